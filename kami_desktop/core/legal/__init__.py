@@ -1,0 +1,101 @@
+"""Qt-free legal rules engine: identifiers, working days, legal periods, deadlines, interest, fees.
+
+Pure functions over dates and Decimals plus the editable data tables in
+``kami_desktop/resources/data`` (LPR, small-claims thresholds, portal limits, fallback holidays).
+No database, no network, no Qt.
+"""
+
+from .calendar import DueDate, WorkCalendar, default_calendar, is_workday, next_workday, workdays_between
+from .data import (
+    HolidayTable,
+    LegalDataError,
+    Limits,
+    LprEntry,
+    LprTable,
+    ProvinceThreshold,
+    SmallClaimsTable,
+    data_file,
+    load_holidays,
+    load_limits,
+    load_lpr,
+    load_small_claims,
+)
+from .deadlines import (
+    DEMAND_DEFAULT_WORKDAYS,
+    EVENT_KINDS,
+    Deadline,
+    Event,
+    complaint_12315_deadlines,
+    complaint_filing_window,
+    court_fee_deadline,
+    deadline_status,
+    deadlines_from_events,
+    demand_deadline,
+    limitation_deadline,
+)
+from .fees import court_fee, court_fee_breakdown
+from .identifiers import (
+    CodeCheck,
+    check_company_code,
+    check_icp,
+    check_reg15,
+    check_uscc,
+    org_code_check_char,
+    reg15_check_digit,
+    uscc_check_char,
+)
+from .interest import InterestResult, InterestSegment, compute_interest
+from .periods import add_months, add_workdays, period_end
+from .small_claims import SmallClaimsThreshold, is_small_claim, normalize_province, small_claims_threshold
+
+__all__ = [
+    "DEMAND_DEFAULT_WORKDAYS",
+    "EVENT_KINDS",
+    "CodeCheck",
+    "Deadline",
+    "DueDate",
+    "Event",
+    "HolidayTable",
+    "InterestResult",
+    "InterestSegment",
+    "LegalDataError",
+    "Limits",
+    "LprEntry",
+    "LprTable",
+    "ProvinceThreshold",
+    "SmallClaimsTable",
+    "SmallClaimsThreshold",
+    "WorkCalendar",
+    "add_months",
+    "add_workdays",
+    "check_company_code",
+    "check_icp",
+    "check_reg15",
+    "check_uscc",
+    "complaint_12315_deadlines",
+    "complaint_filing_window",
+    "compute_interest",
+    "court_fee",
+    "court_fee_breakdown",
+    "court_fee_deadline",
+    "data_file",
+    "deadline_status",
+    "deadlines_from_events",
+    "default_calendar",
+    "demand_deadline",
+    "is_small_claim",
+    "is_workday",
+    "limitation_deadline",
+    "load_holidays",
+    "load_limits",
+    "load_lpr",
+    "load_small_claims",
+    "next_workday",
+    "normalize_province",
+    "org_code_check_char",
+    "period_end",
+    "reg15_check_digit",
+    "small_claims_threshold",
+    "uscc_check_char",
+    "workdays_between",
+]
