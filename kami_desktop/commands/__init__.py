@@ -1,0 +1,1 @@
+"""Command groups of the ``kami`` CLI; each module exposes ``register(subparsers, common)``."""

@@ -1,0 +1,178 @@
+"""kami import | exhibit … | trash … | verify | ledger show"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..cli import Outcome, UsageError, open_profile
+
+
+def register(sub, common) -> None:
+    imp = sub.add_parser("import", parents=[common], help="导入文件或文件夹为证据")
+    imp.add_argument("--case", type=int, required=True, dest="case_id")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    imp.add_argument("--category", help="证据类别：资金流水/平台交互/未交付证明/主体信息/平台规则/其他")
+    imp.add_argument("--exhibit", type=int, dest="exhibit_id", help="加入已有证据（多张截图合为一件）")
+    imp.add_argument("--source", default="", help="证据来源说明")
+    imp.set_defaults(handler=cmd_import)
+
+    ex = sub.add_parser("exhibit", parents=[common], help="证据：列表、查看、修改、删除、恢复")
+    es = ex.add_subparsers(dest="exhibit_cmd", metavar="ACTION", required=True)
+    ls = es.add_parser("list", parents=[common], help="列出案件的证据（按证据册顺序）")
+    ls.add_argument("--case", type=int, required=True, dest="case_id")
+    ls.add_argument("--trashed", action="store_true", help="列出回收站中的证据")
+    ls.set_defaults(handler=cmd_list)
+    show = es.add_parser("show", parents=[common], help="查看一件证据")
+    show.add_argument("id", type=int)
+    show.set_defaults(handler=cmd_show)
+    ed = es.add_parser("edit", parents=[common], help="修改证据信息（记入存证日志）")
+    ed.add_argument("id", type=int)
+    ed.add_argument("--title")
+    ed.add_argument("--category")
+    ed.add_argument("--purpose", help="证明目的")
+    ed.add_argument("--source", help="证据来源")
+    ed.add_argument("--captured-at", dest="captured_at", help="取证时间，如 2025-03-12T20:30:00+08:00")
+    ed.add_argument("--notes")
+    ed.add_argument("--tags", help="标签，逗号分隔")
+    ed.set_defaults(handler=cmd_edit)
+    mv = es.add_parser("move", parents=[common], help="调整证据册顺序")
+    mv.add_argument("id", type=int)
+    mv.add_argument("--to", type=int, required=True, help="新位置（从 1 开始）")
+    mv.set_defaults(handler=cmd_move)
+    tr = es.add_parser("trash", parents=[common], help="移入回收站")
+    tr.add_argument("id", type=int)
+    tr.set_defaults(handler=cmd_trash)
+    rs = es.add_parser("restore", parents=[common], help="从回收站恢复")
+    rs.add_argument("id", type=int)
+    rs.set_defaults(handler=cmd_restore)
+
+    t = sub.add_parser("trash", parents=[common], help="回收站")
+    ts = t.add_subparsers(dest="trash_cmd", metavar="ACTION", required=True)
+    pg = ts.add_parser("purge", parents=[common], help="清空回收站（彻底删除不再被引用的原始文件）")
+    pg.add_argument("--case", type=int, dest="case_id")
+    pg.set_defaults(handler=cmd_purge)
+
+    v = sub.add_parser("verify", parents=[common], help="校验完整性：重算哈希并检查存证日志")
+    v.add_argument("--case", type=int, dest="case_id")
+    v.add_argument("--full", action="store_true", help="同时重算 SM3（较慢）")
+    v.set_defaults(handler=cmd_verify)
+
+    lg = sub.add_parser("ledger", parents=[common], help="存证日志")
+    ls2 = lg.add_subparsers(dest="ledger_cmd", metavar="ACTION", required=True)
+    sh = ls2.add_parser("show", parents=[common], help="显示存证日志")
+    sh.add_argument("--case", type=int, dest="case_id")
+    sh.set_defaults(handler=cmd_ledger)
+
+
+def cmd_import(args) -> Outcome:
+    from ..core.cases import get_case
+    from ..core.importer import import_paths
+
+    with open_profile(args) as prof:
+        with prof.session() as s:
+            get_case(s, args.case_id)
+        report = import_paths(prof, args.case_id, list(args.paths), category=args.category,
+                              exhibit_id=args.exhibit_id, source=args.source)
+    for e in report.errors:
+        sys.stderr.write(f"kami: 未导入 {e.path}：{e.reason}\n")
+    lines = [f"导入 {report.new_count} 个新文件，重复 {report.duplicate_count} 个，失败 {len(report.errors)} 个"]
+    lines += [f"  证据 {i.exhibit_id}  {i.original_name}  {i.sha256[:16]}…" + ("（重复）" if i.duplicate else "")
+              + (f"  注意：{i.problem}" if i.problem else "") for i in report.imported]
+    code = 0
+    if report.errors:
+        code = 2 if not report.imported else 1
+    return Outcome(report.to_json(), "\n".join(lines), code)
+
+
+def cmd_list(args) -> Outcome:
+    from ..core.cases import get_case
+    from ..core.exhibits import exhibit_summary, list_exhibits
+
+    with open_profile(args) as prof, prof.session() as s:
+        get_case(s, args.case_id)
+        rows = [exhibit_summary(e, None if args.trashed else n)
+                for n, e in enumerate(list_exhibits(s, args.case_id, trashed=args.trashed), start=1)]
+    text = "\n".join(f"{r['number'] or '-':>4}  [{r['id']}] {r['title']}  {r['category_label']}  文件 {len(r['files'])}"
+                     for r in rows) or "（没有证据）"
+    return Outcome({"exhibits": rows}, text)
+
+
+def cmd_show(args) -> Outcome:
+    from ..core.exhibits import exhibit_summary, get_exhibit
+
+    with open_profile(args) as prof, prof.session() as s:
+        data = exhibit_summary(get_exhibit(s, args.id))
+    return Outcome(data)
+
+
+def cmd_edit(args) -> Outcome:
+    from ..core.exhibits import edit_exhibit, exhibit_summary
+
+    fields = {k: getattr(args, k) for k in ("title", "category", "purpose", "source", "captured_at", "notes", "tags")
+              if getattr(args, k) is not None}
+    if not fields:
+        raise UsageError("没有要修改的内容（例如 --title、--purpose）")
+    with open_profile(args) as prof, prof.session() as s:
+        data = exhibit_summary(edit_exhibit(s, args.id, **fields))
+    return Outcome(data, f"已保存证据 {data['id']}")
+
+
+def cmd_move(args) -> Outcome:
+    from ..core.exhibits import get_exhibit, list_exhibits, move_exhibit
+
+    with open_profile(args) as prof, prof.session() as s:
+        ex = get_exhibit(s, args.id)
+        move_exhibit(s, args.id, args.to - 1)
+        order = [e.id for e in list_exhibits(s, ex.case_id)]
+    return Outcome({"order": order}, "新顺序：" + ", ".join(map(str, order)))
+
+
+def cmd_trash(args) -> Outcome:
+    from ..core.exhibits import exhibit_summary, trash
+
+    with open_profile(args) as prof, prof.session() as s:
+        data = exhibit_summary(trash(s, args.id))
+    return Outcome(data, f"证据 {args.id} 已移入回收站")
+
+
+def cmd_restore(args) -> Outcome:
+    from ..core.exhibits import exhibit_summary, restore
+
+    with open_profile(args) as prof, prof.session() as s:
+        data = exhibit_summary(restore(s, args.id))
+    return Outcome(data, f"证据 {args.id} 已恢复")
+
+
+def cmd_purge(args) -> Outcome:
+    from ..core.exhibits import purge
+
+    with open_profile(args) as prof:
+        data = purge(prof, args.case_id)
+    return Outcome(data, f"已彻底删除 {len(data['exhibits'])} 件证据、{len(data['blobs_removed'])} 个原始文件")
+
+
+def cmd_verify(args) -> Outcome:
+    from ..core.verify import verify
+
+    with open_profile(args) as prof:
+        report = verify(prof, args.case_id, full=args.full)
+    data = report.to_json()
+    if report.ok:
+        text = f"校验通过：{report.checked} 个文件，存证日志 {report.ledger_entries} 条完好"
+    else:
+        text = "\n".join([f"发现 {len(report.problems)} 个问题（已检查 {report.checked} 个文件）："]
+                         + [f"  [{p.kind}] 证据 {p.exhibit_id or '-'} {p.sha256 or ''} {p.detail}"
+                            for p in report.problems])
+    return Outcome(data, text, 0 if report.ok else 1)
+
+
+def cmd_ledger(args) -> Outcome:
+    from ..core import ledger
+
+    with open_profile(args) as prof, prof.session() as s:
+        rows = [ledger.entry_to_json(e) for e in ledger.entries(s, args.case_id)]
+        head = ledger.head_hash(s)
+    text = "\n".join(f"{r['seq']:>5} {r['at']} {r['action']:<18} 案件 {r['case_id'] or '-'} 证据 "
+                     f"{r['exhibit_id'] or '-'} {r['hash'][:12]}" for r in rows)
+    return Outcome({"entries": rows, "head": head}, text or "（日志为空）")

@@ -1,0 +1,156 @@
+"""Cases: create, list, edit, archive — every change recorded in the ledger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import ledger
+from .model import Case, Exhibit, Party
+from .money import money_str, to_money
+from .timeutil import now
+from .vocab import CAUSE_TYPES, STAGES, cause_code, stage_code
+
+
+class CaseError(ValueError):
+    pass
+
+
+EDITABLE = ("title", "platform_name", "platform_url", "cause_type", "discovered_on", "claimed_amount", "stage",
+            "notes")
+
+
+def _clean(field: str, value: Any) -> Any:
+    if field == "title":
+        t = str(value or "").strip()
+        if not t:
+            raise CaseError("案件名称不能为空")
+        if len(t) > 200:
+            raise CaseError("案件名称过长（最多 200 字）")
+        return t
+    if field == "cause_type":
+        return cause_code(value)
+    if field == "stage":
+        return stage_code(value)
+    if field == "discovered_on":
+        if value in (None, ""):
+            return None
+        d = value if isinstance(value, date) else date.fromisoformat(str(value))
+        if d > now().date():
+            raise CaseError("发现扣款的日期不能晚于今天")
+        return d
+    if field == "claimed_amount":
+        if value in (None, ""):
+            return None
+        amount = to_money(value)
+        if amount < 0:
+            raise CaseError("主张金额不能为负数")
+        return amount
+    if field == "platform_url":
+        return str(value or "").strip()
+    return str(value or "").strip() if isinstance(value, str) or value is None else value
+
+
+def create_case(s: Session, title: str, **fields: Any) -> Case:
+    stamp = now()
+    values = {"title": _clean("title", title)}
+    for k, v in fields.items():
+        if k not in EDITABLE:
+            raise CaseError(f"未知字段 {k}")
+        values[k] = _clean(k, v)
+    case = Case(created_at=stamp, updated_at=stamp, **{"platform_name": "", "platform_url": "",
+                                                       "cause_type": "unknown", "stage": "negotiation",
+                                                       "notes": "", **values})
+    s.add(case)
+    s.flush()
+    ledger.append(s, "case.create", case_summary(case), case_id=case.id)
+    return case
+
+
+def update_case(s: Session, case_id: int, **fields: Any) -> Case:
+    case = get_case(s, case_id)
+    changes = {}
+    for k, v in fields.items():
+        if k not in EDITABLE:
+            raise CaseError(f"未知字段 {k}")
+        new = _clean(k, v)
+        old = getattr(case, k)
+        if old != new:
+            changes[k] = {"old": old, "new": new}
+            setattr(case, k, new)
+    if changes:
+        case.updated_at = now()
+        ledger.append(s, "case.edit", {"changes": changes}, case_id=case.id)
+    return case
+
+
+def archive_case(s: Session, case_id: int, archived: bool = True) -> Case:
+    case = get_case(s, case_id)
+    if archived and case.archived_at is None:
+        case.archived_at = now()
+        ledger.append(s, "case.archive", {}, case_id=case.id)
+    elif not archived and case.archived_at is not None:
+        case.archived_at = None
+        ledger.append(s, "case.unarchive", {}, case_id=case.id)
+    return case
+
+
+def get_case(s: Session, case_id: int) -> Case:
+    case = s.get(Case, case_id)
+    if case is None:
+        raise CaseError(f"案件 {case_id} 不存在")
+    return case
+
+
+def list_cases(s: Session, include_archived: bool = True) -> list[Case]:
+    q = select(Case).order_by(Case.id)
+    if not include_archived:
+        q = q.where(Case.archived_at.is_(None))
+    return list(s.scalars(q))
+
+
+@dataclass
+class CaseCounts:
+    exhibits: int
+    trashed: int
+
+
+def counts(s: Session, case_id: int) -> CaseCounts:
+    live = s.scalar(select(func.count()).select_from(Exhibit).where(Exhibit.case_id == case_id,
+                                                                     Exhibit.trashed_at.is_(None)))
+    dead = s.scalar(select(func.count()).select_from(Exhibit).where(Exhibit.case_id == case_id,
+                                                                     Exhibit.trashed_at.is_not(None)))
+    return CaseCounts(live or 0, dead or 0)
+
+
+def case_summary(case: Case) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "title": case.title,
+        "platform_name": case.platform_name,
+        "platform_url": case.platform_url,
+        "cause_type": case.cause_type,
+        "cause_label": CAUSE_TYPES.get(case.cause_type, case.cause_type),
+        "discovered_on": case.discovered_on.isoformat() if case.discovered_on else None,
+        "claimed_amount": money_str(case.claimed_amount) if case.claimed_amount is not None else None,
+        "stage": case.stage,
+        "stage_label": STAGES.get(case.stage, case.stage),
+        "notes": case.notes,
+        "created_at": case.created_at.isoformat() if case.created_at else None,
+        "updated_at": case.updated_at.isoformat() if case.updated_at else None,
+        "archived": case.archived_at is not None,
+    }
+
+
+def party_summary(p: Party) -> dict[str, Any]:
+    return {
+        "id": p.id, "role": p.role, "name": p.name, "uscc": p.uscc, "icp": p.icp, "address": p.address,
+        "legal_representative": p.legal_representative, "phone": p.phone, "website": p.website,
+        "is_defendant": p.is_defendant,
+    }
+
+

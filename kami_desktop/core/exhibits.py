@@ -1,0 +1,302 @@
+"""Exhibits: edit, order, merge/split, trash/restore/purge — each change goes into the ledger."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, selectinload
+
+from . import ledger
+from .importer import next_position, tags_of
+from .model import Blob, Exhibit, ExhibitFile
+from .profile import Profile
+from .timeutil import china_local, now
+from .vocab import CATEGORIES, category_code
+
+
+class ExhibitError(ValueError):
+    pass
+
+
+EDITABLE = ("title", "category", "purpose", "source", "captured_at", "notes", "tags")
+
+
+def get_exhibit(s: Session, exhibit_id: int) -> Exhibit:
+    ex = s.get(Exhibit, exhibit_id)
+    if ex is None:
+        raise ExhibitError(f"证据 {exhibit_id} 不存在")
+    return ex
+
+
+def list_exhibits(s: Session, case_id: int, trashed: bool = False) -> list[Exhibit]:
+    q = (
+        select(Exhibit)
+        .where(Exhibit.case_id == case_id)
+        .where(Exhibit.trashed_at.is_not(None) if trashed else Exhibit.trashed_at.is_(None))
+        .order_by(Exhibit.position, Exhibit.id)
+        .options(selectinload(Exhibit.files).selectinload(ExhibitFile.blob))
+    )
+    return list(s.scalars(q))
+
+
+def parse_time(value: Any) -> datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return china_local(value)
+    text = str(value).strip().replace("/", "-")
+    try:
+        dt = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ExhibitError(f"时间格式不正确：{value!r}（例：2025-03-12 20:30 或 2025-03-12T20:30:00+08:00）") from exc
+    return china_local(dt)
+
+
+def _clean(field: str, value: Any) -> Any:
+    if field == "title":
+        t = str(value or "").strip()
+        if not t:
+            raise ExhibitError("证据名称不能为空")
+        return t[:300]
+    if field == "category":
+        return category_code(value)
+    if field == "captured_at":
+        return parse_time(value)
+    if field == "tags":
+        items = value if isinstance(value, list | tuple) else str(value or "").replace("，", ",").split(",")
+        out: list[str] = []
+        for t in items:
+            t = str(t).strip()
+            if t and t not in out:
+                out.append(t)
+        return json.dumps(out, ensure_ascii=False)
+    return str(value or "")
+
+
+def edit_exhibit(s: Session, exhibit_id: int, **fields: Any) -> Exhibit:
+    ex = get_exhibit(s, exhibit_id)
+    changes: dict[str, dict[str, Any]] = {}
+    for k, v in fields.items():
+        if k not in EDITABLE:
+            raise ExhibitError(f"未知字段 {k}")
+        new = _clean(k, v)
+        old = getattr(ex, k)
+        if old != new:
+            if k == "tags":
+                changes[k] = {"old": json.loads(old or "[]"), "new": json.loads(new)}
+            else:
+                changes[k] = {"old": old, "new": new}
+            setattr(ex, k, new)
+    if changes:
+        ex.updated_at = now()
+        ledger.append(s, "exhibit.edit", {"changes": changes}, case_id=ex.case_id, exhibit_id=ex.id)
+    return ex
+
+
+def _renumber(s: Session, case_id: int, ordered: list[Exhibit]) -> None:
+    for i, ex in enumerate(ordered, start=1):
+        ex.position = i
+
+
+def reorder(s: Session, case_id: int, exhibit_ids: list[int]) -> None:
+    """Set the binder order of the case's live exhibits (ids not named keep their relative order after)."""
+    live = list_exhibits(s, case_id)
+    by_id = {e.id: e for e in live}
+    unknown = [i for i in exhibit_ids if i not in by_id]
+    if unknown:
+        raise ExhibitError(f"证据 {unknown} 不在本案件中")
+    seen = set(exhibit_ids)
+    ordered = [by_id[i] for i in exhibit_ids] + [e for e in live if e.id not in seen]
+    before = [e.id for e in live]
+    after = [e.id for e in ordered]
+    _renumber(s, case_id, ordered)
+    if before != after:
+        ledger.append(s, "exhibit.reorder", {"order": after, "previous": before}, case_id=case_id)
+
+
+def move_exhibit(s: Session, exhibit_id: int, new_index: int) -> None:
+    """Move one exhibit to 0-based ``new_index`` in the binder order."""
+    ex = get_exhibit(s, exhibit_id)
+    ids = [e.id for e in list_exhibits(s, ex.case_id)]
+    ids.remove(ex.id)
+    ids.insert(max(0, min(new_index, len(ids))), ex.id)
+    reorder(s, ex.case_id, ids)
+
+
+def merge(s: Session, target_id: int, source_ids: list[int]) -> Exhibit:
+    """Move all files of the source exhibits (in order) into the target; the emptied sources are deleted."""
+    target = get_exhibit(s, target_id)
+    pos = len(target.files)
+    moved = []
+    for sid in source_ids:
+        if sid == target_id:
+            continue
+        src = get_exhibit(s, sid)
+        if src.case_id != target.case_id:
+            raise ExhibitError("只能合并同一案件中的证据")
+        for f in list(src.files):
+            pos += 1
+            f.exhibit_id = target.id
+            f.position = pos
+            moved.append({"file_id": f.id, "sha256": f.blob_sha256, "from": sid})
+        s.flush()
+        s.expire(src, ["files"])
+        s.delete(src)
+    s.flush()
+    s.expire(target, ["files"])
+    target.updated_at = now()
+    ledger.append(s, "exhibit.merge", {"sources": source_ids, "files": moved}, case_id=target.case_id,
+                  exhibit_id=target.id)
+    _renumber(s, target.case_id, list_exhibits(s, target.case_id))
+    return target
+
+
+def split(s: Session, exhibit_id: int) -> list[Exhibit]:
+    """Give every file after the first its own exhibit, placed right after the original."""
+    ex = get_exhibit(s, exhibit_id)
+    files = list(ex.files)
+    if len(files) < 2:
+        return [ex]
+    stamp = now()
+    created = []
+    for f in files[1:]:
+        new = Exhibit(case_id=ex.case_id, title=f"{ex.title}（{f.position}）", category=ex.category,
+                      purpose=ex.purpose, source=ex.source, captured_at=ex.captured_at, position=0,
+                      notes="", tags=ex.tags, created_at=stamp, updated_at=stamp)
+        s.add(new)
+        s.flush()
+        f.exhibit_id = new.id
+        f.position = 1
+        created.append(new)
+    s.flush()
+    s.expire(ex, ["files"])
+    order = []
+    for e in list_exhibits(s, ex.case_id):
+        if e.id in {c.id for c in created}:
+            continue
+        order.append(e)
+        if e.id == ex.id:
+            order.extend(created)
+    _renumber(s, ex.case_id, order)
+    ledger.append(s, "exhibit.split", {"new_exhibits": [c.id for c in created]}, case_id=ex.case_id,
+                  exhibit_id=ex.id)
+    return [ex, *created]
+
+
+def move_file(s: Session, file_id: int, target_exhibit_id: int, index: int | None = None) -> None:
+    """Move one file to another exhibit of the same case (an emptied exhibit is deleted)."""
+    f = s.get(ExhibitFile, file_id)
+    if f is None:
+        raise ExhibitError(f"文件 {file_id} 不存在")
+    src = f.exhibit
+    dst = get_exhibit(s, target_exhibit_id)
+    if src.case_id != dst.case_id:
+        raise ExhibitError("只能在同一案件的证据之间移动文件")
+    dst_files = [x for x in dst.files if x.id != f.id]
+    idx = len(dst_files) if index is None else max(0, min(index, len(dst_files)))
+    dst_files.insert(idx, f)
+    f.exhibit_id = dst.id
+    for i, x in enumerate(dst_files, start=1):
+        x.position = i
+    s.flush()
+    s.expire(src, ["files"])
+    s.expire(dst, ["files"])
+    ledger.append(s, "file.move", {"file_id": f.id, "sha256": f.blob_sha256, "from": src.id, "to": dst.id},
+                  case_id=dst.case_id, exhibit_id=dst.id)
+    if src.id != dst.id:
+        rest = sorted(src.files, key=lambda x: x.position)
+        if not rest:
+            s.delete(src)
+            s.flush()
+            _renumber(s, dst.case_id, list_exhibits(s, dst.case_id))
+        else:
+            for i, x in enumerate(rest, start=1):
+                x.position = i
+
+
+def trash(s: Session, exhibit_id: int) -> Exhibit:
+    ex = get_exhibit(s, exhibit_id)
+    if ex.trashed_at is None:
+        ex.trashed_at = now()
+        ledger.append(s, "exhibit.trash", {"title": ex.title}, case_id=ex.case_id, exhibit_id=ex.id)
+    return ex
+
+
+def restore(s: Session, exhibit_id: int) -> Exhibit:
+    ex = get_exhibit(s, exhibit_id)
+    if ex.trashed_at is not None:
+        ex.trashed_at = None
+        ex.position = next_position(s, ex.case_id)
+        ledger.append(s, "exhibit.restore", {"title": ex.title}, case_id=ex.case_id, exhibit_id=ex.id)
+    return ex
+
+
+def purge(profile: Profile, case_id: int | None = None) -> dict[str, Any]:
+    """Delete trashed exhibits for good, then every blob nothing refers to any more."""
+    with profile.session() as s:
+        q = select(Exhibit).where(Exhibit.trashed_at.is_not(None))
+        if case_id is not None:
+            q = q.where(Exhibit.case_id == case_id)
+        doomed = list(s.scalars(q))
+        purged = [{"exhibit_id": e.id, "case_id": e.case_id, "title": e.title} for e in doomed]
+        for e in doomed:
+            s.delete(e)
+        s.flush()
+        unreferenced = list(
+            s.scalars(select(Blob).where(~exists().where(ExhibitFile.blob_sha256 == Blob.sha256)))
+        )
+        unreferenced = [b for b in unreferenced if not _held_elsewhere(s, b.sha256)]
+        shas = [b.sha256 for b in unreferenced]
+        for sha in shas:
+            profile.vault.mark(sha, "purge")
+        for b in unreferenced:
+            s.delete(b)
+        for p in purged:
+            ledger.append(s, "exhibit.purge", {"title": p["title"]}, case_id=p["case_id"],
+                          exhibit_id=p["exhibit_id"])
+        if shas:
+            ledger.append(s, "blob.purge", {"sha256": shas}, case_id=case_id)
+    for sha in shas:  # committed: now the files may go
+        profile.vault.remove_blob(sha)
+        profile.vault.unmark(sha, "purge")
+    return {"exhibits": purged, "blobs_removed": shas}
+
+
+# Later features (bills, chats, derived files) register checks here: (session, sha) -> bool
+BLOB_HOLDERS: list = []
+
+
+def _held_elsewhere(s: Session, sha: str) -> bool:
+    return any(check(s, sha) for check in BLOB_HOLDERS)
+
+
+def exhibit_summary(ex: Exhibit, number: int | None = None) -> dict[str, Any]:
+    return {
+        "id": ex.id,
+        "case_id": ex.case_id,
+        "number": number,
+        "position": ex.position,
+        "title": ex.title,
+        "category": ex.category,
+        "category_label": CATEGORIES.get(ex.category, ex.category),
+        "purpose": ex.purpose,
+        "source": ex.source,
+        "captured_at": ex.captured_at.isoformat() if ex.captured_at else None,
+        "notes": ex.notes,
+        "tags": tags_of(ex),
+        "trashed": ex.trashed_at is not None,
+        "files": [
+            {
+                "id": f.id, "position": f.position, "sha256": f.blob_sha256, "sm3": f.blob.sm3,
+                "size": f.blob.size, "media_type": f.blob.media_type, "original_name": f.original_name,
+                "file_mtime": f.file_mtime.isoformat() if f.file_mtime else None,
+                "exif_time": f.exif_time.isoformat() if f.exif_time else None,
+                "imported_at": f.imported_at.isoformat(), "width": f.width, "height": f.height,
+                "problem": f.problem,
+            }
+            for f in ex.files
+        ],
+    }

@@ -1,0 +1,385 @@
+"""Import files and folders into a case: one Qt-free task with progress and cancel.
+
+Files are streamed once into the vault (SHA-256 and SM3 in the same pass) on two worker threads
+(hashlib releases the GIL), while this thread commits each result: blob row, exhibit, file row
+and ledger entry in one transaction. One bad file never loses the good ones.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import ledger
+from .model import Blob, Case, Exhibit, ExhibitFile
+from .profile import Profile
+from .sniff import image_facts, media_type
+from .tasks import CancelToken, Progress, no_progress
+from .timeutil import CHINA_TZ, from_timestamp, now
+from .vault import StoreCancelled, Stored
+from .vocab import category_code
+
+SKIP_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+CLIPBOARD_SOURCE = "剪贴板粘贴"
+
+
+class ImportInputError(ValueError):
+    """Bad arguments for an import (unknown case, unknown exhibit…)."""
+
+
+@dataclass
+class ImportedItem:
+    exhibit_id: int
+    file_id: int
+    sha256: str
+    sm3: str
+    size: int
+    media_type: str
+    original_name: str
+    duplicate: bool
+    path: str = ""
+    problem: str = ""
+
+
+@dataclass
+class ImportFailure:
+    path: str
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    imported: list[ImportedItem] = field(default_factory=list)
+    errors: list[ImportFailure] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def new_count(self) -> int:
+        return sum(1 for i in self.imported if not i.duplicate)
+
+    @property
+    def duplicate_count(self) -> int:
+        return sum(1 for i in self.imported if i.duplicate)
+
+    def to_json(self) -> dict:
+        return {
+            "imported": [asdict(i) for i in self.imported],
+            "errors": [asdict(e) for e in self.errors],
+            "cancelled": self.cancelled,
+        }
+
+
+@dataclass
+class _Prepared:
+    path: Path
+    stored: Stored
+    mime: str
+    mtime: datetime | None
+    width: int | None
+    height: int | None
+    exif_time: datetime | None
+    problem: str
+
+
+# ----------------------------------------------------------------------------- collecting
+def collect_files(paths: list[Path | str]) -> tuple[list[Path], list[ImportFailure]]:
+    """Expand folders recursively (symlink loops safe); keep explicit files as given."""
+    files: list[Path] = []
+    failures: list[ImportFailure] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    for raw in paths:
+        p = Path(raw)
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            failures.append(ImportFailure(str(p), "文件或文件夹不存在（可能已被移动或删除）"))
+            continue
+        except PermissionError:
+            failures.append(ImportFailure(str(p), "没有读取权限"))
+            continue
+        except OSError as exc:
+            failures.append(ImportFailure(str(p), f"无法访问：{exc.strerror or exc}"))
+            continue
+        if p.is_dir():
+            for root, dirs, names in os.walk(p, followlinks=True, onerror=lambda e: failures.append(
+                    ImportFailure(str(e.filename), f"无法读取文件夹：{e.strerror or e}"))):
+                try:
+                    rst = os.stat(root)
+                except OSError:
+                    dirs[:] = []
+                    continue
+                key = (rst.st_dev, rst.st_ino)
+                if key in seen_dirs:
+                    dirs[:] = []
+                    continue
+                seen_dirs.add(key)
+                dirs.sort()
+                for name in sorted(names):
+                    if name.lower() in SKIP_NAMES or name.startswith("~$"):
+                        continue
+                    files.append(Path(root) / name)
+        elif p.is_file():
+            files.append(p)
+        else:
+            failures.append(ImportFailure(str(p), "不是普通文件（设备、管道等），未导入"))
+        del st
+    return files, failures
+
+
+_NAME_TIME = re.compile(r"(20\d{2})[-_.]?(\d{2})[-_.]?(\d{2})[-_ T]?(\d{2})[-_.:]?(\d{2})[-_.:]?(\d{2})")
+
+
+def time_from_name(name: str) -> datetime | None:
+    """Capture time from screenshot names like Screenshot_20250312_203011.png / 微信图片_20250312203011.jpg."""
+    m = _NAME_TIME.search(name)
+    if not m:
+        return None
+    try:
+        return datetime(*map(int, m.groups()), tzinfo=CHINA_TZ)
+    except ValueError:
+        return None
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在（可能已被移动或删除）"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹"
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return "磁盘空间不足，文件未能存入证据库"
+        return f"读取失败：{exc.strerror or exc}"
+    return f"无法导入：{type(exc).__name__}: {exc}"
+
+
+# ----------------------------------------------------------------------------- the task
+def import_paths(
+    profile: Profile,
+    case_id: int,
+    paths: list[Path | str],
+    *,
+    category: str | None = None,
+    exhibit_id: int | None = None,
+    source: str = "",
+    captured_at: datetime | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    workers: int = 2,
+) -> ImportReport:
+    cat = category_code(category) if category else None
+    with profile.session() as s:
+        _check_target(s, case_id, exhibit_id)
+    files, failures = collect_files(paths)
+    report = ImportReport(errors=failures)
+    total = len(files)
+    progress(0, total, "")
+    is_cancelled = cancel if cancel is not None else (lambda: False)
+
+    def prepare(path: Path) -> _Prepared:
+        st = os.stat(path)
+        if not os.path.isfile(path):
+            raise IsADirectoryError(errno.EISDIR, "not a file", str(path))
+        if st.st_size == 0:
+            raise _Empty()
+        stored = profile.vault.store_file(path, cancel=is_cancelled)
+        try:
+            mime = media_type(stored.head)
+            facts = image_facts(profile.vault.path_for(stored.sha256), mime)
+        except BaseException:
+            if stored.new:
+                _discard(profile, stored.sha256)
+            raise
+        return _Prepared(path, stored, mime, from_timestamp(st.st_mtime), facts.width, facts.height,
+                         facts.exif_time, facts.problem)
+
+    done = 0
+    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="kami-import") as pool:
+        queue: deque[tuple[Path, Future]] = deque()
+        it = iter(files)
+        stop = False
+
+        def refill() -> None:
+            while not stop and len(queue) < workers * 2:
+                nxt = next(it, None)
+                if nxt is None:
+                    return
+                queue.append((nxt, pool.submit(prepare, nxt)))
+
+        refill()
+        while queue:
+            path, fut = queue.popleft()
+            try:
+                prep = fut.result()
+            except StoreCancelled:
+                report.cancelled = True
+                prep = None
+            except _Empty:
+                report.errors.append(ImportFailure(str(path), "文件为空（0 字节），未导入"))
+                prep = None
+            except Exception as exc:  # one bad file never stops the batch
+                report.errors.append(ImportFailure(str(path), _reason(exc)))
+                if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+                    stop = True
+                    report.cancelled = True
+                prep = None
+            if prep is not None:
+                if report.cancelled and prep.stored.new:
+                    # cancelled while this one was in flight: undo it
+                    _discard(profile, prep.stored.sha256)
+                else:
+                    try:
+                        item = _commit(profile, case_id, exhibit_id, prep, cat, source, captured_at)
+                        report.imported.append(item)
+                    except Exception as exc:
+                        if prep.stored.new:
+                            _discard(profile, prep.stored.sha256)
+                        report.errors.append(ImportFailure(str(path), _reason(exc)))
+            done += 1
+            progress(done, total, path.name)
+            if is_cancelled():
+                report.cancelled = True
+                stop = True
+            if not stop:
+                refill()
+    return report
+
+
+class _Empty(Exception):
+    pass
+
+
+def _discard(profile: Profile, sha: str) -> None:
+    with profile.session() as s:
+        if s.get(Blob, sha) is None:
+            profile.vault.remove_blob(sha)
+    profile.vault.unmark(sha, "import")
+
+
+def _check_target(s: Session, case_id: int, exhibit_id: int | None) -> None:
+    case = s.get(Case, case_id)
+    if case is None:
+        raise ImportInputError(f"案件 {case_id} 不存在")
+    if exhibit_id is not None:
+        ex = s.get(Exhibit, exhibit_id)
+        if ex is None or ex.case_id != case_id:
+            raise ImportInputError(f"证据 {exhibit_id} 不存在或不属于案件 {case_id}")
+        if ex.trashed_at is not None:
+            raise ImportInputError(f"证据 {exhibit_id} 在回收站中，请先恢复")
+
+
+def next_position(s: Session, case_id: int) -> int:
+    cur = s.scalar(select(func.max(Exhibit.position)).where(Exhibit.case_id == case_id))
+    return (cur or 0) + 1
+
+
+def _commit(profile, case_id, exhibit_id, prep: _Prepared, cat, source, captured_at) -> ImportedItem:
+    st = prep.stored
+    with profile.session() as s:
+        blob = s.get(Blob, st.sha256)
+        duplicate = blob is not None
+        stamp = now()
+        if blob is None:
+            blob = Blob(sha256=st.sha256, sm3=st.sm3, size=st.size, media_type=prep.mime, first_seen=stamp)
+            s.add(blob)
+        holder = _existing_holder(s, case_id, exhibit_id, st.sha256)
+        if holder is not None:
+            ex_id, file_id = holder
+            item = ImportedItem(ex_id, file_id, st.sha256, blob.sm3, blob.size, blob.media_type, prep.path.name,
+                                True, str(prep.path), prep.problem)
+            ledger.append(s, "import.duplicate", {"sha256": st.sha256, "original_name": prep.path.name,
+                                                  "exhibit_id": ex_id}, case_id=case_id, exhibit_id=ex_id)
+        else:
+            if exhibit_id is None:
+                ex = Exhibit(
+                    case_id=case_id, title=Path(prep.path.name).stem[:300] or prep.path.name,
+                    category=cat or "other", purpose="", source=source,
+                    captured_at=captured_at or prep.exif_time or time_from_name(prep.path.name) or prep.mtime,
+                    position=next_position(s, case_id), notes="", tags="[]", created_at=stamp, updated_at=stamp,
+                )
+                s.add(ex)
+                s.flush()
+                file_pos = 1
+            else:
+                ex = s.get(Exhibit, exhibit_id)
+                file_pos = len(ex.files) + 1
+                ex.updated_at = stamp
+            ef = ExhibitFile(
+                exhibit_id=ex.id, blob_sha256=st.sha256, position=file_pos, original_name=prep.path.name[:500],
+                original_path=str(prep.path), file_mtime=prep.mtime, exif_time=prep.exif_time, imported_at=stamp,
+                width=prep.width, height=prep.height, problem=prep.problem,
+            )
+            s.add(ef)
+            s.flush()
+            ledger.append(
+                s, "import",
+                {"sha256": st.sha256, "sm3": st.sm3, "size": st.size, "media_type": blob.media_type,
+                 "original_name": prep.path.name, "file_id": ef.id, "duplicate": duplicate,
+                 "captured_at": ex.captured_at, "problem": prep.problem},
+                case_id=case_id, exhibit_id=ex.id,
+            )
+            item = ImportedItem(ex.id, ef.id, st.sha256, st.sm3, st.size, blob.media_type, prep.path.name,
+                                duplicate, str(prep.path), prep.problem)
+    profile.vault.unmark(st.sha256, "import")
+    return item
+
+
+def _existing_holder(s: Session, case_id: int, exhibit_id: int | None, sha: str) -> tuple[int, int] | None:
+    q = (
+        select(Exhibit.id, ExhibitFile.id)
+        .join(ExhibitFile, ExhibitFile.exhibit_id == Exhibit.id)
+        .where(ExhibitFile.blob_sha256 == sha, Exhibit.trashed_at.is_(None))
+    )
+    q = q.where(Exhibit.id == exhibit_id) if exhibit_id is not None else q.where(Exhibit.case_id == case_id)
+    row = s.execute(q.limit(1)).first()
+    return (row[0], row[1]) if row else None
+
+
+def import_bytes(
+    profile: Profile,
+    case_id: int,
+    data: bytes,
+    name: str,
+    *,
+    source: str = CLIPBOARD_SOURCE,
+    captured_at: datetime | None = None,
+    category: str | None = None,
+    exhibit_id: int | None = None,
+) -> ImportReport:
+    """Import in-memory bytes (a pasted screenshot) as if it were a file called ``name``."""
+    import tempfile
+
+    if not data:
+        return ImportReport(errors=[ImportFailure(name, "内容为空，未导入")])
+    with tempfile.TemporaryDirectory(dir=profile.vault.tmp) as tmpdir:
+        p = Path(tmpdir) / name
+        p.write_bytes(data)
+        report = import_paths(profile, case_id, [p], category=category, exhibit_id=exhibit_id, source=source,
+                              captured_at=captured_at or now(), workers=1)
+    for item in report.imported:
+        item.path = ""
+    with profile.session() as s:
+        for item in report.imported:
+            ef = s.get(ExhibitFile, item.file_id)
+            if ef is not None and ef.original_path.startswith(str(profile.vault.tmp)):
+                ef.original_path = ""
+    return report
+
+
+def tags_of(ex: Exhibit) -> list[str]:
+    try:
+        val = json.loads(ex.tags or "[]")
+    except ValueError:
+        return []
+    return [str(t) for t in val] if isinstance(val, list) else []

@@ -1,0 +1,126 @@
+"""The append-only, hash-chained ledger (存证日志).
+
+Each entry's hash is SHA-256 over the previous hash and the canonical JSON of the entry
+(seq, at, action, case_id, exhibit_id, payload). Changing, removing or reordering any entry breaks
+the chain from that point on, and ``verify_chain`` names the first broken entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .model import LedgerEntry
+from .timeutil import now
+
+GENESIS = "0" * 64
+
+
+def _default(o: Any):
+    if isinstance(o, datetime | date):
+        return o.isoformat()
+    if isinstance(o, Decimal):
+        return f"{o:.2f}"
+    if isinstance(o, set | frozenset):
+        return sorted(o)
+    raise TypeError(f"cannot put {type(o).__name__} in the ledger")
+
+
+def canonical_json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_default)
+
+
+def entry_hash(prev_hash: str, seq: int, at: str, action: str, case_id, exhibit_id, payload: str) -> str:
+    body = canonical_json(
+        {"seq": seq, "at": at, "action": action, "case_id": case_id, "exhibit_id": exhibit_id,
+         "payload": json.loads(payload)}
+    )
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def head(session: Session) -> LedgerEntry | None:
+    return session.scalars(select(LedgerEntry).order_by(LedgerEntry.seq.desc()).limit(1)).first()
+
+
+def head_hash(session: Session) -> str:
+    last = head(session)
+    return last.hash if last else GENESIS
+
+
+def append(
+    session: Session,
+    action: str,
+    payload: dict[str, Any],
+    case_id: int | None = None,
+    exhibit_id: int | None = None,
+) -> LedgerEntry:
+    """Add an entry in the caller's transaction (so the change and its record commit together)."""
+    session.flush()
+    last = head(session)
+    seq = (last.seq + 1) if last else 1
+    prev = last.hash if last else GENESIS
+    at = now().replace(microsecond=0)
+    body = canonical_json(payload)
+    h = entry_hash(prev, seq, at.isoformat(), action, case_id, exhibit_id, body)
+    entry = LedgerEntry(
+        seq=seq, at=at, action=action, case_id=case_id, exhibit_id=exhibit_id, payload=body, prev_hash=prev, hash=h
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int
+    detail: str
+
+
+def verify_chain(session: Session) -> tuple[int, list[ChainProblem]]:
+    """Re-walk the whole chain; returns (entries checked, problems). Reports the first break."""
+    prev = GENESIS
+    expected_seq = 1
+    checked = 0
+    for e in session.scalars(select(LedgerEntry).order_by(LedgerEntry.seq)):
+        checked += 1
+        if e.seq != expected_seq:
+            return checked, [ChainProblem(expected_seq, f"日志第 {expected_seq} 条缺失（下一条为第 {e.seq} 条）")]
+        if e.prev_hash != prev:
+            return checked, [ChainProblem(e.seq, f"日志第 {e.seq} 条的前序哈希与第 {e.seq - 1} 条不符")]
+        try:
+            recomputed = entry_hash(prev, e.seq, e.at.isoformat(), e.action, e.case_id, e.exhibit_id, e.payload)
+        except (ValueError, TypeError) as exc:
+            return checked, [ChainProblem(e.seq, f"日志第 {e.seq} 条内容无法解析：{exc}")]
+        if recomputed != e.hash:
+            return checked, [ChainProblem(e.seq, f"日志第 {e.seq} 条内容被改动（哈希不符）")]
+        prev = e.hash
+        expected_seq += 1
+    return checked, []
+
+
+def entries(session: Session, case_id: int | None = None) -> Iterator[LedgerEntry]:
+    q = select(LedgerEntry).order_by(LedgerEntry.seq)
+    if case_id is not None:
+        q = q.where(LedgerEntry.case_id == case_id)
+    yield from session.scalars(q)
+
+
+def entry_to_json(e: LedgerEntry) -> dict[str, Any]:
+    return {
+        "seq": e.seq,
+        "at": e.at.isoformat(),
+        "action": e.action,
+        "case_id": e.case_id,
+        "exhibit_id": e.exhibit_id,
+        "payload": json.loads(e.payload),
+        "prev_hash": e.prev_hash,
+        "hash": e.hash,
+    }

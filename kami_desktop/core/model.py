@@ -1,0 +1,145 @@
+"""The case file's domain model (SQLAlchemy 2 typed ORM).
+
+Case ─< Party, Case ─< Exhibit ─< ExhibitFile >─ Blob; LedgerEntry is the hash-chained log.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from .types import AwareDateTime, ISODate, Money
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    platform_name: Mapped[str] = mapped_column(String(200), default="")
+    platform_url: Mapped[str] = mapped_column(String(500), default="")
+    cause_type: Mapped[str] = mapped_column(String(20), default="unknown")
+    discovered_on: Mapped[date | None] = mapped_column(ISODate, nullable=True)
+    claimed_amount: Mapped[Decimal | None] = mapped_column(Money, nullable=True)
+    stage: Mapped[str] = mapped_column(String(20), default="negotiation")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    archived_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
+
+    parties: Mapped[list[Party]] = relationship(back_populates="case", cascade="all, delete-orphan")
+    exhibits: Mapped[list[Exhibit]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Exhibit.position"
+    )
+
+
+class Party(Base):
+    __tablename__ = "parties"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20), default="operator")
+    name: Mapped[str] = mapped_column(String(200))
+    uscc: Mapped[str] = mapped_column(String(32), default="")
+    icp: Mapped[str] = mapped_column(String(64), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    legal_representative: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    website: Mapped[str] = mapped_column(String(300), default="")
+    is_defendant: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="parties")
+
+
+class Blob(Base):
+    """One stored original, named by its SHA-256 in the vault. Never changed."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sm3: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(100))
+    first_seen: Mapped[datetime] = mapped_column(AwareDateTime)
+
+
+class Exhibit(Base):
+    """One numbered item of evidence; holds one or more files in order."""
+
+    __tablename__ = "exhibits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(300))
+    category: Mapped[str] = mapped_column(String(20), default="other")
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    captured_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[str] = mapped_column(Text, default="")  # JSON list of strings
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    trashed_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
+
+    case: Mapped[Case] = relationship(back_populates="exhibits")
+    files: Mapped[list[ExhibitFile]] = relationship(
+        back_populates="exhibit", cascade="all, delete-orphan", order_by="ExhibitFile.position"
+    )
+
+    __table_args__ = (Index("ix_exhibits_case_position", "case_id", "position"),)
+
+
+class ExhibitFile(Base):
+    """One file of an exhibit: a reference to a Blob plus what was known about the file on import."""
+
+    __tablename__ = "exhibit_files"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id", ondelete="CASCADE"), index=True)
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="RESTRICT"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    original_name: Mapped[str] = mapped_column(String(500))
+    original_path: Mapped[str] = mapped_column(Text, default="")
+    file_mtime: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
+    exif_time: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
+    imported_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    width: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    height: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    problem: Mapped[str] = mapped_column(Text, default="")
+
+    exhibit: Mapped[Exhibit] = relationship(back_populates="files")
+    blob: Mapped[Blob] = relationship()
+
+
+class LedgerEntry(Base):
+    """Append-only, hash-chained record: hash = sha256(prev_hash + canonical JSON of the entry)."""
+
+    __tablename__ = "ledger"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(AwareDateTime)
+    action: Mapped[str] = mapped_column(String(50))
+    case_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    exhibit_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    payload: Mapped[str] = mapped_column(Text)  # canonical JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("hash"),)

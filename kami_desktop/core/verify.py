@@ -1,0 +1,151 @@
+"""校验完整性: re-hash every blob (or one case's) and re-walk the ledger chain.
+
+SHA-256 (the content address) is recomputed for every file at hashlib speed on two threads;
+each blob row is cross-checked against the SM3 and size recorded in its import ledger entry, so an
+edited hash in the database is caught without recomputing SM3. ``full=True`` recomputes SM3 too.
+"""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import select
+
+from . import ledger
+from .hashing import sha256_file, sm3_file
+from .model import Blob, Exhibit, ExhibitFile, LedgerEntry
+from .profile import Profile
+from .tasks import CancelToken, Progress, no_progress
+
+
+@dataclass
+class Problem:
+    kind: str  # missing | hash_mismatch | size_mismatch | orphan | ledger_broken
+    exhibit_id: int | None
+    sha256: str | None
+    path: str | None
+    detail: str
+    entry: int | None = None  # ledger entry number, for ledger_broken
+
+
+@dataclass
+class VerifyReport:
+    checked: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    ledger_entries: int = 0
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.cancelled
+
+    def to_json(self) -> dict:
+        return {
+            "ok": self.ok,
+            "checked": self.checked,
+            "ledger_entries": self.ledger_entries,
+            "cancelled": self.cancelled,
+            "problems": [asdict(p) for p in self.problems],
+        }
+
+
+def verify(
+    profile: Profile,
+    case_id: int | None = None,
+    *,
+    full: bool = False,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    workers: int = 2,
+) -> VerifyReport:
+    report = VerifyReport()
+    with profile.session() as s:
+        q = select(Blob)
+        if case_id is not None:
+            q = (
+                q.join(ExhibitFile, ExhibitFile.blob_sha256 == Blob.sha256)
+                .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
+                .where(Exhibit.case_id == case_id)
+                .distinct()
+            )
+        blobs = list(s.scalars(q.order_by(Blob.sha256)))
+        holders: dict[str, int] = {}
+        for sha, ex_id in s.execute(select(ExhibitFile.blob_sha256, ExhibitFile.exhibit_id)):
+            holders.setdefault(sha, ex_id)
+        recorded = _recorded_imports(s)
+        report.ledger_entries, chain_problems = ledger.verify_chain(s)
+        all_known = None if case_id is not None else {b for b in s.scalars(select(Blob.sha256))}
+
+    total = len(blobs)
+    progress(0, total, "")
+    is_cancelled = cancel if cancel is not None else (lambda: False)
+
+    def check(b: Blob) -> list[Problem]:
+        out: list[Problem] = []
+        ex = holders.get(b.sha256)
+        try:
+            path = profile.vault.path_for(b.sha256)
+        except ValueError:
+            return [Problem("missing", ex, b.sha256, None, f"数据库中的哈希值格式不正确：{b.sha256!r}")]
+        if not path.is_file():
+            return [Problem("missing", ex, b.sha256, str(path), "证据库中找不到这个原始文件")]
+        try:
+            digest, size = sha256_file(path, cancel=is_cancelled)
+        except OSError as exc:
+            return [Problem("missing", ex, b.sha256, str(path), f"无法读取：{exc.strerror or exc}")]
+        if is_cancelled():
+            return out
+        if size != b.size:
+            out.append(Problem("size_mismatch", ex, b.sha256, str(path),
+                               f"文件大小 {size} 字节，登记为 {b.size} 字节"))
+        if digest != b.sha256:
+            out.append(Problem("hash_mismatch", ex, b.sha256, str(path), f"SHA-256 实际为 {digest}，文件内容已被改动"))
+        rec = recorded.get(b.sha256)
+        if rec is not None:
+            if rec.get("sm3") and rec["sm3"] != b.sm3:
+                out.append(Problem("hash_mismatch", ex, b.sha256, str(path),
+                                   "数据库中的 SM3 与导入时存证日志记录的不一致"))
+            if rec.get("size") is not None and rec["size"] != b.size:
+                out.append(Problem("size_mismatch", ex, b.sha256, str(path),
+                                   f"数据库登记大小 {b.size} 与导入日志记录的 {rec['size']} 不一致"))
+        else:
+            out.append(Problem("hash_mismatch", ex, b.sha256, str(path), "存证日志中没有这个文件的导入记录"))
+        if full and not out:
+            if sm3_file(path) != b.sm3:
+                out.append(Problem("hash_mismatch", ex, b.sha256, str(path), "SM3 与登记值不符，文件内容已被改动"))
+        return out
+
+    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="kami-verify") as pool:
+        for i, problems in enumerate(pool.map(check, blobs), start=1):
+            report.problems.extend(problems)
+            report.checked = i
+            progress(i, total, "")
+            if is_cancelled():
+                report.cancelled = True
+                break
+
+    if all_known is not None and not report.cancelled:
+        for name, path in profile.vault.iter_blob_paths():
+            if name not in all_known:
+                report.problems.append(Problem("orphan", None, name if len(name) == 64 else None, str(path),
+                                               "证据库中有数据库未登记的文件"))
+    for cp in chain_problems:
+        report.problems.append(Problem("ledger_broken", None, None, None, cp.detail, entry=cp.seq))
+    return report
+
+
+def _recorded_imports(s) -> dict[str, dict]:
+    """sha256 → {sm3, size} from the first import entry of each blob."""
+    out: dict[str, dict] = {}
+    for (payload,) in s.execute(select(LedgerEntry.payload).where(LedgerEntry.action == "import")
+                                .order_by(LedgerEntry.seq)):
+        try:
+            data = json.loads(payload)
+        except ValueError:
+            continue
+        sha = data.get("sha256")
+        if isinstance(sha, str) and sha not in out:
+            out[sha] = {"sm3": data.get("sm3"), "size": data.get("size")}
+    return out

@@ -1,0 +1,68 @@
+"""Fixed vocabularies: stable codes stored in the database, Chinese labels shown to the user.
+
+Every parser of user input accepts either the code or the Chinese label.
+"""
+
+from __future__ import annotations
+
+CATEGORIES: dict[str, str] = {
+    "funds": "资金流水",
+    "interaction": "平台交互",
+    "non_delivery": "未交付证明",
+    "identity": "主体信息",
+    "rules": "平台规则",
+    "other": "其他",
+}
+
+CAUSE_TYPES: dict[str, str] = {
+    "hidden_rule": "隐性规则扣款",
+    "tech_fault": "技术故障扣款",
+    "malicious": "恶意扣款",
+    "unknown": "未知",
+}
+
+PARTY_ROLES: dict[str, str] = {
+    "operator": "运营主体",
+    "payee": "收款主体",
+    "channel": "支付渠道",
+    "other": "其他",
+}
+
+STAGES: dict[str, str] = {
+    "negotiation": "协商",
+    "complaint": "投诉",
+    "litigation": "诉讼",
+    "closed": "结案",
+}
+
+
+class VocabError(ValueError):
+    pass
+
+
+def parse_code(vocab: dict[str, str], text: str, what: str) -> str:
+    """Accept a code ('funds') or its Chinese label ('资金流水'); raise VocabError otherwise."""
+    t = (text or "").strip()
+    if t in vocab:
+        return t
+    for code, label in vocab.items():
+        if t == label:
+            return code
+    choices = "、".join(f"{label}({code})" for code, label in vocab.items())
+    raise VocabError(f"未知的{what}：{text!r}；可选：{choices}")
+
+
+def category_code(text: str) -> str:
+    return parse_code(CATEGORIES, text, "证据类别")
+
+
+def cause_code(text: str) -> str:
+    return parse_code(CAUSE_TYPES, text, "扣款原因")
+
+
+def role_code(text: str) -> str:
+    return parse_code(PARTY_ROLES, text, "主体角色")
+
+
+def stage_code(text: str) -> str:
+    return parse_code(STAGES, text, "维权阶段")

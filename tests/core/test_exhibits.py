@@ -1,0 +1,128 @@
+import json
+
+import pytest
+from sqlalchemy import select
+
+from kami_desktop.core import exhibits as X
+from kami_desktop.core.importer import import_paths
+from kami_desktop.core.model import Blob, Exhibit, LedgerEntry
+from kami_desktop.core.verify import verify
+from tests.helpers import screenshot
+
+
+@pytest.fixture
+def five(profile, case_id, tmp_path):
+    paths = [screenshot(tmp_path / f"chat_{i}.png", 200 + i) for i in range(5)]
+    return [i.exhibit_id for i in import_paths(profile, case_id, paths).imported]
+
+
+def _order(profile, case_id):
+    with profile.session() as s:
+        return [e.id for e in X.list_exhibits(s, case_id)]
+
+
+def _last_entry(profile):
+    with profile.session() as s:
+        e = s.scalars(select(LedgerEntry).order_by(LedgerEntry.seq.desc())).first()
+        return e.action, json.loads(e.payload)
+
+
+def test_edit_changes_db_and_ledger_records_old_and_new(profile, five):
+    with profile.session() as s:
+        X.edit_exhibit(s, five[0], title="客服拒绝退款聊天记录", category="平台交互", purpose="证明平台拒绝退款",
+                       captured_at="2025-03-12 20:30", tags="客服, 拒绝退款，客服")
+    with profile.session() as s:
+        ex = s.get(Exhibit, five[0])
+        assert ex.title == "客服拒绝退款聊天记录" and ex.category == "interaction"
+        assert ex.captured_at.isoformat() == "2025-03-12T20:30:00+08:00"
+        assert json.loads(ex.tags) == ["客服", "拒绝退款"]
+    action, payload = _last_entry(profile)
+    assert action == "exhibit.edit"
+    assert payload["changes"]["title"]["old"] == "chat_0"
+    assert payload["changes"]["title"]["new"] == "客服拒绝退款聊天记录"
+    assert payload["changes"]["captured_at"]["new"] == "2025-03-12T20:30:00+08:00"
+
+
+def test_invalid_edits_are_refused(profile, five):
+    with profile.session() as s, pytest.raises(X.ExhibitError):
+        X.edit_exhibit(s, five[0], title="  ")
+    with profile.session() as s, pytest.raises(ValueError):
+        X.edit_exhibit(s, five[0], category="不存在的类别")
+    with profile.session() as s, pytest.raises(X.ExhibitError):
+        X.edit_exhibit(s, five[0], captured_at="昨天晚上")
+
+
+def test_reorder_and_move(profile, case_id, five):
+    with profile.session() as s:
+        X.move_exhibit(s, five[4], 0)
+    assert _order(profile, case_id) == [five[4], *five[:4]]
+    with profile.session() as s:
+        X.reorder(s, case_id, [five[1], five[0]])
+    assert _order(profile, case_id) == [five[1], five[0], five[4], five[2], five[3]]
+    assert _last_entry(profile)[0] == "exhibit.reorder"
+
+
+def test_merge_then_split_round_trip(profile, case_id, five):
+    with profile.session() as s:
+        X.merge(s, five[0], five[1:4])
+    with profile.session() as s:
+        ex = s.get(Exhibit, five[0])
+        assert [f.original_name for f in ex.files] == [f"chat_{i}.png" for i in range(4)]
+        assert [f.position for f in ex.files] == [1, 2, 3, 4]
+    assert _order(profile, case_id) == [five[0], five[4]]
+    with profile.session() as s:
+        parts = X.split(s, five[0])
+        new_ids = [p.id for p in parts]
+    order = _order(profile, case_id)
+    assert order[:4] == new_ids and order[4] == five[4]
+    assert verify(profile).ok
+
+
+def test_move_file_between_exhibits_deletes_empty_source(profile, case_id, five):
+    with profile.session() as s:
+        fid = s.get(Exhibit, five[1]).files[0].id
+        X.move_file(s, fid, five[0], index=0)
+    with profile.session() as s:
+        assert [f.original_name for f in s.get(Exhibit, five[0]).files] == ["chat_1.png", "chat_0.png"]
+        assert s.get(Exhibit, five[1]) is None
+    assert _order(profile, case_id) == [five[0], *five[2:]]
+
+
+def test_trash_restore_purge(profile, case_id, five, tmp_path):
+    with profile.session() as s:
+        X.trash(s, five[0])
+        X.trash(s, five[1])
+        assert [e.id for e in X.list_exhibits(s, case_id, trashed=True)] == [five[0], five[1]]
+        X.restore(s, five[1])
+    # the trashed exhibit's blob stays while it is in the trash
+    with profile.session() as s:
+        sha = s.get(Exhibit, five[0]).files[0].blob_sha256
+        kept_sha = s.get(Exhibit, five[2]).files[0].blob_sha256
+    assert profile.vault.exists(sha)
+    result = X.purge(profile)
+    assert [e["exhibit_id"] for e in result["exhibits"]] == [five[0]]
+    assert result["blobs_removed"] == [sha]
+    assert not profile.vault.exists(sha) and profile.vault.exists(kept_sha)
+    with profile.session() as s:
+        assert s.get(Blob, sha) is None
+        actions = [e.action for e in s.scalars(select(LedgerEntry).order_by(LedgerEntry.seq))]
+    assert actions[-4:] == ["exhibit.trash", "exhibit.restore", "exhibit.purge", "blob.purge"]
+    assert verify(profile).ok
+
+
+def test_purge_keeps_blob_referenced_by_a_trashed_or_live_exhibit_elsewhere(profile, case_id, tmp_path):
+    a = screenshot(tmp_path / "a.png", 300)
+    e1 = import_paths(profile, case_id, [a]).imported[0].exhibit_id
+    from kami_desktop.core.cases import create_case
+
+    with profile.session() as s:
+        other = create_case(s, "案二").id
+    e2 = import_paths(profile, other, [a]).imported[0].exhibit_id
+    with profile.session() as s:
+        X.trash(s, e1)
+        X.trash(s, e2)
+    X.purge(profile, case_id)  # only case 1's trash
+    with profile.session() as s:
+        sha = s.get(Exhibit, e2).files[0].blob_sha256
+    assert profile.vault.exists(sha)
+    assert X.purge(profile)["blobs_removed"] == [sha]
