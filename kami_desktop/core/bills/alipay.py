@@ -7,7 +7,17 @@ from __future__ import annotations
 
 import re
 
-from .common import RESAVED_HINT, Columns, apply_metadata, clean, finish, parse_amount, parse_time, records
+from .common import (
+    RESAVED_HINT,
+    Columns,
+    apply_metadata,
+    blank,
+    clean,
+    finish,
+    parse_amount,
+    parse_time,
+    records,
+)
 from .model import BillError, ParsedBill, Transaction
 
 LAYOUT_WEB = "alipay-web-csv"  # G0: PC web 交易记录明细查询, 16 columns
@@ -137,7 +147,7 @@ def _row(row: list[str], line: int, cols: Columns, layout: str, name: str, resav
         raise BillError(
             name, f"这一行只有 {len(row)} 列，表头有 {width} 列；文件可能被截断或缺少列。", line
         )
-    extra = [c for c in row[width:] if clean(c)]
+    extra = [c for c in row[width:] if not blank(c)]
     if extra:
         raise BillError(name, f"这一行比表头多出 {len(row) - width} 列（多余内容：{extra[0][:20]}）。", line)
     get = cols.get

@@ -146,10 +146,7 @@ def is_xlsx(data: bytes, name: str) -> bool:
 def read_xlsx_rows(data: bytes, name: str) -> list[list[object]]:
     """Cell values of the first (active) worksheet; index 0 is spreadsheet row 1."""
     with _open(data, name) as zf:
-        try:
-            check_limits(zf.infolist(), name, MAX_XLSX_UNCOMPRESSED)
-        except _ZIP_ERRORS:
-            raise BillError(name, "Excel 文件已损坏。") from None
+        check_limits(zf.infolist(), name, MAX_XLSX_UNCOMPRESSED)
     import openpyxl  # imported lazily: only xlsx bills need it
 
     rows: list[list[object]] = []

@@ -29,6 +29,11 @@ def clean(cell: object) -> str:
     return "" if text == "/" else text
 
 
+def blank(cell: object) -> bool:
+    """Truly empty (only whitespace); unlike clean(), '/' is not blank."""
+    return cell is None or not str(cell).strip(_STRIP)
+
+
 def line_of(data: bytes, pos: int) -> int:
     return data.count(b"\n", 0, pos) + 1
 
@@ -56,7 +61,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
                     name, "文件末尾不完整（最后一个字符被截断），可能下载或解压不完整。",
                     line_of(data, exc.start + skip),
                 ) from None
-            first_error = first_error or exc
+            if first_error is None or exc.start > first_error.start:  # report the furthest-reaching attempt
+                first_error = exc
             continue
         if "\x00" in text:
             pos = text.index("\x00")

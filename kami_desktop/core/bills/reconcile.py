@@ -240,7 +240,7 @@ def reconcile(bill: ParsedBill | list[Transaction], terms: list[str]) -> Reconci
 
 _SUFFIXES = re.compile(
     r"(有限责任公司|股份有限公司|有限公司|分公司|公司|工作室|经营部|商行|个体工商户|旗舰店|专营店|"
-    r"网络科技|信息技术|科技|网络|电子商务|商贸|贸易)$"
+    r"网络科技|信息技术|科技|网络|电子商务|商贸|贸易|卡盟|商城|平台|官网|官方)$"
 )
 
 

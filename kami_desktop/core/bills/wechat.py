@@ -6,7 +6,17 @@ import re
 from datetime import datetime
 from decimal import Decimal
 
-from .common import RESAVED_HINT, Columns, apply_metadata, clean, finish, parse_amount, parse_time, records
+from .common import (
+    RESAVED_HINT,
+    Columns,
+    apply_metadata,
+    blank,
+    clean,
+    finish,
+    parse_amount,
+    parse_time,
+    records,
+)
 from .model import BillError, ParsedBill, Transaction
 
 LAYOUT_CSV = "wechat-csv"
@@ -70,7 +80,7 @@ class _RowReader:
     def row(self, cells: list[object], line: int) -> Transaction:
         name, cols = self.name, self.cols
         width = cols.width
-        while len(cells) > width and not clean(cells[-1]):
+        while len(cells) > width and blank(cells[-1]):
             cells = cells[:-1]
         if len(cells) > width:  # unquoted comma inside 交易对方: merge the spill back into that column
             i = cols.index["counterparty"]
