@@ -212,44 +212,56 @@ def _clean_icp(text: object) -> str:
     return s
 
 
-def check_icp(text: str) -> CodeCheck:
-    """Format check of an ICP number as shown in a site footer; there is no check digit.
+_ICP_SEARCH = re.compile(rf"[{ICP_PROVINCES}](?:ICP[备证]\d+号(?:-\d{{1,4}})?|公网安备\d+号|B[12]-\d+)")
 
-    Accepts 备案号 (京ICP备12345678号, 京ICP备12345678号-1, year-prefixed 10-digit numbers),
-    经营许可证 (京ICP证123456号), 增值电信业务经营许可证 (粤B2-20090059) and 公安备案号
-    (京公网安备 11010502030143号). Look the operator up on beian.miit.gov.cn.
-    """
-    s = _clean_icp(text)
-    if not s:
-        return CodeCheck(False, "icp", None, "未填写ICP备案号", normalized=s)
+
+def find_icp_numbers(text: str) -> list[str]:
+    """ICP-like numbers inside free text such as a pasted site footer, in order of appearance."""
+    return _ICP_SEARCH.findall(_clean_icp(text))
+
+
+def _check_icp_exact(s: str) -> CodeCheck | None:
     for form, pattern, lengths, label in _ICP_FORMS:
         m = pattern.match(s)
         if not m:
             continue
         if m.group("p") not in ICP_PROVINCES:
-            return CodeCheck(
-                False,
-                "icp",
-                None,
-                f"{label}开头的“{m.group('p')}”不是省级行政区简称",
-                normalized=s,
-                form=form,
-            )
+            reason = f"{label}开头的“{m.group('p')}”不是省级行政区简称"
+            return CodeCheck(False, "icp", None, reason, normalized=s, form=form)
         n = len(m.group("n"))
         if n not in lengths:
             want = f"{lengths.start}" if len(lengths) == 1 else f"{lengths.start}–{lengths.stop - 1}"
-            return CodeCheck(
-                False, "icp", None, f"{label}的编号应为{want}位数字，实际为{n}位", normalized=s, form=form
-            )
+            reason = f"{label}的编号应为{want}位数字，实际为{n}位"
+            return CodeCheck(False, "icp", None, reason, normalized=s, form=form)
         return CodeCheck(True, "icp", None, "", normalized=s, form=form)
+    return None
+
+
+def check_icp(text: str) -> CodeCheck:
+    """Format check of an ICP number as shown in a site footer; there is no check digit.
+
+    Accepts 备案号 (京ICP备12345678号, 京ICP备12345678号-1, year-prefixed 10-digit numbers),
+    经营许可证 (京ICP证123456号), 增值电信业务经营许可证 (粤B2-20090059) and 公安备案号
+    (京公网安备 11010502030143号). When the text holds more than the number (a pasted footer), the
+    first number found is checked and a warning says so. Look the operator up on beian.miit.gov.cn.
+    """
+    s = _clean_icp(text)
+    if not s:
+        return CodeCheck(False, "icp", None, "未填写ICP备案号", normalized=s)
+    exact = _check_icp_exact(s)
+    if exact is not None:
+        return exact
+    found = find_icp_numbers(s)
+    if found:
+        inner = _check_icp_exact(found[0])
+        if inner is not None:
+            note = f"已从输入文本中提取“{found[0]}”"
+            if len(found) > 1:
+                note += "；文本中另有：" + "、".join(found[1:])
+            return CodeCheck(inner.valid, "icp", None, inner.reason, (note,), inner.normalized, inner.form)
     if "ICP" in s:
-        return CodeCheck(
-            False,
-            "icp",
-            None,
-            "格式不符：应形如“京ICP备12345678号”“京ICP备12345678号-1”或“京ICP证123456号”",
-            normalized=s,
-        )
+        reason = "格式不符：应形如“京ICP备12345678号”“京ICP备12345678号-1”或“京ICP证123456号”"
+        return CodeCheck(False, "icp", None, reason, normalized=s)
     return CodeCheck(False, "icp", None, "不是ICP备案号或许可证号的格式", normalized=s)
 
 
@@ -292,6 +304,7 @@ __all__ = [
     "check_icp",
     "check_reg15",
     "check_uscc",
+    "find_icp_numbers",
     "org_code_check_char",
     "reg15_check_digit",
     "uscc_check_char",

@@ -9,6 +9,7 @@ from kami_desktop.core.legal import (
     check_icp,
     check_reg15,
     check_uscc,
+    find_icp_numbers,
     org_code_check_char,
     reg15_check_digit,
     uscc_check_char,
@@ -208,3 +209,17 @@ def test_dispatch(code, kind, valid):
     result = check_company_code(code)
     assert (result.kind, result.valid) == (kind, valid)
     assert (result.reason == "") == valid
+
+
+def test_icp_extracted_from_a_pasted_footer():
+    footer = "Copyright © 2024 某某网络 备案号：京ICP备12345678号-1 京公网安备 11010502030143号"
+    result = check_icp(footer)
+    assert result.valid and result.normalized == "京ICP备12345678号-1"
+    assert "提取" in result.warnings[0] and "京公网安备11010502030143号" in result.warnings[0]
+    assert find_icp_numbers(footer) == ["京ICP备12345678号-1", "京公网安备11010502030143号"]
+    assert check_company_code(footer).kind == "icp"
+
+
+def test_icp_extraction_keeps_format_errors():
+    result = check_icp("网站备案：京ICP证12345号")
+    assert not result.valid and "6位" in result.reason
