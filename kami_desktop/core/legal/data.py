@@ -6,7 +6,9 @@ default; pass ``path`` to read a file of the same shape instead, typically the u
 copy in their profile directory (see :func:`data_file`). An override replaces the shipped table as
 a whole; it is not merged.
 
-Numbers are read as :class:`~decimal.Decimal` (JSON numbers included), never float.
+Numbers are read as :class:`~decimal.Decimal` (JSON numbers included), never float. The shipped LPR
+and holiday tables are immutable and cached; the small-claims and limits tables are re-read on each
+call, so a caller may modify what it gets back.
 """
 
 from __future__ import annotations
@@ -209,9 +211,7 @@ class SmallClaimsTable:
 
 def load_small_claims(path: str | Path | None = None) -> SmallClaimsTable:
     """Per-province small-claims thresholds (50% of the previous year's average wage)."""
-    if path is None:
-        return _shipped_small_claims()
-    return _load_small_claims(Path(path))
+    return _load_small_claims(Path(path) if path is not None else shipped_path(SMALL_CLAIMS_FILE))
 
 
 def _load_small_claims(p: Path) -> SmallClaimsTable:
@@ -243,11 +243,6 @@ def _load_small_claims(p: Path) -> SmallClaimsTable:
     return SmallClaimsTable(
         provinces=provinces, rule=str(doc.get("rule", "")), source=str(doc.get("source", "")), path=p
     )
-
-
-@lru_cache(maxsize=1)
-def _shipped_small_claims() -> SmallClaimsTable:
-    return _load_small_claims(shipped_path(SMALL_CLAIMS_FILE))
 
 
 # --------------------------------------------------------------------------- portal limits
@@ -290,9 +285,7 @@ def _plain(value: Any) -> Any:
 
 
 def load_limits(path: str | Path | None = None) -> Limits:
-    if path is None:
-        return _shipped_limits()
-    return _load_limits(Path(path))
+    return _load_limits(Path(path) if path is not None else shipped_path(LIMITS_FILE))
 
 
 def _load_limits(p: Path) -> Limits:
@@ -314,11 +307,6 @@ def _load_limits(p: Path) -> Limits:
         source=str(doc.get("source", "")),
         path=p,
     )
-
-
-@lru_cache(maxsize=1)
-def _shipped_limits() -> Limits:
-    return _load_limits(shipped_path(LIMITS_FILE))
 
 
 # --------------------------------------------------------------------------- holiday schedules
