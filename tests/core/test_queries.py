@@ -1,0 +1,43 @@
+from datetime import datetime
+
+from kami_desktop.core import exhibits as X
+from kami_desktop.core.importer import import_paths
+from kami_desktop.core.queries import exhibit_rows
+from tests.helpers import screenshot
+
+
+def test_rows_match_the_orm_in_binder_order(profile, case_id, tmp_path):
+    paths = [screenshot(tmp_path / f"Screenshot_2025031{i}_203011.png", 40 + i) for i in range(4)]
+    ids = [i.exhibit_id for i in import_paths(profile, case_id, paths).imported]
+    with profile.session() as s:
+        X.merge(s, ids[0], [ids[1]])
+        X.move_exhibit(s, ids[3], 0)
+        X.edit_exhibit(s, ids[2], tags="客服, 退款", category="资金流水")
+        X.trash(s, ids[2])
+    with profile.session() as s:
+        rows = exhibit_rows(s, case_id)
+        orm = X.list_exhibits(s, case_id)
+        trashed = exhibit_rows(s, case_id, trashed=True)
+    assert [r.id for r in rows] == [e.id for e in orm] == [ids[3], ids[0]]
+    assert [r.number for r in rows] == [1, 2]
+    merged = rows[1]
+    assert merged.file_count == 2 and merged.first_name == "Screenshot_20250310_203011.png"
+    assert merged.first_sha256 == orm[1].files[0].blob_sha256
+    assert merged.total_size == sum(f.blob.size for f in orm[1].files)
+    assert merged.first_media_type == "image/png" and merged.width == 360 and merged.height == 780
+    assert merged.captured_at == datetime.fromisoformat("2025-03-10T20:30:11+08:00")
+    assert merged.imported_at is not None and merged.imported_at.tzinfo is not None
+    assert [r.id for r in trashed] == [ids[2]]
+    assert trashed[0].tags == ("客服", "退款") and trashed[0].category == "funds"
+    assert trashed[0].trashed_at is not None
+    assert "客服" in trashed[0].search_text()
+
+
+def test_rows_by_id_keep_their_binder_number(profile, case_id, tmp_path):
+    paths = [screenshot(tmp_path / f"s{i}.png", i) for i in range(3)]
+    ids = [i.exhibit_id for i in import_paths(profile, case_id, paths).imported]
+    with profile.session() as s:
+        rows = exhibit_rows(s, case_id, ids=[ids[2]])
+        other = exhibit_rows(s, case_id + 99)
+    assert [(r.id, r.number) for r in rows] == [(ids[2], 3)]
+    assert other == []
