@@ -94,6 +94,8 @@ def image_facts(path: Path, mime: str, max_pixels: int = 200_000_000) -> ImageFa
 
 
 def _exif_time(im) -> datetime | None:
+    if im.format in ("PNG", "WEBP", "GIF") and "exif" not in im.info:
+        return None  # getexif() would decode the whole image looking for trailing EXIF
     try:
         exif = im.getexif()
     except Exception:
