@@ -47,10 +47,12 @@ class ExhibitRow:
 
 
 _SQL = """
-SELECT e.id, e.position, e.title, e.category, e.purpose, e.source, e.notes, e.tags,
+SELECT * FROM (
+SELECT e.id AS id, e.position, e.title, e.category, e.purpose, e.source, e.notes, e.tags,
        e.captured_at, e.created_at, e.trashed_at,
        agg.n, agg.total, agg.first_import,
-       f.id, f.blob_sha256, b.media_type, f.original_name, f.width, f.height, agg.problems
+       f.id AS first_file_id, f.blob_sha256, b.media_type, f.original_name, f.width, f.height, agg.problems,
+       ROW_NUMBER() OVER (ORDER BY e.position, e.id) AS number
 FROM exhibits e
 LEFT JOIN (
     SELECT ef.exhibit_id AS exhibit_id, COUNT(*) AS n, SUM(bb.size) AS total,
@@ -61,9 +63,9 @@ LEFT JOIN (
 ) agg ON agg.exhibit_id = e.id
 LEFT JOIN exhibit_files f ON f.exhibit_id = e.id AND f.position = agg.first_pos
 LEFT JOIN blobs b ON b.sha256 = f.blob_sha256
-WHERE e.case_id = :case_id AND (e.trashed_at IS NOT NULL) = :trashed {extra}
-GROUP BY e.id
-ORDER BY e.position, e.id
+WHERE e.case_id = :case_id AND (e.trashed_at IS NOT NULL) = :trashed
+) WHERE 1 {extra}
+ORDER BY number
 """
 
 
@@ -84,14 +86,17 @@ def _tags(value: str | None) -> tuple[str, ...]:
 def exhibit_rows(s: Session, case_id: int, trashed: bool = False,
                  ids: Iterable[int] | None = None) -> list[ExhibitRow]:
     """The case's exhibits in binder order (one query). With ``ids``, only those (numbers still right)."""
-    wanted = None if ids is None else set(ids)
-    result = s.execute(text(_SQL.format(extra="")), {"case_id": case_id, "trashed": 1 if trashed else 0})
+    params: dict = {"case_id": case_id, "trashed": 1 if trashed else 0}
+    extra = ""
+    if ids is not None:
+        wanted = sorted({int(i) for i in ids})
+        if not wanted:
+            return []
+        extra = "AND id IN (" + ",".join(str(i) for i in wanted) + ")"
     out: list[ExhibitRow] = []
-    for number, r in enumerate(result, start=1):
-        if wanted is not None and r[0] not in wanted:
-            continue
+    for r in s.execute(text(_SQL.format(extra=extra)), params):
         out.append(ExhibitRow(
-            id=r[0], number=number, position=r[1], title=r[2], category=r[3], purpose=r[4] or "",
+            id=r[0], number=r[21], position=r[1], title=r[2], category=r[3], purpose=r[4] or "",
             source=r[5] or "", notes=r[6] or "", tags=_tags(r[7]), captured_at=_dt(r[8]),
             created_at=_dt(r[9]), trashed_at=_dt(r[10]), file_count=r[11] or 0, total_size=r[12] or 0,
             imported_at=_dt(r[13]), first_file_id=r[14], first_sha256=r[15], first_media_type=r[16] or "",
