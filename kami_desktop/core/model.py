@@ -41,6 +41,7 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(AwareDateTime)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
     archived_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
+    platform_terms: Mapped[str] = mapped_column(Text, default="[]")  # JSON list: bill counterparty keywords
 
     parties: Mapped[list[Party]] = relationship(back_populates="case", cascade="all, delete-orphan")
     exhibits: Mapped[list[Exhibit]] = relationship(
@@ -63,6 +64,13 @@ class Party(Base):
     website: Mapped[str] = mapped_column(String(300), default="")
     is_defendant: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # a natural person (the user, 本人): what a 民事起诉状 needs
+    id_number: Mapped[str] = mapped_column(String(32), default="")
+    gender: Mapped[str] = mapped_column(String(10), default="")
+    birth_date: Mapped[date | None] = mapped_column(ISODate, nullable=True)
+    ethnicity: Mapped[str] = mapped_column(String(20), default="")
+    occupation: Mapped[str] = mapped_column(String(100), default="")
+    legal_rep_title: Mapped[str] = mapped_column(String(50), default="")
 
     case: Mapped[Case] = relationship(back_populates="parties")
 
@@ -143,3 +151,141 @@ class LedgerEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (UniqueConstraint("hash"),)
+
+
+# ----------------------------------------------------------------------------- bills and chats (0002)
+class Bill(Base):
+    """A payment bill (Alipay / WeChat Pay export) stored as an exhibit, with its parsed rows."""
+
+    __tablename__ = "bills"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id", ondelete="CASCADE"), index=True)
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="RESTRICT"), index=True)
+    source: Mapped[str] = mapped_column(String(20))  # alipay | wechat
+    layout: Mapped[str] = mapped_column(String(50))
+    personal_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    account: Mapped[str] = mapped_column(String(200), default="")
+    holder: Mapped[str] = mapped_column(String(200), default="")
+    period_start: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
+    period_end: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
+    warnings: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    imported_at: Mapped[datetime] = mapped_column(AwareDateTime)
+
+    transactions: Mapped[list[BillRow]] = relationship(
+        back_populates="bill", cascade="all, delete-orphan", order_by="BillRow.row"
+    )
+
+
+class BillRow(Base):
+    """One transaction of a bill, with the row number it came from in the hashed source file."""
+
+    __tablename__ = "bill_rows"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bill_id: Mapped[int] = mapped_column(ForeignKey("bills.id", ondelete="CASCADE"))
+    row: Mapped[int] = mapped_column(Integer)
+    time: Mapped[datetime] = mapped_column(AwareDateTime)
+    category: Mapped[str] = mapped_column(String(100), default="")
+    counterparty: Mapped[str] = mapped_column(String(300), default="")
+    counterparty_account: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    direction: Mapped[str] = mapped_column(String(10), default="")
+    amount: Mapped[Decimal] = mapped_column(Money)
+    payment_method: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(100), default="")
+    order_id: Mapped[str] = mapped_column(String(100), default="")
+    merchant_order_id: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    bill: Mapped[Bill] = relationship(back_populates="transactions")
+
+    __table_args__ = (Index("ix_bill_rows_bill_row", "bill_id", "row"),)
+
+
+class Chat(Base):
+    """A chat log export (QQ / MemoTrace) stored as an exhibit, with its parsed messages."""
+
+    __tablename__ = "chats"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id", ondelete="CASCADE"), index=True)
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="RESTRICT"), index=True)
+    format: Mapped[str] = mapped_column(String(50))
+    participants: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    me: Mapped[str] = mapped_column(String(200), default="")
+    warnings: Mapped[str] = mapped_column(Text, default="[]")
+    imported_at: Mapped[datetime] = mapped_column(AwareDateTime)
+
+    messages: Mapped[list[ChatMessage]] = relationship(
+        back_populates="chat", cascade="all, delete-orphan", order_by="ChatMessage.seq"
+    )
+
+
+class ChatMessage(Base):
+    __tablename__ = "chat_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    time: Mapped[datetime] = mapped_column(AwareDateTime)
+    sender: Mapped[str] = mapped_column(String(200), default="")
+    is_me: Mapped[bool] = mapped_column(Boolean, default=False)
+    kind: Mapped[str] = mapped_column(String(20), default="text")
+    text: Mapped[str] = mapped_column(Text, default="")
+
+    chat: Mapped[Chat] = relationship(back_populates="messages")
+
+    __table_args__ = (Index("ix_chat_messages_chat_seq", "chat_id", "seq"),)
+
+
+# ----------------------------------------------------------------------------- the ladder (0003)
+class Fact(Base):
+    """A dated event of the dispute (充值, 扣款, 申请退款, 平台答复, 投诉, 起诉 …) linked to exhibits."""
+
+    __tablename__ = "facts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    occurred_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    kind: Mapped[str] = mapped_column(String(30))
+    description: Mapped[str] = mapped_column(Text, default="")
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    origin: Mapped[str] = mapped_column(String(60), default="user")  # user | bill:<row id> | chat:<msg id>
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+
+    exhibit_links: Mapped[list[FactExhibit]] = relationship(cascade="all, delete-orphan")
+
+
+class FactExhibit(Base):
+    __tablename__ = "fact_exhibits"
+
+    fact_id: Mapped[int] = mapped_column(ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True)
+    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id", ondelete="CASCADE"), primary_key=True)
+
+
+class PartyExhibit(Base):
+    """Evidence of who a party is: 营业执照, ICP备案 page, customer-service contacts…"""
+
+    __tablename__ = "party_exhibits"
+
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id", ondelete="CASCADE"), primary_key=True)
+    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), default="")
+
+
+class LadderStep(Base):
+    """A step taken on the escalation ladder (催告函发出, 12315 投诉提交/受理, 调解结束, 起诉 …)."""
+
+    __tablename__ = "ladder_steps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    on: Mapped[date] = mapped_column(ISODate)
+    channel: Mapped[str] = mapped_column(String(100), default="")
+    reference: Mapped[str] = mapped_column(String(200), default="")  # 投诉单号, 快递单号…
+    note: Mapped[str] = mapped_column(Text, default="")
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)

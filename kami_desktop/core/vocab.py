@@ -25,6 +25,7 @@ PARTY_ROLES: dict[str, str] = {
     "operator": "运营主体",
     "payee": "收款主体",
     "channel": "支付渠道",
+    "self": "本人",
     "other": "其他",
 }
 
