@@ -17,11 +17,11 @@ run: venv i18n
 	$(VENV)/bin/kami-desktop
 
 test: apt-deps venv i18n
-	$(VENV)/bin/ruff check kami_desktop tests bench packaging
+	$(VENV)/bin/ruff check .
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider
 
 lint: venv
-	$(VENV)/bin/ruff check kami_desktop tests bench packaging
+	$(VENV)/bin/ruff check .
 
 bench: venv i18n
 	@for b in bench/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
