@@ -8,6 +8,10 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
+    if "--smoke-test" in (sys.argv[1:] if argv is None else argv):
+        from ..smoke import main as smoke_main
+
+        return smoke_main(argv)
     parser = argparse.ArgumentParser(prog="kami-desktop")
     parser.add_argument("--data-dir", type=Path, default=None)
     args, qt_args = parser.parse_known_args(argv)

@@ -1,0 +1,412 @@
+"""``kami-desktop --smoke-test``: an end-to-end check of a build, source or frozen.
+
+It runs with a temporary profile (never the user's data), opens the main window offscreen,
+imports a generated screenshot and a generated Alipay bill, builds a small binder when the
+binder feature exists, verifies the vault and exits: 0 when every step passed, 1 otherwise,
+3 when the watchdog had to stop a hung run.
+
+A windowed Windows build has no stdout or stderr, so the result is reported by the exit code
+and a UTF-8 log file (``--smoke-log PATH``, ``KAMI_SMOKE_LOG``, or
+``%TEMP%/kami-desktop-smoke.log``). The log ends with ``SMOKE OK`` or ``SMOKE FAILED``.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import importlib
+import inspect
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .resources import migrations_path, package_root, resource_path
+
+DEFAULT_LOG_NAME = "kami-desktop-smoke.log"
+DEFAULT_TIMEOUT = 180.0  # seconds; KAMI_SMOKE_TIMEOUT overrides
+EXIT_OK, EXIT_FAILED, EXIT_HUNG = 0, 1, 3
+
+
+def default_log_path() -> Path:
+    return Path(tempfile.gettempdir()) / DEFAULT_LOG_NAME
+
+
+def log_path_from_argv(argv: Sequence[str]) -> Path | None:
+    """``--smoke-log PATH`` or ``--smoke-log=PATH`` from the command line, else ``KAMI_SMOKE_LOG``."""
+    args = list(argv)
+    for i, arg in enumerate(args):
+        if arg == "--smoke-log" and i + 1 < len(args):
+            return Path(args[i + 1])
+        if arg.startswith("--smoke-log="):
+            return Path(arg.split("=", 1)[1])
+    env = os.environ.get("KAMI_SMOKE_LOG")
+    return Path(env) if env else None
+
+
+# --------------------------------------------------------------------------- log
+class _Log:
+    """Writes to the log file (flushed per line) and to stderr when the process has one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.file: TextIO = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
+        self.t0 = time.monotonic()
+
+    def __call__(self, message: str) -> None:
+        line = f"[{time.monotonic() - self.t0:7.2f}s] {message}"
+        self.file.write(line + "\n")
+        self.file.flush()
+        err = sys.stderr
+        if err is not None:
+            try:
+                err.write(line + "\n")
+                err.flush()
+            except (OSError, ValueError, UnicodeError):
+                pass
+
+    def close(self) -> None:
+        self.file.close()
+
+
+# --------------------------------------------------------------------------- generated inputs
+def make_screenshot(path: Path) -> Path:
+    """A phone-sized 'payment succeeded' screenshot drawn with Pillow (no font needed)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (390, 844), (245, 245, 245))
+    d = ImageDraw.Draw(img)
+    d.rectangle((0, 0, 390, 90), fill=(22, 119, 255))
+    d.ellipse((145, 170, 245, 270), fill=(82, 196, 26))
+    d.line((170, 222, 190, 242, 222, 200), fill=(255, 255, 255), width=9)
+    for i, y in enumerate(range(330, 620, 48)):
+        d.rectangle((30, y, 360 - 40 * (i % 3), y + 20), fill=(200, 200, 200))
+    d.rounded_rectangle((30, 720, 360, 780), radius=12, fill=(22, 119, 255))
+    img.save(path, format=path.suffix.lstrip(".").upper().replace("JPG", "JPEG"))
+    return path
+
+
+ALIPAY_HEADER = ["交易时间", "交易分类", "交易对方", "对方账号", "商品说明", "收/支", "金额", "收/付款方式",
+                 "交易状态", "交易订单号", "商家订单号", "备注"]
+
+
+def make_alipay_bill(path: Path) -> Path:
+    """A small Alipay app export (2026 layout, GBK, CRLF) with payments to one platform and a refund."""
+    order = "2026030122001155711407540"
+    rows = [
+        ("2026-03-05 09:00:00", "退款", "星辰卡盟", "star***@163.com", "退款-点卡充值200元", "不计收支", "30.00",
+         "招商银行储蓄卡(8705)", "退款成功", order + "004_2026030510001", "T200P004"),
+        ("2026-03-04 21:10:00", "充值缴费", "星辰卡盟", "star***@163.com", "点卡充值200元", "支出", "200.00",
+         "招商银行储蓄卡(8705)", "交易成功", order + "004", "T200P004"),
+        ("2026-03-01 10:00:00", "充值缴费", "星辰卡盟", "star***@163.com", "点卡充值100元", "支出", "100.00",
+         "账户余额", "交易成功", order + "001", "T200P001"),
+    ]
+    lines = [
+        "-" * 84, "导出信息：", "姓名：张三", "支付宝账户：zhang***@163.com",
+        "起始时间：[2026-03-01 00:00:00]    终止时间：[2026-03-31 23:59:59]", "导出交易类型：[全部]",
+        "导出时间：[2026-04-01 09:12:52]", f"共{len(rows)}笔记录", "收入：0笔 0.00元", "支出：2笔 300.00元",
+        "不计收支：1笔 30.00元", "", "特别提示：", "1.本明细仅供个人对账使用。", "",
+        "------------------------支付宝支付科技有限公司  电子客户回单------------------------",
+        "".join(h + "," for h in ALIPAY_HEADER),
+    ]
+    for *cells, order_no, merchant in rows:
+        lines.append("".join(c + "," for c in cells) + order_no + "\t," + merchant + "\t,,")
+    path.write_bytes("".join(line + "\r\n" for line in lines).encode("gbk"))
+    return path
+
+
+# --------------------------------------------------------------------------- the run
+class SmokeFailure(AssertionError):
+    pass
+
+
+def _check(condition: object, message: str) -> None:
+    if not condition:
+        raise SmokeFailure(message)
+
+
+class _Smoke:
+    def __init__(self, log: _Log, workdir: Path) -> None:
+        self.log = log
+        self.workdir = workdir
+        self.failures: list[str] = []
+        self.profile: Any = None
+        self.case_id: int | None = None
+        self.window: Any = None
+
+    def step(self, name: str, fn: Callable[[], str | None]) -> bool:
+        t = time.monotonic()
+        try:
+            detail = fn()
+        except BaseException as exc:  # noqa: BLE001 - every failure is reported, then the next step runs
+            self.failures.append(name)
+            self.log(f"FAIL {name}: {type(exc).__name__}: {exc}")
+            for line in traceback.format_exc().rstrip().splitlines():
+                self.log("     " + line)
+            if isinstance(exc, KeyboardInterrupt | SystemExit):
+                raise
+            return False
+        self.log(f"ok   {name} ({time.monotonic() - t:.2f}s){': ' + detail if detail else ''}")
+        return True
+
+    # -- steps ------------------------------------------------------------------------------
+    def environment(self) -> str:
+        self.log(f"kami_desktop {__version__}, Python {sys.version.split()[0]}, {platform.platform()}")
+        self.log(f"frozen={bool(getattr(sys, 'frozen', False))} executable={sys.executable}")
+        self.log(f"package_root={package_root()}")
+        self.log(f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')}")
+        _check(migrations_path().joinpath("env.py").is_file(), f"Alembic env.py missing in {migrations_path()}")
+        versions = sorted(p.name for p in migrations_path().joinpath("versions").glob("*.py"))
+        _check(versions, "no migration scripts in migrations/versions")
+        _check(resource_path("data", "lpr.json").is_file(), "resource data/lpr.json missing")
+        return f"{len(versions)} migration script(s), resources at {resource_path()}"
+
+    def open_profile(self) -> str:
+        from .core.cases import create_case
+        from .core.profile import Profile
+
+        self.profile = Profile.open(self.workdir / "profile")
+        with self.profile.session() as s:
+            self.case_id = create_case(s, "冒烟测试：星辰卡盟充值扣款", platform_name="星辰卡盟").id
+        return f"profile {self.profile.data_dir}, case {self.case_id}"
+
+    def open_window(self, app: Any) -> str:
+        from PySide6.QtWidgets import QMainWindow
+
+        kind = "MainWindow"
+        try:
+            from .gui.main_window import MainWindow
+        except ModuleNotFoundError as exc:
+            if exc.name not in ("kami_desktop.gui.main_window",):
+                raise
+            MainWindow = None  # noqa: N806
+        if MainWindow is not None:
+            self.window = MainWindow(self.profile, settings=self._settings())
+        else:  # the real window is not there yet: prove that a window opens at all
+            kind = "QMainWindow (fallback)"
+            self.window = QMainWindow()
+            self.window.setWindowTitle("卡盟维权助手")
+            self.window.resize(1200, 800)
+        self.window.show()
+        app.processEvents()
+        pixmap = self.window.grab()
+        _check(not pixmap.isNull(), "the main window could not be rendered")
+        return f"{kind} {pixmap.width()}x{pixmap.height()} on '{app.platformName()}'"
+
+    def _settings(self) -> Any:
+        """Settings kept inside the temporary folder, so the smoke test never touches the user's."""
+        from PySide6.QtCore import QSettings
+
+        return QSettings(str(self.workdir / "settings.ini"), QSettings.Format.IniFormat)
+
+    def import_image(self) -> str:
+        from .core.importer import import_paths
+
+        shots = [make_screenshot(self.workdir / "支付成功截图.png"), make_screenshot(self.workdir / "订单页面.jpg")]
+        report = import_paths(self.profile, self.case_id, shots, category="funds", source="冒烟测试")
+        _check(not report.errors, f"import errors: {report.errors}")
+        _check(report.new_count == 2, f"expected 2 new files, got {report.new_count}")
+        for item in report.imported:
+            _check(item.media_type.startswith("image/"), f"{item.original_name}: media type {item.media_type}")
+            _check(not item.problem, f"{item.original_name}: {item.problem}")
+        return ", ".join(f"{i.original_name} {i.media_type} {i.sha256[:12]}" for i in report.imported)
+
+    def import_bill(self) -> str:
+        from .core.bills import parse_bill
+
+        bill_path = make_alipay_bill(self.workdir / "支付宝交易明细(20260301-20260331).csv")
+        store = _optional("kami_desktop.core.bills.store")
+        import_fn = getattr(store, "import_bill", None) if store else None
+        if import_fn is not None:
+            result = _call_flexibly(import_fn, profile=self.profile, case_id=self.case_id, path=bill_path)
+            how = f"bills.store.import_bill -> {type(result).__name__}"
+        else:
+            from .core.importer import import_paths
+
+            report = import_paths(self.profile, self.case_id, [bill_path], category="funds", source="支付宝账单导出")
+            _check(not report.errors and report.new_count == 1, f"bill file import: {report.to_json()}")
+            how = "imported as a file exhibit"
+        bill = parse_bill(bill_path)
+        _check(bill.source == "alipay", f"parsed as {bill.source}")
+        _check(len(bill.transactions) == 3, f"expected 3 transactions, got {len(bill.transactions)}")
+        paid = sum(t.amount for t in bill.transactions if t.direction == "支出")
+        _check(str(paid) == "300.00", f"paid total {paid}")
+        return f"{how}; {bill.layout}, {len(bill.transactions)} rows, paid {paid}"
+
+    def build_binder(self) -> str:
+        dossier = _optional("kami_desktop.core.dossier")
+        build = getattr(dossier, "build_dossier", None) if dossier else None
+        if build is None:
+            return "skipped: kami_desktop.core.dossier.build_dossier does not exist in this build"
+        out = self.workdir / "证据册.pdf"
+        result = _call_flexibly(build, profile=self.profile, case_id=self.case_id, out=out)
+        pdf = _find_pdf(result, out)
+        _check(pdf is not None and pdf.is_file() and pdf.stat().st_size > 0, f"no binder PDF ({result!r})")
+        import pymupdf
+
+        with pymupdf.open(pdf) as doc:
+            pages = doc.page_count
+            text = "".join(page.get_text() for page in doc)
+        _check(pages >= 1, "binder has no pages")
+        _check("证据" in text, "binder text has no Chinese (fonts missing?)")
+        return f"{pdf.name}: {pages} page(s), {pdf.stat().st_size} bytes"
+
+    def pdf_and_print(self) -> str:
+        """PyMuPDF with CJK text and font subsetting, and a QPrinter: the parts a frozen build tends to lose."""
+        import pymupdf
+        from PySide6.QtPrintSupport import QPrinter
+
+        doc = pymupdf.open()
+        page = doc.new_page()
+        page.insert_htmlbox(pymupdf.Rect(50, 50, 545, 300), "<h1>证据目录</h1><p>支付记录 ￥300.00</p>")
+        doc.subset_fonts()
+        data = doc.tobytes(garbage=3, deflate=True)
+        doc.close()
+        with pymupdf.open(stream=data, filetype="pdf") as back:
+            _check("证据目录" in back[0].get_text(), "CJK text did not survive a PDF round trip")
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.workdir / "print.pdf"))
+        return f"PyMuPDF {pymupdf.VersionBind}, {len(data)} byte PDF; QPrinter {printer.resolution()} dpi"
+
+    def verify(self) -> str:
+        from .core.verify import verify
+
+        report = verify(self.profile, full=True)
+        _check(report.ok, f"verify found problems: {[p.detail for p in report.problems]}")
+        _check(report.checked >= 2, f"verify checked only {report.checked} file(s)")
+        return f"{report.checked} file(s), {report.ledger_entries} ledger entries"
+
+    def close(self, app: Any) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            app.processEvents()
+            self.window = None
+        if self.profile is not None:
+            self.profile.close()
+            self.profile = None
+
+
+def _optional(module: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and module.startswith(exc.name):
+            return None
+        raise
+
+
+_ALIASES = {
+    "profile": ("profile", "prof"),
+    "case_id": ("case_id", "case"),
+    "path": ("path", "file", "bill_path", "source"),
+    "out": ("out", "output", "out_path", "output_path", "dest", "destination", "pdf_path", "path"),
+}
+
+
+def _call_flexibly(fn: Callable[..., Any], **known: Any) -> Any:
+    """Call a feature function whose exact parameter names this module cannot pin down in advance."""
+    sig = inspect.signature(fn)
+    args: list[Any] = []
+    kwargs: dict[str, Any] = {}
+    for name, param in sig.parameters.items():
+        value, found = None, False
+        for key, aliases in _ALIASES.items():
+            if key in known and name in aliases:
+                value, found = known[key], True
+                break
+        if not found:
+            if param.default is inspect.Parameter.empty and param.kind not in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+                raise SmokeFailure(f"{fn.__module__}.{fn.__name__}{sig}: no value for required parameter {name!r}")
+            continue
+        if param.kind is param.POSITIONAL_ONLY:
+            args.append(value)
+        else:
+            kwargs[name] = value
+    return fn(*args, **kwargs)
+
+
+def _find_pdf(result: Any, fallback: Path) -> Path | None:
+    candidates = [result] + [getattr(result, a, None) for a in ("pdf", "pdf_path", "path", "output", "out")]
+    for c in candidates:
+        if isinstance(c, str | os.PathLike) and str(c).lower().endswith(".pdf"):
+            return Path(c)
+    return fallback if fallback.exists() else None
+
+
+def _watchdog(log: _Log, seconds: float) -> threading.Timer:
+    def fire() -> None:
+        log(f"SMOKE FAILED: no result after {seconds:.0f}s (hung); thread stacks follow")
+        faulthandler.dump_traceback(file=log.file, all_threads=True)
+        log.file.flush()
+        os._exit(EXIT_HUNG)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def run_smoke_test(log_path: Path | None = None) -> int:
+    """Run every step, write the log, return the process exit code (0 = all steps passed)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    log = _Log(Path(log_path) if log_path else default_log_path())
+    faulthandler.enable(file=log.file, all_threads=True)  # a native crash still leaves a trace in the log
+    timeout = float(os.environ.get("KAMI_SMOKE_TIMEOUT") or DEFAULT_TIMEOUT)
+    timer = _watchdog(log, timeout)
+    workdir = Path(tempfile.mkdtemp(prefix="kami-smoke-"))
+    old_data_dir = os.environ.get("KAMI_DATA_DIR")
+    os.environ["KAMI_DATA_DIR"] = str(workdir / "profile")  # anything that asks for the default gets the temp one
+    log(f"kami-desktop smoke test, log {log.path}, temporary profile {workdir}")
+    smoke = _Smoke(log, workdir)
+    app = None
+    try:
+        smoke.step("environment and bundled files", smoke.environment)
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kami-desktop"])
+        if smoke.step("temporary profile (migrations)", smoke.open_profile):
+            smoke.step("main window", lambda: smoke.open_window(app))
+            smoke.step("import generated screenshots", smoke.import_image)
+            smoke.step("import generated Alipay bill", smoke.import_bill)
+            smoke.step("binder", smoke.build_binder)
+            smoke.step("PDF with Chinese text and QPrinter", smoke.pdf_and_print)
+            smoke.step("verify", smoke.verify)
+        smoke.step("close", lambda: smoke.close(app))
+    except BaseException as exc:  # noqa: BLE001 - reported, never raised out of a windowed process
+        smoke.failures.append("run")
+        log(f"FAIL run: {type(exc).__name__}: {exc}")
+        for line in traceback.format_exc().rstrip().splitlines():
+            log("     " + line)
+    finally:
+        timer.cancel()
+        if old_data_dir is None:
+            os.environ.pop("KAMI_DATA_DIR", None)
+        else:
+            os.environ["KAMI_DATA_DIR"] = old_data_dir
+        if os.environ.get("KAMI_SMOKE_KEEP"):
+            log(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    rc = EXIT_FAILED if smoke.failures else EXIT_OK
+    log("SMOKE OK" if rc == EXIT_OK else f"SMOKE FAILED: {', '.join(smoke.failures)}")
+    faulthandler.disable()
+    log.close()
+    return rc
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run_smoke_test(log_path_from_argv(sys.argv[1:] if argv is None else argv))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
