@@ -133,8 +133,11 @@ class _PaymentIndex:
         self.by_order: dict[tuple[str, str], ReconRow] = {}
         self.by_merchant: dict[tuple[str, str], list[ReconRow]] = {}
         self.by_party: dict[tuple[str, str], list[ReconRow]] = {}
+        self.stated: dict[str, list[ReconRow]] = {}  # payments whose own row states a refund
         for p in payments:
             t = p.transaction
+            if _expected_refund(t) > 0:
+                self.stated.setdefault(t.source, []).append(p)
             if t.order_id:
                 self.by_order.setdefault((t.source, t.order_id), p)
             if t.merchant_order_id:
@@ -186,6 +189,11 @@ def _link(refunds: list[ReconRow], payments: list[ReconRow], warnings: list[str]
                 p for p in index.same_party(r)
                 if p.transaction.time <= r.time and p.transaction.amount - linked[id(p)] >= r.amount
             ]
+            if not fits:  # another spelling of the merchant: any payment whose stated refund still has room
+                fits = [
+                    p for p in index.stated.get(r.source, [])
+                    if p.transaction.time <= r.time and _expected_refund(p.transaction) - linked[id(p)] >= r.amount
+                ]
             best = max(fits, key=lambda p, r=r: _fit_score(p, r, linked)) if fits else None
         if best is None:
             rr.reason = "退款：未在本账单中找到对应的原付款（原付款可能在账单时间范围之外）"

@@ -146,3 +146,11 @@ def test_extension_does_not_matter(tmp_path):
     path = tmp_path / "bill.txt"
     path.write_bytes(alipay_app_csv())
     assert parse_bill(path).layout == "alipay-csv-2026"
+
+
+def test_scientific_notation_order_numbers_are_flagged():
+    rows = alipay_rows()
+    rows[1] = Row(rows[1].time, rows[1].category, rows[1].counterparty, rows[1].account, rows[1].description,
+                  rows[1].direction, rows[1].amount, rows[1].method, rows[1].status, "2.02603E+27", "")
+    bill = parse_bill_bytes(alipay_app_csv(rows), "a.csv")
+    assert any("科学计数法" in w for w in bill.warnings)

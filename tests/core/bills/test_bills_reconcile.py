@@ -172,3 +172,11 @@ def test_transaction_is_frozen_and_json_money_is_text():
     t = tx(1, "01 10:00:00", "3.10")
     assert replace(t, amount=Decimal("4.00")).to_json()["amount"] == "4.00"
     assert t.to_json()["time"].endswith("+08:00")
+
+
+def test_refund_under_another_merchant_spelling_is_not_counted_twice():
+    rows = [wx(1, "01 10:00:00", "50.00", status="已全额退款", refund_total="50.00", cp="星辰卡盟（官方）"),
+            wx(2, "03 10:00:00", "50.00", "收入", "已全额退款", cat="星辰卡盟官方-退款", cp="星辰卡盟官方")]
+    rec = reconcile(rows, [P])
+    assert totals(rec) == (Decimal("50.00"), Decimal("50.00"), Decimal("0.00"))
+    assert rec.rows[1].linked_to == 1 and rec.warnings == []

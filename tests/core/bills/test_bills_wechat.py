@@ -1,5 +1,6 @@
 """WeChat Pay CSV and XLSX v1/v2 with their quirks, each reconciled to real figures."""
 
+import io
 from decimal import Decimal
 
 import pytest
@@ -136,3 +137,18 @@ def test_unknown_direction_is_an_error_with_line():
     with pytest.raises(BillError) as exc:
         parse_bill_bytes(data, "w.csv")
     assert exc.value.line == 21 and "收/支" in str(exc.value) and "w.csv" in str(exc.value)
+
+
+def test_xlsx_numeric_order_number_and_serial_time():
+    import openpyxl
+
+    wb = openpyxl.load_workbook(io.BytesIO(wechat_xlsx(version=2)))
+    ws = wb.active
+    ws.cell(row=19, column=1).value = 45726.5  # an Excel date serial without a date format
+    ws.cell(row=19, column=9).value = 4.2000025012025031e27
+    buf = io.BytesIO()
+    wb.save(buf)
+    bill = parse_bill_bytes(buf.getvalue(), "flow.xlsx")
+    first = next(t for t in bill.transactions if t.row == 19)
+    assert first.time.isoformat() == "2025-03-10T12:00:00+08:00"
+    assert any("精度" in w for w in bill.warnings)
