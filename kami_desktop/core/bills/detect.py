@@ -81,7 +81,7 @@ def _parse(data: bytes, name: str, password: str | None, depth: int) -> ParsedBi
 
 def _head_lines(text: str) -> list[str]:
     lines = []
-    for line in text.splitlines()[:SNIFF_LINES]:
+    for line in text[:200_000].splitlines()[:SNIFF_LINES]:
         lines.append(line[:2000])
     return lines
 

@@ -228,6 +228,12 @@ def reconcile(bill: ParsedBill | list[Transaction], terms: list[str]) -> Reconci
     refunds = [r for r in rows if r.role == REFUND]
     linked = _link(refunds, payments, result.warnings)
     for p in payments:
+        stated = p.transaction.refund_total
+        if stated is not None and linked[id(p)] > stated:
+            result.warnings.append(
+                f"第 {p.transaction.row} 行的付款状态显示退款 ¥{money_str(stated)}，但对应的退款记录合计 "
+                f"¥{money_str(linked[id(p)])}；已按退款记录计入，请核对。"
+            )
         missing = _expected_refund(p.transaction) - linked[id(p)]
         if missing > 0:
             p.status_refund = missing

@@ -180,3 +180,12 @@ def test_refund_under_another_merchant_spelling_is_not_counted_twice():
     rec = reconcile(rows, [P])
     assert totals(rec) == (Decimal("50.00"), Decimal("50.00"), Decimal("0.00"))
     assert rec.rows[1].linked_to == 1 and rec.warnings == []
+
+
+def test_refund_rows_exceeding_the_stated_refund_are_counted_and_flagged():
+    rows = [wx(1, "01 10:00:00", "200.00", status="已退款(¥30.00)", refund_total="30.00"),
+            wx(2, "02 10:00:00", "30.00", "收入", "已退款¥30.00", cat=f"{P}-退款"),
+            wx(3, "03 10:00:00", "20.00", "收入", "已退款¥20.00", cat=f"{P}-退款")]
+    rec = reconcile(rows, [P])
+    assert totals(rec) == (Decimal("200.00"), Decimal("50.00"), Decimal("150.00"))
+    assert len(rec.warnings) == 1 and "核对" in rec.warnings[0]

@@ -98,3 +98,9 @@ def test_to_json():
     assert out["format"] == "qq-txt" and out["messages"] == 11
     assert out["first"] == "2026-03-01T09:05:12+08:00" and out["last"] == "2026-03-02T20:04:00+08:00"
     assert set(out["items"][0]) >= {"time", "sender", "is_me", "kind", "text"}
+
+
+def test_first_and_last_span_all_blocks():
+    later = Block("我的好友", "早先的人", [Msg(T0.replace(year=2025), "早先的人", ["更早的消息"])])
+    out = parse_chat_bytes(qq_txt([Block("我的好友", SHOP, private_messages()), later]), "q.txt").to_json()
+    assert out["first"].startswith("2025-03-01") and out["last"].startswith("2026-03-02")
