@@ -1,4 +1,5 @@
-"""Entry point of ``kami-desktop``."""
+"""Entry point of ``kami-desktop``: options, Qt setup (high DPI, fonts, language), one instance per
+profile, crash logging, then the main window."""
 
 from __future__ import annotations
 
@@ -7,27 +8,75 @@ import sys
 from pathlib import Path
 
 
-def main(argv: list[str] | None = None) -> int:
-    if "--smoke-test" in (sys.argv[1:] if argv is None else argv):
-        from ..smoke import main as smoke_main
-
-        return smoke_main(argv)
+def parse_args(argv: list[str] | None):
     parser = argparse.ArgumentParser(prog="kami-desktop")
-    parser.add_argument("--data-dir", type=Path, default=None)
-    args, qt_args = parser.parse_known_args(argv)
+    parser.add_argument("--data-dir", type=Path, default=None, help="资料目录（默认为系统的本地应用数据目录）")
+    parser.add_argument("--smoke-test", action="store_true", help="启动、显示窗口后立即退出（用于安装包自检）")
+    return parser.parse_known_args(argv)
 
-    from PySide6.QtWidgets import QApplication, QMainWindow
 
-    from ..core.profile import Profile
+def create_application(qt_args: list[str]):
+    """The QApplication with high-DPI policy, identity and a CJK font fallback."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    app = QApplication([sys.argv[0], *qt_args])
-    profile = Profile.open(args.data_dir)
-    win = QMainWindow()
-    win.setWindowTitle("卡盟维权助手")
-    win.resize(1200, 800)
-    win.show()
-    rc = app.exec()
-    profile.close()
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        QCoreApplication.setOrganizationName("kami_desktop")
+        QCoreApplication.setApplicationName("kami-desktop")
+        app = QApplication([sys.argv[0], *qt_args])
+    from .fonts import ensure_cjk_font
+
+    ensure_cjk_font()
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, qt_args = parse_args(argv)
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..core.db import DatabaseError
+    from ..core.profile import Profile, default_data_dir
+    from . import crash_handler
+    from .i18n import current_language, install_translators
+    from .single_instance import SingleInstance
+
+    app = create_application(qt_args)
+    settings = QSettings("kami_desktop", "kami-desktop")
+    install_translators(app, current_language(settings))
+    data_dir = args.data_dir.expanduser() if args.data_dir else default_data_dir()
+
+    guard = SingleInstance(data_dir)
+    if not guard.acquire():
+        if guard.notify_running():
+            return 0  # the running window comes forward
+        QMessageBox.information(None, app.translate("App", "卡盟维权助手"), app.translate(
+            "App", "这个资料目录已在另一个卡盟维权助手窗口中打开：\n{path}").format(path=data_dir))
+        return 1
+    try:
+        profile = Profile.open(data_dir)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, app.translate("App", "无法打开资料"), str(exc))
+        guard.release()
+        return 2
+    crash_handler.install(profile.logs_dir)
+
+    from .main_window import MainWindow
+
+    window = MainWindow(profile, settings)
+    guard.activated.connect(window.bring_to_front)
+    window.show()
+    if args.smoke_test:
+        # Place for the installer self-test: later it will also check the profile, fonts and printing.
+        QTimer.singleShot(0, window.close)
+    try:
+        rc = app.exec()
+    finally:
+        profile.close()
+        guard.release()
     return rc
 
 

@@ -1,0 +1,119 @@
+"""New-case and edit-case dialog. Validation is the core's (``core.cases``): its Chinese messages
+appear under the form and the dialog stays open until the input is right."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from ..core.cases import create_case, get_case, update_case
+from ..core.profile import Profile
+from ..core.vocab import CAUSE_TYPES
+from .formatting import cause_label
+from .messages import EXPECTED
+
+
+class CaseDialog(QDialog):
+    def __init__(self, profile: Profile, case_id: int | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.case_id = case_id
+        self.setWindowTitle(self.tr("新建案件") if case_id is None else self.tr("编辑案件"))
+        self.setMinimumWidth(460)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("例如：星辰卡盟充值扣款纠纷"))
+        self.platform_name = QLineEdit()
+        self.platform_name.setPlaceholderText(self.tr("平台名称，例如：星辰卡盟"))
+        self.platform_url = QLineEdit()
+        self.platform_url.setPlaceholderText("https://")
+        self.cause = QComboBox()
+        for code in CAUSE_TYPES:
+            self.cause.addItem(cause_label(code), code)
+        self.cause.setCurrentIndex(self.cause.findData("unknown"))
+        self.discovered = QDateEdit(QDate.currentDate())
+        self.discovered.setCalendarPopup(True)
+        self.discovered.setDisplayFormat("yyyy-MM-dd")
+        self.discovered_known = QCheckBox(self.tr("已知"))
+        self.discovered_known.setChecked(True)
+        self.discovered_known.toggled.connect(self.discovered.setEnabled)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("例如：1798.00（元）"))
+        self.error = QLabel()
+        self.error.setObjectName("caseDialogError")
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("案件名称 *"), self.title)
+        form.addRow(self.tr("平台名称"), self.platform_name)
+        form.addRow(self.tr("平台网址"), self.platform_url)
+        form.addRow(self.tr("扣款原因"), self.cause)
+        row = QHBoxLayout()
+        row.addWidget(self.discovered, 1)
+        row.addWidget(self.discovered_known)
+        form.addRow(self.tr("发现扣款日期"), row)
+        form.addRow(self.tr("主张金额（元）"), self.amount)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+        if case_id is not None:
+            self._load()
+
+    def _load(self) -> None:
+        with self.profile.session() as s:
+            c = get_case(s, self.case_id)
+            self.title.setText(c.title)
+            self.platform_name.setText(c.platform_name)
+            self.platform_url.setText(c.platform_url)
+            self.cause.setCurrentIndex(max(0, self.cause.findData(c.cause_type)))
+            self.discovered_known.setChecked(c.discovered_on is not None)
+            if c.discovered_on:
+                d = c.discovered_on
+                self.discovered.setDate(QDate(d.year, d.month, d.day))
+            self.amount.setText(f"{c.claimed_amount:.2f}" if c.claimed_amount is not None else "")
+
+    def values(self) -> dict:
+        discovered = None
+        if self.discovered_known.isChecked():
+            q = self.discovered.date()
+            discovered = date(q.year(), q.month(), q.day())
+        return {
+            "platform_name": self.platform_name.text(), "platform_url": self.platform_url.text(),
+            "cause_type": self.cause.currentData(), "discovered_on": discovered,
+            "claimed_amount": self.amount.text().strip() or None,
+        }
+
+    def save(self) -> bool:
+        """Create or update through core.cases; on bad input show its message and return False."""
+        try:
+            with self.profile.session() as s:
+                if self.case_id is None:
+                    self.case_id = create_case(s, self.title.text(), **self.values()).id
+                else:
+                    update_case(s, self.case_id, title=self.title.text(), **self.values())
+        except EXPECTED as exc:
+            self.error.setText(str(exc))
+            return False
+        return True
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()

@@ -1,0 +1,307 @@
+"""Tab 证据 of a case: toolbar (view, sort, filter, search, group), the grid and the table over one
+model, and the detail panel. Changes that renumber the binder (reorder, merge, split, move a file)
+run on a one-thread pool so a 10,000-exhibit case never freezes the window; rows reload off the
+GUI thread with one query."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import exhibits as X
+from ..core.profile import Profile
+from ..core.queries import exhibit_rows
+from ..core.vocab import CATEGORIES
+from . import messages
+from .evidence_grid import EvidenceGrid
+from .evidence_model import SORT_CAPTURED, SORT_IMPORTED, SORT_POSITION, EvidenceModel, reordered
+from .evidence_table import EvidenceTable
+from .exhibit_detail import ExhibitDetailPanel
+from .formatting import category_label
+from .thumbnails import ThumbnailCache
+from .workers import TaskFailure, guarded, start_task
+
+
+def load_rows(profile: Profile, case_id: int, trashed: bool = False):
+    with profile.session() as s:
+        return exhibit_rows(s, case_id, trashed)
+
+
+def _in_session(profile: Profile, fn, *args):
+    with profile.session() as s:
+        return fn(s, *args)
+
+
+class EvidenceView(QWidget):
+    loaded = Signal()  # rows (re)loaded into the model
+    import_requested = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, profile: Profile, parent=None, thumbs: ThumbnailCache | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.case_id: int | None = None
+        self.thumbs = thumbs or ThumbnailCache(profile.cache_dir, profile.blob_path, parent=self)
+        self.model = EvidenceModel(self.thumbs, self)
+        self.model.reorder_requested.connect(self._reorder_dropped)
+        self.ops = QThreadPool(self)
+        self.ops.setMaxThreadCount(1)  # binder changes run one after another
+        self._generation = 0
+        self._reselect: list[int] = []
+
+        self.grid = EvidenceGrid()
+        self.grid.setModel(self.model)
+        self.table = EvidenceTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionModel(self.grid.selectionModel())  # one selection for both views
+        self.grid.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.grid.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.grid)
+        self.stack.addWidget(self.table)
+        self.detail = ExhibitDetailPanel(profile)
+        self.detail.edited.connect(self._edited)
+        self.detail.move_file_requested.connect(self.move_file)
+
+        self._build_toolbar()
+        split = QSplitter()
+        split.addWidget(self.stack)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.splitter = split
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(self.toolbar)
+        lay.addWidget(split, 1)
+        self._update_buttons()
+
+    def _build_toolbar(self) -> None:
+        self.grid_button = QToolButton(text=self.tr("缩略图"), checkable=True, checked=True)
+        self.table_button = QToolButton(text=self.tr("列表"), checkable=True)
+        group = QButtonGroup(self)
+        group.addButton(self.grid_button, 0)
+        group.addButton(self.table_button, 1)
+        group.idClicked.connect(self.stack.setCurrentIndex)
+        self.sort_box = QComboBox()
+        for label, key in ((self.tr("按证据顺序"), SORT_POSITION), (self.tr("按拍摄时间"), SORT_CAPTURED),
+                           (self.tr("按导入时间"), SORT_IMPORTED)):
+            self.sort_box.addItem(label, key)
+        self.sort_box.currentIndexChanged.connect(lambda _i: self.model.set_sort(self.sort_box.currentData()))
+        self.category_box = QComboBox()
+        self.category_box.addItem(self.tr("全部类别"), None)
+        for code in CATEGORIES:
+            self.category_box.addItem(category_label(code), code)
+        self.category_box.currentIndexChanged.connect(self._filter_changed)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("搜索名称、文件名、证明目的、标签（Ctrl+F）"))
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._filter_changed)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.group_box = QCheckBox(self.tr("按类别分组"))
+        self.group_box.toggled.connect(self.model.set_grouped)
+        self.import_button = QToolButton(text=self.tr("导入文件…"))
+        self.import_button.clicked.connect(self.import_requested)
+        self.merge_button = QToolButton(text=self.tr("合并"))
+        self.merge_button.setToolTip(self.tr("把选中的几项证据合并为一项（文件按顺序排列）"))
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.split_button = QToolButton(text=self.tr("拆分"))
+        self.split_button.setToolTip(self.tr("把一项证据的每个文件拆成单独的证据"))
+        self.split_button.clicked.connect(self.split_current)
+        self.trash_button = QToolButton(text=self.tr("删除"))
+        self.trash_button.setToolTip(self.tr("移到回收站（可恢复）"))
+        self.trash_button.clicked.connect(self.trash_selected)
+        self.count_label = QLabel()
+        bar = QHBoxLayout()
+        for w in (self.grid_button, self.table_button, self.sort_box, self.category_box):
+            bar.addWidget(w)
+        bar.addWidget(self.search, 1)
+        for w in (self.group_box, self.import_button, self.merge_button, self.split_button, self.trash_button,
+                  self.count_label):
+            bar.addWidget(w)
+        self.toolbar = bar
+        self.model.arrangement_changed.connect(self._update_count)
+
+    # ------------------------------------------------------------------ case and loading
+    def set_case(self, case_id: int | None) -> None:
+        if case_id != self.case_id:
+            self.detail.set_exhibit(None)
+            self.model.set_rows([])
+        self.case_id = case_id
+        self.reload()
+
+    def reload(self, select: list[int] | None = None) -> None:
+        self._generation += 1
+        gen = self._generation
+        if select is not None:
+            self._reselect = list(select)
+        else:
+            self._reselect = self.selected_ids()
+        if self.case_id is None:
+            self.model.set_rows([])
+            self.loaded.emit()
+            return
+        start_task(load_rows, self.profile, self.case_id, with_progress=False, with_cancel=False,
+                   on_result=guarded(self, lambda rows: self._rows_loaded(gen, rows)),
+                   on_error=guarded(self, self._failed))
+
+    def _rows_loaded(self, gen: int, rows) -> None:
+        if gen != self._generation:
+            return
+        self.model.set_rows(rows)
+        self.select_ids(self._reselect)
+        if self.detail.exhibit_id is not None and self.model.row_for_id(self.detail.exhibit_id) < 0:
+            self.detail.set_exhibit(None)
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _failed(self, failure: TaskFailure) -> None:
+        messages.show_error(self, failure.exception, failure.traceback)
+        self.reload()
+
+    # ------------------------------------------------------------------ selection
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.grid.selectionModel().selectedIndexes()})
+        ids = [r.id for r in (self.model.exhibit_at(row) for row in rows) if r is not None]
+        return ids
+
+    def current_id(self) -> int | None:
+        r = self.model.exhibit_at(self.grid.selectionModel().currentIndex().row())
+        return r.id if r is not None else None
+
+    def select_ids(self, ids: list[int]) -> None:
+        sm = self.grid.selectionModel()
+        selection = QItemSelection()
+        rows = [self.model.row_for_id(i) for i in ids]
+        rows = [r for r in rows if r >= 0]
+        for r in rows:
+            selection.select(self.model.index(r, 0), self.model.index(r, self.model.columnCount() - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        sm.select(selection, flags)
+        if rows:
+            sm.setCurrentIndex(self.model.index(rows[0], EvidenceModel.COL_TITLE),
+                               QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.grid.scrollTo(self.model.index(rows[0], EvidenceModel.COL_TITLE))
+
+    def _current_changed(self, current, _previous) -> None:
+        r = self.model.exhibit_at(current.row())
+        if r is not None and r.id != self.detail.exhibit_id:
+            self.detail.set_exhibit(r.id)
+        self._update_buttons()
+
+    def _selection_changed(self, *_a) -> None:
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ids = self.selected_ids()
+        self.merge_button.setEnabled(len(ids) >= 2)
+        cur = self.model.exhibit_at(self.model.row_for_id(ids[0])) if len(ids) == 1 else None
+        self.split_button.setEnabled(cur is not None and cur.file_count > 1)
+        self.trash_button.setEnabled(bool(ids))
+        self.import_button.setEnabled(self.case_id is not None)
+
+    def _update_count(self) -> None:
+        shown, total = len(self.model.visible_ids()), self.model.exhibit_count()
+        text = self.tr("共 {n} 项").format(n=total) if shown == total else self.tr("显示 {shown} / {n} 项").format(
+            shown=shown, n=total)
+        self.count_label.setText(text)
+
+    def _filter_changed(self) -> None:
+        self.model.set_filter(self.category_box.currentData(), self.search.text())
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _edited(self, exhibit_id: int) -> None:
+        with self.profile.session() as s:
+            self.model.update_rows(exhibit_rows(s, self.case_id, ids=[exhibit_id]))
+        self.select_ids([exhibit_id])
+        self.status_message.emit(self.tr("已保存，修改已记入存证日志"))
+
+    # ------------------------------------------------------------------ binder changes
+    def _mutate(self, fn, *args, select=None, done: str = "") -> None:
+        def finished(result):
+            if done:
+                self.status_message.emit(done)
+            self.reload(select=select(result) if callable(select) else select)
+
+        start_task(_in_session, self.profile, fn, *args, with_progress=False, with_cancel=False, pool=self.ops,
+                   on_result=guarded(self, finished), on_error=guarded(self, self._failed))
+
+    def _reorder_dropped(self, moved: list[int], before) -> None:
+        if self.case_id is None:
+            return
+        order = reordered([r.id for r in self.model.all_rows()], moved, before)
+        self._mutate(X.reorder, self.case_id, order, select=moved, done=self.tr("已调整证据顺序"))
+
+    def move_selected(self, new_index: int) -> None:
+        """Move the selected exhibits to 0-based ``new_index`` of the binder order (keyboard/menu path)."""
+        ids = self.selected_ids()
+        all_ids = [r.id for r in self.model.all_rows()]
+        rest = [i for i in all_ids if i not in ids]
+        before = rest[new_index] if 0 <= new_index < len(rest) else None
+        self._reorder_dropped(ids, before)
+
+    def merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) < 2:
+            return
+        numbers = {r.id: r.number for r in self.model.all_rows()}
+        ids.sort(key=lambda i: numbers.get(i, 0))
+        target, sources = ids[0], ids[1:]
+        if not messages.ask(self, self.tr("合并证据"), self.tr(
+                "把选中的 {n} 项证据合并为一项？文件按当前顺序排在第 {num} 项之后，之后可以再拆分。").format(
+                n=len(ids), num=numbers.get(target))):
+            return
+        self._mutate(lambda s, t, src: X.merge(s, t, src).id, target, sources, select=lambda tid: [tid],
+                     done=self.tr("已合并"))
+
+    def split_current(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        self._mutate(lambda s, i: [e.id for e in X.split(s, i)], ids[0], select=lambda new: new,
+                     done=self.tr("已拆分"))
+
+    def move_file(self, file_id: int) -> None:
+        others = [r for r in self.model.all_rows() if r.id != self.detail.exhibit_id]
+        if not others:
+            return
+        labels = [f"{r.number}. {r.title}" for r in others]
+        label, ok = QInputDialog.getItem(self, self.tr("移动文件"), self.tr("把这个文件移到哪一项证据？"), labels, 0,
+                                         False)
+        if ok and label in labels:
+            target = others[labels.index(label)].id
+            self.move_file_to(file_id, target)
+
+    def move_file_to(self, file_id: int, target_exhibit_id: int) -> None:
+        self._mutate(X.move_file, file_id, target_exhibit_id, select=[target_exhibit_id],
+                     done=self.tr("文件已移动"))
+
+    def trash_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        try:
+            with self.profile.session() as s:
+                for i in ids:
+                    X.trash(s, i)
+        except Exception as exc:
+            messages.show_error(self, exc)
+        self.status_message.emit(self.tr("已将 {n} 项移到回收站，可在回收站中恢复").format(n=len(ids)))
+        self.reload(select=[])

@@ -1,0 +1,255 @@
+"""Detail panel of one exhibit: large preview, its files, the facts of the selected file (hashes with
+copy buttons, times) and the editable fields. Every edit goes through ``core.exhibits.edit_exhibit``,
+so the ledger records old → new."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.exhibits import edit_exhibit, get_exhibit
+from ..core.importer import tags_of
+from ..core.model import Exhibit, ExhibitFile
+from ..core.profile import Profile
+from ..core.vocab import CATEGORIES
+from .file_preview import FilePreview
+from .formatting import category_label, human_size, kind_of, local_time
+from .messages import EXPECTED, show_error
+
+FIELDS = ("title", "category", "purpose", "captured_at", "notes", "tags")
+
+
+class ExhibitDetailPanel(QWidget):
+    edited = Signal(int)  # exhibit id, after a saved edit
+    move_file_requested = Signal(int)  # file id
+
+    def __init__(self, profile: Profile, parent=None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.exhibit_id: int | None = None
+        self._files: list[ExhibitFile] = []
+        self._loaded: dict[str, str] = {}
+
+        self.preview = FilePreview(profile.cache_dir)
+        self.files = QListWidget()
+        self.files.setMaximumHeight(90)
+        self.files.currentRowChanged.connect(self._show_file)
+        self.move_file_button = QPushButton(self.tr("移到其他证据…"))
+        self.move_file_button.clicked.connect(self._move_file)
+
+        self.title = QLineEdit()
+        self.category = QComboBox()
+        for code in CATEGORIES:
+            self.category.addItem(category_label(code), code)
+        self.purpose = QPlainTextEdit()
+        self.purpose.setPlaceholderText(self.tr("这项证据证明什么，例如：证明平台已扣款但未发货"))
+        self.purpose.setFixedHeight(60)
+        self.captured = QLineEdit()
+        self.captured.setPlaceholderText(self.tr("例：2025-03-12 20:30"))
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(60)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("用逗号分隔，例如：客服, 拒绝退款"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("保存修改"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("撤销修改"))
+        self.revert_button.clicked.connect(self.reload)
+
+        form = QFormLayout()
+        form.addRow(self.tr("名称"), self.title)
+        form.addRow(self.tr("证据类别"), self.category)
+        form.addRow(self.tr("证明目的"), self.purpose)
+        form.addRow(self.tr("拍摄时间"), self.captured)
+        form.addRow(self.tr("备注"), self.notes)
+        form.addRow(self.tr("标签"), self.tags)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        self.facts = QFormLayout()
+        self.fact_labels: dict[str, QLabel] = {}
+        for key, label in (("name", self.tr("原始文件名")), ("size", self.tr("大小")), ("type", self.tr("类型")),
+                           ("sha256", "SHA-256"), ("sm3", "SM3"), ("exif", self.tr("拍摄时间（EXIF）")),
+                           ("mtime", self.tr("文件时间")), ("imported", self.tr("导入时间")),
+                           ("problem", self.tr("问题"))):
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.fact_labels[key] = value
+            if key in ("sha256", "sm3"):
+                value.setStyleSheet("font-family: monospace")
+                row = QHBoxLayout()
+                row.addWidget(value, 1)
+                copy = QToolButton()
+                copy.setText(self.tr("复制"))
+                copy.setObjectName(f"copy_{key}")
+                copy.clicked.connect(lambda _=False, k=key: self.copy_fact(k))
+                row.addWidget(copy)
+                self.facts.addRow(label, row)
+            else:
+                self.facts.addRow(label, value)
+
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        files_row = QHBoxLayout()
+        files_row.addWidget(self.files, 1)
+        files_row.addWidget(self.move_file_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(files_row)
+        lay.addLayout(form)
+        lay.addLayout(buttons)
+        lay.addLayout(self.facts)
+        lay.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.preview)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(split)
+        self.set_exhibit(None)
+
+    # ------------------------------------------------------------------ loading
+    def set_exhibit(self, exhibit_id: int | None) -> None:
+        self.exhibit_id = exhibit_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.error.clear()
+        ex = None
+        if self.exhibit_id is not None:
+            with self.profile.session() as s:
+                try:
+                    ex = get_exhibit(s, self.exhibit_id)
+                    files = list(ex.files)
+                    for f in files:
+                        _ = f.blob.sm3  # load while the session is open
+                except EXPECTED:
+                    ex = None
+        self.setEnabled(ex is not None)
+        if ex is None:
+            self.exhibit_id = None
+            self._files = []
+            self.files.clear()
+            self.preview.clear()
+            for w in (self.title, self.captured, self.tags):
+                w.clear()
+            for w in (self.purpose, self.notes):
+                w.clear()
+            for v in self.fact_labels.values():
+                v.clear()
+            return
+        self._fill(ex, files)
+
+    def _fill(self, ex: Exhibit, files: list[ExhibitFile]) -> None:
+        self.title.setText(ex.title)
+        self.category.setCurrentIndex(max(0, self.category.findData(ex.category)))
+        self.purpose.setPlainText(ex.purpose)
+        self.captured.setText(local_time(ex.captured_at, seconds=True))
+        self.notes.setPlainText(ex.notes)
+        self.tags.setText(", ".join(tags_of(ex)))
+        self._loaded = self._values()
+        self._files = files
+        self.files.blockSignals(True)
+        self.files.clear()
+        for f in files:
+            item = QListWidgetItem(f"{f.position}. {f.original_name}  ({kind_of(f.blob.media_type)}, "
+                                   f"{human_size(f.blob.size)})")
+            item.setData(Qt.ItemDataRole.UserRole, f.id)
+            self.files.addItem(item)
+        self.files.blockSignals(False)
+        self.files.setVisible(len(files) > 1)
+        self.move_file_button.setVisible(len(files) > 1)
+        self.files.setCurrentRow(0)
+        self._show_file(0)
+
+    def _show_file(self, row: int) -> None:
+        if not (0 <= row < len(self._files)):
+            self.preview.clear()
+            return
+        f = self._files[row]
+        b = f.blob
+        facts = {
+            "name": f.original_name, "size": f"{human_size(b.size)}（{b.size} 字节）" if b.size else "0",
+            "type": f"{kind_of(b.media_type)} · {b.media_type}" + (f" · {f.width}×{f.height}" if f.width else ""),
+            "sha256": b.sha256, "sm3": b.sm3, "exif": local_time(f.exif_time, True),
+            "mtime": local_time(f.file_mtime, True), "imported": local_time(f.imported_at, True),
+            "problem": f.problem,
+        }
+        for k, v in facts.items():
+            self.fact_labels[k].setText(v or "—")
+        self.preview.show_file(self.profile.blob_path(b.sha256), b.media_type, f.original_name, b.sha256, b.size)
+
+    def selected_file_id(self) -> int | None:
+        row = self.files.currentRow()
+        return self._files[row].id if 0 <= row < len(self._files) else None
+
+    def copy_fact(self, key: str) -> str:
+        text = self.fact_labels[key].text()
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def _move_file(self) -> None:
+        fid = self.selected_file_id()
+        if fid is not None:
+            self.move_file_requested.emit(fid)
+
+    # ------------------------------------------------------------------ editing
+    def _values(self) -> dict[str, str]:
+        return {
+            "title": self.title.text().strip(), "category": self.category.currentData(),
+            "purpose": self.purpose.toPlainText(), "captured_at": self.captured.text().strip(),
+            "notes": self.notes.toPlainText(), "tags": self.tags.text().strip(),
+        }
+
+    def changed_fields(self) -> dict[str, str]:
+        now = self._values()
+        return {k: v for k, v in now.items() if v != self._loaded.get(k)}
+
+    def save(self) -> bool:
+        """Write changed fields through edit_exhibit (one ledger entry); True when saved."""
+        if self.exhibit_id is None:
+            return False
+        changes = self.changed_fields()
+        if not changes:
+            return True
+        try:
+            with self.profile.session() as s:
+                edit_exhibit(s, self.exhibit_id, **changes)
+        except EXPECTED as exc:
+            self.error.setText(str(exc))
+            return False
+        except Exception as exc:  # unexpected: logged and named
+            show_error(self, exc)
+            return False
+        self.reload()
+        self.edited.emit(self.exhibit_id)
+        return True
+
+    def start_rename(self) -> None:
+        self.title.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.title.selectAll()

@@ -1,0 +1,156 @@
+"""Large preview of one stored file: images zoom and pan, PDF pages rendered with PyMuPDF, text as
+text; anything else (audio, archives…) shows its facts and "用系统程序打开", which opens a temporary
+read-only COPY — the vault original is never handed to another program."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .formatting import human_size, kind_of
+from .image_viewer import ImageViewer
+from .workers import guarded, start_task
+
+MAX_PDF_PAGES = 30
+MAX_TEXT_BYTES = 512 * 1024
+
+
+def load_image(path: Path) -> QImage:
+    img = QImage(str(path))
+    if img.isNull():
+        raise ValueError("unreadable image")
+    return img
+
+
+def render_pdf(path: Path, width: int = 900, max_pages: int = MAX_PDF_PAGES) -> tuple[list[QImage], int]:
+    import pymupdf
+
+    from .thumbnails import _PDF_LOCK
+
+    images = []
+    with _PDF_LOCK, pymupdf.open(path) as doc:
+        total = doc.page_count
+        for page in list(doc)[:max_pages]:
+            zoom = width / max(1.0, page.rect.width)
+            pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+            images.append(QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy())
+    return images, total
+
+
+def read_text(path: Path) -> str:
+    data = path.read_bytes()[:MAX_TEXT_BYTES]
+    for enc in ("utf-8-sig", "gb18030", "utf-16"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def open_copy(source: Path, cache_dir: Path, sha: str, name: str) -> Path:
+    """Copy a vault file to ``cache_dir/open/<sha>/<name>`` (read-only) and return the copy."""
+    safe = "".join(c for c in name if c not in '<>:"/\\|?*\0').strip() or sha[:12]
+    folder = cache_dir / "open" / sha[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / safe
+    if target.exists():
+        os.chmod(target, stat.S_IREAD | stat.S_IWRITE)
+        target.unlink()
+    shutil.copyfile(source, target)
+    os.chmod(target, stat.S_IREAD)
+    return target
+
+
+class FilePreview(QStackedWidget):
+    opened_externally = Signal(str)  # path of the temporary copy
+
+    def __init__(self, cache_dir: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.cache_dir = Path(cache_dir)
+        self._generation = 0
+        self._current: tuple[Path, str, str, str, int] | None = None
+        self.empty = QLabel(self.tr("选择一项证据以预览"))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image = ImageViewer()
+        self.pdf_area = QScrollArea()
+        self.pdf_area.setWidgetResizable(True)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.facts = QWidget()
+        lay = QVBoxLayout(self.facts)
+        self.facts_label = QLabel()
+        self.facts_label.setWordWrap(True)
+        self.facts_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.open_button = QPushButton(self.tr("用系统程序打开"))
+        self.open_button.clicked.connect(self.open_external)
+        lay.addStretch(1)
+        lay.addWidget(self.facts_label)
+        lay.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignCenter)
+        lay.addStretch(1)
+        for w in (self.empty, self.image, self.pdf_area, self.text, self.facts):
+            self.addWidget(w)
+
+    def clear(self) -> None:
+        self._generation += 1
+        self._current = None
+        self.setCurrentWidget(self.empty)
+
+    def show_file(self, path: Path, media_type: str, name: str, sha: str, size: int) -> None:
+        self._generation += 1
+        gen = self._generation
+        self._current = (Path(path), media_type, name, sha, size)
+        self.facts_label.setText(f"{name}\n{kind_of(media_type)} · {media_type} · {human_size(size)}")
+        if media_type.startswith("image/"):
+            self.image.set_image(None)
+            self.setCurrentWidget(self.image)
+            start_task(load_image, Path(path), with_progress=False, with_cancel=False,
+                       on_result=guarded(self, lambda img: gen == self._generation and self.image.set_image(img)),
+                       on_error=guarded(self, lambda _f: gen == self._generation and self.setCurrentWidget(self.facts)))
+        elif media_type == "application/pdf":
+            self.setCurrentWidget(self.pdf_area)
+            self.pdf_area.setWidget(QLabel(self.tr("正在渲染 PDF…")))
+            start_task(render_pdf, Path(path), with_progress=False, with_cancel=False,
+                       on_result=guarded(self, lambda res: gen == self._generation and self._show_pdf(*res)),
+                       on_error=guarded(self, lambda _f: gen == self._generation and self.setCurrentWidget(self.facts)))
+        elif media_type.startswith("text/") or media_type == "application/json":
+            self.text.setPlainText(read_text(Path(path)))
+            self.setCurrentWidget(self.text)
+        else:
+            self.setCurrentWidget(self.facts)
+
+    def _show_pdf(self, images: list[QImage], total: int) -> None:
+        from PySide6.QtGui import QPixmap
+
+        holder = QWidget()
+        lay = QVBoxLayout(holder)
+        for img in images:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(img))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            lay.addWidget(label)
+        if total > len(images):
+            lay.addWidget(QLabel(self.tr("共 {total} 页，此处只显示前 {n} 页").format(total=total, n=len(images))))
+        self.pdf_area.setWidget(holder)
+
+    def open_external(self) -> Path | None:
+        if self._current is None:
+            return None
+        path, _media, name, sha, _size = self._current
+        copy = open_copy(path, self.cache_dir, sha, name)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+        self.opened_externally.emit(str(copy))
+        return copy

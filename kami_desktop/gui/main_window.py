@@ -1,0 +1,326 @@
+"""The main window: cases on the left, the case workspace (tabs) on the right, menus and shortcuts,
+drag-and-drop and paste import, remembered geometry."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.cases import get_case
+from ..core.importer import ImportReport
+from ..core.profile import Profile
+from ..resources import resource_path
+from . import messages
+from .case_sidebar import CaseSidebar
+from .case_tabs import CaseWorkspace
+from .drop_overlay import DropOverlay
+from .import_controller import KIND_PASTE, ImportController
+from .import_progress import ImportProgress
+from .import_summary_dialog import ImportSummaryDialog, summary_text
+from .thumbnails import ThumbnailCache
+from .workers import TaskFailure, cancel_and_wait_all
+
+APP_TITLE = "卡盟维权助手"
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resource_path("icons", "kami.svg")))
+
+
+def local_paths(urls) -> list[str]:
+    return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile()]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, profile: Profile, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.profile = profile
+        self.settings = settings if settings is not None else QSettings("kami_desktop", "kami-desktop")
+        self.setWindowTitle(self.tr("卡盟维权助手"))
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.summary_dialog: ImportSummaryDialog | None = None
+        self.choose_files = lambda: QFileDialog.getOpenFileNames(self, self.tr("导入文件"), "")[0]
+
+        self.thumbs = ThumbnailCache(profile.cache_dir, profile.blob_path, parent=self)
+        self.sidebar = CaseSidebar(profile)
+        self.workspace = CaseWorkspace(profile, thumbs=self.thumbs)
+        self.evidence = self.workspace.evidence
+        self.evidence.import_requested.connect(self.import_dialog)
+        self.evidence.status_message.connect(lambda m: self.statusBar().showMessage(m, 6000))
+        self.empty = self._empty_page()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.workspace)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 1000])
+        self.setCentralWidget(self.splitter)
+        self.overlay = DropOverlay(self.splitter)
+
+        self.imports = ImportController(profile, self)
+        self.progress = ImportProgress()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.progress.cancel_button.clicked.connect(self.cancel_import)
+        self.imports.started.connect(lambda _k: self.progress.begin())
+        self.imports.progress.connect(self.progress.update_progress)
+        self.imports.finished.connect(self._import_finished)
+        self.imports.failed.connect(self._import_failed)
+        self.imports.busy_changed.connect(lambda busy: None if busy else self.progress.end())
+
+        self._build_actions()
+        self.sidebar.case_selected.connect(self.set_case)
+        self.set_case(self.sidebar.current_case_id())
+        self._restore_geometry()
+
+    # ------------------------------------------------------------------ building
+    def _empty_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        text = QLabel(self.tr("还没有案件。\n新建一个案件，然后把截图、账单、聊天记录拖进窗口，或按 Ctrl+V 粘贴截图。"))
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)
+        button = QPushButton(self.tr("新建案件"))
+        button.clicked.connect(self.sidebar.new_case)
+        lay.addStretch(1)
+        lay.addWidget(text)
+        lay.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        lay.addStretch(1)
+        return page
+
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _checked=False: slot())
+        if name:
+            act.setObjectName(name)
+        menu.addAction(act)
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("文件(&F)"))
+        self.new_case_action = self._action(m, self.tr("新建案件…"), self.sidebar.new_case, QKeySequence.StandardKey.New)
+        self.import_action = self._action(m, self.tr("导入文件…"), self.import_dialog, QKeySequence.StandardKey.Open,
+                                          "importAction")
+        self.paste_action = self._action(m, self.tr("粘贴截图或文件"), self.paste, QKeySequence.StandardKey.Paste,
+                                         "pasteAction")
+        m.addSeparator()
+        self._action(m, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        m = bar.addMenu(self.tr("证据(&E)"))
+        self.rename_action = self._action(m, self.tr("重命名"), self.rename, Qt.Key.Key_F2, "renameAction")
+        self.trash_action = self._action(m, self.tr("删除到回收站"), self.evidence.trash_selected,
+                                         QKeySequence.StandardKey.Delete, "trashAction")
+        self.find_action = self._action(m, self.tr("查找"), self.evidence.focus_search, QKeySequence.StandardKey.Find,
+                                        "findAction")
+        m.addSeparator()
+        self._action(m, self.tr("合并所选证据"), self.evidence.merge_selected)
+        self._action(m, self.tr("拆分证据"), self.evidence.split_current)
+        m.addSeparator()
+        self._action(m, self.tr("回收站…"), self.open_trash, name="trashViewAction")
+        self._action(m, self.tr("校验完整性…"), self.verify, name="verifyAction")
+        m = bar.addMenu(self.tr("证据册"))
+        self.dossier_action = self._action(m, self.tr("生成证据册…"), self.open_dossier, QKeySequence.StandardKey.Print,
+                                           "dossierAction")
+        m = bar.addMenu(self.tr("设置(&S)"))
+        self._action(m, self.tr("界面语言…"), self.open_settings)
+        m = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(m, self.tr("打开日志文件夹"),
+                     lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.profile.logs_dir))))
+        self._action(m, self.tr("关于"), self.about)
+
+    # ------------------------------------------------------------------ cases
+    def current_case_id(self) -> int | None:
+        return self.workspace.case_id
+
+    def set_case(self, case_id: int | None) -> None:
+        self.workspace.set_case(case_id)
+        self.stack.setCurrentWidget(self.workspace if case_id is not None else self.empty)
+        title = self.tr("卡盟维权助手")
+        if case_id is not None:
+            with self.profile.session() as s:
+                title = f"{get_case(s, case_id).title} — {title}"
+        self.setWindowTitle(title)
+
+    def _need_case(self) -> int | None:
+        cid = self.current_case_id()
+        if cid is None:
+            messages.info(self, self.tr("还没有案件"), self.tr("请先新建或选择一个案件，再导入证据。"))
+        return cid
+
+    # ------------------------------------------------------------------ importing
+    def import_dialog(self) -> None:
+        cid = self._need_case()
+        if cid is None:
+            return
+        paths = self.choose_files()
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str]) -> None:
+        cid = self._need_case()
+        if cid is not None and paths:
+            self.imports.import_files(cid, paths)
+
+    def paste(self) -> None:
+        """Ctrl+V: a copied screenshot becomes a PNG exhibit; copied files are imported."""
+        cid = self._need_case()
+        if cid is None:
+            return
+        md = QGuiApplication.clipboard().mimeData()
+        paths = local_paths(md.urls()) if md is not None and md.hasUrls() else []
+        if paths:
+            self.imports.import_files(cid, paths)
+        elif md is not None and md.hasImage():
+            self.imports.paste_image(cid, QGuiApplication.clipboard().image())
+        else:
+            self.statusBar().showMessage(self.tr("剪贴板里没有截图或文件。先复制一张图片（如微信截图），再按 Ctrl+V。"),
+                                         8000)
+
+    def cancel_import(self) -> None:
+        self.progress.cancelling()
+        self.imports.cancel()
+
+    def _import_finished(self, report: ImportReport, kind: str) -> None:
+        new_ids = list(dict.fromkeys(i.exhibit_id for i in report.imported))
+        self.evidence.reload(select=new_ids)
+        self.sidebar.refresh()
+        if kind == KIND_PASTE and not report.errors:
+            self.statusBar().showMessage(self.tr("已把剪贴板截图保存为证据"), 8000)
+            return
+        self.statusBar().showMessage(summary_text(report, self.tr), 10000)
+        self.summary_dialog = ImportSummaryDialog(report, self)
+        self.summary_dialog.show()
+
+    def _import_failed(self, failure: TaskFailure) -> None:
+        messages.show_error(self, failure.exception, failure.traceback)
+        self.evidence.reload()
+
+    # drag and drop ----------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        md = event.mimeData()
+        if md.hasUrls() and local_paths(md.urls()):
+            event.acceptProposedAction()
+            text = (self.tr("松开鼠标，导入到当前案件") if self.current_case_id() is not None
+                    else self.tr("请先新建一个案件"))
+            self.overlay.show_message(text)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.overlay.hide()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.overlay.hide()
+        paths = local_paths(event.mimeData().urls())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_paths(paths)
+
+    # ------------------------------------------------------------------ other actions
+    def rename(self) -> None:
+        if self.evidence.detail.exhibit_id is not None:
+            self.evidence.detail.start_rename()
+
+    def open_trash(self) -> None:
+        from .trash_dialog import TrashDialog
+
+        cid = self._need_case()
+        if cid is None:
+            return
+        dlg = TrashDialog(self.profile, cid, self)
+        dlg.changed.connect(self.evidence.reload)
+        dlg.changed.connect(self.sidebar.refresh)
+        dlg.exec()
+
+    def verify(self):
+        from .verify_dialog import VerifyDialog
+
+        dlg = VerifyDialog(self.profile, self.current_case_id(), self)
+        dlg.show()
+        return dlg
+
+    def open_dossier(self) -> None:
+        cid = self.current_case_id()
+        if cid is None:
+            messages.info(self, self.tr("证据册"), self.tr("请先选择一个案件。"))
+            return
+        try:
+            module = importlib.import_module("kami_desktop.gui.dossier_dialog")
+        except ModuleNotFoundError as exc:
+            if exc.name != "kami_desktop.gui.dossier_dialog":
+                raise
+            messages.info(self, self.tr("证据册"), self.tr("证据册功能尚未安装"))
+            return
+        module.DossierDialog(self.profile, cid, self).exec()
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        SettingsDialog(self.settings, self).exec()
+
+    def about(self) -> None:
+        messages.info(self, self.tr("关于"), self.tr(
+            "卡盟维权助手\n帮您整理被卡盟平台扣款的证据：截图、账单、聊天记录逐一计算哈希、记录时间，"
+            "并生成可打印的证据册。所有资料只保存在本机。\n\n资料位置：{path}").format(path=self.profile.data_dir))
+
+    def bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # ------------------------------------------------------------------ geometry and shutdown
+    def _restore_geometry(self) -> None:
+        geo = self.settings.value("main/geometry")
+        if geo is None or not self.restoreGeometry(geo):
+            self.resize(1280, 820)
+        for key, splitter in (("main/splitter", self.splitter), ("main/evidence_splitter", self.evidence.splitter)):
+            state = self.settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        if self.settings.value("main/view") == "table":
+            self.evidence.table_button.click()
+
+    def save_geometry(self) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/splitter", self.splitter.saveState())
+        self.settings.setValue("main/evidence_splitter", self.evidence.splitter.saveState())
+        self.settings.setValue("main/view", "table" if self.evidence.table_button.isChecked() else "grid")
+        self.settings.sync()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.splitter.rect())
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.save_geometry()
+        self.imports.shutdown()
+        self.evidence.ops.waitForDone(15000)
+        cancel_and_wait_all()
+        self.thumbs.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,74 @@
+"""One window per profile: a lock file in the data folder plus a local socket keyed by its path.
+
+The first process holds ``<data_dir>/kami-desktop.lock`` and listens on a QLocalServer; a second
+launch on the same data folder cannot take the lock, asks the first to come forward through the
+local socket (no TCP) and exits, so two processes never write one vault.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+LOCK_NAME = "kami-desktop.lock"
+MESSAGE = b"activate\n"
+
+
+def server_name(data_dir: Path) -> str:
+    key = str(Path(data_dir).expanduser().resolve()).encode("utf-8")
+    return "kami-desktop-" + hashlib.sha256(key).hexdigest()[:20]
+
+
+class SingleInstance(QObject):
+    activated = Signal()
+
+    def __init__(self, data_dir: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.name = server_name(self.data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.lock = QLockFile(str(self.data_dir / LOCK_NAME))
+        self.lock.setStaleLockTime(0)  # only a dead owner makes it stale, not age
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True if this process is now the only GUI on the profile."""
+        if not self.lock.tryLock(300):
+            return False
+        QLocalServer.removeServer(self.name)  # a crashed owner may have left its socket file
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._connection)
+        self.server.listen(self.name)
+        return True
+
+    def notify_running(self, timeout_ms: int = 1500) -> bool:
+        """Ask the running instance to bring its window forward; True if it answered."""
+        sock = QLocalSocket()
+        sock.connectToServer(self.name)
+        if not sock.waitForConnected(timeout_ms):
+            return False
+        sock.write(MESSAGE)
+        ok = sock.waitForBytesWritten(timeout_ms)
+        sock.disconnectFromServer()
+        return ok
+
+    def _connection(self) -> None:
+        while self.server is not None and self.server.hasPendingConnections():
+            sock = self.server.nextPendingConnection()
+            sock.readyRead.connect(lambda s=sock: self._read(s))
+            sock.disconnected.connect(sock.deleteLater)
+
+    def _read(self, sock: QLocalSocket) -> None:
+        if MESSAGE.strip() in bytes(sock.readAll().data()):
+            self.activated.emit()
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        if self.lock.isLocked():
+            self.lock.unlock()

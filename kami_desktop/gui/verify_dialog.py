@@ -1,0 +1,115 @@
+"""校验完整性: runs ``core.verify.verify`` in the background with progress and cancel, then lists
+each problem with the exhibit it concerns."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ..core.model import Exhibit
+from ..core.profile import Profile
+from ..core.verify import VerifyReport, verify
+from . import messages
+from .workers import TaskFailure, guarded, start_task
+
+
+class VerifyDialog(QDialog):
+    done = Signal(object)  # VerifyReport
+
+    KINDS = {"missing": QT_TRANSLATE_NOOP("VerifyDialog", "文件缺失"),
+             "hash_mismatch": QT_TRANSLATE_NOOP("VerifyDialog", "内容被改动"),
+             "size_mismatch": QT_TRANSLATE_NOOP("VerifyDialog", "大小不符"),
+             "orphan": QT_TRANSLATE_NOOP("VerifyDialog", "多余文件"),
+             "ledger_broken": QT_TRANSLATE_NOOP("VerifyDialog", "存证日志断裂")}
+
+    def __init__(self, profile: Profile, case_id: int | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.case_id = case_id
+        self.report: VerifyReport | None = None
+        self.setWindowTitle(self.tr("校验完整性"))
+        self.resize(720, 420)
+        self.status = QLabel(self.tr("正在重新计算每个原始文件的哈希值并检查存证日志…"))
+        self.status.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("证据"), self.tr("问题"), self.tr("说明")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.hide()
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.clicked.connect(self.accept)
+        self.close_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.close_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.status)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(row)
+        self.worker = start_task(verify, profile, case_id, on_progress=guarded(self, self._progress),
+                                 on_result=guarded(self, self._finished), on_error=guarded(self, self._failed))
+        self.cancel_button.clicked.connect(self.worker.cancel)
+
+    def _progress(self, done: int, total: int, _label: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    def _titles(self, ids: set[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        with self.profile.session() as s:
+            return {e.id: e.title for e in s.query(Exhibit).filter(Exhibit.id.in_(ids))}
+
+    def _finished(self, report: VerifyReport) -> None:
+        self.report = report
+        self.cancel_button.setEnabled(False)
+        self.close_button.setEnabled(True)
+        self.bar.hide()
+        if report.cancelled:
+            self.status.setText(self.tr("校验已取消，已检查 {n} 个文件。").format(n=report.checked))
+        elif report.ok:
+            self.status.setText(self.tr("校验通过：{n} 个原始文件完好，存证日志 {m} 条记录完整。").format(
+                n=report.checked, m=report.ledger_entries))
+        else:
+            self.status.setText(self.tr("发现 {k} 个问题（已检查 {n} 个文件）：").format(
+                k=len(report.problems), n=report.checked))
+        titles = self._titles({p.exhibit_id for p in report.problems if p.exhibit_id})
+        self.table.setRowCount(len(report.problems))
+        for r, p in enumerate(report.problems):
+            if p.exhibit_id:
+                who = f"{titles.get(p.exhibit_id, '')}（ID {p.exhibit_id}）"
+            elif p.entry:
+                who = self.tr("日志第 {n} 条").format(n=p.entry)
+            else:
+                who = (p.sha256 or "")[:16] or "—"
+            self.table.setItem(r, 0, QTableWidgetItem(who))
+            self.table.setItem(r, 1, QTableWidgetItem(self.tr(self.KINDS.get(p.kind, p.kind))))
+            self.table.setItem(r, 2, QTableWidgetItem(p.detail))
+        self.table.resizeColumnToContents(0)
+        self.table.setVisible(bool(report.problems))
+        self.done.emit(report)
+
+    def _failed(self, failure: TaskFailure) -> None:
+        self.close_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.status.setText(self.tr("校验未能完成。"))
+        messages.show_error(self, failure.exception, failure.traceback)
+
+    def reject(self) -> None:
+        self.worker.cancel()
+        super().reject()
