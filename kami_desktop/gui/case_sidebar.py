@@ -23,11 +23,13 @@ from .case_dialog import CaseDialog
 
 
 class CaseSidebar(QWidget):
-    case_selected = Signal(object)  # case id or None
+    case_selected = Signal(object)  # case id or None, when the selection changes
+    cases_changed = Signal()  # the list was refreshed (titles or counts may have changed)
 
     def __init__(self, profile: Profile, parent=None) -> None:
         super().__init__(parent)
         self.profile = profile
+        self._emitted: object = ...
         heading = QLabel(self.tr("案件"))
         font = QFont(heading.font())
         font.setBold(True)
@@ -82,11 +84,18 @@ class CaseSidebar(QWidget):
         self.list.setCurrentRow(row)
         self.list.blockSignals(False)
         self._update_buttons()
-        self.case_selected.emit(self.current_case_id())
+        self.cases_changed.emit()
+        self._emit_selection()
 
     def _current_changed(self, *_a) -> None:
         self._update_buttons()
-        self.case_selected.emit(self.current_case_id())
+        self._emit_selection()
+
+    def _emit_selection(self) -> None:
+        cid = self.current_case_id()
+        if cid != self._emitted:
+            self._emitted = cid
+            self.case_selected.emit(cid)
 
     def _update_buttons(self) -> None:
         item = self.list.currentItem()

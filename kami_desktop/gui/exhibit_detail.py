@@ -88,17 +88,22 @@ class ExhibitDetailPanel(QWidget):
         buttons.addWidget(self.save_button)
 
         self.facts = QFormLayout()
-        self.fact_labels: dict[str, QLabel] = {}
+        self.fact_labels: dict[str, QLabel | QLineEdit] = {}
         for key, label in (("name", self.tr("原始文件名")), ("size", self.tr("大小")), ("type", self.tr("类型")),
                            ("sha256", "SHA-256"), ("sm3", "SM3"), ("exif", self.tr("拍摄时间（EXIF）")),
                            ("mtime", self.tr("文件时间")), ("imported", self.tr("导入时间")),
                            ("problem", self.tr("问题"))):
-            value = QLabel()
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
+            if key in ("sha256", "sm3"):
+                value = QLineEdit()  # a long hash scrolls inside the field instead of widening the panel
+                value.setReadOnly(True)
+                value.setFrame(False)
+                value.setStyleSheet("font-family: monospace; background: transparent")
+            else:
+                value = QLabel()
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                value.setWordWrap(True)
             self.fact_labels[key] = value
             if key in ("sha256", "sm3"):
-                value.setStyleSheet("font-family: monospace")
                 row = QHBoxLayout()
                 row.addWidget(value, 1)
                 copy = QToolButton()
@@ -122,6 +127,7 @@ class ExhibitDetailPanel(QWidget):
         lay.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.preview)
@@ -202,6 +208,8 @@ class ExhibitDetailPanel(QWidget):
         }
         for k, v in facts.items():
             self.fact_labels[k].setText(v or "—")
+            if isinstance(self.fact_labels[k], QLineEdit):
+                self.fact_labels[k].setCursorPosition(0)
         self.preview.show_file(self.profile.blob_path(b.sha256), b.media_type, f.original_name, b.sha256, b.size)
 
     def selected_file_id(self) -> int | None:

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.sidebar.case_selected.connect(self.set_case)
+        self.sidebar.cases_changed.connect(self._update_title)
         self.set_case(self.sidebar.current_case_id())
         self._restore_geometry()
 
@@ -152,7 +153,11 @@ class MainWindow(QMainWindow):
     def set_case(self, case_id: int | None) -> None:
         self.workspace.set_case(case_id)
         self.stack.setCurrentWidget(self.workspace if case_id is not None else self.empty)
+        self._update_title()
+
+    def _update_title(self) -> None:
         title = self.tr("卡盟维权助手")
+        case_id = self.current_case_id()
         if case_id is not None:
             with self.profile.session() as s:
                 title = f"{get_case(s, case_id).title} — {title}"

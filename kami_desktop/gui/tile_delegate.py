@@ -83,7 +83,7 @@ class TileDelegate(QStyledItemDelegate):
         painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         when = QRect(line2.x() + chip_w + 6, line2.y(), line2.width() - chip_w - 6, fm.height())
         painter.drawText(when, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(local_time(row.captured_at), Qt.TextElideMode.ElideRight, when.width()))
+                         fm.elidedText(local_time(row.captured_at)[:10], Qt.TextElideMode.ElideRight, when.width()))
         if row.file_count > 1:
             self._badge(painter, QRect(thumb_rect.right() - 40, thumb_rect.y() + 4, 36, fm.height()),
                         f"×{row.file_count}", QColor(0, 0, 0, 150))
