@@ -164,8 +164,11 @@ class EvidenceView(QWidget):
             return
         self.model.set_rows(rows)
         self.select_ids(self._reselect)
-        if self.detail.exhibit_id is not None and self.model.row_for_id(self.detail.exhibit_id) < 0:
-            self.detail.set_exhibit(None)
+        if self.detail.exhibit_id is not None:
+            if self.model.row_for_id(self.detail.exhibit_id) < 0:
+                self.detail.set_exhibit(None)
+            elif not self.detail.changed_fields():
+                self.detail.reload()  # its files may have changed (merge, move)
         self._update_buttons()
         self.loaded.emit()
 

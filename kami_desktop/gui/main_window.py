@@ -206,12 +206,14 @@ class MainWindow(QMainWindow):
         new_ids = list(dict.fromkeys(i.exhibit_id for i in report.imported))
         self.evidence.reload(select=new_ids)
         self.sidebar.refresh()
+        text = summary_text(report, self.tr)
         if kind == KIND_PASTE and not report.errors:
-            self.statusBar().showMessage(self.tr("已把剪贴板截图保存为证据"), 8000)
-            return
-        self.statusBar().showMessage(summary_text(report, self.tr), 10000)
-        self.summary_dialog = ImportSummaryDialog(report, self)
-        self.summary_dialog.show()
+            text = self.tr("已把剪贴板截图保存为证据") if report.new_count else text
+        self.statusBar().showMessage(text, 15000)
+        if report.errors or report.duplicate_count or report.cancelled or any(i.problem for i in report.imported):
+            # something was skipped or is damaged: say which file and why
+            self.summary_dialog = ImportSummaryDialog(report, self)
+            self.summary_dialog.show()
 
     def _import_failed(self, failure: TaskFailure) -> None:
         messages.show_error(self, failure.exception, failure.traceback)

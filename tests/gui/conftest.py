@@ -62,6 +62,8 @@ def import_and_wait(qtbot, win, paths):
         win.import_paths([str(p) for p in paths])
     report = blocker.args[0]
     wait_for_ids(qtbot, win, [i.exhibit_id for i in report.imported])
+    if win.summary_dialog is not None:
+        win.summary_dialog.close()
     return report
 
 
