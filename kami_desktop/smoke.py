@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import faulthandler
 import importlib
-import inspect
 import os
 import platform
 import shutil
@@ -133,11 +132,22 @@ def _check(condition: object, message: str) -> None:
         raise SmokeFailure(message)
 
 
+def _optional(module: str) -> Any:
+    """The module, or None when it (not one of its own imports) does not exist in this build."""
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and module.startswith(exc.name):
+            return None
+        raise
+
+
 class _Smoke:
     def __init__(self, log: _Log, workdir: Path) -> None:
         self.log = log
         self.workdir = workdir
         self.failures: list[str] = []
+        self.app: Any = None
         self.profile: Any = None
         self.case_id: int | None = None
         self.window: Any = None
@@ -157,10 +167,20 @@ class _Smoke:
         self.log(f"ok   {name} ({time.monotonic() - t:.2f}s){': ' + detail if detail else ''}")
         return True
 
+    def pump(self, seconds: float = 0.0) -> None:
+        """Let queued events and finished background work reach the window."""
+        end = time.monotonic() + seconds
+        while True:
+            self.app.processEvents()
+            if time.monotonic() >= end:
+                return
+            time.sleep(0.02)
+
     # -- steps ------------------------------------------------------------------------------
     def environment(self) -> str:
         self.log(f"kami_desktop {__version__}, Python {sys.version.split()[0]}, {platform.platform()}")
         self.log(f"frozen={bool(getattr(sys, 'frozen', False))} executable={sys.executable}")
+        self.log(f"utf8_mode={sys.flags.utf8_mode} filesystem_encoding={sys.getfilesystemencoding()}")
         self.log(f"package_root={package_root()}")
         self.log(f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')}")
         _check(migrations_path().joinpath("env.py").is_file(), f"Alembic env.py missing in {migrations_path()}")
@@ -168,6 +188,41 @@ class _Smoke:
         _check(versions, "no migration scripts in migrations/versions")
         _check(resource_path("data", "lpr.json").is_file(), "resource data/lpr.json missing")
         return f"{len(versions)} migration script(s), resources at {resource_path()}"
+
+    def application(self) -> str:
+        """The QApplication exactly as kami-desktop makes it (high DPI, identity, CJK font fallback)."""
+        gui_app = _optional("kami_desktop.gui.app")
+        create = getattr(gui_app, "create_application", None) if gui_app else None
+        if create is not None:
+            self.app = create([])
+            how = "gui.app.create_application"
+        else:
+            from PySide6.QtWidgets import QApplication
+
+            self.app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kami-desktop"])
+            how = "plain QApplication"
+        from PySide6.QtGui import QFontDatabase
+
+        cjk = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        _check(cjk, "no font for Simplified Chinese")
+        return f"{how} on '{self.app.platformName()}', {len(cjk)} CJK font families"
+
+    def translations(self) -> str:
+        from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt_zh = QTranslator()
+        _check(qt_zh.load(QLocale("zh_CN"), "qtbase", "_", qt_dir), f"Qt's qtbase_zh_CN.qm not found in {qt_dir}")
+        i18n = _optional("kami_desktop.gui.i18n")
+        if i18n is None:
+            return "Qt zh_CN ok; the app has no kami_desktop.gui.i18n yet"
+        found = []
+        for lang in i18n.LANGUAGES:
+            if lang != i18n.DEFAULT_LANGUAGE and i18n.qm_path(lang).is_file():
+                _check(i18n.install_translators(self.app, lang), f"{i18n.qm_path(lang)} exists but did not load")
+                found.append(lang)
+        i18n.install_translators(self.app, i18n.DEFAULT_LANGUAGE)
+        return f"Qt zh_CN ok; app translations loaded: {', '.join(found) or 'none built (zh_CN is the source)'}"
 
     def open_profile(self) -> str:
         from .core.cases import create_case
@@ -178,34 +233,37 @@ class _Smoke:
             self.case_id = create_case(s, "冒烟测试：星辰卡盟充值扣款", platform_name="星辰卡盟").id
         return f"profile {self.profile.data_dir}, case {self.case_id}"
 
-    def open_window(self, app: Any) -> str:
+    def single_instance(self) -> str:
+        mod = _optional("kami_desktop.gui.single_instance")
+        if mod is None:
+            return "skipped: no kami_desktop.gui.single_instance"
+        guard = mod.SingleInstance(self.profile.data_dir)
+        _check(guard.acquire(), "could not take the single-instance lock of a fresh profile")
+        second = mod.SingleInstance(self.profile.data_dir)
+        _check(not second.acquire(), "a second instance got the lock too")
+        guard.release()
+        return "lock and local server work"
+
+    def open_window(self) -> str:
+        from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QMainWindow
 
-        kind = "MainWindow"
-        try:
-            from .gui.main_window import MainWindow
-        except ModuleNotFoundError as exc:
-            if exc.name not in ("kami_desktop.gui.main_window",):
-                raise
-            MainWindow = None  # noqa: N806
-        if MainWindow is not None:
-            self.window = MainWindow(self.profile, settings=self._settings())
+        settings = QSettings(str(self.workdir / "settings.ini"), QSettings.Format.IniFormat)  # never the user's
+        main_window = _optional("kami_desktop.gui.main_window")
+        if main_window is not None:
+            kind = "MainWindow"
+            self.window = main_window.MainWindow(self.profile, settings)
+            _check(not main_window.app_icon().isNull(), "the app icon did not load (SVG plugin missing?)")
         else:  # the real window is not there yet: prove that a window opens at all
             kind = "QMainWindow (fallback)"
             self.window = QMainWindow()
             self.window.setWindowTitle("卡盟维权助手")
             self.window.resize(1200, 800)
         self.window.show()
-        app.processEvents()
+        self.pump()
         pixmap = self.window.grab()
         _check(not pixmap.isNull(), "the main window could not be rendered")
-        return f"{kind} {pixmap.width()}x{pixmap.height()} on '{app.platformName()}'"
-
-    def _settings(self) -> Any:
-        """Settings kept inside the temporary folder, so the smoke test never touches the user's."""
-        from PySide6.QtCore import QSettings
-
-        return QSettings(str(self.workdir / "settings.ini"), QSettings.Format.IniFormat)
+        return f"{kind} {pixmap.width()}x{pixmap.height()}"
 
     def import_image(self) -> str:
         from .core.importer import import_paths
@@ -223,11 +281,11 @@ class _Smoke:
         from .core.bills import parse_bill
 
         bill_path = make_alipay_bill(self.workdir / "支付宝交易明细(20260301-20260331).csv")
-        store = _optional("kami_desktop.core.bills.store")
-        import_fn = getattr(store, "import_bill", None) if store else None
-        if import_fn is not None:
-            result = _call_flexibly(import_fn, profile=self.profile, case_id=self.case_id, path=bill_path)
-            how = f"bills.store.import_bill -> {type(result).__name__}"
+        store = _optional("kami_desktop.core.billstore") or _optional("kami_desktop.core.bills.store")
+        if store is not None and hasattr(store, "import_bill"):
+            result = store.import_bill(self.profile, self.case_id, bill_path)
+            _check(getattr(result, "rows", 3) == 3, f"bill import stored {getattr(result, 'rows', '?')} rows")
+            how = f"{store.__name__}.import_bill"
         else:
             from .core.importer import import_paths
 
@@ -241,15 +299,23 @@ class _Smoke:
         _check(str(paid) == "300.00", f"paid total {paid}")
         return f"{how}; {bill.layout}, {len(bill.transactions)} rows, paid {paid}"
 
+    def show_case(self) -> str:
+        set_case = getattr(self.window, "set_case", None)
+        if set_case is None:
+            return "skipped: the window has no set_case"
+        set_case(self.case_id)
+        self.pump(0.5)  # thumbnails are made in the background
+        _check(not self.window.grab().isNull(), "the window could not be rendered with the case open")
+        return f"case {self.case_id} shown"
+
     def build_binder(self) -> str:
         dossier = _optional("kami_desktop.core.dossier")
         build = getattr(dossier, "build_dossier", None) if dossier else None
         if build is None:
             return "skipped: kami_desktop.core.dossier.build_dossier does not exist in this build"
-        out = self.workdir / "证据册.pdf"
-        result = _call_flexibly(build, profile=self.profile, case_id=self.case_id, out=out)
-        pdf = _find_pdf(result, out)
-        _check(pdf is not None and pdf.is_file() and pdf.stat().st_size > 0, f"no binder PDF ({result!r})")
+        result = build(self.profile, self.case_id, dossier.DossierOptions(out_dir=self.workdir / "out"))
+        pdf = Path(result.pdf)
+        _check(pdf.is_file() and pdf.stat().st_size > 0, f"no binder PDF at {pdf}")
         import pymupdf
 
         with pymupdf.open(pdf) as doc:
@@ -257,7 +323,8 @@ class _Smoke:
             text = "".join(page.get_text() for page in doc)
         _check(pages >= 1, "binder has no pages")
         _check("证据" in text, "binder text has no Chinese (fonts missing?)")
-        return f"{pdf.name}: {pages} page(s), {pdf.stat().st_size} bytes"
+        extra = f", zip {Path(result.zip).stat().st_size} bytes" if getattr(result, "zip", None) else ""
+        return f"{pdf.name}: {pages} page(s), {pdf.stat().st_size} bytes{extra}"
 
     def pdf_and_print(self) -> str:
         """PyMuPDF with CJK text and font subsetting, and a QPrinter: the parts a frozen build tends to lose."""
@@ -282,65 +349,22 @@ class _Smoke:
 
         report = verify(self.profile, full=True)
         _check(report.ok, f"verify found problems: {[p.detail for p in report.problems]}")
-        _check(report.checked >= 2, f"verify checked only {report.checked} file(s)")
+        _check(report.checked >= 3, f"verify checked only {report.checked} file(s)")
         return f"{report.checked} file(s), {report.ledger_entries} ledger entries"
 
-    def close(self, app: Any) -> None:
+    def close(self) -> None:
         if self.window is not None:
-            self.window.close()
+            self.window.close()  # the real window stops its background work here
             self.window.deleteLater()
-            app.processEvents()
             self.window = None
+        if self.app is not None:
+            from PySide6.QtCore import QThreadPool
+
+            QThreadPool.globalInstance().waitForDone(10000)
+            self.pump()
         if self.profile is not None:
             self.profile.close()
             self.profile = None
-
-
-def _optional(module: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name is not None and module.startswith(exc.name):
-            return None
-        raise
-
-
-_ALIASES = {
-    "profile": ("profile", "prof"),
-    "case_id": ("case_id", "case"),
-    "path": ("path", "file", "bill_path", "source"),
-    "out": ("out", "output", "out_path", "output_path", "dest", "destination", "pdf_path", "path"),
-}
-
-
-def _call_flexibly(fn: Callable[..., Any], **known: Any) -> Any:
-    """Call a feature function whose exact parameter names this module cannot pin down in advance."""
-    sig = inspect.signature(fn)
-    args: list[Any] = []
-    kwargs: dict[str, Any] = {}
-    for name, param in sig.parameters.items():
-        value, found = None, False
-        for key, aliases in _ALIASES.items():
-            if key in known and name in aliases:
-                value, found = known[key], True
-                break
-        if not found:
-            if param.default is inspect.Parameter.empty and param.kind not in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
-                raise SmokeFailure(f"{fn.__module__}.{fn.__name__}{sig}: no value for required parameter {name!r}")
-            continue
-        if param.kind is param.POSITIONAL_ONLY:
-            args.append(value)
-        else:
-            kwargs[name] = value
-    return fn(*args, **kwargs)
-
-
-def _find_pdf(result: Any, fallback: Path) -> Path | None:
-    candidates = [result] + [getattr(result, a, None) for a in ("pdf", "pdf_path", "path", "output", "out")]
-    for c in candidates:
-        if isinstance(c, str | os.PathLike) and str(c).lower().endswith(".pdf"):
-            return Path(c)
-    return fallback if fallback.exists() else None
 
 
 def _watchdog(log: _Log, seconds: float) -> threading.Timer:
@@ -368,20 +392,21 @@ def run_smoke_test(log_path: Path | None = None) -> int:
     os.environ["KAMI_DATA_DIR"] = str(workdir / "profile")  # anything that asks for the default gets the temp one
     log(f"kami-desktop smoke test, log {log.path}, temporary profile {workdir}")
     smoke = _Smoke(log, workdir)
-    app = None
     try:
         smoke.step("environment and bundled files", smoke.environment)
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kami-desktop"])
-        if smoke.step("temporary profile (migrations)", smoke.open_profile):
-            smoke.step("main window", lambda: smoke.open_window(app))
-            smoke.step("import generated screenshots", smoke.import_image)
-            smoke.step("import generated Alipay bill", smoke.import_bill)
-            smoke.step("binder", smoke.build_binder)
-            smoke.step("PDF with Chinese text and QPrinter", smoke.pdf_and_print)
-            smoke.step("verify", smoke.verify)
-        smoke.step("close", lambda: smoke.close(app))
+        if smoke.step("Qt application and fonts", smoke.application):
+            smoke.step("translations", smoke.translations)
+            if smoke.step("temporary profile (migrations)", smoke.open_profile):
+                smoke.step("single instance lock", smoke.single_instance)
+                smoke.step("main window", smoke.open_window)
+                smoke.step("import generated screenshots", smoke.import_image)
+                smoke.step("import generated Alipay bill", smoke.import_bill)
+                if smoke.window is not None:
+                    smoke.step("case shown in the window", smoke.show_case)
+                smoke.step("binder", smoke.build_binder)
+                smoke.step("PDF with Chinese text and QPrinter", smoke.pdf_and_print)
+                smoke.step("verify", smoke.verify)
+        smoke.step("close", smoke.close)
     except BaseException as exc:  # noqa: BLE001 - reported, never raised out of a windowed process
         smoke.failures.append("run")
         log(f"FAIL run: {type(exc).__name__}: {exc}")

@@ -34,6 +34,10 @@ def create_application(qt_args: list[str]):
 
 
 def main(argv: list[str] | None = None) -> int:
+    if "--smoke-test" in (sys.argv[1:] if argv is None else argv):
+        from ..smoke import main as smoke_main
+
+        return smoke_main(argv)
     args, qt_args = parse_args(argv)
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QMessageBox
