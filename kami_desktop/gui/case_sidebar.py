@@ -71,8 +71,8 @@ class CaseSidebar(QWidget):
         with self.profile.session() as s:
             for case in list_cases(s, include_archived=self.show_archived.isChecked()):
                 n = counts(s, case.id).exhibits
-                text = f"{case.title}\n{case.platform_name or self.tr('未填写平台')} · " + self.tr(
-                    "{n} 项证据").format(n=n)
+                platform = case.platform_name or self.tr("未填写平台")
+                text = f"{case.title}\n{platform} · " + self.tr("{n} 项证据").format(n=n)
                 if case.archived_at is not None:
                     text += self.tr("（已归档）")
                 item = QListWidgetItem(text)

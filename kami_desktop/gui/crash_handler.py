@@ -22,9 +22,6 @@ log = logging.getLogger("kami_desktop.gui")
 _state: dict[str, object] = {"path": None, "showing": False}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrashHandler", text)
-
 
 def setup_logging(logs_dir: Path) -> Path:
     """Log to ``logs_dir/kami-desktop.log`` (rotated at 1 MB, 3 kept)."""
@@ -52,9 +49,9 @@ def report(exc: BaseException, tb: str = "", parent: QWidget | None = None) -> N
     if app is None or QThread.currentThread() is not app.thread() or _state["showing"]:
         return
     path = log_path()
-    where = tr("详细信息已记录到日志文件：\n{path}").format(path=path) if path else ""
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("程序出现意外错误"),
-                      tr("程序遇到了一个意外问题，刚才的操作可能没有完成。您的证据原件不受影响。") + "\n\n" + where,
+    where = QCoreApplication.translate("CrashHandler", "详细信息已记录到日志文件：\n{path}").format(path=path) if path else ""
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("CrashHandler", "程序出现意外错误"),
+                      QCoreApplication.translate("CrashHandler", "程序遇到了一个意外问题，刚才的操作可能没有完成。您的证据原件不受影响。") + "\n\n" + where,
                       QMessageBox.StandardButton.Ok, parent)
     box.setDetailedText(text)
     _state["showing"] = True

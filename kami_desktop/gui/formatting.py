@@ -10,10 +10,6 @@ from ..core.timeutil import CHINA_TZ
 from ..core.vocab import CATEGORIES, CAUSE_TYPES
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Formatting", text)
-
-
 def local_time(dt: datetime | None, seconds: bool = False) -> str:
     """China local wall-clock time, e.g. 2025-03-12 20:30."""
     if dt is None:
@@ -35,18 +31,18 @@ def human_size(n: int | None) -> str:
 def kind_of(media_type: str) -> str:
     """A media type in the user's words."""
     if media_type.startswith("image/"):
-        return tr("图片")
+        return QCoreApplication.translate("Formatting", "图片")
     if media_type == "application/pdf":
         return "PDF"
     if media_type.startswith("audio/"):
-        return tr("音频")
+        return QCoreApplication.translate("Formatting", "音频")
     if media_type.startswith("video/"):
-        return tr("视频")
+        return QCoreApplication.translate("Formatting", "视频")
     if media_type.startswith("text/") or media_type == "application/json":
-        return tr("文本")
+        return QCoreApplication.translate("Formatting", "文本")
     if media_type in ("application/zip", "application/x-7z-compressed", "application/x-rar-compressed"):
-        return tr("压缩包")
-    return tr("其他文件")
+        return QCoreApplication.translate("Formatting", "压缩包")
+    return QCoreApplication.translate("Formatting", "其他文件")
 
 
 # The core's vocabularies are Chinese; these markers let lupdate collect them for translation.

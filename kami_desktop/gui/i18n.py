@@ -1,8 +1,9 @@
-"""Interface language: Simplified Chinese (the source strings) by default, English from a .qm file.
+"""Interface language: Simplified Chinese (the source strings) by default, English from .qm files.
 
 The choice is kept in QSettings under ``ui/language``. ``.ts`` sources live in the top-level
 ``resources/i18n/``; ``python -m kami_desktop.gui.i18n_build`` compiles them into
-``kami_desktop/resources/i18n/*.qm``.
+``kami_desktop/resources/i18n/*.qm``. Every ``*_<lang>.qm`` there is loaded, so a feature may keep
+its own source (e.g. ``ladder_en.ts``) next to ``kami_desktop_en.ts`` without merge conflicts.
 """
 
 from __future__ import annotations
@@ -44,10 +45,12 @@ def install_translators(app: QCoreApplication, lang: str) -> bool:
         _installed.append(qt)
     if lang == DEFAULT_LANGUAGE:
         return True
-    ours = QTranslator(app)
-    path = qm_path(lang)
-    if path.is_file() and ours.load(str(path)):
-        app.installTranslator(ours)
-        _installed.append(ours)
-        return True
-    return False
+    found = False
+    folder = qm_path(lang).parent
+    for path in sorted(folder.glob(f"*_{lang}.qm")) if folder.is_dir() else []:
+        t = QTranslator(app)
+        if t.load(str(path)):
+            app.installTranslator(t)
+            _installed.append(t)
+            found = found or path == qm_path(lang)
+    return found

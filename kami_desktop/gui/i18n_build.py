@@ -3,7 +3,9 @@
 Run by ``make i18n``: ``python -m kami_desktop.gui.i18n_build [--out DIR]``. Uses ``pyside6-lrelease``
 (installed with PySide6). To refresh the sources after changing UI strings::
 
-    pyside6-lupdate kami_desktop/gui/*.py -ts resources/i18n/kami_desktop_en.ts -no-obsolete
+    pyside6-lupdate <the module files you own> -ts resources/i18n/<yours>_en.ts -no-obsolete
+
+(the evidence workspace's own list is ``OWN_SOURCES`` below; features keep their own ``.ts``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 TS_DIR = REPO / "resources" / "i18n"
 QM_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+OWN_SOURCES = (
+    "app", "case_dialog", "case_sidebar", "case_tabs", "crash_handler", "drop_overlay", "evidence_grid",
+    "evidence_model", "evidence_table", "evidence_view", "exhibit_detail", "file_preview", "fonts", "formatting",
+    "i18n", "image_viewer", "import_controller", "import_progress", "import_summary_dialog", "main_window",
+    "messages", "settings_dialog", "single_instance", "thumbnails", "tile_delegate", "trash_dialog",
+    "verify_dialog", "workers",
+)
 
 
 def lrelease() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,15 +18,15 @@ from PySide6.QtWidgets import (
 from ..core.importer import ImportReport
 
 
-def summary_text(report: ImportReport, tr=lambda s: s) -> str:
-    parts = [tr("新导入 {n} 个文件").format(n=report.new_count)]
+def summary_text(report: ImportReport) -> str:
+    parts = [QCoreApplication.translate("ImportSummary", "新导入 {n} 个文件").format(n=report.new_count)]
     if report.duplicate_count:
-        parts.append(tr("{n} 个已在本案件中（重复，未再添加）").format(n=report.duplicate_count))
+        parts.append(QCoreApplication.translate("ImportSummary", "{n} 个已在本案件中（重复，未再添加）").format(n=report.duplicate_count))
     if report.errors:
-        parts.append(tr("{n} 个未能导入").format(n=len(report.errors)))
+        parts.append(QCoreApplication.translate("ImportSummary", "{n} 个未能导入").format(n=len(report.errors)))
     text = "，".join(parts) + "。"
     if report.cancelled:
-        text += tr("导入已取消，已导入的文件保留在证据库中。")
+        text += QCoreApplication.translate("ImportSummary", "导入已取消，已导入的文件保留在证据库中。")
     return text
 
 
@@ -35,7 +36,7 @@ class ImportSummaryDialog(QDialog):
         self.report = report
         self.setWindowTitle(self.tr("导入结果"))
         self.setMinimumWidth(520)
-        self.summary = QLabel(summary_text(report, self.tr))
+        self.summary = QLabel(summary_text(report))
         self.summary.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)

@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         new_ids = list(dict.fromkeys(i.exhibit_id for i in report.imported))
         self.evidence.reload(select=new_ids)
         self.sidebar.refresh()
-        text = summary_text(report, self.tr)
+        text = summary_text(report)
         if kind == KIND_PASTE and not report.errors:
             text = self.tr("已把剪贴板截图保存为证据") if report.new_count else text
         self.statusBar().showMessage(text, 15000)

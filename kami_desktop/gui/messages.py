@@ -19,9 +19,6 @@ from ..core.vocab import VocabError
 EXPECTED = (CaseError, ExhibitError, ImportInputError, VocabError, MoneyError, DatabaseError)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
@@ -44,7 +41,7 @@ def is_expected(exc: BaseException) -> bool:
 def show_error(parent: QWidget | None, exc: BaseException, tb: str = "") -> None:
     """Expected errors: their own message. Anything else: logged, and a dialog naming the log file."""
     if is_expected(exc):
-        warn(parent, tr("无法完成"), str(exc))
+        warn(parent, QCoreApplication.translate("Messages", "无法完成"), str(exc))
         return
     from . import crash_handler
 

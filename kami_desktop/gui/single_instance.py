@@ -33,6 +33,7 @@ class SingleInstance(QObject):
         self.lock = QLockFile(str(self.data_dir / LOCK_NAME))
         self.lock.setStaleLockTime(0)  # only a dead owner makes it stale, not age
         self.server: QLocalServer | None = None
+        self._sockets: list[QLocalSocket] = []
 
     def acquire(self) -> bool:
         """True if this process is now the only GUI on the profile."""
@@ -59,14 +60,20 @@ class SingleInstance(QObject):
     def _connection(self) -> None:
         while self.server is not None and self.server.hasPendingConnections():
             sock = self.server.nextPendingConnection()
-            sock.readyRead.connect(lambda s=sock: self._read(s))
-            sock.disconnected.connect(sock.deleteLater)
+            self._sockets.append(sock)
+            sock.readyRead.connect(self._read)
 
-    def _read(self, sock: QLocalSocket) -> None:
-        if MESSAGE.strip() in bytes(sock.readAll().data()):
-            self.activated.emit()
+    def _read(self) -> None:
+        for sock in list(self._sockets):
+            if sock.bytesAvailable() and MESSAGE.strip() in bytes(sock.readAll().data()):
+                self._sockets.remove(sock)
+                sock.abort()
+                self.activated.emit()
 
     def release(self) -> None:
+        for sock in self._sockets:
+            sock.abort()
+        self._sockets.clear()
         if self.server is not None:
             self.server.close()
             self.server = None

@@ -1,0 +1,229 @@
+import sys
+import threading
+import time
+import types
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QThreadPool
+
+from kami_desktop.gui import case_tabs, crash_handler
+from kami_desktop.gui.main_window import MainWindow
+from kami_desktop.gui.single_instance import SingleInstance
+from kami_desktop.gui.workers import TaskWorker, start_task
+from tests.gui.conftest import import_and_wait
+from tests.helpers import screenshot
+
+
+def test_worker_throttles_progress_and_delivers_result(qtbot):
+    def job(n, progress, cancel):
+        for i in range(1, n + 1):
+            progress(i, n, f"f{i}")
+            time.sleep(0.0005)
+        return "done"
+
+    seen = []
+    with qtbot.waitSignal(start_task(job, 2000, on_progress=lambda *a: seen.append(a)).signals.finished,
+                          timeout=10000):
+        pass
+    qtbot.wait(50)
+    assert seen[-1] == (2000, 2000, "f2000")
+    assert len(seen) < 200  # ≈1 s of work → at most ~20 updates a second, not 2000
+
+
+def test_worker_reports_errors_and_cancel(qtbot):
+    def failing(progress, cancel):
+        raise RuntimeError("坏了")
+
+    errors = []
+    w = start_task(failing, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0].exception, RuntimeError) and "坏了" in errors[0].traceback
+
+    started = threading.Event()
+
+    def endless(progress, cancel):
+        started.set()
+        while not cancel():
+            time.sleep(0.005)
+        return "cancelled"
+
+    results = []
+    w = TaskWorker(endless)
+    w.signals.result.connect(results.append)
+    QThreadPool.globalInstance().start(w)
+    assert started.wait(5)
+    w.cancel()
+    qtbot.waitUntil(lambda: results == ["cancelled"], timeout=5000)
+
+
+def test_second_instance_on_the_same_profile_is_refused_and_raises_the_first(qtbot, tmp_path):
+    first = SingleInstance(tmp_path / "p")
+    assert first.acquire()
+    second = SingleInstance(tmp_path / "p")
+    other = SingleInstance(tmp_path / "other")
+    try:
+        assert not second.acquire()
+        with qtbot.waitSignal(first.activated, timeout=5000):
+            assert second.notify_running()
+        assert other.acquire()  # a different data folder is independent
+    finally:
+        first.release()
+        other.release()
+    assert second.acquire()
+    second.release()
+
+
+def test_dossier_action_says_not_installed(qtbot, case_window, dialogs, monkeypatch):
+    import importlib
+
+    real = importlib.import_module
+
+    def fake(name, *a, **k):
+        if name == "kami_desktop.gui.dossier_dialog":
+            raise ModuleNotFoundError(name=name)
+        return real(name, *a, **k)
+
+    monkeypatch.setattr(importlib, "import_module", fake)
+    case_window.dossier_action.trigger()
+    assert dialogs[-1][2] == "证据册功能尚未安装"
+    assert case_window.dossier_action.shortcut().toString() == "Ctrl+P"
+
+
+def test_dossier_action_opens_the_dialog_when_installed(qtbot, case_window, case_id, monkeypatch):
+    calls = []
+
+    class DossierDialog:
+        def __init__(self, profile, cid, parent):
+            calls.append((profile, cid, parent))
+
+        def exec(self):
+            calls.append("exec")
+
+    monkeypatch.setitem(sys.modules, "kami_desktop.gui.dossier_dialog", types.SimpleNamespace(DossierDialog=DossierDialog))
+    case_window.dossier_action.trigger()
+    assert calls == [(case_window.profile, case_id, case_window), "exec"]
+
+
+def test_extra_tabs_are_lazy_optional_and_follow_the_case(qtbot, profile, settings, case_id, monkeypatch, dialogs):
+    from PySide6.QtWidgets import QWidget
+
+    class FakeBills(QWidget):
+        def __init__(self, prof, parent=None):
+            super().__init__(parent)
+            self.cases = []
+
+        def set_case(self, cid):
+            self.cases.append(cid)
+
+    monkeypatch.setitem(sys.modules, "kami_fake_bills", types.SimpleNamespace(FakeBills=FakeBills,
+                                                                            __spec__=object()))
+    monkeypatch.setattr(case_tabs.importlib.util, "find_spec",
+                        lambda name: object() if name == "kami_fake_bills" else None)
+    monkeypatch.setattr(case_tabs, "EXTRA_TABS", [("kami_fake_bills", "FakeBills", "账单"),
+                                                  ("kami_desktop.gui.missing_view", "MissingView", "聊天记录")])
+    win = MainWindow(profile, settings)
+    qtbot.addWidget(win)
+    tabs = win.workspace
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["证据", "账单"]
+    assert tabs.extra_views[0].cases[-1] == case_id
+    win.close()
+
+
+def test_real_extra_tab_list_is_as_agreed():
+    assert case_tabs.EXTRA_TABS == [("kami_desktop.gui.bills_view", "BillsView", "账单"),
+                                    ("kami_desktop.gui.chat_view", "ChatView", "聊天记录"),
+                                    ("kami_desktop.gui.ladder_view", "LadderView", "维权进度")]
+
+
+def test_unexpected_errors_are_logged_and_named(qtbot, profile, monkeypatch):
+    shown = []
+    monkeypatch.setattr(crash_handler.QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    path = crash_handler.install(profile.logs_dir)
+    try:
+        raise KeyError("内部错误示例")
+    except KeyError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert path.parent == profile.logs_dir
+    for h in __import__("logging").getLogger("kami_desktop").handlers:
+        h.flush()
+    assert "内部错误示例" in path.read_text(encoding="utf-8")
+    assert shown and str(path) in shown[0] and "Traceback" not in shown[0]
+
+
+def test_expected_errors_are_plain_messages(qtbot, dialogs):
+    from kami_desktop.core.exhibits import ExhibitError
+    from kami_desktop.gui import messages
+
+    messages.show_error(None, ExhibitError("证据名称不能为空"))
+    assert dialogs == [("warn", "无法完成", "证据名称不能为空")]
+
+
+def test_verify_names_the_damaged_exhibit(qtbot, case_window, profile, tmp_path):
+    report = import_and_wait(qtbot, case_window, [screenshot(tmp_path / "付款.png", 3), screenshot(tmp_path / "b.png", 4)])
+    bad = report.imported[0]
+    path = profile.blob_path(bad.sha256)
+    path.chmod(0o644)
+    path.write_bytes(path.read_bytes() + b"tampered")
+    dlg = case_window.verify()
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.done, timeout=10000) as blocker:
+        pass
+    result = blocker.args[0]
+    assert not result.ok
+    assert "发现" in dlg.status.text()
+    rows = [(dlg.table.item(r, 0).text(), dlg.table.item(r, 1).text()) for r in range(dlg.table.rowCount())]
+    assert (f"付款（ID {bad.exhibit_id}）", "内容被改动") in rows
+    dlg.close()
+
+
+def test_geometry_and_view_are_remembered(qtbot, profile, settings, dialogs):
+    win = MainWindow(profile, settings)
+    qtbot.addWidget(win)
+    win.resize(720, 520)
+    win.show()
+    win.evidence.table_button.click()
+    size = win.size()
+    win.close()
+    again = MainWindow(profile, settings)
+    qtbot.addWidget(again)
+    assert settings.value("main/geometry") is not None and again.size().height() == size.height() and again.evidence.table_button.isChecked()
+    again.close()
+
+
+@pytest.fixture
+def english(qapp, tmp_path):
+    from kami_desktop.gui import i18n, i18n_build
+
+    built = i18n_build.build(out_dir=tmp_path / "qm")
+    qm = next(p for p in built if p.name == "kami_desktop_en.qm")
+    from PySide6.QtCore import QTranslator
+
+    t = QTranslator()
+    assert t.load(str(qm))
+    qapp.installTranslator(t)
+    yield i18n
+    qapp.removeTranslator(t)
+
+
+def test_english_translation_is_real(qtbot, english, profile, settings, dialogs):
+    assert QCoreApplication.translate("MainWindow", "导入文件…") == "Import files…"
+    win = MainWindow(profile, settings)
+    qtbot.addWidget(win)
+    menus = [a.text() for a in win.menuBar().actions()]
+    assert "&File" in menus and "Binder" in menus
+    assert win.windowTitle() == "Kami Claim Helper"
+    win.close()
+
+
+def test_language_switch_is_remembered(qtbot, settings):
+    from kami_desktop.gui.i18n import current_language
+    from kami_desktop.gui.settings_dialog import SettingsDialog
+
+    assert current_language(settings) == "zh_CN"
+    dlg = SettingsDialog(settings)
+    qtbot.addWidget(dlg)
+    dlg.language.setCurrentIndex(dlg.language.findData("en"))
+    dlg.accept()
+    assert current_language(settings) == "en"
