@@ -4,6 +4,7 @@ drag-and-drop and paste import, remembered geometry."""
 from __future__ import annotations
 
 import importlib
+import time
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QIcon, QKeySequence
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.progress.cancel_button.clicked.connect(self.cancel_import)
         self.imports.started.connect(lambda _k: self.progress.begin())
         self.imports.progress.connect(self.progress.update_progress)
+        self.imports.progress.connect(self._show_progressively)
+        self._last_live_reload = 0.0
         self.imports.finished.connect(self._import_finished)
         self.imports.failed.connect(self._import_failed)
         self.imports.busy_changed.connect(lambda busy: None if busy else self.progress.end())
@@ -197,6 +200,13 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("剪贴板里没有截图或文件。先复制一张图片（如微信截图），再按 Ctrl+V。"),
                                          8000)
+
+    def _show_progressively(self, done: int, total: int, _name: str) -> None:
+        """During a long import, let new exhibits appear every couple of seconds."""
+        stamp = time.monotonic()
+        if 0 < done < total and stamp - self._last_live_reload > 2.0:
+            self._last_live_reload = stamp
+            self.evidence.reload()
 
     def cancel_import(self) -> None:
         self.progress.cancelling()

@@ -1,0 +1,262 @@
+"""GUI responsiveness: how late does the GUI thread get while real work happens?
+
+A QTimer watchdog ticks every 10 ms on the GUI thread and records how late each tick is. Measured:
+1. importing 1,000 phone screenshots (1170×2532 PNG, made once and cached in bench/.cache/) in the
+   background through the main window, thumbnails included;
+2. opening a 10,000-exhibit case (time to first paint of the grid) and scrolling grid and table;
+3. cold start to a painted main window vs a bare PySide6 window, each in a fresh process.
+
+Targets: worst lateness < 100 ms, first paint of the big case ≤ 1 s, cold start ≤ 2× bare.
+Prints figures; asserts nothing about time.  Run: QT_QPA_PLATFORM=offscreen python bench/gui_responsiveness.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+CACHE = ROOT / "bench" / ".cache" / "screenshots_1170x2532"
+N_SHOTS = 1000
+N_BIG = 10_000
+
+
+def make_screenshots() -> list[Path]:
+    from PIL import Image, ImageDraw
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(N_SHOTS):
+        p = CACHE / f"Screenshot_20250312_{i:06d}.png"
+        if not p.exists():
+            im = Image.new("RGB", (1170, 2532), (237, 237, 237))
+            d = ImageDraw.Draw(im)
+            d.rectangle((0, 0, 1170, 260), fill=(7, 193, 96))
+            for k in range(9):
+                y = 320 + k * 240
+                x = 60 if k % 2 else 420
+                d.rounded_rectangle((x, y, x + 690, y + 170), 30, fill=(255, 255, 255) if k % 2 else (149, 236, 105))
+                d.text((x + 40, y + 60), f"message {i}-{k}", fill=(20, 20, 20))
+            d.text((40, 120), f"#{i}", fill=(255, 255, 255))
+            tmp = p.with_suffix(".tmp")
+            im.save(tmp, format="PNG", compress_level=1)
+            tmp.replace(p)
+        paths.append(p)
+    return paths
+
+
+class Watchdog:
+    """Ticks every ``interval`` ms on the GUI thread; remembers the worst lateness."""
+
+    def __init__(self, interval_ms: int = 10) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.interval = interval_ms / 1000
+        self.timer = QTimer()
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._tick)
+        self.reset()
+
+    def reset(self) -> None:
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.lates: list[float] = []
+
+    def _tick(self) -> None:
+        t = time.perf_counter()
+        late = max(0.0, t - self.last - self.interval)
+        self.lates.append(late)
+        self.worst = max(self.worst, late)
+        self.last = t
+
+    def start(self) -> None:
+        self.reset()
+        self.timer.start()
+
+    def stop(self) -> tuple[float, float]:
+        self.timer.stop()
+        p99 = sorted(self.lates)[int(len(self.lates) * 0.99)] if self.lates else 0.0
+        return self.worst * 1000, p99 * 1000
+
+
+def pump_until(app, cond, timeout: float) -> bool:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        if cond():
+            return True
+        time.sleep(0.001)
+    return False
+
+
+class PaintSpy:
+    """Records when a widget is first painted after ``arm()``."""
+
+    def __init__(self, widget, ready=lambda: True) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        spy = self
+
+        class _Filter(QObject):
+            def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+                if event.type() == QEvent.Type.Paint and spy.armed and ready():
+                    spy.painted_at = time.perf_counter()
+                    spy.armed = False
+                return False
+
+        self.filter = _Filter()
+        self.armed = False
+        self.painted_at: float | None = None
+        widget.installEventFilter(self.filter)
+
+    def arm(self) -> None:
+        self.painted_at = None
+        self.armed = True
+
+
+def bench_window(shots: list[Path]) -> dict:
+    from PySide6.QtCore import QSettings
+
+    from kami_desktop.core.cases import create_case
+    from kami_desktop.core.profile import Profile
+    from kami_desktop.gui.app import create_application
+    from kami_desktop.gui.main_window import MainWindow
+    from tests.gui.bulk import bulk_exhibits
+
+    app = create_application([])
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = Profile.open(Path(tmp) / "profile")
+        with profile.session() as s:
+            small = create_case(s, "截图导入测试").id
+            big = create_case(s, "一万项证据的案件").id
+        bulk_exhibits(profile, big, N_BIG)
+        settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
+        win = MainWindow(profile, settings)
+        win.resize(1400, 900)
+        win.show()
+        dog = Watchdog()
+        win.sidebar.refresh(select=small)
+        pump_until(app, lambda: win.current_case_id() == small, 5)
+
+        # 1. background import of 1,000 screenshots
+        done = []
+        win.imports.finished.connect(lambda report, _k: done.append(report))
+        dog.start()
+        t0 = time.perf_counter()
+        win.import_paths([str(CACHE)])
+        pump_until(app, lambda: bool(done), 900)
+        pump_until(app, lambda: win.evidence.model.exhibit_count() >= N_SHOTS, 30)
+        out["import_s"] = time.perf_counter() - t0
+        pump_until(app, lambda: False, 2.0)  # thumbnails of what is on screen
+        out["import_worst_ms"], out["import_p99_ms"] = dog.stop()
+        out["imported"] = done[0].new_count if done else 0
+
+        # 2. open the 10,000-exhibit case: time to first paint of the grid with rows, then scroll
+        grid = win.evidence.grid
+        spy = PaintSpy(grid.viewport(), ready=lambda: win.evidence.model.rowCount() > 0)
+        dog.start()
+        spy.arm()
+        t0 = time.perf_counter()
+        win.sidebar.refresh(select=big)
+        pump_until(app, lambda: spy.painted_at is not None, 30)
+        out["big_first_paint_s"] = (spy.painted_at or time.perf_counter()) - t0
+        bar = grid.verticalScrollBar()
+        for step in range(120):  # ~2 s of scrolling: jumps and small steps
+            bar.setValue(int(bar.maximum() * (step / 119) ** 2))
+            pump_until(app, lambda: False, 0.016)
+        win.evidence.table_button.click()
+        tbar = win.evidence.table.verticalScrollBar()
+        for step in range(120):
+            tbar.setValue(int(tbar.maximum() * step / 119))
+            pump_until(app, lambda: False, 0.016)
+        win.evidence.search.setText("聊天截图 09")
+        pump_until(app, lambda: False, 0.5)
+        win.evidence.group_box.setChecked(True)
+        pump_until(app, lambda: False, 0.3)
+        out["big_worst_ms"], out["big_p99_ms"] = dog.stop()
+        win.close()
+        profile.close()
+    return out
+
+
+BARE = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv)
+w = QLabel("hello")
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+f = F(); w.installEventFilter(f)
+w.resize(1280, 800); w.show()
+app.exec()
+"""
+
+APP = """
+import os, sys, tempfile
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from kami_desktop.gui.app import create_application
+from kami_desktop.core.profile import Profile
+app = create_application([])
+tmp = tempfile.mkdtemp()
+profile = Profile.open(Path(sys.argv[2]))
+from kami_desktop.gui.main_window import MainWindow
+w = MainWindow(profile, QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat))
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+f = F(); w.installEventFilter(f)
+w.show()
+app.exec()
+w.close()
+profile.close()
+"""
+
+
+def cold_start(runs: int = 5) -> tuple[float, float]:
+    def timed(code: str, *args: str) -> float:
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, timeout=120)
+        return time.perf_counter() - t0
+
+    with tempfile.TemporaryDirectory() as tmp:
+        profile_dir = str(Path(tmp) / "profile")
+        timed(APP, str(ROOT), profile_dir)  # first run creates and migrates the profile
+        bare = statistics.median(timed(BARE) for _ in range(runs))
+        app = statistics.median(timed(APP, str(ROOT), profile_dir) for _ in range(runs))
+    return bare, app
+
+
+def main() -> int:
+    t0 = time.perf_counter()
+    shots = make_screenshots()
+    print(f"screenshots ready: {len(shots)} × 1170×2532 PNG in {time.perf_counter() - t0:.1f} s ({CACHE})")
+    bare, app = cold_start()
+    r = bench_window(shots)
+    print(f"import {r['imported']} screenshots in background: {r['import_s']:.1f} s; GUI thread worst lateness "
+          f"{r['import_worst_ms']:.0f} ms (p99 {r['import_p99_ms']:.0f} ms)  [target < 100 ms]")
+    print(f"open {N_BIG:,}-exhibit case: first paint {r['big_first_paint_s'] * 1000:.0f} ms  [target ≤ 1000 ms]")
+    print(f"open + scroll grid and table + search + group: worst lateness {r['big_worst_ms']:.0f} ms "
+          f"(p99 {r['big_p99_ms']:.0f} ms)  [target < 100 ms]")
+    print(f"cold start to painted window: app {app * 1000:.0f} ms vs bare PySide6 {bare * 1000:.0f} ms "
+          f"= {app / bare:.2f}×  [target ≤ 2×]")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
