@@ -1,0 +1,227 @@
+"""The binder PDF: exhibits first (so their page numbers are known), then the appendix, then the
+front (cover and index) is laid out with the final numbers and put in front. Footers, links,
+bookmarks, attachments and metadata come last; the file is saved reproducibly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import pymupdf
+
+from ... import __version__
+from ..tasks import CancelToken, Progress
+from .appendix import write_appendix
+from .frontmatter import fmt_time, write_front
+from .layout import CONTENT, FOOTER_TOP, GREY, PAGE, PageFlow, PageTag, cjk_font, short
+from .options import DossierOptions, ExhibitPages
+from .renderers import FileContext, notice, render_file
+from .snapshot import CaseSnap, ExhibitSnap, FileSnap
+from .stories import SectionWriter
+
+STATEMENT = "本页打印件直接来源于电子数据"
+MISSING_TEXT = {
+    "missing": ("原始文件缺失，无法打印", "证据库中找不到此文件。生成证据册前已提示，用户选择继续生成。"),
+    "altered": ("原始文件已被改动，未予打印", "此文件当前内容的 SHA-256 与导入时记录的不一致，不能作为原件打印。"),
+}
+
+
+@dataclass
+class BinderInfo:
+    pages: int
+    exhibits: list[ExhibitPages]
+    embedded: set[int] = field(default_factory=set)  # file ids attached to the PDF
+    notes: dict[int, list[str]] = field(default_factory=dict)  # file id → what rendering had to do
+
+
+def pdf_date(dt: datetime) -> str:
+    off = dt.utcoffset()
+    minutes = int(off.total_seconds() // 60) if off is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    return dt.strftime("D:%Y%m%d%H%M%S") + f"{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
+def _file_tag(e: ExhibitSnap, f: FileSnap | None) -> PageTag:
+    if f is None:
+        return PageTag("exhibit", exhibit=e.number, file_label=f"证据{e.number}（无文件）")
+    captured = e.captured_at or f.exif_time
+    return PageTag("exhibit", exhibit=e.number, file_label=f"{e.label(f)} · {f.bundle_path[len('originals/'):]}",
+                   sha256=f.sha256, captured=fmt_time(captured) if captured else "")
+
+
+def write_header(flow: PageFlow, e: ExhibitSnap) -> None:
+    flow.set_tag(_file_tag(e, e.files[0] if e.files else None))
+    flow.new_page()
+    page = flow.page()
+    band = pymupdf.Rect(CONTENT.x0, flow.y, CONTENT.x1, flow.y + 24)
+    page.draw_rect(band, color=None, fill=(0.9, 0.9, 0.9))
+    flow.skip(5)
+    flow.text(f"证据{e.number}　{e.title}", size=13, indent=6)
+    flow.skip(5)
+    flow.text(f"类别：{e.category_label}　　取证时间：{fmt_time(e.captured_at)}", size=9)
+    flow.text(f"证明目的：{e.purpose or '（未填写）'}", size=9)
+    flow.text(f"证据来源：{e.source or '（未填写）'}", size=9)
+    if e.notes:
+        flow.text(f"备注：{e.notes}", size=9)
+    flow.text(f"文件（共 {len(e.files)} 个）：" if e.files else "文件：无", size=9)
+    for f in e.files:
+        dims = f" · {f.width}×{f.height} 像素" if f.width and f.height else ""
+        flow.text(f"{e.label(f)}　{f.bundle_path}（原名 {f.original_name}）· {f.size:,} 字节 · {f.media_type}{dims}",
+                  size=8, indent=10)
+        times = [f"导入 {fmt_time(f.imported_at)}"]
+        if f.file_mtime:
+            times.insert(0, f"文件修改 {fmt_time(f.file_mtime)}")
+        if f.exif_time:
+            times.insert(0, f"拍摄(EXIF) {fmt_time(f.exif_time)}")
+        flow.text("　".join(times), size=7.5, indent=22, color=GREY)
+        flow.text(f"SHA-256 {f.sha256}", size=7.5, indent=22)
+        flow.text(f"SM3　　 {f.sm3}", size=7.5, indent=22)
+    flow.rule(gap=5)
+
+
+def write_exhibits(doc: pymupdf.Document, snap: CaseSnap, root: Path, status: dict[int, str],
+                   progress: Progress, cancel: CancelToken | None, done: int, total: int
+                   ) -> tuple[PageFlow, dict[int, tuple[int, int]], dict[int, list[str]]]:
+    flow = PageFlow(doc, cancel)
+    ranges: dict[int, tuple[int, int]] = {}
+    notes: dict[int, list[str]] = {}
+    for e in snap.exhibits:
+        first = doc.page_count
+        write_header(flow, e)
+        for f in e.files:
+            if f.index > 1:
+                flow.set_tag(_file_tag(e, f))
+                flow.new_page()
+            ctx = FileContext(flow, snap, e, f, root / f.bundle_path)
+            st = status.get(f.id, "ok")
+            if st in MISSING_TEXT:
+                title, line = MISSING_TEXT[st]
+                notice(ctx, title, [line])
+            else:
+                render_file(ctx)
+            notes[f.id] = ctx.notes
+            done += 1
+            progress(done, total, f"排版 {e.label(f)} {f.original_name}")
+        ranges[e.number] = (first, doc.page_count - 1)
+    return flow, ranges, notes
+
+
+def add_footers(doc: pymupdf.Document, tags: list[PageTag], case_title: str) -> None:
+    font, total = cjk_font(), len(tags)
+    for i, tag in enumerate(tags):
+        page = doc[i]
+        if tag.kind == "exhibit":
+            line1 = f"证据{tag.exhibit} · 第{i + 1}页/共{total}页"
+            if tag.sha256:
+                line1 += f" · SHA-256 {short(tag.sha256)}"
+            line1 += f" · {STATEMENT}"
+            line2 = tag.file_label + (f" · 取证时间 {tag.captured}" if tag.captured else "")
+        else:
+            line1 = f"{tag.section} · 第{i + 1}页/共{total}页"
+            line2 = case_title
+        page.draw_line((CONTENT.x0, FOOTER_TOP - 3), (CONTENT.x1, FOOTER_TOP - 3), color=GREY, width=0.4)
+        tw = pymupdf.TextWriter(PAGE)
+        for text, size, y in ((line1, 8, FOOTER_TOP + 8), (line2, 7, FOOTER_TOP + 18)):
+            while font.text_length(text, fontsize=size) > CONTENT.width and len(text) > 10:
+                text = text[:-2] + "…"
+            x = CONTENT.x0 + (CONTENT.width - font.text_length(text, fontsize=size)) / 2
+            tw.append((x, y), text, font=font, fontsize=size)
+        tw.write_text(page, color=(0.15, 0.15, 0.15))
+
+
+def front_and_appendix(snap: CaseSnap, opts: DossierOptions, submitted: date, ex_pages: int,
+                       ex_ranges: dict[int, tuple[int, int]], status: dict[int, str], embedded: set[int]
+                       ) -> tuple[pymupdf.Document, SectionWriter, pymupdf.Document, SectionWriter]:
+    app_w = SectionWriter()
+    write_appendix(app_w, snap, status, embedded)
+    app_doc = app_w.finish()
+    n_front = 2
+    for _ in range(8):  # the front's length barely depends on the numbers it prints: converges at once
+        ranges = {n: (a + n_front + 1, b + n_front + 1) for n, (a, b) in ex_ranges.items()}
+        w = SectionWriter()
+        write_front(w, snap, opts, submitted, ranges, n_front + ex_pages + app_doc.page_count)
+        front = w.finish()
+        if front.page_count == n_front:
+            return front, w, app_doc, app_w
+        n_front = front.page_count
+    raise RuntimeError("front matter page count does not settle")
+
+
+def choose_attachments(snap: CaseSnap, opts: DossierOptions, status: dict[int, str]) -> set[int]:
+    """Originals embedded in the PDF, in binder order, while their total stays within the cap."""
+    if not opts.attachments:
+        return set()
+    cap, used, out = int(opts.attachment_cap_mb * 1024 * 1024), 0, set()
+    for _, f in snap.all_files():
+        if status.get(f.id, "ok") == "ok" and used + f.size <= cap:
+            out.add(f.id)
+            used += f.size
+    return out
+
+
+def write_binder(snap: CaseSnap, opts: DossierOptions, submitted: date, root: Path, status: dict[int, str],
+                 target: Path, progress: Progress, cancel: CancelToken | None, done: int, total: int) -> BinderInfo:
+    doc = pymupdf.open()
+    flow, ex_ranges, notes = write_exhibits(doc, snap, root, status, progress, cancel, done, total)
+    embedded = choose_attachments(snap, opts, status)
+    front, fw, app_doc, aw = front_and_appendix(snap, opts, submitted, doc.page_count, ex_ranges, status, embedded)
+    n_front, n_ex = front.page_count, doc.page_count
+    app_tags = [PageTag("appendix", section="附录")] * app_doc.page_count
+    doc.insert_pdf(app_doc)
+    doc.insert_pdf(front, start_at=0)
+    tags = [PageTag("front", section=s.name) for s in fw.sections for _ in range(s.pages)] + flow.tags + app_tags
+    assert len(tags) == doc.page_count, (len(tags), doc.page_count)
+
+    exhibits = []
+    for e in snap.exhibits:
+        a, b = ex_ranges[e.number]
+        exhibits.append(ExhibitPages(e.number, e.id, e.title, a + n_front + 1, b + n_front + 1,
+                                     e.files[0].sha256 if e.files else "", tuple(f.bundle_path for f in e.files)))
+    by_number = {x.number: x for x in exhibits}
+    for key, (pno, rect) in fw.positions.items():
+        if key.startswith("ex-"):
+            doc[pno].insert_link({"kind": pymupdf.LINK_GOTO, "from": rect,
+                                  "page": by_number[int(key[3:])].first_page - 1, "to": pymupdf.Point(0, 0)})
+    add_footers(doc, tags, snap.title)
+
+    toc = [[1, s.name, s.first_page + 1] for s in fw.sections]
+    for e, x in zip(snap.exhibits, exhibits, strict=True):
+        toc.append([1, f"证据{e.number} {e.title}", x.first_page])
+    toc.append([1, "附录 电子数据哈希校验清单", n_front + n_ex + 1])
+    doc.set_toc(toc)
+
+    stamp = pdf_date(snap.as_of) if snap.as_of else None
+    for e, f in snap.all_files():
+        if f.id in embedded:
+            name = f.bundle_path.split("/", 1)[1]
+            doc.embfile_add(name, (root / f.bundle_path).read_bytes(), filename=name, ufilename=name,
+                            desc=f"{e.label(f)} 原始文件（原名 {f.original_name}）SHA-256 {f.sha256}")
+    _fix_embedded_dates(doc, snap, embedded, stamp)
+    meta = {
+        "title": f"证据材料：{snap.title}",
+        "author": opts.submitter,
+        "subject": f"{opts.cause} · 证据 {len(snap.exhibits)} 件 · 共 {doc.page_count} 页",
+        "keywords": f"证据目录, 电子数据, SHA-256, SM3, 存证日志 {snap.ledger_head}",
+        "creator": f"kami_desktop {__version__}",
+        "producer": f"kami_desktop {__version__} / PyMuPDF {pymupdf.VersionBind}",
+        "creationDate": stamp or "",
+        "modDate": stamp or "",
+    }
+    doc.set_metadata(meta)
+    doc.subset_fonts()
+    doc.save(str(target), garbage=3, deflate=True, no_new_id=True, reproducible=True)
+    pages = doc.page_count
+    doc.close()
+    return BinderInfo(pages, exhibits, embedded, notes)
+
+
+def _fix_embedded_dates(doc: pymupdf.Document, snap: CaseSnap, embedded: set[int], stamp: str | None) -> None:
+    """Embedded files carry creation/modification dates that default to now: pin them to the case's state."""
+    if not embedded or not stamp:
+        return
+    for x in range(1, doc.xref_length()):
+        if doc.xref_get_key(x, "Type")[1] == "/EmbeddedFile":
+            doc.xref_set_key(x, "Params/CreationDate", pymupdf.get_pdf_str(stamp))
+            doc.xref_set_key(x, "Params/ModDate", pymupdf.get_pdf_str(stamp))

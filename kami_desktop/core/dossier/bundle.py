@@ -1,0 +1,172 @@
+"""Building the bundle folder and zip in a hidden staging folder, then moving them into place.
+
+``<out>/.<name>.part-XXXX/`` holds the work; only a complete bundle is renamed to ``<out>/<name>`` and
+``<out>/<name>.zip``. A cancelled or failed build removes its staging folder; one left by a crash is
+hidden, says "part", and is cleaned by the next build of the same name. An existing folder is only
+replaced when it is a bundle this app made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import stat
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from ..hashing import CHUNK
+from ..profile import Profile
+from ..tasks import Cancelled, CancelToken, Progress
+from ..timeutil import CHINA_TZ
+from .manifest import FORMAT, MANIFEST_JSON, MANIFEST_TXT
+from .options import DossierError
+from .snapshot import CaseSnap
+
+STORED_EXT = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".pdf", ".zip", ".mp3", ".mp4", ".m4a",
+              ".mov", ".amr", ".xlsx", ".docx", ".7z", ".rar"}
+
+
+def _hash_copy(src: Path, dst: Path, cancel: CancelToken | None) -> tuple[str, int]:
+    h, size = hashlib.sha256(), 0
+    buf = bytearray(CHUNK)
+    view = memoryview(buf)
+    with open(src, "rb") as fin, open(dst, "wb") as fout:
+        while n := fin.readinto(buf):
+            h.update(view[:n])
+            fout.write(view[:n])
+            size += n
+            if cancel is not None and cancel():
+                raise Cancelled()
+    os.chmod(dst, stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP | stat.S_IROTH)
+    return h.hexdigest(), size
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def is_our_bundle(path: Path) -> bool:
+    try:
+        data = json.loads((path / MANIFEST_JSON).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("format") == FORMAT
+
+
+def is_our_zip(path: Path, name: str) -> bool:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return json.loads(zf.read(f"{name}/{MANIFEST_JSON}")).get("format") == FORMAT
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return False
+
+
+class Staging:
+    def __init__(self, out_dir: Path, name: str) -> None:
+        self.out_dir = Path(out_dir)
+        self.name = name
+        self.final = self.out_dir / name
+        self.final_zip = self.out_dir / f"{name}.zip"
+        for p, ok in ((self.final, is_our_bundle), (self.final_zip, lambda p: is_our_zip(p, name))):
+            if p.exists() and not ok(p):
+                raise DossierError(f"输出位置已有同名的“{p.name}”，且不是本软件生成的证据包；"
+                                   "为免覆盖，请换一个输出文件夹或证据包名称")
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        for stale in self.out_dir.glob(f".{name}.part-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        self.tmp = self.out_dir / f".{name}.part-{secrets.token_hex(4)}"
+        self.root = self.tmp / name
+        (self.root / "originals").mkdir(parents=True)
+        self.hashes: dict[str, str] = {}  # bundle path → SHA-256, for manifest-sha256.txt
+
+    def copy_originals(self, profile: Profile, snap: CaseSnap, progress: Progress, cancel: CancelToken | None,
+                       total: int) -> dict[int, str]:
+        """Copy every original out of the vault, re-hashing on the way: file id → ok | missing | altered."""
+        status: dict[int, str] = {}
+        for i, (e, f) in enumerate(snap.all_files(), start=1):
+            src = profile.blob_path(f.sha256)
+            dst = self.root / f.bundle_path
+            try:
+                digest, size = _hash_copy(src, dst, cancel)
+            except (FileNotFoundError, NotADirectoryError, PermissionError, IsADirectoryError):
+                status[f.id] = "missing"
+                with contextlib.suppress(OSError):
+                    dst.unlink()
+            else:
+                if digest == f.sha256 and size == f.size:
+                    status[f.id] = "ok"
+                    self.hashes[f.bundle_path] = digest
+                else:
+                    status[f.id] = "altered"
+                    dst.unlink()
+            progress(i, total, f"核对并复制 {e.label(f)} {f.original_name}")
+        return status
+
+    def write(self, rel: str, data: bytes) -> str:
+        (self.root / rel).write_bytes(data)
+        digest = hashlib.sha256(data).hexdigest()
+        self.hashes[rel] = digest
+        return digest
+
+    def add_existing(self, rel: str) -> str:
+        digest = sha256_of(self.root / rel)
+        self.hashes[rel] = digest
+        return digest
+
+    def write_zip(self, when: datetime | None, cancel: CancelToken | None) -> Path:
+        """A reproducible zip: sorted members under one top folder, one fixed timestamp, fixed attributes."""
+        path = self.tmp / f"{self.name}.zip"
+        local = (when or datetime(1980, 1, 1, tzinfo=CHINA_TZ)).astimezone(CHINA_TZ)
+        stamp = max((local.year, local.month, local.day, local.hour, local.minute, local.second // 2 * 2),
+                    (1980, 1, 1, 0, 0, 0))
+        files = sorted(self.hashes) + [MANIFEST_TXT]
+        dirs = sorted({f"{self.name}/"} | {f"{self.name}/{p.rsplit('/', 1)[0]}/" for p in files if "/" in p})
+        with zipfile.ZipFile(path, "w", allowZip64=True) as zf:
+            for d in dirs:
+                zi = zipfile.ZipInfo(d, date_time=stamp)
+                zi.create_system, zi.external_attr = 3, (0o40755 << 16) | 0x10
+                zf.writestr(zi, b"")
+            for rel in files:
+                src = self.root / rel
+                zi = zipfile.ZipInfo(f"{self.name}/{rel}", date_time=stamp)
+                zi.create_system, zi.external_attr = 3, 0o100644 << 16
+                zi.compress_type = zipfile.ZIP_STORED if src.suffix.lower() in STORED_EXT else zipfile.ZIP_DEFLATED
+                size = src.stat().st_size
+                zi.file_size = size
+                with open(src, "rb") as fin, zf.open(zi, "w", force_zip64=size > 0x7FFF0000) as fout:
+                    while chunk := fin.read(CHUNK):
+                        fout.write(chunk)
+                        if cancel is not None and cancel():
+                            raise Cancelled()
+        return path
+
+    def commit(self) -> tuple[Path, Path | None]:
+        """Move the finished bundle (and zip) into place, replacing an earlier bundle of the same name."""
+        old = self.tmp / "replaced"
+        old.mkdir()
+        if self.final.exists():
+            os.replace(self.final, old / self.name)
+        os.replace(self.root, self.final)
+        zip_src = self.tmp / f"{self.name}.zip"
+        final_zip = None
+        if zip_src.exists():
+            if self.final_zip.exists():
+                os.replace(self.final_zip, old / self.final_zip.name)
+            os.replace(zip_src, self.final_zip)
+            final_zip = self.final_zip
+        elif self.final_zip.exists():  # a zip from an earlier build would no longer match the folder
+            os.replace(self.final_zip, old / self.final_zip.name)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        return self.final, final_zip
+
+    def abort(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)

@@ -1,0 +1,209 @@
+"""Page geometry and the page cursor that every exhibit renderer writes through.
+
+A4 portrait, 28 mm binding margin on the left (courts expect at least 25 mm), footer band at the
+bottom. Short text (headers, notices, captions, footers) goes through ``TextWriter`` with PyMuPDF's
+built-in CJK font (Droid Sans Fallback, embedded and subset on save, never a system font); flowing
+HTML (tables, transcripts) goes through ``Story`` and is laid onto the binder's pages.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pymupdf
+
+from ..tasks import Cancelled
+
+MM = 72 / 25.4
+PAGE = pymupdf.paper_rect("a4")
+LEFT, RIGHT, TOP, BOTTOM = 28 * MM, 15 * MM, 16 * MM, 24 * MM
+CONTENT = pymupdf.Rect(LEFT, TOP, PAGE.width - RIGHT, PAGE.height - BOTTOM)
+FOOTER_TOP = PAGE.height - BOTTOM + 5 * MM
+BLACK, GREY, RED = (0, 0, 0), (0.35, 0.35, 0.35), (0.7, 0, 0)
+
+CSS = """
+* { font-family: sans-serif; font-size: 9pt; line-height: 1.35; }
+body { margin: 0; }
+h1 { font-size: 20pt; text-align: center; margin: 0 0 8pt 0; }
+h2 { font-size: 14pt; text-align: center; margin: 0 0 6pt 0; }
+h3 { font-size: 11pt; margin: 6pt 0 3pt 0; }
+p { margin: 0 0 3pt 0; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 0.6pt solid #000; padding: 2pt 3pt; vertical-align: top; }
+th { background-color: #e8e8e8; font-weight: bold; text-align: center; }
+.c { text-align: center; }
+.r { text-align: right; }
+.small, .small * { font-size: 7.5pt; }
+.mono { font-family: monospace; font-size: 7pt; }
+.hash { font-family: monospace; font-size: 6.4pt; }
+.muted { color: #555555; }
+.note { color: #555555; font-size: 8pt; }
+pre { font-family: sans-serif; white-space: pre-wrap; margin: 0; }
+"""
+
+
+def col_widths(percents: list[float], total: float | None = None, per_cell: float = 7.2) -> list[float]:
+    """Cell widths in points for a table spanning ``total`` (MuPDF ignores percentage widths and <col>)."""
+    avail = (CONTENT.width if total is None else total) - per_cell * len(percents)
+    scale = avail / sum(percents)
+    return [p * scale for p in percents]
+
+
+def header_row(cols: list[tuple[str, float]], total: float | None = None) -> str:
+    """A <th> row whose cells fix the column widths: [(label, percent), …]."""
+    ws = col_widths([p for _, p in cols], total)
+    return "<tr>" + "".join(f"<th style='width:{w:.1f}pt'>{label}</th>" for (label, _), w in zip(cols, ws,
+                                                                                               strict=True)) + "</tr>"
+
+
+def esc(text: object) -> str:
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+@functools.lru_cache(maxsize=1)
+def cjk_font() -> pymupdf.Font:
+    return pymupdf.Font("cjk")
+
+
+@dataclass
+class PageTag:
+    """What the footer of one page says."""
+
+    kind: str  # front | exhibit | appendix
+    section: str = ""  # 封面 / 证据目录 / 附录… for non-exhibit pages
+    exhibit: int | None = None
+    file_label: str = ""  # 证据3-2 · originals/证据03_…_2.png
+    sha256: str = ""
+    captured: str = ""
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9_@#%&+\-=./:,;'\"()\[\]]+ ?|.", re.S)
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Greedy line breaking: CJK may break anywhere, Latin runs stay whole unless longer than a line."""
+    font = cjk_font()
+    lines: list[str] = []
+    for para in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line, used = "", 0.0
+        for tok in _TOKEN.findall(para.expandtabs(4)):
+            w = font.text_length(tok, fontsize=size)
+            if used + w <= width or not line.strip():
+                if w > width and not line:
+                    for ch in tok:  # a run longer than the line: break it by characters
+                        cw = font.text_length(ch, fontsize=size)
+                        if used + cw > width and line:
+                            lines.append(line)
+                            line, used = "", 0.0
+                        line += ch
+                        used += cw
+                    continue
+                line += tok
+                used += w
+            else:
+                lines.append(line.rstrip())
+                line, used = tok.lstrip(), font.text_length(tok.lstrip(), fontsize=size)
+        lines.append(line.rstrip())
+    return lines
+
+
+class PageFlow:
+    """Appends pages to the binder and keeps a cursor (page, y) for renderers to write at."""
+
+    def __init__(self, doc: pymupdf.Document, cancel: Callable[[], bool] | None = None) -> None:
+        self.doc = doc
+        self.tags: list[PageTag] = []
+        self.y = CONTENT.y1  # "page full": the first write opens a page
+        self.cancel = cancel or (lambda: False)
+        self._tag = PageTag("exhibit")
+
+    # ------------------------------------------------------------------ pages
+    @property
+    def pno(self) -> int:
+        return self.doc.page_count - 1
+
+    def page(self) -> pymupdf.Page:
+        return self.doc[self.pno]  # always fresh: Page objects go stale after new_page()
+
+    def set_tag(self, tag: PageTag) -> None:
+        """The tag for pages opened from now on (and for the current page, when it carries no file yet)."""
+        self._tag = tag
+        if self.tags and not self.tags[-1].sha256 and tag.exhibit == self.tags[-1].exhibit:
+            self.tags[-1] = tag
+
+    def new_page(self) -> int:
+        if self.cancel():
+            raise Cancelled()
+        self.doc.new_page(width=PAGE.width, height=PAGE.height)
+        self.tags.append(self._tag)
+        self.y = CONTENT.y0
+        return self.pno
+
+    def space_left(self) -> float:
+        return CONTENT.y1 - self.y
+
+    def free_rect(self) -> pymupdf.Rect:
+        return pymupdf.Rect(CONTENT.x0, self.y, CONTENT.x1, CONTENT.y1)
+
+    def ensure(self, height: float) -> None:
+        if not self.tags or self.space_left() < height:
+            self.new_page()
+
+    # ------------------------------------------------------------------ short text
+    def text(self, text: str, size: float = 9, color=BLACK, indent: float = 0, gap: float = 0.35,
+             width: float | None = None) -> None:
+        """Write wrapped text at the cursor, continuing on new pages as needed."""
+        avail = (width or CONTENT.width) - indent
+        lead = size * (1 + gap)
+        for line in wrap(text, avail, size):
+            self.ensure(lead)
+            if line:
+                tw = pymupdf.TextWriter(PAGE)
+                tw.append((CONTENT.x0 + indent, self.y + size), line, font=cjk_font(), fontsize=size)
+                tw.write_text(self.page(), color=color)
+            self.y += lead
+
+    def rule(self, gap: float = 4, width: float = 0.6) -> None:
+        self.ensure(gap * 2)
+        self.y += gap
+        self.page().draw_line((CONTENT.x0, self.y), (CONTENT.x1, self.y), color=BLACK, width=width)
+        self.y += gap
+
+    def skip(self, h: float) -> None:
+        self.y += h
+
+    # ------------------------------------------------------------------ flowing HTML
+    def html(self, body: str, css: str = CSS, min_first: float = 80) -> None:
+        """Lay a Story across the binder's pages, starting under the cursor when there is room."""
+        use_current = bool(self.tags) and self.space_left() >= min_first
+        first = self.free_rect() if use_current else CONTENT
+        story = pymupdf.Story(body, user_css=css)
+        buf = io.BytesIO()
+        writer = pymupdf.DocumentWriter(buf)
+        fills: list[pymupdf.Rect] = []
+        more = 1
+        while more:
+            dev = writer.begin_page(PAGE)
+            more, filled = story.place(first if not fills else CONTENT)
+            story.draw(dev)
+            writer.end_page()
+            fills.append(pymupdf.Rect(filled))
+            if len(fills) > 5000:  # a story that never ends would fill the disk
+                break
+        writer.close()
+        src = pymupdf.open("pdf", buf.getvalue())
+        for i in range(src.page_count):
+            if i > 0 or not use_current:
+                self.new_page()
+            self.page().show_pdf_page(PAGE, src, i)
+        self.y = max(fills[-1].y1, CONTENT.y0) + 4
+        src.close()
+
+
+def short(sha: str) -> str:
+    return sha[:16]

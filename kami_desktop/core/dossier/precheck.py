@@ -1,0 +1,135 @@
+"""Problems before building: files that are missing or no longer match their hash, and gaps a clerk
+would notice (no 证明目的, no 来源, an exhibit without files). The user decides; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..hashing import sha256_file
+from ..profile import Profile
+from ..tasks import CancelToken, Progress, no_progress
+from .snapshot import CaseSnap, ExhibitSnap, FileSnap, take_snapshot
+
+BLOCKING = ("missing", "altered")
+
+
+@dataclass
+class PreflightProblem:
+    kind: str  # missing | altered | damaged | empty | incomplete
+    exhibit_id: int
+    number: int
+    title: str
+    detail: str
+    file_id: int | None = None
+    sha256: str | None = None
+    original_name: str | None = None
+
+    @property
+    def blocking(self) -> bool:
+        return self.kind in BLOCKING
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "blocking": self.blocking}
+
+
+@dataclass
+class PreflightReport:
+    checked: int = 0
+    problems: list[PreflightProblem] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def blocking(self) -> list[PreflightProblem]:
+        return [p for p in self.problems if p.blocking]
+
+    @property
+    def warnings(self) -> list[PreflightProblem]:
+        return [p for p in self.problems if not p.blocking]
+
+    @property
+    def ok(self) -> bool:
+        return not self.blocking and not self.cancelled
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "checked": self.checked, "cancelled": self.cancelled,
+                "problems": [p.to_json() for p in self.problems]}
+
+    def describe(self) -> str:
+        return "\n".join(f"证据{p.number}《{p.title}》：{p.detail}" for p in self.problems)
+
+
+class PreflightError(Exception):
+    """Raised by the build when files are missing or altered and ``force`` is off."""
+
+    def __init__(self, report: PreflightReport) -> None:
+        self.report = report
+        lines = [f"有 {len(report.blocking)} 个文件缺失或已被改动，未生成证据册（确认后可强制生成）："]
+        lines += [f"  证据{p.number}《{p.title}》 {p.original_name or ''}：{p.detail}" for p in report.blocking]
+        super().__init__("\n".join(lines))
+
+
+def file_problem(profile: Profile, e: ExhibitSnap, f: FileSnap, cancel=None) -> PreflightProblem | None:
+    """Re-hash one stored original; None when it is present and unchanged."""
+    path = profile.blob_path(f.sha256)
+    base = {"exhibit_id": e.id, "number": e.number, "title": e.title, "file_id": f.id, "sha256": f.sha256,
+            "original_name": f.original_name}
+    if not path.is_file():
+        return PreflightProblem("missing", detail="证据库中找不到这个原始文件", **base)
+    try:
+        digest, size = sha256_file(path, cancel=cancel)
+    except OSError as exc:
+        return PreflightProblem("missing", detail=f"无法读取原始文件：{exc.strerror or exc}", **base)
+    if digest != f.sha256 or size != f.size:
+        return PreflightProblem("altered", detail="原始文件的 SHA-256 与导入时不一致，文件已被改动", **base)
+    return None
+
+
+def content_warnings(snap: CaseSnap) -> list[PreflightProblem]:
+    out = []
+    for e in snap.exhibits:
+        base = {"exhibit_id": e.id, "number": e.number, "title": e.title}
+        if not e.files:
+            out.append(PreflightProblem("empty", detail="这件证据没有文件", **base))
+        if not e.purpose.strip():
+            out.append(PreflightProblem("incomplete", detail="未填写证明目的", **base))
+        if not e.source.strip():
+            out.append(PreflightProblem("incomplete", detail="未填写证据来源", **base))
+        for f in e.files:
+            if f.problem:
+                out.append(PreflightProblem("damaged", detail=f"{f.original_name}：{f.problem}", file_id=f.id,
+                                            sha256=f.sha256, original_name=f.original_name, **base))
+    return out
+
+
+def preflight(
+    profile: Profile,
+    case_id: int,
+    exhibit_ids: list[int] | None = None,
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> PreflightReport:
+    """Re-hash every file the binder would print; report what is missing, altered or incomplete."""
+    snap = take_snapshot(profile, case_id, exhibit_ids)
+    return check_snapshot(profile, snap, progress=progress, cancel=cancel)
+
+
+def check_snapshot(profile: Profile, snap: CaseSnap, *, progress: Progress = no_progress,
+                   cancel: CancelToken | None = None) -> PreflightReport:
+    report = PreflightReport()
+    pairs = snap.all_files()
+    progress(0, len(pairs), "检查原始文件")
+    for i, (e, f) in enumerate(pairs, start=1):
+        if cancel is not None and cancel():
+            report.cancelled = True
+            return report
+        problem = file_problem(profile, e, f, cancel)
+        if problem is not None:
+            report.problems.append(problem)
+        report.checked = i
+        progress(i, len(pairs), f.original_name)
+    report.problems.extend(content_warnings(snap))
+    report.problems.sort(key=lambda p: (p.number, not p.blocking))
+    return report

@@ -1,0 +1,181 @@
+"""A read-only picture of one case, taken in one transaction, that the whole build works from.
+
+The build never holds a database session while it renders, and everything it prints comes from this
+snapshot, so two builds of an unchanged case see exactly the same input.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from .. import ledger
+from ..cases import get_case
+from ..exhibits import list_exhibits
+from ..model import Exhibit, Party
+from ..profile import Profile
+from ..vocab import CATEGORIES, PARTY_ROLES
+from .naming import original_file_name, unique_names
+from .options import DossierError, Fact
+
+# Entries that record outputs rather than the evidence: left out of the exported ledger and of the
+# recorded head, so rebuilding an unchanged case gives identical bytes.
+OUTPUT_ACTIONS = ("dossier.build",)
+
+
+@dataclass
+class FileSnap:
+    id: int
+    index: int  # 1-based within the exhibit
+    sha256: str
+    sm3: str
+    size: int
+    media_type: str
+    original_name: str
+    file_mtime: datetime | None
+    exif_time: datetime | None
+    imported_at: datetime
+    width: int | None
+    height: int | None
+    problem: str
+    bundle_path: str = ""  # originals/证据01_…_1.png
+
+
+@dataclass
+class ExhibitSnap:
+    id: int
+    number: int
+    title: str
+    category: str
+    purpose: str
+    source: str
+    captured_at: datetime | None
+    notes: str
+    files: list[FileSnap]
+
+    @property
+    def category_label(self) -> str:
+        return CATEGORIES.get(self.category, self.category)
+
+    def label(self, f: FileSnap) -> str:
+        """证据3 or 证据3-2 when the exhibit has several files."""
+        return f"证据{self.number}" + (f"-{f.index}" if len(self.files) > 1 else "")
+
+
+@dataclass
+class PartySnap:
+    role: str
+    name: str
+    uscc: str
+    address: str
+    legal_representative: str
+    is_defendant: bool
+
+    @property
+    def role_label(self) -> str:
+        return PARTY_ROLES.get(self.role, self.role)
+
+
+@dataclass
+class CaseSnap:
+    id: int
+    title: str
+    platform_name: str
+    platform_url: str
+    claimed_amount: Decimal | None
+    parties: list[PartySnap]
+    exhibits: list[ExhibitSnap]
+    ledger_entries: list[dict[str, Any]] = field(default_factory=list)
+    ledger_head: str = ledger.GENESIS
+    ledger_head_seq: int | None = None
+    as_of: datetime | None = None  # time of the last recorded change: the binder's fixed date stamp
+    facts: list[Fact] = field(default_factory=list)  # the case's recorded timeline, binder numbers
+
+    @property
+    def defendants(self) -> list[PartySnap]:
+        return [p for p in self.parties if p.is_defendant]
+
+    def all_files(self) -> list[tuple[ExhibitSnap, FileSnap]]:
+        return [(e, f) for e in self.exhibits for f in e.files]
+
+
+def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None = None) -> CaseSnap:
+    with profile.session() as s:
+        case = get_case(s, case_id)
+        live = list_exhibits(s, case_id)
+        by_id = {e.id: e for e in live}
+        if exhibit_ids is None:
+            chosen = live
+        else:
+            unknown = [i for i in exhibit_ids if i not in by_id]
+            if unknown:
+                trashed = {i for i in unknown if (x := s.get(Exhibit, i)) is not None and x.case_id == case_id}
+                what = "已在回收站中" if trashed == set(unknown) else "不属于本案件或不存在"
+                raise DossierError(f"证据 {', '.join(map(str, unknown))} {what}，不能编入证据册")
+            if len(set(exhibit_ids)) != len(exhibit_ids):
+                raise DossierError("证据清单中有重复的证据")
+            chosen = [by_id[i] for i in exhibit_ids]
+        if not chosen:
+            raise DossierError("没有可编入证据册的证据，请先导入证据")
+        parties = list(s.scalars(select(Party).where(Party.case_id == case_id).order_by(Party.id)))
+        entries = [ledger.entry_to_json(e) for e in ledger.entries(s, case_id)
+                   if e.action not in OUTPUT_ACTIONS]
+        snap = CaseSnap(
+            id=case.id, title=case.title, platform_name=case.platform_name, platform_url=case.platform_url,
+            claimed_amount=case.claimed_amount,
+            parties=[PartySnap(p.role, p.name, p.uscc, p.address, p.legal_representative, bool(p.is_defendant))
+                     for p in parties],
+            exhibits=[_exhibit(e, n) for n, e in enumerate(chosen, start=1)],
+            ledger_entries=entries,
+        )
+        snap.facts = _recorded_facts(s, case_id, {e.id: e.number for e in snap.exhibits})
+        if entries:
+            snap.ledger_head, snap.ledger_head_seq = entries[-1]["hash"], entries[-1]["seq"]
+            snap.as_of = datetime.fromisoformat(entries[-1]["at"])
+        else:
+            snap.as_of = case.updated_at or case.created_at
+    _name_files(snap)
+    return snap
+
+
+def _recorded_facts(s, case_id: int, numbers: dict[int, int]) -> list[Fact]:
+    """The case's facts (事实经过) when the facts feature is present; exhibit ids become binder numbers."""
+    try:
+        timeline = importlib.import_module("kami_desktop.core.facts").timeline
+    except (ImportError, AttributeError):
+        return []
+    out = []
+    for t in timeline(s, case_id):
+        at = t.occurred_at
+        when = at.strftime("%Y-%m-%d") if (at.hour, at.minute, at.second) == (0, 0, 0) else at.strftime("%Y-%m-%d %H:%M")
+        text = f"{t.kind_label}：{t.description}" if t.description else t.kind_label
+        if t.disputed:
+            text += "（对方有争议）"
+        out.append(Fact(when, text, tuple(numbers[r.id] for r in t.exhibits if r.id in numbers)))
+    return out
+
+
+def _exhibit(e: Exhibit, number: int) -> ExhibitSnap:
+    files = [
+        FileSnap(id=f.id, index=i, sha256=f.blob_sha256, sm3=f.blob.sm3, size=f.blob.size,
+                 media_type=f.blob.media_type, original_name=f.original_name, file_mtime=f.file_mtime,
+                 exif_time=f.exif_time, imported_at=f.imported_at, width=f.width, height=f.height,
+                 problem=f.problem or "")
+        for i, f in enumerate(e.files, start=1)
+    ]
+    return ExhibitSnap(id=e.id, number=number, title=e.title, category=e.category, purpose=e.purpose or "",
+                       source=e.source or "", captured_at=e.captured_at, notes=e.notes or "", files=files)
+
+
+def _name_files(snap: CaseSnap) -> None:
+    total = len(snap.exhibits)
+    pairs = snap.all_files()
+    names = unique_names([original_file_name(e.number, total, e.title, f.index, f.original_name, f.media_type)
+                          for e, f in pairs])
+    for (_, f), name in zip(pairs, names, strict=True):
+        f.bundle_path = f"originals/{name}"
