@@ -1,0 +1,217 @@
+"""Suggested facts from the case's stored bills and chats, for the user to confirm or dismiss.
+
+* Bill rows (``BillRow``): reconciled against the case's platform keywords (``Case.platform_terms``,
+  else names guessed from the platform and the operator/payee parties): payments to the platform →
+  充值, refunds → 退款.
+* Chat messages (``ChatMessage``): texts about refunds or deductions (退款, 退钱, 扣款, 封号, 冻结, 不退 …)
+  → 申请退款 when the user wrote them, 平台答复 when the other side did. Consecutive matching messages
+  of the same side within 30 minutes form one suggestion, named after the first.
+
+A suggestion is named by its origin, ``bill:<row id>`` or ``chat:<message id>``. Accepting it creates a
+Fact with that origin, linked to the bill's or chat's exhibit. Dismissing it appends a
+``fact.suggestion_dismissed`` ledger entry; removing an accepted fact counts as dismissing it;
+``restore_suggestion`` appends ``fact.suggestion_restored``. So the ledger — which records every user
+decision anyway — is the one place that remembers handled suggestions, and the facts table holds only
+real facts.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from . import ledger
+from .bills import reconcile, suggest_terms
+from .bills.model import Transaction
+from .bills.reconcile import PAYMENT, REFUND
+from .cases import get_case
+from .facts import FACT_KINDS, FactError, add_fact
+from .model import Bill, BillRow, Chat, ChatMessage, Exhibit, Fact, LedgerEntry, Party
+from .money import money_str
+from .timeutil import iso
+
+DISMISSED = "fact.suggestion_dismissed"
+RESTORED = "fact.suggestion_restored"
+CHAT_WORDS = ("退款", "退钱", "退回", "返还", "退余额", "扣款", "扣钱", "扣费", "扣了", "封号", "冻结", "不退",
+              "不予退", "无法退", "不能退")
+CHAT_GAP = timedelta(minutes=30)
+SOURCES = {"alipay": "支付宝", "wechat": "微信支付"}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    origin: str  # 'bill:<row id>' | 'chat:<message id>'
+    kind: str
+    occurred_at: datetime
+    description: str
+    exhibit_id: int
+    source_label: str  # where it was found, e.g. 支付宝账单第12行
+    amount: Decimal | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return FACT_KINDS.get(self.kind, self.kind)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "origin": self.origin, "kind": self.kind, "kind_label": self.kind_label,
+            "occurred_at": iso(self.occurred_at), "description": self.description, "exhibit_id": self.exhibit_id,
+            "source_label": self.source_label, "amount": None if self.amount is None else money_str(self.amount),
+        }
+
+
+def handled_origins(s: Session, case_id: int) -> set[str]:
+    """Origins already accepted (a fact has them) or dismissed (ledger), minus restored ones."""
+    done = set(s.scalars(select(Fact.origin).where(Fact.case_id == case_id, Fact.origin != "user")))
+    q = (select(LedgerEntry.action, LedgerEntry.payload)
+         .where(LedgerEntry.case_id == case_id, LedgerEntry.action.in_((DISMISSED, RESTORED, "fact.remove")))
+         .order_by(LedgerEntry.seq))
+    for action, payload in s.execute(q):
+        origin = json.loads(payload).get("origin") or "user"
+        if origin == "user":
+            continue
+        if action == RESTORED:
+            done.discard(origin)
+        else:
+            done.add(origin)
+    return done
+
+
+def _platform_terms(s: Session, case_id: int, txs: list[Transaction]) -> list[str]:
+    case = get_case(s, case_id)
+    try:
+        terms = [str(t) for t in json.loads(case.platform_terms or "[]") if str(t).strip()]
+    except ValueError:
+        terms = []
+    if terms:
+        return terms
+    names = s.scalars(select(Party.name).where(Party.case_id == case_id, Party.role.in_(("operator", "payee"))))
+    return suggest_terms(case.platform_name, list(names), txs)
+
+
+def _bill_suggestions(s: Session, case_id: int) -> list[Suggestion]:
+    rows = s.execute(
+        select(BillRow, Bill.source, Bill.exhibit_id).join(Bill, Bill.id == BillRow.bill_id)
+        .join(Exhibit, Exhibit.id == Bill.exhibit_id)
+        .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
+        .order_by(BillRow.time, BillRow.id)
+    ).all()
+    if not rows:
+        return []
+    txs: list[Transaction] = []
+    meta: dict[int, tuple[BillRow, str, int]] = {}
+    for r, source, exhibit_id in rows:
+        t = Transaction(r.time, r.category, r.counterparty, r.counterparty_account, r.description, r.direction,
+                        r.amount, r.payment_method, r.status, r.order_id, r.merchant_order_id, r.note, r.row,
+                        source=source)
+        txs.append(t)
+        meta[id(t)] = (r, source, exhibit_id)
+    terms = _platform_terms(s, case_id, txs)
+    if not terms:
+        return []
+    out = []
+    for rec in reconcile(txs, terms).rows:
+        if rec.role not in (PAYMENT, REFUND):
+            continue
+        r, source, exhibit_id = meta[id(rec.transaction)]
+        where = f"{SOURCES.get(source, source)}账单第{r.row}行"
+        if rec.role == PAYMENT:
+            text = f"向“{r.counterparty}”付款 ¥{money_str(r.amount)}"
+            text += f"（{r.description}）" if r.description else ""
+            kind = "recharge"
+        else:
+            text = f"“{r.counterparty or r.category}”退款 ¥{money_str(r.amount)}"
+            kind = "refund"
+        if r.order_id:
+            text += f"，交易单号 {r.order_id}"
+        out.append(Suggestion(f"bill:{r.id}", kind, r.time, text, exhibit_id, where, r.amount))
+    return out
+
+
+def _matches(text: str) -> bool:
+    return any(w in text for w in CHAT_WORDS)
+
+
+def _chat_suggestions(s: Session, case_id: int) -> list[Suggestion]:
+    rows = s.execute(
+        select(ChatMessage, Chat.exhibit_id).join(Chat, Chat.id == ChatMessage.chat_id)
+        .join(Exhibit, Exhibit.id == Chat.exhibit_id)
+        .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
+        .order_by(ChatMessage.chat_id, ChatMessage.seq)
+    ).all()
+    groups: list[tuple[list[ChatMessage], int]] = []
+    current: list[ChatMessage] = []
+    for m, exhibit_id in rows:
+        if not m.text or not _matches(m.text):
+            continue
+        if (current and current[0].chat_id == m.chat_id and current[0].is_me == m.is_me
+                and m.time - current[-1].time <= CHAT_GAP):
+            current.append(m)
+            continue
+        current = [m]
+        groups.append((current, exhibit_id))
+    out = []
+    for msgs, exhibit_id in groups:
+        first = msgs[0]
+        who = "我" if first.is_me else (first.sender or "对方")
+        body = " / ".join(" ".join(m.text.split()) for m in msgs)
+        if len(body) > 200:
+            body = body[:199] + "…"
+        kind = "refund_request" if first.is_me else "platform_reply"
+        where = f"聊天记录第{first.seq}条" + (f"起共{len(msgs)}条" if len(msgs) > 1 else "")
+        out.append(Suggestion(f"chat:{first.id}", kind, first.time, f"{who}：{body}", exhibit_id, where))
+    return out
+
+
+def suggest_facts(s: Session, case_id: int) -> list[Suggestion]:
+    """Not yet handled suggestions from bills and chats, in time order."""
+    get_case(s, case_id)
+    handled = handled_origins(s, case_id)
+    found = [x for x in _bill_suggestions(s, case_id) + _chat_suggestions(s, case_id) if x.origin not in handled]
+    found.sort(key=lambda x: (x.occurred_at, x.origin))
+    return found
+
+
+def _find(s: Session, case_id: int, origin: str) -> Suggestion:
+    for x in suggest_facts(s, case_id):
+        if x.origin == origin:
+            return x
+    raise FactError(f"没有待确认的建议 {origin!r}（可能已确认或已忽略）")
+
+
+def accept_suggestion(s: Session, case_id: int, origin: str, *, kind: str | None = None,
+                      description: str | None = None, disputed: bool = False) -> Fact:
+    """Create the suggested Fact (the user may correct kind and description), linked to its exhibit."""
+    x = _find(s, case_id, origin)
+    return add_fact(s, case_id, x.occurred_at, kind or x.kind, x.description if description is None else description,
+                    disputed=disputed, exhibit_ids=[x.exhibit_id], origin=x.origin, action="fact.accept")
+
+
+def dismiss_suggestion(s: Session, case_id: int, origin: str) -> None:
+    x = _find(s, case_id, origin)
+    ledger.append(s, DISMISSED, {"origin": x.origin, "kind": x.kind, "description": x.description},
+                  case_id=case_id, exhibit_id=x.exhibit_id)
+
+
+def restore_suggestion(s: Session, case_id: int, origin: str) -> None:
+    """Offer a dismissed suggestion again (an accepted one stays handled while its fact exists)."""
+    get_case(s, case_id)
+    if origin not in handled_origins(s, case_id):
+        raise FactError(f"建议 {origin!r} 未被忽略")
+    ledger.append(s, RESTORED, {"origin": origin}, case_id=case_id)
+
+
+__all__ = [
+    "Suggestion",
+    "accept_suggestion",
+    "dismiss_suggestion",
+    "handled_origins",
+    "restore_suggestion",
+    "suggest_facts",
+]
