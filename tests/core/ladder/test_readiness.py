@@ -1,0 +1,80 @@
+"""Case readiness: an empty case, a weak case and a strong case."""
+
+from __future__ import annotations
+
+from kami_desktop.core.facts import add_fact
+from kami_desktop.core.ladder import record_step
+from kami_desktop.core.parties import add_party, link_evidence
+from kami_desktop.core.readiness import readiness
+
+KEYS = ["funds", "interaction", "non_delivery", "identity", "rules"]
+ROWS = [{"time": "2025-09-01 10:00:00", "counterparty": "星辰卡盟", "amount": "500.00"}]
+
+
+def statuses(r) -> dict[str, str]:
+    return {i.key: i.status for i in r.items}
+
+
+def test_empty_case_is_all_missing_with_chinese_next_steps(profile, case_id):
+    with profile.session() as s:
+        r = readiness(s, case_id)
+    assert [i.key for i in r.items] == KEYS
+    assert set(statuses(r).values()) == {"missing"} and not r.ready
+    assert all(i.todo and i.status_label == "缺少" for i in r.items)
+    data = r.to_json()
+    assert data["missing"] == 5 and data["present"] == 0 and data["ready"] is False
+    assert "账单" in r.items[0].todo and "ICP备案" in r.items[3].todo
+
+
+def test_lone_screenshot_without_a_bill_is_weak(profile, case_id, build):
+    with profile.session() as s:
+        shot = build(s).exhibit("付款成功截图", "funds")
+        item = readiness(s, case_id).items[0]
+    assert item.status == "weak" and "截图" in item.detail and item.exhibit_ids == (shot.id,)
+
+
+def test_weak_case(profile, case_id, build):
+    with profile.session() as s:
+        b = build(s)
+        bill_ex, _ = b.bill(ROWS, personal_only=True)
+        b.exhibit("客服对话截图", "interaction")  # no refund request shown
+        add_fact(s, case_id, "2025-09-19 22:10", "扣款", "余额被清零")  # no non-delivery evidence
+        add_party(s, case_id, "operator", "星辰工作室")  # no USCC, no licence
+        r = readiness(s, case_id)
+    st = statuses(r)
+    assert st == {"funds": "weak", "interaction": "weak", "non_delivery": "weak", "identity": "weak",
+                  "rules": "missing"}
+    funds = r.items[0]
+    assert "交易流水证明" in funds.todo and funds.exhibit_ids == (bill_ex.id,)
+    assert "退款" in r.items[1].todo
+    assert "统一社会信用代码" in r.items[3].todo and "营业执照" in r.items[3].todo
+
+
+def test_refund_request_recorded_without_chat_is_weak(profile, case_id):
+    with profile.session() as s:
+        record_step(s, case_id, "demand_sent", "2025-09-26")
+        item = readiness(s, case_id).items[1]
+    assert item.status == "weak" and "聊天记录" in item.todo
+
+
+def test_strong_case(profile, case_id, build):
+    with profile.session() as s:
+        b = build(s)
+        bill_ex, _ = b.bill(ROWS)
+        chat_ex, _ = b.chat([("2025-09-20 09:01:00", True, "我的余额被扣了，请退款"),
+                             ("2025-09-20 09:05:00", False, "不退")])
+        failed = b.exhibit("充值失败提示", "non_delivery")
+        licence = b.exhibit("营业执照", "identity")
+        rules = b.exhibit("用户协议：虚拟商品概不退款", "rules")
+        op = add_party(s, case_id, "operator", "杭州星辰网络科技有限公司", uscc="91330100716105852F",
+                       is_defendant=True)
+        link_evidence(s, op.id, licence.id, "营业执照")
+        r = readiness(s, case_id)
+        assert statuses(r) == dict.fromkeys(KEYS, "present") and r.ready
+        assert "聊天记录中有你要求退款的消息" in r.items[1].detail
+        add_fact(s, case_id, "2025-09-20 09:01", "申请退款", "要求退款", exhibit_ids=[chat_ex.id])
+        r = readiness(s, case_id)
+    assert "时间线中已记录退款申请" in r.items[1].detail
+    assert [i.exhibit_ids for i in r.items] == [(bill_ex.id,), (chat_ex.id,), (failed.id,), (licence.id,),
+                                                (rules.id,)]
+    assert all(i.todo == "" for i in r.items) and r.to_json()["present"] == 5
