@@ -1,0 +1,133 @@
+"""kami legal uscc|workdays|interest|deadlines|readiness"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..cli import Outcome, UsageError, open_profile
+
+STATUS_MARKS = {"ok": "  ", "near": "！", "past": "×", "done": "✓"}
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("legal", parents=[common], help="法律计算：代码校验、工作日、利息、期限、证据准备")
+    ls = p.add_subparsers(dest="legal_cmd", metavar="ACTION", required=True)
+
+    u = ls.add_parser("uscc", parents=[common], help="校验统一社会信用代码（也接受15位注册号、ICP备案号）")
+    u.add_argument("code")
+    u.set_defaults(handler=cmd_uscc)
+
+    w = ls.add_parser("workdays", parents=[common], help="某日之后第N个工作日（含调休）")
+    w.add_argument("--from", dest="start", required=True, help="起算日 YYYY-MM-DD（当日不计入）")
+    w.add_argument("--days", type=int, required=True, help="工作日数")
+    w.set_defaults(handler=cmd_workdays)
+
+    i = ls.add_parser("interest", parents=[common], help="资金占用利息：本金×年利率×天数/365")
+    i.add_argument("--principal", required=True, help="本金（元）")
+    i.add_argument("--from", dest="start", required=True, help="起算日 YYYY-MM-DD（当日不计息）")
+    i.add_argument("--to", dest="end", required=True, help="截止日 YYYY-MM-DD（含当日）")
+    i.add_argument("--rate", help="年利率（百分数，如 3.0）；不填则按一年期LPR")
+    i.add_argument("--basis", type=int, choices=(365, 360), default=365, help="计息基数，默认365")
+    i.set_defaults(handler=cmd_interest)
+
+    d = ls.add_parser("deadlines", parents=[common], help="案件的维权阶段、期限和下一步")
+    d.add_argument("--case", type=int, required=True, dest="case_id")
+    d.add_argument("--today", help="按该日期计算状态（默认今天）")
+    d.add_argument("--demand-days", type=int, default=7, dest="demand_days", help="催告期限（3–7个工作日，默认7）")
+    d.set_defaults(handler=cmd_deadlines)
+
+    r = ls.add_parser("readiness", parents=[common], help="证据准备情况清单（有缺项时退出码为1）")
+    r.add_argument("--case", type=int, required=True, dest="case_id")
+    r.set_defaults(handler=cmd_readiness)
+
+
+def parse_date(text: str | None, what: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise UsageError(f"{what}格式不正确：{text!r}（应为 YYYY-MM-DD）") from exc
+
+
+def cmd_uscc(args) -> Outcome:
+    from ..core.legal import check_company_code, check_uscc
+
+    code = args.code
+    chk = check_company_code(code)
+    if chk.kind == "unknown" and len(chk.normalized) == 18:
+        chk = check_uscc(code)
+    data = chk.to_json()
+    if chk.valid:
+        text = f"有效（{chk.normalized}）" + "".join(f"\n提示：{w}" for w in chk.warnings)
+    else:
+        text = f"无效：{chk.reason}"
+    return Outcome(data, text, 0 if chk.valid else 1)
+
+
+def cmd_workdays(args) -> Outcome:
+    from ..core.legal import add_workdays
+
+    start = parse_date(args.start, "起算日")
+    try:
+        due = add_workdays(start, args.days)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    data = {"from": start.isoformat(), "days": args.days, **due.to_json()}
+    text = f"{start.isoformat()} 之后第 {args.days} 个工作日：{due.due.isoformat()}" + ("（暂定）" if due.provisional else "")
+    return Outcome(data, text)
+
+
+def cmd_interest(args) -> Outcome:
+    from ..core.legal import LegalDataError, compute_interest
+    from ..core.money import MoneyError, money_str
+
+    start, end = parse_date(args.start, "起算日"), parse_date(args.end, "截止日")
+    try:
+        res = compute_interest(args.principal, start, end, args.rate, args.basis)
+    except (ValueError, ArithmeticError, LegalDataError) as exc:
+        if isinstance(exc, MoneyError):
+            raise
+        raise UsageError(str(exc)) from exc
+    lines = [f"利息 ¥{money_str(res.interest)}（本金 ¥{money_str(res.principal)}，{res.days} 天，年利率 {res.rate}%，"
+             f"基数 {res.basis}）"]
+    lines += [f"  {seg.start.isoformat()} 次日至 {seg.end.isoformat()}：{seg.days} 天 × {seg.rate}% = ¥{money_str(seg.interest)}"
+              for seg in res.segments if len(res.segments) > 1]
+    lines += [f"提示：{w}" for w in res.warnings]
+    return Outcome(res.to_json(), "\n".join(lines))
+
+
+def cmd_deadlines(args) -> Outcome:
+    from ..core.ladder import dashboard
+
+    today = parse_date(args.today, "--today")
+    if not 3 <= args.demand_days <= 7:
+        raise UsageError(f"催告期限应为3–7个工作日，实际为 {args.demand_days}")
+    with open_profile(args) as prof:
+        dash = dashboard(prof, args.case_id, today, demand_workdays=args.demand_days)
+    lines = [f"案件 {dash.case_id}  当前阶段：{dash.stage_label}  （{dash.today.isoformat()}）"]
+    nd = dash.next_deadline
+    lines.append(f"下一个期限：{nd.label} {nd.due.isoformat()}" + ("（暂定）" if nd.provisional else "")
+                 if nd else "下一个期限：无")
+    lines.append("期限：" if dash.deadlines else "期限：（暂无，记录进展或填写发现扣款日期后计算）")
+    for d in dash.deadlines:
+        lines.append(f" {STATUS_MARKS.get(d.status, '  ')} {d.due.isoformat()}  {d.label}"
+                     + ("（暂定）" if d.provisional else "") + f"  [{d.status}]")
+    lines.append("下一步：")
+    lines += [f"  · {t}" for t in dash.next_steps]
+    lines += [f"提示：{w}" for w in dash.warnings]
+    return Outcome(dash.to_json(), "\n".join(lines))
+
+
+def cmd_readiness(args) -> Outcome:
+    from ..core.readiness import readiness
+
+    with open_profile(args) as prof, prof.session() as s:
+        r = readiness(s, args.case_id)
+    marks = {"present": "✓", "weak": "△", "missing": "✗"}
+    lines = [f"证据准备：已具备 {r.count('present')} 项，较弱 {r.count('weak')} 项，缺少 {r.count('missing')} 项"]
+    for item in r.items:
+        lines.append(f" {marks[item.status]} {item.label}（{item.status_label}）：{item.detail}")
+        if item.todo:
+            lines.append(f"     下一步：{item.todo}")
+    return Outcome(r.to_json(), "\n".join(lines), 0 if r.ready else 1)
