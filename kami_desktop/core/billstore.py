@@ -1,0 +1,461 @@
+"""Payment bills in a case: import (exhibit + parsed rows, all or nothing), platform terms, the case
+reconciliation over every stored bill, and the claimed amount taken from it.
+
+A bill is parsed before anything is stored; then the original file goes into the vault as a 资金流水
+exhibit (``import_paths``) and its rows are inserted in one transaction. If storing the rows fails,
+the exhibit (and a blob that came with it) is removed again, so there is never an exhibit without
+rows. Every stored row keeps its source row number; the reconciliation ties each row to its bill id,
+that row and the SHA-256 of the file it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import exists, insert, select
+from sqlalchemy.orm import Session
+
+from . import ledger
+from .bills import BillError, ParsedBill, Reconciliation, ReconRow, Transaction, parse_bill_bytes, reconcile
+from .bills import suggest_terms as _suggest
+from .bills.alipay import LAYOUT_WEB
+from .bills.common import personal_only_warning
+from .bills.detect import MAX_INPUT
+from .bills.wechat import _refund_total as wechat_refund_total
+from .cases import get_case, update_case
+from .exhibits import BLOB_HOLDERS, ExhibitError, edit_exhibit
+from .importer import ImportedItem, import_paths
+from .model import Bill, BillRow, Blob, Case, Exhibit, ExhibitFile, Party
+from .money import money_str
+from .profile import Profile
+from .tasks import CancelToken, Progress, no_progress
+from .timeutil import iso, now
+
+SOURCE_LABELS = {"alipay": "支付宝交易明细", "wechat": "微信支付账单明细"}
+BILL_PURPOSE = "证明向平台付款及平台退款的时间和金额"
+
+
+class BillStoreError(ExhibitError):
+    """A bill operation on the case that cannot be done (no bill, no platform rows…)."""
+
+
+@dataclass(frozen=True)
+class RowRef:
+    """Where a stored transaction came from."""
+
+    bill_id: int
+    bill_row_id: int
+    row: int  # row (line) number in the original file
+    sha256: str  # of the original file as stored in the vault
+    exhibit_id: int
+
+
+@dataclass
+class BillImport:
+    bill_id: int
+    exhibit_id: int
+    sha256: str
+    duplicate: bool
+    source: str
+    layout: str
+    rows: int
+    personal_only: bool
+    title: str
+    warnings: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    suggested_terms: list[str] = field(default_factory=list)
+    evidence_warning: str = ""  # personal-only guidance: request the official 交易流水证明 as well
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class StoredReconRow(ReconRow):
+    bill_id: int = 0
+    bill_row_id: int = 0
+    sha256: str = ""
+    exhibit_id: int = 0
+    linked_bill_id: int | None = None
+
+    def to_json(self) -> dict:
+        out = super().to_json()
+        out.update(bill_id=self.bill_id, bill_row_id=self.bill_row_id, sha256=self.sha256,
+                   exhibit_id=self.exhibit_id, linked_bill_id=self.linked_bill_id)
+        return out
+
+
+@dataclass
+class CaseReconciliation(Reconciliation):
+    bills: list[dict] = field(default_factory=list)
+    duplicates: int = 0  # rows that several stored bills share, counted once
+    duplicate_row_ids: set[int] = field(default_factory=set)  # bill_row ids skipped as such repeats
+
+    def to_json(self) -> dict:
+        out = super().to_json()
+        out.update(bills=list(self.bills), duplicates=self.duplicates)
+        return out
+
+
+# ----------------------------------------------------------------------------- shared import helpers
+def live_holder(s: Session, case_id: int, sha256: str) -> int | None:
+    """The live exhibit of the case that already holds these bytes, if any."""
+    return s.scalar(select(ExhibitFile.exhibit_id).join(Exhibit).where(
+        ExhibitFile.blob_sha256 == sha256, Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None)).limit(1))
+
+
+def import_source_file(profile: Profile, case_id: int, path: Path, sha256: str, *, category: str,
+                       captured_at: datetime | None, source: str = "",
+                       error: type[ValueError] = BillError) -> tuple[ImportedItem, bool, bool]:
+    """Import ``path`` as one exhibit; returns (item, exhibit_created, blob_was_new).
+
+    ``sha256`` is of the bytes that were parsed: a file that changed in between is refused.
+    """
+    with profile.session() as s:
+        blob_known = s.get(Blob, sha256) is not None
+        held = live_holder(s, case_id, sha256)
+    report = import_paths(profile, case_id, [path], category=category, source=source, captured_at=captured_at,
+                          workers=1)
+    if report.errors or not report.imported:
+        reason = report.errors[0].reason if report.errors else "导入已取消"
+        raise error(Path(path).name, reason)
+    item = report.imported[0]
+    created = held is None
+    if item.sha256 != sha256:
+        undo_source_import(profile, case_id, item, created, not blob_known, "文件在读取后被改动")
+        raise error(Path(path).name, "文件在导入过程中被改动，请确认文件已保存完毕后重试。")
+    return item, created, not blob_known
+
+
+def undo_source_import(profile: Profile, case_id: int, item: ImportedItem, created: bool, blob_new: bool,
+                       reason: str) -> None:
+    """Take back an exhibit whose parsed rows could not be stored (the ledger records both steps)."""
+    if not created:
+        return
+    with profile.session() as s:
+        ex = s.get(Exhibit, item.exhibit_id)
+        if ex is not None:
+            s.delete(ex)
+            s.flush()
+        drop_blob = blob_new and not s.scalar(select(exists().where(ExhibitFile.blob_sha256 == item.sha256)))
+        if drop_blob and not _held_by_rows(s, item.sha256):
+            blob = s.get(Blob, item.sha256)
+            if blob is not None:
+                s.delete(blob)
+            profile.vault.mark(item.sha256, "purge")
+        else:
+            drop_blob = False
+        ledger.append(s, "import.undo", {"sha256": item.sha256, "reason": reason}, case_id=case_id,
+                      exhibit_id=item.exhibit_id)
+    if drop_blob:
+        profile.vault.remove_blob(item.sha256)
+        profile.vault.unmark(item.sha256, "purge")
+
+
+def _held_by_rows(s: Session, sha: str) -> bool:
+    from .model import Chat
+
+    return bool(s.scalar(select(exists().where(Bill.blob_sha256 == sha)))
+                or s.scalar(select(exists().where(Chat.blob_sha256 == sha))))
+
+
+BLOB_HOLDERS.append(_held_by_rows)  # purge never removes a blob a bill or chat still refers to
+
+
+def read_limited(path: Path | str, limit: int, error: type[ValueError] = BillError) -> bytes:
+    p = Path(path)
+    try:
+        if p.stat().st_size > limit:
+            raise error(p.name, f"文件过大（{p.stat().st_size // (1024 * 1024)} MB）。")
+        return p.read_bytes()
+    except OSError as exc:
+        raise error(p.name, f"无法读取文件（{exc.strerror or exc}）。") from None
+
+
+# ----------------------------------------------------------------------------- import
+def bill_title(bill: ParsedBill) -> str:
+    label = SOURCE_LABELS.get(bill.source, "账单")
+    times = [t.time for t in bill.transactions]
+    start = bill.period_start or (min(times) if times else None)
+    end = bill.period_end or (max(times) if times else None)
+    if start and end:
+        return f"{label} {start:%Y-%m-%d}—{end:%Y-%m-%d}"
+    return label
+
+
+def import_bill(profile: Profile, case_id: int, path: Path | str, password: str | None = None,
+                terms: Iterable[str] | None = None, *, progress: Progress = no_progress,
+                cancel: CancelToken | None = None) -> BillImport:
+    """Parse, then store the file as a 资金流水 exhibit with all its rows. Raises BillError (incl.
+    PasswordRequired) before anything is stored; importing the same file again adds nothing."""
+    p = Path(path)
+    progress(0, 3, p.name)
+    with profile.session() as s:
+        get_case(s, case_id)
+    data = read_limited(p, MAX_INPUT)
+    bill = parse_bill_bytes(data, p.name, password)
+    sha = hashlib.sha256(data).hexdigest()
+    del data
+    progress(1, 3, p.name)
+    with profile.session() as s:
+        existing = s.scalar(select(Bill.id).join(Exhibit, Exhibit.id == Bill.exhibit_id).where(
+            Bill.blob_sha256 == sha, Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None)).limit(1))
+    if existing is not None:
+        return _result(profile, case_id, existing, bill, True, terms)
+    if cancel is not None and cancel():
+        raise BillError(p.name, "导入已取消")
+    item, created, blob_new = import_source_file(profile, case_id, p, sha, category="funds",
+                                                 captured_at=bill.exported_at, source="支付平台导出的账单原始文件")
+    progress(2, 3, p.name)
+    try:
+        with profile.session() as s:
+            bill_id = _store(s, case_id, item, created, bill)
+    except BaseException as exc:
+        undo_source_import(profile, case_id, item, created, blob_new, f"账单明细未能保存：{type(exc).__name__}")
+        raise
+    progress(3, 3, p.name)
+    return _result(profile, case_id, bill_id, bill, False, terms)
+
+
+def _store(s: Session, case_id: int, item: ImportedItem, created: bool, bill: ParsedBill) -> int:
+    ex = s.get(Exhibit, item.exhibit_id)
+    notes = "\n".join(bill.warnings)
+    if created:
+        edit_exhibit(s, ex.id, title=bill_title(bill), category="funds", purpose=BILL_PURPOSE, notes=notes)
+    elif ex.category == "other":  # the file was already there as plain evidence: now it is a bill
+        edit_exhibit(s, ex.id, category="funds", notes="\n".join(x for x in (ex.notes, notes) if x))
+    row = Bill(exhibit_id=ex.id, blob_sha256=item.sha256, source=bill.source, layout=bill.layout,
+               personal_only=bill.personal_only, account=(bill.account or "")[:200], holder=(bill.holder or "")[:200],
+               period_start=bill.period_start, period_end=bill.period_end,
+               warnings=json.dumps(bill.warnings, ensure_ascii=False), imported_at=now())
+    s.add(row)
+    s.flush()
+    if bill.transactions:
+        s.execute(insert(BillRow), [_row_values(row.id, t) for t in bill.transactions])
+    ledger.append(s, "bill.import", {
+        "bill_id": row.id, "sha256": item.sha256, "source": bill.source, "layout": bill.layout,
+        "rows": len(bill.transactions), "personal_only": bill.personal_only,
+        "period_start": iso(bill.period_start), "period_end": iso(bill.period_end),
+    }, case_id=case_id, exhibit_id=ex.id)
+    return row.id
+
+
+def _row_values(bill_id: int, t: Transaction) -> dict:
+    return {
+        "bill_id": bill_id, "row": t.row, "time": t.time, "category": t.category[:100],
+        "counterparty": t.counterparty[:300], "counterparty_account": t.counterparty_account[:200],
+        "description": t.description, "direction": t.direction[:10], "amount": t.amount,
+        "payment_method": t.payment_method[:200], "status": t.status[:100], "order_id": t.order_id[:100],
+        "merchant_order_id": t.merchant_order_id[:100], "note": t.note,
+    }
+
+
+def _result(profile: Profile, case_id: int, bill_id: int, bill: ParsedBill, duplicate: bool,
+            terms: Iterable[str] | None) -> BillImport:
+    with profile.session() as s:
+        stored = s.get(Bill, bill_id)
+        ex = s.get(Exhibit, stored.exhibit_id)
+        suggested = suggested_terms(s, case_id, bill)
+        current = get_platform_terms(s, case_id)
+        given = [t for t in (terms or []) if t and t.strip()]
+        if given:
+            current = set_platform_terms(s, case_id, [*current, *given])
+        elif not current and suggested:
+            current = set_platform_terms(s, case_id, suggested, suggested=True)
+        return BillImport(
+            bill_id=bill_id, exhibit_id=ex.id, sha256=stored.blob_sha256, duplicate=duplicate, source=bill.source,
+            layout=bill.layout, rows=len(bill.transactions), personal_only=bill.personal_only, title=ex.title,
+            warnings=list(bill.warnings), terms=current, suggested_terms=suggested,
+            evidence_warning=personal_only_warning(bill.source) if bill.personal_only else "",
+        )
+
+
+# ----------------------------------------------------------------------------- platform terms
+def get_platform_terms(s: Session, case_id: int) -> list[str]:
+    raw = get_case(s, case_id).platform_terms
+    try:
+        value = json.loads(raw or "[]")
+    except ValueError:
+        return []
+    return [str(t) for t in value] if isinstance(value, list) else []
+
+
+def _clean_terms(terms: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for t in terms:
+        t = str(t).strip()
+        if t and t not in out:
+            out.append(t[:200])
+    return out
+
+
+def set_platform_terms(s: Session, case_id: int, terms: Iterable[str], *, suggested: bool = False) -> list[str]:
+    """Replace the case's platform keywords (substrings of a counterparty or description); ledger-recorded."""
+    case = get_case(s, case_id)
+    old = get_platform_terms(s, case_id)
+    new = _clean_terms(terms)
+    if new != old:
+        case.platform_terms = json.dumps(new, ensure_ascii=False)
+        case.updated_at = now()
+        ledger.append(s, "bill.terms", {"old": old, "new": new, "suggested": suggested}, case_id=case_id)
+    return new
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def mark_platform(s: Session, case_id: int, counterparty: str) -> list[str]:
+    """Count this counterparty as the platform (adds its full name as a keyword)."""
+    return set_platform_terms(s, case_id, [*get_platform_terms(s, case_id), counterparty])
+
+
+def unmark_platform(s: Session, case_id: int, counterparty: str) -> list[str]:
+    """Stop counting this counterparty: drops every keyword contained in its name."""
+    name = _norm(counterparty)
+    return set_platform_terms(s, case_id, [t for t in get_platform_terms(s, case_id) if _norm(t) not in name])
+
+
+def suggested_terms(s: Session, case_id: int, bill: ParsedBill | list[Transaction] | None = None) -> list[str]:
+    """Counterparties that look like the case's platform or its parties (not the user's own name)."""
+    case = get_case(s, case_id)
+    names = list(s.scalars(select(Party.name).where(Party.case_id == case_id, Party.role != "self")))
+    txs = bill if bill is not None else [t for t, _ in case_transactions(s, case_id)]
+    return _suggest(case.platform_name, names, txs)
+
+
+# ----------------------------------------------------------------------------- the case reconciliation
+BlobPath = Callable[[str], Path]
+
+
+def _session_blob_path(s: Session) -> BlobPath:
+    from .vault import Vault
+
+    return Vault(Path(s.get_bind().url.database).parent / "vault").path_for
+
+
+def live_bills(s: Session, case_id: int) -> list[Bill]:
+    q = (select(Bill).join(Exhibit, Exhibit.id == Bill.exhibit_id)
+         .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None)).order_by(Bill.id))
+    return list(s.scalars(q))
+
+
+def case_transactions(s: Session, case_id: int, blob_path: BlobPath | None = None) -> list[tuple[Transaction, RowRef]]:
+    """Every stored row of the case's live bills, rebuilt as a Transaction, with where it came from."""
+    out: list[tuple[Transaction, RowRef]] = []
+    seen: set[str] = set()
+    for b in live_bills(s, case_id):
+        if b.blob_sha256 in seen:  # the same file held by two exhibits
+            continue
+        seen.add(b.blob_sha256)
+        extras = _web_extras(b, blob_path or _session_blob_path(s)) if b.layout == LAYOUT_WEB else {}
+        for r in s.scalars(select(BillRow).where(BillRow.bill_id == b.id).order_by(BillRow.row)):
+            fund, refund = extras.get(r.row, ("", None))
+            if b.source == "wechat":
+                refund = wechat_refund_total(r.status, r.direction, r.amount)
+            tx = Transaction(time=r.time, category=r.category, counterparty=r.counterparty,
+                             counterparty_account=r.counterparty_account, description=r.description,
+                             direction=r.direction, amount=r.amount, payment_method=r.payment_method,
+                             status=r.status, order_id=r.order_id, merchant_order_id=r.merchant_order_id,
+                             note=r.note, row=r.row, source=b.source, fund_status=fund, refund_total=refund)
+            out.append((tx, RowRef(b.id, r.id, r.row, b.blob_sha256, b.exhibit_id)))
+    return out
+
+
+def _web_extras(b: Bill, blob_path: BlobPath) -> dict[int, tuple[str, Decimal | None]]:
+    """资金状态 and 成功退款 of the old PC web layout are not columns of bill_rows: read them from the original."""
+    try:
+        parsed = parse_bill_bytes(blob_path(b.blob_sha256).read_bytes(), f"账单 {b.id}")
+    except (OSError, BillError):
+        return {}
+    return {t.row: (t.fund_status, t.refund_total) for t in parsed.transactions}
+
+
+def _dedupe_key(t: Transaction) -> tuple:
+    if t.order_id:
+        return (t.source, t.order_id, t.direction, t.amount, t.time)
+    return (t.source, t.time, t.counterparty, t.description, t.direction, t.amount)
+
+
+def reconcile_stored(s: Session, case_id: int, terms: list[str] | None = None,
+                     blob_path: BlobPath | None = None) -> CaseReconciliation:
+    terms = get_platform_terms(s, case_id) if terms is None else terms
+    pairs: list[tuple[Transaction, RowRef]] = []
+    keys: set[tuple] = set()
+    skipped: set[int] = set()
+    for t, ref in case_transactions(s, case_id, blob_path):
+        key = _dedupe_key(t)
+        if key in keys:
+            skipped.add(ref.bill_row_id)
+            continue
+        keys.add(key)
+        pairs.append((t, ref))
+    bills = [_bill_info(b) for b in live_bills(s, case_id)]
+    # rows of different bills may share numbers: reconcile on unique keys, then map back
+    synthetic = [replace(t, row=k) for k, (t, _) in enumerate(pairs, start=1)]
+    base = reconcile(synthetic, terms)
+    several = len({ref.bill_id for _, ref in pairs}) > 1
+
+    def where(k: int) -> str:
+        ref = pairs[k - 1][1]
+        return f"账单 {ref.bill_id} 第 {ref.row} 行" if several else f"第 {ref.row} 行"
+
+    rows = []
+    for r in base.rows:
+        t, ref = pairs[r.transaction.row - 1]
+        linked = pairs[r.linked_to - 1][1] if r.linked_to else None
+        reason = re.sub(r"第 (\d+) 行", lambda m: where(int(m.group(1))), r.reason)
+        rows.append(StoredReconRow(
+            transaction=t, role=r.role, counted=r.counted, linked_to=linked.row if linked else None, reason=reason,
+            status_refund=r.status_refund, bill_id=ref.bill_id, bill_row_id=ref.bill_row_id, sha256=ref.sha256,
+            exhibit_id=ref.exhibit_id, linked_bill_id=linked.bill_id if linked else None))
+    warnings = [re.sub(r"第 (\d+) 行", lambda m: where(int(m.group(1))), w) for w in base.warnings]
+    if not bills:
+        warnings.insert(0, "本案件还没有导入账单。")
+    if skipped:
+        warnings.append(f"有 {len(skipped)} 笔交易同时出现在多个账单中，只计算一次。")
+    if any(b["personal_only"] for b in bills):
+        warnings.append("有账单注明“仅供个人对账使用”，证据效力较弱；建议另行申请交易流水证明（用于证明材料）一并提交。")
+    return CaseReconciliation(terms=base.terms, rows=rows, paid=base.paid, refunded=base.refunded, net=base.net,
+                              first=base.first, last=base.last, warnings=warnings, bills=bills,
+                              duplicates=len(skipped), duplicate_row_ids=skipped)
+
+
+def _bill_info(b: Bill) -> dict:
+    return {"bill_id": b.id, "exhibit_id": b.exhibit_id, "sha256": b.blob_sha256, "source": b.source,
+            "layout": b.layout, "personal_only": b.personal_only, "account": b.account, "holder": b.holder,
+            "period_start": iso(b.period_start), "period_end": iso(b.period_end),
+            "warnings": json.loads(b.warnings or "[]")}
+
+
+def case_reconciliation(profile: Profile, case_id: int, terms: list[str] | None = None) -> CaseReconciliation:
+    """Reconcile every stored bill of the case with its platform terms (or the ``terms`` given)."""
+    with profile.session() as s:
+        get_case(s, case_id)
+        return reconcile_stored(s, case_id, terms, profile.blob_path)
+
+
+def apply_claimed_amount(s: Session, case_id: int, blob_path: BlobPath | None = None) -> CaseReconciliation:
+    """Set the case's claimed amount to the reconciliation's net (ledger: case.edit + bill.apply)."""
+    recon = reconcile_stored(s, case_id, None, blob_path)
+    if not recon.terms:
+        raise BillStoreError("还没有指定平台（交易对方关键词），无法计算主张金额。")
+    if not any(r.role == "payment" for r in recon.rows):
+        raise BillStoreError("账单中没有找到向平台付款的记录，无法计算主张金额。")
+    if recon.net < 0:
+        raise BillStoreError(f"退款多于付款（净额 ¥{money_str(recon.net)}），无法作为主张金额。")
+    case: Case = update_case(s, case_id, claimed_amount=recon.net)
+    ledger.append(s, "bill.apply", {
+        "claimed_amount": case.claimed_amount, "paid": recon.paid, "refunded": recon.refunded, "net": recon.net,
+        "terms": recon.terms, "bills": [{"bill_id": b["bill_id"], "sha256": b["sha256"]} for b in recon.bills],
+        "rows": len(recon.rows),
+    }, case_id=case_id)
+    return recon

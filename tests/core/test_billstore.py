@@ -1,0 +1,254 @@
+"""Bills in a case: import (exhibit + rows, all or nothing), duplicates, terms, the case reconciliation,
+the claimed amount, and purge of a trashed bill exhibit."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from kami_desktop.core import billstore as B
+from kami_desktop.core import ledger
+from kami_desktop.core.bills import BillError, PasswordRequired, parse_bill
+from kami_desktop.core.cases import get_case
+from kami_desktop.core.exhibits import get_exhibit, purge, trash
+from kami_desktop.core.model import Bill, BillRow, Blob, Exhibit, ExhibitFile
+from tests.core.bills import bill_fixtures as bf
+
+
+def counts(profile) -> dict:
+    with profile.session() as s:
+        out = {name: s.scalar(select(func.count()).select_from(model))
+               for name, model in (("exhibits", Exhibit), ("files", ExhibitFile), ("bills", Bill),
+                                   ("rows", BillRow), ("blobs", Blob))}
+    out["vault"] = sum(1 for _ in profile.vault.iter_blob_paths())
+    return out
+
+
+def write(tmp_path, name: str, data: bytes):
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+def test_alipay_gbk_csv_import_stores_exhibit_rows_and_totals(profile, case_id, tmp_path):
+    path = write(tmp_path, "支付宝交易明细(20260301-20260331).csv", bf.alipay_app_csv())
+    result = B.import_bill(profile, case_id, path)
+    assert not result.duplicate and result.source == "alipay" and result.rows == 9
+    assert result.terms == ["星辰卡盟"] and result.suggested_terms == ["星辰卡盟"]
+    assert result.personal_only and "交易流水证明" in result.evidence_warning and "用于证明材料" in result.evidence_warning
+    with profile.session() as s:
+        ex = get_exhibit(s, result.exhibit_id)
+        assert ex.category == "funds" and ex.title == "支付宝交易明细 2026-03-01—2026-03-31"
+        assert "交易流水证明" in ex.notes
+        bill = s.get(Bill, result.bill_id)
+        assert bill.exhibit_id == ex.id and bill.blob_sha256 == ex.files[0].blob_sha256 == result.sha256
+        stored = [(r.row, r.amount, r.order_id) for r in bill.transactions]
+        assert [a.action for a in ledger.entries(s, case_id)][-3:] == ["exhibit.edit", "bill.import", "bill.terms"]
+    parsed = parse_bill(path)
+    assert stored == sorted((t.row, t.amount, t.order_id) for t in parsed.transactions)
+    recon = B.case_reconciliation(profile, case_id)
+    assert (recon.paid, recon.refunded, recon.net) == (bf.EXPECTED_PAID, bf.EXPECTED_REFUNDED, bf.EXPECTED_NET)
+    assert len(recon.rows) == bf.EXPECTED_PLATFORM_ROWS
+    for r in recon.rows:  # every row is traceable to its bill, source row and file hash
+        assert (r.bill_id, r.sha256, r.exhibit_id) == (result.bill_id, result.sha256, result.exhibit_id)
+        assert r.transaction.row in {row for row, _, _ in stored}
+    assert {r.linked_to for r in recon.rows if r.role == "refund"} == {30, 32}
+
+
+def test_wechat_xlsx_import(profile, case_id, tmp_path):
+    result = B.import_bill(profile, case_id, write(tmp_path, "微信支付账单.xlsx", bf.wechat_xlsx(version=2)))
+    assert result.source == "wechat" and result.rows == 9
+    recon = B.case_reconciliation(profile, case_id)
+    assert (recon.paid, recon.refunded, recon.net) == (bf.EXPECTED_PAID, bf.EXPECTED_REFUNDED, bf.EXPECTED_NET)
+    assert len(recon.rows) == bf.WECHAT_EXPECTED_PLATFORM_ROWS
+
+
+def test_alipay_web_layout_keeps_fund_status_via_the_original(profile, case_id, tmp_path):
+    B.import_bill(profile, case_id, write(tmp_path, "alipay_record_20191008_1434_1.csv", bf.alipay_web_csv()))
+    recon = B.case_reconciliation(profile, case_id)
+    assert (recon.paid, recon.refunded, recon.net) == (bf.EXPECTED_PAID, bf.EXPECTED_REFUNDED, bf.EXPECTED_NET)
+
+
+def test_encrypted_zip_asks_for_the_password_and_stores_nothing_until_it_is_right(profile, case_id, tmp_path):
+    path = write(tmp_path, "支付宝交易明细.zip", bf.alipay_zip(bf.alipay_app_csv(), "246810"))
+    before = counts(profile)
+    with pytest.raises(PasswordRequired) as missing:
+        B.import_bill(profile, case_id, path)
+    assert not missing.value.wrong_password
+    with pytest.raises(PasswordRequired) as wrong:
+        B.import_bill(profile, case_id, path, password="000000")
+    assert wrong.value.wrong_password
+    assert counts(profile) == before
+    result = B.import_bill(profile, case_id, path, password="246810")
+    assert result.rows == 9
+    with profile.session() as s:  # the evidence is the mailed archive itself, byte for byte
+        assert get_exhibit(s, result.exhibit_id).files[0].original_name == "支付宝交易明细.zip"
+    assert profile.blob_path(result.sha256).read_bytes() == path.read_bytes()
+    assert B.case_reconciliation(profile, case_id).net == bf.EXPECTED_NET
+
+
+def test_duplicate_import_adds_nothing(profile, case_id, tmp_path):
+    path = write(tmp_path, "bill.csv", bf.alipay_app_csv())
+    first = B.import_bill(profile, case_id, path)
+    before = counts(profile)
+    again = B.import_bill(profile, case_id, path)
+    assert again.duplicate and (again.bill_id, again.exhibit_id) == (first.bill_id, first.exhibit_id)
+    assert counts(profile) == before
+
+
+def test_the_same_rows_in_two_bills_count_once(profile, case_id, tmp_path):
+    csv = bf.alipay_app_csv()
+    B.import_bill(profile, case_id, write(tmp_path, "bill.csv", csv))
+    B.import_bill(profile, case_id, write(tmp_path, "bill.zip", bf.alipay_zip(csv, "1")), password="1")
+    recon = B.case_reconciliation(profile, case_id)
+    assert recon.net == bf.EXPECTED_NET and recon.duplicates == 9 and len(recon.bills) == 2
+    assert any("只计算一次" in w for w in recon.warnings)
+
+
+def test_refund_in_a_later_bill_links_to_the_payment_in_an_earlier_one(profile, case_id, tmp_path):
+    rows = bf.alipay_rows()
+    payments = [r for r in rows if r.direction == "支出"]
+    refunds = [r for r in rows if r.category == "退款"]
+    a = B.import_bill(profile, case_id, write(tmp_path, "a.csv", bf.alipay_app_csv(payments)))
+    b = B.import_bill(profile, case_id, write(tmp_path, "b.csv", bf.alipay_app_csv(refunds)))
+    recon = B.case_reconciliation(profile, case_id)
+    assert recon.net == bf.EXPECTED_NET
+    linked = [r for r in recon.rows if r.role == "refund"]
+    assert {r.bill_id for r in linked} == {b.bill_id} and {r.linked_bill_id for r in linked} == {a.bill_id}
+    assert all(f"账单 {a.bill_id} 第" in r.reason for r in linked)
+
+
+def _lines() -> list[str]:
+    return bf.alipay_app_csv(eol="\n").decode("gbk").split("\n")
+
+
+def _gbk(lines: list[str]) -> bytes:
+    return "\n".join(lines).encode("gbk")
+
+
+def _cut_in_a_character() -> bytes:
+    data = bf.alipay_app_csv(eol="\n")
+    cut = data[: len(data) - 5]
+    while True:
+        try:
+            cut.decode("gbk")
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(cut) - 2:
+                return cut
+        cut = cut[:-1]
+
+
+def _extra() -> bytes:
+    lines = _lines()
+    lines[25] += "多余,内容,"
+    return _gbk(lines)
+
+
+def _missing() -> bytes:
+    lines = _lines()
+    cells = lines[26].split(",")
+    del cells[3]
+    lines[26] = ",".join(cells)
+    return _gbk(lines)
+
+
+def _bank_xlsx() -> bytes:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["中国建设银行个人活期账户交易明细"])
+    wb.active.append(["交易日期", "摘要", "交易金额", "账户余额", "对方户名"])
+    wb.active.append(["20260101", "消费", -10.5, 89.5, "某商户"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+BAD_INPUTS = {  # name: (bytes, words the message must contain)
+    "not-a-bill.csv": (lambda: b"name,score\nalice,1\nbob,2\n", ["不是支付宝或微信支付"]),
+    "wrong-encoding.csv": (lambda: "支付宝交易明细\n第二行\n".encode("gbk") + b"\xff\xfe\x80\x80 x\n", ["编码", "第 3 行"]),
+    "truncated.csv": (_cut_in_a_character, ["截断"]),
+    "extra-column.csv": (_extra, ["多出", "第 26 行"]),
+    "missing-column.csv": (_missing, ["第 27 行"]),
+    "bank.xlsx": (_bank_xlsx, ["银行"]),
+    "old.xls": (lambda: b"\xd0\xcf\x11\xe0" + b"\x00" * 200, ["Excel"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_is_refused_before_anything_is_stored(profile, case_id, tmp_path, name):
+    make, words = BAD_INPUTS[name]
+    path = write(tmp_path, name, make())
+    before = counts(profile)
+    with pytest.raises(BillError) as err:
+        B.import_bill(profile, case_id, path)
+    assert name in str(err.value) and all(w in str(err.value) for w in words), str(err.value)
+    assert counts(profile) == before
+
+
+def test_a_failure_while_storing_rows_takes_the_exhibit_back(profile, case_id, tmp_path, monkeypatch):
+    before = counts(profile)
+
+    def boom(bill_id, t):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(B, "_row_values", boom)
+    with pytest.raises(RuntimeError):
+        B.import_bill(profile, case_id, write(tmp_path, "bill.csv", bf.alipay_app_csv()))
+    assert counts(profile) == before
+    with profile.session() as s:
+        assert [e.action for e in ledger.entries(s, case_id)][-1] == "import.undo"
+        assert ledger.verify_chain(s)[1] == []
+
+
+def test_terms_mark_unmark_and_totals(profile, case_id, tmp_path):
+    B.import_bill(profile, case_id, write(tmp_path, "bill.csv", bf.alipay_app_csv()), terms=["老王"])
+    with profile.session() as s:
+        assert B.get_platform_terms(s, case_id) == ["老王"]  # given terms win over suggestions
+        B.set_platform_terms(s, case_id, ["老王面馆"])
+    assert B.case_reconciliation(profile, case_id).paid == Decimal("12.30")
+    with profile.session() as s:
+        assert B.mark_platform(s, case_id, "星辰卡盟") == ["老王面馆", "星辰卡盟"]
+        assert B.unmark_platform(s, case_id, "老王面馆") == ["星辰卡盟"]
+        assert json.loads(get_case(s, case_id).platform_terms) == ["星辰卡盟"]
+        actions = [e.action for e in ledger.entries(s, case_id)]
+    assert actions.count("bill.terms") >= 3
+    assert B.case_reconciliation(profile, case_id).net == bf.EXPECTED_NET
+
+
+def test_apply_sets_claimed_amount_with_ledger_entries(profile, case_id, tmp_path):
+    with profile.session() as s, pytest.raises(B.BillStoreError):
+        B.apply_claimed_amount(s, case_id)
+    B.import_bill(profile, case_id, write(tmp_path, "bill.csv", bf.alipay_app_csv()))
+    with profile.session() as s:
+        recon = B.apply_claimed_amount(s, case_id)
+    assert recon.net == bf.EXPECTED_NET
+    with profile.session() as s:
+        assert get_case(s, case_id).claimed_amount == bf.EXPECTED_NET
+        entries = list(ledger.entries(s, case_id))
+        edit, applied = entries[-2], entries[-1]
+        assert edit.action == "case.edit" and json.loads(edit.payload)["changes"]["claimed_amount"]["new"] == "270.00"
+        assert applied.action == "bill.apply" and json.loads(applied.payload)["net"] == "270.00"
+
+
+def test_purge_of_a_trashed_bill_exhibit_removes_its_rows_and_blob(profile, case_id, tmp_path):
+    result = B.import_bill(profile, case_id, write(tmp_path, "bill.csv", bf.alipay_app_csv()))
+    with profile.session() as s:
+        trash(s, result.exhibit_id)
+    assert B.case_reconciliation(profile, case_id).bills == []  # trashed bills do not count
+    purge(profile, case_id)
+    assert counts(profile) == {"exhibits": 0, "files": 0, "bills": 0, "rows": 0, "blobs": 0, "vault": 0}
+
+
+def test_purge_keeps_a_blob_a_bill_still_refers_to(profile, case_id, tmp_path):
+    result = B.import_bill(profile, case_id, write(tmp_path, "bill.csv", bf.alipay_app_csv()))
+    with profile.session() as s:  # the file row gone, the bill still there (e.g. a later feature moved it)
+        s.delete(s.get(ExhibitFile, get_exhibit(s, result.exhibit_id).files[0].id))
+    report = purge(profile, case_id)
+    assert report["blobs_removed"] == []
+    assert profile.blob_path(result.sha256).is_file()
