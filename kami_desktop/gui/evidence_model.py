@@ -162,6 +162,12 @@ class EvidenceModel(QAbstractTableModel):
         x = self.item(row)
         return x if isinstance(x, ExhibitRow) else None
 
+    def thumbnail(self, row: int):
+        """The thumbnail image of a row, or None while it is being made (delegates call this directly:
+        PySide6 6.12 loses a reference to None on every ``QModelIndex.data()`` that returns nothing)."""
+        r = self.exhibit_at(row)
+        return self.thumbs.image(r.first_sha256, r.first_media_type) if r is not None and self.thumbs else None
+
     def visible_ids(self) -> list[int]:
         return [x.id for x in self._visible if isinstance(x, ExhibitRow)]
 

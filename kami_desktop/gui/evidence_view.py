@@ -102,7 +102,7 @@ class EvidenceView(QWidget):
             self.sort_box.addItem(label, key)
         self.sort_box.currentIndexChanged.connect(lambda _i: self.model.set_sort(self.sort_box.currentData()))
         self.category_box = QComboBox()
-        self.category_box.addItem(self.tr("全部类别"), None)
+        self.category_box.addItem(self.tr("全部类别"), "")  # never None: see EvidenceModel.thumbnail
         for code in CATEGORIES:
             self.category_box.addItem(category_label(code), code)
         self.category_box.currentIndexChanged.connect(self._filter_changed)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
 
-from .evidence_model import HeaderRole, RowRole, ThumbRole
+from .evidence_model import EvidenceModel, GroupHeader
 from .formatting import category_label, kind_of, local_time
 
 TILE_W, TILE_H, THUMB_H = 172, 222, 160
@@ -23,8 +23,15 @@ class TileDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
 
+    @staticmethod
+    def _item(index):
+        # Ask the Python model directly: QModelIndex.data() returning None leaks a reference to None
+        # in PySide6 6.12 and crashes the interpreter after a few thousand calls.
+        model = index.model()
+        return model.item(index.row()) if isinstance(model, EvidenceModel) else None
+
     def sizeHint(self, option, index) -> QSize:
-        if index.data(HeaderRole) is not None:
+        if isinstance(self._item(index), GroupHeader):
             return QSize(max(TILE_W, self.view.viewport().width() - 2 * self.view.spacing() - 2), HEADER_H)
         return QSize(TILE_W, TILE_H)
 
@@ -34,19 +41,20 @@ class TileDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         rect = QRect(option.rect)
         pal = option.palette
-        header = index.data(HeaderRole)
-        if header is not None:
-            self._paint_header(painter, rect, header, index.data(), pal)
+        item = self._item(index)
+        if isinstance(item, GroupHeader):
+            text = f"{category_label(item.category)}（{item.count}）"
+            self._paint_header(painter, rect, item.category, text, pal)
             painter.restore()
             return
-        row = index.data(RowRole)
+        row = item
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         bg = pal.color(QPalette.ColorRole.Highlight) if selected else pal.color(QPalette.ColorRole.Base)
         painter.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
         painter.setBrush(bg.lighter(170) if selected else bg)
         painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         thumb_rect = QRect(rect.x() + 6, rect.y() + 6, rect.width() - 12, THUMB_H)
-        img = index.data(ThumbRole)
+        img = index.model().thumbnail(index.row()) if row is not None else None
         if img is not None and not img.isNull():
             scaled = QSize(img.width(), img.height()).scaled(thumb_rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, scaled.width(), scaled.height())

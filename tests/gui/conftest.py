@@ -11,6 +11,8 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
+import kami_desktop.gui  # noqa: E402,F401  (protects None from a PySide6 6.12 refcount bug first)
+
 
 @pytest.fixture(autouse=True)
 def _clear_clipboard(qapp):

@@ -227,3 +227,16 @@ def test_language_switch_is_remembered(qtbot, settings):
     dlg.language.setCurrentIndex(dlg.language.findData("en"))
     dlg.accept()
     assert current_language(settings) == "en"
+
+
+def test_none_survives_pyside_void_calls(qtbot):
+    """PySide6 6.12 on Python 3.11 loses a reference to None per void call; pyside_fix protects it."""
+    from PySide6.QtWidgets import QWidget
+
+    import kami_desktop.gui  # noqa: F401  (applies the protection)
+
+    w = QWidget()
+    qtbot.addWidget(w)
+    for _ in range(200_000):  # more than None's natural reference count
+        w.setEnabled(True)
+    assert sys.getrefcount(None) > 0
