@@ -61,12 +61,16 @@ then
   "$PY" -m pip install -q -r packaging/requirements-build.txt
 fi
 "$PY" -m PyInstaller --version | sed 's/^/pyinstaller /'
-if [ "$DO_NSIS" = 1 ] && ! command -v makensis >/dev/null; then
+# PyInstaller needs objdump (binutils) on Linux; the installer step needs makensis (nsis).
+missing=""
+command -v objdump >/dev/null || missing="$missing binutils"
+[ "$DO_NSIS" = 0 ] || command -v makensis >/dev/null || missing="$missing nsis"
+if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "installing nsis (apt)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nsis >/dev/null
+    echo "installing (apt):$missing"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
   else
-    die "makensis not found: install the 'nsis' package (as root: apt-get install nsis)"
+    die "missing Debian packages:$missing (as root: apt-get install$missing)"
   fi
 fi
 

@@ -23,8 +23,8 @@ def test_log_path_from_the_command_line_or_the_environment(monkeypatch, tmp_path
 def test_gui_entry_point_runs_the_smoke_test_with_a_temporary_profile(tmp_path):
     log = tmp_path / "日志" / "smoke.log"
     user_data = tmp_path / "user-data"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path), KAMI_DATA_DIR=str(user_data),
-               KAMI_SMOKE_TIMEOUT="120")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path), TEMP=str(tmp_path), TMP=str(tmp_path),
+               KAMI_DATA_DIR=str(user_data), KAMI_SMOKE_TIMEOUT="120")
     code = "import sys; from kami_desktop.gui.app import main; sys.exit(main(sys.argv[1:]))"
     proc = subprocess.run([sys.executable, "-c", code, "--smoke-test", "--smoke-log", str(log)],
                           env=env, capture_output=True, text=True, timeout=300)
