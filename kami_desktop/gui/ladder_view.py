@@ -1,0 +1,114 @@
+"""The 维权进度 tab: dashboard and steps on the left; timeline, parties and readiness on the right; and
+生成文书… which opens the documents dialog when that feature is installed.
+
+Built as ``LadderView(profile, parent)``; ``set_case(case_id)`` loads a case (None clears). Every panel
+that changes data emits ``changed`` and the whole view reloads, since one change (a party, a step, a
+fact) moves the deadlines and the readiness checklist too. Reloads also happen when the tab is shown,
+so evidence imported in another tab is counted."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from ..core.ladder import dashboard
+from ..core.profile import Profile
+from ..core.readiness import readiness
+from . import messages
+from .deadlines_panel import DeadlinesPanel
+from .ladder_steps_panel import LadderStepsPanel
+from .parties_panel import PartiesPanel
+from .readiness_panel import ReadinessPanel
+from .timeline_panel import TimelinePanel
+
+
+class LadderView(QWidget):
+    def __init__(self, profile: Profile, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ladderView")
+        self.profile = profile
+        self.case_id: int | None = None
+        self.today: date | None = None  # None: the real today (tests set a fixed day)
+        self.deadlines = DeadlinesPanel(self)
+        self.steps = LadderStepsPanel(profile, self)
+        self.timeline = TimelinePanel(profile, self)
+        self.parties = PartiesPanel(profile, self)
+        self.readiness = ReadinessPanel(self)
+        self.documents_button = QPushButton(self.tr("生成文书…"))
+        self.documents_button.clicked.connect(self.open_documents)
+        self.placeholder = QLabel(self.tr("请先在左侧选择或新建一个案件。"))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.deadlines)
+        ll.addWidget(self.steps, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.timeline, self.tr("时间线"))
+        self.tabs.addTab(self.parties, self.tr("当事人"))
+        self.tabs.addTab(self.readiness, self.tr("证据准备"))
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(left)
+        self.split.addWidget(self.tabs)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 3)
+        self.split.setSizes([560, 840])
+        self.tabs.setCornerWidget(self.documents_button, Qt.Corner.TopRightCorner)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.placeholder)
+        lay.addWidget(self.split, 1)
+        for panel in (self.steps, self.timeline, self.parties):
+            panel.changed.connect(self.refresh)
+        self.set_case(None)
+
+    def set_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self.steps.case_id = case_id
+        self.timeline.case_id = case_id
+        self.parties.case_id = case_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        has_case = self.case_id is not None
+        self.placeholder.setVisible(not has_case)
+        self.split.setVisible(has_case)
+        self.documents_button.setEnabled(has_case)
+        if not has_case:
+            self.deadlines.clear()
+            self.readiness.clear()
+            self.steps.show_steps(None, [])
+            return
+        try:
+            dash = dashboard(self.profile, self.case_id, self.today)
+            with self.profile.session() as s:
+                ready = readiness(s, self.case_id)
+        except messages.EXPECTED as exc:  # e.g. the case was deleted meanwhile
+            messages.show_error(self, exc)
+            return
+        self.deadlines.show_dashboard(dash)
+        self.steps.show_steps(self.case_id, dash.steps)
+        self.readiness.show_readiness(ready)
+        self.timeline.refresh()
+        self.parties.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.case_id is not None:
+            self.refresh()
+
+    def open_documents(self) -> None:
+        if self.case_id is None:
+            return
+        try:
+            module = importlib.import_module("kami_desktop.gui.documents_dialog")
+        except ModuleNotFoundError as exc:
+            if exc.name != "kami_desktop.gui.documents_dialog":
+                raise
+            messages.info(self, self.tr("生成文书"), self.tr("文书功能尚未安装。"))
+            return
+        module.DocumentsDialog(self.profile, self.case_id, self).exec()
+        self.refresh()
