@@ -196,7 +196,8 @@ def write_binder(snap: CaseSnap, opts: DossierOptions, submitted: date, root: Pa
     for e, f in snap.all_files():
         if f.id in embedded:
             name = f.bundle_path.split("/", 1)[1]
-            doc.embfile_add(name, (root / f.bundle_path).read_bytes(), filename=name, ufilename=name,
+            key = f"E{e.number:03d}-{f.index:03d}"  # name-tree key: ASCII (PyMuPDF garbles non-ASCII keys)
+            doc.embfile_add(key, (root / f.bundle_path).read_bytes(), filename=name, ufilename=name,
                             desc=f"{e.label(f)} 原始文件（原名 {f.original_name}）SHA-256 {f.sha256}")
     _fix_embedded_dates(doc, snap, embedded, stamp)
     meta = {

@@ -131,14 +131,15 @@ class Staging:
         files = sorted(self.hashes) + [MANIFEST_TXT]
         dirs = sorted({f"{self.name}/"} | {f"{self.name}/{p.rsplit('/', 1)[0]}/" for p in files if "/" in p})
         with zipfile.ZipFile(path, "w", allowZip64=True) as zf:
-            for d in dirs:
-                zi = zipfile.ZipInfo(d, date_time=stamp)
-                zi.create_system, zi.external_attr = 3, (0o40755 << 16) | 0x10
-                zf.writestr(zi, b"")
-            for rel in files:
-                src = self.root / rel
-                zi = zipfile.ZipInfo(f"{self.name}/{rel}", date_time=stamp)
-                zi.create_system, zi.external_attr = 3, 0o100644 << 16
+            for entry in sorted(dirs + [f"{self.name}/{rel}" for rel in files]):
+                zi = zipfile.ZipInfo(entry, date_time=stamp)
+                zi.create_system = 3
+                if entry.endswith("/"):
+                    zi.external_attr = (0o40755 << 16) | 0x10
+                    zf.writestr(zi, b"")
+                    continue
+                src = self.root / entry[len(self.name) + 1:]
+                zi.external_attr = 0o100644 << 16
                 zi.compress_type = zipfile.ZIP_STORED if src.suffix.lower() in STORED_EXT else zipfile.ZIP_DEFLATED
                 size = src.stat().st_size
                 zi.file_size = size

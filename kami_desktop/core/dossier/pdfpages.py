@@ -30,7 +30,7 @@ def render_pdf(ctx: FileContext) -> None:
                     "请在当庭出示原始文件时输入密码，或另行提交解密后的版本。"])
             return
         if src.page_count == 0:
-            notice(ctx, "PDF 文件没有页面", ["此 PDF 不含任何页面。原始文件已原样收入随附文件夹。"])
+            notice(ctx, "PDF 文件已损坏或没有页面", ["无法从此 PDF 中读出任何页面。原始文件已原样收入随附文件夹。"])
             return
         for i in range(src.page_count):
             _place_page(ctx, src, i)

@@ -47,23 +47,23 @@ def render_bill(ctx: FileContext) -> None:
     terms = suggest_terms(case.platform_name, [p.name for p in case.parties], bill)
     recon = reconcile(bill, terms) if terms else None
     source = SOURCES.get(bill.source, bill.source)
-    head = [f"<h3>{esc(source)}账单 · 与平台相关的交易</h3>"]
+    intro = [f"<h3>{esc(source)}账单 · 与平台相关的交易</h3>"]
     facts = [("账户", bill.account), ("姓名", bill.holder),
              ("账单期间", f"{_t(bill.period_start)} 至 {_t(bill.period_end)}" if bill.period_start else ""),
              ("导出时间", _t(bill.exported_at)), ("账单总行数", str(len(bill.transactions)))]
-    head.append("<p>" + "；".join(f"{k}：{esc(v)}" for k, v in facts if v) + "</p>")
+    intro.append("<p>" + "；".join(f"{k}：{esc(v)}" for k, v in facts if v) + "</p>")
     if bill.personal_only:
-        head.append("<p class='note'>注意：该账单注明“本明细仅供个人对账使用”。如需更强的证明力，"
+        intro.append("<p class='note'>注意：该账单注明“本明细仅供个人对账使用”。如需更强的证明力，"
                     "可向支付机构申请盖章的交易流水证明。</p>")
     if recon is not None and recon.rows:
-        head.append(f"<p>筛选关键词：{esc('、'.join(recon.terms))}；下表“行号”为原始账单文件中的行号。</p>")
+        intro.append(f"<p>筛选关键词：{esc('、'.join(recon.terms))}；下表“行号”为原始账单文件中的行号。</p>")
         rows = [(r.transaction, ROLES.get(r.role, r.role), r.reason) for r in recon.rows]
         totals = (f"<p><b>合计：</b>付款 ¥{money_str(recon.paid)}，退款 ¥{money_str(recon.refunded)}，"
                   f"净付款（主张金额依据） ¥{money_str(recon.net)}；计入 {sum(1 for r in recon.rows if r.role == 'payment')}"
                   f" 笔付款、{sum(1 for r in recon.rows if r.role == 'refund')} 笔退款。</p>")
         warn = "".join(f"<p class='note'>提示：{esc(w)}</p>" for w in recon.warnings)
     else:
-        head.append("<p class='note'>未能在账单中识别出与本案平台相关的交易（请在案件中填写平台名称），"
+        intro.append("<p class='note'>未能在账单中识别出与本案平台相关的交易（请在案件中填写平台名称），"
                     "以下列出账单的全部交易；“行号”为原始账单文件中的行号。</p>")
         rows = [(t, "", "") for t in bill.transactions]
         spent = sum((t.amount for t in bill.transactions if t.direction == "支出"), Decimal("0"))
@@ -72,17 +72,17 @@ def render_bill(ctx: FileContext) -> None:
     cut = len(rows) > MAX_ROWS
     body = "".join(
         f"<tr><td class='c'>{t.row}</td><td>{esc(_t(t.time))}</td><td>{esc(t.counterparty)}</td>"
-        f"<td>{esc(t.description)}<br/><span class='mono'>{esc(t.order_id)}</span></td>"
+        f"<td>{esc(t.description)}<br/><span class='order'>{esc(t.order_id).replace('_', '_<br/>')}</span></td>"
         f"<td class='c'>{esc(t.direction)}</td><td class='r'>{money_str(t.amount)}</td>"
         f"<td>{esc(t.status)}</td><td>{esc(role)}</td></tr>"
         for t, role, _reason in rows[:MAX_ROWS]
     )
-    head = header_row([("行号", 6), ("交易时间", 12), ("交易对方", 14), ("商品说明 / 交易订单号", 29), ("收/支", 6),
-                       ("金额（元）", 10), ("交易状态", 13), ("计入", 10)])
+    head = header_row([("行号", 5), ("交易时间", 11), ("交易对方", 12), ("商品说明 / 交易订单号", 33), ("收/支", 6),
+                       ("金额（元）", 10), ("交易状态", 12), ("计入", 8)])
     table = f"<table class='small'>{head}{body}</table>"
     if cut:
         table += f"<p class='note'>（仅列出前 {MAX_ROWS} 行，其余见原始账单文件）</p>"
-    ctx.flow.html("".join(head) + table + totals + warn)
+    ctx.flow.html("".join(intro) + table + totals + warn)
     ctx.notes.append(f"{source}账单，按解析结果排印为表格")
 
 
