@@ -168,6 +168,18 @@ def bench_window(shots: list[Path]) -> dict:
         win.sidebar.refresh(select=big)
         pump_until(app, lambda: spy.painted_at is not None, 30)
         out["big_first_paint_s"] = (spy.painted_at or time.perf_counter()) - t0
+        out["big_open_worst_ms"], _ = dog.stop()
+        # the evidence tab alone (other tabs load their own data when the case changes)
+        view = win.evidence
+        view.set_case(small)
+        pump_until(app, lambda: view.model.exhibit_count() < N_BIG, 10)
+        pump_until(app, lambda: False, 0.3)
+        dog.start()
+        spy.arm()
+        t0 = time.perf_counter()
+        view.set_case(big)
+        pump_until(app, lambda: spy.painted_at is not None and view.model.exhibit_count() == N_BIG, 30)
+        out["evidence_first_paint_s"] = (spy.painted_at or time.perf_counter()) - t0
         bar = grid.verticalScrollBar()
         for step in range(120):  # ~2 s of scrolling: jumps and small steps
             bar.setValue(int(bar.maximum() * (step / 119) ** 2))
@@ -250,8 +262,10 @@ def main() -> int:
     r = bench_window(shots)
     print(f"import {r['imported']} screenshots in background: {r['import_s']:.1f} s; GUI thread worst lateness "
           f"{r['import_worst_ms']:.0f} ms (p99 {r['import_p99_ms']:.0f} ms)  [target < 100 ms]")
-    print(f"open {N_BIG:,}-exhibit case: first paint {r['big_first_paint_s'] * 1000:.0f} ms  [target ≤ 1000 ms]")
-    print(f"open + scroll grid and table + search + group: worst lateness {r['big_worst_ms']:.0f} ms "
+    print(f"open {N_BIG:,}-exhibit case from the sidebar (all tabs): first paint {r['big_first_paint_s'] * 1000:.0f} ms, "
+          f"worst lateness {r['big_open_worst_ms']:.0f} ms  [target ≤ 1000 ms]")
+    print(f"open {N_BIG:,}-exhibit case in the evidence tab: first paint {r['evidence_first_paint_s'] * 1000:.0f} ms")
+    print(f"evidence tab open + scroll grid and table + search + group: worst lateness {r['big_worst_ms']:.0f} ms "
           f"(p99 {r['big_p99_ms']:.0f} ms)  [target < 100 ms]")
     print(f"cold start to painted window: app {app * 1000:.0f} ms vs bare PySide6 {bare * 1000:.0f} ms "
           f"= {app / bare:.2f}×  [target ≤ 2×]")

@@ -240,3 +240,4 @@ def test_none_survives_pyside_void_calls(qtbot):
     for _ in range(200_000):  # more than None's natural reference count
         w.setEnabled(True)
     assert sys.getrefcount(None) > 0
+
