@@ -1,0 +1,117 @@
+"""kami chat parse | import | list | show | excerpt — chat logs, voice messages and excerpts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..cli import Outcome, open_profile
+
+
+def register(sub, common) -> None:
+    chat = sub.add_parser("chat", parents=[common], help="聊天记录（QQ、留痕/MemoTrace 导出）与语音：解析、导入、摘录")
+    cs = chat.add_subparsers(dest="chat_cmd", metavar="ACTION", required=True)
+
+    ps = cs.add_parser("parse", parents=[common], help="解析聊天记录导出文件（不保存任何内容）")
+    ps.add_argument("file", type=Path, metavar="FILE")
+    ps.add_argument("--me", help="你自己的昵称、QQ 号或微信号（用来区分哪边是你）")
+    ps.set_defaults(handler=cmd_parse)
+
+    im = cs.add_parser("import", parents=[common], help="导入聊天记录或语音文件为平台交互证据")
+    im.add_argument("--case", type=int, required=True, dest="case_id")
+    im.add_argument("file", type=Path, metavar="FILE")
+    im.add_argument("--me", help="你自己的昵称、QQ 号或微信号")
+    im.set_defaults(handler=cmd_import)
+
+    ls = cs.add_parser("list", parents=[common], help="列出案件的聊天记录")
+    ls.add_argument("--case", type=int, required=True, dest="case_id")
+    ls.set_defaults(handler=cmd_list)
+
+    sh = cs.add_parser("show", parents=[common], help="显示一份聊天记录的消息（带序号，供摘录使用）")
+    sh.add_argument("--case", type=int, required=True, dest="case_id")
+    sh.add_argument("--chat", type=int, required=True, dest="chat_id")
+    sh.add_argument("--search", default="", help="只显示包含这段文字的消息")
+    sh.set_defaults(handler=cmd_show)
+
+    ex = cs.add_parser("excerpt", parents=[common], help="把第 SEQ 到第 SEQ 条消息生成为新的摘录证据（原文件不变）")
+    ex.add_argument("--case", type=int, required=True, dest="case_id")
+    ex.add_argument("--chat", type=int, required=True, dest="chat_id")
+    ex.add_argument("--from", type=int, required=True, dest="first_seq", metavar="SEQ")
+    ex.add_argument("--to", type=int, required=True, dest="last_seq", metavar="SEQ")
+    ex.set_defaults(handler=cmd_excerpt)
+
+
+def _item(m) -> dict:
+    return {"time": m.time.isoformat(), "sender": m.sender, "is_me": m.is_me, "kind": m.kind, "text": m.text,
+            "line": m.line}
+
+
+def _line(prefix: str, m) -> str:
+    who = f"{m.sender}（我）" if m.is_me else (m.sender or "系统")
+    text = m.text.replace("\r", "").replace("\n", " ⏎ ")
+    return f"{prefix}{m.time:%Y-%m-%d %H:%M:%S}  {who}：{text[:200]}"
+
+
+def cmd_parse(args) -> Outcome:
+    from ..core.chats import parse_chat
+
+    chat = parse_chat(args.file, args.me)
+    full = chat.to_json()
+    data = {"file": chat.file, "format": chat.format, "encoding": chat.encoding, "messages": len(chat.messages),
+            "first": full["first"], "last": full["last"], "participants": list(chat.participants),
+            "warnings": list(chat.warnings), "items": [_item(m) for m in chat.messages]}
+    lines = [f"{chat.file}：{chat.format}，{len(chat.messages)} 条消息，{data['first'] or '-'} 至 {data['last'] or '-'}",
+             "参与者：" + "、".join(chat.participants)]
+    lines += [_line("  ", m) for m in chat.messages[:50]]
+    if len(chat.messages) > 50:
+        lines.append(f"  …（共 {len(chat.messages)} 条，用 --json 查看全部）")
+    lines += [f"注意：{w}" for w in chat.warnings]
+    return Outcome(data, "\n".join(lines))
+
+
+def cmd_import(args) -> Outcome:
+    from ..core.chatstore import ChatImport, format_duration, import_chat
+
+    with open_profile(args) as prof:
+        result = import_chat(prof, args.case_id, args.file, args.me)
+    if isinstance(result, ChatImport):
+        text = (f"聊天记录已在证据 {result.exhibit_id} 中（重复导入，未新增任何内容）" if result.duplicate else
+                f"已导入证据 {result.exhibit_id}《{result.title}》：{result.messages} 条消息（聊天记录 {result.chat_id}）")
+        text += "".join(f"\n注意：{w}" for w in result.warnings)
+    else:
+        length = format_duration(result.duration) or "未知"
+        text = (f"语音已在证据 {result.exhibit_id} 中（重复导入）" if result.duplicate
+                else f"已导入语音证据 {result.exhibit_id}《{result.title}》，时长 {length}")
+    return Outcome(result.to_json(), text)
+
+
+def cmd_list(args) -> Outcome:
+    from ..core.chatstore import list_chats
+
+    with open_profile(args) as prof, prof.session() as s:
+        chats = list_chats(s, args.case_id)
+    text = "\n".join(f"[{c['chat_id']}] 证据 {c['exhibit_id']}《{c['title']}》 {c['messages']} 条" for c in chats)
+    return Outcome({"chats": chats}, text or "（没有聊天记录）")
+
+
+def cmd_show(args) -> Outcome:
+    from ..core.chatstore import chat_info, chat_messages, get_chat, search_chat
+
+    with open_profile(args) as prof, prof.session() as s:
+        get_chat(s, args.chat_id, args.case_id)
+        info = chat_info(s, args.chat_id)
+        msgs = chat_messages(s, args.chat_id)
+        if args.search:
+            hits = set(search_chat(s, args.chat_id, args.search))
+            msgs = [m for m in msgs if m.seq in hits]
+        items = [{"seq": m.seq, **_item(m)} for m in msgs]
+    text = "\n".join([f"《{info['title']}》", *(_line(f"{m.seq:>5}  ", m) for m in msgs)])
+    return Outcome({**info, "items": items}, text)
+
+
+def cmd_excerpt(args) -> Outcome:
+    from ..core.chatstore import excerpt_exhibit
+
+    with open_profile(args) as prof:
+        result = excerpt_exhibit(prof, args.case_id, args.chat_id, args.first_seq, args.last_seq)
+    head = "摘录已存在，未重复生成：" if result.duplicate else "已生成摘录证据："
+    return Outcome(result.to_json(), f"{head}证据 {result.exhibit_id}《{result.title}》\n来源：{result.source}")
