@@ -1,0 +1,154 @@
+"""The money claims of a lawsuit (principal, LPR interest, costs) and the court / fee notes.
+
+Interest: on the principal, from the chosen start date (inclusive; default the day after the demand
+letter's deadline) until actual payment, at the one-year LPR published by the 全国银行间同业拆借中心
+(``compute_interest`` over the editable LPR table, principal × rate × days / 365). With a document
+date the amount up to that date is stated ("暂计至…").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ..legal import court_fee, load_lpr, normalize_province, small_claims_threshold
+from ..legal.data import LegalDataError
+from ..legal.deadlines import demand_deadline
+from ..legal.interest import InterestResult, compute_interest
+from .context import CaseContext
+from .demand import demand_sent_on
+from .layout import Missing
+from .options import DocOptions
+from .texts import date_cn, money
+
+INTEREST_BASIS = ("《中华人民共和国消费者权益保护法》第五十三条（经营者应当承担预付款的利息）、"
+                  "《最高人民法院关于审理预付式消费民事纠纷案件适用法律若干问题的解释》第十六条、第十七条")
+INTERNET_COURT_CITIES = {"北京": "北京互联网法院", "广州": "广州互联网法院", "杭州": "杭州互联网法院"}
+
+
+@dataclass
+class InterestClaim:
+    start: date | None
+    end: date | None
+    rate: Decimal | None  # the one-year LPR on the start date, percent
+    result: InterestResult | None
+    start_text: str
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def amount(self) -> Decimal | None:
+        return self.result.interest if self.result else None
+
+
+def interest_start(ctx: CaseContext, opts: DocOptions) -> date | None:
+    if opts.interest_from:
+        return opts.interest_from
+    sent = demand_sent_on(ctx, opts)
+    if sent is None:
+        return None
+    return demand_deadline(sent, opts.workdays, today=sent).due + timedelta(days=1)
+
+
+def interest_claim(ctx: CaseContext, opts: DocOptions, m: Missing) -> InterestClaim:
+    start = interest_start(ctx, opts)
+    end = opts.interest_to or opts.date
+    warnings: list[str] = []
+    if start is None:
+        return InterestClaim(None, end, None, None,
+                             m.blank("利息起算日（如催告期满次日）", "option.interest_from"), warnings)
+    entry = load_lpr().entry_on(start)
+    rate = entry.rate if entry else None
+    result = None
+    if ctx.claimed_amount is not None and end is not None and end >= start:
+        try:
+            result = compute_interest(ctx.claimed_amount, start, end, count_first_day=True)
+            warnings += result.warnings
+        except LegalDataError as exc:
+            warnings.append(str(exc))
+    if rate is None:
+        warnings.append(f"LPR表中没有{date_cn(start)}适用的一年期LPR，请核对利率。")
+    return InterestClaim(start, end, rate, result, date_cn(start), warnings)
+
+
+def interest_clause(ctx: CaseContext, ic: InterestClaim, m: Missing) -> str:
+    base = (f"{money(ctx.claimed_amount)}元" if ctx.claimed_amount is not None
+            else m.blank("主张金额（元）", "case.claimed_amount") + "元")
+    text = (f"以{base}为基数，自{ic.start_text}起至实际清偿之日止，按全国银行间同业拆借中心公布的一年期贷款市场报价利率"
+            "（LPR）计算")
+    if ic.rate is not None:
+        text += f"（{ic.start_text}适用的一年期LPR为年利率{ic.rate}%）"
+    if ic.result is not None and ic.end is not None:
+        text += f"，暂计至{date_cn(ic.end)}为{money(ic.result.interest)}元"
+    return text
+
+
+def interest_detail(ic: InterestClaim) -> list[str]:
+    """Lines explaining the computation (for the notes page)."""
+    if ic.result is None:
+        return []
+    segs = "；".join(f"{date_cn(seg.start + timedelta(days=1))}至{date_cn(seg.end)}，{seg.days}天×{seg.rate}%"
+                     f"＝{money(seg.interest)}元" for seg in ic.result.segments)
+    return [f"利息计算：本金×年利率×天数÷{ic.result.basis}，自{ic.start_text}起算（含当日）至{date_cn(ic.end)}，"
+            f"共{ic.result.days}天：{segs}；合计{money(ic.result.interest)}元。"]
+
+
+def total_claim(ctx: CaseContext, ic: InterestClaim) -> Decimal | None:
+    if ctx.claimed_amount is None:
+        return None
+    return ctx.claimed_amount + (ic.amount or Decimal("0.00"))
+
+
+def internet_court(ctx: CaseContext) -> str:
+    for p in ctx.defendants:
+        for city, court in INTERNET_COURT_CITIES.items():
+            if city in p.address:
+                return court
+    return ""
+
+
+def court_name(ctx: CaseContext, opts: DocOptions, m: Missing) -> str:
+    return opts.court or m.blank("受诉人民法院（一般为原告住所地基层人民法院）", "option.court")
+
+
+def court_notes(ctx: CaseContext, opts: DocOptions, ic: InterestClaim) -> list[str]:
+    me = ctx.self_party
+    home = me.address if me and me.address else "原告住所地"
+    notes = [
+        "管辖：依照《民事诉讼法》第二十四条和《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二十条，"
+        "以信息网络方式订立买卖合同、通过信息网络交付标的的，以买受人住所地为合同履行地；因此一般可以向"
+        f"原告住所地（{home}）的基层人民法院起诉，也可以向被告住所地人民法院起诉。",
+        "格式条款中的管辖约定，经营者未以合理方式提请消费者注意的无效（民诉法解释第三十一条）；如平台协议约定了"
+        "管辖法院或仲裁，请把协议截图一并保存。",
+    ]
+    court = internet_court(ctx)
+    if court:
+        notes.append(f"被告住所地在{court[:2]}：在当地电子商务平台订立、履行的网络购物合同和网络服务合同纠纷由{court}"
+                     "集中管辖（《最高人民法院关于互联网法院审理案件若干问题的规定》第二条）；向被告住所地起诉时应向该院提交。")
+    else:
+        notes.append("北京、广州、杭州设有互联网法院，集中管辖当地的网络购物合同、网络服务合同纠纷（《最高人民法院关于"
+                     "互联网法院审理案件若干问题的规定》第二条）；被告住所地在这三个城市且选择向被告住所地起诉时，应向互联网法院起诉。")
+    total = total_claim(ctx, ic)
+    if total is not None:
+        notes.append(f"案件受理费：诉讼请求金额{money(total)}元，按《诉讼费用交纳办法》第十三条为{money(court_fee(total))}元；"
+                     f"适用简易程序或小额诉讼程序减半为{money(court_fee(total, 'simple'))}元（第十六条）。"
+                     "判决后由败诉方负担。")
+        province = _province(home)
+        if province:
+            th = small_claims_threshold(province)
+            if th.threshold is not None:
+                within = "在该标准以内" if total <= th.threshold else "超出该标准"
+                notes.append(f"小额诉讼：{province}的小额诉讼标准为{money(th.threshold)}元（未核实，见数据表），"
+                             f"本案金额{within}；适用小额诉讼程序的案件一审终审。")
+    return notes
+
+
+def _province(address: str) -> str:
+    if not address or address == "原告住所地":
+        return ""
+    for n in (3, 2):
+        try:
+            return normalize_province(address[:n])
+        except ValueError:
+            continue
+    return ""

@@ -1,0 +1,243 @@
+"""Everything a document needs from one case, read once from the database into plain objects.
+
+Reads the ORM directly (cases, parties, live exhibits in binder order, facts with their exhibits and
+bill rows, ladder steps), so the documents do not depend on the modules that edit those rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..cases import get_case
+from ..exhibits import list_exhibits
+from ..model import BillRow, Fact, LadderStep, Party
+from ..timeutil import CHINA_TZ
+
+# Fact and ladder-step kinds are free text written by other parts of the app; these aliases cover the
+# English codes and the Chinese words they may use.
+TOPUP_KINDS = {"topup", "top_up", "recharge", "payment", "pay", "充值", "支付", "付款"}
+DEDUCTION_KINDS = {"deduction", "deduct", "debit", "扣款", "扣除"}
+REFUND_REQUEST_KINDS = {"refund_request", "request_refund", "申请退款", "要求退款"}
+DEMAND_STEP_KINDS = {"demand_sent", "demand", "demand_letter", "demand_letter_sent", "催告函发出", "发出催告函"}
+
+FACT_KIND_LABELS = {
+    "topup": "充值", "recharge": "充值", "payment": "付款", "deduction": "扣款", "refund_request": "申请退款",
+    "reply": "平台答复", "platform_reply": "平台答复", "complaint": "投诉", "lawsuit": "起诉",
+    "demand_sent": "发出催告函",
+}
+
+
+@dataclass
+class PartyInfo:
+    id: int
+    role: str
+    name: str
+    uscc: str = ""
+    icp: str = ""
+    address: str = ""
+    legal_representative: str = ""
+    legal_rep_title: str = ""
+    phone: str = ""
+    website: str = ""
+    is_defendant: bool = False
+    notes: str = ""
+    id_number: str = ""
+    gender: str = ""
+    birth_date: date | None = None
+    ethnicity: str = ""
+    occupation: str = ""
+
+
+@dataclass
+class FileInfo:
+    id: int
+    sha256: str
+    name: str
+    media_type: str
+    size: int
+    width: int | None
+    height: int | None
+
+
+@dataclass
+class ExhibitInfo:
+    id: int
+    number: int  # 1-based binder number among the live exhibits
+    title: str
+    category: str
+    purpose: str
+    source: str
+    captured_at: datetime | None
+    notes: str
+    files: list[FileInfo] = field(default_factory=list)
+
+    @property
+    def is_image(self) -> bool:
+        return any(f.media_type.startswith("image/") for f in self.files)
+
+
+@dataclass
+class FactInfo:
+    id: int
+    occurred_at: datetime
+    kind: str
+    description: str
+    disputed: bool
+    exhibit_numbers: list[int] = field(default_factory=list)
+    order_ids: list[str] = field(default_factory=list)
+    amount: Decimal | None = None  # from a linked bill row
+
+    @property
+    def label(self) -> str:
+        return FACT_KIND_LABELS.get(self.kind, self.kind)
+
+
+@dataclass
+class StepInfo:
+    id: int
+    kind: str
+    on: date
+    channel: str
+    reference: str
+    note: str
+    done: bool
+
+
+@dataclass
+class CaseContext:
+    case_id: int
+    title: str
+    platform_name: str
+    platform_url: str
+    cause_type: str
+    discovered_on: date | None
+    claimed_amount: Decimal | None
+    notes: str
+    created_at: datetime
+    updated_at: datetime
+    parties: list[PartyInfo] = field(default_factory=list)
+    exhibits: list[ExhibitInfo] = field(default_factory=list)
+    facts: list[FactInfo] = field(default_factory=list)
+    steps: list[StepInfo] = field(default_factory=list)
+
+    # ----------------------------------------------------------------- parties
+    def by_role(self, role: str) -> list[PartyInfo]:
+        return [p for p in self.parties if p.role == role]
+
+    @property
+    def self_party(self) -> PartyInfo | None:
+        mine = self.by_role("self")
+        return mine[0] if mine else None
+
+    @property
+    def defendants(self) -> list[PartyInfo]:
+        return [p for p in self.parties if p.is_defendant and p.role != "self"]
+
+    @property
+    def counterparties(self) -> list[PartyInfo]:
+        """Who a letter or complaint is addressed to: the defendants, else the operators, else the payees."""
+        return self.defendants or self.by_role("operator") or self.by_role("payee")
+
+    @property
+    def operator(self) -> PartyInfo | None:
+        ops = [p for p in self.by_role("operator") if p.is_defendant] or self.by_role("operator")
+        return ops[0] if ops else (self.counterparties[0] if self.counterparties else None)
+
+    # ----------------------------------------------------------------- facts and steps
+    def facts_of(self, kinds: set[str]) -> list[FactInfo]:
+        return [f for f in self.facts if f.kind.lower() in kinds]
+
+    @property
+    def demand_step(self) -> StepInfo | None:
+        found = [s for s in self.steps if s.kind.lower() in DEMAND_STEP_KINDS]
+        return max(found, key=lambda s: (s.on, s.id)) if found else None
+
+    @property
+    def order_ids(self) -> list[str]:
+        out: list[str] = []
+        for f in self.facts_of(TOPUP_KINDS) or self.facts:
+            for o in f.order_ids:
+                if o and o not in out:
+                    out.append(o)
+        return out
+
+    @property
+    def first_topup(self) -> datetime | None:
+        tops = self.facts_of(TOPUP_KINDS)
+        return min(f.occurred_at for f in tops) if tops else None
+
+    @property
+    def stamp(self) -> datetime:
+        """A fixed time for file metadata, derived from the case (changes only when the case does)."""
+        return self.updated_at.astimezone(CHINA_TZ)
+
+    def exhibit_by_id(self, exhibit_id: int) -> ExhibitInfo | None:
+        return next((e for e in self.exhibits if e.id == exhibit_id), None)
+
+
+def _party(p: Party) -> PartyInfo:
+    return PartyInfo(
+        id=p.id, role=p.role, name=p.name or "", uscc=p.uscc or "", icp=p.icp or "", address=p.address or "",
+        legal_representative=p.legal_representative or "", legal_rep_title=p.legal_rep_title or "",
+        phone=p.phone or "", website=p.website or "", is_defendant=bool(p.is_defendant), notes=p.notes or "",
+        id_number=p.id_number or "", gender=p.gender or "", birth_date=p.birth_date,
+        ethnicity=p.ethnicity or "", occupation=p.occupation or "",
+    )
+
+
+def _bill_row_id(origin: str) -> int | None:
+    if origin.startswith("bill:"):
+        try:
+            return int(origin.split(":", 1)[1])
+        except ValueError:
+            return None
+    return None
+
+
+def load_context(s, case_id: int) -> CaseContext:
+    """Read case ``case_id`` (raises CaseError when it does not exist)."""
+    case = get_case(s, case_id)
+    ctx = CaseContext(
+        case_id=case.id, title=case.title or "", platform_name=case.platform_name or "",
+        platform_url=case.platform_url or "", cause_type=case.cause_type or "unknown",
+        discovered_on=case.discovered_on, claimed_amount=case.claimed_amount, notes=case.notes or "",
+        created_at=case.created_at, updated_at=case.updated_at,
+    )
+    parties = s.scalars(select(Party).where(Party.case_id == case_id).order_by(Party.id))
+    ctx.parties = [_party(p) for p in parties]
+
+    numbers: dict[int, int] = {}
+    for n, ex in enumerate(list_exhibits(s, case_id), start=1):
+        numbers[ex.id] = n
+        ctx.exhibits.append(ExhibitInfo(
+            id=ex.id, number=n, title=ex.title or "", category=ex.category or "other", purpose=ex.purpose or "",
+            source=ex.source or "", captured_at=ex.captured_at, notes=ex.notes or "",
+            files=[FileInfo(f.id, f.blob_sha256, f.original_name, f.blob.media_type, f.blob.size, f.width, f.height)
+                   for f in ex.files],
+        ))
+
+    facts = s.scalars(
+        select(Fact).where(Fact.case_id == case_id).order_by(Fact.occurred_at, Fact.id)
+        .options(selectinload(Fact.exhibit_links))
+    )
+    for f in facts:
+        info = FactInfo(f.id, f.occurred_at, f.kind or "", f.description or "", bool(f.disputed))
+        info.exhibit_numbers = sorted(numbers[link.exhibit_id] for link in f.exhibit_links
+                                      if link.exhibit_id in numbers)
+        row_id = _bill_row_id(f.origin or "")
+        row = s.get(BillRow, row_id) if row_id is not None else None
+        if row is not None:
+            info.order_ids = [o for o in (row.order_id.strip(), row.merchant_order_id.strip()) if o]
+            info.amount = row.amount
+        ctx.facts.append(info)
+
+    steps = s.scalars(select(LadderStep).where(LadderStep.case_id == case_id).order_by(LadderStep.on, LadderStep.id))
+    ctx.steps = [StepInfo(st.id, st.kind or "", st.on, st.channel or "", st.reference or "", st.note or "",
+                          bool(st.done)) for st in steps]
+    return ctx
+

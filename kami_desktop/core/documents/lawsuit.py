@@ -1,0 +1,152 @@
+"""民事起诉状, classic layout (民事诉讼法 art 124), plus a notes page that is not filed.
+
+Plaintiff = the party with role ``self``; defendants = the parties marked ``is_defendant``. Claims:
+the principal, LPR interest from a chosen start date, costs borne by the defendants.
+"""
+
+from __future__ import annotations
+
+from .claims import (
+    INTEREST_BASIS,
+    court_name,
+    court_notes,
+    interest_claim,
+    interest_clause,
+    interest_detail,
+    total_claim,
+)
+from .context import CaseContext, PartyInfo
+from .demand import demand_sent_on
+from .layout import Built, Doc, Heading, Missing, P, PageBreak, Para, Title
+from .options import DocOptions
+from .texts import (
+    LAW_CIVIL_577,
+    LAW_CIVIL_985,
+    LAW_CONSUMER_53,
+    LAW_FORMAT_TERMS,
+    LAW_PREPAID_15_17,
+    amount_text,
+    company_intro,
+    date_cn,
+    dispute_summary,
+    fact_lines,
+    money,
+    person_intro,
+    rmb_upper,
+)
+
+ORDINALS = "一二三四五六七八九十"
+
+
+def defendant_labels(defendants: list[PartyInfo]) -> list[str]:
+    if len(defendants) == 1:
+        return ["被告"]
+    return [f"被告{ORDINALS[i] if i < 10 else i + 1}" for i in range(len(defendants))]
+
+
+def defendants_ref(defendants: list[PartyInfo]) -> str:
+    n = len(defendants)
+    return "被告" if n <= 1 else f"{ORDINALS[n - 1] if n <= 10 else n}被告"
+
+
+def party_blocks(ctx: CaseContext, m: Missing) -> list[Para]:
+    out = [P(person_intro(ctx.self_party, m, "原告"), indent=False)]
+    defendants = ctx.defendants
+    if not defendants:
+        out.append(P("被告：" + m.blank("被告（请在当事人中勾选“列为被告”）", "party.defendant"), indent=False))
+    for label, p in zip(defendant_labels(defendants), defendants, strict=True):
+        for i, line in enumerate(company_intro(p, m, label)):
+            out.append(P(line, indent=i > 0))
+    return out
+
+
+def role_sentences(ctx: CaseContext) -> list[str]:
+    """Who each defendant is, from its role (运营主体, 收款主体 …)."""
+    platform = f"“{ctx.platform_name}”平台" if ctx.platform_name else "涉案平台"
+    out = []
+    for p in ctx.defendants:
+        if p.role == "operator":
+            out.append(f"{p.name}是{platform}的运营主体。")
+        elif p.role == "payee":
+            out.append(f"{p.name}是原告充值款项的收款方。")
+        elif p.role == "channel":
+            out.append(f"{p.name}是原告充值所用的支付渠道。")
+    return out
+
+
+def claims_blocks(ctx: CaseContext, opts: DocOptions, m: Missing) -> tuple[list[Para], object]:
+    ic = interest_claim(ctx, opts, m)
+    who = defendants_ref(ctx.defendants)
+    jointly = "共同" if len(ctx.defendants) > 1 else ""
+    lines = [
+        f"一、判令{who}{jointly}向原告返还预付款（被扣除的账户余额）{amount_text(ctx, m)}；",
+        f"二、判令{who}{jointly}向原告支付利息损失（{interest_clause(ctx, ic, m)}）；",
+        f"三、本案诉讼费用由{who}负担。",
+    ]
+    total = total_claim(ctx, ic)
+    if total is not None and ic.amount is not None:
+        lines.append(f"以上金额暂计人民币{money(total)}元（大写：{rmb_upper(total)}）。")
+    return [P(line) for line in lines], ic
+
+
+def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
+    me = ctx.self_party
+    doc = Doc(title="民事起诉状", subject=f"{opts.cause}：{ctx.title}", author=me.name if me else "",
+              keywords=f"民事起诉状,{opts.cause}")
+    doc.add(Title("民事起诉状"))
+    doc.add(*party_blocks(ctx, m))
+    doc.add(Heading("诉讼请求"))
+    claims, ic = claims_blocks(ctx, opts, m)
+    doc.add(*claims)
+
+    doc.add(Heading("事实与理由"))
+    doc.add(P(dispute_summary(ctx, m, me="原告") + "".join(role_sentences(ctx))))
+    facts = fact_lines(ctx)
+    if facts:
+        doc.add(P("具体经过如下："))
+        doc.add(*[P(f"{i}. {line}") for i, line in enumerate(facts, start=1)])
+    else:
+        doc.add(P(m.blank("事实经过（充值、扣款、申请退款等时间和经过）", "facts")))
+    sent = demand_sent_on(ctx, opts)
+    if sent is not None:
+        doc.add(P(f"{date_cn(sent)}，原告向被告发出退款催告函，要求被告在{opts.workdays}个工作日内退还上述款项，"
+                  "被告至今未予退还。"))
+    doc.add(P("原告认为，原告在被告平台充值、被告收取预付款，双方之间成立合法有效的合同关系。被告以预收款方式提供商品或服务，"
+              "在原告未获得相应商品或服务的情况下扣除原告账户余额且拒不退还，已构成违约。"))
+    laws = [LAW_CONSUMER_53, LAW_CIVIL_577] + ([LAW_FORMAT_TERMS] if ctx.cause_type == "hidden_rule" else [])
+    laws += [LAW_PREPAID_15_17, LAW_CIVIL_985]
+    doc.add(*[P(law) for law in laws])
+    doc.add(P("为维护原告的合法权益，原告依照《中华人民共和国民事诉讼法》第一百二十二条的规定向贵院提起诉讼，请求判如所请。"))
+
+    doc.add(Heading("证据和证据来源"))
+    if ctx.exhibits:
+        doc.add(P(f"详见所附《证据目录》（共{len(ctx.exhibits)}项）。"))
+    else:
+        doc.add(P(m.blank("证据（请先在证据库中导入证据）", "exhibits")))
+
+    n = max(len(ctx.defendants), 1)
+    doc.add(P("此致", indent=True, space_before=12), P(court_name(ctx, opts, m), indent=False))
+    doc.add(
+        Para([(f"具状人（签名）：{me.name if me and me.name else ''}", False)], align="right", indent=False,
+             space_before=18),
+        Para([(date_cn(opts.date) if opts.date else "年    月    日", False)], align="right", indent=False),
+        P(f"附：1. 本状副本{n}份；", indent=False, space_before=12),
+        P(f"　　2. 证据目录及证据材料一式{n + 1}份。", indent=False),
+    )
+    notes = notes_page(ctx, opts, ic, n)
+    doc.add(PageBreak(), Heading("附页：提交前请阅读（本页仅供本人参考，不提交法院）"))
+    doc.add(*[P(f"{i}. {t}") for i, t in enumerate(notes, start=1)])
+    return Built(doc, notes, list(ic.warnings))
+
+
+def notes_page(ctx: CaseContext, opts: DocOptions, ic, n: int) -> list[str]:
+    notes = [f"份数：起诉状共需{n + 1}份（正本1份交法院，副本{n}份按被告人数提交，民事诉讼法第一百二十三条），"
+             f"证据材料每位被告1份、法院1份，本人另留1份。",
+             f"案由：本状按“{opts.cause}”起草；法院也可能确定为网络服务合同纠纷等，以立案审查为准。"]
+    notes += court_notes(ctx, opts, ic)
+    if ic.start is not None:
+        notes.append(f"利息依据：{INTEREST_BASIS}；起算日为{ic.start_text}。")
+        notes += interest_detail(ic)
+    notes += ic.warnings
+    return notes
+
