@@ -17,7 +17,7 @@ class EvidenceGrid(QListView):
         self.setMovement(QListView.Movement.Static)  # drops go to the model (binder order), not free placement
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(500)
+        self.setBatchSize(100)
         self.setSpacing(8)
         self.setUniformItemSizes(True)
         self.setWrapping(True)
