@@ -1,0 +1,323 @@
+"""Tab 聊天记录 of a case: choose one of the case's chats, read it as bubbles (the user on the right),
+search it, select a span of messages and make it a new excerpt exhibit (the original file is never
+changed), and import a chat export or a voice file.
+
+Thin over ``core.chatstore``: loading and importing run on worker threads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import chatstore
+from ..core.chats import VOICE_EXTENSIONS, ChatError
+from ..core.profile import Profile
+from . import messages
+from .chat_bubble_delegate import ChatBubbleDelegate
+from .chat_message_model import ChatMessageModel, load_messages
+from .workers import TaskFailure, guarded, start_task
+
+
+def load_chats(profile: Profile, case_id: int) -> tuple[int, list[dict]]:
+    with profile.session() as s:
+        return case_id, chatstore.list_chats(s, case_id)
+
+
+class ChatView(QWidget):
+    loaded = Signal()  # the messages of the chosen chat are shown (or there is no chat)
+    import_finished = Signal(object)  # ChatImport / VoiceImport, or None on failure
+    excerpt_created = Signal(object)  # chatstore.Excerpt
+    status_message = Signal(str)
+
+    def __init__(self, profile: Profile, parent=None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.case_id: int | None = None
+        self.chats: list[dict] = []
+        self.worker = None
+        self.me = ""
+        self._generation = 0
+        self._select_chat: int | None = None
+
+        self.chat_box = QComboBox()
+        self.chat_box.setMinimumWidth(320)
+        self.chat_box.currentIndexChanged.connect(self._chat_chosen)
+        self.import_button = QPushButton(self.tr("导入聊天记录…"))
+        self.import_button.setToolTip(self.tr("QQ 消息管理器导出的 txt，留痕（MemoTrace）导出的 CSV/TXT/HTML，或语音文件"))
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("搜索消息（回车：下一处）"))
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(lambda: self.step_hit(1))
+        self.prev_button = QToolButton(text=self.tr("上一处"))
+        self.prev_button.clicked.connect(lambda: self.step_hit(-1))
+        self.next_button = QToolButton(text=self.tr("下一处"))
+        self.next_button.clicked.connect(lambda: self.step_hit(1))
+        self.hit_label = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("聊天记录：")))
+        bar.addWidget(self.chat_box, 1)
+        bar.addWidget(self.import_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.search, 1)
+        for w in (self.prev_button, self.next_button, self.hit_label):
+            bar.addWidget(w)
+
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.model = ChatMessageModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(ChatBubbleDelegate(self.list))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(False)
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(200)
+        self.list.setStyleSheet("QListView { background: #f0f0f0; }")
+        self.list.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+
+        self.excerpt_button = QPushButton(self.tr("生成摘录证据"))
+        self.excerpt_button.setToolTip(self.tr("把选中的这一段消息（从第一条到最后一条）生成为一件新的证据；原始聊天记录不变"))
+        self.excerpt_button.clicked.connect(self.make_excerpt)
+        self.selection_label = QLabel()
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #546e7a;")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.selection_label, 1)
+        bottom.addWidget(self.excerpt_button)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(bar)
+        lay.addWidget(self.info)
+        lay.addWidget(self.list, 1)
+        lay.addLayout(bottom)
+        lay.addWidget(self.status)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ hooks (tests replace these)
+    def choose_file(self) -> str | None:
+        voice = " ".join(f"*{e}" for e in sorted(VOICE_EXTENSIONS))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择聊天记录或语音文件"), "", self.tr(
+            "聊天记录 (*.txt *.csv *.html *.htm);;语音 ({voice});;所有文件 (*)").format(voice=voice))
+        return path or None
+
+    def ask_me(self) -> str | None:
+        """Your own name in the export (to tell your messages apart); empty = let the parser decide."""
+        name, ok = QInputDialog.getText(self, self.tr("你在聊天中的名字"), self.tr(
+            "请输入你在这份聊天记录中的昵称、QQ 号或微信号（用来把你的消息显示在右侧，可留空）："),
+            QLineEdit.EchoMode.Normal, self.me)
+        return name.strip() if ok else None
+
+    # ------------------------------------------------------------------ loading
+    def set_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self.chats = []
+        self.chat_box.blockSignals(True)
+        self.chat_box.clear()
+        self.chat_box.blockSignals(False)
+        self.model.set_rows([])
+        self.info.setText("")
+        self.reload()
+
+    def reload(self, select_chat: int | None = None) -> None:
+        self._generation += 1
+        gen = self._generation
+        self._select_chat = select_chat if select_chat is not None else self.current_chat_id()
+        if self.case_id is None:
+            self._update_buttons()
+            return
+        start_task(load_chats, self.profile, self.case_id, with_progress=False, with_cancel=False,
+                   on_result=guarded(self, lambda res: self._chats_loaded(gen, res)),
+                   on_error=guarded(self, self._failed))
+
+    def _chats_loaded(self, gen: int, result) -> None:
+        case_id, chats = result
+        if gen != self._generation or case_id != self.case_id:
+            return
+        self.chats = chats
+        self.chat_box.blockSignals(True)
+        self.chat_box.clear()
+        for c in chats:
+            label = self.tr("{title}（{n} 条）").format(title=c["title"], n=c["messages"])
+            self.chat_box.addItem(label, c["chat_id"])
+        self.chat_box.blockSignals(False)
+        if not chats:
+            self.model.set_rows([])
+            self.info.setText(self.tr("本案还没有聊天记录。点击“导入聊天记录…”导入 QQ 或微信（留痕导出）的聊天记录。"))
+            self._update_buttons()
+            self.loaded.emit()
+            return
+        wanted = self.chat_box.findData(self._select_chat) if self._select_chat is not None else -1
+        self.chat_box.setCurrentIndex(max(0, wanted))
+        self._chat_chosen(self.chat_box.currentIndex())
+
+    def current_chat_id(self) -> int | None:
+        data = self.chat_box.currentData()
+        return int(data) if data is not None else None
+
+    def select_chat(self, chat_id: int) -> None:
+        i = self.chat_box.findData(chat_id)
+        if i >= 0:
+            self.chat_box.setCurrentIndex(i)
+
+    def _chat_chosen(self, index: int) -> None:
+        if index < 0 or index >= len(self.chats):
+            return
+        info = self.chats[index]
+        participants = "、".join(info["participants"][:6]) or "-"
+        self.info.setText(self.tr("证据 {ex} · {n} 条消息 · {first} 至 {last} · 参与者：{who}").format(
+            ex=info["exhibit_id"], n=info["messages"], first=(info["first"] or "")[:16].replace("T", " "),
+            last=(info["last"] or "")[:16].replace("T", " "), who=participants))
+        gen = self._generation
+        start_task(load_messages, self.profile, info["chat_id"], with_progress=False, with_cancel=False,
+                   on_result=guarded(self, lambda res: self._messages_loaded(gen, res)),
+                   on_error=guarded(self, self._failed))
+
+    def _messages_loaded(self, gen: int, result) -> None:
+        chat_id, rows = result
+        if gen != self._generation or chat_id != self.current_chat_id():
+            return
+        self.model.set_rows(rows)
+        if self.search.text().strip():
+            self.run_search()
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _failed(self, failure: TaskFailure) -> None:
+        messages.show_error(self, failure.exception, failure.traceback)
+
+    # ------------------------------------------------------------------ search
+    def run_search(self) -> None:
+        hits = self.model.search(self.search.text())
+        if hits:
+            self._go_to(hits[0])
+        self._show_hits()
+
+    def step_hit(self, step: int) -> None:
+        hits = self.model.hits
+        if not hits:
+            return
+        cur = self.model.current_hit
+        i = hits.index(cur) if cur in hits else -1
+        self._go_to(hits[(i + step) % len(hits)])
+        self._show_hits()
+
+    def _go_to(self, row: int) -> None:
+        self.model.set_current_hit(row)
+        self.list.scrollTo(self.model.index(row), QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _show_hits(self) -> None:
+        hits, cur = self.model.hits, self.model.current_hit
+        if not self.search.text().strip():
+            self.hit_label.setText("")
+        elif not hits:
+            self.hit_label.setText(self.tr("没有找到"))
+        else:
+            self.hit_label.setText(f"{hits.index(cur) + 1}/{len(hits)}")
+
+    # ------------------------------------------------------------------ excerpt
+    def selected_span(self) -> tuple[int, int] | None:
+        rows = [i.row() for i in self.list.selectionModel().selectedIndexes()]
+        if not rows:
+            return None
+        return self.model.seq_of(min(rows)), self.model.seq_of(max(rows))
+
+    def select_span(self, first_row: int, last_row: int) -> None:
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        sel = QItemSelection(self.model.index(first_row), self.model.index(last_row))
+        self.list.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def make_excerpt(self) -> None:
+        span, chat_id = self.selected_span(), self.current_chat_id()
+        if span is None or chat_id is None or self.case_id is None:
+            return
+        try:
+            result = chatstore.excerpt_exhibit(self.profile, self.case_id, chat_id, *span)
+        except Exception as exc:
+            messages.show_error(self, exc)
+            return
+        text = self.tr("已生成摘录证据 {ex}《{title}》") if not result.duplicate else self.tr(
+            "这段摘录已经存在：证据 {ex}《{title}》")
+        self.status.setText(text.format(ex=result.exhibit_id, title=result.title))
+        self.excerpt_created.emit(result)
+
+    def _update_buttons(self) -> None:
+        span = self.selected_span()
+        has_case = self.case_id is not None
+        self.import_button.setEnabled(has_case and self.worker is None)
+        self.excerpt_button.setEnabled(has_case and span is not None)
+        self.chat_box.setEnabled(bool(self.chats))
+        if span:
+            self.selection_label.setText(self.tr("已选第 {a}—{b} 条消息").format(a=span[0], b=span[1]))
+        else:
+            self.selection_label.setText(self.tr("按住 Shift 点击可选中一段连续的消息，再生成摘录证据。"))
+
+    # ------------------------------------------------------------------ import
+    def import_file(self, path: str | Path | None = None, me: str | None = None) -> None:
+        if self.case_id is None or self.worker is not None:
+            return
+        path = path or self.choose_file()
+        if not path:
+            return
+        if me is None and Path(path).suffix.lower() not in VOICE_EXTENSIONS:
+            me = self.ask_me()
+            if me is None:
+                return
+        self.me = me or self.me
+        self.status.setText(self.tr("正在读取 {name}…").format(name=Path(path).name))
+        mine: list = []
+        self.worker = start_task(chatstore.import_chat, self.profile, self.case_id, str(path), me or None,
+                                 on_result=guarded(self, self._imported),
+                                 on_error=guarded(self, self._import_failed),
+                                 on_finished=guarded(self, lambda: self._import_done(mine[0])))
+        mine.append(self.worker)
+        self._update_buttons()
+
+    def _import_done(self, worker) -> None:
+        if self.worker is worker:
+            self.worker = None
+        self._update_buttons()
+
+    def _imported(self, result) -> None:
+        if isinstance(result, chatstore.VoiceImport):
+            length = chatstore.format_duration(result.duration) or self.tr("未知")
+            self.status.setText(self.tr("已导入语音证据 {ex}《{title}》，时长 {length}").format(
+                ex=result.exhibit_id, title=result.title, length=length))
+            self.import_finished.emit(result)
+            return
+        text = self.tr("这份聊天记录已经导入过（证据 {ex}），没有重复添加。") if result.duplicate else self.tr(
+            "已导入《{title}》：{n} 条消息（证据 {ex}）")
+        self.status.setText(text.format(ex=result.exhibit_id, title=result.title, n=result.messages))
+        self.import_finished.emit(result)
+        self.reload(select_chat=result.chat_id)
+
+    def _import_failed(self, failure: TaskFailure) -> None:
+        exc = failure.exception
+        if isinstance(exc, ChatError):
+            self.status.setText(self.tr("未导入：{reason}").format(reason=str(exc)))
+            messages.warn(self, self.tr("无法导入聊天记录"), str(exc))
+        else:
+            messages.show_error(self, exc, failure.traceback)
+        self.import_finished.emit(None)
