@@ -75,17 +75,19 @@ def cmd_parse(args) -> Outcome:
     items = []
     for t in bill.transactions:
         r = roles.get(id(t))
-        items.append({**t.to_json(), "role": r.role if r else None, "counted": r.to_json()["counted"] if r else None,
-                      "linked_to": r.linked_to if r else None})
+        items.append({**t.to_json(), "role": r.role if r else None,
+                      "counted": r.to_json()["counted"] if r else None, "linked_to": r.linked_to if r else None})
     warnings = list(bill.warnings) + [w for w in recon.warnings if w not in bill.warnings]
     if not recon.terms:
         warnings = [w for w in warnings if "没有指定平台关键词" not in w] + [NO_TERMS]
     payees = Counter(t.counterparty for t in bill.transactions if t.direction == "支出" and t.counterparty)
+    meta = bill.to_json()
     data = {
         "file": bill.file, "source": bill.source, "layout": bill.layout, "encoding": bill.encoding,
         "rows": len(bill.transactions), "personal_only": bill.personal_only, "account": bill.account,
-        "holder": bill.holder, "period_start": bill.to_json()["period_start"], "period_end": bill.to_json()["period_end"],
-        "transactions": items, "platform": _summary(recon), "top_counterparties": [n for n, _ in payees.most_common(5)],
+        "holder": bill.holder, "period_start": meta["period_start"], "period_end": meta["period_end"],
+        "transactions": items, "platform": _summary(recon),
+        "top_counterparties": [n for n, _ in payees.most_common(5)],
         "warnings": warnings,
     }
     text = [f"{bill.file}：{bill.source} / {bill.layout}，{len(bill.transactions)} 笔交易", _totals_text(recon)]
@@ -122,8 +124,8 @@ def cmd_show(args) -> Outcome:
     roles = {"payment": "付款", "refund": "退款", "unpaid": "未付款", "other": "其他"}
     for r in recon.rows:
         t = r.transaction
-        lines.append(f"  账单 {r.bill_id} 第 {t.row:>4} 行  {t.time:%Y-%m-%d %H:%M}  {roles.get(r.role, r.role)}  "
-                     f"¥{money_str(t.amount):>10}  {t.counterparty}  {r.reason}")
+        lines.append(f"  账单 {r.bill_id} 第 {t.row:>4} 行  {t.time:%Y-%m-%d %H:%M}  "
+                     f"{roles.get(r.role, r.role)}  ¥{money_str(t.amount):>10}  {t.counterparty}  {r.reason}")
     lines += [f"注意：{w}" for w in recon.warnings]
     return Outcome(recon.to_json(), "\n".join(lines))
 

@@ -56,10 +56,11 @@ def cmd_parse(args) -> Outcome:
 
     chat = parse_chat(args.file, args.me)
     full = chat.to_json()
-    data = {"file": chat.file, "format": chat.format, "encoding": chat.encoding, "messages": len(chat.messages),
-            "first": full["first"], "last": full["last"], "participants": list(chat.participants),
+    data = {"file": chat.file, "format": chat.format, "encoding": chat.encoding,
+            "messages": len(chat.messages), "first": full["first"], "last": full["last"], "participants": list(chat.participants),
             "warnings": list(chat.warnings), "items": [_item(m) for m in chat.messages]}
-    lines = [f"{chat.file}：{chat.format}，{len(chat.messages)} 条消息，{data['first'] or '-'} 至 {data['last'] or '-'}",
+    span = f"{data['first'] or '-'} 至 {data['last'] or '-'}"
+    lines = [f"{chat.file}：{chat.format}，{len(chat.messages)} 条消息，{span}",
              "参与者：" + "、".join(chat.participants)]
     lines += [_line("  ", m) for m in chat.messages[:50]]
     if len(chat.messages) > 50:

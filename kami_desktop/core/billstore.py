@@ -233,7 +233,8 @@ def _store(s: Session, case_id: int, item: ImportedItem, created: bool, bill: Pa
     elif ex.category == "other":  # the file was already there as plain evidence: now it is a bill
         edit_exhibit(s, ex.id, category="funds", notes="\n".join(x for x in (ex.notes, notes) if x))
     row = Bill(exhibit_id=ex.id, blob_sha256=item.sha256, source=bill.source, layout=bill.layout,
-               personal_only=bill.personal_only, account=(bill.account or "")[:200], holder=(bill.holder or "")[:200],
+               personal_only=bill.personal_only, account=(bill.account or "")[:200],
+               holder=(bill.holder or "")[:200],
                period_start=bill.period_start, period_end=bill.period_end,
                warnings=json.dumps(bill.warnings, ensure_ascii=False), imported_at=now())
     s.add(row)
@@ -271,8 +272,8 @@ def _result(profile: Profile, case_id: int, bill_id: int, bill: ParsedBill, dupl
         elif not current and suggested:
             current = set_platform_terms(s, case_id, suggested, suggested=True)
         return BillImport(
-            bill_id=bill_id, exhibit_id=ex.id, sha256=stored.blob_sha256, duplicate=duplicate, source=bill.source,
-            layout=bill.layout, rows=len(bill.transactions), personal_only=bill.personal_only, title=ex.title,
+            bill_id=bill_id, exhibit_id=ex.id, sha256=stored.blob_sha256, duplicate=duplicate,
+            source=bill.source, layout=bill.layout, rows=len(bill.transactions), personal_only=bill.personal_only, title=ex.title,
             warnings=list(bill.warnings), terms=current, suggested_terms=suggested,
             evidence_warning=personal_only_warning(bill.source) if bill.personal_only else "",
         )
@@ -297,7 +298,8 @@ def _clean_terms(terms: Iterable[str]) -> list[str]:
     return out
 
 
-def set_platform_terms(s: Session, case_id: int, terms: Iterable[str], *, suggested: bool = False) -> list[str]:
+def set_platform_terms(s: Session, case_id: int, terms: Iterable[str], *,
+                       suggested: bool = False) -> list[str]:
     """Replace the case's platform keywords (substrings of a counterparty or description); ledger-recorded."""
     case = get_case(s, case_id)
     old = get_platform_terms(s, case_id)
@@ -324,7 +326,8 @@ def unmark_platform(s: Session, case_id: int, counterparty: str) -> list[str]:
     return set_platform_terms(s, case_id, [t for t in get_platform_terms(s, case_id) if _norm(t) not in name])
 
 
-def suggested_terms(s: Session, case_id: int, bill: ParsedBill | list[Transaction] | None = None) -> list[str]:
+def suggested_terms(s: Session, case_id: int,
+                    bill: ParsedBill | list[Transaction] | None = None) -> list[str]:
     """Counterparties that look like the case's platform or its parties (not the user's own name)."""
     case = get_case(s, case_id)
     names = list(s.scalars(select(Party.name).where(Party.case_id == case_id, Party.role != "self")))
@@ -348,7 +351,8 @@ def live_bills(s: Session, case_id: int) -> list[Bill]:
     return list(s.scalars(q))
 
 
-def case_transactions(s: Session, case_id: int, blob_path: BlobPath | None = None) -> list[tuple[Transaction, RowRef]]:
+def case_transactions(s: Session, case_id: int,
+                      blob_path: BlobPath | None = None) -> list[tuple[Transaction, RowRef]]:
     """Every stored row of the case's live bills, rebuilt as a Transaction, with where it came from."""
     out: list[tuple[Transaction, RowRef]] = []
     seen: set[str] = set()
@@ -414,9 +418,9 @@ def reconcile_stored(s: Session, case_id: int, terms: list[str] | None = None,
         linked = pairs[r.linked_to - 1][1] if r.linked_to else None
         reason = re.sub(r"第 (\d+) 行", lambda m: where(int(m.group(1))), r.reason)
         rows.append(StoredReconRow(
-            transaction=t, role=r.role, counted=r.counted, linked_to=linked.row if linked else None, reason=reason,
-            status_refund=r.status_refund, bill_id=ref.bill_id, bill_row_id=ref.bill_row_id, sha256=ref.sha256,
-            exhibit_id=ref.exhibit_id, linked_bill_id=linked.bill_id if linked else None))
+            transaction=t, role=r.role, counted=r.counted, linked_to=linked.row if linked else None,
+            reason=reason, status_refund=r.status_refund, bill_id=ref.bill_id, bill_row_id=ref.bill_row_id,
+            sha256=ref.sha256, exhibit_id=ref.exhibit_id, linked_bill_id=linked.bill_id if linked else None))
     warnings = [re.sub(r"第 (\d+) 行", lambda m: where(int(m.group(1))), w) for w in base.warnings]
     if not bills:
         warnings.insert(0, "本案件还没有导入账单。")
@@ -424,8 +428,8 @@ def reconcile_stored(s: Session, case_id: int, terms: list[str] | None = None,
         warnings.append(f"有 {len(skipped)} 笔交易同时出现在多个账单中，只计算一次。")
     if any(b["personal_only"] for b in bills):
         warnings.append("有账单注明“仅供个人对账使用”，证据效力较弱；建议另行申请交易流水证明（用于证明材料）一并提交。")
-    return CaseReconciliation(terms=base.terms, rows=rows, paid=base.paid, refunded=base.refunded, net=base.net,
-                              first=base.first, last=base.last, warnings=warnings, bills=bills,
+    return CaseReconciliation(terms=base.terms, rows=rows, paid=base.paid, refunded=base.refunded,
+                              net=base.net, first=base.first, last=base.last, warnings=warnings, bills=bills,
                               duplicates=len(skipped), duplicate_row_ids=skipped)
 
 
@@ -454,8 +458,9 @@ def apply_claimed_amount(s: Session, case_id: int, blob_path: BlobPath | None = 
         raise BillStoreError(f"退款多于付款（净额 ¥{money_str(recon.net)}），无法作为主张金额。")
     case: Case = update_case(s, case_id, claimed_amount=recon.net)
     ledger.append(s, "bill.apply", {
-        "claimed_amount": case.claimed_amount, "paid": recon.paid, "refunded": recon.refunded, "net": recon.net,
-        "terms": recon.terms, "bills": [{"bill_id": b["bill_id"], "sha256": b["sha256"]} for b in recon.bills],
+        "claimed_amount": case.claimed_amount, "paid": recon.paid, "refunded": recon.refunded,
+        "net": recon.net, "terms": recon.terms,
+        "bills": [{"bill_id": b["bill_id"], "sha256": b["sha256"]} for b in recon.bills],
         "rows": len(recon.rows),
     }, case_id=case_id)
     return recon

@@ -115,7 +115,8 @@ def chat_title(chat: ParsedChat) -> str:
 
 
 def import_chat(profile: Profile, case_id: int, path: Path | str, me: str | None = None, *,
-                progress: Progress = no_progress, cancel: CancelToken | None = None) -> ChatImport | VoiceImport:
+                progress: Progress = no_progress,
+                cancel: CancelToken | None = None) -> ChatImport | VoiceImport:
     """Parse, then store the export as a 平台交互 exhibit with every message (voice files: see import_voice).
 
     Raises ChatError before anything is stored; importing the same file again adds nothing."""
@@ -163,8 +164,8 @@ def _store(s: Session, case_id: int, exhibit_id: int, sha: str, created: bool, c
     notes = "\n".join(chat.warnings)
     if created:
         times = [m.time for m in chat.messages]
-        edit_exhibit(s, ex.id, title=chat_title(chat), category="interaction", purpose=CHAT_PURPOSE, notes=notes,
-                     captured_at=max(times) if times else None)
+        edit_exhibit(s, ex.id, title=chat_title(chat), category="interaction", purpose=CHAT_PURPOSE,
+                     notes=notes, captured_at=max(times) if times else None)
     elif ex.category == "other":
         edit_exhibit(s, ex.id, category="interaction")
     row = Chat(exhibit_id=ex.id, blob_sha256=sha, format=chat.format,
@@ -256,7 +257,8 @@ def search_chat(s: Session, chat_id: int, text: str) -> list[int]:
     needle = text.strip().casefold()
     if not needle:
         return []
-    return [m.seq for m in chat_messages(s, chat_id) if needle in m.text.casefold() or needle in m.sender.casefold()]
+    return [m.seq for m in chat_messages(s, chat_id)
+            if needle in m.text.casefold() or needle in m.sender.casefold()]
 
 
 # ----------------------------------------------------------------------------- excerpts
@@ -271,7 +273,7 @@ def transcript(messages: list[ChatMessage], header: list[str]) -> str:
 
 
 def excerpt_exhibit(profile: Profile, case_id: int, chat_id: int, first_seq: int, last_seq: int) -> Excerpt:
-    """A NEW exhibit holding a UTF-8 transcript of messages first_seq..last_seq; the original stays as it is."""
+    """A NEW exhibit holding a UTF-8 transcript of messages first_seq..last_seq (the original is untouched)."""
     if first_seq > last_seq:
         first_seq, last_seq = last_seq, first_seq
     with profile.session() as s:
