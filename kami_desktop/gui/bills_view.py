@@ -31,7 +31,14 @@ from ..core.bills.common import personal_only_warning
 from ..core.money import money_str
 from ..core.profile import Profile
 from . import messages
-from .bill_table_model import BillTableModel, BillViewData, CounterpartyRole, PlatformRole, load_bill_data
+from .bill_table_model import (
+    BillTableModel,
+    BillViewData,
+    CounterpartyRole,
+    PlatformRole,
+    RefRole,
+    load_bill_data,
+)
 from .workers import TaskFailure, guarded, start_task
 
 BANNER_STYLE = "QLabel { background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 8px; }"
@@ -155,6 +162,11 @@ class BillsView(QWidget):
         self._show_totals()
         self.reload()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.case_id is not None and self.data is not None:
+            self.reload()  # bills may have been trashed or restored on the evidence tab
+
     def reload(self) -> None:
         self._generation += 1
         gen = self._generation
@@ -168,8 +180,16 @@ class BillsView(QWidget):
     def _loaded(self, gen: int, data: BillViewData) -> None:
         if gen != self._generation or data.case_id != self.case_id:
             return
+        row = self._current_row()
+        keep = self.model.index(row, 0).data(RefRole) if row is not None else None
+        scroll = self.table.verticalScrollBar().value()
         self.data = data
         self.model.set_data(data)
+        if keep is not None:  # same row and scroll position after marking a counterparty or a refresh
+            again = self.model.row_of(keep.bill_id, keep.row)
+            if again is not None:
+                self.table.selectRow(again)
+        self.table.verticalScrollBar().setValue(scroll)
         self._show_totals()
         self._update_buttons()
         self.loaded.emit()

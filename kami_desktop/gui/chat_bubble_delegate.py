@@ -4,7 +4,7 @@ so a span can be named for an excerpt. Search hits get an amber outline."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
 
@@ -15,9 +15,15 @@ PAD_X, PAD_Y, GAP, MARGIN, SEQ_W = 10, 7, 3, 8, 44
 ME_BG, OTHER_BG, SYSTEM_BG = QColor("#95ec69"), QColor("#ffffff"), QColor("#e0e0e0")
 HIT, CURRENT_HIT, SELECTED = QColor("#ffb300"), QColor("#e65100"), QColor("#1976d2")
 FLAGS = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere)
-KIND_LABELS = {"image": "图片", "voice": "语音", "video": "视频", "sticker": "表情", "file": "文件", "link": "链接",
-               "quote": "引用", "transfer": "转账", "red_packet": "红包", "music": "音乐", "call": "通话",
-               "location": "位置", "card": "名片", "app": "小程序"}
+KIND_LABELS = {  # lupdate collects these through the markers
+    "image": QT_TRANSLATE_NOOP("ChatBubble", "图片"), "voice": QT_TRANSLATE_NOOP("ChatBubble", "语音"),
+    "video": QT_TRANSLATE_NOOP("ChatBubble", "视频"), "sticker": QT_TRANSLATE_NOOP("ChatBubble", "表情"),
+    "file": QT_TRANSLATE_NOOP("ChatBubble", "文件"), "link": QT_TRANSLATE_NOOP("ChatBubble", "链接"),
+    "quote": QT_TRANSLATE_NOOP("ChatBubble", "引用"), "transfer": QT_TRANSLATE_NOOP("ChatBubble", "转账"),
+    "red_packet": QT_TRANSLATE_NOOP("ChatBubble", "红包"), "music": QT_TRANSLATE_NOOP("ChatBubble", "音乐"),
+    "call": QT_TRANSLATE_NOOP("ChatBubble", "通话"), "location": QT_TRANSLATE_NOOP("ChatBubble", "位置"),
+    "card": QT_TRANSLATE_NOOP("ChatBubble", "名片"), "app": QT_TRANSLATE_NOOP("ChatBubble", "小程序"),
+}
 
 
 def kind_label(kind: str) -> str:

@@ -140,6 +140,11 @@ class ChatView(QWidget):
         self.info.setText("")
         self.reload()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.case_id is not None:
+            self.reload()  # chats may have been trashed or restored on the evidence tab
+
     def reload(self, select_chat: int | None = None) -> None:
         self._generation += 1
         gen = self._generation
@@ -154,6 +159,9 @@ class ChatView(QWidget):
     def _chats_loaded(self, gen: int, result) -> None:
         case_id, chats = result
         if gen != self._generation or case_id != self.case_id:
+            return
+        if chats and chats == self.chats and self.model.rowCount():  # nothing changed: keep scroll and search
+            self.loaded.emit()
             return
         self.chats = chats
         self.chat_box.blockSignals(True)

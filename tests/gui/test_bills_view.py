@@ -72,6 +72,8 @@ def test_marking_a_counterparty_changes_the_totals(qtbot, view, profile, case_id
     with qtbot.waitSignal(view.loaded, timeout=10000):
         view.mark_button.click()
     assert "净额 ¥282.30" in view.totals_label.text()
+    assert view.model.transaction(view._current_row()).counterparty == "老王面馆"  # selection kept
+    assert view.unmark_button.isEnabled() and not view.mark_button.isEnabled()
     with profile.session() as s:
         assert B.get_platform_terms(s, case_id) == ["星辰卡盟", "老王面馆"]
     view.select_row(row_where(view.model, counterparty="星辰卡盟", order_id="2026030122001155711407540001"))

@@ -71,6 +71,22 @@ def test_search_finds_a_message_and_steps_through_hits(qtbot, view, case_id, qq_
     assert view.hit_label.text() == "没有找到"
 
 
+def test_a_trashed_chat_leaves_the_list(qtbot, view, profile, case_id, qq_chat):
+    from kami_desktop.core.exhibits import restore, trash
+
+    show_case(qtbot, view, case_id)
+    with profile.session() as s:
+        trash(s, qq_chat.exhibit_id)
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.reload()
+    assert view.chat_box.count() == 0 and view.model.rowCount() == 0 and "还没有聊天记录" in view.info.text()
+    with profile.session() as s:
+        restore(s, qq_chat.exhibit_id)
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.reload()
+    assert view.model.rowCount() == 11
+
+
 def test_selected_span_becomes_an_excerpt_exhibit(qtbot, view, profile, case_id, qq_chat):
     show_case(qtbot, view, case_id)
     assert not view.excerpt_button.isEnabled()
