@@ -18,11 +18,19 @@ def _url_mime(paths) -> QMimeData:
     return md
 
 
+def _drag_enter(pos: QPointF, md: QMimeData) -> QDragEnterEvent:
+    """Qt 6.12 takes a QPointF (the QPoint form is deprecated there); 6.11 and earlier take a QPoint."""
+    args = (Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return QDragEnterEvent(pos, *args)
+    except TypeError:
+        return QDragEnterEvent(pos.toPoint(), *args)
+
+
 def _drop(win, paths):
     md = _url_mime(paths)
     pos = QPointF(win.width() / 2, win.height() / 2)
-    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = _drag_enter(pos, md)
     QApplication.sendEvent(win, enter)
     highlighted = win.overlay.isVisible()
     drop = QDropEvent(pos, Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
@@ -60,8 +68,7 @@ def test_dropping_files_and_a_folder_imports_them_with_highlight(qtbot, case_win
 def test_drag_without_files_is_refused(qtbot, case_window):
     md = QMimeData()
     md.setText("只是文字")
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = _drag_enter(QPointF(10, 10), md)
     QApplication.sendEvent(case_window, enter)
     assert not enter.isAccepted() and not case_window.overlay.isVisible()
 
