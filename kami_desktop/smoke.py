@@ -7,7 +7,8 @@ binder feature exists, verifies the vault and exits: 0 when every step passed, 1
 
 A windowed Windows build has no stdout or stderr, so the result is reported by the exit code
 and a UTF-8 log file (``--smoke-log PATH``, ``KAMI_SMOKE_LOG``, or
-``%TEMP%/kami-desktop-smoke.log``). The log ends with ``SMOKE OK`` or ``SMOKE FAILED``.
+``%TEMP%/kami-desktop-smoke.log``). The log ends with ``SMOKE OK`` or ``SMOKE FAILED``; a screenshot
+of the main window with the test case open is saved beside it (``<log name>-window.png``).
 """
 
 from __future__ import annotations
@@ -305,8 +306,11 @@ class _Smoke:
             return "skipped: the window has no set_case"
         set_case(self.case_id)
         self.pump(0.5)  # thumbnails are made in the background
-        _check(not self.window.grab().isNull(), "the window could not be rendered with the case open")
-        return f"case {self.case_id} shown"
+        pixmap = self.window.grab()
+        _check(not pixmap.isNull(), "the window could not be rendered with the case open")
+        shot = self.log.path.with_name(self.log.path.stem + "-window.png")
+        saved = pixmap.save(str(shot), "PNG")
+        return f"case {self.case_id} shown" + (f"; screenshot {shot}" if saved else "")
 
     def build_binder(self) -> str:
         dossier = _optional("kami_desktop.core.dossier")
