@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 
 from ..resources import migrations_path
@@ -34,7 +31,9 @@ def make_engine(db_path: Path) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config(engine: Engine | None = None):
+    from alembic.config import Config  # alembic is only imported when a migration has to run
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_path()))
     if engine is not None:
@@ -42,24 +41,56 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
+_REV = re.compile(r"^revision\s*=\s*[\"']([^\"']+)[\"']", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*(None|[\"']([^\"']*)[\"'])", re.M)
+
+
+def _known_revisions() -> tuple[set[str], set[str]]:
+    """(all revision ids, ids some revision builds on), read from the version files without alembic."""
+    revs, downs = set(), set()
+    for f in (migrations_path() / "versions").glob("*.py"):
+        body = f.read_text(encoding="utf-8")
+        m = _REV.search(body)
+        if m:
+            revs.add(m.group(1))
+            d = _DOWN.search(body)
+            if d and d.group(2):
+                downs.add(d.group(2))
+    return revs, downs
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    revs, downs = _known_revisions()
+    heads = revs - downs
+    if len(heads) != 1:
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        has_table = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+        ).first()
+        if not has_table:
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def migrate(engine: Engine, db_path: Path) -> None:
     """Bring the database to the newest schema; clear messages for the usual failures."""
     try:
         current = current_revision(engine)
-        script = ScriptDirectory.from_config(alembic_config())
-        if current is not None and script.get_revision(current) is None:
+        if current == head_revision():
+            return  # the common case: nothing to do, and alembic is never imported
+        revs, _ = _known_revisions()
+        if current is not None and current not in revs:
             raise DatabaseError(f"数据库 {db_path} 来自更新版本的程序（版本 {current}），请升级本程序后再打开。")
-        if current != script.get_current_head():
-            command.upgrade(alembic_config(engine), "head")
+        from alembic import command
+
+        command.upgrade(alembic_config(engine), "head")
     except OperationalError as exc:
         raise DatabaseError(explain(exc, db_path)) from exc
     except sqlite3.DatabaseError as exc:  # pragma: no cover - raised raw only by odd drivers

@@ -81,3 +81,27 @@ def test_data_dir_resolution_order(tmp_path, monkeypatch):
     assert default_data_dir() == tmp_path / "x"
     monkeypatch.delenv("KAMI_DATA_DIR")
     assert default_data_dir().name == "kami_desktop"
+
+
+def test_database_from_a_newer_release_is_refused_with_a_clear_message(data_dir):
+    import sqlite3
+
+    import pytest
+
+    from kami_desktop.core.db import DatabaseError
+    from kami_desktop.core.profile import Profile
+
+    Profile.open(data_dir).close()
+    con = sqlite3.connect(data_dir / "kami.sqlite3")
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError, match="更新版本"):
+        Profile.open(data_dir)
+
+
+def test_opening_a_current_profile_does_not_load_alembic(data_dir):
+    Profile_open = "from kami_desktop.core.profile import Profile; Profile.open(r'%s').close()" % data_dir
+    subprocess.run([sys.executable, "-c", Profile_open], check=True)
+    code = Profile_open + "\nimport sys\nsys.exit(1 if 'alembic' in sys.modules else 0)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
