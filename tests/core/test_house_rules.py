@@ -101,7 +101,7 @@ def test_database_from_a_newer_release_is_refused_with_a_clear_message(data_dir)
 
 
 def test_opening_a_current_profile_does_not_load_alembic(data_dir):
-    Profile_open = "from kami_desktop.core.profile import Profile; Profile.open(r'%s').close()" % data_dir
-    subprocess.run([sys.executable, "-c", Profile_open], check=True)
-    code = Profile_open + "\nimport sys\nsys.exit(1 if 'alembic' in sys.modules else 0)"
+    open_it = f"from kami_desktop.core.profile import Profile; Profile.open(r'{data_dir}').close()"
+    subprocess.run([sys.executable, "-c", open_it], check=True)
+    code = open_it + "\nimport sys\nsys.exit(1 if 'alembic' in sys.modules else 0)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
