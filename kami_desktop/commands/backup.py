@@ -1,0 +1,109 @@
+"""kami backup create | verify | restore"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from ..cli import Outcome, UsageError, open_profile
+
+
+def register(sub, common) -> None:
+    b = sub.add_parser("backup", parents=[common], help="备份与恢复（换电脑时使用）")
+    bs = b.add_subparsers(dest="backup_cmd", metavar="ACTION", required=True)
+    c = bs.add_parser("create", parents=[common], help="把数据库和全部原始文件备份到一个 zip 文件")
+    c.add_argument("out", type=Path, metavar="OUT.zip")
+    c.add_argument("--force", action="store_true", help="OUT.zip 已存在时覆盖")
+    c.set_defaults(handler=cmd_create)
+    v = bs.add_parser("verify", parents=[common], help="检查备份文件：逐一核对哈希，不恢复")
+    v.add_argument("src", type=Path, metavar="IN.zip")
+    v.set_defaults(handler=cmd_verify)
+    r = bs.add_parser("restore", parents=[common], help="从备份恢复到数据目录（--data-dir）")
+    r.add_argument("src", type=Path, metavar="IN.zip")
+    r.add_argument("--force", action="store_true",
+                   help="数据目录已有数据时仍然恢复（原数据移到 <目录>.old-<时间> 保留，不删除）")
+    r.set_defaults(handler=cmd_restore)
+
+
+class _TtyProgress:
+    """A percentage on stderr when a person is watching; silent in pipes and tests."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.live = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        if not self.live or not total:
+            return
+        now = time.monotonic()
+        if now - self.last >= 0.2 or done >= total:
+            self.last = now
+            sys.stderr.write(f"\r{self.what} {100 * done // total:3d}%")
+            if done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"
+
+
+def cmd_create(args) -> Outcome:
+    from ..core.backup import BackupError, create_backup
+
+    with open_profile(args) as prof:
+        try:
+            report = create_backup(prof, args.out, overwrite=args.force, progress=_TtyProgress("备份"))
+        except BackupError as exc:
+            raise UsageError(str(exc)) from exc
+    c = report.counts
+    lines = [f"备份完成：{report.path}（{_mb(report.size)}）",
+             f"  案件 {c.get('cases', 0)} 个，证据 {c.get('exhibits', 0)} 件，原始文件 {c.get('blobs', 0)} 个，"
+             f"存证日志 {report.ledger_entries} 条"]
+    if report.problems:
+        lines.append(f"注意：备份时发现 {len(report.problems)} 个问题（已按现状备份，请运行 kami verify 查看）：")
+        lines += [f"  [{p.kind}] {p.sha256 or ''} {p.detail}" for p in report.problems]
+    return Outcome(report.to_json(), "\n".join(lines), 0 if report.ok else 1)
+
+
+def cmd_verify(args) -> Outcome:
+    from ..core.backup import verify_backup
+
+    if not args.src.is_file():
+        raise UsageError(f"找不到备份文件 {args.src}")
+    check = verify_backup(args.src, progress=_TtyProgress("检查"))
+    if check.ok:
+        text = (f"备份完好：{check.checked} 个文件的哈希全部相符（{_mb(check.bytes)}），"
+                f"制作于 {check.created_at}，存证日志 {check.ledger_entries} 条")
+        if check.source_problems:
+            text += f"\n注意：制作备份时原数据已有 {len(check.source_problems)} 个问题（备份如实保存）"
+    else:
+        text = f"备份有问题：{check.error}"
+    return Outcome(check.to_json(), text, 0 if check.ok else 1)
+
+
+def cmd_restore(args) -> Outcome:
+    from ..core.backup import BackupError, restore_backup
+    from ..core.profile import default_data_dir
+
+    target = getattr(args, "data_dir", None) or default_data_dir()
+    try:
+        report = restore_backup(args.src, target, force=args.force, progress=_TtyProgress("恢复"))
+    except BackupError as exc:
+        raise UsageError(str(exc)) from exc
+    c = report.counts
+    lines = [f"恢复完成：{report.data_dir}",
+             f"  案件 {c.get('cases', 0)} 个，证据 {c.get('exhibits', 0)} 件，原始文件 {c.get('blobs', 0)} 个，"
+             f"存证日志 {report.ledger_entries} 条，全部哈希已核对"]
+    if report.moved_aside:
+        lines.append(f"  原来的数据已移到 {report.moved_aside}（未删除）")
+    if report.migrated_to != report.schema_revision:
+        lines.append(f"  数据库已从版本 {report.schema_revision} 升级到 {report.migrated_to}")
+    if not report.verify_ok:
+        lines.append(f"注意：恢复后的校验发现 {len(report.problems)} 个问题（数据已按备份原样恢复）：")
+        lines += [f"  [{p['kind']}] {p['sha256'] or ''} {p['detail']}"
+                  + ("（备份时已存在）" if p.get("known_at_backup") else "（备份清单中未记录）")
+                  for p in report.problems]
+    return Outcome(report.to_json(), "\n".join(lines), 0 if report.verify_ok else 1)

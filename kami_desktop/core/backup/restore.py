@@ -1,0 +1,326 @@
+"""从备份恢复: check every hash into a staging folder, then swap it in; never delete the old data.
+
+Order of work, so that nothing is replaced before everything is known to be good:
+
+1. ``open_backup`` checks the zip's directory and manifest (zip-slip, bombs, unknown members).
+2. Every member is streamed into ``.<name>.restore-<id>.part`` next to the target, its SHA-256
+   checked against the manifest on the way; the database must pass SQLite's integrity check.
+3. The staged folder is opened as a profile (older schemas are migrated) and verified; problems
+   are reported, each marked ``known_at_backup`` when the manifest already declared it.
+4. Only then: an existing non-empty profile is renamed to ``<name>.old-<time>`` (with ``force``)
+   and the staged folder renamed into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import shutil
+import sqlite3
+import stat
+import tempfile
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..db import DatabaseError
+from ..fsutil import fsync_dir, make_private_dir
+from ..profile import DB_NAME, Profile
+from ..tasks import CancelToken, Progress, no_progress
+from ..timeutil import now
+from .archive import OpenedBackup, copy_member, open_backup
+from .manifest import BackupError, Manifest, blob_name
+
+log = logging.getLogger(__name__)
+
+SKELETON = {DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", "vault", "cache", "logs"}
+
+
+class RestoreRefused(BackupError):
+    """The target already holds evidence and no explicit choice to replace it was made."""
+
+
+@dataclass
+class BackupCheck:
+    """What ``verify_backup`` / ``inspect_backup`` found."""
+
+    path: str
+    ok: bool
+    created_at: str | None = None
+    schema_revision: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    ledger_entries: int = 0
+    ledger_head: str | None = None
+    files: int = 0
+    bytes: int = 0
+    checked: int = 0
+    source_problems: list[dict] = field(default_factory=list)
+    error: str | None = None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class RestoreReport:
+    data_dir: str
+    moved_aside: str | None
+    created_at: str
+    schema_revision: str
+    migrated_to: str
+    counts: dict[str, int]
+    ledger_entries: int
+    ledger_head: str
+    files: int
+    verify_ok: bool
+    problems: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def _check_from(ob: OpenedBackup, ok: bool = True) -> BackupCheck:
+    m: Manifest = ob.manifest
+    return BackupCheck(path=str(ob.path), ok=ok, created_at=m.created_at, schema_revision=m.schema_revision,
+                       counts=dict(m.counts), ledger_entries=m.ledger_entries, ledger_head=m.ledger_head,
+                       files=len(m.files), bytes=m.total_size, source_problems=[asdict(p) for p in m.problems])
+
+
+def inspect_backup(path: Path | str) -> BackupCheck:
+    """Quick look (manifest and zip directory only, no hashing): for the restore dialog."""
+    with open_backup(path) as ob:
+        return _check_from(ob)
+
+
+def verify_backup(path: Path | str, *, progress: Progress = no_progress, cancel: CancelToken | None = None
+                  ) -> BackupCheck:
+    """Check a backup without restoring it: structure, every hash, the database's integrity."""
+    try:
+        with open_backup(path) as ob:
+            check = _check_from(ob)
+            meter = _meter(ob.manifest.total_size, progress, cancel)
+            with tempfile.TemporaryDirectory(prefix="kami-verify-") as tmp:
+                db = Path(tmp) / DB_NAME
+                with open(db, "wb") as fh:
+                    copy_member(ob, ob.manifest.db, fh, meter, cancel)
+                _check_database(db, ob.manifest)
+                check.checked = 1
+                for entry in ob.manifest.blobs:
+                    copy_member(ob, entry, None, meter, cancel)
+                    check.checked += 1
+                meter.finish()
+            return check
+    except BackupError as exc:
+        return BackupCheck(path=str(path), ok=False, error=str(exc))
+
+
+def _meter(total: int, progress: Progress, cancel):
+    kib_total = max(1, (total + 1023) // 1024)
+    state = {"done": 0}
+
+    def on_bytes(n: int) -> None:
+        state["done"] += n
+        progress(min(kib_total, state["done"] // 1024), kib_total, "")
+
+    def finish() -> None:
+        progress(kib_total, kib_total, "完成")
+
+    on_bytes.finish = finish  # type: ignore[attr-defined]
+    progress(0, kib_total, "")
+    return on_bytes
+
+
+def _check_database(db: Path, m: Manifest) -> None:
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            result = con.execute("PRAGMA integrity_check").fetchone()[0]
+            if result != "ok":
+                raise BackupError(f"备份中的数据库已损坏（{result}），已拒绝恢复。")
+            rows = {r[0] for r in con.execute("SELECT sha256 FROM blobs")}
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"备份中的数据库无法读取（{exc}），已拒绝恢复。") from exc
+    present = {blob_name(f.path) for f in m.blobs}
+    declared = {p.sha256 for p in m.problems if p.kind == "missing"}
+    lacking = rows - present - declared
+    if lacking:
+        raise BackupError(f"备份不完整：数据库登记的 {len(lacking)} 个原始文件不在备份中，已拒绝恢复。")
+
+
+def profile_state(data_dir: Path | str) -> str:
+    """'missing', 'empty' (nothing but a fresh skeleton) or 'data'."""
+    d = Path(data_dir)
+    if not d.exists():
+        return "missing"
+    if not d.is_dir():
+        return "data"
+    names = {p.name for p in d.iterdir()}
+    if not names:
+        return "empty"
+    if names - SKELETON:
+        return "data"
+    vault = d / "vault"
+    if vault.is_dir() and any(p.name not in (".tmp", ".journal") for p in vault.iterdir()):
+        return "data"
+    db = d / DB_NAME
+    if not db.exists():
+        return "empty"
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=2)
+        try:
+            tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+            for t in tables:
+                if t != "alembic_version" and not t.startswith("sqlite_"):
+                    if con.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone() is not None:
+                        return "data"
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return "data"  # unreadable: treat as precious
+    return "empty"
+
+
+def _ensure_not_in_use(target: Path) -> None:
+    db = target / DB_NAME
+    if not db.exists():
+        return
+    try:
+        con = sqlite3.connect(db, timeout=0.5)
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            con.rollback()
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"数据目录 {target} 正被另一个 kami 程序使用（数据库已锁定），请先关闭它再恢复。") from exc
+
+
+def _aside_name(target: Path) -> Path:
+    stamp = now().strftime("%Y%m%d-%H%M%S")
+    cand = target.with_name(f"{target.name}.old-{stamp}")
+    n = 2
+    while cand.exists():
+        cand = target.with_name(f"{target.name}.old-{stamp}-{n}")
+        n += 1
+    return cand
+
+
+def _clean_stale_staging(target: Path) -> None:
+    for p in target.parent.glob(f".{target.name}.restore-*.part"):
+        shutil.rmtree(p, ignore_errors=True)
+
+
+def _stage(ob: OpenedBackup, staging: Path, progress: Progress, cancel):
+    meter = _meter(ob.manifest.total_size, progress, cancel)
+    make_private_dir(staging)
+    make_private_dir(staging / "vault")
+    db = staging / DB_NAME
+    with _create(db, 0o600) as fh:
+        copy_member(ob, ob.manifest.db, fh, meter, cancel)
+    _check_database(db, ob.manifest)
+    for entry in ob.manifest.blobs:
+        dest = staging / entry.path
+        make_private_dir(dest.parent.parent)
+        make_private_dir(dest.parent)
+        with _create(dest, 0o600) as fh:
+            copy_member(ob, entry, fh, meter, cancel)
+        os.chmod(dest, stat.S_IRUSR)
+    fsync_dir(staging)
+    return meter
+
+
+@contextlib.contextmanager
+def _create(path: Path, mode: int):
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    with os.fdopen(fd, "wb") as fh:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _verify_staged(staging: Path, m: Manifest):
+    """Open (and migrate) the staged profile and verify it; problems are reported, not hidden."""
+    from ..db import current_revision
+    from ..verify import verify
+
+    try:
+        prof = Profile.open(staging)
+    except DatabaseError as exc:
+        raise BackupError(f"备份中的数据库无法打开：{exc}") from exc
+    try:
+        revision = current_revision(prof.engine) or ""
+        report = verify(prof)
+    finally:
+        prof.close()
+    declared = {(p.kind, p.sha256) for p in m.problems}
+    ledger_declared = any(p.kind == "ledger_broken" for p in m.problems)
+    problems = []
+    for p in report.problems:
+        d = asdict(p)
+        d["known_at_backup"] = (p.kind, p.sha256) in declared or (p.kind == "ledger_broken" and ledger_declared)
+        problems.append(d)
+    return revision, report.ok, problems
+
+
+def restore_backup(
+    path: Path | str,
+    data_dir: Path | str,
+    *,
+    force: bool = False,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> RestoreReport:
+    """Restore ``path`` into ``data_dir``. An existing profile with data needs ``force`` and is moved aside."""
+    target = Path(data_dir).absolute()
+    state = profile_state(target)
+    if state == "data" and not force:
+        raise RestoreRefused(f"数据目录 {target} 中已有证据数据。如确定用备份替换，请明确确认（命令行加 --force）；"
+                             f"原数据会被移到 {target.name}.old-<时间> 保留，不会删除。")
+    if state != "missing":
+        _ensure_not_in_use(target)
+    with open_backup(path) as ob:
+        m = ob.manifest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _clean_stale_staging(target)
+        free = shutil.disk_usage(target.parent).free
+        if free < m.total_size + (1 << 20):
+            raise BackupError(f"磁盘空间不足：恢复约需 {m.total_size / 1e6:.1f} MB，只剩 {free / 1e6:.1f} MB。")
+        staging = target.with_name(f".{target.name}.restore-{uuid.uuid4().hex[:12]}.part")
+        moved: Path | None = None
+        try:
+            meter = _stage(ob, staging, progress, cancel)
+            revision, verify_ok, problems = _verify_staged(staging, m)
+            if state == "data":
+                moved = _aside_name(target)
+                os.replace(target, moved)
+            elif state == "empty":
+                shutil.rmtree(target)
+            os.replace(staging, target)
+            fsync_dir(target.parent)
+            meter.finish()
+        except BaseException as exc:
+            if moved is not None and not target.exists():
+                with contextlib.suppress(OSError):
+                    os.replace(moved, target)
+                    moved = None
+            shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(exc, OSError):
+                raise _os_error(exc, target) from exc
+            raise
+    log.info("backup restored into %s (moved aside: %s)", target, moved)
+    return RestoreReport(data_dir=str(target), moved_aside=str(moved) if moved else None, created_at=m.created_at,
+                         schema_revision=m.schema_revision, migrated_to=revision, counts=dict(m.counts),
+                         ledger_entries=m.ledger_entries, ledger_head=m.ledger_head, files=len(m.files),
+                         verify_ok=verify_ok, problems=problems)
+
+
+def _os_error(exc: OSError, target: Path) -> BackupError:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return BackupError(f"磁盘空间不足，恢复未完成；{target} 保持原样。")
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EBUSY):
+        return BackupError(f"无法替换 {target}：文件正被使用或没有权限（请关闭 kami 程序后重试）。原数据保持原样。")
+    return BackupError(f"恢复未完成：{exc.filename or target}（{exc.strerror or exc}）。原数据保持原样。")
