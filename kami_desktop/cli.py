@@ -130,4 +130,7 @@ def _fail(message: str, as_json: bool, code: int = 2) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    # run the imported module's main, so command modules and this one share one UsageError class
+    from kami_desktop.cli import main as _main
+
+    raise SystemExit(_main())
