@@ -98,6 +98,10 @@ def unsafe_reason(name: str) -> str | None:
         return "文件名含有反斜杠"
     if name.startswith("/") or re.match(r"[A-Za-z]:", name):
         return "绝对路径"
+    if ":" in name:
+        return "文件名含有冒号（Windows 的驱动器号或数据流）"
+    if any(ord(c) < 32 for c in name):
+        return "文件名含有控制字符"
     if any(part in ("..", ".") for part in name.split("/")):
         return "路径中含有 .. 或 ."
     return None
