@@ -1,4 +1,10 @@
-"""kami bill parse | import | show | terms | apply — payment bills and the claimed amount."""
+"""kami bill parse | import | show | terms | apply — payment bills and the claimed amount.
+
+``bill parse`` without ``--platform`` does not guess: the platform block is zero, a warning says so and
+``top_counterparties`` lists the most frequent payees to choose from. ``bill import`` without
+``--platform`` keeps the case's terms; a case without terms gets the counterparties that look like its
+platform name or parties (``suggest_terms``). ``--platform`` on import adds to the case's terms;
+``bill terms --set`` replaces them."""
 
 from __future__ import annotations
 
@@ -15,7 +21,9 @@ def register(sub, common) -> None:
     bill = sub.add_parser("bill", parents=[common], help="支付宝/微信支付账单：解析、导入、对账、主张金额")
     bs = bill.add_subparsers(dest="bill_cmd", metavar="ACTION", required=True)
 
-    ps = bs.add_parser("parse", parents=[common], help="解析账单文件并对账（不保存任何内容）")
+    ps = bs.add_parser("parse", parents=[common], help="解析账单文件并对账（不保存任何内容）",
+                       description="不指定 --platform 时平台合计为 0（warnings 中说明），并在 top_counterparties "
+                                   "中列出付款最多的交易对方，供选择 --platform。")
     ps.add_argument("file", type=Path, metavar="FILE")
     _platform_and_password(ps)
     ps.set_defaults(handler=cmd_parse)
