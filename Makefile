@@ -9,7 +9,6 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := libglib2.0-0 libgl1 libegl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfreetype6 \
 	libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-wqy-microhei poppler-utils qpdf
-PACKAGE_APT := nsis binutils
 
 .PHONY: run test lint bench package apt-deps venv i18n clean
 
@@ -25,6 +24,9 @@ lint: venv
 
 bench: venv i18n
 	@for b in bench/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+
+package: apt-deps venv i18n
+	bash packaging/build.sh
 
 apt-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
