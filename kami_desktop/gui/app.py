@@ -11,7 +11,8 @@ from pathlib import Path
 def parse_args(argv: list[str] | None):
     parser = argparse.ArgumentParser(prog="kami-desktop")
     parser.add_argument("--data-dir", type=Path, default=None, help="资料目录（默认为系统的本地应用数据目录）")
-    parser.add_argument("--smoke-test", action="store_true", help="启动、显示窗口后立即退出（用于安装包自检）")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="安装包自检：用临时资料目录启动、导入、生成证据册、校验后退出（见 kami_desktop/smoke.py）")
     return parser.parse_known_args(argv)
 
 
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return smoke_main(argv)
     args, qt_args = parse_args(argv)
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
 
     from ..core.db import DatabaseError
@@ -73,9 +74,6 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(profile, settings)
     guard.activated.connect(window.bring_to_front)
     window.show()
-    if args.smoke_test:
-        # Place for the installer self-test: later it will also check the profile, fonts and printing.
-        QTimer.singleShot(0, window.close)
     try:
         rc = app.exec()
     finally:
