@@ -25,10 +25,10 @@ DEDUCTION_KINDS = {"deduction", "deduct", "debit", "扣款", "扣除"}
 REFUND_REQUEST_KINDS = {"refund_request", "request_refund", "申请退款", "要求退款"}
 DEMAND_STEP_KINDS = {"demand_sent", "demand", "demand_letter", "demand_letter_sent", "催告函发出", "发出催告函"}
 
-FACT_KIND_LABELS = {
-    "topup": "充值", "recharge": "充值", "payment": "付款", "deduction": "扣款", "refund_request": "申请退款",
-    "reply": "平台答复", "platform_reply": "平台答复", "complaint": "投诉", "lawsuit": "起诉",
-    "demand_sent": "发出催告函",
+FACT_KIND_LABELS = {  # the codes of core.facts.FACT_KINDS plus a few older spellings
+    "recharge": "充值", "topup": "充值", "payment": "付款", "deduction": "扣款", "non_delivery": "未到账/未交付",
+    "refund_request": "申请退款", "platform_reply": "平台答复", "reply": "平台答复", "refund": "退款",
+    "complaint": "投诉", "lawsuit": "起诉", "other": "其他", "demand_sent": "发出催告函",
 }
 
 

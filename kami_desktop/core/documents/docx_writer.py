@@ -245,6 +245,8 @@ def render_docx(doc: Doc, stamp: datetime) -> tuple[bytes, list[str]]:
             document.add_page_break()
     if doc.footer:
         _footer(document)
+    for run in document.element.body.iter(qn("w:r")):  # breaks and page breaks too
+        _set_fonts(run.get_or_add_rPr())
     _core(document, doc, stamp)
     buf = io.BytesIO()
     document.save(buf)

@@ -56,7 +56,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     doc.add(Title("证据目录"))
     submitter = "原告 " + m.need(me.name if me else "", "提交人（本人）姓名", "party.self.name")
     doc.add(Table([
-        ["案号", "            ", "案由", opts.cause],
+        ["案号", "", "案由", opts.cause],
         ["提交人", submitter, "对方当事人", party_names(ctx.defendants) or party_names(ctx.counterparties) or "—"],
         ["提交日期", date_cn(opts.date) if opts.date else "年    月    日", "证据数量", f"共{len(ctx.exhibits)}项"],
     ], [1.2, 3.8, 1.4, 3.6], header_rows=0, label_columns=(0, 2)))

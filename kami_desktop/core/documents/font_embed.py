@@ -51,13 +51,20 @@ def cjk_font_bytes() -> bytes:
     return bytes(pymupdf.Font("cjk").buffer)
 
 
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(io.BytesIO(cjk_font_bytes())).getBestCmap())
+
+
 def subset_font(chars: set[str] | str) -> tuple[bytes, list[str]]:
     """The CJK font cut down to ``chars`` (+ ASCII); also the characters the font cannot show."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    font = TTFont(io.BytesIO(cjk_font_bytes()))
-    cmap = font.getBestCmap()
+    font = TTFont(io.BytesIO(cjk_font_bytes()), recalcTimestamp=False)  # keep head.modified: same input, same bytes
+    cmap = _covered()
     wanted = {c for c in set(chars) | set(ALWAYS) if c.isprintable() or c == "\u3000"}
     lacking = sorted(c for c in wanted if ord(c) not in cmap and not c.isspace())
     opts = subset.Options()

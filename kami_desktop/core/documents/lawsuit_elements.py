@@ -39,7 +39,7 @@ def plaintiff_rows(ctx: CaseContext, m: Missing) -> list[tuple[str, str]]:
     p = ctx.self_party
 
     def get(attr: str):
-        return getattr(p, attr) if p else ""
+        return getattr(p, attr) if p else None
 
     return [
         ("姓名", m.need(get("name"), "原告姓名", "party.self.name")),

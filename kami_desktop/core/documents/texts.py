@@ -18,7 +18,7 @@ from .layout import Missing
 
 
 def date_cn(d: date | datetime | None) -> str:
-    if d is None:
+    if not d:
         return ""
     if isinstance(d, datetime):
         d = d.astimezone(CHINA_TZ).date()
