@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from . import ledger
 from .importer import next_position, tags_of
-from .model import Blob, Exhibit, ExhibitFile
+from .model import Bill, Blob, Chat, Exhibit, ExhibitFile
 from .profile import Profile
 from .timeutil import china_local, now
 from .vocab import CATEGORIES, category_code
@@ -96,6 +96,26 @@ def edit_exhibit(s: Session, exhibit_id: int, **fields: Any) -> Exhibit:
     return ex
 
 
+def _relink_parsed(s: Session, case_id: int, prefer: int | None = None) -> None:
+    """Keep each parsed bill/chat attached to the exhibit that now holds its file.
+
+    Merging, splitting and moving files change which exhibit holds a bill's or chat's file; the
+    parsed rows must follow the file (deleting the emptied exhibit would otherwise cascade to them).
+    """
+    s.flush()
+    for model in (Bill, Chat):
+        for rec in s.scalars(select(model).join(Exhibit, Exhibit.id == model.exhibit_id)
+                             .where(Exhibit.case_id == case_id)):
+            holders = list(s.scalars(
+                select(ExhibitFile.exhibit_id).join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
+                .where(ExhibitFile.blob_sha256 == rec.blob_sha256, Exhibit.case_id == case_id)
+            ))
+            if rec.exhibit_id in holders or not holders:
+                continue
+            rec.exhibit_id = prefer if prefer in holders else holders[0]
+    s.flush()
+
+
 def _renumber(s: Session, case_id: int, ordered: list[Exhibit]) -> None:
     for i, ex in enumerate(ordered, start=1):
         ex.position = i
@@ -143,6 +163,7 @@ def merge(s: Session, target_id: int, source_ids: list[int]) -> Exhibit:
             f.position = pos
             moved.append({"file_id": f.id, "sha256": f.blob_sha256, "from": sid})
         s.flush()
+        _relink_parsed(s, target.case_id, prefer=target.id)
         s.expire(src, ["files"])
         s.delete(src)
     s.flush()
@@ -172,6 +193,7 @@ def split(s: Session, exhibit_id: int) -> list[Exhibit]:
         f.position = 1
         created.append(new)
     s.flush()
+    _relink_parsed(s, ex.case_id)
     s.expire(ex, ["files"])
     order = []
     for e in list_exhibits(s, ex.case_id):
@@ -202,6 +224,7 @@ def move_file(s: Session, file_id: int, target_exhibit_id: int, index: int | Non
     for i, x in enumerate(dst_files, start=1):
         x.position = i
     s.flush()
+    _relink_parsed(s, dst.case_id, prefer=dst.id)
     s.expire(src, ["files"])
     s.expire(dst, ["files"])
     ledger.append(s, "file.move", {"file_id": f.id, "sha256": f.blob_sha256, "from": src.id, "to": dst.id},
@@ -249,6 +272,8 @@ def purge(profile: Profile, case_id: int | None = None) -> dict[str, Any]:
             s.scalars(select(Blob).where(~exists().where(ExhibitFile.blob_sha256 == Blob.sha256)))
         )
         unreferenced = [b for b in unreferenced if not _held_elsewhere(s, b.sha256)]
+        still_parsed = set(s.scalars(select(Bill.blob_sha256))) | set(s.scalars(select(Chat.blob_sha256)))
+        unreferenced = [b for b in unreferenced if b.sha256 not in still_parsed]
         shas = [b.sha256 for b in unreferenced]
         for sha in shas:
             profile.vault.mark(sha, "purge")

@@ -252,3 +252,29 @@ def test_purge_keeps_a_blob_a_bill_still_refers_to(profile, case_id, tmp_path):
     report = purge(profile, case_id)
     assert report["blobs_removed"] == []
     assert profile.blob_path(result.sha256).is_file()
+
+
+def test_merging_splitting_and_moving_keep_the_parsed_rows(profile, case_id, tmp_path):
+    from kami_desktop.core import exhibits as X
+    from kami_desktop.core.importer import import_paths
+    from tests.helpers import screenshot
+
+    result = B.import_bill(profile, case_id, write(tmp_path, "alipay.csv", bf.alipay_app_csv()))
+    shot = import_paths(profile, case_id, [screenshot(tmp_path / "pay.png", 1)]).imported[0].exhibit_id
+    with profile.session() as s:
+        n_rows = s.scalar(select(func.count()).select_from(BillRow))
+        X.merge(s, shot, [result.exhibit_id])  # the bill exhibit is emptied and deleted
+    with profile.session() as s:
+        bill = s.get(Bill, result.bill_id)
+        assert bill is not None and bill.exhibit_id == shot
+        assert s.scalar(select(func.count()).select_from(BillRow)) == n_rows
+        parts = X.split(s, shot)
+        holder = next(p.id for p in parts if any(f.blob_sha256 == bill.blob_sha256 for f in p.files))
+    with profile.session() as s:
+        assert s.get(Bill, result.bill_id).exhibit_id == holder
+        fid = s.get(Exhibit, holder).files[0].id
+        X.move_file(s, fid, shot)
+    with profile.session() as s:
+        assert s.get(Bill, result.bill_id).exhibit_id == shot
+        assert s.scalar(select(func.count()).select_from(BillRow)) == n_rows
+    assert B.case_reconciliation(profile, case_id).net == bf.EXPECTED_NET
