@@ -79,22 +79,9 @@ def emit(outcome: Outcome, as_json: bool) -> None:
 
 
 def _expected_errors() -> tuple[type[BaseException], ...]:
-    from .core.cases import CaseError
-    from .core.db import DatabaseError
-    from .core.exhibits import ExhibitError
-    from .core.importer import ImportInputError
-    from .core.money import MoneyError
-    from .core.vocab import VocabError
+    from .core.errors import expected_errors
 
-    errors: list[type[BaseException]] = [UsageError, CaseError, DatabaseError, ExhibitError, ImportInputError,
-                                         VocabError, MoneyError]
-    for mod, names in (("kami_desktop.core.bills", ("BillError",)), ("kami_desktop.core.chats", ("ChatError",))):
-        try:
-            m = importlib.import_module(mod)
-        except ImportError:
-            continue
-        errors.extend(getattr(m, n) for n in names if hasattr(m, n))
-    return tuple(errors)
+    return (UsageError, *expected_errors())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,17 +8,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..core.cases import CaseError
-from ..core.db import DatabaseError
-from ..core.exhibits import ExhibitError
-from ..core.importer import ImportInputError
-from ..core.money import MoneyError
-from ..core.vocab import VocabError
+from ..core.errors import expected_errors
 
 # Errors whose message is already written for the user (Chinese, no traceback needed).
-EXPECTED = (CaseError, ExhibitError, ImportInputError, VocabError, MoneyError, DatabaseError)
-
-
+EXPECTED = expected_errors()
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)

@@ -1,0 +1,60 @@
+"""The errors a user can understand: each carries a Chinese message naming the file and the reason.
+
+The CLI turns them into exit code 2 and the GUI into a plain message box; anything else is a bug
+(logged, with a dialog naming the log file).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+# (module, class names) of every expected error; modules that are not installed are skipped
+_KNOWN = (
+    ("kami_desktop.core.cases", ("CaseError",)),
+    ("kami_desktop.core.db", ("DatabaseError",)),
+    ("kami_desktop.core.exhibits", ("ExhibitError",)),
+    ("kami_desktop.core.importer", ("ImportInputError",)),
+    ("kami_desktop.core.money", ("MoneyError",)),
+    ("kami_desktop.core.vocab", ("VocabError",)),
+    ("kami_desktop.core.vault", ("VaultError",)),
+    ("kami_desktop.core.bills", ("BillError",)),
+    ("kami_desktop.core.chats", ("ChatError",)),
+    ("kami_desktop.core.legal", ("LegalDataError",)),
+    ("kami_desktop.core.dossier", ("DossierError", "PreflightError")),
+    ("kami_desktop.core.documents", ("DocumentError", "AttachmentError")),
+    ("kami_desktop.core.backup", ("BackupError",)),
+)
+
+
+def expected_errors() -> tuple[type[BaseException], ...]:
+    found: list[type[BaseException]] = []
+    for module, names in _KNOWN:
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        for name in names:
+            cls = getattr(mod, name, None)
+            if cls is None:
+                sub = _find_in_submodules(module, name)
+                cls = sub
+            if isinstance(cls, type) and issubclass(cls, BaseException):
+                found.append(cls)
+    return tuple(found)
+
+
+def _find_in_submodules(package: str, name: str):
+    import pkgutil
+
+    try:
+        pkg = importlib.import_module(package)
+    except ImportError:
+        return None
+    for info in pkgutil.iter_modules(getattr(pkg, "__path__", [])):
+        try:
+            mod = importlib.import_module(f"{package}.{info.name}")
+        except ImportError:
+            continue
+        if hasattr(mod, name):
+            return getattr(mod, name)
+    return None
