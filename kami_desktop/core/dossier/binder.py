@@ -5,6 +5,8 @@ bookmarks, attachments and metadata come last; the file is saved reproducibly.
 
 from __future__ import annotations
 
+import hashlib
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -15,7 +17,7 @@ from ... import __version__
 from ..tasks import CancelToken, Progress
 from .appendix import write_appendix
 from .frontmatter import fmt_time, write_front
-from .layout import CONTENT, FOOTER_TOP, GREY, PAGE, PageFlow, PageTag, cjk_font, short
+from .layout import CONTENT, FOOTER_TOP, GREY, PAGE, PageFlow, PageTag, cjk_font, short, text_width
 from .options import DossierOptions, ExhibitPages
 from .renderers import FileContext, notice, render_file
 from .snapshot import CaseSnap, ExhibitSnap, FileSnap
@@ -54,9 +56,7 @@ def _file_tag(e: ExhibitSnap, f: FileSnap | None) -> PageTag:
 def write_header(flow: PageFlow, e: ExhibitSnap) -> None:
     flow.set_tag(_file_tag(e, e.files[0] if e.files else None))
     flow.new_page()
-    page = flow.page()
-    band = pymupdf.Rect(CONTENT.x0, flow.y, CONTENT.x1, flow.y + 24)
-    page.draw_rect(band, color=None, fill=(0.9, 0.9, 0.9))
+    flow.box((CONTENT.x0, flow.y, CONTENT.x1, flow.y + 24), fill=(0.9, 0.9, 0.9))
     flow.skip(5)
     flow.text(f"证据{e.number}　{e.title}", size=13, indent=6)
     flow.skip(5)
@@ -81,14 +81,13 @@ def write_header(flow: PageFlow, e: ExhibitSnap) -> None:
     flow.rule(gap=5)
 
 
-def write_exhibits(doc: pymupdf.Document, snap: CaseSnap, root: Path, status: dict[int, str],
-                   progress: Progress, cancel: CancelToken | None, done: int, total: int
-                   ) -> tuple[PageFlow, dict[int, tuple[int, int]], dict[int, list[str]]]:
-    flow = PageFlow(doc, cancel)
+def write_exhibits(flow: PageFlow, snap: CaseSnap, root: Path, status: dict[int, str],
+                   progress: Progress, done: int, total: int
+                   ) -> tuple[dict[int, tuple[int, int]], dict[int, list[str]]]:
     ranges: dict[int, tuple[int, int]] = {}
     notes: dict[int, list[str]] = {}
     for e in snap.exhibits:
-        first = doc.page_count
+        first = flow.doc.page_count
         write_header(flow, e)
         for f in e.files:
             if f.index > 1:
@@ -104,8 +103,9 @@ def write_exhibits(doc: pymupdf.Document, snap: CaseSnap, root: Path, status: di
             notes[f.id] = ctx.notes
             done += 1
             progress(done, total, f"排版 {e.label(f)} {f.original_name}")
-        ranges[e.number] = (first, doc.page_count - 1)
-    return flow, ranges, notes
+        ranges[e.number] = (first, flow.doc.page_count - 1)
+    flow.flush()
+    return ranges, notes
 
 
 def add_footers(doc: pymupdf.Document, tags: list[PageTag], case_title: str) -> None:
@@ -124,9 +124,9 @@ def add_footers(doc: pymupdf.Document, tags: list[PageTag], case_title: str) -> 
         page.draw_line((CONTENT.x0, FOOTER_TOP - 3), (CONTENT.x1, FOOTER_TOP - 3), color=GREY, width=0.4)
         tw = pymupdf.TextWriter(PAGE)
         for text, size, y in ((line1, 8, FOOTER_TOP + 8), (line2, 7, FOOTER_TOP + 18)):
-            while font.text_length(text, fontsize=size) > CONTENT.width and len(text) > 10:
+            while text_width(text, size) > CONTENT.width and len(text) > 10:
                 text = text[:-2] + "…"
-            x = CONTENT.x0 + (CONTENT.width - font.text_length(text, fontsize=size)) / 2
+            x = CONTENT.x0 + (CONTENT.width - text_width(text, size)) / 2
             tw.append((x, y), text, font=font, fontsize=size)
         tw.write_text(page, color=(0.15, 0.15, 0.15))
 
@@ -162,9 +162,23 @@ def choose_attachments(snap: CaseSnap, opts: DossierOptions, status: dict[int, s
 
 
 def write_binder(snap: CaseSnap, opts: DossierOptions, submitted: date, root: Path, status: dict[int, str],
-                 target: Path, progress: Progress, cancel: CancelToken | None, done: int, total: int) -> BinderInfo:
-    doc = pymupdf.open()
-    flow, ex_ranges, notes = write_exhibits(doc, snap, root, status, progress, cancel, done, total)
+                 target: Path, work: Path, progress: Progress, cancel: CancelToken | None, done: int,
+                 total: int) -> BinderInfo:
+    """Write the binder to ``target``; ``work`` is a scratch file outside the bundle (removed here)."""
+    flow = PageFlow(pymupdf.open(), cancel, spill=work)
+    try:
+        return _write_binder(flow, snap, opts, submitted, root, status, target, progress, done, total)
+    finally:
+        flow.doc.close()
+        work.unlink(missing_ok=True)
+
+
+def _write_binder(flow: PageFlow, snap: CaseSnap, opts: DossierOptions, submitted: date, root: Path,
+                  status: dict[int, str], target: Path, progress: Progress, done: int, total: int) -> BinderInfo:
+    ex_ranges, notes = write_exhibits(flow, snap, root, status, progress, done, total)
+    if flow.spilled:
+        flow.spill()  # the rest of the exhibit pages go to disk too before the front is added
+    doc = flow.doc
     embedded = choose_attachments(snap, opts, status)
     front, fw, app_doc, aw = front_and_appendix(snap, opts, submitted, doc.page_count, ex_ranges, status, embedded)
     n_front, n_ex = front.page_count, doc.page_count
@@ -193,13 +207,6 @@ def write_binder(snap: CaseSnap, opts: DossierOptions, submitted: date, root: Pa
     doc.set_toc(toc)
 
     stamp = pdf_date(snap.as_of) if snap.as_of else None
-    for e, f in snap.all_files():
-        if f.id in embedded:
-            name = f.bundle_path.split("/", 1)[1]
-            key = f"E{e.number:03d}-{f.index:03d}"  # name-tree key: ASCII (PyMuPDF garbles non-ASCII keys)
-            doc.embfile_add(key, (root / f.bundle_path).read_bytes(), filename=name, ufilename=name,
-                            desc=f"{e.label(f)} 原始文件（原名 {f.original_name}）SHA-256 {f.sha256}")
-    _fix_embedded_dates(doc, snap, embedded, stamp)
     meta = {
         "title": f"证据材料：{snap.title}",
         "author": opts.submitter,
@@ -212,17 +219,33 @@ def write_binder(snap: CaseSnap, opts: DossierOptions, submitted: date, root: Pa
     }
     doc.set_metadata(meta)
     doc.subset_fonts()
+    for e, f in snap.all_files():
+        if f.id in embedded:
+            attach(doc, f"E{e.number:03d}-{f.index:03d}", (root / f.bundle_path).read_bytes(),
+                   f.bundle_path.split("/", 1)[1], f"{e.label(f)} 原始文件（原名 {f.original_name}）SHA-256 {f.sha256}",
+                   stamp, squeeze=f.media_type.startswith("text/") or f.media_type == "application/json")
+    # a file identifier derived from what the binder shows, so rebuilding an unchanged case repeats it
+    shown = {k: v for k, v in opts.to_json().items() if k not in ("out_dir", "bundle_name", "make_zip", "force")}
+    ident = hashlib.md5(f"{snap.id}|{snap.ledger_head}|{submitted}|{sorted(shown.items())}|{__version__}".encode(),
+                        usedforsecurity=False).hexdigest().upper()
+    doc.xref_set_key(-1, "ID", f"[<{ident}><{ident}>]")
     doc.save(str(target), garbage=3, deflate=True, no_new_id=True, reproducible=True)
-    pages = doc.page_count
-    doc.close()
-    return BinderInfo(pages, exhibits, embedded, notes)
+    return BinderInfo(doc.page_count, exhibits, embedded, notes)
 
 
-def _fix_embedded_dates(doc: pymupdf.Document, snap: CaseSnap, embedded: set[int], stamp: str | None) -> None:
-    """Embedded files carry creation/modification dates that default to now: pin them to the case's state."""
-    if not embedded or not stamp:
-        return
-    for x in range(1, doc.xref_length()):
-        if doc.xref_get_key(x, "Type")[1] == "/EmbeddedFile":
-            doc.xref_set_key(x, "Params/CreationDate", pymupdf.get_pdf_str(stamp))
-            doc.xref_set_key(x, "Params/ModDate", pymupdf.get_pdf_str(stamp))
+def attach(doc: pymupdf.Document, key: str, data: bytes, name: str, desc: str, stamp: str | None,
+           squeeze: bool = False) -> None:
+    """Embed an original as a file attachment with fixed dates.
+
+    Photos, PDFs and archives are already compressed: they are wrapped in stored (level 0) deflate
+    blocks, so the save's own deflate, slow and useless on them, leaves them alone. The name-tree key
+    is ASCII (PyMuPDF garbles non-ASCII keys); viewers show the Chinese file name.
+    """
+    xref = doc.embfile_add(key, b" ", filename=name, ufilename=name, desc=desc)
+    doc.update_stream(xref, zlib.compress(data, 6 if squeeze else 0), compress=0)
+    doc.xref_set_key(xref, "Filter", "/FlateDecode")
+    doc.xref_set_key(xref, "DL", str(len(data)))
+    doc.xref_set_key(xref, "Params/Size", str(len(data)))
+    if stamp:  # they default to "now", which would make every build differ
+        doc.xref_set_key(xref, "Params/CreationDate", pymupdf.get_pdf_str(stamp))
+        doc.xref_set_key(xref, "Params/ModDate", pymupdf.get_pdf_str(stamp))

@@ -85,7 +85,8 @@ def build_dossier(
             cancel.raise_if_cancelled()
         t = time.perf_counter()
         pdf = stage.root / BINDER
-        binder = write_binder(snap, options, submitted, stage.root, status, pdf, progress, cancel, n_files, total)
+        binder = write_binder(snap, options, submitted, stage.root, status, pdf, stage.tmp / "binder-work.pdf",
+                              progress, cancel, n_files, total)
         timings["binder"] = time.perf_counter() - t
         progress(2 * n_files + 1, total, "写入校验清单")
         pdf_sha = stage.add_existing(BINDER)

@@ -1,7 +1,7 @@
 """Images on binder pages.
 
-- JPEG (orientation 1/3/6/8): the file's bytes go into the PDF untouched (DCTDecode), rotated by the
-  page, not by re-encoding.
+- JPEG: the file's bytes go into the PDF untouched (DCTDecode) through ``img2pdf``; photos with EXIF
+  orientation 3/6/8 are turned on the page, not re-encoded.
 - PNG: ``img2pdf`` passes the IDAT data through (lossless, and memory stays bounded per image).
 - Anything else (GIF, WebP, BMP, TIFF, mirrored EXIF, broken encodings): decoded with Pillow and stored
   as lossless PNG.
@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import io
 import logging
+import struct
 import warnings
 
 import img2pdf
 import pymupdf
 from PIL import Image, ImageOps
 
-from .layout import CONTENT, GREY, MM, cjk_font
+from .layout import CONTENT, GREY, MM
 from .renderers import FileContext, notice
 
 logging.getLogger("img2pdf").setLevel(logging.ERROR)
@@ -50,20 +51,46 @@ class ImageSource:
         return self.doc[0].rect
 
 
+def _png_has_exif(path) -> bool:
+    """Walk the PNG chunk headers (no decoding): is there an eXIf chunk?"""
+    with open(path, "rb") as fh:
+        if fh.read(8) != b"\x89PNG\r\n\x1a\n":
+            return False
+        while head := fh.read(8):
+            if len(head) < 8:
+                return False
+            length, kind = struct.unpack(">I4s", head)
+            if kind == b"eXIf":
+                return True
+            if kind == b"IEND":
+                return False
+            fh.seek(length + 4, io.SEEK_CUR)
+    return False
+
+
 def _probe(path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         with Image.open(path) as im:
-            try:
-                orientation = int(im.getexif().get(274, 1) or 1)
-            except Exception:  # noqa: BLE001 - unreadable EXIF: treat as upright
-                orientation = 1
+            orientation = 1
+            # PNG keeps EXIF anywhere, even after the pixels: Pillow would decode the image to find it
+            if im.format != "PNG" or _png_has_exif(path):
+                try:
+                    orientation = int(im.getexif().get(274, 1) or 1)
+                except Exception:  # noqa: BLE001 - unreadable EXIF: treat as upright
+                    orientation = 1
             return im.format, im.size, im.mode, orientation, getattr(im, "n_frames", 1)
 
 
 def image_source(path) -> ImageSource:
     fmt, (w, h), mode, orientation, frames = _probe(path)
     huge = w * h > HUGE_PIXELS
+    if (fmt, orientation) in (("JPEG", 1), ("PNG", 1)) and not huge:
+        try:  # JPEG bytes pass through untouched, PNG IDAT losslessly; little memory per image
+            data = img2pdf.convert(str(path), rotation=img2pdf.Rotation.none)
+            return ImageSource(pymupdf.open("pdf", data), w, h)
+        except Exception:  # noqa: BLE001 - img2pdf refuses some variants: fall through
+            pass
     if fmt == "JPEG" and orientation in JPEG_ROTATE and mode in ("RGB", "L", "CMYK") and not huge:
         rot = JPEG_ROTATE[orientation]
         dw, dh = (h, w) if rot in (90, 270) else (w, h)
@@ -71,12 +98,6 @@ def image_source(path) -> ImageSource:
         page = doc.new_page(width=dw, height=dh)
         page.insert_image(page.rect, stream=path.read_bytes(), rotate=rot)
         return ImageSource(doc, dw, dh, "按 EXIF 方向旋转显示" if rot else "")
-    if fmt == "PNG" and orientation == 1 and not huge:
-        try:
-            data = img2pdf.convert(str(path), rotation=img2pdf.Rotation.none)
-            return ImageSource(pymupdf.open("pdf", data), w, h)
-        except Exception:  # noqa: BLE001 - img2pdf refuses some PNG variants: fall through to Pillow
-            pass
     return _decoded_source(path, fmt, huge, frames, orientation)
 
 
@@ -140,9 +161,7 @@ def render_image(ctx: FileContext) -> None:
 
 def _caption(ctx: FileContext, text: str) -> None:
     flow = ctx.flow
-    tw = pymupdf.TextWriter(flow.page().rect)
-    tw.append((CONTENT.x0, flow.y + 7.5), text[:110], font=cjk_font(), fontsize=7)
-    tw.write_text(flow.page(), color=GREY)
+    flow.put(CONTENT.x0, flow.y + 7.5, text[:110], 7, GREY)
     flow.y += CAPTION
 
 
@@ -198,13 +217,12 @@ def _place_split(ctx: FileContext, src: ImageSource, s: float) -> None:
         top = flow.y
         rect = pymupdf.Rect(x0, top, x0 + w, top + (y1 - y0) * s)
         clip = pymupdf.Rect(0, y0 * k_px, src.rect.width, y1 * k_px)
-        page = flow.page()
-        page.show_pdf_page(rect, src.doc, 0, clip=clip)
+        flow.page().show_pdf_page(rect, src.doc, 0, clip=clip)
         mark_x = min(rect.x1 + 4, CONTENT.x1 + 3)
         if k:
-            _mark(page, mark_x, rect.y0, rect.y0 + overlap * s, "与上页重叠")
+            _mark(flow, mark_x, rect.y0, rect.y0 + overlap * s, "与上页重叠")
         if k < len(slices) - 1:
-            _mark(page, mark_x, rect.y1 - overlap * s, rect.y1, "续下页")
+            _mark(flow, mark_x, rect.y1 - overlap * s, rect.y1, "续下页")
         flow.y = rect.y1 + 2
         text = f"长截图第 {k + 1}/{len(slices)} 段 · 原图像素行 {y0 + 1}–{y1}（共 {src.h} 行）"
         if len(slices) > 1:
@@ -216,16 +234,14 @@ def _place_split(ctx: FileContext, src: ImageSource, s: float) -> None:
     ctx.notes.append(f"长截图分 {len(slices)} 页打印，相邻页重叠 {overlap} 像素")
 
 
-def _mark(page: pymupdf.Page, x: float, y0: float, y1: float, label: str) -> None:
+def _mark(flow, x: float, y0: float, y1: float, label: str) -> None:
     """A bracket in the margin beside the overlapping band, with a vertical label."""
-    page.draw_line((x, y0), (x, y1), color=GREY, width=0.8)
-    page.draw_line((x - 2, y0), (x + 2, y0), color=GREY, width=0.8)
-    page.draw_line((x - 2, y1), (x + 2, y1), color=GREY, width=0.8)
-    tw = pymupdf.TextWriter(page.rect)
+    flow.line((x, y0), (x, y1), GREY, 0.8)
+    flow.line((x - 2, y0), (x + 2, y0), GREY, 0.8)
+    flow.line((x - 2, y1), (x + 2, y1), GREY, 0.8)
     y = y0 + 7
     for ch in label:
         if y > y1 + 30:
             break
-        tw.append((x + 3, y), ch, font=cjk_font(), fontsize=6)
+        flow.put(x + 3, y, ch, 6, GREY)
         y += 7
-    tw.write_text(page, color=GREY)

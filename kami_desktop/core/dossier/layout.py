@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pymupdf
 
@@ -86,18 +87,26 @@ class PageTag:
 _TOKEN = re.compile(r"[A-Za-z0-9_@#%&+\-=./:,;'\"()\[\]]+ ?|.", re.S)
 
 
+@functools.lru_cache(maxsize=8192)
+def _advance(ch: str) -> float:
+    return cjk_font().text_length(ch, fontsize=1)
+
+
+def text_width(text: str, size: float) -> float:
+    return sum(_advance(c) for c in text) * size
+
+
 def wrap(text: str, width: float, size: float) -> list[str]:
     """Greedy line breaking: CJK may break anywhere, Latin runs stay whole unless longer than a line."""
-    font = cjk_font()
     lines: list[str] = []
     for para in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line, used = "", 0.0
         for tok in _TOKEN.findall(para.expandtabs(4)):
-            w = font.text_length(tok, fontsize=size)
+            w = text_width(tok, size)
             if used + w <= width or not line.strip():
                 if w > width and not line:
                     for ch in tok:  # a run longer than the line: break it by characters
-                        cw = font.text_length(ch, fontsize=size)
+                        cw = _advance(ch) * size
                         if used + cw > width and line:
                             lines.append(line)
                             line, used = "", 0.0
@@ -108,20 +117,33 @@ def wrap(text: str, width: float, size: float) -> list[str]:
                 used += w
             else:
                 lines.append(line.rstrip())
-                line, used = tok.lstrip(), font.text_length(tok.lstrip(), fontsize=size)
+                line, used = tok.lstrip(), text_width(tok.lstrip(), size)
         lines.append(line.rstrip())
     return lines
 
 
 class PageFlow:
-    """Appends pages to the binder and keeps a cursor (page, y) for renderers to write at."""
+    """Appends pages to the binder and keeps a cursor (page, y) for renderers to write at.
 
-    def __init__(self, doc: pymupdf.Document, cancel: Callable[[], bool] | None = None) -> None:
+    Short text and lines are collected per page and written in one go when the page is left (one
+    TextWriter per colour, one Shape), which keeps a 300-exhibit binder fast.
+    """
+
+    SPILL_PAGES = 48  # pages kept in memory before they are appended to the work file
+
+    def __init__(self, doc: pymupdf.Document, cancel: Callable[[], bool] | None = None,
+                 spill: Path | None = None) -> None:
         self.doc = doc
+        self.spill_path = spill
+        self.spilled = False
+        self._since_spill = 0
         self.tags: list[PageTag] = []
         self.y = CONTENT.y1  # "page full": the first write opens a page
         self.cancel = cancel or (lambda: False)
         self._tag = PageTag("exhibit")
+        self._page: pymupdf.Page | None = None
+        self._writers: dict[tuple, pymupdf.TextWriter] = {}
+        self._lines: list[tuple] = []
 
     # ------------------------------------------------------------------ pages
     @property
@@ -129,7 +151,10 @@ class PageFlow:
         return self.doc.page_count - 1
 
     def page(self) -> pymupdf.Page:
-        return self.doc[self.pno]  # always fresh: Page objects go stale after new_page()
+        """The current page (a fresh object after each new page: old ones go stale)."""
+        if self._page is None:
+            self._page = self.doc[self.pno]
+        return self._page
 
     def set_tag(self, tag: PageTag) -> None:
         """The tag for pages opened from now on (and for the current page, when it carries no file yet)."""
@@ -140,10 +165,52 @@ class PageFlow:
     def new_page(self) -> int:
         if self.cancel():
             raise Cancelled()
+        self.flush()
+        self._since_spill += 1
+        if self.spill_path is not None and self._since_spill > self.SPILL_PAGES:
+            self.spill()
         self.doc.new_page(width=PAGE.width, height=PAGE.height)
+        self._page = None
         self.tags.append(self._tag)
         self.y = CONTENT.y0
         return self.pno
+
+    def flush(self) -> None:
+        """Write the text and lines collected for the current page."""
+        if not self._writers and not self._lines:
+            return
+        page = self.page()
+        if self._lines:
+            shape = page.new_shape()
+            for a, b, color, width, fill in self._lines:
+                if fill is None:
+                    shape.draw_line(a, b)
+                else:
+                    shape.draw_rect(pymupdf.Rect(a, b))
+                shape.finish(color=color, width=width, fill=fill)
+            shape.commit()
+        for color, tw in self._writers.items():
+            tw.write_text(page, color=color)
+        self._writers, self._lines = {}, []
+
+    def spill(self) -> None:
+        """Append the pages so far to the work file and reopen it, so image data does not pile up in memory.
+
+        The first spill writes the file, later ones append (incremental save); the reopened document
+        reads objects from disk on demand.
+        """
+        self.flush()
+        if self.spill_path is None:
+            return
+        if self.spilled:
+            self.doc.saveIncr()
+        else:
+            self.doc.save(str(self.spill_path))
+            self.spilled = True
+        self.doc.close()
+        self.doc = pymupdf.open(str(self.spill_path))
+        self._page = None
+        self._since_spill = 0
 
     def space_left(self) -> float:
         return CONTENT.y1 - self.y
@@ -155,6 +222,21 @@ class PageFlow:
         if not self.tags or self.space_left() < height:
             self.new_page()
 
+    # ------------------------------------------------------------------ drawing on the current page
+    def put(self, x: float, y: float, text: str, size: float, color=BLACK) -> None:
+        """Text at a baseline position on the current page (batched)."""
+        tw = self._writers.get(color)
+        if tw is None:
+            tw = self._writers[color] = pymupdf.TextWriter(PAGE)
+        tw.append((x, y), text, font=cjk_font(), fontsize=size)
+
+    def line(self, a, b, color=BLACK, width: float = 0.6) -> None:
+        self._lines.append((a, b, color, width, None))
+
+    def box(self, rect, color=None, width: float = 0.6, fill=None) -> None:
+        r = pymupdf.Rect(rect)
+        self._lines.append((r.tl, r.br, color, width, fill))
+
     # ------------------------------------------------------------------ short text
     def text(self, text: str, size: float = 9, color=BLACK, indent: float = 0, gap: float = 0.35,
              width: float | None = None) -> None:
@@ -164,15 +246,13 @@ class PageFlow:
         for line in wrap(text, avail, size):
             self.ensure(lead)
             if line:
-                tw = pymupdf.TextWriter(PAGE)
-                tw.append((CONTENT.x0 + indent, self.y + size), line, font=cjk_font(), fontsize=size)
-                tw.write_text(self.page(), color=color)
+                self.put(CONTENT.x0 + indent, self.y + size, line, size, color)
             self.y += lead
 
     def rule(self, gap: float = 4, width: float = 0.6) -> None:
         self.ensure(gap * 2)
         self.y += gap
-        self.page().draw_line((CONTENT.x0, self.y), (CONTENT.x1, self.y), color=BLACK, width=width)
+        self.line((CONTENT.x0, self.y), (CONTENT.x1, self.y), BLACK, width)
         self.y += gap
 
     def skip(self, h: float) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pymupdf
 
-from .layout import CONTENT, GREY, cjk_font
+from .layout import CONTENT, GREY
 from .renderers import FileContext, notice
 
 CAPTION = 11.0
@@ -70,9 +70,7 @@ def _place_page(ctx: FileContext, src: pymupdf.Document, i: int) -> None:
     except Exception as exc:  # noqa: BLE001 - e.g. "nothing to show": an empty or broken page
         flow.text(f"（原 PDF 第 {i + 1} 页为空白页或无法显示：{type(exc).__name__}）", size=9, color=GREY)
         return
-    out.draw_rect(target, color=GREY, width=0.3)
+    flow.box(target, color=GREY, width=0.3)
     flow.y = target.y1 + 2
-    tw = pymupdf.TextWriter(out.rect)
-    tw.append((CONTENT.x0, flow.y + 7.5), f"原 PDF 第 {i + 1}/{n} 页", font=cjk_font(), fontsize=7)
-    tw.write_text(out, color=GREY)
+    flow.put(CONTENT.x0, flow.y + 7.5, f"原 PDF 第 {i + 1}/{n} 页", 7, GREY)
     flow.y += CAPTION

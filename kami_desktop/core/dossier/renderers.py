@@ -99,7 +99,7 @@ def notice(ctx: FileContext, title: str, lines: list[str]) -> None:
     """A boxed statement in place of content that cannot be printed."""
     flow, f = ctx.flow, ctx.file
     flow.ensure(120)
-    top = flow.y
+    top, pno = flow.y, flow.pno
     flow.skip(8)
     flow.text(title, size=12, color=RED, indent=10)
     flow.skip(4)
@@ -107,9 +107,8 @@ def notice(ctx: FileContext, title: str, lines: list[str]) -> None:
                  f"SHA-256：{f.sha256}"]:
         flow.text(line, size=9, indent=10, width=flow_width(flow) - 10)
     flow.skip(8)
-    if flow.page() is not None and flow.y > top:
-        r = (flow.free_rect().x0, top, flow.free_rect().x1, flow.y)
-        flow.page().draw_rect(r, color=GREY, width=0.8)
+    if flow.pno == pno:  # the box only when the notice stayed on one page
+        flow.box((flow.free_rect().x0, top, flow.free_rect().x1, flow.y), color=GREY, width=0.8)
     flow.skip(6)
     ctx.notes.append(title)
 

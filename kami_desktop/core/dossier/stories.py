@@ -8,6 +8,7 @@ column headings.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -65,33 +66,69 @@ class SectionWriter:
             self.page(html)
         self.sections.append(Section(name, start, self._pages - start))
 
+    def height(self, html: str) -> float:
+        """Height of HTML laid out across the content width on an endless page."""
+        story = pymupdf.Story(html, user_css=self.css)
+        _, filled = story.place(pymupdf.Rect(CONTENT.x0, 0, CONTENT.x1, 1e6))
+        return filled[3]
+
+    def row_heights(self, table_head: str, rows: list[str]) -> list[float]:
+        """Each row's height, from one layout of the whole table (rows get an id when they have none)."""
+        ids, tagged = [], []
+        for i, row in enumerate(rows):
+            m = re.match(r"<tr\b[^>]*\bid='([^']+)'", row)
+            rid = m.group(1) if m else f"__row{i}"
+            ids.append(rid)
+            tagged.append(row if m else row.replace("<tr", f"<tr id='{rid}'", 1))
+        story = pymupdf.Story(f"<table>{table_head}{''.join(tagged)}</table>", user_css=self.css)
+        found: dict[str, float] = {}
+
+        def record(pos) -> None:
+            if getattr(pos, "id", "") and pos.open_close & 1 and pos.id not in found:
+                found[pos.id] = pos.rect[3] - pos.rect[1]
+
+        story.place(pymupdf.Rect(CONTENT.x0, 0, CONTENT.x1, 1e6))
+        story.element_positions(record)
+        return [found.get(rid, CONTENT.height) for rid in ids]
+
     def table_pages(self, head: str, table_head: str, rows: list[str], tail: str = "",
                     first_head: str | None = None) -> list[str]:
-        """Split rows into per-page tables (each with ``table_head``); ``tail`` follows the last row."""
-        pages: list[str] = []
-        i, n = 0, len(rows)
+        """Split rows into per-page tables (each repeating ``table_head``); ``tail`` follows the last row.
+
+        Rows are packed by their measured heights, then each page is checked and a row moved on when
+        borders and rounding make a page overflow.
+        """
         lead = first_head if first_head is not None else head
+        empty = f"<table>{table_head}</table>"
+        avail = [CONTENT.height - self.height(lead + empty) - 2, CONTENT.height - self.height(head + empty) - 2]
+        heights = self.row_heights(table_head, rows) if rows else []
+        chunks: list[list[int]] = [[]]
+        used = 0.0
+        for i, h in enumerate(heights):
+            if chunks[-1] and used + h > avail[len(chunks) > 1]:
+                chunks.append([])
+                used = 0.0
+            chunks[-1].append(i)
+            used += h
 
-        def html(a: int, b: int, with_tail: bool, top: str) -> str:
-            t = f"<table>{table_head}{''.join(rows[a:b])}</table>" if b > a else ""
-            return top + t + (tail if with_tail else "")
+        def html(k: int, idx: list[int], with_tail: bool) -> str:
+            t = f"<table>{table_head}{''.join(rows[i] for i in idx)}</table>" if idx else ""
+            return (lead if k == 0 else head) + t + (tail if with_tail else "")
 
-        while i < n:
-            top = lead if not pages else head
-            lo, hi = i + 1, n  # at least one row per page, even if it overflows
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                if self.fits(html(i, mid, False, top)):
-                    lo = mid
-                else:
-                    hi = mid - 1
-            j = lo
-            if j == n and self.fits(html(i, j, True, top)):
-                pages.append(html(i, j, True, top))
-                return pages
-            pages.append(html(i, j, False, top))
-            i = j
-        pages.append((lead if not pages else head) + tail)
+        k = 0
+        while k < len(chunks):  # check each page; push overflowing rows onto the next one
+            while len(chunks[k]) > 1 and not self.fits(html(k, chunks[k], False)):
+                if k + 1 == len(chunks):
+                    chunks.append([])
+                chunks[k + 1].insert(0, chunks[k].pop())
+            k += 1
+        pages = [html(k, idx, False) for k, idx in enumerate(chunks)]
+        if tail:
+            last = len(chunks) - 1
+            if self.fits(html(last, chunks[last], True)):
+                pages[last] = html(last, chunks[last], True)
+            else:
+                pages.append(head + tail)
         return pages
 
     def finish(self) -> pymupdf.Document:

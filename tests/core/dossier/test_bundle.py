@@ -256,3 +256,22 @@ def test_failed_build_leaves_nothing(profile, tmp_path, monkeypatch):
     with pytest.raises(OSError):
         build_dossier(profile, case.case_id, options(out))
     assert list(out.iterdir()) == []
+
+
+def test_large_binders_spill_pages_to_disk_with_the_same_result(built, tmp_path, monkeypatch):
+    import pymupdf
+
+    from kami_desktop.core.dossier.layout import PageFlow
+
+    prof, case, first, _ = built
+    monkeypatch.setattr(PageFlow, "SPILL_PAGES", 2)  # spill every few pages, as a 300-screenshot case does
+    kw = {"summary": "原告在被告平台充值。\n被告无故扣除余额。"}
+    a = build_dossier(prof, case.case_id, options(tmp_path / "a", **kw))
+    b = build_dossier(prof, case.case_id, options(tmp_path / "b", **kw))
+    assert a.pdf.read_bytes() == b.pdf.read_bytes()  # still reproducible
+    assert [(x.first_page, x.last_page) for x in a.exhibits] == [(x.first_page, x.last_page) for x in first.exhibits]
+    with pymupdf.open(a.pdf) as spilled, pymupdf.open(first.pdf) as in_memory:
+        assert [p.get_text() for p in spilled] == [p.get_text() for p in in_memory]
+        assert spilled.get_toc() == in_memory.get_toc() and spilled.embfile_count() == in_memory.embfile_count()
+    assert not list((tmp_path / "a").glob(".*"))  # no work files left behind
+    assert verify_bundle(a.bundle).ok
