@@ -255,7 +255,7 @@ def create_backup(
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(part, out)
-        fsync_dir(out.parent)
+        _sync_folder(out.parent)
         progress(meter.total, meter.total, "完成")
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -270,6 +270,14 @@ def create_backup(
                           files=len(files), bytes=sum(f.size for f in files), problems=problems)
     log.info("backup written: %s (%d files, %d bytes, %d problems)", out, report.files, report.bytes, len(problems))
     return report
+
+
+def _sync_folder(folder: Path) -> None:
+    """After the rename the backup is complete; failing to make the rename durable is worth a warning only."""
+    try:
+        fsync_dir(folder)
+    except OSError as exc:
+        log.warning("could not fsync %s after writing a backup: %s", folder, exc)
 
 
 def _os_error(exc: OSError, out: Path) -> BackupError:

@@ -300,17 +300,22 @@ def restore_backup(
             elif state == "empty":
                 shutil.rmtree(target)
             os.replace(staging, target)
-            fsync_dir(target.parent)
-            meter.finish()
         except BaseException as exc:
-            if moved is not None and not target.exists():
-                with contextlib.suppress(OSError):
-                    os.replace(moved, target)
-                    moved = None
             shutil.rmtree(staging, ignore_errors=True)
+            if moved is not None and not target.exists():
+                try:
+                    os.replace(moved, target)
+                except OSError as again:
+                    raise BackupError(f"恢复未完成，原数据完整保存在 {moved}；请把这个文件夹改名回 {target.name} "
+                                      f"（{again.strerror or again}）。") from exc
             if isinstance(exc, OSError):
                 raise _os_error(exc, target) from exc
             raise
+        try:  # the swap is done; a failed directory sync only weakens durability
+            fsync_dir(target.parent)
+        except OSError as exc:
+            log.warning("could not fsync %s after a restore: %s", target.parent, exc)
+        meter.finish()
     log.info("backup restored into %s (moved aside: %s)", target, moved)
     return RestoreReport(data_dir=str(target), moved_aside=str(moved) if moved else None, created_at=m.created_at,
                          schema_revision=m.schema_revision, migrated_to=revision, counts=dict(m.counts),
