@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from . import ledger
@@ -150,7 +151,22 @@ def time_from_name(name: str) -> datetime | None:
         return None
 
 
+def _database_trouble(exc: BaseException) -> str | None:
+    """A clear message when the database, not the file, is the problem (disk full, locked by another program)."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    text = str(exc.orig if exc.orig is not None else exc)
+    if "full" in text:
+        return "磁盘空间不足，数据库无法写入，文件未导入"
+    if "locked" in text or "busy" in text:
+        return "数据库正被另一个程序占用（已锁定），文件未导入；请关闭其他 kami 窗口或命令后重试"
+    return f"数据库出错，文件未导入：{text.splitlines()[0] if text else type(exc).__name__}"
+
+
 def _reason(exc: BaseException) -> str:
+    db = _database_trouble(exc)
+    if db is not None:
+        return db
     if isinstance(exc, FileNotFoundError):
         return "文件不存在（可能已被移动或删除）"
     if isinstance(exc, PermissionError):
@@ -246,6 +262,9 @@ def import_paths(
                         if prep.stored.new:
                             _discard(profile, prep.stored.sha256)
                         report.errors.append(ImportFailure(str(path), _reason(exc)))
+                        if _database_trouble(exc) is not None:  # the next files would fail the same way
+                            stop = True
+                            report.cancelled = True
             done += 1
             progress(done, total, path.name)
             if is_cancelled():
