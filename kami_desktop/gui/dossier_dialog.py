@@ -1,0 +1,393 @@
+"""生成证据册: choose and order exhibits, set the cover and options, build in the background, look at
+the pages, print, open the PDF or its folder. A thin layer over ``core.dossier``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pymupdf
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from ..core.dossier import (
+    DossierOptions,
+    DossierResult,
+    PreflightError,
+    PreflightReport,
+    build_dossier,
+    preflight,
+)
+from ..core.dossier.options import DEFAULT_ATTACHMENT_CAP_MB, DEFAULT_CAUSE
+from ..core.exhibits import list_exhibits
+from ..core.model import Case, Party
+from ..core.profile import Profile
+from ..core.tasks import Cancelled
+from . import binder_printer, messages
+from .workers import TaskFailure, guarded, start_task
+
+PREVIEW_DPI = 110
+
+
+def default_out_dir() -> Path:
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    return Path(docs) / "卡盟维权证据册"
+
+
+class DossierDialog(QDialog):
+    built = Signal(object)  # DossierResult
+    checked = Signal(object)  # PreflightReport
+
+    def __init__(self, profile: Profile, case_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self.profile, self.case_id = profile, case_id
+        self.result: DossierResult | None = None
+        self.report: PreflightReport | None = None
+        self.worker = None
+        self.print_worker = None
+        self._doc: pymupdf.Document | None = None
+        self.setWindowTitle(self.tr("生成证据册"))
+        self.resize(1100, 760)
+        with profile.session() as s:
+            case = s.get(Case, case_id)
+            self.case_title = case.title if case else ""
+            self.defendants = s.query(Party).filter(Party.case_id == case_id, Party.is_defendant.is_(True)).count()
+            exhibits = [(e.id, e.title, len(e.files)) for e in list_exhibits(s, case_id)]
+        self._build_ui(exhibits)
+        self._check()
+
+    # ------------------------------------------------------------------ layout
+    def _build_ui(self, exhibits: list[tuple[int, str, int]]) -> None:
+        self.list = QListWidget()
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        for eid, title, n in exhibits:
+            item = QListWidgetItem(self.tr("{title}（{n} 个文件）").format(title=title, n=n))
+            item.setData(Qt.ItemDataRole.UserRole, eid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        self.up_button, self.down_button = QPushButton(self.tr("上移")), QPushButton(self.tr("下移"))
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("证据（勾选编入，拖动或用按钮调整顺序）：")))
+        left.addWidget(self.list, 1)
+        moves = QHBoxLayout()
+        moves.addWidget(self.up_button)
+        moves.addWidget(self.down_button)
+        left.addLayout(moves)
+        left.addWidget(self.problems)
+
+        self.submitter = QLineEdit()
+        self.submitter.setPlaceholderText(self.tr("如：原告 张三（留空则打印空白横线，手写填写）"))
+        self.court = QLineEdit()
+        self.cause = QLineEdit(DEFAULT_CAUSE)
+        self.case_number = QLineEdit()
+        self.case_number.setPlaceholderText(self.tr("立案后才有，可留空"))
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.summary = QPlainTextEdit()
+        self.summary.setPlaceholderText(self.tr("案情简述（可选，单独一页）"))
+        self.summary.setMaximumHeight(80)
+        self.attachments = QCheckBox(self.tr("把原始文件作为附件嵌入 PDF"))
+        self.attachments.setChecked(True)
+        self.cap = QDoubleSpinBox()
+        self.cap.setRange(0, 4096)
+        self.cap.setDecimals(0)
+        self.cap.setSuffix(" MB")
+        self.cap.setValue(DEFAULT_ATTACHMENT_CAP_MB)
+        self.attachments.toggled.connect(self.cap.setEnabled)
+        self.copies = QSpinBox()
+        self.copies.setRange(1, 99)
+        self.copies.setValue(self.default_copies())
+        self.out_dir = QLineEdit(str(default_out_dir()))
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self._browse)
+        form = QFormLayout()
+        form.addRow(self.tr("提交人"), self.submitter)
+        form.addRow(self.tr("受理法院"), self.court)
+        form.addRow(self.tr("案由"), self.cause)
+        form.addRow(self.tr("案号"), self.case_number)
+        form.addRow(self.tr("提交日期"), self.date)
+        form.addRow(self.tr("案情简述"), self.summary)
+        cap_row = QHBoxLayout()
+        cap_row.addWidget(self.attachments)
+        cap_row.addWidget(QLabel(self.tr("总大小上限")))
+        cap_row.addWidget(self.cap)
+        form.addRow(self.tr("附件"), cap_row)
+        copies_row = QHBoxLayout()
+        copies_row.addWidget(self.copies)
+        copies_row.addWidget(QLabel(self.tr("份（法院 1 份 + 每名被告 1 份 + 自留 1 份）")))
+        form.addRow(self.tr("打印份数"), copies_row)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out_dir, 1)
+        out_row.addWidget(browse)
+        form.addRow(self.tr("保存到"), out_row)
+        options = QGroupBox(self.tr("封面与选项"))
+        options.setLayout(form)
+
+        self.preview = QLabel(self.tr("生成后在此预览页面"))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll = scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        self.page = QSpinBox()
+        self.page.setRange(1, 1)
+        self.page.valueChanged.connect(self.show_page)
+        self.page_total = QLabel("/ 0")
+        nav = QHBoxLayout()
+        nav.addWidget(QLabel(self.tr("第")))
+        nav.addWidget(self.page)
+        nav.addWidget(self.page_total)
+        nav.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(options)
+        right.addWidget(scroll, 1)
+        right.addLayout(nav)
+
+        top = QHBoxLayout()
+        top.addLayout(left, 2)
+        top.addLayout(right, 3)
+        self.status = QLabel(self.tr("正在检查原始文件…"))
+        self.status.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.hide()
+        self.build_button = QPushButton(self.tr("生成证据册"))
+        self.build_button.setDefault(True)
+        self.build_button.clicked.connect(lambda: self.build())
+        self.cancel_button = QPushButton(self.tr("取消生成"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.print_button.clicked.connect(self.print_binder)
+        self.preview_button = QPushButton(self.tr("打印预览…"))
+        self.preview_button.clicked.connect(self.print_preview)
+        self.open_button = QPushButton(self.tr("打开PDF"))
+        self.open_button.clicked.connect(self.open_pdf)
+        self.folder_button = QPushButton(self.tr("打开所在文件夹"))
+        self.folder_button.clicked.connect(self.open_folder)
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.reject)
+        for b in (self.print_button, self.preview_button, self.open_button, self.folder_button):
+            b.setEnabled(False)
+        buttons = QHBoxLayout()
+        for b in (self.build_button, self.cancel_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        for b in (self.print_button, self.preview_button, self.open_button, self.folder_button, close):
+            buttons.addWidget(b)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top, 1)
+        lay.addWidget(self.status)
+        lay.addWidget(self.bar)
+        lay.addLayout(buttons)
+
+    # ------------------------------------------------------------------ choices
+    def default_copies(self) -> int:
+        """One for the court, one per defendant, one for the user (证据规定 art 19)."""
+        return 1 + self.defendants + 1
+
+    def selected_ids(self) -> list[int]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def move_selected(self, step: int) -> None:
+        row = self.list.currentRow()
+        to = row + step
+        if row < 0 or not 0 <= to < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(to, item)
+        self.list.setCurrentRow(to)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择保存证据册的文件夹"), self.out_dir.text())
+        if chosen:
+            self.out_dir.setText(chosen)
+
+    def options(self, force: bool = False) -> DossierOptions:
+        d = self.date.date()
+        return DossierOptions(
+            out_dir=Path(self.out_dir.text().strip() or default_out_dir()), exhibit_ids=self.selected_ids(),
+            attachments=self.attachments.isChecked(), attachment_cap_mb=float(self.cap.value()),
+            submitted_on=date(d.year(), d.month(), d.day()), submitter=self.submitter.text().strip(),
+            court=self.court.text().strip(), cause=self.cause.text().strip(),
+            case_number=self.case_number.text().strip(), summary=self.summary.toPlainText().strip(), force=force,
+        )
+
+    # ------------------------------------------------------------------ preflight
+    def _check(self) -> None:
+        start_task(preflight, self.profile, self.case_id, on_result=guarded(self, self._checked),
+                   on_error=guarded(self, self._failed))
+
+    def _checked(self, report: PreflightReport) -> None:
+        self.report = report
+        if not report.problems:
+            self.problems.setText(self.tr("检查通过：{n} 个原始文件完好。").format(n=report.checked))
+            self.problems.setStyleSheet("")
+        else:
+            lines = [self.tr("生成前请注意（{n} 项）：").format(n=len(report.problems))]
+            kinds = {"missing": self.tr("缺失"), "altered": self.tr("被改动"), "damaged": self.tr("可能损坏"),
+                     "empty": self.tr("无文件"), "incomplete": self.tr("信息不全")}
+            lines += [f"· [{kinds.get(p.kind, p.kind)}] 证据{p.number}《{p.title}》：{p.detail}"
+                      for p in report.problems[:12]]
+            if len(report.problems) > 12:
+                lines.append(self.tr("……另有 {n} 项").format(n=len(report.problems) - 12))
+            self.problems.setText("\n".join(lines))
+            self.problems.setStyleSheet("color: #b00000" if report.blocking else "color: #8a5a00")
+        self.status.setText(self.tr("可以生成证据册。"))
+        self.checked.emit(report)
+
+    # ------------------------------------------------------------------ build
+    def build(self, force: bool = False) -> None:
+        if not self.selected_ids():
+            messages.info(self, self.tr("证据册"), self.tr("请至少勾选一件证据。"))
+            return
+        if not force and self.report is not None and self.report.blocking:
+            force = self._confirm_force(self.report)
+            if not force:
+                return
+        self._close_doc()
+        self.result = None
+        self._busy(True)
+        self.status.setText(self.tr("正在生成证据册…"))
+        self.worker = start_task(build_dossier, self.profile, self.case_id, self.options(force),
+                                 on_progress=guarded(self, self._progress), on_result=guarded(self, self._built),
+                                 on_error=guarded(self, self._failed))
+
+    def _confirm_force(self, report: PreflightReport) -> bool:
+        names = "\n".join(f"证据{p.number}《{p.title}》{p.original_name or ''}：{p.detail}" for p in report.blocking)
+        return messages.ask(self, self.tr("原始文件有问题"), self.tr(
+            "以下原始文件缺失或已被改动：\n{names}\n\n仍然生成吗？这些文件所在的页面会注明“无法打印”，"
+            "证据包中也不会包含它们。").format(names=names))
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.status.setText(self.tr("正在取消…"))
+
+    def _busy(self, busy: bool) -> None:
+        self.build_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.bar.setVisible(busy)
+        for b in (self.print_button, self.preview_button, self.open_button, self.folder_button):
+            b.setEnabled(not busy and self.result is not None)
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        if label:
+            self.status.setText(label)
+
+    def _built(self, result: DossierResult) -> None:
+        self.result = result
+        self._busy(False)
+        self.status.setText(self.tr("已生成：{pdf}（共 {pages} 页，证据 {n} 件）").format(
+            pdf=result.pdf, pages=result.pages, n=len(result.exhibits)))
+        self._doc = pymupdf.open(result.pdf)
+        self.page.blockSignals(True)
+        self.page.setRange(1, self._doc.page_count)
+        self.page.setValue(1)
+        self.page.blockSignals(False)
+        self.page_total.setText(f"/ {self._doc.page_count}")
+        self.show_page(1)
+        self.built.emit(result)
+
+    def _failed(self, failure: TaskFailure) -> None:
+        self._busy(False)
+        exc = failure.exception
+        if isinstance(exc, Cancelled):
+            self.status.setText(self.tr("已取消，没有留下不完整的文件。"))
+        elif isinstance(exc, PreflightError):
+            self.report = exc.report
+            self._checked(exc.report)
+            if self._confirm_force(exc.report):
+                self.build(force=True)
+        else:
+            self.status.setText(self.tr("证据册未能生成。"))
+            messages.show_error(self, exc, failure.traceback)
+
+    # ------------------------------------------------------------------ preview, print, open
+    def show_page(self, number: int) -> None:
+        if self._doc is None or not 1 <= number <= self._doc.page_count:
+            return
+        page = self._doc[number - 1]
+        fit = (self.scroll.viewport().width() - 24) / (page.rect.width / 72)  # fit the page to the width
+        pix = page.get_pixmap(dpi=int(max(36, min(PREVIEW_DPI, fit))), alpha=False)
+        image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy()
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+    def print_binder(self) -> None:
+        if self.result is None:
+            return
+        printer = binder_printer.choose_printer(self, self.result.pdf, self.copies.value())
+        if printer is not None:
+            self.print_to(printer)
+
+    def print_to(self, printer, dpi: int = binder_printer.PRINT_DPI):
+        """Paint the binder on ``printer`` in the background (Qt allows painting a QPrinter off the GUI thread)."""
+        binder = binder_printer.BinderPrinter(self.result.pdf)
+        self._printer = printer  # kept alive until the job ends
+        self.status.setText(self.tr("正在打印…"))
+        self.print_worker = start_task(binder.paint, printer, dpi=dpi, on_progress=guarded(self, self._progress),
+                                       on_result=guarded(self, self._printed),
+                                       on_error=guarded(self, self._print_failed))
+        return self.print_worker
+
+    def _printed(self, sheets: int) -> None:
+        self.status.setText(self.tr("已送往打印机：{n} 页。").format(n=sheets))
+
+    def _print_failed(self, failure: TaskFailure) -> None:
+        if isinstance(failure.exception, Cancelled):
+            self.status.setText(self.tr("打印已取消。"))
+            return
+        self.status.setText(self.tr("打印未能完成。"))
+        messages.show_error(self, failure.exception, failure.traceback)
+
+    def print_preview(self) -> None:
+        if self.result is not None:
+            binder_printer.preview(self, self.result.pdf, self.copies.value())
+
+    def open_pdf(self) -> bool:
+        return self.result is not None and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.pdf)))
+
+    def open_folder(self) -> bool:
+        return self.result is not None and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.bundle)))
+
+    def _close_doc(self) -> None:
+        if self._doc is not None:
+            self._doc.close()
+            self._doc = None
+
+    def done(self, code: int) -> None:
+        for w in (self.worker, self.print_worker):
+            if w is not None:
+                w.cancel()
+        self._close_doc()
+        super().done(code)
