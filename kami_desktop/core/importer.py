@@ -13,7 +13,7 @@ import os
 import re
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -303,8 +303,17 @@ def next_position(s: Session, case_id: int) -> int:
     return (cur or 0) + 1
 
 
+def _shown(text: str) -> str:
+    """File names may carry bytes that are not text (lone surrogates); the database and ledger need text."""
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+
+
 def _commit(profile, case_id, exhibit_id, prep: _Prepared, cat, source, captured_at) -> ImportedItem:
     st = prep.stored
+    shown = _shown(str(prep.path))
+    if shown != str(prep.path):
+        note = "文件名含有无法识别的字符，已用 \ufffd 代替（文件内容不受影响）"
+        prep = replace(prep, path=Path(shown), problem="；".join(x for x in (prep.problem, note) if x))
     with profile.session() as s:
         blob = s.get(Blob, st.sha256)
         duplicate = blob is not None
