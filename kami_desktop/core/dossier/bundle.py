@@ -154,20 +154,29 @@ class Staging:
         """Move the finished bundle (and zip) into place, replacing an earlier bundle of the same name."""
         old = self.tmp / "replaced"
         old.mkdir()
-        if self.final.exists():
-            os.replace(self.final, old / self.name)
-        os.replace(self.root, self.final)
         zip_src = self.tmp / f"{self.name}.zip"
-        final_zip = None
-        if zip_src.exists():
-            if self.final_zip.exists():
-                os.replace(self.final_zip, old / self.final_zip.name)
-            os.replace(zip_src, self.final_zip)
-            final_zip = self.final_zip
-        elif self.final_zip.exists():  # a zip from an earlier build would no longer match the folder
-            os.replace(self.final_zip, old / self.final_zip.name)
+        moves: list[tuple[Path, Path]] = []  # done so far, undone in reverse if a later step fails
+
+        def move(src: Path, dst: Path) -> None:
+            os.replace(src, dst)
+            moves.append((src, dst))
+
+        try:
+            if self.final.exists():
+                move(self.final, old / self.name)
+            if self.final_zip.exists():  # an older zip would no longer match the new folder
+                move(self.final_zip, old / self.final_zip.name)
+            move(self.root, self.final)
+            if zip_src.exists():
+                move(zip_src, self.final_zip)
+        except OSError:
+            # e.g. Windows refuses to move a folder while binder.pdf is open in a viewer: put it all back
+            for src, dst in reversed(moves):
+                with contextlib.suppress(OSError):
+                    os.replace(dst, src)
+            raise
         shutil.rmtree(self.tmp, ignore_errors=True)
-        return self.final, final_zip
+        return self.final, (self.final_zip if self.final_zip.exists() else None)
 
     def abort(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)

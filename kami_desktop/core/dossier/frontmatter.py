@@ -9,7 +9,7 @@ from .options import DossierOptions
 from .snapshot import CaseSnap, ExhibitSnap
 from .stories import SectionWriter
 
-FORM = "打印件（电子数据，原件随附）"
+FORM = "电子数据打印件"
 BLANK = "________________"
 
 
@@ -82,7 +82,8 @@ def index_rows(snap: CaseSnap, ranges: dict[int, tuple[int, int]]) -> list[str]:
         first, last = ranges[e.number]
         remark = []
         if e.files:
-            remark.append(f"SHA-256：<br/><span class='mono'>{e.files[0].sha256[:16]}…</span>")
+            h = e.files[0].sha256
+            remark.append(f"SHA-256：<br/><span class='mono'>{h[:8]} {h[8:16]}…</span>")
             if len(e.files) > 1:
                 remark.append(f"共 {len(e.files)} 个文件")
         if e.notes:
@@ -91,13 +92,13 @@ def index_rows(snap: CaseSnap, ranges: dict[int, tuple[int, int]]) -> list[str]:
             f"<tr id='ex-{e.number}'><td class='c'>{e.number}</td><td>{esc(e.title)}</td>"
             f"<td>{esc(e.source) or '（未填写）'}</td><td>{esc(e.purpose) or '（未填写）'}</td>"
             f"<td class='c'>{pages_text(first, last)}</td><td>{FORM}</td>"
-            f"<td class='small'>{'；'.join(remark)}</td></tr>"
+            f"<td class='small'>{'<br/>'.join(remark)}</td></tr>"
         )
     return rows
 
 
-INDEX_HEAD = header_row([("序号", 6), ("证据名称", 15), ("证据来源", 17), ("证明目的", 25), ("页码", 8),
-                         ("原件/复印件", 13), ("备注", 16)])
+INDEX_HEAD = header_row([("序号", 5.5), ("证据名称", 16), ("证据来源", 19), ("证明目的", 27), ("页码", 8),
+                         ("原件/复印件", 9.5), ("备注", 15)])
 
 
 def index_top(snap: CaseSnap, opts: DossierOptions, submitted: date, first: bool) -> str:
@@ -113,8 +114,9 @@ def index_top(snap: CaseSnap, opts: DossierOptions, submitted: date, first: bool
 def signature_html(opts: DossierOptions) -> str:
     who = f"{esc(opts.submitter)}　" if opts.submitter else ""
     return (
-        "<p class='note' style='margin-top:6pt'>说明：页码为本证据册连续页码；证据形式均为电子数据的打印件，"
-        "原始电子文件及其 SHA-256/SM3 哈希值见附录及随附存储介质。</p>"
+        "<p class='note' style='margin-top:6pt'>说明：页码为本证据册连续页码。各证据均为电子数据直接打印的打印件"
+        "（视为原件，《最高人民法院关于民事诉讼证据的若干规定》第十五条），原始电子文件随附存储介质、可当庭出示，"
+        "其 SHA-256/SM3 哈希值见附录。</p>"
         f"<p style='margin-top:28pt;font-size:11pt'>提交人（签名/盖章）：{who}____________________</p>"
         "<p style='margin-top:14pt;font-size:11pt'>日期：________年____月____日</p>"
     )

@@ -182,8 +182,8 @@ class PageFlow:
         page = self.page()
         if self._lines:
             shape = page.new_shape()
-            for a, b, color, width, fill in self._lines:
-                if fill is None:
+            for kind, a, b, color, width, fill in self._lines:
+                if kind == "line":
                     shape.draw_line(a, b)
                 else:
                     shape.draw_rect(pymupdf.Rect(a, b))
@@ -231,11 +231,11 @@ class PageFlow:
         tw.append((x, y), text, font=cjk_font(), fontsize=size)
 
     def line(self, a, b, color=BLACK, width: float = 0.6) -> None:
-        self._lines.append((a, b, color, width, None))
+        self._lines.append(("line", a, b, color, width, None))
 
     def box(self, rect, color=None, width: float = 0.6, fill=None) -> None:
         r = pymupdf.Rect(rect)
-        self._lines.append((r.tl, r.br, color, width, fill))
+        self._lines.append(("rect", r.tl, r.br, color, width, fill))
 
     # ------------------------------------------------------------------ short text
     def text(self, text: str, size: float = 9, color=BLACK, indent: float = 0, gap: float = 0.35,

@@ -242,6 +242,15 @@ def test_exhibit_header_gives_purpose_source_times_and_both_hashes(pdf, built):
     assert f"SHA-256 {x.sha256}" in text and "SM3" in text and "导入" in text
 
 
+def test_frames_and_rules_are_straight(pdf):
+    for page in pdf:
+        for d in page.get_drawings():
+            for item in d["items"]:
+                if item[0] == "l":
+                    a, b = item[1], item[2]
+                    assert abs(a.x - b.x) < 0.01 or abs(a.y - b.y) < 0.01, (page.number, item)
+
+
 def test_metadata(pdf, built):
     meta = pdf.metadata
     assert meta["title"] == "证据材料：星辰卡盟充值扣款纠纷"

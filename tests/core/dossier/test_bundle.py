@@ -275,3 +275,27 @@ def test_large_binders_spill_pages_to_disk_with_the_same_result(built, tmp_path,
         assert spilled.get_toc() == in_memory.get_toc() and spilled.embfile_count() == in_memory.embfile_count()
     assert not list((tmp_path / "a").glob(".*"))  # no work files left behind
     assert verify_bundle(a.bundle).ok
+
+
+def test_a_failed_swap_puts_the_previous_bundle_back(profile, tmp_path, monkeypatch):
+    import os
+
+    import kami_desktop.core.dossier.bundle as bundle_mod
+
+    case = make_case(profile, tmp_path / "src", keys=["jpeg"])
+    out = tmp_path / "out"
+    first = build_dossier(profile, case.case_id, options(out))
+    before = first.pdf.read_bytes()
+    real = os.replace
+
+    def locked(src, dst):  # Windows: the new folder cannot take the old one's place (a viewer holds a file)
+        if Path(dst) == first.bundle and Path(src).parent.name.startswith(".") and ".part-" in str(src):
+            raise PermissionError(13, "used by another process")
+        return real(src, dst)
+
+    monkeypatch.setattr(bundle_mod.os, "replace", locked)
+    with pytest.raises(PermissionError):
+        build_dossier(profile, case.case_id, options(out, submitter="原告 李四"))
+    assert first.pdf.read_bytes() == before and first.zip.is_file()
+    assert verify_bundle(first.bundle).ok and verify_bundle(first.zip).ok
+    assert sorted(p.name for p in out.iterdir()) == [first.bundle.name, first.zip.name]

@@ -146,3 +146,20 @@ def test_tiny_images_are_not_blown_up(profile, case_id, tmp_path):
     page = doc[result.exhibits[0].first_page - 1]
     (rect,) = [r for img in page.get_images(full=True) for r in page.get_image_rects(img[0])]
     assert rect.width <= 40 * 1.5 + 0.1
+
+
+def test_an_exhibit_without_files_still_gets_its_page(profile, case_id, tmp_path):
+    from kami_desktop.core.dossier import preflight
+    from kami_desktop.core.model import Exhibit
+    from kami_desktop.core.timeutil import now
+
+    src = screenshot(tmp_path / "a.png", 1, size=(60, 90))
+    import_paths(profile, case_id, [src])
+    with profile.session() as s:
+        s.add(Exhibit(case_id=case_id, title="待补充的证据", position=99, created_at=now(), updated_at=now()))
+    assert [p.kind for p in preflight(profile, case_id).problems if p.title == "待补充的证据"][0] == "empty"
+    result = build_dossier(profile, case_id, options(tmp_path / "out"))
+    doc = pymupdf.open(result.pdf)
+    x = result.exhibits[-1]
+    assert x.title == "待补充的证据" and x.sha256 == "" and x.first_page == x.last_page
+    assert "文件：无" in doc[x.first_page - 1].get_text()
