@@ -33,17 +33,19 @@ def _rows(snap: CaseSnap, status: dict[int, str], embedded: set[int]) -> list[st
 
 
 def how_to_verify(snap: CaseSnap) -> str:
+    files = snap.all_files()
+    example = files[0][1].bundle_path.replace("/", "\\") if files else "binder.pdf"
     head = snap.ledger_head
     seq = f"第 {snap.ledger_head_seq} 条" if snap.ledger_head_seq else "（尚无记录）"
     return (
         "<h3>如何核对</h3>"
         "<p>1. 在任意 Windows 电脑上：打开随附文件夹，在地址栏输入 cmd 回车，执行</p>"
-        "<p class='mono' style='margin-left:18pt'>certutil -hashfile \"originals\\证据01_…_1.png\" SHA256</p>"
+        f"<p class='cmd' style='margin-left:18pt'>certutil -hashfile \"{esc(example)}\" SHA256</p>"
         "<p style='margin-left:18pt'>将输出的 64 位十六进制数与上表（或随附的 manifest-sha256.txt）逐一对照，"
         "大小写不影响结果；一致即说明该文件自导入以来未被改动。</p>"
-        "<p>2. 在 Linux / macOS 上：进入随附文件夹执行 <span class='mono'>sha256sum -c manifest-sha256.txt</span>，"
+        "<p>2. 在 Linux / macOS 上：进入随附文件夹执行 <span class='cmd'>sha256sum -c manifest-sha256.txt</span>，"
         "每行显示“成功/OK”即为一致。</p>"
-        "<p>3. 使用本软件：<span class='mono'>kami bundle verify 随附文件夹或压缩包</span>，"
+        "<p>3. 使用本软件：<span class='cmd'>kami bundle verify</span> 随附文件夹或压缩包，"
         "会报告缺失、被改动或多出的文件。</p>"
         f"<p>4. 存证日志：本证据册依据的存证日志截至{seq}，其哈希值为 "
         f"<span class='mono'>{head}</span>。日志全文见随附的 ledger.json，每条记录的哈希值由上一条的哈希值与本条内容"

@@ -43,6 +43,7 @@ th { background-color: #e8e8e8; font-weight: bold; text-align: center; }
 .mono { font-family: monospace; font-size: 7pt; }
 .hash { font-family: monospace; font-size: 6.4pt; }
 .order { font-family: monospace; font-size: 6pt; }
+.cmd { font-family: monospace; font-size: 8.5pt; }
 .muted { color: #555555; }
 .note { color: #555555; font-size: 8pt; }
 pre { font-family: sans-serif; white-space: pre-wrap; margin: 0; }
