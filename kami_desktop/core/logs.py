@@ -1,0 +1,131 @@
+"""The app's log: ``<profile>/logs/kami.log``, rotating, user-only, with personal numbers redacted.
+
+``setup_logging(profile)`` attaches one handler to the ``kami_desktop`` logger (calling it again
+replaces it). Every record passing through it is rewritten before it is written *or propagated*:
+
+- 18-character 身份证号 and USCC-like IDs (统一社会信用代码) keep only their first 3 and last 2
+  characters: ``110105199001011234`` → ``110*************34``;
+- 11-digit mainland mobile numbers (with or without +86 and separators) likewise: ``138******78``;
+- bytes never reach the log (they are replaced by their length) and a message is cut at 4,000
+  characters, so file contents cannot end up there by accident.
+
+``redact(text)`` is the same rule for any other text (e.g. a crash dialog's details).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import Any
+
+from .fsutil import make_private_dir
+from .timeutil import from_timestamp
+
+LOG_NAME = "kami.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 3
+MAX_MESSAGE = 4000
+LOGGER = "kami_desktop"
+
+_D = "0-9０-９"
+# 17 characters from the USCC alphabet (digits and capitals without I, O, Z, S, V) plus a check character
+_ID = re.compile(rf"(?<![{_D}A-Za-z])[{_D}A-HJ-NP-RTUW-Y]{{17}}[{_D}A-HJ-NP-RTUW-YXx](?![{_D}A-Za-z])")
+_MOBILE = re.compile(rf"(?<![{_D}])((?:\+|00)?86[-\s]?)?([1１][3-9３-９][{_D}])[-\s]?([{_D}]{{4}})[-\s]?([{_D}]{{4}})"
+                     rf"(?![{_D}])")
+
+
+def _mask(s: str) -> str:
+    return s[:3] + "*" * (len(s) - 5) + s[-2:]
+
+
+def _id(m: re.Match) -> str:
+    token = m.group(0)
+    digits = sum(c.isdigit() for c in token)
+    return _mask(token) if digits >= 8 else token  # an 18-letter word is not an ID
+
+
+def _mobile(m: re.Match) -> str:
+    number = m.group(2) + m.group(3) + m.group(4)
+    return (m.group(1) or "") + _mask(number)
+
+
+def redact(text: str) -> str:
+    """Hide ID numbers, USCC-like codes and mobile numbers in ``text``."""
+    return _MOBILE.sub(_mobile, _ID.sub(_id, text))
+
+
+def _safe_arg(value: Any) -> Any:
+    if isinstance(value, bytes | bytearray | memoryview):
+        return f"<{len(value)} 字节内容未记录>"
+    return value
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites a record in place: message formatted, bytes dropped, cut to length, numbers redacted."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, bytes | bytearray | memoryview):
+            record.msg = _safe_arg(record.msg)
+        if isinstance(record.args, dict):
+            record.args = {k: _safe_arg(v) for k, v in record.args.items()}
+        elif isinstance(record.args, tuple):
+            record.args = tuple(_safe_arg(a) for a in record.args)
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string must not lose the record
+            message = f"{record.msg!s} {record.args!r}"
+        if len(message) > MAX_MESSAGE:
+            message = message[:MAX_MESSAGE] + f"…（已截断，共 {len(message)} 字）"
+        record.msg = redact(message)
+        record.args = ()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
+
+
+class RedactingFormatter(logging.Formatter):
+    """Aware ISO timestamps; the finished line is redacted once more (belt and braces)."""
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        return from_timestamp(record.created).isoformat(timespec="milliseconds")
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+class _PrivateRotatingFileHandler(RotatingFileHandler):
+    """Log files readable by the current user only (where the OS has modes)."""
+
+    def _open(self):
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
+        if os.name != "nt":
+            os.chmod(self.baseFilename, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
+def setup_logging(profile, level: int = logging.INFO) -> logging.Logger:
+    """Log the app to ``profile.logs_dir / "kami.log"``; returns the ``kami_desktop`` logger."""
+    logs_dir = Path(profile.logs_dir)
+    make_private_dir(logs_dir)
+    logger = logging.getLogger(LOGGER)
+    for h in list(logger.handlers):
+        if getattr(h, "_kami_log", False):
+            logger.removeHandler(h)
+            h.close()
+    handler = _PrivateRotatingFileHandler(logs_dir / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                          encoding="utf-8", errors="backslashreplace")
+    handler._kami_log = True  # type: ignore[attr-defined]
+    handler.addFilter(RedactingFilter())
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(level)
+    logger.addHandler(handler)
+    if logger.level == logging.NOTSET or logger.level > level:
+        logger.setLevel(level)
+    return logger
