@@ -8,7 +8,6 @@ instructions → zip → move everything into place → append ``dossier.build``
 from __future__ import annotations
 
 import hashlib
-import shutil
 import time
 from pathlib import Path
 
@@ -106,7 +105,7 @@ def build_dossier(
         zip_sha = sha256_of(zip_path) if zip_path else None
         if cancel is not None:
             cancel.raise_if_cancelled()
-        final, final_zip = stage.commit()
+        final, final_zip = stage.place()
     except BaseException:
         stage.abort()
         raise
@@ -127,11 +126,11 @@ def build_dossier(
             entry = ledger.append(s, ACTION, payload, case_id=case_id)
             seq = entry.seq
     except BaseException:
-        # without its ledger record the bundle must not stand: remove what was just placed
-        shutil.rmtree(final, ignore_errors=True)
-        if final_zip is not None:
-            final_zip.unlink(missing_ok=True)
+        # without its ledger record the bundle must not stand: take it away, put the earlier one back
+        stage.unplace()
+        stage.abort()
         raise
+    stage.finish()
     progress(total, total, "完成")
     timings["total"] = time.perf_counter() - t0
     return DossierResult(

@@ -3,7 +3,8 @@
 ``<out>/.<name>.part-XXXX/`` holds the work; only a complete bundle is renamed to ``<out>/<name>`` and
 ``<out>/<name>.zip``. A cancelled or failed build removes its staging folder; one left by a crash is
 hidden, says "part", and is cleaned by the next build of the same name. An existing folder is only
-replaced when it is a bundle this app made.
+replaced when it is a bundle this app made, and it is only deleted once the new one is in place and
+recorded in the ledger.
 """
 
 from __future__ import annotations
@@ -82,7 +83,9 @@ class Staging:
                                    "为免覆盖，请换一个输出文件夹或证据包名称")
         self.out_dir.mkdir(parents=True, exist_ok=True)
         for stale in self.out_dir.glob(f".{name}.part-*"):
-            shutil.rmtree(stale, ignore_errors=True)
+            kept = stale / "replaced"
+            if not (kept.is_dir() and any(kept.iterdir())):  # never delete an earlier bundle kept aside
+                shutil.rmtree(stale, ignore_errors=True)
         self.tmp = self.out_dir / f".{name}.part-{secrets.token_hex(4)}"
         self.root = self.tmp / name
         (self.root / "originals").mkdir(parents=True)
@@ -150,33 +153,52 @@ class Staging:
                             raise Cancelled()
         return path
 
-    def commit(self) -> tuple[Path, Path | None]:
-        """Move the finished bundle (and zip) into place, replacing an earlier bundle of the same name."""
-        old = self.tmp / "replaced"
-        old.mkdir()
+    @property
+    def replaced(self) -> Path:
+        return self.tmp / "replaced"
+
+    def place(self) -> tuple[Path, Path | None]:
+        """Move the finished bundle (and zip) into place. An earlier bundle of the same name is kept aside
+        until ``finish`` (after the ledger records the build) or put back by ``unplace``."""
+        self.replaced.mkdir()
         zip_src = self.tmp / f"{self.name}.zip"
-        moves: list[tuple[Path, Path]] = []  # done so far, undone in reverse if a later step fails
-
-        def move(src: Path, dst: Path) -> None:
-            os.replace(src, dst)
-            moves.append((src, dst))
-
+        self._old: list[Path] = []
+        self._new: list[Path] = []
         try:
-            if self.final.exists():
-                move(self.final, old / self.name)
-            if self.final_zip.exists():  # an older zip would no longer match the new folder
-                move(self.final_zip, old / self.final_zip.name)
-            move(self.root, self.final)
+            for p in (self.final, self.final_zip):  # an older zip would no longer match the new folder
+                if p.exists():
+                    os.replace(p, self.replaced / p.name)
+                    self._old.append(p)
+            os.replace(self.root, self.final)
+            self._new.append(self.final)
             if zip_src.exists():
-                move(zip_src, self.final_zip)
+                os.replace(zip_src, self.final_zip)
+                self._new.append(self.final_zip)
         except OSError:
-            # e.g. Windows refuses to move a folder while binder.pdf is open in a viewer: put it all back
-            for src, dst in reversed(moves):
-                with contextlib.suppress(OSError):
-                    os.replace(dst, src)
+            # e.g. Windows refuses to move a folder while binder.pdf is open in a viewer
+            self.unplace()
             raise
+        return self.final, (self.final_zip if self.final_zip in self._new else None)
+
+    def unplace(self) -> None:
+        """Take this build's output away again (deleting it if it cannot be moved) and restore the earlier one."""
+        for p in getattr(self, "_new", []):
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    p.unlink()
+        for p in getattr(self, "_old", []):
+            with contextlib.suppress(OSError):
+                os.replace(self.replaced / p.name, p)
+        self._new, self._old = [], []
+
+    def finish(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
-        return self.final, (self.final_zip if self.final_zip.exists() else None)
 
     def abort(self) -> None:
+        """Remove the staging folder — unless it still holds an earlier bundle that could not be put back."""
+        if self.replaced.is_dir() and any(self.replaced.iterdir()):
+            shutil.rmtree(self.root, ignore_errors=True)
+            return
         shutil.rmtree(self.tmp, ignore_errors=True)

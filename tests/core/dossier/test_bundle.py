@@ -299,3 +299,43 @@ def test_a_failed_swap_puts_the_previous_bundle_back(profile, tmp_path, monkeypa
     assert first.pdf.read_bytes() == before and first.zip.is_file()
     assert verify_bundle(first.bundle).ok and verify_bundle(first.zip).ok
     assert sorted(p.name for p in out.iterdir()) == [first.bundle.name, first.zip.name]
+
+
+def test_when_the_zip_cannot_be_placed_no_half_bundle_is_left(profile, tmp_path, monkeypatch):
+    import os
+
+    import kami_desktop.core.dossier.bundle as bundle_mod
+
+    case = make_case(profile, tmp_path / "src", keys=["jpeg"])
+    real = os.replace
+
+    def full(src, dst):  # the folder is already in place when the zip's move fails
+        if str(dst).endswith(".zip"):
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(bundle_mod.os, "replace", full)
+    out = tmp_path / "out"
+    with pytest.raises(OSError):
+        build_dossier(profile, case.case_id, options(out))
+    assert list(out.iterdir()) == []
+    with profile.session() as s:
+        assert not [e for e in ledger.entries(s, case.case_id) if e.action == "dossier.build"]
+
+
+def test_when_the_ledger_cannot_record_the_build_the_earlier_bundle_comes_back(profile, tmp_path, monkeypatch):
+    import kami_desktop.core.dossier.build as build_mod
+
+    case = make_case(profile, tmp_path / "src", keys=["jpeg"])
+    out = tmp_path / "out"
+    first = build_dossier(profile, case.case_id, options(out))
+    before = first.zip.read_bytes()
+
+    def refuse(*a, **k):
+        raise OSError(28, "database or disk is full")
+
+    monkeypatch.setattr(build_mod.ledger, "append", refuse)
+    with pytest.raises(OSError):
+        build_dossier(profile, case.case_id, options(out, submitter="原告 李四"))
+    assert first.zip.read_bytes() == before and verify_bundle(first.bundle).ok
+    assert sorted(p.name for p in out.iterdir()) == [first.bundle.name, first.zip.name]
