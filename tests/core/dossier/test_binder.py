@@ -82,6 +82,13 @@ def test_every_page_has_the_continuous_footer(pdf, built):
     assert f"SHA-256 {first_file[:16]}" in pdf[result.exhibits[1].first_page - 1].get_text()
 
 
+def test_qpdf_finds_no_structural_errors(built):
+    _, _, result, _ = built
+    proc = subprocess.run(["qpdf", "--check", str(result.pdf)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "No syntax or stream encoding errors found" in proc.stdout
+
+
 def test_every_font_is_embedded(built):
     _, _, result, _ = built
     out = subprocess.run(["pdffonts", str(result.pdf)], capture_output=True, text=True, check=True).stdout
