@@ -163,3 +163,23 @@ def test_an_exhibit_without_files_still_gets_its_page(profile, case_id, tmp_path
     x = result.exhibits[-1]
     assert x.title == "待补充的证据" and x.sha256 == "" and x.first_page == x.last_page
     assert "文件：无" in doc[x.first_page - 1].get_text()
+
+
+def test_recorded_facts_become_the_timeline_with_page_references(profile, tmp_path):
+    from kami_desktop.core.facts import add_fact
+
+    from .cases import make_case
+
+    case = make_case(profile, tmp_path / "src", keys=["jpeg", "note"])
+    with profile.session() as s:
+        add_fact(s, case.case_id, "2025-03-12 20:30", "扣款", "余额被清零", exhibit_ids=[case.exhibits["jpeg"]])
+        add_fact(s, case.case_id, "2025-03-01", "充值", "充值350元", disputed=True)
+    result = build_dossier(profile, case.case_id, options(tmp_path / "out"))
+    doc = pymupdf.open(result.pdf)
+    toc = {t: p for _, t, p in doc.get_toc()}
+    text = doc[toc["事实经过"] - 1].get_text()
+    first = next(x for x in result.exhibits if x.title == "充值记录截图")
+    assert text.index("充值：充值350元（对方有争议）") < text.index("扣款：余额被清零")  # in time order
+    assert f"证据{first.number}（第{first.first_page}页）" in text
+    without = build_dossier(profile, case.case_id, options(tmp_path / "out2", facts=[]))
+    assert "事实经过" not in {t for _, t, _ in pymupdf.open(without.pdf).get_toc()}
