@@ -405,9 +405,8 @@ def test_disk_full_while_building_a_binder(template, tmp_path):
     print(f"[faults] binder: ENOSPC at {len(points)} of {n} write calls survived")
 
 
-@pytest.mark.xfail(strict=True, reason="dossier/build.py: when moving the zip into place fails after the folder was "
-                                       "moved, the folder stays in place without its dossier.build ledger record")
 def test_a_failed_binder_build_leaves_no_bundle_without_its_ledger_record(template, tmp_path):
+    """The last write of a build is moving the zip into place, after the folder: both must go on failure."""
     build, Options, _ = _dossier()
     with Profile.open(template) as p:
         with DiskFull(None) as counting:
