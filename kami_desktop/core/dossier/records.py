@@ -44,7 +44,8 @@ def render_bill(ctx: FileContext) -> None:
     except BillError:
         raise Decline() from None
     case = ctx.case
-    terms = suggest_terms(case.platform_name, [p.name for p in case.parties], bill)
+    confirmed = bool(case.platform_terms)
+    terms = case.platform_terms or suggest_terms(case.platform_name, [p.name for p in case.parties], bill)
     recon = reconcile(bill, terms) if terms else None
     source = SOURCES.get(bill.source, bill.source)
     intro = [f"<h3>{esc(source)}账单 · 与平台相关的交易</h3>"]
@@ -56,7 +57,8 @@ def render_bill(ctx: FileContext) -> None:
         intro.append("<p class='note'>注意：该账单注明“本明细仅供个人对账使用”。如需更强的证明力，"
                     "可向支付机构申请盖章的交易流水证明。</p>")
     if recon is not None and recon.rows:
-        intro.append(f"<p>筛选关键词：{esc('、'.join(recon.terms))}；下表“行号”为原始账单文件中的行号。</p>")
+        how = "用户确认的平台名称" if confirmed else "按案件中的平台及当事人名称自动识别"
+        intro.append(f"<p>筛选关键词（{how}）：{esc('、'.join(recon.terms))}；下表“行号”为原始账单文件中的行号。</p>")
         rows = [(r.transaction, ROLES.get(r.role, r.role), r.reason) for r in recon.rows]
         totals = (f"<p><b>合计：</b>付款 ¥{money_str(recon.paid)}，退款 ¥{money_str(recon.refunded)}，"
                   f"净付款（主张金额依据） ¥{money_str(recon.net)}；计入 {sum(1 for r in recon.rows if r.role == 'payment')}"

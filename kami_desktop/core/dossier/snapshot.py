@@ -7,6 +7,7 @@ snapshot, so two builds of an unchanged case see exactly the same input.
 from __future__ import annotations
 
 import importlib
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -95,6 +96,7 @@ class CaseSnap:
     ledger_head_seq: int | None = None
     as_of: datetime | None = None  # time of the last recorded change: the binder's fixed date stamp
     facts: list[Fact] = field(default_factory=list)  # the case's recorded timeline, binder numbers
+    platform_terms: list[str] = field(default_factory=list)  # the user's confirmed names of the platform in bills
 
     @property
     def defendants(self) -> list[PartySnap]:
@@ -134,6 +136,7 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
             ledger_entries=entries,
         )
         snap.facts = _recorded_facts(s, case_id, {e.id: e.number for e in snap.exhibits})
+        snap.platform_terms = _terms(getattr(case, "platform_terms", None))
         if entries:
             snap.ledger_head, snap.ledger_head_seq = entries[-1]["hash"], entries[-1]["seq"]
             snap.as_of = datetime.fromisoformat(entries[-1]["at"])
@@ -141,6 +144,14 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
             snap.as_of = case.updated_at or case.created_at
     _name_files(snap)
     return snap
+
+
+def _terms(raw) -> list[str]:
+    try:
+        value = json.loads(raw or "[]")
+    except (TypeError, ValueError):
+        return []
+    return [str(t) for t in value if str(t).strip()] if isinstance(value, list) else []
 
 
 def _recorded_facts(s, case_id: int, numbers: dict[int, int]) -> list[Fact]:

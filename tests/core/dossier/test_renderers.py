@@ -183,3 +183,16 @@ def test_recorded_facts_become_the_timeline_with_page_references(profile, tmp_pa
     assert f"证据{first.number}（第{first.first_page}页）" in text
     without = build_dossier(profile, case.case_id, options(tmp_path / "out2", facts=[]))
     assert "事实经过" not in {t for _, t, _ in pymupdf.open(without.pdf).get_toc()}
+
+
+def test_bill_uses_the_platform_names_the_user_confirmed(profile, tmp_path):
+    from kami_desktop.core.billstore import set_platform_terms
+
+    from .cases import make_case
+
+    case = make_case(profile, tmp_path / "src", keys=["bill"])
+    with profile.session() as s:
+        set_platform_terms(s, case.case_id, ["老王面馆"])
+    result = build_dossier(profile, case.case_id, options(tmp_path / "out"))
+    text = _exhibit_text(pymupdf.open(result.pdf), result.exhibits[0])
+    assert "用户确认的平台名称" in text and "老王面馆" in text and "¥12.30" in text
