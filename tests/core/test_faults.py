@@ -151,6 +151,18 @@ def test_disk_full_at_every_write_of_a_backup_leaves_no_output(template, tmp_pat
     print(f"[faults] backup: ENOSPC at each of {counting.calls} write calls survived")
 
 
+def test_a_full_disk_while_taking_the_database_snapshot_is_explained(template, tmp_path, monkeypatch):
+    from kami_desktop.core.backup import create as create_mod
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(create_mod, "_snapshot", full)
+    with Profile.open(template) as p, pytest.raises(BackupError, match="磁盘空间不足"):
+        create_backup(p, tmp_path / "b.zip")
+    assert not list(tmp_path.iterdir())
+
+
 def test_disk_full_at_every_write_of_a_restore_keeps_the_old_profile(template, tmp_path):
     src = tmp_path / "backup.zip"
     with Profile.open(template) as p:

@@ -215,6 +215,8 @@ def create_backup(
         except sqlite3.Error as exc:
             from ..db import explain
 
+            if "full" in str(exc):
+                raise BackupError("磁盘空间不足，无法生成数据库快照，备份未生成。") from exc
             raise BackupError(explain(exc, profile.db_path)) from exc
         revision, counts, blobs, entries, head, chain = _facts(snap)
         problems = [SourceProblem("ledger_broken", None, c.detail) for c in chain]
