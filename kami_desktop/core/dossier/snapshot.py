@@ -26,7 +26,7 @@ from .options import DossierError, Fact
 
 # Entries that record outputs rather than the evidence: left out of the exported ledger and of the
 # recorded head, so rebuilding an unchanged case gives identical bytes.
-OUTPUT_ACTIONS = ("dossier.build",)
+OUTPUT_ACTIONS = ("dossier.build", "document.generate")
 
 
 @dataclass

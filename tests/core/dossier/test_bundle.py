@@ -339,3 +339,17 @@ def test_when_the_ledger_cannot_record_the_build_the_earlier_bundle_comes_back(p
         build_dossier(profile, case.case_id, options(out, submitter="原告 李四"))
     assert first.zip.read_bytes() == before and verify_bundle(first.bundle).ok
     assert sorted(p.name for p in out.iterdir()) == [first.bundle.name, first.zip.name]
+
+
+def test_writing_a_document_between_builds_keeps_the_binder_identical(profile, tmp_path):
+    """A generated demand letter is an output, like a binder build: the evidence did not change."""
+    from kami_desktop.core.documents import generate
+
+    case = make_case(profile, tmp_path / "src", keys=["jpeg"])
+    first = build_dossier(profile, case.case_id, options(tmp_path / "a"))
+    generate(profile, case.case_id, "demand", tmp_path / "docs", fmt="docx")
+    with profile.session() as s:
+        assert [e.action for e in ledger.entries(s, case.case_id)][-1] == "document.generate"
+    again = build_dossier(profile, case.case_id, options(tmp_path / "b"))
+    assert again.pdf.read_bytes() == first.pdf.read_bytes()
+    assert again.ledger_head == first.ledger_head
