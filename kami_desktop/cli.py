@@ -101,12 +101,28 @@ def main(argv: list[str] | None = None) -> int:
 
         return _fail(explain(exc, getattr(args, "data_dir", None) or "（默认数据目录）"), as_json)
     except OSError as exc:
-        name = f"：{exc.filename}" if exc.filename else ""
-        return _fail(f"文件操作失败{name}：{exc.strerror or exc}", as_json)
+        return _fail(os_error_message(exc), as_json)
     except KeyboardInterrupt:
         return _fail("已取消", as_json, code=130)
     emit(outcome, as_json)
     return outcome.code
+
+
+def os_error_message(exc: OSError) -> str:
+    """A file-system error in Chinese, naming the file."""
+    import errno
+
+    name = f"：{exc.filename}" if exc.filename else ""
+    reasons = {
+        errno.ENOSPC: "磁盘空间不足，请清理磁盘或换一个保存位置后重试",
+        errno.EACCES: "没有权限（文件可能被占用或为只读）",
+        errno.EPERM: "没有权限（文件可能被占用或为只读）",
+        errno.ENOENT: "文件或文件夹不存在",
+        errno.EROFS: "磁盘是只读的",
+        errno.EEXIST: "文件已存在",
+    }
+    reason = reasons.get(exc.errno or -1, exc.strerror or str(exc))
+    return f"文件操作失败{name}：{reason}"
 
 
 def _fail(message: str, as_json: bool, code: int = 2) -> int:

@@ -107,6 +107,8 @@ def explain(exc: Exception, db_path: Path) -> str:
         return f"数据库 {db_path} 正被另一个程序占用（已锁定），请关闭其他 kami 窗口或命令后重试。"
     if "not a database" in text or "malformed" in text:
         return f"数据库 {db_path} 不是有效的数据库文件或已损坏，请从备份恢复。"
+    if "disk is full" in text or "database or disk is full" in text:
+        return f"磁盘空间不足，无法写入数据库 {db_path}；请清理磁盘后重试（已保存的内容不受影响）。"
     if "readonly" in text or "unable to open" in text:
         return f"无法写入数据库 {db_path}：请检查文件权限和磁盘空间。"
     return f"数据库 {db_path} 出错：{text.splitlines()[0] if text else type(exc).__name__}"

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from . import ledger
 from .model import Blob, Case, Exhibit, ExhibitFile
 from .profile import Profile
-from .sniff import image_facts, media_type
+from .sniff import image_facts, media_type, pdf_problem
 from .tasks import CancelToken, Progress, no_progress
 from .timeutil import CHINA_TZ, from_timestamp, now
 from .vault import StoreCancelled, Stored
@@ -213,6 +213,8 @@ def import_paths(
         try:
             mime = media_type(stored.head)
             facts = image_facts(profile.vault.path_for(stored.sha256), mime)
+            if mime == "application/pdf":
+                facts.problem = pdf_problem(profile.vault.path_for(stored.sha256))
         except BaseException:
             if stored.new:
                 _discard(profile, stored.sha256)

@@ -124,3 +124,22 @@ def _exif_time(im) -> datetime | None:
         except ValueError:
             tz = CHINA_TZ
     return naive.replace(tzinfo=tz)
+
+
+def pdf_problem(path: Path) -> str:
+    """A note for an encrypted or damaged PDF (kept as it is either way); '' when it opens cleanly."""
+    try:
+        import pymupdf
+    except ImportError:  # pragma: no cover
+        return ""
+    try:
+        with pymupdf.open(path) as doc:
+            if doc.needs_pass:
+                return "PDF 已加密（需要密码才能打开），已原样保存；打印证据册时只能附说明页"
+            if doc.page_count == 0:
+                return "PDF 没有页面，可能已损坏，已原样保存"
+            if doc.is_repaired:
+                return "PDF 文件结构有损坏（已能打开，但建议核对原件），已原样保存"
+    except Exception as exc:  # any parser failure: keep the file, note the damage
+        return f"PDF 文件损坏，无法打开（{type(exc).__name__}），已原样保存"
+    return ""

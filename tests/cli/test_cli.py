@@ -107,3 +107,26 @@ def test_database_locked_by_another_process_gives_clear_message(tmp_path):
     assert "占用" in proc.stderr or "锁定" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert kami_json("case", "list", data_dir=d)["cases"][0]["title"] == "t"
+
+
+def test_disk_full_is_reported_in_chinese(tmp_path, capsys, monkeypatch):
+    import errno
+
+    from kami_desktop import cli
+
+    def full(args):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "binder.pdf"))
+
+    monkeypatch.setattr("kami_desktop.commands.case.cmd_list", full)
+    rc = cli.main(["--data-dir", str(tmp_path / "p"), "case", "list"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "磁盘空间不足" in err and "binder.pdf" in err and "No space" not in err
+
+
+def test_database_full_message():
+    from pathlib import Path
+
+    from kami_desktop.core.db import explain
+
+    msg = explain(Exception("(sqlite3.OperationalError) database or disk is full"), Path("/x/kami.sqlite3"))
+    assert "磁盘空间不足" in msg

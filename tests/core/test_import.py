@@ -207,3 +207,21 @@ def test_time_from_screenshot_names():
     assert time_from_name("IMG_2025-03-12-20-30-11.png").isoformat() == "2025-03-12T20:30:11+08:00"
     assert time_from_name("20251399999999.png") is None
     assert time_from_name("照片.png") is None
+
+
+def test_encrypted_and_damaged_pdfs_are_kept_with_a_note(profile, case_id, tmp_path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "hello")
+    doc.save(tmp_path / "locked.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="pw", owner_pw="pw")
+    doc.save(tmp_path / "fine.pdf")
+    doc.close()
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage" + b"\x00" * 50)
+    report = import_paths(profile, case_id, [tmp_path / "locked.pdf", tmp_path / "fine.pdf", broken])
+    notes = {i.original_name: i.problem for i in report.imported}
+    assert "加密" in notes["locked.pdf"]
+    assert notes["fine.pdf"] == ""
+    assert "损坏" in notes["broken.pdf"] or "没有页面" in notes["broken.pdf"]
+    assert {i.media_type for i in report.imported} == {"application/pdf"}
