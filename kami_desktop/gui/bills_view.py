@@ -39,6 +39,7 @@ from .bill_table_model import (
     RefRole,
     load_bill_data,
 )
+from .formatting import join_list
 from .workers import TaskFailure, guarded, start_task
 
 BANNER_STYLE = "QLabel { background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 8px; }"
@@ -149,7 +150,7 @@ class BillsView(QWidget):
     def ask_terms(self, current: list[str]) -> list[str] | None:
         text, ok = QInputDialog.getText(self, self.tr("平台关键词"), self.tr(
             "交易对方或商品说明中包含这些文字的交易算作平台交易（用逗号分隔）："), QLineEdit.EchoMode.Normal,
-            "，".join(current))
+            self.tr("，", "separator of the keywords in the input box").join(current))
         if not ok:
             return None
         return [t.strip() for t in text.replace("，", ",").split(",") if t.strip()]
@@ -216,7 +217,7 @@ class BillsView(QWidget):
                 refunded=money_str(recon.refunded), net=money_str(recon.net), span=span))
         else:
             self.totals_label.setText(self.tr("没有平台交易：请选中平台的一笔交易，点“标记为平台”。"))
-        terms = "、".join(recon.terms) or self.tr("（未指定）")
+        terms = join_list(recon.terms) or self.tr("（未指定）")
         self.terms_label.setText(self.tr("平台关键词：{terms}　　账单 {n} 份，交易 {rows} 笔").format(
             terms=terms, n=len(recon.bills), rows=len(self.data.rows)))
         claimed = self.data.claimed_amount
@@ -279,7 +280,7 @@ class BillsView(QWidget):
         except Exception as exc:
             messages.show_error(self, exc)
             return
-        self.status.setText(self.tr("平台关键词：{terms}").format(terms="、".join(terms) or self.tr("（未指定）")))
+        self.status.setText(self.tr("平台关键词：{terms}").format(terms=join_list(terms) or self.tr("（未指定）")))
         self.reload()
 
     def _double_clicked(self, index) -> None:

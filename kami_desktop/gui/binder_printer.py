@@ -31,7 +31,7 @@ def make_printer(copies: int = 1) -> QPrinter:
     printer.setFullPage(True)
     printer.setCopyCount(max(1, copies))
     printer.setCollateCopies(True)
-    printer.setDocName("证据册")
+    printer.setDocName(QApplication.translate("BinderPrinter", "证据册"))
     return printer
 
 
@@ -61,7 +61,7 @@ class BinderPrinter:
         pages = list(self.page_range(printer)) * self.copies_to_paint(printer)
         painter = QPainter()
         if not painter.begin(printer):
-            raise OSError("打印机无法开始打印（可能已被取消或不可用）")
+            raise OSError(QApplication.translate("BinderPrinter", "打印机无法开始打印（可能已被取消或不可用）"))
         painted = 0
         try:
             with pymupdf.open(self.pdf) as doc:
@@ -77,7 +77,8 @@ class BinderPrinter:
                     del image, pix
                     painted += 1
                     if progress is not None:
-                        progress(painted, len(pages), f"打印第 {index + 1} 页")
+                        progress(painted, len(pages),
+                                 QApplication.translate("BinderPrinter", "打印第 {page} 页").format(page=index + 1))
         finally:
             painter.end()
         return painted

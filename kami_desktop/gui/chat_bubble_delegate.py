@@ -46,7 +46,8 @@ class ChatBubbleDelegate(QStyledItemDelegate):
 
     def _body(self, m: MessageRow) -> str:
         tag = kind_label(m.kind)
-        return (f"〔{tag}〕" if tag and not m.text.startswith("[") else "") + (m.text or " ")
+        prefix = QCoreApplication.translate("ChatBubble", "〔{kind}〕").format(kind=tag) if tag else ""
+        return (prefix if not m.text.startswith("[") else "") + (m.text or " ")
 
     def _text_rect(self, m: MessageRow, font: QFont) -> QRect:
         fm = QFontMetrics(font)

@@ -30,6 +30,7 @@ from ..core.profile import Profile
 from . import messages
 from .chat_bubble_delegate import ChatBubbleDelegate
 from .chat_message_model import ChatMessageModel, load_messages
+from .formatting import join_list
 from .workers import TaskFailure, guarded, start_task
 
 
@@ -193,7 +194,7 @@ class ChatView(QWidget):
         if index < 0 or index >= len(self.chats):
             return
         info = self.chats[index]
-        participants = "、".join(info["participants"][:6]) or "-"
+        participants = join_list(info["participants"][:6]) or "-"
         self.info.setText(self.tr("证据 {ex} · {n} 条消息 · {first} 至 {last} · 参与者：{who}").format(
             ex=info["exhibit_id"], n=info["messages"], first=(info["first"] or "")[:16].replace("T", " "),
             last=(info["last"] or "")[:16].replace("T", " "), who=participants))

@@ -255,8 +255,9 @@ class DossierDialog(QDialog):
             lines = [self.tr("生成前请注意（{n} 项）：").format(n=len(report.problems))]
             kinds = {"missing": self.tr("缺失"), "altered": self.tr("被改动"), "damaged": self.tr("可能损坏"),
                      "empty": self.tr("无文件"), "incomplete": self.tr("信息不全")}
-            lines += [f"· [{kinds.get(p.kind, p.kind)}] 证据{p.number}《{p.title}》：{p.detail}"
-                      for p in report.problems[:12]]
+            lines += [self.tr("· [{kind}] 证据{number}《{title}》：{detail}").format(
+                kind=kinds.get(p.kind, p.kind), number=p.number, title=p.title, detail=p.detail)
+                for p in report.problems[:12]]
             if len(report.problems) > 12:
                 lines.append(self.tr("……另有 {n} 项").format(n=len(report.problems) - 12))
             self.problems.setText("\n".join(lines))
@@ -282,7 +283,8 @@ class DossierDialog(QDialog):
                                  on_error=guarded(self, self._failed))
 
     def _confirm_force(self, report: PreflightReport) -> bool:
-        names = "\n".join(f"证据{p.number}《{p.title}》{p.original_name or ''}：{p.detail}" for p in report.blocking)
+        names = "\n".join(self.tr("证据{number}《{title}》{name}：{detail}").format(
+            number=p.number, title=p.title, name=p.original_name or "", detail=p.detail) for p in report.blocking)
         return messages.ask(self, self.tr("原始文件有问题"), self.tr(
             "以下原始文件缺失或已被改动：\n{names}\n\n仍然生成吗？这些文件所在的页面会注明“无法打印”，"
             "证据包中也不会包含它们。").format(names=names))

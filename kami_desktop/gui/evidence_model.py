@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersist
 
 from ..core.queries import ExhibitRow
 from ..core.vocab import CATEGORIES
-from .formatting import category_label, human_size, kind_of, local_time
+from .formatting import category_label, group_title, human_size, kind_of, local_time
 from .thumbnails import ThumbnailCache
 
 EXHIBIT_MIME = "application/x-kami-exhibit-ids"
@@ -215,7 +215,7 @@ class EvidenceModel(QAbstractTableModel):
             if role == HeaderRole:
                 return x.category
             if role == Qt.ItemDataRole.DisplayRole and col in (self.COL_NUMBER, self.COL_TITLE):
-                return f"{category_label(x.category)}（{x.count}）" if col == self.COL_NUMBER else ""
+                return group_title(category_label(x.category), x.count) if col == self.COL_NUMBER else ""
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(x, col)

@@ -200,7 +200,7 @@ class ExhibitDetailPanel(QWidget):
         f = self._files[row]
         b = f.blob
         facts = {
-            "name": f.original_name, "size": f"{human_size(b.size)}（{b.size} 字节）" if b.size else "0",
+            "name": f.original_name, "size": self.tr("{size}（{n} 字节）").format(size=human_size(b.size), n=b.size) if b.size else "0",
             "type": f"{kind_of(b.media_type)} · {b.media_type}" + (f" · {f.width}×{f.height}" if f.width else ""),
             "sha256": b.sha256, "sm3": b.sm3, "exif": local_time(f.exif_time, True),
             "mtime": local_time(f.file_mtime, True), "imported": local_time(f.imported_at, True),

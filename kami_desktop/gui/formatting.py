@@ -55,6 +55,16 @@ _VOCAB_MARKERS = (
 )
 
 
+def join_list(items) -> str:
+    """Items joined with the interface language's list separator (、 in Chinese)."""
+    return QCoreApplication.translate("Formatting", "、", "separator between list items").join(items)
+
+
+def group_title(label: str, count: int) -> str:
+    """A group heading with its size, e.g. 资金流水（3）."""
+    return QCoreApplication.translate("Formatting", "{label}（{n}）").format(label=label, n=count)
+
+
 def category_label(code: str) -> str:
     return QCoreApplication.translate("Vocab", CATEGORIES.get(code, code))
 

@@ -24,7 +24,8 @@ def summary_text(report: ImportReport) -> str:
         parts.append(QCoreApplication.translate("ImportSummary", "{n} 个已在本案件中（重复，未再添加）").format(n=report.duplicate_count))
     if report.errors:
         parts.append(QCoreApplication.translate("ImportSummary", "{n} 个未能导入").format(n=len(report.errors)))
-    text = "，".join(parts) + "。"
+    sep = QCoreApplication.translate("ImportSummary", "，", "separator between the parts of the summary")
+    text = QCoreApplication.translate("ImportSummary", "{parts}。").format(parts=sep.join(parts))
     if report.cancelled:
         text += QCoreApplication.translate("ImportSummary", "导入已取消，已导入的文件保留在证据库中。")
     return text

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ..core.ladder import remove_step
 from ..core.profile import Profile
 from . import messages
-from .step_dialog import StepDialog
+from .step_dialog import StepDialog, step_kind_label
 
 
 class LadderStepsPanel(QWidget):
@@ -59,7 +59,7 @@ class LadderStepsPanel(QWidget):
         self.table.setRowCount(len(steps))
         for row, st in enumerate(reversed(steps)):  # latest first
             how = " ".join(x for x in (st["channel"], st["reference"]) if x)
-            cells = [st["on"], st["kind_label"], how, self.tr("已完成") if st["done"] else self.tr("计划")]
+            cells = [st["on"], step_kind_label(st["kind_label"]), how, self.tr("已完成") if st["done"] else self.tr("计划")]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, st["id"])

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..core.parties import list_parties, party_advice, party_evidence, party_summary, remove_party
 from ..core.profile import Profile
 from . import messages
+from .formatting import join_list
 from .ladder_style import foreground
 from .party_dialog import PartyDialog
 from .party_evidence_dialog import PartyEvidenceDialog
@@ -88,7 +89,7 @@ class PartiesPanel(QWidget):
         for row, p in enumerate(self.rows):
             uscc_bad = "uscc" in p["checks"] and not p["checks"]["uscc"]["valid"]
             icp_bad = "icp" in p["checks"] and not p["checks"]["icp"]["valid"]
-            evidence = "、".join(QCoreApplication.translate("PartyEvidence", e["kind_label"]) for e in p["evidence"])
+            evidence = join_list(QCoreApplication.translate("PartyEvidence", e["kind_label"]) for e in p["evidence"])
             cells = [QCoreApplication.translate("Vocab", p["role_label"]), p["name"],
                      p["uscc"] + (" ⚠" if uscc_bad else ""), p["icp"] + (" ⚠" if icp_bad else ""),
                      self.tr("是") if p["is_defendant"] else "", evidence]

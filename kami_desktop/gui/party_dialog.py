@@ -4,7 +4,7 @@ a failed check is a warning the user may override after verifying. Saving goes t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,9 @@ TEXT_FIELDS = ("name", "uscc", "icp", "address", "legal_representative", "legal_
                "id_number", "ethnicity", "occupation")
 PERSON_FIELDS = ("id_number", "gender", "birth_date", "ethnicity", "occupation")
 COMPANY_FIELDS = ("uscc", "icp", "legal_representative", "legal_rep_title", "website")
+# core.vocab.PARTY_ROLES labels; lupdate collects them through these markers
+_ROLES = (QT_TRANSLATE_NOOP("Vocab", "运营主体"), QT_TRANSLATE_NOOP("Vocab", "收款主体"),
+          QT_TRANSLATE_NOOP("Vocab", "支付渠道"), QT_TRANSLATE_NOOP("Vocab", "本人"), QT_TRANSLATE_NOOP("Vocab", "其他"))
 
 
 class PartyDialog(QDialog):
@@ -54,7 +57,8 @@ class PartyDialog(QDialog):
             self.status[f] = label
             self.edits[f].textChanged.connect(lambda _text, f=f: self._check(f))
         self.gender = QComboBox()
-        self.gender.addItems(["", self.tr("男"), self.tr("女")])
+        for label, value in (("", ""), (self.tr("男"), "男"), (self.tr("女"), "女")):  # stored in Chinese
+            self.gender.addItem(label, value)
         self.birth_date = QDateEdit(QDate(1990, 1, 1))
         self.birth_date.setCalendarPopup(True)
         self.birth_date.setDisplayFormat("yyyy-MM-dd")
@@ -144,7 +148,8 @@ class PartyDialog(QDialog):
             ok = True
         elif chk.valid:
             extra = "；".join(chk.warnings)
-            label.setText(self.tr("✓ 格式和校验位正确") + (f"（{extra}）" if extra else ""))
+            label.setText(self.tr("✓ 格式和校验位正确（{extra}）").format(extra=extra) if extra
+                          else self.tr("✓ 格式和校验位正确"))
             label.setStyleSheet("color: #1b5e20")
             ok = True
         else:
@@ -163,7 +168,7 @@ class PartyDialog(QDialog):
         self.role.setCurrentIndex(self.role.findData(p["role"]))
         for f in TEXT_FIELDS:
             self.edits[f].setText(p[f] or "")
-        self.gender.setCurrentText(p["gender"] or "")
+        self.gender.setCurrentIndex(max(0, self.gender.findData(p["gender"] or "")))
         if p["birth_date"]:
             self.birth_known.setChecked(True)
             self.birth_date.setDate(QDate.fromString(p["birth_date"], "yyyy-MM-dd"))
@@ -174,7 +179,7 @@ class PartyDialog(QDialog):
     def values(self) -> dict:
         out = {f: self.edits[f].text().strip() for f in TEXT_FIELDS}
         out["role"] = self.role.currentData()
-        out["gender"] = self.gender.currentText()
+        out["gender"] = self.gender.currentData() or ""
         out["birth_date"] = self.birth_date.date().toString("yyyy-MM-dd") if self.birth_known.isChecked() else None
         out["is_defendant"] = self.defendant.isChecked()
         out["notes"] = self.notes.toPlainText()

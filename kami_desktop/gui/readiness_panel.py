@@ -53,8 +53,9 @@ class ReadinessPanel(QWidget):
         for i, item in enumerate(r.items):
             bg, fg = STATUS_COLOURS[item.status]
             status = QCoreApplication.translate("ReadinessPanel", STATUS_TEXT[item.status])
-            html = (f"<span style='color:{fg}; font-weight:bold'>{MARKS[item.status]} {escape(item.label)}"
-                    f"（{status}）</span><br>{escape(item.detail)}")
+            title = self.tr("{label}（{status}）").format(label=escape(item.label), status=status)
+            html = (f"<span style='color:{fg}; font-weight:bold'>{MARKS[item.status]} {title}"
+                    f"</span><br>{escape(item.detail)}")
             if item.todo:
                 html += f"<br><b>{self.tr('下一步：')}</b>{escape(item.todo)}"
             card = QLabel(html)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,23 @@ from ..core.ladder import STEP_KINDS, record_step
 from ..core.profile import Profile
 from ..core.vocab import STAGES
 from .messages import EXPECTED
+
+# core.ladder.STEP_KINDS labels; lupdate collects them through these markers
+_KINDS = (
+    QT_TRANSLATE_NOOP("StepKinds", "发出书面退款要求（催告函）"), QT_TRANSLATE_NOOP("StepKinds", "催告函已送达平台"),
+    QT_TRANSLATE_NOOP("StepKinds", "平台已答复"), QT_TRANSLATE_NOOP("StepKinds", "平台同意退款或承认欠款"),
+    QT_TRANSLATE_NOOP("StepKinds", "向支付渠道投诉（微信支付/支付宝）"), QT_TRANSLATE_NOOP("StepKinds", "12315投诉已提交"),
+    QT_TRANSLATE_NOOP("StepKinds", "12315已受理"), QT_TRANSLATE_NOOP("StepKinds", "12315不予受理"),
+    QT_TRANSLATE_NOOP("StepKinds", "12315调解结束"), QT_TRANSLATE_NOOP("StepKinds", "黑猫投诉已提交"),
+    QT_TRANSLATE_NOOP("StepKinds", "聚投诉已提交"), QT_TRANSLATE_NOOP("StepKinds", "已向法院起诉"),
+    QT_TRANSLATE_NOOP("StepKinds", "收到交纳诉讼费通知"), QT_TRANSLATE_NOOP("StepKinds", "已交纳诉讼费"),
+    QT_TRANSLATE_NOOP("StepKinds", "收到判决书或调解书"), QT_TRANSLATE_NOOP("StepKinds", "已退款，纠纷解决"),
+)
+
+
+def step_kind_label(label: str) -> str:
+    """A step kind's label in the interface language."""
+    return QCoreApplication.translate("StepKinds", label)
 
 
 class StepDialog(QDialog):
@@ -46,7 +63,7 @@ class StepDialog(QDialog):
             if isinstance(model, QStandardItemModel):
                 model.item(self.kind.count() - 1).setEnabled(False)
             for k in kinds:
-                self.kind.addItem("    " + k.label, k.code)
+                self.kind.addItem("    " + step_kind_label(k.label), k.code)
         self.kind.setCurrentIndex(self.kind.findData(kind or "demand_sent"))
         self.on = QDateEdit(QDate.currentDate())
         self.on.setCalendarPopup(True)

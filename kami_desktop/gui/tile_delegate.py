@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
 
 from .evidence_model import EvidenceModel, GroupHeader
-from .formatting import category_label, kind_of, local_time
+from .formatting import category_label, group_title, kind_of, local_time
 
 TILE_W, TILE_H, THUMB_H = 172, 222, 160
 HEADER_H = 30
@@ -43,7 +43,7 @@ class TileDelegate(QStyledItemDelegate):
         pal = option.palette
         item = self._item(index)
         if isinstance(item, GroupHeader):
-            text = f"{category_label(item.category)}（{item.count}）"
+            text = group_title(category_label(item.category), item.count)
             self._paint_header(painter, rect, item.category, text, pal)
             painter.restore()
             return

@@ -21,7 +21,7 @@ from ..core.profile import Profile
 from . import messages
 from .fact_dialog import FactDialog
 from .fact_suggestions_panel import FactSuggestionsPanel
-from .formatting import local_time
+from .formatting import join_list, local_time
 from .ladder_style import foreground
 
 _KINDS = (QT_TRANSLATE_NOOP("FactKinds", "充值"), QT_TRANSLATE_NOOP("FactKinds", "扣款"),
@@ -90,8 +90,8 @@ class TimelinePanel(QWidget):
                 self.entries = timeline(s, self.case_id)
         self.table.setRowCount(len(self.entries))
         for row, e in enumerate(self.entries):
-            numbers = "、".join(self.tr("证据%1").replace("%1", str(x.number)) if x.number else self.tr("（已删除）")
-                                for x in e.exhibits)
+            numbers = join_list(self.tr("证据%1").replace("%1", str(x.number)) if x.number else self.tr("（已删除）")
+                                 for x in e.exhibits)
             cells = [local_time(e.occurred_at), QCoreApplication.translate("FactKinds", e.kind_label), e.description,
                      numbers, self.tr("有争议") if e.disputed else ""]
             for col, text in enumerate(cells):

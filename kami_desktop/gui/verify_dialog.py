@@ -92,7 +92,7 @@ class VerifyDialog(QDialog):
         self.table.setRowCount(len(report.problems))
         for r, p in enumerate(report.problems):
             if p.exhibit_id:
-                who = f"{titles.get(p.exhibit_id, '')}（ID {p.exhibit_id}）"
+                who = self.tr("{title}（ID {id}）").format(title=titles.get(p.exhibit_id, ""), id=p.exhibit_id)
             elif p.entry:
                 who = self.tr("日志第 {n} 条").format(n=p.entry)
             else:
