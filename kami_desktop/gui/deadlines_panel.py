@@ -107,7 +107,8 @@ class DeadlinesPanel(QWidget):
                     item.setFont(font)
                 self.table.setItem(row, col, item)
         steps = "".join(f"<li>{t}</li>" for t in dash.next_steps)
-        self.todo_label.setText(f"<b>{self.tr('下一步')}</b><ul style='margin-left:-20px'>{steps}</ul>")
+        heading = self.tr("下一步")  # outside the f-string, where lupdate finds it
+        self.todo_label.setText(f"<b>{heading}</b><ul style='margin-left:-20px'>{steps}</ul>")
         self.warning_label.setText("\n".join(dash.warnings))
 
     def _show_next(self, dash: Dashboard) -> None:

@@ -57,7 +57,8 @@ class ReadinessPanel(QWidget):
             html = (f"<span style='color:{fg}; font-weight:bold'>{MARKS[item.status]} {title}"
                     f"</span><br>{escape(item.detail)}")
             if item.todo:
-                html += f"<br><b>{self.tr('下一步：')}</b>{escape(item.todo)}"
+                next_step = self.tr("下一步：")  # outside the f-string, where lupdate finds it
+                html += f"<br><b>{next_step}</b>{escape(item.todo)}"
             card = QLabel(html)
             card.setTextFormat(Qt.TextFormat.RichText)
             card.setWordWrap(True)
