@@ -1,11 +1,13 @@
 """Compile the Qt Linguist sources ``resources/i18n/*.ts`` into ``kami_desktop/resources/i18n/*.qm``.
 
 Run by ``make i18n``: ``python -m kami_desktop.gui.i18n_build [--out DIR]``. Uses ``pyside6-lrelease``
-(installed with PySide6). To refresh the sources after changing UI strings::
+(installed with PySide6). Each feature keeps its own source, ``<feature>_en.ts``, listed in ``SOURCES``
+with the modules of ``kami_desktop/gui`` it covers (every module belongs to exactly one). To refresh the
+sources after changing UI strings (new strings come in unfinished, obsolete ones are dropped)::
 
-    pyside6-lupdate <the module files you own> -ts resources/i18n/<yours>_en.ts -no-obsolete
+    python -m kami_desktop.gui.i18n_build --update
 
-(the evidence workspace's own list is ``OWN_SOURCES`` below; features keep their own ``.ts``).
+which runs ``pyside6-lupdate <the feature's modules> -ts resources/i18n/<feature>_en.ts -no-obsolete``.
 """
 
 from __future__ import annotations
@@ -26,18 +28,57 @@ OWN_SOURCES = (
     "messages", "settings_dialog", "single_instance", "thumbnails", "tile_delegate", "trash_dialog",
     "verify_dialog", "workers",
 )
+# feature -> the modules of kami_desktop/gui whose strings its resources/i18n/<feature>_<lang>.ts holds
+SOURCES: dict[str, tuple[str, ...]] = {
+    "kami_desktop": OWN_SOURCES,
+    "bills": ("bills_view", "bill_table_model"),
+    "chat": ("chat_view", "chat_bubble_delegate", "chat_message_model"),
+    "ladder": (
+        "ladder_view", "ladder_style", "ladder_steps_panel", "step_dialog", "deadlines_panel", "readiness_panel",
+        "timeline_panel", "fact_dialog", "fact_suggestions_panel", "parties_panel", "party_dialog",
+        "party_evidence_dialog",
+    ),
+    "documents": ("documents_dialog",),
+    "dossier": ("dossier_dialog", "binder_printer"),
+    "backup": ("backup_dialog",),
+}
+LANGUAGES = ("en",)
+GUI_DIR = Path(__file__).resolve().parent
+
+
+def _tool(name: str) -> str:
+    here = Path(sys.executable).parent
+    for exe in (f"pyside6-{name}", f"pyside6-{name}.exe"):
+        candidate = here / exe
+        if candidate.exists():
+            return str(candidate)
+    found = shutil.which(f"pyside6-{name}") or shutil.which(name)
+    if not found:
+        raise SystemExit(f"pyside6-{name} not found; install PySide6")
+    return found
 
 
 def lrelease() -> str:
-    here = Path(sys.executable).parent
-    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
-        candidate = here / name
-        if candidate.exists():
-            return str(candidate)
-    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
-    if not found:
-        raise SystemExit("pyside6-lrelease not found; install PySide6")
-    return found
+    return _tool("lrelease")
+
+
+def lupdate() -> str:
+    return _tool("lupdate")
+
+
+def update(ts_dir: Path = TS_DIR, languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
+    """Refresh every feature's .ts from its modules: keep translations, add new strings, drop obsolete ones."""
+    ts_dir.mkdir(parents=True, exist_ok=True)
+    tool = lupdate()
+    written = []
+    for feature, modules in SOURCES.items():
+        files = [str(GUI_DIR / f"{m}.py") for m in modules if (GUI_DIR / f"{m}.py").exists()]
+        for lang in languages:
+            ts = ts_dir / f"{feature}_{lang}.ts"
+            subprocess.run([tool, "-silent", *files, "-ts", str(ts), "-source-language", "zh_CN",
+                            "-target-language", lang, "-no-obsolete"], check=True)
+            written.append(ts)
+    return written
 
 
 def build(ts_dir: Path = TS_DIR, out_dir: Path = QM_DIR) -> list[Path]:
@@ -55,7 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kami_desktop.gui.i18n_build")
     parser.add_argument("--ts-dir", type=Path, default=TS_DIR)
     parser.add_argument("--out", type=Path, default=QM_DIR)
+    parser.add_argument("--update", action="store_true", help="refresh the .ts sources from the code first")
     args = parser.parse_args(argv)
+    if args.update:
+        for ts in update(args.ts_dir):
+            print(ts)
     for qm in build(args.ts_dir, args.out):
         print(qm)
     return 0

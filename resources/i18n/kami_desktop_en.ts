@@ -4,19 +4,19 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kami_desktop/gui/app.py" line="60" />
+        <location filename="../../kami_desktop/gui/app.py" line="61"/>
         <source>卡盟维权助手</source>
         <translation>Kami Claim Helper</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/app.py" line="60" />
+        <location filename="../../kami_desktop/gui/app.py" line="61"/>
         <source>这个资料目录已在另一个卡盟维权助手窗口中打开：
 {path}</source>
         <translation>This data folder is already open in another Kami Claim Helper window:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/app.py" line="66" />
+        <location filename="../../kami_desktop/gui/app.py" line="67"/>
         <source>无法打开资料</source>
         <translation>Cannot open your data</translation>
     </message>
@@ -24,72 +24,72 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="34" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="34"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="34" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="34"/>
         <source>编辑案件</source>
         <translation>Edit case</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="37" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="37"/>
         <source>例如：星辰卡盟充值扣款纠纷</source>
         <translation>e.g. Xingchen top-up balance deducted</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="39" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="39"/>
         <source>平台名称，例如：星辰卡盟</source>
         <translation>Platform name, e.g. Xingchen Kameng</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="49" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="49"/>
         <source>已知</source>
         <translation>Known</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="53" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="53"/>
         <source>例如：1798.00（元）</source>
         <translation>e.g. 1798.00 (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="59" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="59"/>
         <source>案件名称 *</source>
         <translation>Case title *</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="60" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="60"/>
         <source>平台名称</source>
         <translation>Platform name</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="61" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="61"/>
         <source>平台网址</source>
         <translation>Platform website</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="62" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="62"/>
         <source>扣款原因</source>
         <translation>Cause of deduction</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="66" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="66"/>
         <source>发现扣款日期</source>
         <translation>Date discovered</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="67" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="67"/>
         <source>主张金额（元）</source>
         <translation>Amount claimed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="69" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="69"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="70" />
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="70"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -97,81 +97,81 @@
 <context>
     <name>CaseSidebar</name>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="33" />
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="33"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="42" />
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="42"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="44" />
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="44"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="46" />
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="105" />
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="46"/>
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="105"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="48" />
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="48"/>
         <source>显示已归档</source>
         <translation>Show archived</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="74" />
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="74"/>
         <source>未填写平台</source>
         <translation>No platform given</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="75" />
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="75"/>
         <source>{n} 项证据</source>
         <translation>{n} exhibits</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="77" />
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="77"/>
         <source>（已归档）</source>
         <translation> (archived)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="105" />
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="105"/>
         <source>取消归档</source>
         <translation>Unarchive</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="128" />
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="128"/>
         <source>归档案件</source>
         <translation>Archive case</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="129" />
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="129"/>
         <source>归档后案件从列表中隐藏（勾选“显示已归档”可再看到），证据不会删除。确定归档？</source>
-        <translation>An archived case is hidden from the list (tick "Show archived" to see it again); no evidence is deleted. Archive this case?</translation>
+        <translation>An archived case is hidden from the list (tick &quot;Show archived&quot; to see it again); no evidence is deleted. Archive this case?</translation>
     </message>
 </context>
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../kami_desktop/gui/case_tabs.py" line="28" />
+        <location filename="../../kami_desktop/gui/case_tabs.py" line="28"/>
         <source>账单</source>
         <translation>Bills</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_tabs.py" line="28" />
+        <location filename="../../kami_desktop/gui/case_tabs.py" line="28"/>
         <source>聊天记录</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_tabs.py" line="29" />
+        <location filename="../../kami_desktop/gui/case_tabs.py" line="29"/>
         <source>维权进度</source>
-        <translation>Progress</translation>
+        <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_tabs.py" line="45" />
+        <location filename="../../kami_desktop/gui/case_tabs.py" line="45"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
@@ -179,19 +179,19 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../kami_desktop/gui/crash_handler.py" line="52" />
+        <location filename="../../kami_desktop/gui/crash_handler.py" line="52"/>
         <source>详细信息已记录到日志文件：
 {path}</source>
         <translation>The details were written to the log file:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/crash_handler.py" line="53" />
+        <location filename="../../kami_desktop/gui/crash_handler.py" line="53"/>
         <source>程序出现意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/crash_handler.py" line="54" />
+        <location filename="../../kami_desktop/gui/crash_handler.py" line="54"/>
         <source>程序遇到了一个意外问题，刚才的操作可能没有完成。您的证据原件不受影响。</source>
         <translation>Something unexpected went wrong and the last action may not have finished. Your original evidence files are not affected.</translation>
     </message>
@@ -199,47 +199,47 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="188" />
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="194"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="188" />
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="194"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="188" />
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="194"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="188" />
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="194"/>
         <source>拍摄时间</source>
         <translation>Captured</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="188" />
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="194"/>
         <source>导入时间</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="189" />
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="195"/>
         <source>文件数</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="189" />
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="195"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="189" />
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="195"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="189" />
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="195"/>
         <source>原始文件名</source>
         <translation>Original file name</translation>
     </message>
@@ -247,137 +247,137 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="93" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="93"/>
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="94" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="94"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="100" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="100"/>
         <source>按证据顺序</source>
         <translation>Binder order</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="100" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="100"/>
         <source>按拍摄时间</source>
         <translation>By capture time</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="101" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="101"/>
         <source>按导入时间</source>
         <translation>By import time</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="105" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="105"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="111" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="111"/>
         <source>搜索名称、文件名、证明目的、标签（Ctrl+F）</source>
         <translation>Search titles, file names, purposes, tags (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="115" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="115"/>
         <source>按类别分组</source>
         <translation>Group by category</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="117" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="117"/>
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="119" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="119"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="120" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="120"/>
         <source>把选中的几项证据合并为一项（文件按顺序排列）</source>
         <translation>Merge the selected exhibits into one (files kept in order)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="122" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="122"/>
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="123" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="123"/>
         <source>把一项证据的每个文件拆成单独的证据</source>
         <translation>Give every file of an exhibit its own exhibit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="125" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="125"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="126" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="126"/>
         <source>移到回收站（可恢复）</source>
         <translation>Move to the trash (can be restored)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="222" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="222"/>
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="222" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="222"/>
         <source>显示 {shown} / {n} 项</source>
         <translation>Showing {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="237" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="237"/>
         <source>已保存，修改已记入存证日志</source>
         <translation>Saved; the change is recorded in the evidence log</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="253" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="253"/>
         <source>已调整证据顺序</source>
         <translation>Binder order changed</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="270" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="270"/>
         <source>合并证据</source>
         <translation>Merge exhibits</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="271" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="271"/>
         <source>把选中的 {n} 项证据合并为一项？文件按当前顺序排在第 {num} 项之后，之后可以再拆分。</source>
         <translation>Merge the {n} selected exhibits into one? Their files follow exhibit {num} in the current order; you can split them again later.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="275" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="275"/>
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="282" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="282"/>
         <source>已拆分</source>
         <translation>Split done</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="289" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="289"/>
         <source>移动文件</source>
         <translation>Move file</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="289" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="289"/>
         <source>把这个文件移到哪一项证据？</source>
         <translation>Move this file to which exhibit?</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="297" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="297"/>
         <source>文件已移动</source>
         <translation>File moved</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="309" />
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="309"/>
         <source>已将 {n} 项移到回收站，可在回收站中恢复</source>
         <translation>Moved {n} to the trash; you can restore them from the trash</translation>
     </message>
@@ -385,125 +385,130 @@
 <context>
     <name>ExhibitDetailPanel</name>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="53" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="53"/>
         <source>移到其他证据…</source>
         <translation>Move to another exhibit…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="61" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="61"/>
         <source>这项证据证明什么，例如：证明平台已扣款但未发货</source>
         <translation>What this exhibit proves, e.g. the platform took the money but delivered nothing</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="64" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="64"/>
         <source>例：2025-03-12 20:30</source>
         <translation>e.g. 2025-03-12 20:30</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="68" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="68"/>
         <source>用逗号分隔，例如：客服, 拒绝退款</source>
         <translation>Separate with commas, e.g. support, refund refused</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="72" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="72"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="75" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="75"/>
         <source>撤销修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="79" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="79"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="80" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="80"/>
         <source>证据类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="81" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="81"/>
         <source>证明目的</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="82" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="82"/>
         <source>拍摄时间</source>
         <translation>Captured</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="83" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="83"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="84" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="84"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="92" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="92"/>
         <source>原始文件名</source>
         <translation>Original file name</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="92" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="92"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="92" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="92"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="93" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="93"/>
         <source>拍摄时间（EXIF）</source>
         <translation>Taken (EXIF)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="94" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="94"/>
         <source>文件时间</source>
         <translation>File time</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="94" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="94"/>
         <source>导入时间</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="95" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="95"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="110" />
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="110"/>
         <source>复制</source>
         <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="203"/>
+        <source>{size}（{n} 字节）</source>
+        <translation>{size} ({n} bytes)</translation>
     </message>
 </context>
 <context>
     <name>FilePreview</name>
     <message>
-        <location filename="../../kami_desktop/gui/file_preview.py" line="86" />
+        <location filename="../../kami_desktop/gui/file_preview.py" line="86"/>
         <source>选择一项证据以预览</source>
         <translation>Select an exhibit to preview it</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/file_preview.py" line="98" />
+        <location filename="../../kami_desktop/gui/file_preview.py" line="98"/>
         <source>用系统程序打开</source>
         <translation>Open with system program</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/file_preview.py" line="125" />
+        <location filename="../../kami_desktop/gui/file_preview.py" line="125"/>
         <source>正在渲染 PDF…</source>
         <translation>Rendering PDF…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/file_preview.py" line="146" />
+        <location filename="../../kami_desktop/gui/file_preview.py" line="146"/>
         <source>共 {total} 页，此处只显示前 {n} 页</source>
         <translation>{total} pages; only the first {n} are shown here</translation>
     </message>
@@ -511,56 +516,67 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="34" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="34"/>
         <source>图片</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="38" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="38"/>
         <source>音频</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="40" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="40"/>
         <source>视频</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="42" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="42"/>
         <source>文本</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="44" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="44"/>
         <source>压缩包</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="45" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="45"/>
         <source>其他文件</source>
         <translation>Other file</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/formatting.py" line="60"/>
+        <source>、</source>
+        <comment>separator between list items</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/formatting.py" line="65"/>
+        <source>{label}（{n}）</source>
+        <translation>{label} ({n})</translation>
     </message>
 </context>
 <context>
     <name>ImportProgress</name>
     <message>
-        <location filename="../../kami_desktop/gui/import_progress.py" line="15" />
+        <location filename="../../kami_desktop/gui/import_progress.py" line="15"/>
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_progress.py" line="25" />
-        <location filename="../../kami_desktop/gui/import_progress.py" line="34" />
+        <location filename="../../kami_desktop/gui/import_progress.py" line="25"/>
+        <location filename="../../kami_desktop/gui/import_progress.py" line="34"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_progress.py" line="33" />
+        <location filename="../../kami_desktop/gui/import_progress.py" line="33"/>
         <source>正在导入 {done}/{total}：{name}</source>
         <translation>Importing {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_progress.py" line="38" />
+        <location filename="../../kami_desktop/gui/import_progress.py" line="38"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -568,45 +584,56 @@
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="22" />
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="22"/>
         <source>新导入 {n} 个文件</source>
         <translation>{n} files imported</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="24" />
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="24"/>
         <source>{n} 个已在本案件中（重复，未再添加）</source>
         <translation>{n} already in this case (duplicates, not added again)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="26" />
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="26"/>
         <source>{n} 个未能导入</source>
         <translation>{n} could not be imported</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="29" />
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="27"/>
+        <source>，</source>
+        <comment>separator between the parts of the summary</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="28"/>
+        <source>{parts}。</source>
+        <translation>{parts}.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="30"/>
         <source>导入已取消，已导入的文件保留在证据库中。</source>
-        <translation>Import cancelled; the files already imported stay in the vault.</translation>
+        <translation> Import cancelled; the files already imported stay in the vault.</translation>
     </message>
 </context>
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="37" />
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="38"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="44" />
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="45"/>
         <source>重复：与已有证据内容相同</source>
         <translation>Duplicate: same content as an existing exhibit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="47" />
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="48"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="47" />
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="48"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -614,173 +641,173 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="51" />
-        <location filename="../../kami_desktop/gui/main_window.py" line="159" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="52"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="162"/>
         <source>卡盟维权助手</source>
         <translation>Kami Claim Helper</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="55" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="56"/>
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="95" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="98"/>
         <source>还没有案件。
 新建一个案件，然后把截图、账单、聊天记录拖进窗口，或按 Ctrl+V 粘贴截图。</source>
         <translation>No case yet.
 Create a case, then drag screenshots, bills and chat logs into the window, or paste a screenshot with Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="98" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="101"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="119" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="122"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="120" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="123"/>
         <source>新建案件…</source>
         <translation>New case…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="121" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="124"/>
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="123" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="126"/>
         <source>粘贴截图或文件</source>
         <translation>Paste screenshot or files</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="126" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="129"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="127" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="130"/>
         <source>证据(&amp;E)</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="128" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="131"/>
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="129" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="132"/>
         <source>删除到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="131" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="134"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="134" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="137"/>
         <source>合并所选证据</source>
         <translation>Merge selected exhibits</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="135" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="138"/>
         <source>拆分证据</source>
         <translation>Split exhibit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="137" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="140"/>
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="138" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="141"/>
         <source>校验完整性…</source>
         <translation>Verify integrity…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="139" />
-        <location filename="../../kami_desktop/gui/main_window.py" line="275" />
-        <location filename="../../kami_desktop/gui/main_window.py" line="282" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="142"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="285"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="292"/>
         <source>证据册</source>
         <translation>Binder</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="140" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="143"/>
         <source>生成证据册…</source>
         <translation>Build evidence binder…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="142" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="145"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="143" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="146"/>
         <source>界面语言…</source>
         <translation>Language…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="144" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="147"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="145" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="148"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="147" />
-        <location filename="../../kami_desktop/gui/main_window.py" line="292" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="150"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="302"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="169" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="172"/>
         <source>还没有案件</source>
         <translation>No case yet</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="169" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="172"/>
         <source>请先新建或选择一个案件，再导入证据。</source>
         <translation>Please create or select a case first, then import evidence.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="198" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="201"/>
         <source>剪贴板里没有截图或文件。先复制一张图片（如微信截图），再按 Ctrl+V。</source>
         <translation>The clipboard holds no screenshot or file. Copy an image first (e.g. a WeChat screenshot), then press Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="211" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="221"/>
         <source>已把剪贴板截图保存为证据</source>
         <translation>The pasted screenshot was saved as evidence</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="227" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="237"/>
         <source>松开鼠标，导入到当前案件</source>
         <translation>Release to import into this case</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="228" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="238"/>
         <source>请先新建一个案件</source>
         <translation>Please create a case first</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="275" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="285"/>
         <source>请先选择一个案件。</source>
         <translation>Please select a case first.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="282" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="292"/>
         <source>证据册功能尚未安装</source>
         <translation>The binder feature is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="293" />
+        <location filename="../../kami_desktop/gui/main_window.py" line="303"/>
         <source>卡盟维权助手
 帮您整理被卡盟平台扣款的证据：截图、账单、聊天记录逐一计算哈希、记录时间，并生成可打印的证据册。所有资料只保存在本机。
 
@@ -794,7 +821,7 @@ Data folder: {path}</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../kami_desktop/gui/messages.py" line="44" />
+        <location filename="../../kami_desktop/gui/messages.py" line="37"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
@@ -802,17 +829,17 @@ Data folder: {path}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kami_desktop/gui/settings_dialog.py" line="15" />
+        <location filename="../../kami_desktop/gui/settings_dialog.py" line="15"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/settings_dialog.py" line="20" />
+        <location filename="../../kami_desktop/gui/settings_dialog.py" line="20"/>
         <source>更改语言后，重新打开程序即可生效。</source>
         <translation>A new language takes effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/settings_dialog.py" line="23" />
+        <location filename="../../kami_desktop/gui/settings_dialog.py" line="23"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -820,42 +847,42 @@ Data folder: {path}</translation>
 <context>
     <name>TrashDialog</name>
     <message>
-        <location filename="../../kami_desktop/gui/trash_dialog.py" line="23" />
+        <location filename="../../kami_desktop/gui/trash_dialog.py" line="23"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/trash_dialog.py" line="31" />
+        <location filename="../../kami_desktop/gui/trash_dialog.py" line="31"/>
         <source>恢复所选</source>
         <translation>Restore selected</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/trash_dialog.py" line="33" />
+        <location filename="../../kami_desktop/gui/trash_dialog.py" line="33"/>
         <source>清空回收站…</source>
         <translation>Empty trash…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/trash_dialog.py" line="35" />
+        <location filename="../../kami_desktop/gui/trash_dialog.py" line="35"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/trash_dialog.py" line="51" />
+        <location filename="../../kami_desktop/gui/trash_dialog.py" line="51"/>
         <source>回收站里有 {n} 项证据</source>
         <translation>{n} exhibits in the trash</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/trash_dialog.py" line="51" />
+        <location filename="../../kami_desktop/gui/trash_dialog.py" line="51"/>
         <source>回收站是空的</source>
         <translation>The trash is empty</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/trash_dialog.py" line="71" />
+        <location filename="../../kami_desktop/gui/trash_dialog.py" line="71"/>
         <source>清空回收站</source>
         <translation>Empty trash</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/trash_dialog.py" line="72" />
+        <location filename="../../kami_desktop/gui/trash_dialog.py" line="72"/>
         <source>彻底删除回收站中的 {n} 项证据？不再被任何证据使用的原始文件也会从证据库删除，此操作不能撤销（存证日志会记录）。</source>
         <translation>Delete the {n} exhibits in the trash for good? Original files no other exhibit uses are removed from the vault too. This cannot be undone (the evidence log records it).</translation>
     </message>
@@ -863,87 +890,92 @@ Data folder: {path}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="29" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="29"/>
         <source>文件缺失</source>
         <translation>File missing</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="30" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="30"/>
         <source>内容被改动</source>
         <translation>Content changed</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="31" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="31"/>
         <source>大小不符</source>
         <translation>Size mismatch</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="32" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="32"/>
         <source>多余文件</source>
         <translation>Unregistered file</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="33" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="33"/>
         <source>存证日志断裂</source>
         <translation>Evidence log broken</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="40" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="40"/>
         <source>校验完整性</source>
         <translation>Verify integrity</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="42" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="42"/>
         <source>正在重新计算每个原始文件的哈希值并检查存证日志…</source>
         <translation>Re-hashing every original file and checking the evidence log…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="46" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="46"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="46" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="46"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="46" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="46"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="51" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="51"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="52" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="52"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="84" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="84"/>
         <source>校验已取消，已检查 {n} 个文件。</source>
         <translation>Verification cancelled after {n} files.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="86" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="86"/>
         <source>校验通过：{n} 个原始文件完好，存证日志 {m} 条记录完整。</source>
         <translation>All good: {n} original files intact, evidence log of {m} entries unbroken.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="89" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="89"/>
         <source>发现 {k} 个问题（已检查 {n} 个文件）：</source>
         <translation>{k} problems found ({n} files checked):</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="97" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="95"/>
+        <source>{title}（ID {id}）</source>
+        <translation>{title} (ID {id})</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="97"/>
         <source>日志第 {n} 条</source>
         <translation>Log entry {n}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="110" />
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="110"/>
         <source>校验未能完成。</source>
         <translation>Verification could not finish.</translation>
     </message>
@@ -951,52 +983,52 @@ Data folder: {path}</translation>
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="50" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="50"/>
         <source>资金流水</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="50" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="50"/>
         <source>平台交互</source>
         <translation>Platform contact</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="51" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="51"/>
         <source>未交付证明</source>
         <translation>Non-delivery</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="51" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="51"/>
         <source>主体信息</source>
         <translation>Operator identity</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="52" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="52"/>
         <source>平台规则</source>
         <translation>Platform rules</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="52" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="52"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="53" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="53"/>
         <source>隐性规则扣款</source>
         <translation>Hidden-rule deduction</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="53" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="53"/>
         <source>技术故障扣款</source>
         <translation>Technical-fault deduction</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="54" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="54"/>
         <source>恶意扣款</source>
         <translation>Malicious deduction</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="54" />
+        <location filename="../../kami_desktop/gui/formatting.py" line="54"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
