@@ -236,7 +236,7 @@ Please enter the password:</translation>
     <message>
         <location filename="../../kami_desktop/gui/bills_view.py" line="229"/>
         <source>⚠ 证据效力提示</source>
-        <translation>⚠ How much this evidence proves</translation>
+        <translation>⚠ How strong this evidence is</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/bills_view.py" line="283"/>
