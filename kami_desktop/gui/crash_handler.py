@@ -11,28 +11,26 @@ import logging
 import sys
 import threading
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-LOG_NAME = "kami-desktop.log"
 log = logging.getLogger("kami_desktop.gui")
 _state: dict[str, object] = {"path": None, "showing": False}
 
 
 
 def setup_logging(logs_dir: Path) -> Path:
-    """Log to ``logs_dir/kami-desktop.log`` (rotated at 1 MB, 3 kept)."""
-    logs_dir.mkdir(parents=True, exist_ok=True)
-    path = logs_dir / LOG_NAME
-    root = logging.getLogger("kami_desktop")
-    if not any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
+    """Log to ``logs_dir/kami.log`` through the core's private, redacting, rotating handler
+    (ID numbers and phone numbers masked, never file contents)."""
+    from types import SimpleNamespace
+
+    from ..core.logs import LOG_NAME as CORE_LOG_NAME
+    from ..core.logs import setup_logging as core_setup_logging
+
+    core_setup_logging(SimpleNamespace(logs_dir=Path(logs_dir)))
+    path = Path(logs_dir) / CORE_LOG_NAME
     _state["path"] = path
     return path
 

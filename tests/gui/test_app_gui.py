@@ -142,13 +142,15 @@ def test_unexpected_errors_are_logged_and_named(qtbot, profile, monkeypatch):
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     path = crash_handler.install(profile.logs_dir)
     try:
-        raise KeyError("内部错误示例")
+        raise KeyError("内部错误示例 13812345678 110101199003070011")
     except KeyError as exc:
         sys.excepthook(type(exc), exc, exc.__traceback__)
     assert path.parent == profile.logs_dir
     for h in __import__("logging").getLogger("kami_desktop").handlers:
         h.flush()
-    assert "内部错误示例" in path.read_text(encoding="utf-8")
+    logged = path.read_text(encoding="utf-8")
+    assert "内部错误示例" in logged
+    assert "13812345678" not in logged and "110101199003070011" not in logged  # privacy: redacted
     assert shown and str(path) in shown[0] and "Traceback" not in shown[0]
 
 
