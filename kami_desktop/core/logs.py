@@ -129,3 +129,12 @@ def setup_logging(profile, level: int = logging.INFO) -> logging.Logger:
     if logger.level == logging.NOTSET or logger.level > level:
         logger.setLevel(level)
     return logger
+
+
+def close_logging() -> None:
+    """Close the app's log files (e.g. before a restore moves the data folder; Windows needs it)."""
+    for logger in (logging.getLogger(LOGGER), logging.getLogger()):
+        for h in list(logger.handlers):
+            if getattr(h, "_kami_log", False):
+                logger.removeHandler(h)
+                h.close()

@@ -62,6 +62,20 @@ class Profile:
             raise
         return profile
 
+    def reopen(self) -> None:
+        """Open the same data folder again after it was replaced underneath (restore from backup).
+
+        Objects holding this Profile keep working: the engine and session factory are renewed in place.
+        """
+        self.engine.dispose()
+        for sub in ("vault", "cache", "logs"):
+            make_private_dir(self.data_dir / sub)
+        self.vault = Vault(self.data_dir / "vault")
+        self.engine = make_engine(self.db_path)
+        self.Session = sessionmaker(self.engine, expire_on_commit=False)
+        migrate(self.engine, self.db_path)
+        self.recover()
+
     def recover(self) -> dict[str, int]:
         """Finish or undo what an interrupted process left behind. Safe to call any time."""
         removed_tmp = self.vault.clean_temp()

@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window = MainWindow(profile, settings)
     guard.activated.connect(window.bring_to_front)
+    window.instance_guard = guard
     window.show()
     try:
         rc = app.exec()

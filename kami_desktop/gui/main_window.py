@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.summary_dialog: ImportSummaryDialog | None = None
+        self.instance_guard = None  # the SingleInstance of app.main, released during a restore
         self.choose_files = lambda: QFileDialog.getOpenFileNames(self, self.tr("导入文件"), "")[0]
 
         self.thumbs = ThumbnailCache(profile.cache_dir, profile.blob_path, parent=self)
@@ -125,6 +126,9 @@ class MainWindow(QMainWindow):
                                           "importAction")
         self.paste_action = self._action(m, self.tr("粘贴截图或文件"), self.paste, QKeySequence.StandardKey.Paste,
                                          "pasteAction")
+        m.addSeparator()
+        self._action(m, self.tr("备份…"), self.open_backup, name="backupAction")
+        self._action(m, self.tr("从备份恢复…"), self.open_restore, name="restoreAction")
         m.addSeparator()
         self._action(m, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         m = bar.addMenu(self.tr("证据(&E)"))
@@ -292,6 +296,45 @@ class MainWindow(QMainWindow):
             messages.info(self, self.tr("证据册"), self.tr("证据册功能尚未安装"))
             return
         module.DossierDialog(self.profile, cid, self).exec()
+
+    def open_backup(self) -> None:
+        from .backup_dialog import BackupDialog
+
+        BackupDialog(self.profile, self).exec()
+
+    def open_restore(self):
+        from .backup_dialog import RestoreDialog
+
+        dlg = RestoreDialog(self.profile.data_dir, self, release_profile=self.release_profile)
+        dlg.restored.connect(lambda _report: self.reload_profile())
+        dlg.abandoned.connect(self.reload_profile)
+        dlg.exec()
+        return dlg
+
+    def release_profile(self) -> None:
+        """Let go of every open file in the data folder so a restore can move it aside (Windows
+        refuses to rename a folder with open files): database, log file, single-instance lock."""
+        self.imports.shutdown()
+        self.evidence.ops.waitForDone(15000)
+        cancel_and_wait_all()
+        self.thumbs.shutdown()
+        from ..core.logs import close_logging
+
+        close_logging()
+        if self.instance_guard is not None:
+            self.instance_guard.release_lock()
+        self.profile.close()
+
+    def reload_profile(self) -> None:
+        """After a restore (or an abandoned one): open the data folder again and show what it holds."""
+        self.profile.reopen()
+        if self.instance_guard is not None:
+            self.instance_guard.acquire_lock()
+        from . import crash_handler
+
+        crash_handler.setup_logging(self.profile.logs_dir)
+        self.sidebar.refresh()
+        self.set_case(self.sidebar.current_case_id())
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog

@@ -70,6 +70,18 @@ class SingleInstance(QObject):
                 sock.abort()
                 self.activated.emit()
 
+    def release_lock(self) -> None:
+        """Give up only the lock file (a restore is about to move the data folder); keep listening."""
+        if self.lock.isLocked():
+            self.lock.unlock()
+
+    def acquire_lock(self) -> bool:
+        """Take the lock file again in the (possibly replaced) data folder."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.lock = QLockFile(str(self.data_dir / LOCK_NAME))
+        self.lock.setStaleLockTime(0)
+        return self.lock.tryLock(300)
+
     def release(self) -> None:
         for sock in self._sockets:
             sock.abort()

@@ -179,19 +179,19 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../kami_desktop/gui/crash_handler.py" line="52"/>
+        <location filename="../../kami_desktop/gui/crash_handler.py" line="50"/>
         <source>详细信息已记录到日志文件：
 {path}</source>
         <translation>The details were written to the log file:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/crash_handler.py" line="53"/>
+        <location filename="../../kami_desktop/gui/crash_handler.py" line="51"/>
         <source>程序出现意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/crash_handler.py" line="54"/>
+        <location filename="../../kami_desktop/gui/crash_handler.py" line="52"/>
         <source>程序遇到了一个意外问题，刚才的操作可能没有完成。您的证据原件不受影响。</source>
         <translation>Something unexpected went wrong and the last action may not have finished. Your original evidence files are not affected.</translation>
     </message>
@@ -642,172 +642,182 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="52"/>
-        <location filename="../../kami_desktop/gui/main_window.py" line="162"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="166"/>
         <source>卡盟维权助手</source>
         <translation>Kami Claim Helper</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="56"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="57"/>
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="98"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="99"/>
         <source>还没有案件。
 新建一个案件，然后把截图、账单、聊天记录拖进窗口，或按 Ctrl+V 粘贴截图。</source>
         <translation>No case yet.
 Create a case, then drag screenshots, bills and chat logs into the window, or paste a screenshot with Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="101"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="102"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="122"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="123"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="123"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="124"/>
         <source>新建案件…</source>
         <translation>New case…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="124"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="125"/>
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="126"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="127"/>
         <source>粘贴截图或文件</source>
         <translation>Paste screenshot or files</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="129"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="130"/>
+        <source>备份…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/main_window.py" line="131"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/main_window.py" line="133"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="130"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="134"/>
         <source>证据(&amp;E)</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="131"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="135"/>
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="132"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="136"/>
         <source>删除到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="134"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="138"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="137"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="141"/>
         <source>合并所选证据</source>
         <translation>Merge selected exhibits</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="138"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="142"/>
         <source>拆分证据</source>
         <translation>Split exhibit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="140"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="144"/>
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="141"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="145"/>
         <source>校验完整性…</source>
         <translation>Verify integrity…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="142"/>
-        <location filename="../../kami_desktop/gui/main_window.py" line="285"/>
-        <location filename="../../kami_desktop/gui/main_window.py" line="292"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="146"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="289"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="296"/>
         <source>证据册</source>
         <translation>Binder</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="143"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="147"/>
         <source>生成证据册…</source>
         <translation>Build evidence binder…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="145"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="149"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="146"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="150"/>
         <source>界面语言…</source>
         <translation>Language…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="147"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="151"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="148"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="152"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="150"/>
-        <location filename="../../kami_desktop/gui/main_window.py" line="302"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="154"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="345"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="172"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="176"/>
         <source>还没有案件</source>
         <translation>No case yet</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="172"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="176"/>
         <source>请先新建或选择一个案件，再导入证据。</source>
         <translation>Please create or select a case first, then import evidence.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="201"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="205"/>
         <source>剪贴板里没有截图或文件。先复制一张图片（如微信截图），再按 Ctrl+V。</source>
         <translation>The clipboard holds no screenshot or file. Copy an image first (e.g. a WeChat screenshot), then press Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="221"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="225"/>
         <source>已把剪贴板截图保存为证据</source>
         <translation>The pasted screenshot was saved as evidence</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="237"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="241"/>
         <source>松开鼠标，导入到当前案件</source>
         <translation>Release to import into this case</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="238"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="242"/>
         <source>请先新建一个案件</source>
         <translation>Please create a case first</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="285"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="289"/>
         <source>请先选择一个案件。</source>
         <translation>Please select a case first.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="292"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="296"/>
         <source>证据册功能尚未安装</source>
         <translation>The binder feature is not installed yet</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="303"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="346"/>
         <source>卡盟维权助手
 帮您整理被卡盟平台扣款的证据：截图、账单、聊天记录逐一计算哈希、记录时间，并生成可打印的证据册。所有资料只保存在本机。
 
