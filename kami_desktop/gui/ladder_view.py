@@ -70,6 +70,8 @@ class LadderView(QWidget):
         self.steps.case_id = case_id
         self.timeline.case_id = case_id
         self.parties.case_id = case_id
+        if self.window() is not self and not self.isVisible():
+            return  # a hidden tab: showEvent loads the case when the user opens it (keeps case switching fast)
         self.refresh()
 
     def refresh(self) -> None:
