@@ -240,6 +240,35 @@ profile.close()
 """
 
 
+SPLASH = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QEvent, QObject, QTimer
+from kami_desktop.gui.app import create_application
+app = create_application([])
+from kami_desktop.gui.splash import make_splash
+w = make_splash()
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+f = F(); w.installEventFilter(f)
+w.show()
+app.exec()
+"""
+
+
+def cold_start_splash(runs: int = 5) -> float:
+    """What kami-desktop paints first: the splash, shown before the database layer is imported."""
+    def timed() -> float:
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", SPLASH, str(ROOT)], check=True, capture_output=True, timeout=120)
+        return time.perf_counter() - t0
+
+    return statistics.median(timed() for _ in range(runs))
+
+
 def cold_start(runs: int = 5) -> tuple[float, float]:
     def timed(code: str, *args: str) -> float:
         t0 = time.perf_counter()
@@ -267,7 +296,10 @@ def main() -> int:
     print(f"open {N_BIG:,}-exhibit case in the evidence tab: first paint {r['evidence_first_paint_s'] * 1000:.0f} ms")
     print(f"evidence tab open + scroll grid and table + search + group: worst lateness {r['big_worst_ms']:.0f} ms "
           f"(p99 {r['big_p99_ms']:.0f} ms)  [target < 100 ms]")
-    print(f"cold start to painted window: app {app * 1000:.0f} ms vs bare PySide6 {bare * 1000:.0f} ms "
+    splash = cold_start_splash()
+    print(f"cold start to first painted window (splash): {splash * 1000:.0f} ms vs bare PySide6 {bare * 1000:.0f} ms "
+          f"= {splash / bare:.2f}x  [target <= 2x]")
+    print(f"cold start to painted main window: app {app * 1000:.0f} ms vs bare PySide6 {bare * 1000:.0f} ms "
           f"= {app / bare:.2f}×  [target ≤ 2×]")
     return 0
 

@@ -41,21 +41,26 @@ def main(argv: list[str] | None = None) -> int:
         return smoke_main(argv)
     args, qt_args = parse_args(argv)
     from PySide6.QtCore import QSettings
+
+    from .i18n import current_language, install_translators
+
+    app = create_application(qt_args)
+    settings = QSettings("kami_desktop", "kami-desktop")
+    install_translators(app, current_language(settings))
+    from .splash import show_splash
+
+    splash = show_splash()  # painted before the database layer and the main window are even imported
     from PySide6.QtWidgets import QMessageBox
 
     from ..core.db import DatabaseError
     from ..core.profile import Profile, default_data_dir
     from . import crash_handler
-    from .i18n import current_language, install_translators
     from .single_instance import SingleInstance
-
-    app = create_application(qt_args)
-    settings = QSettings("kami_desktop", "kami-desktop")
-    install_translators(app, current_language(settings))
     data_dir = args.data_dir.expanduser() if args.data_dir else default_data_dir()
 
     guard = SingleInstance(data_dir)
     if not guard.acquire():
+        splash.close()
         if guard.notify_running():
             return 0  # the running window comes forward
         QMessageBox.information(None, app.translate("App", "卡盟维权助手"), app.translate(
@@ -64,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         profile = Profile.open(data_dir)
     except DatabaseError as exc:
+        splash.close()
         QMessageBox.critical(None, app.translate("App", "无法打开资料"), str(exc))
         guard.release()
         return 2
@@ -75,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     guard.activated.connect(window.bring_to_front)
     window.instance_guard = guard
     window.show()
+    splash.finish(window)
     try:
         rc = app.exec()
     finally:

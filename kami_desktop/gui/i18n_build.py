@@ -25,7 +25,7 @@ OWN_SOURCES = (
     "app", "case_dialog", "case_sidebar", "case_tabs", "crash_handler", "drop_overlay", "evidence_grid",
     "evidence_model", "evidence_table", "evidence_view", "exhibit_detail", "file_preview", "fonts", "formatting",
     "i18n", "i18n_build", "image_viewer", "import_controller", "import_progress", "import_summary_dialog", "main_window",
-    "messages", "settings_dialog", "single_instance", "thumbnails", "tile_delegate", "trash_dialog",
+    "messages", "settings_dialog", "single_instance", "splash", "thumbnails", "tile_delegate", "trash_dialog",
     "verify_dialog", "workers",
 )
 # feature -> the modules of kami_desktop/gui whose strings its resources/i18n/<feature>_<lang>.ts holds

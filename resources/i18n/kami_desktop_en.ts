@@ -4,19 +4,19 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kami_desktop/gui/app.py" line="61"/>
+        <location filename="../../kami_desktop/gui/app.py" line="66"/>
         <source>卡盟维权助手</source>
         <translation>Kami Claim Helper</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/app.py" line="61"/>
+        <location filename="../../kami_desktop/gui/app.py" line="66"/>
         <source>这个资料目录已在另一个卡盟维权助手窗口中打开：
 {path}</source>
         <translation>This data folder is already open in another Kami Claim Helper window:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/app.py" line="67"/>
+        <location filename="../../kami_desktop/gui/app.py" line="73"/>
         <source>无法打开资料</source>
         <translation>Cannot open your data</translation>
     </message>
@@ -852,6 +852,20 @@ Data folder: {path}</translation>
         <location filename="../../kami_desktop/gui/settings_dialog.py" line="23"/>
         <source>界面语言</source>
         <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>Splash</name>
+    <message>
+        <location filename="../../kami_desktop/gui/splash.py" line="43"/>
+        <location filename="../../kami_desktop/gui/splash.py" line="58"/>
+        <source>卡盟维权助手</source>
+        <translation>Kami Claim Helper</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/splash.py" line="49"/>
+        <source>正在打开本机证据库…</source>
+        <translation>Opening the evidence store on this PC…</translation>
     </message>
 </context>
 <context>

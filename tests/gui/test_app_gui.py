@@ -248,3 +248,23 @@ def test_pyside_void_calls_keep_none_reference_count(qtbot):
         combo.currentData()
     assert abs(sys.getrefcount(None) - before) < 100
 
+
+
+def test_splash_paints_before_the_database_layer_is_loaded(qtbot):
+    """kami-desktop shows its splash first; it must not need SQLAlchemy or the main window."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from kami_desktop.gui.splash import show_splash\n"
+        "s = show_splash()\n"
+        "assert s.isVisible() and s.pixmap().width() > 0\n"
+        "bad = [m for m in ('sqlalchemy', 'kami_desktop.gui.main_window', 'pymupdf') if m in sys.modules]\n"
+        "s.finish(None)\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
