@@ -250,6 +250,10 @@ class _Smoke:
         from PySide6.QtWidgets import QMainWindow
 
         settings = QSettings(str(self.workdir / "settings.ini"), QSettings.Format.IniFormat)  # never the user's
+        splash_mod = _optional("kami_desktop.gui.splash")
+        if splash_mod is not None:
+            splash = splash_mod.show_splash()
+            _check(not splash.grab().isNull(), "the splash window could not be rendered")
         main_window = _optional("kami_desktop.gui.main_window")
         if main_window is not None:
             kind = "MainWindow"
@@ -261,6 +265,8 @@ class _Smoke:
             self.window.setWindowTitle("卡盟维权助手")
             self.window.resize(1200, 800)
         self.window.show()
+        if splash_mod is not None:
+            splash.finish(self.window)
         self.pump()
         pixmap = self.window.grab()
         _check(not pixmap.isNull(), "the main window could not be rendered")
