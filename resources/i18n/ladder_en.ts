@@ -331,12 +331,12 @@ Provisional: the State Council has not yet announced the public holidays of that
         <translation>Evidence checklist</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/ladder_view.py" line="111"/>
+        <location filename="../../kami_desktop/gui/ladder_view.py" line="113"/>
         <source>生成文书</source>
         <translation>Generate documents</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/ladder_view.py" line="111"/>
+        <location filename="../../kami_desktop/gui/ladder_view.py" line="113"/>
         <source>文书功能尚未安装。</source>
         <translation>The documents feature is not installed yet.</translation>
     </message>
