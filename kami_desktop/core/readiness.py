@@ -83,9 +83,13 @@ def _ids(exhibits) -> tuple[int, ...]:
 
 def _funds(c: _Case) -> ReadinessItem:
     label = "资金流水"
-    official = [e for e in c.category("funds") if any(w in f"{e.title} {e.tags} {e.notes}" for w in OFFICIAL_WORDS)]
     full = [b for b in c.bills if not b.personal_only]
     personal = [b for b in c.bills if b.personal_only]
+    # an official statement is recognised by its title or tags, never by a note: a personal-only bill's
+    # notes carry the advice to request a 交易流水证明, which must not count as having one
+    personal_ids = {b.exhibit_id for b in personal}
+    official = [e for e in c.category("funds")
+                if e.id not in personal_ids and any(w in f"{e.title} {e.tags}" for w in OFFICIAL_WORDS)]
     bill_ids = _ids(b.exhibit_id for b in c.bills)
     if full or official:
         found = [f"{len(full)}份账单"] if full else []

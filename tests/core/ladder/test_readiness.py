@@ -78,3 +78,23 @@ def test_strong_case(profile, case_id, build):
     assert [i.exhibit_ids for i in r.items] == [(bill_ex.id,), (chat_ex.id,), (failed.id,), (licence.id,),
                                                 (rules.id,)]
     assert all(i.todo == "" for i in r.items) and r.to_json()["present"] == 5
+
+
+def test_a_personal_only_bill_imported_for_real_stays_weak(profile, case_id, tmp_path):
+    """The bill store writes the advice to request a 交易流水证明 into the exhibit's notes; that advice
+    must not be mistaken for having the official statement."""
+    import sys
+    from pathlib import Path
+
+    from kami_desktop.core.billstore import import_bill
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bills"))
+    import bill_fixtures as bf
+
+    path = tmp_path / "支付宝交易明细.csv"
+    path.write_bytes(bf.alipay_app_csv())
+    result = import_bill(profile, case_id, path)
+    assert result.personal_only
+    with profile.session() as s:
+        funds = readiness(s, case_id).items[0]
+    assert funds.status == "weak" and "交易流水证明" in funds.todo
