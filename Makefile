@@ -23,7 +23,7 @@ lint: venv
 	$(VENV)/bin/ruff check .
 
 bench: venv i18n
-	@for b in bench/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+	@for b in bench/[!_]*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
 
 package: apt-deps venv i18n
 	bash packaging/build.sh

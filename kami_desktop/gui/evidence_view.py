@@ -178,8 +178,10 @@ class EvidenceView(QWidget):
 
     # ------------------------------------------------------------------ selection
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.grid.selectionModel().selectedIndexes()})
-        ids = [r.id for r in (self.model.exhibit_at(row) for row in rows) if r is not None]
+        rows: set[int] = set()
+        for rng in self.grid.selectionModel().selection():  # ranges, not one index per cell
+            rows.update(range(rng.top(), rng.bottom() + 1))
+        ids = [r.id for r in (self.model.exhibit_at(row) for row in sorted(rows)) if r is not None]
         return ids
 
     def current_id(self) -> int | None:
@@ -191,8 +193,9 @@ class EvidenceView(QWidget):
         selection = QItemSelection()
         rows = [self.model.row_for_id(i) for i in ids]
         rows = [r for r in rows if r >= 0]
-        for r in rows:
-            selection.select(self.model.index(r, 0), self.model.index(r, self.model.columnCount() - 1))
+        last_col = self.model.columnCount() - 1
+        for first, last in _runs(sorted(rows)):  # one range per run of adjacent rows
+            selection.select(self.model.index(first, 0), self.model.index(last, last_col))
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
         sm.select(selection, flags)
         if rows:
@@ -308,3 +311,14 @@ class EvidenceView(QWidget):
             messages.show_error(self, exc)
         self.status_message.emit(self.tr("已将 {n} 项移到回收站，可在回收站中恢复").format(n=len(ids)))
         self.reload(select=[])
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """[3, 4, 5, 9] -> [(3, 5), (9, 9)]"""
+    out: list[tuple[int, int]] = []
+    for r in rows:
+        if out and r == out[-1][1] + 1:
+            out[-1] = (out[-1][0], r)
+        elif not out or r != out[-1][1]:
+            out.append((r, r))
+    return out
