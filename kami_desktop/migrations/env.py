@@ -15,10 +15,23 @@ def run_migrations_online() -> None:
 
         engine = create_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
-        with context.begin_transaction():
-            context.run_migrations()
+        # SQLite rebuilds a table for most ALTERs (batch mode: create new, copy, drop old, rename). With
+        # foreign keys on, dropping the old table would cascade-delete the rows that refer to it, so
+        # foreign keys are off while migrating (the pragma only works outside a transaction) and the
+        # result is checked before they go back on.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         connection.commit()
+        try:
+            context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+            with context.begin_transaction():
+                context.run_migrations()
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left rows pointing at nothing: {broken[:5]}")
+            connection.commit()
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 if context.is_offline_mode():  # pragma: no cover - not used by the app

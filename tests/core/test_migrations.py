@@ -188,3 +188,49 @@ def test_every_revision_with_a_child_has_a_fixture():
     parents = {r.down_revision for r in SCRIPT.walk_revisions() if isinstance(r.down_revision, str)}
     missing = sorted(p for p in parents if not (FIXTURES / p / "kami.sqlite3").is_file())
     assert missing == [], f"make fixtures for {missing}: python tests/fixtures/profiles/make_fixture.py --revision …"
+
+
+def test_a_table_rebuild_during_a_migration_never_cascades_to_child_rows(tmp_path, profile, case_id):
+    """SQLite rebuilds tables for most ALTERs; with foreign keys on, dropping the old parent table would
+    delete its children (bill rows). The migration environment switches foreign keys off meanwhile."""
+    import shutil
+    from datetime import datetime as _dt
+    from decimal import Decimal
+
+    from alembic import command
+    from sqlalchemy import func, select
+
+    from kami_desktop.core.db import alembic_config, head_revision
+    from kami_desktop.core.model import Bill, BillRow, Blob, Exhibit
+    from kami_desktop.core.timeutil import CHINA_TZ
+    from kami_desktop.resources import migrations_path
+
+    stamp = _dt(2025, 3, 1, 10, 0, tzinfo=CHINA_TZ)
+    with profile.session() as s:
+        s.add(Blob(sha256="a" * 64, sm3="b" * 64, size=1, media_type="text/csv", first_seen=stamp))
+        ex = Exhibit(case_id=case_id, title="账单", created_at=stamp, updated_at=stamp)
+        s.add(ex)
+        s.flush()
+        bill = Bill(exhibit_id=ex.id, blob_sha256="a" * 64, source="alipay", layout="x", imported_at=stamp)
+        s.add(bill)
+        s.flush()
+        s.add(BillRow(bill_id=bill.id, row=1, time=stamp, amount=Decimal("12.30")))
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrations_path(), scripts)
+    head = head_revision()
+    (scripts / "versions" / "9999_rebuild.py").write_text(
+        f'revision = "9999_rebuild"\ndown_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n'
+        "from alembic import op\n\n\n"
+        "def upgrade():\n"
+        '    with op.batch_alter_table("bills", recreate="always"):\n'
+        "        pass\n\n\n"
+        "def downgrade():\n"
+        "    pass\n",
+        encoding="utf-8",
+    )
+    cfg = alembic_config(profile.engine)
+    cfg.set_main_option("script_location", str(scripts))
+    command.upgrade(cfg, "9999_rebuild")
+    with profile.session() as s:
+        assert s.scalar(select(func.count()).select_from(BillRow)) == 1
+        assert s.scalar(select(func.count()).select_from(Bill)) == 1
