@@ -66,6 +66,7 @@ def register(sub, common) -> None:
     sa.add_argument("--reference", default="", help="投诉单号、快递单号等")
     sa.add_argument("--note", default="")
     sa.add_argument("--planned", action="store_true", help="计划中的进展（不参与期限计算）")
+    sa.add_argument("--workdays", type=int, default=None, help="催告函给出的答复期限（3–7个工作日，默认按7计算）")
     sa.set_defaults(handler=cmd_step_add)
     sl = ss.add_parser("list", parents=[common], help="列出进展")
     sl.add_argument("--case", type=int, required=True, dest="case_id")
@@ -169,7 +170,7 @@ def cmd_step_add(args) -> Outcome:
 
     with open_profile(args) as prof, prof.session() as s:
         st = record_step(s, args.case_id, args.kind, args.on, channel=args.channel, reference=args.reference,
-                         note=args.note, done=not args.planned)
+                         note=args.note, done=not args.planned, workdays=args.workdays)
         data = step_summary(st)
         data["case_stage"] = get_case(s, args.case_id).stage
     return Outcome(data, f"已记录进展 {data['id']}：{data['on']} {data['kind_label']}")

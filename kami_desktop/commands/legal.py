@@ -33,7 +33,8 @@ def register(sub, common) -> None:
     d = ls.add_parser("deadlines", parents=[common], help="案件的维权阶段、期限和下一步")
     d.add_argument("--case", type=int, required=True, dest="case_id")
     d.add_argument("--today", help="按该日期计算状态（默认今天）")
-    d.add_argument("--demand-days", type=int, default=7, dest="demand_days", help="催告期限（3–7个工作日，默认7）")
+    d.add_argument("--demand-days", type=int, default=None, dest="demand_days",
+                   help="催告期限（3–7个工作日；默认取催告函进展中记录的期限，未记录时为7）")
     d.set_defaults(handler=cmd_deadlines)
 
     r = ls.add_parser("readiness", parents=[common], help="证据准备情况清单（有缺项时退出码为1）")
@@ -101,7 +102,7 @@ def cmd_deadlines(args) -> Outcome:
     from ..core.ladder import dashboard
 
     today = parse_date(args.today, "--today")
-    if not 3 <= args.demand_days <= 7:
+    if args.demand_days is not None and not 3 <= args.demand_days <= 7:
         raise UsageError(f"催告期限应为3–7个工作日，实际为 {args.demand_days}")
     with open_profile(args) as prof:
         dash = dashboard(prof, args.case_id, today, demand_workdays=args.demand_days)

@@ -236,7 +236,7 @@ def _store(s: Session, case_id: int, item: ImportedItem, created: bool, bill: Pa
                personal_only=bill.personal_only, account=(bill.account or "")[:200],
                holder=(bill.holder or "")[:200],
                period_start=bill.period_start, period_end=bill.period_end,
-               warnings=json.dumps(bill.warnings, ensure_ascii=False), imported_at=now())
+               warnings=json.dumps(bill.warnings, ensure_ascii=False), imported_at=now(), rows_complete=True)
     s.add(row)
     s.flush()
     if bill.transactions:
@@ -256,6 +256,7 @@ def _row_values(bill_id: int, t: Transaction) -> dict:
         "description": t.description, "direction": t.direction[:10], "amount": t.amount,
         "payment_method": t.payment_method[:200], "status": t.status[:100], "order_id": t.order_id[:100],
         "merchant_order_id": t.merchant_order_id[:100], "note": t.note,
+        "fund_status": (t.fund_status or "")[:50], "refund_total": t.refund_total,
     }
 
 
@@ -360,11 +361,15 @@ def case_transactions(s: Session, case_id: int,
         if b.blob_sha256 in seen:  # the same file held by two exhibits
             continue
         seen.add(b.blob_sha256)
-        extras = _web_extras(b, blob_path or _session_blob_path(s)) if b.layout == LAYOUT_WEB else {}
+        legacy = not b.rows_complete  # stored before rows kept these two columns
+        extras = _web_extras(b, blob_path or _session_blob_path(s)) if legacy and b.layout == LAYOUT_WEB else {}
         for r in s.scalars(select(BillRow).where(BillRow.bill_id == b.id).order_by(BillRow.row)):
-            fund, refund = extras.get(r.row, ("", None))
-            if b.source == "wechat":
-                refund = wechat_refund_total(r.status, r.direction, r.amount)
+            if legacy:
+                fund, refund = extras.get(r.row, ("", None))
+                if b.source == "wechat":
+                    refund = wechat_refund_total(r.status, r.direction, r.amount)
+            else:
+                fund, refund = r.fund_status, r.refund_total
             tx = Transaction(time=r.time, category=r.category, counterparty=r.counterparty,
                              counterparty_account=r.counterparty_account, description=r.description,
                              direction=r.direction, amount=r.amount, payment_method=r.payment_method,

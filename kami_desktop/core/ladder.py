@@ -82,7 +82,7 @@ def step_summary(st: LadderStep) -> dict[str, Any]:
     return {
         "id": st.id, "case_id": st.case_id, "kind": st.kind, "kind_label": k.label if k else st.kind,
         "stage": k.stage if k else "", "on": st.on.isoformat(), "channel": st.channel, "reference": st.reference,
-        "note": st.note, "done": bool(st.done),
+        "note": st.note, "done": bool(st.done), "workdays": st.workdays,
     }
 
 
@@ -106,17 +106,35 @@ def _advance_stage(s: Session, case: Case, kind: str) -> None:
         update_case(s, case.id, stage=target)
 
 
+def _workdays(code: str, value: Any) -> int | None:
+    """The period a demand letter granted (3–7 working days); other steps carry none."""
+    if value in (None, ""):
+        return None
+    if code != "demand_sent":
+        raise LadderError("只有“发出书面退款要求（催告函）”可以设置答复期限")
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise LadderError(f"答复期限应为 3 到 7 个工作日：{value!r}") from None
+    if not 3 <= n <= 7:
+        raise LadderError(f"答复期限应为 3 到 7 个工作日：{n}")
+    return n
+
+
 def record_step(s: Session, case_id: int, kind: str, on: Any, *, channel: str = "", reference: str = "",
-                note: str = "", done: bool = True) -> LadderStep:
-    """Record a step taken (``done``) or planned; a taken step moves the case's stage forward."""
+                note: str = "", done: bool = True, workdays: int | None = None) -> LadderStep:
+    """Record a step taken (``done``) or planned; a taken step moves the case's stage forward.
+
+    ``workdays``: for a demand letter, the period it granted (default: 7 working days when computing)."""
     case = get_case(s, case_id)
     code = step_kind_code(kind)
+    period = _workdays(code, workdays)
     day = _date(on)
     if done and day > now().date():
         raise LadderError("已完成的进展日期不能晚于今天；尚未发生的请记为计划")
     st = LadderStep(case_id=case_id, kind=code, on=day, channel=(channel or "").strip(),
                     reference=(reference or "").strip(), note=(note or "").strip(), done=bool(done),
-                    created_at=now())
+                    workdays=period, created_at=now())
     s.add(st)
     s.flush()
     ledger.append(s, "ladder.step", {"step": step_summary(st)}, case_id=case_id)
@@ -135,6 +153,8 @@ def edit_step(s: Session, step_id: int, **fields: Any) -> LadderStep:
             new[k] = str(v or "").strip()
         elif k == "done":
             new[k] = bool(v)
+        elif k == "workdays":
+            new[k] = _workdays(st.kind, v)
         else:
             raise LadderError(f"未知字段 {k}")
     if new.get("done", st.done) and new.get("on", st.on) > now().date():
@@ -201,10 +221,14 @@ def case_events(case: Case, steps: list[LadderStep]) -> list[Event]:
 
 
 def case_dashboard(s: Session, case_id: int, today: date | None = None, *,
-                   demand_workdays: int = DEMAND_DEFAULT_WORKDAYS, near_days: int = 3) -> Dashboard:
+                   demand_workdays: int | None = None, near_days: int = 3) -> Dashboard:
+    """``demand_workdays`` overrides the period; by default the latest demand letter's own (or 7)."""
     case = get_case(s, case_id)
     today = today or now().date()
     steps = list_steps(s, case_id)
+    if demand_workdays is None:
+        granted = [st.workdays for st in steps if st.done and st.kind == "demand_sent" and st.workdays]
+        demand_workdays = granted[-1] if granted else DEMAND_DEFAULT_WORKDAYS
     deadlines = deadlines_from_events(case_events(case, steps), today, near_days, demand_workdays=demand_workdays)
     upcoming = [d for d in deadlines if d.status in ("ok", "near")]
     taken = {st.kind: st.on for st in steps if st.done}

@@ -171,6 +171,8 @@ class Bill(Base):
     period_end: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
     warnings: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
     imported_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    # 0004: rows carry fund_status / refund_total themselves (older bills re-read them from the original)
+    rows_complete: Mapped[bool] = mapped_column(Boolean, default=True)
 
     transactions: Mapped[list[BillRow]] = relationship(
         back_populates="bill", cascade="all, delete-orphan", order_by="BillRow.row"
@@ -197,6 +199,8 @@ class BillRow(Base):
     order_id: Mapped[str] = mapped_column(String(100), default="")
     merchant_order_id: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    fund_status: Mapped[str] = mapped_column(String(50), default="")  # 资金状态 (Alipay PC web layout)
+    refund_total: Mapped[Decimal | None] = mapped_column(Money, nullable=True)  # refund the bill states on this row
 
     bill: Mapped[Bill] = relationship(back_populates="transactions")
 
@@ -288,4 +292,5 @@ class LadderStep(Base):
     reference: Mapped[str] = mapped_column(String(200), default="")  # 投诉单号, 快递单号…
     note: Mapped[str] = mapped_column(Text, default="")
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+    workdays: Mapped[int | None] = mapped_column(Integer, nullable=True)  # demand letters: the period granted
     created_at: Mapped[datetime] = mapped_column(AwareDateTime)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
 )
 
@@ -74,6 +75,11 @@ class StepDialog(QDialog):
         self.reference.setPlaceholderText(self.tr("投诉单号、快递单号等"))
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(70)
+        self.workdays = QSpinBox()
+        self.workdays.setRange(3, 7)
+        self.workdays.setValue(7)
+        self.workdays.setSuffix(self.tr(" 个工作日"))
+        self.workdays.setToolTip(self.tr("催告函中给平台的答复期限（3–7个工作日），用于计算催告期限"))
         self.planned = QCheckBox(self.tr("尚未发生（计划），不参与期限计算"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828")
@@ -83,6 +89,7 @@ class StepDialog(QDialog):
         form.addRow(self.tr("日期"), self.on)
         form.addRow(self.tr("方式/渠道"), self.channel)
         form.addRow(self.tr("单号"), self.reference)
+        form.addRow(self.tr("答复期限"), self.workdays)
         form.addRow(self.tr("备注"), self.note)
         form.addRow("", self.planned)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -94,6 +101,11 @@ class StepDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self, *_a) -> None:
+        self.workdays.setEnabled(self.kind.currentData(Qt.ItemDataRole.UserRole) == "demand_sent")
 
     def set_values(self, kind: str, on: date, channel: str = "", reference: str = "", note: str = "") -> None:
         self.kind.setCurrentIndex(self.kind.findData(kind))
@@ -111,6 +123,7 @@ class StepDialog(QDialog):
             "reference": self.reference.text(),
             "note": self.note.toPlainText(),
             "done": not self.planned.isChecked(),
+            "workdays": self.workdays.value() if self.workdays.isEnabled() else None,
         }
 
     def accept(self) -> None:

@@ -322,62 +322,62 @@
         <translation>Move to the trash (can be restored)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="222"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="225"/>
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="222"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="225"/>
         <source>显示 {shown} / {n} 项</source>
         <translation>Showing {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="237"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="240"/>
         <source>已保存，修改已记入存证日志</source>
         <translation>Saved; the change is recorded in the evidence log</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="253"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="256"/>
         <source>已调整证据顺序</source>
         <translation>Binder order changed</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="270"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="273"/>
         <source>合并证据</source>
         <translation>Merge exhibits</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="271"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="274"/>
         <source>把选中的 {n} 项证据合并为一项？文件按当前顺序排在第 {num} 项之后，之后可以再拆分。</source>
         <translation>Merge the {n} selected exhibits into one? Their files follow exhibit {num} in the current order; you can split them again later.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="275"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="278"/>
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="282"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="285"/>
         <source>已拆分</source>
         <translation>Split done</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="289"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="292"/>
         <source>移动文件</source>
         <translation>Move file</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="289"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="292"/>
         <source>把这个文件移到哪一项证据？</source>
         <translation>Move this file to which exhibit?</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="297"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="300"/>
         <source>文件已移动</source>
         <translation>File moved</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="309"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="312"/>
         <source>已将 {n} 项移到回收站，可在回收站中恢复</source>
         <translation>Moved {n} to the trash; you can restore them from the trash</translation>
     </message>

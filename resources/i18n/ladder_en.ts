@@ -669,62 +669,77 @@ Provisional: the State Council has not yet announced the public holidays of that
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="54"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="55"/>
         <source>记录进展</source>
         <translation>Record a step</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="72"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="73"/>
         <source>例如：邮件、EMS、平台客服、12315平台</source>
         <translation>e.g. e-mail, EMS, platform customer service, the 12315 platform</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="74"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="75"/>
         <source>投诉单号、快递单号等</source>
         <translation>Complaint number, tracking number, etc.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="77"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="81"/>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="82"/>
+        <source>催告函中给平台的答复期限（3–7个工作日），用于计算催告期限</source>
+        <translation>The time the demand letter gives the platform to answer (3–7 working days); used to compute the demand deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="83"/>
         <source>尚未发生（计划），不参与期限计算</source>
         <translation>Not happened yet (planned); not used for deadlines</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="82"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="88"/>
         <source>进展</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="83"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="89"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="84"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="90"/>
         <source>方式/渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="85"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="91"/>
         <source>单号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="86"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="92"/>
+        <source>答复期限</source>
+        <translation>Answer period</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="93"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="89"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="96"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="90"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="97"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="119"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="132"/>
         <source>请选择进展类型</source>
         <translation>Please choose what kind of step this is</translation>
     </message>
@@ -732,82 +747,82 @@ Provisional: the State Council has not yet announced the public holidays of that
 <context>
     <name>StepKinds</name>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="32"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="33"/>
         <source>发出书面退款要求（催告函）</source>
         <translation>Sent a written refund demand (demand letter)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="32"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="33"/>
         <source>催告函已送达平台</source>
         <translation>Demand letter delivered to the platform</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="33"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="34"/>
         <source>平台已答复</source>
         <translation>Platform replied</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="33"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="34"/>
         <source>平台同意退款或承认欠款</source>
         <translation>Platform agreed to refund or acknowledged the debt</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="34"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="35"/>
         <source>向支付渠道投诉（微信支付/支付宝）</source>
         <translation>Complained to the payment channel (WeChat Pay / Alipay)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="34"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="35"/>
         <source>12315投诉已提交</source>
         <translation>12315 complaint filed</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="35"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="36"/>
         <source>12315已受理</source>
         <translation>12315 complaint accepted</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="35"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="36"/>
         <source>12315不予受理</source>
         <translation>12315 complaint not accepted</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="36"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="37"/>
         <source>12315调解结束</source>
         <translation>12315 mediation ended</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="36"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="37"/>
         <source>黑猫投诉已提交</source>
         <translation>Heimao complaint filed</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="37"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="38"/>
         <source>聚投诉已提交</source>
         <translation>Jutousu complaint filed</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="37"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="38"/>
         <source>已向法院起诉</source>
         <translation>Lawsuit filed with the court</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="38"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="39"/>
         <source>收到交纳诉讼费通知</source>
         <translation>Notice to pay court fees received</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="38"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="39"/>
         <source>已交纳诉讼费</source>
         <translation>Court fees paid</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="39"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="40"/>
         <source>收到判决书或调解书</source>
         <translation>Judgment or mediation agreement received</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/step_dialog.py" line="39"/>
+        <location filename="../../kami_desktop/gui/step_dialog.py" line="40"/>
         <source>已退款，纠纷解决</source>
         <translation>Refunded; dispute resolved</translation>
     </message>

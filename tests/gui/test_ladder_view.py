@@ -197,3 +197,25 @@ def test_documents_button(qtbot, profile, case_id, monkeypatch, no_dialogs):
     monkeypatch.setattr("kami_desktop.gui.ladder_view.importlib.import_module", missing)
     view.documents_button.click()
     assert no_dialogs and "尚未安装" in no_dialogs[-1][1]
+
+
+def test_demand_letter_period_from_the_step_dialog(qtbot, profile, case_id, monkeypatch, no_dialogs):
+    from kami_desktop.core.ladder import list_steps
+
+    view = make_view(qtbot, profile, case_id, today=date(2025, 9, 27))
+
+    def fill(dialog: StepDialog) -> int:
+        dialog.set_values("demand_sent", date(2025, 9, 26))
+        assert dialog.workdays.isEnabled()
+        dialog.workdays.setValue(3)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(StepDialog, "exec", fill)
+    view.steps.add_button.click()
+    with profile.session() as s:
+        assert [st.workdays for st in list_steps(s, case_id)] == [3]
+    dialog = StepDialog(profile, case_id)
+    qtbot.addWidget(dialog)
+    dialog.set_values("lawsuit_filed", date(2025, 9, 26))
+    assert not dialog.workdays.isEnabled() and dialog.values()["workdays"] is None

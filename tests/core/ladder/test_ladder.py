@@ -20,6 +20,7 @@ from kami_desktop.core.ladder import (
     record_step,
     remove_step,
     step_kind_code,
+    step_summary,
 )
 from kami_desktop.core.legal import EVENT_KINDS
 from kami_desktop.core.timeutil import now
@@ -180,3 +181,21 @@ def test_edit_and_remove_steps(profile, case_id):
         assert list_steps(s, case_id) == []
         acts = [e.action for e in ledger.entries(s, case_id)]
         assert acts[-2:] == ["ladder.step_edit", "ladder.step_remove"]
+
+
+def test_the_demand_letters_own_period_sets_its_deadline(profile, case_id):
+    with profile.session() as s:
+        st = record_step(s, case_id, "demand_sent", "2025-09-26", workdays=3)
+        assert step_summary(st)["workdays"] == 3
+        dash = case_dashboard(s, case_id, today=D("2025-09-27"))
+        demand = next(d for d in dash.deadlines if d.key.startswith("demand"))
+        assert demand.due == nth_workday_after(D("2025-09-26"), 3)
+        assert case_dashboard(s, case_id, today=D("2025-09-27"), demand_workdays=7).deadlines != dash.deadlines
+        with pytest.raises(LadderError):
+            record_step(s, case_id, "demand_sent", "2025-09-26", workdays=10)
+        with pytest.raises(LadderError):
+            record_step(s, case_id, "lawsuit_filed", "2025-10-26", workdays=5)
+        edit_step(s, st.id, workdays=5)
+        dash = case_dashboard(s, case_id, today=D("2025-09-27"))
+        demand = next(d for d in dash.deadlines if d.key.startswith("demand"))
+        assert demand.due == nth_workday_after(D("2025-09-26"), 5)
