@@ -29,6 +29,9 @@ def register(sub, common) -> None:
     b.add_argument("--summary", default="", help="案情简述（可选，单独一页）")
     b.add_argument("--name", default=None, help="证据包名称（默认：证据册_案件名称）")
     b.add_argument("--no-zip", action="store_true", help="不生成 zip")
+    b.add_argument("--online", action="store_true",
+                   help="另存网上立案用的文件：每件证据一个 PDF（证据NN_名称.pdf）和单独的证据目录 PDF")
+    b.add_argument("--online-cap", type=float, default=10.0, metavar="MB", help="网上立案单个文件的大小上限（默认 10 MB）")
     b.set_defaults(handler=cmd_build)
 
     c = ds.add_parser("check", parents=[common], help="生成前检查：原始文件缺失/被改动、信息不全")
@@ -73,6 +76,7 @@ def cmd_build(args) -> Outcome:
         attachment_cap_mb=cap, submitted_on=submitted, submitter=args.submitter, court=args.court,
         cause=DEFAULT_CAUSE if args.cause is None else args.cause, case_number=args.case_number,
         summary=args.summary, bundle_name=args.name, make_zip=not args.no_zip, force=args.force,
+        online_pdfs=args.online, online_cap_mb=args.online_cap,
     )
     with open_profile(args) as prof:
         try:
@@ -91,6 +95,9 @@ def cmd_build(args) -> Outcome:
     if result.zip:
         lines.append(f"压缩包：{result.zip}")
     lines += [f"  证据{e.number} {e.title}：第 {e.first_page}–{e.last_page} 页" for e in result.exhibits]
+    if result.online:
+        lines.append(f"网上立案用文件 {len(result.online)} 个：{result.online[0].parent}")
+    lines += [f"注意：{w}" for w in result.warnings]
     if result.problems:
         lines.append(f"注意：已强制生成，{len(result.problems)} 个文件缺失或被改动，相应页面已注明。")
     return Outcome(data, "\n".join(lines))

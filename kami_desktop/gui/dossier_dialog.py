@@ -141,6 +141,8 @@ class DossierDialog(QDialog):
         cap_row.addWidget(QLabel(self.tr("总大小上限")))
         cap_row.addWidget(self.cap)
         form.addRow(self.tr("附件"), cap_row)
+        self.online = QCheckBox(self.tr("另存网上立案用的文件（每件证据一个 PDF，证据目录单独一个）"))
+        form.addRow(self.tr("网上立案"), self.online)
         copies_row = QHBoxLayout()
         copies_row.addWidget(self.copies)
         copies_row.addWidget(QLabel(self.tr("份（法院 1 份 + 每名被告 1 份 + 自留 1 份）")))
@@ -239,6 +241,7 @@ class DossierDialog(QDialog):
             submitted_on=date(d.year(), d.month(), d.day()), submitter=self.submitter.text().strip(),
             court=self.court.text().strip(), cause=self.cause.text().strip(),
             case_number=self.case_number.text().strip(), summary=self.summary.toPlainText().strip(), force=force,
+            online_pdfs=self.online.isChecked(),
         )
 
     # ------------------------------------------------------------------ preflight
@@ -310,8 +313,14 @@ class DossierDialog(QDialog):
     def _built(self, result: DossierResult) -> None:
         self.result = result
         self._busy(False)
-        self.status.setText(self.tr("已生成：{pdf}（共 {pages} 页，证据 {n} 件）").format(
-            pdf=result.pdf, pages=result.pages, n=len(result.exhibits)))
+        text = self.tr("已生成：{pdf}（共 {pages} 页，证据 {n} 件）").format(
+            pdf=result.pdf, pages=result.pages, n=len(result.exhibits))
+        if result.online:
+            text += "\n" + self.tr("网上立案用文件 {n} 个：{folder}").format(n=len(result.online),
+                                                                      folder=result.online[0].parent)
+        if result.warnings:
+            text += "\n" + "\n".join(result.warnings)
+        self.status.setText(text)
         self._doc = pymupdf.open(result.pdf)
         self.page.blockSignals(True)
         self.page.setRange(1, self._doc.page_count)

@@ -33,7 +33,7 @@
     <name>DossierDialog</name>
     <message>
         <location filename="../../kami_desktop/gui/dossier_dialog.py" line="71"/>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="181"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="183"/>
         <source>生成证据册</source>
         <translation>Build evidence binder</translation>
     </message>
@@ -123,152 +123,162 @@
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="146"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="144"/>
+        <source>另存网上立案用的文件（每件证据一个 PDF，证据目录单独一个）</source>
+        <translation>Also save files for online filing (one PDF per exhibit, plus the evidence list on its own)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="145"/>
+        <source>网上立案</source>
+        <translation>Online filing</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="148"/>
         <source>份（法院 1 份 + 每名被告 1 份 + 自留 1 份）</source>
         <translation>copies (1 for the court + 1 per defendant + 1 for you)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="147"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="149"/>
         <source>打印份数</source>
         <translation>Copies to print</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="151"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="153"/>
         <source>保存到</source>
         <translation>Save to</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="152"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="154"/>
         <source>封面与选项</source>
         <translation>Cover and options</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="155"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="157"/>
         <source>生成后在此预览页面</source>
         <translation>The pages are previewed here once the binder is built</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="165"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="167"/>
         <source>第</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="177"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="179"/>
         <source>正在检查原始文件…</source>
         <translation>Checking the original files…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="184"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="186"/>
         <source>取消生成</source>
         <translation>Cancel build</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="187"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="189"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="189"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="191"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="191"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="193"/>
         <source>打开PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="193"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="195"/>
         <source>打开所在文件夹</source>
         <translation>Open containing folder</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="195"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="197"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="230"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="232"/>
         <source>选择保存证据册的文件夹</source>
         <translation>Choose the folder to save the evidence binder in</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="252"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="255"/>
         <source>检查通过：{n} 个原始文件完好。</source>
         <translation>Check passed: {n} original files intact.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="255"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="258"/>
         <source>生成前请注意（{n} 项）：</source>
         <translation>Please note before building (issues: {n}):</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="256"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="259"/>
         <source>缺失</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="256"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="259"/>
         <source>被改动</source>
         <translation>altered</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="256"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="259"/>
         <source>可能损坏</source>
         <translation>possibly damaged</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="257"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="260"/>
         <source>无文件</source>
         <translation>no files</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="257"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="260"/>
         <source>信息不全</source>
         <translation>incomplete</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="258"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="261"/>
         <source>· [{kind}] 证据{number}《{title}》：{detail}</source>
         <translation>· [{kind}] Exhibit {number} “{title}”: {detail}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="262"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="265"/>
         <source>……另有 {n} 项</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="265"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="268"/>
         <source>可以生成证据册。</source>
         <translation>Ready to build the evidence binder.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="271"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="274"/>
         <source>证据册</source>
         <translation>Evidence binder</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="271"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="274"/>
         <source>请至少勾选一件证据。</source>
         <translation>Please tick at least one exhibit.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="280"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="283"/>
         <source>正在生成证据册…</source>
         <translation>Building the evidence binder…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="286"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="289"/>
         <source>证据{number}《{title}》{name}：{detail}</source>
         <translation>Exhibit {number} “{title}” {name}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="288"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="291"/>
         <source>原始文件有问题</source>
         <translation>Problems with original files</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="289"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="292"/>
         <source>以下原始文件缺失或已被改动：
 {names}
 
@@ -279,42 +289,47 @@
 Build anyway? Their pages will be marked “无法打印” (cannot be printed), and the evidence bundle will not include them.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="295"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="298"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="313"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="316"/>
         <source>已生成：{pdf}（共 {pages} 页，证据 {n} 件）</source>
         <translation>Built: {pdf} (pages: {pages}, exhibits: {n})</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="328"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="319"/>
+        <source>网上立案用文件 {n} 个：{folder}</source>
+        <translation>Files for online filing: {n} in {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="337"/>
         <source>已取消，没有留下不完整的文件。</source>
         <translation>Cancelled; no incomplete files were left behind.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="335"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="344"/>
         <source>证据册未能生成。</source>
         <translation>The evidence binder could not be built.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="359"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="368"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="366"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="375"/>
         <source>已送往打印机：{n} 页。</source>
         <translation>Sent to the printer (pages: {n}).</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="370"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="379"/>
         <source>打印已取消。</source>
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="372"/>
+        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="381"/>
         <source>打印未能完成。</source>
         <translation>Printing could not finish.</translation>
     </message>

@@ -93,3 +93,13 @@ def test_bundle_verify_needs_no_database_layer(tmp_path):
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_build_with_online_filing_files(profile, data_dir, tmp_path):
+    case = make_case(profile, tmp_path / "src", keys=["chat_png", "jpeg"])
+    data = kami_json("dossier", "build", "--case", str(case.case_id), "--out", str(tmp_path / "out"), "--online",
+                     "--no-zip", data_dir=data_dir)
+    names = [p.rsplit("/", 1)[-1] for p in data["online"]]
+    assert names[0] == "证据00_证据目录.pdf" and len(names) == 3
+    assert names[1].startswith("证据01_") and names[2].startswith("证据02_")
+    assert kami_json("bundle", "verify", data["bundle"], data_dir=data_dir)["ok"] is True

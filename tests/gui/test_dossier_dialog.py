@@ -113,3 +113,11 @@ def test_cancel_leaves_nothing(qtbot, dialog, tmp_path, monkeypatch):
     assert dialog.result is None and "已取消" in dialog.status.text()
     out = tmp_path / "out"
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_online_filing_files_from_the_dialog(qtbot, dialog):
+    dialog.online.setChecked(True)
+    result = _build(qtbot, dialog)
+    assert [p.name for p in result.online][0] == "证据00_证据目录.pdf"
+    assert len(result.online) == len(result.exhibits) + 1 and all(p.is_file() for p in result.online)
+    assert "网上立案" in dialog.status.text()

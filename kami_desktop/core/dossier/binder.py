@@ -225,7 +225,8 @@ def _write_binder(flow: PageFlow, snap: CaseSnap, opts: DossierOptions, submitte
                    f.bundle_path.split("/", 1)[1], f"{e.label(f)} 原始文件（原名 {f.original_name}）SHA-256 {f.sha256}",
                    stamp, squeeze=f.media_type.startswith("text/") or f.media_type == "application/json")
     # a file identifier derived from what the binder shows, so rebuilding an unchanged case repeats it
-    shown = {k: v for k, v in opts.to_json().items() if k not in ("out_dir", "bundle_name", "make_zip", "force")}
+    shown = {k: v for k, v in opts.to_json().items() if k not in ("out_dir", "bundle_name", "make_zip", "force", "online_pdfs",
+                                                                "online_cap_mb")}
     ident = hashlib.md5(f"{snap.id}|{snap.ledger_head}|{submitted}|{sorted(shown.items())}|{__version__}".encode(),
                         usedforsecurity=False).hexdigest().upper()
     doc.xref_set_key(-1, "ID", f"[<{ident}><{ident}>]")

@@ -30,6 +30,7 @@ from .manifest import (
     sha256_manifest,
 )
 from .naming import clean_component
+from .online import OnlineFiles, write_online_pdfs
 from .options import DossierOptions, DossierResult
 from .precheck import PreflightError, PreflightProblem, PreflightReport, content_warnings
 from .snapshot import CaseSnap, take_snapshot
@@ -87,6 +88,12 @@ def build_dossier(
         binder = write_binder(snap, options, submitted, stage.root, status, pdf, stage.tmp / "binder-work.pdf",
                               progress, cancel, n_files, total)
         timings["binder"] = time.perf_counter() - t
+        online = OnlineFiles()
+        if options.online_pdfs:
+            progress(2 * n_files + 1, total, "拆分网上立案用的 PDF")
+            online = write_online_pdfs(pdf, binder, stage.root, options.online_cap_mb)
+            for rel in online.files:
+                stage.add_existing(rel)
         progress(2 * n_files + 1, total, "写入校验清单")
         pdf_sha = stage.add_existing(BINDER)
         pdf_hashes = {"sha256": pdf_sha, "sm3": sm3_file(pdf), "size": pdf.stat().st_size}
@@ -137,6 +144,7 @@ def build_dossier(
         pdf=final / BINDER, bundle=final, zip=final_zip, pages=binder.pages, exhibits=binder.exhibits,
         pdf_sha256=pdf_sha, manifest_sha256=manifest_sha, zip_sha256=zip_sha, ledger_head=snap.ledger_head,
         ledger_seq=seq, problems=[p.to_json() for p in report.blocking], timings=timings,
+        online=[final / rel for rel in online.files], warnings=list(online.too_large),
     )
 
 

@@ -40,6 +40,8 @@ class DossierOptions:
     bundle_name: str | None = None  # folder name; default 证据册_<case title>
     make_zip: bool = True
     force: bool = False  # build even when files are missing or altered (they get a page saying so)
+    online_pdfs: bool = False  # also write 网上立案/证据NN_名称.pdf (one PDF per exhibit) and the 证据目录 alone
+    online_cap_mb: float = 10.0  # warn about online-filing PDFs above this size
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -79,6 +81,8 @@ class DossierResult:
     ledger_seq: int | None  # the dossier.build entry this build appended
     problems: list[dict[str, Any]] = field(default_factory=list)  # forced past: missing/altered files
     timings: dict[str, float] = field(default_factory=dict)
+    online: list[Path] = field(default_factory=list)  # per-exhibit PDFs for online filing, when asked for
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -93,4 +97,6 @@ class DossierResult:
             "ledger_head": self.ledger_head,
             "ledger_seq": self.ledger_seq,
             "problems": list(self.problems),
+            "online": [str(p) for p in self.online],
+            "warnings": list(self.warnings),
         }

@@ -353,3 +353,27 @@ def test_writing_a_document_between_builds_keeps_the_binder_identical(profile, t
     again = build_dossier(profile, case.case_id, options(tmp_path / "b"))
     assert again.pdf.read_bytes() == first.pdf.read_bytes()
     assert again.ledger_head == first.ledger_head
+
+
+def test_online_filing_pdfs_are_the_binders_own_pages_one_file_per_exhibit(profile, tmp_path):
+    import pymupdf
+
+    case = make_case(profile, tmp_path / "src", keys=["jpeg", "rules", "long"])
+    result = build_dossier(profile, case.case_id, options(tmp_path / "out", online_pdfs=True, online_cap_mb=0.001))
+    names = [p.name for p in result.online]
+    assert names[0] == "证据00_证据目录.pdf"
+    assert len(names) == len(result.exhibits) + 1 and all(n.startswith("证据0") for n in names)
+    with pymupdf.open(result.pdf) as binder:
+        for x, path in zip(result.exhibits, result.online[1:], strict=True):
+            with pymupdf.open(path) as part:
+                assert part.page_count == x.last_page - x.first_page + 1
+                assert part[0].get_text() == binder[x.first_page - 1].get_text()  # same page, same footer
+        with pymupdf.open(result.online[0]) as index:
+            assert "证据目录" in index[0].get_text() and index.page_count < binder.page_count
+    assert result.warnings and "超过" in result.warnings[0]  # the tiny cap flags every file
+    assert verify_bundle(result.bundle).ok  # the online files are in the manifest like everything else
+    manifest = (result.bundle / "manifest-sha256.txt").read_text(encoding="utf-8")
+    assert "网上立案/证据00_证据目录.pdf" in manifest
+    again = build_dossier(profile, case.case_id, options(tmp_path / "again", online_pdfs=True))
+    assert [p.read_bytes() for p in again.online] == [p.read_bytes() for p in result.online]
+    assert again.pdf.read_bytes() == result.pdf.read_bytes()  # asking for them does not change the binder
