@@ -20,7 +20,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import exists, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from . import ledger
@@ -31,7 +31,7 @@ from .bills.common import personal_only_warning
 from .bills.detect import MAX_INPUT
 from .bills.wechat import _refund_total as wechat_refund_total
 from .cases import get_case, update_case
-from .exhibits import BLOB_HOLDERS, ExhibitError, edit_exhibit
+from .exhibits import ExhibitError, blob_in_use, edit_exhibit
 from .importer import ImportedItem, import_paths
 from .model import Bill, BillRow, Blob, Case, Exhibit, ExhibitFile, Party
 from .money import money_str
@@ -145,8 +145,8 @@ def undo_source_import(profile: Profile, case_id: int, item: ImportedItem, creat
         if ex is not None:
             s.delete(ex)
             s.flush()
-        drop_blob = blob_new and not s.scalar(select(exists().where(ExhibitFile.blob_sha256 == item.sha256)))
-        if drop_blob and not _held_by_rows(s, item.sha256):
+        drop_blob = blob_new and not blob_in_use(s, item.sha256)
+        if drop_blob:
             blob = s.get(Blob, item.sha256)
             if blob is not None:
                 s.delete(blob)
@@ -158,16 +158,6 @@ def undo_source_import(profile: Profile, case_id: int, item: ImportedItem, creat
     if drop_blob:
         profile.vault.remove_blob(item.sha256)
         profile.vault.unmark(item.sha256, "purge")
-
-
-def _held_by_rows(s: Session, sha: str) -> bool:
-    from .model import Chat
-
-    return bool(s.scalar(select(exists().where(Bill.blob_sha256 == sha)))
-                or s.scalar(select(exists().where(Chat.blob_sha256 == sha))))
-
-
-BLOB_HOLDERS.append(_held_by_rows)  # purge never removes a blob a bill or chat still refers to
 
 
 def read_limited(path: Path | str, limit: int, error: type[ValueError] = BillError) -> bytes:

@@ -268,12 +268,7 @@ def purge(profile: Profile, case_id: int | None = None) -> dict[str, Any]:
         for e in doomed:
             s.delete(e)
         s.flush()
-        unreferenced = list(
-            s.scalars(select(Blob).where(~exists().where(ExhibitFile.blob_sha256 == Blob.sha256)))
-        )
-        unreferenced = [b for b in unreferenced if not _held_elsewhere(s, b.sha256)]
-        still_parsed = set(s.scalars(select(Bill.blob_sha256))) | set(s.scalars(select(Chat.blob_sha256)))
-        unreferenced = [b for b in unreferenced if b.sha256 not in still_parsed]
+        unreferenced = list(s.scalars(select(Blob).where(~blob_in_use_clause())))
         shas = [b.sha256 for b in unreferenced]
         for sha in shas:
             profile.vault.mark(sha, "purge")
@@ -290,12 +285,16 @@ def purge(profile: Profile, case_id: int | None = None) -> dict[str, Any]:
     return {"exhibits": purged, "blobs_removed": shas}
 
 
-# Later features (bills, chats, derived files) register checks here: (session, sha) -> bool
-BLOB_HOLDERS: list = []
+def blob_in_use_clause():
+    """SQL condition: something still refers to ``Blob`` — an exhibit's file (trashed ones too) or a parsed
+    bill or chat. The one rule of when a stored original may go; a new referring table belongs here."""
+    return (exists().where(ExhibitFile.blob_sha256 == Blob.sha256)
+            | exists().where(Bill.blob_sha256 == Blob.sha256)
+            | exists().where(Chat.blob_sha256 == Blob.sha256))
 
 
-def _held_elsewhere(s: Session, sha: str) -> bool:
-    return any(check(s, sha) for check in BLOB_HOLDERS)
+def blob_in_use(s: Session, sha256: str) -> bool:
+    return bool(s.scalar(select(blob_in_use_clause()).select_from(Blob).where(Blob.sha256 == sha256)))
 
 
 def exhibit_summary(ex: Exhibit, number: int | None = None) -> dict[str, Any]:

@@ -193,7 +193,10 @@ def import_paths(
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
     workers: int = 2,
+    record_origin: bool = True,
 ) -> ImportReport:
+    """``record_origin=False``: the files are stand-ins (a paste written to a temp file), so neither their
+    path nor their modification time is recorded."""
     cat = category_code(category) if category else None
     with profile.session() as s:
         _check_target(s, case_id, exhibit_id)
@@ -258,7 +261,7 @@ def import_paths(
                     _discard(profile, prep.stored.sha256)
                 else:
                     try:
-                        item = _commit(profile, case_id, exhibit_id, prep, cat, source, captured_at)
+                        item = _commit(profile, case_id, exhibit_id, prep, cat, source, captured_at, record_origin)
                         report.imported.append(item)
                     except Exception as exc:
                         if prep.stored.new:
@@ -310,8 +313,11 @@ def _shown(text: str) -> str:
     return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
-def _commit(profile, case_id, exhibit_id, prep: _Prepared, cat, source, captured_at) -> ImportedItem:
+def _commit(profile, case_id, exhibit_id, prep: _Prepared, cat, source, captured_at,
+            record_origin: bool = True) -> ImportedItem:
     st = prep.stored
+    if not record_origin:
+        prep = replace(prep, mtime=None)
     shown = _shown(str(prep.path))
     if shown != str(prep.path):
         note = "文件名含有无法识别的字符，已用 \ufffd 代替（文件内容不受影响）"
@@ -327,7 +333,7 @@ def _commit(profile, case_id, exhibit_id, prep: _Prepared, cat, source, captured
         if holder is not None:
             ex_id, file_id = holder
             item = ImportedItem(ex_id, file_id, st.sha256, blob.sm3, blob.size, blob.media_type, prep.path.name,
-                                True, str(prep.path), prep.problem)
+                                True, str(prep.path) if record_origin else "", prep.problem)
             ledger.append(s, "import.duplicate", {"sha256": st.sha256, "original_name": prep.path.name,
                                                   "exhibit_id": ex_id}, case_id=case_id, exhibit_id=ex_id)
         else:
@@ -347,7 +353,7 @@ def _commit(profile, case_id, exhibit_id, prep: _Prepared, cat, source, captured
                 ex.updated_at = stamp
             ef = ExhibitFile(
                 exhibit_id=ex.id, blob_sha256=st.sha256, position=file_pos, original_name=prep.path.name[:500],
-                original_path=str(prep.path), file_mtime=prep.mtime, exif_time=prep.exif_time, imported_at=stamp,
+                original_path=str(prep.path) if record_origin else "", file_mtime=prep.mtime, exif_time=prep.exif_time, imported_at=stamp,
                 width=prep.width, height=prep.height, problem=prep.problem,
             )
             s.add(ef)
@@ -360,7 +366,7 @@ def _commit(profile, case_id, exhibit_id, prep: _Prepared, cat, source, captured
                 case_id=case_id, exhibit_id=ex.id,
             )
             item = ImportedItem(ex.id, ef.id, st.sha256, st.sm3, st.size, blob.media_type, prep.path.name,
-                                duplicate, str(prep.path), prep.problem)
+                                duplicate, str(prep.path) if record_origin else "", prep.problem)
     profile.vault.unmark(st.sha256, "import")
     return item
 
@@ -395,16 +401,8 @@ def import_bytes(
     with tempfile.TemporaryDirectory(dir=profile.vault.tmp) as tmpdir:
         p = Path(tmpdir) / name
         p.write_bytes(data)
-        report = import_paths(profile, case_id, [p], category=category, exhibit_id=exhibit_id, source=source,
-                              captured_at=captured_at or now(), workers=1)
-    for item in report.imported:
-        item.path = ""
-    with profile.session() as s:
-        for item in report.imported:
-            ef = s.get(ExhibitFile, item.file_id)
-            if ef is not None and ef.original_path.startswith(str(profile.vault.tmp)):
-                ef.original_path = ""
-    return report
+        return import_paths(profile, case_id, [p], category=category, exhibit_id=exhibit_id, source=source,
+                            captured_at=captured_at or now(), workers=1, record_origin=False)
 
 
 def tags_of(ex: Exhibit) -> list[str]:

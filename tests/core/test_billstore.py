@@ -294,3 +294,18 @@ def test_rows_keep_fund_status_and_bills_from_before_0004_still_read_the_origina
         for r in s.scalars(select(BillRow)):
             r.fund_status, r.refund_total = "", None
     assert B.case_reconciliation(profile, case_id).to_json() == before
+
+
+def test_a_blob_a_bill_still_refers_to_is_in_use_even_without_an_exhibit_file(profile, case_id, tmp_path):
+    from kami_desktop.core.exhibits import blob_in_use
+
+    result = B.import_bill(profile, case_id, write(tmp_path, "alipay.csv", bf.alipay_app_csv()))
+    with profile.session() as s:
+        assert blob_in_use(s, result.sha256)
+        for f in s.scalars(select(ExhibitFile).where(ExhibitFile.blob_sha256 == result.sha256)):
+            s.delete(f)
+    with profile.session() as s:
+        assert blob_in_use(s, result.sha256)  # the parsed bill still needs its source file
+        assert not blob_in_use(s, "0" * 64)
+    purge(profile)
+    assert profile.vault.exists(result.sha256)

@@ -182,7 +182,8 @@ def test_pasted_bytes_become_an_exhibit_with_paste_source_and_time(profile, case
         ex = s.get(Exhibit, item.exhibit_id)
         assert ex.source == "剪贴板粘贴"
         assert ex.captured_at >= before.replace(microsecond=0) - timedelta(seconds=1)
-        assert ex.files[0].original_path == ""
+        assert ex.files[0].original_path == "" and ex.files[0].file_mtime is None  # a paste has no file
+    assert item.path == ""
     assert list(profile.vault.tmp.iterdir()) == []
 
 
