@@ -32,6 +32,7 @@ from .bills.detect import MAX_INPUT
 from .bills.wechat import _refund_total as wechat_refund_total
 from .cases import get_case, update_case
 from .exhibits import ExhibitError, blob_in_use, edit_exhibit
+from .fsutil import read_capped
 from .importer import ImportedItem, import_paths
 from .model import Bill, BillRow, Blob, Case, Exhibit, ExhibitFile, Party
 from .money import money_str
@@ -160,16 +161,6 @@ def undo_source_import(profile: Profile, case_id: int, item: ImportedItem, creat
         profile.vault.unmark(item.sha256, "purge")
 
 
-def read_limited(path: Path | str, limit: int, error: type[ValueError] = BillError) -> bytes:
-    p = Path(path)
-    try:
-        if p.stat().st_size > limit:
-            raise error(p.name, f"文件过大（{p.stat().st_size // (1024 * 1024)} MB）。")
-        return p.read_bytes()
-    except OSError as exc:
-        raise error(p.name, f"无法读取文件（{exc.strerror or exc}）。") from None
-
-
 # ----------------------------------------------------------------------------- import
 def bill_title(bill: ParsedBill) -> str:
     label = SOURCE_LABELS.get(bill.source, "账单")
@@ -190,7 +181,7 @@ def import_bill(profile: Profile, case_id: int, path: Path | str, password: str 
     progress(0, 3, p.name)
     with profile.session() as s:
         get_case(s, case_id)
-    data = read_limited(p, MAX_INPUT)
+    data = read_capped(p, MAX_INPUT, BillError)
     bill = parse_bill_bytes(data, p.name, password)
     sha = hashlib.sha256(data).hexdigest()
     del data

@@ -15,12 +15,13 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from . import ledger
-from .billstore import import_source_file, live_holder, read_limited, undo_source_import
+from .billstore import import_source_file, live_holder, undo_source_import
 from .cases import get_case
 from .chats import VOICE_EXTENSIONS, ChatError, ParsedChat, parse_chat_bytes
 from .chats.audio import MAX_AUDIO_BYTES, audio_duration_bytes
 from .chats.detect import MAX_CHAT_BYTES
 from .exhibits import ExhibitError, edit_exhibit
+from .fsutil import read_capped
 from .importer import import_bytes
 from .model import Chat, ChatMessage, Exhibit, ExhibitFile
 from .profile import Profile
@@ -126,7 +127,7 @@ def import_chat(profile: Profile, case_id: int, path: Path | str, me: str | None
     progress(0, 3, p.name)
     with profile.session() as s:
         get_case(s, case_id)
-    data = read_limited(p, MAX_CHAT_BYTES, ChatError)
+    data = read_capped(p, MAX_CHAT_BYTES, ChatError)
     chat = parse_chat_bytes(data, p.name, me)
     sha = hashlib.sha256(data).hexdigest()
     del data
@@ -190,7 +191,7 @@ def import_voice(profile: Profile, case_id: int, path: Path | str) -> VoiceImpor
     p = Path(path)
     with profile.session() as s:
         get_case(s, case_id)
-    data = read_limited(p, MAX_AUDIO_BYTES, ChatError)
+    data = read_capped(p, MAX_AUDIO_BYTES, ChatError)
     if not data:
         raise ChatError(p.name, "文件是空的。")
     seconds = audio_duration_bytes(data, p.suffix.lower())

@@ -34,27 +34,7 @@ def expected_errors() -> tuple[type[BaseException], ...]:
         except ImportError:
             continue
         for name in names:
-            cls = getattr(mod, name, None)
-            if cls is None:
-                sub = _find_in_submodules(module, name)
-                cls = sub
+            cls = getattr(mod, name, None)  # packages export their errors (dossier loads them lazily)
             if isinstance(cls, type) and issubclass(cls, BaseException):
                 found.append(cls)
     return tuple(found)
-
-
-def _find_in_submodules(package: str, name: str):
-    import pkgutil
-
-    try:
-        pkg = importlib.import_module(package)
-    except ImportError:
-        return None
-    for info in pkgutil.iter_modules(getattr(pkg, "__path__", [])):
-        try:
-            mod = importlib.import_module(f"{package}.{info.name}")
-        except ImportError:
-            continue
-        if hasattr(mod, name):
-            return getattr(mod, name)
-    return None

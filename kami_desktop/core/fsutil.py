@@ -58,3 +58,18 @@ def make_private_dir(path: Path) -> None:
     if os.name != "nt":
         with contextlib.suppress(OSError):
             os.chmod(path, 0o700)
+
+
+def read_capped(path: Path | str, limit: int, error: type[Exception], too_large: str = "") -> bytes:
+    """A whole (small) input file, refused when over ``limit`` bytes or unreadable.
+
+    ``error(file_name, reason)`` is raised with a Chinese reason; ``too_large`` is added to the size message.
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > limit:
+            raise error(p.name, f"文件过大（{size // (1024 * 1024)} MB）{too_large}。")
+        return p.read_bytes()
+    except OSError as exc:
+        raise error(p.name, f"无法读取文件（{exc.strerror or exc}）。") from None

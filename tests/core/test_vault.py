@@ -87,3 +87,16 @@ def test_path_for_refuses_non_hash_names(tmp_path):
     v = Vault(tmp_path / "vault")
     with pytest.raises(ValueError):
         v.path_for("../../etc/passwd")
+
+
+def test_read_capped_names_the_file_and_the_reason(tmp_path):
+    from kami_desktop.core.bills import BillError
+    from kami_desktop.core.fsutil import read_capped
+
+    small = tmp_path / "账单.csv"
+    small.write_bytes(b"abc")
+    assert read_capped(small, 10, BillError) == b"abc"
+    with pytest.raises(BillError, match="账单.csv.*文件过大"):
+        read_capped(small, 2, BillError)
+    with pytest.raises(BillError, match="无法读取"):
+        read_capped(tmp_path / "gone.csv", 10, BillError)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..fsutil import read_capped
 from .alipay import is_header as is_alipay_header
 from .alipay import parse_alipay
 from .archive import extract_bill, is_xlsx, is_zip, read_xlsx_rows
@@ -33,13 +34,7 @@ _MAGIC = (
 def parse_bill(path: Path | str, password: str | None = None) -> ParsedBill:
     """Parse an Alipay/WeChat Pay bill file (CSV, XLSX or the mailed zip). Raises BillError."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_INPUT:
-            raise BillError(p.name, f"文件过大（{size // (1024 * 1024)} MB），不像个人账单。")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise BillError(p.name, f"无法读取文件（{exc.strerror or exc}）。") from None
+    data = read_capped(p, MAX_INPUT, BillError, "，不像个人账单")
     return parse_bill_bytes(data, p.name, password)
 
 

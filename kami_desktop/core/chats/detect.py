@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..fsutil import read_capped
 from .common import decode_chat, split_lines
 from .memotrace import (
     CSV_HEADER,
@@ -34,13 +35,7 @@ _MAGIC = (
 def parse_chat(path: Path | str, me: str | None = None) -> ParsedChat:
     """Parse a QQ / MemoTrace chat export. ``me`` is your own nickname or QQ number/wxid (optional)."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_CHAT_BYTES:
-            raise ChatError(p.name, f"文件过大（{size // (1024 * 1024)} MB），无法作为聊天记录读取。")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ChatError(p.name, f"无法读取文件（{exc.strerror or exc}）。") from None
+    data = read_capped(p, MAX_CHAT_BYTES, ChatError, "，无法作为聊天记录读取")
     return parse_chat_bytes(data, p.name, me)
 
 
