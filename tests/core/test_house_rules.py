@@ -105,3 +105,19 @@ def test_opening_a_current_profile_does_not_load_alembic(data_dir):
     subprocess.run([sys.executable, "-c", open_it], check=True)
     code = open_it + "\nimport sys\nsys.exit(1 if 'alembic' in sys.modules else 0)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_mupdf_messages_never_reach_stdout():
+    """`kami … --json` prints exactly one JSON document; MuPDF's complaints about a damaged PDF go to the log."""
+    code = (
+        "import kami_desktop, pymupdf\n"
+        "pymupdf.message('MuPDF error: cannot find startxref')\n"
+        "try:\n"
+        "    pymupdf.open(stream=b'%PDF-1.7\\n1 0 obj <<' + b'\\x00' * 64, filetype='pdf')\n"
+        "except Exception:\n"
+        "    pass\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == ""
+    assert "cannot find startxref" in proc.stderr  # still visible, through logging
