@@ -61,8 +61,8 @@ def img2pdf_time(files: list[Path], out: Path) -> tuple[float, int]:
 
 
 def main() -> None:
-    from kami_desktop.core.cases import create_case
-    from kami_desktop.core.importer import import_paths
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.evidence.importer import import_paths
     from kami_desktop.core.profile import Profile
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300

@@ -124,7 +124,7 @@ class PaintSpy:
 def bench_window(shots: list[Path]) -> dict:
     from PySide6.QtCore import QSettings
 
-    from kami_desktop.core.cases import create_case
+    from kami_desktop.core.case.cases import create_case
     from kami_desktop.core.profile import Profile
     from kami_desktop.gui.app import create_application
     from kami_desktop.gui.main_window import MainWindow

@@ -34,8 +34,8 @@ def baseline(work: Path) -> float:
 
 
 def kami_import(work: Path) -> tuple[float, int]:
-    from kami_desktop.core.cases import create_case
-    from kami_desktop.core.importer import import_paths
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.evidence.importer import import_paths
     from kami_desktop.core.profile import Profile
 
     with Profile.open(work / "profile") as prof:

@@ -13,10 +13,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench._corpus import screenshots  # noqa: E402
 
 if __name__ == "__main__":
-    from kami_desktop.core.cases import create_case
-    from kami_desktop.core.importer import import_paths
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.evidence.importer import import_paths
+    from kami_desktop.core.evidence.verify import verify
     from kami_desktop.core.profile import Profile
-    from kami_desktop.core.verify import verify
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     files = screenshots(n)

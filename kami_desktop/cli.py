@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError as SQLAlchemyDBError
 
-from . import __version__
+from kami_desktop import __version__
 
 # command modules under kami_desktop.commands, in help order
 COMMAND_MODULES = ["case", "evidence"]
@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_profile(args):
-    from .core.profile import Profile
+    from kami_desktop.core.profile import Profile
 
     return Profile.open(getattr(args, "data_dir", None))
 
@@ -79,7 +79,7 @@ def emit(outcome: Outcome, as_json: bool) -> None:
 
 
 def _expected_errors() -> tuple[type[BaseException], ...]:
-    from .core.errors import expected_errors
+    from kami_desktop.core.errors import expected_errors
 
     return (UsageError, *expected_errors())
 
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     except _expected_errors() as exc:
         return _fail(str(exc), as_json)
     except SQLAlchemyDBError as exc:
-        from .core.db import explain
+        from kami_desktop.core.store.db import explain
 
         return _fail(explain(exc, getattr(args, "data_dir", None) or "（默认数据目录）"), as_json)
     except OSError as exc:

@@ -27,8 +27,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__
-from .resources import migrations_path, package_root, resource_path
+from kami_desktop import __version__
+from kami_desktop.resources import migrations_path, package_root, resource_path
 
 DEFAULT_LOG_NAME = "kami-desktop-smoke.log"
 DEFAULT_TIMEOUT = 180.0  # seconds; KAMI_SMOKE_TIMEOUT overrides
@@ -226,8 +226,8 @@ class _Smoke:
         return f"Qt zh_CN ok; app translations loaded: {', '.join(found) or 'none built (zh_CN is the source)'}"
 
     def open_profile(self) -> str:
-        from .core.cases import create_case
-        from .core.profile import Profile
+        from kami_desktop.core.case.cases import create_case
+        from kami_desktop.core.profile import Profile
 
         self.profile = Profile.open(self.workdir / "profile")
         with self.profile.session() as s:
@@ -273,7 +273,7 @@ class _Smoke:
         return f"{kind} {pixmap.width()}x{pixmap.height()}"
 
     def import_image(self) -> str:
-        from .core.importer import import_paths
+        from kami_desktop.core.evidence.importer import import_paths
 
         shots = [make_screenshot(self.workdir / "支付成功截图.png"), make_screenshot(self.workdir / "订单页面.jpg")]
         report = import_paths(self.profile, self.case_id, shots, category="funds", source="冒烟测试")
@@ -285,16 +285,16 @@ class _Smoke:
         return ", ".join(f"{i.original_name} {i.media_type} {i.sha256[:12]}" for i in report.imported)
 
     def import_bill(self) -> str:
-        from .core.bills import parse_bill
+        from kami_desktop.core.bills import parse_bill
 
         bill_path = make_alipay_bill(self.workdir / "支付宝交易明细(20260301-20260331).csv")
-        store = _optional("kami_desktop.core.billstore") or _optional("kami_desktop.core.bills.store")
+        store = _optional("kami_desktop.core.bills.store") or _optional("kami_desktop.core.bills.store")
         if store is not None and hasattr(store, "import_bill"):
             result = store.import_bill(self.profile, self.case_id, bill_path)
             _check(getattr(result, "rows", 3) == 3, f"bill import stored {getattr(result, 'rows', '?')} rows")
             how = f"{store.__name__}.import_bill"
         else:
-            from .core.importer import import_paths
+            from kami_desktop.core.evidence.importer import import_paths
 
             report = import_paths(self.profile, self.case_id, [bill_path], category="funds", source="支付宝账单导出")
             _check(not report.errors and report.new_count == 1, f"bill file import: {report.to_json()}")
@@ -355,7 +355,7 @@ class _Smoke:
         return f"PyMuPDF {pymupdf.VersionBind}, {len(data)} byte PDF; QPrinter {printer.resolution()} dpi"
 
     def verify(self) -> str:
-        from .core.verify import verify
+        from kami_desktop.core.evidence.verify import verify
 
         report = verify(self.profile, full=True)
         _check(report.ok, f"verify found problems: {[p.detail for p in report.problems]}")

@@ -29,7 +29,7 @@ def profile(data_dir: Path):
 
 @pytest.fixture
 def case_id(profile) -> int:
-    from kami_desktop.core.cases import create_case
+    from kami_desktop.core.case.cases import create_case
 
     with profile.session() as s:
         return create_case(s, "星辰卡盟充值扣款纠纷", platform_name="星辰卡盟").id

@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..cli import Outcome, UsageError, open_profile
+from kami_desktop.cli import Outcome, UsageError, open_profile
 
 
 def register(sub, common) -> None:
@@ -51,7 +51,7 @@ def _mb(n: int) -> str:
 
 
 def cmd_create(args) -> Outcome:
-    from ..core.backup import BackupError, create_backup
+    from kami_desktop.core.backup import BackupError, create_backup
 
     with open_profile(args) as prof:
         try:
@@ -69,7 +69,7 @@ def cmd_create(args) -> Outcome:
 
 
 def cmd_verify(args) -> Outcome:
-    from ..core.backup import verify_backup
+    from kami_desktop.core.backup import verify_backup
 
     if not args.src.is_file():
         raise UsageError(f"找不到备份文件 {args.src}")
@@ -85,8 +85,8 @@ def cmd_verify(args) -> Outcome:
 
 
 def cmd_restore(args) -> Outcome:
-    from ..core.backup import BackupError, restore_backup
-    from ..core.profile import default_data_dir
+    from kami_desktop.core.backup import BackupError, restore_backup
+    from kami_desktop.core.profile import default_data_dir
 
     target = getattr(args, "data_dir", None) or default_data_dir()
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from ..cli import Outcome, UsageError, open_profile
+from kami_desktop.cli import Outcome, UsageError, open_profile
 
 NO_TERMS = ("没有指定 --platform：平台合计为 0。用 --platform 指定平台在账单中的名称（交易对方或商品说明中的"
             "一段文字，可多次指定）")
@@ -56,8 +56,8 @@ def _platform_and_password(p) -> None:
 
 
 def _summary(recon) -> dict:
-    from ..core.money import money_str
-    from ..core.timeutil import iso
+    from kami_desktop.core.util.money import money_str
+    from kami_desktop.core.util.timeutil import iso
 
     return {"terms": list(recon.terms), "rows": len(recon.rows), "paid": money_str(recon.paid),
             "refunded": money_str(recon.refunded), "net": money_str(recon.net), "first": iso(recon.first),
@@ -65,7 +65,7 @@ def _summary(recon) -> dict:
 
 
 def _totals_text(recon) -> str:
-    from ..core.money import money_str
+    from kami_desktop.core.util.money import money_str
 
     if not recon.rows:
         return "平台相关交易：0 笔"
@@ -75,7 +75,7 @@ def _totals_text(recon) -> str:
 
 
 def cmd_parse(args) -> Outcome:
-    from ..core.bills import parse_bill, reconcile
+    from kami_desktop.core.bills import parse_bill, reconcile
 
     bill = parse_bill(args.file, args.password)
     recon = reconcile(bill, args.platform)
@@ -106,7 +106,7 @@ def cmd_parse(args) -> Outcome:
 
 
 def cmd_import(args) -> Outcome:
-    from ..core.billstore import case_reconciliation, import_bill
+    from kami_desktop.core.bills.store import case_reconciliation, import_bill
 
     with open_profile(args) as prof:
         result = import_bill(prof, args.case_id, args.file, args.password, args.platform)
@@ -123,8 +123,8 @@ def cmd_import(args) -> Outcome:
 
 
 def cmd_show(args) -> Outcome:
-    from ..core.billstore import case_reconciliation
-    from ..core.money import money_str
+    from kami_desktop.core.bills.store import case_reconciliation
+    from kami_desktop.core.util.money import money_str
 
     with open_profile(args) as prof:
         recon = case_reconciliation(prof, args.case_id)
@@ -139,7 +139,7 @@ def cmd_show(args) -> Outcome:
 
 
 def cmd_terms(args) -> Outcome:
-    from ..core.billstore import get_platform_terms, set_platform_terms, suggested_terms
+    from kami_desktop.core.bills.store import get_platform_terms, set_platform_terms, suggested_terms
 
     if args.terms and args.clear:
         raise UsageError("--set 和 --clear 不能同时使用")
@@ -158,8 +158,8 @@ def cmd_terms(args) -> Outcome:
 
 
 def cmd_apply(args) -> Outcome:
-    from ..core.billstore import apply_claimed_amount
-    from ..core.money import money_str
+    from kami_desktop.core.bills.store import apply_claimed_amount
+    from kami_desktop.core.util.money import money_str
 
     with open_profile(args) as prof, prof.session() as s:
         recon = apply_claimed_amount(s, args.case_id, prof.blob_path)

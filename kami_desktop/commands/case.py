@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cli import Outcome, open_profile
+from kami_desktop.cli import Outcome, open_profile
 
 
 def register(sub, common) -> None:
@@ -51,7 +51,7 @@ def _given(args) -> dict:
 
 
 def cmd_new(args) -> Outcome:
-    from ..core.cases import case_summary, create_case
+    from kami_desktop.core.case.cases import case_summary, create_case
 
     fields = _given(args)
     title = fields.pop("title")
@@ -62,7 +62,7 @@ def cmd_new(args) -> Outcome:
 
 
 def cmd_list(args) -> Outcome:
-    from ..core.cases import case_summary, counts, list_cases
+    from kami_desktop.core.case.cases import case_summary, counts, list_cases
 
     with open_profile(args) as prof, prof.session() as s:
         rows = []
@@ -76,7 +76,7 @@ def cmd_list(args) -> Outcome:
 
 
 def cmd_show(args) -> Outcome:
-    from ..core.cases import case_summary, counts, get_case, party_summary
+    from kami_desktop.core.case.cases import case_summary, counts, get_case, party_summary
 
     with open_profile(args) as prof, prof.session() as s:
         case = get_case(s, args.id)
@@ -90,7 +90,7 @@ def cmd_show(args) -> Outcome:
 
 
 def cmd_edit(args) -> Outcome:
-    from ..core.cases import case_summary, update_case
+    from kami_desktop.core.case.cases import case_summary, update_case
 
     with open_profile(args) as prof, prof.session() as s:
         data = case_summary(update_case(s, args.id, **_given(args)))
@@ -98,7 +98,7 @@ def cmd_edit(args) -> Outcome:
 
 
 def cmd_archive(args) -> Outcome:
-    from ..core.cases import archive_case, case_summary
+    from kami_desktop.core.case.cases import archive_case, case_summary
 
     with open_profile(args) as prof, prof.session() as s:
         data = case_summary(archive_case(s, args.id, archived=not args.undo))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..cli import Outcome, open_profile
+from kami_desktop.cli import Outcome, open_profile
 
 
 def register(sub, common) -> None:
@@ -52,7 +52,7 @@ def _line(prefix: str, m) -> str:
 
 
 def cmd_parse(args) -> Outcome:
-    from ..core.chats import parse_chat
+    from kami_desktop.core.chats import parse_chat
 
     chat = parse_chat(args.file, args.me)
     full = chat.to_json()
@@ -70,7 +70,7 @@ def cmd_parse(args) -> Outcome:
 
 
 def cmd_import(args) -> Outcome:
-    from ..core.chatstore import ChatImport, format_duration, import_chat
+    from kami_desktop.core.chats.store import ChatImport, format_duration, import_chat
 
     with open_profile(args) as prof:
         result = import_chat(prof, args.case_id, args.file, args.me)
@@ -86,7 +86,7 @@ def cmd_import(args) -> Outcome:
 
 
 def cmd_list(args) -> Outcome:
-    from ..core.chatstore import list_chats
+    from kami_desktop.core.chats.store import list_chats
 
     with open_profile(args) as prof, prof.session() as s:
         chats = list_chats(s, args.case_id)
@@ -95,7 +95,7 @@ def cmd_list(args) -> Outcome:
 
 
 def cmd_show(args) -> Outcome:
-    from ..core.chatstore import chat_info, chat_messages, get_chat, search_chat
+    from kami_desktop.core.chats.store import chat_info, chat_messages, get_chat, search_chat
 
     with open_profile(args) as prof, prof.session() as s:
         get_chat(s, args.chat_id, args.case_id)
@@ -110,7 +110,7 @@ def cmd_show(args) -> Outcome:
 
 
 def cmd_excerpt(args) -> Outcome:
-    from ..core.chatstore import excerpt_exhibit
+    from kami_desktop.core.chats.store import excerpt_exhibit
 
     with open_profile(args) as prof:
         result = excerpt_exhibit(prof, args.case_id, args.chat_id, args.first_seq, args.last_seq)

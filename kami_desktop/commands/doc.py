@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..cli import Outcome, UsageError, open_profile
+from kami_desktop.cli import Outcome, UsageError, open_profile
 
 KIND_CHOICES = ["demand", "complaint-12315", "heimao", "lawsuit", "lawsuit-elements", "evidence-list"]
 
@@ -54,7 +54,7 @@ def _options(args) -> dict:
 
 
 def cmd_generate(args) -> Outcome:
-    from ..core.documents import DocumentError, generate
+    from kami_desktop.core.documents import DocumentError, generate
 
     try:
         with open_profile(args) as prof:
@@ -70,9 +70,9 @@ def cmd_generate(args) -> Outcome:
 
 
 def cmd_attachments(args) -> Outcome:
-    from ..core.documents import AttachmentError, DocumentError, export_12315_attachments
-    from ..core.documents.attachments import LIST_NAME
-    from ..core.legal import LegalDataError
+    from kami_desktop.core.documents import AttachmentError, DocumentError, export_12315_attachments
+    from kami_desktop.core.documents.attachments import LIST_NAME
+    from kami_desktop.core.legal import LegalDataError
 
     try:
         with open_profile(args) as prof:

@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..cli import Outcome, UsageError, open_profile
+from kami_desktop.cli import Outcome, UsageError, open_profile
 
 
 def register(sub, common) -> None:
@@ -61,8 +61,8 @@ def _problem_lines(problems) -> list[str]:
 
 
 def cmd_build(args) -> Outcome:
-    from ..core.dossier import DossierError, DossierOptions, PreflightError, build_dossier
-    from ..core.dossier.options import DEFAULT_ATTACHMENT_CAP_MB, DEFAULT_CAUSE
+    from kami_desktop.core.dossier import DossierError, DossierOptions, PreflightError, build_dossier
+    from kami_desktop.core.dossier.options import DEFAULT_ATTACHMENT_CAP_MB, DEFAULT_CAUSE
 
     try:
         submitted = date.fromisoformat(args.date) if args.date else None
@@ -104,7 +104,7 @@ def cmd_build(args) -> Outcome:
 
 
 def cmd_check(args) -> Outcome:
-    from ..core.dossier import DossierError, preflight
+    from kami_desktop.core.dossier import DossierError, preflight
 
     with open_profile(args) as prof:
         try:
@@ -122,7 +122,7 @@ def cmd_check(args) -> Outcome:
 
 def cmd_verify(args) -> Outcome:
     # only the stand-alone verifier: no profile, no database
-    from ..core.dossier.bundle_verify import NotABundle, UnsafeBundle, verify_bundle
+    from kami_desktop.core.dossier.bundle_verify import NotABundle, UnsafeBundle, verify_bundle
 
     try:
         report = verify_bundle(args.path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..cli import Outcome, UsageError, open_profile
+from kami_desktop.cli import Outcome, UsageError, open_profile
 
 
 def register(sub, common) -> None:
@@ -66,8 +66,8 @@ def register(sub, common) -> None:
 
 
 def cmd_import(args) -> Outcome:
-    from ..core.cases import get_case
-    from ..core.importer import import_paths
+    from kami_desktop.core.case.cases import get_case
+    from kami_desktop.core.evidence.importer import import_paths
 
     with open_profile(args) as prof:
         with prof.session() as s:
@@ -86,8 +86,8 @@ def cmd_import(args) -> Outcome:
 
 
 def cmd_list(args) -> Outcome:
-    from ..core.cases import get_case
-    from ..core.exhibits import exhibit_summary, list_exhibits
+    from kami_desktop.core.case.cases import get_case
+    from kami_desktop.core.evidence.exhibits import exhibit_summary, list_exhibits
 
     with open_profile(args) as prof, prof.session() as s:
         get_case(s, args.case_id)
@@ -99,7 +99,7 @@ def cmd_list(args) -> Outcome:
 
 
 def cmd_show(args) -> Outcome:
-    from ..core.exhibits import exhibit_summary, get_exhibit
+    from kami_desktop.core.evidence.exhibits import exhibit_summary, get_exhibit
 
     with open_profile(args) as prof, prof.session() as s:
         data = exhibit_summary(get_exhibit(s, args.id))
@@ -107,7 +107,7 @@ def cmd_show(args) -> Outcome:
 
 
 def cmd_edit(args) -> Outcome:
-    from ..core.exhibits import edit_exhibit, exhibit_summary
+    from kami_desktop.core.evidence.exhibits import edit_exhibit, exhibit_summary
 
     fields = {k: getattr(args, k) for k in ("title", "category", "purpose", "source", "captured_at", "notes", "tags")
               if getattr(args, k) is not None}
@@ -119,7 +119,7 @@ def cmd_edit(args) -> Outcome:
 
 
 def cmd_move(args) -> Outcome:
-    from ..core.exhibits import get_exhibit, list_exhibits, move_exhibit
+    from kami_desktop.core.evidence.exhibits import get_exhibit, list_exhibits, move_exhibit
 
     with open_profile(args) as prof, prof.session() as s:
         ex = get_exhibit(s, args.id)
@@ -129,7 +129,7 @@ def cmd_move(args) -> Outcome:
 
 
 def cmd_trash(args) -> Outcome:
-    from ..core.exhibits import exhibit_summary, trash
+    from kami_desktop.core.evidence.exhibits import exhibit_summary, trash
 
     with open_profile(args) as prof, prof.session() as s:
         data = exhibit_summary(trash(s, args.id))
@@ -137,7 +137,7 @@ def cmd_trash(args) -> Outcome:
 
 
 def cmd_restore(args) -> Outcome:
-    from ..core.exhibits import exhibit_summary, restore
+    from kami_desktop.core.evidence.exhibits import exhibit_summary, restore
 
     with open_profile(args) as prof, prof.session() as s:
         data = exhibit_summary(restore(s, args.id))
@@ -145,7 +145,7 @@ def cmd_restore(args) -> Outcome:
 
 
 def cmd_purge(args) -> Outcome:
-    from ..core.exhibits import purge
+    from kami_desktop.core.evidence.exhibits import purge
 
     with open_profile(args) as prof:
         data = purge(prof, args.case_id)
@@ -153,7 +153,7 @@ def cmd_purge(args) -> Outcome:
 
 
 def cmd_verify(args) -> Outcome:
-    from ..core.verify import verify
+    from kami_desktop.core.evidence.verify import verify
 
     with open_profile(args) as prof:
         report = verify(prof, args.case_id, full=args.full)
@@ -168,7 +168,7 @@ def cmd_verify(args) -> Outcome:
 
 
 def cmd_ledger(args) -> Outcome:
-    from ..core import ledger
+    from kami_desktop.core.store import ledger
 
     with open_profile(args) as prof, prof.session() as s:
         rows = [ledger.entry_to_json(e) for e in ledger.entries(s, args.case_id)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import Outcome, UsageError, open_profile
+from kami_desktop.cli import Outcome, UsageError, open_profile
 
 
 def register(sub, common) -> None:
@@ -86,7 +86,7 @@ def _fact_line(e: dict) -> str:
 
 
 def cmd_add(args) -> Outcome:
-    from ..core.facts import add_fact, fact_summary
+    from kami_desktop.core.case.facts import add_fact, fact_summary
 
     with open_profile(args) as prof, prof.session() as s:
         f = add_fact(s, args.case_id, args.occurred_at, args.kind, args.description, disputed=args.disputed,
@@ -96,7 +96,7 @@ def cmd_add(args) -> Outcome:
 
 
 def cmd_list(args) -> Outcome:
-    from ..core.facts import timeline
+    from kami_desktop.core.case.facts import timeline
 
     with open_profile(args) as prof, prof.session() as s:
         rows = [e.to_json() for e in timeline(s, args.case_id)]
@@ -104,7 +104,7 @@ def cmd_list(args) -> Outcome:
 
 
 def cmd_edit(args) -> Outcome:
-    from ..core.facts import edit_fact, fact_summary
+    from kami_desktop.core.case.facts import edit_fact, fact_summary
 
     fields = {k: getattr(args, k) for k in ("occurred_at", "kind", "description", "disputed")
               if getattr(args, k) is not None}
@@ -120,7 +120,7 @@ def cmd_edit(args) -> Outcome:
 
 
 def cmd_remove(args) -> Outcome:
-    from ..core.facts import remove_fact
+    from kami_desktop.core.case.facts import remove_fact
 
     with open_profile(args) as prof, prof.session() as s:
         remove_fact(s, args.id)
@@ -128,7 +128,7 @@ def cmd_remove(args) -> Outcome:
 
 
 def cmd_suggest(args) -> Outcome:
-    from ..core.fact_suggestions import suggest_facts
+    from kami_desktop.core.case.suggestions import suggest_facts
 
     with open_profile(args) as prof, prof.session() as s:
         rows = [x.to_json() for x in suggest_facts(s, args.case_id)]
@@ -138,8 +138,8 @@ def cmd_suggest(args) -> Outcome:
 
 
 def cmd_accept(args) -> Outcome:
-    from ..core.fact_suggestions import accept_suggestion
-    from ..core.facts import fact_summary
+    from kami_desktop.core.case.facts import fact_summary
+    from kami_desktop.core.case.suggestions import accept_suggestion
 
     with open_profile(args) as prof, prof.session() as s:
         f = accept_suggestion(s, args.case_id, args.origin, kind=args.kind, description=args.description,
@@ -149,7 +149,7 @@ def cmd_accept(args) -> Outcome:
 
 
 def cmd_dismiss(args) -> Outcome:
-    from ..core.fact_suggestions import dismiss_suggestion
+    from kami_desktop.core.case.suggestions import dismiss_suggestion
 
     with open_profile(args) as prof, prof.session() as s:
         dismiss_suggestion(s, args.case_id, args.origin)
@@ -157,7 +157,7 @@ def cmd_dismiss(args) -> Outcome:
 
 
 def cmd_restore(args) -> Outcome:
-    from ..core.fact_suggestions import restore_suggestion
+    from kami_desktop.core.case.suggestions import restore_suggestion
 
     with open_profile(args) as prof, prof.session() as s:
         restore_suggestion(s, args.case_id, args.origin)
@@ -165,8 +165,8 @@ def cmd_restore(args) -> Outcome:
 
 
 def cmd_step_add(args) -> Outcome:
-    from ..core.cases import get_case
-    from ..core.ladder import record_step, step_summary
+    from kami_desktop.core.case.cases import get_case
+    from kami_desktop.core.case.ladder import record_step, step_summary
 
     with open_profile(args) as prof, prof.session() as s:
         st = record_step(s, args.case_id, args.kind, args.on, channel=args.channel, reference=args.reference,
@@ -177,7 +177,7 @@ def cmd_step_add(args) -> Outcome:
 
 
 def cmd_step_list(args) -> Outcome:
-    from ..core.ladder import list_steps, step_summary
+    from kami_desktop.core.case.ladder import list_steps, step_summary
 
     with open_profile(args) as prof, prof.session() as s:
         rows = [step_summary(st) for st in list_steps(s, args.case_id)]
@@ -188,7 +188,7 @@ def cmd_step_list(args) -> Outcome:
 
 
 def cmd_step_remove(args) -> Outcome:
-    from ..core.ladder import remove_step
+    from kami_desktop.core.case.ladder import remove_step
 
     with open_profile(args) as prof, prof.session() as s:
         remove_step(s, args.id)
@@ -196,8 +196,8 @@ def cmd_step_remove(args) -> Outcome:
 
 
 def cmd_step_kinds(args) -> Outcome:
-    from ..core.ladder import STEP_KINDS
-    from ..core.vocab import STAGES
+    from kami_desktop.core.case.ladder import STEP_KINDS
+    from kami_desktop.core.vocab import STAGES
 
     rows = [{"kind": k.code, "label": k.label, "stage": k.stage, "stage_label": STAGES[k.stage]}
             for k in STEP_KINDS.values()]

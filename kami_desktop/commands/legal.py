@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..cli import Outcome, UsageError, open_profile
+from kami_desktop.cli import Outcome, UsageError, open_profile
 
 STATUS_MARKS = {"ok": "  ", "near": "！", "past": "×", "done": "✓"}
 
@@ -52,7 +52,7 @@ def parse_date(text: str | None, what: str) -> date | None:
 
 
 def cmd_uscc(args) -> Outcome:
-    from ..core.legal import check_company_code, check_uscc
+    from kami_desktop.core.legal import check_company_code, check_uscc
 
     code = args.code
     chk = check_company_code(code)
@@ -67,7 +67,7 @@ def cmd_uscc(args) -> Outcome:
 
 
 def cmd_workdays(args) -> Outcome:
-    from ..core.legal import add_workdays
+    from kami_desktop.core.legal import add_workdays
 
     start = parse_date(args.start, "起算日")
     try:
@@ -80,8 +80,8 @@ def cmd_workdays(args) -> Outcome:
 
 
 def cmd_interest(args) -> Outcome:
-    from ..core.legal import LegalDataError, compute_interest
-    from ..core.money import MoneyError, money_str
+    from kami_desktop.core.legal import LegalDataError, compute_interest
+    from kami_desktop.core.util.money import MoneyError, money_str
 
     start, end = parse_date(args.start, "起算日"), parse_date(args.end, "截止日")
     try:
@@ -99,7 +99,7 @@ def cmd_interest(args) -> Outcome:
 
 
 def cmd_deadlines(args) -> Outcome:
-    from ..core.ladder import dashboard
+    from kami_desktop.core.case.ladder import dashboard
 
     today = parse_date(args.today, "--today")
     if args.demand_days is not None and not 3 <= args.demand_days <= 7:
@@ -121,7 +121,7 @@ def cmd_deadlines(args) -> Outcome:
 
 
 def cmd_readiness(args) -> Outcome:
-    from ..core.readiness import readiness
+    from kami_desktop.core.case.readiness import readiness
 
     with open_profile(args) as prof, prof.session() as s:
         r = readiness(s, args.case_id)

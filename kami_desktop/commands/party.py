@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import Outcome, UsageError, open_profile
+from kami_desktop.cli import Outcome, UsageError, open_profile
 
 FIELDS = ("name", "uscc", "icp", "address", "legal_representative", "legal_rep_title", "phone", "website", "notes",
           "id_number", "gender", "birth_date", "ethnicity", "occupation")
@@ -74,7 +74,7 @@ def _given(args) -> dict:
 
 def _save(fn):
     """Run a party change; a failed code check becomes exit 2 with the reason and the override hint."""
-    from ..core.parties import PartyError
+    from kami_desktop.core.case.parties import PartyError
 
     try:
         return fn()
@@ -94,7 +94,7 @@ def _line(p: dict) -> str:
 
 
 def cmd_add(args) -> Outcome:
-    from ..core.parties import add_party, party_summary
+    from kami_desktop.core.case.parties import add_party, party_summary
 
     fields = _given(args)
     name = fields.pop("name")
@@ -106,7 +106,7 @@ def cmd_add(args) -> Outcome:
 
 
 def cmd_list(args) -> Outcome:
-    from ..core.parties import list_parties, party_advice, party_evidence, party_summary
+    from kami_desktop.core.case.parties import list_parties, party_advice, party_evidence, party_summary
 
     with open_profile(args) as prof, prof.session() as s:
         rows = [party_summary(p, party_evidence(s, p.id)) for p in list_parties(s, args.case_id)]
@@ -117,7 +117,7 @@ def cmd_list(args) -> Outcome:
 
 
 def cmd_edit(args) -> Outcome:
-    from ..core.parties import edit_party, party_summary
+    from kami_desktop.core.case.parties import edit_party, party_summary
 
     fields = _given(args)
     if args.role is not None:
@@ -132,7 +132,7 @@ def cmd_edit(args) -> Outcome:
 
 
 def cmd_remove(args) -> Outcome:
-    from ..core.parties import remove_party
+    from kami_desktop.core.case.parties import remove_party
 
     with open_profile(args) as prof, prof.session() as s:
         remove_party(s, args.id)
@@ -140,7 +140,7 @@ def cmd_remove(args) -> Outcome:
 
 
 def cmd_link(args) -> Outcome:
-    from ..core.parties import EVIDENCE_KINDS, link_evidence
+    from kami_desktop.core.case.parties import EVIDENCE_KINDS, link_evidence
 
     with open_profile(args) as prof, prof.session() as s:
         link = link_evidence(s, args.party_id, args.exhibit_id, args.kind)
@@ -150,7 +150,7 @@ def cmd_link(args) -> Outcome:
 
 
 def cmd_unlink(args) -> Outcome:
-    from ..core.parties import unlink_evidence
+    from kami_desktop.core.case.parties import unlink_evidence
 
     with open_profile(args) as prof, prof.session() as s:
         unlink_evidence(s, args.party_id, args.exhibit_id)

@@ -10,13 +10,13 @@ import importlib
 
 # (module, class names) of every expected error; modules that are not installed are skipped
 _KNOWN = (
-    ("kami_desktop.core.cases", ("CaseError",)),
-    ("kami_desktop.core.db", ("DatabaseError",)),
-    ("kami_desktop.core.exhibits", ("ExhibitError",)),
-    ("kami_desktop.core.importer", ("ImportInputError",)),
-    ("kami_desktop.core.money", ("MoneyError",)),
+    ("kami_desktop.core.case.cases", ("CaseError",)),
+    ("kami_desktop.core.store.db", ("DatabaseError",)),
+    ("kami_desktop.core.evidence.exhibits", ("ExhibitError",)),
+    ("kami_desktop.core.evidence.importer", ("ImportInputError",)),
+    ("kami_desktop.core.util.money", ("MoneyError",)),
     ("kami_desktop.core.vocab", ("VocabError",)),
-    ("kami_desktop.core.vault", ("VaultError",)),
+    ("kami_desktop.core.store.vault", ("VaultError",)),
     ("kami_desktop.core.bills", ("BillError",)),
     ("kami_desktop.core.chats", ("ChatError",)),
     ("kami_desktop.core.legal", ("LegalDataError",)),

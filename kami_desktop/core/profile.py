@@ -15,10 +15,10 @@ from platformdirs import user_data_dir
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from .db import DatabaseError, make_engine, migrate
-from .fsutil import make_private_dir
-from .model import Blob
-from .vault import Vault
+from kami_desktop.core.store.db import DatabaseError, make_engine, migrate
+from kami_desktop.core.store.model import Blob
+from kami_desktop.core.store.vault import Vault
+from kami_desktop.core.util.fsutil import make_private_dir
 
 APP_NAME = "kami_desktop"
 DB_NAME = "kami.sqlite3"

@@ -28,7 +28,7 @@ def create_application(qt_args: list[str]):
         QCoreApplication.setOrganizationName("kami_desktop")
         QCoreApplication.setApplicationName("kami-desktop")
         app = QApplication([sys.argv[0], *qt_args])
-    from .fonts import ensure_cjk_font
+    from kami_desktop.gui.fonts import ensure_cjk_font
 
     ensure_cjk_font()
     return app
@@ -36,26 +36,26 @@ def create_application(qt_args: list[str]):
 
 def main(argv: list[str] | None = None) -> int:
     if "--smoke-test" in (sys.argv[1:] if argv is None else argv):
-        from ..smoke import main as smoke_main
+        from kami_desktop.smoke import main as smoke_main
 
         return smoke_main(argv)
     args, qt_args = parse_args(argv)
     from PySide6.QtCore import QSettings
 
-    from .i18n import current_language, install_translators
+    from kami_desktop.gui.i18n import current_language, install_translators
 
     app = create_application(qt_args)
     settings = QSettings("kami_desktop", "kami-desktop")
     install_translators(app, current_language(settings))
-    from .splash import show_splash
+    from kami_desktop.gui.splash import show_splash
 
     splash = show_splash()  # painted before the database layer and the main window are even imported
     from PySide6.QtWidgets import QMessageBox
 
-    from ..core.db import DatabaseError
-    from ..core.profile import Profile, default_data_dir
-    from . import crash_handler
-    from .single_instance import SingleInstance
+    from kami_desktop.core.profile import Profile, default_data_dir
+    from kami_desktop.core.store.db import DatabaseError
+    from kami_desktop.gui import crash_handler
+    from kami_desktop.gui.single_instance import SingleInstance
     data_dir = args.data_dir.expanduser() if args.data_dir else default_data_dir()
 
     guard = SingleInstance(data_dir)
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     crash_handler.install(profile.logs_dir)
 
-    from .main_window import MainWindow
+    from kami_desktop.gui.main_window import MainWindow
 
     window = MainWindow(profile, settings)
     guard.activated.connect(window.bring_to_front)

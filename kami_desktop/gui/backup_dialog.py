@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.backup import (
+from kami_desktop.core.backup import (
     BackupCheck,
     BackupError,
     BackupReport,
@@ -36,11 +36,11 @@ from ..core.backup import (
     profile_state,
     restore_backup,
 )
-from ..core.profile import Profile
-from ..core.tasks import Cancelled
-from ..core.timeutil import now
-from . import messages
-from .workers import TaskFailure, TaskWorker, guarded, start_task
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.tasks import Cancelled
+from kami_desktop.core.util.timeutil import now
+from kami_desktop.gui import messages
+from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
 
 def _mb(n: int) -> str:

@@ -10,12 +10,18 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..core.bills import Transaction
-from ..core.billstore import CaseReconciliation, RowRef, StoredReconRow, case_transactions, reconcile_stored
-from ..core.cases import get_case
-from ..core.money import money_str
-from ..core.profile import Profile
-from .formatting import local_time
+from kami_desktop.core.bills import Transaction
+from kami_desktop.core.bills.store import (
+    CaseReconciliation,
+    RowRef,
+    StoredReconRow,
+    case_transactions,
+    reconcile_stored,
+)
+from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.util.money import money_str
+from kami_desktop.gui.formatting import local_time
 
 PlatformRole = Qt.ItemDataRole.UserRole + 1
 CounterpartyRole = Qt.ItemDataRole.UserRole + 2

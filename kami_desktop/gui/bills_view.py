@@ -2,7 +2,7 @@
 totals (付款 / 退款 / 净额, first and last payment), marking counterparties as the platform, importing
 a bill (asking for the zip password) and one click to make the net the claimed amount.
 
-Thin over ``core.billstore``: loading and importing run on worker threads."""
+Thin over ``core.bills.store``: loading and importing run on worker threads."""
 
 from __future__ import annotations
 
@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import billstore
-from ..core.bills import BillError, PasswordRequired
-from ..core.bills.common import personal_only_warning
-from ..core.money import money_str
-from ..core.profile import Profile
-from . import messages
-from .bill_table_model import (
+from kami_desktop.core.bills import BillError, PasswordRequired
+from kami_desktop.core.bills import store as billstore
+from kami_desktop.core.bills.common import personal_only_warning
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.util.money import money_str
+from kami_desktop.gui import messages
+from kami_desktop.gui.bill_table_model import (
     BillTableModel,
     BillViewData,
     CounterpartyRole,
@@ -39,8 +39,8 @@ from .bill_table_model import (
     RefRole,
     load_bill_data,
 )
-from .formatting import join_list
-from .workers import TaskFailure, guarded, start_task
+from kami_desktop.gui.formatting import join_list
+from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
 BANNER_STYLE = "QLabel { background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 8px; }"
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..core.tasks import Cancelled
+from kami_desktop.core.tasks import Cancelled
 
 PRINT_DPI = 300
 PREVIEW_DPI = 150

@@ -1,4 +1,4 @@
-"""New-case and edit-case dialog. Validation is the core's (``core.cases``): its Chinese messages
+"""New-case and edit-case dialog. Validation is the core's (``core.case.cases``): its Chinese messages
 appear under the form and the dialog stays open until the input is right."""
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.cases import create_case, get_case, update_case
-from ..core.profile import Profile
-from ..core.vocab import CAUSE_TYPES
-from .formatting import cause_label
-from .messages import EXPECTED
+from kami_desktop.core.case.cases import create_case, get_case, update_case
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.vocab import CAUSE_TYPES
+from kami_desktop.gui.formatting import cause_label
+from kami_desktop.gui.messages import EXPECTED
 
 
 class CaseDialog(QDialog):
@@ -102,7 +102,7 @@ class CaseDialog(QDialog):
         }
 
     def save(self) -> bool:
-        """Create or update through core.cases; on bad input show its message and return False."""
+        """Create or update through core.case.cases; on bad input show its message and return False."""
         try:
             with self.profile.session() as s:
                 if self.case_id is None:

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cases import archive_case, counts, list_cases
-from ..core.profile import Profile
-from . import messages
-from .case_dialog import CaseDialog
+from kami_desktop.core.case.cases import archive_case, counts, list_cases
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui import messages
+from kami_desktop.gui.case_dialog import CaseDialog
 
 
 class CaseSidebar(QWidget):

@@ -14,8 +14,8 @@ import logging
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from ..core.profile import Profile
-from .evidence_view import EvidenceView
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui.evidence_view import EvidenceView
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QRectF, Q
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
 
-from ..core.timeutil import CHINA_TZ
-from .chat_message_model import CurrentHitRole, HitRole, MessageRole, MessageRow
+from kami_desktop.core.util.timeutil import CHINA_TZ
+from kami_desktop.gui.chat_message_model import CurrentHitRole, HitRole, MessageRole, MessageRow
 
 PAD_X, PAD_Y, GAP, MARGIN, SEQ_W = 10, 7, 3, 8, 44
 ME_BG, OTHER_BG, SYSTEM_BG = QColor("#95ec69"), QColor("#ffffff"), QColor("#e0e0e0")

@@ -10,9 +10,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
-from ..core.chatstore import chat_messages
-from ..core.profile import Profile
-from .formatting import local_time
+from kami_desktop.core.chats.store import chat_messages
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui.formatting import local_time
 
 MessageRole = Qt.ItemDataRole.UserRole + 1
 HitRole = Qt.ItemDataRole.UserRole + 2

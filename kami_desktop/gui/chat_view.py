@@ -2,7 +2,7 @@
 search it, select a span of messages and make it a new excerpt exhibit (the original file is never
 changed), and import a chat export or a voice file.
 
-Thin over ``core.chatstore``: loading and importing run on worker threads."""
+Thin over ``core.chats.store``: loading and importing run on worker threads."""
 
 from __future__ import annotations
 
@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import chatstore
-from ..core.chats import VOICE_EXTENSIONS, ChatError
-from ..core.profile import Profile
-from . import messages
-from .chat_bubble_delegate import ChatBubbleDelegate
-from .chat_message_model import ChatMessageModel, load_messages
-from .formatting import join_list
-from .workers import TaskFailure, guarded, start_task
+from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError
+from kami_desktop.core.chats import store as chatstore
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui import messages
+from kami_desktop.gui.chat_bubble_delegate import ChatBubbleDelegate
+from kami_desktop.gui.chat_message_model import ChatMessageModel, load_messages
+from kami_desktop.gui.formatting import join_list
+from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
 
 def load_chats(profile: Profile, case_id: int) -> tuple[int, list[dict]]:

@@ -26,8 +26,8 @@ def setup_logging(logs_dir: Path) -> Path:
     (ID numbers and phone numbers masked, never file contents)."""
     from types import SimpleNamespace
 
-    from ..core.logs import LOG_NAME as CORE_LOG_NAME
-    from ..core.logs import setup_logging as core_setup_logging
+    from kami_desktop.core.util.logs import LOG_NAME as CORE_LOG_NAME
+    from kami_desktop.core.util.logs import setup_logging as core_setup_logging
 
     core_setup_logging(SimpleNamespace(logs_dir=Path(logs_dir)))
     path = Path(logs_dir) / CORE_LOG_NAME

@@ -1,5 +1,5 @@
 """The dashboard of a case's ladder: current stage, the next deadline (coloured when near or past), every
-deadline with its status and basis, what to do next. Shows a ``core.ladder.Dashboard``; reads nothing."""
+deadline with its status and basis, what to do next. Shows a ``core.case.ladder.Dashboard``; reads nothing."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.ladder import Dashboard
-from ..core.legal import Deadline
-from ..core.vocab import STAGES
-from .ladder_style import background, banner_css, foreground
+from kami_desktop.core.case.ladder import Dashboard
+from kami_desktop.core.legal import Deadline
+from kami_desktop.core.vocab import STAGES
+from kami_desktop.gui.ladder_style import background, banner_css, foreground
 
 STATUS_TEXT = {
     "ok": QT_TRANSLATE_NOOP("DeadlinesPanel", "未到期"),

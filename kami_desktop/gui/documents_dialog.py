@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.documents import (
+from kami_desktop.core.documents import (
     AttachmentError,
     DocumentError,
     GeneratedDocument,
@@ -38,10 +38,10 @@ from ..core.documents import (
     export_12315_attachments,
     generate,
 )
-from ..core.legal import LegalDataError
-from ..core.profile import Profile
-from . import messages
-from .workers import TaskFailure, guarded, start_task
+from kami_desktop.core.legal import LegalDataError
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui import messages
+from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
 LAWSUIT_KINDS = ("lawsuit", "lawsuit-elements")
 ATTACHMENT_KINDS = ("complaint-12315", "heimao")

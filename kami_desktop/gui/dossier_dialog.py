@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.dossier import (
+from kami_desktop.core.dossier import (
     DossierOptions,
     DossierResult,
     PreflightError,
@@ -40,13 +40,13 @@ from ..core.dossier import (
     build_dossier,
     preflight,
 )
-from ..core.dossier.options import DEFAULT_ATTACHMENT_CAP_MB, DEFAULT_CAUSE
-from ..core.exhibits import list_exhibits
-from ..core.model import Case, Party
-from ..core.profile import Profile
-from ..core.tasks import Cancelled
-from . import binder_printer, messages
-from .workers import TaskFailure, guarded, start_task
+from kami_desktop.core.dossier.options import DEFAULT_ATTACHMENT_CAP_MB, DEFAULT_CAUSE
+from kami_desktop.core.evidence.exhibits import list_exhibits
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store.model import Case, Party
+from kami_desktop.core.tasks import Cancelled
+from kami_desktop.gui import binder_printer, messages
+from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
 PREVIEW_DPI = 110
 

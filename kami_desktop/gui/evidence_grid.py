@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
-from .evidence_model import EvidenceModel
-from .tile_delegate import TileDelegate
+from kami_desktop.gui.evidence_model import EvidenceModel
+from kami_desktop.gui.tile_delegate import TileDelegate
 
 
 class EvidenceGrid(QListView):

@@ -1,6 +1,6 @@
 """The one item model behind the evidence grid and the detail table.
 
-Rows come from ``core.queries.exhibit_rows`` (one SQL query, loaded off the GUI thread); ``data()``
+Rows come from ``core.store.rows.exhibit_rows`` (one SQL query, loaded off the GUI thread); ``data()``
 never touches the database. Sorting, filtering and grouping are done here in Python on the loaded
 rows (10,000 rows sort in milliseconds), so both views always show the same arrangement. With
 grouping on, a header row (``GroupHeader``) starts each category.
@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ..core.queries import ExhibitRow
-from ..core.vocab import CATEGORIES
-from .formatting import category_label, group_title, human_size, kind_of, local_time
-from .thumbnails import ThumbnailCache
+from kami_desktop.core.store.rows import ExhibitRow
+from kami_desktop.core.vocab import CATEGORIES
+from kami_desktop.gui.formatting import category_label, group_title, human_size, kind_of, local_time
+from kami_desktop.gui.thumbnails import ThumbnailCache
 
 EXHIBIT_MIME = "application/x-kami-exhibit-ids"
 ExhibitIdRole = Qt.ItemDataRole.UserRole + 1

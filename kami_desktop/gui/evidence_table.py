@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from .evidence_model import EvidenceModel, GroupHeader
+from kami_desktop.gui.evidence_model import EvidenceModel, GroupHeader
 
 
 class EvidenceTable(QTableView):

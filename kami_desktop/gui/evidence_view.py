@@ -21,18 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import exhibits as X
-from ..core.profile import Profile
-from ..core.queries import exhibit_rows
-from ..core.vocab import CATEGORIES
-from . import messages
-from .evidence_grid import EvidenceGrid
-from .evidence_model import SORT_CAPTURED, SORT_IMPORTED, SORT_POSITION, EvidenceModel, reordered
-from .evidence_table import EvidenceTable
-from .exhibit_detail import ExhibitDetailPanel
-from .formatting import category_label
-from .thumbnails import ThumbnailCache
-from .workers import TaskFailure, guarded, start_task
+from kami_desktop.core.evidence import exhibits as X
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store.rows import exhibit_rows
+from kami_desktop.core.vocab import CATEGORIES
+from kami_desktop.gui import messages
+from kami_desktop.gui.evidence_grid import EvidenceGrid
+from kami_desktop.gui.evidence_model import (
+    SORT_CAPTURED,
+    SORT_IMPORTED,
+    SORT_POSITION,
+    EvidenceModel,
+    reordered,
+)
+from kami_desktop.gui.evidence_table import EvidenceTable
+from kami_desktop.gui.exhibit_detail import ExhibitDetailPanel
+from kami_desktop.gui.formatting import category_label
+from kami_desktop.gui.thumbnails import ThumbnailCache
+from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
 
 def load_rows(profile: Profile, case_id: int, trashed: bool = False):

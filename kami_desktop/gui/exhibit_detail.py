@@ -1,5 +1,5 @@
 """Detail panel of one exhibit: large preview, its files, the facts of the selected file (hashes with
-copy buttons, times) and the editable fields. Every edit goes through ``core.exhibits.edit_exhibit``,
+copy buttons, times) and the editable fields. Every edit goes through ``core.evidence.exhibits.edit_exhibit``,
 so the ledger records old → new."""
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.exhibits import edit_exhibit, get_exhibit
-from ..core.importer import tags_of
-from ..core.model import Exhibit, ExhibitFile
-from ..core.profile import Profile
-from ..core.vocab import CATEGORIES
-from .file_preview import FilePreview
-from .formatting import category_label, human_size, kind_of, local_time
-from .messages import EXPECTED, show_error
+from kami_desktop.core.evidence.exhibits import edit_exhibit, get_exhibit
+from kami_desktop.core.evidence.importer import tags_of
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store.model import Exhibit, ExhibitFile
+from kami_desktop.core.vocab import CATEGORIES
+from kami_desktop.gui.file_preview import FilePreview
+from kami_desktop.gui.formatting import category_label, human_size, kind_of, local_time
+from kami_desktop.gui.messages import EXPECTED, show_error
 
 FIELDS = ("title", "category", "purpose", "captured_at", "notes", "tags")
 

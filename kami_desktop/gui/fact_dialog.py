@@ -1,6 +1,6 @@
 """Add or edit a fact of the timeline: time, kind, description, disputed, linked exhibits.
 
-Saving goes through ``core.facts.add_fact`` / ``edit_fact``; their Chinese messages appear under the form."""
+Saving goes through ``core.case.facts.add_fact`` / ``edit_fact``; their Chinese messages appear under the form."""
 
 from __future__ import annotations
 
@@ -21,10 +21,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.facts import FACT_KINDS, add_fact, edit_fact, exhibit_numbers, fact_summary, get_fact
-from ..core.profile import Profile
-from ..core.timeutil import CHINA_TZ
-from .messages import EXPECTED
+from kami_desktop.core.case.facts import (
+    FACT_KINDS,
+    add_fact,
+    edit_fact,
+    exhibit_numbers,
+    fact_summary,
+    get_fact,
+)
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.util.timeutil import CHINA_TZ
+from kami_desktop.gui.messages import EXPECTED
 
 
 class FactDialog(QDialog):

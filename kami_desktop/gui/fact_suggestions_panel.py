@@ -15,10 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.fact_suggestions import Suggestion, accept_suggestion, dismiss_suggestion, suggest_facts
-from ..core.profile import Profile
-from . import messages
-from .formatting import local_time
+from kami_desktop.core.case.suggestions import (
+    Suggestion,
+    accept_suggestion,
+    dismiss_suggestion,
+    suggest_facts,
+)
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui import messages
+from kami_desktop.gui.formatting import local_time
 
 
 class FactSuggestionsPanel(QWidget):

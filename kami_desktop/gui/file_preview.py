@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .formatting import human_size, kind_of
-from .image_viewer import ImageViewer
-from .workers import guarded, start_task
+from kami_desktop.gui.formatting import human_size, kind_of
+from kami_desktop.gui.image_viewer import ImageViewer
+from kami_desktop.gui.workers import guarded, start_task
 
 MAX_PDF_PAGES = 30
 MAX_TEXT_BYTES = 512 * 1024
@@ -39,7 +39,7 @@ def load_image(path: Path) -> QImage:
 def render_pdf(path: Path, width: int = 900, max_pages: int = MAX_PDF_PAGES) -> tuple[list[QImage], int]:
     import pymupdf
 
-    from .thumbnails import _PDF_LOCK
+    from kami_desktop.gui.thumbnails import _PDF_LOCK
 
     images = []
     with _PDF_LOCK, pymupdf.open(path) as doc:

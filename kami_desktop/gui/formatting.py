@@ -6,8 +6,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..core.timeutil import CHINA_TZ
-from ..core.vocab import CATEGORIES, CAUSE_TYPES
+from kami_desktop.core.util.timeutil import CHINA_TZ
+from kami_desktop.core.vocab import CATEGORIES, CAUSE_TYPES
 
 
 def local_time(dt: datetime | None, seconds: bool = False) -> str:

@@ -1,7 +1,7 @@
 """Imports from anywhere (drop, paste, Ctrl+O) run here, one batch at a time, in the background.
 
 ``import_files(case_id, paths)`` and ``paste_image(case_id, image)`` queue a job; the job runs
-``core.importer.import_paths`` / ``import_bytes`` on a worker with a CancelToken and throttled
+``core.evidence.importer.import_paths`` / ``import_bytes`` on a worker with a CancelToken and throttled
 progress. ``finished(report, kind)`` fires on the GUI thread for each batch.
 """
 
@@ -13,10 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
-from ..core.importer import CLIPBOARD_SOURCE, ImportReport, import_bytes, import_paths
-from ..core.profile import Profile
-from ..core.timeutil import now
-from .workers import TaskFailure, TaskWorker, start_task
+from kami_desktop.core.evidence.importer import CLIPBOARD_SOURCE, ImportReport, import_bytes, import_paths
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.util.timeutil import now
+from kami_desktop.gui.workers import TaskFailure, TaskWorker, start_task
 
 KIND_FILES, KIND_PASTE = "files", "paste"
 

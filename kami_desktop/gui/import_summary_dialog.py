@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.importer import ImportReport
+from kami_desktop.core.evidence.importer import ImportReport
 
 
 def summary_text(report: ImportReport) -> str:

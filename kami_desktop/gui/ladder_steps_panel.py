@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.ladder import remove_step
-from ..core.profile import Profile
-from . import messages
-from .step_dialog import StepDialog, step_kind_label
+from kami_desktop.core.case.ladder import remove_step
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui import messages
+from kami_desktop.gui.step_dialog import StepDialog, step_kind_label
 
 
 class LadderStepsPanel(QWidget):

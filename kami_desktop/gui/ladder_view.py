@@ -14,15 +14,15 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ..core.ladder import dashboard
-from ..core.profile import Profile
-from ..core.readiness import readiness
-from . import messages
-from .deadlines_panel import DeadlinesPanel
-from .ladder_steps_panel import LadderStepsPanel
-from .parties_panel import PartiesPanel
-from .readiness_panel import ReadinessPanel
-from .timeline_panel import TimelinePanel
+from kami_desktop.core.case.ladder import dashboard
+from kami_desktop.core.case.readiness import readiness
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui import messages
+from kami_desktop.gui.deadlines_panel import DeadlinesPanel
+from kami_desktop.gui.ladder_steps_panel import LadderStepsPanel
+from kami_desktop.gui.parties_panel import PartiesPanel
+from kami_desktop.gui.readiness_panel import ReadinessPanel
+from kami_desktop.gui.timeline_panel import TimelinePanel
 
 
 class LadderView(QWidget):

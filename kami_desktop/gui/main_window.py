@@ -19,19 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cases import get_case
-from ..core.importer import ImportReport
-from ..core.profile import Profile
-from ..resources import resource_path
-from . import messages
-from .case_sidebar import CaseSidebar
-from .case_tabs import CaseWorkspace
-from .drop_overlay import DropOverlay
-from .import_controller import KIND_PASTE, ImportController
-from .import_progress import ImportProgress
-from .import_summary_dialog import ImportSummaryDialog, summary_text
-from .thumbnails import ThumbnailCache
-from .workers import TaskFailure, cancel_and_wait_all
+from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.evidence.importer import ImportReport
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui import messages
+from kami_desktop.gui.case_sidebar import CaseSidebar
+from kami_desktop.gui.case_tabs import CaseWorkspace
+from kami_desktop.gui.drop_overlay import DropOverlay
+from kami_desktop.gui.import_controller import KIND_PASTE, ImportController
+from kami_desktop.gui.import_progress import ImportProgress
+from kami_desktop.gui.import_summary_dialog import ImportSummaryDialog, summary_text
+from kami_desktop.gui.thumbnails import ThumbnailCache
+from kami_desktop.gui.workers import TaskFailure, cancel_and_wait_all
+from kami_desktop.resources import resource_path
 
 APP_TITLE = "卡盟维权助手"
 
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
             self.evidence.detail.start_rename()
 
     def open_trash(self) -> None:
-        from .trash_dialog import TrashDialog
+        from kami_desktop.gui.trash_dialog import TrashDialog
 
         cid = self._need_case()
         if cid is None:
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         dlg.exec()
 
     def verify(self):
-        from .verify_dialog import VerifyDialog
+        from kami_desktop.gui.verify_dialog import VerifyDialog
 
         dlg = VerifyDialog(self.profile, self.current_case_id(), self)
         dlg.show()
@@ -298,12 +298,12 @@ class MainWindow(QMainWindow):
         module.DossierDialog(self.profile, cid, self).exec()
 
     def open_backup(self) -> None:
-        from .backup_dialog import BackupDialog
+        from kami_desktop.gui.backup_dialog import BackupDialog
 
         BackupDialog(self.profile, self).exec()
 
     def open_restore(self):
-        from .backup_dialog import RestoreDialog
+        from kami_desktop.gui.backup_dialog import RestoreDialog
 
         dlg = RestoreDialog(self.profile.data_dir, self, release_profile=self.release_profile)
         dlg.restored.connect(lambda _report: self.reload_profile())
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         self.evidence.ops.waitForDone(15000)
         cancel_and_wait_all()
         self.thumbs.shutdown()
-        from ..core.logs import close_logging
+        from kami_desktop.core.util.logs import close_logging
 
         close_logging()
         if self.instance_guard is not None:
@@ -330,14 +330,14 @@ class MainWindow(QMainWindow):
         self.profile.reopen()
         if self.instance_guard is not None:
             self.instance_guard.acquire_lock()
-        from . import crash_handler
+        from kami_desktop.gui import crash_handler
 
         crash_handler.setup_logging(self.profile.logs_dir)
         self.sidebar.refresh()
         self.set_case(self.sidebar.current_case_id())
 
     def open_settings(self) -> None:
-        from .settings_dialog import SettingsDialog
+        from kami_desktop.gui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.settings, self).exec()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..core.errors import expected_errors
+from kami_desktop.core.errors import expected_errors
 
 # Errors whose message is already written for the user (Chinese, no traceback needed).
 EXPECTED = expected_errors()
@@ -36,6 +36,6 @@ def show_error(parent: QWidget | None, exc: BaseException, tb: str = "") -> None
     if is_expected(exc):
         warn(parent, QCoreApplication.translate("Messages", "无法完成"), str(exc))
         return
-    from . import crash_handler
+    from kami_desktop.gui import crash_handler
 
     crash_handler.report(exc, tb, parent)

@@ -18,13 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.parties import list_parties, party_advice, party_evidence, party_summary, remove_party
-from ..core.profile import Profile
-from . import messages
-from .formatting import join_list
-from .ladder_style import foreground
-from .party_dialog import PartyDialog
-from .party_evidence_dialog import PartyEvidenceDialog
+from kami_desktop.core.case.parties import (
+    list_parties,
+    party_advice,
+    party_evidence,
+    party_summary,
+    remove_party,
+)
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui import messages
+from kami_desktop.gui.formatting import join_list
+from kami_desktop.gui.ladder_style import foreground
+from kami_desktop.gui.party_dialog import PartyDialog
+from kami_desktop.gui.party_evidence_dialog import PartyEvidenceDialog
 
 
 class PartiesPanel(QWidget):

@@ -1,6 +1,6 @@
-"""Add or edit a party. USCC / ICP / 身份证号 are checked as the user types (``core.parties.check_field``);
+"""Add or edit a party. USCC / ICP / 身份证号 are checked as the user types (``core.case.parties.check_field``);
 a failed check is a warning the user may override after verifying. Saving goes through
-``core.parties.add_party`` / ``edit_party``; their Chinese messages appear under the form."""
+``core.case.parties.add_party`` / ``edit_party``; their Chinese messages appear under the form."""
 
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.parties import add_party, check_field, edit_party, get_party, party_summary
-from ..core.profile import Profile
-from ..core.vocab import PARTY_ROLES
-from .messages import EXPECTED
+from kami_desktop.core.case.parties import add_party, check_field, edit_party, get_party, party_summary
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.vocab import PARTY_ROLES
+from kami_desktop.gui.messages import EXPECTED
 
 TEXT_FIELDS = ("name", "uscc", "icp", "address", "legal_representative", "legal_rep_title", "phone", "website",
                "id_number", "ethnicity", "occupation")

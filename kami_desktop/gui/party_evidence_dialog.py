@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
-from ..core.facts import exhibit_numbers
-from ..core.parties import EVIDENCE_KINDS, get_party, link_evidence
-from ..core.profile import Profile
-from .messages import EXPECTED
+from kami_desktop.core.case.facts import exhibit_numbers
+from kami_desktop.core.case.parties import EVIDENCE_KINDS, get_party, link_evidence
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui.messages import EXPECTED
 
 _KINDS = (QT_TRANSLATE_NOOP("PartyEvidence", "营业执照"), QT_TRANSLATE_NOOP("PartyEvidence", "ICP备案"),
           QT_TRANSLATE_NOOP("PartyEvidence", "客服联系方式"), QT_TRANSLATE_NOOP("PartyEvidence", "其他"))

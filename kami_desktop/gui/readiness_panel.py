@@ -1,5 +1,5 @@
 """The case readiness checklist (证据准备): each evidence class present / weak / missing, with what to do
-next. Shows a ``core.readiness.Readiness``; reads nothing."""
+next. Shows a ``core.case.readiness.Readiness``; reads nothing."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ..core.readiness import Readiness
-from .ladder_style import STATUS_COLOURS
+from kami_desktop.core.case.readiness import Readiness
+from kami_desktop.gui.ladder_style import STATUS_COLOURS
 
 MARKS = {"present": "✓", "weak": "△", "missing": "✗"}
 STATUS_TEXT = {

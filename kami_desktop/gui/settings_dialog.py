@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
-from .i18n import LANGUAGES, current_language, set_language
+from kami_desktop.gui.i18n import LANGUAGES, current_language, set_language
 
 
 class SettingsDialog(QDialog):

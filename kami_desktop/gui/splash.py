@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..resources import resource_path
+from kami_desktop.resources import resource_path
 
 WIDTH, HEIGHT = 420, 200
 

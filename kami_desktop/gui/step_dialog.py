@@ -1,6 +1,6 @@
 """Record a step of the escalation ladder (记录进展): kind grouped by stage, date, channel, reference, note.
 
-Saving goes through ``core.ladder.record_step``; its Chinese message appears under the form and the
+Saving goes through ``core.case.ladder.record_step``; its Chinese message appears under the form and the
 dialog stays open until the input is right."""
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.ladder import STEP_KINDS, record_step
-from ..core.profile import Profile
-from ..core.vocab import STAGES
-from .messages import EXPECTED
+from kami_desktop.core.case.ladder import STEP_KINDS, record_step
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.vocab import STAGES
+from kami_desktop.gui.messages import EXPECTED
 
-# core.ladder.STEP_KINDS labels; lupdate collects them through these markers
+# core.case.ladder.STEP_KINDS labels; lupdate collects them through these markers
 _KINDS = (
     QT_TRANSLATE_NOOP("StepKinds", "发出书面退款要求（催告函）"), QT_TRANSLATE_NOOP("StepKinds", "催告函已送达平台"),
     QT_TRANSLATE_NOOP("StepKinds", "平台已答复"), QT_TRANSLATE_NOOP("StepKinds", "平台同意退款或承认欠款"),

@@ -7,8 +7,8 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
 
-from .evidence_model import EvidenceModel, GroupHeader
-from .formatting import category_label, group_title, kind_of, local_time
+from kami_desktop.gui.evidence_model import EvidenceModel, GroupHeader
+from kami_desktop.gui.formatting import category_label, group_title, kind_of, local_time
 
 TILE_W, TILE_H, THUMB_H = 172, 222, 160
 HEADER_H = 30

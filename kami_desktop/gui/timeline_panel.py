@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.facts import TimelineEntry, remove_fact, timeline
-from ..core.profile import Profile
-from . import messages
-from .fact_dialog import FactDialog
-from .fact_suggestions_panel import FactSuggestionsPanel
-from .formatting import join_list, local_time
-from .ladder_style import foreground
+from kami_desktop.core.case.facts import TimelineEntry, remove_fact, timeline
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui import messages
+from kami_desktop.gui.fact_dialog import FactDialog
+from kami_desktop.gui.fact_suggestions_panel import FactSuggestionsPanel
+from kami_desktop.gui.formatting import join_list, local_time
+from kami_desktop.gui.ladder_style import foreground
 
 _KINDS = (QT_TRANSLATE_NOOP("FactKinds", "充值"), QT_TRANSLATE_NOOP("FactKinds", "扣款"),
           QT_TRANSLATE_NOOP("FactKinds", "未到账/未交付"), QT_TRANSLATE_NOOP("FactKinds", "申请退款"),

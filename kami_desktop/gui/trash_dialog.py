@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from ..core import exhibits as X
-from ..core.profile import Profile
-from ..core.queries import exhibit_rows
-from . import messages
-from .evidence_model import EvidenceModel
-from .evidence_table import EvidenceTable
+from kami_desktop.core.evidence import exhibits as X
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store.rows import exhibit_rows
+from kami_desktop.gui import messages
+from kami_desktop.gui.evidence_model import EvidenceModel
+from kami_desktop.gui.evidence_table import EvidenceTable
 
 
 class TrashDialog(QDialog):

@@ -1,4 +1,4 @@
-"""校验完整性: runs ``core.verify.verify`` in the background with progress and cancel, then lists
+"""校验完整性: runs ``core.evidence.verify.verify`` in the background with progress and cancel, then lists
 each problem with the exhibit it concerns."""
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.model import Exhibit
-from ..core.profile import Profile
-from ..core.verify import VerifyReport, verify
-from . import messages
-from .workers import TaskFailure, guarded, start_task
+from kami_desktop.core.evidence.verify import VerifyReport, verify
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store.model import Exhibit
+from kami_desktop.gui import messages
+from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
 
 class VerifyDialog(QDialog):

@@ -31,7 +31,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..core.tasks import CancelToken
+from kami_desktop.core.tasks import CancelToken
 
 _LIVE: set[TaskWorker] = set()
 _LIVE_LOCK = threading.Lock()

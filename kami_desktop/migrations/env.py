@@ -1,8 +1,8 @@
-"""Alembic environment: runs against the engine handed over by kami_desktop.core.db."""
+"""Alembic environment: runs against the engine handed over by kami_desktop.core.store.db."""
 
 from alembic import context
 
-from kami_desktop.core.model import Base
+from kami_desktop.core.store.model import Base
 
 config = context.config
 target_metadata = Base.metadata

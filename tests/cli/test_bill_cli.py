@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from kami_desktop import cli
-from kami_desktop.core.model import Bill, BillRow, Blob, Exhibit
 from kami_desktop.core.profile import Profile
+from kami_desktop.core.store.model import Bill, BillRow, Blob, Exhibit
 from tests.core.bills import bill_fixtures as bf
-from tests.core.test_billstore import BAD_INPUTS
+from tests.core.bills.test_bill_store import BAD_INPUTS
 from tests.helpers import kami, kami_json
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from kami_desktop import cli
-from kami_desktop.core.model import Chat, ChatMessage, Exhibit
 from kami_desktop.core.profile import Profile
+from kami_desktop.core.store.model import Chat, ChatMessage, Exhibit
 from tests.cli.test_bill_cli import run
 from tests.core.chats import chat_fixtures as cf
-from tests.core.test_chatstore import wav
+from tests.core.chats.test_chat_store import wav
 from tests.helpers import kami_json
 
 

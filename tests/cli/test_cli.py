@@ -126,7 +126,7 @@ def test_disk_full_is_reported_in_chinese(tmp_path, capsys, monkeypatch):
 def test_database_full_message():
     from pathlib import Path
 
-    from kami_desktop.core.db import explain
+    from kami_desktop.core.store.db import explain
 
     msg = explain(Exception("(sqlite3.OperationalError) database or disk is full"), Path("/x/kami.sqlite3"))
     assert "磁盘空间不足" in msg

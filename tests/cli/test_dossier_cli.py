@@ -38,7 +38,7 @@ def test_build_json_and_verify(profile, data_dir, tmp_path):
 
 def test_build_refuses_missing_files_unless_forced(profile, data_dir, tmp_path):
     case = make_case(profile, tmp_path / "src", keys=["chat_png", "jpeg"])
-    from kami_desktop.core.exhibits import get_exhibit
+    from kami_desktop.core.evidence.exhibits import get_exhibit
 
     with profile.session() as s:
         sha = get_exhibit(s, case.exhibits["jpeg"]).files[0].blob_sha256
@@ -87,7 +87,7 @@ def test_bundle_verify_needs_no_database_layer(tmp_path):
         "from kami_desktop.commands import dossier\n"
         f"out = dossier.cmd_verify(argparse.Namespace(path=Path({str(folder)!r})))\n"
         "assert out.code == 0 and out.data['ok'], out.data\n"
-        "bad = [m for m in sys.modules if m in ('kami_desktop.core.db', 'kami_desktop.core.model',"
+        "bad = [m for m in sys.modules if m in ('kami_desktop.core.store.db', 'kami_desktop.core.store.model',"
         " 'kami_desktop.core.profile', 'pymupdf', 'fitz') or m.startswith('sqlalchemy.orm')]\n"
         "print(bad)\nsys.exit(1 if bad else 0)\n"
     )

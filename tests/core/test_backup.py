@@ -26,9 +26,9 @@ from kami_desktop.core.backup.manifest import (
     render_sha_list,
     vault_member,
 )
+from kami_desktop.core.evidence.verify import verify
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.tasks import Cancelled, CancelToken
-from kami_desktop.core.verify import verify
 from tests.fixtures.cli import run, run_json
 from tests.fixtures.evidence import assert_profile_sound, populate, profile_state
 from tests.helpers import kami, kami_json, screenshot
@@ -197,7 +197,7 @@ def test_a_backup_taken_while_another_process_writes_is_consistent(filled, tmp_p
     writer = subprocess.Popen([sys.executable, "-c", (
         "import sys, pathlib\n"
         "from kami_desktop.core.profile import Profile\n"
-        "from kami_desktop.core.importer import import_paths\n"
+        "from kami_desktop.core.evidence.importer import import_paths\n"
         "p = Profile.open(sys.argv[1])\n"
         "for f in sorted(pathlib.Path(sys.argv[2]).iterdir()):\n"
         "    import_paths(p, 1, [f])\n"
@@ -273,7 +273,7 @@ def _zip_from_fixture(fixture: Path, out: Path) -> None:
 
 
 def test_a_backup_from_the_first_schema_restores_into_the_current_one(tmp_path):
-    from kami_desktop.core.db import head_revision
+    from kami_desktop.core.store.db import head_revision
 
     out = tmp_path / "old.zip"
     _zip_from_fixture(FIXTURES / "0001_initial", out)

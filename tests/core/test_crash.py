@@ -13,15 +13,15 @@ import time
 import pytest
 from sqlalchemy import select
 
-from kami_desktop.core.model import Blob
+from kami_desktop.core.evidence.verify import verify
 from kami_desktop.core.profile import Profile
-from kami_desktop.core.verify import verify
+from kami_desktop.core.store.model import Blob
 
 WORKER = r"""
 import sys
 from pathlib import Path
 from kami_desktop.core.profile import Profile
-from kami_desktop.core.importer import import_paths
+from kami_desktop.core.evidence.importer import import_paths
 prof = Profile.open(sys.argv[1])
 print("ready", flush=True)
 import_paths(prof, 1, [Path(sys.argv[2])])
@@ -33,7 +33,7 @@ TRIALS = int(os.environ.get("KAMI_CRASH_TRIALS", "16"))
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
 def test_sigkill_during_import_never_leaves_a_broken_profile(data_dir, tmp_path):
-    from kami_desktop.core.cases import create_case
+    from kami_desktop.core.case.cases import create_case
 
     with Profile.open(data_dir) as p, p.session() as s:
         create_case(s, "崩溃测试")

@@ -3,10 +3,10 @@ import json
 import pytest
 from sqlalchemy import select
 
-from kami_desktop.core import exhibits as X
-from kami_desktop.core.importer import import_paths
-from kami_desktop.core.model import Blob, Exhibit, LedgerEntry
-from kami_desktop.core.verify import verify
+from kami_desktop.core.evidence import exhibits as X
+from kami_desktop.core.evidence.importer import import_paths
+from kami_desktop.core.evidence.verify import verify
+from kami_desktop.core.store.model import Blob, Exhibit, LedgerEntry
 from tests.helpers import screenshot
 
 
@@ -113,7 +113,7 @@ def test_trash_restore_purge(profile, case_id, five, tmp_path):
 def test_purge_keeps_blob_referenced_by_a_trashed_or_live_exhibit_elsewhere(profile, case_id, tmp_path):
     a = screenshot(tmp_path / "a.png", 300)
     e1 = import_paths(profile, case_id, [a]).imported[0].exhibit_id
-    from kami_desktop.core.cases import create_case
+    from kami_desktop.core.case.cases import create_case
 
     with profile.session() as s:
         other = create_case(s, "案二").id

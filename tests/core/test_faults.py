@@ -22,10 +22,10 @@ import pytest
 from sqlalchemy import event, select
 
 from kami_desktop.core.backup import BackupError, create_backup, restore_backup, verify_backup
-from kami_desktop.core.importer import import_paths
-from kami_desktop.core.model import Blob
+from kami_desktop.core.evidence.importer import import_paths
+from kami_desktop.core.evidence.verify import verify
 from kami_desktop.core.profile import Profile
-from kami_desktop.core.verify import verify
+from kami_desktop.core.store.model import Blob
 from tests.fixtures.evidence import assert_profile_sound, populate, profile_state
 from tests.fixtures.faults import DiskFull, SqliteFull
 from tests.helpers import kami, screenshot
@@ -222,7 +222,7 @@ RESTORE_WORKER = r"""
 import sys
 from kami_desktop.core.backup import restore_backup
 from kami_desktop.core.profile import Profile
-from kami_desktop.core.verify import verify
+from kami_desktop.core.evidence.verify import verify
 print("ready", flush=True)
 restore_backup(sys.argv[1], sys.argv[2], force=True)
 print("done", flush=True)
@@ -327,8 +327,8 @@ def _short_busy_timeout(p: Profile, ms: int = 200) -> None:
 def test_database_locked_by_another_process_core_level(profile, case_id, tmp_path):
     from sqlalchemy.exc import OperationalError
 
-    from kami_desktop.core.cases import create_case
-    from kami_desktop.core.db import explain
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.store.db import explain
 
     import_paths(profile, case_id, [screenshot(tmp_path / "a.png", 1)])
     before = profile_state(profile.data_dir)
@@ -352,7 +352,7 @@ def test_database_locked_by_another_process_core_level(profile, case_id, tmp_pat
 
 
 def test_a_profile_from_a_newer_program_gives_a_clear_message(profile):
-    from kami_desktop.core.db import DatabaseError
+    from kami_desktop.core.store.db import DatabaseError
 
     path = profile.data_dir
     profile.close()

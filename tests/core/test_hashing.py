@@ -3,7 +3,7 @@ import hashlib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kami_desktop.core.hashing import PureSM3, digests_of_chunks, new_sm3
+from kami_desktop.core.util.hashing import PureSM3, digests_of_chunks, new_sm3
 
 # GB/T 32905-2016 appendix A examples
 SM3_ABC = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"

@@ -12,7 +12,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 import kami_desktop.core as core_pkg
-from kami_desktop.core.model import Base
+from kami_desktop.core.store.model import Base
 
 CORE = Path(core_pkg.__file__).parent
 
@@ -58,8 +58,8 @@ def test_every_connection_sets_wal_foreign_keys_and_synchronous_normal(profile):
 
 
 def test_profile_reopens_at_head_without_remigrating(data_dir):
-    from kami_desktop.core.db import current_revision, head_revision
     from kami_desktop.core.profile import Profile
+    from kami_desktop.core.store.db import current_revision, head_revision
 
     with Profile.open(data_dir) as p:
         assert current_revision(p.engine) == head_revision()
@@ -88,8 +88,8 @@ def test_database_from_a_newer_release_is_refused_with_a_clear_message(data_dir)
 
     import pytest
 
-    from kami_desktop.core.db import DatabaseError
     from kami_desktop.core.profile import Profile
+    from kami_desktop.core.store.db import DatabaseError
 
     Profile.open(data_dir).close()
     con = sqlite3.connect(data_dir / "kami.sqlite3")

@@ -6,14 +6,14 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from kami_desktop.core.importer import (
+from kami_desktop.core.evidence.importer import (
     ImportInputError,
     collect_files,
     import_bytes,
     import_paths,
     time_from_name,
 )
-from kami_desktop.core.model import Blob, Exhibit, ExhibitFile, LedgerEntry
+from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile, LedgerEntry
 from kami_desktop.core.tasks import CancelToken
 from tests.helpers import jpeg_with_exif, screenshot
 
@@ -77,7 +77,7 @@ def test_same_bytes_twice_are_stored_once_and_reported_duplicate(profile, case_i
 
 
 def test_duplicate_may_still_be_attached_to_another_exhibit_and_case(profile, case_id, tmp_path):
-    from kami_desktop.core.cases import create_case
+    from kami_desktop.core.case.cases import create_case
 
     a = screenshot(tmp_path / "a.png", 6)
     b = screenshot(tmp_path / "b.png", 7)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kami_desktop.core.logs import LOG_NAME, MAX_MESSAGE, RedactingFilter, redact, setup_logging
+from kami_desktop.core.util.logs import LOG_NAME, MAX_MESSAGE, RedactingFilter, redact, setup_logging
 
 
 @pytest.fixture

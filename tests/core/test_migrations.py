@@ -17,7 +17,7 @@ import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
 
-from kami_desktop.core.db import alembic_config, current_revision, head_revision, make_engine
+from kami_desktop.core.store.db import alembic_config, current_revision, head_revision, make_engine
 from kami_desktop.resources import migrations_path
 from tests.fixtures.profiles.checks import expectation
 
@@ -150,10 +150,10 @@ def test_fixture_really_has_the_schema_of_its_revision(fixture, tmp_path):
 
 @pytest.mark.parametrize("fixture", FIXTURE_DIRS, ids=[p.name for p in FIXTURE_DIRS])
 def test_fixture_profile_opens_in_the_current_schema_with_nothing_lost(fixture, tmp_path):
-    from kami_desktop.core.cases import list_cases
-    from kami_desktop.core.exhibits import list_exhibits
+    from kami_desktop.core.case.cases import list_cases
+    from kami_desktop.core.evidence.exhibits import list_exhibits
+    from kami_desktop.core.evidence.verify import verify
     from kami_desktop.core.profile import Profile
-    from kami_desktop.core.verify import verify
 
     expected = json.loads((fixture / "expected.json").read_text(encoding="utf-8"))
     prof_dir = _copy_fixture(fixture.name, tmp_path)
@@ -200,9 +200,9 @@ def test_a_table_rebuild_during_a_migration_never_cascades_to_child_rows(tmp_pat
     from alembic import command
     from sqlalchemy import func, select
 
-    from kami_desktop.core.db import alembic_config, head_revision
-    from kami_desktop.core.model import Bill, BillRow, Blob, Exhibit
-    from kami_desktop.core.timeutil import CHINA_TZ
+    from kami_desktop.core.store.db import alembic_config, head_revision
+    from kami_desktop.core.store.model import Bill, BillRow, Blob, Exhibit
+    from kami_desktop.core.util.timeutil import CHINA_TZ
     from kami_desktop.resources import migrations_path
 
     stamp = _dt(2025, 3, 1, 10, 0, tzinfo=CHINA_TZ)

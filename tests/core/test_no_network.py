@@ -20,11 +20,11 @@ for m in pkgutil.walk_packages(core.__path__, "kami_desktop.core."):
     importlib.import_module(m.name)
 
 from kami_desktop.core.profile import Profile
-from kami_desktop.core.cases import create_case
-from kami_desktop.core.importer import import_paths, import_bytes
-from kami_desktop.core.verify import verify
+from kami_desktop.core.case.cases import create_case
+from kami_desktop.core.evidence.importer import import_paths, import_bytes
+from kami_desktop.core.evidence.verify import verify
 from kami_desktop.core.backup import create_backup, verify_backup, restore_backup
-from kami_desktop.core.logs import setup_logging
+from kami_desktop.core.util.logs import setup_logging
 from PIL import Image
 
 tmp = Path(tempfile.mkdtemp())

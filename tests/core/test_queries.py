@@ -1,8 +1,8 @@
 from datetime import datetime
 
-from kami_desktop.core import exhibits as X
-from kami_desktop.core.importer import import_paths
-from kami_desktop.core.queries import exhibit_rows
+from kami_desktop.core.evidence import exhibits as X
+from kami_desktop.core.evidence.importer import import_paths
+from kami_desktop.core.store.rows import exhibit_rows
 from tests.helpers import screenshot
 
 

@@ -3,9 +3,9 @@ import stat
 
 import pytest
 
-from kami_desktop.core.hashing import new_sm3
 from kami_desktop.core.profile import Profile
-from kami_desktop.core.vault import StoreCancelled, Vault
+from kami_desktop.core.store.vault import StoreCancelled, Vault
+from kami_desktop.core.util.hashing import new_sm3
 
 
 def test_store_is_content_addressed_read_only_and_deduplicated(tmp_path):
@@ -64,7 +64,7 @@ def test_disk_full_while_writing_leaves_no_partial_blob(tmp_path, monkeypatch):
         def __exit__(self, *a):
             return self.f.__exit__(*a)
 
-    monkeypatch.setattr("kami_desktop.core.vault.os.fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    monkeypatch.setattr("kami_desktop.core.store.vault.os.fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
     with pytest.raises(OSError) as info:
         v.store_file(src)
     assert info.value.errno == errno.ENOSPC
@@ -91,7 +91,7 @@ def test_path_for_refuses_non_hash_names(tmp_path):
 
 def test_read_capped_names_the_file_and_the_reason(tmp_path):
     from kami_desktop.core.bills import BillError
-    from kami_desktop.core.fsutil import read_capped
+    from kami_desktop.core.util.fsutil import read_capped
 
     small = tmp_path / "账单.csv"
     small.write_bytes(b"abc")

@@ -6,8 +6,8 @@ import stat
 
 import pytest
 
-from kami_desktop.core.importer import import_paths
-from kami_desktop.core.verify import verify
+from kami_desktop.core.evidence.importer import import_paths
+from kami_desktop.core.evidence.verify import verify
 from tests.helpers import screenshot
 
 

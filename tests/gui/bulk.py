@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from sqlalchemy import insert
 
-from kami_desktop.core.model import Blob, Exhibit, ExhibitFile
-from kami_desktop.core.timeutil import now
+from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile
+from kami_desktop.core.util.timeutil import now
 from kami_desktop.core.vocab import CATEGORIES
 
 CATS = list(CATEGORIES)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from kami_desktop.core import exhibits as X
-from kami_desktop.core.cases import create_case
-from kami_desktop.core.importer import import_paths
+from kami_desktop.core.case.cases import create_case
+from kami_desktop.core.evidence import exhibits as X
+from kami_desktop.core.evidence.importer import import_paths
 
 FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 

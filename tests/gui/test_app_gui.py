@@ -155,7 +155,7 @@ def test_unexpected_errors_are_logged_and_named(qtbot, profile, monkeypatch):
 
 
 def test_expected_errors_are_plain_messages(qtbot, dialogs):
-    from kami_desktop.core.exhibits import ExhibitError
+    from kami_desktop.core.evidence.exhibits import ExhibitError
     from kami_desktop.gui import messages
 
     messages.show_error(None, ExhibitError("证据名称不能为空"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from kami_desktop.core import billstore as B
-from kami_desktop.core.cases import get_case
+from kami_desktop.core.bills import store as B
+from kami_desktop.core.case.cases import get_case
 from kami_desktop.gui.bill_table_model import PAYMENT_BG, REFUND_BG, BillTableModel, PlatformRole
 from kami_desktop.gui.bills_view import BillsView
 from tests.core.bills import bill_fixtures as bf

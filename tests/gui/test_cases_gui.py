@@ -3,9 +3,9 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate
 
-from kami_desktop.core.cases import get_case
-from kami_desktop.core.ledger import entries
-from kami_desktop.core.model import Case
+from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.store.ledger import entries
+from kami_desktop.core.store.model import Case
 from kami_desktop.gui.case_dialog import CaseDialog
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor
 
-from kami_desktop.core import chatstore as C
+from kami_desktop.core.chats import store as C
 from kami_desktop.gui.chat_bubble_delegate import ME_BG, OTHER_BG
 from kami_desktop.gui.chat_view import ChatView
 from tests.core.chats import chat_fixtures as cf
-from tests.core.test_chatstore import wav
+from tests.core.chats.test_chat_store import wav
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_search_finds_a_message_and_steps_through_hits(qtbot, view, case_id, qq_
 
 
 def test_a_trashed_chat_leaves_the_list(qtbot, view, profile, case_id, qq_chat):
-    from kami_desktop.core.exhibits import restore, trash
+    from kami_desktop.core.evidence.exhibits import restore, trash
 
     show_case(qtbot, view, case_id)
     with profile.session() as s:

@@ -86,7 +86,7 @@ def test_page_range_from_the_print_dialog_is_honoured(qtbot, dialog, tmp_path):
 
 
 def test_missing_original_asks_before_building(qtbot, profile, dialog, dialogs):
-    from kami_desktop.core.exhibits import get_exhibit
+    from kami_desktop.core.evidence.exhibits import get_exhibit
 
     with profile.session() as s:
         sha = get_exhibit(s, dialog.case.exhibits["jpeg"]).files[0].blob_sha256

@@ -5,9 +5,9 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
-from kami_desktop.core import exhibits as X
-from kami_desktop.core.ledger import entries
-from kami_desktop.core.model import Exhibit, ExhibitFile
+from kami_desktop.core.evidence import exhibits as X
+from kami_desktop.core.store.ledger import entries
+from kami_desktop.core.store.model import Exhibit, ExhibitFile
 from kami_desktop.gui.evidence_model import EXHIBIT_MIME, EvidenceModel
 from kami_desktop.gui.trash_dialog import TrashDialog
 from tests.gui.conftest import import_and_wait

@@ -4,10 +4,10 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
-from kami_desktop.core.importer import CLIPBOARD_SOURCE
-from kami_desktop.core.ledger import entries
-from kami_desktop.core.model import Blob, Exhibit, ExhibitFile
-from kami_desktop.core.timeutil import now
+from kami_desktop.core.evidence.importer import CLIPBOARD_SOURCE
+from kami_desktop.core.store.ledger import entries
+from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile
+from kami_desktop.core.util.timeutil import now
 from tests.gui.conftest import import_and_wait, wait_for_ids
 from tests.helpers import screenshot
 

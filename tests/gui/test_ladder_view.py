@@ -9,11 +9,11 @@ from decimal import Decimal
 
 import pytest
 
-from kami_desktop.core.facts import add_fact
-from kami_desktop.core.ladder import record_step
-from kami_desktop.core.model import Bill, BillRow, Blob, Exhibit
-from kami_desktop.core.parties import add_party, list_parties
-from kami_desktop.core.timeutil import CHINA_TZ, now
+from kami_desktop.core.case.facts import add_fact
+from kami_desktop.core.case.ladder import record_step
+from kami_desktop.core.case.parties import add_party, list_parties
+from kami_desktop.core.store.model import Bill, BillRow, Blob, Exhibit
+from kami_desktop.core.util.timeutil import CHINA_TZ, now
 from kami_desktop.gui import messages
 from kami_desktop.gui.ladder_view import LadderView
 from kami_desktop.gui.party_dialog import PartyDialog
@@ -100,7 +100,7 @@ def test_near_deadline_is_shown_with_a_warning(qtbot, profile, case_id, no_dialo
 
 def test_provisional_deadline_is_marked(qtbot, profile, case_id, no_dialogs):
     with profile.session() as s:
-        from kami_desktop.core.cases import update_case
+        from kami_desktop.core.case.cases import update_case
 
         update_case(s, case_id, discovered_on="2025-03-12")
     view = make_view(qtbot, profile, case_id, today=date(2025, 4, 1))
@@ -200,7 +200,7 @@ def test_documents_button(qtbot, profile, case_id, monkeypatch, no_dialogs):
 
 
 def test_demand_letter_period_from_the_step_dialog(qtbot, profile, case_id, monkeypatch, no_dialogs):
-    from kami_desktop.core.ladder import list_steps
+    from kami_desktop.core.case.ladder import list_steps
 
     view = make_view(qtbot, profile, case_id, today=date(2025, 9, 27))
 

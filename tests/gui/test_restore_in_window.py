@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from kami_desktop.core.backup import create_backup
-from kami_desktop.core.exhibits import list_exhibits
+from kami_desktop.core.evidence.exhibits import list_exhibits
 from kami_desktop.gui import backup_dialog
 from tests.gui.conftest import import_and_wait
 from tests.helpers import screenshot

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import select
 
 from kami_desktop.core.backup import create_backup, restore_backup
-from kami_desktop.core.importer import import_paths
-from kami_desktop.core.model import ExhibitFile
-from kami_desktop.core.verify import verify
+from kami_desktop.core.evidence.importer import import_paths
+from kami_desktop.core.evidence.verify import verify
+from kami_desktop.core.store.model import ExhibitFile
 from tests.fixtures.evidence import populate, profile_state
 from tests.helpers import kami, screenshot
 from tests.hostile.corpus import KEEP, NOTED, REFUSED, awkward_names, bad_files

@@ -9,9 +9,16 @@
 Progress is reported in KiB. See docs/backup.md for the format.
 """
 
-from .create import BackupReport, create_backup
-from .manifest import BackupError, FileEntry, Manifest, SourceProblem, parse_manifest, render_manifest
-from .restore import (
+from kami_desktop.core.backup.create import BackupReport, create_backup
+from kami_desktop.core.backup.manifest import (
+    BackupError,
+    FileEntry,
+    Manifest,
+    SourceProblem,
+    parse_manifest,
+    render_manifest,
+)
+from kami_desktop.core.backup.restore import (
     BackupCheck,
     RestoreRefused,
     RestoreReport,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .manifest import (
+from kami_desktop.core.backup.manifest import (
     DB_MEMBER,
     EXTRA_MEMBERS,
     MANIFEST_MEMBER,
@@ -187,7 +187,7 @@ def copy_member(
                 if on_bytes is not None:
                     on_bytes(len(chunk))
                 if cancel is not None and cancel():
-                    from ..tasks import Cancelled
+                    from kami_desktop.core.tasks import Cancelled
 
                     raise Cancelled()
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, zlib.error) as exc:

@@ -26,13 +26,8 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
-from ... import __version__
-from .. import ledger
-from ..fsutil import fsync_dir, make_private_dir
-from ..profile import Profile
-from ..tasks import Cancelled, CancelToken, Progress, no_progress
-from ..timeutil import now
-from .manifest import (
+from kami_desktop import __version__
+from kami_desktop.core.backup.manifest import (
     DB_MEMBER,
     MANIFEST_MEMBER,
     README_MEMBER,
@@ -45,6 +40,11 @@ from .manifest import (
     render_sha_list,
     vault_member,
 )
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store import ledger
+from kami_desktop.core.tasks import Cancelled, CancelToken, Progress, no_progress
+from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir
+from kami_desktop.core.util.timeutil import now
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +213,7 @@ def create_backup(
         try:
             _snapshot(profile.db_path, snap, lock_timeout)
         except sqlite3.Error as exc:
-            from ..db import explain
+            from kami_desktop.core.store.db import explain
 
             if "full" in str(exc):
                 raise BackupError("磁盘空间不足，无法生成数据库快照，备份未生成。") from exc

@@ -25,13 +25,13 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..db import DatabaseError
-from ..fsutil import fsync_dir, make_private_dir
-from ..profile import DB_NAME, Profile
-from ..tasks import CancelToken, Progress, no_progress
-from ..timeutil import now
-from .archive import OpenedBackup, copy_member, open_backup
-from .manifest import BackupError, Manifest, blob_name
+from kami_desktop.core.backup.archive import OpenedBackup, copy_member, open_backup
+from kami_desktop.core.backup.manifest import BackupError, Manifest, blob_name
+from kami_desktop.core.profile import DB_NAME, Profile
+from kami_desktop.core.store.db import DatabaseError
+from kami_desktop.core.tasks import CancelToken, Progress, no_progress
+from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir
+from kami_desktop.core.util.timeutil import now
 
 log = logging.getLogger(__name__)
 
@@ -244,8 +244,8 @@ def _create(path: Path, mode: int):
 
 def _verify_staged(staging: Path, m: Manifest):
     """Open (and migrate) the staged profile and verify it; problems are reported, not hidden."""
-    from ..db import current_revision
-    from ..verify import verify
+    from kami_desktop.core.evidence.verify import verify
+    from kami_desktop.core.store.db import current_revision
 
     try:
         prof = Profile.open(staging)

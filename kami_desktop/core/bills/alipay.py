@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .common import (
+from kami_desktop.core.bills.common import (
     RESAVED_HINT,
     Columns,
     apply_metadata,
@@ -18,7 +18,7 @@ from .common import (
     parse_time,
     records,
 )
-from .model import BillError, ParsedBill, Transaction
+from kami_desktop.core.bills.model import BillError, ParsedBill, Transaction
 
 LAYOUT_WEB = "alipay-web-csv"  # G0: PC web 交易记录明细查询, 16 columns
 LAYOUT_2021 = "alipay-csv-2021"  # G1: banner first, 11 columns, time last, footer

@@ -16,7 +16,7 @@ import zlib
 
 import pyzipper
 
-from .model import BillError, PasswordRequired
+from kami_desktop.core.bills.model import BillError, PasswordRequired
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # bytes, all members together
 MAX_MEMBERS = 1000

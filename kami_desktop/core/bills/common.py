@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from kami_desktop.core.money import MoneyError, to_money
-from kami_desktop.core.timeutil import china_local
-
-from .model import BillError, ParsedBill
+from kami_desktop.core.bills.model import BillError, ParsedBill
+from kami_desktop.core.util.money import MoneyError, to_money
+from kami_desktop.core.util.timeutil import china_local
 
 _STRIP = " \t\r\n\xa0\u3000\ufeff"
 MAX_FIELD = 100_000  # characters in one CSV field; a real bill never comes close

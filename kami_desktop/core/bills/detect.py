@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..fsutil import read_capped
-from .alipay import is_header as is_alipay_header
-from .alipay import parse_alipay
-from .archive import extract_bill, is_xlsx, is_zip, read_xlsx_rows
-from .common import clean, decode_text
-from .model import BillError, ParsedBill
-from .wechat import TITLE as WECHAT_TITLE
-from .wechat import is_header as is_wechat_header
-from .wechat import parse_wechat_csv, parse_wechat_rows
+from kami_desktop.core.bills.alipay import is_header as is_alipay_header
+from kami_desktop.core.bills.alipay import parse_alipay
+from kami_desktop.core.bills.archive import extract_bill, is_xlsx, is_zip, read_xlsx_rows
+from kami_desktop.core.bills.common import clean, decode_text
+from kami_desktop.core.bills.model import BillError, ParsedBill
+from kami_desktop.core.bills.wechat import TITLE as WECHAT_TITLE
+from kami_desktop.core.bills.wechat import is_header as is_wechat_header
+from kami_desktop.core.bills.wechat import parse_wechat_csv, parse_wechat_rows
+from kami_desktop.core.util.fsutil import read_capped
 
 MAX_INPUT = 200 * 1024 * 1024
 SNIFF_LINES = 40

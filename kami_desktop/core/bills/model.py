@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from kami_desktop.core.money import money_str
-from kami_desktop.core.timeutil import iso
+from kami_desktop.core.util.money import money_str
+from kami_desktop.core.util.timeutil import iso
 
 DIRECTIONS = ("支出", "收入", "不计收支")
 

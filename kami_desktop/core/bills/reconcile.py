@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from kami_desktop.core.money import money_str
-from kami_desktop.core.timeutil import iso
-
-from .model import ParsedBill, Transaction
+from kami_desktop.core.bills.model import ParsedBill, Transaction
+from kami_desktop.core.util.money import money_str
+from kami_desktop.core.util.timeutil import iso
 
 PAYMENT, REFUND, UNPAID, OTHER = "payment", "refund", "unpaid", "other"
 ZERO = Decimal("0.00")

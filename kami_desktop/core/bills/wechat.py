@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from decimal import Decimal
 
-from .common import (
+from kami_desktop.core.bills.common import (
     RESAVED_HINT,
     Columns,
     apply_metadata,
@@ -17,7 +17,7 @@ from .common import (
     parse_time,
     records,
 )
-from .model import BillError, ParsedBill, Transaction
+from kami_desktop.core.bills.model import BillError, ParsedBill, Transaction
 
 LAYOUT_CSV = "wechat-csv"
 LAYOUT_XLSX_V1 = "wechat-xlsx-v1"

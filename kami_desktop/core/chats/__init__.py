@@ -3,9 +3,9 @@
 Pure functions, no Qt, no database.
 """
 
-from .audio import VOICE_EXTENSIONS, audio_duration
-from .detect import parse_chat, parse_chat_bytes
-from .model import ChatError, Message, ParsedChat
+from kami_desktop.core.chats.audio import VOICE_EXTENSIONS, audio_duration
+from kami_desktop.core.chats.detect import parse_chat, parse_chat_bytes
+from kami_desktop.core.chats.model import ChatError, Message, ParsedChat
 
 FORMATS = ("qq-txt", "memotrace-csv", "memotrace-txt", "memotrace-html", "pywxdump-csv")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import ChatError
+from kami_desktop.core.chats.model import ChatError
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 

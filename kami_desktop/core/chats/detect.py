@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..fsutil import read_capped
-from .common import decode_chat, split_lines
-from .memotrace import (
+from kami_desktop.core.chats.common import decode_chat, split_lines
+from kami_desktop.core.chats.memotrace import (
     CSV_HEADER,
     PYWXDUMP_HEADER,
     PYWXDUMP_OLD_HEADER,
@@ -16,9 +15,10 @@ from .memotrace import (
     parse_memotrace_txt,
     parse_pywxdump_csv,
 )
-from .memotrace_html import looks_like_memotrace_html, parse_memotrace_html
-from .model import ChatError, ParsedChat
-from .qq import looks_like_qq, parse_qq
+from kami_desktop.core.chats.memotrace_html import looks_like_memotrace_html, parse_memotrace_html
+from kami_desktop.core.chats.model import ChatError, ParsedChat
+from kami_desktop.core.chats.qq import looks_like_qq, parse_qq
+from kami_desktop.core.util.fsutil import read_capped
 
 MAX_CHAT_BYTES = 300 * 1024 * 1024
 INTERNAL_ERROR = "解析时发生内部错误"

@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 
-from kami_desktop.core.timeutil import china_local, from_timestamp
-
-from .common import MAX_LINE, kind_of, split_lines
-from .model import ChatError, Message, ParsedChat, participants_of
-from .wxtypes import PLACEHOLDER, describe
+from kami_desktop.core.chats.common import MAX_LINE, kind_of, split_lines
+from kami_desktop.core.chats.model import ChatError, Message, ParsedChat, participants_of
+from kami_desktop.core.chats.wxtypes import PLACEHOLDER, describe
+from kami_desktop.core.util.timeutil import china_local, from_timestamp
 
 FORMAT_CSV = "memotrace-csv"
 FORMAT_TXT = "memotrace-txt"

@@ -10,10 +10,9 @@ import html
 import re
 from bisect import bisect_right
 
-from kami_desktop.core.timeutil import from_timestamp
-
-from .model import ChatError, Message, ParsedChat, participants_of
-from .wxtypes import PAY_STATES, describe
+from kami_desktop.core.chats.model import ChatError, Message, ParsedChat, participants_of
+from kami_desktop.core.chats.wxtypes import PAY_STATES, describe
+from kami_desktop.core.util.timeutil import from_timestamp
 
 FORMAT = "memotrace-html"
 START = re.compile(r"(?:const|let|var)\s+chatMessages\s*=\s*\[")

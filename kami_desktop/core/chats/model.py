@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kami_desktop.core.timeutil import iso
+from kami_desktop.core.util.timeutil import iso
 
 KINDS = ("text", "image", "voice", "video", "sticker", "file", "link", "quote", "transfer", "red_packet",
          "music", "call", "location", "card", "app", "system")

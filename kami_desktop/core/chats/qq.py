@@ -10,10 +10,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kami_desktop.core.timeutil import china_local
-
-from .common import MAX_LINE, kind_of, split_lines
-from .model import ChatError, Message, ParsedChat, participants_of
+from kami_desktop.core.chats.common import MAX_LINE, kind_of, split_lines
+from kami_desktop.core.chats.model import ChatError, Message, ParsedChat, participants_of
+from kami_desktop.core.util.timeutil import china_local
 
 FORMAT = "qq-txt"
 TITLE = "消息记录（此消息记录为文本格式"

@@ -11,7 +11,7 @@ Missing data is never invented: the document shows 【待填写：…】 and ``G
 the labels (``missing_fields`` adds stable keys for the UI). Options: see :class:`DocOptions`.
 """
 
-from .api import (
+from kami_desktop.core.documents.api import (
     KINDS,
     GeneratedDocument,
     build_document,
@@ -20,9 +20,9 @@ from .api import (
     generate,
     kind_label,
 )
-from .attachments import AttachmentError, ExportedAttachment
-from .layout import MissingField
-from .options import DocOptions, DocumentError
+from kami_desktop.core.documents.attachments import AttachmentError, ExportedAttachment
+from kami_desktop.core.documents.layout import MissingField
+from kami_desktop.core.documents.options import DocOptions, DocumentError
 
 __all__ = [
     "KINDS",

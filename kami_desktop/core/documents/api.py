@@ -9,16 +9,23 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-from .. import ledger
-from ..fsutil import atomic_write_bytes
-from ..legal.data import Limits
-from ..tasks import CancelToken, Progress, no_progress
-from ..timeutil import CHINA_TZ
-from . import complaint_12315, demand, evidence_list, heimao, lawsuit, lawsuit_elements
-from .attachments import ExportedAttachment, export_images, resolve_limits
-from .context import CaseContext, load_context
-from .layout import PLACEHOLDER_RE, Built, Missing, MissingField
-from .options import DocOptions, DocumentError
+from kami_desktop.core.documents import (
+    complaint_12315,
+    demand,
+    evidence_list,
+    heimao,
+    lawsuit,
+    lawsuit_elements,
+)
+from kami_desktop.core.documents.attachments import ExportedAttachment, export_images, resolve_limits
+from kami_desktop.core.documents.context import CaseContext, load_context
+from kami_desktop.core.documents.layout import PLACEHOLDER_RE, Built, Missing, MissingField
+from kami_desktop.core.documents.options import DocOptions, DocumentError
+from kami_desktop.core.legal.data import Limits
+from kami_desktop.core.store import ledger
+from kami_desktop.core.tasks import CancelToken, Progress, no_progress
+from kami_desktop.core.util.fsutil import atomic_write_bytes
+from kami_desktop.core.util.timeutil import CHINA_TZ
 
 KINDS: dict[str, tuple[str, Any]] = {
     "demand": ("退款催告函", demand.build),
@@ -103,8 +110,8 @@ def output_paths(out_dir: Path, case_id: int, kind: str, fmt: str) -> list[Path]
 def generate(profile, case_id: int, kind: str, out_dir: str | Path, fmt: str = "docx",
              options: Mapping[str, Any] | DocOptions | None = None) -> GeneratedDocument:
     """Write document ``kind`` of case ``case_id`` into ``out_dir`` as DOCX, PDF or both."""
-    from .docx_writer import render_docx
-    from .pdf_writer import render_pdf
+    from kami_desktop.core.documents.docx_writer import render_docx
+    from kami_desktop.core.documents.pdf_writer import render_pdf
 
     opts = DocOptions.parse(options)
     paths = output_paths(Path(out_dir), case_id, kind, fmt)

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..legal.data import LIMITS_FILE, Limits, data_file, load_limits
-from ..tasks import CancelToken, Progress, no_progress
-from .context import CaseContext, ExhibitInfo, FileInfo
+from kami_desktop.core.documents.context import CaseContext, ExhibitInfo, FileInfo
+from kami_desktop.core.legal.data import LIMITS_FILE, Limits, data_file, load_limits
+from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 
 QUALITIES = (90, 85, 78, 70, 62, 55, 48, 40)
 SCALE_STEP = 0.85
@@ -168,7 +168,7 @@ def _upright_rgb(path: Path):
 def export_images(blob_path, ctx: CaseContext, out_dir: Path, limits: Limits, channel: str = "12315", *,
                   progress: Progress = no_progress, cancel: CancelToken | None = None) -> list[ExportedAttachment]:
     """Write the attachments of ``ctx`` into ``out_dir`` plus a list file; ``blob_path(sha)`` finds originals."""
-    from ..fsutil import atomic_write_bytes, atomic_write_text
+    from kami_desktop.core.util.fsutil import atomic_write_bytes, atomic_write_text
 
     max_bytes, max_h, overlap = channel_limits(limits, channel)
     work = [(ex, k if len(imgs) > 1 else 0, f) for ex in ctx.exhibits

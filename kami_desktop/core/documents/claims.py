@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ..legal import court_fee, load_lpr, normalize_province, small_claims_threshold
-from ..legal.data import LegalDataError
-from ..legal.deadlines import demand_deadline
-from ..legal.interest import InterestResult, compute_interest
-from .context import CaseContext
-from .demand import demand_sent_on
-from .layout import Missing
-from .options import DocOptions
-from .texts import date_cn, money
+from kami_desktop.core.documents.context import CaseContext
+from kami_desktop.core.documents.demand import demand_sent_on
+from kami_desktop.core.documents.layout import Missing
+from kami_desktop.core.documents.options import DocOptions
+from kami_desktop.core.documents.texts import date_cn, money
+from kami_desktop.core.legal import court_fee, load_lpr, normalize_province, small_claims_threshold
+from kami_desktop.core.legal.data import LegalDataError
+from kami_desktop.core.legal.deadlines import demand_deadline
+from kami_desktop.core.legal.interest import InterestResult, compute_interest
 
 INTEREST_BASIS = ("《中华人民共和国消费者权益保护法》第五十三条（经营者应当承担预付款的利息）、"
                   "《最高人民法院关于审理预付式消费民事纠纷案件适用法律若干问题的解释》第十六条、第十七条")

@@ -8,14 +8,14 @@ respondent's 名称/地址, the request and the facts.
 
 from __future__ import annotations
 
-from ..legal.data import Limits
-from ..legal.deadlines import complaint_filing_window
-from .attachments import plan_attachments
-from .context import CaseContext
-from .fitting import UNCONFIRMED, Fitted, fit
-from .layout import Built, Doc, Heading, Missing, P, Table, Title
-from .options import DocOptions
-from .texts import date_cn, dispute_summary, fact_line, money
+from kami_desktop.core.documents.attachments import plan_attachments
+from kami_desktop.core.documents.context import CaseContext
+from kami_desktop.core.documents.fitting import UNCONFIRMED, Fitted, fit
+from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Table, Title
+from kami_desktop.core.documents.options import DocOptions
+from kami_desktop.core.documents.texts import date_cn, dispute_summary, fact_line, money
+from kami_desktop.core.legal.data import Limits
+from kami_desktop.core.legal.deadlines import complaint_filing_window
 
 CHANNEL = "12315"
 WIDTHS = [0.6, 2.0, 5.8, 1.3]

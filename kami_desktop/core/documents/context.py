@@ -13,10 +13,10 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..cases import get_case
-from ..exhibits import list_exhibits
-from ..model import BillRow, Fact, LadderStep, Party
-from ..timeutil import CHINA_TZ
+from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.evidence.exhibits import list_exhibits
+from kami_desktop.core.store.model import BillRow, Fact, LadderStep, Party
+from kami_desktop.core.util.timeutil import CHINA_TZ
 
 # Fact and ladder-step kinds are free text written by other parts of the app; these aliases cover the
 # English codes and the Chinese words they may use.
@@ -25,7 +25,7 @@ DEDUCTION_KINDS = {"deduction", "deduct", "debit", "扣款", "扣除"}
 REFUND_REQUEST_KINDS = {"refund_request", "request_refund", "申请退款", "要求退款"}
 DEMAND_STEP_KINDS = {"demand_sent", "demand", "demand_letter", "demand_letter_sent", "催告函发出", "发出催告函"}
 
-FACT_KIND_LABELS = {  # the codes of core.facts.FACT_KINDS plus a few older spellings
+FACT_KIND_LABELS = {  # the codes of core.case.facts.FACT_KINDS plus a few older spellings
     "recharge": "充值", "topup": "充值", "payment": "付款", "deduction": "扣款", "non_delivery": "未到账/未交付",
     "refund_request": "申请退款", "platform_reply": "平台答复", "reply": "平台答复", "refund": "退款",
     "complaint": "投诉", "lawsuit": "起诉", "other": "其他", "demand_sent": "发出催告函",

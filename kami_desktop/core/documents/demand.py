@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..legal.deadlines import demand_deadline
-from .context import CaseContext
-from .layout import Built, Doc, Heading, Missing, P, Para, Title, lead
-from .options import DocOptions
-from .texts import (
+from kami_desktop.core.documents.context import CaseContext
+from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Para, Title, lead
+from kami_desktop.core.documents.options import DocOptions
+from kami_desktop.core.documents.texts import (
     LAW_CIVIL_577,
     LAW_CIVIL_985,
     LAW_CONSUMER_53,
@@ -26,6 +25,7 @@ from .texts import (
     fact_lines,
     party_names,
 )
+from kami_desktop.core.legal.deadlines import demand_deadline
 
 
 def demand_sent_on(ctx: CaseContext, opts: DocOptions) -> date | None:

@@ -19,8 +19,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from .font_embed import FONT_NAME, embed_font, subset_font
-from .layout import Doc, Heading, PageBreak, Para, Table, Title, split_placeholders
+from kami_desktop.core.documents.font_embed import FONT_NAME, embed_font, subset_font
+from kami_desktop.core.documents.layout import Doc, Heading, PageBreak, Para, Table, Title, split_placeholders
 
 PAGE_W, PAGE_H = 210, 297
 MARGINS = {"top": 25, "bottom": 25, "left": 28, "right": 22}  # mm; wider left margin for binding

@@ -7,10 +7,10 @@ header 案号 (left blank for the court) / 案由 / 提交人 / 对方当事人 
 
 from __future__ import annotations
 
-from .context import CaseContext, ExhibitInfo
-from .layout import Built, Doc, Missing, P, Para, Table, Title
-from .options import DocOptions
-from .texts import date_cn, datetime_cn, party_names
+from kami_desktop.core.documents.context import CaseContext, ExhibitInfo
+from kami_desktop.core.documents.layout import Built, Doc, Missing, P, Para, Table, Title
+from kami_desktop.core.documents.options import DocOptions
+from kami_desktop.core.documents.texts import date_cn, datetime_cn, party_names
 
 FORM = "打印件（电子数据）"
 HEADER = ["序号", "证据名称", "证据来源", "证明目的", "页码", "原件/复印件", "备注"]

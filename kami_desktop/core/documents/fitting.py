@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context import CaseContext
+from kami_desktop.core.documents.context import CaseContext
 
 UNCONFIRMED = "未确认"
 

@@ -7,12 +7,12 @@ are masked even if they appear in a fact's description). Length limits come from
 
 from __future__ import annotations
 
-from ..legal.data import Limits
-from .context import CaseContext
-from .fitting import UNCONFIRMED, Fitted, fit, redact
-from .layout import Built, Doc, Heading, Missing, P, Table, Title
-from .options import DocOptions
-from .texts import date_cn, dispute_summary, fact_line, money
+from kami_desktop.core.documents.context import CaseContext
+from kami_desktop.core.documents.fitting import UNCONFIRMED, Fitted, fit, redact
+from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Table, Title
+from kami_desktop.core.documents.options import DocOptions
+from kami_desktop.core.documents.texts import date_cn, dispute_summary, fact_line, money
+from kami_desktop.core.legal.data import Limits
 
 CHANNEL = "heimao"
 

@@ -6,7 +6,7 @@ the principal, LPR interest from a chosen start date, costs borne by the defenda
 
 from __future__ import annotations
 
-from .claims import (
+from kami_desktop.core.documents.claims import (
     INTEREST_BASIS,
     court_name,
     court_notes,
@@ -15,11 +15,11 @@ from .claims import (
     interest_detail,
     total_claim,
 )
-from .context import CaseContext, PartyInfo
-from .demand import demand_sent_on
-from .layout import Built, Doc, Heading, Missing, P, PageBreak, Para, Title
-from .options import DocOptions
-from .texts import (
+from kami_desktop.core.documents.context import CaseContext, PartyInfo
+from kami_desktop.core.documents.demand import demand_sent_on
+from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, PageBreak, Para, Title
+from kami_desktop.core.documents.options import DocOptions
+from kami_desktop.core.documents.texts import (
     LAW_CIVIL_577,
     LAW_CIVIL_985,
     LAW_CONSUMER_53,

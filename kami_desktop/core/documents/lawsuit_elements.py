@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .claims import court_name, total_claim
-from .context import TOPUP_KINDS, CaseContext
-from .demand import demand_sent_on
-from .lawsuit import claims_blocks, defendant_labels, notes_page
-from .layout import Built, Doc, Heading, Missing, P, PageBreak, Para, Table, Title
-from .options import DocOptions
-from .texts import (
+from kami_desktop.core.documents.claims import court_name, total_claim
+from kami_desktop.core.documents.context import TOPUP_KINDS, CaseContext
+from kami_desktop.core.documents.demand import demand_sent_on
+from kami_desktop.core.documents.lawsuit import claims_blocks, defendant_labels, notes_page
+from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, PageBreak, Para, Table, Title
+from kami_desktop.core.documents.options import DocOptions
+from kami_desktop.core.documents.texts import (
     CAUSE_SENTENCES,
     amount_text,
     date_cn,

@@ -9,7 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..legal.deadlines import DEMAND_DEFAULT_WORKDAYS, DEMAND_MAX_WORKDAYS, DEMAND_MIN_WORKDAYS
+from kami_desktop.core.legal.deadlines import (
+    DEMAND_DEFAULT_WORKDAYS,
+    DEMAND_MAX_WORKDAYS,
+    DEMAND_MIN_WORKDAYS,
+)
 
 DEFAULT_CAUSE = "信息网络买卖合同纠纷"
 CAUSES = ("信息网络买卖合同纠纷", "网络服务合同纠纷", "买卖合同纠纷", "不当得利纠纷")

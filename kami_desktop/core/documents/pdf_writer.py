@@ -12,9 +12,9 @@ import html
 import io
 from datetime import datetime
 
-from ..timeutil import CHINA_TZ
-from .docx_writer import MARGINS, TEXT_W
-from .layout import Doc, Heading, PageBreak, Para, Table, Title, split_placeholders
+from kami_desktop.core.documents.docx_writer import MARGINS, TEXT_W
+from kami_desktop.core.documents.layout import Doc, Heading, PageBreak, Para, Table, Title, split_placeholders
+from kami_desktop.core.util.timeutil import CHINA_TZ
 
 MM = 72 / 25.4
 FONT = "sans-serif"

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..money import CENT
-from ..timeutil import CHINA_TZ
-from .context import CaseContext, FactInfo, PartyInfo
-from .layout import Missing
+from kami_desktop.core.documents.context import CaseContext, FactInfo, PartyInfo
+from kami_desktop.core.documents.layout import Missing
+from kami_desktop.core.util.money import CENT
+from kami_desktop.core.util.timeutil import CHINA_TZ
 
 # --------------------------------------------------------------------------- dates and money
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .frontmatter import fmt_time
-from .layout import esc, header_row
-from .snapshot import CaseSnap
-from .stories import SectionWriter
+from kami_desktop.core.dossier.frontmatter import fmt_time
+from kami_desktop.core.dossier.layout import esc, header_row
+from kami_desktop.core.dossier.snapshot import CaseSnap
+from kami_desktop.core.dossier.stories import SectionWriter
 
 STATUS = {"ok": "", "missing": "（原始文件缺失，未收入）", "altered": "（原始文件已被改动，未收入）"}
 

@@ -13,15 +13,25 @@ from pathlib import Path
 
 import pymupdf
 
-from ... import __version__
-from ..tasks import CancelToken, Progress
-from .appendix import write_appendix
-from .frontmatter import fmt_time, write_front
-from .layout import CONTENT, FOOTER_TOP, GREY, PAGE, PageFlow, PageTag, cjk_font, short, text_width
-from .options import DossierOptions, ExhibitPages
-from .renderers import FileContext, notice, render_file
-from .snapshot import CaseSnap, ExhibitSnap, FileSnap
-from .stories import SectionWriter
+from kami_desktop import __version__
+from kami_desktop.core.dossier.appendix import write_appendix
+from kami_desktop.core.dossier.frontmatter import fmt_time, write_front
+from kami_desktop.core.dossier.layout import (
+    CONTENT,
+    FOOTER_TOP,
+    GREY,
+    PAGE,
+    PageFlow,
+    PageTag,
+    cjk_font,
+    short,
+    text_width,
+)
+from kami_desktop.core.dossier.options import DossierOptions, ExhibitPages
+from kami_desktop.core.dossier.renderers import FileContext, notice, render_file
+from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap, FileSnap
+from kami_desktop.core.dossier.stories import SectionWriter
+from kami_desktop.core.tasks import CancelToken, Progress
 
 STATEMENT = "本页打印件直接来源于电子数据"
 MISSING_TEXT = {

@@ -11,14 +11,9 @@ import hashlib
 import time
 from pathlib import Path
 
-from .. import ledger
-from ..hashing import sm3_file
-from ..profile import Profile
-from ..tasks import Cancelled, CancelToken, Progress, no_progress
-from ..timeutil import now
-from .binder import write_binder
-from .bundle import Staging, sha256_of
-from .manifest import (
+from kami_desktop.core.dossier.binder import write_binder
+from kami_desktop.core.dossier.bundle import Staging, sha256_of
+from kami_desktop.core.dossier.manifest import (
     BINDER,
     LEDGER,
     MANIFEST_JSON,
@@ -29,11 +24,21 @@ from .manifest import (
     readme,
     sha256_manifest,
 )
-from .naming import clean_component
-from .online import OnlineFiles, write_online_pdfs
-from .options import DossierOptions, DossierResult
-from .precheck import PreflightError, PreflightProblem, PreflightReport, content_warnings
-from .snapshot import CaseSnap, take_snapshot
+from kami_desktop.core.dossier.naming import clean_component
+from kami_desktop.core.dossier.online import OnlineFiles, write_online_pdfs
+from kami_desktop.core.dossier.options import DossierOptions, DossierResult
+from kami_desktop.core.dossier.precheck import (
+    PreflightError,
+    PreflightProblem,
+    PreflightReport,
+    content_warnings,
+)
+from kami_desktop.core.dossier.snapshot import CaseSnap, take_snapshot
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store import ledger
+from kami_desktop.core.tasks import Cancelled, CancelToken, Progress, no_progress
+from kami_desktop.core.util.hashing import sm3_file
+from kami_desktop.core.util.timeutil import now
 
 ACTION = "dossier.build"
 

@@ -20,13 +20,13 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
-from ..hashing import CHUNK
-from ..profile import Profile
-from ..tasks import Cancelled, CancelToken, Progress
-from ..timeutil import CHINA_TZ
-from .manifest import FORMAT, MANIFEST_JSON, MANIFEST_TXT
-from .options import DossierError
-from .snapshot import CaseSnap
+from kami_desktop.core.dossier.manifest import FORMAT, MANIFEST_JSON, MANIFEST_TXT
+from kami_desktop.core.dossier.options import DossierError
+from kami_desktop.core.dossier.snapshot import CaseSnap
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.tasks import Cancelled, CancelToken, Progress
+from kami_desktop.core.util.hashing import CHUNK
+from kami_desktop.core.util.timeutil import CHINA_TZ
 
 STORED_EXT = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".pdf", ".zip", ".mp3", ".mp4", ".m4a",
               ".mov", ".amr", ".xlsx", ".docx", ".7z", ".rar"}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from .layout import col_widths, esc, header_row
-from .options import DossierOptions
-from .snapshot import CaseSnap, ExhibitSnap
-from .stories import SectionWriter
+from kami_desktop.core.dossier.layout import col_widths, esc, header_row
+from kami_desktop.core.dossier.options import DossierOptions
+from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap
+from kami_desktop.core.dossier.stories import SectionWriter
 
 FORM = "电子数据打印件"
 BLANK = "________________"

@@ -20,8 +20,8 @@ import img2pdf
 import pymupdf
 from PIL import Image, ImageOps
 
-from .layout import CONTENT, GREY, MM
-from .renderers import FileContext, notice
+from kami_desktop.core.dossier.layout import CONTENT, GREY, MM
+from kami_desktop.core.dossier.renderers import FileContext, notice
 
 logging.getLogger("img2pdf").setLevel(logging.ERROR)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pymupdf
 
-from ..tasks import Cancelled
+from kami_desktop.core.tasks import Cancelled
 
 MM = 72 / 25.4
 PAGE = pymupdf.paper_rect("a4")

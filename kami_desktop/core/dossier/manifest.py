@@ -11,11 +11,11 @@ import json
 from datetime import date
 from typing import Any
 
-from ... import __version__
-from ..money import money_str
-from .binder import BinderInfo
-from .options import DossierOptions
-from .snapshot import OUTPUT_ACTIONS, CaseSnap
+from kami_desktop import __version__
+from kami_desktop.core.dossier.binder import BinderInfo
+from kami_desktop.core.dossier.options import DossierOptions
+from kami_desktop.core.dossier.snapshot import OUTPUT_ACTIONS, CaseSnap
+from kami_desktop.core.util.money import money_str
 
 FORMAT = "kami-dossier-bundle"
 MANIFEST_TXT = "manifest-sha256.txt"

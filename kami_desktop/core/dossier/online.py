@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pymupdf
 
-from .binder import BinderInfo
-from .naming import clean_component, exhibit_prefix, unique_names
+from kami_desktop.core.dossier.binder import BinderInfo
+from kami_desktop.core.dossier.naming import clean_component, exhibit_prefix, unique_names
 
 ONLINE_DIR = "网上立案"
 INDEX_TITLE = "证据目录"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pymupdf
 
-from .layout import CONTENT, GREY
-from .renderers import FileContext, notice
+from kami_desktop.core.dossier.layout import CONTENT, GREY
+from kami_desktop.core.dossier.renderers import FileContext, notice
 
 CAPTION = 11.0
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..hashing import sha256_file
-from ..profile import Profile
-from ..tasks import CancelToken, Progress, no_progress
-from .snapshot import CaseSnap, ExhibitSnap, FileSnap, take_snapshot
+from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap, FileSnap, take_snapshot
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.tasks import CancelToken, Progress, no_progress
+from kami_desktop.core.util.hashing import sha256_file
 
 BLOCKING = ("missing", "altered")
 

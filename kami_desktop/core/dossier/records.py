@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from ..money import money_str
-from .layout import esc, header_row
-from .renderers import TEXT_TYPES, Decline, FileContext
+from kami_desktop.core.dossier.layout import esc, header_row
+from kami_desktop.core.dossier.renderers import TEXT_TYPES, Decline, FileContext
+from kami_desktop.core.util.money import money_str
 
 BILL_TYPES = (*TEXT_TYPES, "application/zip",
               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -36,7 +36,7 @@ def _t(dt: datetime | None) -> str:
 
 def render_bill(ctx: FileContext) -> None:
     try:
-        from ..bills import BillError, parse_bill, reconcile, suggest_terms
+        from kami_desktop.core.bills import BillError, parse_bill, reconcile, suggest_terms
     except ImportError:
         raise Decline() from None
     try:
@@ -95,7 +95,7 @@ KIND_LABELS = {"image": "图片", "voice": "语音", "video": "视频", "sticker
 
 def render_chat(ctx: FileContext) -> None:
     try:
-        from ..chats import ChatError, parse_chat
+        from kami_desktop.core.chats import ChatError, parse_chat
     except ImportError:
         raise Decline() from None
     try:

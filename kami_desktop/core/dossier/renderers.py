@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..tasks import Cancelled
-from .layout import GREY, RED, PageFlow, esc
-from .snapshot import CaseSnap, ExhibitSnap, FileSnap
+from kami_desktop.core.dossier.layout import GREY, RED, PageFlow, esc
+from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap, FileSnap
+from kami_desktop.core.tasks import Cancelled
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ def _ensure_defaults() -> None:
     if _LOADED:
         return
     _LOADED = True
-    from . import images, pdfpages, records
+    from kami_desktop.core.dossier import images, pdfpages, records
 
     _REGISTRY[:0] = [
         Renderer("bill", records.accepts_bill, records.render_bill),

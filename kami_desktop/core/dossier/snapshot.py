@@ -15,14 +15,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from .. import ledger
-from ..cases import get_case
-from ..exhibits import list_exhibits
-from ..model import Exhibit, Party
-from ..profile import Profile
-from ..vocab import CATEGORIES, PARTY_ROLES
-from .naming import original_file_name, unique_names
-from .options import DossierError, Fact
+from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.dossier.naming import original_file_name, unique_names
+from kami_desktop.core.dossier.options import DossierError, Fact
+from kami_desktop.core.evidence.exhibits import list_exhibits
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Exhibit, Party
+from kami_desktop.core.vocab import CATEGORIES, PARTY_ROLES
 
 # Entries that record outputs rather than the evidence: left out of the exported ledger and of the
 # recorded head, so rebuilding an unchanged case gives identical bytes.
@@ -157,7 +157,7 @@ def _terms(raw) -> list[str]:
 def _recorded_facts(s, case_id: int, numbers: dict[int, int]) -> list[Fact]:
     """The case's facts (事实经过) when the facts feature is present; exhibit ids become binder numbers."""
     try:
-        timeline = importlib.import_module("kami_desktop.core.facts").timeline
+        timeline = importlib.import_module("kami_desktop.core.case.facts").timeline
     except (ImportError, AttributeError):
         return []
     out = []

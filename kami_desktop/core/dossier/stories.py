@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
-from .layout import CONTENT, CSS, PAGE
+from kami_desktop.core.dossier.layout import CONTENT, CSS, PAGE
 
 
 @dataclass

@@ -5,8 +5,15 @@ Pure functions over dates and Decimals plus the editable data tables in
 No database, no network, no Qt.
 """
 
-from .calendar import DueDate, WorkCalendar, default_calendar, is_workday, next_workday, workdays_between
-from .data import (
+from kami_desktop.core.legal.calendar import (
+    DueDate,
+    WorkCalendar,
+    default_calendar,
+    is_workday,
+    next_workday,
+    workdays_between,
+)
+from kami_desktop.core.legal.data import (
     HolidayTable,
     LegalDataError,
     Limits,
@@ -20,7 +27,7 @@ from .data import (
     load_lpr,
     load_small_claims,
 )
-from .deadlines import (
+from kami_desktop.core.legal.deadlines import (
     DEMAND_DEFAULT_WORKDAYS,
     EVENT_KINDS,
     Deadline,
@@ -33,8 +40,8 @@ from .deadlines import (
     demand_deadline,
     limitation_deadline,
 )
-from .fees import court_fee, court_fee_breakdown
-from .identifiers import (
+from kami_desktop.core.legal.fees import court_fee, court_fee_breakdown
+from kami_desktop.core.legal.identifiers import (
     CodeCheck,
     check_company_code,
     check_icp,
@@ -45,9 +52,14 @@ from .identifiers import (
     reg15_check_digit,
     uscc_check_char,
 )
-from .interest import InterestResult, InterestSegment, compute_interest
-from .periods import add_months, add_workdays, period_end
-from .small_claims import SmallClaimsThreshold, is_small_claim, normalize_province, small_claims_threshold
+from kami_desktop.core.legal.interest import InterestResult, InterestSegment, compute_interest
+from kami_desktop.core.legal.periods import add_months, add_workdays, period_end
+from kami_desktop.core.legal.small_claims import (
+    SmallClaimsThreshold,
+    is_small_claim,
+    normalize_province,
+    small_claims_threshold,
+)
 
 __all__ = [
     "DEMAND_DEFAULT_WORKDAYS",

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import chinese_calendar
 
-from .data import HolidayTable, load_holidays
+from kami_desktop.core.legal.data import HolidayTable, load_holidays
 
 # Fixed-date statutory days (国务院令第795号, from 2025): used for years with no table entry at all.
 _FIXED_REST_DAYS = ((1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3))

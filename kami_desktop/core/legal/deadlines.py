@@ -15,10 +15,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from kami_desktop.core import timeutil
-
-from .calendar import WorkCalendar
-from .periods import add_workdays, period_end
+from kami_desktop.core.legal.calendar import WorkCalendar
+from kami_desktop.core.legal.periods import add_workdays, period_end
+from kami_desktop.core.util import timeutil
 
 DEMAND_DEFAULT_WORKDAYS = 7
 DEMAND_MIN_WORKDAYS = 3

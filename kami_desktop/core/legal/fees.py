@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from kami_desktop.core.money import CENT, money_str, to_money
+from kami_desktop.core.util.money import CENT, money_str, to_money
 
 BASE_FEE = Decimal("50")
 BASE_LIMIT = Decimal("10000")

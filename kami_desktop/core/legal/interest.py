@@ -24,9 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from kami_desktop.core.money import CENT, money_str, to_money
-
-from .data import LegalDataError, LprEntry, LprTable, load_lpr
+from kami_desktop.core.legal.data import LegalDataError, LprEntry, LprTable, load_lpr
+from kami_desktop.core.util.money import CENT, money_str, to_money
 
 RATE_PLACES = Decimal("0.0001")
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar as _stdcal
 from datetime import date, timedelta
 
-from .calendar import DueDate, WorkCalendar, _cal, next_workday
+from kami_desktop.core.legal.calendar import DueDate, WorkCalendar, _cal, next_workday
 
 
 def add_months(d: date, months: int) -> date:

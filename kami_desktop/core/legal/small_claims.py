@@ -12,9 +12,8 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from kami_desktop.core.money import to_money
-
-from .data import ProvinceThreshold, SmallClaimsTable, load_small_claims
+from kami_desktop.core.legal.data import ProvinceThreshold, SmallClaimsTable, load_small_claims
+from kami_desktop.core.util.money import to_money
 
 PROVINCES = (
     "北京",

@@ -17,7 +17,7 @@ from bill_fixtures import (
 )
 
 from kami_desktop.core.bills import ParsedBill, parse_bill, parse_bill_bytes, reconcile
-from kami_desktop.core.timeutil import CHINA_TZ
+from kami_desktop.core.util.timeutil import CHINA_TZ
 
 
 def _assert_platform_figures(bill: ParsedBill, rows: int = EXPECTED_PLATFORM_ROWS) -> None:

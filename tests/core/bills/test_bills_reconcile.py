@@ -5,7 +5,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from kami_desktop.core.bills import Transaction, reconcile, suggest_terms
-from kami_desktop.core.timeutil import china_local
+from kami_desktop.core.util.timeutil import china_local
 
 P = "星辰卡盟"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from kami_desktop.core.cases import create_case
-from kami_desktop.core.exhibits import edit_exhibit, list_exhibits
-from kami_desktop.core.importer import import_paths
+from kami_desktop.core.case.cases import create_case
+from kami_desktop.core.evidence.exhibits import edit_exhibit, list_exhibits
+from kami_desktop.core.evidence.importer import import_paths
 from kami_desktop.core.legal import uscc_check_char
-from kami_desktop.core.model import Bill, BillRow, Fact, FactExhibit, LadderStep, Party
-from kami_desktop.core.timeutil import CHINA_TZ, now
+from kami_desktop.core.store.model import Bill, BillRow, Fact, FactExhibit, LadderStep, Party
+from kami_desktop.core.util.timeutil import CHINA_TZ, now
 from tests.helpers import screenshot
 
 OPERATOR_USCC = "91440300MA5G8KQ27" + uscc_check_char("91440300MA5G8KQ27")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from kami_desktop.core.documents import generate
-from kami_desktop.core.exhibits import move_exhibit, trash
+from kami_desktop.core.evidence.exhibits import move_exhibit, trash
 from tests.core.documents.conftest import docx_tables, docx_text, pdf_flat
 
 COLUMNS = ["序号", "证据名称", "证据来源", "证明目的", "页码", "原件/复印件", "备注"]
@@ -50,7 +50,7 @@ def test_binder_order_trash_and_pages_from_manifest(profile, made, tmp_path):
 
 
 def test_missing_source_and_purpose_are_blanks(profile, made, tmp_path):
-    from kami_desktop.core.exhibits import edit_exhibit
+    from kami_desktop.core.evidence.exhibits import edit_exhibit
 
     with profile.session() as s:
         edit_exhibit(s, made.exhibit_ids[1], source="", purpose="")

@@ -13,8 +13,7 @@ import pymupdf
 from fontTools.ttLib import TTFont
 from lxml import etree
 
-from kami_desktop.core import ledger
-from kami_desktop.core.cases import get_case
+from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.documents import generate
 from kami_desktop.core.documents.font_embed import (
     FONT_NAME,
@@ -23,6 +22,7 @@ from kami_desktop.core.documents.font_embed import (
     font_key,
     obfuscate,
 )
+from kami_desktop.core.store import ledger
 from tests.core.documents.conftest import docx_members, docx_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

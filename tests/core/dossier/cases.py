@@ -10,11 +10,11 @@ from pathlib import Path
 import pymupdf
 from PIL import Image
 
-from kami_desktop.core.cases import create_case
+from kami_desktop.core.case.cases import create_case
 from kami_desktop.core.dossier import DossierOptions
-from kami_desktop.core.exhibits import edit_exhibit
-from kami_desktop.core.importer import import_paths
-from kami_desktop.core.model import Party
+from kami_desktop.core.evidence.exhibits import edit_exhibit
+from kami_desktop.core.evidence.importer import import_paths
+from kami_desktop.core.store.model import Party
 from tests.core.bills.bill_fixtures import EXPECTED_NET, alipay_app_csv
 from tests.core.chats.chat_fixtures import qq_txt
 from tests.helpers import screenshot

@@ -11,7 +11,7 @@ import pytest
 
 from kami_desktop.core.dossier import DossierError, PreflightError, build_dossier, preflight
 from kami_desktop.core.dossier.bundle_verify import verify_bundle
-from kami_desktop.core.exhibits import edit_exhibit, trash
+from kami_desktop.core.evidence.exhibits import edit_exhibit, trash
 
 from .cases import make_case, options
 
@@ -27,7 +27,7 @@ def _tamper(profile, sha: str) -> None:
 
 
 def _sha(profile, exhibit_id: int) -> str:
-    from kami_desktop.core.exhibits import get_exhibit
+    from kami_desktop.core.evidence.exhibits import get_exhibit
 
     with profile.session() as s:
         return get_exhibit(s, exhibit_id).files[0].blob_sha256

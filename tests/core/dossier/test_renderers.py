@@ -10,7 +10,7 @@ from PIL import Image
 
 from kami_desktop.core.dossier import build_dossier, renderers
 from kami_desktop.core.dossier.naming import clean_component, original_file_name, unique_names
-from kami_desktop.core.importer import import_paths
+from kami_desktop.core.evidence.importer import import_paths
 from tests.helpers import screenshot
 
 from .cases import options, red_blue_jpeg
@@ -150,8 +150,8 @@ def test_tiny_images_are_not_blown_up(profile, case_id, tmp_path):
 
 def test_an_exhibit_without_files_still_gets_its_page(profile, case_id, tmp_path):
     from kami_desktop.core.dossier import preflight
-    from kami_desktop.core.model import Exhibit
-    from kami_desktop.core.timeutil import now
+    from kami_desktop.core.store.model import Exhibit
+    from kami_desktop.core.util.timeutil import now
 
     src = screenshot(tmp_path / "a.png", 1, size=(60, 90))
     import_paths(profile, case_id, [src])
@@ -166,7 +166,7 @@ def test_an_exhibit_without_files_still_gets_its_page(profile, case_id, tmp_path
 
 
 def test_recorded_facts_become_the_timeline_with_page_references(profile, tmp_path):
-    from kami_desktop.core.facts import add_fact
+    from kami_desktop.core.case.facts import add_fact
 
     from .cases import make_case
 
@@ -186,7 +186,7 @@ def test_recorded_facts_become_the_timeline_with_page_references(profile, tmp_pa
 
 
 def test_bill_uses_the_platform_names_the_user_confirmed(profile, tmp_path):
-    from kami_desktop.core.billstore import set_platform_terms
+    from kami_desktop.core.bills.store import set_platform_terms
 
     from .cases import make_case
 

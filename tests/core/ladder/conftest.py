@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from kami_desktop.core.model import Bill, BillRow, Blob, Chat, ChatMessage, Exhibit
-from kami_desktop.core.timeutil import CHINA_TZ, now
+from kami_desktop.core.store.model import Bill, BillRow, Blob, Chat, ChatMessage, Exhibit
+from kami_desktop.core.util.timeutil import CHINA_TZ, now
 
 
 def at(text: str) -> datetime:

@@ -7,19 +7,19 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from kami_desktop.core import ledger
-from kami_desktop.core.cases import create_case
-from kami_desktop.core.exhibits import trash
-from kami_desktop.core.fact_suggestions import (
+from kami_desktop.core.case.cases import create_case
+from kami_desktop.core.case.facts import FactError, add_fact, edit_fact, get_fact, remove_fact, timeline
+from kami_desktop.core.case.suggestions import (
     accept_suggestion,
     dismiss_suggestion,
     handled_origins,
     restore_suggestion,
     suggest_facts,
 )
-from kami_desktop.core.facts import FactError, add_fact, edit_fact, get_fact, remove_fact, timeline
-from kami_desktop.core.model import Case
-from kami_desktop.core.timeutil import CHINA_TZ, now
+from kami_desktop.core.evidence.exhibits import trash
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Case
+from kami_desktop.core.util.timeutil import CHINA_TZ, now
 from kami_desktop.core.vocab import VocabError
 
 from .conftest import CaseBuilder, at

@@ -8,9 +8,8 @@ from datetime import date, timedelta
 import chinese_calendar
 import pytest
 
-from kami_desktop.core import ledger
-from kami_desktop.core.cases import get_case, update_case
-from kami_desktop.core.ladder import (
+from kami_desktop.core.case.cases import get_case, update_case
+from kami_desktop.core.case.ladder import (
     STEP_KINDS,
     LadderError,
     case_dashboard,
@@ -23,7 +22,8 @@ from kami_desktop.core.ladder import (
     step_summary,
 )
 from kami_desktop.core.legal import EVENT_KINDS
-from kami_desktop.core.timeutil import now
+from kami_desktop.core.store import ledger
+from kami_desktop.core.util.timeutil import now
 
 
 def D(s: str) -> date:

@@ -7,9 +7,8 @@ from datetime import date
 
 import pytest
 
-from kami_desktop.core import ledger
-from kami_desktop.core.cases import create_case
-from kami_desktop.core.parties import (
+from kami_desktop.core.case.cases import create_case
+from kami_desktop.core.case.parties import (
     PartyError,
     add_party,
     check_field,
@@ -23,6 +22,7 @@ from kami_desktop.core.parties import (
     remove_party,
     unlink_evidence,
 )
+from kami_desktop.core.store import ledger
 from kami_desktop.core.vocab import VocabError
 
 VALID = "91330100716105852F"

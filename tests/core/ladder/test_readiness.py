@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kami_desktop.core.facts import add_fact
-from kami_desktop.core.ladder import record_step
-from kami_desktop.core.parties import add_party, link_evidence
-from kami_desktop.core.readiness import readiness
+from kami_desktop.core.case.facts import add_fact
+from kami_desktop.core.case.ladder import record_step
+from kami_desktop.core.case.parties import add_party, link_evidence
+from kami_desktop.core.case.readiness import readiness
 
 KEYS = ["funds", "interaction", "non_delivery", "identity", "rules"]
 ROWS = [{"time": "2025-09-01 10:00:00", "counterparty": "星辰卡盟", "amount": "500.00"}]
@@ -86,7 +86,7 @@ def test_a_personal_only_bill_imported_for_real_stays_weak(profile, case_id, tmp
     import sys
     from pathlib import Path
 
-    from kami_desktop.core.billstore import import_bill
+    from kami_desktop.core.bills.store import import_bill
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bills"))
     import bill_fixtures as bf

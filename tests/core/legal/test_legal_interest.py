@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from kami_desktop.core.legal import LegalDataError, compute_interest
-from kami_desktop.core.money import MoneyError
+from kami_desktop.core.util.money import MoneyError
 
 
 def D(s: str) -> date:

@@ -21,8 +21,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
-from .fsutil import make_private_dir
-from .timeutil import from_timestamp
+from kami_desktop.core.util.fsutil import make_private_dir
+from kami_desktop.core.util.timeutil import from_timestamp
 
 LOG_NAME = "kami.log"
 MAX_BYTES = 1_000_000

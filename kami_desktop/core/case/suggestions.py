@@ -26,15 +26,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import ledger
-from .bills import reconcile, suggest_terms
-from .bills.model import Transaction
-from .bills.reconcile import PAYMENT, REFUND
-from .cases import get_case
-from .facts import FACT_KINDS, FactError, add_fact
-from .model import Bill, BillRow, Chat, ChatMessage, Exhibit, Fact, LedgerEntry, Party
-from .money import money_str
-from .timeutil import iso
+from kami_desktop.core.bills import reconcile, suggest_terms
+from kami_desktop.core.bills.model import Transaction
+from kami_desktop.core.bills.reconcile import PAYMENT, REFUND
+from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.case.facts import FACT_KINDS, FactError, add_fact
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Bill, BillRow, Chat, ChatMessage, Exhibit, Fact, LedgerEntry, Party
+from kami_desktop.core.util.money import money_str
+from kami_desktop.core.util.timeutil import iso
 
 DISMISSED = "fact.suggestion_dismissed"
 RESTORED = "fact.suggestion_restored"

@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .model import LedgerEntry
-from .timeutil import now
+from kami_desktop.core.store.model import LedgerEntry
+from kami_desktop.core.util.timeutil import now
 
 GENESIS = "0" * 64
 

@@ -2,7 +2,7 @@
 
 Each fact has an aware time, a kind (stable code, Chinese label), a description, a disputed flag and
 linked exhibits. ``origin`` says where it came from: ``user``, or ``bill:<row id>`` / ``chat:<msg id>``
-for a confirmed suggestion (see :mod:`kami_desktop.core.fact_suggestions`). Every change goes into the
+for a confirmed suggestion (see :mod:`kami_desktop.core.case.suggestions`). Every change goes into the
 ledger.
 """
 
@@ -16,11 +16,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import ledger
-from .cases import CaseError, get_case
-from .model import Exhibit, Fact, FactExhibit
-from .timeutil import china_local, iso, now
-from .vocab import parse_code
+from kami_desktop.core.case.cases import CaseError, get_case
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Exhibit, Fact, FactExhibit
+from kami_desktop.core.util.timeutil import china_local, iso, now
+from kami_desktop.core.vocab import parse_code
 
 FACT_KINDS: dict[str, str] = {
     "recharge": "充值",

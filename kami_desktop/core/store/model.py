@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from .types import AwareDateTime, ISODate, Money
+from kami_desktop.core.store.types import AwareDateTime, ISODate, Money
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

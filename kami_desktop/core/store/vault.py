@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fsutil import fsync_dir
-from .hashing import CHUNK, new_sm3
+from kami_desktop.core.util.fsutil import fsync_dir
+from kami_desktop.core.util.hashing import CHUNK, new_sm3
 
 
 class VaultError(OSError):

@@ -23,22 +23,30 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from . import ledger
-from .bills import BillError, ParsedBill, Reconciliation, ReconRow, Transaction, parse_bill_bytes, reconcile
-from .bills import suggest_terms as _suggest
-from .bills.alipay import LAYOUT_WEB
-from .bills.common import personal_only_warning
-from .bills.detect import MAX_INPUT
-from .bills.wechat import _refund_total as wechat_refund_total
-from .cases import get_case, update_case
-from .exhibits import ExhibitError, blob_in_use, edit_exhibit
-from .fsutil import read_capped
-from .importer import ImportedItem, import_paths
-from .model import Bill, BillRow, Blob, Case, Exhibit, ExhibitFile, Party
-from .money import money_str
-from .profile import Profile
-from .tasks import CancelToken, Progress, no_progress
-from .timeutil import iso, now
+from kami_desktop.core.bills import (
+    BillError,
+    ParsedBill,
+    Reconciliation,
+    ReconRow,
+    Transaction,
+    parse_bill_bytes,
+    reconcile,
+)
+from kami_desktop.core.bills import suggest_terms as _suggest
+from kami_desktop.core.bills.alipay import LAYOUT_WEB
+from kami_desktop.core.bills.common import personal_only_warning
+from kami_desktop.core.bills.detect import MAX_INPUT
+from kami_desktop.core.bills.wechat import _refund_total as wechat_refund_total
+from kami_desktop.core.case.cases import get_case, update_case
+from kami_desktop.core.evidence.exhibits import ExhibitError, blob_in_use, edit_exhibit
+from kami_desktop.core.evidence.importer import ImportedItem, import_paths
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Bill, BillRow, Blob, Case, Exhibit, ExhibitFile, Party
+from kami_desktop.core.tasks import CancelToken, Progress, no_progress
+from kami_desktop.core.util.fsutil import read_capped
+from kami_desktop.core.util.money import money_str
+from kami_desktop.core.util.timeutil import iso, now
 
 SOURCE_LABELS = {"alipay": "支付宝交易明细", "wechat": "微信支付账单明细"}
 BILL_PURPOSE = "证明向平台付款及平台退款的时间和金额"
@@ -322,7 +330,7 @@ BlobPath = Callable[[str], Path]
 
 
 def _session_blob_path(s: Session) -> BlobPath:
-    from .vault import Vault
+    from kami_desktop.core.store.vault import Vault
 
     return Vault(Path(s.get_bind().url.database).parent / "vault").path_for
 

@@ -13,11 +13,11 @@ from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
 
-from . import ledger
-from .hashing import sha256_file, sm3_file
-from .model import Blob, Exhibit, ExhibitFile, LedgerEntry
-from .profile import Profile
-from .tasks import CancelToken, Progress, no_progress
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile, LedgerEntry
+from kami_desktop.core.tasks import CancelToken, Progress, no_progress
+from kami_desktop.core.util.hashing import sha256_file, sm3_file
 
 
 @dataclass

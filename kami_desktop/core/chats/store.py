@@ -14,19 +14,19 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from . import ledger
-from .billstore import import_source_file, live_holder, undo_source_import
-from .cases import get_case
-from .chats import VOICE_EXTENSIONS, ChatError, ParsedChat, parse_chat_bytes
-from .chats.audio import MAX_AUDIO_BYTES, audio_duration_bytes
-from .chats.detect import MAX_CHAT_BYTES
-from .exhibits import ExhibitError, edit_exhibit
-from .fsutil import read_capped
-from .importer import import_bytes
-from .model import Chat, ChatMessage, Exhibit, ExhibitFile
-from .profile import Profile
-from .tasks import CancelToken, Progress, no_progress
-from .timeutil import CHINA_TZ, iso, now
+from kami_desktop.core.bills.store import import_source_file, live_holder, undo_source_import
+from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError, ParsedChat, parse_chat_bytes
+from kami_desktop.core.chats.audio import MAX_AUDIO_BYTES, audio_duration_bytes
+from kami_desktop.core.chats.detect import MAX_CHAT_BYTES
+from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit
+from kami_desktop.core.evidence.importer import import_bytes
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Chat, ChatMessage, Exhibit, ExhibitFile
+from kami_desktop.core.tasks import CancelToken, Progress, no_progress
+from kami_desktop.core.util.fsutil import read_capped
+from kami_desktop.core.util.timeutil import CHINA_TZ, iso, now
 
 FORMAT_LABELS = {"qq-txt": "QQ", "memotrace-csv": "微信", "memotrace-txt": "微信", "memotrace-html": "微信",
                  "pywxdump-csv": "微信"}

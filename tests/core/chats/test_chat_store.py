@@ -10,11 +10,11 @@ import wave
 import pytest
 from sqlalchemy import func, select
 
-from kami_desktop.core import chatstore as C
-from kami_desktop.core import ledger
 from kami_desktop.core.chats import ChatError, parse_chat
-from kami_desktop.core.exhibits import get_exhibit, purge, trash
-from kami_desktop.core.model import Chat, ChatMessage, Exhibit, ExhibitFile
+from kami_desktop.core.chats import store as C
+from kami_desktop.core.evidence.exhibits import get_exhibit, purge, trash
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Chat, ChatMessage, Exhibit, ExhibitFile
 from tests.core.chats import chat_fixtures as cf
 
 

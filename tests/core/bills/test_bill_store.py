@@ -9,12 +9,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from kami_desktop.core import billstore as B
-from kami_desktop.core import ledger
 from kami_desktop.core.bills import BillError, PasswordRequired, parse_bill
-from kami_desktop.core.cases import get_case
-from kami_desktop.core.exhibits import get_exhibit, purge, trash
-from kami_desktop.core.model import Bill, BillRow, Blob, Exhibit, ExhibitFile
+from kami_desktop.core.bills import store as B
+from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.evidence.exhibits import get_exhibit, purge, trash
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Bill, BillRow, Blob, Exhibit, ExhibitFile
 from tests.core.bills import bill_fixtures as bf
 
 
@@ -255,8 +255,8 @@ def test_purge_keeps_a_blob_a_bill_still_refers_to(profile, case_id, tmp_path):
 
 
 def test_merging_splitting_and_moving_keep_the_parsed_rows(profile, case_id, tmp_path):
-    from kami_desktop.core import exhibits as X
-    from kami_desktop.core.importer import import_paths
+    from kami_desktop.core.evidence import exhibits as X
+    from kami_desktop.core.evidence.importer import import_paths
     from tests.helpers import screenshot
 
     result = B.import_bill(profile, case_id, write(tmp_path, "alipay.csv", bf.alipay_app_csv()))
@@ -297,7 +297,7 @@ def test_rows_keep_fund_status_and_bills_from_before_0004_still_read_the_origina
 
 
 def test_a_blob_a_bill_still_refers_to_is_in_use_even_without_an_exhibit_file(profile, case_id, tmp_path):
-    from kami_desktop.core.exhibits import blob_in_use
+    from kami_desktop.core.evidence.exhibits import blob_in_use
 
     result = B.import_bill(profile, case_id, write(tmp_path, "alipay.csv", bf.alipay_app_csv()))
     with profile.session() as s:

@@ -21,14 +21,14 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from . import ledger
-from .model import Blob, Case, Exhibit, ExhibitFile
-from .profile import Profile
-from .sniff import image_facts, media_type, pdf_problem
-from .tasks import CancelToken, Progress, no_progress
-from .timeutil import CHINA_TZ, from_timestamp, now
-from .vault import StoreCancelled, Stored
-from .vocab import category_code
+from kami_desktop.core.evidence.sniff import image_facts, media_type, pdf_problem
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Blob, Case, Exhibit, ExhibitFile
+from kami_desktop.core.store.vault import StoreCancelled, Stored
+from kami_desktop.core.tasks import CancelToken, Progress, no_progress
+from kami_desktop.core.util.timeutil import CHINA_TZ, from_timestamp, now
+from kami_desktop.core.vocab import category_code
 
 SKIP_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 CLIPBOARD_SOURCE = "剪贴板粘贴"

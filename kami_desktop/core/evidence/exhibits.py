@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
-from . import ledger
-from .importer import next_position, tags_of
-from .model import Bill, Blob, Chat, Exhibit, ExhibitFile
-from .profile import Profile
-from .timeutil import china_local, now
-from .vocab import CATEGORIES, category_code
+from kami_desktop.core.evidence.importer import next_position, tags_of
+from kami_desktop.core.profile import Profile
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Bill, Blob, Chat, Exhibit, ExhibitFile
+from kami_desktop.core.util.timeutil import china_local, now
+from kami_desktop.core.vocab import CATEGORIES, category_code
 
 
 class ExhibitError(ValueError):

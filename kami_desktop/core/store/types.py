@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlalchemy import String
 from sqlalchemy.types import TypeDecorator
 
-from .money import to_money
+from kami_desktop.core.util.money import to_money
 
 
 class AwareDateTime(TypeDecorator):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import filetype
 
-from .timeutil import CHINA_TZ
+from kami_desktop.core.util.timeutil import CHINA_TZ
 
 TEXT_TYPES = {"text/plain", "text/csv", "text/html", "application/json"}
 

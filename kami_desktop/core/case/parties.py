@@ -17,11 +17,11 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from . import ledger
-from .cases import CaseError, get_case
-from .legal import CodeCheck, check_company_code, check_icp, check_uscc
-from .model import Exhibit, Party, PartyExhibit
-from .vocab import PARTY_ROLES, parse_code, role_code
+from kami_desktop.core.case.cases import CaseError, get_case
+from kami_desktop.core.legal import CodeCheck, check_company_code, check_icp, check_uscc
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Exhibit, Party, PartyExhibit
+from kami_desktop.core.vocab import PARTY_ROLES, parse_code, role_code
 
 # What a linked exhibit shows about a party: code stored, Chinese label shown.
 EVIDENCE_KINDS: dict[str, str] = {

@@ -16,12 +16,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import ledger
-from .cases import CaseError, get_case, update_case
-from .legal import DEMAND_DEFAULT_WORKDAYS, Deadline, Event, deadlines_from_events
-from .model import Case, LadderStep
-from .timeutil import now
-from .vocab import STAGES
+from kami_desktop.core.case.cases import CaseError, get_case, update_case
+from kami_desktop.core.legal import DEMAND_DEFAULT_WORKDAYS, Deadline, Event, deadlines_from_events
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Case, LadderStep
+from kami_desktop.core.util.timeutil import now
+from kami_desktop.core.vocab import STAGES
 
 
 class LadderError(CaseError):

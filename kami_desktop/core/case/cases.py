@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import ledger
-from .model import Case, Exhibit, Party
-from .money import money_str, to_money
-from .timeutil import now
-from .vocab import CAUSE_TYPES, STAGES, cause_code, stage_code
+from kami_desktop.core.store import ledger
+from kami_desktop.core.store.model import Case, Exhibit, Party
+from kami_desktop.core.util.money import money_str, to_money
+from kami_desktop.core.util.timeutil import now
+from kami_desktop.core.vocab import CAUSE_TYPES, STAGES, cause_code, stage_code
 
 
 class CaseError(ValueError):

@@ -17,10 +17,20 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from .cases import get_case
-from .fact_suggestions import CHAT_WORDS
-from .model import Bill, Chat, ChatMessage, Exhibit, Fact, FactExhibit, LadderStep, Party, PartyExhibit
-from .parties import check_field
+from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.case.parties import check_field
+from kami_desktop.core.case.suggestions import CHAT_WORDS
+from kami_desktop.core.store.model import (
+    Bill,
+    Chat,
+    ChatMessage,
+    Exhibit,
+    Fact,
+    FactExhibit,
+    LadderStep,
+    Party,
+    PartyExhibit,
+)
 
 PRESENT, WEAK, MISSING = "present", "weak", "missing"
 STATUS_LABELS = {PRESENT: "已具备", WEAK: "较弱", MISSING: "缺少"}
