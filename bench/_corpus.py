@@ -26,8 +26,10 @@ def _base_screenshot(seed: int, size=(1170, 2532)):
         bh = rng.randint(90, 260)
         d.rounded_rectangle((x0, y, x0 + bw, y + bh), 18, fill=(149, 236, 105) if mine else (255, 255, 255))
         for line in range(bh // 50):
-            d.rectangle((x0 + 24, y + 24 + line * 50, x0 + bw - rng.randint(30, 200), y + 50 + line * 50),
-                        fill=(60, 60, 60))
+            d.rectangle(
+                (x0 + 24, y + 24 + line * 50, x0 + bw - rng.randint(30, 200), y + 50 + line * 50),
+                fill=(60, 60, 60),
+            )
         y += bh + 40
     # a photo-like band (noise) as real screenshots often contain images
     band = Image.frombytes("RGB", (w, 500), rng.randbytes(w * 500 * 3))
@@ -67,8 +69,13 @@ def screenshots(n: int = 1000, fmt: str = "png", bases: int = 16) -> list[Path]:
             data = _with_text_chunk(data, f"shot {i}")
         else:
             data = data[:-2] + f"shot{i}".encode() + data[-2:]  # bytes after EOI-2 keep it decodable
-            data = raw[i % bases][:2] + b"\xff\xfe" + struct.pack(">H", 2 + len(f"shot {i}")) + \
-                f"shot {i}".encode() + raw[i % bases][2:]
+            data = (
+                raw[i % bases][:2]
+                + b"\xff\xfe"
+                + struct.pack(">H", 2 + len(f"shot {i}"))
+                + f"shot {i}".encode()
+                + raw[i % bases][2:]
+            )
         p = folder / f"Screenshot_{i:04d}.{fmt}"
         p.write_bytes(data)
         out.append(p)

@@ -27,10 +27,22 @@ PLATFORM = "星辰卡盟"
 
 def make_csv(rows: int = ROWS) -> bytes:
     lines = [
-        "-" * 84, "导出信息：", "姓名：张三", "支付宝账户：zhang***@163.com",
-        "起始时间：[2025-01-01 00:00:00]    终止时间：[2025-12-31 23:59:59]", "导出交易类型：[全部]",
-        "导出时间：[2026-01-01 09:00:00]", f"共{rows}笔记录", "收入：0笔 0.00元", "支出：0笔 0.00元",
-        "不计收支：0笔 0.00元", "", "特别提示：", *[f"{i}.提示内容；" for i in range(1, 8)], "8.本明细仅供个人对账使用。", "",
+        "-" * 84,
+        "导出信息：",
+        "姓名：张三",
+        "支付宝账户：zhang***@163.com",
+        "起始时间：[2025-01-01 00:00:00]    终止时间：[2025-12-31 23:59:59]",
+        "导出交易类型：[全部]",
+        "导出时间：[2026-01-01 09:00:00]",
+        f"共{rows}笔记录",
+        "收入：0笔 0.00元",
+        "支出：0笔 0.00元",
+        "不计收支：0笔 0.00元",
+        "",
+        "特别提示：",
+        *[f"{i}.提示内容；" for i in range(1, 8)],
+        "8.本明细仅供个人对账使用。",
+        "",
         "------------------------支付宝支付科技有限公司  电子客户回单------------------------",
         "交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,",
     ]
@@ -79,7 +91,9 @@ def main() -> None:
         base = best_of(baseline)
         took = best_of(ours)
         rec = results[-1]
-    print(f"rows: {ROWS}, platform rows: {len(rec.rows)}, paid {rec.paid}, refunded {rec.refunded}, net {rec.net}")
+    print(
+        f"rows: {ROWS}, platform rows: {len(rec.rows)}, paid {rec.paid}, refunded {rec.refunded}, net {rec.net}"
+    )
     print(f"baseline (read + decode + csv.reader): {base * 1000:.1f} ms")
     print(f"parse_bill + reconcile:               {took * 1000:.1f} ms (target <= 1000 ms)")
     print(f"ratio: {took / base:.1f}x baseline")

@@ -30,8 +30,17 @@ def child(profile_dir: str, case_id: str, out: str, opts: str) -> None:
         t = time.perf_counter()
         res = build_dossier(prof, int(case_id), DossierOptions(out_dir=Path(out), **kw))
         wall = time.perf_counter() - t
-    print(json.dumps({"wall": wall, "timings": res.timings, "pages": res.pages, "pdf_size": res.pdf.stat().st_size,
-                      "rss_mb": peak_rss_mb()}))
+    print(
+        json.dumps(
+            {
+                "wall": wall,
+                "timings": res.timings,
+                "pages": res.pages,
+                "pdf_size": res.pdf.stat().st_size,
+                "rss_mb": peak_rss_mb(),
+            }
+        )
+    )
 
 
 def peak_rss_mb() -> float:
@@ -46,8 +55,12 @@ def peak_rss_mb() -> float:
 
 
 def run_child(profile_dir: Path, case_id: int, out: Path, **opts) -> dict:
-    proc = subprocess.run([sys.executable, __file__, "--child", str(profile_dir), str(case_id), str(out),
-                           json.dumps(opts)], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", str(profile_dir), str(case_id), str(out), json.dumps(opts)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -84,23 +97,47 @@ def main() -> None:
             jpeg_ids = [i.exhibit_id for i in report.imported if i.media_type == "image/jpeg"]
         base_all, base_all_size = img2pdf_time(files, work / "img2pdf_all.pdf")
         base_jpg, base_jpg_size = img2pdf_time(jpgs, work / "img2pdf_jpg.pdf")
-        plain = run_child(work / "profile", cid, work / "out_plain", attachments=False, make_zip=False,
-                          exhibit_ids=ids, bundle_name="plain")
-        default = run_child(work / "profile", cid, work / "out_default", exhibit_ids=ids, bundle_name="default")
-        jpeg = run_child(work / "profile", cid, work / "out_jpeg", attachments=False, make_zip=False,
-                         exhibit_ids=jpeg_ids, bundle_name="jpeg")
+        plain = run_child(
+            work / "profile",
+            cid,
+            work / "out_plain",
+            attachments=False,
+            make_zip=False,
+            exhibit_ids=ids,
+            bundle_name="plain",
+        )
+        default = run_child(
+            work / "profile", cid, work / "out_default", exhibit_ids=ids, bundle_name="default"
+        )
+        jpeg = run_child(
+            work / "profile",
+            cid,
+            work / "out_jpeg",
+            attachments=False,
+            make_zip=False,
+            exhibit_ids=jpeg_ids,
+            bundle_name="jpeg",
+        )
     mb = 1024 * 1024
     print(f"corpus: {len(pngs)} PNG + {len(jpgs)} JPEG, 1170×2532 (ready in {corpus_s:.1f} s)")
     print(f"img2pdf, all {len(files)} images: {base_all:.2f} s, {base_all_size / mb:.1f} MB")
-    print(f"binder PDF, no attachments: {plain['timings']['binder']:.2f} s, {plain['pdf_size'] / mb:.1f} MB, "
-          f"{plain['pages']} pages, peak RSS {plain['rss_mb']:.0f} MB")
-    print(f"binder PDF, default (originals attached up to 100 MB): {default['timings']['binder']:.2f} s, "
-          f"{default['pdf_size'] / mb:.1f} MB; whole build incl. copy + manifests + zip {default['wall']:.2f} s, "
-          f"peak RSS {default['rss_mb']:.0f} MB")
-    print(f"time ratio binder/img2pdf: {plain['timings']['binder'] / base_all:.2f}x without attachments, "
-          f"{default['timings']['binder'] / base_all:.2f}x default  (target <= 1.5x)")
-    print(f"size ratio on the JPEG half: {jpeg['pdf_size'] / base_jpg_size:.3f}x "
-          f"({jpeg['pdf_size'] / mb:.1f} MB vs img2pdf {base_jpg_size / mb:.1f} MB, {base_jpg:.2f} s)  (target <= 1.2x)")
+    print(
+        f"binder PDF, no attachments: {plain['timings']['binder']:.2f} s, {plain['pdf_size'] / mb:.1f} MB, "
+        f"{plain['pages']} pages, peak RSS {plain['rss_mb']:.0f} MB"
+    )
+    print(
+        f"binder PDF, default (originals attached up to 100 MB): {default['timings']['binder']:.2f} s, "
+        f"{default['pdf_size'] / mb:.1f} MB; whole build incl. copy + manifests + zip {default['wall']:.2f} s, "
+        f"peak RSS {default['rss_mb']:.0f} MB"
+    )
+    print(
+        f"time ratio binder/img2pdf: {plain['timings']['binder'] / base_all:.2f}x without attachments, "
+        f"{default['timings']['binder'] / base_all:.2f}x default  (target <= 1.5x)"
+    )
+    print(
+        f"size ratio on the JPEG half: {jpeg['pdf_size'] / base_jpg_size:.3f}x "
+        f"({jpeg['pdf_size'] / mb:.1f} MB vs img2pdf {base_jpg_size / mb:.1f} MB, {base_jpg:.2f} s)  (target <= 1.2x)"
+    )
     print(f"peak RSS: {max(plain['rss_mb'], default['rss_mb']):.0f} MB  (target <= 500 MB)")
 
 

@@ -42,7 +42,9 @@ def make_screenshots() -> list[Path]:
             for k in range(9):
                 y = 320 + k * 240
                 x = 60 if k % 2 else 420
-                d.rounded_rectangle((x, y, x + 690, y + 170), 30, fill=(255, 255, 255) if k % 2 else (149, 236, 105))
+                d.rounded_rectangle(
+                    (x, y, x + 690, y + 170), 30, fill=(255, 255, 255) if k % 2 else (149, 236, 105)
+                )
                 d.text((x + 40, y + 60), f"message {i}-{k}", fill=(20, 20, 20))
             d.text((40, 120), f"#{i}", fill=(255, 255, 255))
             tmp = p.with_suffix(".tmp")
@@ -261,9 +263,12 @@ app.exec()
 
 def cold_start_splash(runs: int = 5) -> float:
     """What kami-desktop paints first: the splash, shown before the database layer is imported."""
+
     def timed() -> float:
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", SPLASH, str(ROOT)], check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [sys.executable, "-c", SPLASH, str(ROOT)], check=True, capture_output=True, timeout=120
+        )
         return time.perf_counter() - t0
 
     return statistics.median(timed() for _ in range(runs))
@@ -289,18 +294,30 @@ def main() -> int:
     print(f"screenshots ready: {len(shots)} × 1170×2532 PNG in {time.perf_counter() - t0:.1f} s ({CACHE})")
     bare, app = cold_start()
     r = bench_window(shots)
-    print(f"import {r['imported']} screenshots in background: {r['import_s']:.1f} s; GUI thread worst lateness "
-          f"{r['import_worst_ms']:.0f} ms (p99 {r['import_p99_ms']:.0f} ms)  [target < 100 ms]")
-    print(f"open {N_BIG:,}-exhibit case from the sidebar (all tabs): first paint {r['big_first_paint_s'] * 1000:.0f} ms, "
-          f"worst lateness {r['big_open_worst_ms']:.0f} ms  [target ≤ 1000 ms]")
-    print(f"open {N_BIG:,}-exhibit case in the evidence tab: first paint {r['evidence_first_paint_s'] * 1000:.0f} ms")
-    print(f"evidence tab open + scroll grid and table + search + group: worst lateness {r['big_worst_ms']:.0f} ms "
-          f"(p99 {r['big_p99_ms']:.0f} ms)  [target < 100 ms]")
+    print(
+        f"import {r['imported']} screenshots in background: {r['import_s']:.1f} s; GUI thread worst lateness "
+        f"{r['import_worst_ms']:.0f} ms (p99 {r['import_p99_ms']:.0f} ms)  [target < 100 ms]"
+    )
+    print(
+        f"open {N_BIG:,}-exhibit case from the sidebar (all tabs): first paint {r['big_first_paint_s'] * 1000:.0f} ms, "
+        f"worst lateness {r['big_open_worst_ms']:.0f} ms  [target ≤ 1000 ms]"
+    )
+    print(
+        f"open {N_BIG:,}-exhibit case in the evidence tab: first paint {r['evidence_first_paint_s'] * 1000:.0f} ms"
+    )
+    print(
+        f"evidence tab open + scroll grid and table + search + group: worst lateness {r['big_worst_ms']:.0f} ms "
+        f"(p99 {r['big_p99_ms']:.0f} ms)  [target < 100 ms]"
+    )
     splash = cold_start_splash()
-    print(f"cold start to first painted window (splash): {splash * 1000:.0f} ms vs bare PySide6 {bare * 1000:.0f} ms "
-          f"= {splash / bare:.2f}x  [target <= 2x]")
-    print(f"cold start to painted main window: app {app * 1000:.0f} ms vs bare PySide6 {bare * 1000:.0f} ms "
-          f"= {app / bare:.2f}×  [target ≤ 2×]")
+    print(
+        f"cold start to first painted window (splash): {splash * 1000:.0f} ms vs bare PySide6 {bare * 1000:.0f} ms "
+        f"= {splash / bare:.2f}x  [target <= 2x]"
+    )
+    print(
+        f"cold start to painted main window: app {app * 1000:.0f} ms vs bare PySide6 {bare * 1000:.0f} ms "
+        f"= {app / bare:.2f}×  [target ≤ 2×]"
+    )
     return 0
 
 

@@ -20,8 +20,10 @@ if __name__ == "__main__":
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     files = screenshots(n)
-    with tempfile.TemporaryDirectory(dir=Path(__file__).parent / ".cache") as tmp, \
-            Profile.open(Path(tmp) / "profile") as prof:
+    with (
+        tempfile.TemporaryDirectory(dir=Path(__file__).parent / ".cache") as tmp,
+        Profile.open(Path(tmp) / "profile") as prof,
+    ):
         with prof.session() as s:
             cid = create_case(s, "基准测试").id
         import_paths(prof, cid, [files[0].parent])
@@ -38,5 +40,7 @@ if __name__ == "__main__":
         assert report.ok, report.problems[:3]
     print(f"blobs: {len(blobs)}  total: {total_mb:.0f} MB")
     print(f"openssl dgst -sha256: {base:.2f} s  ({total_mb / base:.0f} MB/s)")
-    print(f"kami verify (SHA-256, sizes, ledger cross-check, chain): {ours:.2f} s  ({total_mb / ours:.0f} MB/s)")
+    print(
+        f"kami verify (SHA-256, sizes, ledger cross-check, chain): {ours:.2f} s  ({total_mb / ours:.0f} MB/s)"
+    )
     print(f"throughput ratio verify/openssl: {base / ours:.2f}x  (target >= 0.9x)")

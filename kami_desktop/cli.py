@@ -39,7 +39,9 @@ class Outcome:
 def common_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="输出 JSON")
-    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="数据目录（默认：本机用户数据目录）")
+    common.add_argument(
+        "--data-dir", type=Path, default=argparse.SUPPRESS, help="数据目录（默认：本机用户数据目录）"
+    )
     return common
 
 

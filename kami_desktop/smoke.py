@@ -94,26 +94,82 @@ def make_screenshot(path: Path) -> Path:
     return path
 
 
-ALIPAY_HEADER = ["交易时间", "交易分类", "交易对方", "对方账号", "商品说明", "收/支", "金额", "收/付款方式",
-                 "交易状态", "交易订单号", "商家订单号", "备注"]
+ALIPAY_HEADER = [
+    "交易时间",
+    "交易分类",
+    "交易对方",
+    "对方账号",
+    "商品说明",
+    "收/支",
+    "金额",
+    "收/付款方式",
+    "交易状态",
+    "交易订单号",
+    "商家订单号",
+    "备注",
+]
 
 
 def make_alipay_bill(path: Path) -> Path:
     """A small Alipay app export (2026 layout, GBK, CRLF) with payments to one platform and a refund."""
     order = "2026030122001155711407540"
     rows = [
-        ("2026-03-05 09:00:00", "退款", "星辰卡盟", "star***@163.com", "退款-点卡充值200元", "不计收支", "30.00",
-         "招商银行储蓄卡(8705)", "退款成功", order + "004_2026030510001", "T200P004"),
-        ("2026-03-04 21:10:00", "充值缴费", "星辰卡盟", "star***@163.com", "点卡充值200元", "支出", "200.00",
-         "招商银行储蓄卡(8705)", "交易成功", order + "004", "T200P004"),
-        ("2026-03-01 10:00:00", "充值缴费", "星辰卡盟", "star***@163.com", "点卡充值100元", "支出", "100.00",
-         "账户余额", "交易成功", order + "001", "T200P001"),
+        (
+            "2026-03-05 09:00:00",
+            "退款",
+            "星辰卡盟",
+            "star***@163.com",
+            "退款-点卡充值200元",
+            "不计收支",
+            "30.00",
+            "招商银行储蓄卡(8705)",
+            "退款成功",
+            order + "004_2026030510001",
+            "T200P004",
+        ),
+        (
+            "2026-03-04 21:10:00",
+            "充值缴费",
+            "星辰卡盟",
+            "star***@163.com",
+            "点卡充值200元",
+            "支出",
+            "200.00",
+            "招商银行储蓄卡(8705)",
+            "交易成功",
+            order + "004",
+            "T200P004",
+        ),
+        (
+            "2026-03-01 10:00:00",
+            "充值缴费",
+            "星辰卡盟",
+            "star***@163.com",
+            "点卡充值100元",
+            "支出",
+            "100.00",
+            "账户余额",
+            "交易成功",
+            order + "001",
+            "T200P001",
+        ),
     ]
     lines = [
-        "-" * 84, "导出信息：", "姓名：张三", "支付宝账户：zhang***@163.com",
-        "起始时间：[2026-03-01 00:00:00]    终止时间：[2026-03-31 23:59:59]", "导出交易类型：[全部]",
-        "导出时间：[2026-04-01 09:12:52]", f"共{len(rows)}笔记录", "收入：0笔 0.00元", "支出：2笔 300.00元",
-        "不计收支：1笔 30.00元", "", "特别提示：", "1.本明细仅供个人对账使用。", "",
+        "-" * 84,
+        "导出信息：",
+        "姓名：张三",
+        "支付宝账户：zhang***@163.com",
+        "起始时间：[2026-03-01 00:00:00]    终止时间：[2026-03-31 23:59:59]",
+        "导出交易类型：[全部]",
+        "导出时间：[2026-04-01 09:12:52]",
+        f"共{len(rows)}笔记录",
+        "收入：0笔 0.00元",
+        "支出：2笔 300.00元",
+        "不计收支：1笔 30.00元",
+        "",
+        "特别提示：",
+        "1.本明细仅供个人对账使用。",
+        "",
         "------------------------支付宝支付科技有限公司  电子客户回单------------------------",
         "".join(h + "," for h in ALIPAY_HEADER),
     ]
@@ -184,7 +240,9 @@ class _Smoke:
         self.log(f"utf8_mode={sys.flags.utf8_mode} filesystem_encoding={sys.getfilesystemencoding()}")
         self.log(f"package_root={package_root()}")
         self.log(f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')}")
-        _check(migrations_path().joinpath("env.py").is_file(), f"Alembic env.py missing in {migrations_path()}")
+        _check(
+            migrations_path().joinpath("env.py").is_file(), f"Alembic env.py missing in {migrations_path()}"
+        )
         versions = sorted(p.name for p in migrations_path().joinpath("versions").glob("*.py"))
         _check(versions, "no migration scripts in migrations/versions")
         _check(resource_path("data", "lpr.json").is_file(), "resource data/lpr.json missing")
@@ -213,17 +271,23 @@ class _Smoke:
 
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt_zh = QTranslator()
-        _check(qt_zh.load(QLocale("zh_CN"), "qtbase", "_", qt_dir), f"Qt's qtbase_zh_CN.qm not found in {qt_dir}")
+        _check(
+            qt_zh.load(QLocale("zh_CN"), "qtbase", "_", qt_dir), f"Qt's qtbase_zh_CN.qm not found in {qt_dir}"
+        )
         i18n = _optional("kami_desktop.gui.i18n")
         if i18n is None:
             return "Qt zh_CN ok; the app has no kami_desktop.gui.i18n yet"
         found = []
         for lang in i18n.LANGUAGES:
             if lang != i18n.DEFAULT_LANGUAGE and i18n.qm_path(lang).is_file():
-                _check(i18n.install_translators(self.app, lang), f"{i18n.qm_path(lang)} exists but did not load")
+                _check(
+                    i18n.install_translators(self.app, lang), f"{i18n.qm_path(lang)} exists but did not load"
+                )
                 found.append(lang)
         i18n.install_translators(self.app, i18n.DEFAULT_LANGUAGE)
-        return f"Qt zh_CN ok; app translations loaded: {', '.join(found) or 'none built (zh_CN is the source)'}"
+        return (
+            f"Qt zh_CN ok; app translations loaded: {', '.join(found) or 'none built (zh_CN is the source)'}"
+        )
 
     def open_profile(self) -> str:
         from kami_desktop.core.case.cases import create_case
@@ -249,7 +313,9 @@ class _Smoke:
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QMainWindow
 
-        settings = QSettings(str(self.workdir / "settings.ini"), QSettings.Format.IniFormat)  # never the user's
+        settings = QSettings(
+            str(self.workdir / "settings.ini"), QSettings.Format.IniFormat
+        )  # never the user's
         splash_mod = _optional("kami_desktop.gui.splash")
         if splash_mod is not None:
             splash = splash_mod.show_splash()
@@ -275,12 +341,17 @@ class _Smoke:
     def import_image(self) -> str:
         from kami_desktop.core.evidence.importer import import_paths
 
-        shots = [make_screenshot(self.workdir / "支付成功截图.png"), make_screenshot(self.workdir / "订单页面.jpg")]
+        shots = [
+            make_screenshot(self.workdir / "支付成功截图.png"),
+            make_screenshot(self.workdir / "订单页面.jpg"),
+        ]
         report = import_paths(self.profile, self.case_id, shots, category="funds", source="冒烟测试")
         _check(not report.errors, f"import errors: {report.errors}")
         _check(report.new_count == 2, f"expected 2 new files, got {report.new_count}")
         for item in report.imported:
-            _check(item.media_type.startswith("image/"), f"{item.original_name}: media type {item.media_type}")
+            _check(
+                item.media_type.startswith("image/"), f"{item.original_name}: media type {item.media_type}"
+            )
             _check(not item.problem, f"{item.original_name}: {item.problem}")
         return ", ".join(f"{i.original_name} {i.media_type} {i.sha256[:12]}" for i in report.imported)
 
@@ -296,7 +367,9 @@ class _Smoke:
         else:
             from kami_desktop.core.evidence.importer import import_paths
 
-            report = import_paths(self.profile, self.case_id, [bill_path], category="funds", source="支付宝账单导出")
+            report = import_paths(
+                self.profile, self.case_id, [bill_path], category="funds", source="支付宝账单导出"
+            )
             _check(not report.errors and report.new_count == 1, f"bill file import: {report.to_json()}")
             how = "imported as a file exhibit"
         bill = parse_bill(bill_path)
@@ -399,7 +472,9 @@ def run_smoke_test(log_path: Path | None = None) -> int:
     timer = _watchdog(log, timeout)
     workdir = Path(tempfile.mkdtemp(prefix="kami-smoke-"))
     old_data_dir = os.environ.get("KAMI_DATA_DIR")
-    os.environ["KAMI_DATA_DIR"] = str(workdir / "profile")  # anything that asks for the default gets the temp one
+    os.environ["KAMI_DATA_DIR"] = str(
+        workdir / "profile"
+    )  # anything that asks for the default gets the temp one
     log(f"kami-desktop smoke test, log {log.path}, temporary profile {workdir}")
     smoke = _Smoke(log, workdir)
     try:

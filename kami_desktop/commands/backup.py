@@ -21,8 +21,11 @@ def register(sub, common) -> None:
     v.set_defaults(handler=cmd_verify)
     r = bs.add_parser("restore", parents=[common], help="从备份恢复到数据目录（--data-dir）")
     r.add_argument("src", type=Path, metavar="IN.zip")
-    r.add_argument("--force", action="store_true",
-                   help="数据目录已有数据时仍然恢复（原数据移到 <目录>.old-<时间> 保留，不删除）")
+    r.add_argument(
+        "--force",
+        action="store_true",
+        help="数据目录已有数据时仍然恢复（原数据移到 <目录>.old-<时间> 保留，不删除）",
+    )
     r.set_defaults(handler=cmd_restore)
 
 
@@ -59,11 +62,15 @@ def cmd_create(args) -> Outcome:
         except BackupError as exc:
             raise UsageError(str(exc)) from exc
     c = report.counts
-    lines = [f"备份完成：{report.path}（{_mb(report.size)}）",
-             f"  案件 {c.get('cases', 0)} 个，证据 {c.get('exhibits', 0)} 件，原始文件 {c.get('blobs', 0)} 个，"
-             f"存证日志 {report.ledger_entries} 条"]
+    lines = [
+        f"备份完成：{report.path}（{_mb(report.size)}）",
+        f"  案件 {c.get('cases', 0)} 个，证据 {c.get('exhibits', 0)} 件，原始文件 {c.get('blobs', 0)} 个，"
+        f"存证日志 {report.ledger_entries} 条",
+    ]
     if report.problems:
-        lines.append(f"注意：备份时发现 {len(report.problems)} 个问题（已按现状备份，请运行 kami verify 查看）：")
+        lines.append(
+            f"注意：备份时发现 {len(report.problems)} 个问题（已按现状备份，请运行 kami verify 查看）："
+        )
         lines += [f"  [{p.kind}] {p.sha256 or ''} {p.detail}" for p in report.problems]
     return Outcome(report.to_json(), "\n".join(lines), 0 if report.ok else 1)
 
@@ -75,8 +82,10 @@ def cmd_verify(args) -> Outcome:
         raise UsageError(f"找不到备份文件 {args.src}")
     check = verify_backup(args.src, progress=_TtyProgress("检查"))
     if check.ok:
-        text = (f"备份完好：{check.checked} 个文件的哈希全部相符（{_mb(check.bytes)}），"
-                f"制作于 {check.created_at}，存证日志 {check.ledger_entries} 条")
+        text = (
+            f"备份完好：{check.checked} 个文件的哈希全部相符（{_mb(check.bytes)}），"
+            f"制作于 {check.created_at}，存证日志 {check.ledger_entries} 条"
+        )
         if check.source_problems:
             text += f"\n注意：制作备份时原数据已有 {len(check.source_problems)} 个问题（备份如实保存）"
     else:
@@ -94,16 +103,20 @@ def cmd_restore(args) -> Outcome:
     except BackupError as exc:
         raise UsageError(str(exc)) from exc
     c = report.counts
-    lines = [f"恢复完成：{report.data_dir}",
-             f"  案件 {c.get('cases', 0)} 个，证据 {c.get('exhibits', 0)} 件，原始文件 {c.get('blobs', 0)} 个，"
-             f"存证日志 {report.ledger_entries} 条，全部哈希已核对"]
+    lines = [
+        f"恢复完成：{report.data_dir}",
+        f"  案件 {c.get('cases', 0)} 个，证据 {c.get('exhibits', 0)} 件，原始文件 {c.get('blobs', 0)} 个，"
+        f"存证日志 {report.ledger_entries} 条，全部哈希已核对",
+    ]
     if report.moved_aside:
         lines.append(f"  原来的数据已移到 {report.moved_aside}（未删除）")
     if report.migrated_to != report.schema_revision:
         lines.append(f"  数据库已从版本 {report.schema_revision} 升级到 {report.migrated_to}")
     if not report.verify_ok:
         lines.append(f"注意：恢复后的校验发现 {len(report.problems)} 个问题（数据已按备份原样恢复）：")
-        lines += [f"  [{p['kind']}] {p['sha256'] or ''} {p['detail']}"
-                  + ("（备份时已存在）" if p.get("known_at_backup") else "（备份清单中未记录）")
-                  for p in report.problems]
+        lines += [
+            f"  [{p['kind']}] {p['sha256'] or ''} {p['detail']}"
+            + ("（备份时已存在）" if p.get("known_at_backup") else "（备份清单中未记录）")
+            for p in report.problems
+        ]
     return Outcome(report.to_json(), "\n".join(lines), 0 if report.verify_ok else 1)

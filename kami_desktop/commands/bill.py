@@ -13,28 +13,38 @@ from pathlib import Path
 
 from kami_desktop.cli import Outcome, UsageError, open_profile
 
-NO_TERMS = ("没有指定 --platform：平台合计为 0。用 --platform 指定平台在账单中的名称（交易对方或商品说明中的"
-            "一段文字，可多次指定）")
+NO_TERMS = (
+    "没有指定 --platform：平台合计为 0。用 --platform 指定平台在账单中的名称（交易对方或商品说明中的"
+    "一段文字，可多次指定）"
+)
 
 
 def register(sub, common) -> None:
     bill = sub.add_parser("bill", parents=[common], help="支付宝/微信支付账单：解析、导入、对账、主张金额")
     bs = bill.add_subparsers(dest="bill_cmd", metavar="ACTION", required=True)
 
-    ps = bs.add_parser("parse", parents=[common], help="解析账单文件并对账（不保存任何内容）",
-                       description="不指定 --platform 时平台合计为 0（warnings 中说明），并在 top_counterparties "
-                                   "中列出付款最多的交易对方，供选择 --platform。")
+    ps = bs.add_parser(
+        "parse",
+        parents=[common],
+        help="解析账单文件并对账（不保存任何内容）",
+        description="不指定 --platform 时平台合计为 0（warnings 中说明），并在 top_counterparties "
+        "中列出付款最多的交易对方，供选择 --platform。",
+    )
     ps.add_argument("file", type=Path, metavar="FILE")
     _platform_and_password(ps)
     ps.set_defaults(handler=cmd_parse)
 
-    im = bs.add_parser("import", parents=[common], help="把账单导入案件（作为资金流水证据，并保存每一笔交易）")
+    im = bs.add_parser(
+        "import", parents=[common], help="把账单导入案件（作为资金流水证据，并保存每一笔交易）"
+    )
     im.add_argument("--case", type=int, required=True, dest="case_id")
     im.add_argument("file", type=Path, metavar="FILE")
     _platform_and_password(im)
     im.set_defaults(handler=cmd_import)
 
-    sh = bs.add_parser("show", parents=[common], help="案件全部账单的对账结果（每一行注明账单、行号和文件哈希）")
+    sh = bs.add_parser(
+        "show", parents=[common], help="案件全部账单的对账结果（每一行注明账单、行号和文件哈希）"
+    )
     sh.add_argument("--case", type=int, required=True, dest="case_id")
     sh.set_defaults(handler=cmd_show)
 
@@ -50,8 +60,13 @@ def register(sub, common) -> None:
 
 
 def _platform_and_password(p) -> None:
-    p.add_argument("--platform", action="append", default=[], metavar="TEXT",
-                   help="平台在账单中的名称（匹配交易对方或商品说明的一部分），可多次指定")
+    p.add_argument(
+        "--platform",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="平台在账单中的名称（匹配交易对方或商品说明的一部分），可多次指定",
+    )
     p.add_argument("--password", help="加密压缩包的解压密码")
 
 
@@ -59,9 +74,15 @@ def _summary(recon) -> dict:
     from kami_desktop.core.util.money import money_str
     from kami_desktop.core.util.timeutil import iso
 
-    return {"terms": list(recon.terms), "rows": len(recon.rows), "paid": money_str(recon.paid),
-            "refunded": money_str(recon.refunded), "net": money_str(recon.net), "first": iso(recon.first),
-            "last": iso(recon.last)}
+    return {
+        "terms": list(recon.terms),
+        "rows": len(recon.rows),
+        "paid": money_str(recon.paid),
+        "refunded": money_str(recon.refunded),
+        "net": money_str(recon.net),
+        "first": iso(recon.first),
+        "last": iso(recon.last),
+    }
 
 
 def _totals_text(recon) -> str:
@@ -70,8 +91,10 @@ def _totals_text(recon) -> str:
     if not recon.rows:
         return "平台相关交易：0 笔"
     span = f"，{recon.first:%Y-%m-%d} 至 {recon.last:%Y-%m-%d}" if recon.first else ""
-    return (f"平台相关交易 {len(recon.rows)} 笔{span}：付款 ¥{money_str(recon.paid)}，"
-            f"退款 ¥{money_str(recon.refunded)}，净额 ¥{money_str(recon.net)}")
+    return (
+        f"平台相关交易 {len(recon.rows)} 笔{span}：付款 ¥{money_str(recon.paid)}，"
+        f"退款 ¥{money_str(recon.refunded)}，净额 ¥{money_str(recon.net)}"
+    )
 
 
 def cmd_parse(args) -> Outcome:
@@ -83,22 +106,39 @@ def cmd_parse(args) -> Outcome:
     items = []
     for t in bill.transactions:
         r = roles.get(id(t))
-        items.append({**t.to_json(), "role": r.role if r else None,
-                      "counted": r.to_json()["counted"] if r else None, "linked_to": r.linked_to if r else None})
+        items.append(
+            {
+                **t.to_json(),
+                "role": r.role if r else None,
+                "counted": r.to_json()["counted"] if r else None,
+                "linked_to": r.linked_to if r else None,
+            }
+        )
     warnings = list(bill.warnings) + [w for w in recon.warnings if w not in bill.warnings]
     if not recon.terms:
         warnings = [w for w in warnings if "没有指定平台关键词" not in w] + [NO_TERMS]
     payees = Counter(t.counterparty for t in bill.transactions if t.direction == "支出" and t.counterparty)
     meta = bill.to_json()
     data = {
-        "file": bill.file, "source": bill.source, "layout": bill.layout, "encoding": bill.encoding,
-        "rows": len(bill.transactions), "personal_only": bill.personal_only, "account": bill.account,
-        "holder": bill.holder, "period_start": meta["period_start"], "period_end": meta["period_end"],
-        "transactions": items, "platform": _summary(recon),
+        "file": bill.file,
+        "source": bill.source,
+        "layout": bill.layout,
+        "encoding": bill.encoding,
+        "rows": len(bill.transactions),
+        "personal_only": bill.personal_only,
+        "account": bill.account,
+        "holder": bill.holder,
+        "period_start": meta["period_start"],
+        "period_end": meta["period_end"],
+        "transactions": items,
+        "platform": _summary(recon),
         "top_counterparties": [n for n, _ in payees.most_common(5)],
         "warnings": warnings,
     }
-    text = [f"{bill.file}：{bill.source} / {bill.layout}，{len(bill.transactions)} 笔交易", _totals_text(recon)]
+    text = [
+        f"{bill.file}：{bill.source} / {bill.layout}，{len(bill.transactions)} 笔交易",
+        _totals_text(recon),
+    ]
     if not recon.terms and payees:
         text.append("付款最多的交易对方：" + "、".join(data["top_counterparties"]))
     text += [f"注意：{w}" for w in warnings]
@@ -112,10 +152,16 @@ def cmd_import(args) -> Outcome:
         result = import_bill(prof, args.case_id, args.file, args.password, args.platform)
         recon = case_reconciliation(prof, args.case_id)
     data = {**result.to_json(), "reconciliation": _summary(recon)}
-    head = (f"账单已在证据 {result.exhibit_id} 中（重复导入，未新增任何内容）" if result.duplicate
-            else f"已导入证据 {result.exhibit_id}《{result.title}》：{result.rows} 笔交易（账单 {result.bill_id}）")
-    lines = [head, "平台关键词：" + ("、".join(result.terms) or "（无，请用 kami bill terms --set 指定）"),
-             _totals_text(recon)]
+    head = (
+        f"账单已在证据 {result.exhibit_id} 中（重复导入，未新增任何内容）"
+        if result.duplicate
+        else f"已导入证据 {result.exhibit_id}《{result.title}》：{result.rows} 笔交易（账单 {result.bill_id}）"
+    )
+    lines = [
+        head,
+        "平台关键词：" + ("、".join(result.terms) or "（无，请用 kami bill terms --set 指定）"),
+        _totals_text(recon),
+    ]
     if result.evidence_warning:
         lines.append("【证据效力提示】" + result.evidence_warning)
     lines += [f"注意：{w}" for w in result.warnings if w != result.evidence_warning]
@@ -132,8 +178,10 @@ def cmd_show(args) -> Outcome:
     roles = {"payment": "付款", "refund": "退款", "unpaid": "未付款", "other": "其他"}
     for r in recon.rows:
         t = r.transaction
-        lines.append(f"  账单 {r.bill_id} 第 {t.row:>4} 行  {t.time:%Y-%m-%d %H:%M}  "
-                     f"{roles.get(r.role, r.role)}  ¥{money_str(t.amount):>10}  {t.counterparty}  {r.reason}")
+        lines.append(
+            f"  账单 {r.bill_id} 第 {t.row:>4} 行  {t.time:%Y-%m-%d %H:%M}  "
+            f"{roles.get(r.role, r.role)}  ¥{money_str(t.amount):>10}  {t.counterparty}  {r.reason}"
+        )
     lines += [f"注意：{w}" for w in recon.warnings]
     return Outcome(recon.to_json(), "\n".join(lines))
 

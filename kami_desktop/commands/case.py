@@ -43,7 +43,16 @@ def _fields(p, required: bool = True) -> None:
     p.add_argument("--notes")
 
 
-FIELDS = ("title", "platform_name", "platform_url", "cause_type", "discovered_on", "claimed_amount", "stage", "notes")
+FIELDS = (
+    "title",
+    "platform_name",
+    "platform_url",
+    "cause_type",
+    "discovered_on",
+    "claimed_amount",
+    "stage",
+    "notes",
+)
 
 
 def _given(args) -> dict:
@@ -70,8 +79,14 @@ def cmd_list(args) -> Outcome:
             d = case_summary(c)
             d["exhibits"] = counts(s, c.id).exhibits
             rows.append(d)
-    text = "\n".join(f"{r['id']:>4}  {r['title']}  {r['platform_name']}  证据 {r['exhibits']} 件"
-                     + ("  [已归档]" if r["archived"] else "") for r in rows) or "（还没有案件）"
+    text = (
+        "\n".join(
+            f"{r['id']:>4}  {r['title']}  {r['platform_name']}  证据 {r['exhibits']} 件"
+            + ("  [已归档]" if r["archived"] else "")
+            for r in rows
+        )
+        or "（还没有案件）"
+    )
     return Outcome({"cases": rows}, text)
 
 

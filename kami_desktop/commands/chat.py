@@ -8,7 +8,9 @@ from kami_desktop.cli import Outcome, open_profile
 
 
 def register(sub, common) -> None:
-    chat = sub.add_parser("chat", parents=[common], help="聊天记录（QQ、留痕/MemoTrace 导出）与语音：解析、导入、摘录")
+    chat = sub.add_parser(
+        "chat", parents=[common], help="聊天记录（QQ、留痕/MemoTrace 导出）与语音：解析、导入、摘录"
+    )
     cs = chat.add_subparsers(dest="chat_cmd", metavar="ACTION", required=True)
 
     ps = cs.add_parser("parse", parents=[common], help="解析聊天记录导出文件（不保存任何内容）")
@@ -32,7 +34,9 @@ def register(sub, common) -> None:
     sh.add_argument("--search", default="", help="只显示包含这段文字的消息")
     sh.set_defaults(handler=cmd_show)
 
-    ex = cs.add_parser("excerpt", parents=[common], help="把第 SEQ 到第 SEQ 条消息生成为新的摘录证据（原文件不变）")
+    ex = cs.add_parser(
+        "excerpt", parents=[common], help="把第 SEQ 到第 SEQ 条消息生成为新的摘录证据（原文件不变）"
+    )
     ex.add_argument("--case", type=int, required=True, dest="case_id")
     ex.add_argument("--chat", type=int, required=True, dest="chat_id")
     ex.add_argument("--from", type=int, required=True, dest="first_seq", metavar="SEQ")
@@ -41,8 +45,14 @@ def register(sub, common) -> None:
 
 
 def _item(m) -> dict:
-    return {"time": m.time.isoformat(), "sender": m.sender, "is_me": m.is_me, "kind": m.kind, "text": m.text,
-            "line": m.line}
+    return {
+        "time": m.time.isoformat(),
+        "sender": m.sender,
+        "is_me": m.is_me,
+        "kind": m.kind,
+        "text": m.text,
+        "line": m.line,
+    }
 
 
 def _line(prefix: str, m) -> str:
@@ -56,12 +66,22 @@ def cmd_parse(args) -> Outcome:
 
     chat = parse_chat(args.file, args.me)
     full = chat.to_json()
-    data = {"file": chat.file, "format": chat.format, "encoding": chat.encoding,
-            "messages": len(chat.messages), "first": full["first"], "last": full["last"], "participants": list(chat.participants),
-            "warnings": list(chat.warnings), "items": [_item(m) for m in chat.messages]}
+    data = {
+        "file": chat.file,
+        "format": chat.format,
+        "encoding": chat.encoding,
+        "messages": len(chat.messages),
+        "first": full["first"],
+        "last": full["last"],
+        "participants": list(chat.participants),
+        "warnings": list(chat.warnings),
+        "items": [_item(m) for m in chat.messages],
+    }
     span = f"{data['first'] or '-'} 至 {data['last'] or '-'}"
-    lines = [f"{chat.file}：{chat.format}，{len(chat.messages)} 条消息，{span}",
-             "参与者：" + "、".join(chat.participants)]
+    lines = [
+        f"{chat.file}：{chat.format}，{len(chat.messages)} 条消息，{span}",
+        "参与者：" + "、".join(chat.participants),
+    ]
     lines += [_line("  ", m) for m in chat.messages[:50]]
     if len(chat.messages) > 50:
         lines.append(f"  …（共 {len(chat.messages)} 条，用 --json 查看全部）")
@@ -75,13 +95,19 @@ def cmd_import(args) -> Outcome:
     with open_profile(args) as prof:
         result = import_chat(prof, args.case_id, args.file, args.me)
     if isinstance(result, ChatImport):
-        text = (f"聊天记录已在证据 {result.exhibit_id} 中（重复导入，未新增任何内容）" if result.duplicate else
-                f"已导入证据 {result.exhibit_id}《{result.title}》：{result.messages} 条消息（聊天记录 {result.chat_id}）")
+        text = (
+            f"聊天记录已在证据 {result.exhibit_id} 中（重复导入，未新增任何内容）"
+            if result.duplicate
+            else f"已导入证据 {result.exhibit_id}《{result.title}》：{result.messages} 条消息（聊天记录 {result.chat_id}）"
+        )
         text += "".join(f"\n注意：{w}" for w in result.warnings)
     else:
         length = format_duration(result.duration) or "未知"
-        text = (f"语音已在证据 {result.exhibit_id} 中（重复导入）" if result.duplicate
-                else f"已导入语音证据 {result.exhibit_id}《{result.title}》，时长 {length}")
+        text = (
+            f"语音已在证据 {result.exhibit_id} 中（重复导入）"
+            if result.duplicate
+            else f"已导入语音证据 {result.exhibit_id}《{result.title}》，时长 {length}"
+        )
     return Outcome(result.to_json(), text)
 
 
@@ -90,7 +116,9 @@ def cmd_list(args) -> Outcome:
 
     with open_profile(args) as prof, prof.session() as s:
         chats = list_chats(s, args.case_id)
-    text = "\n".join(f"[{c['chat_id']}] 证据 {c['exhibit_id']}《{c['title']}》 {c['messages']} 条" for c in chats)
+    text = "\n".join(
+        f"[{c['chat_id']}] 证据 {c['exhibit_id']}《{c['title']}》 {c['messages']} 条" for c in chats
+    )
     return Outcome({"chats": chats}, text or "（没有聊天记录）")
 
 
@@ -115,4 +143,6 @@ def cmd_excerpt(args) -> Outcome:
     with open_profile(args) as prof:
         result = excerpt_exhibit(prof, args.case_id, args.chat_id, args.first_seq, args.last_seq)
     head = "摘录已存在，未重复生成：" if result.duplicate else "已生成摘录证据："
-    return Outcome(result.to_json(), f"{head}证据 {result.exhibit_id}《{result.title}》\n来源：{result.source}")
+    return Outcome(
+        result.to_json(), f"{head}证据 {result.exhibit_id}《{result.title}》\n来源：{result.source}"
+    )

@@ -18,8 +18,13 @@ def register(sub, common) -> None:
     b.add_argument("--out", type=Path, required=True, help="输出文件夹")
     b.add_argument("--exhibits", help="只编入这些证据，按给出的顺序，如 3,1,2（默认：全部，按案件顺序）")
     b.add_argument("--no-attachments", action="store_true", help="不把原始文件作为附件嵌入 PDF")
-    b.add_argument("--attachment-cap", type=float, default=None, metavar="MB",
-                   help="嵌入 PDF 的原始文件总大小上限（MB，默认 100）")
+    b.add_argument(
+        "--attachment-cap",
+        type=float,
+        default=None,
+        metavar="MB",
+        help="嵌入 PDF 的原始文件总大小上限（MB，默认 100）",
+    )
     b.add_argument("--force", action="store_true", help="原始文件缺失或被改动时仍然生成（相应页面会注明）")
     b.add_argument("--date", help="提交日期 YYYY-MM-DD（默认：今天）")
     b.add_argument("--submitter", default="", help="提交人，如“原告 张三”（默认留空，手写填写）")
@@ -29,9 +34,18 @@ def register(sub, common) -> None:
     b.add_argument("--summary", default="", help="案情简述（可选，单独一页）")
     b.add_argument("--name", default=None, help="证据包名称（默认：证据册_案件名称）")
     b.add_argument("--no-zip", action="store_true", help="不生成 zip")
-    b.add_argument("--online", action="store_true",
-                   help="另存网上立案用的文件：每件证据一个 PDF（证据NN_名称.pdf）和单独的证据目录 PDF")
-    b.add_argument("--online-cap", type=float, default=10.0, metavar="MB", help="网上立案单个文件的大小上限（默认 10 MB）")
+    b.add_argument(
+        "--online",
+        action="store_true",
+        help="另存网上立案用的文件：每件证据一个 PDF（证据NN_名称.pdf）和单独的证据目录 PDF",
+    )
+    b.add_argument(
+        "--online-cap",
+        type=float,
+        default=10.0,
+        metavar="MB",
+        help="网上立案单个文件的大小上限（默认 10 MB）",
+    )
     b.set_defaults(handler=cmd_build)
 
     c = ds.add_parser("check", parents=[common], help="生成前检查：原始文件缺失/被改动、信息不全")
@@ -56,8 +70,12 @@ def _ids(text: str | None) -> list[int] | None:
 
 
 def _problem_lines(problems) -> list[str]:
-    return [f"  [{p['kind']}] 证据{p['number']}《{p['title']}》"
-            + (f" {p['original_name']}" if p.get("original_name") else "") + f"：{p['detail']}" for p in problems]
+    return [
+        f"  [{p['kind']}] 证据{p['number']}《{p['title']}》"
+        + (f" {p['original_name']}" if p.get("original_name") else "")
+        + f"：{p['detail']}"
+        for p in problems
+    ]
 
 
 def cmd_build(args) -> Outcome:
@@ -72,11 +90,21 @@ def cmd_build(args) -> Outcome:
     if cap < 0:
         raise UsageError("--attachment-cap 不能为负数")
     opts = DossierOptions(
-        out_dir=args.out, exhibit_ids=_ids(args.exhibits), attachments=not args.no_attachments,
-        attachment_cap_mb=cap, submitted_on=submitted, submitter=args.submitter, court=args.court,
-        cause=DEFAULT_CAUSE if args.cause is None else args.cause, case_number=args.case_number,
-        summary=args.summary, bundle_name=args.name, make_zip=not args.no_zip, force=args.force,
-        online_pdfs=args.online, online_cap_mb=args.online_cap,
+        out_dir=args.out,
+        exhibit_ids=_ids(args.exhibits),
+        attachments=not args.no_attachments,
+        attachment_cap_mb=cap,
+        submitted_on=submitted,
+        submitter=args.submitter,
+        court=args.court,
+        cause=DEFAULT_CAUSE if args.cause is None else args.cause,
+        case_number=args.case_number,
+        summary=args.summary,
+        bundle_name=args.name,
+        make_zip=not args.no_zip,
+        force=args.force,
+        online_pdfs=args.online,
+        online_cap_mb=args.online_cap,
     )
     with open_profile(args) as prof:
         try:
@@ -84,8 +112,12 @@ def cmd_build(args) -> Outcome:
         except PreflightError as exc:
             problems = [p.to_json() for p in exc.report.problems]
             blocking = [p for p in problems if p["blocking"]]
-            text = "\n".join([f"未生成证据册：{len(blocking)} 个原始文件缺失或已被改动（确认后可加 --force 强制生成）：",
-                              *_problem_lines(blocking)])
+            text = "\n".join(
+                [
+                    f"未生成证据册：{len(blocking)} 个原始文件缺失或已被改动（确认后可加 --force 强制生成）：",
+                    *_problem_lines(blocking),
+                ]
+            )
             return Outcome({"ok": False, "problems": problems}, text, 1)
         except DossierError as exc:
             raise UsageError(str(exc)) from None
@@ -115,8 +147,12 @@ def cmd_check(args) -> Outcome:
     if not report.problems:
         return Outcome(data, f"检查通过：{report.checked} 个文件完好，信息齐全")
     head = "可以生成" if report.ok else "不能直接生成（原始文件缺失或被改动）"
-    text = "\n".join([f"{head}：已检查 {report.checked} 个文件，发现 {len(report.problems)} 个问题：",
-                      *_problem_lines(data["problems"])])
+    text = "\n".join(
+        [
+            f"{head}：已检查 {report.checked} 个文件，发现 {len(report.problems)} 个问题：",
+            *_problem_lines(data["problems"]),
+        ]
+    )
     return Outcome(data, text, 0 if report.ok else 1)
 
 
@@ -130,12 +166,16 @@ def cmd_verify(args) -> Outcome:
         message = str(exc) if not isinstance(exc, OSError) else f"无法读取 {args.path}：{exc.strerror or exc}"
         sys.stderr.write(f"kami: 错误：{message}\n")
         kind = "unsafe" if isinstance(exc, UnsafeBundle) else "not_a_bundle"
-        return Outcome({"ok": False, "checked": 0, "problems": [], "error": message, "error_kind": kind}, message, 2)
+        return Outcome(
+            {"ok": False, "checked": 0, "problems": [], "error": message, "error_kind": kind}, message, 2
+        )
     data = report.to_json()
     if report.ok:
         text = f"校验通过：{report.checked} 个文件与清单一致，没有多余文件"
     else:
         names = {"missing": "缺失", "altered": "被改动", "extra": "多出"}
-        text = "\n".join([f"校验未通过：已检查 {report.checked} 个文件，发现 {len(report.problems)} 个问题："]
-                         + [f"  [{names.get(p.kind, p.kind)}] {p.path}：{p.detail}" for p in report.problems])
+        text = "\n".join(
+            [f"校验未通过：已检查 {report.checked} 个文件，发现 {len(report.problems)} 个问题："]
+            + [f"  [{names.get(p.kind, p.kind)}] {p.path}：{p.detail}" for p in report.problems]
+        )
     return Outcome(data, text, 0 if report.ok else 1)

@@ -72,13 +72,25 @@ def cmd_import(args) -> Outcome:
     with open_profile(args) as prof:
         with prof.session() as s:
             get_case(s, args.case_id)
-        report = import_paths(prof, args.case_id, list(args.paths), category=args.category,
-                              exhibit_id=args.exhibit_id, source=args.source)
+        report = import_paths(
+            prof,
+            args.case_id,
+            list(args.paths),
+            category=args.category,
+            exhibit_id=args.exhibit_id,
+            source=args.source,
+        )
     for e in report.errors:
         sys.stderr.write(f"kami: 未导入 {e.path}：{e.reason}\n")
-    lines = [f"导入 {report.new_count} 个新文件，重复 {report.duplicate_count} 个，失败 {len(report.errors)} 个"]
-    lines += [f"  证据 {i.exhibit_id}  {i.original_name}  {i.sha256[:16]}…" + ("（重复）" if i.duplicate else "")
-              + (f"  注意：{i.problem}" if i.problem else "") for i in report.imported]
+    lines = [
+        f"导入 {report.new_count} 个新文件，重复 {report.duplicate_count} 个，失败 {len(report.errors)} 个"
+    ]
+    lines += [
+        f"  证据 {i.exhibit_id}  {i.original_name}  {i.sha256[:16]}…"
+        + ("（重复）" if i.duplicate else "")
+        + (f"  注意：{i.problem}" if i.problem else "")
+        for i in report.imported
+    ]
     code = 0
     if report.errors:
         code = 2 if not report.imported else 1
@@ -91,10 +103,17 @@ def cmd_list(args) -> Outcome:
 
     with open_profile(args) as prof, prof.session() as s:
         get_case(s, args.case_id)
-        rows = [exhibit_summary(e, None if args.trashed else n)
-                for n, e in enumerate(list_exhibits(s, args.case_id, trashed=args.trashed), start=1)]
-    text = "\n".join(f"{r['number'] or '-':>4}  [{r['id']}] {r['title']}  {r['category_label']}  文件 {len(r['files'])}"
-                     for r in rows) or "（没有证据）"
+        rows = [
+            exhibit_summary(e, None if args.trashed else n)
+            for n, e in enumerate(list_exhibits(s, args.case_id, trashed=args.trashed), start=1)
+        ]
+    text = (
+        "\n".join(
+            f"{r['number'] or '-':>4}  [{r['id']}] {r['title']}  {r['category_label']}  文件 {len(r['files'])}"
+            for r in rows
+        )
+        or "（没有证据）"
+    )
     return Outcome({"exhibits": rows}, text)
 
 
@@ -109,8 +128,11 @@ def cmd_show(args) -> Outcome:
 def cmd_edit(args) -> Outcome:
     from kami_desktop.core.evidence.exhibits import edit_exhibit, exhibit_summary
 
-    fields = {k: getattr(args, k) for k in ("title", "category", "purpose", "source", "captured_at", "notes", "tags")
-              if getattr(args, k) is not None}
+    fields = {
+        k: getattr(args, k)
+        for k in ("title", "category", "purpose", "source", "captured_at", "notes", "tags")
+        if getattr(args, k) is not None
+    }
     if not fields:
         raise UsageError("没有要修改的内容（例如 --title、--purpose）")
     with open_profile(args) as prof, prof.session() as s:
@@ -149,7 +171,9 @@ def cmd_purge(args) -> Outcome:
 
     with open_profile(args) as prof:
         data = purge(prof, args.case_id)
-    return Outcome(data, f"已彻底删除 {len(data['exhibits'])} 件证据、{len(data['blobs_removed'])} 个原始文件")
+    return Outcome(
+        data, f"已彻底删除 {len(data['exhibits'])} 件证据、{len(data['blobs_removed'])} 个原始文件"
+    )
 
 
 def cmd_verify(args) -> Outcome:
@@ -161,9 +185,13 @@ def cmd_verify(args) -> Outcome:
     if report.ok:
         text = f"校验通过：{report.checked} 个文件，存证日志 {report.ledger_entries} 条完好"
     else:
-        text = "\n".join([f"发现 {len(report.problems)} 个问题（已检查 {report.checked} 个文件）："]
-                         + [f"  [{p.kind}] 证据 {p.exhibit_id or '-'} {p.sha256 or ''} {p.detail}"
-                            for p in report.problems])
+        text = "\n".join(
+            [f"发现 {len(report.problems)} 个问题（已检查 {report.checked} 个文件）："]
+            + [
+                f"  [{p.kind}] 证据 {p.exhibit_id or '-'} {p.sha256 or ''} {p.detail}"
+                for p in report.problems
+            ]
+        )
     return Outcome(data, text, 0 if report.ok else 1)
 
 
@@ -173,6 +201,9 @@ def cmd_ledger(args) -> Outcome:
     with open_profile(args) as prof, prof.session() as s:
         rows = [ledger.entry_to_json(e) for e in ledger.entries(s, args.case_id)]
         head = ledger.head_hash(s)
-    text = "\n".join(f"{r['seq']:>5} {r['at']} {r['action']:<18} 案件 {r['case_id'] or '-'} 证据 "
-                     f"{r['exhibit_id'] or '-'} {r['hash'][:12]}" for r in rows)
+    text = "\n".join(
+        f"{r['seq']:>5} {r['at']} {r['action']:<18} 案件 {r['case_id'] or '-'} 证据 "
+        f"{r['exhibit_id'] or '-'} {r['hash'][:12]}"
+        for r in rows
+    )
     return Outcome({"entries": rows, "head": head}, text or "（日志为空）")

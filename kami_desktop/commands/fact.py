@@ -13,12 +13,17 @@ def register(sub, common) -> None:
 
     add = fs.add_parser("add", parents=[common], help="记录一条事实")
     add.add_argument("--case", type=int, required=True, dest="case_id")
-    add.add_argument("--at", required=True, dest="occurred_at", help="发生时间，如 2025-03-12 20:30 或 2025-03-12")
-    add.add_argument("--kind", required=True, help="充值/扣款/未到账/未交付/申请退款/平台答复/退款/投诉/起诉/其他")
+    add.add_argument(
+        "--at", required=True, dest="occurred_at", help="发生时间，如 2025-03-12 20:30 或 2025-03-12"
+    )
+    add.add_argument(
+        "--kind", required=True, help="充值/扣款/未到账/未交付/申请退款/平台答复/退款/投诉/起诉/其他"
+    )
     add.add_argument("--description", default="", help="经过")
     add.add_argument("--disputed", action="store_true", help="对方有争议")
-    add.add_argument("--exhibit", type=int, action="append", default=[], dest="exhibit_ids",
-                     help="关联证据的 id（可重复）")
+    add.add_argument(
+        "--exhibit", type=int, action="append", default=[], dest="exhibit_ids", help="关联证据的 id（可重复）"
+    )
     add.set_defaults(handler=cmd_add)
 
     ls = fs.add_parser("list", parents=[common], help="时间线（按时间排序）")
@@ -31,8 +36,13 @@ def register(sub, common) -> None:
     ed.add_argument("--kind")
     ed.add_argument("--description")
     ed.add_argument("--disputed", action=argparse.BooleanOptionalAction, default=None)
-    ed.add_argument("--exhibit", type=int, action="append", dest="exhibit_ids",
-                    help="关联证据的 id（可重复；替换原有关联）")
+    ed.add_argument(
+        "--exhibit",
+        type=int,
+        action="append",
+        dest="exhibit_ids",
+        help="关联证据的 id（可重复；替换原有关联）",
+    )
     ed.add_argument("--no-exhibits", action="store_true", help="取消全部证据关联")
     ed.set_defaults(handler=cmd_edit)
 
@@ -44,9 +54,11 @@ def register(sub, common) -> None:
     sg.add_argument("--case", type=int, required=True, dest="case_id")
     sg.set_defaults(handler=cmd_suggest)
 
-    for name, help_text, handler in (("accept", "确认一条建议，记为事实", cmd_accept),
-                                     ("dismiss", "忽略一条建议", cmd_dismiss),
-                                     ("restore", "重新显示已忽略的建议", cmd_restore)):
+    for name, help_text, handler in (
+        ("accept", "确认一条建议，记为事实", cmd_accept),
+        ("dismiss", "忽略一条建议", cmd_dismiss),
+        ("restore", "重新显示已忽略的建议", cmd_restore),
+    ):
         a = fs.add_parser(name, parents=[common], help=help_text)
         a.add_argument("--case", type=int, required=True, dest="case_id")
         a.add_argument("origin", help="建议的来源，如 bill:12 或 chat:345")
@@ -60,13 +72,17 @@ def register(sub, common) -> None:
     ss = st.add_subparsers(dest="step_cmd", metavar="ACTION", required=True)
     sa = ss.add_parser("add", parents=[common], help="记录一步进展")
     sa.add_argument("--case", type=int, required=True, dest="case_id")
-    sa.add_argument("--kind", required=True, help="如 demand_sent、complaint_12315_filed、lawsuit_filed（或中文名称）")
+    sa.add_argument(
+        "--kind", required=True, help="如 demand_sent、complaint_12315_filed、lawsuit_filed（或中文名称）"
+    )
     sa.add_argument("--on", required=True, help="日期 YYYY-MM-DD")
     sa.add_argument("--channel", default="", help="方式或渠道，如 邮件、EMS、12315平台")
     sa.add_argument("--reference", default="", help="投诉单号、快递单号等")
     sa.add_argument("--note", default="")
     sa.add_argument("--planned", action="store_true", help="计划中的进展（不参与期限计算）")
-    sa.add_argument("--workdays", type=int, default=None, help="催告函给出的答复期限（3–7个工作日，默认按7计算）")
+    sa.add_argument(
+        "--workdays", type=int, default=None, help="催告函给出的答复期限（3–7个工作日，默认按7计算）"
+    )
     sa.set_defaults(handler=cmd_step_add)
     sl = ss.add_parser("list", parents=[common], help="列出进展")
     sl.add_argument("--case", type=int, required=True, dest="case_id")
@@ -80,17 +96,29 @@ def register(sub, common) -> None:
 
 def _fact_line(e: dict) -> str:
     when = (e["occurred_at"] or "")[:16].replace("T", " ")
-    nums = "、".join(f"证据{x['number']}" if x["number"] else f"证据id {x['id']}（已删除）" for x in e["exhibits"])
-    return (f"[{e['id']}] {when}  {e['kind_label']}  {e['description']}" + ("  [有争议]" if e["disputed"] else "")
-            + (f"  （{nums}）" if nums else ""))
+    nums = "、".join(
+        f"证据{x['number']}" if x["number"] else f"证据id {x['id']}（已删除）" for x in e["exhibits"]
+    )
+    return (
+        f"[{e['id']}] {when}  {e['kind_label']}  {e['description']}"
+        + ("  [有争议]" if e["disputed"] else "")
+        + (f"  （{nums}）" if nums else "")
+    )
 
 
 def cmd_add(args) -> Outcome:
     from kami_desktop.core.case.facts import add_fact, fact_summary
 
     with open_profile(args) as prof, prof.session() as s:
-        f = add_fact(s, args.case_id, args.occurred_at, args.kind, args.description, disputed=args.disputed,
-                     exhibit_ids=args.exhibit_ids)
+        f = add_fact(
+            s,
+            args.case_id,
+            args.occurred_at,
+            args.kind,
+            args.description,
+            disputed=args.disputed,
+            exhibit_ids=args.exhibit_ids,
+        )
         data = fact_summary(f)
     return Outcome(data, f"已记录事实 {data['id']}：{data['kind_label']}")
 
@@ -106,8 +134,11 @@ def cmd_list(args) -> Outcome:
 def cmd_edit(args) -> Outcome:
     from kami_desktop.core.case.facts import edit_fact, fact_summary
 
-    fields = {k: getattr(args, k) for k in ("occurred_at", "kind", "description", "disputed")
-              if getattr(args, k) is not None}
+    fields = {
+        k: getattr(args, k)
+        for k in ("occurred_at", "kind", "description", "disputed")
+        if getattr(args, k) is not None
+    }
     if args.no_exhibits:
         fields["exhibit_ids"] = []
     elif args.exhibit_ids is not None:
@@ -132,8 +163,14 @@ def cmd_suggest(args) -> Outcome:
 
     with open_profile(args) as prof, prof.session() as s:
         rows = [x.to_json() for x in suggest_facts(s, args.case_id)]
-    text = "\n".join(f"{r['origin']:>12}  {r['occurred_at'][:16].replace('T', ' ')}  {r['kind_label']}  "
-                     f"{r['description']}  （{r['source_label']}）" for r in rows) or "（没有待确认的建议）"
+    text = (
+        "\n".join(
+            f"{r['origin']:>12}  {r['occurred_at'][:16].replace('T', ' ')}  {r['kind_label']}  "
+            f"{r['description']}  （{r['source_label']}）"
+            for r in rows
+        )
+        or "（没有待确认的建议）"
+    )
     return Outcome({"suggestions": rows}, text)
 
 
@@ -142,8 +179,9 @@ def cmd_accept(args) -> Outcome:
     from kami_desktop.core.case.suggestions import accept_suggestion
 
     with open_profile(args) as prof, prof.session() as s:
-        f = accept_suggestion(s, args.case_id, args.origin, kind=args.kind, description=args.description,
-                              disputed=args.disputed)
+        f = accept_suggestion(
+            s, args.case_id, args.origin, kind=args.kind, description=args.description, disputed=args.disputed
+        )
         data = fact_summary(f)
     return Outcome(data, f"已确认为事实 {data['id']}：{data['kind_label']}")
 
@@ -169,8 +207,17 @@ def cmd_step_add(args) -> Outcome:
     from kami_desktop.core.case.ladder import record_step, step_summary
 
     with open_profile(args) as prof, prof.session() as s:
-        st = record_step(s, args.case_id, args.kind, args.on, channel=args.channel, reference=args.reference,
-                         note=args.note, done=not args.planned, workdays=args.workdays)
+        st = record_step(
+            s,
+            args.case_id,
+            args.kind,
+            args.on,
+            channel=args.channel,
+            reference=args.reference,
+            note=args.note,
+            done=not args.planned,
+            workdays=args.workdays,
+        )
         data = step_summary(st)
         data["case_stage"] = get_case(s, args.case_id).stage
     return Outcome(data, f"已记录进展 {data['id']}：{data['on']} {data['kind_label']}")
@@ -181,9 +228,16 @@ def cmd_step_list(args) -> Outcome:
 
     with open_profile(args) as prof, prof.session() as s:
         rows = [step_summary(st) for st in list_steps(s, args.case_id)]
-    text = "\n".join(f"[{r['id']}] {r['on']}  {r['kind_label']}" + ("" if r["done"] else "（计划）")
-                     + (f"  {r['channel']}" if r["channel"] else "") + (f"  {r['reference']}" if r["reference"] else "")
-                     for r in rows) or "（还没有记录进展）"
+    text = (
+        "\n".join(
+            f"[{r['id']}] {r['on']}  {r['kind_label']}"
+            + ("" if r["done"] else "（计划）")
+            + (f"  {r['channel']}" if r["channel"] else "")
+            + (f"  {r['reference']}" if r["reference"] else "")
+            for r in rows
+        )
+        or "（还没有记录进展）"
+    )
     return Outcome({"steps": rows}, text)
 
 
@@ -199,6 +253,10 @@ def cmd_step_kinds(args) -> Outcome:
     from kami_desktop.core.case.ladder import STEP_KINDS
     from kami_desktop.core.vocab import STAGES
 
-    rows = [{"kind": k.code, "label": k.label, "stage": k.stage, "stage_label": STAGES[k.stage]}
-            for k in STEP_KINDS.values()]
-    return Outcome({"kinds": rows}, "\n".join(f"{r['kind']:<26} {r['stage_label']}  {r['label']}" for r in rows))
+    rows = [
+        {"kind": k.code, "label": k.label, "stage": k.stage, "stage_label": STAGES[k.stage]}
+        for k in STEP_KINDS.values()
+    ]
+    return Outcome(
+        {"kinds": rows}, "\n".join(f"{r['kind']:<26} {r['stage_label']}  {r['label']}" for r in rows)
+    )

@@ -33,8 +33,13 @@ def register(sub, common) -> None:
     d = ls.add_parser("deadlines", parents=[common], help="案件的维权阶段、期限和下一步")
     d.add_argument("--case", type=int, required=True, dest="case_id")
     d.add_argument("--today", help="按该日期计算状态（默认今天）")
-    d.add_argument("--demand-days", type=int, default=None, dest="demand_days",
-                   help="催告期限（3–7个工作日；默认取催告函进展中记录的期限，未记录时为7）")
+    d.add_argument(
+        "--demand-days",
+        type=int,
+        default=None,
+        dest="demand_days",
+        help="催告期限（3–7个工作日；默认取催告函进展中记录的期限，未记录时为7）",
+    )
     d.set_defaults(handler=cmd_deadlines)
 
     r = ls.add_parser("readiness", parents=[common], help="证据准备情况清单（有缺项时退出码为1）")
@@ -75,7 +80,9 @@ def cmd_workdays(args) -> Outcome:
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     data = {"from": start.isoformat(), "days": args.days, **due.to_json()}
-    text = f"{start.isoformat()} 之后第 {args.days} 个工作日：{due.due.isoformat()}" + ("（暂定）" if due.provisional else "")
+    text = f"{start.isoformat()} 之后第 {args.days} 个工作日：{due.due.isoformat()}" + (
+        "（暂定）" if due.provisional else ""
+    )
     return Outcome(data, text)
 
 
@@ -90,10 +97,15 @@ def cmd_interest(args) -> Outcome:
         if isinstance(exc, MoneyError):
             raise
         raise UsageError(str(exc)) from exc
-    lines = [f"利息 ¥{money_str(res.interest)}（本金 ¥{money_str(res.principal)}，{res.days} 天，年利率 {res.rate}%，"
-             f"基数 {res.basis}）"]
-    lines += [f"  {seg.start.isoformat()} 次日至 {seg.end.isoformat()}：{seg.days} 天 × {seg.rate}% = ¥{money_str(seg.interest)}"
-              for seg in res.segments if len(res.segments) > 1]
+    lines = [
+        f"利息 ¥{money_str(res.interest)}（本金 ¥{money_str(res.principal)}，{res.days} 天，年利率 {res.rate}%，"
+        f"基数 {res.basis}）"
+    ]
+    lines += [
+        f"  {seg.start.isoformat()} 次日至 {seg.end.isoformat()}：{seg.days} 天 × {seg.rate}% = ¥{money_str(seg.interest)}"
+        for seg in res.segments
+        if len(res.segments) > 1
+    ]
     lines += [f"提示：{w}" for w in res.warnings]
     return Outcome(res.to_json(), "\n".join(lines))
 
@@ -108,12 +120,18 @@ def cmd_deadlines(args) -> Outcome:
         dash = dashboard(prof, args.case_id, today, demand_workdays=args.demand_days)
     lines = [f"案件 {dash.case_id}  当前阶段：{dash.stage_label}  （{dash.today.isoformat()}）"]
     nd = dash.next_deadline
-    lines.append(f"下一个期限：{nd.label} {nd.due.isoformat()}" + ("（暂定）" if nd.provisional else "")
-                 if nd else "下一个期限：无")
+    lines.append(
+        f"下一个期限：{nd.label} {nd.due.isoformat()}" + ("（暂定）" if nd.provisional else "")
+        if nd
+        else "下一个期限：无"
+    )
     lines.append("期限：" if dash.deadlines else "期限：（暂无，记录进展或填写发现扣款日期后计算）")
     for d in dash.deadlines:
-        lines.append(f" {STATUS_MARKS.get(d.status, '  ')} {d.due.isoformat()}  {d.label}"
-                     + ("（暂定）" if d.provisional else "") + f"  [{d.status}]")
+        lines.append(
+            f" {STATUS_MARKS.get(d.status, '  ')} {d.due.isoformat()}  {d.label}"
+            + ("（暂定）" if d.provisional else "")
+            + f"  [{d.status}]"
+        )
     lines.append("下一步：")
     lines += [f"  · {t}" for t in dash.next_steps]
     lines += [f"提示：{w}" for w in dash.warnings]
@@ -126,7 +144,9 @@ def cmd_readiness(args) -> Outcome:
     with open_profile(args) as prof, prof.session() as s:
         r = readiness(s, args.case_id)
     marks = {"present": "✓", "weak": "△", "missing": "✗"}
-    lines = [f"证据准备：已具备 {r.count('present')} 项，较弱 {r.count('weak')} 项，缺少 {r.count('missing')} 项"]
+    lines = [
+        f"证据准备：已具备 {r.count('present')} 项，较弱 {r.count('weak')} 项，缺少 {r.count('missing')} 项"
+    ]
     for item in r.items:
         lines.append(f" {marks[item.status]} {item.label}（{item.status_label}）：{item.detail}")
         if item.todo:

@@ -6,8 +6,22 @@ import argparse
 
 from kami_desktop.cli import Outcome, UsageError, open_profile
 
-FIELDS = ("name", "uscc", "icp", "address", "legal_representative", "legal_rep_title", "phone", "website", "notes",
-          "id_number", "gender", "birth_date", "ethnicity", "occupation")
+FIELDS = (
+    "name",
+    "uscc",
+    "icp",
+    "address",
+    "legal_representative",
+    "legal_rep_title",
+    "phone",
+    "website",
+    "notes",
+    "id_number",
+    "gender",
+    "birth_date",
+    "ethnicity",
+    "occupation",
+)
 
 
 def register(sub, common) -> None:
@@ -16,7 +30,9 @@ def register(sub, common) -> None:
 
     add = ps.add_parser("add", parents=[common], help="添加当事人（代码校验不通过时需 --override）")
     add.add_argument("--case", type=int, required=True, dest="case_id")
-    add.add_argument("--role", required=True, help="角色：运营主体/收款主体/支付渠道/本人/其他（或 operator/payee/…）")
+    add.add_argument(
+        "--role", required=True, help="角色：运营主体/收款主体/支付渠道/本人/其他（或 operator/payee/…）"
+    )
     add.add_argument("--name", required=True, help="名称或姓名")
     _fields(add)
     add.add_argument("--defendant", action="store_true", help="列为被告")
@@ -31,18 +47,26 @@ def register(sub, common) -> None:
     ed.add_argument("--role")
     ed.add_argument("--name")
     _fields(ed)
-    ed.add_argument("--defendant", action=argparse.BooleanOptionalAction, default=None,
-                    help="列为被告（--no-defendant 取消）")
+    ed.add_argument(
+        "--defendant",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="列为被告（--no-defendant 取消）",
+    )
     ed.set_defaults(handler=cmd_edit)
 
     rm = ps.add_parser("remove", parents=[common], help="删除当事人")
     rm.add_argument("id", type=int)
     rm.set_defaults(handler=cmd_remove)
 
-    ln = ps.add_parser("link", parents=[common], help="把证据关联到当事人（营业执照、ICP备案、客服联系方式…）")
+    ln = ps.add_parser(
+        "link", parents=[common], help="把证据关联到当事人（营业执照、ICP备案、客服联系方式…）"
+    )
     ln.add_argument("party_id", type=int)
     ln.add_argument("exhibit_id", type=int)
-    ln.add_argument("--kind", default="other", help="营业执照/ICP备案/客服联系方式/其他（或 licence/icp/contact/other）")
+    ln.add_argument(
+        "--kind", default="other", help="营业执照/ICP备案/客服联系方式/其他（或 licence/icp/contact/other）"
+    )
     ln.set_defaults(handler=cmd_link)
 
     ul = ps.add_parser("unlink", parents=[common], help="取消证据与当事人的关联")
@@ -99,8 +123,17 @@ def cmd_add(args) -> Outcome:
     fields = _given(args)
     name = fields.pop("name")
     with open_profile(args) as prof, prof.session() as s:
-        party = _save(lambda: add_party(s, args.case_id, args.role, name, override=args.override,
-                                        is_defendant=args.defendant, **fields))
+        party = _save(
+            lambda: add_party(
+                s,
+                args.case_id,
+                args.role,
+                name,
+                override=args.override,
+                is_defendant=args.defendant,
+                **fields,
+            )
+        )
         data = party_summary(party)
     return Outcome(data, "已添加 " + _line(data))
 
@@ -144,8 +177,12 @@ def cmd_link(args) -> Outcome:
 
     with open_profile(args) as prof, prof.session() as s:
         link = link_evidence(s, args.party_id, args.exhibit_id, args.kind)
-        data = {"party_id": link.party_id, "exhibit_id": link.exhibit_id, "kind": link.kind,
-                "kind_label": EVIDENCE_KINDS[link.kind]}
+        data = {
+            "party_id": link.party_id,
+            "exhibit_id": link.exhibit_id,
+            "kind": link.kind,
+            "kind_label": EVIDENCE_KINDS[link.kind],
+        }
     return Outcome(data, f"已把证据 {args.exhibit_id} 作为“{data['kind_label']}”关联到当事人 {args.party_id}")
 
 

@@ -10,9 +10,14 @@ from pathlib import Path
 
 def parse_args(argv: list[str] | None):
     parser = argparse.ArgumentParser(prog="kami-desktop")
-    parser.add_argument("--data-dir", type=Path, default=None, help="资料目录（默认为系统的本地应用数据目录）")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="安装包自检：用临时资料目录启动、导入、生成证据册、校验后退出（见 kami_desktop/smoke.py）")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help="资料目录（默认为系统的本地应用数据目录）"
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="安装包自检：用临时资料目录启动、导入、生成证据册、校验后退出（见 kami_desktop/smoke.py）",
+    )
     return parser.parse_known_args(argv)
 
 
@@ -56,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     from kami_desktop.core.store.db import DatabaseError
     from kami_desktop.gui import crash_handler
     from kami_desktop.gui.single_instance import SingleInstance
+
     data_dir = args.data_dir.expanduser() if args.data_dir else default_data_dir()
 
     guard = SingleInstance(data_dir)
@@ -63,8 +69,13 @@ def main(argv: list[str] | None = None) -> int:
         splash.close()
         if guard.notify_running():
             return 0  # the running window comes forward
-        QMessageBox.information(None, app.translate("App", "卡盟维权助手"), app.translate(
-            "App", "这个资料目录已在另一个卡盟维权助手窗口中打开：\n{path}").format(path=data_dir))
+        QMessageBox.information(
+            None,
+            app.translate("App", "卡盟维权助手"),
+            app.translate("App", "这个资料目录已在另一个卡盟维权助手窗口中打开：\n{path}").format(
+                path=data_dir
+            ),
+        )
         return 1
     try:
         profile = Profile.open(data_dir)

@@ -95,9 +95,14 @@ class _JobDialog(QDialog):
         self.path_edit.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.bar.setRange(0, 0)  # busy until the first progress report
-        self.worker = start_task(fn, *args, on_progress=guarded(self, self._progress),
-                                 on_result=guarded(self, self._result), on_error=guarded(self, self._error),
-                                 **kwargs)
+        self.worker = start_task(
+            fn,
+            *args,
+            on_progress=guarded(self, self._progress),
+            on_result=guarded(self, self._result),
+            on_error=guarded(self, self._error),
+            **kwargs,
+        )
 
     def _progress(self, done: int, total: int, label: str) -> None:
         if total > 0:
@@ -148,16 +153,23 @@ class BackupDialog(_JobDialog):
         self.start_button.setText(self.tr("开始备份"))
         self.profile = profile
         self.report: BackupReport | None = None
-        self.intro.setText(self.tr("备份会把全部案件、证据原件、存证日志和一份哈希清单保存到一个 zip 文件。"
-                                   "请保存到 U 盘或另一块硬盘；换电脑时用“从备份恢复”。"))
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        self.intro.setText(
+            self.tr(
+                "备份会把全部案件、证据原件、存证日志和一份哈希清单保存到一个 zip 文件。"
+                "请保存到 U 盘或另一块硬盘；换电脑时用“从备份恢复”。"
+            )
+        )
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
+            Path.home()
+        )
         self.path_edit.setText(str(Path(docs) / f"kami-备份-{now():%Y%m%d-%H%M}.zip"))
         self.browse_button.clicked.connect(self.browse)
         self.start_button.clicked.connect(lambda: self.start())
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("备份保存到"), self.path_edit.text(),
-                                              self.tr("备份文件 (*.zip)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("备份保存到"), self.path_edit.text(), self.tr("备份文件 (*.zip)")
+        )
         if path:
             self.path_edit.setText(path if path.lower().endswith(".zip") else path + ".zip")
 
@@ -170,8 +182,11 @@ class BackupDialog(_JobDialog):
         self.path_edit.setText(str(target))
         overwrite = False
         if target.exists():
-            if not messages.ask(self, self.tr("备份"), self.tr("{name} 已存在，要用新的备份覆盖它吗？").format(
-                    name=target.name)):
+            if not messages.ask(
+                self,
+                self.tr("备份"),
+                self.tr("{name} 已存在，要用新的备份覆盖它吗？").format(name=target.name),
+            ):
                 return False
             overwrite = True
         self.report = None
@@ -185,12 +200,20 @@ class BackupDialog(_JobDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         c = report.counts
-        text = self.tr("备份完成：{path}（{size}）。案件 {cases} 个，证据 {exhibits} 件，原始文件 {blobs} 个，"
-                       "哈希已逐一记录。").format(path=report.path, size=_mb(report.size), cases=c.get("cases", 0),
-                                          exhibits=c.get("exhibits", 0), blobs=c.get("blobs", 0))
+        text = self.tr(
+            "备份完成：{path}（{size}）。案件 {cases} 个，证据 {exhibits} 件，原始文件 {blobs} 个，"
+            "哈希已逐一记录。"
+        ).format(
+            path=report.path,
+            size=_mb(report.size),
+            cases=c.get("cases", 0),
+            exhibits=c.get("exhibits", 0),
+            blobs=c.get("blobs", 0),
+        )
         if report.problems:
-            text += "\n" + self.tr("注意：备份时发现 {n} 个问题（已按现状备份），请运行“校验完整性”查看。").format(
-                n=len(report.problems))
+            text += "\n" + self.tr(
+                "注意：备份时发现 {n} 个问题（已按现状备份），请运行“校验完整性”查看。"
+            ).format(n=len(report.problems))
             messages.warn(self, self.tr("备份"), text)
         self.status.setText(text)
         self.done.emit(report)
@@ -200,8 +223,9 @@ class RestoreDialog(_JobDialog):
     restored = Signal(object)  # RestoreReport
     abandoned = Signal()  # released the profile, then nothing was replaced
 
-    def __init__(self, data_dir: Path | str, parent=None,
-                 release_profile: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self, data_dir: Path | str, parent=None, release_profile: Callable[[], None] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("从备份恢复"))
         self.start_button.setText(self.tr("开始恢复"))
@@ -210,8 +234,12 @@ class RestoreDialog(_JobDialog):
         self.released = False
         self.check: BackupCheck | None = None
         self.report: RestoreReport | None = None
-        self.intro.setText(self.tr("选择一个备份文件。恢复前会逐一核对每个文件的哈希；"
-                                   "当前数据不会被删除，而是整体移到旁边的文件夹保留。"))
+        self.intro.setText(
+            self.tr(
+                "选择一个备份文件。恢复前会逐一核对每个文件的哈希；"
+                "当前数据不会被删除，而是整体移到旁边的文件夹保留。"
+            )
+        )
         self.path_edit.setPlaceholderText(self.tr("备份文件（.zip）"))
         self.path_edit.editingFinished.connect(lambda: self.load(self.path_edit.text()))
         self.browse_button.clicked.connect(self.browse)
@@ -219,8 +247,9 @@ class RestoreDialog(_JobDialog):
         self.start_button.setEnabled(False)
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), self.path_edit.text(),
-                                              self.tr("备份文件 (*.zip)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择备份文件"), self.path_edit.text(), self.tr("备份文件 (*.zip)")
+        )
         if path:
             self.load(path)
 
@@ -238,10 +267,17 @@ class RestoreDialog(_JobDialog):
             messages.warn(self, self.tr("从备份恢复"), str(exc))
             return False
         c = self.check.counts
-        self.status.setText(self.tr("备份时间 {when}：案件 {cases} 个，证据 {exhibits} 件，原始文件 {blobs} 个，"
-                                    "共 {size}。").format(when=self.check.created_at, cases=c.get("cases", 0),
-                                                        exhibits=c.get("exhibits", 0), blobs=c.get("blobs", 0),
-                                                        size=_mb(self.check.bytes)))
+        self.status.setText(
+            self.tr(
+                "备份时间 {when}：案件 {cases} 个，证据 {exhibits} 件，原始文件 {blobs} 个，共 {size}。"
+            ).format(
+                when=self.check.created_at,
+                cases=c.get("cases", 0),
+                exhibits=c.get("exhibits", 0),
+                blobs=c.get("blobs", 0),
+                size=_mb(self.check.bytes),
+            )
+        )
         self.start_button.setEnabled(True)
         return True
 
@@ -250,9 +286,10 @@ class RestoreDialog(_JobDialog):
             return False
         force = False
         if profile_state(self.data_dir) == "data":
-            question = self.tr("数据目录 {dir} 中已有证据。恢复会把现有数据整体移到“{name}.old-时间”文件夹保留"
-                               "（不会删除），再放入备份中的数据。确定继续吗？").format(dir=self.data_dir,
-                                                                    name=self.data_dir.name)
+            question = self.tr(
+                "数据目录 {dir} 中已有证据。恢复会把现有数据整体移到“{name}.old-时间”文件夹保留"
+                "（不会删除），再放入备份中的数据。确定继续吗？"
+            ).format(dir=self.data_dir, name=self.data_dir.name)
             if not messages.ask(self, self.tr("从备份恢复"), question):
                 return False
             force = True
@@ -273,8 +310,9 @@ class RestoreDialog(_JobDialog):
         if report.moved_aside:
             text += self.tr("原来的数据已移到 {path}（未删除）。").format(path=report.moved_aside)
         if not report.verify_ok:
-            text += "\n" + self.tr("注意：恢复后的校验发现 {n} 个问题（备份中就是这样），请运行“校验完整性”查看。").format(
-                n=len(report.problems))
+            text += "\n" + self.tr(
+                "注意：恢复后的校验发现 {n} 个问题（备份中就是这样），请运行“校验完整性”查看。"
+            ).format(n=len(report.problems))
             messages.warn(self, self.tr("从备份恢复"), text)
         self.status.setText(text)
         self.restored.emit(report)

@@ -62,10 +62,22 @@ class BillTableModel(QAbstractTableModel):
         self._duplicates: set[int] = set()
         self._several = False
         self.platform_only = False
-        self._headers = [self.tr("时间"), self.tr("交易对方"), self.tr("商品说明"), self.tr("收/支"), self.tr("金额"),
-                         self.tr("交易状态"), self.tr("平台对账"), self.tr("出处")]
-        self._roles = {"payment": self.tr("付款"), "refund": self.tr("退款"), "unpaid": self.tr("未付款"),
-                       "other": self.tr("不计入")}
+        self._headers = [
+            self.tr("时间"),
+            self.tr("交易对方"),
+            self.tr("商品说明"),
+            self.tr("收/支"),
+            self.tr("金额"),
+            self.tr("交易状态"),
+            self.tr("平台对账"),
+            self.tr("出处"),
+        ]
+        self._roles = {
+            "payment": self.tr("付款"),
+            "refund": self.tr("退款"),
+            "unpaid": self.tr("未付款"),
+            "other": self.tr("不计入"),
+        }
 
     # ------------------------------------------------------------------ data in
     def set_data(self, data: BillViewData) -> None:
@@ -149,10 +161,16 @@ class BillTableModel(QAbstractTableModel):
             if r.role == "refund":
                 return QBrush(REFUND_BG)
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and (ref.bill_row_id in self._duplicates
-                                                        or (r is not None and r.role in ("unpaid", "other"))):
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            ref.bill_row_id in self._duplicates or (r is not None and r.role in ("unpaid", "other"))
+        ):
             return QBrush(MUTED)
-        if role == Qt.ItemDataRole.FontRole and col == self.COL_AMOUNT and r is not None and r.role == "payment":
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and col == self.COL_AMOUNT
+            and r is not None
+            and r.role == "payment"
+        ):
             font = QFont()
             font.setBold(True)
             return font

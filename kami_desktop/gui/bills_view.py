@@ -66,7 +66,9 @@ class BillsView(QWidget):
         self.model = BillTableModel(self)
 
         self.import_button = QPushButton(self.tr("导入账单…"))
-        self.import_button.setToolTip(self.tr("支付宝或微信支付导出的账单：邮件里的压缩包，或其中的 CSV / XLSX 文件"))
+        self.import_button.setToolTip(
+            self.tr("支付宝或微信支付导出的账单：邮件里的压缩包，或其中的 CSV / XLSX 文件")
+        )
         self.import_button.clicked.connect(lambda: self.import_bill_file())
         self.platform_only = QCheckBox(self.tr("只看平台交易"))
         self.platform_only.toggled.connect(self.model.set_platform_only)
@@ -74,7 +76,9 @@ class BillsView(QWidget):
         self.mark_button.setToolTip(self.tr("把选中交易的交易对方算作平台，计入付款和退款"))
         self.mark_button.clicked.connect(self.mark_selected)
         self.unmark_button = QPushButton(self.tr("取消平台标记"))
-        self.unmark_button.setToolTip(self.tr("不再把选中交易的交易对方算作平台（删除包含在其名称中的关键词）"))
+        self.unmark_button.setToolTip(
+            self.tr("不再把选中交易的交易对方算作平台（删除包含在其名称中的关键词）")
+        )
         self.unmark_button.clicked.connect(self.unmark_selected)
         self.terms_button = QPushButton(self.tr("平台关键词…"))
         self.terms_button.clicked.connect(self.edit_terms)
@@ -82,8 +86,13 @@ class BillsView(QWidget):
         self.apply_button.setToolTip(self.tr("把净额（向平台付款 − 平台退款）设为本案的主张金额"))
         self.apply_button.clicked.connect(self.apply_claimed)
         bar = QHBoxLayout()
-        for w in (self.import_button, self.platform_only, self.mark_button, self.unmark_button,
-                  self.terms_button):
+        for w in (
+            self.import_button,
+            self.platform_only,
+            self.mark_button,
+            self.unmark_button,
+            self.terms_button,
+        ):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.apply_button)
@@ -136,21 +145,31 @@ class BillsView(QWidget):
 
     # ------------------------------------------------------------------ hooks (tests replace these)
     def choose_file(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择账单文件"), "", self.tr(
-            "账单文件 (*.zip *.csv *.xlsx);;所有文件 (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择账单文件"), "", self.tr("账单文件 (*.zip *.csv *.xlsx);;所有文件 (*)")
+        )
         return path or None
 
     def ask_password(self, name: str, wrong: bool) -> str | None:
-        text = (self.tr("“{name}”的解压密码不正确，请重新输入：") if wrong else self.tr(
-            "“{name}”是加密的压缩包。\n支付宝的密码在支付宝 App 消息中，微信支付的密码在“微信支付”公众号消息中。\n"
-            "请输入解压密码：")).format(name=name)
+        text = (
+            self.tr("“{name}”的解压密码不正确，请重新输入：")
+            if wrong
+            else self.tr(
+                "“{name}”是加密的压缩包。\n支付宝的密码在支付宝 App 消息中，微信支付的密码在“微信支付”公众号消息中。\n"
+                "请输入解压密码："
+            )
+        ).format(name=name)
         pw, ok = QInputDialog.getText(self, self.tr("需要解压密码"), text, QLineEdit.EchoMode.Password)
         return pw if ok and pw else None
 
     def ask_terms(self, current: list[str]) -> list[str] | None:
-        text, ok = QInputDialog.getText(self, self.tr("平台关键词"), self.tr(
-            "交易对方或商品说明中包含这些文字的交易算作平台交易（用逗号分隔）："), QLineEdit.EchoMode.Normal,
-            self.tr("，", "separator of the keywords in the input box").join(current))
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("平台关键词"),
+            self.tr("交易对方或商品说明中包含这些文字的交易算作平台交易（用逗号分隔）："),
+            QLineEdit.EchoMode.Normal,
+            self.tr("，", "separator of the keywords in the input box").join(current),
+        )
         if not ok:
             return None
         return [t.strip() for t in text.replace("，", ",").split(",") if t.strip()]
@@ -174,9 +193,15 @@ class BillsView(QWidget):
         if self.case_id is None:
             self._update_buttons()
             return
-        start_task(load_bill_data, self.profile, self.case_id, with_progress=False, with_cancel=False,
-                   on_result=guarded(self, lambda data: self._loaded(gen, data)),
-                   on_error=guarded(self, self._failed))
+        start_task(
+            load_bill_data,
+            self.profile,
+            self.case_id,
+            with_progress=False,
+            with_cancel=False,
+            on_result=guarded(self, lambda data: self._loaded(gen, data)),
+            on_error=guarded(self, self._failed),
+        )
 
     def _loaded(self, gen: int, data: BillViewData) -> None:
         if gen != self._generation or data.case_id != self.case_id:
@@ -201,7 +226,9 @@ class BillsView(QWidget):
     def _show_totals(self) -> None:
         recon = self.data.recon if self.data else None
         if recon is None or not recon.bills:
-            self.totals_label.setText(self.tr("还没有导入账单。点击“导入账单…”，选择支付宝或微信支付导出的账单文件。"))
+            self.totals_label.setText(
+                self.tr("还没有导入账单。点击“导入账单…”，选择支付宝或微信支付导出的账单文件。")
+            )
             self.banner.hide()
             self.terms_label.setText("")
             self.claimed_label.setText("")
@@ -209,20 +236,39 @@ class BillsView(QWidget):
         payments = [r for r in recon.rows if r.role == "payment"]
         refunds = [r for r in recon.rows if r.role == "refund"]
         if payments or refunds:
-            span = self.tr("（首笔 {first}，末笔 {last}）").format(
-                first=f"{recon.first:%Y-%m-%d}", last=f"{recon.last:%Y-%m-%d}") if recon.first else ""
-            self.totals_label.setText(self.tr(
-                "平台交易：付款 {np} 笔 ¥{paid} − 退款 {nr} 笔 ¥{refunded} = <b>净额 ¥{net}</b>{span}").format(
-                np=len(payments), paid=money_str(recon.paid), nr=len(refunds),
-                refunded=money_str(recon.refunded), net=money_str(recon.net), span=span))
+            span = (
+                self.tr("（首笔 {first}，末笔 {last}）").format(
+                    first=f"{recon.first:%Y-%m-%d}", last=f"{recon.last:%Y-%m-%d}"
+                )
+                if recon.first
+                else ""
+            )
+            self.totals_label.setText(
+                self.tr(
+                    "平台交易：付款 {np} 笔 ¥{paid} − 退款 {nr} 笔 ¥{refunded} = <b>净额 ¥{net}</b>{span}"
+                ).format(
+                    np=len(payments),
+                    paid=money_str(recon.paid),
+                    nr=len(refunds),
+                    refunded=money_str(recon.refunded),
+                    net=money_str(recon.net),
+                    span=span,
+                )
+            )
         else:
             self.totals_label.setText(self.tr("没有平台交易：请选中平台的一笔交易，点“标记为平台”。"))
         terms = join_list(recon.terms) or self.tr("（未指定）")
-        self.terms_label.setText(self.tr("平台关键词：{terms}　　账单 {n} 份，交易 {rows} 笔").format(
-            terms=terms, n=len(recon.bills), rows=len(self.data.rows)))
+        self.terms_label.setText(
+            self.tr("平台关键词：{terms}　　账单 {n} 份，交易 {rows} 笔").format(
+                terms=terms, n=len(recon.bills), rows=len(self.data.rows)
+            )
+        )
         claimed = self.data.claimed_amount
-        self.claimed_label.setText(self.tr("本案主张金额：{amount}").format(
-            amount=f"¥{money_str(claimed)}" if claimed is not None else self.tr("未填写")))
+        self.claimed_label.setText(
+            self.tr("本案主张金额：{amount}").format(
+                amount=f"¥{money_str(claimed)}" if claimed is not None else self.tr("未填写")
+            )
+        )
         sources = sorted({b["source"] for b in recon.bills if b["personal_only"]})
         if sources:
             advice = "\n".join(personal_only_warning(src) for src in sources)
@@ -236,10 +282,12 @@ class BillsView(QWidget):
         idle = self.worker is None
         row = self._current_row()
         self.import_button.setEnabled(has_case and idle)
-        self.mark_button.setEnabled(has_case and row is not None and not self.model.index(row, 0).data(
-            PlatformRole))
-        self.unmark_button.setEnabled(has_case and row is not None and bool(self.model.index(row, 0).data(
-            PlatformRole)))
+        self.mark_button.setEnabled(
+            has_case and row is not None and not self.model.index(row, 0).data(PlatformRole)
+        )
+        self.unmark_button.setEnabled(
+            has_case and row is not None and bool(self.model.index(row, 0).data(PlatformRole))
+        )
         self.terms_button.setEnabled(has_case)
         recon = self.data.recon if self.data else None
         paid = recon is not None and any(r.role == "payment" for r in recon.rows)
@@ -280,7 +328,9 @@ class BillsView(QWidget):
         except Exception as exc:
             messages.show_error(self, exc)
             return
-        self.status.setText(self.tr("平台关键词：{terms}").format(terms=join_list(terms) or self.tr("（未指定）")))
+        self.status.setText(
+            self.tr("平台关键词：{terms}").format(terms=join_list(terms) or self.tr("（未指定）"))
+        )
         self.reload()
 
     def _double_clicked(self, index) -> None:
@@ -315,7 +365,9 @@ class BillsView(QWidget):
         except Exception as exc:
             messages.show_error(self, exc)
             return
-        self.status.setText(self.tr("主张金额已设为 ¥{amount}（已记入存证日志）").format(amount=money_str(recon.net)))
+        self.status.setText(
+            self.tr("主张金额已设为 ¥{amount}（已记入存证日志）").format(amount=money_str(recon.net))
+        )
         self.claimed_amount_changed.emit(self.case_id)
         self.reload()
 
@@ -330,10 +382,15 @@ class BillsView(QWidget):
         self.status.setText(self.tr("正在读取账单 {name}…").format(name=Path(path).name))
         mine: list = []  # finished() of this worker may arrive after a retry has started the next one
         self.worker = start_task(
-            billstore.import_bill, self.profile, case_id, str(path), password,
+            billstore.import_bill,
+            self.profile,
+            case_id,
+            str(path),
+            password,
             on_result=guarded(self, self._imported),
             on_error=guarded(self, lambda f: self._import_failed(f, str(path))),
-            on_finished=guarded(self, lambda: self._import_done(mine[0])))
+            on_finished=guarded(self, lambda: self._import_done(mine[0])),
+        )
         mine.append(self.worker)
         self._update_buttons()
 
@@ -344,10 +401,15 @@ class BillsView(QWidget):
 
     def _imported(self, result: billstore.BillImport) -> None:
         if result.duplicate:
-            self.status.setText(self.tr("这份账单已经导入过（证据 {ex}），没有重复添加。").format(ex=result.exhibit_id))
+            self.status.setText(
+                self.tr("这份账单已经导入过（证据 {ex}），没有重复添加。").format(ex=result.exhibit_id)
+            )
         else:
-            self.status.setText(self.tr("已导入《{title}》：{n} 笔交易（证据 {ex}）").format(
-                title=result.title, n=result.rows, ex=result.exhibit_id))
+            self.status.setText(
+                self.tr("已导入《{title}》：{n} 笔交易（证据 {ex}）").format(
+                    title=result.title, n=result.rows, ex=result.exhibit_id
+                )
+            )
         self.import_finished.emit(result)
         self.reload()
 

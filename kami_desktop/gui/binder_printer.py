@@ -26,8 +26,11 @@ PREVIEW_DPI = 150
 def make_printer(copies: int = 1) -> QPrinter:
     """A high-resolution A4 portrait printer set to the requested number of collated copies."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                      QMarginsF(0, 0, 0, 0)))
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+        )
+    )
     printer.setFullPage(True)
     printer.setCopyCount(max(1, copies))
     printer.setCollateCopies(True)
@@ -54,14 +57,20 @@ class BinderPrinter:
         """Copies the driver does not make itself must be painted again (e.g. PDF output)."""
         return 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
 
-    def paint(self, printer: QPrinter, dpi: int = PRINT_DPI,
-              progress: Callable[[int, int, str], None] | None = None,
-              cancel: Callable[[], bool] | None = None) -> int:
+    def paint(
+        self,
+        printer: QPrinter,
+        dpi: int = PRINT_DPI,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> int:
         """Draw the selected pages (and copies); returns the number of sheets painted."""
         pages = list(self.page_range(printer)) * self.copies_to_paint(printer)
         painter = QPainter()
         if not painter.begin(printer):
-            raise OSError(QApplication.translate("BinderPrinter", "打印机无法开始打印（可能已被取消或不可用）"))
+            raise OSError(
+                QApplication.translate("BinderPrinter", "打印机无法开始打印（可能已被取消或不可用）")
+            )
         painted = 0
         try:
             with pymupdf.open(self.pdf) as doc:
@@ -72,13 +81,20 @@ class BinderPrinter:
                     if n:
                         printer.newPage()
                     pix = doc[index].get_pixmap(dpi=min(dpi, printer.resolution()), alpha=False)
-                    image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888)
+                    image = QImage(
+                        pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888
+                    )
                     painter.drawImage(target, image)  # pix stays alive until drawn: QImage borrows its bytes
                     del image, pix
                     painted += 1
                     if progress is not None:
-                        progress(painted, len(pages),
-                                 QApplication.translate("BinderPrinter", "打印第 {page} 页").format(page=index + 1))
+                        progress(
+                            painted,
+                            len(pages),
+                            QApplication.translate("BinderPrinter", "打印第 {page} 页").format(
+                                page=index + 1
+                            ),
+                        )
         finally:
             painter.end()
         return painted

@@ -65,7 +65,9 @@ class CaseDialog(QDialog):
         row.addWidget(self.discovered_known)
         form.addRow(self.tr("发现扣款日期"), row)
         form.addRow(self.tr("主张金额（元）"), self.amount)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
@@ -96,8 +98,10 @@ class CaseDialog(QDialog):
             q = self.discovered.date()
             discovered = date(q.year(), q.month(), q.day())
         return {
-            "platform_name": self.platform_name.text(), "platform_url": self.platform_url.text(),
-            "cause_type": self.cause.currentData(), "discovered_on": discovered,
+            "platform_name": self.platform_name.text(),
+            "platform_url": self.platform_url.text(),
+            "cause_type": self.cause.currentData(),
+            "discovered_on": discovered,
             "claimed_amount": self.amount.text().strip() or None,
         }
 

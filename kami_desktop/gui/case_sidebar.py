@@ -79,8 +79,10 @@ class CaseSidebar(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, case.id)
                 item.setData(Qt.ItemDataRole.UserRole + 1, case.archived_at is not None)
                 self.list.addItem(item)
-        row = next((i for i in range(self.list.count())
-                    if self.list.item(i).data(Qt.ItemDataRole.UserRole) == keep), 0 if self.list.count() else -1)
+        row = next(
+            (i for i in range(self.list.count()) if self.list.item(i).data(Qt.ItemDataRole.UserRole) == keep),
+            0 if self.list.count() else -1,
+        )
         self.list.setCurrentRow(row)
         self.list.blockSignals(False)
         self._update_buttons()
@@ -125,8 +127,11 @@ class CaseSidebar(QWidget):
             return
         cid = item.data(Qt.ItemDataRole.UserRole)
         archived = bool(item.data(Qt.ItemDataRole.UserRole + 1))
-        if not archived and not messages.ask(self, self.tr("归档案件"), self.tr(
-                "归档后案件从列表中隐藏（勾选“显示已归档”可再看到），证据不会删除。确定归档？")):
+        if not archived and not messages.ask(
+            self,
+            self.tr("归档案件"),
+            self.tr("归档后案件从列表中隐藏（勾选“显示已归档”可再看到），证据不会删除。确定归档？"),
+        ):
             return
         with self.profile.session() as s:
             archive_case(s, cid, archived=not archived)

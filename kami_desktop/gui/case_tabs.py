@@ -25,8 +25,11 @@ EXTRA_TABS = [
     ("kami_desktop.gui.ladder_view", "LadderView", "维权进度"),
 ]
 # lupdate collects the tab titles from these markers
-_TITLES = (QT_TRANSLATE_NOOP("CaseWorkspace", "账单"), QT_TRANSLATE_NOOP("CaseWorkspace", "聊天记录"),
-           QT_TRANSLATE_NOOP("CaseWorkspace", "维权进度"))
+_TITLES = (
+    QT_TRANSLATE_NOOP("CaseWorkspace", "账单"),
+    QT_TRANSLATE_NOOP("CaseWorkspace", "聊天记录"),
+    QT_TRANSLATE_NOOP("CaseWorkspace", "维权进度"),
+)
 
 
 def _module_exists(name: str) -> bool:

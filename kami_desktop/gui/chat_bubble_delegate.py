@@ -16,13 +16,20 @@ ME_BG, OTHER_BG, SYSTEM_BG = QColor("#95ec69"), QColor("#ffffff"), QColor("#e0e0
 HIT, CURRENT_HIT, SELECTED = QColor("#ffb300"), QColor("#e65100"), QColor("#1976d2")
 FLAGS = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere)
 KIND_LABELS = {  # lupdate collects these through the markers
-    "image": QT_TRANSLATE_NOOP("ChatBubble", "图片"), "voice": QT_TRANSLATE_NOOP("ChatBubble", "语音"),
-    "video": QT_TRANSLATE_NOOP("ChatBubble", "视频"), "sticker": QT_TRANSLATE_NOOP("ChatBubble", "表情"),
-    "file": QT_TRANSLATE_NOOP("ChatBubble", "文件"), "link": QT_TRANSLATE_NOOP("ChatBubble", "链接"),
-    "quote": QT_TRANSLATE_NOOP("ChatBubble", "引用"), "transfer": QT_TRANSLATE_NOOP("ChatBubble", "转账"),
-    "red_packet": QT_TRANSLATE_NOOP("ChatBubble", "红包"), "music": QT_TRANSLATE_NOOP("ChatBubble", "音乐"),
-    "call": QT_TRANSLATE_NOOP("ChatBubble", "通话"), "location": QT_TRANSLATE_NOOP("ChatBubble", "位置"),
-    "card": QT_TRANSLATE_NOOP("ChatBubble", "名片"), "app": QT_TRANSLATE_NOOP("ChatBubble", "小程序"),
+    "image": QT_TRANSLATE_NOOP("ChatBubble", "图片"),
+    "voice": QT_TRANSLATE_NOOP("ChatBubble", "语音"),
+    "video": QT_TRANSLATE_NOOP("ChatBubble", "视频"),
+    "sticker": QT_TRANSLATE_NOOP("ChatBubble", "表情"),
+    "file": QT_TRANSLATE_NOOP("ChatBubble", "文件"),
+    "link": QT_TRANSLATE_NOOP("ChatBubble", "链接"),
+    "quote": QT_TRANSLATE_NOOP("ChatBubble", "引用"),
+    "transfer": QT_TRANSLATE_NOOP("ChatBubble", "转账"),
+    "red_packet": QT_TRANSLATE_NOOP("ChatBubble", "红包"),
+    "music": QT_TRANSLATE_NOOP("ChatBubble", "音乐"),
+    "call": QT_TRANSLATE_NOOP("ChatBubble", "通话"),
+    "location": QT_TRANSLATE_NOOP("ChatBubble", "位置"),
+    "card": QT_TRANSLATE_NOOP("ChatBubble", "名片"),
+    "app": QT_TRANSLATE_NOOP("ChatBubble", "小程序"),
 }
 
 
@@ -79,8 +86,11 @@ class ChatBubbleDelegate(QStyledItemDelegate):
         muted = QColor("#8a8a8a")
         painter.setFont(small)
         painter.setPen(muted)
-        painter.drawText(QRect(rect.x() + 4, rect.y() + MARGIN // 2, SEQ_W - 8, sfm.height()),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), f"#{m.seq}")
+        painter.drawText(
+            QRect(rect.x() + 4, rect.y() + MARGIN // 2, SEQ_W - 8, sfm.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+            f"#{m.seq}",
+        )
         when = m.time.astimezone(CHINA_TZ)
         outline = self._outline(index, selected)
         if m.kind == "system":

@@ -32,8 +32,10 @@ class MessageRow:
 
 def load_messages(profile: Profile, chat_id: int) -> tuple[int, list[MessageRow]]:
     with profile.session() as s:
-        rows = [MessageRow(m.seq, m.line, m.time, m.sender, m.is_me, m.kind, m.text)
-                for m in chat_messages(s, chat_id)]
+        rows = [
+            MessageRow(m.seq, m.line, m.time, m.sender, m.is_me, m.kind, m.text)
+            for m in chat_messages(s, chat_id)
+        ]
     return chat_id, rows
 
 
@@ -54,8 +56,11 @@ class ChatMessageModel(QAbstractListModel):
     def search(self, text: str) -> list[int]:
         """Mark the messages whose text or sender contains ``text`` (case-insensitive); returns their rows."""
         needle = text.strip().casefold()
-        self.hits = [i for i, m in enumerate(self.rows)
-                     if needle and (needle in m.text.casefold() or needle in m.sender.casefold())]
+        self.hits = [
+            i
+            for i, m in enumerate(self.rows)
+            if needle and (needle in m.text.casefold() or needle in m.sender.casefold())
+        ]
         self._hit_set = set(self.hits)
         self.current_hit = self.hits[0] if self.hits else None
         if self.rows:
@@ -85,7 +90,8 @@ class ChatMessageModel(QAbstractListModel):
             return m.text
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("第 {seq} 条 · {time} · 原文件第 {line} 行").format(
-                seq=m.seq, time=local_time(m.time, seconds=True), line=m.line)
+                seq=m.seq, time=local_time(m.time, seconds=True), line=m.line
+            )
         if role == HitRole:
             return index.row() in self._hit_set
         if role == CurrentHitRole:

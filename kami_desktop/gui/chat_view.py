@@ -59,7 +59,9 @@ class ChatView(QWidget):
         self.chat_box.setMinimumWidth(320)
         self.chat_box.currentIndexChanged.connect(self._chat_chosen)
         self.import_button = QPushButton(self.tr("导入聊天记录…"))
-        self.import_button.setToolTip(self.tr("QQ 消息管理器导出的 txt，留痕（MemoTrace）导出的 CSV/TXT/HTML，或语音文件"))
+        self.import_button.setToolTip(
+            self.tr("QQ 消息管理器导出的 txt，留痕（MemoTrace）导出的 CSV/TXT/HTML，或语音文件")
+        )
         self.import_button.clicked.connect(lambda: self.import_file())
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -98,7 +100,9 @@ class ChatView(QWidget):
         self.list.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
 
         self.excerpt_button = QPushButton(self.tr("生成摘录证据"))
-        self.excerpt_button.setToolTip(self.tr("把选中的这一段消息（从第一条到最后一条）生成为一件新的证据；原始聊天记录不变"))
+        self.excerpt_button.setToolTip(
+            self.tr("把选中的这一段消息（从第一条到最后一条）生成为一件新的证据；原始聊天记录不变")
+        )
         self.excerpt_button.clicked.connect(self.make_excerpt)
         self.selection_label = QLabel()
         self.status = QLabel()
@@ -119,15 +123,23 @@ class ChatView(QWidget):
     # ------------------------------------------------------------------ hooks (tests replace these)
     def choose_file(self) -> str | None:
         voice = " ".join(f"*{e}" for e in sorted(VOICE_EXTENSIONS))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择聊天记录或语音文件"), "", self.tr(
-            "聊天记录 (*.txt *.csv *.html *.htm);;语音 ({voice});;所有文件 (*)").format(voice=voice))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择聊天记录或语音文件"),
+            "",
+            self.tr("聊天记录 (*.txt *.csv *.html *.htm);;语音 ({voice});;所有文件 (*)").format(voice=voice),
+        )
         return path or None
 
     def ask_me(self) -> str | None:
         """Your own name in the export (to tell your messages apart); empty = let the parser decide."""
-        name, ok = QInputDialog.getText(self, self.tr("你在聊天中的名字"), self.tr(
-            "请输入你在这份聊天记录中的昵称、QQ 号或微信号（用来把你的消息显示在右侧，可留空）："),
-            QLineEdit.EchoMode.Normal, self.me)
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("你在聊天中的名字"),
+            self.tr("请输入你在这份聊天记录中的昵称、QQ 号或微信号（用来把你的消息显示在右侧，可留空）："),
+            QLineEdit.EchoMode.Normal,
+            self.me,
+        )
         return name.strip() if ok else None
 
     # ------------------------------------------------------------------ loading
@@ -153,9 +165,15 @@ class ChatView(QWidget):
         if self.case_id is None:
             self._update_buttons()
             return
-        start_task(load_chats, self.profile, self.case_id, with_progress=False, with_cancel=False,
-                   on_result=guarded(self, lambda res: self._chats_loaded(gen, res)),
-                   on_error=guarded(self, self._failed))
+        start_task(
+            load_chats,
+            self.profile,
+            self.case_id,
+            with_progress=False,
+            with_cancel=False,
+            on_result=guarded(self, lambda res: self._chats_loaded(gen, res)),
+            on_error=guarded(self, self._failed),
+        )
 
     def _chats_loaded(self, gen: int, result) -> None:
         case_id, chats = result
@@ -173,7 +191,9 @@ class ChatView(QWidget):
         self.chat_box.blockSignals(False)
         if not chats:
             self.model.set_rows([])
-            self.info.setText(self.tr("本案还没有聊天记录。点击“导入聊天记录…”导入 QQ 或微信（留痕导出）的聊天记录。"))
+            self.info.setText(
+                self.tr("本案还没有聊天记录。点击“导入聊天记录…”导入 QQ 或微信（留痕导出）的聊天记录。")
+            )
             self._update_buttons()
             self.loaded.emit()
             return
@@ -195,13 +215,25 @@ class ChatView(QWidget):
             return
         info = self.chats[index]
         participants = join_list(info["participants"][:6]) or "-"
-        self.info.setText(self.tr("证据 {ex} · {n} 条消息 · {first} 至 {last} · 参与者：{who}").format(
-            ex=info["exhibit_id"], n=info["messages"], first=(info["first"] or "")[:16].replace("T", " "),
-            last=(info["last"] or "")[:16].replace("T", " "), who=participants))
+        self.info.setText(
+            self.tr("证据 {ex} · {n} 条消息 · {first} 至 {last} · 参与者：{who}").format(
+                ex=info["exhibit_id"],
+                n=info["messages"],
+                first=(info["first"] or "")[:16].replace("T", " "),
+                last=(info["last"] or "")[:16].replace("T", " "),
+                who=participants,
+            )
+        )
         gen = self._generation
-        start_task(load_messages, self.profile, info["chat_id"], with_progress=False, with_cancel=False,
-                   on_result=guarded(self, lambda res: self._messages_loaded(gen, res)),
-                   on_error=guarded(self, self._failed))
+        start_task(
+            load_messages,
+            self.profile,
+            info["chat_id"],
+            with_progress=False,
+            with_cancel=False,
+            on_result=guarded(self, lambda res: self._messages_loaded(gen, res)),
+            on_error=guarded(self, self._failed),
+        )
 
     def _messages_loaded(self, gen: int, result) -> None:
         chat_id, rows = result
@@ -267,8 +299,11 @@ class ChatView(QWidget):
         except Exception as exc:
             messages.show_error(self, exc)
             return
-        text = self.tr("已生成摘录证据 {ex}《{title}》") if not result.duplicate else self.tr(
-            "这段摘录已经存在：证据 {ex}《{title}》")
+        text = (
+            self.tr("已生成摘录证据 {ex}《{title}》")
+            if not result.duplicate
+            else self.tr("这段摘录已经存在：证据 {ex}《{title}》")
+        )
         self.status.setText(text.format(ex=result.exhibit_id, title=result.title))
         self.excerpt_created.emit(result)
 
@@ -297,10 +332,16 @@ class ChatView(QWidget):
         self.me = me or self.me
         self.status.setText(self.tr("正在读取 {name}…").format(name=Path(path).name))
         mine: list = []
-        self.worker = start_task(chatstore.import_chat, self.profile, self.case_id, str(path), me or None,
-                                 on_result=guarded(self, self._imported),
-                                 on_error=guarded(self, self._import_failed),
-                                 on_finished=guarded(self, lambda: self._import_done(mine[0])))
+        self.worker = start_task(
+            chatstore.import_chat,
+            self.profile,
+            self.case_id,
+            str(path),
+            me or None,
+            on_result=guarded(self, self._imported),
+            on_error=guarded(self, self._import_failed),
+            on_finished=guarded(self, lambda: self._import_done(mine[0])),
+        )
         mine.append(self.worker)
         self._update_buttons()
 
@@ -312,12 +353,18 @@ class ChatView(QWidget):
     def _imported(self, result) -> None:
         if isinstance(result, chatstore.VoiceImport):
             length = chatstore.format_duration(result.duration) or self.tr("未知")
-            self.status.setText(self.tr("已导入语音证据 {ex}《{title}》，时长 {length}").format(
-                ex=result.exhibit_id, title=result.title, length=length))
+            self.status.setText(
+                self.tr("已导入语音证据 {ex}《{title}》，时长 {length}").format(
+                    ex=result.exhibit_id, title=result.title, length=length
+                )
+            )
             self.import_finished.emit(result)
             return
-        text = self.tr("这份聊天记录已经导入过（证据 {ex}），没有重复添加。") if result.duplicate else self.tr(
-            "已导入《{title}》：{n} 条消息（证据 {ex}）")
+        text = (
+            self.tr("这份聊天记录已经导入过（证据 {ex}），没有重复添加。")
+            if result.duplicate
+            else self.tr("已导入《{title}》：{n} 条消息（证据 {ex}）")
+        )
         self.status.setText(text.format(ex=result.exhibit_id, title=result.title, n=result.messages))
         self.import_finished.emit(result)
         self.reload(select_chat=result.chat_id)

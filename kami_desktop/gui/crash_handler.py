@@ -20,7 +20,6 @@ log = logging.getLogger("kami_desktop.gui")
 _state: dict[str, object] = {"path": None, "showing": False}
 
 
-
 def setup_logging(logs_dir: Path) -> Path:
     """Log to ``logs_dir/kami.log`` through the core's private, redacting, rotating handler
     (ID numbers and phone numbers masked, never file contents)."""
@@ -47,10 +46,22 @@ def report(exc: BaseException, tb: str = "", parent: QWidget | None = None) -> N
     if app is None or QThread.currentThread() is not app.thread() or _state["showing"]:
         return
     path = log_path()
-    where = QCoreApplication.translate("CrashHandler", "详细信息已记录到日志文件：\n{path}").format(path=path) if path else ""
-    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("CrashHandler", "程序出现意外错误"),
-                      QCoreApplication.translate("CrashHandler", "程序遇到了一个意外问题，刚才的操作可能没有完成。您的证据原件不受影响。") + "\n\n" + where,
-                      QMessageBox.StandardButton.Ok, parent)
+    where = (
+        QCoreApplication.translate("CrashHandler", "详细信息已记录到日志文件：\n{path}").format(path=path)
+        if path
+        else ""
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("CrashHandler", "程序出现意外错误"),
+        QCoreApplication.translate(
+            "CrashHandler", "程序遇到了一个意外问题，刚才的操作可能没有完成。您的证据原件不受影响。"
+        )
+        + "\n\n"
+        + where,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setDetailedText(text)
     _state["showing"] = True
     try:

@@ -29,8 +29,12 @@ STATUS_TEXT = {
     "past": QT_TRANSLATE_NOOP("DeadlinesPanel", "已过期"),
     "done": QT_TRANSLATE_NOOP("DeadlinesPanel", "已完成"),
 }
-_STAGE_MARKERS = (QT_TRANSLATE_NOOP("Vocab", "协商"), QT_TRANSLATE_NOOP("Vocab", "投诉"),
-                  QT_TRANSLATE_NOOP("Vocab", "诉讼"), QT_TRANSLATE_NOOP("Vocab", "结案"))
+_STAGE_MARKERS = (
+    QT_TRANSLATE_NOOP("Vocab", "协商"),
+    QT_TRANSLATE_NOOP("Vocab", "投诉"),
+    QT_TRANSLATE_NOOP("Vocab", "诉讼"),
+    QT_TRANSLATE_NOOP("Vocab", "结案"),
+)
 
 
 def _tr(text: str) -> str:
@@ -47,7 +51,9 @@ class DeadlinesPanel(QWidget):
         self.next_label.setObjectName("ladderNextDeadline")
         self.next_label.setWordWrap(True)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("期限"), self.tr("到期日"), self.tr("状态"), self.tr("起算")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("期限"), self.tr("到期日"), self.tr("状态"), self.tr("起算")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -92,12 +98,22 @@ class DeadlinesPanel(QWidget):
         self.table.setVisible(bool(dash.deadlines))
         for row, d in enumerate(dash.deadlines):
             label = d.label + (self.tr("（暂定）") if d.provisional else "")
-            cells = [label, d.due.isoformat(), _tr(STATUS_TEXT.get(d.status, d.status)),
-                     d.start.isoformat() if d.start else ""]
+            cells = [
+                label,
+                d.due.isoformat(),
+                _tr(STATUS_TEXT.get(d.status, d.status)),
+                d.start.isoformat() if d.start else "",
+            ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(d.basis + (self.tr("\n暂定：所涉年份尚无国务院放假通知，按周末和法定节日估算。")
-                                           if d.provisional else ""))
+                item.setToolTip(
+                    d.basis
+                    + (
+                        self.tr("\n暂定：所涉年份尚无国务院放假通知，按周末和法定节日估算。")
+                        if d.provisional
+                        else ""
+                    )
+                )
                 if col == 2 or d.status in ("near", "past"):
                     item.setBackground(background(d.status))
                     item.setForeground(foreground(d.status))
@@ -115,15 +131,21 @@ class DeadlinesPanel(QWidget):
         overdue = [d for d in dash.deadlines if d.status == "past"]
         nd = dash.next_deadline
         if nd is None and not overdue:
-            self.next_label.setText(self.tr("暂无待办期限：记录进展（如发出催告函）或填写发现扣款日期后计算。"))
+            self.next_label.setText(
+                self.tr("暂无待办期限：记录进展（如发出催告函）或填写发现扣款日期后计算。")
+            )
             self.next_label.setStyleSheet(banner_css(""))
             self.status = ""
             return
         lines = []
         if nd is not None:
-            lines.append(self.tr("下一个期限：%1 %2（%3）").replace("%1", nd.label)
-                         .replace("%2", nd.due.isoformat()).replace("%3", self._left(nd, dash.today))
-                         + (self.tr(" 暂定") if nd.provisional else ""))
+            lines.append(
+                self.tr("下一个期限：%1 %2（%3）")
+                .replace("%1", nd.label)
+                .replace("%2", nd.due.isoformat())
+                .replace("%3", self._left(nd, dash.today))
+                + (self.tr(" 暂定") if nd.provisional else "")
+            )
         for d in overdue:
             lines.append(self.tr("已过期：%1 %2").replace("%1", d.label).replace("%2", d.due.isoformat()))
         self.status = "past" if overdue else nd.status

@@ -72,13 +72,21 @@ class DocumentsDialog(QDialog):
         self.resize(640, 620)
 
         self.kind = QComboBox()
-        for label, code in ((self.tr("退款催告函"), "demand"), (self.tr("12315投诉填写单"), "complaint-12315"),
-                            (self.tr("黑猫投诉文本"), "heimao"), (self.tr("民事起诉状"), "lawsuit"),
-                            (self.tr("民事起诉状（要素式）"), "lawsuit-elements"), (self.tr("证据目录"), "evidence-list")):
+        for label, code in (
+            (self.tr("退款催告函"), "demand"),
+            (self.tr("12315投诉填写单"), "complaint-12315"),
+            (self.tr("黑猫投诉文本"), "heimao"),
+            (self.tr("民事起诉状"), "lawsuit"),
+            (self.tr("民事起诉状（要素式）"), "lawsuit-elements"),
+            (self.tr("证据目录"), "evidence-list"),
+        ):
             self.kind.addItem(label, code)
         self.fmt = QComboBox()
-        for label, code in ((self.tr("Word 和 PDF"), "both"), (self.tr("Word（DOCX，可编辑）"), "docx"),
-                            (self.tr("PDF"), "pdf")):
+        for label, code in (
+            (self.tr("Word 和 PDF"), "both"),
+            (self.tr("Word（DOCX，可编辑）"), "docx"),
+            (self.tr("PDF"), "pdf"),
+        ):
             self.fmt.addItem(label, code)
         self.workdays = QSpinBox()
         self.workdays.setRange(3, 7)
@@ -147,9 +155,16 @@ class DocumentsDialog(QDialog):
         lay.addWidget(self.status)
         lay.addLayout(buttons)
 
-        for signal in (self.kind.currentIndexChanged, self.workdays.valueChanged, self.termination.toggled,
-                       self.interest_on.toggled, self.interest_from.dateChanged, self.date_on.toggled,
-                       self.doc_date.dateChanged, self.court.editingFinished):
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.workdays.valueChanged,
+            self.termination.toggled,
+            self.interest_on.toggled,
+            self.interest_from.dateChanged,
+            self.date_on.toggled,
+            self.doc_date.dateChanged,
+            self.court.editingFinished,
+        ):
             signal.connect(self.refresh)
         self.refresh()
 
@@ -165,7 +180,9 @@ class DocumentsDialog(QDialog):
         return box
 
     def default_out_dir(self) -> Path:
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
+            Path.home()
+        )
         return Path(docs) / "卡盟维权文书" / f"案件{self.case_id}"
 
     # ------------------------------------------------------------------ options
@@ -215,8 +232,11 @@ class DocumentsDialog(QDialog):
             return
         for label in preview.missing:
             self.missing.addItem(QListWidgetItem(label))
-        self.missing_label.setText(self.tr("待填写的信息（%n 项，文书中以黄色【待填写】标出）", "", len(preview.missing))
-                                   if preview.missing else self.tr("待填写的信息：无"))
+        self.missing_label.setText(
+            self.tr("待填写的信息（%n 项，文书中以黄色【待填写】标出）", "", len(preview.missing))
+            if preview.missing
+            else self.tr("待填写的信息：无")
+        )
         self.hints.setPlainText("\n".join(preview.warnings + preview.notes))
 
     def _browse(self) -> None:
@@ -232,17 +252,35 @@ class DocumentsDialog(QDialog):
 
     def start_generate(self) -> None:
         self._busy(True, self.tr("正在生成…"))
-        self.worker = start_task(generate, self.profile, self.case_id, self.current_kind(),
-                                 Path(self.out_dir.text()), self.fmt.currentData(), self.options(),
-                                 with_progress=False, with_cancel=False,
-                                 on_result=guarded(self, self._generated), on_error=guarded(self, self._failed))
+        self.worker = start_task(
+            generate,
+            self.profile,
+            self.case_id,
+            self.current_kind(),
+            Path(self.out_dir.text()),
+            self.fmt.currentData(),
+            self.options(),
+            with_progress=False,
+            with_cancel=False,
+            on_result=guarded(self, self._generated),
+            on_error=guarded(self, self._failed),
+        )
 
     def start_attachments(self) -> None:
         self._busy(True, self.tr("正在导出附件…"))
         channel = "heimao" if self.current_kind() == "heimao" else "12315"
-        folder = Path(self.out_dir.text()) / (self.tr("黑猫投诉附件") if channel == "heimao" else self.tr("12315附件"))
-        self.worker = start_task(export_12315_attachments, self.profile, self.case_id, folder, channel=channel,
-                                 on_result=guarded(self, self._exported), on_error=guarded(self, self._failed))
+        folder = Path(self.out_dir.text()) / (
+            self.tr("黑猫投诉附件") if channel == "heimao" else self.tr("12315附件")
+        )
+        self.worker = start_task(
+            export_12315_attachments,
+            self.profile,
+            self.case_id,
+            folder,
+            channel=channel,
+            on_result=guarded(self, self._exported),
+            on_error=guarded(self, self._failed),
+        )
 
     def _show_files(self, paths: list[Path]) -> None:
         self.paths = list(paths)
@@ -273,7 +311,11 @@ class DocumentsDialog(QDialog):
         if isinstance(exc, DocumentError | AttachmentError | LegalDataError | OSError):
             text = str(exc)
             if isinstance(exc, OSError) and exc.filename:
-                text = self.tr("无法写入 %1：%2").replace("%1", str(exc.filename)).replace("%2", exc.strerror or str(exc))
+                text = (
+                    self.tr("无法写入 %1：%2")
+                    .replace("%1", str(exc.filename))
+                    .replace("%2", exc.strerror or str(exc))
+                )
             messages.warn(self, self.tr("无法生成"), text)
         else:
             messages.show_error(self, exc, failure.traceback)

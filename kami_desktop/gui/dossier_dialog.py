@@ -52,7 +52,9 @@ PREVIEW_DPI = 110
 
 
 def default_out_dir() -> Path:
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
+        Path.home()
+    )
     return Path(docs) / "卡盟维权证据册"
 
 
@@ -73,7 +75,9 @@ class DossierDialog(QDialog):
         with profile.session() as s:
             case = s.get(Case, case_id)
             self.case_title = case.title if case else ""
-            self.defendants = s.query(Party).filter(Party.case_id == case_id, Party.is_defendant.is_(True)).count()
+            self.defendants = (
+                s.query(Party).filter(Party.case_id == case_id, Party.is_defendant.is_(True)).count()
+            )
             exhibits = [(e.id, e.title, len(e.files)) for e in list_exhibits(s, case_id)]
         self._build_ui(exhibits)
         self._check()
@@ -216,8 +220,11 @@ class DossierDialog(QDialog):
         return 1 + self.defendants + 1
 
     def selected_ids(self) -> list[int]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def move_selected(self, step: int) -> None:
         row = self.list.currentRow()
@@ -229,25 +236,38 @@ class DossierDialog(QDialog):
         self.list.setCurrentRow(to)
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择保存证据册的文件夹"), self.out_dir.text())
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("选择保存证据册的文件夹"), self.out_dir.text()
+        )
         if chosen:
             self.out_dir.setText(chosen)
 
     def options(self, force: bool = False) -> DossierOptions:
         d = self.date.date()
         return DossierOptions(
-            out_dir=Path(self.out_dir.text().strip() or default_out_dir()), exhibit_ids=self.selected_ids(),
-            attachments=self.attachments.isChecked(), attachment_cap_mb=float(self.cap.value()),
-            submitted_on=date(d.year(), d.month(), d.day()), submitter=self.submitter.text().strip(),
-            court=self.court.text().strip(), cause=self.cause.text().strip(),
-            case_number=self.case_number.text().strip(), summary=self.summary.toPlainText().strip(), force=force,
+            out_dir=Path(self.out_dir.text().strip() or default_out_dir()),
+            exhibit_ids=self.selected_ids(),
+            attachments=self.attachments.isChecked(),
+            attachment_cap_mb=float(self.cap.value()),
+            submitted_on=date(d.year(), d.month(), d.day()),
+            submitter=self.submitter.text().strip(),
+            court=self.court.text().strip(),
+            cause=self.cause.text().strip(),
+            case_number=self.case_number.text().strip(),
+            summary=self.summary.toPlainText().strip(),
+            force=force,
             online_pdfs=self.online.isChecked(),
         )
 
     # ------------------------------------------------------------------ preflight
     def _check(self) -> None:
-        start_task(preflight, self.profile, self.case_id, on_result=guarded(self, self._checked),
-                   on_error=guarded(self, self._failed))
+        start_task(
+            preflight,
+            self.profile,
+            self.case_id,
+            on_result=guarded(self, self._checked),
+            on_error=guarded(self, self._failed),
+        )
 
     def _checked(self, report: PreflightReport) -> None:
         self.report = report
@@ -256,11 +276,19 @@ class DossierDialog(QDialog):
             self.problems.setStyleSheet("")
         else:
             lines = [self.tr("生成前请注意（{n} 项）：").format(n=len(report.problems))]
-            kinds = {"missing": self.tr("缺失"), "altered": self.tr("被改动"), "damaged": self.tr("可能损坏"),
-                     "empty": self.tr("无文件"), "incomplete": self.tr("信息不全")}
-            lines += [self.tr("· [{kind}] 证据{number}《{title}》：{detail}").format(
-                kind=kinds.get(p.kind, p.kind), number=p.number, title=p.title, detail=p.detail)
-                for p in report.problems[:12]]
+            kinds = {
+                "missing": self.tr("缺失"),
+                "altered": self.tr("被改动"),
+                "damaged": self.tr("可能损坏"),
+                "empty": self.tr("无文件"),
+                "incomplete": self.tr("信息不全"),
+            }
+            lines += [
+                self.tr("· [{kind}] 证据{number}《{title}》：{detail}").format(
+                    kind=kinds.get(p.kind, p.kind), number=p.number, title=p.title, detail=p.detail
+                )
+                for p in report.problems[:12]
+            ]
             if len(report.problems) > 12:
                 lines.append(self.tr("……另有 {n} 项").format(n=len(report.problems) - 12))
             self.problems.setText("\n".join(lines))
@@ -281,16 +309,31 @@ class DossierDialog(QDialog):
         self.result = None
         self._busy(True)
         self.status.setText(self.tr("正在生成证据册…"))
-        self.worker = start_task(build_dossier, self.profile, self.case_id, self.options(force),
-                                 on_progress=guarded(self, self._progress), on_result=guarded(self, self._built),
-                                 on_error=guarded(self, self._failed))
+        self.worker = start_task(
+            build_dossier,
+            self.profile,
+            self.case_id,
+            self.options(force),
+            on_progress=guarded(self, self._progress),
+            on_result=guarded(self, self._built),
+            on_error=guarded(self, self._failed),
+        )
 
     def _confirm_force(self, report: PreflightReport) -> bool:
-        names = "\n".join(self.tr("证据{number}《{title}》{name}：{detail}").format(
-            number=p.number, title=p.title, name=p.original_name or "", detail=p.detail) for p in report.blocking)
-        return messages.ask(self, self.tr("原始文件有问题"), self.tr(
-            "以下原始文件缺失或已被改动：\n{names}\n\n仍然生成吗？这些文件所在的页面会注明“无法打印”，"
-            "证据包中也不会包含它们。").format(names=names))
+        names = "\n".join(
+            self.tr("证据{number}《{title}》{name}：{detail}").format(
+                number=p.number, title=p.title, name=p.original_name or "", detail=p.detail
+            )
+            for p in report.blocking
+        )
+        return messages.ask(
+            self,
+            self.tr("原始文件有问题"),
+            self.tr(
+                "以下原始文件缺失或已被改动：\n{names}\n\n仍然生成吗？这些文件所在的页面会注明“无法打印”，"
+                "证据包中也不会包含它们。"
+            ).format(names=names),
+        )
 
     def cancel(self) -> None:
         if self.worker is not None:
@@ -314,10 +357,12 @@ class DossierDialog(QDialog):
         self.result = result
         self._busy(False)
         text = self.tr("已生成：{pdf}（共 {pages} 页，证据 {n} 件）").format(
-            pdf=result.pdf, pages=result.pages, n=len(result.exhibits))
+            pdf=result.pdf, pages=result.pages, n=len(result.exhibits)
+        )
         if result.online:
-            text += "\n" + self.tr("网上立案用文件 {n} 个：{folder}").format(n=len(result.online),
-                                                                      folder=result.online[0].parent)
+            text += "\n" + self.tr("网上立案用文件 {n} 个：{folder}").format(
+                n=len(result.online), folder=result.online[0].parent
+            )
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         self.status.setText(text)
@@ -366,9 +411,14 @@ class DossierDialog(QDialog):
         binder = binder_printer.BinderPrinter(self.result.pdf)
         self._printer = printer  # kept alive until the job ends
         self.status.setText(self.tr("正在打印…"))
-        self.print_worker = start_task(binder.paint, printer, dpi=dpi, on_progress=guarded(self, self._progress),
-                                       on_result=guarded(self, self._printed),
-                                       on_error=guarded(self, self._print_failed))
+        self.print_worker = start_task(
+            binder.paint,
+            printer,
+            dpi=dpi,
+            on_progress=guarded(self, self._progress),
+            on_result=guarded(self, self._printed),
+            on_error=guarded(self, self._print_failed),
+        )
         return self.print_worker
 
     def _printed(self, sheets: int) -> None:
@@ -389,7 +439,9 @@ class DossierDialog(QDialog):
         return self.result is not None and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.pdf)))
 
     def open_folder(self) -> bool:
-        return self.result is not None and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.bundle)))
+        return self.result is not None and QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(self.result.bundle))
+        )
 
     def _close_doc(self) -> None:
         if self._doc is not None:

@@ -14,7 +14,9 @@ class EvidenceGrid(QListView):
         super().__init__(parent)
         self.setObjectName("evidenceGrid")
         self.setViewMode(QListView.ViewMode.IconMode)
-        self.setMovement(QListView.Movement.Static)  # drops go to the model (binder order), not free placement
+        self.setMovement(
+            QListView.Movement.Static
+        )  # drops go to the model (binder order), not free placement
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(100)

@@ -38,7 +38,17 @@ class GroupHeader:
 class EvidenceModel(QAbstractTableModel):
     """Columns: 编号, 名称, 类别, 拍摄时间, 导入时间, 文件数, 大小, 类型, 原始文件名."""
 
-    COL_NUMBER, COL_TITLE, COL_CATEGORY, COL_CAPTURED, COL_IMPORTED, COL_FILES, COL_SIZE, COL_KIND, COL_NAME = range(9)
+    (
+        COL_NUMBER,
+        COL_TITLE,
+        COL_CATEGORY,
+        COL_CAPTURED,
+        COL_IMPORTED,
+        COL_FILES,
+        COL_SIZE,
+        COL_KIND,
+        COL_NAME,
+    ) = range(9)
     reorder_requested = Signal(list, object)  # dragged exhibit ids, id to insert before (None = at the end)
     arrangement_changed = Signal()
 
@@ -78,7 +88,9 @@ class EvidenceModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._arrange()
         self.layoutChanged.emit()
-        self.dataChanged.emit(self.index(0, 0), self.index(max(0, self.rowCount() - 1), self.columnCount() - 1))
+        self.dataChanged.emit(
+            self.index(0, 0), self.index(max(0, self.rowCount() - 1), self.columnCount() - 1)
+        )
         self.arrangement_changed.emit()
 
     def all_rows(self) -> list[ExhibitRow]:
@@ -166,7 +178,9 @@ class EvidenceModel(QAbstractTableModel):
         """The thumbnail image of a row, or None while it is being made (delegates call this directly:
         PySide6 6.12 loses a reference to None on every ``QModelIndex.data()`` that returns nothing)."""
         r = self.exhibit_at(row)
-        return self.thumbs.image(r.first_sha256, r.first_media_type) if r is not None and self.thumbs else None
+        return (
+            self.thumbs.image(r.first_sha256, r.first_media_type) if r is not None and self.thumbs else None
+        )
 
     def visible_ids(self) -> list[int]:
         return [x.id for x in self._visible if isinstance(x, ExhibitRow)]
@@ -191,8 +205,17 @@ class EvidenceModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        names = (self.tr("编号"), self.tr("名称"), self.tr("类别"), self.tr("拍摄时间"), self.tr("导入时间"),
-                 self.tr("文件数"), self.tr("大小"), self.tr("类型"), self.tr("原始文件名"))
+        names = (
+            self.tr("编号"),
+            self.tr("名称"),
+            self.tr("类别"),
+            self.tr("拍摄时间"),
+            self.tr("导入时间"),
+            self.tr("文件数"),
+            self.tr("大小"),
+            self.tr("类型"),
+            self.tr("原始文件名"),
+        )
         return names[section] if 0 <= section < len(names) else None
 
     def flags(self, index):
@@ -227,7 +250,11 @@ class EvidenceModel(QAbstractTableModel):
             return self.thumbs.image(x.first_sha256, x.first_media_type) if self.thumbs else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return x.problem or x.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.COL_NUMBER, self.COL_FILES, self.COL_SIZE):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
+            self.COL_NUMBER,
+            self.COL_FILES,
+            self.COL_SIZE,
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

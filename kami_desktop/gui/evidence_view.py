@@ -103,8 +103,11 @@ class EvidenceView(QWidget):
         group.addButton(self.table_button, 1)
         group.idClicked.connect(self.stack.setCurrentIndex)
         self.sort_box = QComboBox()
-        for label, key in ((self.tr("按证据顺序"), SORT_POSITION), (self.tr("按拍摄时间"), SORT_CAPTURED),
-                           (self.tr("按导入时间"), SORT_IMPORTED)):
+        for label, key in (
+            (self.tr("按证据顺序"), SORT_POSITION),
+            (self.tr("按拍摄时间"), SORT_CAPTURED),
+            (self.tr("按导入时间"), SORT_IMPORTED),
+        ):
             self.sort_box.addItem(label, key)
         self.sort_box.currentIndexChanged.connect(lambda _i: self.model.set_sort(self.sort_box.currentData()))
         self.category_box = QComboBox()
@@ -136,8 +139,14 @@ class EvidenceView(QWidget):
         for w in (self.grid_button, self.table_button, self.sort_box, self.category_box):
             bar.addWidget(w)
         bar.addWidget(self.search, 1)
-        for w in (self.group_box, self.import_button, self.merge_button, self.split_button, self.trash_button,
-                  self.count_label):
+        for w in (
+            self.group_box,
+            self.import_button,
+            self.merge_button,
+            self.split_button,
+            self.trash_button,
+            self.count_label,
+        ):
             bar.addWidget(w)
         self.toolbar = bar
         self.model.arrangement_changed.connect(self._update_count)
@@ -161,9 +170,15 @@ class EvidenceView(QWidget):
             self.model.set_rows([])
             self.loaded.emit()
             return
-        start_task(load_rows, self.profile, self.case_id, with_progress=False, with_cancel=False,
-                   on_result=guarded(self, lambda rows: self._rows_loaded(gen, rows)),
-                   on_error=guarded(self, self._failed))
+        start_task(
+            load_rows,
+            self.profile,
+            self.case_id,
+            with_progress=False,
+            with_cancel=False,
+            on_result=guarded(self, lambda rows: self._rows_loaded(gen, rows)),
+            on_error=guarded(self, self._failed),
+        )
 
     def _rows_loaded(self, gen: int, rows) -> None:
         if gen != self._generation:
@@ -205,8 +220,9 @@ class EvidenceView(QWidget):
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
         sm.select(selection, flags)
         if rows:
-            sm.setCurrentIndex(self.model.index(rows[0], EvidenceModel.COL_TITLE),
-                               QItemSelectionModel.SelectionFlag.NoUpdate)
+            sm.setCurrentIndex(
+                self.model.index(rows[0], EvidenceModel.COL_TITLE), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
             self.grid.scrollTo(self.model.index(rows[0], EvidenceModel.COL_TITLE))
 
     def _current_changed(self, current, _previous) -> None:
@@ -228,8 +244,11 @@ class EvidenceView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = len(self.model.visible_ids()), self.model.exhibit_count()
-        text = self.tr("共 {n} 项").format(n=total) if shown == total else self.tr("显示 {shown} / {n} 项").format(
-            shown=shown, n=total)
+        text = (
+            self.tr("共 {n} 项").format(n=total)
+            if shown == total
+            else self.tr("显示 {shown} / {n} 项").format(shown=shown, n=total)
+        )
         self.count_label.setText(text)
 
     def _filter_changed(self) -> None:
@@ -252,8 +271,17 @@ class EvidenceView(QWidget):
                 self.status_message.emit(done)
             self.reload(select=select(result) if callable(select) else select)
 
-        start_task(_in_session, self.profile, fn, *args, with_progress=False, with_cancel=False, pool=self.ops,
-                   on_result=guarded(self, finished), on_error=guarded(self, self._failed))
+        start_task(
+            _in_session,
+            self.profile,
+            fn,
+            *args,
+            with_progress=False,
+            with_cancel=False,
+            pool=self.ops,
+            on_result=guarded(self, finished),
+            on_error=guarded(self, self._failed),
+        )
 
     def _reorder_dropped(self, moved: list[int], before) -> None:
         if self.case_id is None:
@@ -276,34 +304,46 @@ class EvidenceView(QWidget):
         numbers = {r.id: r.number for r in self.model.all_rows()}
         ids.sort(key=lambda i: numbers.get(i, 0))
         target, sources = ids[0], ids[1:]
-        if not messages.ask(self, self.tr("合并证据"), self.tr(
-                "把选中的 {n} 项证据合并为一项？文件按当前顺序排在第 {num} 项之后，之后可以再拆分。").format(
-                n=len(ids), num=numbers.get(target))):
+        if not messages.ask(
+            self,
+            self.tr("合并证据"),
+            self.tr(
+                "把选中的 {n} 项证据合并为一项？文件按当前顺序排在第 {num} 项之后，之后可以再拆分。"
+            ).format(n=len(ids), num=numbers.get(target)),
+        ):
             return
-        self._mutate(lambda s, t, src: X.merge(s, t, src).id, target, sources, select=lambda tid: [tid],
-                     done=self.tr("已合并"))
+        self._mutate(
+            lambda s, t, src: X.merge(s, t, src).id,
+            target,
+            sources,
+            select=lambda tid: [tid],
+            done=self.tr("已合并"),
+        )
 
     def split_current(self) -> None:
         ids = self.selected_ids()
         if len(ids) != 1:
             return
-        self._mutate(lambda s, i: [e.id for e in X.split(s, i)], ids[0], select=lambda new: new,
-                     done=self.tr("已拆分"))
+        self._mutate(
+            lambda s, i: [e.id for e in X.split(s, i)], ids[0], select=lambda new: new, done=self.tr("已拆分")
+        )
 
     def move_file(self, file_id: int) -> None:
         others = [r for r in self.model.all_rows() if r.id != self.detail.exhibit_id]
         if not others:
             return
         labels = [f"{r.number}. {r.title}" for r in others]
-        label, ok = QInputDialog.getItem(self, self.tr("移动文件"), self.tr("把这个文件移到哪一项证据？"), labels, 0,
-                                         False)
+        label, ok = QInputDialog.getItem(
+            self, self.tr("移动文件"), self.tr("把这个文件移到哪一项证据？"), labels, 0, False
+        )
         if ok and label in labels:
             target = others[labels.index(label)].id
             self.move_file_to(file_id, target)
 
     def move_file_to(self, file_id: int, target_exhibit_id: int) -> None:
-        self._mutate(X.move_file, file_id, target_exhibit_id, select=[target_exhibit_id],
-                     done=self.tr("文件已移动"))
+        self._mutate(
+            X.move_file, file_id, target_exhibit_id, select=[target_exhibit_id], done=self.tr("文件已移动")
+        )
 
     def trash_selected(self) -> None:
         ids = self.selected_ids()

@@ -89,10 +89,17 @@ class ExhibitDetailPanel(QWidget):
 
         self.facts = QFormLayout()
         self.fact_labels: dict[str, QLabel | QLineEdit] = {}
-        for key, label in (("name", self.tr("原始文件名")), ("size", self.tr("大小")), ("type", self.tr("类型")),
-                           ("sha256", "SHA-256"), ("sm3", "SM3"), ("exif", self.tr("拍摄时间（EXIF）")),
-                           ("mtime", self.tr("文件时间")), ("imported", self.tr("导入时间")),
-                           ("problem", self.tr("问题"))):
+        for key, label in (
+            ("name", self.tr("原始文件名")),
+            ("size", self.tr("大小")),
+            ("type", self.tr("类型")),
+            ("sha256", "SHA-256"),
+            ("sm3", "SM3"),
+            ("exif", self.tr("拍摄时间（EXIF）")),
+            ("mtime", self.tr("文件时间")),
+            ("imported", self.tr("导入时间")),
+            ("problem", self.tr("问题")),
+        ):
             if key in ("sha256", "sm3"):
                 value = QLineEdit()  # a long hash scrolls inside the field instead of widening the panel
                 value.setReadOnly(True)
@@ -183,8 +190,9 @@ class ExhibitDetailPanel(QWidget):
         self.files.blockSignals(True)
         self.files.clear()
         for f in files:
-            item = QListWidgetItem(f"{f.position}. {f.original_name}  ({kind_of(f.blob.media_type)}, "
-                                   f"{human_size(f.blob.size)})")
+            item = QListWidgetItem(
+                f"{f.position}. {f.original_name}  ({kind_of(f.blob.media_type)}, {human_size(f.blob.size)})"
+            )
             item.setData(Qt.ItemDataRole.UserRole, f.id)
             self.files.addItem(item)
         self.files.blockSignals(False)
@@ -200,17 +208,26 @@ class ExhibitDetailPanel(QWidget):
         f = self._files[row]
         b = f.blob
         facts = {
-            "name": f.original_name, "size": self.tr("{size}（{n} 字节）").format(size=human_size(b.size), n=b.size) if b.size else "0",
-            "type": f"{kind_of(b.media_type)} · {b.media_type}" + (f" · {f.width}×{f.height}" if f.width else ""),
-            "sha256": b.sha256, "sm3": b.sm3, "exif": local_time(f.exif_time, True),
-            "mtime": local_time(f.file_mtime, True), "imported": local_time(f.imported_at, True),
+            "name": f.original_name,
+            "size": self.tr("{size}（{n} 字节）").format(size=human_size(b.size), n=b.size)
+            if b.size
+            else "0",
+            "type": f"{kind_of(b.media_type)} · {b.media_type}"
+            + (f" · {f.width}×{f.height}" if f.width else ""),
+            "sha256": b.sha256,
+            "sm3": b.sm3,
+            "exif": local_time(f.exif_time, True),
+            "mtime": local_time(f.file_mtime, True),
+            "imported": local_time(f.imported_at, True),
             "problem": f.problem,
         }
         for k, v in facts.items():
             self.fact_labels[k].setText(v or "—")
             if isinstance(self.fact_labels[k], QLineEdit):
                 self.fact_labels[k].setCursorPosition(0)
-        self.preview.show_file(self.profile.blob_path(b.sha256), b.media_type, f.original_name, b.sha256, b.size)
+        self.preview.show_file(
+            self.profile.blob_path(b.sha256), b.media_type, f.original_name, b.sha256, b.size
+        )
 
     def selected_file_id(self) -> int | None:
         row = self.files.currentRow()
@@ -229,9 +246,12 @@ class ExhibitDetailPanel(QWidget):
     # ------------------------------------------------------------------ editing
     def _values(self) -> dict[str, str]:
         return {
-            "title": self.title.text().strip(), "category": self.category.currentData(),
-            "purpose": self.purpose.toPlainText(), "captured_at": self.captured.text().strip(),
-            "notes": self.notes.toPlainText(), "tags": self.tags.text().strip(),
+            "title": self.title.text().strip(),
+            "category": self.category.currentData(),
+            "purpose": self.purpose.toPlainText(),
+            "captured_at": self.captured.text().strip(),
+            "notes": self.notes.toPlainText(),
+            "tags": self.tags.text().strip(),
         }
 
     def changed_fields(self) -> dict[str, str]:

@@ -72,7 +72,9 @@ class FactDialog(QDialog):
         form.addRow(self.tr("经过"), self.description)
         form.addRow("", self.disputed)
         form.addRow(self.tr("关联证据"), self.exhibits)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
@@ -98,18 +100,27 @@ class FactDialog(QDialog):
 
     def values(self) -> dict:
         text = self.when.dateTime().toString("yyyy-MM-dd HH:mm")
-        ids = [self.exhibits.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.exhibits.count())
-               if self.exhibits.item(i).checkState() == Qt.CheckState.Checked]
-        return {"occurred_at": text, "kind": self.kind.currentData(), "description": self.description.toPlainText(),
-                "disputed": self.disputed.isChecked(), "exhibit_ids": ids}
+        ids = [
+            self.exhibits.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.exhibits.count())
+            if self.exhibits.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return {
+            "occurred_at": text,
+            "kind": self.kind.currentData(),
+            "description": self.description.toPlainText(),
+            "disputed": self.disputed.isChecked(),
+            "exhibit_ids": ids,
+        }
 
     def accept(self) -> None:
         v = self.values()
         try:
             with self.profile.session() as s:
                 if self.fact_id is None:
-                    self.fact_id = add_fact(s, self.case_id, v.pop("occurred_at"), v.pop("kind"),
-                                            v.pop("description"), **v).id
+                    self.fact_id = add_fact(
+                        s, self.case_id, v.pop("occurred_at"), v.pop("kind"), v.pop("description"), **v
+                    ).id
                 else:
                     edit_fact(s, self.fact_id, **v)
         except EXPECTED as exc:

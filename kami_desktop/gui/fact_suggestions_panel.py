@@ -37,7 +37,9 @@ class FactSuggestionsPanel(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("类型"), self.tr("内容"), self.tr("出处")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("时间"), self.tr("类型"), self.tr("内容"), self.tr("出处")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -68,11 +70,17 @@ class FactSuggestionsPanel(QWidget):
         else:
             with self.profile.session() as s:
                 self.suggestions = suggest_facts(s, self.case_id)
-        self.title.setText(self.tr("从账单和聊天记录中发现的待确认事实（%1 条）").replace("%1", str(len(self.suggestions))))
+        self.title.setText(
+            self.tr("从账单和聊天记录中发现的待确认事实（%1 条）").replace("%1", str(len(self.suggestions)))
+        )
         self.table.setRowCount(len(self.suggestions))
         for row, x in enumerate(self.suggestions):
-            cells = [local_time(x.occurred_at), QCoreApplication.translate("FactKinds", x.kind_label),
-                     x.description, x.source_label]
+            cells = [
+                local_time(x.occurred_at),
+                QCoreApplication.translate("FactKinds", x.kind_label),
+                x.description,
+                x.source_label,
+            ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, x.origin)

@@ -47,7 +47,9 @@ def render_pdf(path: Path, width: int = 900, max_pages: int = MAX_PDF_PAGES) -> 
         for page in list(doc)[:max_pages]:
             zoom = width / max(1.0, page.rect.width)
             pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
-            images.append(QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy())
+            images.append(
+                QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy()
+            )
     return images, total
 
 
@@ -117,15 +119,29 @@ class FilePreview(QStackedWidget):
         if media_type.startswith("image/"):
             self.image.set_image(None)
             self.setCurrentWidget(self.image)
-            start_task(load_image, Path(path), with_progress=False, with_cancel=False,
-                       on_result=guarded(self, lambda img: gen == self._generation and self.image.set_image(img)),
-                       on_error=guarded(self, lambda _f: gen == self._generation and self.setCurrentWidget(self.facts)))
+            start_task(
+                load_image,
+                Path(path),
+                with_progress=False,
+                with_cancel=False,
+                on_result=guarded(self, lambda img: gen == self._generation and self.image.set_image(img)),
+                on_error=guarded(
+                    self, lambda _f: gen == self._generation and self.setCurrentWidget(self.facts)
+                ),
+            )
         elif media_type == "application/pdf":
             self.setCurrentWidget(self.pdf_area)
             self.pdf_area.setWidget(QLabel(self.tr("正在渲染 PDF…")))
-            start_task(render_pdf, Path(path), with_progress=False, with_cancel=False,
-                       on_result=guarded(self, lambda res: gen == self._generation and self._show_pdf(*res)),
-                       on_error=guarded(self, lambda _f: gen == self._generation and self.setCurrentWidget(self.facts)))
+            start_task(
+                render_pdf,
+                Path(path),
+                with_progress=False,
+                with_cancel=False,
+                on_result=guarded(self, lambda res: gen == self._generation and self._show_pdf(*res)),
+                on_error=guarded(
+                    self, lambda _f: gen == self._generation and self.setCurrentWidget(self.facts)
+                ),
+            )
         elif media_type.startswith("text/") or media_type == "application/json":
             self.text.setPlainText(read_text(Path(path)))
             self.setCurrentWidget(self.text)
@@ -143,7 +159,9 @@ class FilePreview(QStackedWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             lay.addWidget(label)
         if total > len(images):
-            lay.addWidget(QLabel(self.tr("共 {total} 页，此处只显示前 {n} 页").format(total=total, n=len(images))))
+            lay.addWidget(
+                QLabel(self.tr("共 {total} 页，此处只显示前 {n} 页").format(total=total, n=len(images)))
+            )
         self.pdf_area.setWidget(holder)
 
     def open_external(self) -> Path | None:

@@ -47,11 +47,16 @@ def kind_of(media_type: str) -> str:
 
 # The core's vocabularies are Chinese; these markers let lupdate collect them for translation.
 _VOCAB_MARKERS = (
-    QT_TRANSLATE_NOOP("Vocab", "资金流水"), QT_TRANSLATE_NOOP("Vocab", "平台交互"),
-    QT_TRANSLATE_NOOP("Vocab", "未交付证明"), QT_TRANSLATE_NOOP("Vocab", "主体信息"),
-    QT_TRANSLATE_NOOP("Vocab", "平台规则"), QT_TRANSLATE_NOOP("Vocab", "其他"),
-    QT_TRANSLATE_NOOP("Vocab", "隐性规则扣款"), QT_TRANSLATE_NOOP("Vocab", "技术故障扣款"),
-    QT_TRANSLATE_NOOP("Vocab", "恶意扣款"), QT_TRANSLATE_NOOP("Vocab", "未知"),
+    QT_TRANSLATE_NOOP("Vocab", "资金流水"),
+    QT_TRANSLATE_NOOP("Vocab", "平台交互"),
+    QT_TRANSLATE_NOOP("Vocab", "未交付证明"),
+    QT_TRANSLATE_NOOP("Vocab", "主体信息"),
+    QT_TRANSLATE_NOOP("Vocab", "平台规则"),
+    QT_TRANSLATE_NOOP("Vocab", "其他"),
+    QT_TRANSLATE_NOOP("Vocab", "隐性规则扣款"),
+    QT_TRANSLATE_NOOP("Vocab", "技术故障扣款"),
+    QT_TRANSLATE_NOOP("Vocab", "恶意扣款"),
+    QT_TRANSLATE_NOOP("Vocab", "未知"),
 )
 
 

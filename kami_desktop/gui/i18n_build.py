@@ -22,11 +22,36 @@ REPO = Path(__file__).resolve().parents[2]
 TS_DIR = REPO / "resources" / "i18n"
 QM_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
 OWN_SOURCES = (
-    "app", "case_dialog", "case_sidebar", "case_tabs", "crash_handler", "drop_overlay", "evidence_grid",
-    "evidence_model", "evidence_table", "evidence_view", "exhibit_detail", "file_preview", "fonts", "formatting",
-    "i18n", "i18n_build", "image_viewer", "import_controller", "import_progress", "import_summary_dialog", "main_window",
-    "messages", "settings_dialog", "single_instance", "splash", "thumbnails", "tile_delegate", "trash_dialog",
-    "verify_dialog", "workers",
+    "app",
+    "case_dialog",
+    "case_sidebar",
+    "case_tabs",
+    "crash_handler",
+    "drop_overlay",
+    "evidence_grid",
+    "evidence_model",
+    "evidence_table",
+    "evidence_view",
+    "exhibit_detail",
+    "file_preview",
+    "fonts",
+    "formatting",
+    "i18n",
+    "i18n_build",
+    "image_viewer",
+    "import_controller",
+    "import_progress",
+    "import_summary_dialog",
+    "main_window",
+    "messages",
+    "settings_dialog",
+    "single_instance",
+    "splash",
+    "thumbnails",
+    "tile_delegate",
+    "trash_dialog",
+    "verify_dialog",
+    "workers",
 )
 # feature -> the modules of kami_desktop/gui whose strings its resources/i18n/<feature>_<lang>.ts holds
 SOURCES: dict[str, tuple[str, ...]] = {
@@ -34,8 +59,17 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "bills": ("bills_view", "bill_table_model"),
     "chat": ("chat_view", "chat_bubble_delegate", "chat_message_model"),
     "ladder": (
-        "ladder_view", "ladder_style", "ladder_steps_panel", "step_dialog", "deadlines_panel", "readiness_panel",
-        "timeline_panel", "fact_dialog", "fact_suggestions_panel", "parties_panel", "party_dialog",
+        "ladder_view",
+        "ladder_style",
+        "ladder_steps_panel",
+        "step_dialog",
+        "deadlines_panel",
+        "readiness_panel",
+        "timeline_panel",
+        "fact_dialog",
+        "fact_suggestions_panel",
+        "parties_panel",
+        "party_dialog",
         "party_evidence_dialog",
     ),
     "documents": ("documents_dialog",),
@@ -75,8 +109,21 @@ def update(ts_dir: Path = TS_DIR, languages: tuple[str, ...] = LANGUAGES) -> lis
         files = [str(GUI_DIR / f"{m}.py") for m in modules if (GUI_DIR / f"{m}.py").exists()]
         for lang in languages:
             ts = ts_dir / f"{feature}_{lang}.ts"
-            subprocess.run([tool, "-silent", *files, "-ts", str(ts), "-source-language", "zh_CN",
-                            "-target-language", lang, "-no-obsolete"], check=True)
+            subprocess.run(
+                [
+                    tool,
+                    "-silent",
+                    *files,
+                    "-ts",
+                    str(ts),
+                    "-source-language",
+                    "zh_CN",
+                    "-target-language",
+                    lang,
+                    "-no-obsolete",
+                ],
+                check=True,
+            )
             written.append(ts)
     return written
 

@@ -48,7 +48,7 @@ class ImageViewer(QGraphicsView):
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt API
         steps = event.angleDelta().y() / 120
         if steps:
-            self.zoom(1.25 ** steps)
+            self.zoom(1.25**steps)
         event.accept()
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt API

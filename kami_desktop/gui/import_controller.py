@@ -37,7 +37,9 @@ def paste_job(profile: Profile, case_id: int, image: QImage, progress=None, canc
     name = f"剪贴板截图_{stamp:%Y%m%d_%H%M%S}.png"
     if progress:
         progress(0, 1, name)
-    report = import_bytes(profile, case_id, png_bytes(image), name, source=CLIPBOARD_SOURCE, captured_at=stamp)
+    report = import_bytes(
+        profile, case_id, png_bytes(image), name, source=CLIPBOARD_SOURCE, captured_at=stamp
+    )
     if progress:
         progress(1, 1, name)
     return report
@@ -83,10 +85,17 @@ class ImportController(QObject):
             return
         kind, case_id, payload = self._queue.popleft()
         fn = paste_job if kind == KIND_PASTE else import_paths
-        self.worker = start_task(fn, self.profile, case_id, payload, pool=self.pool,
-                                 on_progress=self.progress.emit,
-                                 on_result=lambda report, k=kind: self.finished.emit(report, k),
-                                 on_error=self._error, on_finished=self._done)
+        self.worker = start_task(
+            fn,
+            self.profile,
+            case_id,
+            payload,
+            pool=self.pool,
+            on_progress=self.progress.emit,
+            on_result=lambda report, k=kind: self.finished.emit(report, k),
+            on_error=self._error,
+            on_finished=self._done,
+        )
         self.started.emit(kind)
         self.busy_changed.emit(True)
 

@@ -30,8 +30,11 @@ class ImportProgress(QWidget):
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(done)
-        self.label.setText(self.tr("正在导入 {done}/{total}：{name}").format(done=done, total=total, name=name)
-                           if total else self.tr("正在导入…"))
+        self.label.setText(
+            self.tr("正在导入 {done}/{total}：{name}").format(done=done, total=total, name=name)
+            if total
+            else self.tr("正在导入…")
+        )
 
     def cancelling(self) -> None:
         self.cancel_button.setEnabled(False)

@@ -21,9 +21,15 @@ from kami_desktop.core.evidence.importer import ImportReport
 def summary_text(report: ImportReport) -> str:
     parts = [QCoreApplication.translate("ImportSummary", "新导入 {n} 个文件").format(n=report.new_count)]
     if report.duplicate_count:
-        parts.append(QCoreApplication.translate("ImportSummary", "{n} 个已在本案件中（重复，未再添加）").format(n=report.duplicate_count))
+        parts.append(
+            QCoreApplication.translate("ImportSummary", "{n} 个已在本案件中（重复，未再添加）").format(
+                n=report.duplicate_count
+            )
+        )
     if report.errors:
-        parts.append(QCoreApplication.translate("ImportSummary", "{n} 个未能导入").format(n=len(report.errors)))
+        parts.append(
+            QCoreApplication.translate("ImportSummary", "{n} 个未能导入").format(n=len(report.errors))
+        )
     sep = QCoreApplication.translate("ImportSummary", "，", "separator between the parts of the summary")
     text = QCoreApplication.translate("ImportSummary", "{parts}。").format(parts=sep.join(parts))
     if report.cancelled:
@@ -42,8 +48,14 @@ class ImportSummaryDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         rows = [(Path(e.path).name or e.path, e.reason, e.path) for e in report.errors]
-        rows += [(i.original_name, self.tr("重复：与已有证据内容相同"), i.path) for i in report.imported if i.duplicate]
-        rows += [(i.original_name, i.problem, i.path) for i in report.imported if i.problem and not i.duplicate]
+        rows += [
+            (i.original_name, self.tr("重复：与已有证据内容相同"), i.path)
+            for i in report.imported
+            if i.duplicate
+        ]
+        rows += [
+            (i.original_name, i.problem, i.path) for i in report.imported if i.problem and not i.duplicate
+        ]
         self.table = QTableWidget(len(rows), 2)
         self.table.setHorizontalHeaderLabels([self.tr("文件"), self.tr("原因")])
         self.table.verticalHeader().setVisible(False)

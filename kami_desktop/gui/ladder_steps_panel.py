@@ -31,7 +31,9 @@ class LadderStepsPanel(QWidget):
         title = QLabel(self.tr("维权进展"))
         title.setStyleSheet("font-weight: bold;")
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("日期"), self.tr("进展"), self.tr("方式/单号"), self.tr("状态")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("日期"), self.tr("进展"), self.tr("方式/单号"), self.tr("状态")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -59,7 +61,12 @@ class LadderStepsPanel(QWidget):
         self.table.setRowCount(len(steps))
         for row, st in enumerate(reversed(steps)):  # latest first
             how = " ".join(x for x in (st["channel"], st["reference"]) if x)
-            cells = [st["on"], step_kind_label(st["kind_label"]), how, self.tr("已完成") if st["done"] else self.tr("计划")]
+            cells = [
+                st["on"],
+                step_kind_label(st["kind_label"]),
+                how,
+                self.tr("已完成") if st["done"] else self.tr("计划"),
+            ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, st["id"])
@@ -82,7 +89,9 @@ class LadderStepsPanel(QWidget):
 
     def remove_selected(self) -> None:
         ids = self.selected_ids()
-        if not ids or not messages.ask(self, self.tr("删除进展"), self.tr("删除选中的进展记录？删除会记入操作日志。")):
+        if not ids or not messages.ask(
+            self, self.tr("删除进展"), self.tr("删除选中的进展记录？删除会记入操作日志。")
+        ):
             return
         try:
             with self.profile.session() as s:

@@ -26,5 +26,7 @@ def foreground(status: str) -> QColor:
 
 def banner_css(status: str) -> str:
     bg, fg = STATUS_COLOURS.get(status, ("#f5f5f5", "#212121"))
-    return (f"background: {bg}; color: {fg}; border: 1px solid {fg}; border-radius: 4px; padding: 6px 10px;"
-            " font-weight: bold;")
+    return (
+        f"background: {bg}; color: {fg}; border: 1px solid {fg}; border-radius: 4px; padding: 6px 10px;"
+        " font-weight: bold;"
+    )

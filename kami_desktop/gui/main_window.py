@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
     def _empty_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        text = QLabel(self.tr("还没有案件。\n新建一个案件，然后把截图、账单、聊天记录拖进窗口，或按 Ctrl+V 粘贴截图。"))
+        text = QLabel(
+            self.tr("还没有案件。\n新建一个案件，然后把截图、账单、聊天记录拖进窗口，或按 Ctrl+V 粘贴截图。")
+        )
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
         button = QPushButton(self.tr("新建案件"))
@@ -121,11 +123,15 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         m = bar.addMenu(self.tr("文件(&F)"))
-        self.new_case_action = self._action(m, self.tr("新建案件…"), self.sidebar.new_case, QKeySequence.StandardKey.New)
-        self.import_action = self._action(m, self.tr("导入文件…"), self.import_dialog, QKeySequence.StandardKey.Open,
-                                          "importAction")
-        self.paste_action = self._action(m, self.tr("粘贴截图或文件"), self.paste, QKeySequence.StandardKey.Paste,
-                                         "pasteAction")
+        self.new_case_action = self._action(
+            m, self.tr("新建案件…"), self.sidebar.new_case, QKeySequence.StandardKey.New
+        )
+        self.import_action = self._action(
+            m, self.tr("导入文件…"), self.import_dialog, QKeySequence.StandardKey.Open, "importAction"
+        )
+        self.paste_action = self._action(
+            m, self.tr("粘贴截图或文件"), self.paste, QKeySequence.StandardKey.Paste, "pasteAction"
+        )
         m.addSeparator()
         self._action(m, self.tr("备份…"), self.open_backup, name="backupAction")
         self._action(m, self.tr("从备份恢复…"), self.open_restore, name="restoreAction")
@@ -133,10 +139,16 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         m = bar.addMenu(self.tr("证据(&E)"))
         self.rename_action = self._action(m, self.tr("重命名"), self.rename, Qt.Key.Key_F2, "renameAction")
-        self.trash_action = self._action(m, self.tr("删除到回收站"), self.evidence.trash_selected,
-                                         QKeySequence.StandardKey.Delete, "trashAction")
-        self.find_action = self._action(m, self.tr("查找"), self.evidence.focus_search, QKeySequence.StandardKey.Find,
-                                        "findAction")
+        self.trash_action = self._action(
+            m,
+            self.tr("删除到回收站"),
+            self.evidence.trash_selected,
+            QKeySequence.StandardKey.Delete,
+            "trashAction",
+        )
+        self.find_action = self._action(
+            m, self.tr("查找"), self.evidence.focus_search, QKeySequence.StandardKey.Find, "findAction"
+        )
         m.addSeparator()
         self._action(m, self.tr("合并所选证据"), self.evidence.merge_selected)
         self._action(m, self.tr("拆分证据"), self.evidence.split_current)
@@ -144,13 +156,17 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("回收站…"), self.open_trash, name="trashViewAction")
         self._action(m, self.tr("校验完整性…"), self.verify, name="verifyAction")
         m = bar.addMenu(self.tr("证据册"))
-        self.dossier_action = self._action(m, self.tr("生成证据册…"), self.open_dossier, QKeySequence.StandardKey.Print,
-                                           "dossierAction")
+        self.dossier_action = self._action(
+            m, self.tr("生成证据册…"), self.open_dossier, QKeySequence.StandardKey.Print, "dossierAction"
+        )
         m = bar.addMenu(self.tr("设置(&S)"))
         self._action(m, self.tr("界面语言…"), self.open_settings)
         m = bar.addMenu(self.tr("帮助(&H)"))
-        self._action(m, self.tr("打开日志文件夹"),
-                     lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.profile.logs_dir))))
+        self._action(
+            m,
+            self.tr("打开日志文件夹"),
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.profile.logs_dir))),
+        )
         self._action(m, self.tr("关于"), self.about)
 
     # ------------------------------------------------------------------ cases
@@ -202,8 +218,9 @@ class MainWindow(QMainWindow):
         elif md is not None and md.hasImage():
             self.imports.paste_image(cid, QGuiApplication.clipboard().image())
         else:
-            self.statusBar().showMessage(self.tr("剪贴板里没有截图或文件。先复制一张图片（如微信截图），再按 Ctrl+V。"),
-                                         8000)
+            self.statusBar().showMessage(
+                self.tr("剪贴板里没有截图或文件。先复制一张图片（如微信截图），再按 Ctrl+V。"), 8000
+            )
 
     def _show_progressively(self, done: int, total: int, _name: str) -> None:
         """During a long import, let new exhibits appear every couple of seconds."""
@@ -224,7 +241,12 @@ class MainWindow(QMainWindow):
         if kind == KIND_PASTE and not report.errors:
             text = self.tr("已把剪贴板截图保存为证据") if report.new_count else text
         self.statusBar().showMessage(text, 15000)
-        if report.errors or report.duplicate_count or report.cancelled or any(i.problem for i in report.imported):
+        if (
+            report.errors
+            or report.duplicate_count
+            or report.cancelled
+            or any(i.problem for i in report.imported)
+        ):
             # something was skipped or is damaged: say which file and why
             self.summary_dialog = ImportSummaryDialog(report, self)
             self.summary_dialog.show()
@@ -238,8 +260,11 @@ class MainWindow(QMainWindow):
         md = event.mimeData()
         if md.hasUrls() and local_paths(md.urls()):
             event.acceptProposedAction()
-            text = (self.tr("松开鼠标，导入到当前案件") if self.current_case_id() is not None
-                    else self.tr("请先新建一个案件"))
+            text = (
+                self.tr("松开鼠标，导入到当前案件")
+                if self.current_case_id() is not None
+                else self.tr("请先新建一个案件")
+            )
             self.overlay.show_message(text)
         else:
             event.ignore()
@@ -342,9 +367,14 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.settings, self).exec()
 
     def about(self) -> None:
-        messages.info(self, self.tr("关于"), self.tr(
-            "卡盟维权助手\n帮您整理被卡盟平台扣款的证据：截图、账单、聊天记录逐一计算哈希、记录时间，"
-            "并生成可打印的证据册。所有资料只保存在本机。\n\n资料位置：{path}").format(path=self.profile.data_dir))
+        messages.info(
+            self,
+            self.tr("关于"),
+            self.tr(
+                "卡盟维权助手\n帮您整理被卡盟平台扣款的证据：截图、账单、聊天记录逐一计算哈希、记录时间，"
+                "并生成可打印的证据册。所有资料只保存在本机。\n\n资料位置：{path}"
+            ).format(path=self.profile.data_dir),
+        )
 
     def bring_to_front(self) -> None:
         if self.isMinimized():
@@ -358,7 +388,10 @@ class MainWindow(QMainWindow):
         geo = self.settings.value("main/geometry")
         if geo is None or not self.restoreGeometry(geo):
             self.resize(1280, 820)
-        for key, splitter in (("main/splitter", self.splitter), ("main/evidence_splitter", self.evidence.splitter)):
+        for key, splitter in (
+            ("main/splitter", self.splitter),
+            ("main/evidence_splitter", self.evidence.splitter),
+        ):
             state = self.settings.value(key)
             if state is not None:
                 splitter.restoreState(state)

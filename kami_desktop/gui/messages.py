@@ -13,6 +13,7 @@ from kami_desktop.core.errors import expected_errors
 # Errors whose message is already written for the user (Chinese, no traceback needed).
 EXPECTED = expected_errors()
 
+
 def info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
@@ -22,8 +23,13 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 

@@ -42,8 +42,16 @@ class PartiesPanel(QWidget):
         self.case_id: int | None = None
         self.rows: list[dict] = []
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("角色"), self.tr("名称"), self.tr("统一社会信用代码"),
-                                              self.tr("ICP备案号"), self.tr("被告"), self.tr("主体证据")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("角色"),
+                self.tr("名称"),
+                self.tr("统一社会信用代码"),
+                self.tr("ICP备案号"),
+                self.tr("被告"),
+                self.tr("主体证据"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -95,10 +103,17 @@ class PartiesPanel(QWidget):
         for row, p in enumerate(self.rows):
             uscc_bad = "uscc" in p["checks"] and not p["checks"]["uscc"]["valid"]
             icp_bad = "icp" in p["checks"] and not p["checks"]["icp"]["valid"]
-            evidence = join_list(QCoreApplication.translate("PartyEvidence", e["kind_label"]) for e in p["evidence"])
-            cells = [QCoreApplication.translate("Vocab", p["role_label"]), p["name"],
-                     p["uscc"] + (" ⚠" if uscc_bad else ""), p["icp"] + (" ⚠" if icp_bad else ""),
-                     self.tr("是") if p["is_defendant"] else "", evidence]
+            evidence = join_list(
+                QCoreApplication.translate("PartyEvidence", e["kind_label"]) for e in p["evidence"]
+            )
+            cells = [
+                QCoreApplication.translate("Vocab", p["role_label"]),
+                p["name"],
+                p["uscc"] + (" ⚠" if uscc_bad else ""),
+                p["icp"] + (" ⚠" if icp_bad else ""),
+                self.tr("是") if p["is_defendant"] else "",
+                evidence,
+            ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, p["id"])
@@ -139,8 +154,9 @@ class PartiesPanel(QWidget):
 
     def remove_selected(self) -> None:
         pid = self.selected_id()
-        if pid is None or not messages.ask(self, self.tr("删除当事人"),
-                                           self.tr("删除选中的当事人及其证据关联？删除会记入操作日志。")):
+        if pid is None or not messages.ask(
+            self, self.tr("删除当事人"), self.tr("删除选中的当事人及其证据关联？删除会记入操作日志。")
+        ):
             return
         try:
             with self.profile.session() as s:

@@ -24,18 +24,40 @@ from kami_desktop.core.profile import Profile
 from kami_desktop.core.vocab import PARTY_ROLES
 from kami_desktop.gui.messages import EXPECTED
 
-TEXT_FIELDS = ("name", "uscc", "icp", "address", "legal_representative", "legal_rep_title", "phone", "website",
-               "id_number", "ethnicity", "occupation")
+TEXT_FIELDS = (
+    "name",
+    "uscc",
+    "icp",
+    "address",
+    "legal_representative",
+    "legal_rep_title",
+    "phone",
+    "website",
+    "id_number",
+    "ethnicity",
+    "occupation",
+)
 PERSON_FIELDS = ("id_number", "gender", "birth_date", "ethnicity", "occupation")
 COMPANY_FIELDS = ("uscc", "icp", "legal_representative", "legal_rep_title", "website")
 # core.vocab.PARTY_ROLES labels; lupdate collects them through these markers
-_ROLES = (QT_TRANSLATE_NOOP("Vocab", "运营主体"), QT_TRANSLATE_NOOP("Vocab", "收款主体"),
-          QT_TRANSLATE_NOOP("Vocab", "支付渠道"), QT_TRANSLATE_NOOP("Vocab", "本人"), QT_TRANSLATE_NOOP("Vocab", "其他"))
+_ROLES = (
+    QT_TRANSLATE_NOOP("Vocab", "运营主体"),
+    QT_TRANSLATE_NOOP("Vocab", "收款主体"),
+    QT_TRANSLATE_NOOP("Vocab", "支付渠道"),
+    QT_TRANSLATE_NOOP("Vocab", "本人"),
+    QT_TRANSLATE_NOOP("Vocab", "其他"),
+)
 
 
 class PartyDialog(QDialog):
-    def __init__(self, profile: Profile, case_id: int, party_id: int | None = None, parent=None,
-                 role: str | None = None) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        case_id: int,
+        party_id: int | None = None,
+        parent=None,
+        role: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.profile = profile
         self.case_id = case_id
@@ -97,7 +119,9 @@ class PartyDialog(QDialog):
         self.form.addRow("", self.defendant)
         self.form.addRow(self.tr("备注"), self.notes)
         self._rows: dict[str, QWidget] = {"gender": self.gender, "birth_date": birth}
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
@@ -148,8 +172,11 @@ class PartyDialog(QDialog):
             ok = True
         elif chk.valid:
             extra = "；".join(chk.warnings)
-            label.setText(self.tr("✓ 格式和校验位正确（{extra}）").format(extra=extra) if extra
-                          else self.tr("✓ 格式和校验位正确"))
+            label.setText(
+                self.tr("✓ 格式和校验位正确（{extra}）").format(extra=extra)
+                if extra
+                else self.tr("✓ 格式和校验位正确")
+            )
             label.setStyleSheet("color: #1b5e20")
             ok = True
         else:
@@ -180,7 +207,9 @@ class PartyDialog(QDialog):
         out = {f: self.edits[f].text().strip() for f in TEXT_FIELDS}
         out["role"] = self.role.currentData()
         out["gender"] = self.gender.currentData() or ""
-        out["birth_date"] = self.birth_date.date().toString("yyyy-MM-dd") if self.birth_known.isChecked() else None
+        out["birth_date"] = (
+            self.birth_date.date().toString("yyyy-MM-dd") if self.birth_known.isChecked() else None
+        )
         out["is_defendant"] = self.defendant.isChecked()
         out["notes"] = self.notes.toPlainText()
         return out
@@ -191,8 +220,9 @@ class PartyDialog(QDialog):
         try:
             with self.profile.session() as s:
                 if self.party_id is None:
-                    self.party_id = add_party(s, self.case_id, v.pop("role"), v.pop("name"), override=override,
-                                              **v).id
+                    self.party_id = add_party(
+                        s, self.case_id, v.pop("role"), v.pop("name"), override=override, **v
+                    ).id
                 else:
                     edit_party(s, self.party_id, override=override, **v)
         except EXPECTED as exc:

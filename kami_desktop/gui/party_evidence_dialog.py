@@ -10,8 +10,12 @@ from kami_desktop.core.case.parties import EVIDENCE_KINDS, get_party, link_evide
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui.messages import EXPECTED
 
-_KINDS = (QT_TRANSLATE_NOOP("PartyEvidence", "营业执照"), QT_TRANSLATE_NOOP("PartyEvidence", "ICP备案"),
-          QT_TRANSLATE_NOOP("PartyEvidence", "客服联系方式"), QT_TRANSLATE_NOOP("PartyEvidence", "其他"))
+_KINDS = (
+    QT_TRANSLATE_NOOP("PartyEvidence", "营业执照"),
+    QT_TRANSLATE_NOOP("PartyEvidence", "ICP备案"),
+    QT_TRANSLATE_NOOP("PartyEvidence", "客服联系方式"),
+    QT_TRANSLATE_NOOP("PartyEvidence", "其他"),
+)
 
 
 class PartyEvidenceDialog(QDialog):
@@ -27,7 +31,9 @@ class PartyEvidenceDialog(QDialog):
             numbers = exhibit_numbers(s, party.case_id)
         self.exhibit = QComboBox()
         for exhibit_id, (number, title) in sorted(numbers.items(), key=lambda kv: kv[1][0]):
-            self.exhibit.addItem(self.tr("证据%1  %2").replace("%1", str(number)).replace("%2", title), exhibit_id)
+            self.exhibit.addItem(
+                self.tr("证据%1  %2").replace("%1", str(number)).replace("%2", title), exhibit_id
+            )
         self.kind = QComboBox()
         for code, label in EVIDENCE_KINDS.items():
             self.kind.addItem(QCoreApplication.translate("PartyEvidence", label), code)
@@ -40,7 +46,9 @@ class PartyEvidenceDialog(QDialog):
         form.addRow(self.tr("当事人"), QLabel(name))
         form.addRow(self.tr("证据"), self.exhibit)
         form.addRow(self.tr("证明内容"), self.kind)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("关联"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(numbers))

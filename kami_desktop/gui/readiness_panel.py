@@ -47,15 +47,20 @@ class ReadinessPanel(QWidget):
 
     def show_readiness(self, r: Readiness) -> None:
         self.clear()
-        self.summary.setText(self.tr("证据准备：已具备 %1 项，较弱 %2 项，缺少 %3 项")
-                             .replace("%1", str(r.count("present"))).replace("%2", str(r.count("weak")))
-                             .replace("%3", str(r.count("missing"))))
+        self.summary.setText(
+            self.tr("证据准备：已具备 %1 项，较弱 %2 项，缺少 %3 项")
+            .replace("%1", str(r.count("present")))
+            .replace("%2", str(r.count("weak")))
+            .replace("%3", str(r.count("missing")))
+        )
         for i, item in enumerate(r.items):
             bg, fg = STATUS_COLOURS[item.status]
             status = QCoreApplication.translate("ReadinessPanel", STATUS_TEXT[item.status])
             title = self.tr("{label}（{status}）").format(label=escape(item.label), status=status)
-            html = (f"<span style='color:{fg}; font-weight:bold'>{MARKS[item.status]} {title}"
-                    f"</span><br>{escape(item.detail)}")
+            html = (
+                f"<span style='color:{fg}; font-weight:bold'>{MARKS[item.status]} {title}"
+                f"</span><br>{escape(item.detail)}"
+            )
             if item.todo:
                 next_step = self.tr("下一步：")  # outside the f-string, where lupdate finds it
                 html += f"<br><b>{next_step}</b>{escape(item.todo)}"

@@ -39,14 +39,20 @@ def make_splash() -> Splash:
     title.setBold(True)
     p.setFont(title)
     p.setPen(QColor(30, 30, 30))
-    p.drawText(QRectF(140, 60, WIDTH - 150, 40), Qt.AlignmentFlag.AlignVCenter,
-               QCoreApplication.translate("Splash", "卡盟维权助手"))
+    p.drawText(
+        QRectF(140, 60, WIDTH - 150, 40),
+        Qt.AlignmentFlag.AlignVCenter,
+        QCoreApplication.translate("Splash", "卡盟维权助手"),
+    )
     small = QFont()
     small.setPointSize(10)
     p.setFont(small)
     p.setPen(QColor(90, 90, 90))
-    p.drawText(QRectF(140, 102, WIDTH - 150, 40), Qt.AlignmentFlag.AlignVCenter,
-               QCoreApplication.translate("Splash", "正在打开本机证据库…"))
+    p.drawText(
+        QRectF(140, 102, WIDTH - 150, 40),
+        Qt.AlignmentFlag.AlignVCenter,
+        QCoreApplication.translate("Splash", "正在打开本机证据库…"),
+    )
     p.end()
     splash = Splash()
     splash.setPixmap(pix)

@@ -30,14 +30,22 @@ from kami_desktop.gui.messages import EXPECTED
 
 # core.case.ladder.STEP_KINDS labels; lupdate collects them through these markers
 _KINDS = (
-    QT_TRANSLATE_NOOP("StepKinds", "发出书面退款要求（催告函）"), QT_TRANSLATE_NOOP("StepKinds", "催告函已送达平台"),
-    QT_TRANSLATE_NOOP("StepKinds", "平台已答复"), QT_TRANSLATE_NOOP("StepKinds", "平台同意退款或承认欠款"),
-    QT_TRANSLATE_NOOP("StepKinds", "向支付渠道投诉（微信支付/支付宝）"), QT_TRANSLATE_NOOP("StepKinds", "12315投诉已提交"),
-    QT_TRANSLATE_NOOP("StepKinds", "12315已受理"), QT_TRANSLATE_NOOP("StepKinds", "12315不予受理"),
-    QT_TRANSLATE_NOOP("StepKinds", "12315调解结束"), QT_TRANSLATE_NOOP("StepKinds", "黑猫投诉已提交"),
-    QT_TRANSLATE_NOOP("StepKinds", "聚投诉已提交"), QT_TRANSLATE_NOOP("StepKinds", "已向法院起诉"),
-    QT_TRANSLATE_NOOP("StepKinds", "收到交纳诉讼费通知"), QT_TRANSLATE_NOOP("StepKinds", "已交纳诉讼费"),
-    QT_TRANSLATE_NOOP("StepKinds", "收到判决书或调解书"), QT_TRANSLATE_NOOP("StepKinds", "已退款，纠纷解决"),
+    QT_TRANSLATE_NOOP("StepKinds", "发出书面退款要求（催告函）"),
+    QT_TRANSLATE_NOOP("StepKinds", "催告函已送达平台"),
+    QT_TRANSLATE_NOOP("StepKinds", "平台已答复"),
+    QT_TRANSLATE_NOOP("StepKinds", "平台同意退款或承认欠款"),
+    QT_TRANSLATE_NOOP("StepKinds", "向支付渠道投诉（微信支付/支付宝）"),
+    QT_TRANSLATE_NOOP("StepKinds", "12315投诉已提交"),
+    QT_TRANSLATE_NOOP("StepKinds", "12315已受理"),
+    QT_TRANSLATE_NOOP("StepKinds", "12315不予受理"),
+    QT_TRANSLATE_NOOP("StepKinds", "12315调解结束"),
+    QT_TRANSLATE_NOOP("StepKinds", "黑猫投诉已提交"),
+    QT_TRANSLATE_NOOP("StepKinds", "聚投诉已提交"),
+    QT_TRANSLATE_NOOP("StepKinds", "已向法院起诉"),
+    QT_TRANSLATE_NOOP("StepKinds", "收到交纳诉讼费通知"),
+    QT_TRANSLATE_NOOP("StepKinds", "已交纳诉讼费"),
+    QT_TRANSLATE_NOOP("StepKinds", "收到判决书或调解书"),
+    QT_TRANSLATE_NOOP("StepKinds", "已退款，纠纷解决"),
 )
 
 
@@ -92,7 +100,9 @@ class StepDialog(QDialog):
         form.addRow(self.tr("答复期限"), self.workdays)
         form.addRow(self.tr("备注"), self.note)
         form.addRow("", self.planned)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)

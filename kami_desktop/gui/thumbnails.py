@@ -88,8 +88,13 @@ class ThumbnailCache(QObject):
 
     ready = Signal(str)
 
-    def __init__(self, cache_dir: Path, blob_path: Callable[[str], Path], size: int = THUMB_SIZE,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        cache_dir: Path,
+        blob_path: Callable[[str], Path],
+        size: int = THUMB_SIZE,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.cache_dir = Path(cache_dir)
         self.blob_path = blob_path
@@ -114,8 +119,14 @@ class ThumbnailCache(QObject):
         if sha not in self._pending:
             self._pending.add(sha)
             self._priority = (self._priority + 1) % 1_000_000_000
-            job = _ThumbJob(self._relay, sha, media_type, self.blob_path(sha),
-                            thumb_path(self.cache_dir, sha, self.size), self.size)
+            job = _ThumbJob(
+                self._relay,
+                sha,
+                media_type,
+                self.blob_path(sha),
+                thumb_path(self.cache_dir, sha, self.size),
+                self.size,
+            )
             self.pool.start(job, self._priority)
         return None
 

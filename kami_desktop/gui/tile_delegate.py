@@ -13,8 +13,12 @@ from kami_desktop.gui.formatting import category_label, group_title, kind_of, lo
 TILE_W, TILE_H, THUMB_H = 172, 222, 160
 HEADER_H = 30
 CATEGORY_COLORS = {
-    "funds": "#2e7d32", "interaction": "#1565c0", "non_delivery": "#c62828",
-    "identity": "#6a1b9a", "rules": "#ef6c00", "other": "#546e7a",
+    "funds": "#2e7d32",
+    "interaction": "#1565c0",
+    "non_delivery": "#c62828",
+    "identity": "#6a1b9a",
+    "rules": "#ef6c00",
+    "other": "#546e7a",
 }
 
 
@@ -56,7 +60,9 @@ class TileDelegate(QStyledItemDelegate):
         thumb_rect = QRect(rect.x() + 6, rect.y() + 6, rect.width() - 12, THUMB_H)
         img = index.model().thumbnail(index.row()) if row is not None else None
         if img is not None and not img.isNull():
-            scaled = QSize(img.width(), img.height()).scaled(thumb_rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            scaled = QSize(img.width(), img.height()).scaled(
+                thumb_rect.size(), Qt.AspectRatioMode.KeepAspectRatio
+            )
             target = QRect(0, 0, scaled.width(), scaled.height())
             target.moveCenter(thumb_rect.center())
             painter.drawImage(target, img)
@@ -65,7 +71,9 @@ class TileDelegate(QStyledItemDelegate):
             painter.setBrush(QColor("#eceff1"))
             painter.drawRoundedRect(thumb_rect, 4, 4)
             painter.setPen(QColor("#78909c"))
-            painter.drawText(thumb_rect, Qt.AlignmentFlag.AlignCenter, kind_of(row.first_media_type) if row else "")
+            painter.drawText(
+                thumb_rect, Qt.AlignmentFlag.AlignCenter, kind_of(row.first_media_type) if row else ""
+            )
         if row is None:
             painter.restore()
             return
@@ -76,9 +84,13 @@ class TileDelegate(QStyledItemDelegate):
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.drawText(line1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(bold).elidedText(f"{row.number}. {row.title}", Qt.TextElideMode.ElideRight,
-                                                       line1.width()))
+        painter.drawText(
+            line1,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(bold).elidedText(
+                f"{row.number}. {row.title}", Qt.TextElideMode.ElideRight, line1.width()
+            ),
+        )
         painter.setFont(option.font)
         line2 = QRect(line1.x(), line1.bottom() + 3, line1.width(), fm.height())
         chip = category_label(row.category)
@@ -90,14 +102,25 @@ class TileDelegate(QStyledItemDelegate):
         painter.drawText(QRect(line2.x(), line2.y(), chip_w, fm.height()), Qt.AlignmentFlag.AlignCenter, chip)
         painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         when = QRect(line2.x() + chip_w + 6, line2.y(), line2.width() - chip_w - 6, fm.height())
-        painter.drawText(when, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(local_time(row.captured_at)[:10], Qt.TextElideMode.ElideRight, when.width()))
+        painter.drawText(
+            when,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(local_time(row.captured_at)[:10], Qt.TextElideMode.ElideRight, when.width()),
+        )
         if row.file_count > 1:
-            self._badge(painter, QRect(thumb_rect.right() - 40, thumb_rect.y() + 4, 36, fm.height()),
-                        f"×{row.file_count}", QColor(0, 0, 0, 150))
+            self._badge(
+                painter,
+                QRect(thumb_rect.right() - 40, thumb_rect.y() + 4, 36, fm.height()),
+                f"×{row.file_count}",
+                QColor(0, 0, 0, 150),
+            )
         if row.problem:
-            self._badge(painter, QRect(thumb_rect.x() + 4, thumb_rect.y() + 4, fm.height(), fm.height()), "!",
-                        QColor("#d32f2f"))
+            self._badge(
+                painter,
+                QRect(thumb_rect.x() + 4, thumb_rect.y() + 4, fm.height(), fm.height()),
+                "!",
+                QColor("#d32f2f"),
+            )
         painter.restore()
 
     @staticmethod
@@ -118,6 +141,8 @@ class TileDelegate(QStyledItemDelegate):
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(color)
-        painter.drawText(rect.adjusted(12, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.drawText(
+            rect.adjusted(12, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
+        )
         painter.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
         painter.drawLine(rect.x() + 12, rect.bottom() - 2, rect.right(), rect.bottom() - 2)

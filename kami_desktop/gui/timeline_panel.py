@@ -24,11 +24,17 @@ from kami_desktop.gui.fact_suggestions_panel import FactSuggestionsPanel
 from kami_desktop.gui.formatting import join_list, local_time
 from kami_desktop.gui.ladder_style import foreground
 
-_KINDS = (QT_TRANSLATE_NOOP("FactKinds", "充值"), QT_TRANSLATE_NOOP("FactKinds", "扣款"),
-          QT_TRANSLATE_NOOP("FactKinds", "未到账/未交付"), QT_TRANSLATE_NOOP("FactKinds", "申请退款"),
-          QT_TRANSLATE_NOOP("FactKinds", "平台答复"), QT_TRANSLATE_NOOP("FactKinds", "退款"),
-          QT_TRANSLATE_NOOP("FactKinds", "投诉"), QT_TRANSLATE_NOOP("FactKinds", "起诉"),
-          QT_TRANSLATE_NOOP("FactKinds", "其他"))
+_KINDS = (
+    QT_TRANSLATE_NOOP("FactKinds", "充值"),
+    QT_TRANSLATE_NOOP("FactKinds", "扣款"),
+    QT_TRANSLATE_NOOP("FactKinds", "未到账/未交付"),
+    QT_TRANSLATE_NOOP("FactKinds", "申请退款"),
+    QT_TRANSLATE_NOOP("FactKinds", "平台答复"),
+    QT_TRANSLATE_NOOP("FactKinds", "退款"),
+    QT_TRANSLATE_NOOP("FactKinds", "投诉"),
+    QT_TRANSLATE_NOOP("FactKinds", "起诉"),
+    QT_TRANSLATE_NOOP("FactKinds", "其他"),
+)
 
 
 class TimelinePanel(QWidget):
@@ -40,8 +46,9 @@ class TimelinePanel(QWidget):
         self.case_id: int | None = None
         self.entries: list[TimelineEntry] = []
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("类型"), self.tr("经过"), self.tr("证据"),
-                                              self.tr("争议")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("时间"), self.tr("类型"), self.tr("经过"), self.tr("证据"), self.tr("争议")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -90,10 +97,17 @@ class TimelinePanel(QWidget):
                 self.entries = timeline(s, self.case_id)
         self.table.setRowCount(len(self.entries))
         for row, e in enumerate(self.entries):
-            numbers = join_list(self.tr("证据%1").replace("%1", str(x.number)) if x.number else self.tr("（已删除）")
-                                 for x in e.exhibits)
-            cells = [local_time(e.occurred_at), QCoreApplication.translate("FactKinds", e.kind_label), e.description,
-                     numbers, self.tr("有争议") if e.disputed else ""]
+            numbers = join_list(
+                self.tr("证据%1").replace("%1", str(x.number)) if x.number else self.tr("（已删除）")
+                for x in e.exhibits
+            )
+            cells = [
+                local_time(e.occurred_at),
+                QCoreApplication.translate("FactKinds", e.kind_label),
+                e.description,
+                numbers,
+                self.tr("有争议") if e.disputed else "",
+            ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, e.id)
@@ -123,7 +137,9 @@ class TimelinePanel(QWidget):
 
     def remove_selected(self) -> None:
         fid = self.selected_id()
-        if fid is None or not messages.ask(self, self.tr("删除事实"), self.tr("删除选中的事实？删除会记入操作日志。")):
+        if fid is None or not messages.ask(
+            self, self.tr("删除事实"), self.tr("删除选中的事实？删除会记入操作日志。")
+        ):
             return
         try:
             with self.profile.session() as s:

@@ -68,9 +68,14 @@ class TrashDialog(QDialog):
         return ids
 
     def purge(self) -> dict | None:
-        if not messages.ask(self, self.tr("清空回收站"), self.tr(
+        if not messages.ask(
+            self,
+            self.tr("清空回收站"),
+            self.tr(
                 "彻底删除回收站中的 {n} 项证据？不再被任何证据使用的原始文件也会从证据库删除，"
-                "此操作不能撤销（存证日志会记录）。").format(n=self.model.exhibit_count())):
+                "此操作不能撤销（存证日志会记录）。"
+            ).format(n=self.model.exhibit_count()),
+        ):
             return None
         try:
             result = X.purge(self.profile, self.case_id)

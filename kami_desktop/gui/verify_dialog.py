@@ -26,11 +26,13 @@ from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 class VerifyDialog(QDialog):
     done = Signal(object)  # VerifyReport
 
-    KINDS = {"missing": QT_TRANSLATE_NOOP("VerifyDialog", "文件缺失"),
-             "hash_mismatch": QT_TRANSLATE_NOOP("VerifyDialog", "内容被改动"),
-             "size_mismatch": QT_TRANSLATE_NOOP("VerifyDialog", "大小不符"),
-             "orphan": QT_TRANSLATE_NOOP("VerifyDialog", "多余文件"),
-             "ledger_broken": QT_TRANSLATE_NOOP("VerifyDialog", "存证日志断裂")}
+    KINDS = {
+        "missing": QT_TRANSLATE_NOOP("VerifyDialog", "文件缺失"),
+        "hash_mismatch": QT_TRANSLATE_NOOP("VerifyDialog", "内容被改动"),
+        "size_mismatch": QT_TRANSLATE_NOOP("VerifyDialog", "大小不符"),
+        "orphan": QT_TRANSLATE_NOOP("VerifyDialog", "多余文件"),
+        "ledger_broken": QT_TRANSLATE_NOOP("VerifyDialog", "存证日志断裂"),
+    }
 
     def __init__(self, profile: Profile, case_id: int | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -61,8 +63,14 @@ class VerifyDialog(QDialog):
         lay.addWidget(self.bar)
         lay.addWidget(self.table, 1)
         lay.addLayout(row)
-        self.worker = start_task(verify, profile, case_id, on_progress=guarded(self, self._progress),
-                                 on_result=guarded(self, self._finished), on_error=guarded(self, self._failed))
+        self.worker = start_task(
+            verify,
+            profile,
+            case_id,
+            on_progress=guarded(self, self._progress),
+            on_result=guarded(self, self._finished),
+            on_error=guarded(self, self._failed),
+        )
         self.cancel_button.clicked.connect(self.worker.cancel)
 
     def _progress(self, done: int, total: int, _label: str) -> None:
@@ -83,16 +91,24 @@ class VerifyDialog(QDialog):
         if report.cancelled:
             self.status.setText(self.tr("校验已取消，已检查 {n} 个文件。").format(n=report.checked))
         elif report.ok:
-            self.status.setText(self.tr("校验通过：{n} 个原始文件完好，存证日志 {m} 条记录完整。").format(
-                n=report.checked, m=report.ledger_entries))
+            self.status.setText(
+                self.tr("校验通过：{n} 个原始文件完好，存证日志 {m} 条记录完整。").format(
+                    n=report.checked, m=report.ledger_entries
+                )
+            )
         else:
-            self.status.setText(self.tr("发现 {k} 个问题（已检查 {n} 个文件）：").format(
-                k=len(report.problems), n=report.checked))
+            self.status.setText(
+                self.tr("发现 {k} 个问题（已检查 {n} 个文件）：").format(
+                    k=len(report.problems), n=report.checked
+                )
+            )
         titles = self._titles({p.exhibit_id for p in report.problems if p.exhibit_id})
         self.table.setRowCount(len(report.problems))
         for r, p in enumerate(report.problems):
             if p.exhibit_id:
-                who = self.tr("{title}（ID {id}）").format(title=titles.get(p.exhibit_id, ""), id=p.exhibit_id)
+                who = self.tr("{title}（ID {id}）").format(
+                    title=titles.get(p.exhibit_id, ""), id=p.exhibit_id
+                )
             elif p.entry:
                 who = self.tr("日志第 {n} 条").format(n=p.entry)
             else:

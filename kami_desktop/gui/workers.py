@@ -55,8 +55,15 @@ class TaskSignals(QObject):
 class TaskWorker(QRunnable):
     """Runs ``fn(*args, progress=..., cancel=..., **kwargs)`` on a pool thread."""
 
-    def __init__(self, fn: Callable[..., Any], *args: Any, min_interval: float = 0.05,
-                 with_progress: bool = True, with_cancel: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        min_interval: float = 0.05,
+        with_progress: bool = True,
+        with_cancel: bool = True,
+        **kwargs: Any,
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.fn = fn
@@ -112,11 +119,16 @@ class TaskWorker(QRunnable):
             self.signals.finished.emit()
 
 
-def start_task(fn: Callable[..., Any], *args: Any, on_result: Callable[[Any], None] | None = None,
-               on_error: Callable[[TaskFailure], None] | None = None,
-               on_progress: Callable[[int, int, str], None] | None = None,
-               on_finished: Callable[[], None] | None = None, pool: QThreadPool | None = None,
-               **kwargs: Any) -> TaskWorker:
+def start_task(
+    fn: Callable[..., Any],
+    *args: Any,
+    on_result: Callable[[Any], None] | None = None,
+    on_error: Callable[[TaskFailure], None] | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    on_finished: Callable[[], None] | None = None,
+    pool: QThreadPool | None = None,
+    **kwargs: Any,
+) -> TaskWorker:
     """Create a TaskWorker, connect the callbacks (run on the GUI thread) and start it."""
     worker = TaskWorker(fn, *args, **kwargs)
     if on_progress is not None:

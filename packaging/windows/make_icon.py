@@ -34,13 +34,24 @@ def draw_icon(size: int = BASE) -> Image.Image:
     # the case file: a page with a folded corner
     page = [(60, 36), (160, 36), (200, 76), (200, 220), (60, 220)]
     d.polygon([(round(x * s), round(y * s)) for x, y in page], fill=(255, 255, 255, 255))
-    d.polygon([(round(x * s), round(y * s)) for x, y in [(160, 36), (160, 76), (200, 76)]], fill=(200, 214, 235, 255))
+    d.polygon(
+        [(round(x * s), round(y * s)) for x, y in [(160, 36), (160, 76), (200, 76)]],
+        fill=(200, 214, 235, 255),
+    )
     for i, y in enumerate((96, 120, 144)):
-        d.rounded_rectangle(box(80, y, 180 - 24 * (i == 2), y + 10), radius=round(5 * s), fill=(150, 165, 190, 255))
+        d.rounded_rectangle(
+            box(80, y, 180 - 24 * (i == 2), y + 10), radius=round(5 * s), fill=(150, 165, 190, 255)
+        )
     # the seal with a tick
-    d.ellipse(box(132, 140, 232, 240), fill=(214, 40, 40, 255), outline=(255, 255, 255, 255), width=round(6 * s))
-    d.line([(round(x * s), round(y * s)) for x, y in [(158, 191), (176, 210), (208, 170)]],
-           fill=(255, 255, 255, 255), width=round(13 * s), joint="curve")
+    d.ellipse(
+        box(132, 140, 232, 240), fill=(214, 40, 40, 255), outline=(255, 255, 255, 255), width=round(6 * s)
+    )
+    d.line(
+        [(round(x * s), round(y * s)) for x, y in [(158, 191), (176, 210), (208, 170)]],
+        fill=(255, 255, 255, 255),
+        width=round(13 * s),
+        joint="curve",
+    )
     return img
 
 

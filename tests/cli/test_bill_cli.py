@@ -38,15 +38,32 @@ def stored(d) -> tuple[int, int, int, int]:
 def test_parse_json_shape_with_and_without_platform(tmp_path):
     d = tmp_path / "p"
     path = write(tmp_path, "alipay.csv", bf.alipay_app_csv())
-    out = kami_json("bill", "parse", str(path), "--platform", "星辰", "--platform", "不存在的平台", data_dir=d)
+    out = kami_json(
+        "bill", "parse", str(path), "--platform", "星辰", "--platform", "不存在的平台", data_dir=d
+    )
     assert out["source"] == "alipay" and out["layout"] == "alipay-csv-2026" and out["rows"] == 9
     assert len(out["transactions"]) == 9
     first = out["transactions"][0]
-    assert {"time", "counterparty", "description", "direction", "amount", "status", "order_id", "row",
-            "role"} <= set(first)
-    assert out["platform"] == {"terms": ["星辰", "不存在的平台"], "rows": 6, "paid": "350.00", "refunded": "80.00",
-                               "net": "270.00", "first": "2026-03-01T10:00:00+08:00",
-                               "last": "2026-03-04T21:10:00+08:00"}
+    assert {
+        "time",
+        "counterparty",
+        "description",
+        "direction",
+        "amount",
+        "status",
+        "order_id",
+        "row",
+        "role",
+    } <= set(first)
+    assert out["platform"] == {
+        "terms": ["星辰", "不存在的平台"],
+        "rows": 6,
+        "paid": "350.00",
+        "refunded": "80.00",
+        "net": "270.00",
+        "first": "2026-03-01T10:00:00+08:00",
+        "last": "2026-03-04T21:10:00+08:00",
+    }
     assert any("交易流水证明" in w for w in out["warnings"])
     bare = kami_json("bill", "parse", str(path), data_dir=d)
     assert bare["platform"]["rows"] == 0 and bare["platform"]["net"] == "0.00"
@@ -75,7 +92,16 @@ def test_import_show_terms_apply_flow(tmp_path, capsys):
     shown = run(capsys, d, "bill", "show", "--case", "1")
     assert shown["net"] == "540.00" and len(shown["bills"]) == 2 and shown["rows"] == len(shown["items"])
     row = shown["items"][0]
-    assert {"bill_id", "row", "sha256", "exhibit_id", "role", "counted", "linked_to", "linked_bill_id"} <= set(row)
+    assert {
+        "bill_id",
+        "row",
+        "sha256",
+        "exhibit_id",
+        "role",
+        "counted",
+        "linked_to",
+        "linked_bill_id",
+    } <= set(row)
     assert {r["sha256"] for r in shown["items"]} == {out["sha256"], wx["sha256"]}
     terms = run(capsys, d, "bill", "terms", "--case", "1", "--set", "老王面馆")
     assert terms["terms"] == ["老王面馆"] and terms["suggested"] == ["星辰卡盟"]

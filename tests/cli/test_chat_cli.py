@@ -20,13 +20,20 @@ def write(tmp_path, name: str, data: bytes):
 
 
 def test_parse_json_shape(tmp_path):
-    out = kami_json("chat", "parse", str(write(tmp_path, "qq.txt", cf.qq_txt())), "--me", "小明",
-                    data_dir=tmp_path / "p")
+    out = kami_json(
+        "chat", "parse", str(write(tmp_path, "qq.txt", cf.qq_txt())), "--me", "小明", data_dir=tmp_path / "p"
+    )
     assert out["format"] == "qq-txt" and out["messages"] == 11 == len(out["items"])
     assert out["first"] == "2026-03-01T09:05:12+08:00" and out["last"] == "2026-03-02T20:04:00+08:00"
     assert out["participants"][:2] == ["小明", "星辰客服"]
-    assert out["items"][0] == {"time": "2026-03-01T09:05:12+08:00", "sender": "小明", "is_me": True, "kind": "text",
-                               "text": "你好，我充值的100元点卡没有到账", "line": 9}
+    assert out["items"][0] == {
+        "time": "2026-03-01T09:05:12+08:00",
+        "sender": "小明",
+        "is_me": True,
+        "kind": "text",
+        "text": "你好，我充值的100元点卡没有到账",
+        "line": 9,
+    }
 
 
 def test_import_list_show_excerpt_and_voice(tmp_path, capsys):
@@ -40,9 +47,24 @@ def test_import_list_show_excerpt_and_voice(tmp_path, capsys):
     assert listed["chat_id"] == out["chat_id"] and listed["messages"] == 11
     shown = run(capsys, d, "chat", "show", "--case", "1", "--chat", str(out["chat_id"]), "--search", "没到账")
     assert [i["seq"] for i in shown["items"]] == [8, 11]
-    ex = kami_json("chat", "excerpt", "--case", "1", "--chat", str(out["chat_id"]), "--from", "8", "--to", "11",
-                   data_dir=d)
-    assert ex["messages"] == 4 and ex["source_exhibit_id"] == out["exhibit_id"] and ex["source_sha256"] == out["sha256"]
+    ex = kami_json(
+        "chat",
+        "excerpt",
+        "--case",
+        "1",
+        "--chat",
+        str(out["chat_id"]),
+        "--from",
+        "8",
+        "--to",
+        "11",
+        data_dir=d,
+    )
+    assert (
+        ex["messages"] == 4
+        and ex["source_exhibit_id"] == out["exhibit_id"]
+        and ex["source_sha256"] == out["sha256"]
+    )
     voice = run(capsys, d, "chat", "import", "--case", "1", str(write(tmp_path, "v.wav", wav(3.4))))
     assert voice["kind"] == "voice" and voice["duration"] == 3.4 and voice["title"] == "语音 0:03（v）"
     exhibits = run(capsys, d, "exhibit", "list", "--case", "1")["exhibits"]
@@ -58,7 +80,28 @@ def test_bad_chat_exit_2_and_nothing_stored(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "broken.csv" in err and "第 1 行" in err
     with Profile.open(d) as prof, prof.session() as s:
-        assert [s.scalar(select(func.count()).select_from(m)) for m in (Exhibit, Chat, ChatMessage)] == [0, 0, 0]
-    assert cli.main(["--data-dir", str(d), "chat", "excerpt", "--case", "1", "--chat", "5", "--from", "1",
-                     "--to", "2"]) == 2
+        assert [s.scalar(select(func.count()).select_from(m)) for m in (Exhibit, Chat, ChatMessage)] == [
+            0,
+            0,
+            0,
+        ]
+    assert (
+        cli.main(
+            [
+                "--data-dir",
+                str(d),
+                "chat",
+                "excerpt",
+                "--case",
+                "1",
+                "--chat",
+                "5",
+                "--from",
+                "1",
+                "--to",
+                "2",
+            ]
+        )
+        == 2
+    )
     assert "聊天记录 5 不存在" in capsys.readouterr().err

@@ -8,27 +8,51 @@ from tests.helpers import kami, kami_json, screenshot
 
 def test_case_import_list_edit_verify_ledger_flow(tmp_path):
     d = tmp_path / "p"
-    case = kami_json("case", "new", "--title", "星辰卡盟扣款", "--platform", "星辰卡盟", "--amount", "1798",
-                     data_dir=d)
+    case = kami_json(
+        "case", "new", "--title", "星辰卡盟扣款", "--platform", "星辰卡盟", "--amount", "1798", data_dir=d
+    )
     assert case["id"] == 1 and case["claimed_amount"] == "1798.00"
     shots = [screenshot(tmp_path / "in" / f"{i}.png", i) for i in range(3)]
     out = kami_json("import", "--case", "1", str(tmp_path / "in"), "--category", "资金流水", data_dir=d)
     assert out["errors"] == []
     assert [i["original_name"] for i in out["imported"]] == [p.name for p in shots]
-    assert set(out["imported"][0]) >= {"exhibit_id", "sha256", "sm3", "size", "media_type", "original_name",
-                                       "duplicate"}
+    assert set(out["imported"][0]) >= {
+        "exhibit_id",
+        "sha256",
+        "sm3",
+        "size",
+        "media_type",
+        "original_name",
+        "duplicate",
+    }
     again = kami_json("import", "--case", "1", str(shots[0]), data_dir=d)
     assert again["imported"][0]["duplicate"] is True
     listed = kami_json("exhibit", "list", "--case", "1", data_dir=d)["exhibits"]
     assert [e["number"] for e in listed] == [1, 2, 3] and listed[0]["category"] == "funds"
-    ed = kami_json("exhibit", "edit", str(listed[0]["id"]), "--title", "充值记录", "--purpose", "证明已付款",
-                   "--captured-at", "2025-03-01T10:00:00+08:00", data_dir=d)
+    ed = kami_json(
+        "exhibit",
+        "edit",
+        str(listed[0]["id"]),
+        "--title",
+        "充值记录",
+        "--purpose",
+        "证明已付款",
+        "--captured-at",
+        "2025-03-01T10:00:00+08:00",
+        data_dir=d,
+    )
     assert ed["title"] == "充值记录" and ed["captured_at"] == "2025-03-01T10:00:00+08:00"
     kami_json("exhibit", "trash", str(listed[1]["id"]), data_dir=d)
     assert len(kami_json("exhibit", "list", "--case", "1", data_dir=d)["exhibits"]) == 2
     kami_json("exhibit", "restore", str(listed[1]["id"]), data_dir=d)
     v = kami_json("verify", data_dir=d)
-    assert v == {"ok": True, "checked": 3, "ledger_entries": v["ledger_entries"], "cancelled": False, "problems": []}
+    assert v == {
+        "ok": True,
+        "checked": 3,
+        "ledger_entries": v["ledger_entries"],
+        "cancelled": False,
+        "problems": [],
+    }
     led = kami_json("ledger", "show", "--case", "1", data_dir=d)
     actions = [e["action"] for e in led["entries"]]
     assert actions[0] == "case.create" and "exhibit.edit" in actions and actions[-1] == "exhibit.restore"
@@ -41,7 +65,9 @@ def test_case_import_list_edit_verify_ledger_flow(tmp_path):
 def test_verify_exit_code_1_and_problem_shape(tmp_path):
     d = tmp_path / "p"
     kami_json("case", "new", "--title", "t", data_dir=d)
-    sha = kami_json("import", "--case", "1", str(screenshot(tmp_path / "a.png", 1)), data_dir=d)["imported"][0]["sha256"]
+    sha = kami_json("import", "--case", "1", str(screenshot(tmp_path / "a.png", 1)), data_dir=d)["imported"][
+        0
+    ]["sha256"]
     con = sqlite3.connect(d / "kami.sqlite3")
     con.execute("UPDATE ledger SET action = 'x' WHERE seq = 1")
     con.commit()
@@ -76,8 +102,9 @@ def test_partial_import_exits_1_and_names_failures(tmp_path):
     kami_json("case", "new", "--title", "t", data_dir=d)
     empty = tmp_path / "empty.png"
     empty.write_bytes(b"")
-    out = kami_json("import", "--case", "1", str(screenshot(tmp_path / "a.png", 1)), str(empty), data_dir=d,
-                    expect=1)
+    out = kami_json(
+        "import", "--case", "1", str(screenshot(tmp_path / "a.png", 1)), str(empty), data_dir=d, expect=1
+    )
     assert len(out["imported"]) == 1 and out["errors"][0]["path"] == str(empty)
 
 

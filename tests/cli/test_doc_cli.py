@@ -23,8 +23,21 @@ def made_dir(tmp_path) -> tuple[Path, int]:
 
 def test_generate_demand_json(made_dir, tmp_path):
     d, cid = made_dir
-    out = kami_json("doc", "generate", "--case", str(cid), "--kind", "demand", "--out", str(tmp_path / "o"),
-                    "--format", "both", "--workdays", "5", data_dir=d)
+    out = kami_json(
+        "doc",
+        "generate",
+        "--case",
+        str(cid),
+        "--kind",
+        "demand",
+        "--out",
+        str(tmp_path / "o"),
+        "--format",
+        "both",
+        "--workdays",
+        "5",
+        data_dir=d,
+    )
     assert out["kind"] == "demand" and out["missing"] == []
     files = [Path(f) for f in out["files"]]
     assert [f.suffix for f in files] == [".docx", ".pdf"] and all(f.exists() for f in files)
@@ -35,8 +48,21 @@ def test_generate_demand_json(made_dir, tmp_path):
 
 def test_generate_lawsuit_with_interest_start_and_missing(made_dir, tmp_path):
     d, cid = made_dir
-    out = kami_json("doc", "generate", "--case", str(cid), "--kind", "lawsuit", "--out", str(tmp_path / "o"),
-                    "--interest-from", "2025-10-01", "--date", "2025-11-20", data_dir=d)
+    out = kami_json(
+        "doc",
+        "generate",
+        "--case",
+        str(cid),
+        "--kind",
+        "lawsuit",
+        "--out",
+        str(tmp_path / "o"),
+        "--interest-from",
+        "2025-10-01",
+        "--date",
+        "2025-11-20",
+        data_dir=d,
+    )
     assert out["missing"] == ["受诉人民法院（一般为原告住所地基层人民法院）"]
     assert out["missing_fields"][0]["key"] == "option.court"
     text = docx_text(Path(out["files"][0]))
@@ -46,7 +72,9 @@ def test_generate_lawsuit_with_interest_start_and_missing(made_dir, tmp_path):
 def test_text_output_and_every_kind(made_dir, tmp_path):
     d, cid = made_dir
     for kind in ("complaint-12315", "heimao", "lawsuit-elements", "evidence-list"):
-        proc = kami("doc", "generate", "--case", str(cid), "--kind", kind, "--out", str(tmp_path / "o"), data_dir=d)
+        proc = kami(
+            "doc", "generate", "--case", str(cid), "--kind", kind, "--out", str(tmp_path / "o"), data_dir=d
+        )
         assert proc.returncode == 0, proc.stderr
         assert proc.stdout.startswith("已生成")
     assert len(list((tmp_path / "o").glob("*.docx"))) == 4
@@ -54,15 +82,49 @@ def test_text_output_and_every_kind(made_dir, tmp_path):
 
 def test_bad_input_exits_2(made_dir, tmp_path):
     d, cid = made_dir
-    out = kami_json("doc", "generate", "--case", str(cid), "--kind", "demand", "--out", str(tmp_path),
-                    "--workdays", "9", data_dir=d, expect=2)
+    out = kami_json(
+        "doc",
+        "generate",
+        "--case",
+        str(cid),
+        "--kind",
+        "demand",
+        "--out",
+        str(tmp_path),
+        "--workdays",
+        "9",
+        data_dir=d,
+        expect=2,
+    )
     assert out["ok"] is False and "3–7" in out["error"]
-    assert kami("doc", "generate", "--case", "99", "--kind", "demand", "--out", str(tmp_path),
-                data_dir=d).returncode == 2
-    assert kami("doc", "generate", "--case", str(cid), "--kind", "letter", "--out", str(tmp_path),
-                data_dir=d).returncode == 2
-    assert kami("doc", "generate", "--case", str(cid), "--kind", "lawsuit", "--out", str(tmp_path),
-                "--interest-from", "soon", data_dir=d).returncode == 2
+    assert (
+        kami(
+            "doc", "generate", "--case", "99", "--kind", "demand", "--out", str(tmp_path), data_dir=d
+        ).returncode
+        == 2
+    )
+    assert (
+        kami(
+            "doc", "generate", "--case", str(cid), "--kind", "letter", "--out", str(tmp_path), data_dir=d
+        ).returncode
+        == 2
+    )
+    assert (
+        kami(
+            "doc",
+            "generate",
+            "--case",
+            str(cid),
+            "--kind",
+            "lawsuit",
+            "--out",
+            str(tmp_path),
+            "--interest-from",
+            "soon",
+            data_dir=d,
+        ).returncode
+        == 2
+    )
 
 
 def test_attachments_json(made_dir, tmp_path):

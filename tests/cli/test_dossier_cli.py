@@ -15,8 +15,21 @@ from tests.helpers import kami_json
 def test_build_json_and_verify(profile, data_dir, tmp_path):
     case = make_case(profile, tmp_path / "src", keys=["chat_png", "jpeg", "rules"])
     out = tmp_path / "out"
-    data = kami_json("dossier", "build", "--case", str(case.case_id), "--out", str(out), "--date", "2026-11-25",
-                     "--submitter", "原告 张三", "--attachment-cap", "0.004", data_dir=data_dir)
+    data = kami_json(
+        "dossier",
+        "build",
+        "--case",
+        str(case.case_id),
+        "--out",
+        str(out),
+        "--date",
+        "2026-11-25",
+        "--submitter",
+        "原告 张三",
+        "--attachment-cap",
+        "0.004",
+        data_dir=data_dir,
+    )
     assert set(data) >= {"pdf", "bundle", "zip", "pages", "exhibits"}
     doc = pymupdf.open(data["pdf"])
     assert doc.page_count == data["pages"]
@@ -46,20 +59,38 @@ def test_build_refuses_missing_files_unless_forced(profile, data_dir, tmp_path):
     out = tmp_path / "out"
     refused = kami_json("dossier", "check", "--case", str(case.case_id), data_dir=data_dir, expect=1)
     assert [p["kind"] for p in refused["problems"] if p["blocking"]] == ["missing"]
-    refused = kami_json("dossier", "build", "--case", str(case.case_id), "--out", str(out), data_dir=data_dir,
-                        expect=1)
+    refused = kami_json(
+        "dossier", "build", "--case", str(case.case_id), "--out", str(out), data_dir=data_dir, expect=1
+    )
     assert refused["ok"] is False and refused["problems"][0]["sha256"] == sha
     assert not out.exists() or list(out.iterdir()) == []
-    forced = kami_json("dossier", "build", "--case", str(case.case_id), "--out", str(out), "--force",
-                       "--no-attachments", data_dir=data_dir)
+    forced = kami_json(
+        "dossier",
+        "build",
+        "--case",
+        str(case.case_id),
+        "--out",
+        str(out),
+        "--force",
+        "--no-attachments",
+        data_dir=data_dir,
+    )
     assert [p["kind"] for p in forced["problems"]] == ["missing"]
     assert pymupdf.open(forced["pdf"]).embfile_count() == 0
 
 
 def test_bundle_verify_exit_codes(profile, data_dir, tmp_path):
     case = make_case(profile, tmp_path / "src", keys=["jpeg"])
-    data = kami_json("dossier", "build", "--case", str(case.case_id), "--out", str(tmp_path / "out"),
-                     "--no-zip", data_dir=data_dir)
+    data = kami_json(
+        "dossier",
+        "build",
+        "--case",
+        str(case.case_id),
+        "--out",
+        str(tmp_path / "out"),
+        "--no-zip",
+        data_dir=data_dir,
+    )
     assert data["zip"] is None
     victim = next((tmp_path / "out").rglob("*.jpg"))
     raw = bytearray(victim.read_bytes())
@@ -67,7 +98,8 @@ def test_bundle_verify_exit_codes(profile, data_dir, tmp_path):
     victim.write_bytes(bytes(raw))
     bad = kami_json("bundle", "verify", data["bundle"], data_dir=data_dir, expect=1)
     assert bad["ok"] is False and bad["problems"] == [
-        {"kind": "altered", "path": f"originals/{victim.name}", "detail": bad["problems"][0]["detail"]}]
+        {"kind": "altered", "path": f"originals/{victim.name}", "detail": bad["problems"][0]["detail"]}
+    ]
     evil = tmp_path / "evil.zip"
     with zipfile.ZipFile(evil, "w") as zf:
         zf.writestr("../../escape.txt", b"x")
@@ -81,7 +113,8 @@ def test_bundle_verify_needs_no_database_layer(tmp_path):
     (folder / "originals").mkdir(parents=True)
     (folder / "originals" / "a.txt").write_bytes(b"a")
     (folder / "manifest-sha256.txt").write_text(
-        "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb  originals/a.txt\n")
+        "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb  originals/a.txt\n"
+    )
     code = (
         "import argparse, sys\nfrom pathlib import Path\n"
         "from kami_desktop.commands import dossier\n"
@@ -97,8 +130,17 @@ def test_bundle_verify_needs_no_database_layer(tmp_path):
 
 def test_build_with_online_filing_files(profile, data_dir, tmp_path):
     case = make_case(profile, tmp_path / "src", keys=["chat_png", "jpeg"])
-    data = kami_json("dossier", "build", "--case", str(case.case_id), "--out", str(tmp_path / "out"), "--online",
-                     "--no-zip", data_dir=data_dir)
+    data = kami_json(
+        "dossier",
+        "build",
+        "--case",
+        str(case.case_id),
+        "--out",
+        str(tmp_path / "out"),
+        "--online",
+        "--no-zip",
+        data_dir=data_dir,
+    )
     names = [p.rsplit("/", 1)[-1] for p in data["online"]]
     assert names[0] == "证据00_证据目录.pdf" and len(names) == 3
     assert names[1].startswith("证据01_") and names[2].startswith("证据02_")

@@ -18,7 +18,9 @@ def test_uscc_valid_and_invalid(capsys, tmp_path):
     code, data = run(capsys, tmp_path, "legal", "uscc", "91330100716105852F")
     assert code == 0 and data["valid"] is True and data["expected_check"] == "F" and data["reason"] == ""
     code, data = run(capsys, tmp_path, "legal", "uscc", "914403001922038217")
-    assert code == 1 and data["valid"] is False and data["expected_check"] == "6" and "校验位" in data["reason"]
+    assert (
+        code == 1 and data["valid"] is False and data["expected_check"] == "6" and "校验位" in data["reason"]
+    )
     code, data = run(capsys, tmp_path, "legal", "uscc", "A1110000600037341L")
     assert code == 1 and data["valid"] is False and data["reason"]
 
@@ -35,34 +37,150 @@ def test_workdays(capsys, tmp_path):
 
 
 def test_interest(capsys, tmp_path):
-    code, data = run(capsys, tmp_path, "legal", "interest", "--principal", "3000", "--from", "2025-06-01",
-                     "--to", "2025-12-18", "--rate", "3")
+    code, data = run(
+        capsys,
+        tmp_path,
+        "legal",
+        "interest",
+        "--principal",
+        "3000",
+        "--from",
+        "2025-06-01",
+        "--to",
+        "2025-12-18",
+        "--rate",
+        "3",
+    )
     assert code == 0 and data["interest"] == "49.32" and data["days"] == 200 and data["rate"] == "3.00"
-    code, data = run(capsys, tmp_path, "legal", "interest", "--principal", "3000", "--from", "2025-06-01",
-                     "--to", "2025-12-18", "--rate", "3", "--basis", "360")
+    code, data = run(
+        capsys,
+        tmp_path,
+        "legal",
+        "interest",
+        "--principal",
+        "3000",
+        "--from",
+        "2025-06-01",
+        "--to",
+        "2025-12-18",
+        "--rate",
+        "3",
+        "--basis",
+        "360",
+    )
     assert data["interest"] == "50.00" and data["basis"] == 360
-    code, data = run(capsys, tmp_path, "legal", "interest", "--principal", "3000", "--from", "2025-06-01",
-                     "--to", "2025-12-18")
+    code, data = run(
+        capsys,
+        tmp_path,
+        "legal",
+        "interest",
+        "--principal",
+        "3000",
+        "--from",
+        "2025-06-01",
+        "--to",
+        "2025-12-18",
+    )
     assert code == 0 and data["rate_source"] == "lpr" and data["interest"]
-    assert run(capsys, tmp_path, "legal", "interest", "--principal", "abc", "--from", "2025-06-01",
-               "--to", "2025-12-18", "--rate", "3")[0] == 2
-    assert run(capsys, tmp_path, "legal", "interest", "--principal", "100", "--from", "2025-06-01",
-               "--to", "2025-05-01", "--rate", "3")[0] == 2
+    assert (
+        run(
+            capsys,
+            tmp_path,
+            "legal",
+            "interest",
+            "--principal",
+            "abc",
+            "--from",
+            "2025-06-01",
+            "--to",
+            "2025-12-18",
+            "--rate",
+            "3",
+        )[0]
+        == 2
+    )
+    assert (
+        run(
+            capsys,
+            tmp_path,
+            "legal",
+            "interest",
+            "--principal",
+            "100",
+            "--from",
+            "2025-06-01",
+            "--to",
+            "2025-05-01",
+            "--rate",
+            "3",
+        )[0]
+        == 2
+    )
 
 
 def test_party_fact_step_deadlines_readiness_flow(capsys, tmp_path):
     d = tmp_path
-    code, case = run(capsys, d, "case", "new", "--title", "星辰卡盟扣款", "--platform", "星辰卡盟",
-                     "--discovered", "2025-09-20")
+    code, case = run(
+        capsys,
+        d,
+        "case",
+        "new",
+        "--title",
+        "星辰卡盟扣款",
+        "--platform",
+        "星辰卡盟",
+        "--discovered",
+        "2025-09-20",
+    )
     cid = str(case["id"])
-    code, err = run(capsys, d, "party", "add", "--case", cid, "--role", "收款主体", "--name", "A科技有限公司",
-                    "--uscc", "914403001922038217")
+    code, err = run(
+        capsys,
+        d,
+        "party",
+        "add",
+        "--case",
+        cid,
+        "--role",
+        "收款主体",
+        "--name",
+        "A科技有限公司",
+        "--uscc",
+        "914403001922038217",
+    )
     assert code == 2 and "--override" in err["error"] and "校验位" in err["error"]
-    code, payee = run(capsys, d, "party", "add", "--case", cid, "--role", "payee", "--name", "A科技有限公司",
-                      "--uscc", "914403001922038217", "--override")
+    code, payee = run(
+        capsys,
+        d,
+        "party",
+        "add",
+        "--case",
+        cid,
+        "--role",
+        "payee",
+        "--name",
+        "A科技有限公司",
+        "--uscc",
+        "914403001922038217",
+        "--override",
+    )
     assert code == 0 and payee["uscc"] == "914403001922038217" and payee["checks"]["uscc"]["valid"] is False
-    code, op = run(capsys, d, "party", "add", "--case", cid, "--role", "operator", "--name", "B工作室",
-                   "--uscc", "91330100716105852F", "--icp", "浙ICP备12345678号-1", "--defendant")
+    code, op = run(
+        capsys,
+        d,
+        "party",
+        "add",
+        "--case",
+        cid,
+        "--role",
+        "operator",
+        "--name",
+        "B工作室",
+        "--uscc",
+        "91330100716105852F",
+        "--icp",
+        "浙ICP备12345678号-1",
+        "--defendant",
+    )
     assert code == 0 and op["is_defendant"] is True and op["role_label"] == "运营主体"
     code, listed = run(capsys, d, "party", "list", "--case", cid)
     assert [p["role"] for p in listed["parties"]] == ["operator", "payee"]
@@ -71,8 +189,21 @@ def test_party_fact_step_deadlines_readiness_flow(capsys, tmp_path):
     assert code == 0 and edited["is_defendant"] is True
     assert run(capsys, d, "party", "link", str(op["id"]), "999", "--kind", "营业执照")[0] == 2
 
-    code, fact = run(capsys, d, "fact", "add", "--case", cid, "--at", "2025-09-19 22:10", "--kind", "扣款",
-                     "--description", "余额被清零", "--disputed")
+    code, fact = run(
+        capsys,
+        d,
+        "fact",
+        "add",
+        "--case",
+        cid,
+        "--at",
+        "2025-09-19 22:10",
+        "--kind",
+        "扣款",
+        "--description",
+        "余额被清零",
+        "--disputed",
+    )
     assert code == 0 and fact["kind"] == "deduction" and fact["occurred_at"] == "2025-09-19T22:10:00+08:00"
     code, tl = run(capsys, d, "fact", "list", "--case", cid)
     assert [f["kind_label"] for f in tl["facts"]] == ["扣款"] and tl["facts"][0]["disputed"] is True
@@ -81,10 +212,24 @@ def test_party_fact_step_deadlines_readiness_flow(capsys, tmp_path):
     assert code == 0 and sugg == {"suggestions": []}
     assert run(capsys, d, "fact", "accept", "--case", cid, "bill:1")[0] == 2
 
-    code, step = run(capsys, d, "step", "add", "--case", cid, "--kind", "demand_sent", "--on", "2025-09-26",
-                     "--channel", "邮件")
+    code, step = run(
+        capsys,
+        d,
+        "step",
+        "add",
+        "--case",
+        cid,
+        "--kind",
+        "demand_sent",
+        "--on",
+        "2025-09-26",
+        "--channel",
+        "邮件",
+    )
     assert code == 0 and step["kind_label"] and step["case_stage"] == "negotiation"
-    code, step = run(capsys, d, "step", "add", "--case", cid, "--kind", "12315投诉已提交", "--on", "2025-10-14")
+    code, step = run(
+        capsys, d, "step", "add", "--case", cid, "--kind", "12315投诉已提交", "--on", "2025-10-14"
+    )
     assert step["case_stage"] == "complaint"
     assert run(capsys, d, "step", "add", "--case", cid, "--kind", "上访", "--on", "2025-10-14")[0] == 2
     code, steps = run(capsys, d, "step", "list", "--case", cid)

@@ -48,7 +48,9 @@ def test_round_trip_gives_an_identical_profile_that_verifies(filled, tmp_path):
     seen = []
     rep = create_backup(filled, out, progress=lambda d, t, label: seen.append((d, t)))
     assert rep.ok and out.is_file() and not out.with_name(out.name + ".part").exists()
-    assert rep.counts["cases"] == 2 and rep.counts["blobs"] == len(before[1]) and rep.files == len(before[1]) + 1
+    assert (
+        rep.counts["cases"] == 2 and rep.counts["blobs"] == len(before[1]) and rep.files == len(before[1]) + 1
+    )
     assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1][0] == seen[-1][1]
     assert profile_state(filled.data_dir) == before, "a backup must not change the profile"
 
@@ -63,7 +65,8 @@ def test_round_trip_gives_an_identical_profile_that_verifies(filled, tmp_path):
     assert run_json("ledger", "show", data_dir=target) == run_json("ledger", "show", data_dir=filled.data_dir)
     for case in ("1", "2"):
         assert run_json("exhibit", "list", "--case", case, data_dir=target) == run_json(
-            "exhibit", "list", "--case", case, data_dir=filled.data_dir)
+            "exhibit", "list", "--case", case, data_dir=filled.data_dir
+        )
 
 
 def test_backup_layout_manifest_and_sha_list_agree_and_a_plain_unzip_checks_out(filled, tmp_path):
@@ -79,7 +82,11 @@ def test_backup_layout_manifest_and_sha_list_agree_and_a_plain_unzip_checks_out(
         for line in sha_lines:
             digest, path = line.split("  ", 1)
             assert hashlib.sha256(zf.read(path)).hexdigest() == digest
-    assert names[0] == "kami.sqlite3" and set(names[-3:]) == {"manifest.json", "manifest-sha256.txt", "README.txt"}
+    assert names[0] == "kami.sqlite3" and set(names[-3:]) == {
+        "manifest.json",
+        "manifest-sha256.txt",
+        "README.txt",
+    }
     assert all(n.startswith("vault/") for n in names[1:-3])
     assert manifest["format"] == "kami-backup" and manifest["format_version"] == 1
     assert len(sha_lines) == len(manifest["files"]) and manifest["problems"] == []
@@ -178,7 +185,11 @@ def test_source_damage_is_backed_up_as_is_reported_and_restored_faithfully(fille
     out = tmp_path / "b.zip"
     rep = create_backup(filled, out)
     kinds = {(p.kind, p.sha256) for p in rep.problems}
-    assert kinds == {("hash_mismatch", damaged.name), ("size_mismatch", damaged.name), ("missing", missing.name)}
+    assert kinds == {
+        ("hash_mismatch", damaged.name),
+        ("size_mismatch", damaged.name),
+        ("missing", missing.name),
+    }
     assert verify_backup(out).ok, "the backup itself is intact"
     rr = restore_backup(out, tmp_path / "r")
     assert not rr.verify_ok
@@ -194,14 +205,22 @@ def test_a_backup_taken_while_another_process_writes_is_consistent(filled, tmp_p
     src = tmp_path / "stream"
     for i in range(40):
         screenshot(src / f"s{i:02d}.png", 500 + i, size=(40, 60))
-    writer = subprocess.Popen([sys.executable, "-c", (
-        "import sys, pathlib\n"
-        "from kami_desktop.core.profile import Profile\n"
-        "from kami_desktop.core.evidence.importer import import_paths\n"
-        "p = Profile.open(sys.argv[1])\n"
-        "for f in sorted(pathlib.Path(sys.argv[2]).iterdir()):\n"
-        "    import_paths(p, 1, [f])\n"
-    ), str(filled.data_dir), str(src)])
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys, pathlib\n"
+                "from kami_desktop.core.profile import Profile\n"
+                "from kami_desktop.core.evidence.importer import import_paths\n"
+                "p = Profile.open(sys.argv[1])\n"
+                "for f in sorted(pathlib.Path(sys.argv[2]).iterdir()):\n"
+                "    import_paths(p, 1, [f])\n"
+            ),
+            str(filled.data_dir),
+            str(src),
+        ]
+    )
     heads = []
     try:
         for n in range(3):
@@ -260,11 +279,23 @@ def _zip_from_fixture(fixture: Path, out: Path) -> None:
     import hashlib
 
     exp = json.loads((fixture / "expected.json").read_text(encoding="utf-8"))
-    files = [FileEntry("kami.sqlite3", hashlib.sha256((fixture / "kami.sqlite3").read_bytes()).hexdigest(),
-                       (fixture / "kami.sqlite3").stat().st_size)]
+    files = [
+        FileEntry(
+            "kami.sqlite3",
+            hashlib.sha256((fixture / "kami.sqlite3").read_bytes()).hexdigest(),
+            (fixture / "kami.sqlite3").stat().st_size,
+        )
+    ]
     files += [FileEntry(vault_member(s), s, (fixture / vault_member(s)).stat().st_size) for s in exp["blobs"]]
-    m = Manifest(created_at="2025-03-20T10:00:00+08:00", app_version="0.1.0", schema_revision=exp["revision"],
-                 ledger_entries=exp["ledger_entries"], ledger_head=exp["ledger_head"], counts={}, files=files)
+    m = Manifest(
+        created_at="2025-03-20T10:00:00+08:00",
+        app_version="0.1.0",
+        schema_revision=exp["revision"],
+        ledger_entries=exp["ledger_entries"],
+        ledger_head=exp["ledger_head"],
+        counts={},
+        files=files,
+    )
     with zipfile.ZipFile(out, "w") as zf:
         for f in files:
             zf.write(fixture / f.path, f.path)
@@ -279,8 +310,11 @@ def test_a_backup_from_the_first_schema_restores_into_the_current_one(tmp_path):
     _zip_from_fixture(FIXTURES / "0001_initial", out)
     rr = restore_backup(out, tmp_path / "r")
     assert rr.schema_revision == "0001_initial" and rr.migrated_to == head_revision()
-    assert rr.verify_ok and rr.ledger_head == json.loads(
-        (FIXTURES / "0001_initial" / "expected.json").read_text())["ledger_head"]
+    assert (
+        rr.verify_ok
+        and rr.ledger_head
+        == json.loads((FIXTURES / "0001_initial" / "expected.json").read_text())["ledger_head"]
+    )
 
 
 def test_a_backup_from_a_newer_program_is_refused_clearly(filled, tmp_path):

@@ -36,15 +36,24 @@ def manifests(draw) -> Manifest:
     blobs = draw(st.lists(hex64, unique=True, max_size=8))
     files = [FileEntry("kami.sqlite3", draw(hex64), draw(sizes))]
     files += [FileEntry(vault_member(b), b, draw(sizes)) for b in blobs]
-    problems = [SourceProblem(draw(st.sampled_from(PROBLEM_KINDS)), draw(st.none() | st.sampled_from(blobs or [None])),
-                              draw(texts)) for _ in range(draw(st.integers(0, 3)))]
+    problems = [
+        SourceProblem(
+            draw(st.sampled_from(PROBLEM_KINDS)),
+            draw(st.none() | st.sampled_from(blobs or [None])),
+            draw(texts),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
     created = draw(st.datetimes(timezones=offsets)).replace(microsecond=0)
     return Manifest(
-        created_at=created.isoformat(), app_version=draw(st.text(max_size=20)),
+        created_at=created.isoformat(),
+        app_version=draw(st.text(max_size=20)),
         schema_revision=draw(st.from_regex(r"[A-Za-z0-9_.-]{1,64}", fullmatch=True)),
-        ledger_entries=draw(st.integers(0, 1 << 40)), ledger_head=draw(hex64),
+        ledger_entries=draw(st.integers(0, 1 << 40)),
+        ledger_head=draw(hex64),
         counts=draw(st.dictionaries(st.text(max_size=20), st.integers(0, 1 << 40), max_size=6)),
-        files=draw(st.permutations(files)), problems=problems,
+        files=draw(st.permutations(files)),
+        problems=problems,
     )
 
 
@@ -87,8 +96,23 @@ def test_arbitrary_json_gives_a_manifest_or_a_backup_error(value):
 
 
 @SETTINGS
-@given(manifests(), st.sampled_from(["format", "format_version", "created_at", "schema_revision", "ledger",
-                                     "counts", "files", "problems", "app_version"]), json_values)
+@given(
+    manifests(),
+    st.sampled_from(
+        [
+            "format",
+            "format_version",
+            "created_at",
+            "schema_revision",
+            "ledger",
+            "counts",
+            "files",
+            "problems",
+            "app_version",
+        ]
+    ),
+    json_values,
+)
 def test_any_field_replaced_by_any_json_is_valid_or_a_clear_error(m, key, value):
     doc = json.loads(render_manifest(m))
     doc[key] = value
@@ -111,11 +135,16 @@ def test_a_file_entry_replaced_by_any_json_is_valid_or_a_clear_error(m, index, v
         pass
 
 
-evil_parts = st.sampled_from(["..", ".", "/", "\\", "C:", "c:\\", "\x00", "../", "..\\", "/etc/passwd", "vault/../.."])
+evil_parts = st.sampled_from(
+    ["..", ".", "/", "\\", "C:", "c:\\", "\x00", "../", "..\\", "/etc/passwd", "vault/../.."]
+)
 
 
 @SETTINGS
-@given(manifests(), st.lists(st.text(alphabet="abcdef0123456789/._", max_size=12) | evil_parts, min_size=1, max_size=5))
+@given(
+    manifests(),
+    st.lists(st.text(alphabet="abcdef0123456789/._", max_size=12) | evil_parts, min_size=1, max_size=5),
+)
 def test_paths_outside_the_allowed_names_are_refused(m, parts):
     path = "".join(parts)
     doc = json.loads(render_manifest(m))

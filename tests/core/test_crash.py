@@ -44,8 +44,9 @@ def test_sigkill_during_import_never_leaves_a_broken_profile(data_dir, tmp_path)
         src.mkdir()
         for i in range(24):
             (src / f"f{i:02d}.bin").write_bytes(rng.randbytes(rng.randint(200_000, 1_500_000)))
-        proc = subprocess.Popen([sys.executable, "-c", WORKER, str(data_dir), str(src)], stdout=subprocess.PIPE,
-                                text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(data_dir), str(src)], stdout=subprocess.PIPE, text=True
+        )
         assert proc.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.25))
         if proc.poll() is None:

@@ -29,8 +29,15 @@ def _last_entry(profile):
 
 def test_edit_changes_db_and_ledger_records_old_and_new(profile, five):
     with profile.session() as s:
-        X.edit_exhibit(s, five[0], title="客服拒绝退款聊天记录", category="平台交互", purpose="证明平台拒绝退款",
-                       captured_at="2025-03-12 20:30", tags="客服, 拒绝退款，客服")
+        X.edit_exhibit(
+            s,
+            five[0],
+            title="客服拒绝退款聊天记录",
+            category="平台交互",
+            purpose="证明平台拒绝退款",
+            captured_at="2025-03-12 20:30",
+            tags="客服, 拒绝退款，客服",
+        )
     with profile.session() as s:
         ex = s.get(Exhibit, five[0])
         assert ex.title == "客服拒绝退款聊天记录" and ex.category == "interaction"

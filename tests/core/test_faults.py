@@ -141,7 +141,7 @@ def test_disk_full_at_every_write_of_a_backup_leaves_no_output(template, tmp_pat
                 assert not out.exists() and not out.with_name(out.name + ".part").exists()
             else:  # only the very last step, syncing the folder after the rename, may fail without harm
                 if fault.tripped:
-                    assert fault.kinds[k - 1:] == ["fsync"]
+                    assert fault.kinds[k - 1 :] == ["fsync"]
                     finished += 1
                 assert verify_backup(out).ok
             assert not any((p.cache_dir / "backup-tmp").iterdir()), "snapshot left behind"
@@ -183,7 +183,7 @@ def test_disk_full_at_every_write_of_a_restore_keeps_the_old_profile(template, t
         except BackupError as exc:
             err = exc
         else:  # only syncing the folder after the swap may fail, and the restore is then complete
-            assert fault.tripped and fault.kinds[k - 1:] == ["fsync"]
+            assert fault.tripped and fault.kinds[k - 1 :] == ["fsync"]
             assert profile_state(other)[1] == profile_state(template)[1]
             (aside,) = tmp_path.glob("other.old-*")
             shutil.rmtree(other)
@@ -266,7 +266,9 @@ def test_kill_9_during_backup_never_leaves_a_complete_looking_bad_file(heavy, tm
     rng = random.Random(20261125)
     before = profile_state(heavy)
     out = tmp_path / "kami-备份.zip"
-    window = _run_through([BACKUP_WORKER, str(heavy), str(out)]) * 1.1  # kill anywhere, even just after the end
+    window = (
+        _run_through([BACKUP_WORKER, str(heavy), str(out)]) * 1.1
+    )  # kill anywhere, even just after the end
     killed = complete = 0
     for _ in range(TRIALS):
         if out.exists():
@@ -277,7 +279,9 @@ def test_kill_9_during_backup_never_leaves_a_complete_looking_bad_file(heavy, tm
             assert verify_backup(out).ok, "a file named like a finished backup is incomplete"
         assert profile_state(heavy) == before
     assert killed >= TRIALS // 3
-    print(f"[kill] backup: {TRIALS} trials, {killed} killed mid-backup, {complete} finished files all verified")
+    print(
+        f"[kill] backup: {TRIALS} trials, {killed} killed mid-backup, {complete} finished files all verified"
+    )
     assert_profile_sound(heavy)
     with Profile.open(heavy) as p:  # a later backup to the same name still works (stale .part overwritten)
         create_backup(p, out, overwrite=True)
@@ -309,7 +313,9 @@ def test_kill_9_during_restore_leaves_old_or_new_never_a_mix(heavy, tmp_path):
             swapped += now_state == new_state
             assert_profile_sound(target)
     assert killed >= TRIALS // 4
-    print(f"[kill] restore: {TRIALS // 2} trials, {killed} killed mid-restore, {swapped} ended with the new data")
+    print(
+        f"[kill] restore: {TRIALS // 2} trials, {killed} killed mid-restore, {swapped} ended with the new data"
+    )
     restore_backup(src, target, force=True)  # a finished restore sweeps the leftovers of killed ones
     assert profile_state(target) == new_state
     assert not list(tmp_path.glob(".kami.restore-*"))
@@ -339,7 +345,9 @@ def test_database_locked_by_another_process_core_level(profile, case_id, tmp_pat
         with pytest.raises(OperationalError) as err, profile.session() as s:
             create_case(s, "不会写入")
         assert "占用" in explain(err.value, profile.db_path)
-        report = import_paths(profile, case_id, [screenshot(tmp_path / f"b{i}.png", 10 + i) for i in range(4)])
+        report = import_paths(
+            profile, case_id, [screenshot(tmp_path / f"b{i}.png", 10 + i) for i in range(4)]
+        )
         assert report.imported == [] and report.cancelled
         assert "占用" in report.errors[0].reason and "SQL" not in report.errors[0].reason
         with profile.session() as s:  # reads still work while another process writes
@@ -373,6 +381,7 @@ def test_cli_module_run_reports_a_commands_usage_error_without_traceback(tmp_pat
 def _dossier():
     try:
         from kami_desktop.core import dossier
+
         return dossier.build_dossier, dossier.DossierOptions, dossier.verify_bundle
     except (ImportError, AttributeError):
         pytest.skip("kami_desktop.core.dossier (the binder) is not there yet")

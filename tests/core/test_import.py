@@ -23,8 +23,13 @@ def test_import_files_and_a_folder_records_everything(profile, case_id, tmp_path
     b = screenshot(tmp_path / "in" / "sub" / "聊天记录 2.png", 2)
     photo = jpeg_with_exif(tmp_path / "photo.jpg", "2025:03:01 09:15:00", offset="+08:00")
     seen = []
-    report = import_paths(profile, case_id, [tmp_path / "in", photo], category="平台交互",
-                          progress=lambda d, t, n: seen.append((d, t)))
+    report = import_paths(
+        profile,
+        case_id,
+        [tmp_path / "in", photo],
+        category="平台交互",
+        progress=lambda d, t, n: seen.append((d, t)),
+    )
     assert report.errors == [] and len(report.imported) == 3
     assert seen[-1] == (3, 3)
     with profile.session() as s:
@@ -40,7 +45,8 @@ def test_import_files_and_a_folder_records_everything(profile, case_id, tmp_path
         assert files[photo.name].exif_time == datetime.fromisoformat("2025-03-01T09:15:00+08:00")
         by_title = {e.title: e for e in exhibits}
         assert by_title["Screenshot_20250312_203011"].captured_at == datetime.fromisoformat(
-            "2025-03-12T20:30:11+08:00")
+            "2025-03-12T20:30:11+08:00"
+        )
         assert by_title["photo"].captured_at == files[photo.name].exif_time
         assert files[b.name].imported_at.utcoffset() == timedelta(hours=8)
         entries = s.scalars(select(LedgerEntry).where(LedgerEntry.action == "import")).all()
@@ -55,8 +61,11 @@ def test_media_type_is_sniffed_from_content_not_extension(profile, case_id, tmp_
     blob.write_bytes(bytes(range(256)) * 40)
     report = import_paths(profile, case_id, [png_named_txt, text_named_jpg, blob])
     types = {i.original_name: i.media_type for i in report.imported}
-    assert types == {"actually_png.txt": "image/png", "notes.jpg": "text/plain",
-                     "random.dat": "application/octet-stream"}
+    assert types == {
+        "actually_png.txt": "image/png",
+        "notes.jpg": "text/plain",
+        "random.dat": "application/octet-stream",
+    }
     problems = {i.original_name: i.problem for i in report.imported}
     assert problems["notes.jpg"] == ""  # not an image, so not judged as one
 
@@ -166,7 +175,10 @@ def test_join_existing_exhibit_and_unknown_targets(profile, case_id, tmp_path):
     ex = import_paths(profile, case_id, [a]).imported[0].exhibit_id
     import_paths(profile, case_id, [b], exhibit_id=ex)
     with profile.session() as s:
-        assert [(f.position, f.original_name) for f in s.get(Exhibit, ex).files] == [(1, "1.png"), (2, "2.png")]
+        assert [(f.position, f.original_name) for f in s.get(Exhibit, ex).files] == [
+            (1, "1.png"),
+            (2, "2.png"),
+        ]
     with pytest.raises(ImportInputError):
         import_paths(profile, 999, [a])
     with pytest.raises(ImportInputError):

@@ -29,38 +29,47 @@ def read_log(profile) -> str:
     return (profile.logs_dir / LOG_NAME).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("身份证号110105199001011234已提交", "身份证号110*************34已提交"),
-    ("11010519900101123X", "110*************3X"),
-    ("11010519900101123x", "110*************3x"),
-    ("营业执照 91350100M000100Y43。", "营业执照 913*************43。"),
-    ("uscc=91110000100000000K,", "uscc=911*************0K,"),
-    ("客服电话13812345678", "客服电话138******78"),
-    ("手机 138-1234-5678 / 138 1234 5678", "手机 138******78 / 138******78"),
-    ("+8613912345678 与 0086 13912345678", "+86139******78 与 0086 139******78"),
-    ("全角１３８１２３４５６７８", "全角１３８******７８"),
-    ("全角证件１１０１０５１９９００１０１１２３４", "全角证件１１０*************３４"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("身份证号110105199001011234已提交", "身份证号110*************34已提交"),
+        ("11010519900101123X", "110*************3X"),
+        ("11010519900101123x", "110*************3x"),
+        ("营业执照 91350100M000100Y43。", "营业执照 913*************43。"),
+        ("uscc=91110000100000000K,", "uscc=911*************0K,"),
+        ("客服电话13812345678", "客服电话138******78"),
+        ("手机 138-1234-5678 / 138 1234 5678", "手机 138******78 / 138******78"),
+        ("+8613912345678 与 0086 13912345678", "+86139******78 与 0086 139******78"),
+        ("全角１３８１２３４５６７８", "全角１３８******７８"),
+        ("全角证件１１０１０５１９９００１０１１２３４", "全角证件１１０*************３４"),
+    ],
+)
 def test_personal_numbers_keep_only_three_leading_and_two_trailing_characters(text, expected):
     assert redact(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "sha256 4d18a3dec41239c019e5150ede97e466c7c0a10e167b483689ef86de35d72774",
-    "订单号 2025031222001438091234567890",  # longer digit runs are order numbers, not IDs or phones
-    "金额 1798.00 元，12345 条，2025-03-12T20:30:11+08:00",
-    "座机 0591-00000000",
-    "ABCDEFGHJKLMNPQRTU",
-    "12345678901",  # 11 digits that cannot be a mainland mobile (second digit 2)
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sha256 4d18a3dec41239c019e5150ede97e466c7c0a10e167b483689ef86de35d72774",
+        "订单号 2025031222001438091234567890",  # longer digit runs are order numbers, not IDs or phones
+        "金额 1798.00 元，12345 条，2025-03-12T20:30:11+08:00",
+        "座机 0591-00000000",
+        "ABCDEFGHJKLMNPQRTU",
+        "12345678901",  # 11 digits that cannot be a mainland mobile (second digit 2)
+    ],
+)
 def test_ordinary_text_is_left_alone(text):
     assert redact(text) == text
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="0123456789", min_size=9, max_size=9), st.sampled_from("3456789"),
-       st.text(max_size=10).filter(lambda s: not s[-1:].isalnum()),
-       st.text(max_size=10).filter(lambda s: not s[:1].isalnum()))
+@given(
+    st.text(alphabet="0123456789", min_size=9, max_size=9),
+    st.sampled_from("3456789"),
+    st.text(max_size=10).filter(lambda s: not s[-1:].isalnum()),
+    st.text(max_size=10).filter(lambda s: not s[:1].isalnum()),
+)
 def test_any_mobile_between_any_text_is_hidden(rest, second, before, after):
     number = "1" + second + rest
     out = redact(before + number + after)

@@ -48,14 +48,16 @@ def dump(db: Path) -> dict[str, dict[tuple, dict]]:
     con = sqlite3.connect(db)
     try:
         out = {}
-        for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"):
+        for (table,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        ):
             if table == "alembic_version":
                 continue
             info = con.execute(f'PRAGMA table_info("{table}")').fetchall()
             cols = [r[1] for r in info]
             pk = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]] or ["rowid"]
             rows = con.execute(f'SELECT {", ".join(pk)}, * FROM "{table}"').fetchall()
-            out[table] = {tuple(r[: len(pk)]): dict(zip(cols, r[len(pk):], strict=True)) for r in rows}
+            out[table] = {tuple(r[: len(pk)]): dict(zip(cols, r[len(pk) :], strict=True)) for r in rows}
         return out
     finally:
         con.close()
@@ -64,10 +66,16 @@ def dump(db: Path) -> dict[str, dict[tuple, dict]]:
 def columns(db: Path) -> dict[str, list[tuple]]:
     con = sqlite3.connect(db)
     try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE "
-                                            "'sqlite_%' ORDER BY name")]
-        return {t: [(r[1], r[2].upper(), r[3], r[5]) for r in con.execute(f'PRAGMA table_info("{t}")')]
-                for t in tables}
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+        return {
+            t: [(r[1], r[2].upper(), r[3], r[5]) for r in con.execute(f'PRAGMA table_info("{t}")')]
+            for t in tables
+        }
     finally:
         con.close()
 
@@ -95,8 +103,10 @@ def assert_nothing_lost(before: dict, after: dict, revisions: list[str]) -> None
 def _copy_fixture(name: str, tmp_path: Path) -> Path:
     src = FIXTURES / name
     if not (src / "kami.sqlite3").is_file():
-        pytest.fail(f"no fixture profile for revision {name}: see tests/fixtures/profiles/README.md "
-                    f"(python tests/fixtures/profiles/make_fixture.py --revision {name})")
+        pytest.fail(
+            f"no fixture profile for revision {name}: see tests/fixtures/profiles/README.md "
+            f"(python tests/fixtures/profiles/make_fixture.py --revision {name})"
+        )
     dest = tmp_path / name
     shutil.copytree(src, dest, ignore=shutil.ignore_patterns("expected.json"))
     return dest
@@ -166,13 +176,17 @@ def test_fixture_profile_opens_in_the_current_schema_with_nothing_lost(fixture, 
         assert report.ledger_entries == expected["ledger_entries"]
         with prof.session() as s:
             cases = list_cases(s)
-            assert [[c.id, c.title, None if c.claimed_amount is None else f"{c.claimed_amount:.2f}"]
-                    for c in cases] == expected["cases"]
+            assert [
+                [c.id, c.title, None if c.claimed_amount is None else f"{c.claimed_amount:.2f}"]
+                for c in cases
+            ] == expected["cases"]
             first = next(c for c in cases if c.id == 1)
             if first.claimed_amount is not None:
                 assert first.claimed_amount == Decimal(expected["cases"][0][2])
             shown = {f.blob_sha256 for c in cases for e in list_exhibits(s, c.id) for f in e.files}
-            trashed = {f.blob_sha256 for c in cases for e in list_exhibits(s, c.id, trashed=True) for f in e.files}
+            trashed = {
+                f.blob_sha256 for c in cases for e in list_exhibits(s, c.id, trashed=True) for f in e.files
+            }
             assert shown | trashed == set(expected["blobs"])
     after = dump(prof_dir / "kami.sqlite3")
     assert_nothing_lost(before, after, _chain_after(fixture.name))
@@ -187,7 +201,9 @@ def test_every_revision_with_a_child_has_a_fixture():
     """Adding migration N+1 needs the fixture of N (made with the code of N); see the README."""
     parents = {r.down_revision for r in SCRIPT.walk_revisions() if isinstance(r.down_revision, str)}
     missing = sorted(p for p in parents if not (FIXTURES / p / "kami.sqlite3").is_file())
-    assert missing == [], f"make fixtures for {missing}: python tests/fixtures/profiles/make_fixture.py --revision …"
+    assert missing == [], (
+        f"make fixtures for {missing}: python tests/fixtures/profiles/make_fixture.py --revision …"
+    )
 
 
 def test_a_table_rebuild_during_a_migration_never_cascades_to_child_rows(tmp_path, profile, case_id):

@@ -79,6 +79,7 @@ def test_import_verify_backup_restore_and_binder_open_no_socket():
 def test_the_probe_would_notice_a_socket():
     code = PROBE.split("import kami_desktop.core")[0] + (
         "import socket\ntry:\n    socket.getaddrinfo('localhost', 80)\nexcept OSError:\n    pass\n"
-        "print(json.dumps(sorted(set(events))))\n")
+        "print(json.dumps(sorted(set(events))))\n"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "socket.getaddrinfo" in json.loads(proc.stdout)

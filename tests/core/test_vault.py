@@ -64,7 +64,9 @@ def test_disk_full_while_writing_leaves_no_partial_blob(tmp_path, monkeypatch):
         def __exit__(self, *a):
             return self.f.__exit__(*a)
 
-    monkeypatch.setattr("kami_desktop.core.store.vault.os.fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    monkeypatch.setattr(
+        "kami_desktop.core.store.vault.os.fdopen", lambda fd, mode: Full(real_fdopen(fd, mode))
+    )
     with pytest.raises(OSError) as info:
         v.store_file(src)
     assert info.value.errno == errno.ENOSPC

@@ -38,7 +38,8 @@ def test_flipped_byte_is_a_hash_mismatch_naming_the_exhibit(profile, imported):
     r = verify(profile)
     assert not r.ok
     assert [(x.kind, x.exhibit_id, x.sha256) for x in r.problems] == [
-        ("hash_mismatch", victim.exhibit_id, victim.sha256)]
+        ("hash_mismatch", victim.exhibit_id, victim.sha256)
+    ]
 
 
 def test_truncated_blob_is_a_size_mismatch(profile, imported):
@@ -78,7 +79,9 @@ def test_edited_sha256_in_database_is_detected(profile, imported):
     con = sqlite3.connect(profile.db_path)
     con.execute("PRAGMA foreign_keys=OFF")
     forged = "f" * 64
-    con.execute("UPDATE exhibit_files SET blob_sha256 = ? WHERE blob_sha256 = ?", (forged, imported[0].sha256))
+    con.execute(
+        "UPDATE exhibit_files SET blob_sha256 = ? WHERE blob_sha256 = ?", (forged, imported[0].sha256)
+    )
     con.execute("UPDATE blobs SET sha256 = ? WHERE sha256 = ?", (forged, imported[0].sha256))
     con.commit()
     con.close()

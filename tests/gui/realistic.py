@@ -17,17 +17,32 @@ ITEMS = [
     ("微信支付账单截图", "funds", "pay", ["交易成功", "¥600.00", "商品：卡盟余额充值"]),
     ("卡盟账户余额被扣为零", "non_delivery", "balance", ["账户余额", "¥0.00", "扣款：违规操作"]),
     ("订单显示未发货", "non_delivery", "order", ["订单 20250312-8841", "状态：处理中", "点卡未到账"]),
-    ("客服聊天：拒绝退款", "interaction", "chat", ["您好，余额已被系统冻结", "为什么扣我钱？", "规则如此，无法退款"]),
+    (
+        "客服聊天：拒绝退款",
+        "interaction",
+        "chat",
+        ["您好，余额已被系统冻结", "为什么扣我钱？", "规则如此，无法退款"],
+    ),
     ("客服聊天：承诺三天内处理", "interaction", "chat", ["我们会在三天内处理", "好的，请尽快", "请耐心等待"]),
     ("QQ 群公告截图", "interaction", "chat", ["群公告：系统升级", "充值暂停", "余额不退"]),
     ("平台用户协议第 8 条", "rules", "doc", ["用户协议", "第八条 违规扣款", "平台有权扣除余额"]),
-    ("网站备案信息查询", "identity", "doc", ["ICP备案：粤ICP备2023xxxx号", "主办单位：星辰网络科技", "审核通过"]),
+    (
+        "网站备案信息查询",
+        "identity",
+        "doc",
+        ["ICP备案：粤ICP备2023xxxx号", "主办单位：星辰网络科技", "审核通过"],
+    ),
     ("企业信用信息公示", "identity", "doc", ["星辰网络科技有限公司", "统一社会信用代码", "91440300MA5xxxxx"]),
     ("充值记录页面", "funds", "balance", ["充值记录", "+¥1,798.00", "+¥600.00"]),
     ("投诉受理回执", "other", "doc", ["12315 投诉已受理", "受理编号 3203xxxx", "请等待处理"]),
 ]
-COLORS = {"pay": (22, 119, 255), "balance": (250, 140, 22), "order": (82, 196, 26), "chat": (7, 193, 96),
-          "doc": (96, 125, 139)}
+COLORS = {
+    "pay": (22, 119, 255),
+    "balance": (250, 140, 22),
+    "order": (82, 196, 26),
+    "chat": (7, 193, 96),
+    "doc": (96, 125, 139),
+}
 
 
 def phone_screenshot(path: Path, kind: str, lines: list[str], size=(585, 1266)) -> Path:
@@ -58,14 +73,27 @@ def phone_screenshot(path: Path, kind: str, lines: list[str], size=(585, 1266)) 
 
 def build_case(profile, folder: Path) -> int:
     with profile.session() as s:
-        case_id = create_case(s, "星辰卡盟充值扣款纠纷", platform_name="星辰卡盟", platform_url="https://xc-kameng.example",
-                              cause_type="malicious", claimed_amount="2398.00").id
+        case_id = create_case(
+            s,
+            "星辰卡盟充值扣款纠纷",
+            platform_name="星辰卡盟",
+            platform_url="https://xc-kameng.example",
+            cause_type="malicious",
+            claimed_amount="2398.00",
+        ).id
         create_case(s, "某游戏点卡平台余额冻结", platform_name="速达卡盟")
-    paths = [phone_screenshot(folder / f"Screenshot_202503{10 + i:02d}_2030{i:02d}.png", kind, lines)
-             for i, (_t, _c, kind, lines) in enumerate(ITEMS)]
+    paths = [
+        phone_screenshot(folder / f"Screenshot_202503{10 + i:02d}_2030{i:02d}.png", kind, lines)
+        for i, (_t, _c, kind, lines) in enumerate(ITEMS)
+    ]
     report = import_paths(profile, case_id, paths)
     with profile.session() as s:
         for item, (title, cat, _k, _l) in zip(report.imported, ITEMS, strict=True):
-            X.edit_exhibit(s, item.exhibit_id, title=title, category=cat,
-                           purpose="证明平台已扣款但未交付" if cat == "non_delivery" else "")
+            X.edit_exhibit(
+                s,
+                item.exhibit_id,
+                title=title,
+                category=cat,
+                purpose="证明平台已扣款但未交付" if cat == "non_delivery" else "",
+            )
     return case_id

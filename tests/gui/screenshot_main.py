@@ -33,14 +33,22 @@ def main(out: str = "docs/screenshot-main.png") -> None:
         while time.monotonic() < deadline:
             app.processEvents()
             view = win.evidence
-            if view.model.rowCount() and not any(view.thumbs.is_pending(r.first_sha256) for r in view.model.all_rows()):
+            if view.model.rowCount() and not any(
+                view.thumbs.is_pending(r.first_sha256) for r in view.model.all_rows()
+            ):
                 break
             time.sleep(0.02)
         view.select_ids([view.model.all_rows()[4].id])
         for _ in range(50):
             app.processEvents()
             time.sleep(0.02)
-        img = win.grab().toImage().scaledToWidth(1200, mode=__import__("PySide6.QtCore").QtCore.Qt.TransformationMode.SmoothTransformation)
+        img = (
+            win.grab()
+            .toImage()
+            .scaledToWidth(
+                1200, mode=__import__("PySide6.QtCore").QtCore.Qt.TransformationMode.SmoothTransformation
+            )
+        )
         img.save(out, "PNG", 9)
         win.close()
         profile.close()

@@ -22,8 +22,9 @@ def test_worker_throttles_progress_and_delivers_result(qtbot):
         return "done"
 
     seen = []
-    with qtbot.waitSignal(start_task(job, 2000, on_progress=lambda *a: seen.append(a)).signals.finished,
-                          timeout=10000):
+    with qtbot.waitSignal(
+        start_task(job, 2000, on_progress=lambda *a: seen.append(a)).signals.finished, timeout=10000
+    ):
         pass
     qtbot.wait(50)
     assert seen[-1] == (2000, 2000, "f2000")
@@ -99,12 +100,16 @@ def test_dossier_action_opens_the_dialog_when_installed(qtbot, case_window, case
         def exec(self):
             calls.append("exec")
 
-    monkeypatch.setitem(sys.modules, "kami_desktop.gui.dossier_dialog", types.SimpleNamespace(DossierDialog=DossierDialog))
+    monkeypatch.setitem(
+        sys.modules, "kami_desktop.gui.dossier_dialog", types.SimpleNamespace(DossierDialog=DossierDialog)
+    )
     case_window.dossier_action.trigger()
     assert calls == [(case_window.profile, case_id, case_window), "exec"]
 
 
-def test_extra_tabs_are_lazy_optional_and_follow_the_case(qtbot, profile, settings, case_id, monkeypatch, dialogs):
+def test_extra_tabs_are_lazy_optional_and_follow_the_case(
+    qtbot, profile, settings, case_id, monkeypatch, dialogs
+):
     from PySide6.QtWidgets import QWidget
 
     class FakeBills(QWidget):
@@ -115,12 +120,20 @@ def test_extra_tabs_are_lazy_optional_and_follow_the_case(qtbot, profile, settin
         def set_case(self, cid):
             self.cases.append(cid)
 
-    monkeypatch.setitem(sys.modules, "kami_fake_bills", types.SimpleNamespace(FakeBills=FakeBills,
-                                                                            __spec__=object()))
-    monkeypatch.setattr(case_tabs.importlib.util, "find_spec",
-                        lambda name: object() if name == "kami_fake_bills" else None)
-    monkeypatch.setattr(case_tabs, "EXTRA_TABS", [("kami_fake_bills", "FakeBills", "账单"),
-                                                  ("kami_desktop.gui.missing_view", "MissingView", "聊天记录")])
+    monkeypatch.setitem(
+        sys.modules, "kami_fake_bills", types.SimpleNamespace(FakeBills=FakeBills, __spec__=object())
+    )
+    monkeypatch.setattr(
+        case_tabs.importlib.util, "find_spec", lambda name: object() if name == "kami_fake_bills" else None
+    )
+    monkeypatch.setattr(
+        case_tabs,
+        "EXTRA_TABS",
+        [
+            ("kami_fake_bills", "FakeBills", "账单"),
+            ("kami_desktop.gui.missing_view", "MissingView", "聊天记录"),
+        ],
+    )
     win = MainWindow(profile, settings)
     qtbot.addWidget(win)
     tabs = win.workspace
@@ -130,9 +143,11 @@ def test_extra_tabs_are_lazy_optional_and_follow_the_case(qtbot, profile, settin
 
 
 def test_real_extra_tab_list_is_as_agreed():
-    assert case_tabs.EXTRA_TABS == [("kami_desktop.gui.bills_view", "BillsView", "账单"),
-                                    ("kami_desktop.gui.chat_view", "ChatView", "聊天记录"),
-                                    ("kami_desktop.gui.ladder_view", "LadderView", "维权进度")]
+    assert case_tabs.EXTRA_TABS == [
+        ("kami_desktop.gui.bills_view", "BillsView", "账单"),
+        ("kami_desktop.gui.chat_view", "ChatView", "聊天记录"),
+        ("kami_desktop.gui.ladder_view", "LadderView", "维权进度"),
+    ]
 
 
 def test_unexpected_errors_are_logged_and_named(qtbot, profile, monkeypatch):
@@ -163,7 +178,9 @@ def test_expected_errors_are_plain_messages(qtbot, dialogs):
 
 
 def test_verify_names_the_damaged_exhibit(qtbot, case_window, profile, tmp_path):
-    report = import_and_wait(qtbot, case_window, [screenshot(tmp_path / "付款.png", 3), screenshot(tmp_path / "b.png", 4)])
+    report = import_and_wait(
+        qtbot, case_window, [screenshot(tmp_path / "付款.png", 3), screenshot(tmp_path / "b.png", 4)]
+    )
     bad = report.imported[0]
     path = profile.blob_path(bad.sha256)
     path.chmod(0o644)
@@ -190,7 +207,11 @@ def test_geometry_and_view_are_remembered(qtbot, profile, settings, dialogs):
     win.close()
     again = MainWindow(profile, settings)
     qtbot.addWidget(again)
-    assert settings.value("main/geometry") is not None and again.size().height() == size.height() and again.evidence.table_button.isChecked()
+    assert (
+        settings.value("main/geometry") is not None
+        and again.size().height() == size.height()
+        and again.evidence.table_button.isChecked()
+    )
     again.close()
 
 
@@ -247,7 +268,6 @@ def test_pyside_void_calls_keep_none_reference_count(qtbot):
         QModelIndex().data()
         combo.currentData()
     assert abs(sys.getrefcount(None) - before) < 100
-
 
 
 def test_splash_paints_before_the_database_layer_is_loaded(qtbot):

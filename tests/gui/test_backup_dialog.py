@@ -94,7 +94,9 @@ def test_restore_into_an_empty_folder(qtbot, filled, tmp_path, dialogs):
     assert profile_state(target) == profile_state(filled.data_dir)
 
 
-def test_restore_over_data_asks_then_moves_the_old_profile_aside(qtbot, filled, tmp_path, dialogs, monkeypatch):
+def test_restore_over_data_asks_then_moves_the_old_profile_aside(
+    qtbot, filled, tmp_path, dialogs, monkeypatch
+):
     src = tmp_path / "b.zip"
     create_backup(filled, src)
     target = tmp_path / "kami"

@@ -48,7 +48,10 @@ def test_ten_thousand_exhibits_load_with_one_query_and_no_db_in_data(qtbot, case
         view.grid.viewport().grab()
     assert abs(sys.getrefcount(None) - none_refs) < 1000
     model.set_filter("funds", "聊天截图 0001")
-    assert {model.exhibit_at(r).title for r in range(model.rowCount())} == {"聊天截图 00012", "聊天截图 00018"}
+    assert {model.exhibit_at(r).title for r in range(model.rowCount())} == {
+        "聊天截图 00012",
+        "聊天截图 00018",
+    }
     model.set_filter(None, "")
     model.set_grouped(True)
     assert model.rowCount() == 10_006

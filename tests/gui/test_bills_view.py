@@ -88,7 +88,10 @@ def test_apply_sets_the_claimed_amount(qtbot, view, profile, case_id, tmp_path):
     B.import_bill(profile, case_id, path)
     show_case(qtbot, view, case_id)
     assert view.apply_button.isEnabled()
-    with qtbot.waitSignal(view.claimed_amount_changed, timeout=5000), qtbot.waitSignal(view.loaded, timeout=10000):
+    with (
+        qtbot.waitSignal(view.claimed_amount_changed, timeout=5000),
+        qtbot.waitSignal(view.loaded, timeout=10000),
+    ):
         view.apply_button.click()
     with profile.session() as s:
         assert get_case(s, case_id).claimed_amount == bf.EXPECTED_NET
@@ -103,7 +106,10 @@ def test_import_button_asks_for_the_zip_password_until_it_is_right(qtbot, view, 
     answers, asked = iter(["1111", "8642"]), []
     view.choose_file = lambda: str(path)
     view.ask_password = lambda name, wrong: asked.append((name, wrong)) or next(answers)
-    with qtbot.waitSignal(view.import_finished, timeout=20000) as done, qtbot.waitSignal(view.loaded, timeout=20000):
+    with (
+        qtbot.waitSignal(view.import_finished, timeout=20000) as done,
+        qtbot.waitSignal(view.loaded, timeout=20000),
+    ):
         view.import_button.click()
     assert asked == [(path.name, False), (path.name, True)]
     assert done.args[0].rows == 9 and view.model.rowCount() == 9

@@ -37,7 +37,11 @@ def test_new_case_dialog_creates_the_case_and_selects_it(qtbot, window, profile)
     assert "星辰卡盟充值扣款纠纷" in window.windowTitle()
     with profile.session() as s:
         c = get_case(s, cid)
-        assert (c.platform_name, c.platform_url, c.cause_type) == ("星辰卡盟", "https://xc.example", "malicious")
+        assert (c.platform_name, c.platform_url, c.cause_type) == (
+            "星辰卡盟",
+            "https://xc.example",
+            "malicious",
+        )
         assert c.discovered_on == date(2025, 3, 12) and c.claimed_amount == Decimal("1798.00")
         assert [e.action for e in entries(s, cid)] == ["case.create"]
 

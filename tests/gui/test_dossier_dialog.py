@@ -50,8 +50,10 @@ def test_build_with_chosen_order_then_preview_and_open(qtbot, dialog, monkeypatc
     dialog.page.setValue(result.exhibits[0].first_page)
     assert dialog.preview.pixmap().height() > dialog.preview.pixmap().width()
     opened = []
-    monkeypatch.setattr("kami_desktop.gui.dossier_dialog.QDesktopServices.openUrl",
-                        lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(
+        "kami_desktop.gui.dossier_dialog.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )
     assert dialog.open_pdf() and dialog.open_folder()
     assert opened == [str(result.pdf), str(result.bundle)]
 

@@ -51,8 +51,12 @@ def test_editing_metadata_goes_to_db_and_ledger(qtbot, case_window, profile, cas
     assert detail.save()
     with profile.session() as s:
         ex = s.get(Exhibit, five[1])
-        assert (ex.title, ex.category, ex.purpose, ex.notes) == ("客服拒绝退款聊天记录", "interaction", "证明平台拒绝退款",
-                                                                "微信聊天")
+        assert (ex.title, ex.category, ex.purpose, ex.notes) == (
+            "客服拒绝退款聊天记录",
+            "interaction",
+            "证明平台拒绝退款",
+            "微信聊天",
+        )
         assert ex.captured_at.isoformat() == "2025-03-12T20:30:00+08:00"
         assert json.loads(ex.tags) == ["客服", "拒绝退款"]
     action, payload = _last(profile, case_id)
@@ -91,7 +95,9 @@ def test_open_with_system_program_uses_a_readonly_copy(qtbot, case_window, profi
     from kami_desktop.gui import file_preview
 
     opened = []
-    monkeypatch.setattr(file_preview.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(
+        file_preview.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile())
+    )
     _select(case_window.evidence, [five[0]])
     copy = case_window.evidence.detail.preview.open_external()
     assert opened == [str(copy)]
@@ -108,8 +114,12 @@ def test_drag_reorder_changes_binder_order_and_ledger(qtbot, case_window, profil
     md = model.mimeData([model.index(model.row_for_id(five[4]), 1)])
     assert md.hasFormat(EXHIBIT_MIME)
     with qtbot.waitSignal(view.loaded, timeout=5000):
-        assert model.dropMimeData(md, Qt.DropAction.MoveAction, model.row_for_id(five[1]), 0, model.index(-1, -1)) \
+        assert (
+            model.dropMimeData(
+                md, Qt.DropAction.MoveAction, model.row_for_id(five[1]), 0, model.index(-1, -1)
+            )
             is False
+        )
     assert _order(profile, case_id) == [five[0], five[4], five[1], five[2], five[3]]
     assert model.visible_ids() == _order(profile, case_id)
     assert [r.number for r in model.all_rows()] == [1, 2, 3, 4, 5]
@@ -128,7 +138,10 @@ def test_merge_split_and_move_file(qtbot, case_window, profile, case_id, five):
     with profile.session() as s:
         merged = s.get(Exhibit, five[0])
         assert [f.original_name for f in merged.files] == [
-            "Screenshot_20250310_120000.png", "Screenshot_20250312_120000.png", "Screenshot_20250313_120000.png"]
+            "Screenshot_20250310_120000.png",
+            "Screenshot_20250312_120000.png",
+            "Screenshot_20250313_120000.png",
+        ]
         assert s.get(Exhibit, five[2]) is None
     assert view.model.exhibit_count() == 3 and view.selected_ids() == [five[0]]
     assert view.model.exhibit_at(view.model.row_for_id(five[0])).file_count == 3
@@ -150,7 +163,9 @@ def test_merge_split_and_move_file(qtbot, case_window, profile, case_id, five):
         assert all(len(e.files) == 1 for e in X.list_exhibits(s, case_id) if e.id != five[1])
 
 
-def test_delete_key_trashes_and_trash_view_restores_and_purges(qtbot, case_window, profile, case_id, five, dialogs):
+def test_delete_key_trashes_and_trash_view_restores_and_purges(
+    qtbot, case_window, profile, case_id, five, dialogs
+):
     win = case_window
     view = win.evidence
     _select(view, five[:2])
@@ -163,9 +178,10 @@ def test_delete_key_trashes_and_trash_view_restores_and_purges(qtbot, case_windo
     dlg = TrashDialog(profile, case_id, win)
     qtbot.addWidget(dlg)
     assert sorted(dlg.model.visible_ids()) == sorted(five[:2])
-    dlg.table.selectionModel().select(dlg.model.index(dlg.model.row_for_id(five[0]), 0),
-                                      QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                      | QItemSelectionModel.SelectionFlag.Rows)
+    dlg.table.selectionModel().select(
+        dlg.model.index(dlg.model.row_for_id(five[0]), 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     dlg.changed.connect(view.reload)
     with qtbot.waitSignal(view.loaded, timeout=5000):
         assert dlg.restore_selected() == [five[0]]

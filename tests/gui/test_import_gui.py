@@ -33,12 +33,16 @@ def _drop(win, paths):
     enter = _drag_enter(pos, md)
     QApplication.sendEvent(win, enter)
     highlighted = win.overlay.isVisible()
-    drop = QDropEvent(pos, Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        pos, Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(win, drop)
     return enter.isAccepted(), highlighted, drop.isAccepted(), win.overlay.isVisible()
 
 
-def test_dropping_files_and_a_folder_imports_them_with_highlight(qtbot, case_window, profile, case_id, tmp_path):
+def test_dropping_files_and_a_folder_imports_them_with_highlight(
+    qtbot, case_window, profile, case_id, tmp_path
+):
     win = case_window
     a = screenshot(tmp_path / "支付成功截图.png", 1)
     b = screenshot(tmp_path / "客服聊天.jpg", 2, fmt="JPEG")
@@ -56,7 +60,8 @@ def test_dropping_files_and_a_folder_imports_them_with_highlight(qtbot, case_win
     model = win.evidence.model
     assert model.exhibit_count() == 6
     assert sorted(r.first_name for r in model.all_rows()) == sorted(
-        ["支付成功截图.png", "客服聊天.jpg", "IMG_0.png", "IMG_1.png", "IMG_2.png", "深层.png"])
+        ["支付成功截图.png", "客服聊天.jpg", "IMG_0.png", "IMG_1.png", "IMG_2.png", "深层.png"]
+    )
     with profile.session() as s:
         assert s.query(Exhibit).filter_by(case_id=case_id).count() == 6
         assert sum(1 for e in entries(s, case_id) if e.action == "import") == 6

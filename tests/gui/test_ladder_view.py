@@ -35,18 +35,38 @@ def seed(profile, case_id) -> None:
         stamp = now()
         s.add(Blob(sha256="a" * 64, sm3="b" * 64, size=1, media_type="text/csv", first_seen=stamp))
         s.flush()
-        ex = Exhibit(case_id=case_id, title="支付宝账单", category="funds", position=1, created_at=stamp,
-                     updated_at=stamp)
+        ex = Exhibit(
+            case_id=case_id,
+            title="支付宝账单",
+            category="funds",
+            position=1,
+            created_at=stamp,
+            updated_at=stamp,
+        )
         s.add(ex)
         s.flush()
         bill = Bill(exhibit_id=ex.id, blob_sha256="a" * 64, source="alipay", layout="test", imported_at=stamp)
         s.add(bill)
         s.flush()
-        s.add(BillRow(bill_id=bill.id, row=2, time=datetime(2025, 9, 1, 10, tzinfo=CHINA_TZ), counterparty="星辰卡盟",
-                      direction="支出", amount=Decimal("500.00"), payment_method="余额", status="交易成功"))
-        add_party(s, case_id, "operator", "杭州星辰网络科技有限公司", uscc="91330100716105852F", is_defendant=True)
+        s.add(
+            BillRow(
+                bill_id=bill.id,
+                row=2,
+                time=datetime(2025, 9, 1, 10, tzinfo=CHINA_TZ),
+                counterparty="星辰卡盟",
+                direction="支出",
+                amount=Decimal("500.00"),
+                payment_method="余额",
+                status="交易成功",
+            )
+        )
+        add_party(
+            s, case_id, "operator", "杭州星辰网络科技有限公司", uscc="91330100716105852F", is_defendant=True
+        )
         add_party(s, case_id, "payee", "A科技有限公司")
-        add_fact(s, case_id, "2025-09-19 22:10", "扣款", "余额500元被清零", disputed=True, exhibit_ids=[ex.id])
+        add_fact(
+            s, case_id, "2025-09-19 22:10", "扣款", "余额500元被清零", disputed=True, exhibit_ids=[ex.id]
+        )
         record_step(s, case_id, "demand_sent", "2025-09-26", channel="邮件")
 
 
@@ -65,7 +85,9 @@ def test_view_loads_a_case_and_renders(qtbot, profile, case_id, tmp_path, no_dia
     view.show()
     qtbot.waitExposed(view)
     assert "协商" in view.deadlines.stage_label.text()
-    assert view.steps.table.rowCount() == 1 and view.steps.table.item(0, 1).text().startswith("发出书面退款要求")
+    assert view.steps.table.rowCount() == 1 and view.steps.table.item(0, 1).text().startswith(
+        "发出书面退款要求"
+    )
     assert view.timeline.table.rowCount() == 1 and view.timeline.table.item(0, 3).text() == "证据1"
     assert view.timeline.table.item(0, 4).text() == "有争议"
     assert view.timeline.suggestions.table.rowCount() == 1  # the bill's payment to 星辰卡盟
@@ -131,7 +153,11 @@ def test_adding_a_party_through_the_dialog_stores_it(qtbot, profile, case_id, mo
     with profile.session() as s:
         [party] = list_parties(s, case_id)
         assert (party.role, party.name, party.uscc, party.is_defendant) == (
-            "payee", "A科技有限公司", "914403001922038217", True)
+            "payee",
+            "A科技有限公司",
+            "914403001922038217",
+            True,
+        )
     assert view.parties.table.rowCount() == 1 and view.parties.table.item(0, 2).text().endswith("⚠")
     assert len(attempts) == 1
 
@@ -186,8 +212,9 @@ def test_documents_button(qtbot, profile, case_id, monkeypatch, no_dialogs):
         def exec(self):
             return 0
 
-    monkeypatch.setitem(sys.modules, "kami_desktop.gui.documents_dialog",
-                        types.SimpleNamespace(DocumentsDialog=FakeDialog))
+    monkeypatch.setitem(
+        sys.modules, "kami_desktop.gui.documents_dialog", types.SimpleNamespace(DocumentsDialog=FakeDialog)
+    )
     view.documents_button.click()
     assert opened == [case_id]
 

@@ -38,8 +38,13 @@ def test_preview_shows_images_pdf_pages_and_text(qtbot, case_window, tmp_path):
     preview = view.detail.preview
     ids = {i.original_name: i.exhibit_id for i in report.imported}
     view.select_ids([ids["协议.pdf"]])
-    qtbot.waitUntil(lambda: preview.pdf_area.widget() is not None and len(
-        preview.pdf_area.widget().findChildren(type(preview.empty))) >= 3, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            preview.pdf_area.widget() is not None
+            and len(preview.pdf_area.widget().findChildren(type(preview.empty))) >= 3
+        ),
+        timeout=10000,
+    )
     view.select_ids([ids["聊天.txt"]])
     assert preview.currentWidget() is preview.text and "请退款" in preview.text.toPlainText()
     view.select_ids([ids["截图.png"]])

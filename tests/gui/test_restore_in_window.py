@@ -11,8 +11,9 @@ from tests.gui.conftest import import_and_wait
 from tests.helpers import screenshot
 
 
-def test_restore_from_the_file_menu_replaces_and_reopens_the_profile(qtbot, case_window, case_id, tmp_path,
-                                                                       monkeypatch):
+def test_restore_from_the_file_menu_replaces_and_reopens_the_profile(
+    qtbot, case_window, case_id, tmp_path, monkeypatch
+):
     win = case_window
     import_and_wait(qtbot, win, [screenshot(tmp_path / "kept.png", 1)])
     backup = tmp_path / "backup.zip"

@@ -27,7 +27,11 @@ def messages(ts: Path):
         name = ctx.findtext("name")
         for m in ctx.iter("message"):
             tr = m.find("translation")
-            forms = [f.text or "" for f in tr.iter("numerusform")] if m.get("numerus") == "yes" else [tr.text or ""]
+            forms = (
+                [f.text or "" for f in tr.iter("numerusform")]
+                if m.get("numerus") == "yes"
+                else [tr.text or ""]
+            )
             yield name, m.findtext("source"), m.findtext("comment") or "", forms, tr.get("type")
 
 
@@ -67,8 +71,18 @@ def test_every_message_is_finished_and_keeps_its_placeholders(ts):
 def test_lupdate_finds_no_string_without_a_translation(tmp_path):
     """lupdate over all of kami_desktop/gui into a fresh file: each of its messages is in some .ts, translated."""
     fresh = tmp_path / "all_en.ts"
-    subprocess.run([i18n_build.lupdate(), "-silent", *sorted(str(p) for p in GUI.glob("*.py")), "-ts", str(fresh),
-                    "-target-language", "en"], check=True)
+    subprocess.run(
+        [
+            i18n_build.lupdate(),
+            "-silent",
+            *sorted(str(p) for p in GUI.glob("*.py")),
+            "-ts",
+            str(fresh),
+            "-target-language",
+            "en",
+        ],
+        check=True,
+    )
     have = translated()
     found = [(c, s, k) for c, s, k, _f, _t in messages(fresh)]
     assert len(found) > 500
@@ -85,7 +99,8 @@ def source_strings():
     for path in sorted(GUI.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         classes: list[tuple[ast.ClassDef, set[int]]] = [
-            (c, {id(n) for n in ast.walk(c)}) for c in ast.walk(tree) if isinstance(c, ast.ClassDef)]
+            (c, {id(n) for n in ast.walk(c)}) for c in ast.walk(tree) if isinstance(c, ast.ClassDef)
+        ]
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
@@ -97,7 +112,11 @@ def source_strings():
                 assert owner, f"tr() outside a class at {where}"
                 comment = _literal(args[1]) if len(args) > 1 else ""
                 yield owner[-1], args[0].value, comment or "", where
-            elif name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2 and _literal(args[1]) is not None:
+            elif (
+                name in ("translate", "QT_TRANSLATE_NOOP")
+                and len(args) >= 2
+                and _literal(args[1]) is not None
+            ):
                 comment = _literal(args[2]) if len(args) > 2 else ""
                 yield _literal(args[0]), args[1].value, comment or "", where
 
@@ -106,7 +125,9 @@ def test_every_tr_string_in_the_code_has_a_translation():
     have = translated()
     found = list(source_strings())
     assert len(found) > 500
-    missing = [(where, ctx, src) for ctx, src, comment, where in found if not any(have.get((ctx, src, comment), []))]
+    missing = [
+        (where, ctx, src) for ctx, src, comment, where in found if not any(have.get((ctx, src, comment), []))
+    ]
     assert missing == []
 
 
@@ -154,7 +175,9 @@ def own_texts(widget: QWidget) -> list[str]:
     for header in widget.findChildren(QHeaderView):
         model = header.model()
         if model is not None and header.orientation().name == "Horizontal":
-            texts += [str(model.headerData(c, header.orientation()) or "") for c in range(model.columnCount())]
+            texts += [
+                str(model.headerData(c, header.orientation()) or "") for c in range(model.columnCount())
+            ]
     return texts
 
 
@@ -200,8 +223,15 @@ def test_feature_dialogs_are_english(qtbot, english, profile, dialogs, tmp_path)
     with qtbot.waitSignal(dossier.checked, timeout=10000):
         pass
     cid = case.case_id
-    made = [dossier, DocumentsDialog(profile, cid), BackupDialog(profile), RestoreDialog(tmp_path / "restore"),
-            PartyDialog(profile, cid), StepDialog(profile, cid), FactDialog(profile, cid)]
+    made = [
+        dossier,
+        DocumentsDialog(profile, cid),
+        BackupDialog(profile),
+        RestoreDialog(tmp_path / "restore"),
+        PartyDialog(profile, cid),
+        StepDialog(profile, cid),
+        FactDialog(profile, cid),
+    ]
     for dlg in made:
         qtbot.addWidget(dlg)
         texts = own_texts(dlg)

@@ -53,14 +53,16 @@ def png_real_bomb() -> bytes:
     out = [comp.compress((b"\x00" + b"\x00" * w) * 1000) for _ in range(h // 1000)]
     out.append(comp.flush())
     ihdr = struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", b"".join(out)) + _chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", b"".join(out)) + _chunk(b"IEND", b"")
+    )
 
 
 def jpeg_huge_header() -> bytes:
     """A JPEG whose SOF0 claims 65500x65500 pixels."""
     data = bytearray(_jpeg())
     i = data.index(b"\xff\xc0")
-    data[i + 5:i + 9] = struct.pack(">HH", 65500, 65500)
+    data[i + 5 : i + 9] = struct.pack(">HH", 65500, 65500)
     return bytes(data)
 
 
@@ -94,7 +96,7 @@ def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
     corrupt_png = bytearray(png)
     corrupt_png[40:60] = b"\xff" * 20  # inside IDAT: bad CRC and bad data
     corrupt_jpg = bytearray(jpg)
-    corrupt_jpg[len(jpg) // 2:len(jpg) // 2 + 40] = b"\x00\xff" * 20
+    corrupt_jpg[len(jpg) // 2 : len(jpg) // 2 + 40] = b"\x00\xff" * 20
     cases = {
         "truncated.png": (png[: len(png) // 2], NOTED),
         "corrupt-crc.png": (bytes(corrupt_png), NOTED),
@@ -126,19 +128,47 @@ def awkward_names() -> list[str]:
     long_cn = "微信支付账单截图" * 10 + "充值记录扣款未到账"  # 89 chars
     long_cn = long_cn[:83] + ".png"  # 83 * 3 + 4 = 253 bytes: just under the 255-byte limit
     return [
-        "截图 2025-03-12 20.30.11.png", "  leading and trailing spaces  .png", "😀🧾 充值.png",
-        "👨‍👩‍👧 family.png", long_cn, "CON", "nul.txt", "COM1.png", "aux.", "截图...", "trailing space ",
-        "lpt9.jpg", "e\u0301-nfd.png", "é-nfc.png", "ｆｕｌｌｗｉｄｔｈ.png", "rtl\u202egnp.exe", "zero\u200bwidth.png",
-        "tab\tname.png", "new\nline.png", "back\\slash.png", "quote'\"$;&|<>*?.png", "%s%n%x.png", "-rf.png",
-        "..png", ".hidden.png", "...", "#hash&amp;.png", "a" * 250 + ".png", "大写.PNG", "no_extension",
+        "截图 2025-03-12 20.30.11.png",
+        "  leading and trailing spaces  .png",
+        "😀🧾 充值.png",
+        "👨‍👩‍👧 family.png",
+        long_cn,
+        "CON",
+        "nul.txt",
+        "COM1.png",
+        "aux.",
+        "截图...",
+        "trailing space ",
+        "lpt9.jpg",
+        "e\u0301-nfd.png",
+        "é-nfc.png",
+        "ｆｕｌｌｗｉｄｔｈ.png",
+        "rtl\u202egnp.exe",
+        "zero\u200bwidth.png",
+        "tab\tname.png",
+        "new\nline.png",
+        "back\\slash.png",
+        "quote'\"$;&|<>*?.png",
+        "%s%n%x.png",
+        "-rf.png",
+        "..png",
+        ".hidden.png",
+        "...",
+        "#hash&amp;.png",
+        "a" * 250 + ".png",
+        "大写.PNG",
+        "no_extension",
     ]
 
 
 # ------------------------------------------------------------------------------------------- backups
 def _rewrite(good: Path, out: Path, mutate) -> Path:
     """Copy ``good`` member by member through ``mutate(name, data) -> [(name, data, info_kwargs)]``."""
-    with zipfile.ZipFile(good) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst, \
-            warnings.catch_warnings():
+    with (
+        zipfile.ZipFile(good) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+        warnings.catch_warnings(),
+    ):
         warnings.simplefilter("ignore", UserWarning)  # duplicate names are one of the hostile shapes
         for info in src.infolist():
             for name, data, extra in mutate(info.filename, src.read(info)):
@@ -150,15 +180,27 @@ def _rewrite(good: Path, out: Path, mutate) -> Path:
     return out
 
 
-def _with_manifest_entry(good: Path, out: Path, path: str, data: bytes, compress=zipfile.ZIP_DEFLATED,
-                         manifest_size: int | None = None, manifest_sha: str | None = None) -> Path:
+def _with_manifest_entry(
+    good: Path,
+    out: Path,
+    path: str,
+    data: bytes,
+    compress=zipfile.ZIP_DEFLATED,
+    manifest_size: int | None = None,
+    manifest_sha: str | None = None,
+) -> Path:
     import hashlib
 
     def mutate(name, blob):
         if name == "manifest.json":
             m = json.loads(blob)
-            m["files"].append({"path": path, "sha256": manifest_sha or hashlib.sha256(data).hexdigest(),
-                               "size": len(data) if manifest_size is None else manifest_size})
+            m["files"].append(
+                {
+                    "path": path,
+                    "sha256": manifest_sha or hashlib.sha256(data).hexdigest(),
+                    "size": len(data) if manifest_size is None else manifest_size,
+                }
+            )
             return [(name, json.dumps(m).encode(), {}), (path, data, {"compress_type": compress})]
         return [(name, blob, {})]
 
@@ -175,9 +217,9 @@ def _patch_sizes(path: Path, member: str, new_size: int) -> None:
             start = i + 4
             name_len_at = 26 if sig == b"PK\x03\x04" else 28
             name_start = i + (30 if sig == b"PK\x03\x04" else 46)
-            n = struct.unpack("<H", raw[i + name_len_at:i + name_len_at + 2])[0]
-            if bytes(raw[name_start:name_start + n]) == name:
-                raw[i + size_at:i + size_at + 4] = struct.pack("<I", new_size)
+            n = struct.unpack("<H", raw[i + name_len_at : i + name_len_at + 2])[0]
+            if bytes(raw[name_start : name_start + n]) == name:
+                raw[i + size_at : i + size_at + 4] = struct.pack("<I", new_size)
     path.write_bytes(bytes(raw))
 
 
@@ -191,9 +233,9 @@ def _overlapping(good: Path, out: Path) -> Path:
     target = infos[1].filename.encode()
     i = 0
     while (i := raw.find(b"PK\x01\x02", i)) != -1:
-        n = struct.unpack("<H", raw[i + 28:i + 30])[0]
-        if bytes(raw[i + 46:i + 46 + n]) == target:
-            raw[i + 42:i + 46] = struct.pack("<I", first.header_offset)
+        n = struct.unpack("<H", raw[i + 28 : i + 30])[0]
+        if bytes(raw[i + 46 : i + 46 + n]) == target:
+            raw[i + 42 : i + 46] = struct.pack("<I", first.header_offset)
             break
         i += 4
     out.write_bytes(bytes(raw))
@@ -204,46 +246,130 @@ def bad_backups(folder: Path, good: Path) -> dict[str, tuple[Path, tuple[str, ..
     """Hostile variants of a good backup, each with words its refusal message must contain."""
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, tuple[Path, tuple[str, ...]]] = {}
-    for label, evil in (("slip-dotdot", "../../evil.txt"), ("slip-absolute", "/tmp/evil.txt"),
-                        ("slip-vault-dotdot", "vault/../../evil.txt"), ("slip-backslash", "..\\..\\evil.txt"),
-                        ("slip-drive", "C:/Windows/evil.txt"), ("slip-ads", "kami.sqlite3:evil")):
-        out[label] = (_rewrite(good, folder / f"{label}.zip",
-                               lambda n, b, evil=evil: [(n, b, {})] + ([(evil, b"pwned", {})] if n == "README.txt"
-                                                                       else [])), ("不安全",))
-    out["symlink"] = (_rewrite(good, folder / "symlink.zip", lambda n, b: [(n, b, {})] + (
-        [("vault/00/00/" + "0" * 64, b"/etc/passwd", {"external_attr": (stat.S_IFLNK | 0o777) << 16})]
-        if n == "README.txt" else [])), ("符号链接",))
-    out["unknown-member"] = (_rewrite(good, folder / "unknown.zip", lambda n, b: [(n, b, {})] + (
-        [("setup.exe", b"MZ" + b"\x00" * 100, {})] if n == "README.txt" else [])), ("不认识",))
-    out["unknown-folder"] = (_rewrite(good, folder / "unknown-folder.zip", lambda n, b: [(n, b, {})] + (
-        [("extra/", b"", {})] if n == "README.txt" else [])), ("不认识",))
+    for label, evil in (
+        ("slip-dotdot", "../../evil.txt"),
+        ("slip-absolute", "/tmp/evil.txt"),
+        ("slip-vault-dotdot", "vault/../../evil.txt"),
+        ("slip-backslash", "..\\..\\evil.txt"),
+        ("slip-drive", "C:/Windows/evil.txt"),
+        ("slip-ads", "kami.sqlite3:evil"),
+    ):
+        out[label] = (
+            _rewrite(
+                good,
+                folder / f"{label}.zip",
+                lambda n, b, evil=evil: [(n, b, {})] + ([(evil, b"pwned", {})] if n == "README.txt" else []),
+            ),
+            ("不安全",),
+        )
+    out["symlink"] = (
+        _rewrite(
+            good,
+            folder / "symlink.zip",
+            lambda n, b: (
+                [(n, b, {})]
+                + (
+                    [
+                        (
+                            "vault/00/00/" + "0" * 64,
+                            b"/etc/passwd",
+                            {"external_attr": (stat.S_IFLNK | 0o777) << 16},
+                        )
+                    ]
+                    if n == "README.txt"
+                    else []
+                )
+            ),
+        ),
+        ("符号链接",),
+    )
+    out["unknown-member"] = (
+        _rewrite(
+            good,
+            folder / "unknown.zip",
+            lambda n, b: (
+                [(n, b, {})] + ([("setup.exe", b"MZ" + b"\x00" * 100, {})] if n == "README.txt" else [])
+            ),
+        ),
+        ("不认识",),
+    )
+    out["unknown-folder"] = (
+        _rewrite(
+            good,
+            folder / "unknown-folder.zip",
+            lambda n, b: [(n, b, {})] + ([("extra/", b"", {})] if n == "README.txt" else []),
+        ),
+        ("不认识",),
+    )
     zeros = b"\x00" * (64 << 20)
     sha = "ab" * 32
-    out["bomb-ratio"] = (_with_manifest_entry(good, folder / "bomb-ratio.zip", f"vault/ab/ab/{sha}", zeros,
-                                              manifest_sha=sha), ("压缩炸弹",))
-    lie = _with_manifest_entry(good, folder / "bomb-size-lie.zip", f"vault/ab/ab/{sha}", b"\x00" * (8 << 20),
-                               manifest_size=1000, manifest_sha=sha)
+    out["bomb-ratio"] = (
+        _with_manifest_entry(good, folder / "bomb-ratio.zip", f"vault/ab/ab/{sha}", zeros, manifest_sha=sha),
+        ("压缩炸弹",),
+    )
+    lie = _with_manifest_entry(
+        good,
+        folder / "bomb-size-lie.zip",
+        f"vault/ab/ab/{sha}",
+        b"\x00" * (8 << 20),
+        manifest_size=1000,
+        manifest_sha=sha,
+    )
     _patch_sizes(lie, f"vault/ab/ab/{sha}", 1000)
     out["bomb-size-lie"] = (lie, ("压缩炸弹", "损坏", "不符"))
-    out["bomb-overlap"] = (_overlapping(good, folder / "bomb-overlap.zip"), ("重叠", "损坏", "不一致", "不符"))
+    out["bomb-overlap"] = (
+        _overlapping(good, folder / "bomb-overlap.zip"),
+        ("重叠", "损坏", "不一致", "不符"),
+    )
 
     def huge_manifest(n, b):
         if n == "manifest.json":
             return [(n, b[:-2] + b" " * (70 << 20) + b"}\n", {})]
         return [(n, b, {})]
+
     out["manifest-huge"] = (_rewrite(good, folder / "manifest-huge.zip", huge_manifest), ("异常",))
-    out["manifest-missing"] = (_rewrite(good, folder / "no-manifest.zip",
-                                        lambda n, b: [] if n == "manifest.json" else [(n, b, {})]), ("清单",))
-    out["manifest-garbage"] = (_rewrite(good, folder / "manifest-garbage.zip", lambda n, b: [
-        (n, b"\xff\xfe{not json" if n == "manifest.json" else b, {})]), ("清单",))
-    out["tampered-blob"] = (_rewrite(good, folder / "tampered.zip", lambda n, b: [
-        (n, (b[:-1] + bytes([b[-1] ^ 1])) if n.startswith("vault/") else b, {})]), ("哈希不符",))
-    out["tampered-db"] = (_rewrite(good, folder / "tampered-db.zip", lambda n, b: [
-        (n, b.replace(b"SQLite format 3", b"SQLite format 4") if n == "kami.sqlite3" else b, {})]), ("哈希不符",))
-    out["duplicate-member"] = (_rewrite(good, folder / "dup.zip", lambda n, b: [(n, b, {})] + (
-        [(n, b, {})] if n == "kami.sqlite3" else [])), ("两次",))
-    out["dropped-blob"] = (_rewrite(good, folder / "dropped.zip", lambda n, b: [] if n.startswith("vault/")
-                                    else [(n, b, {})]), ("不完整",))
+    out["manifest-missing"] = (
+        _rewrite(good, folder / "no-manifest.zip", lambda n, b: [] if n == "manifest.json" else [(n, b, {})]),
+        ("清单",),
+    )
+    out["manifest-garbage"] = (
+        _rewrite(
+            good,
+            folder / "manifest-garbage.zip",
+            lambda n, b: [(n, b"\xff\xfe{not json" if n == "manifest.json" else b, {})],
+        ),
+        ("清单",),
+    )
+    out["tampered-blob"] = (
+        _rewrite(
+            good,
+            folder / "tampered.zip",
+            lambda n, b: [(n, (b[:-1] + bytes([b[-1] ^ 1])) if n.startswith("vault/") else b, {})],
+        ),
+        ("哈希不符",),
+    )
+    out["tampered-db"] = (
+        _rewrite(
+            good,
+            folder / "tampered-db.zip",
+            lambda n, b: [
+                (n, b.replace(b"SQLite format 3", b"SQLite format 4") if n == "kami.sqlite3" else b, {})
+            ],
+        ),
+        ("哈希不符",),
+    )
+    out["duplicate-member"] = (
+        _rewrite(
+            good,
+            folder / "dup.zip",
+            lambda n, b: [(n, b, {})] + ([(n, b, {})] if n == "kami.sqlite3" else []),
+        ),
+        ("两次",),
+    )
+    out["dropped-blob"] = (
+        _rewrite(good, folder / "dropped.zip", lambda n, b: [] if n.startswith("vault/") else [(n, b, {})]),
+        ("不完整",),
+    )
     data = good.read_bytes()
     (folder / "truncated.zip").write_bytes(data[: len(data) * 2 // 3])
     out["truncated"] = (folder / "truncated.zip", ("不完整",))

@@ -94,8 +94,20 @@ def test_bundle_verify_survives_slip_bomb_and_garbage_zips(corpus, tmp_path):
     with zipfile.ZipFile(slip, "w") as zf:
         zf.writestr("证据册/manifest-sha256.txt", "0" * 64 + "  ../../evil.txt\n")
         zf.writestr("证据册/../../evil.txt", b"pwned")
-    cases = [slip] + [bad[k][0] for k in ("slip-dotdot", "slip-absolute", "symlink", "bomb-ratio",
-                                          "bomb-size-lie", "bomb-overlap", "truncated", "not-a-zip", "empty-file")]
+    cases = [slip] + [
+        bad[k][0]
+        for k in (
+            "slip-dotdot",
+            "slip-absolute",
+            "symlink",
+            "bomb-ratio",
+            "bomb-size-lie",
+            "bomb-overlap",
+            "truncated",
+            "not-a-zip",
+            "empty-file",
+        )
+    ]
     for path in cases:
         code, out, err = run("bundle", "verify", path, "--json")
         assert code in (1, 2), (path.name, code, err)

@@ -37,8 +37,12 @@ def test_broken_and_hostile_files_are_kept_or_refused_and_nothing_is_lost(profil
     imported = {i.original_name: i for i in report.imported}
     assert set(refused) | set(imported) == set(corpus) and not set(refused) & set(imported)
     with profile.session() as s:
-        rows = {f.original_name: f for f in s.scalars(select(ExhibitFile).where(ExhibitFile.id.in_(
-            [i.file_id for i in report.imported])))}
+        rows = {
+            f.original_name: f
+            for f in s.scalars(
+                select(ExhibitFile).where(ExhibitFile.id.in_([i.file_id for i in report.imported]))
+            )
+        }
         for name, (path, expect) in corpus.items():
             if expect == REFUSED:
                 assert name in refused and refused[name], name
@@ -85,12 +89,16 @@ def test_awkward_file_names_import_verbatim_and_survive_a_backup(profile, case_i
     assert stored == sorted(names)
     with profile.session() as s:
         assert sorted(f.original_name for f in s.scalars(select(ExhibitFile))) == sorted(names)
-        assert all(f.original_path == str(p) for f, p in zip(
-            s.scalars(select(ExhibitFile).order_by(ExhibitFile.id)), paths, strict=True))
+        assert all(
+            f.original_path == str(p)
+            for f, p in zip(s.scalars(select(ExhibitFile).order_by(ExhibitFile.id)), paths, strict=True)
+        )
     create_backup(profile, tmp_path / "名字 备份.zip")
     restore_backup(tmp_path / "名字 备份.zip", tmp_path / "restored")
     assert profile_state(tmp_path / "restored") == profile_state(profile.data_dir)
-    assert unicodedata.normalize("NFC", "e\u0301-nfd.png") in [unicodedata.normalize("NFC", n) for n in stored]
+    assert unicodedata.normalize("NFC", "e\u0301-nfd.png") in [
+        unicodedata.normalize("NFC", n) for n in stored
+    ]
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX file names are bytes")

@@ -78,14 +78,19 @@ def test_data_dir_path_is_written_once_and_only_the_optional_section_deletes_it(
     ]
     assert destructive, "the optional removal section must delete ${DATA_DIR}"
     for header, _line in destructive:
-        assert header.startswith('Section /o "un.'), f"data folder deleted outside the optional section: {header}"
+        assert header.startswith('Section /o "un.'), (
+            f"data folder deleted outside the optional section: {header}"
+        )
     # nothing outside sections/functions touches it either
-    assert not any(re.match(r"(RMDir|Delete)\b", line) and "${DATA_DIR}" in line
-                   for line in NSI_LINES if line not in {ln for _h, b in _blocks("Section") for ln in b})
+    assert not any(
+        re.match(r"(RMDir|Delete)\b", line) and "${DATA_DIR}" in line
+        for line in NSI_LINES
+        if line not in {ln for _h, b in _blocks("Section") for ln in b}
+    )
 
 
 def test_silent_uninstall_removes_data_only_with_removedata():
-    (header, _body), = [(h, b) for h, b in _blocks("Section") if "${DATA_DIR}" in " ".join(b)]
+    ((header, _body),) = [(h, b) for h, b in _blocks("Section") if "${DATA_DIR}" in " ".join(b)]
     section_id = header.split()[-1]
     oninit = dict(_blocks("Function"))["Function un.onInit"]
     joined = "\n".join(oninit)
@@ -112,8 +117,16 @@ def test_version_comes_from_the_build():
 def test_apps_and_features_entry_is_per_user_and_complete():
     assert _define("UNINST_KEY") == "Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${APP_ID}"
     written = set(re.findall(r'WriteReg(?:Str|DWORD) HKCU "\$\{UNINST_KEY\}" "(\w+)"', "\n".join(NSI_LINES)))
-    assert {"DisplayName", "DisplayVersion", "Publisher", "DisplayIcon", "UninstallString",
-            "QuietUninstallString", "EstimatedSize", "InstallLocation"} <= written
+    assert {
+        "DisplayName",
+        "DisplayVersion",
+        "Publisher",
+        "DisplayIcon",
+        "UninstallString",
+        "QuietUninstallString",
+        "EstimatedSize",
+        "InstallLocation",
+    } <= written
     assert not any("HKLM" in line for line in NSI_LINES)
     assert 'DeleteRegKey HKCU "${UNINST_KEY}"' in NSI_LINES
 
@@ -134,11 +147,16 @@ def test_both_languages_chinese_first_and_every_string_translated():
 
 def test_payload_comes_from_defines_so_linux_and_windows_names_both_work():
     files = [line for line in NSI_LINES if line.startswith("File ")]
-    assert files == ['File "${SOURCE_DIR}\\${GUI_EXE}"', 'File "${SOURCE_DIR}\\${CLI_EXE}"',
-                     'File /r "${SOURCE_DIR}\\${CONTENTS_DIR}"']
+    assert files == [
+        'File "${SOURCE_DIR}\\${GUI_EXE}"',
+        'File "${SOURCE_DIR}\\${CLI_EXE}"',
+        'File /r "${SOURCE_DIR}\\${CONTENTS_DIR}"',
+    ]
     assert _define("GUI_EXE") == "kami-desktop.exe" and _define("CLI_EXE") == "kami.exe"
     assert any(line.startswith('CreateShortCut "$SMPROGRAMS\\${SHORTCUT}"') for line in NSI_LINES)
-    desktop = [h for h, b in _blocks("Section") if any("$DESKTOP" in ln and "CreateShortCut" in ln for ln in b)]
+    desktop = [
+        h for h, b in _blocks("Section") if any("$DESKTOP" in ln and "CreateShortCut" in ln for ln in b)
+    ]
     assert desktop and "SectionIn RO" not in dict(_blocks("Section"))[desktop[0]]  # optional
 
 
@@ -159,8 +177,18 @@ def _fake_folder(root: Path, gui: str, cli: str) -> Path:
 
 
 def _makensis(folder: Path, out: Path, *defines: str) -> subprocess.CompletedProcess:
-    cmd = ["makensis", "-V2", "-INPUTCHARSET", "UTF8", "-DVERSION=1.2.3", f"-DSOURCE_DIR={folder}",
-           f"-DOUTFILE={out}", "-DFAST", *defines, str(NSI)]
+    cmd = [
+        "makensis",
+        "-V2",
+        "-INPUTCHARSET",
+        "UTF8",
+        "-DVERSION=1.2.3",
+        f"-DSOURCE_DIR={folder}",
+        f"-DOUTFILE={out}",
+        "-DFAST",
+        *defines,
+        str(NSI),
+    ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
 
@@ -184,5 +212,7 @@ def test_script_fails_when_the_folder_does_not_match(tmp_path):
     assert proc.returncode != 0
     proc = _makensis(tmp_path / "missing", tmp_path / "kami_desktop-1.2.3-setup.exe")
     assert proc.returncode != 0
-    no_version = subprocess.run(["makensis", "-V1", f"-DSOURCE_DIR={folder}", str(NSI)], capture_output=True, text=True)
+    no_version = subprocess.run(
+        ["makensis", "-V1", f"-DSOURCE_DIR={folder}", str(NSI)], capture_output=True, text=True
+    )
     assert no_version.returncode != 0

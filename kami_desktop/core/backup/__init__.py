@@ -29,7 +29,19 @@ from kami_desktop.core.backup.restore import (
 )
 
 __all__ = [
-    "BackupCheck", "BackupError", "BackupReport", "FileEntry", "Manifest", "RestoreRefused", "RestoreReport",
-    "SourceProblem", "create_backup", "inspect_backup", "parse_manifest", "profile_state", "render_manifest",
-    "restore_backup", "verify_backup",
+    "BackupCheck",
+    "BackupError",
+    "BackupReport",
+    "FileEntry",
+    "Manifest",
+    "RestoreRefused",
+    "RestoreReport",
+    "SourceProblem",
+    "create_backup",
+    "inspect_backup",
+    "parse_manifest",
+    "profile_state",
+    "render_manifest",
+    "restore_backup",
+    "verify_backup",
 ]

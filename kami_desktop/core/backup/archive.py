@@ -57,8 +57,12 @@ def _is_allowed_dir(name: str) -> bool:
     if not name.endswith("/"):
         return False
     parts = name[:-1].split("/")
-    return parts[0] == "vault" and len(parts) <= 3 and all(len(p) == 2 for p in parts[1:]) and all(
-        c in "0123456789abcdef" for p in parts[1:] for c in p)
+    return (
+        parts[0] == "vault"
+        and len(parts) <= 3
+        and all(len(p) == 2 for p in parts[1:])
+        and all(c in "0123456789abcdef" for p in parts[1:] for c in p)
+    )
 
 
 def open_backup(path: Path | str) -> OpenedBackup:
@@ -109,8 +113,14 @@ def _check_directory(zf: zipfile.ZipFile, path: Path) -> dict[str, zipfile.ZipIn
             raise BackupError(f"备份中的 {name!r} 大小记录自相矛盾，文件已损坏。")
         infos[name] = info
     # members must not share bytes (overlapping entries are the classic non-recursive zip bomb)
-    spans = sorted((i.header_offset, i.header_offset + 30 + len(i.orig_filename.encode("utf-8", "surrogateescape"))
-                    + i.compress_size, i.filename) for i in infos.values())
+    spans = sorted(
+        (
+            i.header_offset,
+            i.header_offset + 30 + len(i.orig_filename.encode("utf-8", "surrogateescape")) + i.compress_size,
+            i.filename,
+        )
+        for i in infos.values()
+    )
     for (_, end, name), (start, _, _) in zip(spans, spans[1:], strict=False):
         if start < end:
             raise BackupError(f"备份中的 {name!r} 与其他文件的数据重叠（疑似压缩炸弹），已拒绝恢复。")
@@ -151,7 +161,9 @@ def _match(m: Manifest, infos: dict[str, zipfile.ZipInfo]) -> None:
         if entry is None:
             raise BackupError(f"备份中的 {name!r} 不在清单里，文件可能被改动过，已拒绝恢复。")
         if info.file_size != entry.size:
-            raise BackupError(f"备份中的 {name!r} 大小（{info.file_size} 字节）与清单（{entry.size} 字节）不符。")
+            raise BackupError(
+                f"备份中的 {name!r} 大小（{info.file_size} 字节）与清单（{entry.size} 字节）不符。"
+            )
     missing = [p for p in listed if p not in infos]
     if missing:
         raise BackupError(f"备份不完整：清单中的 {len(missing)} 个文件不在备份里（例如 {missing[0]}）。")
@@ -199,4 +211,6 @@ def copy_member(
     if size != entry.size:
         raise BackupError(f"备份中的 {entry.path} 不完整（{size} / {entry.size} 字节）。")
     if h.hexdigest() != entry.sha256:
-        raise BackupError(f"备份中的 {entry.path} 哈希不符：内容已损坏或被改动，已拒绝恢复（原数据未被改动）。")
+        raise BackupError(
+            f"备份中的 {entry.path} 哈希不符：内容已损坏或被改动，已拒绝恢复（原数据未被改动）。"
+        )

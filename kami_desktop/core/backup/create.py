@@ -49,12 +49,29 @@ from kami_desktop.core.util.timeutil import now
 log = logging.getLogger(__name__)
 
 CHUNK = 1 << 20
-DEFLATE_MAX = 1 << 20  # larger blobs are stored as-is, so restore's ratio guard never trips on our own backups
+DEFLATE_MAX = (
+    1 << 20
+)  # larger blobs are stored as-is, so restore's ratio guard never trips on our own backups
 STALE_WORK_SECONDS = 6 * 3600
-COMPRESSED_TYPES = ("image/", "video/", "audio/", "application/zip", "application/pdf", "application/x-rar",
-                    "application/x-7z", "application/gzip", "application/vnd.openxmlformats")
-COUNT_TABLES = {"cases": "cases", "parties": "parties", "exhibits": "exhibits", "files": "exhibit_files",
-                "blobs": "blobs", "ledger": "ledger"}
+COMPRESSED_TYPES = (
+    "image/",
+    "video/",
+    "audio/",
+    "application/zip",
+    "application/pdf",
+    "application/x-rar",
+    "application/x-7z",
+    "application/gzip",
+    "application/vnd.openxmlformats",
+)
+COUNT_TABLES = {
+    "cases": "cases",
+    "parties": "parties",
+    "exhibits": "exhibits",
+    "files": "exhibit_files",
+    "blobs": "blobs",
+    "ledger": "ledger",
+}
 
 README_TEXT = """kami 证据库备份 / kami evidence backup
 
@@ -117,7 +134,10 @@ def _snapshot(db_path: Path, dest: Path, lock_timeout: float) -> None:
 
     def give_up_when_locked(status: int, remaining: int, total: int) -> None:
         # Python's backup() retries BUSY/LOCKED forever; stop after lock_timeout like any other access
-        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() - started > lock_timeout:
+        if (
+            status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            and time.monotonic() - started > lock_timeout
+        ):
             raise sqlite3.OperationalError("database is locked")
 
     try:
@@ -140,8 +160,11 @@ def _facts(snapshot: Path):
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        counts = {k: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for k, t in COUNT_TABLES.items()
-                  if t in tables}
+        counts = {
+            k: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for k, t in COUNT_TABLES.items()
+            if t in tables
+        }
         blobs = con.execute("SELECT sha256, size, media_type FROM blobs ORDER BY sha256").fetchall()
     finally:
         con.close()
@@ -223,7 +246,9 @@ def create_backup(
         total = snap.stat().st_size + sum(b[1] for b in blobs)
         free = shutil.disk_usage(out.parent).free
         if free < total + (1 << 20):
-            raise BackupError(f"磁盘空间不足：备份约需 {total / 1e6:.1f} MB，{out.parent} 只剩 {free / 1e6:.1f} MB。")
+            raise BackupError(
+                f"磁盘空间不足：备份约需 {total / 1e6:.1f} MB，{out.parent} 只剩 {free / 1e6:.1f} MB。"
+            )
         meter = _Meter(total, progress, cancel)
         files: list[FileEntry] = []
         fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
@@ -238,19 +263,36 @@ def create_backup(
                     meter.label = blob_sha[:12]
                     path = profile.vault.path_for(blob_sha)
                     if not path.is_file():
-                        problems.append(SourceProblem("missing", blob_sha, "证据库中找不到这个原始文件，备份中也没有它"))
+                        problems.append(
+                            SourceProblem("missing", blob_sha, "证据库中找不到这个原始文件，备份中也没有它")
+                        )
                         meter.add(blob_size)
                         continue
                     deflate = blob_size <= DEFLATE_MAX and not str(media).startswith(COMPRESSED_TYPES)
                     sha, size = _stream(zf, _member(vault_member(blob_sha), deflate), path, meter)
                     if size != blob_size:
-                        problems.append(SourceProblem("size_mismatch", blob_sha, f"文件大小 {size} 与登记的 {blob_size} 不符"))
+                        problems.append(
+                            SourceProblem(
+                                "size_mismatch", blob_sha, f"文件大小 {size} 与登记的 {blob_size} 不符"
+                            )
+                        )
                     if sha != blob_sha:
-                        problems.append(SourceProblem("hash_mismatch", blob_sha, f"原始文件内容已改变（现为 {sha}），按现状备份"))
+                        problems.append(
+                            SourceProblem(
+                                "hash_mismatch", blob_sha, f"原始文件内容已改变（现为 {sha}），按现状备份"
+                            )
+                        )
                     files.append(FileEntry(vault_member(blob_sha), sha, size))
-                manifest = Manifest(created_at=now().replace(microsecond=0).isoformat(), app_version=__version__,
-                                    schema_revision=revision, ledger_entries=entries, ledger_head=head,
-                                    counts=counts, files=files, problems=problems)
+                manifest = Manifest(
+                    created_at=now().replace(microsecond=0).isoformat(),
+                    app_version=__version__,
+                    schema_revision=revision,
+                    ledger_entries=entries,
+                    ledger_head=head,
+                    counts=counts,
+                    files=files,
+                    problems=problems,
+                )
                 zf.writestr(_member(MANIFEST_MEMBER, True), render_manifest(manifest))
                 zf.writestr(_member(SHA_LIST_MEMBER, True), render_sha_list(manifest))
                 zf.writestr(_member(README_MEMBER, True), README_TEXT.encode("utf-8"))
@@ -267,10 +309,21 @@ def create_backup(
         raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    report = BackupReport(path=str(out), size=out.stat().st_size, created_at=manifest.created_at,
-                          schema_revision=revision, counts=counts, ledger_entries=entries, ledger_head=head,
-                          files=len(files), bytes=sum(f.size for f in files), problems=problems)
-    log.info("backup written: %s (%d files, %d bytes, %d problems)", out, report.files, report.bytes, len(problems))
+    report = BackupReport(
+        path=str(out),
+        size=out.stat().st_size,
+        created_at=manifest.created_at,
+        schema_revision=revision,
+        counts=counts,
+        ledger_entries=entries,
+        ledger_head=head,
+        files=len(files),
+        bytes=sum(f.size for f in files),
+        problems=problems,
+    )
+    log.info(
+        "backup written: %s (%d files, %d bytes, %d problems)", out, report.files, report.bytes, len(problems)
+    )
     return report
 
 

@@ -202,7 +202,9 @@ def parse_manifest(data: bytes) -> Manifest:
         if path in EXTRA_MEMBERS or not is_known_member(path):
             raise _bad(f"不认识的文件 {path!r}")
         seen.add(path)
-        files.append(FileEntry(path, _sha(item.get("sha256"), f"{path} 的 sha256"), _int(item.get("size"), "size")))
+        files.append(
+            FileEntry(path, _sha(item.get("sha256"), f"{path} 的 sha256"), _int(item.get("size"), "size"))
+        )
     if DB_MEMBER not in seen:
         raise _bad("缺少数据库文件 kami.sqlite3")
     problems_raw = doc.get("problems", [])
@@ -213,8 +215,21 @@ def parse_manifest(data: bytes) -> Manifest:
         if not isinstance(item, dict) or item.get("kind") not in PROBLEM_KINDS:
             raise _bad("problems 格式不正确")
         sha = item.get("sha256")
-        problems.append(SourceProblem(item["kind"], None if sha is None else _sha(sha, "problems.sha256"),
-                                      _str(item.get("detail", ""), "problems.detail")))
-    return Manifest(created_at=created, app_version=_str(doc.get("app_version", ""), "app_version", 64),
-                    schema_revision=revision, ledger_entries=entries, ledger_head=head, counts=counts,
-                    files=files, problems=problems, format_version=version)
+        problems.append(
+            SourceProblem(
+                item["kind"],
+                None if sha is None else _sha(sha, "problems.sha256"),
+                _str(item.get("detail", ""), "problems.detail"),
+            )
+        )
+    return Manifest(
+        created_at=created,
+        app_version=_str(doc.get("app_version", ""), "app_version", 64),
+        schema_revision=revision,
+        ledger_entries=entries,
+        ledger_head=head,
+        counts=counts,
+        files=files,
+        problems=problems,
+        format_version=version,
+    )

@@ -83,9 +83,18 @@ class RestoreReport:
 
 def _check_from(ob: OpenedBackup, ok: bool = True) -> BackupCheck:
     m: Manifest = ob.manifest
-    return BackupCheck(path=str(ob.path), ok=ok, created_at=m.created_at, schema_revision=m.schema_revision,
-                       counts=dict(m.counts), ledger_entries=m.ledger_entries, ledger_head=m.ledger_head,
-                       files=len(m.files), bytes=m.total_size, source_problems=[asdict(p) for p in m.problems])
+    return BackupCheck(
+        path=str(ob.path),
+        ok=ok,
+        created_at=m.created_at,
+        schema_revision=m.schema_revision,
+        counts=dict(m.counts),
+        ledger_entries=m.ledger_entries,
+        ledger_head=m.ledger_head,
+        files=len(m.files),
+        bytes=m.total_size,
+        source_problems=[asdict(p) for p in m.problems],
+    )
 
 
 def inspect_backup(path: Path | str) -> BackupCheck:
@@ -94,8 +103,9 @@ def inspect_backup(path: Path | str) -> BackupCheck:
         return _check_from(ob)
 
 
-def verify_backup(path: Path | str, *, progress: Progress = no_progress, cancel: CancelToken | None = None
-                  ) -> BackupCheck:
+def verify_backup(
+    path: Path | str, *, progress: Progress = no_progress, cancel: CancelToken | None = None
+) -> BackupCheck:
     """Check a backup without restoring it: structure, every hash, the database's integrity."""
     try:
         with open_backup(path) as ob:
@@ -196,7 +206,9 @@ def _ensure_not_in_use(target: Path) -> None:
         finally:
             con.close()
     except sqlite3.Error as exc:
-        raise BackupError(f"数据目录 {target} 正被另一个 kami 程序使用（数据库已锁定），请先关闭它再恢复。") from exc
+        raise BackupError(
+            f"数据目录 {target} 正被另一个 kami 程序使用（数据库已锁定），请先关闭它再恢复。"
+        ) from exc
 
 
 def _aside_name(target: Path) -> Path:
@@ -261,7 +273,9 @@ def _verify_staged(staging: Path, m: Manifest):
     problems = []
     for p in report.problems:
         d = asdict(p)
-        d["known_at_backup"] = (p.kind, p.sha256) in declared or (p.kind == "ledger_broken" and ledger_declared)
+        d["known_at_backup"] = (p.kind, p.sha256) in declared or (
+            p.kind == "ledger_broken" and ledger_declared
+        )
         problems.append(d)
     return revision, report.ok, problems
 
@@ -278,8 +292,10 @@ def restore_backup(
     target = Path(data_dir).absolute()
     state = profile_state(target)
     if state == "data" and not force:
-        raise RestoreRefused(f"数据目录 {target} 中已有证据数据。如确定用备份替换，请明确确认（命令行加 --force）；"
-                             f"原数据会被移到 {target.name}.old-<时间> 保留，不会删除。")
+        raise RestoreRefused(
+            f"数据目录 {target} 中已有证据数据。如确定用备份替换，请明确确认（命令行加 --force）；"
+            f"原数据会被移到 {target.name}.old-<时间> 保留，不会删除。"
+        )
     if state != "missing":
         _ensure_not_in_use(target)
     with open_backup(path) as ob:
@@ -288,7 +304,9 @@ def restore_backup(
         _clean_stale_staging(target)
         free = shutil.disk_usage(target.parent).free
         if free < m.total_size + (1 << 20):
-            raise BackupError(f"磁盘空间不足：恢复约需 {m.total_size / 1e6:.1f} MB，只剩 {free / 1e6:.1f} MB。")
+            raise BackupError(
+                f"磁盘空间不足：恢复约需 {m.total_size / 1e6:.1f} MB，只剩 {free / 1e6:.1f} MB。"
+            )
         staging = target.with_name(f".{target.name}.restore-{uuid.uuid4().hex[:12]}.part")
         moved: Path | None = None
         try:
@@ -306,8 +324,10 @@ def restore_backup(
                 try:
                     os.replace(moved, target)
                 except OSError as again:
-                    raise BackupError(f"恢复未完成，原数据完整保存在 {moved}；请把这个文件夹改名回 {target.name} "
-                                      f"（{again.strerror or again}）。") from exc
+                    raise BackupError(
+                        f"恢复未完成，原数据完整保存在 {moved}；请把这个文件夹改名回 {target.name} "
+                        f"（{again.strerror or again}）。"
+                    ) from exc
             if isinstance(exc, OSError):
                 raise _os_error(exc, target) from exc
             raise
@@ -317,15 +337,26 @@ def restore_backup(
             log.warning("could not fsync %s after a restore: %s", target.parent, exc)
         meter.finish()
     log.info("backup restored into %s (moved aside: %s)", target, moved)
-    return RestoreReport(data_dir=str(target), moved_aside=str(moved) if moved else None, created_at=m.created_at,
-                         schema_revision=m.schema_revision, migrated_to=revision, counts=dict(m.counts),
-                         ledger_entries=m.ledger_entries, ledger_head=m.ledger_head, files=len(m.files),
-                         verify_ok=verify_ok, problems=problems)
+    return RestoreReport(
+        data_dir=str(target),
+        moved_aside=str(moved) if moved else None,
+        created_at=m.created_at,
+        schema_revision=m.schema_revision,
+        migrated_to=revision,
+        counts=dict(m.counts),
+        ledger_entries=m.ledger_entries,
+        ledger_head=m.ledger_head,
+        files=len(m.files),
+        verify_ok=verify_ok,
+        problems=problems,
+    )
 
 
 def _os_error(exc: OSError, target: Path) -> BackupError:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return BackupError(f"磁盘空间不足，恢复未完成；{target} 保持原样。")
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EBUSY):
-        return BackupError(f"无法替换 {target}：文件正被使用或没有权限（请关闭 kami 程序后重试）。原数据保持原样。")
+        return BackupError(
+            f"无法替换 {target}：文件正被使用或没有权限（请关闭 kami 程序后重试）。原数据保持原样。"
+        )
     return BackupError(f"恢复未完成：{exc.filename or target}（{exc.strerror or exc}）。原数据保持原样。")

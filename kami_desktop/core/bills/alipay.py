@@ -144,9 +144,7 @@ def parse_alipay(text: str, name: str, encoding: str) -> ParsedBill:
 def _row(row: list[str], line: int, cols: Columns, layout: str, name: str, resaved: set[str]) -> Transaction:
     width = cols.width
     if len(row) < width:
-        raise BillError(
-            name, f"这一行只有 {len(row)} 列，表头有 {width} 列；文件可能被截断或缺少列。", line
-        )
+        raise BillError(name, f"这一行只有 {len(row)} 列，表头有 {width} 列；文件可能被截断或缺少列。", line)
     extra = [c for c in row[width:] if not blank(c)]
     if extra:
         raise BillError(name, f"这一行比表头多出 {len(row) - width} 列（多余内容：{extra[0][:20]}）。", line)

@@ -64,11 +64,14 @@ def _open(data: bytes, name: str) -> pyzipper.AESZipFile:
 
 def check_limits(infos: list[zipfile.ZipInfo], name: str, cap: int = MAX_UNCOMPRESSED) -> None:
     if len(infos) > MAX_MEMBERS:
-        raise BillError(name, f"压缩包里有 {len(infos)} 个文件，超过上限 {MAX_MEMBERS}，不像账单压缩包，已拒绝。")
+        raise BillError(
+            name, f"压缩包里有 {len(infos)} 个文件，超过上限 {MAX_MEMBERS}，不像账单压缩包，已拒绝。"
+        )
     total = sum(max(i.file_size, 0) for i in infos)
     if total > cap:
         raise BillError(
-            name, f"压缩包解压后约 {total // (1024 * 1024)} MB，超过上限 {cap // (1024 * 1024)} MB，疑似异常压缩包，已拒绝。"
+            name,
+            f"压缩包解压后约 {total // (1024 * 1024)} MB，超过上限 {cap // (1024 * 1024)} MB，疑似异常压缩包，已拒绝。",
         )
 
 
@@ -112,8 +115,9 @@ def extract_bill(data: bytes, name: str, password: str | None) -> tuple[bytes, s
         return _read_member(zf, info, full_name, name, password), full_name, warns
 
 
-def _read_member(zf: pyzipper.AESZipFile, info: zipfile.ZipInfo, full_name: str, name: str,
-                 password: str | None) -> bytes:
+def _read_member(
+    zf: pyzipper.AESZipFile, info: zipfile.ZipInfo, full_name: str, name: str, password: str | None
+) -> bytes:
     encrypted = bool(info.flag_bits & 0x1)
     pwd = None
     if encrypted:
@@ -128,7 +132,9 @@ def _read_member(zf: pyzipper.AESZipFile, info: zipfile.ZipInfo, full_name: str,
             raise PasswordRequired(name, wrong_password=True) from None
         raise BillError(full_name, f"无法解压（{exc}）。") from None
     except NotImplementedError:
-        raise BillError(full_name, "压缩方式不受支持；请先用解压软件解压，再导入里面的 CSV/XLSX 文件。") from None
+        raise BillError(
+            full_name, "压缩方式不受支持；请先用解压软件解压，再导入里面的 CSV/XLSX 文件。"
+        ) from None
     except _ZIP_ERRORS:
         if encrypted:  # ZipCrypto checks only one byte of the password: a wrong one shows up as bad data
             raise PasswordRequired(name, wrong_password=True) from None

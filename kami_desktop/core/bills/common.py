@@ -57,7 +57,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             if exc.end >= len(body) and exc.start >= len(body) - 4:
                 raise BillError(
-                    name, "文件末尾不完整（最后一个字符被截断），可能下载或解压不完整。",
+                    name,
+                    "文件末尾不完整（最后一个字符被截断），可能下载或解压不完整。",
                     line_of(data, exc.start + skip),
                 ) from None
             if first_error is None or exc.start > first_error.start:  # report the furthest-reaching attempt
@@ -65,7 +66,9 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             continue
         if "\x00" in text:
             pos = text.index("\x00")
-            raise BillError(name, "文件含有二进制内容（NUL 字符），不是文本账单。", text.count("\n", 0, pos) + 1)
+            raise BillError(
+                name, "文件含有二进制内容（NUL 字符），不是文本账单。", text.count("\n", 0, pos) + 1
+            )
         return text, label
     assert first_error is not None
     raise BillError(
@@ -175,7 +178,11 @@ def apply_metadata(bill: ParsedBill, text: str) -> None:
         m = _META[key].search(text)
         parsed = parse_time(m.group(1)) if m else None
         if parsed:
-            setattr(bill, {"start": "period_start", "end": "period_end", "exported": "exported_at"}[key], parsed[0])
+            setattr(
+                bill,
+                {"start": "period_start", "end": "period_end", "exported": "exported_at"}[key],
+                parsed[0],
+            )
     m = _META["count"].search(text)
     if m and len(m.group(1)) < 9:
         bill.declared_count = int(m.group(1))

@@ -21,7 +21,10 @@ INTERNAL_ERROR = "解析时发生内部错误"
 _NOT_A_BILL = "不是支付宝或微信支付导出的账单"
 _BANK_WORDS = ("银行", "明细查询文件下载", "记账日期", "交易日期", "余额", "摘要", "卡号")
 _MAGIC = (
-    (b"\xd0\xcf\x11\xe0", "这是旧版 Excel（.xls）或 Office 文件，" + _NOT_A_BILL + "。银行流水请作为证据文件直接导入。"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "这是旧版 Excel（.xls）或 Office 文件，" + _NOT_A_BILL + "。银行流水请作为证据文件直接导入。",
+    ),
     (b"%PDF", "这是 PDF 文件，" + _NOT_A_BILL + "。PDF 版流水证明请作为证据文件直接导入。"),
     (b"\x89PNG", "这是图片，" + _NOT_A_BILL + "。截图请作为证据文件导入。"),
     (b"\xff\xd8\xff", "这是图片，" + _NOT_A_BILL + "。截图请作为证据文件导入。"),
@@ -113,7 +116,9 @@ def _reject(lines: list[str], name: str) -> None:
     if any(word in head for word in _BANK_WORDS):
         raise BillError(name, "这看起来是银行流水，" + _NOT_A_BILL + "；请作为证据文件直接导入。")
     snippet = first[:30] + ("…" if len(first) > 30 else "")
-    raise BillError(name, f"{_NOT_A_BILL}（开头是“{snippet}”）。请导入邮件中的账单压缩包或其中的 CSV/XLSX 文件。")
+    raise BillError(
+        name, f"{_NOT_A_BILL}（开头是“{snippet}”）。请导入邮件中的账单压缩包或其中的 CSV/XLSX 文件。"
+    )
 
 
 def _parse_sheet(rows: list[list[object]], name: str) -> ParsedBill:

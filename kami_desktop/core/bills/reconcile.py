@@ -185,18 +185,23 @@ def _link(refunds: list[ReconRow], payments: list[ReconRow], warnings: list[str]
         best = index.strong(r)
         if best is None:
             fits = [
-                p for p in index.same_party(r)
+                p
+                for p in index.same_party(r)
                 if p.transaction.time <= r.time and p.transaction.amount - linked[id(p)] >= r.amount
             ]
             if not fits:  # another spelling of the merchant: any payment whose stated refund still has room
                 fits = [
-                    p for p in index.stated.get(r.source, [])
-                    if p.transaction.time <= r.time and _expected_refund(p.transaction) - linked[id(p)] >= r.amount
+                    p
+                    for p in index.stated.get(r.source, [])
+                    if p.transaction.time <= r.time
+                    and _expected_refund(p.transaction) - linked[id(p)] >= r.amount
                 ]
             best = max(fits, key=lambda p, r=r: _fit_score(p, r, linked)) if fits else None
         if best is None:
             rr.reason = "退款：未在本账单中找到对应的原付款（原付款可能在账单时间范围之外）"
-            warnings.append(f"第 {r.row} 行的退款 ¥{money_str(r.amount)} 没有找到对应的原付款，已直接计入已退款。")
+            warnings.append(
+                f"第 {r.row} 行的退款 ¥{money_str(r.amount)} 没有找到对应的原付款，已直接计入已退款。"
+            )
             continue
         rr.linked_to = best.transaction.row
         rr.reason = f"退款，对应第 {best.transaction.row} 行的付款"
@@ -216,7 +221,9 @@ def reconcile(bill: ParsedBill | list[Transaction], terms: list[str]) -> Reconci
     matched = [t for t in txs if _matches(t, norm_terms)]
     matched_ids = {id(t) for t in matched}
     index = _PaymentIndex([ReconRow(t, PAYMENT, t.amount) for t in matched if t.direction == "支出"])
-    for t in txs:  # refund rows whose own text does not match but whose order number points to a matched payment
+    for (
+        t
+    ) in txs:  # refund rows whose own text does not match but whose order number points to a matched payment
         if id(t) not in matched_ids and _is_refund_like(t) and index.strong(t) is not None:
             matched.append(t)
     rows = []
@@ -236,7 +243,9 @@ def reconcile(bill: ParsedBill | list[Transaction], terms: list[str]) -> Reconci
         missing = _expected_refund(p.transaction) - linked[id(p)]
         if missing > 0:
             p.status_refund = missing
-            p.reason = f"向平台付款；交易状态“{p.transaction.status}”表明已退款，账单中缺少对应退款记录，按状态计入"
+            p.reason = (
+                f"向平台付款；交易状态“{p.transaction.status}”表明已退款，账单中缺少对应退款记录，按状态计入"
+            )
             result.warnings.append(
                 f"第 {p.transaction.row} 行的付款状态为“{p.transaction.status}”，但账单中没有对应的退款记录；"
                 f"已按状态把 ¥{money_str(missing)} 计入已退款（退款可能在账单时间范围之外）。"
@@ -266,7 +275,9 @@ def _core(name: str) -> str:
     return text
 
 
-def suggest_terms(platform_name: str | None, party_names: list[str], bill: ParsedBill | list[Transaction]) -> list[str]:
+def suggest_terms(
+    platform_name: str | None, party_names: list[str], bill: ParsedBill | list[Transaction]
+) -> list[str]:
     """Counterparty names in the bill that look like the case's platform or parties, most frequent first."""
     txs = bill.transactions if isinstance(bill, ParsedBill) else list(bill)
     names = [n for n in [platform_name or "", *party_names] if n and n.strip()]

@@ -97,8 +97,13 @@ class StoredReconRow(ReconRow):
 
     def to_json(self) -> dict:
         out = super().to_json()
-        out.update(bill_id=self.bill_id, bill_row_id=self.bill_row_id, sha256=self.sha256,
-                   exhibit_id=self.exhibit_id, linked_bill_id=self.linked_bill_id)
+        out.update(
+            bill_id=self.bill_id,
+            bill_row_id=self.bill_row_id,
+            sha256=self.sha256,
+            exhibit_id=self.exhibit_id,
+            linked_bill_id=self.linked_bill_id,
+        )
         return out
 
 
@@ -117,13 +122,25 @@ class CaseReconciliation(Reconciliation):
 # ----------------------------------------------------------------------------- shared import helpers
 def live_holder(s: Session, case_id: int, sha256: str) -> int | None:
     """The live exhibit of the case that already holds these bytes, if any."""
-    return s.scalar(select(ExhibitFile.exhibit_id).join(Exhibit).where(
-        ExhibitFile.blob_sha256 == sha256, Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None)).limit(1))
+    return s.scalar(
+        select(ExhibitFile.exhibit_id)
+        .join(Exhibit)
+        .where(ExhibitFile.blob_sha256 == sha256, Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
+        .limit(1)
+    )
 
 
-def import_source_file(profile: Profile, case_id: int, path: Path, sha256: str, *, category: str,
-                       captured_at: datetime | None, source: str = "",
-                       error: type[ValueError] = BillError) -> tuple[ImportedItem, bool, bool]:
+def import_source_file(
+    profile: Profile,
+    case_id: int,
+    path: Path,
+    sha256: str,
+    *,
+    category: str,
+    captured_at: datetime | None,
+    source: str = "",
+    error: type[ValueError] = BillError,
+) -> tuple[ImportedItem, bool, bool]:
     """Import ``path`` as one exhibit; returns (item, exhibit_created, blob_was_new).
 
     ``sha256`` is of the bytes that were parsed: a file that changed in between is refused.
@@ -131,8 +148,9 @@ def import_source_file(profile: Profile, case_id: int, path: Path, sha256: str, 
     with profile.session() as s:
         blob_known = s.get(Blob, sha256) is not None
         held = live_holder(s, case_id, sha256)
-    report = import_paths(profile, case_id, [path], category=category, source=source, captured_at=captured_at,
-                          workers=1)
+    report = import_paths(
+        profile, case_id, [path], category=category, source=source, captured_at=captured_at, workers=1
+    )
     if report.errors or not report.imported:
         reason = report.errors[0].reason if report.errors else "导入已取消"
         raise error(Path(path).name, reason)
@@ -144,8 +162,9 @@ def import_source_file(profile: Profile, case_id: int, path: Path, sha256: str, 
     return item, created, not blob_known
 
 
-def undo_source_import(profile: Profile, case_id: int, item: ImportedItem, created: bool, blob_new: bool,
-                       reason: str) -> None:
+def undo_source_import(
+    profile: Profile, case_id: int, item: ImportedItem, created: bool, blob_new: bool, reason: str
+) -> None:
     """Take back an exhibit whose parsed rows could not be stored (the ledger records both steps)."""
     if not created:
         return
@@ -162,8 +181,13 @@ def undo_source_import(profile: Profile, case_id: int, item: ImportedItem, creat
             profile.vault.mark(item.sha256, "purge")
         else:
             drop_blob = False
-        ledger.append(s, "import.undo", {"sha256": item.sha256, "reason": reason}, case_id=case_id,
-                      exhibit_id=item.exhibit_id)
+        ledger.append(
+            s,
+            "import.undo",
+            {"sha256": item.sha256, "reason": reason},
+            case_id=case_id,
+            exhibit_id=item.exhibit_id,
+        )
     if drop_blob:
         profile.vault.remove_blob(item.sha256)
         profile.vault.unmark(item.sha256, "purge")
@@ -180,9 +204,16 @@ def bill_title(bill: ParsedBill) -> str:
     return label
 
 
-def import_bill(profile: Profile, case_id: int, path: Path | str, password: str | None = None,
-                terms: Iterable[str] | None = None, *, progress: Progress = no_progress,
-                cancel: CancelToken | None = None) -> BillImport:
+def import_bill(
+    profile: Profile,
+    case_id: int,
+    path: Path | str,
+    password: str | None = None,
+    terms: Iterable[str] | None = None,
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> BillImport:
     """Parse, then store the file as a 资金流水 exhibit with all its rows. Raises BillError (incl.
     PasswordRequired) before anything is stored; importing the same file again adds nothing."""
     p = Path(path)
@@ -195,20 +226,33 @@ def import_bill(profile: Profile, case_id: int, path: Path | str, password: str 
     del data
     progress(1, 3, p.name)
     with profile.session() as s:
-        existing = s.scalar(select(Bill.id).join(Exhibit, Exhibit.id == Bill.exhibit_id).where(
-            Bill.blob_sha256 == sha, Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None)).limit(1))
+        existing = s.scalar(
+            select(Bill.id)
+            .join(Exhibit, Exhibit.id == Bill.exhibit_id)
+            .where(Bill.blob_sha256 == sha, Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
+            .limit(1)
+        )
     if existing is not None:
         return _result(profile, case_id, existing, bill, True, terms)
     if cancel is not None and cancel():
         raise BillError(p.name, "导入已取消")
-    item, created, blob_new = import_source_file(profile, case_id, p, sha, category="funds",
-                                                 captured_at=bill.exported_at, source="支付平台导出的账单原始文件")
+    item, created, blob_new = import_source_file(
+        profile,
+        case_id,
+        p,
+        sha,
+        category="funds",
+        captured_at=bill.exported_at,
+        source="支付平台导出的账单原始文件",
+    )
     progress(2, 3, p.name)
     try:
         with profile.session() as s:
             bill_id = _store(s, case_id, item, created, bill)
     except BaseException as exc:
-        undo_source_import(profile, case_id, item, created, blob_new, f"账单明细未能保存：{type(exc).__name__}")
+        undo_source_import(
+            profile, case_id, item, created, blob_new, f"账单明细未能保存：{type(exc).__name__}"
+        )
         raise
     progress(3, 3, p.name)
     return _result(profile, case_id, bill_id, bill, False, terms)
@@ -221,36 +265,72 @@ def _store(s: Session, case_id: int, item: ImportedItem, created: bool, bill: Pa
         edit_exhibit(s, ex.id, title=bill_title(bill), category="funds", purpose=BILL_PURPOSE, notes=notes)
     elif ex.category == "other":  # the file was already there as plain evidence: now it is a bill
         edit_exhibit(s, ex.id, category="funds", notes="\n".join(x for x in (ex.notes, notes) if x))
-    row = Bill(exhibit_id=ex.id, blob_sha256=item.sha256, source=bill.source, layout=bill.layout,
-               personal_only=bill.personal_only, account=(bill.account or "")[:200],
-               holder=(bill.holder or "")[:200],
-               period_start=bill.period_start, period_end=bill.period_end,
-               warnings=json.dumps(bill.warnings, ensure_ascii=False), imported_at=now(), rows_complete=True)
+    row = Bill(
+        exhibit_id=ex.id,
+        blob_sha256=item.sha256,
+        source=bill.source,
+        layout=bill.layout,
+        personal_only=bill.personal_only,
+        account=(bill.account or "")[:200],
+        holder=(bill.holder or "")[:200],
+        period_start=bill.period_start,
+        period_end=bill.period_end,
+        warnings=json.dumps(bill.warnings, ensure_ascii=False),
+        imported_at=now(),
+        rows_complete=True,
+    )
     s.add(row)
     s.flush()
     if bill.transactions:
         s.execute(insert(BillRow), [_row_values(row.id, t) for t in bill.transactions])
-    ledger.append(s, "bill.import", {
-        "bill_id": row.id, "sha256": item.sha256, "source": bill.source, "layout": bill.layout,
-        "rows": len(bill.transactions), "personal_only": bill.personal_only,
-        "period_start": iso(bill.period_start), "period_end": iso(bill.period_end),
-    }, case_id=case_id, exhibit_id=ex.id)
+    ledger.append(
+        s,
+        "bill.import",
+        {
+            "bill_id": row.id,
+            "sha256": item.sha256,
+            "source": bill.source,
+            "layout": bill.layout,
+            "rows": len(bill.transactions),
+            "personal_only": bill.personal_only,
+            "period_start": iso(bill.period_start),
+            "period_end": iso(bill.period_end),
+        },
+        case_id=case_id,
+        exhibit_id=ex.id,
+    )
     return row.id
 
 
 def _row_values(bill_id: int, t: Transaction) -> dict:
     return {
-        "bill_id": bill_id, "row": t.row, "time": t.time, "category": t.category[:100],
-        "counterparty": t.counterparty[:300], "counterparty_account": t.counterparty_account[:200],
-        "description": t.description, "direction": t.direction[:10], "amount": t.amount,
-        "payment_method": t.payment_method[:200], "status": t.status[:100], "order_id": t.order_id[:100],
-        "merchant_order_id": t.merchant_order_id[:100], "note": t.note,
-        "fund_status": (t.fund_status or "")[:50], "refund_total": t.refund_total,
+        "bill_id": bill_id,
+        "row": t.row,
+        "time": t.time,
+        "category": t.category[:100],
+        "counterparty": t.counterparty[:300],
+        "counterparty_account": t.counterparty_account[:200],
+        "description": t.description,
+        "direction": t.direction[:10],
+        "amount": t.amount,
+        "payment_method": t.payment_method[:200],
+        "status": t.status[:100],
+        "order_id": t.order_id[:100],
+        "merchant_order_id": t.merchant_order_id[:100],
+        "note": t.note,
+        "fund_status": (t.fund_status or "")[:50],
+        "refund_total": t.refund_total,
     }
 
 
-def _result(profile: Profile, case_id: int, bill_id: int, bill: ParsedBill, duplicate: bool,
-            terms: Iterable[str] | None) -> BillImport:
+def _result(
+    profile: Profile,
+    case_id: int,
+    bill_id: int,
+    bill: ParsedBill,
+    duplicate: bool,
+    terms: Iterable[str] | None,
+) -> BillImport:
     with profile.session() as s:
         stored = s.get(Bill, bill_id)
         ex = s.get(Exhibit, stored.exhibit_id)
@@ -262,9 +342,18 @@ def _result(profile: Profile, case_id: int, bill_id: int, bill: ParsedBill, dupl
         elif not current and suggested:
             current = set_platform_terms(s, case_id, suggested, suggested=True)
         return BillImport(
-            bill_id=bill_id, exhibit_id=ex.id, sha256=stored.blob_sha256, duplicate=duplicate,
-            source=bill.source, layout=bill.layout, rows=len(bill.transactions), personal_only=bill.personal_only, title=ex.title,
-            warnings=list(bill.warnings), terms=current, suggested_terms=suggested,
+            bill_id=bill_id,
+            exhibit_id=ex.id,
+            sha256=stored.blob_sha256,
+            duplicate=duplicate,
+            source=bill.source,
+            layout=bill.layout,
+            rows=len(bill.transactions),
+            personal_only=bill.personal_only,
+            title=ex.title,
+            warnings=list(bill.warnings),
+            terms=current,
+            suggested_terms=suggested,
             evidence_warning=personal_only_warning(bill.source) if bill.personal_only else "",
         )
 
@@ -288,8 +377,9 @@ def _clean_terms(terms: Iterable[str]) -> list[str]:
     return out
 
 
-def set_platform_terms(s: Session, case_id: int, terms: Iterable[str], *,
-                       suggested: bool = False) -> list[str]:
+def set_platform_terms(
+    s: Session, case_id: int, terms: Iterable[str], *, suggested: bool = False
+) -> list[str]:
     """Replace the case's platform keywords (substrings of a counterparty or description); ledger-recorded."""
     case = get_case(s, case_id)
     old = get_platform_terms(s, case_id)
@@ -316,8 +406,9 @@ def unmark_platform(s: Session, case_id: int, counterparty: str) -> list[str]:
     return set_platform_terms(s, case_id, [t for t in get_platform_terms(s, case_id) if _norm(t) not in name])
 
 
-def suggested_terms(s: Session, case_id: int,
-                    bill: ParsedBill | list[Transaction] | None = None) -> list[str]:
+def suggested_terms(
+    s: Session, case_id: int, bill: ParsedBill | list[Transaction] | None = None
+) -> list[str]:
     """Counterparties that look like the case's platform or its parties (not the user's own name)."""
     case = get_case(s, case_id)
     names = list(s.scalars(select(Party.name).where(Party.case_id == case_id, Party.role != "self")))
@@ -336,13 +427,18 @@ def _session_blob_path(s: Session) -> BlobPath:
 
 
 def live_bills(s: Session, case_id: int) -> list[Bill]:
-    q = (select(Bill).join(Exhibit, Exhibit.id == Bill.exhibit_id)
-         .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None)).order_by(Bill.id))
+    q = (
+        select(Bill)
+        .join(Exhibit, Exhibit.id == Bill.exhibit_id)
+        .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
+        .order_by(Bill.id)
+    )
     return list(s.scalars(q))
 
 
-def case_transactions(s: Session, case_id: int,
-                      blob_path: BlobPath | None = None) -> list[tuple[Transaction, RowRef]]:
+def case_transactions(
+    s: Session, case_id: int, blob_path: BlobPath | None = None
+) -> list[tuple[Transaction, RowRef]]:
     """Every stored row of the case's live bills, rebuilt as a Transaction, with where it came from."""
     out: list[tuple[Transaction, RowRef]] = []
     seen: set[str] = set()
@@ -351,7 +447,9 @@ def case_transactions(s: Session, case_id: int,
             continue
         seen.add(b.blob_sha256)
         legacy = not b.rows_complete  # stored before rows kept these two columns
-        extras = _web_extras(b, blob_path or _session_blob_path(s)) if legacy and b.layout == LAYOUT_WEB else {}
+        extras = (
+            _web_extras(b, blob_path or _session_blob_path(s)) if legacy and b.layout == LAYOUT_WEB else {}
+        )
         for r in s.scalars(select(BillRow).where(BillRow.bill_id == b.id).order_by(BillRow.row)):
             if legacy:
                 fund, refund = extras.get(r.row, ("", None))
@@ -359,11 +457,24 @@ def case_transactions(s: Session, case_id: int,
                     refund = wechat_refund_total(r.status, r.direction, r.amount)
             else:
                 fund, refund = r.fund_status, r.refund_total
-            tx = Transaction(time=r.time, category=r.category, counterparty=r.counterparty,
-                             counterparty_account=r.counterparty_account, description=r.description,
-                             direction=r.direction, amount=r.amount, payment_method=r.payment_method,
-                             status=r.status, order_id=r.order_id, merchant_order_id=r.merchant_order_id,
-                             note=r.note, row=r.row, source=b.source, fund_status=fund, refund_total=refund)
+            tx = Transaction(
+                time=r.time,
+                category=r.category,
+                counterparty=r.counterparty,
+                counterparty_account=r.counterparty_account,
+                description=r.description,
+                direction=r.direction,
+                amount=r.amount,
+                payment_method=r.payment_method,
+                status=r.status,
+                order_id=r.order_id,
+                merchant_order_id=r.merchant_order_id,
+                note=r.note,
+                row=r.row,
+                source=b.source,
+                fund_status=fund,
+                refund_total=refund,
+            )
             out.append((tx, RowRef(b.id, r.id, r.row, b.blob_sha256, b.exhibit_id)))
     return out
 
@@ -383,8 +494,9 @@ def _dedupe_key(t: Transaction) -> tuple:
     return (t.source, t.time, t.counterparty, t.description, t.direction, t.amount)
 
 
-def reconcile_stored(s: Session, case_id: int, terms: list[str] | None = None,
-                     blob_path: BlobPath | None = None) -> CaseReconciliation:
+def reconcile_stored(
+    s: Session, case_id: int, terms: list[str] | None = None, blob_path: BlobPath | None = None
+) -> CaseReconciliation:
     terms = get_platform_terms(s, case_id) if terms is None else terms
     pairs: list[tuple[Transaction, RowRef]] = []
     keys: set[tuple] = set()
@@ -411,27 +523,59 @@ def reconcile_stored(s: Session, case_id: int, terms: list[str] | None = None,
         t, ref = pairs[r.transaction.row - 1]
         linked = pairs[r.linked_to - 1][1] if r.linked_to else None
         reason = re.sub(r"第 (\d+) 行", lambda m: where(int(m.group(1))), r.reason)
-        rows.append(StoredReconRow(
-            transaction=t, role=r.role, counted=r.counted, linked_to=linked.row if linked else None,
-            reason=reason, status_refund=r.status_refund, bill_id=ref.bill_id, bill_row_id=ref.bill_row_id,
-            sha256=ref.sha256, exhibit_id=ref.exhibit_id, linked_bill_id=linked.bill_id if linked else None))
+        rows.append(
+            StoredReconRow(
+                transaction=t,
+                role=r.role,
+                counted=r.counted,
+                linked_to=linked.row if linked else None,
+                reason=reason,
+                status_refund=r.status_refund,
+                bill_id=ref.bill_id,
+                bill_row_id=ref.bill_row_id,
+                sha256=ref.sha256,
+                exhibit_id=ref.exhibit_id,
+                linked_bill_id=linked.bill_id if linked else None,
+            )
+        )
     warnings = [re.sub(r"第 (\d+) 行", lambda m: where(int(m.group(1))), w) for w in base.warnings]
     if not bills:
         warnings.insert(0, "本案件还没有导入账单。")
     if skipped:
         warnings.append(f"有 {len(skipped)} 笔交易同时出现在多个账单中，只计算一次。")
     if any(b["personal_only"] for b in bills):
-        warnings.append("有账单注明“仅供个人对账使用”，证据效力较弱；建议另行申请交易流水证明（用于证明材料）一并提交。")
-    return CaseReconciliation(terms=base.terms, rows=rows, paid=base.paid, refunded=base.refunded,
-                              net=base.net, first=base.first, last=base.last, warnings=warnings, bills=bills,
-                              duplicates=len(skipped), duplicate_row_ids=skipped)
+        warnings.append(
+            "有账单注明“仅供个人对账使用”，证据效力较弱；建议另行申请交易流水证明（用于证明材料）一并提交。"
+        )
+    return CaseReconciliation(
+        terms=base.terms,
+        rows=rows,
+        paid=base.paid,
+        refunded=base.refunded,
+        net=base.net,
+        first=base.first,
+        last=base.last,
+        warnings=warnings,
+        bills=bills,
+        duplicates=len(skipped),
+        duplicate_row_ids=skipped,
+    )
 
 
 def _bill_info(b: Bill) -> dict:
-    return {"bill_id": b.id, "exhibit_id": b.exhibit_id, "sha256": b.blob_sha256, "source": b.source,
-            "layout": b.layout, "personal_only": b.personal_only, "account": b.account, "holder": b.holder,
-            "period_start": iso(b.period_start), "period_end": iso(b.period_end),
-            "warnings": json.loads(b.warnings or "[]")}
+    return {
+        "bill_id": b.id,
+        "exhibit_id": b.exhibit_id,
+        "sha256": b.blob_sha256,
+        "source": b.source,
+        "layout": b.layout,
+        "personal_only": b.personal_only,
+        "account": b.account,
+        "holder": b.holder,
+        "period_start": iso(b.period_start),
+        "period_end": iso(b.period_end),
+        "warnings": json.loads(b.warnings or "[]"),
+    }
 
 
 def case_reconciliation(profile: Profile, case_id: int, terms: list[str] | None = None) -> CaseReconciliation:
@@ -451,10 +595,18 @@ def apply_claimed_amount(s: Session, case_id: int, blob_path: BlobPath | None = 
     if recon.net < 0:
         raise BillStoreError(f"退款多于付款（净额 ¥{money_str(recon.net)}），无法作为主张金额。")
     case: Case = update_case(s, case_id, claimed_amount=recon.net)
-    ledger.append(s, "bill.apply", {
-        "claimed_amount": case.claimed_amount, "paid": recon.paid, "refunded": recon.refunded,
-        "net": recon.net, "terms": recon.terms,
-        "bills": [{"bill_id": b["bill_id"], "sha256": b["sha256"]} for b in recon.bills],
-        "rows": len(recon.rows),
-    }, case_id=case_id)
+    ledger.append(
+        s,
+        "bill.apply",
+        {
+            "claimed_amount": case.claimed_amount,
+            "paid": recon.paid,
+            "refunded": recon.refunded,
+            "net": recon.net,
+            "terms": recon.terms,
+            "bills": [{"bill_id": b["bill_id"], "sha256": b["sha256"]} for b in recon.bills],
+            "rows": len(recon.rows),
+        },
+        case_id=case_id,
+    )
     return recon

@@ -89,7 +89,9 @@ class _RowReader:
             cells = list(cells[:i]) + [merged] + list(cells[i + extra + 1 :])
             self.merged.append(line)
         if len(cells) < width:
-            raise BillError(name, f"这一行只有 {len(cells)} 列，表头有 {width} 列；文件可能被截断或缺少列。", line)
+            raise BillError(
+                name, f"这一行只有 {len(cells)} 列，表头有 {width} 列；文件可能被截断或缺少列。", line
+            )
 
         def get(key: str) -> str:
             i = cols.index.get(key)
@@ -143,7 +145,9 @@ class _RowReader:
         out = []
         if self.merged:
             lines = "、".join(str(n) for n in self.merged[:10])
-            out.append(f"第 {lines} 行的交易对方含有英文逗号且未加引号，已把多出的列合并回“交易对方”，请核对。")
+            out.append(
+                f"第 {lines} 行的交易对方含有英文逗号且未加引号，已把多出的列合并回“交易对方”，请核对。"
+            )
         if self.resaved:
             out.append("检测到：" + "；".join(sorted(self.resaved)) + "。" + RESAVED_HINT)
         return out
@@ -179,7 +183,9 @@ def _parse(rows, name: str, encoding: str, layout: str | None) -> ParsedBill:
     cols = Columns.from_header([_cell_text(c) for c in header], WANTED)
     missing = cols.missing(REQUIRED)
     if missing:
-        raise BillError(name, "表头缺少必需的列：" + "、".join(WANTED[k][0] for k in missing) + "。", header_line)
+        raise BillError(
+            name, "表头缺少必需的列：" + "、".join(WANTED[k][0] for k in missing) + "。", header_line
+        )
     reader = _RowReader(name, cols)
     txs: list[Transaction] = []
     for line, cells in rows:

@@ -20,8 +20,16 @@ class CaseError(ValueError):
     pass
 
 
-EDITABLE = ("title", "platform_name", "platform_url", "cause_type", "discovered_on", "claimed_amount", "stage",
-            "notes")
+EDITABLE = (
+    "title",
+    "platform_name",
+    "platform_url",
+    "cause_type",
+    "discovered_on",
+    "claimed_amount",
+    "stage",
+    "notes",
+)
 
 
 def _clean(field: str, value: Any) -> Any:
@@ -62,9 +70,18 @@ def create_case(s: Session, title: str, **fields: Any) -> Case:
         if k not in EDITABLE:
             raise CaseError(f"未知字段 {k}")
         values[k] = _clean(k, v)
-    case = Case(created_at=stamp, updated_at=stamp, **{"platform_name": "", "platform_url": "",
-                                                       "cause_type": "unknown", "stage": "negotiation",
-                                                       "notes": "", **values})
+    case = Case(
+        created_at=stamp,
+        updated_at=stamp,
+        **{
+            "platform_name": "",
+            "platform_url": "",
+            "cause_type": "unknown",
+            "stage": "negotiation",
+            "notes": "",
+            **values,
+        },
+    )
     s.add(case)
     s.flush()
     ledger.append(s, "case.create", case_summary(case), case_id=case.id)
@@ -120,10 +137,16 @@ class CaseCounts:
 
 
 def counts(s: Session, case_id: int) -> CaseCounts:
-    live = s.scalar(select(func.count()).select_from(Exhibit).where(Exhibit.case_id == case_id,
-                                                                     Exhibit.trashed_at.is_(None)))
-    dead = s.scalar(select(func.count()).select_from(Exhibit).where(Exhibit.case_id == case_id,
-                                                                     Exhibit.trashed_at.is_not(None)))
+    live = s.scalar(
+        select(func.count())
+        .select_from(Exhibit)
+        .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
+    )
+    dead = s.scalar(
+        select(func.count())
+        .select_from(Exhibit)
+        .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_not(None))
+    )
     return CaseCounts(live or 0, dead or 0)
 
 
@@ -148,9 +171,14 @@ def case_summary(case: Case) -> dict[str, Any]:
 
 def party_summary(p: Party) -> dict[str, Any]:
     return {
-        "id": p.id, "role": p.role, "name": p.name, "uscc": p.uscc, "icp": p.icp, "address": p.address,
-        "legal_representative": p.legal_representative, "phone": p.phone, "website": p.website,
+        "id": p.id,
+        "role": p.role,
+        "name": p.name,
+        "uscc": p.uscc,
+        "icp": p.icp,
+        "address": p.address,
+        "legal_representative": p.legal_representative,
+        "phone": p.phone,
+        "website": p.website,
         "is_defendant": p.is_defendant,
     }
-
-

@@ -93,13 +93,28 @@ def get_fact(s: Session, fact_id: int) -> Fact:
     return f
 
 
-def add_fact(s: Session, case_id: int, occurred_at: Any, kind: str, description: str = "", *,
-             disputed: bool = False, exhibit_ids: Iterable[int] = (), origin: str = "user",
-             action: str = "fact.add") -> Fact:
+def add_fact(
+    s: Session,
+    case_id: int,
+    occurred_at: Any,
+    kind: str,
+    description: str = "",
+    *,
+    disputed: bool = False,
+    exhibit_ids: Iterable[int] = (),
+    origin: str = "user",
+    action: str = "fact.add",
+) -> Fact:
     get_case(s, case_id)
-    fact = Fact(case_id=case_id, occurred_at=_clean("occurred_at", occurred_at), kind=_clean("kind", kind),
-                description=_clean("description", description), disputed=bool(disputed), origin=origin,
-                created_at=now())
+    fact = Fact(
+        case_id=case_id,
+        occurred_at=_clean("occurred_at", occurred_at),
+        kind=_clean("kind", kind),
+        description=_clean("description", description),
+        disputed=bool(disputed),
+        origin=origin,
+        created_at=now(),
+    )
     links = _exhibit_ids(s, case_id, exhibit_ids)
     fact.exhibit_links = [FactExhibit(exhibit_id=i) for i in links]
     s.add(fact)
@@ -145,9 +160,15 @@ def remove_fact(s: Session, fact_id: int) -> None:
 
 def fact_summary(f: Fact) -> dict[str, Any]:
     return {
-        "id": f.id, "case_id": f.case_id, "occurred_at": iso(f.occurred_at), "kind": f.kind,
-        "kind_label": FACT_KINDS.get(f.kind, f.kind), "description": f.description, "disputed": bool(f.disputed),
-        "origin": f.origin, "exhibit_ids": [link.exhibit_id for link in f.exhibit_links],
+        "id": f.id,
+        "case_id": f.case_id,
+        "occurred_at": iso(f.occurred_at),
+        "kind": f.kind,
+        "kind_label": FACT_KINDS.get(f.kind, f.kind),
+        "description": f.description,
+        "disputed": bool(f.disputed),
+        "origin": f.origin,
+        "exhibit_ids": [link.exhibit_id for link in f.exhibit_links],
     }
 
 
@@ -177,17 +198,24 @@ class TimelineEntry:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id, "occurred_at": iso(self.occurred_at), "kind": self.kind, "kind_label": self.kind_label,
-            "description": self.description, "disputed": self.disputed, "origin": self.origin,
+            "id": self.id,
+            "occurred_at": iso(self.occurred_at),
+            "kind": self.kind,
+            "kind_label": self.kind_label,
+            "description": self.description,
+            "disputed": self.disputed,
+            "origin": self.origin,
             "exhibits": [e.to_json() for e in self.exhibits],
         }
 
 
 def exhibit_numbers(s: Session, case_id: int) -> dict[int, tuple[int, str]]:
     """{exhibit id: (binder number, title)} for the case's live exhibits."""
-    rows = s.execute(select(Exhibit.id, Exhibit.title).where(Exhibit.case_id == case_id,
-                                                              Exhibit.trashed_at.is_(None))
-                     .order_by(Exhibit.position, Exhibit.id)).all()
+    rows = s.execute(
+        select(Exhibit.id, Exhibit.title)
+        .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
+        .order_by(Exhibit.position, Exhibit.id)
+    ).all()
     return {eid: (n, title) for n, (eid, title) in enumerate(rows, start=1)}
 
 
@@ -204,8 +232,18 @@ def timeline(s: Session, case_id: int) -> list[TimelineEntry]:
             number, title = numbers.get(link.exhibit_id, (None, titles.get(link.exhibit_id, "")))
             refs.append(ExhibitRef(link.exhibit_id, number, title))
         refs.sort(key=lambda r: (r.number is None, r.number or 0, r.id))
-        out.append(TimelineEntry(f.id, f.occurred_at, f.kind, FACT_KINDS.get(f.kind, f.kind), f.description,
-                                 bool(f.disputed), f.origin, tuple(refs)))
+        out.append(
+            TimelineEntry(
+                f.id,
+                f.occurred_at,
+                f.kind,
+                FACT_KINDS.get(f.kind, f.kind),
+                f.description,
+                bool(f.disputed),
+                f.origin,
+                tuple(refs),
+            )
+        )
     out.sort(key=lambda e: (e.occurred_at, e.id))
     return out
 

@@ -36,24 +36,27 @@ class StepKind:
     event: str | None  # the core.legal event kind it implies, if any
 
 
-STEP_KINDS: dict[str, StepKind] = {k.code: k for k in (
-    StepKind("demand_sent", "发出书面退款要求（催告函）", "negotiation", "demand_sent"),
-    StepKind("demand_delivered", "催告函已送达平台", "negotiation", "demand_delivered"),
-    StepKind("platform_replied", "平台已答复", "negotiation", "demand_answered"),
-    StepKind("platform_agreed", "平台同意退款或承认欠款", "negotiation", "obligor_acknowledged"),
-    StepKind("payment_complaint_filed", "向支付渠道投诉（微信支付/支付宝）", "complaint", None),
-    StepKind("complaint_12315_filed", "12315投诉已提交", "complaint", "complaint_12315_filed"),
-    StepKind("complaint_12315_accepted", "12315已受理", "complaint", "complaint_12315_accepted"),
-    StepKind("complaint_12315_rejected", "12315不予受理", "complaint", "complaint_12315_rejected"),
-    StepKind("mediation_ended", "12315调解结束", "complaint", "mediation_ended"),
-    StepKind("heimao_filed", "黑猫投诉已提交", "complaint", None),
-    StepKind("jutousu_filed", "聚投诉已提交", "complaint", None),
-    StepKind("lawsuit_filed", "已向法院起诉", "litigation", "lawsuit_filed"),
-    StepKind("fee_notice", "收到交纳诉讼费通知", "litigation", "fee_notice"),
-    StepKind("fee_paid", "已交纳诉讼费", "litigation", "fee_paid"),
-    StepKind("judgment_received", "收到判决书或调解书", "litigation", None),
-    StepKind("resolved", "已退款，纠纷解决", "closed", "resolved"),
-)}
+STEP_KINDS: dict[str, StepKind] = {
+    k.code: k
+    for k in (
+        StepKind("demand_sent", "发出书面退款要求（催告函）", "negotiation", "demand_sent"),
+        StepKind("demand_delivered", "催告函已送达平台", "negotiation", "demand_delivered"),
+        StepKind("platform_replied", "平台已答复", "negotiation", "demand_answered"),
+        StepKind("platform_agreed", "平台同意退款或承认欠款", "negotiation", "obligor_acknowledged"),
+        StepKind("payment_complaint_filed", "向支付渠道投诉（微信支付/支付宝）", "complaint", None),
+        StepKind("complaint_12315_filed", "12315投诉已提交", "complaint", "complaint_12315_filed"),
+        StepKind("complaint_12315_accepted", "12315已受理", "complaint", "complaint_12315_accepted"),
+        StepKind("complaint_12315_rejected", "12315不予受理", "complaint", "complaint_12315_rejected"),
+        StepKind("mediation_ended", "12315调解结束", "complaint", "mediation_ended"),
+        StepKind("heimao_filed", "黑猫投诉已提交", "complaint", None),
+        StepKind("jutousu_filed", "聚投诉已提交", "complaint", None),
+        StepKind("lawsuit_filed", "已向法院起诉", "litigation", "lawsuit_filed"),
+        StepKind("fee_notice", "收到交纳诉讼费通知", "litigation", "fee_notice"),
+        StepKind("fee_paid", "已交纳诉讼费", "litigation", "fee_paid"),
+        StepKind("judgment_received", "收到判决书或调解书", "litigation", None),
+        StepKind("resolved", "已退款，纠纷解决", "closed", "resolved"),
+    )
+}
 STAGE_ORDER = tuple(STAGES)  # negotiation, complaint, litigation, closed
 
 
@@ -80,16 +83,27 @@ def _date(value: Any) -> date:
 def step_summary(st: LadderStep) -> dict[str, Any]:
     k = STEP_KINDS.get(st.kind)
     return {
-        "id": st.id, "case_id": st.case_id, "kind": st.kind, "kind_label": k.label if k else st.kind,
-        "stage": k.stage if k else "", "on": st.on.isoformat(), "channel": st.channel, "reference": st.reference,
-        "note": st.note, "done": bool(st.done), "workdays": st.workdays,
+        "id": st.id,
+        "case_id": st.case_id,
+        "kind": st.kind,
+        "kind_label": k.label if k else st.kind,
+        "stage": k.stage if k else "",
+        "on": st.on.isoformat(),
+        "channel": st.channel,
+        "reference": st.reference,
+        "note": st.note,
+        "done": bool(st.done),
+        "workdays": st.workdays,
     }
 
 
 def list_steps(s: Session, case_id: int) -> list[LadderStep]:
     get_case(s, case_id)
-    return list(s.scalars(select(LadderStep).where(LadderStep.case_id == case_id)
-                          .order_by(LadderStep.on, LadderStep.id)))
+    return list(
+        s.scalars(
+            select(LadderStep).where(LadderStep.case_id == case_id).order_by(LadderStep.on, LadderStep.id)
+        )
+    )
 
 
 def get_step(s: Session, step_id: int) -> LadderStep:
@@ -121,8 +135,18 @@ def _workdays(code: str, value: Any) -> int | None:
     return n
 
 
-def record_step(s: Session, case_id: int, kind: str, on: Any, *, channel: str = "", reference: str = "",
-                note: str = "", done: bool = True, workdays: int | None = None) -> LadderStep:
+def record_step(
+    s: Session,
+    case_id: int,
+    kind: str,
+    on: Any,
+    *,
+    channel: str = "",
+    reference: str = "",
+    note: str = "",
+    done: bool = True,
+    workdays: int | None = None,
+) -> LadderStep:
     """Record a step taken (``done``) or planned; a taken step moves the case's stage forward.
 
     ``workdays``: for a demand letter, the period it granted (default: 7 working days when computing)."""
@@ -132,9 +156,17 @@ def record_step(s: Session, case_id: int, kind: str, on: Any, *, channel: str = 
     day = _date(on)
     if done and day > now().date():
         raise LadderError("已完成的进展日期不能晚于今天；尚未发生的请记为计划")
-    st = LadderStep(case_id=case_id, kind=code, on=day, channel=(channel or "").strip(),
-                    reference=(reference or "").strip(), note=(note or "").strip(), done=bool(done),
-                    workdays=period, created_at=now())
+    st = LadderStep(
+        case_id=case_id,
+        kind=code,
+        on=day,
+        channel=(channel or "").strip(),
+        reference=(reference or "").strip(),
+        note=(note or "").strip(),
+        done=bool(done),
+        workdays=period,
+        created_at=now(),
+    )
     s.add(st)
     s.flush()
     ledger.append(s, "ladder.step", {"step": step_summary(st)}, case_id=case_id)
@@ -202,11 +234,16 @@ class Dashboard:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "case_id": self.case_id, "stage": self.stage, "stage_label": self.stage_label,
+            "case_id": self.case_id,
+            "stage": self.stage,
+            "stage_label": self.stage_label,
             "today": self.today.isoformat(),
             "next_deadline": None if self.next_deadline is None else self.next_deadline.to_json(),
-            "deadlines": [d.to_json() for d in self.deadlines], "provisional": self.provisional,
-            "next_steps": list(self.next_steps), "steps": list(self.steps), "warnings": list(self.warnings),
+            "deadlines": [d.to_json() for d in self.deadlines],
+            "provisional": self.provisional,
+            "next_steps": list(self.next_steps),
+            "steps": list(self.steps),
+            "warnings": list(self.warnings),
         }
 
 
@@ -220,8 +257,14 @@ def case_events(case: Case, steps: list[LadderStep]) -> list[Event]:
     return out
 
 
-def case_dashboard(s: Session, case_id: int, today: date | None = None, *,
-                   demand_workdays: int | None = None, near_days: int = 3) -> Dashboard:
+def case_dashboard(
+    s: Session,
+    case_id: int,
+    today: date | None = None,
+    *,
+    demand_workdays: int | None = None,
+    near_days: int = 3,
+) -> Dashboard:
     """``demand_workdays`` overrides the period; by default the latest demand letter's own (or 7)."""
     case = get_case(s, case_id)
     today = today or now().date()
@@ -229,17 +272,28 @@ def case_dashboard(s: Session, case_id: int, today: date | None = None, *,
     if demand_workdays is None:
         granted = [st.workdays for st in steps if st.done and st.kind == "demand_sent" and st.workdays]
         demand_workdays = granted[-1] if granted else DEMAND_DEFAULT_WORKDAYS
-    deadlines = deadlines_from_events(case_events(case, steps), today, near_days, demand_workdays=demand_workdays)
+    deadlines = deadlines_from_events(
+        case_events(case, steps), today, near_days, demand_workdays=demand_workdays
+    )
     upcoming = [d for d in deadlines if d.status in ("ok", "near")]
     taken = {st.kind: st.on for st in steps if st.done}
     warnings = []
     if case.discovered_on is None:
         warnings.append("尚未填写发现扣款的日期：填写后才能计算诉讼时效和12315投诉期限。")
     if any(d.provisional for d in deadlines):
-        warnings.append("部分期限按暂定节假日安排计算（尚无当年国务院放假通知），标注“暂定”，请在通知发布后核对。")
-    return Dashboard(case.id, case.stage, today, deadlines, upcoming[0] if upcoming else None,
-                     _next_steps(taken, {d.key: d for d in deadlines}), [step_summary(st) for st in steps],
-                     warnings)
+        warnings.append(
+            "部分期限按暂定节假日安排计算（尚无当年国务院放假通知），标注“暂定”，请在通知发布后核对。"
+        )
+    return Dashboard(
+        case.id,
+        case.stage,
+        today,
+        deadlines,
+        upcoming[0] if upcoming else None,
+        _next_steps(taken, {d.key: d for d in deadlines}),
+        [step_summary(st) for st in steps],
+        warnings,
+    )
 
 
 def dashboard(profile, case_id: int, today: date | None = None, **kw: Any) -> Dashboard:
@@ -277,7 +331,9 @@ def _next_steps(taken: dict[str, date], dl: dict[str, Deadline]) -> list[str]:
             if med.status == "past":
                 out.append(f"12315调解期限已于{med.due.isoformat()}届满：可要求终止调解，" + _SUE)
             else:
-                out.append(f"12315已受理，等待调解（最迟至{med.due.isoformat()}）；保持电话畅通，调解不成可起诉。")
+                out.append(
+                    f"12315已受理，等待调解（最迟至{med.due.isoformat()}）；保持电话畅通，调解不成可起诉。"
+                )
         elif acc is not None and acc.status == "past":
             out.append(f"12315受理决定期限已过（{acc.due.isoformat()}）：登录12315查看进度或致电12315询问。")
         elif acc is not None:
@@ -289,8 +345,10 @@ def _next_steps(taken: dict[str, date], dl: dict[str, Deadline]) -> list[str]:
     if demand is None:
         if {"heimao_filed", "jutousu_filed", "payment_complaint_filed"} & taken.keys():
             out.append("向12315投诉（需要运营主体的名称、地址和你的退款诉求），投诉同时中断诉讼时效。")
-        out.append("发出书面退款要求（催告函）：写明余额、扣款经过和法律依据，给出3–7个工作日的期限，"
-                   "并保存发送记录（截图、邮件或快递单号）。")
+        out.append(
+            "发出书面退款要求（催告函）：写明余额、扣款经过和法律依据，给出3–7个工作日的期限，"
+            "并保存发送记录（截图、邮件或快递单号）。"
+        )
     elif demand.done:
         out.append("平台已答复。如仍未退款，向12315投诉；" + _PUBLIC_SITES)
     elif demand.status == "past":

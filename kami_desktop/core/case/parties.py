@@ -31,8 +31,21 @@ EVIDENCE_KINDS: dict[str, str] = {
     "other": "其他",
 }
 
-TEXT_FIELDS = ("name", "uscc", "icp", "address", "legal_representative", "phone", "website", "notes",
-               "id_number", "gender", "ethnicity", "occupation", "legal_rep_title")
+TEXT_FIELDS = (
+    "name",
+    "uscc",
+    "icp",
+    "address",
+    "legal_representative",
+    "phone",
+    "website",
+    "notes",
+    "id_number",
+    "gender",
+    "ethnicity",
+    "occupation",
+    "legal_rep_title",
+)
 EDITABLE = ("role", *TEXT_FIELDS, "birth_date", "is_defendant")
 CHECKED_FIELDS = ("uscc", "icp", "id_number")
 COMPANY_ROLES = ("operator", "payee")
@@ -64,12 +77,19 @@ def check_id_number(text: str) -> CodeCheck:
     if not s:
         return CodeCheck(False, "id_number", None, "未填写身份证号", normalized=s)
     if not re.fullmatch(r"\d{17}[\dX]", s):
-        return CodeCheck(False, "id_number", None, f"身份证号应为18位（最后一位可为X），实际为“{s}”", normalized=s)
+        return CodeCheck(
+            False, "id_number", None, f"身份证号应为18位（最后一位可为X），实际为“{s}”", normalized=s
+        )
     weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
     expected = "10X98765432"[sum(int(c) * w for c, w in zip(s[:17], weights, strict=True)) % 11]
     if s[17] != expected:
-        return CodeCheck(False, "id_number", expected,
-                         f"身份证号校验位不符：按前17位计算应为“{expected}”，实际为“{s[17]}”，请核对", normalized=s)
+        return CodeCheck(
+            False,
+            "id_number",
+            expected,
+            f"身份证号校验位不符：按前17位计算应为“{expected}”，实际为“{s[17]}”，请核对",
+            normalized=s,
+        )
     try:
         date(int(s[6:10]), int(s[10:12]), int(s[12:14]))
     except ValueError:
@@ -92,7 +112,9 @@ def check_field(field: str, value: str) -> CodeCheck | None:
         return check_id_number(text)
     chk = check_company_code(text)
     if chk.kind == "icp":
-        return CodeCheck(False, "icp", None, "这是ICP备案号，请填写到“ICP备案号”一栏", normalized=chk.normalized)
+        return CodeCheck(
+            False, "icp", None, "这是ICP备案号，请填写到“ICP备案号”一栏", normalized=chk.normalized
+        )
     if chk.kind == "unknown" and len(chk.normalized) == 18:
         return check_uscc(text)
     return chk
@@ -177,7 +199,9 @@ def list_parties(s: Session, case_id: int) -> list[Party]:
     return sorted(parties, key=lambda p: (order.get(p.role, 99), p.id))
 
 
-def add_party(s: Session, case_id: int, role: str, name: str, *, override: bool = False, **fields: Any) -> Party:
+def add_party(
+    s: Session, case_id: int, role: str, name: str, *, override: bool = False, **fields: Any
+) -> Party:
     """Add a party. Fields: see :data:`EDITABLE`. Raises PartyError on a failed code check unless ``override``."""
     get_case(s, case_id)
     values, overridden = _clean({"role": role, "name": name, **fields}, override)
@@ -238,8 +262,13 @@ def link_evidence(s: Session, party_id: int, exhibit_id: int, kind: str = "other
         s.add(link)
     link.kind = code
     if old != code:
-        ledger.append(s, "party.link", {"party_id": party_id, "kind": code, "previous": old},
-                      case_id=party.case_id, exhibit_id=exhibit_id)
+        ledger.append(
+            s,
+            "party.link",
+            {"party_id": party_id, "kind": code, "previous": old},
+            case_id=party.case_id,
+            exhibit_id=exhibit_id,
+        )
     return link
 
 
@@ -251,14 +280,16 @@ def unlink_evidence(s: Session, party_id: int, exhibit_id: int) -> None:
     kind = link.kind
     s.delete(link)
     s.flush()
-    ledger.append(s, "party.unlink", {"party_id": party_id, "kind": kind}, case_id=party.case_id,
-                  exhibit_id=exhibit_id)
+    ledger.append(
+        s, "party.unlink", {"party_id": party_id, "kind": kind}, case_id=party.case_id, exhibit_id=exhibit_id
+    )
 
 
 def party_evidence(s: Session, party_id: int) -> list[tuple[PartyExhibit, Exhibit]]:
     """The party's linked live exhibits, in binder order."""
     rows = s.execute(
-        select(PartyExhibit, Exhibit).join(Exhibit, Exhibit.id == PartyExhibit.exhibit_id)
+        select(PartyExhibit, Exhibit)
+        .join(Exhibit, Exhibit.id == PartyExhibit.exhibit_id)
         .where(PartyExhibit.party_id == party_id, Exhibit.trashed_at.is_(None))
         .order_by(Exhibit.position, Exhibit.id)
     ).all()
@@ -267,13 +298,25 @@ def party_evidence(s: Session, party_id: int) -> list[tuple[PartyExhibit, Exhibi
 
 def party_summary(p: Party, evidence: list[tuple[PartyExhibit, Exhibit]] | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "id": p.id, "case_id": p.case_id, "role": p.role, "role_label": PARTY_ROLES.get(p.role, p.role),
-        "name": p.name, "uscc": p.uscc, "icp": p.icp, "address": p.address,
-        "legal_representative": p.legal_representative, "legal_rep_title": p.legal_rep_title, "phone": p.phone,
-        "website": p.website, "is_defendant": bool(p.is_defendant), "notes": p.notes,
-        "id_number": p.id_number, "gender": p.gender,
+        "id": p.id,
+        "case_id": p.case_id,
+        "role": p.role,
+        "role_label": PARTY_ROLES.get(p.role, p.role),
+        "name": p.name,
+        "uscc": p.uscc,
+        "icp": p.icp,
+        "address": p.address,
+        "legal_representative": p.legal_representative,
+        "legal_rep_title": p.legal_rep_title,
+        "phone": p.phone,
+        "website": p.website,
+        "is_defendant": bool(p.is_defendant),
+        "notes": p.notes,
+        "id_number": p.id_number,
+        "gender": p.gender,
         "birth_date": p.birth_date.isoformat() if p.birth_date else None,
-        "ethnicity": p.ethnicity, "occupation": p.occupation,
+        "ethnicity": p.ethnicity,
+        "occupation": p.occupation,
     }
     checks = {}
     for k in CHECKED_FIELDS:
@@ -282,8 +325,15 @@ def party_summary(p: Party, evidence: list[tuple[PartyExhibit, Exhibit]] | None 
             checks[k] = {"valid": chk.valid, "reason": chk.reason, "warnings": list(chk.warnings)}
     out["checks"] = checks
     if evidence is not None:
-        out["evidence"] = [{"exhibit_id": ex.id, "title": ex.title, "kind": pe.kind,
-                            "kind_label": EVIDENCE_KINDS.get(pe.kind, pe.kind)} for pe, ex in evidence]
+        out["evidence"] = [
+            {
+                "exhibit_id": ex.id,
+                "title": ex.title,
+                "kind": pe.kind,
+                "kind_label": EVIDENCE_KINDS.get(pe.kind, pe.kind),
+            }
+            for pe, ex in evidence
+        ]
     return out
 
 
@@ -303,8 +353,10 @@ class Advice:
 
 def same_entity(a: str, b: str) -> bool:
     """Do two names denote the same entity (ignoring width, spaces, brackets and case)?"""
+
     def norm(x: str) -> str:
         return re.sub(r"[\s()（）【】\[\]·.,，。]", "", unicodedata.normalize("NFKC", x).casefold())
+
     return bool(a.strip()) and norm(a) == norm(b)
 
 
@@ -320,58 +372,122 @@ def party_advice(s: Session, case_id: int) -> list[Advice]:
     payees = [p for p in parties if p.role == "payee"]
     out: list[Advice] = []
     if not operators:
-        out.append(Advice("no_operator", "warn",
-                          "尚未填写平台的运营主体。请在平台网站底部查找公司名称和ICP备案号，到工信部ICP备案系统"
-                          "（beian.miit.gov.cn）或国家企业信用信息公示系统核实公司全称和统一社会信用代码。"))
+        out.append(
+            Advice(
+                "no_operator",
+                "warn",
+                "尚未填写平台的运营主体。请在平台网站底部查找公司名称和ICP备案号，到工信部ICP备案系统"
+                "（beian.miit.gov.cn）或国家企业信用信息公示系统核实公司全称和统一社会信用代码。",
+            )
+        )
         if payees:
-            out.append(Advice("payee_only", "info",
-                              f"目前只有收款主体“{payees[0].name}”。收款方不一定是实际运营者，请核实平台的运营主体。",
-                              payees[0].id))
+            out.append(
+                Advice(
+                    "payee_only",
+                    "info",
+                    f"目前只有收款主体“{payees[0].name}”。收款方不一定是实际运营者，请核实平台的运营主体。",
+                    payees[0].id,
+                )
+            )
     for op in operators:
         if not op.uscc:
-            out.append(Advice("operator_no_uscc", "warn",
-                              f"运营主体“{op.name}”缺少统一社会信用代码。12315投诉和民事起诉状都需要准确的被告身份，"
-                              "可在国家企业信用信息公示系统或天眼查等工具中查询。", op.id))
+            out.append(
+                Advice(
+                    "operator_no_uscc",
+                    "warn",
+                    f"运营主体“{op.name}”缺少统一社会信用代码。12315投诉和民事起诉状都需要准确的被告身份，"
+                    "可在国家企业信用信息公示系统或天眼查等工具中查询。",
+                    op.id,
+                )
+            )
         elif not _valid_uscc(op):
-            out.append(Advice("operator_uscc_invalid", "warn",
-                              f"运营主体“{op.name}”的统一社会信用代码未通过校验（已确认保留）。"
-                              "请在国家企业信用信息公示系统再次核对。", op.id))
+            out.append(
+                Advice(
+                    "operator_uscc_invalid",
+                    "warn",
+                    f"运营主体“{op.name}”的统一社会信用代码未通过校验（已确认保留）。"
+                    "请在国家企业信用信息公示系统再次核对。",
+                    op.id,
+                )
+            )
         if not op.address:
-            out.append(Advice("operator_no_address", "info",
-                              f"运营主体“{op.name}”缺少住所地址：12315投诉（按被投诉人住所地管辖）和起诉状都需要。",
-                              op.id))
+            out.append(
+                Advice(
+                    "operator_no_address",
+                    "info",
+                    f"运营主体“{op.name}”缺少住所地址：12315投诉（按被投诉人住所地管辖）和起诉状都需要。",
+                    op.id,
+                )
+            )
         kinds = {pe.kind for pe, _ in party_evidence(s, op.id)}
         if not kinds & {"licence", "icp"}:
-            out.append(Advice("operator_no_evidence", "info",
-                              f"请为运营主体“{op.name}”关联营业执照截图或ICP备案查询截图，证明平台由其运营。", op.id))
+            out.append(
+                Advice(
+                    "operator_no_evidence",
+                    "info",
+                    f"请为运营主体“{op.name}”关联营业执照截图或ICP备案查询截图，证明平台由其运营。",
+                    op.id,
+                )
+            )
     for pay in payees:
         if not operators or any(same_entity(pay.name, op.name) for op in operators):
             continue
         if pay.is_defendant and all(op.is_defendant for op in operators):
             continue
         names = "、".join(f"“{op.name}”" for op in operators)
-        out.append(Advice("payee_differs", "warn",
-                          f"收款主体“{pay.name}”与运营主体{names}不同：建议把两者都列为被告一并起诉，"
-                          "以免因主体错误导致维权对象偏差，并确保判决能够执行。", pay.id))
+        out.append(
+            Advice(
+                "payee_differs",
+                "warn",
+                f"收款主体“{pay.name}”与运营主体{names}不同：建议把两者都列为被告一并起诉，"
+                "以免因主体错误导致维权对象偏差，并确保判决能够执行。",
+                pay.id,
+            )
+        )
     for op in operators:
         if not op.is_defendant:
-            out.append(Advice("operator_not_defendant", "info", f"运营主体“{op.name}”尚未标记为被告。", op.id))
+            out.append(
+                Advice("operator_not_defendant", "info", f"运营主体“{op.name}”尚未标记为被告。", op.id)
+            )
     if (operators or payees) and not any(p.is_defendant for p in parties):
         out.append(Advice("no_defendant", "info", "尚未标记任何被告：起诉时至少需要一个明确的被告。"))
     for p in parties:
         if p.role == "channel" and p.is_defendant:
-            out.append(Advice("channel_defendant", "info",
-                              f"支付渠道“{p.name}”一般不是被告；可以在支付记录中向其投诉商户。", p.id))
+            out.append(
+                Advice(
+                    "channel_defendant",
+                    "info",
+                    f"支付渠道“{p.name}”一般不是被告；可以在支付记录中向其投诉商户。",
+                    p.id,
+                )
+            )
     selves = [p for p in parties if p.role == "self"]
     if not selves:
-        out.append(Advice("no_self", "info", "请填写本人信息（姓名、联系电话、地址等），投诉和起诉状都需要。"))
+        out.append(
+            Advice("no_self", "info", "请填写本人信息（姓名、联系电话、地址等），投诉和起诉状都需要。")
+        )
     for me in selves:
-        missing = [label for field, label in (("phone", "联系电话"), ("address", "住所"), ("id_number", "身份证号"),
-                                              ("gender", "性别"), ("birth_date", "出生日期"), ("ethnicity", "民族"))
-                   if not getattr(me, field)]
+        missing = [
+            label
+            for field, label in (
+                ("phone", "联系电话"),
+                ("address", "住所"),
+                ("id_number", "身份证号"),
+                ("gender", "性别"),
+                ("birth_date", "出生日期"),
+                ("ethnicity", "民族"),
+            )
+            if not getattr(me, field)
+        ]
         if missing:
-            out.append(Advice("self_incomplete", "info",
-                              "本人信息缺少：" + "、".join(missing) + "（民事起诉状需要）。", me.id))
+            out.append(
+                Advice(
+                    "self_incomplete",
+                    "info",
+                    "本人信息缺少：" + "、".join(missing) + "（民事起诉状需要）。",
+                    me.id,
+                )
+            )
     return out
 
 

@@ -51,8 +51,15 @@ class ReadinessItem:
         return STATUS_LABELS[self.status]
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "label": self.label, "status": self.status, "status_label": self.status_label,
-                "detail": self.detail, "todo": self.todo, "exhibit_ids": list(self.exhibit_ids)}
+        return {
+            "key": self.key,
+            "label": self.label,
+            "status": self.status,
+            "status_label": self.status_label,
+            "detail": self.detail,
+            "todo": self.todo,
+            "exhibit_ids": list(self.exhibit_ids),
+        }
 
 
 @dataclass(frozen=True)
@@ -68,8 +75,14 @@ class Readiness:
         return self.count(MISSING) == 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"case_id": self.case_id, "ready": self.ready, "present": self.count(PRESENT),
-                "weak": self.count(WEAK), "missing": self.count(MISSING), "items": [i.to_json() for i in self.items]}
+        return {
+            "case_id": self.case_id,
+            "ready": self.ready,
+            "present": self.count(PRESENT),
+            "weak": self.count(WEAK),
+            "missing": self.count(MISSING),
+            "items": [i.to_json() for i in self.items],
+        }
 
 
 class _Case:
@@ -77,8 +90,9 @@ class _Case:
 
     def __init__(self, s: Session, case_id: int) -> None:
         self.s, self.case_id = s, case_id
-        self.exhibits = list(s.scalars(select(Exhibit).where(Exhibit.case_id == case_id,
-                                                             Exhibit.trashed_at.is_(None))))
+        self.exhibits = list(
+            s.scalars(select(Exhibit).where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None)))
+        )
         live = [e.id for e in self.exhibits]
         self.bills = list(s.scalars(select(Bill).where(Bill.exhibit_id.in_(live)))) if live else []
         self.chats = list(s.scalars(select(Chat).where(Chat.exhibit_id.in_(live)))) if live else []
@@ -98,72 +112,149 @@ def _funds(c: _Case) -> ReadinessItem:
     # an official statement is recognised by its title or tags, never by a note: a personal-only bill's
     # notes carry the advice to request a 交易流水证明, which must not count as having one
     personal_ids = {b.exhibit_id for b in personal}
-    official = [e for e in c.category("funds")
-                if e.id not in personal_ids and any(w in f"{e.title} {e.tags}" for w in OFFICIAL_WORDS)]
+    official = [
+        e
+        for e in c.category("funds")
+        if e.id not in personal_ids and any(w in f"{e.title} {e.tags}" for w in OFFICIAL_WORDS)
+    ]
     bill_ids = _ids(b.exhibit_id for b in c.bills)
     if full or official:
         found = [f"{len(full)}份账单"] if full else []
         found += [f"{len(official)}份交易流水证明"] if official else []
-        return ReadinessItem("funds", label, PRESENT, "已有" + "、".join(found) + "。", "",
-                             _ids([*official, *(b.exhibit_id for b in full)]))
+        return ReadinessItem(
+            "funds",
+            label,
+            PRESENT,
+            "已有" + "、".join(found) + "。",
+            "",
+            _ids([*official, *(b.exhibit_id for b in full)]),
+        )
     if personal:
         return ReadinessItem(
-            "funds", label, WEAK, "只有个人对账版账单（账单注明“仅供个人对账使用”），作为证据较弱。",
+            "funds",
+            label,
+            WEAK,
+            "只有个人对账版账单（账单注明“仅供个人对账使用”），作为证据较弱。",
             "向支付宝申请“交易流水证明”或向微信支付申请“交易明细证明”（选择用作证明材料，而不是个人对账），导入本案。",
-            bill_ids)
+            bill_ids,
+        )
     shots = c.category("funds")
     if shots:
         return ReadinessItem(
-            "funds", label, WEAK, f"只有{len(shots)}件付款截图，没有账单；单独的截图证明力较弱。",
-            "从支付宝或微信支付导出账单并导入；金额较大时申请官方交易流水证明。", _ids(shots))
-    return ReadinessItem("funds", label, MISSING, "还没有充值付款的记录。",
-                         "导入支付宝或微信支付账单（或付款详情截图），显示扣款金额、时间和收款方。")
+            "funds",
+            label,
+            WEAK,
+            f"只有{len(shots)}件付款截图，没有账单；单独的截图证明力较弱。",
+            "从支付宝或微信支付导出账单并导入；金额较大时申请官方交易流水证明。",
+            _ids(shots),
+        )
+    return ReadinessItem(
+        "funds",
+        label,
+        MISSING,
+        "还没有充值付款的记录。",
+        "导入支付宝或微信支付账单（或付款详情截图），显示扣款金额、时间和收款方。",
+    )
 
 
 def _interaction(c: _Case) -> ReadinessItem:
     label = "平台交互（含退款申请）"
     s = c.s
-    evidence = c.category("interaction") + [e for e in c.exhibits if e.id in {ch.exhibit_id for ch in c.chats}]
+    evidence = c.category("interaction") + [
+        e for e in c.exhibits if e.id in {ch.exhibit_id for ch in c.chats}
+    ]
     requests = list(s.scalars(select(Fact).where(Fact.case_id == c.case_id, Fact.kind == "refund_request")))
-    linked = s.scalars(select(FactExhibit.exhibit_id).where(FactExhibit.fact_id.in_([f.id for f in requests]))).all()
-    demands = s.scalar(select(func.count()).select_from(LadderStep).where(
-        LadderStep.case_id == c.case_id, LadderStep.done.is_(True),
-        LadderStep.kind.in_(("demand_sent", "demand_delivered"))))
+    linked = s.scalars(
+        select(FactExhibit.exhibit_id).where(FactExhibit.fact_id.in_([f.id for f in requests]))
+    ).all()
+    demands = s.scalar(
+        select(func.count())
+        .select_from(LadderStep)
+        .where(
+            LadderStep.case_id == c.case_id,
+            LadderStep.done.is_(True),
+            LadderStep.kind.in_(("demand_sent", "demand_delivered")),
+        )
+    )
     asked_in_chat = 0
     if c.chats:
-        asked_in_chat = s.scalar(select(func.count()).select_from(ChatMessage).where(
-            ChatMessage.chat_id.in_([ch.id for ch in c.chats]), ChatMessage.is_me.is_(True),
-            or_(*[ChatMessage.text.contains(w) for w in CHAT_WORDS]))) or 0
+        asked_in_chat = (
+            s.scalar(
+                select(func.count())
+                .select_from(ChatMessage)
+                .where(
+                    ChatMessage.chat_id.in_([ch.id for ch in c.chats]),
+                    ChatMessage.is_me.is_(True),
+                    or_(*[ChatMessage.text.contains(w) for w in CHAT_WORDS]),
+                )
+            )
+            or 0
+        )
     ids = _ids([*evidence, *linked])
     proof = bool(requests or demands or asked_in_chat)
     if evidence and proof:
-        how = ("时间线中已记录退款申请" if requests else "已发出书面催告" if demands
-               else "聊天记录中有你要求退款的消息（建议在时间线中确认为“申请退款”）")
+        how = (
+            "时间线中已记录退款申请"
+            if requests
+            else "已发出书面催告"
+            if demands
+            else "聊天记录中有你要求退款的消息（建议在时间线中确认为“申请退款”）"
+        )
         return ReadinessItem("interaction", label, PRESENT, f"已有{len(ids)}件交互证据；{how}。", "", ids)
     if evidence:
         return ReadinessItem(
-            "interaction", label, WEAK, f"已有{len(ids)}件交互证据，但还不能证明你提出过退款申请。",
-            "在客服对话中明确要求退款并截图，或发出书面催告函；然后在时间线中记录“申请退款”。", ids)
+            "interaction",
+            label,
+            WEAK,
+            f"已有{len(ids)}件交互证据，但还不能证明你提出过退款申请。",
+            "在客服对话中明确要求退款并截图，或发出书面催告函；然后在时间线中记录“申请退款”。",
+            ids,
+        )
     if proof:
         return ReadinessItem(
-            "interaction", label, WEAK, "已记录退款申请或书面催告，但没有对应的聊天记录或工单截图。",
-            "导入与客服的聊天记录（连续、含对方账号页面）或投诉工单截图，并关联到“申请退款”事实。", ids)
-    return ReadinessItem("interaction", label, MISSING, "还没有与平台交互的证据。",
-                         "导入与客服的聊天记录、工单截图，证明你已要求退款而平台未妥善处理。")
+            "interaction",
+            label,
+            WEAK,
+            "已记录退款申请或书面催告，但没有对应的聊天记录或工单截图。",
+            "导入与客服的聊天记录（连续、含对方账号页面）或投诉工单截图，并关联到“申请退款”事实。",
+            ids,
+        )
+    return ReadinessItem(
+        "interaction",
+        label,
+        MISSING,
+        "还没有与平台交互的证据。",
+        "导入与客服的聊天记录、工单截图，证明你已要求退款而平台未妥善处理。",
+    )
 
 
 def _non_delivery(c: _Case) -> ReadinessItem:
     label = "未交付证明"
     shots = c.category("non_delivery")
     if shots:
-        return ReadinessItem("non_delivery", label, PRESENT, f"已有{len(shots)}件未交付证明。", "", _ids(shots))
-    facts = c.s.scalar(select(func.count()).select_from(Fact).where(
-        Fact.case_id == c.case_id, Fact.kind.in_(("non_delivery", "deduction"))))
+        return ReadinessItem(
+            "non_delivery", label, PRESENT, f"已有{len(shots)}件未交付证明。", "", _ids(shots)
+        )
+    facts = c.s.scalar(
+        select(func.count())
+        .select_from(Fact)
+        .where(Fact.case_id == c.case_id, Fact.kind.in_(("non_delivery", "deduction")))
+    )
     if facts:
-        return ReadinessItem("non_delivery", label, WEAK, "时间线中记录了扣款或未到账，但没有对应的证据。",
-                             "截图充值失败提示、订单未完成状态或未收到卡密的页面，导入为“未交付证明”。")
-    return ReadinessItem("non_delivery", label, MISSING, "还没有证明商品或服务未交付的证据。",
-                         "截图充值失败提示、订单未完成状态、虚拟卡密未收到的页面。")
+        return ReadinessItem(
+            "non_delivery",
+            label,
+            WEAK,
+            "时间线中记录了扣款或未到账，但没有对应的证据。",
+            "截图充值失败提示、订单未完成状态或未收到卡密的页面，导入为“未交付证明”。",
+        )
+    return ReadinessItem(
+        "non_delivery",
+        label,
+        MISSING,
+        "还没有证明商品或服务未交付的证据。",
+        "截图充值失败提示、订单未完成状态、虚拟卡密未收到的页面。",
+    )
 
 
 def _identity(c: _Case) -> ReadinessItem:
@@ -173,23 +264,34 @@ def _identity(c: _Case) -> ReadinessItem:
     unlinked = c.category("identity")
     if not operators:
         return ReadinessItem(
-            "identity", label, MISSING, "还没有填写平台的运营主体。",
+            "identity",
+            label,
+            MISSING,
+            "还没有填写平台的运营主体。",
             "在平台网站底部找到公司名称和ICP备案号，到工信部ICP备案系统或国家企业信用信息公示系统核实，"
-            "然后在“当事人”中添加运营主体。", _ids(unlinked))
+            "然后在“当事人”中添加运营主体。",
+            _ids(unlinked),
+        )
     live = {e.id for e in c.exhibits}
     ranked = []
     for op in operators:
         chk = check_field("uscc", op.uscc)
         valid = chk is not None and chk.valid
-        links = [(pe.exhibit_id, pe.kind) for pe in s.scalars(select(PartyExhibit).where(
-            PartyExhibit.party_id == op.id)) if pe.exhibit_id in live]
+        links = [
+            (pe.exhibit_id, pe.kind)
+            for pe in s.scalars(select(PartyExhibit).where(PartyExhibit.party_id == op.id))
+            if pe.exhibit_id in live
+        ]
         proof = any(k in ("licence", "icp") for _, k in links)
         ranked.append((2 * valid + proof, -op.id, op.name, valid, proof, _ids(i for i, _ in links)))
     _, _, name, valid, proof, ids = max(ranked)
     if valid and proof:
-        return ReadinessItem("identity", label, PRESENT, f"运营主体“{name}”的代码有效，并有营业执照或备案证据。",
-                             "", ids)
-    gaps = [g for g, ok in (("有效的统一社会信用代码", valid), ("关联营业执照或ICP备案截图", proof)) if not ok]
+        return ReadinessItem(
+            "identity", label, PRESENT, f"运营主体“{name}”的代码有效，并有营业执照或备案证据。", "", ids
+        )
+    gaps = [
+        g for g, ok in (("有效的统一社会信用代码", valid), ("关联营业执照或ICP备案截图", proof)) if not ok
+    ]
     todo = f"为运营主体“{name}”补充：" + "、".join(gaps) + "。"
     if unlinked and not proof:
         todo += f"本案有{len(unlinked)}件“主体信息”类证据，可在当事人中关联到运营主体。"
@@ -201,9 +303,14 @@ def _rules(c: _Case) -> ReadinessItem:
     shots = c.category("rules")
     if shots:
         return ReadinessItem("rules", label, PRESENT, f"已有{len(shots)}件平台规则证据。", "", _ids(shots))
-    return ReadinessItem("rules", label, MISSING, "还没有平台规则页面。",
-                         "截图或保存平台用户协议、余额使用和退款规则页面（特别是余额有效期、扣款、"
-                         "“虚拟商品概不退款”等条款），导入为“平台规则”。")
+    return ReadinessItem(
+        "rules",
+        label,
+        MISSING,
+        "还没有平台规则页面。",
+        "截图或保存平台用户协议、余额使用和退款规则页面（特别是余额有效期、扣款、"
+        "“虚拟商品概不退款”等条款），导入为“平台规则”。",
+    )
 
 
 def readiness(s: Session, case_id: int) -> Readiness:

@@ -38,8 +38,23 @@ from kami_desktop.core.util.timeutil import iso
 
 DISMISSED = "fact.suggestion_dismissed"
 RESTORED = "fact.suggestion_restored"
-CHAT_WORDS = ("退款", "退钱", "退回", "返还", "退余额", "扣款", "扣钱", "扣费", "扣了", "封号", "冻结", "不退",
-              "不予退", "无法退", "不能退")
+CHAT_WORDS = (
+    "退款",
+    "退钱",
+    "退回",
+    "返还",
+    "退余额",
+    "扣款",
+    "扣钱",
+    "扣费",
+    "扣了",
+    "封号",
+    "冻结",
+    "不退",
+    "不予退",
+    "无法退",
+    "不能退",
+)
 CHAT_GAP = timedelta(minutes=30)
 SOURCES = {"alipay": "支付宝", "wechat": "微信支付"}
 
@@ -60,18 +75,25 @@ class Suggestion:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "origin": self.origin, "kind": self.kind, "kind_label": self.kind_label,
-            "occurred_at": iso(self.occurred_at), "description": self.description, "exhibit_id": self.exhibit_id,
-            "source_label": self.source_label, "amount": None if self.amount is None else money_str(self.amount),
+            "origin": self.origin,
+            "kind": self.kind,
+            "kind_label": self.kind_label,
+            "occurred_at": iso(self.occurred_at),
+            "description": self.description,
+            "exhibit_id": self.exhibit_id,
+            "source_label": self.source_label,
+            "amount": None if self.amount is None else money_str(self.amount),
         }
 
 
 def handled_origins(s: Session, case_id: int) -> set[str]:
     """Origins already accepted (a fact has them) or dismissed (ledger), minus restored ones."""
     done = set(s.scalars(select(Fact.origin).where(Fact.case_id == case_id, Fact.origin != "user")))
-    q = (select(LedgerEntry.action, LedgerEntry.payload)
-         .where(LedgerEntry.case_id == case_id, LedgerEntry.action.in_((DISMISSED, RESTORED, "fact.remove")))
-         .order_by(LedgerEntry.seq))
+    q = (
+        select(LedgerEntry.action, LedgerEntry.payload)
+        .where(LedgerEntry.case_id == case_id, LedgerEntry.action.in_((DISMISSED, RESTORED, "fact.remove")))
+        .order_by(LedgerEntry.seq)
+    )
     for action, payload in s.execute(q):
         origin = json.loads(payload).get("origin") or "user"
         if origin == "user":
@@ -91,13 +113,16 @@ def _platform_terms(s: Session, case_id: int, txs: list[Transaction]) -> list[st
         terms = []
     if terms:
         return terms
-    names = s.scalars(select(Party.name).where(Party.case_id == case_id, Party.role.in_(("operator", "payee"))))
+    names = s.scalars(
+        select(Party.name).where(Party.case_id == case_id, Party.role.in_(("operator", "payee")))
+    )
     return suggest_terms(case.platform_name, list(names), txs)
 
 
 def _bill_suggestions(s: Session, case_id: int) -> list[Suggestion]:
     rows = s.execute(
-        select(BillRow, Bill.source, Bill.exhibit_id).join(Bill, Bill.id == BillRow.bill_id)
+        select(BillRow, Bill.source, Bill.exhibit_id)
+        .join(Bill, Bill.id == BillRow.bill_id)
         .join(Exhibit, Exhibit.id == Bill.exhibit_id)
         .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
         .order_by(BillRow.time, BillRow.id)
@@ -107,9 +132,22 @@ def _bill_suggestions(s: Session, case_id: int) -> list[Suggestion]:
     txs: list[Transaction] = []
     meta: dict[int, tuple[BillRow, str, int]] = {}
     for r, source, exhibit_id in rows:
-        t = Transaction(r.time, r.category, r.counterparty, r.counterparty_account, r.description, r.direction,
-                        r.amount, r.payment_method, r.status, r.order_id, r.merchant_order_id, r.note, r.row,
-                        source=source)
+        t = Transaction(
+            r.time,
+            r.category,
+            r.counterparty,
+            r.counterparty_account,
+            r.description,
+            r.direction,
+            r.amount,
+            r.payment_method,
+            r.status,
+            r.order_id,
+            r.merchant_order_id,
+            r.note,
+            r.row,
+            source=source,
+        )
         txs.append(t)
         meta[id(t)] = (r, source, exhibit_id)
     terms = _platform_terms(s, case_id, txs)
@@ -140,7 +178,8 @@ def _matches(text: str) -> bool:
 
 def _chat_suggestions(s: Session, case_id: int) -> list[Suggestion]:
     rows = s.execute(
-        select(ChatMessage, Chat.exhibit_id).join(Chat, Chat.id == ChatMessage.chat_id)
+        select(ChatMessage, Chat.exhibit_id)
+        .join(Chat, Chat.id == ChatMessage.chat_id)
         .join(Exhibit, Exhibit.id == Chat.exhibit_id)
         .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
         .order_by(ChatMessage.chat_id, ChatMessage.seq)
@@ -150,8 +189,12 @@ def _chat_suggestions(s: Session, case_id: int) -> list[Suggestion]:
     for m, exhibit_id in rows:
         if not m.text or not _matches(m.text):
             continue
-        if (current and current[0].chat_id == m.chat_id and current[0].is_me == m.is_me
-                and m.time - current[-1].time <= CHAT_GAP):
+        if (
+            current
+            and current[0].chat_id == m.chat_id
+            and current[0].is_me == m.is_me
+            and m.time - current[-1].time <= CHAT_GAP
+        ):
             current.append(m)
             continue
         current = [m]
@@ -173,7 +216,9 @@ def suggest_facts(s: Session, case_id: int) -> list[Suggestion]:
     """Not yet handled suggestions from bills and chats, in time order."""
     get_case(s, case_id)
     handled = handled_origins(s, case_id)
-    found = [x for x in _bill_suggestions(s, case_id) + _chat_suggestions(s, case_id) if x.origin not in handled]
+    found = [
+        x for x in _bill_suggestions(s, case_id) + _chat_suggestions(s, case_id) if x.origin not in handled
+    ]
     found.sort(key=lambda x: (x.occurred_at, x.origin))
     return found
 
@@ -185,18 +230,39 @@ def _find(s: Session, case_id: int, origin: str) -> Suggestion:
     raise FactError(f"没有待确认的建议 {origin!r}（可能已确认或已忽略）")
 
 
-def accept_suggestion(s: Session, case_id: int, origin: str, *, kind: str | None = None,
-                      description: str | None = None, disputed: bool = False) -> Fact:
+def accept_suggestion(
+    s: Session,
+    case_id: int,
+    origin: str,
+    *,
+    kind: str | None = None,
+    description: str | None = None,
+    disputed: bool = False,
+) -> Fact:
     """Create the suggested Fact (the user may correct kind and description), linked to its exhibit."""
     x = _find(s, case_id, origin)
-    return add_fact(s, case_id, x.occurred_at, kind or x.kind, x.description if description is None else description,
-                    disputed=disputed, exhibit_ids=[x.exhibit_id], origin=x.origin, action="fact.accept")
+    return add_fact(
+        s,
+        case_id,
+        x.occurred_at,
+        kind or x.kind,
+        x.description if description is None else description,
+        disputed=disputed,
+        exhibit_ids=[x.exhibit_id],
+        origin=x.origin,
+        action="fact.accept",
+    )
 
 
 def dismiss_suggestion(s: Session, case_id: int, origin: str) -> None:
     x = _find(s, case_id, origin)
-    ledger.append(s, DISMISSED, {"origin": x.origin, "kind": x.kind, "description": x.description},
-                  case_id=case_id, exhibit_id=x.exhibit_id)
+    ledger.append(
+        s,
+        DISMISSED,
+        {"origin": x.origin, "kind": x.kind, "description": x.description},
+        case_id=case_id,
+        exhibit_id=x.exhibit_id,
+    )
 
 
 def restore_suggestion(s: Session, case_id: int, origin: str) -> None:

@@ -12,7 +12,9 @@ import struct
 import wave
 from pathlib import Path
 
-VOICE_EXTENSIONS = frozenset({".wav", ".mp3", ".m4a", ".mp4", ".aac", ".amr", ".silk", ".slk", ".ogg", ".opus", ".flac"})
+VOICE_EXTENSIONS = frozenset(
+    {".wav", ".mp3", ".m4a", ".mp4", ".aac", ".amr", ".silk", ".slk", ".ogg", ".opus", ".flac"}
+)
 MAX_AUDIO_BYTES = 200 * 1024 * 1024
 
 _AMR_NB = (12, 13, 15, 17, 19, 20, 26, 31, 5, 0, 0, 0, 0, 0, 0, 0)

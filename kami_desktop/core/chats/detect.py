@@ -22,7 +22,9 @@ from kami_desktop.core.util.fsutil import read_capped
 
 MAX_CHAT_BYTES = 300 * 1024 * 1024
 INTERNAL_ERROR = "解析时发生内部错误"
-_NOT_A_CHAT = "不是可识别的聊天记录导出文件（支持 QQ 消息管理器导出的 txt，以及留痕/MemoTrace 导出的 CSV、TXT、HTML）"
+_NOT_A_CHAT = (
+    "不是可识别的聊天记录导出文件（支持 QQ 消息管理器导出的 txt，以及留痕/MemoTrace 导出的 CSV、TXT、HTML）"
+)
 _MAGIC = (
     (b"PK\x03\x04", "这是压缩包或 Word/Excel 文件；请先解压，或把文档作为证据文件直接导入。"),
     (b"%PDF", "这是 PDF 文件；请作为证据文件直接导入。"),
@@ -73,7 +75,9 @@ def _parse(data: bytes, name: str, me: str | None) -> ParsedChat:
     if TXT_HEADER.match(first):
         return parse_memotrace_txt(text, name, encoding, me)
     if header[:3] == CSV_HEADER[:3]:
-        raise ChatError(name, "表头与留痕（MemoTrace）CSV 不一致，缺少或多出了列：" + ",".join(header)[:120], 1)
+        raise ChatError(
+            name, "表头与留痕（MemoTrace）CSV 不一致，缺少或多出了列：" + ",".join(header)[:120], 1
+        )
     if "微信支付账单明细" in head or "电子客户回单" in head or "支付宝交易记录明细查询" in head:
         raise ChatError(name, "这是支付账单，不是聊天记录；请用“导入账单”。")
     snippet = first[:30] + ("…" if len(first) > 30 else "")

@@ -20,10 +20,41 @@ from kami_desktop.core.util.timeutil import china_local, from_timestamp
 FORMAT_CSV = "memotrace-csv"
 FORMAT_TXT = "memotrace-txt"
 FORMAT_PYWXDUMP = "pywxdump-csv"
-CSV_HEADER = ["localId", "TalkerId", "Type", "SubType", "IsSender", "CreateTime", "Status", "StrContent",
-              "StrTime", "Remark", "NickName", "Sender"]
-PYWXDUMP_HEADER = ["id", "MsgSvrID", "type_name", "is_sender", "talker", "room_name", "msg", "src", "CreateTime"]
-PYWXDUMP_OLD_HEADER = ["id", "MsgSvrID", "type_name", "is_sender", "talker", "room_name", "content", "CreateTime"]
+CSV_HEADER = [
+    "localId",
+    "TalkerId",
+    "Type",
+    "SubType",
+    "IsSender",
+    "CreateTime",
+    "Status",
+    "StrContent",
+    "StrTime",
+    "Remark",
+    "NickName",
+    "Sender",
+]
+PYWXDUMP_HEADER = [
+    "id",
+    "MsgSvrID",
+    "type_name",
+    "is_sender",
+    "talker",
+    "room_name",
+    "msg",
+    "src",
+    "CreateTime",
+]
+PYWXDUMP_OLD_HEADER = [
+    "id",
+    "MsgSvrID",
+    "type_name",
+    "is_sender",
+    "talker",
+    "room_name",
+    "content",
+    "CreateTime",
+]
 TXT_HEADER = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}:\d{2})(?: (.*))?$")
 ME_DEFAULT = "我"
 _MIN_TS, _MAX_TS = 946_684_800, 4_102_444_800  # 2000-01-01 .. 2100-01-01
@@ -90,7 +121,9 @@ def parse_memotrace_csv(text: str, name: str, encoding: str, me: str | None) -> 
         _, _, type_, sub, is_sender, create, _, content, strtime, remark, nick, wxid = row
         when, tz_shift = _parse_time(create, strtime)
         if when is None:
-            raise ChatError(name, f"消息时间无法识别（CreateTime“{create[:20]}”，StrTime“{strtime[:25]}”）。", line)
+            raise ChatError(
+                name, f"消息时间无法识别（CreateTime“{create[:20]}”，StrTime“{strtime[:25]}”）。", line
+            )
         shifted += tz_shift
         kind, body = describe(type_, sub, content.replace("\r\n", "\n"))
         is_me = is_sender.strip() == "1"
@@ -103,7 +136,9 @@ def parse_memotrace_csv(text: str, name: str, encoding: str, me: str | None) -> 
         messages.append(Message(when, sender, is_me, kind, body, line, wxid.strip(), contact))
     warnings = []
     if shifted:
-        warnings.append(f"有 {shifted} 条消息的 StrTime 与 CreateTime 不一致（导出电脑的时区不是北京时间），已按 CreateTime 换算为北京时间。")
+        warnings.append(
+            f"有 {shifted} 条消息的 StrTime 与 CreateTime 不一致（导出电脑的时区不是北京时间），已按 CreateTime 换算为北京时间。"
+        )
     return _done(FORMAT_CSV, messages, warnings, name, encoding)
 
 
@@ -116,7 +151,9 @@ def parse_pywxdump_csv(text: str, name: str, encoding: str, me: str | None) -> P
         if not any(c.strip() for c in row):
             continue
         if len(row) != len(header):
-            raise ChatError(name, f"这一行有 {len(row)} 列，表头有 {len(header)} 列；文件可能被截断或损坏。", line)
+            raise ChatError(
+                name, f"这一行有 {len(row)} 列，表头有 {len(header)} 列；文件可能被截断或损坏。", line
+            )
 
         def get(key: str, row: list[str] = row) -> str:
             return row[cols[key]].strip() if key in cols else ""
@@ -147,9 +184,23 @@ def _json_msg(value: str) -> str:
     return value
 
 
-_PYWX_KINDS = (("通话", "call"), ("系统", "system"), ("撤回", "system"), ("文本", "text"), ("引用", "quote"),
-               ("图片", "image"), ("语音", "voice"), ("视频", "video"), ("表情", "sticker"), ("文件", "file"),
-               ("转账", "transfer"), ("红包", "red_packet"), ("链接", "link"), ("位置", "location"), ("名片", "card"))
+_PYWX_KINDS = (
+    ("通话", "call"),
+    ("系统", "system"),
+    ("撤回", "system"),
+    ("文本", "text"),
+    ("引用", "quote"),
+    ("图片", "image"),
+    ("语音", "voice"),
+    ("视频", "video"),
+    ("表情", "sticker"),
+    ("文件", "file"),
+    ("转账", "transfer"),
+    ("红包", "red_packet"),
+    ("链接", "link"),
+    ("位置", "location"),
+    ("名片", "card"),
+)
 
 
 def _pywxdump_kind(type_name: str, content: str) -> str:
@@ -205,7 +256,9 @@ def parse_memotrace_txt(text: str, name: str, encoding: str, me: str | None) -> 
             me_name = next(iter(others))
         elif len(senders) > 1:
             warnings.append("未指定本人的微信昵称，无法判断哪些消息是本人发送的。")
-    messages = [Message(d.time, s, bool(me_name) and s == me_name, k, t, d.line, "", contact) for d, s, t, k in rows]
+    messages = [
+        Message(d.time, s, bool(me_name) and s == me_name, k, t, d.line, "", contact) for d, s, t, k in rows
+    ]
     return _done(FORMAT_TXT, messages, warnings, name, encoding)
 
 

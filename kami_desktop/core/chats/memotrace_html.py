@@ -23,7 +23,18 @@ _IDENT = re.compile(r"[A-Za-z_$][\w$]*")
 _NUMBER = re.compile(r"-?(?:0[xX][0-9a-fA-F]+|\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)")
 _STRINGS = {q: re.compile(rf"{q}((?:[^{q}\\]|\\.)*){q}", re.S) for q in ("'", '"', "`")}
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r\n|.)", re.S)
-_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v", "0": "\0", "\n": "", "\r\n": "", "\r": ""}
+_SIMPLE = {
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+    "0": "\0",
+    "\n": "",
+    "\r\n": "",
+    "\r": "",
+}
 
 
 class _JSError(Exception):
@@ -74,8 +85,13 @@ class _Reader:
         if m:
             raw = m.group(0)
             try:
-                return (int(raw, 16) if raw.lower().lstrip("-").startswith("0x") else
-                        int(raw) if raw.lstrip("-").isdigit() else float(raw)), m.end()
+                return (
+                    int(raw, 16)
+                    if raw.lower().lstrip("-").startswith("0x")
+                    else int(raw)
+                    if raw.lstrip("-").isdigit()
+                    else float(raw)
+                ), m.end()
             except (ValueError, OverflowError):
                 raise _JSError(pos, "数字无法识别") from None
         m = _IDENT.match(self.text, pos)
@@ -153,7 +169,11 @@ def parse_memotrace_html(text: str, name: str, encoding: str, me: str | None) ->
     try:
         items, _ = _Reader(text).array(start.end() - 1, 0)
     except _JSError as exc:
-        reason = "文件不完整（聊天数据没有结束），可能导出或复制中断。" if exc.pos >= len(text) else f"聊天数据格式错误：{exc.reason}。"
+        reason = (
+            "文件不完整（聊天数据没有结束），可能导出或复制中断。"
+            if exc.pos >= len(text)
+            else f"聊天数据格式错误：{exc.reason}。"
+        )
         raise ChatError(name, reason, line_of(min(exc.pos, len(text)))) from None
     messages = []
     for pos, item in items:

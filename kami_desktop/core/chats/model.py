@@ -7,8 +7,24 @@ from datetime import datetime
 
 from kami_desktop.core.util.timeutil import iso
 
-KINDS = ("text", "image", "voice", "video", "sticker", "file", "link", "quote", "transfer", "red_packet",
-         "music", "call", "location", "card", "app", "system")
+KINDS = (
+    "text",
+    "image",
+    "voice",
+    "video",
+    "sticker",
+    "file",
+    "link",
+    "quote",
+    "transfer",
+    "red_packet",
+    "music",
+    "call",
+    "location",
+    "card",
+    "app",
+    "system",
+)
 
 
 class ChatError(ValueError):

@@ -28,7 +28,10 @@ def looks_like_qq(lines: list[str]) -> bool:
     head = [line.strip() for line in lines[:12]]
     if head and head[0].startswith(TITLE):
         return True
-    return any(SEPARATOR.match(a) and b.startswith(("消息分组:", "消息对象:")) for a, b in zip(head, head[1:], strict=False))
+    return any(
+        SEPARATOR.match(a) and b.startswith(("消息分组:", "消息对象:"))
+        for a, b in zip(head, head[1:], strict=False)
+    )
 
 
 def split_sender(raw: str) -> tuple[str, str]:
@@ -82,11 +85,11 @@ def parse_qq(text: str, name: str, encoding: str, me: str | None) -> ParsedChat:
             after_separator = True
             continue
         if after_separator and stripped.startswith("消息分组:"):
-            group = stripped[len("消息分组:"):].strip()
+            group = stripped[len("消息分组:") :].strip()
             conversation = ""
             continue
         if after_separator and stripped.startswith("消息对象:"):
-            conversation = stripped[len("消息对象:"):].strip()
+            conversation = stripped[len("消息对象:") :].strip()
             continue
         if stripped:
             after_separator = False
@@ -144,7 +147,11 @@ def _me_names(drafts: list[_Draft], me: str | None, warnings: list[str]) -> dict
             if senders:
                 undecided.append(conv or "（未命名）")
     if undecided:
-        warnings.append("未指定本人的昵称或 QQ 号，无法判断以下会话中哪些消息是本人发送的：" + "、".join(undecided[:5]) + "。")
+        warnings.append(
+            "未指定本人的昵称或 QQ 号，无法判断以下会话中哪些消息是本人发送的："
+            + "、".join(undecided[:5])
+            + "。"
+        )
     return result
 
 
@@ -159,6 +166,16 @@ def _finish(drafts: list[_Draft], me: str | None, warnings: list[str]) -> list[M
             body = body[1:]
         text = "\n".join(body)
         kind = "system" if _is_system(d) else kind_of(text)
-        out.append(Message(d.time, d.sender, d.sender in mine.get(d.conversation, set()), kind, text, d.line,
-                           d.sender_id, d.conversation))
+        out.append(
+            Message(
+                d.time,
+                d.sender,
+                d.sender in mine.get(d.conversation, set()),
+                kind,
+                text,
+                d.line,
+                d.sender_id,
+                d.conversation,
+            )
+        )
     return out

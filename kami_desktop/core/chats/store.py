@@ -28,8 +28,13 @@ from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import read_capped
 from kami_desktop.core.util.timeutil import CHINA_TZ, iso, now
 
-FORMAT_LABELS = {"qq-txt": "QQ", "memotrace-csv": "微信", "memotrace-txt": "微信", "memotrace-html": "微信",
-                 "pywxdump-csv": "微信"}
+FORMAT_LABELS = {
+    "qq-txt": "QQ",
+    "memotrace-csv": "微信",
+    "memotrace-txt": "微信",
+    "memotrace-html": "微信",
+    "pywxdump-csv": "微信",
+}
 CHAT_PURPOSE = "证明与平台客服沟通的经过及平台的答复"
 
 
@@ -115,9 +120,15 @@ def chat_title(chat: ParsedChat) -> str:
     return f"{label}聊天记录{with_whom}{span}"
 
 
-def import_chat(profile: Profile, case_id: int, path: Path | str, me: str | None = None, *,
-                progress: Progress = no_progress,
-                cancel: CancelToken | None = None) -> ChatImport | VoiceImport:
+def import_chat(
+    profile: Profile,
+    case_id: int,
+    path: Path | str,
+    me: str | None = None,
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> ChatImport | VoiceImport:
     """Parse, then store the export as a 平台交互 exhibit with every message (voice files: see import_voice).
 
     Raises ChatError before anything is stored; importing the same file again adds nothing."""
@@ -133,19 +144,33 @@ def import_chat(profile: Profile, case_id: int, path: Path | str, me: str | None
     del data
     progress(1, 3, p.name)
     with profile.session() as s:
-        existing = s.scalar(select(Chat.id).join(Exhibit, Exhibit.id == Chat.exhibit_id).where(
-            Chat.blob_sha256 == sha, Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None)).limit(1))
+        existing = s.scalar(
+            select(Chat.id)
+            .join(Exhibit, Exhibit.id == Chat.exhibit_id)
+            .where(Chat.blob_sha256 == sha, Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
+            .limit(1)
+        )
     if existing is None:
         if cancel is not None and cancel():
             raise ChatError(p.name, "导入已取消")
-        item, created, blob_new = import_source_file(profile, case_id, p, sha, category="interaction",
-                                                     captured_at=None, source="聊天记录导出文件", error=ChatError)
+        item, created, blob_new = import_source_file(
+            profile,
+            case_id,
+            p,
+            sha,
+            category="interaction",
+            captured_at=None,
+            source="聊天记录导出文件",
+            error=ChatError,
+        )
         progress(2, 3, p.name)
         try:
             with profile.session() as s:
                 existing = _store(s, case_id, item.exhibit_id, sha, created, chat, me)
         except BaseException as exc:
-            undo_source_import(profile, case_id, item, created, blob_new, f"聊天记录未能保存：{type(exc).__name__}")
+            undo_source_import(
+                profile, case_id, item, created, blob_new, f"聊天记录未能保存：{type(exc).__name__}"
+            )
             raise
         duplicate = False
     else:
@@ -153,36 +178,81 @@ def import_chat(profile: Profile, case_id: int, path: Path | str, me: str | None
     progress(3, 3, p.name)
     with profile.session() as s:
         info = chat_info(s, existing)
-    return ChatImport(chat_id=existing, exhibit_id=info["exhibit_id"], sha256=sha, duplicate=duplicate,
-                      format=chat.format, messages=len(chat.messages), participants=list(chat.participants),
-                      me=me or "", first=info["first"], last=info["last"], title=info["title"],
-                      warnings=list(chat.warnings))
+    return ChatImport(
+        chat_id=existing,
+        exhibit_id=info["exhibit_id"],
+        sha256=sha,
+        duplicate=duplicate,
+        format=chat.format,
+        messages=len(chat.messages),
+        participants=list(chat.participants),
+        me=me or "",
+        first=info["first"],
+        last=info["last"],
+        title=info["title"],
+        warnings=list(chat.warnings),
+    )
 
 
-def _store(s: Session, case_id: int, exhibit_id: int, sha: str, created: bool, chat: ParsedChat,
-           me: str | None) -> int:
+def _store(
+    s: Session, case_id: int, exhibit_id: int, sha: str, created: bool, chat: ParsedChat, me: str | None
+) -> int:
     ex = s.get(Exhibit, exhibit_id)
     notes = "\n".join(chat.warnings)
     if created:
         times = [m.time for m in chat.messages]
-        edit_exhibit(s, ex.id, title=chat_title(chat), category="interaction", purpose=CHAT_PURPOSE,
-                     notes=notes, captured_at=max(times) if times else None)
+        edit_exhibit(
+            s,
+            ex.id,
+            title=chat_title(chat),
+            category="interaction",
+            purpose=CHAT_PURPOSE,
+            notes=notes,
+            captured_at=max(times) if times else None,
+        )
     elif ex.category == "other":
         edit_exhibit(s, ex.id, category="interaction")
-    row = Chat(exhibit_id=ex.id, blob_sha256=sha, format=chat.format,
-               participants=json.dumps(chat.participants, ensure_ascii=False), me=(me or "")[:200],
-               warnings=json.dumps(chat.warnings, ensure_ascii=False), imported_at=now())
+    row = Chat(
+        exhibit_id=ex.id,
+        blob_sha256=sha,
+        format=chat.format,
+        participants=json.dumps(chat.participants, ensure_ascii=False),
+        me=(me or "")[:200],
+        warnings=json.dumps(chat.warnings, ensure_ascii=False),
+        imported_at=now(),
+    )
     s.add(row)
     s.flush()
     if chat.messages:
-        s.execute(insert(ChatMessage), [
-            {"chat_id": row.id, "seq": i, "line": m.line, "time": m.time, "sender": m.sender[:200],
-             "is_me": m.is_me, "kind": m.kind[:20], "text": m.text}
-            for i, m in enumerate(chat.messages, start=1)
-        ])
-    ledger.append(s, "chat.import", {"chat_id": row.id, "sha256": sha, "format": chat.format,
-                                     "messages": len(chat.messages), "me": me or ""},
-                  case_id=case_id, exhibit_id=ex.id)
+        s.execute(
+            insert(ChatMessage),
+            [
+                {
+                    "chat_id": row.id,
+                    "seq": i,
+                    "line": m.line,
+                    "time": m.time,
+                    "sender": m.sender[:200],
+                    "is_me": m.is_me,
+                    "kind": m.kind[:20],
+                    "text": m.text,
+                }
+                for i, m in enumerate(chat.messages, start=1)
+            ],
+        )
+    ledger.append(
+        s,
+        "chat.import",
+        {
+            "chat_id": row.id,
+            "sha256": sha,
+            "format": chat.format,
+            "messages": len(chat.messages),
+            "me": me or "",
+        },
+        case_id=case_id,
+        exhibit_id=ex.id,
+    )
     return row.id
 
 
@@ -197,17 +267,33 @@ def import_voice(profile: Profile, case_id: int, path: Path | str) -> VoiceImpor
     seconds = audio_duration_bytes(data, p.suffix.lower())
     sha = hashlib.sha256(data).hexdigest()
     del data
-    item, created, _ = import_source_file(profile, case_id, p, sha, category="interaction", captured_at=None,
-                                          source="语音消息文件", error=ChatError)
+    item, created, _ = import_source_file(
+        profile,
+        case_id,
+        p,
+        sha,
+        category="interaction",
+        captured_at=None,
+        source="语音消息文件",
+        error=ChatError,
+    )
     with profile.session() as s:
         if created:
             length = format_duration(seconds)
             title = f"语音 {length}（{p.stem}）" if length else f"语音（{p.stem}）"
-            notes = (f"时长 {length}（{seconds:g} 秒，从音频文件头读取）" if length
-                     else "未能从文件头读取时长（格式未知或文件损坏）")
+            notes = (
+                f"时长 {length}（{seconds:g} 秒，从音频文件头读取）"
+                if length
+                else "未能从文件头读取时长（格式未知或文件损坏）"
+            )
             edit_exhibit(s, item.exhibit_id, title=title[:300], notes=notes)
-            ledger.append(s, "voice.import", {"sha256": sha, "duration": seconds}, case_id=case_id,
-                          exhibit_id=item.exhibit_id)
+            ledger.append(
+                s,
+                "voice.import",
+                {"sha256": sha, "duration": seconds},
+                case_id=case_id,
+                exhibit_id=item.exhibit_id,
+            )
         title = s.get(Exhibit, item.exhibit_id).title
     return VoiceImport(item.exhibit_id, sha, not created, seconds, title)
 
@@ -225,26 +311,43 @@ def get_chat(s: Session, chat_id: int, case_id: int | None = None) -> Chat:
 def chat_info(s: Session, chat_id: int) -> dict:
     chat = get_chat(s, chat_id)
     ex = s.get(Exhibit, chat.exhibit_id)
-    n, first, last = s.execute(select(func.count(), func.min(ChatMessage.time), func.max(ChatMessage.time))
-                               .where(ChatMessage.chat_id == chat_id)).one()
-    to_dt = (lambda v: datetime.fromisoformat(v) if isinstance(v, str) else v)  # noqa: E731 - min/max on text
-    return {"chat_id": chat.id, "exhibit_id": ex.id, "title": ex.title, "format": chat.format,
-            "sha256": chat.blob_sha256, "messages": n, "first": iso(to_dt(first)), "last": iso(to_dt(last)),
-            "participants": json.loads(chat.participants or "[]"), "me": chat.me,
-            "warnings": json.loads(chat.warnings or "[]"), "trashed": ex.trashed_at is not None}
+    n, first, last = s.execute(
+        select(func.count(), func.min(ChatMessage.time), func.max(ChatMessage.time)).where(
+            ChatMessage.chat_id == chat_id
+        )
+    ).one()
+    to_dt = lambda v: datetime.fromisoformat(v) if isinstance(v, str) else v  # noqa: E731 - min/max on text
+    return {
+        "chat_id": chat.id,
+        "exhibit_id": ex.id,
+        "title": ex.title,
+        "format": chat.format,
+        "sha256": chat.blob_sha256,
+        "messages": n,
+        "first": iso(to_dt(first)),
+        "last": iso(to_dt(last)),
+        "participants": json.loads(chat.participants or "[]"),
+        "me": chat.me,
+        "warnings": json.loads(chat.warnings or "[]"),
+        "trashed": ex.trashed_at is not None,
+    }
 
 
 def list_chats(s: Session, case_id: int) -> list[dict]:
     """The case's chats whose exhibit is not in the trash, in binder order."""
     get_case(s, case_id)
-    ids = s.scalars(select(Chat.id).join(Exhibit, Exhibit.id == Chat.exhibit_id)
-                    .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
-                    .order_by(Exhibit.position, Chat.id))
+    ids = s.scalars(
+        select(Chat.id)
+        .join(Exhibit, Exhibit.id == Chat.exhibit_id)
+        .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
+        .order_by(Exhibit.position, Chat.id)
+    )
     return [chat_info(s, i) for i in ids]
 
 
-def chat_messages(s: Session, chat_id: int, first_seq: int | None = None,
-                  last_seq: int | None = None) -> list[ChatMessage]:
+def chat_messages(
+    s: Session, chat_id: int, first_seq: int | None = None, last_seq: int | None = None
+) -> list[ChatMessage]:
     q = select(ChatMessage).where(ChatMessage.chat_id == chat_id)
     if first_seq is not None:
         q = q.where(ChatMessage.seq >= first_seq)
@@ -258,8 +361,11 @@ def search_chat(s: Session, chat_id: int, text: str) -> list[int]:
     needle = text.strip().casefold()
     if not needle:
         return []
-    return [m.seq for m in chat_messages(s, chat_id)
-            if needle in m.text.casefold() or needle in m.sender.casefold()]
+    return [
+        m.seq
+        for m in chat_messages(s, chat_id)
+        if needle in m.text.casefold() or needle in m.sender.casefold()
+    ]
 
 
 # ----------------------------------------------------------------------------- excerpts
@@ -285,33 +391,76 @@ def excerpt_exhibit(profile: Profile, case_id: int, chat_id: int, first_seq: int
         msgs = chat_messages(s, chat_id, first_seq, last_seq)
         if not msgs:
             raise ChatStoreError(f"聊天记录 {chat_id} 中没有第 {first_seq}—{last_seq} 条消息")
-        original = s.scalar(select(ExhibitFile.original_name).where(
-            ExhibitFile.exhibit_id == src.id, ExhibitFile.blob_sha256 == chat.blob_sha256).limit(1)) or ""
+        original = (
+            s.scalar(
+                select(ExhibitFile.original_name)
+                .where(ExhibitFile.exhibit_id == src.id, ExhibitFile.blob_sha256 == chat.blob_sha256)
+                .limit(1)
+            )
+            or ""
+        )
         first_seq, last_seq = msgs[0].seq, msgs[-1].seq
         lines = f"第 {msgs[0].line}—{msgs[-1].line} 行"
-        source = (f"摘录自证据 {src.id}《{src.title}》，原始文件 {original}（SHA-256 {chat.blob_sha256}），"
-                  f"第 {first_seq}—{last_seq} 条消息（原文件{lines}）")
-        header = ["聊天记录摘录", f"摘自：证据 {src.id}《{src.title}》", f"原始文件：{original}",
-                  f"原始文件 SHA-256：{chat.blob_sha256}",
-                  f"范围：第 {first_seq}—{last_seq} 条消息，共 {len(msgs)} 条（消息起始行：原文件{lines}）",
-                  "说明：本摘录逐字取自原始文件的解析结果，原始文件本身未作任何改动。"]
+        source = (
+            f"摘录自证据 {src.id}《{src.title}》，原始文件 {original}（SHA-256 {chat.blob_sha256}），"
+            f"第 {first_seq}—{last_seq} 条消息（原文件{lines}）"
+        )
+        header = [
+            "聊天记录摘录",
+            f"摘自：证据 {src.id}《{src.title}》",
+            f"原始文件：{original}",
+            f"原始文件 SHA-256：{chat.blob_sha256}",
+            f"范围：第 {first_seq}—{last_seq} 条消息，共 {len(msgs)} 条（消息起始行：原文件{lines}）",
+            "说明：本摘录逐字取自原始文件的解析结果，原始文件本身未作任何改动。",
+        ]
         text = transcript(msgs, header)
         title = f"聊天摘录：{src.title}（第 {first_seq}—{last_seq} 条）"[:300]
         held_before = live_holder(s, case_id, hashlib.sha256(text.encode("utf-8")).hexdigest())
-    report = import_bytes(profile, case_id, text.encode("utf-8"), f"聊天摘录_{src.id}_{first_seq}-{last_seq}.txt",
-                          source=source, category="interaction")
+    report = import_bytes(
+        profile,
+        case_id,
+        text.encode("utf-8"),
+        f"聊天摘录_{src.id}_{first_seq}-{last_seq}.txt",
+        source=source,
+        category="interaction",
+    )
     if report.errors or not report.imported:
         raise ChatStoreError(report.errors[0].reason if report.errors else "摘录未能保存")
     item = report.imported[0]
     with profile.session() as s:
         if held_before is None:
-            edit_exhibit(s, item.exhibit_id, title=title, purpose=CHAT_PURPOSE,
-                         notes=f"由证据 {src.id} 摘录生成；原始聊天记录文件未改动。")
-            ledger.append(s, "chat.excerpt", {"chat_id": chat_id, "source_exhibit_id": src.id,
-                                              "source_sha256": chat.blob_sha256, "first_seq": first_seq,
-                                              "last_seq": last_seq, "sha256": item.sha256},
-                          case_id=case_id, exhibit_id=item.exhibit_id)
+            edit_exhibit(
+                s,
+                item.exhibit_id,
+                title=title,
+                purpose=CHAT_PURPOSE,
+                notes=f"由证据 {src.id} 摘录生成；原始聊天记录文件未改动。",
+            )
+            ledger.append(
+                s,
+                "chat.excerpt",
+                {
+                    "chat_id": chat_id,
+                    "source_exhibit_id": src.id,
+                    "source_sha256": chat.blob_sha256,
+                    "first_seq": first_seq,
+                    "last_seq": last_seq,
+                    "sha256": item.sha256,
+                },
+                case_id=case_id,
+                exhibit_id=item.exhibit_id,
+            )
         title = s.get(Exhibit, item.exhibit_id).title
-    return Excerpt(item.exhibit_id, item.sha256, held_before is not None, chat_id, src.id, chat.blob_sha256,
-                   first_seq, last_seq, len(msgs), title, source)
-
+    return Excerpt(
+        item.exhibit_id,
+        item.sha256,
+        held_before is not None,
+        chat_id,
+        src.id,
+        chat.blob_sha256,
+        first_seq,
+        last_seq,
+        len(msgs),
+        title,
+        source,
+    )

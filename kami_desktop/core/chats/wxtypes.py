@@ -5,12 +5,35 @@ from __future__ import annotations
 import html
 import re
 
-TYPE_KINDS = {1: "text", 3: "image", 34: "voice", 42: "card", 43: "video", 47: "sticker", 48: "location",
-              50: "call", 0: "system", 10000: "system", 10002: "system"}
+TYPE_KINDS = {
+    1: "text",
+    3: "image",
+    34: "voice",
+    42: "card",
+    43: "video",
+    47: "sticker",
+    48: "location",
+    50: "call",
+    0: "system",
+    10000: "system",
+    10002: "system",
+}
 APP_KINDS = {5: "link", 6: "file", 57: "quote", 2000: "transfer", 3: "music", 2001: "red_packet"}
-PLACEHOLDER = {"image": "[图片]", "voice": "[语音]", "video": "[视频]", "sticker": "[表情包]", "call": "[通话]",
-               "card": "[名片]", "location": "[位置]", "link": "[链接]", "file": "[文件]", "music": "[音乐分享]",
-               "transfer": "[转账]", "red_packet": "[红包]", "app": "[应用消息]"}
+PLACEHOLDER = {
+    "image": "[图片]",
+    "voice": "[语音]",
+    "video": "[视频]",
+    "sticker": "[表情包]",
+    "call": "[通话]",
+    "card": "[名片]",
+    "location": "[位置]",
+    "link": "[链接]",
+    "file": "[文件]",
+    "music": "[音乐分享]",
+    "transfer": "[转账]",
+    "red_packet": "[红包]",
+    "app": "[应用消息]",
+}
 PAY_STATES = {"1": "发起转账", "3": "已收款", "4": "已退还", "5": "已过期", "7": "待收款", "8": "已收款"}
 
 
@@ -44,7 +67,11 @@ def describe(type_value: object, subtype_value: object, content: str) -> tuple[s
         return "text", content
     if t in (0, 10000, 10002):
         if is_xml:
-            text = tag(content, "revokemsg") or tag(content, "content") or re.sub(r"<[^>]+>", "", content).strip()
+            text = (
+                tag(content, "revokemsg")
+                or tag(content, "content")
+                or re.sub(r"<[^>]+>", "", content).strip()
+            )
             return "system", html.unescape(text)
         return "system", content
     if t == 49:

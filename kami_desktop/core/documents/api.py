@@ -52,9 +52,14 @@ class GeneratedDocument:
 
     def to_json(self) -> dict:
         return {
-            "kind": self.kind, "title": self.title, "files": [str(p) for p in self.paths], "missing": self.missing,
-            "missing_fields": [f.to_json() for f in self.missing_fields], "notes": self.notes,
-            "warnings": self.warnings, "hashes": self.hashes,
+            "kind": self.kind,
+            "title": self.title,
+            "files": [str(p) for p in self.paths],
+            "missing": self.missing,
+            "missing_fields": [f.to_json() for f in self.missing_fields],
+            "notes": self.notes,
+            "warnings": self.warnings,
+            "hashes": self.hashes,
         }
 
 
@@ -69,8 +74,12 @@ def _kind(kind: str):
         raise DocumentError(f"未知的文书类型：{kind!r}（可选：{'、'.join(KINDS)}）") from None
 
 
-def build_document(ctx: CaseContext, kind: str, opts: DocOptions, limits: Limits | None = None,
-                   ) -> tuple[Built, Missing]:
+def build_document(
+    ctx: CaseContext,
+    kind: str,
+    opts: DocOptions,
+    limits: Limits | None = None,
+) -> tuple[Built, Missing]:
     """The document model of ``kind`` for ``ctx`` and the fields it had to leave blank (no files)."""
     _, builder = _kind(kind)
     m = Missing()
@@ -90,14 +99,20 @@ def _stamp(ctx: CaseContext, opts: DocOptions) -> datetime:
     return ctx.stamp
 
 
-def check(profile, case_id: int, kind: str, options: Mapping[str, Any] | DocOptions | None = None,
-          ) -> GeneratedDocument:
+def check(
+    profile,
+    case_id: int,
+    kind: str,
+    options: Mapping[str, Any] | DocOptions | None = None,
+) -> GeneratedDocument:
     """What ``generate`` would leave blank and warn about, without writing anything (fast)."""
     opts = DocOptions.parse(options)
     with profile.session() as s:
         ctx = load_context(s, case_id)
     built, m = build_document(ctx, kind, opts, resolve_limits(profile.data_dir, None))
-    return GeneratedDocument([], m.labels, kind, list(m.fields), built.notes, built.warnings, {}, built.doc.title)
+    return GeneratedDocument(
+        [], m.labels, kind, list(m.fields), built.notes, built.warnings, {}, built.doc.title
+    )
 
 
 def output_paths(out_dir: Path, case_id: int, kind: str, fmt: str) -> list[Path]:
@@ -107,8 +122,14 @@ def output_paths(out_dir: Path, case_id: int, kind: str, fmt: str) -> list[Path]
     return [Path(out_dir) / f"{label}_案件{case_id}.{ext}" for ext in FORMATS[fmt]]
 
 
-def generate(profile, case_id: int, kind: str, out_dir: str | Path, fmt: str = "docx",
-             options: Mapping[str, Any] | DocOptions | None = None) -> GeneratedDocument:
+def generate(
+    profile,
+    case_id: int,
+    kind: str,
+    out_dir: str | Path,
+    fmt: str = "docx",
+    options: Mapping[str, Any] | DocOptions | None = None,
+) -> GeneratedDocument:
     """Write document ``kind`` of case ``case_id`` into ``out_dir`` as DOCX, PDF or both."""
     from kami_desktop.core.documents.docx_writer import render_docx
     from kami_desktop.core.documents.pdf_writer import render_pdf
@@ -126,23 +147,41 @@ def generate(profile, case_id: int, kind: str, out_dir: str | Path, fmt: str = "
         if path.suffix == ".docx":
             data, lacking = render_docx(doc, doc.stamp)
             if lacking:
-                warnings.append("内嵌字体缺少以下字符，在未安装相应字体的电脑上可能显示为方框：" + "".join(lacking))
+                warnings.append(
+                    "内嵌字体缺少以下字符，在未安装相应字体的电脑上可能显示为方框：" + "".join(lacking)
+                )
         else:
             data = render_pdf(doc, doc.stamp)
         atomic_write_bytes(path, data)
         hashes[path.name] = hashlib.sha256(data).hexdigest()
         files.append({"name": path.name, "sha256": hashes[path.name], "size": len(data)})
     with profile.session() as s:
-        ledger.append(s, "document.generate", {
-            "kind": kind, "title": doc.title, "format": fmt, "files": files, "missing": m.labels,
-            "options": opts.to_json(),
-        }, case_id=case_id)
+        ledger.append(
+            s,
+            "document.generate",
+            {
+                "kind": kind,
+                "title": doc.title,
+                "format": fmt,
+                "files": files,
+                "missing": m.labels,
+                "options": opts.to_json(),
+            },
+            case_id=case_id,
+        )
     return GeneratedDocument(paths, m.labels, kind, list(m.fields), built.notes, warnings, hashes, doc.title)
 
 
-def export_12315_attachments(profile, case_id: int, out_dir: str | Path, limits: Limits | str | Path | None = None,
-                             *, channel: str = "12315", progress: Progress = no_progress,
-                             cancel: CancelToken | None = None) -> list[ExportedAttachment]:
+def export_12315_attachments(
+    profile,
+    case_id: int,
+    out_dir: str | Path,
+    limits: Limits | str | Path | None = None,
+    *,
+    channel: str = "12315",
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[ExportedAttachment]:
     """Export the case's image exhibits as JPG attachments (≤ the channel's size limit each) with a list file.
 
     ``limits``: a :class:`Limits`, a path to a limits.json, or None for the profile's copy / the shipped file.
@@ -153,9 +192,24 @@ def export_12315_attachments(profile, case_id: int, out_dir: str | Path, limits:
     out = Path(out_dir)
     results = export_images(profile.blob_path, ctx, out, lim, channel, progress=progress, cancel=cancel)
     with profile.session() as s:
-        ledger.append(s, "document.generate", {
-            "kind": f"attachments-{channel}", "folder": str(out),
-            "files": [{"name": r.name, "sha256": r.sha256, "size": r.size, "source_sha256": r.source_sha256,
-                       "part": r.part, "parts": r.parts} for r in results],
-        }, case_id=case_id)
+        ledger.append(
+            s,
+            "document.generate",
+            {
+                "kind": f"attachments-{channel}",
+                "folder": str(out),
+                "files": [
+                    {
+                        "name": r.name,
+                        "sha256": r.sha256,
+                        "size": r.size,
+                        "source_sha256": r.source_sha256,
+                        "part": r.part,
+                        "parts": r.parts,
+                    }
+                    for r in results
+                ],
+            },
+            case_id=case_id,
+        )
     return results

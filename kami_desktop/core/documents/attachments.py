@@ -64,10 +64,21 @@ class ExportedAttachment:
 
     def to_json(self) -> dict:
         return {
-            "path": str(self.path), "name": self.name, "exhibit_id": self.exhibit_id, "number": self.number,
-            "exhibit_title": self.exhibit_title, "file_id": self.file_id, "source_sha256": self.source_sha256,
-            "part": self.part, "parts": self.parts, "width": self.width, "height": self.height, "size": self.size,
-            "quality": self.quality, "scale": self.scale, "sha256": self.sha256,
+            "path": str(self.path),
+            "name": self.name,
+            "exhibit_id": self.exhibit_id,
+            "number": self.number,
+            "exhibit_title": self.exhibit_title,
+            "file_id": self.file_id,
+            "source_sha256": self.source_sha256,
+            "part": self.part,
+            "parts": self.parts,
+            "width": self.width,
+            "height": self.height,
+            "size": self.size,
+            "quality": self.quality,
+            "scale": self.scale,
+            "sha256": self.sha256,
         }
 
 
@@ -128,8 +139,20 @@ def plan_attachments(ctx: CaseContext, limits: Limits, channel: str = "12315") -
 def _planned(ex: ExhibitInfo, f: FileInfo, k: int, crops) -> list[PlannedAttachment]:
     stem = f"证据{ex.number:02d}_{safe_name(ex.title)}" + (f"_{k}" if k else "")
     n = len(crops)
-    return [PlannedAttachment(stem + (f"_第{i}段共{n}段" if n > 1 else "") + ".jpg", ex.id, ex.number, ex.title, f,
-                              i, n, top, bottom) for i, (top, bottom) in enumerate(crops, start=1)]
+    return [
+        PlannedAttachment(
+            stem + (f"_第{i}段共{n}段" if n > 1 else "") + ".jpg",
+            ex.id,
+            ex.number,
+            ex.title,
+            f,
+            i,
+            n,
+            top,
+            bottom,
+        )
+        for i, (top, bottom) in enumerate(crops, start=1)
+    ]
 
 
 def encode_jpeg(image, max_bytes: int) -> tuple[bytes, int, float]:
@@ -165,14 +188,26 @@ def _upright_rgb(path: Path):
         return im.convert("RGB")
 
 
-def export_images(blob_path, ctx: CaseContext, out_dir: Path, limits: Limits, channel: str = "12315", *,
-                  progress: Progress = no_progress, cancel: CancelToken | None = None) -> list[ExportedAttachment]:
+def export_images(
+    blob_path,
+    ctx: CaseContext,
+    out_dir: Path,
+    limits: Limits,
+    channel: str = "12315",
+    *,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[ExportedAttachment]:
     """Write the attachments of ``ctx`` into ``out_dir`` plus a list file; ``blob_path(sha)`` finds originals."""
     from kami_desktop.core.util.fsutil import atomic_write_bytes, atomic_write_text
 
     max_bytes, max_h, overlap = channel_limits(limits, channel)
-    work = [(ex, k if len(imgs) > 1 else 0, f) for ex in ctx.exhibits
-            for imgs in [[f for f in ex.files if _is_image(f)]] for k, f in enumerate(imgs, start=1)]
+    work = [
+        (ex, k if len(imgs) > 1 else 0, f)
+        for ex in ctx.exhibits
+        for imgs in [[f for f in ex.files if _is_image(f)]]
+        for k, f in enumerate(imgs, start=1)
+    ]
     out_dir.mkdir(parents=True, exist_ok=True)
     results: list[ExportedAttachment] = []
     for i, (ex, k, f) in enumerate(work):
@@ -190,20 +225,42 @@ def export_images(blob_path, ctx: CaseContext, out_dir: Path, limits: Limits, ch
             atomic_write_bytes(target, data)
             w = max(int(part.width * scale), 1) if scale != 1.0 else part.width
             h = max(int(part.height * scale), 1) if scale != 1.0 else part.height
-            results.append(ExportedAttachment(target, item.name, ex.id, ex.number, ex.title, f.id, f.sha256,
-                                              item.part, item.parts, w, h, len(data), quality, scale,
-                                              hashlib.sha256(data).hexdigest()))
+            results.append(
+                ExportedAttachment(
+                    target,
+                    item.name,
+                    ex.id,
+                    ex.number,
+                    ex.title,
+                    f.id,
+                    f.sha256,
+                    item.part,
+                    item.parts,
+                    w,
+                    h,
+                    len(data),
+                    quality,
+                    scale,
+                    hashlib.sha256(data).hexdigest(),
+                )
+            )
     progress(len(work), len(work), "")
     atomic_write_text(out_dir / LIST_NAME, listing(results, max_bytes))
     return results
 
 
 def listing(results: list[ExportedAttachment], max_bytes: int) -> str:
-    lines = ["12315 投诉附件清单", f"每个文件不超过 {max_bytes / 1048576:g} MB；原始证据文件未作任何修改。", ""]
+    lines = [
+        "12315 投诉附件清单",
+        f"每个文件不超过 {max_bytes / 1048576:g} MB；原始证据文件未作任何修改。",
+        "",
+    ]
     for i, r in enumerate(results, start=1):
         part = f"（第{r.part}/{r.parts}段）" if r.parts > 1 else ""
-        lines.append(f"{i}. {r.name}  {r.width}×{r.height}  {r.size / 1024:.0f} KB  证据{r.number} {r.exhibit_title}"
-                     f"{part}  原始文件 SHA-256: {r.source_sha256}")
+        lines.append(
+            f"{i}. {r.name}  {r.width}×{r.height}  {r.size / 1024:.0f} KB  证据{r.number} {r.exhibit_title}"
+            f"{part}  原始文件 SHA-256: {r.source_sha256}"
+        )
     if not results:
         lines.append("（案件中没有图片证据）")
     return "\n".join(lines) + "\n"

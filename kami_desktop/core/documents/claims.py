@@ -22,8 +22,10 @@ from kami_desktop.core.legal.data import LegalDataError
 from kami_desktop.core.legal.deadlines import demand_deadline
 from kami_desktop.core.legal.interest import InterestResult, compute_interest
 
-INTEREST_BASIS = ("《中华人民共和国消费者权益保护法》第五十三条（经营者应当承担预付款的利息）、"
-                  "《最高人民法院关于审理预付式消费民事纠纷案件适用法律若干问题的解释》第十六条、第十七条")
+INTEREST_BASIS = (
+    "《中华人民共和国消费者权益保护法》第五十三条（经营者应当承担预付款的利息）、"
+    "《最高人民法院关于审理预付式消费民事纠纷案件适用法律若干问题的解释》第十六条、第十七条"
+)
 INTERNET_COURT_CITIES = {"北京": "北京互联网法院", "广州": "广州互联网法院", "杭州": "杭州互联网法院"}
 
 
@@ -55,8 +57,9 @@ def interest_claim(ctx: CaseContext, opts: DocOptions, m: Missing) -> InterestCl
     end = opts.interest_to or opts.date
     warnings: list[str] = []
     if start is None:
-        return InterestClaim(None, end, None, None,
-                             m.blank("利息起算日（如催告期满次日）", "option.interest_from"), warnings)
+        return InterestClaim(
+            None, end, None, None, m.blank("利息起算日（如催告期满次日）", "option.interest_from"), warnings
+        )
     entry = load_lpr().entry_on(start)
     rate = entry.rate if entry else None
     result = None
@@ -72,10 +75,15 @@ def interest_claim(ctx: CaseContext, opts: DocOptions, m: Missing) -> InterestCl
 
 
 def interest_clause(ctx: CaseContext, ic: InterestClaim, m: Missing) -> str:
-    base = (f"{money(ctx.claimed_amount)}元" if ctx.claimed_amount is not None
-            else m.blank("主张金额（元）", "case.claimed_amount") + "元")
-    text = (f"以{base}为基数，自{ic.start_text}起至实际清偿之日止，按全国银行间同业拆借中心公布的一年期贷款市场报价利率"
-            "（LPR）计算")
+    base = (
+        f"{money(ctx.claimed_amount)}元"
+        if ctx.claimed_amount is not None
+        else m.blank("主张金额（元）", "case.claimed_amount") + "元"
+    )
+    text = (
+        f"以{base}为基数，自{ic.start_text}起至实际清偿之日止，按全国银行间同业拆借中心公布的一年期贷款市场报价利率"
+        "（LPR）计算"
+    )
     if ic.rate is not None:
         text += f"（{ic.start_text}适用的一年期LPR为年利率{ic.rate}%）"
     if ic.result is not None and ic.end is not None:
@@ -87,10 +95,15 @@ def interest_detail(ic: InterestClaim) -> list[str]:
     """Lines explaining the computation (for the notes page)."""
     if ic.result is None:
         return []
-    segs = "；".join(f"{date_cn(seg.start + timedelta(days=1))}至{date_cn(seg.end)}，{seg.days}天×{seg.rate}%"
-                     f"＝{money(seg.interest)}元" for seg in ic.result.segments)
-    return [f"利息计算：本金×年利率×天数÷{ic.result.basis}，自{ic.start_text}起算（含当日）至{date_cn(ic.end)}，"
-            f"共{ic.result.days}天：{segs}；合计{money(ic.result.interest)}元。"]
+    segs = "；".join(
+        f"{date_cn(seg.start + timedelta(days=1))}至{date_cn(seg.end)}，{seg.days}天×{seg.rate}%"
+        f"＝{money(seg.interest)}元"
+        for seg in ic.result.segments
+    )
+    return [
+        f"利息计算：本金×年利率×天数÷{ic.result.basis}，自{ic.start_text}起算（含当日）至{date_cn(ic.end)}，"
+        f"共{ic.result.days}天：{segs}；合计{money(ic.result.interest)}元。"
+    ]
 
 
 def total_claim(ctx: CaseContext, ic: InterestClaim) -> Decimal | None:
@@ -123,23 +136,31 @@ def court_notes(ctx: CaseContext, opts: DocOptions, ic: InterestClaim) -> list[s
     ]
     court = internet_court(ctx)
     if court:
-        notes.append(f"被告住所地在{court[:2]}：在当地电子商务平台订立、履行的网络购物合同和网络服务合同纠纷由{court}"
-                     "集中管辖（《最高人民法院关于互联网法院审理案件若干问题的规定》第二条）；向被告住所地起诉时应向该院提交。")
+        notes.append(
+            f"被告住所地在{court[:2]}：在当地电子商务平台订立、履行的网络购物合同和网络服务合同纠纷由{court}"
+            "集中管辖（《最高人民法院关于互联网法院审理案件若干问题的规定》第二条）；向被告住所地起诉时应向该院提交。"
+        )
     else:
-        notes.append("北京、广州、杭州设有互联网法院，集中管辖当地的网络购物合同、网络服务合同纠纷（《最高人民法院关于"
-                     "互联网法院审理案件若干问题的规定》第二条）；被告住所地在这三个城市且选择向被告住所地起诉时，应向互联网法院起诉。")
+        notes.append(
+            "北京、广州、杭州设有互联网法院，集中管辖当地的网络购物合同、网络服务合同纠纷（《最高人民法院关于"
+            "互联网法院审理案件若干问题的规定》第二条）；被告住所地在这三个城市且选择向被告住所地起诉时，应向互联网法院起诉。"
+        )
     total = total_claim(ctx, ic)
     if total is not None:
-        notes.append(f"案件受理费：诉讼请求金额{money(total)}元，按《诉讼费用交纳办法》第十三条为{money(court_fee(total))}元；"
-                     f"适用简易程序或小额诉讼程序减半为{money(court_fee(total, 'simple'))}元（第十六条）。"
-                     "判决后由败诉方负担。")
+        notes.append(
+            f"案件受理费：诉讼请求金额{money(total)}元，按《诉讼费用交纳办法》第十三条为{money(court_fee(total))}元；"
+            f"适用简易程序或小额诉讼程序减半为{money(court_fee(total, 'simple'))}元（第十六条）。"
+            "判决后由败诉方负担。"
+        )
         province = _province(home)
         if province:
             th = small_claims_threshold(province)
             if th.threshold is not None:
                 within = "在该标准以内" if total <= th.threshold else "超出该标准"
-                notes.append(f"小额诉讼：{province}的小额诉讼标准为{money(th.threshold)}元（未核实，见数据表），"
-                             f"本案金额{within}；适用小额诉讼程序的案件一审终审。")
+                notes.append(
+                    f"小额诉讼：{province}的小额诉讼标准为{money(th.threshold)}元（未核实，见数据表），"
+                    f"本案金额{within}；适用小额诉讼程序的案件一审终审。"
+                )
     return notes
 
 

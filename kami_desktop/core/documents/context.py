@@ -23,12 +23,29 @@ from kami_desktop.core.util.timeutil import CHINA_TZ
 TOPUP_KINDS = {"topup", "top_up", "recharge", "payment", "pay", "充值", "支付", "付款"}
 DEDUCTION_KINDS = {"deduction", "deduct", "debit", "扣款", "扣除"}
 REFUND_REQUEST_KINDS = {"refund_request", "request_refund", "申请退款", "要求退款"}
-DEMAND_STEP_KINDS = {"demand_sent", "demand", "demand_letter", "demand_letter_sent", "催告函发出", "发出催告函"}
+DEMAND_STEP_KINDS = {
+    "demand_sent",
+    "demand",
+    "demand_letter",
+    "demand_letter_sent",
+    "催告函发出",
+    "发出催告函",
+}
 
 FACT_KIND_LABELS = {  # the codes of core.case.facts.FACT_KINDS plus a few older spellings
-    "recharge": "充值", "topup": "充值", "payment": "付款", "deduction": "扣款", "non_delivery": "未到账/未交付",
-    "refund_request": "申请退款", "platform_reply": "平台答复", "reply": "平台答复", "refund": "退款",
-    "complaint": "投诉", "lawsuit": "起诉", "other": "其他", "demand_sent": "发出催告函",
+    "recharge": "充值",
+    "topup": "充值",
+    "payment": "付款",
+    "deduction": "扣款",
+    "non_delivery": "未到账/未交付",
+    "refund_request": "申请退款",
+    "platform_reply": "平台答复",
+    "reply": "平台答复",
+    "refund": "退款",
+    "complaint": "投诉",
+    "lawsuit": "起诉",
+    "other": "其他",
+    "demand_sent": "发出催告函",
 }
 
 
@@ -182,11 +199,23 @@ class CaseContext:
 
 def _party(p: Party) -> PartyInfo:
     return PartyInfo(
-        id=p.id, role=p.role, name=p.name or "", uscc=p.uscc or "", icp=p.icp or "", address=p.address or "",
-        legal_representative=p.legal_representative or "", legal_rep_title=p.legal_rep_title or "",
-        phone=p.phone or "", website=p.website or "", is_defendant=bool(p.is_defendant), notes=p.notes or "",
-        id_number=p.id_number or "", gender=p.gender or "", birth_date=p.birth_date,
-        ethnicity=p.ethnicity or "", occupation=p.occupation or "",
+        id=p.id,
+        role=p.role,
+        name=p.name or "",
+        uscc=p.uscc or "",
+        icp=p.icp or "",
+        address=p.address or "",
+        legal_representative=p.legal_representative or "",
+        legal_rep_title=p.legal_rep_title or "",
+        phone=p.phone or "",
+        website=p.website or "",
+        is_defendant=bool(p.is_defendant),
+        notes=p.notes or "",
+        id_number=p.id_number or "",
+        gender=p.gender or "",
+        birth_date=p.birth_date,
+        ethnicity=p.ethnicity or "",
+        occupation=p.occupation or "",
     )
 
 
@@ -203,10 +232,16 @@ def load_context(s, case_id: int) -> CaseContext:
     """Read case ``case_id`` (raises CaseError when it does not exist)."""
     case = get_case(s, case_id)
     ctx = CaseContext(
-        case_id=case.id, title=case.title or "", platform_name=case.platform_name or "",
-        platform_url=case.platform_url or "", cause_type=case.cause_type or "unknown",
-        discovered_on=case.discovered_on, claimed_amount=case.claimed_amount, notes=case.notes or "",
-        created_at=case.created_at, updated_at=case.updated_at,
+        case_id=case.id,
+        title=case.title or "",
+        platform_name=case.platform_name or "",
+        platform_url=case.platform_url or "",
+        cause_type=case.cause_type or "unknown",
+        discovered_on=case.discovered_on,
+        claimed_amount=case.claimed_amount,
+        notes=case.notes or "",
+        created_at=case.created_at,
+        updated_at=case.updated_at,
     )
     parties = s.scalars(select(Party).where(Party.case_id == case_id).order_by(Party.id))
     ctx.parties = [_party(p) for p in parties]
@@ -214,21 +249,42 @@ def load_context(s, case_id: int) -> CaseContext:
     numbers: dict[int, int] = {}
     for n, ex in enumerate(list_exhibits(s, case_id), start=1):
         numbers[ex.id] = n
-        ctx.exhibits.append(ExhibitInfo(
-            id=ex.id, number=n, title=ex.title or "", category=ex.category or "other", purpose=ex.purpose or "",
-            source=ex.source or "", captured_at=ex.captured_at, notes=ex.notes or "",
-            files=[FileInfo(f.id, f.blob_sha256, f.original_name, f.blob.media_type, f.blob.size, f.width, f.height)
-                   for f in ex.files],
-        ))
+        ctx.exhibits.append(
+            ExhibitInfo(
+                id=ex.id,
+                number=n,
+                title=ex.title or "",
+                category=ex.category or "other",
+                purpose=ex.purpose or "",
+                source=ex.source or "",
+                captured_at=ex.captured_at,
+                notes=ex.notes or "",
+                files=[
+                    FileInfo(
+                        f.id,
+                        f.blob_sha256,
+                        f.original_name,
+                        f.blob.media_type,
+                        f.blob.size,
+                        f.width,
+                        f.height,
+                    )
+                    for f in ex.files
+                ],
+            )
+        )
 
     facts = s.scalars(
-        select(Fact).where(Fact.case_id == case_id).order_by(Fact.occurred_at, Fact.id)
+        select(Fact)
+        .where(Fact.case_id == case_id)
+        .order_by(Fact.occurred_at, Fact.id)
         .options(selectinload(Fact.exhibit_links))
     )
     for f in facts:
         info = FactInfo(f.id, f.occurred_at, f.kind or "", f.description or "", bool(f.disputed))
-        info.exhibit_numbers = sorted(numbers[link.exhibit_id] for link in f.exhibit_links
-                                      if link.exhibit_id in numbers)
+        info.exhibit_numbers = sorted(
+            numbers[link.exhibit_id] for link in f.exhibit_links if link.exhibit_id in numbers
+        )
         row_id = _bill_row_id(f.origin or "")
         row = s.get(BillRow, row_id) if row_id is not None else None
         if row is not None:
@@ -236,8 +292,13 @@ def load_context(s, case_id: int) -> CaseContext:
             info.amount = row.amount
         ctx.facts.append(info)
 
-    steps = s.scalars(select(LadderStep).where(LadderStep.case_id == case_id).order_by(LadderStep.on, LadderStep.id))
-    ctx.steps = [StepInfo(st.id, st.kind or "", st.on, st.channel or "", st.reference or "", st.note or "",
-                          bool(st.done)) for st in steps]
+    steps = s.scalars(
+        select(LadderStep).where(LadderStep.case_id == case_id).order_by(LadderStep.on, LadderStep.id)
+    )
+    ctx.steps = [
+        StepInfo(
+            st.id, st.kind or "", st.on, st.channel or "", st.reference or "", st.note or "", bool(st.done)
+        )
+        for st in steps
+    ]
     return ctx
-

@@ -42,8 +42,12 @@ def sent_date(ctx: CaseContext, opts: DocOptions) -> date | None:
 def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     title = "退款催告函暨解除合同通知书" if opts.termination else "退款催告函"
     me = ctx.self_party
-    doc = Doc(title=title, subject=f"{ctx.title}：要求退还被扣余额", author=me.name if me else "",
-              keywords="催告函,退款,预付款")
+    doc = Doc(
+        title=title,
+        subject=f"{ctx.title}：要求退还被扣余额",
+        author=me.name if me else "",
+        keywords="催告函,退款,预付款",
+    )
     notes: list[str] = []
     warnings: list[str] = []
     doc.add(Title(title))
@@ -89,16 +93,23 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     if sent is not None:
         dl = demand_deadline(sent, opts.workdays, today=sent)
         due = date_cn(dl.due)
-        when = (f"自本函发出之日（{date_cn(sent)}）次日起{opts.workdays}个工作日内，即于{due}（含当日）前")
+        when = f"自本函发出之日（{date_cn(sent)}）次日起{opts.workdays}个工作日内，即于{due}（含当日）前"
         notes.append(f"履行期限：{date_cn(sent)}次日起第{opts.workdays}个工作日为{due}（{dl.basis}）。")
         if dl.provisional:
             warnings.append(f"{dl.due.year}年的放假调休安排尚未确认，期限届满日{due}为暂定日期，请核对。")
     else:
         due = ""
-        when = (f"自收到本函之日起{opts.workdays}个工作日内（即"
-                + m.blank("履行期限届满日（填写发函日期后自动计算）", "step.demand_sent") + "前）")
-    doc.add(P(f"请贵司{when}，将本人账户被扣除的余额{amount}原路退还至本人的付款账户，"
-              "并书面（或通过平台消息）答复处理结果。"))
+        when = (
+            f"自收到本函之日起{opts.workdays}个工作日内（即"
+            + m.blank("履行期限届满日（填写发函日期后自动计算）", "step.demand_sent")
+            + "前）"
+        )
+    doc.add(
+        P(
+            f"请贵司{when}，将本人账户被扣除的余额{amount}原路退还至本人的付款账户，"
+            "并书面（或通过平台消息）答复处理结果。"
+        )
+    )
     if opts.termination:
         doc.add(P(LAW_TERMINATION))
     if opts.interrupt_limitation:
@@ -106,20 +117,31 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
 
     doc.add(Heading("四、逾期不退的后续措施"))
     deadline = f"{due}前" if due else "上述期限内"
-    doc.add(P(f"如贵司在{deadline}未退还上述款项，本人将依法采取以下措施，由此产生的一切后果及费用由贵司承担："))
-    for i, step in enumerate((
-        "向全国12315平台（市场监督管理部门）投诉，并就格式条款等违法线索进行举报；",
-        "向支付渠道（支付宝、微信支付等）投诉，并在黑猫投诉等公开平台投诉；",
-        "向有管辖权的人民法院提起诉讼，要求贵司返还上述款项，并支付自履行期限届满次日起按全国银行间同业拆借中心"
-        "公布的一年期贷款市场报价利率计算的利息及本人维权的合理费用。",
-    ), start=1):
+    doc.add(
+        P(f"如贵司在{deadline}未退还上述款项，本人将依法采取以下措施，由此产生的一切后果及费用由贵司承担：")
+    )
+    for i, step in enumerate(
+        (
+            "向全国12315平台（市场监督管理部门）投诉，并就格式条款等违法线索进行举报；",
+            "向支付渠道（支付宝、微信支付等）投诉，并在黑猫投诉等公开平台投诉；",
+            "向有管辖权的人民法院提起诉讼，要求贵司返还上述款项，并支付自履行期限届满次日起按全国银行间同业拆借中心"
+            "公布的一年期贷款市场报价利率计算的利息及本人维权的合理费用。",
+        ),
+        start=1,
+    ):
         doc.add(P(f"{i}. {step}"))
     doc.add(P("特此函告。", space_before=6, keep=True))
 
     step = ctx.demand_step
     channel = opts.channel or (step.channel if step else "")
-    doc.add(lead("送达方式：", m.need(channel, "送达方式（如EMS邮寄、电子邮件、平台客服工单）", "step.demand_sent.channel"),
-                 space_before=6, keep=True))
+    doc.add(
+        lead(
+            "送达方式：",
+            m.need(channel, "送达方式（如EMS邮寄、电子邮件、平台客服工单）", "step.demand_sent.channel"),
+            space_before=6,
+            keep=True,
+        )
+    )
     phone = m.need(me.phone if me else "", "催告人联系电话", "party.self.phone")
     letter_date = opts.date or sent
     doc.add(
@@ -128,10 +150,17 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     )
     if me and me.address:
         doc.add(Para([(f"联系地址：{me.address}", False)], align="right", indent=False, keep=True))
-    doc.add(Para([(date_cn(letter_date) if letter_date else m.blank("发函日期", "step.demand_sent"), False)],
-                 align="right", indent=False))
+    doc.add(
+        Para(
+            [(date_cn(letter_date) if letter_date else m.blank("发函日期", "step.demand_sent"), False)],
+            align="right",
+            indent=False,
+        )
+    )
 
-    notes.append("请保留发送凭证：EMS详情单及妥投记录、电子邮件发送记录或客服工单截图，并在维权进度中记录发函日期和渠道。")
+    notes.append(
+        "请保留发送凭证：EMS详情单及妥投记录、电子邮件发送记录或客服工单截图，并在维权进度中记录发函日期和渠道。"
+    )
     if opts.interrupt_limitation:
         notes.append("催告函到达对方时诉讼时效中断（民法典第195条），请保存能证明到达的凭证。")
     return Built(doc, notes, warnings)

@@ -25,8 +25,12 @@ from kami_desktop.core.documents.layout import Doc, Heading, PageBreak, Para, Ta
 PAGE_W, PAGE_H = 210, 297
 MARGINS = {"top": 25, "bottom": 25, "left": 28, "right": 22}  # mm; wider left margin for binding
 TEXT_W = PAGE_W - MARGINS["left"] - MARGINS["right"]
-ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-         "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
 FOOTER_TEXT = ("第 ", " 页，共 ", " 页")
 APP_XML = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -62,7 +66,9 @@ def _setup(document, doc: Doc) -> None:
     if lang is not None:
         lang.set(qn("w:val"), "zh-CN")
         lang.set(qn("w:eastAsia"), "zh-CN")
-    spacing = styles.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    spacing = (
+        styles.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    )
     if spacing is not None:
         spacing.set(qn("w:after"), "0")
 

@@ -22,8 +22,11 @@ def remark(ex: ExhibitInfo) -> str:
     if ex.captured_at:
         bits.append(f"取证时间：{datetime_cn(ex.captured_at)}")
     if ex.files:
-        bits.append("SHA-256：" + "；".join(f.sha256[:12] + "…" for f in ex.files[:3])
-                    + (f" 等{len(ex.files)}个文件" if len(ex.files) > 3 else ""))
+        bits.append(
+            "SHA-256："
+            + "；".join(f.sha256[:12] + "…" for f in ex.files[:3])
+            + (f" 等{len(ex.files)}个文件" if len(ex.files) > 3 else "")
+        )
     if ex.notes:
         bits.append(ex.notes)
     return "\n".join(bits)
@@ -35,15 +38,17 @@ def rows(ctx: CaseContext, opts: DocOptions, m: Missing) -> list[list[str]]:
         name = ex.title or f"证据{ex.number}"
         if len(ex.files) > 1:
             name += f"（共{len(ex.files)}页/件）"
-        out.append([
-            str(ex.number),
-            name,
-            m.need(ex.source, f"证据{ex.number}的来源", f"exhibit.{ex.id}.source"),
-            m.need(ex.purpose, f"证据{ex.number}的证明目的", f"exhibit.{ex.id}.purpose"),
-            opts.pages.get(ex.id, ""),
-            FORM,
-            remark(ex),
-        ])
+        out.append(
+            [
+                str(ex.number),
+                name,
+                m.need(ex.source, f"证据{ex.number}的来源", f"exhibit.{ex.id}.source"),
+                m.need(ex.purpose, f"证据{ex.number}的证明目的", f"exhibit.{ex.id}.purpose"),
+                opts.pages.get(ex.id, ""),
+                FORM,
+                remark(ex),
+            ]
+        )
     if not ctx.exhibits:
         out.append(["", m.blank("证据（请先在证据库中导入证据）", "exhibits"), "", "", "", "", ""])
     return out
@@ -51,23 +56,52 @@ def rows(ctx: CaseContext, opts: DocOptions, m: Missing) -> list[list[str]]:
 
 def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     me = ctx.self_party
-    doc = Doc(title="证据目录", subject=f"{ctx.title}：证据目录", author=me.name if me else "",
-              keywords="证据目录,证据清单", body_size=11)
+    doc = Doc(
+        title="证据目录",
+        subject=f"{ctx.title}：证据目录",
+        author=me.name if me else "",
+        keywords="证据目录,证据清单",
+        body_size=11,
+    )
     doc.add(Title("证据目录"))
     submitter = "原告 " + m.need(me.name if me else "", "提交人（本人）姓名", "party.self.name")
-    doc.add(Table([
-        ["案号", "", "案由", opts.cause],
-        ["提交人", submitter, "对方当事人", party_names(ctx.defendants) or party_names(ctx.counterparties) or "—"],
-        ["提交日期", date_cn(opts.date) if opts.date else "年    月    日", "证据数量", f"共{len(ctx.exhibits)}项"],
-    ], [1.2, 3.8, 1.4, 3.6], header_rows=0, label_columns=(0, 2)))
+    doc.add(
+        Table(
+            [
+                ["案号", "", "案由", opts.cause],
+                [
+                    "提交人",
+                    submitter,
+                    "对方当事人",
+                    party_names(ctx.defendants) or party_names(ctx.counterparties) or "—",
+                ],
+                [
+                    "提交日期",
+                    date_cn(opts.date) if opts.date else "年    月    日",
+                    "证据数量",
+                    f"共{len(ctx.exhibits)}项",
+                ],
+            ],
+            [1.2, 3.8, 1.4, 3.6],
+            header_rows=0,
+            label_columns=(0, 2),
+        )
+    )
     doc.add(Table(rows(ctx, opts, m), WIDTHS, size=9.5, center_columns=(0, 4)))
-    doc.add(P("说明：证据均为电子数据的打印件，直接来源于电子数据原件；原始文件及其SHA-256哈希值可当庭核对。", size=10))
+    doc.add(
+        P(
+            "说明：证据均为电子数据的打印件，直接来源于电子数据原件；原始文件及其SHA-256哈希值可当庭核对。",
+            size=10,
+        )
+    )
     doc.add(
         Para([("提交人（签名）：", False)], align="right", indent=False, space_before=18),
         Para([(date_cn(opts.date) if opts.date else "年    月    日", False)], align="right", indent=False),
     )
     n = max(len(ctx.defendants), 1)
-    notes = [f"证据目录及证据材料需一式{n + 1}份：法院1份，每位对方当事人1份（证据规定第十九条），本人另留1份。"]
+    notes = [
+        f"证据目录及证据材料需一式{n + 1}份：法院1份，每位对方当事人1份（证据规定第十九条），本人另留1份。"
+    ]
     if ctx.exhibits and not opts.pages:
         notes.append("页码栏为空：生成证据册后，可用证据册的清单填写页码。")
     return Built(doc, notes, [])

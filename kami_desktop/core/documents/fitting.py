@@ -44,8 +44,12 @@ def redact(text: str, ctx: CaseContext) -> str:
     """Mask the user's own name, ID number, phone and address, and any phone / ID number pattern."""
     me = ctx.self_party
     if me:
-        for value, repl in ((me.id_number, "****"), (me.phone, "****"), (me.address, "（地址略）"),
-                            (me.name, "本人")):
+        for value, repl in (
+            (me.id_number, "****"),
+            (me.phone, "****"),
+            (me.address, "（地址略）"),
+            (me.name, "本人"),
+        ):
             if value and len(value) >= 2:
                 text = text.replace(value, repl)
     text = _ID.sub(lambda m: m.group(1) + "********" + m.group(2), text)

@@ -37,7 +37,10 @@ FONT_RELS = "word/_rels/fontTable.xml.rels"
 FONT_RID = "rIdKamiFont1"
 
 # Characters every embedded subset carries, so that typing dates and amounts still works after editing.
-ALWAYS = "".join(chr(c) for c in range(0x20, 0x7F)) + "　，。、；：？！“”‘’（）【】《》—…·￥年月日元第页共0123456789"
+ALWAYS = (
+    "".join(chr(c) for c in range(0x20, 0x7F))
+    + "　，。、；：？！“”‘’（）【】《》—…·￥年月日元第页共0123456789"
+)
 
 
 def w(tag: str) -> str:
@@ -63,7 +66,9 @@ def subset_font(chars: set[str] | str) -> tuple[bytes, list[str]]:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    font = TTFont(io.BytesIO(cjk_font_bytes()), recalcTimestamp=False)  # keep head.modified: same input, same bytes
+    font = TTFont(
+        io.BytesIO(cjk_font_bytes()), recalcTimestamp=False
+    )  # keep head.modified: same input, same bytes
     cmap = _covered()
     wanted = {c for c in set(chars) | set(ALWAYS) if c.isprintable() or c == "\u3000"}
     lacking = sorted(c for c in wanted if ord(c) not in cmap and not c.isspace())
@@ -71,7 +76,9 @@ def subset_font(chars: set[str] | str) -> tuple[bytes, list[str]]:
     opts.name_IDs = ["*"]
     opts.name_languages = ["*"]
     opts.notdef_outline = True
-    opts.prune_unicode_ranges = False  # keep the original OS/2 script bits: Word uses them for East Asian text
+    opts.prune_unicode_ranges = (
+        False  # keep the original OS/2 script bits: Word uses them for East Asian text
+    )
     if hasattr(opts, "prune_codepage_ranges"):
         opts.prune_codepage_ranges = False
     sub = subset.Subsetter(opts)
@@ -111,8 +118,24 @@ def _font_entry(font_data: bytes, key: str) -> etree._Element:
 
     os2 = TTFont(io.BytesIO(font_data))["OS/2"]
     p = os2.panose
-    panose = bytes([p.bFamilyType, p.bSerifStyle, p.bWeight, p.bProportion, p.bContrast, p.bStrokeVariation,
-                    p.bArmStyle, p.bLetterForm, p.bMidline, p.bXHeight]).hex().upper()
+    panose = (
+        bytes(
+            [
+                p.bFamilyType,
+                p.bSerifStyle,
+                p.bWeight,
+                p.bProportion,
+                p.bContrast,
+                p.bStrokeVariation,
+                p.bArmStyle,
+                p.bLetterForm,
+                p.bMidline,
+                p.bXHeight,
+            ]
+        )
+        .hex()
+        .upper()
+    )
     el = etree.Element(w("font"), nsmap={"w": W_NS, "r": R_NS})
     el.set(w("name"), FONT_NAME)
     etree.SubElement(el, w("altName")).set(w("val"), FONT_ALT_NAMES)
@@ -121,9 +144,14 @@ def _font_entry(font_data: bytes, key: str) -> etree._Element:
     etree.SubElement(el, w("family")).set(w("val"), "swiss")
     etree.SubElement(el, w("pitch")).set(w("val"), "variable")
     sig = etree.SubElement(el, w("sig"))
-    for attr, value in (("usb0", os2.ulUnicodeRange1), ("usb1", os2.ulUnicodeRange2), ("usb2", os2.ulUnicodeRange3),
-                        ("usb3", os2.ulUnicodeRange4), ("csb0", os2.ulCodePageRange1),
-                        ("csb1", os2.ulCodePageRange2)):
+    for attr, value in (
+        ("usb0", os2.ulUnicodeRange1),
+        ("usb1", os2.ulUnicodeRange2),
+        ("usb2", os2.ulUnicodeRange3),
+        ("usb3", os2.ulUnicodeRange4),
+        ("csb0", os2.ulCodePageRange1),
+        ("csb1", os2.ulCodePageRange2),
+    ):
         sig.set(w(attr), f"{value & 0xFFFFFFFF:08X}")
     emb = etree.SubElement(el, w("embedRegular"))
     emb.set(f"{{{R_NS}}}id", FONT_RID)
@@ -140,9 +168,18 @@ def _bytes(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-_SETTINGS_BEFORE = ("writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
-                    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
-                    "printFractionalCharacterWidth", "printFormsData")
+_SETTINGS_BEFORE = (
+    "writeProtection",
+    "view",
+    "zoom",
+    "removePersonalInformation",
+    "removeDateAndTime",
+    "doNotDisplayPageBoundaries",
+    "displayBackgroundShape",
+    "printPostScriptOverText",
+    "printFractionalCharacterWidth",
+    "printFormsData",
+)
 
 
 def _settings(data: bytes) -> bytes:

@@ -53,7 +53,9 @@ def party_blocks(ctx: CaseContext, m: Missing) -> list[Para]:
     out = [P(person_intro(ctx.self_party, m, "原告"), indent=False)]
     defendants = ctx.defendants
     if not defendants:
-        out.append(P("被告：" + m.blank("被告（请在当事人中勾选“列为被告”）", "party.defendant"), indent=False))
+        out.append(
+            P("被告：" + m.blank("被告（请在当事人中勾选“列为被告”）", "party.defendant"), indent=False)
+        )
     for label, p in zip(defendant_labels(defendants), defendants, strict=True):
         for i, line in enumerate(company_intro(p, m, label)):
             out.append(P(line, indent=i > 0))
@@ -91,8 +93,12 @@ def claims_blocks(ctx: CaseContext, opts: DocOptions, m: Missing) -> tuple[list[
 
 def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     me = ctx.self_party
-    doc = Doc(title="民事起诉状", subject=f"{opts.cause}：{ctx.title}", author=me.name if me else "",
-              keywords=f"民事起诉状,{opts.cause}")
+    doc = Doc(
+        title="民事起诉状",
+        subject=f"{opts.cause}：{ctx.title}",
+        author=me.name if me else "",
+        keywords=f"民事起诉状,{opts.cause}",
+    )
     doc.add(Title("民事起诉状"))
     doc.add(*party_blocks(ctx, m))
     doc.add(Heading("诉讼请求"))
@@ -109,14 +115,26 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         doc.add(P(m.blank("事实经过（充值、扣款、申请退款等时间和经过）", "facts")))
     sent = demand_sent_on(ctx, opts)
     if sent is not None:
-        doc.add(P(f"{date_cn(sent)}，原告向被告发出退款催告函，要求被告在{opts.workdays}个工作日内退还上述款项，"
-                  "被告至今未予退还。"))
-    doc.add(P("原告认为，原告在被告平台充值、被告收取预付款，双方之间成立合法有效的合同关系。被告以预收款方式提供商品或服务，"
-              "在原告未获得相应商品或服务的情况下扣除原告账户余额且拒不退还，已构成违约。"))
+        doc.add(
+            P(
+                f"{date_cn(sent)}，原告向被告发出退款催告函，要求被告在{opts.workdays}个工作日内退还上述款项，"
+                "被告至今未予退还。"
+            )
+        )
+    doc.add(
+        P(
+            "原告认为，原告在被告平台充值、被告收取预付款，双方之间成立合法有效的合同关系。被告以预收款方式提供商品或服务，"
+            "在原告未获得相应商品或服务的情况下扣除原告账户余额且拒不退还，已构成违约。"
+        )
+    )
     laws = [LAW_CONSUMER_53, LAW_CIVIL_577] + ([LAW_FORMAT_TERMS] if ctx.cause_type == "hidden_rule" else [])
     laws += [LAW_PREPAID_15_17, LAW_CIVIL_985]
     doc.add(*[P(law) for law in laws])
-    doc.add(P("为维护原告的合法权益，原告依照《中华人民共和国民事诉讼法》第一百二十二条的规定向贵院提起诉讼，请求判如所请。"))
+    doc.add(
+        P(
+            "为维护原告的合法权益，原告依照《中华人民共和国民事诉讼法》第一百二十二条的规定向贵院提起诉讼，请求判如所请。"
+        )
+    )
 
     doc.add(Heading("证据和证据来源"))
     if ctx.exhibits:
@@ -127,8 +145,12 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     n = max(len(ctx.defendants), 1)
     doc.add(P("此致", indent=True, space_before=12), P(court_name(ctx, opts, m), indent=False))
     doc.add(
-        Para([(f"具状人（签名）：{me.name if me and me.name else ''}", False)], align="right", indent=False,
-             space_before=18),
+        Para(
+            [(f"具状人（签名）：{me.name if me and me.name else ''}", False)],
+            align="right",
+            indent=False,
+            space_before=18,
+        ),
         Para([(date_cn(opts.date) if opts.date else "年    月    日", False)], align="right", indent=False),
         P(f"附：1. 本状副本{n}份；", indent=False, space_before=12),
         P(f"　　2. 证据目录及证据材料一式{n + 1}份。", indent=False),
@@ -140,13 +162,14 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
 
 
 def notes_page(ctx: CaseContext, opts: DocOptions, ic, n: int) -> list[str]:
-    notes = [f"份数：起诉状共需{n + 1}份（正本1份交法院，副本{n}份按被告人数提交，民事诉讼法第一百二十三条），"
-             f"证据材料每位被告1份、法院1份，本人另留1份。",
-             f"案由：本状按“{opts.cause}”起草；法院也可能确定为网络服务合同纠纷等，以立案审查为准。"]
+    notes = [
+        f"份数：起诉状共需{n + 1}份（正本1份交法院，副本{n}份按被告人数提交，民事诉讼法第一百二十三条），"
+        f"证据材料每位被告1份、法院1份，本人另留1份。",
+        f"案由：本状按“{opts.cause}”起草；法院也可能确定为网络服务合同纠纷等，以立案审查为准。",
+    ]
     notes += court_notes(ctx, opts, ic)
     if ic.start is not None:
         notes.append(f"利息依据：{INTEREST_BASIS}；起算日为{ic.start_text}。")
         notes += interest_detail(ic)
     notes += ic.warnings
     return notes
-

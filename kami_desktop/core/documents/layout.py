@@ -166,7 +166,7 @@ def split_placeholders(text: str) -> list[tuple[str, bool]]:
     pos = 0
     for m in PLACEHOLDER_RE.finditer(text):
         if m.start() > pos:
-            out.append((text[pos:m.start()], False))
+            out.append((text[pos : m.start()], False))
         out.append((m.group(0), True))
         pos = m.end()
     if pos < len(text):

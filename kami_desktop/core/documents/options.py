@@ -53,7 +53,8 @@ class DocOptions:
                 raise DocumentError(f"催告期限应为整数个工作日，实际为 {raw['workdays']!r}") from None
             if not DEMAND_MIN_WORKDAYS <= opts.workdays <= DEMAND_MAX_WORKDAYS:
                 raise DocumentError(
-                    f"催告期限应为{DEMAND_MIN_WORKDAYS}–{DEMAND_MAX_WORKDAYS}个工作日，实际为 {opts.workdays}")
+                    f"催告期限应为{DEMAND_MIN_WORKDAYS}–{DEMAND_MAX_WORKDAYS}个工作日，实际为 {opts.workdays}"
+                )
         for name in ("date", "sent_on", "interest_from", "interest_to"):
             setattr(opts, name, parse_date(raw.get(name), name))
         for name in ("termination", "interrupt_limitation"):

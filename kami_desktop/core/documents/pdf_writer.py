@@ -52,8 +52,10 @@ def _table(b: Table, body: float) -> str:
             style += f"width:{widths[c]:.1f}pt;"
             cells.append(f'<{tag} style="{style}">{_inline(value)}</{tag}>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<table style="width:100%;border-collapse:collapse;border-spacing:0;font-size:{size}pt;'
-            f'line-height:1.3;margin-bottom:6pt">' + "".join(rows) + "</table>")
+    return (
+        f'<table style="width:100%;border-collapse:collapse;border-spacing:0;font-size:{size}pt;'
+        f'line-height:1.3;margin-bottom:6pt">' + "".join(rows) + "</table>"
+    )
 
 
 def to_html(doc: Doc) -> str:
@@ -67,10 +69,14 @@ def to_html(doc: Doc) -> str:
             pending_break = True
             continue
         if isinstance(b, Title):
-            parts.append(f'<h1 style="{brk_style}text-align:center;font-size:20pt;margin:0 0 6pt 0">'
-                         f"{_inline(b.text)}</h1>")
+            parts.append(
+                f'<h1 style="{brk_style}text-align:center;font-size:20pt;margin:0 0 6pt 0">'
+                f"{_inline(b.text)}</h1>"
+            )
             if b.subtitle:
-                parts.append(f'<p style="text-align:center;font-size:11pt;margin:0 0 10pt 0">{_inline(b.subtitle)}</p>')
+                parts.append(
+                    f'<p style="text-align:center;font-size:11pt;margin:0 0 10pt 0">{_inline(b.subtitle)}</p>'
+                )
         elif isinstance(b, Heading):
             parts.append(f'<p style="{brk_style}font-weight:bold;margin:6pt 0 0 0">{_inline(b.text)}</p>')
         elif isinstance(b, Para):
@@ -88,8 +94,10 @@ def to_html(doc: Doc) -> str:
 
 
 def _css(doc: Doc) -> str:
-    return (f"* {{font-family:{FONT};}} body {{font-size:{doc.body_size}pt;line-height:1.6;}} "
-            "p {margin:0;} b {font-weight:bold;}")
+    return (
+        f"* {{font-family:{FONT};}} body {{font-size:{doc.body_size}pt;line-height:1.6;}} "
+        "p {margin:0;} b {font-weight:bold;}"
+    )
 
 
 def _pdf_date(stamp: datetime) -> str:
@@ -101,7 +109,12 @@ def render_pdf(doc: Doc, stamp: datetime) -> bytes:
     import pymupdf
 
     page_rect = pymupdf.paper_rect("a4")
-    where = page_rect + (MARGINS["left"] * MM, MARGINS["top"] * MM, -MARGINS["right"] * MM, -MARGINS["bottom"] * MM)
+    where = page_rect + (
+        MARGINS["left"] * MM,
+        MARGINS["top"] * MM,
+        -MARGINS["right"] * MM,
+        -MARGINS["bottom"] * MM,
+    )
     buf = io.BytesIO()
     story = pymupdf.Story(to_html(doc), user_css=_css(doc))
     writer = pymupdf.DocumentWriter(buf)
@@ -119,14 +132,24 @@ def render_pdf(doc: Doc, stamp: datetime) -> bytes:
         for i in range(n):
             page = pdf[i]
             box = pymupdf.Rect(0, page_rect.height - 18 * MM, page_rect.width, page_rect.height - 8 * MM)
-            page.insert_htmlbox(box, f'<p style="text-align:center;font-size:9pt;font-family:{FONT}">'
-                                     f"第 {i + 1} 页，共 {n} 页</p>")
+            page.insert_htmlbox(
+                box,
+                f'<p style="text-align:center;font-size:9pt;font-family:{FONT}">第 {i + 1} 页，共 {n} 页</p>',
+            )
     pdf.subset_fonts()
     date = _pdf_date(stamp)
-    pdf.set_metadata({
-        "title": doc.title, "subject": doc.subject, "author": doc.author, "keywords": doc.keywords,
-        "creator": "kami_desktop", "producer": "kami_desktop (PyMuPDF)", "creationDate": date, "modDate": date,
-    })
+    pdf.set_metadata(
+        {
+            "title": doc.title,
+            "subject": doc.subject,
+            "author": doc.author,
+            "keywords": doc.keywords,
+            "creator": "kami_desktop",
+            "producer": "kami_desktop (PyMuPDF)",
+            "creationDate": date,
+            "modDate": date,
+        }
+    )
     data = pdf.tobytes(garbage=4, deflate=True, no_new_id=True)
     pdf.close()
     return data

@@ -133,11 +133,15 @@ def company_intro(p: PartyInfo, m: Missing, who: str) -> list[str]:
     label = p.name or who
     if is_person(p):
         return [person_intro(p, m, who, key, label)]
-    first = (f"{who}：{m.need(p.name, f'{who}名称', key + '.name')}，"
-             f"住所地：{m.need(p.address, f'{label}住所地', key + '.address')}，"
-             f"统一社会信用代码：{m.need(p.uscc, f'{label}统一社会信用代码', key + '.uscc')}。")
-    rep = (f"法定代表人：{m.need(p.legal_representative, f'{label}法定代表人', key + '.legal_representative')}，"
-           f"职务：{m.need(p.legal_rep_title, f'{label}法定代表人职务', key + '.legal_rep_title')}。")
+    first = (
+        f"{who}：{m.need(p.name, f'{who}名称', key + '.name')}，"
+        f"住所地：{m.need(p.address, f'{label}住所地', key + '.address')}，"
+        f"统一社会信用代码：{m.need(p.uscc, f'{label}统一社会信用代码', key + '.uscc')}。"
+    )
+    rep = (
+        f"法定代表人：{m.need(p.legal_representative, f'{label}法定代表人', key + '.legal_representative')}，"
+        f"职务：{m.need(p.legal_rep_title, f'{label}法定代表人职务', key + '.legal_rep_title')}。"
+    )
     if p.phone:
         rep += f"联系电话：{p.phone}。"
     return [first, rep]
@@ -167,8 +171,10 @@ def dispute_summary(ctx: CaseContext, m: Missing, me: str = "本人") -> str:
     """One paragraph: the account, the deduction, the amount, the refusal."""
     cause = CAUSE_SENTENCES.get(ctx.cause_type, CAUSE_SENTENCES["unknown"]).replace("本人", me)
     when = f"{date_cn(ctx.discovered_on)}，{me}发现" if ctx.discovered_on else f"{me}发现"
-    return (f"{me}系{platform_text(ctx, m)}的注册用户，通过充值方式在平台账户内预存余额，用于购买平台提供的虚拟商品或服务。"
-            f"{when}{cause}，涉及金额{amount_text(ctx, m)}。{me}多次要求退还，至今未获退还。")
+    return (
+        f"{me}系{platform_text(ctx, m)}的注册用户，通过充值方式在平台账户内预存余额，用于购买平台提供的虚拟商品或服务。"
+        f"{when}{cause}，涉及金额{amount_text(ctx, m)}。{me}多次要求退还，至今未获退还。"
+    )
 
 
 def exhibit_refs(numbers: list[int]) -> str:

@@ -15,10 +15,12 @@ HEAD = header_row([("证据", 8), ("随附文件 · 原文件名 · 大小 · �
 def _rows(snap: CaseSnap, status: dict[int, str], embedded: set[int]) -> list[str]:
     rows = []
     for e, f in snap.all_files():
-        times = [f"取证 {fmt_time(e.captured_at, True)}" if e.captured_at else "",
-                 f"拍摄(EXIF) {fmt_time(f.exif_time, True)}" if f.exif_time else "",
-                 f"文件修改 {fmt_time(f.file_mtime, True)}" if f.file_mtime else "",
-                 f"导入 {fmt_time(f.imported_at, True)}"]
+        times = [
+            f"取证 {fmt_time(e.captured_at, True)}" if e.captured_at else "",
+            f"拍摄(EXIF) {fmt_time(f.exif_time, True)}" if f.exif_time else "",
+            f"文件修改 {fmt_time(f.file_mtime, True)}" if f.file_mtime else "",
+            f"导入 {fmt_time(f.imported_at, True)}",
+        ]
         st = STATUS.get(status.get(f.id, "ok"), "")
         emb = "已嵌入本 PDF 附件" if f.id in embedded else "未嵌入 PDF（见随附文件夹）"
         rows.append(
@@ -57,10 +59,12 @@ def how_to_verify(snap: CaseSnap) -> str:
 
 
 def write_appendix(w: SectionWriter, snap: CaseSnap, status: dict[int, str], embedded: set[int]) -> None:
-    intro = ("<h2>附录　电子数据哈希校验清单</h2>"
-             "<p>下表列出本证据册所依据的全部原始电子文件。每个文件在导入时计算了 SHA-256 与 SM3（GB/T 32905）"
-             "哈希值；生成证据册时再次核对，与导入时一致。原始文件以表中“随附文件”名称保存在随附存储介质中。"
-             "表中时间均为北京时间（UTC+8），另有注明的除外。</p>")
+    intro = (
+        "<h2>附录　电子数据哈希校验清单</h2>"
+        "<p>下表列出本证据册所依据的全部原始电子文件。每个文件在导入时计算了 SHA-256 与 SM3（GB/T 32905）"
+        "哈希值；生成证据册时再次核对，与导入时一致。原始文件以表中“随附文件”名称保存在随附存储介质中。"
+        "表中时间均为北京时间（UTC+8），另有注明的除外。</p>"
+    )
     rows = _rows(snap, status, embedded)
     pages = w.table_pages("<h2>附录（续）</h2>", HEAD, rows, how_to_verify(snap), first_head=intro)
     w.section("附录", pages)

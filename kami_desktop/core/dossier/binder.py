@@ -36,7 +36,10 @@ from kami_desktop.core.tasks import CancelToken, Progress
 STATEMENT = "本页打印件直接来源于电子数据"
 MISSING_TEXT = {
     "missing": ("原始文件缺失，无法打印", "证据库中找不到此文件。生成证据册前已提示，用户选择继续生成。"),
-    "altered": ("原始文件已被改动，未予打印", "此文件当前内容的 SHA-256 与导入时记录的不一致，不能作为原件打印。"),
+    "altered": (
+        "原始文件已被改动，未予打印",
+        "此文件当前内容的 SHA-256 与导入时记录的不一致，不能作为原件打印。",
+    ),
 }
 
 
@@ -59,8 +62,13 @@ def _file_tag(e: ExhibitSnap, f: FileSnap | None) -> PageTag:
     if f is None:
         return PageTag("exhibit", exhibit=e.number, file_label=f"证据{e.number}（无文件）")
     captured = e.captured_at or f.exif_time
-    return PageTag("exhibit", exhibit=e.number, file_label=f"{e.label(f)} · {f.bundle_path[len('originals/'):]}",
-                   sha256=f.sha256, captured=fmt_time(captured) if captured else "")
+    return PageTag(
+        "exhibit",
+        exhibit=e.number,
+        file_label=f"{e.label(f)} · {f.bundle_path[len('originals/') :]}",
+        sha256=f.sha256,
+        captured=fmt_time(captured) if captured else "",
+    )
 
 
 def write_header(flow: PageFlow, e: ExhibitSnap) -> None:
@@ -78,8 +86,11 @@ def write_header(flow: PageFlow, e: ExhibitSnap) -> None:
     flow.text(f"文件（共 {len(e.files)} 个）：" if e.files else "文件：无", size=9)
     for f in e.files:
         dims = f" · {f.width}×{f.height} 像素" if f.width and f.height else ""
-        flow.text(f"{e.label(f)}　{f.bundle_path}（原名 {f.original_name}）· {f.size:,} 字节 · {f.media_type}{dims}",
-                  size=8, indent=10)
+        flow.text(
+            f"{e.label(f)}　{f.bundle_path}（原名 {f.original_name}）· {f.size:,} 字节 · {f.media_type}{dims}",
+            size=8,
+            indent=10,
+        )
         times = [f"导入 {fmt_time(f.imported_at)}"]
         if f.file_mtime:
             times.insert(0, f"文件修改 {fmt_time(f.file_mtime)}")
@@ -91,9 +102,15 @@ def write_header(flow: PageFlow, e: ExhibitSnap) -> None:
     flow.rule(gap=5)
 
 
-def write_exhibits(flow: PageFlow, snap: CaseSnap, root: Path, status: dict[int, str],
-                   progress: Progress, done: int, total: int
-                   ) -> tuple[dict[int, tuple[int, int]], dict[int, list[str]]]:
+def write_exhibits(
+    flow: PageFlow,
+    snap: CaseSnap,
+    root: Path,
+    status: dict[int, str],
+    progress: Progress,
+    done: int,
+    total: int,
+) -> tuple[dict[int, tuple[int, int]], dict[int, list[str]]]:
     ranges: dict[int, tuple[int, int]] = {}
     notes: dict[int, list[str]] = {}
     for e in snap.exhibits:
@@ -141,9 +158,15 @@ def add_footers(doc: pymupdf.Document, tags: list[PageTag], case_title: str) -> 
         tw.write_text(page, color=(0.15, 0.15, 0.15))
 
 
-def front_and_appendix(snap: CaseSnap, opts: DossierOptions, submitted: date, ex_pages: int,
-                       ex_ranges: dict[int, tuple[int, int]], status: dict[int, str], embedded: set[int]
-                       ) -> tuple[pymupdf.Document, SectionWriter, pymupdf.Document, SectionWriter]:
+def front_and_appendix(
+    snap: CaseSnap,
+    opts: DossierOptions,
+    submitted: date,
+    ex_pages: int,
+    ex_ranges: dict[int, tuple[int, int]],
+    status: dict[int, str],
+    embedded: set[int],
+) -> tuple[pymupdf.Document, SectionWriter, pymupdf.Document, SectionWriter]:
     app_w = SectionWriter()
     write_appendix(app_w, snap, status, embedded)
     app_doc = app_w.finish()
@@ -171,9 +194,19 @@ def choose_attachments(snap: CaseSnap, opts: DossierOptions, status: dict[int, s
     return out
 
 
-def write_binder(snap: CaseSnap, opts: DossierOptions, submitted: date, root: Path, status: dict[int, str],
-                 target: Path, work: Path, progress: Progress, cancel: CancelToken | None, done: int,
-                 total: int) -> BinderInfo:
+def write_binder(
+    snap: CaseSnap,
+    opts: DossierOptions,
+    submitted: date,
+    root: Path,
+    status: dict[int, str],
+    target: Path,
+    work: Path,
+    progress: Progress,
+    cancel: CancelToken | None,
+    done: int,
+    total: int,
+) -> BinderInfo:
     """Write the binder to ``target``; ``work`` is a scratch file outside the bundle (removed here)."""
     flow = PageFlow(pymupdf.open(), cancel, spill=work)
     try:
@@ -183,31 +216,60 @@ def write_binder(snap: CaseSnap, opts: DossierOptions, submitted: date, root: Pa
         work.unlink(missing_ok=True)
 
 
-def _write_binder(flow: PageFlow, snap: CaseSnap, opts: DossierOptions, submitted: date, root: Path,
-                  status: dict[int, str], target: Path, progress: Progress, done: int, total: int) -> BinderInfo:
+def _write_binder(
+    flow: PageFlow,
+    snap: CaseSnap,
+    opts: DossierOptions,
+    submitted: date,
+    root: Path,
+    status: dict[int, str],
+    target: Path,
+    progress: Progress,
+    done: int,
+    total: int,
+) -> BinderInfo:
     ex_ranges, notes = write_exhibits(flow, snap, root, status, progress, done, total)
     if flow.spilled:
         flow.spill()  # the rest of the exhibit pages go to disk too before the front is added
     doc = flow.doc
     embedded = choose_attachments(snap, opts, status)
-    front, fw, app_doc, aw = front_and_appendix(snap, opts, submitted, doc.page_count, ex_ranges, status, embedded)
+    front, fw, app_doc, aw = front_and_appendix(
+        snap, opts, submitted, doc.page_count, ex_ranges, status, embedded
+    )
     n_front, n_ex = front.page_count, doc.page_count
     app_tags = [PageTag("appendix", section="附录")] * app_doc.page_count
     doc.insert_pdf(app_doc)
     doc.insert_pdf(front, start_at=0)
-    tags = [PageTag("front", section=s.name) for s in fw.sections for _ in range(s.pages)] + flow.tags + app_tags
+    tags = (
+        [PageTag("front", section=s.name) for s in fw.sections for _ in range(s.pages)] + flow.tags + app_tags
+    )
     assert len(tags) == doc.page_count, (len(tags), doc.page_count)
 
     exhibits = []
     for e in snap.exhibits:
         a, b = ex_ranges[e.number]
-        exhibits.append(ExhibitPages(e.number, e.id, e.title, a + n_front + 1, b + n_front + 1,
-                                     e.files[0].sha256 if e.files else "", tuple(f.bundle_path for f in e.files)))
+        exhibits.append(
+            ExhibitPages(
+                e.number,
+                e.id,
+                e.title,
+                a + n_front + 1,
+                b + n_front + 1,
+                e.files[0].sha256 if e.files else "",
+                tuple(f.bundle_path for f in e.files),
+            )
+        )
     by_number = {x.number: x for x in exhibits}
     for key, (pno, rect) in fw.positions.items():
         if key.startswith("ex-"):
-            doc[pno].insert_link({"kind": pymupdf.LINK_GOTO, "from": rect,
-                                  "page": by_number[int(key[3:])].first_page - 1, "to": pymupdf.Point(0, 0)})
+            doc[pno].insert_link(
+                {
+                    "kind": pymupdf.LINK_GOTO,
+                    "from": rect,
+                    "page": by_number[int(key[3:])].first_page - 1,
+                    "to": pymupdf.Point(0, 0),
+                }
+            )
     add_footers(doc, tags, snap.title)
 
     toc = [[1, s.name, s.first_page + 1] for s in fw.sections]
@@ -231,21 +293,43 @@ def _write_binder(flow: PageFlow, snap: CaseSnap, opts: DossierOptions, submitte
     doc.subset_fonts()
     for e, f in snap.all_files():
         if f.id in embedded:
-            attach(doc, f"E{e.number:03d}-{f.index:03d}", (root / f.bundle_path).read_bytes(),
-                   f.bundle_path.split("/", 1)[1], f"{e.label(f)} 原始文件（原名 {f.original_name}）SHA-256 {f.sha256}",
-                   stamp, squeeze=f.media_type.startswith("text/") or f.media_type == "application/json")
+            attach(
+                doc,
+                f"E{e.number:03d}-{f.index:03d}",
+                (root / f.bundle_path).read_bytes(),
+                f.bundle_path.split("/", 1)[1],
+                f"{e.label(f)} 原始文件（原名 {f.original_name}）SHA-256 {f.sha256}",
+                stamp,
+                squeeze=f.media_type.startswith("text/") or f.media_type == "application/json",
+            )
     # a file identifier derived from what the binder shows, so rebuilding an unchanged case repeats it
-    shown = {k: v for k, v in opts.to_json().items() if k not in ("out_dir", "bundle_name", "make_zip", "force", "online_pdfs",
-                                                                "online_cap_mb")}
-    ident = hashlib.md5(f"{snap.id}|{snap.ledger_head}|{submitted}|{sorted(shown.items())}|{__version__}".encode(),
-                        usedforsecurity=False).hexdigest().upper()
+    shown = {
+        k: v
+        for k, v in opts.to_json().items()
+        if k not in ("out_dir", "bundle_name", "make_zip", "force", "online_pdfs", "online_cap_mb")
+    }
+    ident = (
+        hashlib.md5(
+            f"{snap.id}|{snap.ledger_head}|{submitted}|{sorted(shown.items())}|{__version__}".encode(),
+            usedforsecurity=False,
+        )
+        .hexdigest()
+        .upper()
+    )
     doc.xref_set_key(-1, "ID", f"[<{ident}><{ident}>]")
     doc.save(str(target), garbage=3, deflate=True, no_new_id=True, reproducible=True)
     return BinderInfo(doc.page_count, exhibits, embedded, notes)
 
 
-def attach(doc: pymupdf.Document, key: str, data: bytes, name: str, desc: str, stamp: str | None,
-           squeeze: bool = False) -> None:
+def attach(
+    doc: pymupdf.Document,
+    key: str,
+    data: bytes,
+    name: str,
+    desc: str,
+    stamp: str | None,
+    squeeze: bool = False,
+) -> None:
     """Embed an original as a file attachment with fixed dates.
 
     Photos, PDFs and archives are already compressed: they are wrapped in stored (level 0) deflate

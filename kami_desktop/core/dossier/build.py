@@ -49,12 +49,16 @@ def bundle_name_for(snap: CaseSnap, options: DossierOptions) -> str:
 
 def _blocking(snap: CaseSnap, status: dict[int, str]) -> PreflightReport:
     report = PreflightReport(checked=len(status))
-    details = {"missing": "证据库中找不到这个原始文件", "altered": "原始文件的 SHA-256 与导入时不一致，文件已被改动"}
+    details = {
+        "missing": "证据库中找不到这个原始文件",
+        "altered": "原始文件的 SHA-256 与导入时不一致，文件已被改动",
+    }
     for e, f in snap.all_files():
         st = status.get(f.id, "ok")
         if st != "ok":
-            report.problems.append(PreflightProblem(st, e.id, e.number, e.title, details[st], f.id, f.sha256,
-                                                    f.original_name))
+            report.problems.append(
+                PreflightProblem(st, e.id, e.number, e.title, details[st], f.id, f.sha256, f.original_name)
+            )
     report.problems.extend(content_warnings(snap))
     return report
 
@@ -90,8 +94,19 @@ def build_dossier(
             cancel.raise_if_cancelled()
         t = time.perf_counter()
         pdf = stage.root / BINDER
-        binder = write_binder(snap, options, submitted, stage.root, status, pdf, stage.tmp / "binder-work.pdf",
-                              progress, cancel, n_files, total)
+        binder = write_binder(
+            snap,
+            options,
+            submitted,
+            stage.root,
+            status,
+            pdf,
+            stage.tmp / "binder-work.pdf",
+            progress,
+            cancel,
+            n_files,
+            total,
+        )
         timings["binder"] = time.perf_counter() - t
         online = OnlineFiles()
         if options.online_pdfs:
@@ -105,7 +120,9 @@ def build_dossier(
         stage.write(LEDGER, ledger_json(snap))
         example = snap.all_files()[0][1].bundle_path if n_files else BINDER
         stage.write(README, readme(snap, name, example.replace("/", "\\")))
-        manifest_sha = stage.write(MANIFEST_JSON, manifest_json(snap, options, submitted, binder, pdf_hashes, status))
+        manifest_sha = stage.write(
+            MANIFEST_JSON, manifest_json(snap, options, submitted, binder, pdf_hashes, status)
+        )
         txt = sha256_manifest(stage.hashes)
         (stage.root / MANIFEST_TXT).write_bytes(txt)
         zip_path = None
@@ -146,10 +163,20 @@ def build_dossier(
     progress(total, total, "完成")
     timings["total"] = time.perf_counter() - t0
     return DossierResult(
-        pdf=final / BINDER, bundle=final, zip=final_zip, pages=binder.pages, exhibits=binder.exhibits,
-        pdf_sha256=pdf_sha, manifest_sha256=manifest_sha, zip_sha256=zip_sha, ledger_head=snap.ledger_head,
-        ledger_seq=seq, problems=[p.to_json() for p in report.blocking], timings=timings,
-        online=[final / rel for rel in online.files], warnings=list(online.too_large),
+        pdf=final / BINDER,
+        bundle=final,
+        zip=final_zip,
+        pages=binder.pages,
+        exhibits=binder.exhibits,
+        pdf_sha256=pdf_sha,
+        manifest_sha256=manifest_sha,
+        zip_sha256=zip_sha,
+        ledger_head=snap.ledger_head,
+        ledger_seq=seq,
+        problems=[p.to_json() for p in report.blocking],
+        timings=timings,
+        online=[final / rel for rel in online.files],
+        warnings=list(online.too_large),
     )
 
 

@@ -28,8 +28,25 @@ from kami_desktop.core.tasks import Cancelled, CancelToken, Progress
 from kami_desktop.core.util.hashing import CHUNK
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
-STORED_EXT = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".pdf", ".zip", ".mp3", ".mp4", ".m4a",
-              ".mov", ".amr", ".xlsx", ".docx", ".7z", ".rar"}
+STORED_EXT = {
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".heic",
+    ".pdf",
+    ".zip",
+    ".mp3",
+    ".mp4",
+    ".m4a",
+    ".mov",
+    ".amr",
+    ".xlsx",
+    ".docx",
+    ".7z",
+    ".rar",
+}
 
 
 def _hash_copy(src: Path, dst: Path, cancel: CancelToken | None) -> tuple[str, int]:
@@ -79,8 +96,10 @@ class Staging:
         self.final_zip = self.out_dir / f"{name}.zip"
         for p, ok in ((self.final, is_our_bundle), (self.final_zip, lambda p: is_our_zip(p, name))):
             if p.exists() and not ok(p):
-                raise DossierError(f"输出位置已有同名的“{p.name}”，且不是本软件生成的证据包；"
-                                   "为免覆盖，请换一个输出文件夹或证据包名称")
+                raise DossierError(
+                    f"输出位置已有同名的“{p.name}”，且不是本软件生成的证据包；"
+                    "为免覆盖，请换一个输出文件夹或证据包名称"
+                )
         self.out_dir.mkdir(parents=True, exist_ok=True)
         for stale in self.out_dir.glob(f".{name}.part-*"):
             kept = stale / "replaced"
@@ -91,8 +110,9 @@ class Staging:
         (self.root / "originals").mkdir(parents=True)
         self.hashes: dict[str, str] = {}  # bundle path → SHA-256, for manifest-sha256.txt
 
-    def copy_originals(self, profile: Profile, snap: CaseSnap, progress: Progress, cancel: CancelToken | None,
-                       total: int) -> dict[int, str]:
+    def copy_originals(
+        self, profile: Profile, snap: CaseSnap, progress: Progress, cancel: CancelToken | None, total: int
+    ) -> dict[int, str]:
         """Copy every original out of the vault, re-hashing on the way: file id → ok | missing | altered."""
         status: dict[int, str] = {}
         for i, (e, f) in enumerate(snap.all_files(), start=1):
@@ -129,8 +149,10 @@ class Staging:
         """A reproducible zip: sorted members under one top folder, one fixed timestamp, fixed attributes."""
         path = self.tmp / f"{self.name}.zip"
         local = (when or datetime(1980, 1, 1, tzinfo=CHINA_TZ)).astimezone(CHINA_TZ)
-        stamp = max((local.year, local.month, local.day, local.hour, local.minute, local.second // 2 * 2),
-                    (1980, 1, 1, 0, 0, 0))
+        stamp = max(
+            (local.year, local.month, local.day, local.hour, local.minute, local.second // 2 * 2),
+            (1980, 1, 1, 0, 0, 0),
+        )
         files = sorted(self.hashes) + [MANIFEST_TXT]
         dirs = sorted({f"{self.name}/"} | {f"{self.name}/{p.rsplit('/', 1)[0]}/" for p in files if "/" in p})
         with zipfile.ZipFile(path, "w", allowZip64=True) as zf:
@@ -141,9 +163,11 @@ class Staging:
                     zi.external_attr = (0o40755 << 16) | 0x10
                     zf.writestr(zi, b"")
                     continue
-                src = self.root / entry[len(self.name) + 1:]
+                src = self.root / entry[len(self.name) + 1 :]
                 zi.external_attr = 0o100644 << 16
-                zi.compress_type = zipfile.ZIP_STORED if src.suffix.lower() in STORED_EXT else zipfile.ZIP_DEFLATED
+                zi.compress_type = (
+                    zipfile.ZIP_STORED if src.suffix.lower() in STORED_EXT else zipfile.ZIP_DEFLATED
+                )
                 size = src.stat().st_size
                 zi.file_size = size
                 with open(src, "rb") as fin, zf.open(zi, "w", force_zip64=size > 0x7FFF0000) as fout:

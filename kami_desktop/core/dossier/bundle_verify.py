@@ -56,8 +56,13 @@ class BundleReport:
         return not self.problems
 
     def to_json(self) -> dict:
-        return {"ok": self.ok, "checked": self.checked, "root": self.root,
-                "problems": [asdict(p) for p in self.problems], "ignored": self.ignored}
+        return {
+            "ok": self.ok,
+            "checked": self.checked,
+            "root": self.root,
+            "problems": [asdict(p) for p in self.problems],
+            "ignored": self.ignored,
+        }
 
 
 def safe_relpath(name: str) -> str | None:
@@ -122,7 +127,9 @@ def _cross_check(report: BundleReport, listed: dict[str, str], manifest_json: by
         if f.get("status", "ok") != "ok" or not isinstance(path, str):
             continue
         if path in listed and listed[path] != sha:
-            report.problems.append(BundleProblem("altered", path, "manifest.json 与 manifest-sha256.txt 记录的哈希值不一致"))
+            report.problems.append(
+                BundleProblem("altered", path, "manifest.json 与 manifest-sha256.txt 记录的哈希值不一致")
+            )
 
 
 def verify_folder(root: Path) -> BundleReport:
@@ -163,10 +170,14 @@ def verify_folder(root: Path) -> BundleReport:
     return report
 
 
-def _check_members(zf: zipfile.ZipFile, max_members: int, max_total: int) -> list[tuple[zipfile.ZipInfo, str]]:
+def _check_members(
+    zf: zipfile.ZipFile, max_members: int, max_total: int
+) -> list[tuple[zipfile.ZipInfo, str]]:
     infos = zf.infolist()
     if len(infos) > max_members:
-        raise UnsafeBundle(f"压缩包内有 {len(infos)} 个条目，超过上限 {max_members}，疑似压缩炸弹，已拒绝读取")
+        raise UnsafeBundle(
+            f"压缩包内有 {len(infos)} 个条目，超过上限 {max_members}，疑似压缩炸弹，已拒绝读取"
+        )
     total, seen, out = 0, set(), []
     for info in infos:
         rel = safe_relpath(info.filename.rstrip("/") if info.is_dir() else info.filename)
@@ -226,7 +237,7 @@ def verify_zip(path: Path, max_members: int = MAX_MEMBERS, max_total: int = MAX_
             if got != want:
                 report.problems.append(BundleProblem("altered", rel, f"SHA-256 为 {got}，清单记录为 {want}"))
         for rel in sorted(names):
-            inner = rel[len(prefix):] if rel.startswith(prefix) else None
+            inner = rel[len(prefix) :] if rel.startswith(prefix) else None
             if inner == MANIFEST or inner in listed:
                 continue
             shown = inner if inner is not None else rel
@@ -255,7 +266,9 @@ def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
     return b"".join(_member_chunks(zf, info, budget))
 
 
-def verify_bundle(path: Path | str, *, max_members: int = MAX_MEMBERS, max_total: int = MAX_TOTAL) -> BundleReport:
+def verify_bundle(
+    path: Path | str, *, max_members: int = MAX_MEMBERS, max_total: int = MAX_TOTAL
+) -> BundleReport:
     """Verify a bundle folder or zip. Raises NotABundle or UnsafeBundle (nothing was checked)."""
     p = Path(path)
     if p.is_dir():

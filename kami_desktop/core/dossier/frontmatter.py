@@ -97,18 +97,33 @@ def index_rows(snap: CaseSnap, ranges: dict[int, tuple[int, int]]) -> list[str]:
     return rows
 
 
-INDEX_HEAD = header_row([("序号", 5.5), ("证据名称", 16), ("证据来源", 19), ("证明目的", 27), ("页码", 8),
-                         ("原件/复印件", 9.5), ("备注", 15)])
+INDEX_HEAD = header_row(
+    [
+        ("序号", 5.5),
+        ("证据名称", 16),
+        ("证据来源", 19),
+        ("证明目的", 27),
+        ("页码", 8),
+        ("原件/复印件", 9.5),
+        ("备注", 15),
+    ]
+)
 
 
 def index_top(snap: CaseSnap, opts: DossierOptions, submitted: date, first: bool) -> str:
     title = "<h2>证 据 目 录</h2>" if first else "<h2>证据目录（续）</h2>"
     if not first:
         return title
-    bits = [f"案号：{esc(opts.case_number) or '__________'}", f"案由：{esc(opts.cause) or '__________'}",
-            f"提交人：{esc(opts.submitter) or '__________'}", f"提交日期：{cn_date(submitted)}"]
-    return (title + f"<p>{'　　'.join(bits[:2])}</p><p>{'　　'.join(bits[2:])}</p>"
-            f"<p>对方当事人：{party_line(snap).replace('<br/>', '；')}</p>")
+    bits = [
+        f"案号：{esc(opts.case_number) or '__________'}",
+        f"案由：{esc(opts.cause) or '__________'}",
+        f"提交人：{esc(opts.submitter) or '__________'}",
+        f"提交日期：{cn_date(submitted)}",
+    ]
+    return (
+        title + f"<p>{'　　'.join(bits[:2])}</p><p>{'　　'.join(bits[2:])}</p>"
+        f"<p>对方当事人：{party_line(snap).replace('<br/>', '；')}</p>"
+    )
 
 
 def signature_html(opts: DossierOptions) -> str:
@@ -124,7 +139,9 @@ def signature_html(opts: DossierOptions) -> str:
 
 def summary_html(opts: DossierOptions) -> str:
     paras = [p.strip() for p in opts.summary.replace("\r\n", "\n").split("\n") if p.strip()]
-    return "<h2>案 情 简 述</h2>" + "".join(f"<p style='text-indent:18pt;font-size:11pt'>{esc(p)}</p>" for p in paras)
+    return "<h2>案 情 简 述</h2>" + "".join(
+        f"<p style='text-indent:18pt;font-size:11pt'>{esc(p)}</p>" for p in paras
+    )
 
 
 def facts_of(snap: CaseSnap, opts: DossierOptions) -> list:
@@ -134,28 +151,51 @@ def facts_of(snap: CaseSnap, opts: DossierOptions) -> list:
 def timeline_rows(snap: CaseSnap, opts: DossierOptions, ranges: dict[int, tuple[int, int]]) -> list[str]:
     rows = []
     for i, f in enumerate(facts_of(snap, opts), start=1):
-        refs = "、".join(f"证据{n}（第{pages_text(*ranges[n])}页）" if n in ranges else f"证据{n}"
-                        for n in f.exhibits)
-        rows.append(f"<tr><td class='c'>{i}</td><td>{esc(f.when)}</td><td>{esc(f.text)}</td><td>{refs}</td></tr>")
+        refs = "、".join(
+            f"证据{n}（第{pages_text(*ranges[n])}页）" if n in ranges else f"证据{n}" for n in f.exhibits
+        )
+        rows.append(
+            f"<tr><td class='c'>{i}</td><td>{esc(f.when)}</td><td>{esc(f.text)}</td><td>{refs}</td></tr>"
+        )
     return rows
 
 
 TIMELINE_HEAD = header_row([("序号", 7), ("时间", 18), ("事实", 50), ("对应证据", 25)])
 
 
-def write_front(w: SectionWriter, snap: CaseSnap, opts: DossierOptions, submitted: date,
-                ranges: dict[int, tuple[int, int]], total_pages: int) -> None:
+def write_front(
+    w: SectionWriter,
+    snap: CaseSnap,
+    opts: DossierOptions,
+    submitted: date,
+    ranges: dict[int, tuple[int, int]],
+    total_pages: int,
+) -> None:
     w.section("封面", [cover_html(snap, opts, submitted, total_pages)])
     rows = index_rows(snap, ranges)
-    w.section("证据目录", w.table_pages(index_top(snap, opts, submitted, False), INDEX_HEAD, rows,
-                                     signature_html(opts), first_head=index_top(snap, opts, submitted, True)))
+    w.section(
+        "证据目录",
+        w.table_pages(
+            index_top(snap, opts, submitted, False),
+            INDEX_HEAD,
+            rows,
+            signature_html(opts),
+            first_head=index_top(snap, opts, submitted, True),
+        ),
+    )
     if opts.summary.strip():
         w.section("案情简述", [summary_html(opts)])
     if facts_of(snap, opts):
-        w.section("事实经过", w.table_pages("<h2>事实经过（续）</h2>", TIMELINE_HEAD,
-                                         timeline_rows(snap, opts, ranges), first_head="<h2>事 实 经 过</h2>"))
+        w.section(
+            "事实经过",
+            w.table_pages(
+                "<h2>事实经过（续）</h2>",
+                TIMELINE_HEAD,
+                timeline_rows(snap, opts, ranges),
+                first_head="<h2>事 实 经 过</h2>",
+            ),
+        )
 
 
 def exhibit_label(e: ExhibitSnap) -> str:
     return f"证据{e.number} {e.title}"
-

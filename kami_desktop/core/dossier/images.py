@@ -127,7 +127,9 @@ def _decoded_source(path, fmt: str, huge: bool, frames: int, orientation: int) -
                 target = (max(1, round(ow * f)), max(1, round(oh * f)))
                 if im.width > target[0]:
                     im = im.resize(target, Image.Resampling.LANCZOS)
-                notes.append(f"原图 {ow}×{oh} 像素过大，本页显示缩小版本（{im.width}×{im.height}），原件未改动")
+                notes.append(
+                    f"原图 {ow}×{oh} 像素过大，本页显示缩小版本（{im.width}×{im.height}），原件未改动"
+                )
             elif orientation != 1:
                 notes.append("按 EXIF 方向旋转显示")
             if frames > 1:
@@ -149,7 +151,11 @@ def render_image(ctx: FileContext) -> None:
         notice(ctx, "图片像素数过大，无法排版", ["原始图片尺寸异常，证据册中不显示；原件已收入随附文件夹。"])
         return
     except Exception as exc:  # noqa: BLE001 - damaged image: a page that says so
-        notice(ctx, "图片无法解码", [f"图片文件可能损坏或不完整（{type(exc).__name__}）。原件已原样收入随附文件夹。"])
+        notice(
+            ctx,
+            "图片无法解码",
+            [f"图片文件可能损坏或不完整（{type(exc).__name__}）。原件已原样收入随附文件夹。"],
+        )
         return
     try:
         if src.note:

@@ -60,8 +60,11 @@ def col_widths(percents: list[float], total: float | None = None, per_cell: floa
 def header_row(cols: list[tuple[str, float]], total: float | None = None) -> str:
     """A <th> row whose cells fix the column widths: [(label, percent), …]."""
     ws = col_widths([p for _, p in cols], total)
-    return "<tr>" + "".join(f"<th style='width:{w:.1f}pt'>{label}</th>" for (label, _), w in zip(cols, ws,
-                                                                                               strict=True)) + "</tr>"
+    return (
+        "<tr>"
+        + "".join(f"<th style='width:{w:.1f}pt'>{label}</th>" for (label, _), w in zip(cols, ws, strict=True))
+        + "</tr>"
+    )
 
 
 def esc(text: object) -> str:
@@ -132,8 +135,9 @@ class PageFlow:
 
     SPILL_PAGES = 48  # pages kept in memory before they are appended to the work file
 
-    def __init__(self, doc: pymupdf.Document, cancel: Callable[[], bool] | None = None,
-                 spill: Path | None = None) -> None:
+    def __init__(
+        self, doc: pymupdf.Document, cancel: Callable[[], bool] | None = None, spill: Path | None = None
+    ) -> None:
         self.doc = doc
         self.spill_path = spill
         self.spilled = False
@@ -239,8 +243,15 @@ class PageFlow:
         self._lines.append(("rect", r.tl, r.br, color, width, fill))
 
     # ------------------------------------------------------------------ short text
-    def text(self, text: str, size: float = 9, color=BLACK, indent: float = 0, gap: float = 0.35,
-             width: float | None = None) -> None:
+    def text(
+        self,
+        text: str,
+        size: float = 9,
+        color=BLACK,
+        indent: float = 0,
+        gap: float = 0.35,
+        width: float | None = None,
+    ) -> None:
         """Write wrapped text at the cursor, continuing on new pages as needed."""
         avail = (width or CONTENT.width) - indent
         lead = size * (1 + gap)

@@ -29,38 +29,72 @@ def _iso(dt) -> str | None:
     return dt.isoformat() if dt else None
 
 
-def manifest_json(snap: CaseSnap, opts: DossierOptions, submitted: date, binder: BinderInfo,
-                  binder_hashes: dict[str, Any], status: dict[int, str]) -> bytes:
+def manifest_json(
+    snap: CaseSnap,
+    opts: DossierOptions,
+    submitted: date,
+    binder: BinderInfo,
+    binder_hashes: dict[str, Any],
+    status: dict[int, str],
+) -> bytes:
     pages = {x.number: x for x in binder.exhibits}
     doc = {
         "format": FORMAT,
         "format_version": 1,
         "generator": f"kami_desktop {__version__}",
         "case": {
-            "id": snap.id, "title": snap.title, "platform_name": snap.platform_name,
+            "id": snap.id,
+            "title": snap.title,
+            "platform_name": snap.platform_name,
             "platform_url": snap.platform_url,
             "claimed_amount": money_str(snap.claimed_amount) if snap.claimed_amount is not None else None,
-            "cause": opts.cause, "case_number": opts.case_number, "court": opts.court,
-            "submitter": opts.submitter, "submitted_on": submitted.isoformat(),
-            "parties": [{"role": p.role, "name": p.name, "uscc": p.uscc, "address": p.address,
-                         "legal_representative": p.legal_representative, "is_defendant": p.is_defendant}
-                        for p in snap.parties],
+            "cause": opts.cause,
+            "case_number": opts.case_number,
+            "court": opts.court,
+            "submitter": opts.submitter,
+            "submitted_on": submitted.isoformat(),
+            "parties": [
+                {
+                    "role": p.role,
+                    "name": p.name,
+                    "uscc": p.uscc,
+                    "address": p.address,
+                    "legal_representative": p.legal_representative,
+                    "is_defendant": p.is_defendant,
+                }
+                for p in snap.parties
+            ],
             "state_as_of": _iso(snap.as_of),
         },
         "binder": {"path": BINDER, **binder_hashes, "pages": binder.pages},
         "exhibits": [
             {
-                "number": e.number, "id": e.id, "title": e.title, "category": e.category,
-                "category_label": e.category_label, "purpose": e.purpose, "source": e.source,
-                "captured_at": _iso(e.captured_at), "notes": e.notes,
-                "first_page": pages[e.number].first_page, "last_page": pages[e.number].last_page,
+                "number": e.number,
+                "id": e.id,
+                "title": e.title,
+                "category": e.category,
+                "category_label": e.category_label,
+                "purpose": e.purpose,
+                "source": e.source,
+                "captured_at": _iso(e.captured_at),
+                "notes": e.notes,
+                "first_page": pages[e.number].first_page,
+                "last_page": pages[e.number].last_page,
                 "files": [
                     {
-                        "path": f.bundle_path, "original_name": f.original_name, "size": f.size,
-                        "media_type": f.media_type, "sha256": f.sha256, "sm3": f.sm3,
-                        "file_mtime": _iso(f.file_mtime), "exif_time": _iso(f.exif_time),
-                        "imported_at": _iso(f.imported_at), "width": f.width, "height": f.height,
-                        "status": status.get(f.id, "ok"), "embedded_in_pdf": f.id in binder.embedded,
+                        "path": f.bundle_path,
+                        "original_name": f.original_name,
+                        "size": f.size,
+                        "media_type": f.media_type,
+                        "sha256": f.sha256,
+                        "sm3": f.sm3,
+                        "file_mtime": _iso(f.file_mtime),
+                        "exif_time": _iso(f.exif_time),
+                        "imported_at": _iso(f.imported_at),
+                        "width": f.width,
+                        "height": f.height,
+                        "status": status.get(f.id, "ok"),
+                        "embedded_in_pdf": f.id in binder.embedded,
                         "rendering_notes": binder.notes.get(f.id, []),
                     }
                     for f in e.files
@@ -76,12 +110,15 @@ def manifest_json(snap: CaseSnap, opts: DossierOptions, submitted: date, binder:
             "taken": "before this build's own dossier.build entry was appended",
             "excludes_actions": list(OUTPUT_ACTIONS),
             "note": "Entries of this case only; dossier.build entries record outputs, not evidence, and are "
-                    "left out so that rebuilding an unchanged case gives identical files. The build's time and "
-                    "the hashes of binder.pdf and this manifest are in the dossier.build entry appended after "
-                    "the bundle was complete.",
+            "left out so that rebuilding an unchanged case gives identical files. The build's time and "
+            "the hashes of binder.pdf and this manifest are in the dossier.build entry appended after "
+            "the bundle was complete.",
         },
-        "options": {"attachments": opts.attachments, "attachment_cap_mb": opts.attachment_cap_mb,
-                    "forced_past_problems": bool(opts.force and any(v != "ok" for v in status.values()))},
+        "options": {
+            "attachments": opts.attachments,
+            "attachment_cap_mb": opts.attachment_cap_mb,
+            "forced_past_problems": bool(opts.force and any(v != "ok" for v in status.values())),
+        },
     }
     return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
 
@@ -93,7 +130,7 @@ def ledger_json(snap: CaseSnap) -> bytes:
         "head_seq": snap.ledger_head_seq,
         "excludes_actions": list(OUTPUT_ACTIONS),
         "hash_rule": "hash = sha256(prev_hash + canonical_json({seq, at, action, case_id, exhibit_id, payload})); "
-                     "canonical JSON: UTF-8, sorted keys, no spaces. prev_hash may belong to another case's entry.",
+        "canonical JSON: UTF-8, sorted keys, no spaces. prev_hash may belong to another case's entry.",
         "entries": snap.ledger_entries,
     }
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -122,7 +159,7 @@ def readme(snap: CaseSnap, bundle_name: str, example: str) -> bytes:
         "一、在任意 Windows 电脑上核对（无需安装软件）",
         f"  1. 打开“{bundle_name}”文件夹，在窗口地址栏输入 cmd 并回车，打开命令提示符。",
         "  2. 对要核对的文件执行（文件名可用 Tab 键自动补全）：",
-        f"       certutil -hashfile \"{example}\" SHA256",
+        f'       certutil -hashfile "{example}" SHA256',
         f"  3. 将输出的 64 位十六进制数与 {MANIFEST_TXT} 中同名文件那一行的前 64 位对照，",
         "     一致即说明该文件未被改动（大小写不影响结果）。",
         "",
@@ -143,4 +180,3 @@ def readme(snap: CaseSnap, bundle_name: str, example: str) -> bytes:
         "说明：证据册 PDF 无法在自身中写入自己的哈希值；它的哈希值见 manifest-sha256.txt 与 manifest.json。",
     ]
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
-

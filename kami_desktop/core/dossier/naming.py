@@ -7,16 +7,40 @@ import unicodedata
 
 _BAD = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _SPACES = re.compile(r"\s+")
-_RESERVED = {"CON", "PRN", "AUX", "NUL", "CLOCK$", "CONIN$", "CONOUT$",
-             *(f"COM{i}" for i in "123456789¹²³"), *(f"LPT{i}" for i in "123456789¹²³")}
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    "CLOCK$",
+    "CONIN$",
+    "CONOUT$",
+    *(f"COM{i}" for i in "123456789¹²³"),
+    *(f"LPT{i}" for i in "123456789¹²³"),
+}
 _EXT = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
 
 MEDIA_EXT = {
-    "image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp", "image/bmp": ".bmp",
-    "image/tiff": ".tif", "image/heic": ".heic", "application/pdf": ".pdf", "text/plain": ".txt",
-    "text/csv": ".csv", "text/html": ".html", "application/json": ".json", "application/zip": ".zip",
-    "audio/amr": ".amr", "audio/mpeg": ".mp3", "audio/x-m4a": ".m4a", "audio/mp4": ".m4a", "video/mp4": ".mp4",
-    "video/quicktime": ".mov", "audio/silk": ".silk",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/bmp": ".bmp",
+    "image/tiff": ".tif",
+    "image/heic": ".heic",
+    "application/pdf": ".pdf",
+    "text/plain": ".txt",
+    "text/csv": ".csv",
+    "text/html": ".html",
+    "application/json": ".json",
+    "application/zip": ".zip",
+    "audio/amr": ".amr",
+    "audio/mpeg": ".mp3",
+    "audio/x-m4a": ".m4a",
+    "audio/mp4": ".m4a",
+    "video/mp4": ".mp4",
+    "video/quicktime": ".mov",
+    "audio/silk": ".silk",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
 }
 
@@ -49,7 +73,9 @@ def exhibit_prefix(number: int, total: int) -> str:
     return f"证据{number:0{width}d}"
 
 
-def original_file_name(number: int, total: int, title: str, index: int, original_name: str, media_type: str) -> str:
+def original_file_name(
+    number: int, total: int, title: str, index: int, original_name: str, media_type: str
+) -> str:
     """``证据01_客服聊天记录_1.png``: exhibit number, title, file index in the exhibit, extension."""
     ext = extension_for(original_name, media_type)
     return f"{exhibit_prefix(number, total)}_{clean_component(title, 40)}_{index}{ext}"

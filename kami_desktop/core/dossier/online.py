@@ -41,15 +41,21 @@ def _save_range(src: pymupdf.Document, first: int, last: int, target: Path, titl
     out = pymupdf.open()
     out.insert_pdf(src, from_page=first, to_page=last, links=False, annots=False)
     meta = dict(src.metadata or {})
-    out.set_metadata({k: meta.get(k) or "" for k in ("author", "subject", "keywords", "creator", "producer",
-                                                      "creationDate", "modDate")} | {"title": title})
+    out.set_metadata(
+        {
+            k: meta.get(k) or ""
+            for k in ("author", "subject", "keywords", "creator", "producer", "creationDate", "modDate")
+        }
+        | {"title": title}
+    )
     out.xref_set_key(-1, "ID", f"[<{ident}><{ident}>]")
     out.save(str(target), garbage=3, deflate=True, no_new_id=True, reproducible=True)
     out.close()
 
 
-def write_online_pdfs(binder_pdf: Path, info: BinderInfo, root: Path, cap_mb: float = DEFAULT_ONLINE_CAP_MB
-                      ) -> OnlineFiles:
+def write_online_pdfs(
+    binder_pdf: Path, info: BinderInfo, root: Path, cap_mb: float = DEFAULT_ONLINE_CAP_MB
+) -> OnlineFiles:
     """Write ``<root>/网上立案/证据目录.pdf`` and ``证据NN_名称.pdf`` for every exhibit of the binder."""
     folder = root / ONLINE_DIR
     folder.mkdir(parents=True, exist_ok=True)
@@ -61,8 +67,9 @@ def write_online_pdfs(binder_pdf: Path, info: BinderInfo, root: Path, cap_mb: fl
         index = _index_pages(src.get_toc(), src.page_count)
         if index is not None:
             jobs.append((f"{exhibit_prefix(0, total)}_{INDEX_TITLE}.pdf", index[0], index[1], INDEX_TITLE))
-        names = unique_names([f"{exhibit_prefix(x.number, total)}_{clean_component(x.title, 40)}.pdf"
-                              for x in info.exhibits])
+        names = unique_names(
+            [f"{exhibit_prefix(x.number, total)}_{clean_component(x.title, 40)}.pdf" for x in info.exhibits]
+        )
         for name, x in zip(names, info.exhibits, strict=True):
             jobs.append((name, x.first_page - 1, x.last_page - 1, f"证据{x.number} {x.title}"))
         for name, first, last, title in jobs:
@@ -73,6 +80,8 @@ def write_online_pdfs(binder_pdf: Path, info: BinderInfo, root: Path, cap_mb: fl
             result.files.append(rel)
             size_mb = target.stat().st_size / (1024 * 1024)
             if cap_mb and size_mb > cap_mb:
-                result.too_large.append(f"{rel} 为 {size_mb:.1f} MB，超过网上立案常见的 {cap_mb:g} MB 限制："
-                                        "可把这件证据拆成几件，或压缩其中的照片后重新生成")
+                result.too_large.append(
+                    f"{rel} 为 {size_mb:.1f} MB，超过网上立案常见的 {cap_mb:g} MB 限制："
+                    "可把这件证据拆成几件，或压缩其中的照片后重新生成"
+                )
     return result

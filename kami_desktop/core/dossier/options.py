@@ -40,7 +40,9 @@ class DossierOptions:
     bundle_name: str | None = None  # folder name; default 证据册_<case title>
     make_zip: bool = True
     force: bool = False  # build even when files are missing or altered (they get a page saying so)
-    online_pdfs: bool = False  # also write 网上立案/证据NN_名称.pdf (one PDF per exhibit) and the 证据目录 alone
+    online_pdfs: bool = (
+        False  # also write 网上立案/证据NN_名称.pdf (one PDF per exhibit) and the 证据目录 alone
+    )
     online_cap_mb: float = 10.0  # warn about online-filing PDFs above this size
 
     def to_json(self) -> dict[str, Any]:
@@ -62,9 +64,15 @@ class ExhibitPages:
     files: tuple[str, ...] = ()  # bundle paths of its originals
 
     def to_json(self) -> dict[str, Any]:
-        return {"number": self.number, "exhibit_id": self.exhibit_id, "title": self.title,
-                "first_page": self.first_page, "last_page": self.last_page, "sha256": self.sha256,
-                "files": list(self.files)}
+        return {
+            "number": self.number,
+            "exhibit_id": self.exhibit_id,
+            "title": self.title,
+            "first_page": self.first_page,
+            "last_page": self.last_page,
+            "sha256": self.sha256,
+            "files": list(self.files),
+        }
 
 
 @dataclass

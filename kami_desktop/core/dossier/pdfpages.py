@@ -21,16 +21,29 @@ def render_pdf(ctx: FileContext) -> None:
     try:
         src = pymupdf.open(str(ctx.path), filetype="pdf")
     except Exception as exc:  # noqa: BLE001 - broken file: say so on paper
-        notice(ctx, "PDF 文件已损坏，无法读取", [f"无法打开此 PDF（{type(exc).__name__}）。原始文件已原样收入随附文件夹。"])
+        notice(
+            ctx,
+            "PDF 文件已损坏，无法读取",
+            [f"无法打开此 PDF（{type(exc).__name__}）。原始文件已原样收入随附文件夹。"],
+        )
         return
     try:
         if src.needs_pass and not src.authenticate(""):
-            notice(ctx, "PDF 文件已加密，无法打印其内容",
-                   ["此 PDF 设有打开密码，证据册中无法显示其页面。",
-                    "请在当庭出示原始文件时输入密码，或另行提交解密后的版本。"])
+            notice(
+                ctx,
+                "PDF 文件已加密，无法打印其内容",
+                [
+                    "此 PDF 设有打开密码，证据册中无法显示其页面。",
+                    "请在当庭出示原始文件时输入密码，或另行提交解密后的版本。",
+                ],
+            )
             return
         if src.page_count == 0:
-            notice(ctx, "PDF 文件已损坏或没有页面", ["无法从此 PDF 中读出任何页面。原始文件已原样收入随附文件夹。"])
+            notice(
+                ctx,
+                "PDF 文件已损坏或没有页面",
+                ["无法从此 PDF 中读出任何页面。原始文件已原样收入随附文件夹。"],
+            )
             return
         for i in range(src.page_count):
             _place_page(ctx, src, i)

@@ -53,8 +53,12 @@ class PreflightReport:
         return not self.blocking and not self.cancelled
 
     def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "checked": self.checked, "cancelled": self.cancelled,
-                "problems": [p.to_json() for p in self.problems]}
+        return {
+            "ok": self.ok,
+            "checked": self.checked,
+            "cancelled": self.cancelled,
+            "problems": [p.to_json() for p in self.problems],
+        }
 
     def describe(self) -> str:
         return "\n".join(f"证据{p.number}《{p.title}》：{p.detail}" for p in self.problems)
@@ -66,15 +70,23 @@ class PreflightError(Exception):
     def __init__(self, report: PreflightReport) -> None:
         self.report = report
         lines = [f"有 {len(report.blocking)} 个文件缺失或已被改动，未生成证据册（确认后可强制生成）："]
-        lines += [f"  证据{p.number}《{p.title}》 {p.original_name or ''}：{p.detail}" for p in report.blocking]
+        lines += [
+            f"  证据{p.number}《{p.title}》 {p.original_name or ''}：{p.detail}" for p in report.blocking
+        ]
         super().__init__("\n".join(lines))
 
 
 def file_problem(profile: Profile, e: ExhibitSnap, f: FileSnap, cancel=None) -> PreflightProblem | None:
     """Re-hash one stored original; None when it is present and unchanged."""
     path = profile.blob_path(f.sha256)
-    base = {"exhibit_id": e.id, "number": e.number, "title": e.title, "file_id": f.id, "sha256": f.sha256,
-            "original_name": f.original_name}
+    base = {
+        "exhibit_id": e.id,
+        "number": e.number,
+        "title": e.title,
+        "file_id": f.id,
+        "sha256": f.sha256,
+        "original_name": f.original_name,
+    }
     if not path.is_file():
         return PreflightProblem("missing", detail="证据库中找不到这个原始文件", **base)
     try:
@@ -98,8 +110,16 @@ def content_warnings(snap: CaseSnap) -> list[PreflightProblem]:
             out.append(PreflightProblem("incomplete", detail="未填写证据来源", **base))
         for f in e.files:
             if f.problem:
-                out.append(PreflightProblem("damaged", detail=f"{f.original_name}：{f.problem}", file_id=f.id,
-                                            sha256=f.sha256, original_name=f.original_name, **base))
+                out.append(
+                    PreflightProblem(
+                        "damaged",
+                        detail=f"{f.original_name}：{f.problem}",
+                        file_id=f.id,
+                        sha256=f.sha256,
+                        original_name=f.original_name,
+                        **base,
+                    )
+                )
     return out
 
 
@@ -116,8 +136,9 @@ def preflight(
     return check_snapshot(profile, snap, progress=progress, cancel=cancel)
 
 
-def check_snapshot(profile: Profile, snap: CaseSnap, *, progress: Progress = no_progress,
-                   cancel: CancelToken | None = None) -> PreflightReport:
+def check_snapshot(
+    profile: Profile, snap: CaseSnap, *, progress: Progress = no_progress, cancel: CancelToken | None = None
+) -> PreflightReport:
     report = PreflightReport()
     pairs = snap.all_files()
     progress(0, len(pairs), "检查原始文件")

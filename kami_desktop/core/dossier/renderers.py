@@ -48,8 +48,14 @@ _REGISTRY: list[Renderer] = []
 _LOADED = False
 
 
-def register(name: str, accepts: Callable[[FileSnap], bool], render: Callable[[FileContext], None], *,
-             before: str | None = None, replace: bool = False) -> None:
+def register(
+    name: str,
+    accepts: Callable[[FileSnap], bool],
+    render: Callable[[FileContext], None],
+    *,
+    before: str | None = None,
+    replace: bool = False,
+) -> None:
     """Add a renderer (at the end, or before another one); ``replace`` swaps one with the same name."""
     _ensure_defaults()
     existing = [i for i, r in enumerate(_REGISTRY) if r.name == name]
@@ -87,8 +93,11 @@ def render_file(ctx: FileContext) -> str:
             raise
         except Exception as exc:  # noqa: BLE001 - a bad file becomes a page that says so
             log.warning("renderer %s failed on %s: %r", r.name, ctx.file.original_name, exc)
-            notice(ctx, "此文件无法排版打印",
-                   [f"排版时出错（{type(exc).__name__}）。原始文件已原样收入随附文件夹，可当庭出示。"])
+            notice(
+                ctx,
+                "此文件无法排版打印",
+                [f"排版时出错（{type(exc).__name__}）。原始文件已原样收入随附文件夹，可当庭出示。"],
+            )
             return "error"
     render_other(ctx)
     return "other"
@@ -103,8 +112,11 @@ def notice(ctx: FileContext, title: str, lines: list[str]) -> None:
     flow.skip(8)
     flow.text(title, size=12, color=RED, indent=10)
     flow.skip(4)
-    for line in [*lines, f"原始文件：{f.bundle_path}（原文件名 {f.original_name}，{f.size:,} 字节）",
-                 f"SHA-256：{f.sha256}"]:
+    for line in [
+        *lines,
+        f"原始文件：{f.bundle_path}（原文件名 {f.original_name}，{f.size:,} 字节）",
+        f"SHA-256：{f.sha256}",
+    ]:
         flow.text(line, size=9, indent=10, width=flow_width(flow) - 10)
     flow.skip(8)
     if flow.pno == pno:  # the box only when the notice stayed on one page
@@ -138,8 +150,10 @@ def render_text(ctx: FileContext) -> None:
     body = text[:MAX_TEXT_CHARS]
     html = f"<pre>{esc(body)}</pre>"
     if cut:
-        html += (f"<p class='note'>（以上为前 {MAX_TEXT_CHARS:,} 个字符；全文共 {len(text):,} 个字符，"
-                 f"其余内容见原始文件 {esc(ctx.file.bundle_path)}）</p>")
+        html += (
+            f"<p class='note'>（以上为前 {MAX_TEXT_CHARS:,} 个字符；全文共 {len(text):,} 个字符，"
+            f"其余内容见原始文件 {esc(ctx.file.bundle_path)}）</p>"
+        )
         ctx.notes.append("文本过长，仅打印开头部分")
     ctx.flow.html(f"<p class='note'>文本文件内容（按原样逐字排印）：</p>{html}")
 
@@ -150,8 +164,10 @@ KIND_NAMES = {"audio": "音频", "video": "视频"}
 def render_other(ctx: FileContext) -> None:
     mt = ctx.file.media_type
     kind = KIND_NAMES.get(mt.split("/")[0], "")
-    lines = [f"此文件为{kind or '无法直接打印的'}文件（{mt}），纸面无法呈现其内容。",
-             "原始文件已收入随附存储介质，可当庭播放或出示。"]
+    lines = [
+        f"此文件为{kind or '无法直接打印的'}文件（{mt}），纸面无法呈现其内容。",
+        "原始文件已收入随附存储介质，可当庭播放或出示。",
+    ]
     if kind == "音频":
         lines.append("建议另附该录音的文字记录（转写稿）作为补充。")
     notice(ctx, f"{kind or '其他格式'}文件", lines)

@@ -96,7 +96,9 @@ class CaseSnap:
     ledger_head_seq: int | None = None
     as_of: datetime | None = None  # time of the last recorded change: the binder's fixed date stamp
     facts: list[Fact] = field(default_factory=list)  # the case's recorded timeline, binder numbers
-    platform_terms: list[str] = field(default_factory=list)  # the user's confirmed names of the platform in bills
+    platform_terms: list[str] = field(
+        default_factory=list
+    )  # the user's confirmed names of the platform in bills
 
     @property
     def defendants(self) -> list[PartySnap]:
@@ -116,7 +118,9 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
         else:
             unknown = [i for i in exhibit_ids if i not in by_id]
             if unknown:
-                trashed = {i for i in unknown if (x := s.get(Exhibit, i)) is not None and x.case_id == case_id}
+                trashed = {
+                    i for i in unknown if (x := s.get(Exhibit, i)) is not None and x.case_id == case_id
+                }
                 what = "已在回收站中" if trashed == set(unknown) else "不属于本案件或不存在"
                 raise DossierError(f"证据 {', '.join(map(str, unknown))} {what}，不能编入证据册")
             if len(set(exhibit_ids)) != len(exhibit_ids):
@@ -125,13 +129,19 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
         if not chosen:
             raise DossierError("没有可编入证据册的证据，请先导入证据")
         parties = list(s.scalars(select(Party).where(Party.case_id == case_id).order_by(Party.id)))
-        entries = [ledger.entry_to_json(e) for e in ledger.entries(s, case_id)
-                   if e.action not in OUTPUT_ACTIONS]
+        entries = [
+            ledger.entry_to_json(e) for e in ledger.entries(s, case_id) if e.action not in OUTPUT_ACTIONS
+        ]
         snap = CaseSnap(
-            id=case.id, title=case.title, platform_name=case.platform_name, platform_url=case.platform_url,
+            id=case.id,
+            title=case.title,
+            platform_name=case.platform_name,
+            platform_url=case.platform_url,
             claimed_amount=case.claimed_amount,
-            parties=[PartySnap(p.role, p.name, p.uscc, p.address, p.legal_representative, bool(p.is_defendant))
-                     for p in parties],
+            parties=[
+                PartySnap(p.role, p.name, p.uscc, p.address, p.legal_representative, bool(p.is_defendant))
+                for p in parties
+            ],
             exhibits=[_exhibit(e, n) for n, e in enumerate(chosen, start=1)],
             ledger_entries=entries,
         )
@@ -163,7 +173,11 @@ def _recorded_facts(s, case_id: int, numbers: dict[int, int]) -> list[Fact]:
     out = []
     for t in timeline(s, case_id):
         at = t.occurred_at
-        when = at.strftime("%Y-%m-%d") if (at.hour, at.minute, at.second) == (0, 0, 0) else at.strftime("%Y-%m-%d %H:%M")
+        when = (
+            at.strftime("%Y-%m-%d")
+            if (at.hour, at.minute, at.second) == (0, 0, 0)
+            else at.strftime("%Y-%m-%d %H:%M")
+        )
         text = f"{t.kind_label}：{t.description}" if t.description else t.kind_label
         if t.disputed:
             text += "（对方有争议）"
@@ -173,20 +187,44 @@ def _recorded_facts(s, case_id: int, numbers: dict[int, int]) -> list[Fact]:
 
 def _exhibit(e: Exhibit, number: int) -> ExhibitSnap:
     files = [
-        FileSnap(id=f.id, index=i, sha256=f.blob_sha256, sm3=f.blob.sm3, size=f.blob.size,
-                 media_type=f.blob.media_type, original_name=f.original_name, file_mtime=f.file_mtime,
-                 exif_time=f.exif_time, imported_at=f.imported_at, width=f.width, height=f.height,
-                 problem=f.problem or "")
+        FileSnap(
+            id=f.id,
+            index=i,
+            sha256=f.blob_sha256,
+            sm3=f.blob.sm3,
+            size=f.blob.size,
+            media_type=f.blob.media_type,
+            original_name=f.original_name,
+            file_mtime=f.file_mtime,
+            exif_time=f.exif_time,
+            imported_at=f.imported_at,
+            width=f.width,
+            height=f.height,
+            problem=f.problem or "",
+        )
         for i, f in enumerate(e.files, start=1)
     ]
-    return ExhibitSnap(id=e.id, number=number, title=e.title, category=e.category, purpose=e.purpose or "",
-                       source=e.source or "", captured_at=e.captured_at, notes=e.notes or "", files=files)
+    return ExhibitSnap(
+        id=e.id,
+        number=number,
+        title=e.title,
+        category=e.category,
+        purpose=e.purpose or "",
+        source=e.source or "",
+        captured_at=e.captured_at,
+        notes=e.notes or "",
+        files=files,
+    )
 
 
 def _name_files(snap: CaseSnap) -> None:
     total = len(snap.exhibits)
     pairs = snap.all_files()
-    names = unique_names([original_file_name(e.number, total, e.title, f.index, f.original_name, f.media_type)
-                          for e, f in pairs])
+    names = unique_names(
+        [
+            original_file_name(e.number, total, e.title, f.index, f.original_name, f.media_type)
+            for e, f in pairs
+        ]
+    )
     for (_, f), name in zip(pairs, names, strict=True):
         f.bundle_path = f"originals/{name}"

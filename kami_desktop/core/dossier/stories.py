@@ -91,8 +91,9 @@ class SectionWriter:
         story.element_positions(record)
         return [found.get(rid, CONTENT.height) for rid in ids]
 
-    def table_pages(self, head: str, table_head: str, rows: list[str], tail: str = "",
-                    first_head: str | None = None) -> list[str]:
+    def table_pages(
+        self, head: str, table_head: str, rows: list[str], tail: str = "", first_head: str | None = None
+    ) -> list[str]:
         """Split rows into per-page tables (each repeating ``table_head``); ``tail`` follows the last row.
 
         Rows are packed by their measured heights, then each page is checked and a row moved on when
@@ -100,7 +101,10 @@ class SectionWriter:
         """
         lead = first_head if first_head is not None else head
         empty = f"<table>{table_head}</table>"
-        avail = [CONTENT.height - self.height(lead + empty) - 2, CONTENT.height - self.height(head + empty) - 2]
+        avail = [
+            CONTENT.height - self.height(lead + empty) - 2,
+            CONTENT.height - self.height(head + empty) - 2,
+        ]
         heights = self.row_heights(table_head, rows) if rows else []
         chunks: list[list[int]] = [[]]
         used = 0.0

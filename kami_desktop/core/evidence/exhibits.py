@@ -51,7 +51,9 @@ def parse_time(value: Any) -> datetime | None:
     try:
         dt = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise ExhibitError(f"时间格式不正确：{value!r}（例：2025-03-12 20:30 或 2025-03-12T20:30:00+08:00）") from exc
+        raise ExhibitError(
+            f"时间格式不正确：{value!r}（例：2025-03-12 20:30 或 2025-03-12T20:30:00+08:00）"
+        ) from exc
     return china_local(dt)
 
 
@@ -104,12 +106,16 @@ def _relink_parsed(s: Session, case_id: int, prefer: int | None = None) -> None:
     """
     s.flush()
     for model in (Bill, Chat):
-        for rec in s.scalars(select(model).join(Exhibit, Exhibit.id == model.exhibit_id)
-                             .where(Exhibit.case_id == case_id)):
-            holders = list(s.scalars(
-                select(ExhibitFile.exhibit_id).join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
-                .where(ExhibitFile.blob_sha256 == rec.blob_sha256, Exhibit.case_id == case_id)
-            ))
+        for rec in s.scalars(
+            select(model).join(Exhibit, Exhibit.id == model.exhibit_id).where(Exhibit.case_id == case_id)
+        ):
+            holders = list(
+                s.scalars(
+                    select(ExhibitFile.exhibit_id)
+                    .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
+                    .where(ExhibitFile.blob_sha256 == rec.blob_sha256, Exhibit.case_id == case_id)
+                )
+            )
             if rec.exhibit_id in holders or not holders:
                 continue
             rec.exhibit_id = prefer if prefer in holders else holders[0]
@@ -169,8 +175,13 @@ def merge(s: Session, target_id: int, source_ids: list[int]) -> Exhibit:
     s.flush()
     s.expire(target, ["files"])
     target.updated_at = now()
-    ledger.append(s, "exhibit.merge", {"sources": source_ids, "files": moved}, case_id=target.case_id,
-                  exhibit_id=target.id)
+    ledger.append(
+        s,
+        "exhibit.merge",
+        {"sources": source_ids, "files": moved},
+        case_id=target.case_id,
+        exhibit_id=target.id,
+    )
     _renumber(s, target.case_id, list_exhibits(s, target.case_id))
     return target
 
@@ -184,9 +195,19 @@ def split(s: Session, exhibit_id: int) -> list[Exhibit]:
     stamp = now()
     created = []
     for f in files[1:]:
-        new = Exhibit(case_id=ex.case_id, title=f"{ex.title}（{f.position}）", category=ex.category,
-                      purpose=ex.purpose, source=ex.source, captured_at=ex.captured_at, position=0,
-                      notes="", tags=ex.tags, created_at=stamp, updated_at=stamp)
+        new = Exhibit(
+            case_id=ex.case_id,
+            title=f"{ex.title}（{f.position}）",
+            category=ex.category,
+            purpose=ex.purpose,
+            source=ex.source,
+            captured_at=ex.captured_at,
+            position=0,
+            notes="",
+            tags=ex.tags,
+            created_at=stamp,
+            updated_at=stamp,
+        )
         s.add(new)
         s.flush()
         f.exhibit_id = new.id
@@ -203,8 +224,9 @@ def split(s: Session, exhibit_id: int) -> list[Exhibit]:
         if e.id == ex.id:
             order.extend(created)
     _renumber(s, ex.case_id, order)
-    ledger.append(s, "exhibit.split", {"new_exhibits": [c.id for c in created]}, case_id=ex.case_id,
-                  exhibit_id=ex.id)
+    ledger.append(
+        s, "exhibit.split", {"new_exhibits": [c.id for c in created]}, case_id=ex.case_id, exhibit_id=ex.id
+    )
     return [ex, *created]
 
 
@@ -227,8 +249,13 @@ def move_file(s: Session, file_id: int, target_exhibit_id: int, index: int | Non
     _relink_parsed(s, dst.case_id, prefer=dst.id)
     s.expire(src, ["files"])
     s.expire(dst, ["files"])
-    ledger.append(s, "file.move", {"file_id": f.id, "sha256": f.blob_sha256, "from": src.id, "to": dst.id},
-                  case_id=dst.case_id, exhibit_id=dst.id)
+    ledger.append(
+        s,
+        "file.move",
+        {"file_id": f.id, "sha256": f.blob_sha256, "from": src.id, "to": dst.id},
+        case_id=dst.case_id,
+        exhibit_id=dst.id,
+    )
     if src.id != dst.id:
         rest = sorted(src.files, key=lambda x: x.position)
         if not rest:
@@ -275,8 +302,9 @@ def purge(profile: Profile, case_id: int | None = None) -> dict[str, Any]:
         for b in unreferenced:
             s.delete(b)
         for p in purged:
-            ledger.append(s, "exhibit.purge", {"title": p["title"]}, case_id=p["case_id"],
-                          exhibit_id=p["exhibit_id"])
+            ledger.append(
+                s, "exhibit.purge", {"title": p["title"]}, case_id=p["case_id"], exhibit_id=p["exhibit_id"]
+            )
         if shas:
             ledger.append(s, "blob.purge", {"sha256": shas}, case_id=case_id)
     for sha in shas:  # committed: now the files may go
@@ -288,9 +316,11 @@ def purge(profile: Profile, case_id: int | None = None) -> dict[str, Any]:
 def blob_in_use_clause():
     """SQL condition: something still refers to ``Blob`` — an exhibit's file (trashed ones too) or a parsed
     bill or chat. The one rule of when a stored original may go; a new referring table belongs here."""
-    return (exists().where(ExhibitFile.blob_sha256 == Blob.sha256)
-            | exists().where(Bill.blob_sha256 == Blob.sha256)
-            | exists().where(Chat.blob_sha256 == Blob.sha256))
+    return (
+        exists().where(ExhibitFile.blob_sha256 == Blob.sha256)
+        | exists().where(Bill.blob_sha256 == Blob.sha256)
+        | exists().where(Chat.blob_sha256 == Blob.sha256)
+    )
 
 
 def blob_in_use(s: Session, sha256: str) -> bool:
@@ -314,11 +344,18 @@ def exhibit_summary(ex: Exhibit, number: int | None = None) -> dict[str, Any]:
         "trashed": ex.trashed_at is not None,
         "files": [
             {
-                "id": f.id, "position": f.position, "sha256": f.blob_sha256, "sm3": f.blob.sm3,
-                "size": f.blob.size, "media_type": f.blob.media_type, "original_name": f.original_name,
+                "id": f.id,
+                "position": f.position,
+                "sha256": f.blob_sha256,
+                "sm3": f.blob.sm3,
+                "size": f.blob.size,
+                "media_type": f.blob.media_type,
+                "original_name": f.original_name,
                 "file_mtime": f.file_mtime.isoformat() if f.file_mtime else None,
                 "exif_time": f.exif_time.isoformat() if f.exif_time else None,
-                "imported_at": f.imported_at.isoformat(), "width": f.width, "height": f.height,
+                "imported_at": f.imported_at.isoformat(),
+                "width": f.width,
+                "height": f.height,
                 "problem": f.problem,
             }
             for f in ex.files

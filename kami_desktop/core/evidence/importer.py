@@ -112,8 +112,13 @@ def collect_files(paths: list[Path | str]) -> tuple[list[Path], list[ImportFailu
             failures.append(ImportFailure(str(p), f"无法访问：{exc.strerror or exc}"))
             continue
         if p.is_dir():
-            for root, dirs, names in os.walk(p, followlinks=True, onerror=lambda e: failures.append(
-                    ImportFailure(str(e.filename), f"无法读取文件夹：{e.strerror or e}"))):
+            for root, dirs, names in os.walk(
+                p,
+                followlinks=True,
+                onerror=lambda e: failures.append(
+                    ImportFailure(str(e.filename), f"无法读取文件夹：{e.strerror or e}")
+                ),
+            ):
                 try:
                     rst = os.stat(root)
                 except OSError:
@@ -222,8 +227,16 @@ def import_paths(
             if stored.new:
                 _discard(profile, stored.sha256)
             raise
-        return _Prepared(path, stored, mime, from_timestamp(st.st_mtime), facts.width, facts.height,
-                         facts.exif_time, facts.problem)
+        return _Prepared(
+            path,
+            stored,
+            mime,
+            from_timestamp(st.st_mtime),
+            facts.width,
+            facts.height,
+            facts.exif_time,
+            facts.problem,
+        )
 
     done = 0
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="kami-import") as pool:
@@ -261,7 +274,9 @@ def import_paths(
                     _discard(profile, prep.stored.sha256)
                 else:
                     try:
-                        item = _commit(profile, case_id, exhibit_id, prep, cat, source, captured_at, record_origin)
+                        item = _commit(
+                            profile, case_id, exhibit_id, prep, cat, source, captured_at, record_origin
+                        )
                         report.imported.append(item)
                     except Exception as exc:
                         if prep.stored.new:
@@ -313,8 +328,9 @@ def _shown(text: str) -> str:
     return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
-def _commit(profile, case_id, exhibit_id, prep: _Prepared, cat, source, captured_at,
-            record_origin: bool = True) -> ImportedItem:
+def _commit(
+    profile, case_id, exhibit_id, prep: _Prepared, cat, source, captured_at, record_origin: bool = True
+) -> ImportedItem:
     st = prep.stored
     if not record_origin:
         prep = replace(prep, mtime=None)
@@ -332,17 +348,39 @@ def _commit(profile, case_id, exhibit_id, prep: _Prepared, cat, source, captured
         holder = _existing_holder(s, case_id, exhibit_id, st.sha256)
         if holder is not None:
             ex_id, file_id = holder
-            item = ImportedItem(ex_id, file_id, st.sha256, blob.sm3, blob.size, blob.media_type, prep.path.name,
-                                True, str(prep.path) if record_origin else "", prep.problem)
-            ledger.append(s, "import.duplicate", {"sha256": st.sha256, "original_name": prep.path.name,
-                                                  "exhibit_id": ex_id}, case_id=case_id, exhibit_id=ex_id)
+            item = ImportedItem(
+                ex_id,
+                file_id,
+                st.sha256,
+                blob.sm3,
+                blob.size,
+                blob.media_type,
+                prep.path.name,
+                True,
+                str(prep.path) if record_origin else "",
+                prep.problem,
+            )
+            ledger.append(
+                s,
+                "import.duplicate",
+                {"sha256": st.sha256, "original_name": prep.path.name, "exhibit_id": ex_id},
+                case_id=case_id,
+                exhibit_id=ex_id,
+            )
         else:
             if exhibit_id is None:
                 ex = Exhibit(
-                    case_id=case_id, title=Path(prep.path.name).stem[:300] or prep.path.name,
-                    category=cat or "other", purpose="", source=source,
+                    case_id=case_id,
+                    title=Path(prep.path.name).stem[:300] or prep.path.name,
+                    category=cat or "other",
+                    purpose="",
+                    source=source,
                     captured_at=captured_at or prep.exif_time or time_from_name(prep.path.name) or prep.mtime,
-                    position=next_position(s, case_id), notes="", tags="[]", created_at=stamp, updated_at=stamp,
+                    position=next_position(s, case_id),
+                    notes="",
+                    tags="[]",
+                    created_at=stamp,
+                    updated_at=stamp,
                 )
                 s.add(ex)
                 s.flush()
@@ -352,21 +390,49 @@ def _commit(profile, case_id, exhibit_id, prep: _Prepared, cat, source, captured
                 file_pos = len(ex.files) + 1
                 ex.updated_at = stamp
             ef = ExhibitFile(
-                exhibit_id=ex.id, blob_sha256=st.sha256, position=file_pos, original_name=prep.path.name[:500],
-                original_path=str(prep.path) if record_origin else "", file_mtime=prep.mtime, exif_time=prep.exif_time, imported_at=stamp,
-                width=prep.width, height=prep.height, problem=prep.problem,
+                exhibit_id=ex.id,
+                blob_sha256=st.sha256,
+                position=file_pos,
+                original_name=prep.path.name[:500],
+                original_path=str(prep.path) if record_origin else "",
+                file_mtime=prep.mtime,
+                exif_time=prep.exif_time,
+                imported_at=stamp,
+                width=prep.width,
+                height=prep.height,
+                problem=prep.problem,
             )
             s.add(ef)
             s.flush()
             ledger.append(
-                s, "import",
-                {"sha256": st.sha256, "sm3": st.sm3, "size": st.size, "media_type": blob.media_type,
-                 "original_name": prep.path.name, "file_id": ef.id, "duplicate": duplicate,
-                 "captured_at": ex.captured_at, "problem": prep.problem},
-                case_id=case_id, exhibit_id=ex.id,
+                s,
+                "import",
+                {
+                    "sha256": st.sha256,
+                    "sm3": st.sm3,
+                    "size": st.size,
+                    "media_type": blob.media_type,
+                    "original_name": prep.path.name,
+                    "file_id": ef.id,
+                    "duplicate": duplicate,
+                    "captured_at": ex.captured_at,
+                    "problem": prep.problem,
+                },
+                case_id=case_id,
+                exhibit_id=ex.id,
             )
-            item = ImportedItem(ex.id, ef.id, st.sha256, st.sm3, st.size, blob.media_type, prep.path.name,
-                                duplicate, str(prep.path) if record_origin else "", prep.problem)
+            item = ImportedItem(
+                ex.id,
+                ef.id,
+                st.sha256,
+                st.sm3,
+                st.size,
+                blob.media_type,
+                prep.path.name,
+                duplicate,
+                str(prep.path) if record_origin else "",
+                prep.problem,
+            )
     profile.vault.unmark(st.sha256, "import")
     return item
 
@@ -401,8 +467,17 @@ def import_bytes(
     with tempfile.TemporaryDirectory(dir=profile.vault.tmp) as tmpdir:
         p = Path(tmpdir) / name
         p.write_bytes(data)
-        return import_paths(profile, case_id, [p], category=category, exhibit_id=exhibit_id, source=source,
-                            captured_at=captured_at or now(), workers=1, record_origin=False)
+        return import_paths(
+            profile,
+            case_id,
+            [p],
+            category=category,
+            exhibit_id=exhibit_id,
+            source=source,
+            captured_at=captured_at or now(),
+            workers=1,
+            record_origin=False,
+        )
 
 
 def tags_of(ex: Exhibit) -> list[str]:

@@ -98,23 +98,46 @@ def verify(
         if is_cancelled():
             return out
         if size != b.size:
-            out.append(Problem("size_mismatch", ex, b.sha256, str(path),
-                               f"文件大小 {size} 字节，登记为 {b.size} 字节"))
+            out.append(
+                Problem(
+                    "size_mismatch", ex, b.sha256, str(path), f"文件大小 {size} 字节，登记为 {b.size} 字节"
+                )
+            )
         if digest != b.sha256:
-            out.append(Problem("hash_mismatch", ex, b.sha256, str(path), f"SHA-256 实际为 {digest}，文件内容已被改动"))
+            out.append(
+                Problem(
+                    "hash_mismatch", ex, b.sha256, str(path), f"SHA-256 实际为 {digest}，文件内容已被改动"
+                )
+            )
         rec = recorded.get(b.sha256)
         if rec is not None:
             if rec.get("sm3") and rec["sm3"] != b.sm3:
-                out.append(Problem("hash_mismatch", ex, b.sha256, str(path),
-                                   "数据库中的 SM3 与导入时存证日志记录的不一致"))
+                out.append(
+                    Problem(
+                        "hash_mismatch",
+                        ex,
+                        b.sha256,
+                        str(path),
+                        "数据库中的 SM3 与导入时存证日志记录的不一致",
+                    )
+                )
             if rec.get("size") is not None and rec["size"] != b.size:
-                out.append(Problem("size_mismatch", ex, b.sha256, str(path),
-                                   f"数据库登记大小 {b.size} 与导入日志记录的 {rec['size']} 不一致"))
+                out.append(
+                    Problem(
+                        "size_mismatch",
+                        ex,
+                        b.sha256,
+                        str(path),
+                        f"数据库登记大小 {b.size} 与导入日志记录的 {rec['size']} 不一致",
+                    )
+                )
         else:
             out.append(Problem("hash_mismatch", ex, b.sha256, str(path), "存证日志中没有这个文件的导入记录"))
         if full and not out:
             if sm3_file(path) != b.sm3:
-                out.append(Problem("hash_mismatch", ex, b.sha256, str(path), "SM3 与登记值不符，文件内容已被改动"))
+                out.append(
+                    Problem("hash_mismatch", ex, b.sha256, str(path), "SM3 与登记值不符，文件内容已被改动")
+                )
         return out
 
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="kami-verify") as pool:
@@ -129,8 +152,15 @@ def verify(
     if all_known is not None and not report.cancelled:
         for name, path in profile.vault.iter_blob_paths():
             if name not in all_known:
-                report.problems.append(Problem("orphan", None, name if len(name) == 64 else None, str(path),
-                                               "证据库中有数据库未登记的文件"))
+                report.problems.append(
+                    Problem(
+                        "orphan",
+                        None,
+                        name if len(name) == 64 else None,
+                        str(path),
+                        "证据库中有数据库未登记的文件",
+                    )
+                )
     for cp in chain_problems:
         report.problems.append(Problem("ledger_broken", None, None, None, cp.detail, entry=cp.seq))
     return report
@@ -139,8 +169,9 @@ def verify(
 def _recorded_imports(s) -> dict[str, dict]:
     """sha256 → {sm3, size} from the first import entry of each blob."""
     out: dict[str, dict] = {}
-    for (payload,) in s.execute(select(LedgerEntry.payload).where(LedgerEntry.action == "import")
-                                .order_by(LedgerEntry.seq)):
+    for (payload,) in s.execute(
+        select(LedgerEntry.payload).where(LedgerEntry.action == "import").order_by(LedgerEntry.seq)
+    ):
         try:
             data = json.loads(payload)
         except ValueError:

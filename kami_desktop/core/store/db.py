@@ -87,7 +87,9 @@ def migrate(engine: Engine, db_path: Path) -> None:
             return  # the common case: nothing to do, and alembic is never imported
         revs, _ = _known_revisions()
         if current is not None and current not in revs:
-            raise DatabaseError(f"数据库 {db_path} 来自更新版本的程序（版本 {current}），请升级本程序后再打开。")
+            raise DatabaseError(
+                f"数据库 {db_path} 来自更新版本的程序（版本 {current}），请升级本程序后再打开。"
+            )
         from alembic import command
 
         command.upgrade(alembic_config(engine), "head")

@@ -40,8 +40,14 @@ def canonical_json(obj: Any) -> str:
 
 def entry_hash(prev_hash: str, seq: int, at: str, action: str, case_id, exhibit_id, payload: str) -> str:
     body = canonical_json(
-        {"seq": seq, "at": at, "action": action, "case_id": case_id, "exhibit_id": exhibit_id,
-         "payload": json.loads(payload)}
+        {
+            "seq": seq,
+            "at": at,
+            "action": action,
+            "case_id": case_id,
+            "exhibit_id": exhibit_id,
+            "payload": json.loads(payload),
+        }
     )
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
@@ -71,7 +77,14 @@ def append(
     body = canonical_json(payload)
     h = entry_hash(prev, seq, at.isoformat(), action, case_id, exhibit_id, body)
     entry = LedgerEntry(
-        seq=seq, at=at, action=action, case_id=case_id, exhibit_id=exhibit_id, payload=body, prev_hash=prev, hash=h
+        seq=seq,
+        at=at,
+        action=action,
+        case_id=case_id,
+        exhibit_id=exhibit_id,
+        payload=body,
+        prev_hash=prev,
+        hash=h,
     )
     session.add(entry)
     session.flush()
@@ -92,11 +105,15 @@ def verify_chain(session: Session) -> tuple[int, list[ChainProblem]]:
     for e in session.scalars(select(LedgerEntry).order_by(LedgerEntry.seq)):
         checked += 1
         if e.seq != expected_seq:
-            return checked, [ChainProblem(expected_seq, f"日志第 {expected_seq} 条缺失（下一条为第 {e.seq} 条）")]
+            return checked, [
+                ChainProblem(expected_seq, f"日志第 {expected_seq} 条缺失（下一条为第 {e.seq} 条）")
+            ]
         if e.prev_hash != prev:
             return checked, [ChainProblem(e.seq, f"日志第 {e.seq} 条的前序哈希与第 {e.seq - 1} 条不符")]
         try:
-            recomputed = entry_hash(prev, e.seq, e.at.isoformat(), e.action, e.case_id, e.exhibit_id, e.payload)
+            recomputed = entry_hash(
+                prev, e.seq, e.at.isoformat(), e.action, e.case_id, e.exhibit_id, e.payload
+            )
         except (ValueError, TypeError) as exc:
             return checked, [ChainProblem(e.seq, f"日志第 {e.seq} 条内容无法解析：{exc}")]
         if recomputed != e.hash:

@@ -200,7 +200,9 @@ class BillRow(Base):
     merchant_order_id: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     fund_status: Mapped[str] = mapped_column(String(50), default="")  # 资金状态 (Alipay PC web layout)
-    refund_total: Mapped[Decimal | None] = mapped_column(Money, nullable=True)  # refund the bill states on this row
+    refund_total: Mapped[Decimal | None] = mapped_column(
+        Money, nullable=True
+    )  # refund the bill states on this row
 
     bill: Mapped[Bill] = relationship(back_populates="transactions")
 

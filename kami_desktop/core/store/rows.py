@@ -43,7 +43,9 @@ class ExhibitRow:
 
     def search_text(self) -> str:
         """Lower-cased text a search box matches against."""
-        return " ".join((self.title, self.first_name, self.purpose, self.notes, self.source, *self.tags)).lower()
+        return " ".join(
+            (self.title, self.first_name, self.purpose, self.notes, self.source, *self.tags)
+        ).lower()
 
 
 _SQL = """
@@ -83,8 +85,9 @@ def _tags(value: str | None) -> tuple[str, ...]:
     return tuple(str(t) for t in data) if isinstance(data, list) else ()
 
 
-def exhibit_rows(s: Session, case_id: int, trashed: bool = False,
-                 ids: Iterable[int] | None = None) -> list[ExhibitRow]:
+def exhibit_rows(
+    s: Session, case_id: int, trashed: bool = False, ids: Iterable[int] | None = None
+) -> list[ExhibitRow]:
     """The case's exhibits in binder order (one query). With ``ids``, only those (numbers still right)."""
     params: dict = {"case_id": case_id, "trashed": 1 if trashed else 0}
     extra = ""
@@ -95,11 +98,30 @@ def exhibit_rows(s: Session, case_id: int, trashed: bool = False,
         extra = "AND id IN (" + ",".join(str(i) for i in wanted) + ")"
     out: list[ExhibitRow] = []
     for r in s.execute(text(_SQL.format(extra=extra)), params):
-        out.append(ExhibitRow(
-            id=r[0], number=r[21], position=r[1], title=r[2], category=r[3], purpose=r[4] or "",
-            source=r[5] or "", notes=r[6] or "", tags=_tags(r[7]), captured_at=_dt(r[8]),
-            created_at=_dt(r[9]), trashed_at=_dt(r[10]), file_count=r[11] or 0, total_size=r[12] or 0,
-            imported_at=_dt(r[13]), first_file_id=r[14], first_sha256=r[15], first_media_type=r[16] or "",
-            first_name=r[17] or "", width=r[18], height=r[19], problem=r[20] or "",
-        ))
+        out.append(
+            ExhibitRow(
+                id=r[0],
+                number=r[21],
+                position=r[1],
+                title=r[2],
+                category=r[3],
+                purpose=r[4] or "",
+                source=r[5] or "",
+                notes=r[6] or "",
+                tags=_tags(r[7]),
+                captured_at=_dt(r[8]),
+                created_at=_dt(r[9]),
+                trashed_at=_dt(r[10]),
+                file_count=r[11] or 0,
+                total_size=r[12] or 0,
+                imported_at=_dt(r[13]),
+                first_file_id=r[14],
+                first_sha256=r[15],
+                first_media_type=r[16] or "",
+                first_name=r[17] or "",
+                width=r[18],
+                height=r[19],
+                problem=r[20] or "",
+            )
+        )
     return out

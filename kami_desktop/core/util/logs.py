@@ -33,8 +33,10 @@ LOGGER = "kami_desktop"
 _D = "0-9０-９"
 # 17 characters from the USCC alphabet (digits and capitals without I, O, Z, S, V) plus a check character
 _ID = re.compile(rf"(?<![{_D}A-Za-z])[{_D}A-HJ-NP-RTUW-Y]{{17}}[{_D}A-HJ-NP-RTUW-YXx](?![{_D}A-Za-z])")
-_MOBILE = re.compile(rf"(?<![{_D}])((?:\+|00)?86[-\s]?)?([1１][3-9３-９][{_D}])[-\s]?([{_D}]{{4}})[-\s]?([{_D}]{{4}})"
-                     rf"(?![{_D}])")
+_MOBILE = re.compile(
+    rf"(?<![{_D}])((?:\+|00)?86[-\s]?)?([1１][3-9３-９][{_D}])[-\s]?([{_D}]{{4}})[-\s]?([{_D}]{{4}})"
+    rf"(?![{_D}])"
+)
 
 
 def _mask(s: str) -> str:
@@ -104,7 +106,9 @@ class _PrivateRotatingFileHandler(RotatingFileHandler):
     """Log files readable by the current user only (where the OS has modes)."""
 
     def _open(self):
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
+        fd = os.open(
+            self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600
+        )
         if os.name != "nt":
             os.chmod(self.baseFilename, 0o600)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
@@ -119,8 +123,13 @@ def setup_logging(profile, level: int = logging.INFO) -> logging.Logger:
         if getattr(h, "_kami_log", False):
             logger.removeHandler(h)
             h.close()
-    handler = _PrivateRotatingFileHandler(logs_dir / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                          encoding="utf-8", errors="backslashreplace")
+    handler = _PrivateRotatingFileHandler(
+        logs_dir / LOG_NAME,
+        maxBytes=MAX_BYTES,
+        backupCount=BACKUPS,
+        encoding="utf-8",
+        errors="backslashreplace",
+    )
     handler._kami_log = True  # type: ignore[attr-defined]
     handler.addFilter(RedactingFilter())
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -16,10 +16,14 @@ depends_on = None
 def upgrade() -> None:
     # plain ADD COLUMN (SQLite does it in place, no table rebuild)
     op.add_column("ladder_steps", sa.Column("workdays", sa.Integer(), nullable=True))
-    op.add_column("bill_rows", sa.Column("fund_status", sa.String(length=50), nullable=False, server_default=""))
+    op.add_column(
+        "bill_rows", sa.Column("fund_status", sa.String(length=50), nullable=False, server_default="")
+    )
     op.add_column("bill_rows", sa.Column("refund_total", sa.String(length=32), nullable=True))
     # bills stored before this revision lack the two row columns: they keep re-reading the original
-    op.add_column("bills", sa.Column("rows_complete", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column(
+        "bills", sa.Column("rows_complete", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
 
 
 def downgrade() -> None:

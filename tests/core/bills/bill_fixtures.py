@@ -42,19 +42,140 @@ def alipay_rows() -> list[Row]:
     """Newest first, as Alipay exports them."""
     o = "2026030122001155711407540"
     return [
-        Row("2026-03-09 08:15:00", "交通出行", "北京公交", "/", "地铁乘车（卡已抵扣）", "支出", "0.00", "账户余额", "交易成功", "2026030922001100000000000009", ""),
-        Row("2026-03-08 03:00:00", "投资理财", "天弘基金", "/", "余额宝-2026.03.08-收益发放", "不计收支", "0.01", "余额宝", "交易成功", "2026030820001100000000000008", ""),
-        Row("2026-03-07 12:30:00", "餐饮美食", "老王面馆", "157******21", "牛肉面，加蛋", "支出", "12.30", "花呗&红包", "交易成功", "2026030722001100000000000007", "M7"),
-        Row("2026-03-06 20:00:00", "充值缴费", PLATFORM, PLATFORM_ACCOUNT, "点卡充值88元（未付款）", "不计收支", "88.00", "", "交易关闭", o + "006", "T200P006"),
-        Row("2026-03-05 09:00:00", "退款", PLATFORM, PLATFORM_ACCOUNT, "退款-点卡充值200元", "不计收支", "30.00", "招商银行储蓄卡(8705)", "退款成功", o + "004_2026030510001", "T200P004"),
-        Row("2026-03-04 21:10:00", "充值缴费", PLATFORM, PLATFORM_ACCOUNT, "点卡充值200元", "支出", "200.00", "招商银行储蓄卡(8705)&支付宝随机立减", "交易成功", o + "004", "T200P004"),
-        Row("2026-03-03 09:00:00", "退款", PLATFORM, PLATFORM_ACCOUNT, "退款-点卡充值50元", "不计收支", "50.00", "花呗", "退款成功", o + "002_2026030300123", "T200P002"),
-        Row("2026-03-02 11:00:00", "充值缴费", PLATFORM, PLATFORM_ACCOUNT, "点卡充值50元", "支出", "50.00", "花呗", "交易关闭", o + "002", "T200P002"),
-        Row("2026-03-01 10:00:00", "充值缴费", PLATFORM, PLATFORM_ACCOUNT, "点卡充值100元", "支出", "100.00", "账户余额", "交易成功", o + "001", "T200P001"),
+        Row(
+            "2026-03-09 08:15:00",
+            "交通出行",
+            "北京公交",
+            "/",
+            "地铁乘车（卡已抵扣）",
+            "支出",
+            "0.00",
+            "账户余额",
+            "交易成功",
+            "2026030922001100000000000009",
+            "",
+        ),
+        Row(
+            "2026-03-08 03:00:00",
+            "投资理财",
+            "天弘基金",
+            "/",
+            "余额宝-2026.03.08-收益发放",
+            "不计收支",
+            "0.01",
+            "余额宝",
+            "交易成功",
+            "2026030820001100000000000008",
+            "",
+        ),
+        Row(
+            "2026-03-07 12:30:00",
+            "餐饮美食",
+            "老王面馆",
+            "157******21",
+            "牛肉面，加蛋",
+            "支出",
+            "12.30",
+            "花呗&红包",
+            "交易成功",
+            "2026030722001100000000000007",
+            "M7",
+        ),
+        Row(
+            "2026-03-06 20:00:00",
+            "充值缴费",
+            PLATFORM,
+            PLATFORM_ACCOUNT,
+            "点卡充值88元（未付款）",
+            "不计收支",
+            "88.00",
+            "",
+            "交易关闭",
+            o + "006",
+            "T200P006",
+        ),
+        Row(
+            "2026-03-05 09:00:00",
+            "退款",
+            PLATFORM,
+            PLATFORM_ACCOUNT,
+            "退款-点卡充值200元",
+            "不计收支",
+            "30.00",
+            "招商银行储蓄卡(8705)",
+            "退款成功",
+            o + "004_2026030510001",
+            "T200P004",
+        ),
+        Row(
+            "2026-03-04 21:10:00",
+            "充值缴费",
+            PLATFORM,
+            PLATFORM_ACCOUNT,
+            "点卡充值200元",
+            "支出",
+            "200.00",
+            "招商银行储蓄卡(8705)&支付宝随机立减",
+            "交易成功",
+            o + "004",
+            "T200P004",
+        ),
+        Row(
+            "2026-03-03 09:00:00",
+            "退款",
+            PLATFORM,
+            PLATFORM_ACCOUNT,
+            "退款-点卡充值50元",
+            "不计收支",
+            "50.00",
+            "花呗",
+            "退款成功",
+            o + "002_2026030300123",
+            "T200P002",
+        ),
+        Row(
+            "2026-03-02 11:00:00",
+            "充值缴费",
+            PLATFORM,
+            PLATFORM_ACCOUNT,
+            "点卡充值50元",
+            "支出",
+            "50.00",
+            "花呗",
+            "交易关闭",
+            o + "002",
+            "T200P002",
+        ),
+        Row(
+            "2026-03-01 10:00:00",
+            "充值缴费",
+            PLATFORM,
+            PLATFORM_ACCOUNT,
+            "点卡充值100元",
+            "支出",
+            "100.00",
+            "账户余额",
+            "交易成功",
+            o + "001",
+            "T200P001",
+        ),
     ]
 
 
-ALIPAY_HEADER = ["交易时间", "交易分类", "交易对方", "对方账号", "商品说明", "收/支", "金额", "收/付款方式", "交易状态", "交易订单号", "商家订单号", "备注"]
+ALIPAY_HEADER = [
+    "交易时间",
+    "交易分类",
+    "交易对方",
+    "对方账号",
+    "商品说明",
+    "收/支",
+    "金额",
+    "收/付款方式",
+    "交易状态",
+    "交易订单号",
+    "商家订单号",
+    "备注",
+]
 TIPS = [
     "1.本回单内容可表明支付宝受理了相应支付交易申请，因系统原因或通讯故障等偶发因素导致本回单与实际交易结果不符时，以实际交易情况为准；",
     "2.请勿将本回单作为收款方发货的凭据使用，请查证账户实际到账情况后再进行发货操作；",
@@ -120,8 +241,17 @@ def alipay_app_csv(
     ]
     for r in rows:
         amount = f'"{r.amount}"' if "," in r.amount else r.amount
-        cells = [r.time, r.category, r.counterparty, r.account, r.description, r.direction, amount,
-                 r.method, r.status]
+        cells = [
+            r.time,
+            r.category,
+            r.counterparty,
+            r.account,
+            r.description,
+            r.direction,
+            amount,
+            r.method,
+            r.status,
+        ]
         line = "".join(_pad(c, 20, pad) + "," for c in cells)
         line += r.order + tab + "," + r.merchant + tab + "," + _pad(r.note, 20, pad) + ","
         lines.append(line)
@@ -131,12 +261,35 @@ def alipay_app_csv(
 def alipay_2021_csv(rows: list[Row] | None = None, *, eol: str = "\n", pad: bool = True) -> bytes:
     """G1: banner first, 11 columns in another order with the time last, footer with 导出信息/特别提示."""
     rows = alipay_rows() if rows is None else rows
-    header = ["收/支", "交易对方", "对方账号", "商品说明", "收/付款方式", "金额", "交易状态", "交易分类", "交易订单号", "商家订单号", "交易时间"]
+    header = [
+        "收/支",
+        "交易对方",
+        "对方账号",
+        "商品说明",
+        "收/付款方式",
+        "金额",
+        "交易状态",
+        "交易分类",
+        "交易订单号",
+        "商家订单号",
+        "交易时间",
+    ]
     lines = [BANNER_OLD, "".join(_pad(h, 20, pad) + "," for h in header)]
     for r in rows:
         direction = "其他" if r.direction == "不计收支" else r.direction
-        cells = [direction, r.counterparty, r.account, r.description, r.method, r.amount, r.status, r.category]
-        lines.append("".join(_pad(c, 20, pad) + "," for c in cells) + f"{r.order}\t,{r.merchant}\t,{r.time} ,")
+        cells = [
+            direction,
+            r.counterparty,
+            r.account,
+            r.description,
+            r.method,
+            r.amount,
+            r.status,
+            r.category,
+        ]
+        lines.append(
+            "".join(_pad(c, 20, pad) + "," for c in cells) + f"{r.order}\t,{r.merchant}\t,{r.time} ,"
+        )
     lines += [
         "-" * 84,
         "导出信息：",
@@ -157,19 +310,131 @@ def alipay_2021_csv(rows: list[Row] | None = None, *, eol: str = "\n", pad: bool
 
 def alipay_web_csv(*, eol: str = "\r\n") -> bytes:
     """G0: PC web 交易记录明细查询, 16 padded columns, refund rows with an empty 收/支, footer totals."""
-    header = ["交易号", "商家订单号", "交易创建时间", "付款时间", "最近修改时间", "交易来源地", "类型", "交易对方",
-              "商品名称", "金额（元）", "收/支", "交易状态", "服务费（元）", "成功退款（元）", "备注", "资金状态"]
+    header = [
+        "交易号",
+        "商家订单号",
+        "交易创建时间",
+        "付款时间",
+        "最近修改时间",
+        "交易来源地",
+        "类型",
+        "交易对方",
+        "商品名称",
+        "金额（元）",
+        "收/支",
+        "交易状态",
+        "服务费（元）",
+        "成功退款（元）",
+        "备注",
+        "资金状态",
+    ]
     o = "2019090122001155710000000"
     src, kind = "其他（包括阿里巴巴和外部商家）", "支付宝担保交易"
     data = [  # order, merchant, created, paid, cp, name, amount, dir, status, refunded, fund
-        (o + "1", "T1", "2019-09-01 10:00:00", "2019-09-01 10:00:05", PLATFORM, "点卡100", "100.00", "支出", "交易成功", "0.00", "已支出"),
-        (o + "2", "T2", "2019-09-02 11:00:00", "2019-09-02 11:00:03", PLATFORM, "点卡50", "50.00", "支出", "交易关闭", "50.00", "已支出"),
-        (o + "2_7788", "T2", "2019-09-03 09:00:00", "", PLATFORM, "退款-点卡50", "50.00", "", "退款成功", "0.00", "已收入"),
-        (o + "4", "T4", "2019-09-04 21:10:00", "2019-09-04 21:10:09", PLATFORM, "点卡200", "200.00", "支出", "交易成功", "30.00", "已支出"),
-        (o + "4_9911", "T4", "2019-09-05 09:00:00", "", PLATFORM, "退款-点卡200", "30.00", "", "退款成功", "0.00", "已收入"),
-        (o + "6", "T6", "2019-09-06 20:00:00", "", PLATFORM, "点卡88", "88.00", "支出", "交易关闭", "0.00", ""),
-        (o + "7", "", "2019-09-07 12:30:00", "2019-09-07 12:30:01", "老王面馆", "牛肉面", "27.00", "支出", "交易成功", "0.00", "已支出"),
-        (o + "8", "", "2019-09-08 08:00:00", "2019-09-08 08:00:00", "*三", "转账", "0.01", "收入", "交易成功", "0.00", "已收入"),
+        (
+            o + "1",
+            "T1",
+            "2019-09-01 10:00:00",
+            "2019-09-01 10:00:05",
+            PLATFORM,
+            "点卡100",
+            "100.00",
+            "支出",
+            "交易成功",
+            "0.00",
+            "已支出",
+        ),
+        (
+            o + "2",
+            "T2",
+            "2019-09-02 11:00:00",
+            "2019-09-02 11:00:03",
+            PLATFORM,
+            "点卡50",
+            "50.00",
+            "支出",
+            "交易关闭",
+            "50.00",
+            "已支出",
+        ),
+        (
+            o + "2_7788",
+            "T2",
+            "2019-09-03 09:00:00",
+            "",
+            PLATFORM,
+            "退款-点卡50",
+            "50.00",
+            "",
+            "退款成功",
+            "0.00",
+            "已收入",
+        ),
+        (
+            o + "4",
+            "T4",
+            "2019-09-04 21:10:00",
+            "2019-09-04 21:10:09",
+            PLATFORM,
+            "点卡200",
+            "200.00",
+            "支出",
+            "交易成功",
+            "30.00",
+            "已支出",
+        ),
+        (
+            o + "4_9911",
+            "T4",
+            "2019-09-05 09:00:00",
+            "",
+            PLATFORM,
+            "退款-点卡200",
+            "30.00",
+            "",
+            "退款成功",
+            "0.00",
+            "已收入",
+        ),
+        (
+            o + "6",
+            "T6",
+            "2019-09-06 20:00:00",
+            "",
+            PLATFORM,
+            "点卡88",
+            "88.00",
+            "支出",
+            "交易关闭",
+            "0.00",
+            "",
+        ),
+        (
+            o + "7",
+            "",
+            "2019-09-07 12:30:00",
+            "2019-09-07 12:30:01",
+            "老王面馆",
+            "牛肉面",
+            "27.00",
+            "支出",
+            "交易成功",
+            "0.00",
+            "已支出",
+        ),
+        (
+            o + "8",
+            "",
+            "2019-09-08 08:00:00",
+            "2019-09-08 08:00:00",
+            "*三",
+            "转账",
+            "0.01",
+            "收入",
+            "交易成功",
+            "0.00",
+            "已收入",
+        ),
     ]
     lines = [
         "支付宝交易记录明细查询",
@@ -181,28 +446,156 @@ def alipay_web_csv(*, eol: str = "\r\n") -> bytes:
     for order, merchant, created, paid, cp, nm, amount, d, status, refunded, fund in data:
         cells = [created, paid, created, src, kind, cp, nm, amount, d, status, "0.00", refunded, "", fund]
         lines.append(f"{order}\t,{merchant}\t," + "".join(_pad(c, 16, True) + "," for c in cells))
-    lines += ["-" * 84, f"共{len(data)}笔记录", "已收入:1笔,0.01元", "待收入:0笔,0.00元", "已支出:4笔,377.00元",
-              "待支出:0笔,0.00元", "导出时间:[2019-10-08 14:34:22]    用户:王五"]
+    lines += [
+        "-" * 84,
+        f"共{len(data)}笔记录",
+        "已收入:1笔,0.01元",
+        "待收入:0笔,0.00元",
+        "已支出:4笔,377.00元",
+        "待支出:0笔,0.00元",
+        "导出时间:[2019-10-08 14:34:22]    用户:王五",
+    ]
     return _join(lines, eol).encode("gbk")
 
 
 # ---------------------------------------------------------------- WeChat
 
-WECHAT_HEADER = ["交易时间", "交易类型", "交易对方", "商品", "收/支", "金额(元)", "支付方式", "当前状态", "交易单号", "商户单号", "备注"]
+WECHAT_HEADER = [
+    "交易时间",
+    "交易类型",
+    "交易对方",
+    "商品",
+    "收/支",
+    "金额(元)",
+    "支付方式",
+    "当前状态",
+    "交易单号",
+    "商户单号",
+    "备注",
+]
 
 
 def wechat_rows() -> list[Row]:
     w, rf = "42000025012025030", "50301012345202503"
     return [
-        Row("2025-03-09 18:00:00", "微信红包", "老同学", "", "/", "收入", "8.88", "/", "已存入零钱", "10000495012025030900000000000000009", "/"),
-        Row("2025-03-08 09:00:00", "零钱提现", "招商银行(1234)", "", "/", "/", "100.00", "零钱", "提现已到账", "10000495012025030800000000000000008", "/", "服务费¥0.10"),
-        Row("2025-03-07 12:30:00", "转账", "好友甲", "", "转账备注:微信转账", "支出", "5.00", "零钱", "对方已收钱", "10000495012025030700000000000000007", "/"),
-        Row("2025-03-06 08:00:00", "扫二维码付款", "某便利店", "", "收款方备注:二维码收款", "支出", "12.30", "零钱", "支付成功", w + "60000006", "/"),
-        Row("2025-03-05 09:00:00", f"{PLATFORM}-退款", PLATFORM, "", "/", "收入", "30.00", "零钱", "已退款¥30.00", rf + "0000000002", "SC0004"),
-        Row("2025-03-04 21:10:00", "商户消费", PLATFORM, "", "点卡充值200元", "支出", "200.00", "零钱", "已退款(¥30.00)", w + "40000004", "SC0004"),
-        Row("2025-03-03 09:00:00", f"{PLATFORM}-退款", PLATFORM, "", "/", "收入", "50.00", "招商银行信用卡(1234)", "已全额退款", rf + "0000000001", "SC0002"),
-        Row("2025-03-02 11:00:00", "商户消费", PLATFORM, "", "点卡充值50元", "支出", "50.00", "招商银行信用卡(1234)", "已全额退款", w + "20000002", "SC0002"),
-        Row("2025-03-01 10:00:00", "商户消费", PLATFORM, "", "点卡充值100元", "支出", "100.00", "零钱", "支付成功", w + "10000001", "SC0001"),
+        Row(
+            "2025-03-09 18:00:00",
+            "微信红包",
+            "老同学",
+            "",
+            "/",
+            "收入",
+            "8.88",
+            "/",
+            "已存入零钱",
+            "10000495012025030900000000000000009",
+            "/",
+        ),
+        Row(
+            "2025-03-08 09:00:00",
+            "零钱提现",
+            "招商银行(1234)",
+            "",
+            "/",
+            "/",
+            "100.00",
+            "零钱",
+            "提现已到账",
+            "10000495012025030800000000000000008",
+            "/",
+            "服务费¥0.10",
+        ),
+        Row(
+            "2025-03-07 12:30:00",
+            "转账",
+            "好友甲",
+            "",
+            "转账备注:微信转账",
+            "支出",
+            "5.00",
+            "零钱",
+            "对方已收钱",
+            "10000495012025030700000000000000007",
+            "/",
+        ),
+        Row(
+            "2025-03-06 08:00:00",
+            "扫二维码付款",
+            "某便利店",
+            "",
+            "收款方备注:二维码收款",
+            "支出",
+            "12.30",
+            "零钱",
+            "支付成功",
+            w + "60000006",
+            "/",
+        ),
+        Row(
+            "2025-03-05 09:00:00",
+            f"{PLATFORM}-退款",
+            PLATFORM,
+            "",
+            "/",
+            "收入",
+            "30.00",
+            "零钱",
+            "已退款¥30.00",
+            rf + "0000000002",
+            "SC0004",
+        ),
+        Row(
+            "2025-03-04 21:10:00",
+            "商户消费",
+            PLATFORM,
+            "",
+            "点卡充值200元",
+            "支出",
+            "200.00",
+            "零钱",
+            "已退款(¥30.00)",
+            w + "40000004",
+            "SC0004",
+        ),
+        Row(
+            "2025-03-03 09:00:00",
+            f"{PLATFORM}-退款",
+            PLATFORM,
+            "",
+            "/",
+            "收入",
+            "50.00",
+            "招商银行信用卡(1234)",
+            "已全额退款",
+            rf + "0000000001",
+            "SC0002",
+        ),
+        Row(
+            "2025-03-02 11:00:00",
+            "商户消费",
+            PLATFORM,
+            "",
+            "点卡充值50元",
+            "支出",
+            "50.00",
+            "招商银行信用卡(1234)",
+            "已全额退款",
+            w + "20000002",
+            "SC0002",
+        ),
+        Row(
+            "2025-03-01 10:00:00",
+            "商户消费",
+            PLATFORM,
+            "",
+            "点卡充值100元",
+            "支出",
+            "100.00",
+            "零钱",
+            "支付成功",
+            w + "10000001",
+            "SC0001",
+        ),
     ]
 
 
@@ -228,10 +621,16 @@ def _wechat_preamble(rows: list[Row], notes: list[str]) -> list[str]:
     ]
 
 
-CSV_NOTES = ["1. 充值/提现/理财通购买/零钱通存取/信用卡还款等交易，将计入中性交易",
-             "2. 本明细仅展示当前账单中的交易，不包括已删除的记录", "3. 本明细仅供个人对账使用"]
-XLSX_NOTES = ["1. 充值/提现/理财通购买/零钱通存取/信用卡还款等交易，将计入中性交易",
-              "2. 若交易记录明细无有效内容，则代表该时间段内此微信号无交易。", "3. 本明细仅供个人对账使用"]
+CSV_NOTES = [
+    "1. 充值/提现/理财通购买/零钱通存取/信用卡还款等交易，将计入中性交易",
+    "2. 本明细仅展示当前账单中的交易，不包括已删除的记录",
+    "3. 本明细仅供个人对账使用",
+]
+XLSX_NOTES = [
+    "1. 充值/提现/理财通购买/零钱通存取/信用卡还款等交易，将计入中性交易",
+    "2. 若交易记录明细无有效内容，则代表该时间段内此微信号无交易。",
+    "3. 本明细仅供个人对账使用",
+]
 V2_NOTE = "4. 本账单中所有时间均为UTC+08:00时间"
 
 
@@ -251,8 +650,19 @@ def wechat_csv(
     lines.append(",".join(WECHAT_HEADER))
     for r in rows:
         amount = f'"¥{r.amount}"' if "," in r.amount else "¥" + r.amount  # Excel quotes 1,020.00
-        values = [r.time, r.category, r.counterparty, r.description or "/", r.direction, amount,
-                  r.method, r.status, r.order + order_suffix, r.merchant + order_suffix, r.note or "/"]
+        values = [
+            r.time,
+            r.category,
+            r.counterparty,
+            r.description or "/",
+            r.direction,
+            amount,
+            r.method,
+            r.status,
+            r.order + order_suffix,
+            r.merchant + order_suffix,
+            r.note or "/",
+        ]
         if quote_all:
             lines.append(",".join(f'"{v.rstrip(chr(9))}"\t' for v in values))
         else:
@@ -266,8 +676,13 @@ def wechat_csv(
     return (b"\xef\xbb\xbf" + data) if bom else data
 
 
-def wechat_xlsx(rows: list[Row] | None = None, *, version: int = 1, time_as_datetime: bool = False,
-                sheet_title: str = "Sheet1") -> bytes:
+def wechat_xlsx(
+    rows: list[Row] | None = None,
+    *,
+    version: int = 1,
+    time_as_datetime: bool = False,
+    sheet_title: str = "Sheet1",
+) -> bytes:
     """XLSX v1 (16 preamble rows, text ¥ amounts) or v2 (note 4, header on row 18, numeric amounts)."""
     import openpyxl
 
@@ -287,8 +702,19 @@ def wechat_xlsx(rows: list[Row] | None = None, *, version: int = 1, time_as_date
         ws.cell(row=header_row, column=j, value=h)
     for i, r in enumerate(rows, start=header_row + 1):
         when: object = datetime.fromisoformat(r.time) if time_as_datetime else r.time
-        values: list[object] = [when, r.category, r.counterparty, r.description or "/", r.direction,
-                                "¥" + r.amount, r.method, r.status, r.order, r.merchant, r.note or "/"]
+        values: list[object] = [
+            when,
+            r.category,
+            r.counterparty,
+            r.description or "/",
+            r.direction,
+            "¥" + r.amount,
+            r.method,
+            r.status,
+            r.order,
+            r.merchant,
+            r.note or "/",
+        ]
         if version == 2:
             values[5] = float(r.amount)
         for j, v in enumerate(values, start=1):
@@ -301,6 +727,7 @@ def wechat_xlsx(rows: list[Row] | None = None, *, version: int = 1, time_as_date
 
 
 # ---------------------------------------------------------------- archives
+
 
 def alipay_zip(csv_bytes: bytes, password: str, name: str = "支付宝交易明细(20260301-20260331).csv") -> bytes:
     import pyzipper
@@ -346,8 +773,13 @@ class _ZipCrypto:
         return bytes(out)
 
 
-def raw_zip(members: list[tuple[str, bytes | None]], password: str | None = None, *, utf8_names: bool = True,
-            declared_size: int | None = None) -> bytes:
+def raw_zip(
+    members: list[tuple[str, bytes | None]],
+    password: str | None = None,
+    *,
+    utf8_names: bool = True,
+    declared_size: int | None = None,
+) -> bytes:
     """A zip written byte by byte: ZipCrypto (WeChat) when ``password`` is given; ``None`` content = folder.
 
     ``declared_size`` overrides every file's uncompressed size in the headers (zip-bomb tests).
@@ -369,10 +801,36 @@ def raw_zip(members: list[tuple[str, bytes | None]], password: str | None = None
                 flags |= 0x1
                 header = os.urandom(11) + bytes([(crc >> 24) & 0xFF])
                 data = _ZipCrypto(password.encode()).encrypt(header + data)
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, method, 0, 0x5A21, crc, len(data), usize,
-                           len(fname), 0) + fname + data
-        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, method, 0, 0x5A21, crc, len(data),
-                               usize, len(fname), 0, 0, 0, 0, 0x10 if content is None else 0, offset) + fname
+        out += (
+            struct.pack(
+                "<IHHHHHIIIHH", 0x04034B50, 20, flags, method, 0, 0x5A21, crc, len(data), usize, len(fname), 0
+            )
+            + fname
+            + data
+        )
+        central += (
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                flags,
+                method,
+                0,
+                0x5A21,
+                crc,
+                len(data),
+                usize,
+                len(fname),
+                0,
+                0,
+                0,
+                0,
+                0x10 if content is None else 0,
+                offset,
+            )
+            + fname
+        )
     cd_offset = len(out)
     out += central
     out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), cd_offset, 0)

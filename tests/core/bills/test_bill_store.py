@@ -20,9 +20,16 @@ from tests.core.bills import bill_fixtures as bf
 
 def counts(profile) -> dict:
     with profile.session() as s:
-        out = {name: s.scalar(select(func.count()).select_from(model))
-               for name, model in (("exhibits", Exhibit), ("files", ExhibitFile), ("bills", Bill),
-                                   ("rows", BillRow), ("blobs", Blob))}
+        out = {
+            name: s.scalar(select(func.count()).select_from(model))
+            for name, model in (
+                ("exhibits", Exhibit),
+                ("files", ExhibitFile),
+                ("bills", Bill),
+                ("rows", BillRow),
+                ("blobs", Blob),
+            )
+        }
     out["vault"] = sum(1 for _ in profile.vault.iter_blob_paths())
     return out
 
@@ -38,7 +45,11 @@ def test_alipay_gbk_csv_import_stores_exhibit_rows_and_totals(profile, case_id, 
     result = B.import_bill(profile, case_id, path)
     assert not result.duplicate and result.source == "alipay" and result.rows == 9
     assert result.terms == ["星辰卡盟"] and result.suggested_terms == ["星辰卡盟"]
-    assert result.personal_only and "交易流水证明" in result.evidence_warning and "用于证明材料" in result.evidence_warning
+    assert (
+        result.personal_only
+        and "交易流水证明" in result.evidence_warning
+        and "用于证明材料" in result.evidence_warning
+    )
     with profile.session() as s:
         ex = get_exhibit(s, result.exhibit_id)
         assert ex.category == "funds" and ex.title == "支付宝交易明细 2026-03-01—2026-03-31"
@@ -46,11 +57,19 @@ def test_alipay_gbk_csv_import_stores_exhibit_rows_and_totals(profile, case_id, 
         bill = s.get(Bill, result.bill_id)
         assert bill.exhibit_id == ex.id and bill.blob_sha256 == ex.files[0].blob_sha256 == result.sha256
         stored = [(r.row, r.amount, r.order_id) for r in bill.transactions]
-        assert [a.action for a in ledger.entries(s, case_id)][-3:] == ["exhibit.edit", "bill.import", "bill.terms"]
+        assert [a.action for a in ledger.entries(s, case_id)][-3:] == [
+            "exhibit.edit",
+            "bill.import",
+            "bill.terms",
+        ]
     parsed = parse_bill(path)
     assert stored == sorted((t.row, t.amount, t.order_id) for t in parsed.transactions)
     recon = B.case_reconciliation(profile, case_id)
-    assert (recon.paid, recon.refunded, recon.net) == (bf.EXPECTED_PAID, bf.EXPECTED_REFUNDED, bf.EXPECTED_NET)
+    assert (recon.paid, recon.refunded, recon.net) == (
+        bf.EXPECTED_PAID,
+        bf.EXPECTED_REFUNDED,
+        bf.EXPECTED_NET,
+    )
     assert len(recon.rows) == bf.EXPECTED_PLATFORM_ROWS
     for r in recon.rows:  # every row is traceable to its bill, source row and file hash
         assert (r.bill_id, r.sha256, r.exhibit_id) == (result.bill_id, result.sha256, result.exhibit_id)
@@ -62,14 +81,22 @@ def test_wechat_xlsx_import(profile, case_id, tmp_path):
     result = B.import_bill(profile, case_id, write(tmp_path, "微信支付账单.xlsx", bf.wechat_xlsx(version=2)))
     assert result.source == "wechat" and result.rows == 9
     recon = B.case_reconciliation(profile, case_id)
-    assert (recon.paid, recon.refunded, recon.net) == (bf.EXPECTED_PAID, bf.EXPECTED_REFUNDED, bf.EXPECTED_NET)
+    assert (recon.paid, recon.refunded, recon.net) == (
+        bf.EXPECTED_PAID,
+        bf.EXPECTED_REFUNDED,
+        bf.EXPECTED_NET,
+    )
     assert len(recon.rows) == bf.WECHAT_EXPECTED_PLATFORM_ROWS
 
 
 def test_alipay_web_layout_keeps_fund_status_via_the_original(profile, case_id, tmp_path):
     B.import_bill(profile, case_id, write(tmp_path, "alipay_record_20191008_1434_1.csv", bf.alipay_web_csv()))
     recon = B.case_reconciliation(profile, case_id)
-    assert (recon.paid, recon.refunded, recon.net) == (bf.EXPECTED_PAID, bf.EXPECTED_REFUNDED, bf.EXPECTED_NET)
+    assert (recon.paid, recon.refunded, recon.net) == (
+        bf.EXPECTED_PAID,
+        bf.EXPECTED_REFUNDED,
+        bf.EXPECTED_NET,
+    )
 
 
 def test_encrypted_zip_asks_for_the_password_and_stores_nothing_until_it_is_right(profile, case_id, tmp_path):
@@ -171,7 +198,10 @@ def _bank_xlsx() -> bytes:
 
 BAD_INPUTS = {  # name: (bytes, words the message must contain)
     "not-a-bill.csv": (lambda: b"name,score\nalice,1\nbob,2\n", ["不是支付宝或微信支付"]),
-    "wrong-encoding.csv": (lambda: "支付宝交易明细\n第二行\n".encode("gbk") + b"\xff\xfe\x80\x80 x\n", ["编码", "第 3 行"]),
+    "wrong-encoding.csv": (
+        lambda: "支付宝交易明细\n第二行\n".encode("gbk") + b"\xff\xfe\x80\x80 x\n",
+        ["编码", "第 3 行"],
+    ),
     "truncated.csv": (_cut_in_a_character, ["截断"]),
     "extra-column.csv": (_extra, ["多出", "第 26 行"]),
     "missing-column.csv": (_missing, ["第 27 行"]),
@@ -232,7 +262,10 @@ def test_apply_sets_claimed_amount_with_ledger_entries(profile, case_id, tmp_pat
         assert get_case(s, case_id).claimed_amount == bf.EXPECTED_NET
         entries = list(ledger.entries(s, case_id))
         edit, applied = entries[-2], entries[-1]
-        assert edit.action == "case.edit" and json.loads(edit.payload)["changes"]["claimed_amount"]["new"] == "270.00"
+        assert (
+            edit.action == "case.edit"
+            and json.loads(edit.payload)["changes"]["claimed_amount"]["new"] == "270.00"
+        )
         assert applied.action == "bill.apply" and json.loads(applied.payload)["net"] == "270.00"
 
 

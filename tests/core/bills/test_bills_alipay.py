@@ -86,8 +86,19 @@ def test_metadata_and_personal_only_guidance():
 
 def test_gb18030_only_characters_and_no_trailing_tab():
     rows = alipay_rows()
-    rows[-1] = Row(rows[-1].time, "充值缴费", PLATFORM + "𠀀", "/", "点卡", "支出", "100.00", "余额", "交易成功",
-                   rows[-1].order, "T1")
+    rows[-1] = Row(
+        rows[-1].time,
+        "充值缴费",
+        PLATFORM + "𠀀",
+        "/",
+        "点卡",
+        "支出",
+        "100.00",
+        "余额",
+        "交易成功",
+        rows[-1].order,
+        "T1",
+    )
     data = alipay_app_csv(rows, encoding="gb18030", tab=" ")
     bill = parse_bill_bytes(data, "a.csv")
     t = next(t for t in bill.transactions if t.order_id == rows[-1].order)
@@ -96,8 +107,19 @@ def test_gb18030_only_characters_and_no_trailing_tab():
 
 def test_quoted_thousands_amount():
     rows = alipay_rows()
-    rows[-1] = Row(rows[-1].time, "充值缴费", PLATFORM, "/", "大额充值", "支出", "5,000.00", "余额", "交易成功",
-                   rows[-1].order, "T1")
+    rows[-1] = Row(
+        rows[-1].time,
+        "充值缴费",
+        PLATFORM,
+        "/",
+        "大额充值",
+        "支出",
+        "5,000.00",
+        "余额",
+        "交易成功",
+        rows[-1].order,
+        "T1",
+    )
     rec = reconcile(parse_bill_bytes(alipay_app_csv(rows), "a.csv"), [PLATFORM])
     assert rec.paid == EXPECTED_PAID - Decimal("100.00") + Decimal("5000.00")
 
@@ -127,8 +149,22 @@ def test_web_export_g0():
 
 
 def test_excel_resaved_file_is_read_but_flagged():
-    rows = [Row(r.time[:16].replace("-", "/"), r.category, r.counterparty, r.account, r.description, r.direction,
-                r.amount, r.method, r.status, r.order, r.merchant) for r in alipay_rows()]
+    rows = [
+        Row(
+            r.time[:16].replace("-", "/"),
+            r.category,
+            r.counterparty,
+            r.account,
+            r.description,
+            r.direction,
+            r.amount,
+            r.method,
+            r.status,
+            r.order,
+            r.merchant,
+        )
+        for r in alipay_rows()
+    ]
     data = b"\xef\xbb\xbf" + alipay_app_csv(rows).decode("gbk").encode("utf-8")
     bill = parse_bill_bytes(data, "resaved.csv")
     assert bill.encoding == "utf-8-sig"
@@ -150,7 +186,18 @@ def test_extension_does_not_matter(tmp_path):
 
 def test_scientific_notation_order_numbers_are_flagged():
     rows = alipay_rows()
-    rows[1] = Row(rows[1].time, rows[1].category, rows[1].counterparty, rows[1].account, rows[1].description,
-                  rows[1].direction, rows[1].amount, rows[1].method, rows[1].status, "2.02603E+27", "")
+    rows[1] = Row(
+        rows[1].time,
+        rows[1].category,
+        rows[1].counterparty,
+        rows[1].account,
+        rows[1].description,
+        rows[1].direction,
+        rows[1].amount,
+        rows[1].method,
+        rows[1].status,
+        "2.02603E+27",
+        "",
+    )
     bill = parse_bill_bytes(alipay_app_csv(rows), "a.csv")
     assert any("科学计数法" in w for w in bill.warnings)

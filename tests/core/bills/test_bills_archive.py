@@ -118,8 +118,10 @@ def test_too_many_members():
 
 
 def test_xlsx_bomb_is_refused():
-    data = raw_zip([("[Content_Types].xml", b"<x/>"), ("xl/workbook.xml", b"<x/>")],
-                   declared_size=archive.MAX_XLSX_UNCOMPRESSED)
+    data = raw_zip(
+        [("[Content_Types].xml", b"<x/>"), ("xl/workbook.xml", b"<x/>")],
+        declared_size=archive.MAX_XLSX_UNCOMPRESSED,
+    )
     with pytest.raises(BillError, match="超过上限"):
         parse_bill_bytes(data, "big.xlsx")
 

@@ -29,7 +29,11 @@ def _gbk(lines: list[str]) -> bytes:
     return "\n".join(lines).encode("gbk")
 
 
-@pytest.mark.parametrize("data", [b"", b"   \r\n\r\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n"], ids=["empty", "blank", "bom", "bom-nl"])
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   \r\n\r\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n"],
+    ids=["empty", "blank", "bom", "bom-nl"],
+)
 def test_empty(data):
     assert "空" in _error(data).reason
 
@@ -101,7 +105,11 @@ def test_row_with_extra_columns():
 
 @pytest.mark.parametrize(
     ("old", "new", "word"),
-    [("100.00", "一百元", "金额"), ("2026-03-01 10:00:00", "昨天下午", "交易时间"), ("100.00", "-100.00", "金额")],
+    [
+        ("100.00", "一百元", "金额"),
+        ("2026-03-01 10:00:00", "昨天下午", "交易时间"),
+        ("100.00", "-100.00", "金额"),
+    ],
 )
 def test_bad_cells_name_the_line(old, new, word):
     lines = _alipay_lines()
@@ -129,14 +137,18 @@ def test_csv_that_is_not_a_bill():
 
 
 def test_alipay_cashbook_export_is_rejected_with_guidance():
-    data = "记录时间,分类,收支类型,金额,备注,账户,来源,标签,\n2026-01-01 10:00,餐饮,支出,10.00,,余额,,,\n".encode("gbk")
+    data = "记录时间,分类,收支类型,金额,备注,账户,来源,标签,\n2026-01-01 10:00,餐饮,支出,10.00,,余额,,,\n".encode(
+        "gbk"
+    )
     err = _error(data)
     assert "记账本" in err.reason and "交易流水证明" in err.reason
 
 
 def test_bank_csv_is_rejected():
-    data = ("明细查询文件下载\n卡号: 6222****1234\n\n交易日期,摘要,交易详情,交易金额(支出),余额\n"
-            "2026-01-01,消费,财付通,10.00,90.00\n").encode()
+    data = (
+        "明细查询文件下载\n卡号: 6222****1234\n\n交易日期,摘要,交易详情,交易金额(支出),余额\n"
+        "2026-01-01,消费,财付通,10.00,90.00\n"
+    ).encode()
     assert "银行" in _error(data).reason
 
 
@@ -167,7 +179,20 @@ def test_alipay_resaved_as_xlsx_is_rejected_with_guidance():
 
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["交易时间", "交易分类", "交易对方", "对方账号", "商品说明", "收/支", "金额", "收/付款方式", "交易状态", "交易订单号"])
+    ws.append(
+        [
+            "交易时间",
+            "交易分类",
+            "交易对方",
+            "对方账号",
+            "商品说明",
+            "收/支",
+            "金额",
+            "收/付款方式",
+            "交易状态",
+            "交易订单号",
+        ]
+    )
     buf = io.BytesIO()
     wb.save(buf)
     assert "原始 CSV" in _error(buf.getvalue(), "a.xlsx").reason
@@ -175,8 +200,12 @@ def test_alipay_resaved_as_xlsx_is_rejected_with_guidance():
 
 @pytest.mark.parametrize(
     ("data", "word"),
-    [(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "xls"), (b"%PDF-1.7\n", "PDF"),
-     (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "图片"), (b"Rar!\x1a\x07\x00", "RAR")],
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "xls"),
+        (b"%PDF-1.7\n", "PDF"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "图片"),
+        (b"Rar!\x1a\x07\x00", "RAR"),
+    ],
 )
 def test_other_binary_formats(data, word):
     assert word in _error(data, "x.bin").reason

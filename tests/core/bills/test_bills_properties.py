@@ -35,8 +35,13 @@ VALID = {
     "alipay-zip": alipay_zip(alipay_app_csv(), "123456"),
     "wechat-zip": raw_zip([("微信支付账单.csv", wechat_csv())], "123456"),
 }
-PREFIXES = [b"", b"PK\x03\x04", b"\xef\xbb\xbf", "支付宝交易记录明细查询\n".encode("gbk"),
-            "微信支付账单明细,,,\n交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号\n".encode()]
+PREFIXES = [
+    b"",
+    b"PK\x03\x04",
+    b"\xef\xbb\xbf",
+    "支付宝交易记录明细查询\n".encode("gbk"),
+    "微信支付账单明细,,,\n交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号\n".encode(),
+]
 
 
 def _check(data: bytes, password: str | None = "123456") -> None:
@@ -80,7 +85,9 @@ def mutated(draw):
         elif kind == "truncate":
             del data[pos:]
         elif kind == "insert":
-            data[pos:pos] = draw(st.binary(min_size=1, max_size=40) | st.sampled_from([b",", b"\t", b'"', b"\r", b"\n"]))
+            data[pos:pos] = draw(
+                st.binary(min_size=1, max_size=40) | st.sampled_from([b",", b"\t", b'"', b"\r", b"\n"])
+            )
         elif kind == "delete":
             del data[pos : pos + draw(st.integers(1, 200))]
         else:
@@ -113,25 +120,47 @@ SAFE = st.text(alphabet="星辰卡盟点充值游戏面馆有限公司abcXYZ0123
 
 @st.composite
 def alipay_row(draw, n):
-    when = draw(st.datetimes(min_value=__import__("datetime").datetime(2020, 1, 1),
-                             max_value=__import__("datetime").datetime(2026, 12, 31))).replace(microsecond=0)
+    when = draw(
+        st.datetimes(
+            min_value=__import__("datetime").datetime(2020, 1, 1),
+            max_value=__import__("datetime").datetime(2026, 12, 31),
+        )
+    ).replace(microsecond=0)
     cents = draw(st.integers(0, 10_000_000))
-    return Row(when.strftime("%Y-%m-%d %H:%M:%S"), draw(SAFE), draw(SAFE), draw(SAFE), draw(SAFE),
-               draw(st.sampled_from(["支出", "收入", "不计收支"])), f"{cents // 100}.{cents % 100:02d}",
-               draw(st.sampled_from(["", "余额", "花呗&红包"])), draw(st.sampled_from(["交易成功", "交易关闭", "退款成功"])),
-               f"2026{n:024d}", draw(st.sampled_from(["", "T1", "T2"])), draw(st.sampled_from(["", "备注"])))
+    return Row(
+        when.strftime("%Y-%m-%d %H:%M:%S"),
+        draw(SAFE),
+        draw(SAFE),
+        draw(SAFE),
+        draw(SAFE),
+        draw(st.sampled_from(["支出", "收入", "不计收支"])),
+        f"{cents // 100}.{cents % 100:02d}",
+        draw(st.sampled_from(["", "余额", "花呗&红包"])),
+        draw(st.sampled_from(["交易成功", "交易关闭", "退款成功"])),
+        f"2026{n:024d}",
+        draw(st.sampled_from(["", "T1", "T2"])),
+        draw(st.sampled_from(["", "备注"])),
+    )
 
 
 @SETTINGS
-@given(data=st.data(), generation=st.sampled_from(["2023", "2025", "2026"]), pad=st.booleans(),
-       eol=st.sampled_from(["\n", "\r\n", "mixed"]))
+@given(
+    data=st.data(),
+    generation=st.sampled_from(["2023", "2025", "2026"]),
+    pad=st.booleans(),
+    eol=st.sampled_from(["\n", "\r\n", "mixed"]),
+)
 def test_alipay_round_trip(data, generation, pad, eol):
     rows = [data.draw(alipay_row(i)) for i in range(data.draw(st.integers(0, 12)))]
     bill = parse_bill_bytes(alipay_app_csv(rows, generation=generation, pad=pad, eol=eol), "rt.csv")
     assert len(bill.transactions) == len(rows)
     for row, t in zip(rows, bill.transactions, strict=True):
         assert t.time.strftime("%Y-%m-%d %H:%M:%S") == row.time and t.amount == Decimal(row.amount)
-        assert (t.counterparty, t.counterparty_account, t.description) == (row.counterparty, row.account, row.description)
+        assert (t.counterparty, t.counterparty_account, t.description) == (
+            row.counterparty,
+            row.account,
+            row.description,
+        )
         assert (t.direction, t.payment_method, t.status) == (row.direction, row.method, row.status)
         assert (t.order_id, t.merchant_order_id, t.note) == (row.order, row.merchant, row.note)
     rec = reconcile(bill, ["星"])

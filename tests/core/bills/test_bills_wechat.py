@@ -70,8 +70,22 @@ def test_trailing_space_instead_of_tab():
 
 def test_unquoted_comma_in_counterparty_is_merged():
     rows = wechat_rows()
-    rows.insert(0, Row("2025-03-10 10:00:00", "商户消费", "WALMART HONG KONG CO.,LIMITED", "", "groceries", "支出",
-                       "99.50", "零钱", "支付成功", "4200002501202503100000000010", "/"))
+    rows.insert(
+        0,
+        Row(
+            "2025-03-10 10:00:00",
+            "商户消费",
+            "WALMART HONG KONG CO.,LIMITED",
+            "",
+            "groceries",
+            "支出",
+            "99.50",
+            "零钱",
+            "支付成功",
+            "4200002501202503100000000010",
+            "/",
+        ),
+    )
     bill = parse_bill_bytes(wechat_csv(rows), "w.csv")
     walmart = next(t for t in bill.transactions if t.amount == Decimal("99.50"))
     assert walmart.counterparty == "WALMART HONG KONG CO.,LIMITED" and walmart.description == "groceries"
@@ -87,15 +101,28 @@ def test_gbk_resaved_csv_is_read_and_flagged():
 
 def test_excel_thousands_separator():
     rows = wechat_rows()
-    rows[-1] = Row(rows[-1].time, "商户消费", PLATFORM, "", "大额", "支出", "1,020.00", "零钱", "支付成功",
-                   rows[-1].order, "SC1")
+    rows[-1] = Row(
+        rows[-1].time,
+        "商户消费",
+        PLATFORM,
+        "",
+        "大额",
+        "支出",
+        "1,020.00",
+        "零钱",
+        "支付成功",
+        rows[-1].order,
+        "SC1",
+    )
     bill = parse_bill_bytes(wechat_csv(rows), "w.csv")
     assert reconcile(bill, [PLATFORM]).paid == EXPECTED_PAID - 100 + Decimal("1020.00")
 
 
 @pytest.mark.parametrize("time_as_datetime", [False, True], ids=["text-time", "datetime-time"])
 def test_xlsx_v1(time_as_datetime):
-    bill = parse_bill_bytes(wechat_xlsx(version=1, time_as_datetime=time_as_datetime), "微信支付账单流水文件.xlsx")
+    bill = parse_bill_bytes(
+        wechat_xlsx(version=1, time_as_datetime=time_as_datetime), "微信支付账单流水文件.xlsx"
+    )
     assert bill.layout == "wechat-xlsx-v1" and bill.encoding == "xlsx"
     assert min(t.row for t in bill.transactions) == 18
     assert bill.transactions[-1].time.isoformat() == "2025-03-01T10:00:00+08:00"
@@ -119,8 +146,19 @@ def test_xlsx_other_sheet_name():
 
 def test_xlsx_big_amount_keeps_cents():
     rows = wechat_rows()
-    rows[-1] = Row(rows[-1].time, "商户消费", PLATFORM, "", "大额", "支出", "1234.56", "零钱", "支付成功",
-                   rows[-1].order, "SC1")
+    rows[-1] = Row(
+        rows[-1].time,
+        "商户消费",
+        PLATFORM,
+        "",
+        "大额",
+        "支出",
+        "1234.56",
+        "零钱",
+        "支付成功",
+        rows[-1].order,
+        "SC1",
+    )
     bill = parse_bill_bytes(wechat_xlsx(rows, version=2), "flow.xlsx")
     assert reconcile(bill, [PLATFORM]).paid == EXPECTED_PAID - 100 + Decimal("1234.56")
 

@@ -37,7 +37,12 @@ def private_messages() -> list[Msg]:
     return [
         Msg(T0, ME, ["你好，我充值的100元点卡没有到账"], True),
         Msg(T0 + timedelta(minutes=1), SHOP, ["稍等，帮你查一下"]),
-        Msg(T0 + timedelta(minutes=3), ME, ["订单号：2026030122001155711407540001", "", "请尽快处理，谢谢"], True),
+        Msg(
+            T0 + timedelta(minutes=3),
+            ME,
+            ["订单号：2026030122001155711407540001", "", "请尽快处理，谢谢"],
+            True,
+        ),
         Msg(T0 + timedelta(minutes=4), SHOP, ["[图片]"]),
         Msg(T0 + timedelta(hours=5), SHOP, ["系统维护中，暂时无法退款", "2026-03-02 发货"]),
         Msg(T0 + timedelta(hours=15), ME, ["[表情]"], True),
@@ -46,17 +51,29 @@ def private_messages() -> list[Msg]:
 
 def group_block() -> Block:
     t = datetime(2026, 3, 2, 20, 0, 0)
-    return Block("我的群聊", "星辰卡盟售后群", [
-        Msg(t, "系统消息(10000)", ["小明 加入了本群"]),
-        Msg(t + timedelta(minutes=1), "小明(12345)", ["我的点卡没到账"], True),
-        Msg(t + timedelta(minutes=2), "【管理员】阿强(20002)", ["私聊客服"]),
-        Msg(t + timedelta(minutes=3), "客服<service@star.example>", ["已记录"]),
-        Msg(t + timedelta(minutes=4), "Tom(小号)(30003)", ["我也是", "", "同样没到账"]),
-    ])
+    return Block(
+        "我的群聊",
+        "星辰卡盟售后群",
+        [
+            Msg(t, "系统消息(10000)", ["小明 加入了本群"]),
+            Msg(t + timedelta(minutes=1), "小明(12345)", ["我的点卡没到账"], True),
+            Msg(t + timedelta(minutes=2), "【管理员】阿强(20002)", ["私聊客服"]),
+            Msg(t + timedelta(minutes=3), "客服<service@star.example>", ["已记录"]),
+            Msg(t + timedelta(minutes=4), "Tom(小号)(30003)", ["我也是", "", "同样没到账"]),
+        ],
+    )
 
 
-def qq_txt(blocks: list[Block] | None = None, *, bom: bool = True, eol: str = "\r\n", encoding: str = "utf-8",
-           title: bool = True, clock: str = "24h", recent: bool = False) -> bytes:
+def qq_txt(
+    blocks: list[Block] | None = None,
+    *,
+    bom: bool = True,
+    eol: str = "\r\n",
+    encoding: str = "utf-8",
+    title: bool = True,
+    clock: str = "24h",
+    recent: bool = False,
+) -> bytes:
     """QQ 消息管理器 → 导出消息记录 → 文本文件. ``clock='12h'`` writes en-US times like 8:43:38 PM."""
     if blocks is None:
         blocks = [Block("我的好友", SHOP, private_messages()), group_block()]
@@ -86,13 +103,29 @@ def _ts(m: Msg) -> int:
 
 # ---------------------------------------------------------------- MemoTrace CSV
 
-CSV_HEADER = ["localId", "TalkerId", "Type", "SubType", "IsSender", "CreateTime", "Status", "StrContent", "StrTime",
-              "Remark", "NickName", "Sender"]
-TRANSFER_XML = ("<msg><appmsg><title><![CDATA[微信转账]]></title><type>2000</type><wcpayinfo><paysubtype>1</paysubtype>"
-                "<feedesc><![CDATA[￥100.00]]></feedesc><pay_memo><![CDATA[点卡]]></pay_memo></wcpayinfo></appmsg></msg>")
+CSV_HEADER = [
+    "localId",
+    "TalkerId",
+    "Type",
+    "SubType",
+    "IsSender",
+    "CreateTime",
+    "Status",
+    "StrContent",
+    "StrTime",
+    "Remark",
+    "NickName",
+    "Sender",
+]
+TRANSFER_XML = (
+    "<msg><appmsg><title><![CDATA[微信转账]]></title><type>2000</type><wcpayinfo><paysubtype>1</paysubtype>"
+    "<feedesc><![CDATA[￥100.00]]></feedesc><pay_memo><![CDATA[点卡]]></pay_memo></wcpayinfo></appmsg></msg>"
+)
 VOICE_XML = '<msg><voicemsg endflag="1" length="5120" voicelength="3400" /></msg>'
-QUOTE_XML = ("<msg><appmsg><title>什么时候退款</title><type>57</type><refermsg><displayname>星辰客服</displayname>"
-             "<content>系统维护中</content></refermsg></appmsg></msg>")
+QUOTE_XML = (
+    "<msg><appmsg><title>什么时候退款</title><type>57</type><refermsg><displayname>星辰客服</displayname>"
+    "<content>系统维护中</content></refermsg></appmsg></msg>"
+)
 IMAGE_XML = '<msg><img length="1234" md5="abc" /></msg>'
 
 
@@ -121,12 +154,13 @@ def memotrace_csv(*, old_private: bool = False, utc_machine: bool = False) -> by
         shown = when - timedelta(hours=8) if utc_machine else when
         row = [str(i + 1), "7", type_, sub, is_sender, str(ts), "2", content, f"{shown:%Y-%m-%d %H:%M:%S}"]
         if not old_private:
-            row += (["", "", ""] if is_sender == "1" else ["星辰客服", "星辰卡盟-小美", "wxid_star001"])
+            row += ["", "", ""] if is_sender == "1" else ["星辰客服", "星辰卡盟-小美", "wxid_star001"]
         w.writerow(row)
     return buf.getvalue().encode("utf-8-sig")
 
 
 # ---------------------------------------------------------------- MemoTrace TXT / HTML
+
 
 def memotrace_txt(messages: list[Msg] | None = None, *, system: str | None = "你已添加了星辰客服") -> bytes:
     """`f"{StrTime} {显示名}\\n{content}\\n\\n"`; system messages have no name line. UTF-8, no BOM, LF."""
@@ -144,7 +178,9 @@ def _js(text: str) -> str:
     return escaped.replace("\\", "\\\\").replace("\n", "\\n").replace("'", "\\'").replace('"', '\\"')
 
 
-def memotrace_html(messages: list[Msg] | None = None, *, extra: list[str] | None = None, close: bool = True) -> bytes:
+def memotrace_html(
+    messages: list[Msg] | None = None, *, extra: list[str] | None = None, close: bool = True
+) -> bytes:
     messages = private_messages() if messages is None else messages
     items = []
     for m in messages:
@@ -156,8 +192,8 @@ def memotrace_html(messages: list[Msg] | None = None, *, extra: list[str] | None
     body = "\n".join(items)
     tail = "\n];\n" if close else "\n"
     page = (
-        "<!DOCTYPE html>\n<html lang=\"zh\">\n<head><meta charset=\"UTF-8\"><title>星辰客服</title></head>\n<body>\n"
-        "<div id=\"chat\"></div>\n<script>\n/*注意看这是分割线*/\n    const chatMessages = [\n"
+        '<!DOCTYPE html>\n<html lang="zh">\n<head><meta charset="UTF-8"><title>星辰客服</title></head>\n<body>\n'
+        '<div id="chat"></div>\n<script>\n/*注意看这是分割线*/\n    const chatMessages = [\n'
         f"{body}{tail}"
         + ("    /* render */ renderMessages(chatMessages);\n</script>\n</body>\n</html>\n" if close else "")
     )
@@ -165,8 +201,10 @@ def memotrace_html(messages: list[Msg] | None = None, *, extra: list[str] | None
 
 
 def html_transfer(ts: int) -> str:
-    return (f"{{ type:49, sub_type:2000, text: '￥100.00', paysubtype:1, is_send:1, avatar_path:'', "
-            f"timestamp:{ts}, is_chatroom:0, displayname:'{ME}'}},")
+    return (
+        f"{{ type:49, sub_type:2000, text: '￥100.00', paysubtype:1, is_send:1, avatar_path:'', "
+        f"timestamp:{ts}, is_chatroom:0, displayname:'{ME}'}},"
+    )
 
 
 def html_system(ts: int) -> str:
@@ -175,19 +213,39 @@ def html_system(ts: int) -> str:
 
 # ---------------------------------------------------------------- PyWxDump
 
+
 def pywxdump_csv(*, old: bool = False) -> bytes:
     buf = io.StringIO(newline="")
     w = csv.writer(buf)
     if old:
-        w.writerow(["id", "MsgSvrID", "type_name", "is_sender", "talker", "room_name", "content", "CreateTime"])
+        w.writerow(
+            ["id", "MsgSvrID", "type_name", "is_sender", "talker", "room_name", "content", "CreateTime"]
+        )
     else:
-        w.writerow(["id", "MsgSvrID", "type_name", "is_sender", "talker", "room_name", "msg", "src", "CreateTime"])
-    rows = [("文本", "1", ME, "点卡没到账"), ("文本", "0", "wxid_star001", "稍等"), ("图片", "0", "wxid_star001", ""),
-            ("系统通知", "0", "", "对方撤回了一条消息")]
+        w.writerow(
+            ["id", "MsgSvrID", "type_name", "is_sender", "talker", "room_name", "msg", "src", "CreateTime"]
+        )
+    rows = [
+        ("文本", "1", ME, "点卡没到账"),
+        ("文本", "0", "wxid_star001", "稍等"),
+        ("图片", "0", "wxid_star001", ""),
+        ("系统通知", "0", "", "对方撤回了一条消息"),
+    ]
     for i, (type_name, is_sender, talker, msg) in enumerate(rows):
         when = f"{T0 + timedelta(minutes=i):%Y-%m-%d %H:%M:%S}"
         if old:
-            w.writerow([i, 1000 + i, type_name, is_sender, talker, "wxid_star001", json.dumps({"msg": msg, "src": ""}, ensure_ascii=False), when])
+            w.writerow(
+                [
+                    i,
+                    1000 + i,
+                    type_name,
+                    is_sender,
+                    talker,
+                    "wxid_star001",
+                    json.dumps({"msg": msg, "src": ""}, ensure_ascii=False),
+                    when,
+                ]
+            )
         else:
             w.writerow([i, 1000 + i, type_name, is_sender, talker, "wxid_star001", msg, "", when])
     return buf.getvalue().encode("utf-8")

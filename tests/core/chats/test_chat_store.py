@@ -20,9 +20,15 @@ from tests.core.chats import chat_fixtures as cf
 
 def counts(profile) -> dict:
     with profile.session() as s:
-        out = {name: s.scalar(select(func.count()).select_from(model))
-               for name, model in (("exhibits", Exhibit), ("files", ExhibitFile), ("chats", Chat),
-                                   ("messages", ChatMessage))}
+        out = {
+            name: s.scalar(select(func.count()).select_from(model))
+            for name, model in (
+                ("exhibits", Exhibit),
+                ("files", ExhibitFile),
+                ("chats", Chat),
+                ("messages", ChatMessage),
+            )
+        }
     out["vault"] = sum(1 for _ in profile.vault.iter_blob_paths())
     return out
 
@@ -43,13 +49,16 @@ def wav(seconds: float, rate: int = 8000) -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("name,data", [
-    ("qq.txt", cf.qq_txt()),
-    ("星辰客服_utf8.csv", cf.memotrace_csv()),
-    ("星辰客服.txt", cf.memotrace_txt()),
-    ("星辰客服.html", cf.memotrace_html()),
-    ("pywxdump.csv", cf.pywxdump_csv()),
-])
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("qq.txt", cf.qq_txt()),
+        ("星辰客服_utf8.csv", cf.memotrace_csv()),
+        ("星辰客服.txt", cf.memotrace_txt()),
+        ("星辰客服.html", cf.memotrace_html()),
+        ("pywxdump.csv", cf.pywxdump_csv()),
+    ],
+)
 def test_import_stores_every_message_in_order(profile, case_id, tmp_path, name, data):
     path = write(tmp_path, name, data)
     parsed = parse_chat(path, "小明")
@@ -59,11 +68,16 @@ def test_import_stores_every_message_in_order(profile, case_id, tmp_path, name, 
         ex = get_exhibit(s, result.exhibit_id)
         assert ex.category == "interaction" and "聊天记录" in ex.title
         chat = s.get(Chat, result.chat_id)
-        assert chat.format == parsed.format and chat.me == "小明" and chat.blob_sha256 == ex.files[0].blob_sha256
-        stored = [(m.seq, m.line, m.time, m.sender, m.is_me, m.kind, m.text) for m in C.chat_messages(s, chat.id)]
+        assert (
+            chat.format == parsed.format and chat.me == "小明" and chat.blob_sha256 == ex.files[0].blob_sha256
+        )
+        stored = [
+            (m.seq, m.line, m.time, m.sender, m.is_me, m.kind, m.text) for m in C.chat_messages(s, chat.id)
+        ]
         assert [e.action for e in ledger.entries(s, case_id)][-1] == "chat.import"
-    assert stored == [(i, m.line, m.time, m.sender, m.is_me, m.kind, m.text)
-                      for i, m in enumerate(parsed.messages, start=1)]
+    assert stored == [
+        (i, m.line, m.time, m.sender, m.is_me, m.kind, m.text) for i, m in enumerate(parsed.messages, start=1)
+    ]
 
 
 def test_duplicate_import_adds_nothing(profile, case_id, tmp_path):
@@ -75,12 +89,15 @@ def test_duplicate_import_adds_nothing(profile, case_id, tmp_path):
     assert counts(profile) == before
 
 
-@pytest.mark.parametrize("name,data,word", [
-    ("bill.csv", "微信支付账单明细\n".encode() + b"x" * 50, "账单"),
-    ("broken.csv", b"localId,TalkerId,Type,Foo\n1,2,3,4\n", "表头"),
-    ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "图片"),
-    ("notes.txt", "随便写的一些字\n没有时间\n".encode(), "不是可识别的聊天记录"),
-])
+@pytest.mark.parametrize(
+    "name,data,word",
+    [
+        ("bill.csv", "微信支付账单明细\n".encode() + b"x" * 50, "账单"),
+        ("broken.csv", b"localId,TalkerId,Type,Foo\n1,2,3,4\n", "表头"),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "图片"),
+        ("notes.txt", "随便写的一些字\n没有时间\n".encode(), "不是可识别的聊天记录"),
+    ],
+)
 def test_bad_input_is_refused_before_anything_is_stored(profile, case_id, tmp_path, name, data, word):
     before = counts(profile)
     with pytest.raises(ChatError) as err:
@@ -110,8 +127,9 @@ def test_voice_file_is_an_exhibit_with_its_duration(profile, case_id, tmp_path):
     assert unknown.duration is None and unknown.title == "语音（odd）"
 
 
-@pytest.mark.parametrize("seconds,text", [(None, ""), (0.4, "0:00"), (42, "0:42"), (605.6, "10:06"),
-                                          (3723, "1:02:03")])
+@pytest.mark.parametrize(
+    "seconds,text", [(None, ""), (0.4, "0:00"), (42, "0:42"), (605.6, "10:06"), (3723, "1:02:03")]
+)
 def test_format_duration(seconds, text):
     assert C.format_duration(seconds) == text
 

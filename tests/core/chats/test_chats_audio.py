@@ -39,7 +39,9 @@ def mp3(frames: int, id3: bool = True, xing: bool = False) -> bytes:
     head = b"ID3\x04\x00\x00\x00\x00\x00\x0a" + b"\x00" * 10 if id3 else b""
     if xing:
         info = b"\xff\xfb\x90\x00" + b"\x00" * 32 + b"Xing" + struct.pack(">II", 1, frames)
-        return head + info + b"\x00" * (417 - len(info)) + frame * 3  # only 3 real frames follow: the header wins
+        return (
+            head + info + b"\x00" * (417 - len(info)) + frame * 3
+        )  # only 3 real frames follow: the header wins
     return head + frame * frames
 
 
@@ -56,8 +58,17 @@ def m4a(scale: int, duration: int, version: int = 0) -> bytes:
 
 def adts(frames: int) -> bytes:  # 44.1 kHz (index 4), 1024 samples per frame, 100-byte frames
     length = 100
-    header = bytes([0xFF, 0xF1, (1 << 6) | (4 << 2), (2 << 6) | (length >> 11), (length >> 3) & 0xFF,
-                    ((length & 7) << 5) | 0x1F, 0xFC])
+    header = bytes(
+        [
+            0xFF,
+            0xF1,
+            (1 << 6) | (4 << 2),
+            (2 << 6) | (length >> 11),
+            (length >> 3) & 0xFF,
+            ((length & 7) << 5) | 0x1F,
+            0xFC,
+        ]
+    )
     return (header + b"\x00" * (length - 7)) * frames
 
 
@@ -105,8 +116,19 @@ def test_content_wins_over_extension(tmp_path):
     assert audio_duration(path) == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize("data", [b"", b"RIFF\x00\x00\x00\x00WAVEjunk", b"hello world", b"\x00\x00\x00\x10ftypM4A ",
-                                  b"OggS", b"fLaC", b"ID3\x04", b"\xff\xfb\x90\x00"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"RIFF\x00\x00\x00\x00WAVEjunk",
+        b"hello world",
+        b"\x00\x00\x00\x10ftypM4A ",
+        b"OggS",
+        b"fLaC",
+        b"ID3\x04",
+        b"\xff\xfb\x90\x00",
+    ],
+)
 def test_unknown_or_damaged_is_none(data):
     assert audio_duration_bytes(data, ".mp3") is None
 

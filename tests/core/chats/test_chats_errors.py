@@ -45,8 +45,15 @@ def test_bill_given_as_chat():
     assert "账单" in _error("微信支付账单明细,,,,\n".encode(), "w.csv").reason
 
 
-@pytest.mark.parametrize(("data", "word"), [(b"PK\x03\x04rest", "压缩包"), (b"%PDF-1.4", "PDF"),
-                                            (b"\x89PNG\r\n\x1a\n", "图片"), (b"SQLite format 3\x00", "数据库")])
+@pytest.mark.parametrize(
+    ("data", "word"),
+    [
+        (b"PK\x03\x04rest", "压缩包"),
+        (b"%PDF-1.4", "PDF"),
+        (b"\x89PNG\r\n\x1a\n", "图片"),
+        (b"SQLite format 3\x00", "数据库"),
+    ],
+)
 def test_binary_formats(data, word):
     assert word in _error(data, "x.bin").reason
 

@@ -70,7 +70,9 @@ def test_memotrace_txt():
     assert chat.messages[0].kind == "system" and chat.messages[0].text == "你已添加了星辰客服"
     rest = chat.messages[1:]
     expected = private_messages()
-    assert [(m.sender, m.is_me, m.text) for m in rest] == [(e.sender, e.is_me, "\n".join(e.lines)) for e in expected]
+    assert [(m.sender, m.is_me, m.text) for m in rest] == [
+        (e.sender, e.is_me, "\n".join(e.lines)) for e in expected
+    ]
     assert [m.kind for m in rest] == ["text", "text", "text", "image", "text", "sticker"]
     lines = data.decode().split("\n")
     assert all(lines[m.line - 1].startswith(f"{m.time:%Y-%m-%d %H:%M:%S}") for m in chat.messages)
@@ -81,7 +83,9 @@ def test_memotrace_txt_escaped_names_and_quotes():
 
     msgs = [Msg(T0, "A&B客服", ["你好"]), Msg(T0, ME, ["好的", "引用:A&B客服:你好"], True)]
     chat = parse_chat_bytes(memotrace_txt(msgs, system=None), "A&B客服.txt", me=ME)
-    assert chat.messages[0].sender == "A&B客服" and chat.messages[1].kind == "quote" and chat.messages[1].is_me
+    assert (
+        chat.messages[0].sender == "A&B客服" and chat.messages[1].kind == "quote" and chat.messages[1].is_me
+    )
 
 
 def test_memotrace_html():
@@ -91,7 +95,8 @@ def test_memotrace_html():
     assert chat.format == "memotrace-html"
     base = chat.messages[: len(private_messages())]
     assert [(m.sender, m.is_me, m.text) for m in base] == [
-        (e.sender, e.is_me, "\n".join(e.lines)) for e in private_messages()]
+        (e.sender, e.is_me, "\n".join(e.lines)) for e in private_messages()
+    ]
     transfer, system = chat.messages[-2:]
     assert transfer.kind == "transfer" and "￥100.00" in transfer.text and transfer.is_me
     assert system.kind == "system" and system.sender == ""
@@ -102,9 +107,9 @@ def test_memotrace_html():
 def test_memotrace_html_quotes_and_escapes():
     from chat_fixtures import Msg
 
-    msgs = [Msg(T0, "O'Neil & \"Co\"", ["it's <b>bold</b>", "第二行 \\ 反斜杠"])]
+    msgs = [Msg(T0, 'O\'Neil & "Co"', ["it's <b>bold</b>", "第二行 \\ 反斜杠"])]
     chat = parse_chat_bytes(memotrace_html(msgs), "x.html")
-    assert chat.messages[0].sender == "O'Neil & \"Co\""
+    assert chat.messages[0].sender == 'O\'Neil & "Co"'
     assert chat.messages[0].text == "it's <b>bold</b>\n第二行 \\ 反斜杠"
 
 

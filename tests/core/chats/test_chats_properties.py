@@ -9,10 +9,22 @@ from kami_desktop.core.chats.detect import INTERNAL_ERROR
 from kami_desktop.core.chats.model import KINDS
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-VALID = [qq_txt(), qq_txt(encoding="utf-16"), qq_txt(encoding="gb18030"), memotrace_csv(), memotrace_txt(),
-         memotrace_html(), pywxdump_csv()]
-PREFIXES = [b"", "消息记录（此消息记录为文本格式，不支持重新导入）\r\n".encode(), b"\xef\xbb\xbflocalId,TalkerId,Type,",
-            b"<script>const chatMessages = [", b"2026-03-01 10:00:00 "]
+VALID = [
+    qq_txt(),
+    qq_txt(encoding="utf-16"),
+    qq_txt(encoding="gb18030"),
+    memotrace_csv(),
+    memotrace_txt(),
+    memotrace_html(),
+    pywxdump_csv(),
+]
+PREFIXES = [
+    b"",
+    "消息记录（此消息记录为文本格式，不支持重新导入）\r\n".encode(),
+    b"\xef\xbb\xbflocalId,TalkerId,Type,",
+    b"<script>const chatMessages = [",
+    b"2026-03-01 10:00:00 ",
+]
 
 
 def _check(data: bytes) -> None:
@@ -52,7 +64,9 @@ def mutated(draw):
         elif kind == "truncate":
             del data[pos:]
         elif kind == "insert":
-            data[pos:pos] = draw(st.binary(min_size=1, max_size=30) | st.sampled_from([b"\n", b"'", b'"', b",", b"]", b"{"]))
+            data[pos:pos] = draw(
+                st.binary(min_size=1, max_size=30) | st.sampled_from([b"\n", b"'", b'"', b",", b"]", b"{"])
+            )
         else:
             del data[pos : pos + draw(st.integers(1, 100))]
     return bytes(data)
@@ -68,11 +82,21 @@ LINE = st.text(alphabet="你好点卡没到账退款 abc123：，。[]()=-", max
 
 
 @SETTINGS
-@given(bodies=st.lists(st.lists(LINE, min_size=1, max_size=4).filter(lambda ls: ls[0] and ls[-1]), min_size=1, max_size=8),
-       eol=st.sampled_from(["\r\n", "\n"]))
+@given(
+    bodies=st.lists(
+        st.lists(LINE, min_size=1, max_size=4).filter(lambda ls: ls[0] and ls[-1]), min_size=1, max_size=8
+    ),
+    eol=st.sampled_from(["\r\n", "\n"]),
+)
 def test_qq_and_txt_multiline_messages_round_trip(bodies, eol):
-    msgs = [Msg(T0.replace(minute=i), "客服" if i % 2 else "小明", body, i % 2 == 0) for i, body in enumerate(bodies)]
-    for data, name in ((qq_txt([Block("我的好友", "客服", msgs)], eol=eol), "客服.txt"), (memotrace_txt(msgs, system=None), "客服.txt")):
+    msgs = [
+        Msg(T0.replace(minute=i), "客服" if i % 2 else "小明", body, i % 2 == 0)
+        for i, body in enumerate(bodies)
+    ]
+    for data, name in (
+        (qq_txt([Block("我的好友", "客服", msgs)], eol=eol), "客服.txt"),
+        (memotrace_txt(msgs, system=None), "客服.txt"),
+    ):
         chat = parse_chat_bytes(data, name, me="小明")
         assert [m.text for m in chat.messages] == ["\n".join(b) for b in bodies]
         assert [m.is_me for m in chat.messages] == [m.is_me for m in msgs]

@@ -34,8 +34,7 @@ def docx_tables(path: Path) -> list[list[list[str]]]:
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def pdf_flat(path: Path) -> str:
@@ -44,7 +43,9 @@ def pdf_flat(path: Path) -> str:
 
 
 def pdffonts(path: Path) -> list[dict]:
-    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+    out = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     rows = []
     for line in out[2:]:
         parts = line.split()

@@ -32,7 +32,10 @@ def test_export_splits_long_screenshots_and_keeps_originals(profile, made, tmp_p
     assert [r.number for r in results] == [1, 2, 3, 4, 4]
     long_parts = [r for r in results if r.number == 4]
     assert [(r.part, r.parts) for r in long_parts] == [(1, 2), (2, 2)]
-    assert [(r.width, r.height) for r in long_parts] == [(1170, 4000), (1170, 2200)]  # 4000 + 2200 - 200 overlap
+    assert [(r.width, r.height) for r in long_parts] == [
+        (1170, 4000),
+        (1170, 2200),
+    ]  # 4000 + 2200 - 200 overlap
     for r in results:
         assert r.path.exists() and r.path.suffix == ".jpg" and r.path.stat().st_size == r.size <= MB2
         assert _sha(r.path) == r.sha256

@@ -20,9 +20,24 @@ def test_12315_sheet_fields_in_order_with_limits(profile, made, tmp_path):
     tables = docx_tables(doc.paths[0])
     rows = _field_rows(tables[:3])
     assert [r[1] for r in rows] == [
-        "企业名称", "统一社会信用代码", "企业地址", "网店/平台名称", "网址", "ICP备案号（参考）",
-        "姓名", "电话", "通讯地址",
-        "商品/服务名称", "商品/服务类别", "购买/消费时间", "金额（元）", "订单号", "问题类型", "问题描述", "诉求"]
+        "企业名称",
+        "统一社会信用代码",
+        "企业地址",
+        "网店/平台名称",
+        "网址",
+        "ICP备案号（参考）",
+        "姓名",
+        "电话",
+        "通讯地址",
+        "商品/服务名称",
+        "商品/服务类别",
+        "购买/消费时间",
+        "金额（元）",
+        "订单号",
+        "问题类型",
+        "问题描述",
+        "诉求",
+    ]
     by = {r[1]: r for r in rows}
     assert by["企业名称"][2] == "深圳市星辰网络科技有限公司" and by["统一社会信用代码"][2] == OPERATOR_USCC
     assert by["电话"][2] == SELF_PHONE and by["金额（元）"][2] == "1,798.00"
@@ -33,7 +48,9 @@ def test_12315_sheet_fields_in_order_with_limits(profile, made, tmp_path):
     assert by["问题描述"][3] == f"{len(by['问题描述'][2])} / 未确认"
     assert by["订单号"][3] == f"{len(ORDER_ID)} / 未确认"
     text = docx_text(doc.paths[0])
-    assert "禁止粘贴" in text and "第三条" in text and "2028年9月20日" in text  # 3-year window from 2025-09-20
+    assert (
+        "禁止粘贴" in text and "第三条" in text and "2028年9月20日" in text
+    )  # 3-year window from 2025-09-20
     # the attachment list names the files the export will write
     att = tables[3]
     assert att[0] == ["序号", "附件文件名", "对应证据", "说明"]
@@ -61,7 +78,15 @@ def test_heimao_text_is_public_safe_and_respects_limits(profile, made, tmp_path)
     doc = generate(profile, made.case_id, "heimao", tmp_path, "both")
     assert doc.missing == []
     table = docx_tables(doc.paths[0])[0]
-    assert [r[0] for r in table] == ["页面字段", "投诉对象", "投诉问题", "投诉要求", "涉诉金额", "标题", "详细描述"]
+    assert [r[0] for r in table] == [
+        "页面字段",
+        "投诉对象",
+        "投诉问题",
+        "投诉要求",
+        "涉诉金额",
+        "标题",
+        "详细描述",
+    ]
     by = {r[0]: r for r in table}
     assert by["投诉对象"][1].startswith("星辰卡盟（运营主体：深圳市星辰网络科技有限公司）")
     assert by["投诉要求"][1] == "退款" and by["涉诉金额"][1] == "1,798.00元"

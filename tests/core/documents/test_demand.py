@@ -28,8 +28,13 @@ def test_demand_letter_docx_and_pdf(profile, made, tmp_path):
     assert "深圳市星辰网络科技有限公司" in text and OPERATOR_USCC in text
     assert "广州云汇信息技术有限公司" in text and PAYEE_USCC in text
     assert "人民币1,798.00元（大写：壹仟柒佰玖拾捌元整）" in text
-    for basis in ("消费者权益保护法》第五十三条", "第五百七十七条", "第九百八十五条", "第十五条至第十七条",
-                  "第四百九十六条"):
+    for basis in (
+        "消费者权益保护法》第五十三条",
+        "第五百七十七条",
+        "第九百八十五条",
+        "第十五条至第十七条",
+        "第四百九十六条",
+    ):
         assert basis in text, basis
     assert "第一百九十五条" in text and "解除" not in text.split("三、本人的要求")[1].split("四、")[0]
     assert "送达方式：EMS邮寄" in text and "催告人：张三" in text and SELF_PHONE in text
@@ -46,8 +51,13 @@ def test_demand_letter_docx_and_pdf(profile, made, tmp_path):
 
 
 def test_demand_options_workdays_termination_and_limitation(profile, made, tmp_path):
-    doc = generate(profile, made.case_id, "demand", tmp_path, options={
-        "workdays": 3, "termination": True, "interrupt_limitation": False, "channel": "电子邮件"})
+    doc = generate(
+        profile,
+        made.case_id,
+        "demand",
+        tmp_path,
+        options={"workdays": 3, "termination": True, "interrupt_limitation": False, "channel": "电子邮件"},
+    )
     text = docx_text(doc.paths[0])
     assert add_workdays(DEMAND_SENT, 3).due == date(2025, 9, 30)  # 9-28 (Sunday) is a make-up workday
     assert "3个工作日内，即于2025年9月30日（含当日）前" in text
@@ -57,8 +67,9 @@ def test_demand_options_workdays_termination_and_limitation(profile, made, tmp_p
     assert "送达方式：电子邮件" in text
 
 
-@pytest.mark.parametrize("bad", [{"workdays": 2}, {"workdays": 8}, {"workdays": "x"}, {"date": "2025/9/1"},
-                                 {"colour": "red"}])
+@pytest.mark.parametrize(
+    "bad", [{"workdays": 2}, {"workdays": 8}, {"workdays": "x"}, {"date": "2025/9/1"}, {"colour": "red"}]
+)
 def test_bad_options_are_rejected_in_chinese(profile, made, tmp_path, bad):
     with pytest.raises(DocumentError):
         generate(profile, made.case_id, "demand", tmp_path, options=bad)

@@ -38,14 +38,24 @@ def test_binder_order_trash_and_pages_from_manifest(profile, made, tmp_path):
         move_exhibit(s, c, 0)  # 客服聊天 first
         trash(s, b)
     manifest = tmp_path / "manifest.json"
-    manifest.write_text(json.dumps({"exhibits": [
-        {"number": 1, "id": c, "first_page": 3, "last_page": 3},
-        {"number": 2, "id": a, "first_page": 4, "last_page": 6},
-    ]}), encoding="utf-8")
+    manifest.write_text(
+        json.dumps(
+            {
+                "exhibits": [
+                    {"number": 1, "id": c, "first_page": 3, "last_page": 3},
+                    {"number": 2, "id": a, "first_page": 4, "last_page": 6},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     doc = generate(profile, made.case_id, "evidence-list", tmp_path, options={"manifest": str(manifest)})
     table = docx_tables(doc.paths[0])[1]
-    assert [(r[0], r[1]) for r in table[1:]] == [("1", "客服拒绝退款聊天记录"), ("2", "支付宝充值记录"),
-                                                 ("3", "与客服的完整聊天记录（长截图）")]
+    assert [(r[0], r[1]) for r in table[1:]] == [
+        ("1", "客服拒绝退款聊天记录"),
+        ("2", "支付宝充值记录"),
+        ("3", "与客服的完整聊天记录（长截图）"),
+    ]
     assert [r[4] for r in table[1:]] == ["3", "4–6", ""]
 
 
@@ -58,5 +68,7 @@ def test_missing_source_and_purpose_are_blanks(profile, made, tmp_path):
     assert doc.missing == ["证据2的来源", "证据2的证明目的"]
     row = docx_tables(doc.paths[0])[1][2]
     assert row[2] == "【待填写：证据2的来源】" and row[3] == "【待填写：证据2的证明目的】"
-    assert {f.key for f in doc.missing_fields} == {f"exhibit.{made.exhibit_ids[1]}.source",
-                                                   f"exhibit.{made.exhibit_ids[1]}.purpose"}
+    assert {f.key for f in doc.missing_fields} == {
+        f"exhibit.{made.exhibit_ids[1]}.source",
+        f"exhibit.{made.exhibit_ids[1]}.purpose",
+    }

@@ -38,7 +38,10 @@ def test_docx_embeds_a_subset_cjk_font_covering_every_character(profile, made, t
     rels = members["word/_rels/fontTable.xml.rels"].decode()
     assert "relationships/font" in rels and "fonts/font1.odttf" in rels
     settings = etree.fromstring(members["word/settings.xml"])
-    assert settings.find(f"{W}embedTrueTypeFonts") is not None and settings.find(f"{W}saveSubsetFonts") is not None
+    assert (
+        settings.find(f"{W}embedTrueTypeFonts") is not None
+        and settings.find(f"{W}saveSubsetFonts") is not None
+    )
 
     table = etree.fromstring(members["word/fontTable.xml"])
     entry = next(f for f in table.findall(f"{W}font") if f.get(f"{W}name") == FONT_NAME)

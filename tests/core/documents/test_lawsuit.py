@@ -18,23 +18,42 @@ def expected_interest(start: date, end: date = FILED):
 
 
 def test_classic_complaint(profile, made, tmp_path):
-    doc = generate(profile, made.case_id, "lawsuit", tmp_path, "both",
-                   {"date": FILED.isoformat(), "court": "杭州市西湖区人民法院"})
+    doc = generate(
+        profile,
+        made.case_id,
+        "lawsuit",
+        tmp_path,
+        "both",
+        {"date": FILED.isoformat(), "court": "杭州市西湖区人民法院"},
+    )
     assert doc.missing == []
     text = docx_text(doc.paths[0])
-    assert ("原告：张三，男，1990年5月12日出生，汉族，职业：职员，住浙江省杭州市西湖区文三路100号，"
-            f"公民身份号码：{SELF_ID}，联系电话：{SELF_PHONE}。") in text
-    assert f"被告一：深圳市星辰网络科技有限公司，住所地：广东省深圳市南山区科技园路1号，统一社会信用代码：{OPERATOR_USCC}。" in text
+    assert (
+        "原告：张三，男，1990年5月12日出生，汉族，职业：职员，住浙江省杭州市西湖区文三路100号，"
+        f"公民身份号码：{SELF_ID}，联系电话：{SELF_PHONE}。"
+    ) in text
+    assert (
+        f"被告一：深圳市星辰网络科技有限公司，住所地：广东省深圳市南山区科技园路1号，统一社会信用代码：{OPERATOR_USCC}。"
+        in text
+    )
     assert "法定代表人：李四，职务：执行董事。" in text
-    assert f"被告二：广州云汇信息技术有限公司，住所地：广州市天河区天河路2号，统一社会信用代码：{PAYEE_USCC}。" in text
+    assert (
+        f"被告二：广州云汇信息技术有限公司，住所地：广州市天河区天河路2号，统一社会信用代码：{PAYEE_USCC}。"
+        in text
+    )
     assert "支付宝（中国）网络技术有限公司" not in text.split("诉讼请求")[0]  # the channel is not a defendant
 
     start = add_workdays(DEMAND_SENT, 7).due + timedelta(days=1)  # the day after the demand deadline 10-13
     interest = expected_interest(start)
     assert interest.interest == to_money("5.62") and interest.days == 38
-    assert "一、判令二被告共同向原告返还预付款（被扣除的账户余额）人民币1,798.00元（大写：壹仟柒佰玖拾捌元整）；" in text
-    assert ("以1,798.00元为基数，自2025年10月14日起至实际清偿之日止，按全国银行间同业拆借中心公布的一年期贷款市场报价利率"
-            "（LPR）计算（2025年10月14日适用的一年期LPR为年利率3.00%），暂计至2025年11月20日为5.62元") in text
+    assert (
+        "一、判令二被告共同向原告返还预付款（被扣除的账户余额）人民币1,798.00元（大写：壹仟柒佰玖拾捌元整）；"
+        in text
+    )
+    assert (
+        "以1,798.00元为基数，自2025年10月14日起至实际清偿之日止，按全国银行间同业拆借中心公布的一年期贷款市场报价利率"
+        "（LPR）计算（2025年10月14日适用的一年期LPR为年利率3.00%），暂计至2025年11月20日为5.62元"
+    ) in text
     assert "三、本案诉讼费用由二被告负担。" in text
     assert "以上金额暂计人民币1,803.62元（大写：壹仟捌佰零叁元陆角贰分）。" in text
     assert "此致\n杭州市西湖区人民法院" in text
@@ -53,8 +72,13 @@ def test_classic_complaint(profile, made, tmp_path):
 
 
 def test_interest_start_option_and_missing_court(profile, made, tmp_path):
-    doc = generate(profile, made.case_id, "lawsuit", tmp_path, options={"interest_from": "2025-09-20",
-                                                                          "date": FILED.isoformat()})
+    doc = generate(
+        profile,
+        made.case_id,
+        "lawsuit",
+        tmp_path,
+        options={"interest_from": "2025-09-20", "date": FILED.isoformat()},
+    )
     text = docx_text(doc.paths[0])
     expected = expected_interest(date(2025, 9, 20))
     assert "自2025年9月20日起至实际清偿之日止" in text
@@ -72,8 +96,14 @@ def test_without_a_date_the_interest_is_stated_but_not_summed(profile, made, tmp
 
 
 def test_elements_complaint(profile, made, tmp_path):
-    doc = generate(profile, made.case_id, "lawsuit-elements", tmp_path, "both",
-                   {"date": FILED.isoformat(), "court": "杭州市西湖区人民法院"})
+    doc = generate(
+        profile,
+        made.case_id,
+        "lawsuit-elements",
+        tmp_path,
+        "both",
+        {"date": FILED.isoformat(), "court": "杭州市西湖区人民法院"},
+    )
     assert doc.missing == []
     tables = docx_tables(doc.paths[0])
     rows = {r[1]: r[2] for t in tables for r in t[1:] if len(r) == 3}

@@ -15,11 +15,21 @@ from kami_desktop.core.documents.options import read_manifest
 from kami_desktop.core.documents.texts import rmb_upper
 
 
-@pytest.mark.parametrize("amount, text", [
-    ("1798.00", "壹仟柒佰玖拾捌元整"), ("1803.62", "壹仟捌佰零叁元陆角贰分"), ("0.00", "零元整"),
-    ("100.05", "壹佰元零伍分"), ("10", "壹拾元整"), ("10010.50", "壹万零壹拾元伍角整"),
-    ("100000000", "壹亿元整"), ("100001000", "壹亿零壹仟元整"), ("0.30", "叁角整"), ("2097152", "贰佰零玖万柒仟壹佰伍拾贰元整"),
-])
+@pytest.mark.parametrize(
+    "amount, text",
+    [
+        ("1798.00", "壹仟柒佰玖拾捌元整"),
+        ("1803.62", "壹仟捌佰零叁元陆角贰分"),
+        ("0.00", "零元整"),
+        ("100.05", "壹佰元零伍分"),
+        ("10", "壹拾元整"),
+        ("10010.50", "壹万零壹拾元伍角整"),
+        ("100000000", "壹亿元整"),
+        ("100001000", "壹亿零壹仟元整"),
+        ("0.30", "叁角整"),
+        ("2097152", "贰佰零玖万柒仟壹佰伍拾贰元整"),
+    ],
+)
 def test_rmb_upper(amount, text):
     assert rmb_upper(Decimal(amount)) == text
 
@@ -46,15 +56,27 @@ def test_redact_masks_phone_and_id_numbers(made, profile):
 
     with profile.session() as s:
         ctx = load_context(s, made.case_id)
-    text = redact("张三的电话13812345678，朋友13900001111，身份证330106199005120018，住浙江省杭州市西湖区文三路100号", ctx)
+    text = redact(
+        "张三的电话13812345678，朋友13900001111，身份证330106199005120018，住浙江省杭州市西湖区文三路100号",
+        ctx,
+    )
     assert "张三" not in text and "13812345678" not in text and "139****1111" in text
     assert "330106199005120018" not in text and "文三路" not in text
 
 
 def test_manifest_shapes(tmp_path):
     p = tmp_path / "m.json"
-    p.write_text(json.dumps({"exhibits": [{"id": 5, "first_page": 2, "last_page": 2},
-                                          {"exhibit_id": 6, "pages": [3, 9]}, {"id": 7, "pages": "10-12"}]}))
+    p.write_text(
+        json.dumps(
+            {
+                "exhibits": [
+                    {"id": 5, "first_page": 2, "last_page": 2},
+                    {"exhibit_id": 6, "pages": [3, 9]},
+                    {"id": 7, "pages": "10-12"},
+                ]
+            }
+        )
+    )
     assert read_manifest(p) == {5: "2", 6: "3–9", 7: "10-12"}
     p.write_text(json.dumps({"5": "1"}))
     assert read_manifest(p) == {5: "1"}

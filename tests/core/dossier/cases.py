@@ -69,7 +69,9 @@ SPECS = [  # key, file name, title, purpose
 ]
 
 
-def make_case(profile, src: Path, title: str = "星辰卡盟充值扣款纠纷", keys: list[str] | None = None) -> BuiltCase:
+def make_case(
+    profile, src: Path, title: str = "星辰卡盟充值扣款纠纷", keys: list[str] | None = None
+) -> BuiltCase:
     keys = keys or [k for k, *_ in SPECS]
     src.mkdir(parents=True, exist_ok=True)
     makers = {
@@ -82,14 +84,22 @@ def make_case(profile, src: Path, title: str = "星辰卡盟充值扣款纠纷",
         "qq": lambda p: p.write_bytes(qq_txt()),
         "locked": lambda p: text_pdf(p, ["机密"], password="secret"),
         "broken": lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj <<>> garbage without xref\n"),
-        "note": lambda p: p.write_text("取证经过：2025年3月12日在手机上截屏。\n余额由 1,280.00 元变为 0.00 元。\n",
-                                       encoding="utf-8"),
+        "note": lambda p: p.write_text(
+            "取证经过：2025年3月12日在手机上截屏。\n余额由 1,280.00 元变为 0.00 元。\n", encoding="utf-8"
+        ),
         "voice": lambda p: p.write_bytes(b"#!AMR\n" + bytes(range(256)) * 4),
     }
     with profile.session() as s:
         case_id = create_case(s, title, platform_name="星辰卡盟", platform_url="https://star.example").id
-        s.add(Party(case_id=case_id, role="operator", name="星辰网络科技有限公司", uscc="91330100716105852F",
-                    is_defendant=True))
+        s.add(
+            Party(
+                case_id=case_id,
+                role="operator",
+                name="星辰网络科技有限公司",
+                uscc="91330100716105852F",
+                is_defendant=True,
+            )
+        )
         s.add(Party(case_id=case_id, role="payee", name="某某支付服务有限公司", is_defendant=True))
     built = BuiltCase(case_id)
     for key, name, title_, purpose in SPECS:

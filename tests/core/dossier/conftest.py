@@ -15,6 +15,8 @@ def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("dossier")
     prof = Profile.open(root / "profile")
     case = make_case(prof, root / "src")
-    result = build_dossier(prof, case.case_id, options(root / "out", summary="原告在被告平台充值。\n被告无故扣除余额。"))
+    result = build_dossier(
+        prof, case.case_id, options(root / "out", summary="原告在被告平台充值。\n被告无故扣除余额。")
+    )
     yield prof, case, result, root
     prof.close()

@@ -101,11 +101,24 @@ def test_every_font_is_embedded(built):
 
 def test_chinese_text_is_extractable_with_pdftotext(built):
     _, _, result, _ = built
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(result.pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    for needle in ("证据材料", "证据目录", "星辰卡盟充值扣款纠纷", "证明原告向被告平台充值", "本页打印件直接来源于电子数据",
-                   "杭州互联网法院", "原告 张三", "信息网络买卖合同纠纷", "电子数据哈希校验清单", "certutil -hashfile",
-                   "提交人（签名/盖章）", "案情简述", "被告无故扣除余额"):
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(result.pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for needle in (
+        "证据材料",
+        "证据目录",
+        "星辰卡盟充值扣款纠纷",
+        "证明原告向被告平台充值",
+        "本页打印件直接来源于电子数据",
+        "杭州互联网法院",
+        "原告 张三",
+        "信息网络买卖合同纠纷",
+        "电子数据哈希校验清单",
+        "certutil -hashfile",
+        "提交人（签名/盖章）",
+        "案情简述",
+        "被告无故扣除余额",
+    ):
         assert needle in text, needle
 
 
@@ -130,8 +143,9 @@ def test_bookmarks_point_at_each_exhibit(pdf, built):
 def test_originals_are_attached_byte_for_byte(built, tmp_path):
     _, case, result, root = built
     bundle_files = sorted(p.name for p in (result.bundle / "originals").iterdir())
-    listed = subprocess.run(["pdfdetach", "-list", str(result.pdf)], capture_output=True, text=True,
-                            check=True).stdout
+    listed = subprocess.run(
+        ["pdfdetach", "-list", str(result.pdf)], capture_output=True, text=True, check=True
+    ).stdout
     assert f"{len(bundle_files)} embedded files" in listed
     assert sorted(re.findall(r"^\d+: (.+)$", listed, re.M)) == bundle_files
     subprocess.run(["pdfdetach", "-saveall", "-o", str(tmp_path), str(result.pdf)], check=True)

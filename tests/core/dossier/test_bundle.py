@@ -30,8 +30,14 @@ def test_bundle_layout_and_readable_windows_names(built):
     _, case, result, _ = built
     b = result.bundle
     assert b.name == "证据册_星辰卡盟充值扣款纠纷" and result.pdf == b / "binder.pdf"
-    assert {p.name for p in b.iterdir()} == {"binder.pdf", "originals", "manifest-sha256.txt", "manifest.json",
-                                              "校验说明.txt", "ledger.json"}
+    assert {p.name for p in b.iterdir()} == {
+        "binder.pdf",
+        "originals",
+        "manifest-sha256.txt",
+        "manifest.json",
+        "校验说明.txt",
+        "ledger.json",
+    }
     names = sorted(p.name for p in (b / "originals").iterdir())
     assert names[:2] == ["证据01_客服聊天记录_1.png", "证据01_客服聊天记录_2.png"]
     assert "证据02_充值记录截图_1.jpg" in names and "证据11_客服通话录音_1.amr" in names
@@ -75,7 +81,9 @@ def test_instructions_explain_certutil_and_sha256sum(built):
 def test_sha256sum_check_passes_in_the_unpacked_zip(built, tmp_path):
     _, _, result, _ = built
     root = _unzip(result.zip, tmp_path)
-    proc = subprocess.run(["sha256sum", "-c", "manifest-sha256.txt"], cwd=root, capture_output=True, text=True)
+    proc = subprocess.run(
+        ["sha256sum", "-c", "manifest-sha256.txt"], cwd=root, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.count(": OK") == len(list(root.rglob("*.*"))) - 1
 
@@ -121,8 +129,10 @@ def test_verify_catches_manifest_json_disagreeing_with_the_sha256_list(copy_of):
     m["exhibits"][0]["files"][0]["sha256"] = "0" * 64
     data = json.dumps(m, ensure_ascii=False).encode()
     (copy_of / "manifest.json").write_bytes(data)
-    lines = [ln if not ln.endswith("  manifest.json") else f"{hashlib.sha256(data).hexdigest()}  manifest.json"
-             for ln in txt.read_text().splitlines()]
+    lines = [
+        ln if not ln.endswith("  manifest.json") else f"{hashlib.sha256(data).hexdigest()}  manifest.json"
+        for ln in txt.read_text().splitlines()
+    ]
     txt.write_text("\n".join(lines) + "\n")
     report = verify_bundle(copy_of)
     assert [p.kind for p in report.problems] == ["altered"]
@@ -197,7 +207,9 @@ def test_not_a_bundle(tmp_path):
 
 def test_two_builds_are_byte_identical_and_each_is_recorded(built, tmp_path):
     prof, case, first, _ = built
-    again = build_dossier(prof, case.case_id, options(tmp_path / "again", summary="原告在被告平台充值。\n被告无故扣除余额。"))
+    again = build_dossier(
+        prof, case.case_id, options(tmp_path / "again", summary="原告在被告平台充值。\n被告无故扣除余额。")
+    )
     assert again.pdf.read_bytes() == first.pdf.read_bytes()
     assert again.zip.read_bytes() == first.zip.read_bytes()
     assert again.ledger_head == first.ledger_head
@@ -269,10 +281,14 @@ def test_large_binders_spill_pages_to_disk_with_the_same_result(built, tmp_path,
     a = build_dossier(prof, case.case_id, options(tmp_path / "a", **kw))
     b = build_dossier(prof, case.case_id, options(tmp_path / "b", **kw))
     assert a.pdf.read_bytes() == b.pdf.read_bytes()  # still reproducible
-    assert [(x.first_page, x.last_page) for x in a.exhibits] == [(x.first_page, x.last_page) for x in first.exhibits]
+    assert [(x.first_page, x.last_page) for x in a.exhibits] == [
+        (x.first_page, x.last_page) for x in first.exhibits
+    ]
     with pymupdf.open(a.pdf) as spilled, pymupdf.open(first.pdf) as in_memory:
         assert [p.get_text() for p in spilled] == [p.get_text() for p in in_memory]
-        assert spilled.get_toc() == in_memory.get_toc() and spilled.embfile_count() == in_memory.embfile_count()
+        assert (
+            spilled.get_toc() == in_memory.get_toc() and spilled.embfile_count() == in_memory.embfile_count()
+        )
     assert not list((tmp_path / "a").glob(".*"))  # no work files left behind
     assert verify_bundle(a.bundle).ok
 
@@ -323,7 +339,9 @@ def test_when_the_zip_cannot_be_placed_no_half_bundle_is_left(profile, tmp_path,
         assert not [e for e in ledger.entries(s, case.case_id) if e.action == "dossier.build"]
 
 
-def test_when_the_ledger_cannot_record_the_build_the_earlier_bundle_comes_back(profile, tmp_path, monkeypatch):
+def test_when_the_ledger_cannot_record_the_build_the_earlier_bundle_comes_back(
+    profile, tmp_path, monkeypatch
+):
     import kami_desktop.core.dossier.build as build_mod
 
     case = make_case(profile, tmp_path / "src", keys=["jpeg"])
@@ -359,7 +377,9 @@ def test_online_filing_pdfs_are_the_binders_own_pages_one_file_per_exhibit(profi
     import pymupdf
 
     case = make_case(profile, tmp_path / "src", keys=["jpeg", "rules", "long"])
-    result = build_dossier(profile, case.case_id, options(tmp_path / "out", online_pdfs=True, online_cap_mb=0.001))
+    result = build_dossier(
+        profile, case.case_id, options(tmp_path / "out", online_pdfs=True, online_cap_mb=0.001)
+    )
     names = [p.name for p in result.online]
     assert names[0] == "证据00_证据目录.pdf"
     assert len(names) == len(result.exhibits) + 1 and all(n.startswith("证据0") for n in names)

@@ -119,8 +119,12 @@ def test_many_files_in_one_exhibit_flow_the_header_across_pages(profile, case_id
     first = screenshot(tmp_path / "s0.png", 0, size=(60, 90))
     report = import_paths(profile, case_id, [first])
     eid = report.imported[0].exhibit_id
-    import_paths(profile, case_id, [screenshot(tmp_path / f"s{i}.png", i, size=(60, 90)) for i in range(1, 40)],
-                 exhibit_id=eid)
+    import_paths(
+        profile,
+        case_id,
+        [screenshot(tmp_path / f"s{i}.png", i, size=(60, 90)) for i in range(1, 40)],
+        exhibit_id=eid,
+    )
     result = build_dossier(profile, case_id, options(tmp_path / "out"))
     doc = pymupdf.open(result.pdf)
     x = result.exhibits[0]
@@ -134,9 +138,16 @@ def test_windows_safe_names():
     assert clean_component("  name. . ") == "name"
     assert clean_component("...") == "未命名" and clean_component("") == "未命名"
     assert len(clean_component("长" * 300, 40)) == 40
-    assert original_file_name(1, 12, "客服聊天记录", 1, "Screenshot_2025.PNG", "image/png") == "证据01_客服聊天记录_1.png"
+    assert (
+        original_file_name(1, 12, "客服聊天记录", 1, "Screenshot_2025.PNG", "image/png")
+        == "证据01_客服聊天记录_1.png"
+    )
     assert original_file_name(3, 120, "a/b", 2, "noext", "image/jpeg") == "证据003_a_b_2.jpg"
-    assert unique_names(["证据01_A_1.png", "证据01_a_1.png", "x"]) == ["证据01_A_1.png", "证据01_a_1(2).png", "x"]
+    assert unique_names(["证据01_A_1.png", "证据01_a_1.png", "x"]) == [
+        "证据01_A_1.png",
+        "证据01_a_1(2).png",
+        "x",
+    ]
 
 
 def test_tiny_images_are_not_blown_up(profile, case_id, tmp_path):
@@ -172,7 +183,9 @@ def test_recorded_facts_become_the_timeline_with_page_references(profile, tmp_pa
 
     case = make_case(profile, tmp_path / "src", keys=["jpeg", "note"])
     with profile.session() as s:
-        add_fact(s, case.case_id, "2025-03-12 20:30", "扣款", "余额被清零", exhibit_ids=[case.exhibits["jpeg"]])
+        add_fact(
+            s, case.case_id, "2025-03-12 20:30", "扣款", "余额被清零", exhibit_ids=[case.exhibits["jpeg"]]
+        )
         add_fact(s, case.case_id, "2025-03-01", "充值", "充值350元", disputed=True)
     result = build_dossier(profile, case.case_id, options(tmp_path / "out"))
     doc = pymupdf.open(result.pdf)

@@ -33,25 +33,49 @@ class CaseBuilder:
     def exhibit(self, title: str, category: str = "other", **kw) -> Exhibit:
         stamp = now()
         self.n += 1
-        ex = Exhibit(case_id=self.case_id, title=title, category=category, position=self.n, created_at=stamp,
-                     updated_at=stamp, **kw)
+        ex = Exhibit(
+            case_id=self.case_id,
+            title=title,
+            category=category,
+            position=self.n,
+            created_at=stamp,
+            updated_at=stamp,
+            **kw,
+        )
         self.s.add(ex)
         self.s.flush()
         return ex
 
-    def bill(self, rows: list[dict], personal_only: bool = False, source: str = "alipay") -> tuple[Exhibit, list]:
+    def bill(
+        self, rows: list[dict], personal_only: bool = False, source: str = "alipay"
+    ) -> tuple[Exhibit, list]:
         ex = self.exhibit("支付宝账单", "funds")
-        bill = Bill(exhibit_id=ex.id, blob_sha256=self.blob(), source=source, layout="test",
-                    personal_only=personal_only, imported_at=now())
+        bill = Bill(
+            exhibit_id=ex.id,
+            blob_sha256=self.blob(),
+            source=source,
+            layout="test",
+            personal_only=personal_only,
+            imported_at=now(),
+        )
         self.s.add(bill)
         self.s.flush()
         out = []
         for i, r in enumerate(rows, start=2):
-            row = BillRow(bill_id=bill.id, row=i, time=at(r["time"]), counterparty=r.get("counterparty", ""),
-                          category=r.get("category", ""), description=r.get("description", ""),
-                          direction=r.get("direction", "支出"), amount=Decimal(r["amount"]),
-                          payment_method=r.get("payment_method", "余额"), status=r.get("status", "交易成功"),
-                          order_id=r.get("order_id", ""), merchant_order_id=r.get("merchant_order_id", ""))
+            row = BillRow(
+                bill_id=bill.id,
+                row=i,
+                time=at(r["time"]),
+                counterparty=r.get("counterparty", ""),
+                category=r.get("category", ""),
+                description=r.get("description", ""),
+                direction=r.get("direction", "支出"),
+                amount=Decimal(r["amount"]),
+                payment_method=r.get("payment_method", "余额"),
+                status=r.get("status", "交易成功"),
+                order_id=r.get("order_id", ""),
+                merchant_order_id=r.get("merchant_order_id", ""),
+            )
             self.s.add(row)
             out.append(row)
         self.s.flush()
@@ -65,8 +89,16 @@ class CaseBuilder:
         self.s.flush()
         out = []
         for i, (t, is_me, text) in enumerate(messages, start=1):
-            m = ChatMessage(chat_id=chat.id, seq=i, line=i * 3, time=at(t), sender="我" if is_me else "星辰客服",
-                            is_me=is_me, kind="text", text=text)
+            m = ChatMessage(
+                chat_id=chat.id,
+                seq=i,
+                line=i * 3,
+                time=at(t),
+                sender="我" if is_me else "星辰客服",
+                is_me=is_me,
+                kind="text",
+                text=text,
+            )
             self.s.add(m)
             out.append(m)
         self.s.flush()

@@ -33,9 +33,13 @@ def test_add_edit_remove_with_ledger(profile, case_id, build):
         f = add_fact(s, case_id, "2025-09-19 22:10", "扣款", "余额500元被清零", exhibit_ids=[shot.id])
         assert f.kind == "deduction" and f.occurred_at == at("2025-09-19T22:10")
         assert f.occurred_at.utcoffset() == timedelta(hours=8) and f.origin == "user"
-        edit_fact(s, f.id, disputed=True, exhibit_ids=[chat.id, shot.id], description="余额500元被以违规为由清零")
+        edit_fact(
+            s, f.id, disputed=True, exhibit_ids=[chat.id, shot.id], description="余额500元被以违规为由清零"
+        )
         fact = get_fact(s, f.id)
-        assert fact.disputed and sorted(x.exhibit_id for x in fact.exhibit_links) == sorted([shot.id, chat.id])
+        assert fact.disputed and sorted(x.exhibit_id for x in fact.exhibit_links) == sorted(
+            [shot.id, chat.id]
+        )
         remove_fact(s, f.id)
         with pytest.raises(FactError):
             get_fact(s, f.id)
@@ -69,10 +73,23 @@ def test_timeline_is_sorted_and_shows_binder_numbers(profile, case_id, build):
         b = build(s)
         first, second = b.exhibit("账单", "funds"), b.exhibit("聊天", "interaction")
         add_fact(s, case_id, "2025-09-20 09:00", "申请退款", "要求退款", exhibit_ids=[second.id])
-        add_fact(s, case_id, datetime(2025, 9, 1, 2, 0, tzinfo=CHINA_TZ).astimezone(CHINA_TZ), "充值", "充值500元",
-                 exhibit_ids=[first.id])
-        add_fact(s, case_id, "2025-09-19T22:10:00+08:00", "扣款", "清零", disputed=True,
-                 exhibit_ids=[second.id, first.id])
+        add_fact(
+            s,
+            case_id,
+            datetime(2025, 9, 1, 2, 0, tzinfo=CHINA_TZ).astimezone(CHINA_TZ),
+            "充值",
+            "充值500元",
+            exhibit_ids=[first.id],
+        )
+        add_fact(
+            s,
+            case_id,
+            "2025-09-19T22:10:00+08:00",
+            "扣款",
+            "清零",
+            disputed=True,
+            exhibit_ids=[second.id, first.id],
+        )
         trash(s, first.id)
         entries = timeline(s, case_id)
     assert [e.kind for e in entries] == ["recharge", "deduction", "refund_request"]
@@ -82,11 +99,22 @@ def test_timeline_is_sorted_and_shows_binder_numbers(profile, case_id, build):
 
 
 PLATFORM_ROWS = [
-    {"time": "2025-09-01 10:00:00", "counterparty": "星辰卡盟", "amount": "500.00", "order_id": "20250901A",
-     "description": "余额充值"},
+    {
+        "time": "2025-09-01 10:00:00",
+        "counterparty": "星辰卡盟",
+        "amount": "500.00",
+        "order_id": "20250901A",
+        "description": "余额充值",
+    },
     {"time": "2025-09-02 12:00:00", "counterparty": "便利店", "amount": "12.50"},
-    {"time": "2025-09-05 08:00:00", "counterparty": "星辰卡盟", "amount": "100.00", "direction": "收入",
-     "status": "退款成功", "order_id": "20250901A_1"},
+    {
+        "time": "2025-09-05 08:00:00",
+        "counterparty": "星辰卡盟",
+        "amount": "100.00",
+        "direction": "收入",
+        "status": "退款成功",
+        "order_id": "20250901A_1",
+    },
 ]
 CHAT = [
     ("2025-09-20 09:00:00", True, "你好"),
@@ -104,11 +132,20 @@ def test_suggestions_from_bill_rows_and_chat_messages(profile, case_id, build):
         chat_ex, msgs = b.chat(CHAT)
         found = suggest_facts(s, case_id)
     by_origin = {x.origin: x for x in found}
-    assert list(by_origin) == [f"bill:{rows[0].id}", f"bill:{rows[2].id}", f"chat:{msgs[1].id}",
-                               f"chat:{msgs[3].id}", f"chat:{msgs[4].id}"]
+    assert list(by_origin) == [
+        f"bill:{rows[0].id}",
+        f"bill:{rows[2].id}",
+        f"chat:{msgs[1].id}",
+        f"chat:{msgs[3].id}",
+        f"chat:{msgs[4].id}",
+    ]
     pay = by_origin[f"bill:{rows[0].id}"]
     assert pay.kind == "recharge" and pay.exhibit_id == bill_ex.id and str(pay.amount) == "500.00"
-    assert "星辰卡盟" in pay.description and "20250901A" in pay.description and pay.source_label == "支付宝账单第2行"
+    assert (
+        "星辰卡盟" in pay.description
+        and "20250901A" in pay.description
+        and pay.source_label == "支付宝账单第2行"
+    )
     assert by_origin[f"bill:{rows[2].id}"].kind == "refund"
     ask = by_origin[f"chat:{msgs[1].id}"]  # two consecutive messages of mine: one suggestion
     assert ask.kind == "refund_request" and "请退款" in ask.description and "退钱" in ask.description
@@ -124,10 +161,13 @@ def test_accept_then_not_suggested_again(profile, case_id, build):
         chat_ex, msgs = b.chat(CHAT)
         origin = f"bill:{rows[0].id}"
         fact = accept_suggestion(s, case_id, origin)
-        assert fact.origin == origin and fact.kind == "recharge" and fact.occurred_at == at("2025-09-01T10:00")
+        assert (
+            fact.origin == origin and fact.kind == "recharge" and fact.occurred_at == at("2025-09-01T10:00")
+        )
         assert [x.exhibit_id for x in fact.exhibit_links] == [bill_ex.id]
-        reply = accept_suggestion(s, case_id, f"chat:{msgs[3].id}", kind="扣款", description="客服称违规，冻结余额",
-                                  disputed=True)
+        reply = accept_suggestion(
+            s, case_id, f"chat:{msgs[3].id}", kind="扣款", description="客服称违规，冻结余额", disputed=True
+        )
         assert reply.kind == "deduction" and reply.disputed and reply.description == "客服称违规，冻结余额"
         left = {x.origin for x in suggest_facts(s, case_id)}
         assert origin not in left and f"chat:{msgs[3].id}" not in left and len(left) == 3
@@ -157,8 +197,9 @@ def test_dismiss_and_restore(profile, case_id, build):
 def test_bill_suggestions_follow_platform_terms_and_trash(profile, case_id, build):
     with profile.session() as s:
         b = build(s)
-        bill_ex, rows = b.bill([{"time": "2025-09-03 10:00:00", "counterparty": "杭州某某网络科技有限公司",
-                                 "amount": "88.00"}])
+        bill_ex, rows = b.bill(
+            [{"time": "2025-09-03 10:00:00", "counterparty": "杭州某某网络科技有限公司", "amount": "88.00"}]
+        )
         assert suggest_facts(s, case_id) == []  # the counterparty does not look like 星辰卡盟
         s.get(Case, case_id).platform_terms = json.dumps(["某某网络"], ensure_ascii=False)
         assert [x.origin for x in suggest_facts(s, case_id)] == [f"bill:{rows[0].id}"]

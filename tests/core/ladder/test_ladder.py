@@ -90,7 +90,9 @@ def test_12315_dates_and_stage(profile, case_id):
         dash = case_dashboard(s, case_id, D("2026-10-12"))
     dl = by_key(dash)
     assert dl["12315_acceptance"].due == D("2026-10-13") and dl["12315_acceptance"].status == "near"
-    assert dl["12315_mediation"].due == nth_workday_after(D("2026-10-13"), 45)  # estimated from the latest day
+    assert dl["12315_mediation"].due == nth_workday_after(
+        D("2026-10-13"), 45
+    )  # estimated from the latest day
     assert "等待12315决定是否受理" in dash.next_steps[0]
     assert any("黑猫投诉" in t for t in dash.next_steps)
     with profile.session() as s:
@@ -101,8 +103,10 @@ def test_12315_dates_and_stage(profile, case_id):
     assert dl["12315_acceptance"].status == "done"
     assert dl["12315_mediation"].due == nth_workday_after(D("2026-10-09"), 45)
     assert not dl["12315_mediation"].provisional
-    assert dash.next_steps == [f"12315已受理，等待调解（最迟至{dl['12315_mediation'].due.isoformat()}）；"
-                               "保持电话畅通，调解不成可起诉。"]
+    assert dash.next_steps == [
+        f"12315已受理，等待调解（最迟至{dl['12315_mediation'].due.isoformat()}）；"
+        "保持电话畅通，调解不成可起诉。"
+    ]
 
 
 def test_limitation_runs_from_discovery_and_restarts_on_a_demand(profile, case_id):
@@ -190,7 +194,9 @@ def test_the_demand_letters_own_period_sets_its_deadline(profile, case_id):
         dash = case_dashboard(s, case_id, today=D("2025-09-27"))
         demand = next(d for d in dash.deadlines if d.key.startswith("demand"))
         assert demand.due == nth_workday_after(D("2025-09-26"), 3)
-        assert case_dashboard(s, case_id, today=D("2025-09-27"), demand_workdays=7).deadlines != dash.deadlines
+        assert (
+            case_dashboard(s, case_id, today=D("2025-09-27"), demand_workdays=7).deadlines != dash.deadlines
+        )
         with pytest.raises(LadderError):
             record_step(s, case_id, "demand_sent", "2025-09-26", workdays=10)
         with pytest.raises(LadderError):

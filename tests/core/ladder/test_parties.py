@@ -35,8 +35,15 @@ def actions(s, case_id):
 
 def test_valid_uscc_is_normalised_and_logged(profile, case_id):
     with profile.session() as s:
-        p = add_party(s, case_id, "运营主体", "杭州星辰网络科技有限公司", uscc=" 9133 0100-7161 0585 2f ",
-                      icp="浙ICP备12345678号-1", is_defendant=True)
+        p = add_party(
+            s,
+            case_id,
+            "运营主体",
+            "杭州星辰网络科技有限公司",
+            uscc=" 9133 0100-7161 0585 2f ",
+            icp="浙ICP备12345678号-1",
+            is_defendant=True,
+        )
         assert p.role == "operator" and p.uscc == VALID and p.icp == "浙ICP备12345678号-1" and p.is_defendant
         entry = list(ledger.entries(s, case_id))[-1]
         assert entry.action == "party.add"
@@ -68,7 +75,10 @@ def test_icp_and_registration_number_and_misplaced_codes(profile, case_id):
         assert p.uscc == "330100400015575"
     assert check_field("uscc", "") is None
     assert check_field("uscc", VALID).valid
-    assert check_field("icp", "页脚：京ICP备12345678号 京公网安备11010502030143号").normalized == "京ICP备12345678号"
+    assert (
+        check_field("icp", "页脚：京ICP备12345678号 京公网安备11010502030143号").normalized
+        == "京ICP备12345678号"
+    )
 
 
 def test_self_party_person_fields(profile, case_id):
@@ -76,8 +86,18 @@ def test_self_party_person_fields(profile, case_id):
     assert check_id_number(ok_id).valid
     assert not check_id_number("110105194912310021").valid
     with profile.session() as s:
-        me = add_party(s, case_id, "本人", "张三", id_number=ok_id.lower(), gender="男", birth_date="1949-12-31",
-                       ethnicity="汉", phone="13800000000", address="浙江省杭州市西湖区")
+        me = add_party(
+            s,
+            case_id,
+            "本人",
+            "张三",
+            id_number=ok_id.lower(),
+            gender="男",
+            birth_date="1949-12-31",
+            ethnicity="汉",
+            phone="13800000000",
+            address="浙江省杭州市西湖区",
+        )
         assert me.role == "self" and me.id_number == ok_id and me.birth_date == date(1949, 12, 31)
         with pytest.raises(PartyError, match="已有“本人”"):
             add_party(s, case_id, "self", "李四")
@@ -145,7 +165,10 @@ def test_evidence_links(profile, case_id, build):
         link_evidence(s, p.id, licence.id, "营业执照")
         link_evidence(s, p.id, icp.id, "icp")
         link_evidence(s, p.id, icp.id, "icp")  # unchanged: no second entry
-        assert [(pe.kind, ex.id) for pe, ex in party_evidence(s, p.id)] == [("licence", licence.id), ("icp", icp.id)]
+        assert [(pe.kind, ex.id) for pe, ex in party_evidence(s, p.id)] == [
+            ("licence", licence.id),
+            ("icp", icp.id),
+        ]
         assert "operator_no_evidence" not in {a.code for a in party_advice(s, case_id)}
         assert actions(s, case_id).count("party.link") == 2
         unlink_evidence(s, p.id, icp.id)

@@ -42,8 +42,13 @@ def test_weak_case(profile, case_id, build):
         add_party(s, case_id, "operator", "星辰工作室")  # no USCC, no licence
         r = readiness(s, case_id)
     st = statuses(r)
-    assert st == {"funds": "weak", "interaction": "weak", "non_delivery": "weak", "identity": "weak",
-                  "rules": "missing"}
+    assert st == {
+        "funds": "weak",
+        "interaction": "weak",
+        "non_delivery": "weak",
+        "identity": "weak",
+        "rules": "missing",
+    }
     funds = r.items[0]
     assert "交易流水证明" in funds.todo and funds.exhibit_ids == (bill_ex.id,)
     assert "退款" in r.items[1].todo
@@ -61,13 +66,15 @@ def test_strong_case(profile, case_id, build):
     with profile.session() as s:
         b = build(s)
         bill_ex, _ = b.bill(ROWS)
-        chat_ex, _ = b.chat([("2025-09-20 09:01:00", True, "我的余额被扣了，请退款"),
-                             ("2025-09-20 09:05:00", False, "不退")])
+        chat_ex, _ = b.chat(
+            [("2025-09-20 09:01:00", True, "我的余额被扣了，请退款"), ("2025-09-20 09:05:00", False, "不退")]
+        )
         failed = b.exhibit("充值失败提示", "non_delivery")
         licence = b.exhibit("营业执照", "identity")
         rules = b.exhibit("用户协议：虚拟商品概不退款", "rules")
-        op = add_party(s, case_id, "operator", "杭州星辰网络科技有限公司", uscc="91330100716105852F",
-                       is_defendant=True)
+        op = add_party(
+            s, case_id, "operator", "杭州星辰网络科技有限公司", uscc="91330100716105852F", is_defendant=True
+        )
         link_evidence(s, op.id, licence.id, "营业执照")
         r = readiness(s, case_id)
         assert statuses(r) == dict.fromkeys(KEYS, "present") and r.ready
@@ -75,8 +82,13 @@ def test_strong_case(profile, case_id, build):
         add_fact(s, case_id, "2025-09-20 09:01", "申请退款", "要求退款", exhibit_ids=[chat_ex.id])
         r = readiness(s, case_id)
     assert "时间线中已记录退款申请" in r.items[1].detail
-    assert [i.exhibit_ids for i in r.items] == [(bill_ex.id,), (chat_ex.id,), (failed.id,), (licence.id,),
-                                                (rules.id,)]
+    assert [i.exhibit_ids for i in r.items] == [
+        (bill_ex.id,),
+        (chat_ex.id,),
+        (failed.id,),
+        (licence.id,),
+        (rules.id,),
+    ]
     assert all(i.todo == "" for i in r.items) and r.to_json()["present"] == 5
 
 
