@@ -56,6 +56,14 @@ def register(sub, common) -> None:
     v = sub.add_parser("verify", parents=[common], help="校验完整性：重算哈希并检查存证日志")
     v.add_argument("--case", type=int, dest="case_id")
     v.add_argument("--full", action="store_true", help="同时重算 SM3（较慢）")
+    v.add_argument(
+        "--against",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="BUNDLE_OR_BACKUP_OR_RECEIPT",
+        help="核对现在的存证日志是否延续了证据包、备份或回执文件中记录的日志末条（可多次指定）",
+    )
     v.set_defaults(handler=cmd_verify)
 
     lg = sub.add_parser("ledger", parents=[common], help="存证日志")
@@ -177,13 +185,22 @@ def cmd_purge(args) -> Outcome:
 
 
 def cmd_verify(args) -> Outcome:
+    from kami_desktop.core.evidence.anchors import AnchorError
     from kami_desktop.core.evidence.verify import verify
 
     with open_profile(args) as prof:
-        report = verify(prof, args.case_id, full=args.full)
+        try:
+            report = verify(prof, args.case_id, full=args.full, against=args.against)
+        except AnchorError as exc:
+            raise UsageError(str(exc)) from None
     data = report.to_json()
     if report.ok:
         text = f"校验通过：{report.checked} 个文件，存证日志 {report.ledger_entries} 条完好"
+        if report.anchors_checked:
+            text += f"，并延续了已交出的 {report.anchors_checked} 个日志末条记录"
+        if report.unchecked:
+            gaps = "、".join(f"{name}（{n} 项）" for name, n in report.unchecked.items())
+            text += f"\n早期版本写入的日志未记录以下内容，无法与日志核对：{gaps}"
     else:
         text = "\n".join(
             [f"发现 {len(report.problems)} 个问题（已检查 {report.checked} 个文件）："]

@@ -32,6 +32,8 @@ class VerifyDialog(QDialog):
         "size_mismatch": QT_TRANSLATE_NOOP("VerifyDialog", "大小不符"),
         "orphan": QT_TRANSLATE_NOOP("VerifyDialog", "多余文件"),
         "ledger_broken": QT_TRANSLATE_NOOP("VerifyDialog", "存证日志断裂"),
+        "state_mismatch": QT_TRANSLATE_NOOP("VerifyDialog", "与存证日志不符"),
+        "anchor": QT_TRANSLATE_NOOP("VerifyDialog", "日志被改写或删减"),
     }
 
     def __init__(self, profile: Profile, case_id: int | None = None, parent=None) -> None:

@@ -939,6 +939,16 @@ Data folder: {path}</translation>
         <translation>Evidence log broken</translation>
     </message>
     <message>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="34"/>
+        <source>与存证日志不符</source>
+        <translation>Differs from the evidence log</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="35"/>
+        <source>日志被改写或删减</source>
+        <translation>Evidence log rewritten or cut short</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/verify_dialog.py" line="40"/>
         <source>校验完整性</source>
         <translation>Verify integrity</translation>

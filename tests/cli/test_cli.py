@@ -51,6 +51,8 @@ def test_case_import_list_edit_verify_ledger_flow(tmp_path):
         "checked": 3,
         "ledger_entries": v["ledger_entries"],
         "cancelled": False,
+        "anchors_checked": 0,
+        "unchecked": {},
         "problems": [],
     }
     led = kami_json("ledger", "show", "--case", "1", data_dir=d)

@@ -85,8 +85,10 @@ def test_edited_sha256_in_database_is_detected(profile, imported):
     con.execute("UPDATE blobs SET sha256 = ? WHERE sha256 = ?", (forged, imported[0].sha256))
     con.commit()
     con.close()
-    kinds = sorted(x.kind for x in verify(profile).problems)
-    assert kinds == ["missing", "orphan"]
+    problems = verify(profile).problems
+    assert sorted(x.kind for x in problems) == ["missing", "orphan", "state_mismatch"]
+    [mismatch] = [x for x in problems if x.kind == "state_mismatch"]
+    assert (mismatch.exhibit_id, mismatch.field) == (imported[0].exhibit_id, "sha256")
 
 
 def test_altered_ledger_entry_breaks_the_chain_at_that_entry(profile, imported):

@@ -41,6 +41,7 @@ from kami_desktop.core.backup.manifest import (
     vault_member,
 )
 from kami_desktop.core.profile import Profile
+from kami_desktop.core.evidence.anchors import keep_receipt
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir
@@ -309,6 +310,7 @@ def create_backup(
         raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    keep_receipt(profile.data_dir, "backup", entries, head, str(out))
     report = BackupReport(
         path=str(out),
         size=out.stat().st_size,

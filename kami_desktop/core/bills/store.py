@@ -39,6 +39,7 @@ from kami_desktop.core.bills.detect import MAX_INPUT
 from kami_desktop.core.bills.wechat import _refund_total as wechat_refund_total
 from kami_desktop.core.case.cases import get_case, update_case
 from kami_desktop.core.evidence.exhibits import ExhibitError, blob_in_use, edit_exhibit
+from kami_desktop.core.evidence.replay import rows_digest
 from kami_desktop.core.evidence.importer import ImportedItem, import_paths
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
@@ -295,6 +296,7 @@ def _store(s: Session, case_id: int, item: ImportedItem, created: bool, bill: Pa
             "personal_only": bill.personal_only,
             "period_start": iso(bill.period_start),
             "period_end": iso(bill.period_end),
+            "rows_digest": rows_digest(s.scalars(select(BillRow).where(BillRow.bill_id == row.id))),
         },
         case_id=case_id,
         exhibit_id=ex.id,

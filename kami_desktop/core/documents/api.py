@@ -22,6 +22,7 @@ from kami_desktop.core.documents.context import CaseContext, load_context
 from kami_desktop.core.documents.layout import PLACEHOLDER_RE, Built, Missing, MissingField
 from kami_desktop.core.documents.options import DocOptions, DocumentError
 from kami_desktop.core.legal.data import Limits
+from kami_desktop.core.evidence.anchors import keep_receipt
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import atomic_write_bytes
@@ -156,7 +157,7 @@ def generate(
         hashes[path.name] = hashlib.sha256(data).hexdigest()
         files.append({"name": path.name, "sha256": hashes[path.name], "size": len(data)})
     with profile.session() as s:
-        ledger.append(
+        receipt = ledger.append(
             s,
             "document.generate",
             {
@@ -169,6 +170,8 @@ def generate(
             },
             case_id=case_id,
         )
+        seq, head = receipt.seq, receipt.hash
+    keep_receipt(profile.data_dir, "document", seq, head, ", ".join(str(p) for p in paths))
     return GeneratedDocument(paths, m.labels, kind, list(m.fields), built.notes, warnings, hashes, doc.title)
 
 
@@ -192,7 +195,7 @@ def export_12315_attachments(
     out = Path(out_dir)
     results = export_images(profile.blob_path, ctx, out, lim, channel, progress=progress, cancel=cancel)
     with profile.session() as s:
-        ledger.append(
+        receipt = ledger.append(
             s,
             "document.generate",
             {
@@ -212,4 +215,6 @@ def export_12315_attachments(
             },
             case_id=case_id,
         )
+        seq, head = receipt.seq, receipt.hash
+    keep_receipt(profile.data_dir, "document", seq, head, str(out))
     return results

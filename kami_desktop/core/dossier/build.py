@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from kami_desktop.core.dossier.binder import write_binder
+from kami_desktop.core.evidence.anchors import keep_receipt
 from kami_desktop.core.dossier.bundle import Staging, sha256_of
 from kami_desktop.core.dossier.manifest import (
     BINDER,
@@ -153,13 +154,14 @@ def build_dossier(
     try:
         with profile.session() as s:
             entry = ledger.append(s, ACTION, payload, case_id=case_id)
-            seq = entry.seq
+            seq, entry_hash = entry.seq, entry.hash
     except BaseException:
         # without its ledger record the bundle must not stand: take it away, put the earlier one back
         stage.unplace()
         stage.abort()
         raise
     stage.finish()
+    keep_receipt(profile.data_dir, "dossier", seq, entry_hash, str(final))
     progress(total, total, "完成")
     timings["total"] = time.perf_counter() - t0
     return DossierResult(

@@ -8,16 +8,17 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap, FileSnap, take_snapshot
+from kami_desktop.core.evidence.verify import ledger_problems
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.hashing import sha256_file
 
-BLOCKING = ("missing", "altered")
+BLOCKING = ("missing", "altered", "ledger")
 
 
 @dataclass
 class PreflightProblem:
-    kind: str  # missing | altered | damaged | empty | incomplete
+    kind: str  # missing | altered | ledger | damaged | empty | incomplete
     exhibit_id: int
     number: int
     title: str
@@ -152,5 +153,16 @@ def check_snapshot(
         report.checked = i
         progress(i, len(pairs), f.original_name)
     report.problems.extend(content_warnings(snap))
+    report.problems.extend(_ledger_disagreements(profile, snap))
     report.problems.sort(key=lambda p: (p.number, not p.blocking))
     return report
+
+
+def _ledger_disagreements(profile: Profile, snap: CaseSnap) -> list[PreflightProblem]:
+    """What the database says but the ledger does not (edited rows, forged entries, a rewritten ledger)."""
+    numbers = {e.id: (e.number, e.title) for e in snap.exhibits}
+    out = []
+    for p in ledger_problems(profile, snap.id):
+        number, title = numbers.get(p.exhibit_id or -1, (0, "存证日志"))
+        out.append(PreflightProblem("ledger", p.exhibit_id or 0, number, title, p.detail))
+    return out

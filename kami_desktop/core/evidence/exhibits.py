@@ -252,7 +252,7 @@ def move_file(s: Session, file_id: int, target_exhibit_id: int, index: int | Non
     ledger.append(
         s,
         "file.move",
-        {"file_id": f.id, "sha256": f.blob_sha256, "from": src.id, "to": dst.id},
+        {"file_id": f.id, "sha256": f.blob_sha256, "from": src.id, "to": dst.id, "index": idx},
         case_id=dst.case_id,
         exhibit_id=dst.id,
     )
@@ -280,7 +280,11 @@ def restore(s: Session, exhibit_id: int) -> Exhibit:
     if ex.trashed_at is not None:
         ex.trashed_at = None
         ex.position = next_position(s, ex.case_id)
-        ledger.append(s, "exhibit.restore", {"title": ex.title}, case_id=ex.case_id, exhibit_id=ex.id)
+        s.flush()
+        order = [e.id for e in list_exhibits(s, ex.case_id)]
+        ledger.append(
+            s, "exhibit.restore", {"title": ex.title, "order": order}, case_id=ex.case_id, exhibit_id=ex.id
+        )
     return ex
 
 

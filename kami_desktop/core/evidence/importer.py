@@ -417,6 +417,21 @@ def _commit(
                     "duplicate": duplicate,
                     "captured_at": ex.captured_at,
                     "problem": prep.problem,
+                    "file_mtime": ef.file_mtime,
+                    "exif_time": ef.exif_time,
+                    "imported_at": ef.imported_at,
+                    **(
+                        {
+                            "title": ex.title,
+                            "category": ex.category,
+                            "purpose": ex.purpose,
+                            "source": ex.source,
+                            "notes": ex.notes,
+                            "tags": [],
+                        }
+                        if exhibit_id is None
+                        else {}
+                    ),
                 },
                 case_id=case_id,
                 exhibit_id=ex.id,

@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select
 
+from kami_desktop.core.evidence import anchors
+from kami_desktop.core.evidence.replay import compare, replay
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile, LedgerEntry
@@ -22,12 +25,13 @@ from kami_desktop.core.util.hashing import sha256_file, sm3_file
 
 @dataclass
 class Problem:
-    kind: str  # missing | hash_mismatch | size_mismatch | orphan | ledger_broken
+    kind: str  # missing | hash_mismatch | size_mismatch | orphan | ledger_broken | state_mismatch | anchor
     exhibit_id: int | None
     sha256: str | None
     path: str | None
     detail: str
-    entry: int | None = None  # ledger entry number, for ledger_broken
+    entry: int | None = None  # ledger entry number, for ledger_broken and anchor
+    field: str | None = None  # which field differs, for state_mismatch
 
 
 @dataclass
@@ -36,6 +40,8 @@ class VerifyReport:
     problems: list[Problem] = field(default_factory=list)
     ledger_entries: int = 0
     cancelled: bool = False
+    unchecked: dict[str, int] = field(default_factory=dict)  # field → items older entries never recorded
+    anchors_checked: int = 0
 
     @property
     def ok(self) -> bool:
@@ -47,6 +53,8 @@ class VerifyReport:
             "checked": self.checked,
             "ledger_entries": self.ledger_entries,
             "cancelled": self.cancelled,
+            "anchors_checked": self.anchors_checked,
+            "unchecked": self.unchecked,
             "problems": [asdict(p) for p in self.problems],
         }
 
@@ -59,8 +67,14 @@ def verify(
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
     workers: int = 2,
+    against: list[Path] | None = None,
 ) -> VerifyReport:
+    """Re-hash the originals, re-walk the chain, compare the database with the replayed ledger, and
+    check that the ledger extends every anchored head (the receipts file plus ``against``)."""
     report = VerifyReport()
+    anchor_list = anchors.receipts(profile.data_dir)
+    for path in against or []:
+        anchor_list += anchors.anchors_from(path)
     with profile.session() as s:
         q = select(Blob)
         if case_id is not None:
@@ -76,6 +90,11 @@ def verify(
             holders.setdefault(sha, ex_id)
         recorded = _recorded_imports(s)
         report.ledger_entries, chain_problems = ledger.verify_chain(s)
+        state = replay(ledger.entries(s))
+        mismatches = compare(s, state, case_id)
+        report.unchecked = dict(sorted(state.unknown.items()))
+        anchor_problems = anchors.check(s, anchor_list)
+        report.anchors_checked = len(anchor_list)
         all_known = None if case_id is not None else {b for b in s.scalars(select(Blob.sha256))}
 
     total = len(blobs)
@@ -163,6 +182,10 @@ def verify(
                 )
     for cp in chain_problems:
         report.problems.append(Problem("ledger_broken", None, None, None, cp.detail, entry=cp.seq))
+    for m in mismatches:
+        report.problems.append(Problem("state_mismatch", m.exhibit_id, None, None, m.detail, field=m.field))
+    for ap in anchor_problems:
+        report.problems.append(Problem("anchor", None, None, ap.anchor.source, ap.detail, entry=ap.anchor.seq))
     return report
 
 
@@ -179,4 +202,16 @@ def _recorded_imports(s) -> dict[str, dict]:
         sha = data.get("sha256")
         if isinstance(sha, str) and sha not in out:
             out[sha] = {"sm3": data.get("sm3"), "size": data.get("size")}
+    return out
+
+
+def ledger_problems(profile: Profile, case_id: int | None = None) -> list[Problem]:
+    """The ledger checks alone (no re-hashing): chain, replayed state and the profile's receipts."""
+    with profile.session() as s:
+        _, chain = ledger.verify_chain(s)
+        mismatches = compare(s, replay(ledger.entries(s)), case_id)
+        anchor_problems = anchors.check(s, anchors.receipts(profile.data_dir))
+    out = [Problem("ledger_broken", None, None, None, c.detail, entry=c.seq) for c in chain]
+    out += [Problem("state_mismatch", m.exhibit_id, None, None, m.detail, field=m.field) for m in mismatches]
+    out += [Problem("anchor", None, None, a.anchor.source, a.detail, entry=a.anchor.seq) for a in anchor_problems]
     return out

@@ -102,6 +102,8 @@ def verify_chain(session: Session) -> tuple[int, list[ChainProblem]]:
     prev = GENESIS
     expected_seq = 1
     checked = 0
+    prev_at = None
+    late: list[ChainProblem] = []  # entries dated before the one they follow (a backdated insert)
     for e in session.scalars(select(LedgerEntry).order_by(LedgerEntry.seq)):
         checked += 1
         if e.seq != expected_seq:
@@ -118,9 +120,17 @@ def verify_chain(session: Session) -> tuple[int, list[ChainProblem]]:
             return checked, [ChainProblem(e.seq, f"日志第 {e.seq} 条内容无法解析：{exc}")]
         if recomputed != e.hash:
             return checked, [ChainProblem(e.seq, f"日志第 {e.seq} 条内容被改动（哈希不符）")]
-        prev = e.hash
+        if prev_at is not None and e.at < prev_at and not late:
+            late.append(
+                ChainProblem(
+                    e.seq,
+                    f"日志第 {e.seq} 条的时间（{e.at.isoformat()}）早于第 {e.seq - 1} 条（{prev_at.isoformat()}）："
+                    "日志记录只能按时间先后追加",
+                )
+            )
+        prev, prev_at = e.hash, e.at
         expected_seq += 1
-    return checked, []
+    return checked, late
 
 
 def entries(session: Session, case_id: int | None = None) -> Iterator[LedgerEntry]:
