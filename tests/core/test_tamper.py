@@ -45,10 +45,14 @@ def _mismatches(profile, **kw):
     return [(p.kind, p.exhibit_id, p.field) for p in report.problems]
 
 
-def test_an_untouched_profile_has_no_state_mismatch_after_every_kind_of_change(profile, case_id, items, tmp_path):
+def test_an_untouched_profile_has_no_state_mismatch_after_every_kind_of_change(
+    profile, case_id, items, tmp_path
+):
     a, b, c = (i.exhibit_id for i in items)
     with profile.session() as s:
-        exhibits.edit_exhibit(s, a, title="充值成功页面", purpose="证明已付款", source="手机截图", tags=["付款"])
+        exhibits.edit_exhibit(
+            s, a, title="充值成功页面", purpose="证明已付款", source="手机截图", tags=["付款"]
+        )
         exhibits.reorder(s, case_id, [c, a, b])
         exhibits.trash(s, b)
         exhibits.restore(s, b)
@@ -119,7 +123,10 @@ def test_deleting_the_last_ledger_entry_is_found(profile, items):
     _sql(profile, ("DELETE FROM ledger WHERE seq = (SELECT MAX(seq) FROM ledger)", ()))
     found = _mismatches(profile)
     # the exhibit the deleted entry created, and its blob that no import entry records any more
-    assert sorted(found) == [("hash_mismatch", items[2].exhibit_id, None), ("state_mismatch", items[2].exhibit_id, "存在")]
+    assert sorted(found) == [
+        ("hash_mismatch", items[2].exhibit_id, None),
+        ("state_mismatch", items[2].exhibit_id, "存在"),
+    ]
 
 
 def test_an_edit_and_a_trash_whose_entries_were_deleted_are_found(profile, items):
@@ -137,13 +144,19 @@ def test_an_edit_and_a_trash_whose_entries_were_deleted_are_found(profile, items
 def _rechain(profile, rewrite) -> None:
     """Rewrite ledger payloads with ``rewrite(seq, payload)`` and recompute every hash."""
     con = sqlite3.connect(profile.db_path)
-    rows = con.execute("SELECT seq, at, action, case_id, exhibit_id, payload FROM ledger ORDER BY seq").fetchall()
+    rows = con.execute(
+        "SELECT seq, at, action, case_id, exhibit_id, payload FROM ledger ORDER BY seq"
+    ).fetchall()
     prev = GENESIS
     for seq, at, action, case, exhibit, payload in rows:
-        body = json.dumps(rewrite(seq, json.loads(payload)), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        body = json.dumps(
+            rewrite(seq, json.loads(payload)), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        )
         at_iso = datetime.fromisoformat(at).isoformat()
         h = entry_hash(prev, seq, at_iso, action, case, exhibit, body)
-        con.execute("UPDATE ledger SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?", (body, prev, h, seq))
+        con.execute(
+            "UPDATE ledger SET payload = ?, prev_hash = ?, hash = ? WHERE seq = ?", (body, prev, h, seq)
+        )
         prev = h
     con.commit()
     con.close()

@@ -40,8 +40,8 @@ from kami_desktop.core.backup.manifest import (
     render_sha_list,
     vault_member,
 )
-from kami_desktop.core.profile import Profile
 from kami_desktop.core.evidence.anchors import keep_receipt
+from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir

@@ -39,8 +39,8 @@ from kami_desktop.core.bills.detect import MAX_INPUT
 from kami_desktop.core.bills.wechat import _refund_total as wechat_refund_total
 from kami_desktop.core.case.cases import get_case, update_case
 from kami_desktop.core.evidence.exhibits import ExhibitError, blob_in_use, edit_exhibit
-from kami_desktop.core.evidence.replay import rows_digest
 from kami_desktop.core.evidence.importer import ImportedItem, import_paths
+from kami_desktop.core.evidence.replay import rows_digest
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Bill, BillRow, Blob, Case, Exhibit, ExhibitFile, Party

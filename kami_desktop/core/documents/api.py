@@ -21,8 +21,8 @@ from kami_desktop.core.documents.attachments import ExportedAttachment, export_i
 from kami_desktop.core.documents.context import CaseContext, load_context
 from kami_desktop.core.documents.layout import PLACEHOLDER_RE, Built, Missing, MissingField
 from kami_desktop.core.documents.options import DocOptions, DocumentError
-from kami_desktop.core.legal.data import Limits
 from kami_desktop.core.evidence.anchors import keep_receipt
+from kami_desktop.core.legal.data import Limits
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import atomic_write_bytes

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 from kami_desktop.core.dossier.binder import write_binder
-from kami_desktop.core.evidence.anchors import keep_receipt
 from kami_desktop.core.dossier.bundle import Staging, sha256_of
 from kami_desktop.core.dossier.manifest import (
     BINDER,
@@ -35,6 +34,7 @@ from kami_desktop.core.dossier.precheck import (
     content_warnings,
 )
 from kami_desktop.core.dossier.snapshot import CaseSnap, take_snapshot
+from kami_desktop.core.evidence.anchors import keep_receipt
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress, no_progress

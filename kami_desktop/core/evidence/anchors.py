@@ -56,7 +56,9 @@ class AnchorProblem:
 
 def current_head(s: Session) -> tuple[int, str]:
     """(seq, hash) of the newest ledger entry, (0, GENESIS) when there is none."""
-    row = s.execute(select(LedgerEntry.seq, LedgerEntry.hash).order_by(LedgerEntry.seq.desc()).limit(1)).first()
+    row = s.execute(
+        select(LedgerEntry.seq, LedgerEntry.hash).order_by(LedgerEntry.seq.desc()).limit(1)
+    ).first()
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
@@ -99,7 +101,9 @@ def _receipt_lines(path: Path) -> list[Anchor]:
             doc = json.loads(line)
         except ValueError:
             continue  # a torn last line after a crash
-        anchor = _anchor(doc.get("seq"), doc.get("hash"), str(doc.get("kind") or "receipt"), path.name, doc.get("at"))
+        anchor = _anchor(
+            doc.get("seq"), doc.get("hash"), str(doc.get("kind") or "receipt"), path.name, doc.get("at")
+        )
         if anchor is not None:
             out.append(anchor)
     return out

@@ -30,7 +30,15 @@ from kami_desktop.core.store.model import Bill, BillRow, Case, Exhibit, ExhibitF
 
 EXHIBIT_FIELDS = ("title", "category", "purpose", "source", "captured_at", "notes", "tags")
 FILE_FIELDS = ("sha256", "original_name", "file_mtime", "exif_time", "imported_at")
-CASE_FIELDS = ("title", "platform_name", "platform_url", "cause_type", "discovered_on", "claimed_amount", "stage")
+CASE_FIELDS = (
+    "title",
+    "platform_name",
+    "platform_url",
+    "cause_type",
+    "discovered_on",
+    "claimed_amount",
+    "stage",
+)
 UNKNOWN: Any = object()
 
 
@@ -57,7 +65,9 @@ class Replay:
     order_known: dict[int, bool] = field(default_factory=dict)
     cases: dict[int, dict[str, Any]] = field(default_factory=dict)
     bills: dict[int, dict[str, Any]] = field(default_factory=dict)  # bill id → rows, rows_digest
-    unknown: dict[str, int] = field(default_factory=dict)  # field → exhibits/files it could not be checked for
+    unknown: dict[str, int] = field(
+        default_factory=dict
+    )  # field → exhibits/files it could not be checked for
 
 
 @dataclass(frozen=True)
@@ -117,8 +127,18 @@ def rows_digest(rows: Iterable[BillRow]) -> str:
     for r in sorted(rows, key=lambda r: r.row):
         h.update(
             canonical_json(
-                [r.row, norm(r.time), r.counterparty, r.counterparty_account, r.direction, norm(r.amount),
-                 r.status, r.order_id, r.merchant_order_id, norm(r.refund_total)]
+                [
+                    r.row,
+                    norm(r.time),
+                    r.counterparty,
+                    r.counterparty_account,
+                    r.direction,
+                    norm(r.amount),
+                    r.status,
+                    r.order_id,
+                    r.merchant_order_id,
+                    norm(r.refund_total),
+                ]
             ).encode("utf-8")
         )
         h.update(b"\n")
@@ -424,12 +444,16 @@ def _compare_exhibit(
     return out
 
 
-def _compare_order(state: Replay, db_exhibits: dict[int, Exhibit], case_id: int | None) -> list[StateMismatch]:
+def _compare_order(
+    state: Replay, db_exhibits: dict[int, Exhibit], case_id: int | None
+) -> list[StateMismatch]:
     out: list[StateMismatch] = []
     cases = {e.case_id for e in db_exhibits.values()}
     for cid in sorted(cases):
-        live = sorted((e for e in db_exhibits.values() if e.case_id == cid and e.trashed_at is None),
-                      key=lambda e: (e.position, e.id))
+        live = sorted(
+            (e for e in db_exhibits.values() if e.case_id == cid and e.trashed_at is None),
+            key=lambda e: (e.position, e.id),
+        )
         db_order = [e.id for e in live]
         want = [i for i in state.order.get(cid, []) if i in db_exhibits]
         if set(want) == set(db_order) and want != db_order:
@@ -464,5 +488,9 @@ def _compare_bills(s: Session, state: Replay, exhibit_ids: set[int]) -> list[Sta
         if rec["rows"] is not UNKNOWN and bill.rows_complete and rec["rows"] != len(rows):
             out.append(StateMismatch("bill", bill.id, bill.exhibit_id, "交易笔数", rec["rows"], len(rows)))
         elif rec["rows_digest"] is not UNKNOWN and rec["rows_digest"] != rows_digest(rows):
-            out.append(StateMismatch("bill", bill.id, bill.exhibit_id, "交易明细", "（导入时的明细）", "（已被改动）"))
+            out.append(
+                StateMismatch(
+                    "bill", bill.id, bill.exhibit_id, "交易明细", "（导入时的明细）", "（已被改动）"
+                )
+            )
     return out

@@ -185,7 +185,9 @@ def verify(
     for m in mismatches:
         report.problems.append(Problem("state_mismatch", m.exhibit_id, None, None, m.detail, field=m.field))
     for ap in anchor_problems:
-        report.problems.append(Problem("anchor", None, None, ap.anchor.source, ap.detail, entry=ap.anchor.seq))
+        report.problems.append(
+            Problem("anchor", None, None, ap.anchor.source, ap.detail, entry=ap.anchor.seq)
+        )
     return report
 
 
@@ -213,5 +215,7 @@ def ledger_problems(profile: Profile, case_id: int | None = None) -> list[Proble
         anchor_problems = anchors.check(s, anchors.receipts(profile.data_dir))
     out = [Problem("ledger_broken", None, None, None, c.detail, entry=c.seq) for c in chain]
     out += [Problem("state_mismatch", m.exhibit_id, None, None, m.detail, field=m.field) for m in mismatches]
-    out += [Problem("anchor", None, None, a.anchor.source, a.detail, entry=a.anchor.seq) for a in anchor_problems]
+    out += [
+        Problem("anchor", None, None, a.anchor.source, a.detail, entry=a.anchor.seq) for a in anchor_problems
+    ]
     return out
