@@ -33,6 +33,17 @@ from tests.helpers import kami, screenshot
 TRIALS = int(os.environ.get("KAMI_CRASH_TRIALS", "16"))
 
 
+@pytest.fixture(autouse=True)
+def _no_receipts(monkeypatch):
+    """A receipt is kept after a step has succeeded, and a full disk there only logs a warning
+    (test_a_full_disk_at_the_receipt_keeps_the_finished_backup): these tests count the step's own writes."""
+    import kami_desktop.core.backup.create as backup_create
+    import kami_desktop.core.dossier.build as dossier_build
+
+    monkeypatch.setattr(backup_create, "keep_receipt", lambda *a, **k: None)
+    monkeypatch.setattr(dossier_build, "keep_receipt", lambda *a, **k: None)
+
+
 @pytest.fixture(scope="module")
 def template(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("faults")

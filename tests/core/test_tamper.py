@@ -215,3 +215,16 @@ def test_a_truncated_ledger_is_caught_against_a_bundle(profile, case_id, items, 
     report = verify(profile, against=[result.zip])
     [anchor] = [p for p in report.problems if p.kind == "anchor"]
     assert "删除" in anchor.detail and anchor.entry == result.ledger_seq - 1
+
+
+def test_a_full_disk_at_the_receipt_keeps_the_finished_backup(profile, items, tmp_path, caplog, monkeypatch):
+    import errno
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(anchors, "record_receipt", full)
+    report = create_backup(profile, tmp_path / "backup.zip")
+    assert (tmp_path / "backup.zip").is_file() and report.ledger_entries == 4
+    assert not (profile.data_dir / anchors.RECEIPTS).exists()
+    assert "could not keep a receipt for backup" in caplog.text
