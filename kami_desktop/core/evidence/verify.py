@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
@@ -166,7 +167,7 @@ def verify(
     return report
 
 
-def _recorded_imports(s) -> dict[str, dict]:
+def _recorded_imports(s: Session) -> dict[str, dict]:
     """sha256 → {sm3, size} from the first import entry of each blob."""
     out: dict[str, dict] = {}
     for (payload,) in s.execute(
