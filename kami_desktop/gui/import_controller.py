@@ -26,7 +26,8 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buf, "PNG"):
+    # the stub wants bytes for the format, PySide6 takes only str here
+    if not image.save(buf, "PNG"):  # type: ignore[call-overload]
         raise ValueError("image could not be encoded as PNG")
     buf.close()
     return bytes(data.data())
@@ -92,7 +93,7 @@ class ImportController(QObject):
             payload,
             pool=self.pool,
             on_progress=self.progress.emit,
-            on_result=lambda report, k=kind: self.finished.emit(report, k),
+            on_result=lambda report: self.finished.emit(report, kind),
             on_error=self._error,
             on_finished=self._done,
         )
