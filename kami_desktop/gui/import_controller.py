@@ -8,6 +8,7 @@ progress. ``finished(report, kind)`` fires on the GUI thread for each batch.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QThreadPool, Signal
@@ -65,7 +66,7 @@ class ImportController(QObject):
     def busy(self) -> bool:
         return self.worker is not None
 
-    def import_files(self, case_id: int, paths: list[str | Path]) -> None:
+    def import_files(self, case_id: int, paths: Sequence[str | Path]) -> None:
         if paths:
             self._queue.append((KIND_FILES, case_id, [str(p) for p in paths]))
             self._next()
