@@ -17,7 +17,7 @@ CRASH_TRIALS = int(os.environ.get("KAMI_CRASH_TRIALS", "16"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The per-test ceiling (pyproject: ``timeout``) is set for 16 trials; more trials get more time."""
+    """The per-test ceiling (pyproject: ``timeout``) allows for 16 trials; more trials get more time."""
     ceiling = float(config.getoption("timeout", None) or config.getini("timeout") or 0)
     if ceiling <= 0 or CRASH_TRIALS <= 16:
         return
