@@ -4,23 +4,44 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# pytest-xdist workers: the whole suite passes in parallel; CI machines have two cores
+WORKERS ?= 2
+PYTEST := QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider
 
 # Debian packages: Qt offscreen/xcb runtime libs, a CJK font, poppler-utils (PDF checks), qpdf.
 APT_PACKAGES := libglib2.0-0 libgl1 libegl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfreetype6 \
 	libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-wqy-microhei poppler-utils qpdf
 
-.PHONY: run test lint bench package apt-deps venv i18n clean
+.PHONY: run test lint format stress hooks bench package apt-deps venv i18n clean
 
 run: venv i18n
 	$(VENV)/bin/kami-desktop
 
-test: apt-deps venv i18n
-	$(VENV)/bin/ruff check .
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider
+test: apt-deps venv i18n lint
+	$(PYTEST) -n $(WORKERS)
 
+# the static checks of `make test` (and of the pre-commit hooks): lint, format, types
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+# rewrite the code the way `make lint` wants it (imports sorted, formatted)
+format: venv
+	$(VENV)/bin/ruff check --fix-only -q .
+	$(VENV)/bin/ruff format .
+
+# the crash/kill trials (marker `slow`) many times over (their time ceiling grows with TRIALS, see
+# tests/conftest.py); `make test` runs them 16 times each
+TRIALS ?= 100
+stress: apt-deps venv i18n
+	KAMI_CRASH_TRIALS=$(TRIALS) $(PYTEST) -n $(WORKERS) -m slow
+
+# git pre-commit hooks running the checks of `make lint` on each commit
+hooks: venv
+	$(PY) -m pip install -q -e '.[dev]'
+	$(VENV)/bin/pre-commit install
 
 bench: venv i18n
 	@for b in bench/[!_]*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done

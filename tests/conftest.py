@@ -12,6 +12,19 @@ import pytest  # noqa: E402
 
 from kami_desktop.core.profile import Profile  # noqa: E402
 
+# The crash/kill trials (marker ``slow``) repeat KAMI_CRASH_TRIALS times, 16 unless set (`make stress`).
+CRASH_TRIALS = int(os.environ.get("KAMI_CRASH_TRIALS", "16"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The per-test ceiling (pyproject: ``timeout``) allows for 16 trials; more trials get more time."""
+    ceiling = float(config.getoption("timeout", None) or config.getini("timeout") or 0)
+    if ceiling <= 0 or CRASH_TRIALS <= 16:
+        return
+    for item in items:
+        if item.get_closest_marker("slow") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(ceiling * CRASH_TRIALS / 16))
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch) -> Path:

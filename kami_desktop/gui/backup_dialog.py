@@ -145,7 +145,7 @@ class _JobDialog(QDialog):
 
 
 class BackupDialog(_JobDialog):
-    done = Signal(object)  # BackupReport
+    backed_up = Signal(object)  # BackupReport (not ``done``: that is QDialog.done(int))
 
     def __init__(self, profile: Profile, parent=None) -> None:
         super().__init__(parent)
@@ -216,7 +216,7 @@ class BackupDialog(_JobDialog):
             ).format(n=len(report.problems))
             messages.warn(self, self.tr("备份"), text)
         self.status.setText(text)
-        self.done.emit(report)
+        self.backed_up.emit(report)
 
 
 class RestoreDialog(_JobDialog):

@@ -77,11 +77,11 @@ class CaseDialog(QDialog):
         lay.addWidget(self.error)
         lay.addWidget(buttons)
         if case_id is not None:
-            self._load()
+            self._load(case_id)
 
-    def _load(self) -> None:
+    def _load(self, case_id: int) -> None:
         with self.profile.session() as s:
-            c = get_case(s, self.case_id)
+            c = get_case(s, case_id)
             self.title.setText(c.title)
             self.platform_name.setText(c.platform_name)
             self.platform_url.setText(c.platform_url)

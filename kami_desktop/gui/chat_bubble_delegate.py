@@ -4,12 +4,13 @@ so a span can be named for an excerpt. Search hits get an amber outline."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
 
 from kami_desktop.core.util.timeutil import CHINA_TZ
 from kami_desktop.gui.chat_message_model import CurrentHitRole, HitRole, MessageRole, MessageRow
+from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
 
 PAD_X, PAD_Y, GAP, MARGIN, SEQ_W = 10, 7, 3, 8, 44
 ME_BG, OTHER_BG, SYSTEM_BG = QColor("#95ec69"), QColor("#ffffff"), QColor("#e0e0e0")
@@ -104,8 +105,8 @@ class ChatBubbleDelegate(QStyledItemDelegate):
             painter.drawText(pill.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y), centred, text)
             painter.restore()
             return
-        text = self._text_rect(m, option.font)
-        bubble_w = text.width() + 2 * PAD_X
+        text_rect = self._text_rect(m, option.font)
+        bubble_w = text_rect.width() + 2 * PAD_X
         top = rect.y() + MARGIN // 2
         head = f"{when:%Y-%m-%d %H:%M:%S}"
         if m.is_me:
@@ -116,7 +117,7 @@ class ChatBubbleDelegate(QStyledItemDelegate):
             x = rect.x() + SEQ_W
             head_rect = QRect(x, top, rect.width() - 2 * SEQ_W, sfm.height())
             painter.drawText(head_rect, int(Qt.AlignmentFlag.AlignLeft), f"{m.sender}  {head}")
-        bubble = QRect(x, top + sfm.height() + GAP, bubble_w, text.height() + 2 * PAD_Y)
+        bubble = QRect(x, top + sfm.height() + GAP, bubble_w, text_rect.height() + 2 * PAD_Y)
         self._bubble(painter, bubble, ME_BG if m.is_me else OTHER_BG, outline)
         painter.setFont(option.font)
         painter.setPen(QColor("#1b1b1b"))

@@ -31,7 +31,7 @@ from kami_desktop.gui import messages
 from kami_desktop.gui.chat_bubble_delegate import ChatBubbleDelegate
 from kami_desktop.gui.chat_message_model import ChatMessageModel, load_messages
 from kami_desktop.gui.formatting import join_list
-from kami_desktop.gui.workers import TaskFailure, guarded, start_task
+from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
 
 def load_chats(profile: Profile, case_id: int) -> tuple[int, list[dict]]:
@@ -50,7 +50,7 @@ class ChatView(QWidget):
         self.profile = profile
         self.case_id: int | None = None
         self.chats: list[dict] = []
-        self.worker = None
+        self.worker: TaskWorker | None = None
         self.me = ""
         self._generation = 0
         self._select_chat: int | None = None
@@ -70,9 +70,11 @@ class ChatView(QWidget):
         self._search_timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(lambda: self.step_hit(1))
-        self.prev_button = QToolButton(text=self.tr("上一处"))
+        self.prev_button = QToolButton()
+        self.prev_button.setText(self.tr("上一处"))
         self.prev_button.clicked.connect(lambda: self.step_hit(-1))
-        self.next_button = QToolButton(text=self.tr("下一处"))
+        self.next_button = QToolButton()
+        self.next_button.setText(self.tr("下一处"))
         self.next_button.clicked.connect(lambda: self.step_hit(1))
         self.hit_label = QLabel()
         bar = QHBoxLayout()
@@ -275,7 +277,8 @@ class ChatView(QWidget):
         elif not hits:
             self.hit_label.setText(self.tr("没有找到"))
         else:
-            self.hit_label.setText(f"{hits.index(cur) + 1}/{len(hits)}")
+            at = hits.index(cur) + 1 if cur is not None else 0
+            self.hit_label.setText(f"{at}/{len(hits)}")
 
     # ------------------------------------------------------------------ excerpt
     def selected_span(self) -> tuple[int, int] | None:

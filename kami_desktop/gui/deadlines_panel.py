@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kami_desktop.core.case.ladder import Dashboard
 from kami_desktop.core.legal import Deadline
 from kami_desktop.core.vocab import STAGES
+from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
 from kami_desktop.gui.ladder_style import background, banner_css, foreground
 
 STATUS_TEXT = {
@@ -148,7 +149,7 @@ class DeadlinesPanel(QWidget):
             )
         for d in overdue:
             lines.append(self.tr("已过期：%1 %2").replace("%1", d.label).replace("%2", d.due.isoformat()))
-        self.status = "past" if overdue else nd.status
+        self.status = "past" if overdue or nd is None else nd.status
         self.next_label.setText("\n".join(lines))
         self.next_label.setStyleSheet(banner_css(self.status))
 

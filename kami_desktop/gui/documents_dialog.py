@@ -41,7 +41,7 @@ from kami_desktop.core.documents import (
 from kami_desktop.core.legal import LegalDataError
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui import messages
-from kami_desktop.gui.workers import TaskFailure, guarded, start_task
+from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
 LAWSUIT_KINDS = ("lawsuit", "lawsuit-elements")
 ATTACHMENT_KINDS = ("complaint-12315", "heimao")
@@ -65,9 +65,9 @@ class DocumentsDialog(QDialog):
         super().__init__(parent)
         self.profile = profile
         self.case_id = case_id
-        self.result: GeneratedDocument | None = None
+        self.document: GeneratedDocument | None = None  # the last one generated
         self.paths: list[Path] = []
-        self.worker = None
+        self.worker: TaskWorker | None = None
         self.setWindowTitle(self.tr("生成文书"))
         self.resize(640, 620)
 
@@ -292,7 +292,7 @@ class DocumentsDialog(QDialog):
         self._update_enabled()
 
     def _generated(self, doc: GeneratedDocument) -> None:
-        self.result = doc
+        self.document = doc
         self._show_files(doc.paths)
         text = self.tr("已生成 %n 个文件。", "", len(doc.paths))
         if doc.missing:

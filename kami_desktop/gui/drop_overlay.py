@@ -17,7 +17,9 @@ class DropOverlay(QWidget):
 
     def show_message(self, message: str) -> None:
         self.message = message
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.raise_()
         self.show()
         self.update()

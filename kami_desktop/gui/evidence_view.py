@@ -51,6 +51,13 @@ def _in_session(profile: Profile, fn, *args):
         return fn(s, *args)
 
 
+def _tool_button(text: str, *, checkable: bool = False) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setCheckable(checkable)
+    return button
+
+
 class EvidenceView(QWidget):
     loaded = Signal()  # rows (re)loaded into the model
     import_requested = Signal()
@@ -96,8 +103,9 @@ class EvidenceView(QWidget):
         self._update_buttons()
 
     def _build_toolbar(self) -> None:
-        self.grid_button = QToolButton(text=self.tr("缩略图"), checkable=True, checked=True)
-        self.table_button = QToolButton(text=self.tr("列表"), checkable=True)
+        self.grid_button = _tool_button(self.tr("缩略图"), checkable=True)
+        self.grid_button.setChecked(True)
+        self.table_button = _tool_button(self.tr("列表"), checkable=True)
         group = QButtonGroup(self)
         group.addButton(self.grid_button, 0)
         group.addButton(self.table_button, 1)
@@ -123,20 +131,21 @@ class EvidenceView(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.group_box = QCheckBox(self.tr("按类别分组"))
         self.group_box.toggled.connect(self.model.set_grouped)
-        self.import_button = QToolButton(text=self.tr("导入文件…"))
+        self.import_button = _tool_button(self.tr("导入文件…"))
         self.import_button.clicked.connect(self.import_requested)
-        self.merge_button = QToolButton(text=self.tr("合并"))
+        self.merge_button = _tool_button(self.tr("合并"))
         self.merge_button.setToolTip(self.tr("把选中的几项证据合并为一项（文件按顺序排列）"))
         self.merge_button.clicked.connect(self.merge_selected)
-        self.split_button = QToolButton(text=self.tr("拆分"))
+        self.split_button = _tool_button(self.tr("拆分"))
         self.split_button.setToolTip(self.tr("把一项证据的每个文件拆成单独的证据"))
         self.split_button.clicked.connect(self.split_current)
-        self.trash_button = QToolButton(text=self.tr("删除"))
+        self.trash_button = _tool_button(self.tr("删除"))
         self.trash_button.setToolTip(self.tr("移到回收站（可恢复）"))
         self.trash_button.clicked.connect(self.trash_selected)
         self.count_label = QLabel()
         bar = QHBoxLayout()
-        for w in (self.grid_button, self.table_button, self.sort_box, self.category_box):
+        left: tuple[QWidget, ...] = (self.grid_button, self.table_button, self.sort_box, self.category_box)
+        for w in left:
             bar.addWidget(w)
         bar.addWidget(self.search, 1)
         for w in (
@@ -200,7 +209,9 @@ class EvidenceView(QWidget):
     # ------------------------------------------------------------------ selection
     def selected_ids(self) -> list[int]:
         rows: set[int] = set()
-        for rng in self.grid.selectionModel().selection():  # ranges, not one index per cell
+        selection = self.grid.selectionModel().selection()  # ranges, not one index per cell
+        for i in range(selection.count()):
+            rng = selection.at(i)
             rows.update(range(rng.top(), rng.bottom() + 1))
         ids = [r.id for r in (self.model.exhibit_at(row) for row in sorted(rows)) if r is not None]
         return ids
@@ -259,6 +270,8 @@ class EvidenceView(QWidget):
         self.search.selectAll()
 
     def _edited(self, exhibit_id: int) -> None:
+        if self.case_id is None:
+            return
         with self.profile.session() as s:
             self.model.update_rows(exhibit_rows(s, self.case_id, ids=[exhibit_id]))
         self.select_ids([exhibit_id])

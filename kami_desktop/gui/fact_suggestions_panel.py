@@ -93,7 +93,8 @@ class FactSuggestionsPanel(QWidget):
 
     def selected_origins(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+        model = self.table.model()
+        return [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
 
     def _apply(self, fn) -> None:
         origins = self.selected_origins()

@@ -7,7 +7,9 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage
@@ -111,6 +113,15 @@ class FilePreview(QStackedWidget):
         self._current = None
         self.setCurrentWidget(self.empty)
 
+    def _while_shown(self, gen: int, fn: Callable[[Any], object]) -> Callable[..., Any]:
+        """``fn`` as a worker callback that does nothing once another file (or none) is shown."""
+
+        def call(value: Any) -> None:
+            if gen == self._generation:
+                fn(value)
+
+        return guarded(self, call)
+
     def show_file(self, path: Path, media_type: str, name: str, sha: str, size: int) -> None:
         self._generation += 1
         gen = self._generation
@@ -124,10 +135,8 @@ class FilePreview(QStackedWidget):
                 Path(path),
                 with_progress=False,
                 with_cancel=False,
-                on_result=guarded(self, lambda img: gen == self._generation and self.image.set_image(img)),
-                on_error=guarded(
-                    self, lambda _f: gen == self._generation and self.setCurrentWidget(self.facts)
-                ),
+                on_result=self._while_shown(gen, self.image.set_image),
+                on_error=self._while_shown(gen, lambda _f: self.setCurrentWidget(self.facts)),
             )
         elif media_type == "application/pdf":
             self.setCurrentWidget(self.pdf_area)
@@ -137,10 +146,8 @@ class FilePreview(QStackedWidget):
                 Path(path),
                 with_progress=False,
                 with_cancel=False,
-                on_result=guarded(self, lambda res: gen == self._generation and self._show_pdf(*res)),
-                on_error=guarded(
-                    self, lambda _f: gen == self._generation and self.setCurrentWidget(self.facts)
-                ),
+                on_result=self._while_shown(gen, lambda res: self._show_pdf(*res)),
+                on_error=self._while_shown(gen, lambda _f: self.setCurrentWidget(self.facts)),
             )
         elif media_type.startswith("text/") or media_type == "application/json":
             self.text.setPlainText(read_text(Path(path)))

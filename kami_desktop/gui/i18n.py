@@ -18,6 +18,14 @@ KEY = "ui/language"
 _installed: list[QTranslator] = []
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate finds it by this name
+    """Mark ``text`` for translation in ``context`` and return it unchanged.
+
+    PySide6's own is typed as returning ``object``; this one says ``str``.
+    """
+    return text
+
+
 def current_language(settings: QSettings) -> str:
     lang = str(settings.value(KEY, DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE)
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE

@@ -8,6 +8,7 @@ progress. ``finished(report, kind)`` fires on the GUI thread for each batch.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QThreadPool, Signal
@@ -26,7 +27,8 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buf, "PNG"):
+    # the stub wants bytes for the format, PySide6 takes only str here
+    if not image.save(buf, "PNG"):  # type: ignore[call-overload]
         raise ValueError("image could not be encoded as PNG")
     buf.close()
     return bytes(data.data())
@@ -64,7 +66,7 @@ class ImportController(QObject):
     def busy(self) -> bool:
         return self.worker is not None
 
-    def import_files(self, case_id: int, paths: list[str | Path]) -> None:
+    def import_files(self, case_id: int, paths: Sequence[str | Path]) -> None:
         if paths:
             self._queue.append((KIND_FILES, case_id, [str(p) for p in paths]))
             self._next()
@@ -92,7 +94,7 @@ class ImportController(QObject):
             payload,
             pool=self.pool,
             on_progress=self.progress.emit,
-            on_result=lambda report, k=kind: self.finished.emit(report, k),
+            on_result=lambda report: self.finished.emit(report, kind),
             on_error=self._error,
             on_finished=self._done,
         )

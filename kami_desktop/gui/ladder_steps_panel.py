@@ -74,18 +74,19 @@ class LadderStepsPanel(QWidget):
                     item.setToolTip(st["note"])
                 self.table.setItem(row, col, item)
 
-    def make_dialog(self) -> StepDialog:
-        return StepDialog(self.profile, self.case_id, self)
+    def make_dialog(self, case_id: int) -> StepDialog:
+        return StepDialog(self.profile, case_id, self)
 
     def add_step(self) -> None:
         if self.case_id is None:
             return
-        if self.make_dialog().exec():
+        if self.make_dialog(self.case_id).exec():
             self.changed.emit()
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+        model = self.table.model()
+        return [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
 
     def remove_selected(self) -> None:
         ids = self.selected_ids()

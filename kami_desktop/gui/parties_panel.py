@@ -132,16 +132,16 @@ class PartiesPanel(QWidget):
         items = self.table.selectedItems()
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
-    def make_dialog(self, party_id: int | None = None) -> PartyDialog:
-        return PartyDialog(self.profile, self.case_id, party_id, self)
+    def make_dialog(self, case_id: int, party_id: int | None = None) -> PartyDialog:
+        return PartyDialog(self.profile, case_id, party_id, self)
 
     def add_party(self) -> None:
-        if self.case_id is not None and self.make_dialog().exec():
+        if self.case_id is not None and self.make_dialog(self.case_id).exec():
             self.changed.emit()
 
     def edit_selected(self) -> None:
         pid = self.selected_id()
-        if pid is not None and self.make_dialog(pid).exec():
+        if pid is not None and self.case_id is not None and self.make_dialog(self.case_id, pid).exec():
             self.changed.emit()
 
     def link_selected(self) -> None:

@@ -4,6 +4,8 @@ a failed check is a warning the user may override after verifying. Saving goes t
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -73,10 +75,10 @@ class PartyDialog(QDialog):
         self.edits["icp"].setPlaceholderText(self.tr("例如：浙ICP备12345678号-1（网站底部）"))
         self.status: dict[str, QLabel] = {}
         for f in ("uscc", "icp", "id_number"):
-            label = QLabel()
-            label.setWordWrap(True)
-            label.setObjectName(f"partyCheck_{f}")
-            self.status[f] = label
+            check = QLabel()
+            check.setWordWrap(True)
+            check.setObjectName(f"partyCheck_{f}")
+            self.status[f] = check
             self.edits[f].textChanged.connect(lambda _text, f=f: self._check(f))
         self.gender = QComboBox()
         for label, value in (("", ""), (self.tr("男"), "男"), (self.tr("女"), "女")):  # stored in Chinese
@@ -133,7 +135,7 @@ class PartyDialog(QDialog):
         lay.addWidget(buttons)
         self.role.currentIndexChanged.connect(self._role_changed)
         if party_id is not None:
-            self._load()
+            self._load(party_id)
         elif role:
             self.role.setCurrentIndex(self.role.findData(role))
         self._role_changed()
@@ -151,7 +153,8 @@ class PartyDialog(QDialog):
         if field in self._rows:
             return self._rows[field]
         w = self.edits[field]
-        return w.parentWidget() if field in self.status else w
+        box = w.parentWidget() if field in self.status else None  # the edit with its check line
+        return box if box is not None else w
 
     def _role_changed(self) -> None:
         person = self.role.currentData() == "self"
@@ -189,9 +192,9 @@ class PartyDialog(QDialog):
     def _all_valid(self) -> bool:
         return all((c := check_field(f, self.edits[f].text())) is None or c.valid for f in self.status)
 
-    def _load(self) -> None:
+    def _load(self, party_id: int) -> None:
         with self.profile.session() as s:
-            p = party_summary(get_party(s, self.party_id))
+            p = party_summary(get_party(s, party_id))
         self.role.setCurrentIndex(self.role.findData(p["role"]))
         for f in TEXT_FIELDS:
             self.edits[f].setText(p[f] or "")
@@ -203,8 +206,8 @@ class PartyDialog(QDialog):
         self.notes.setPlainText(p["notes"])
         self.override.setChecked(not self._all_valid())  # stored earlier with an override
 
-    def values(self) -> dict:
-        out = {f: self.edits[f].text().strip() for f in TEXT_FIELDS}
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {f: self.edits[f].text().strip() for f in TEXT_FIELDS}
         out["role"] = self.role.currentData()
         out["gender"] = self.gender.currentData() or ""
         out["birth_date"] = (

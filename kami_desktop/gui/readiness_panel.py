@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kami_desktop.core.case.readiness import Readiness
+from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
 from kami_desktop.gui.ladder_style import STATUS_COLOURS
 
 MARKS = {"present": "✓", "weak": "△", "missing": "✗"}

@@ -49,10 +49,10 @@ def render_thumbnail(source: Path, media_type: str, target: Path, size: int = TH
             with Image.open(source) as im:
                 im.draft("RGB", (size * 2, size * 2))
                 im.thumbnail((size, size))
-                im = ImageOps.exif_transpose(im)
-                if im.mode not in ("RGB", "RGBA"):
-                    im = im.convert("RGBA" if "A" in im.getbands() else "RGB")
-                im.save(tmp, format="PNG")
+                thumb = ImageOps.exif_transpose(im)
+                if thumb.mode not in ("RGB", "RGBA"):
+                    thumb = thumb.convert("RGBA" if "A" in thumb.getbands() else "RGB")
+                thumb.save(tmp, format="PNG")
         os.replace(tmp, target)
     finally:
         if tmp.exists():

@@ -123,16 +123,16 @@ class TimelinePanel(QWidget):
         items = self.table.selectedItems()
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
-    def make_dialog(self, fact_id: int | None = None) -> FactDialog:
-        return FactDialog(self.profile, self.case_id, fact_id, self)
+    def make_dialog(self, case_id: int, fact_id: int | None = None) -> FactDialog:
+        return FactDialog(self.profile, case_id, fact_id, self)
 
     def add_fact(self) -> None:
-        if self.case_id is not None and self.make_dialog().exec():
+        if self.case_id is not None and self.make_dialog(self.case_id).exec():
             self.changed.emit()
 
     def edit_selected(self) -> None:
         fid = self.selected_id()
-        if fid is not None and self.make_dialog(fid).exec():
+        if fid is not None and self.case_id is not None and self.make_dialog(self.case_id, fid).exec():
             self.changed.emit()
 
     def remove_selected(self) -> None:

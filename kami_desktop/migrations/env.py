@@ -13,7 +13,10 @@ def run_migrations_online() -> None:
     if engine is None:
         from sqlalchemy import create_engine
 
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("alembic: neither an engine nor sqlalchemy.url was given")
+        engine = create_engine(url)
     with engine.connect() as connection:
         # SQLite rebuilds a table for most ALTERs (batch mode: create new, copy, drop old, rename). With
         # foreign keys on, dropping the old table would cascade-delete the rows that refer to it, so

@@ -31,6 +31,7 @@ print("done", flush=True)
 TRIALS = int(os.environ.get("KAMI_CRASH_TRIALS", "16"))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
 def test_sigkill_during_import_never_leaves_a_broken_profile(data_dir, tmp_path):
     from kami_desktop.core.case.cases import create_case

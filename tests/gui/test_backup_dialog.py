@@ -28,7 +28,7 @@ def test_backup_dialog_writes_a_verified_backup_with_progress(qtbot, filled, tmp
     qtbot.addWidget(dlg)
     assert dlg.path_edit.text().endswith(".zip") and "kami-备份-" in dlg.path_edit.text()
     out = tmp_path / "我的备份.zip"
-    with qtbot.waitSignal(dlg.done, timeout=WAIT) as sig:
+    with qtbot.waitSignal(dlg.backed_up, timeout=WAIT) as sig:
         assert dlg.start(out)
         assert dlg.running and not dlg.start_button.isEnabled()
     report = sig.args[0]
@@ -45,7 +45,7 @@ def test_backup_dialog_asks_before_overwriting(qtbot, filled, tmp_path, dialogs,
     monkeypatch.setattr(backup_dialog.messages, "ask", lambda *a: False)
     assert dlg.start(out) is False and out.read_bytes() == b"older backup"
     monkeypatch.setattr(backup_dialog.messages, "ask", lambda *a: True)
-    with qtbot.waitSignal(dlg.done, timeout=WAIT):
+    with qtbot.waitSignal(dlg.backed_up, timeout=WAIT):
         assert dlg.start(out)
     assert verify_backup(out).ok
 

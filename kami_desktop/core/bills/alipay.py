@@ -6,6 +6,7 @@ The table is found by its header row, never by a fixed line offset; columns are 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kami_desktop.core.bills.common import (
     RESAVED_HINT,
@@ -52,7 +53,7 @@ _SCI = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")
 _TIP = re.compile(r"^\s*\d+\s*[.、．]")
 
 
-def is_header(cells: list[str]) -> bool:
+def is_header(cells: Sequence[object]) -> bool:
     names = {clean(c) for c in cells}
     return (
         "收/支" in names

@@ -113,9 +113,9 @@ def parse_time(value: object) -> tuple[datetime, bool] | None:
     m = _TIME_RE.match(text)
     if not m:
         return None
-    y, mo, d, h, mi, s = (int(g) if g is not None else None for g in m.groups())
+    y, mo, d, h, mi, s = (int(g) if g is not None else 0 for g in m.groups())
     try:
-        dt = datetime(y, mo, d, h or 0, mi or 0, s or 0)
+        dt = datetime(y, mo, d, h, mi, s)
     except ValueError:
         return None
     return china_local(dt), True

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import partial
 
 from kami_desktop.core.bills.model import ParsedBill, Transaction
 from kami_desktop.core.util.money import money_str
@@ -169,7 +170,7 @@ class _PaymentIndex:
         return list(found.values())
 
 
-def _fit_score(p: ReconRow, r: Transaction, linked: dict[int, Decimal]) -> tuple:
+def _fit_score(p: ReconRow, r: Transaction, linked: dict[int, Decimal]) -> tuple[bool, bool, datetime, int]:
     """Prefer the payment whose stated, still-unmatched refund equals this refund; then the latest one."""
     remaining = _expected_refund(p.transaction) - linked[id(p)]
     return (remaining == r.amount, remaining > 0, p.transaction.time, p.transaction.row)
@@ -196,7 +197,7 @@ def _link(refunds: list[ReconRow], payments: list[ReconRow], warnings: list[str]
                     if p.transaction.time <= r.time
                     and _expected_refund(p.transaction) - linked[id(p)] >= r.amount
                 ]
-            best = max(fits, key=lambda p, r=r: _fit_score(p, r, linked)) if fits else None
+            best = max(fits, key=partial(_fit_score, r=r, linked=linked)) if fits else None
         if best is None:
             rr.reason = "退款：未在本账单中找到对应的原付款（原付款可能在账单时间范围之外）"
             warnings.append(

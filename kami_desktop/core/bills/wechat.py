@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -47,7 +48,7 @@ _PARTIAL = re.compile(r"已退款\s*[（(]?\s*[¥￥]?\s*([\d,]+(?:\.\d+)?)")
 _SCI = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")
 
 
-def is_header(cells: list[object]) -> bool:
+def is_header(cells: Sequence[object]) -> bool:
     return len(cells) >= 2 and clean(cells[0]) == "交易时间" and clean(cells[1]) == "交易类型"
 
 
@@ -163,7 +164,9 @@ def _excel_date(serial: float) -> datetime | str:
     return value if isinstance(value, datetime) else str(serial)
 
 
-def _locate_header(rows, name: str) -> tuple[int, list[object], list[str]]:
+def _locate_header(
+    rows: Iterator[tuple[int, Sequence[object]]], name: str
+) -> tuple[int, Sequence[object], list[str]]:
     preamble: list[str] = []
     for line, cells in rows:
         if is_header(cells):
@@ -177,8 +180,10 @@ def _locate_header(rows, name: str) -> tuple[int, list[object], list[str]]:
     )
 
 
-def _parse(rows, name: str, encoding: str, layout: str | None) -> ParsedBill:
-    rows = iter(rows)
+def _parse(
+    numbered: Iterable[tuple[int, Sequence[object]]], name: str, encoding: str, layout: str | None
+) -> ParsedBill:
+    rows = iter(numbered)
     header_line, header, preamble = _locate_header(rows, name)
     cols = Columns.from_header([_cell_text(c) for c in header], WANTED)
     missing = cols.missing(REQUIRED)

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,7 +102,7 @@ class _Case:
         return [e for e in self.exhibits if e.category == code]
 
 
-def _ids(exhibits) -> tuple[int, ...]:
+def _ids(exhibits: Iterable[Exhibit | int]) -> tuple[int, ...]:
     return tuple(sorted({e.id if isinstance(e, Exhibit) else int(e) for e in exhibits}))
 
 

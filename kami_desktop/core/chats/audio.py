@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import struct
 import wave
+from collections.abc import Iterator
 from pathlib import Path
 
 VOICE_EXTENSIONS = frozenset(
@@ -104,7 +105,7 @@ def _silk(data: bytes, pos: int) -> float | None:
 
 
 def _mp4(data: bytes) -> float | None:
-    def atoms(start: int, end: int):
+    def atoms(start: int, end: int) -> Iterator[tuple[bytes, int, int]]:
         pos = start
         while pos + 8 <= end:
             size, kind = struct.unpack_from(">I4s", data, pos)

@@ -63,7 +63,8 @@ class _Reader:
         self.text = text
 
     def ws(self, pos: int) -> int:
-        return _WS.match(self.text, pos).end()
+        m = _WS.match(self.text, pos)  # matches the empty string, so always a match
+        return m.end() if m else pos
 
     def value(self, pos: int, depth: int) -> tuple[object, int]:
         if depth > MAX_DEPTH:

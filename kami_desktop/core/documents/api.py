@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kami_desktop.core.documents import (
     complaint_12315,
@@ -28,7 +28,11 @@ from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import atomic_write_bytes
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
-KINDS: dict[str, tuple[str, Any]] = {
+if TYPE_CHECKING:
+    from kami_desktop.core.profile import Profile
+
+# kind -> (title, builder); the builders of NEEDS_LIMITS also take the portal limits
+KINDS: dict[str, tuple[str, Callable[..., Built]]] = {
     "demand": ("退款催告函", demand.build),
     "complaint-12315": ("12315投诉填写单", complaint_12315.build),
     "heimao": ("黑猫投诉文本", heimao.build),
@@ -68,7 +72,7 @@ def kind_label(kind: str) -> str:
     return _kind(kind)[0]
 
 
-def _kind(kind: str):
+def _kind(kind: str) -> tuple[str, Callable[..., Built]]:
     try:
         return KINDS[kind]
     except KeyError:
@@ -101,7 +105,7 @@ def _stamp(ctx: CaseContext, opts: DocOptions) -> datetime:
 
 
 def check(
-    profile,
+    profile: Profile,
     case_id: int,
     kind: str,
     options: Mapping[str, Any] | DocOptions | None = None,
@@ -124,7 +128,7 @@ def output_paths(out_dir: Path, case_id: int, kind: str, fmt: str) -> list[Path]
 
 
 def generate(
-    profile,
+    profile: Profile,
     case_id: int,
     kind: str,
     out_dir: str | Path,
@@ -141,18 +145,19 @@ def generate(
         ctx = load_context(s, case_id)
     built, m = build_document(ctx, kind, opts, resolve_limits(profile.data_dir, None))
     doc = built.doc
+    stamp = _stamp(ctx, opts)
     warnings = list(built.warnings)
     hashes: dict[str, str] = {}
     files = []
     for path in paths:
         if path.suffix == ".docx":
-            data, lacking = render_docx(doc, doc.stamp)
+            data, lacking = render_docx(doc, stamp)
             if lacking:
                 warnings.append(
                     "内嵌字体缺少以下字符，在未安装相应字体的电脑上可能显示为方框：" + "".join(lacking)
                 )
         else:
-            data = render_pdf(doc, doc.stamp)
+            data = render_pdf(doc, stamp)
         atomic_write_bytes(path, data)
         hashes[path.name] = hashlib.sha256(data).hexdigest()
         files.append({"name": path.name, "sha256": hashes[path.name], "size": len(data)})
@@ -176,7 +181,7 @@ def generate(
 
 
 def export_12315_attachments(
-    profile,
+    profile: Profile,
     case_id: int,
     out_dir: str | Path,
     limits: Limits | str | Path | None = None,

@@ -12,12 +12,17 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kami_desktop.core.documents.context import CaseContext, ExhibitInfo, FileInfo
 from kami_desktop.core.legal.data import LIMITS_FILE, Limits, data_file, load_limits
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
 
 QUALITIES = (90, 85, 78, 70, 62, 55, 48, 40)
 SCALE_STEP = 0.85
@@ -136,7 +141,9 @@ def plan_attachments(ctx: CaseContext, limits: Limits, channel: str = "12315") -
     return out
 
 
-def _planned(ex: ExhibitInfo, f: FileInfo, k: int, crops) -> list[PlannedAttachment]:
+def _planned(
+    ex: ExhibitInfo, f: FileInfo, k: int, crops: Sequence[tuple[int, int | None]]
+) -> list[PlannedAttachment]:
     stem = f"证据{ex.number:02d}_{safe_name(ex.title)}" + (f"_{k}" if k else "")
     n = len(crops)
     return [
@@ -155,7 +162,7 @@ def _planned(ex: ExhibitInfo, f: FileInfo, k: int, crops) -> list[PlannedAttachm
     ]
 
 
-def encode_jpeg(image, max_bytes: int) -> tuple[bytes, int, float]:
+def encode_jpeg(image: PILImage, max_bytes: int) -> tuple[bytes, int, float]:
     """JPEG bytes ≤ ``max_bytes``: quality steps first, then downscaling. Returns (data, quality, scale)."""
     from PIL import Image
 
@@ -174,22 +181,22 @@ def encode_jpeg(image, max_bytes: int) -> tuple[bytes, int, float]:
         current = image.resize((w, h), Image.Resampling.LANCZOS)
 
 
-def _upright_rgb(path: Path):
+def _upright_rgb(path: Path) -> PILImage:
     from PIL import Image, ImageOps
 
     with Image.open(path) as im:
         im.load()
-        im = ImageOps.exif_transpose(im)
-        if im.mode in ("RGBA", "LA", "P"):
-            rgba = im.convert("RGBA")
+        upright = ImageOps.exif_transpose(im)
+        if upright.mode in ("RGBA", "LA", "P"):
+            rgba = upright.convert("RGBA")
             flat = Image.new("RGB", rgba.size, (255, 255, 255))
             flat.paste(rgba, mask=rgba.getchannel("A"))
             return flat
-        return im.convert("RGB")
+        return upright.convert("RGB")
 
 
 def export_images(
-    blob_path,
+    blob_path: Callable[[str], Path],
     ctx: CaseContext,
     out_dir: Path,
     limits: Limits,
@@ -219,7 +226,8 @@ def export_images(
         except OSError as exc:
             raise AttachmentError(f"证据{ex.number}的文件 {f.name} 无法作为图片读取：{exc}") from exc
         for item in _planned(ex, f, k, split_points(image.height, max_h, overlap)):
-            part = image.crop((0, item.top, image.width, item.bottom))
+            bottom = item.bottom if item.bottom is not None else image.height
+            part = image.crop((0, item.top, image.width, bottom))
             data, quality, scale = encode_jpeg(part, max_bytes)
             target = out_dir / item.name
             atomic_write_bytes(target, data)

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.evidence.exhibits import list_exhibits
@@ -228,7 +228,7 @@ def _bill_row_id(origin: str) -> int | None:
     return None
 
 
-def load_context(s, case_id: int) -> CaseContext:
+def load_context(s: Session, case_id: int) -> CaseContext:
     """Read case ``case_id`` (raises CaseError when it does not exist)."""
     case = get_case(s, case_id)
     ctx = CaseContext(

@@ -120,7 +120,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     doc.add(
         P(f"如贵司在{deadline}未退还上述款项，本人将依法采取以下措施，由此产生的一切后果及费用由贵司承担：")
     )
-    for i, step in enumerate(
+    for i, measure in enumerate(
         (
             "向全国12315平台（市场监督管理部门）投诉，并就格式条款等违法线索进行举报；",
             "向支付渠道（支付宝、微信支付等）投诉，并在黑猫投诉等公开平台投诉；",
@@ -129,7 +129,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         ),
         start=1,
     ):
-        doc.add(P(f"{i}. {step}"))
+        doc.add(P(f"{i}. {measure}"))
     doc.add(P("特此函告。", space_before=6, keep=True))
 
     step = ctx.demand_step

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -21,6 +22,12 @@ from docx.shared import Mm, Pt
 
 from kami_desktop.core.documents.font_embed import FONT_NAME, embed_font, subset_font
 from kami_desktop.core.documents.layout import Doc, Heading, PageBreak, Para, Table, Title, split_placeholders
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.table import _Row
+    from docx.text.paragraph import Paragraph
+    from lxml.etree import _Element
 
 PAGE_W, PAGE_H = 210, 297
 MARGINS = {"top": 25, "bottom": 25, "left": 28, "right": 22}  # mm; wider left margin for binding
@@ -39,7 +46,7 @@ APP_XML = (
 )
 
 
-def _set_fonts(rpr) -> None:
+def _set_fonts(rpr: _Element) -> None:
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -52,7 +59,7 @@ def _set_fonts(rpr) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
-def _setup(document, doc: Doc) -> None:
+def _setup(document: WordDocument, doc: Doc) -> None:
     sec = document.sections[0]
     sec.page_width, sec.page_height = Mm(PAGE_W), Mm(PAGE_H)
     sec.top_margin, sec.bottom_margin = Mm(MARGINS["top"]), Mm(MARGINS["bottom"])
@@ -79,7 +86,7 @@ def _setup(document, doc: Doc) -> None:
     normal.paragraph_format.space_after = Pt(0)
 
 
-def _runs(par, text: str, *, bold: bool = False, size: float | None = None) -> None:
+def _runs(par: Paragraph, text: str, *, bold: bool = False, size: float | None = None) -> None:
     for seg, is_blank in split_placeholders(text):
         lines = seg.split("\n")
         for i, line in enumerate(lines):
@@ -96,7 +103,7 @@ def _runs(par, text: str, *, bold: bool = False, size: float | None = None) -> N
             _set_fonts(run._r.get_or_add_rPr())
 
 
-def _title(document, b: Title) -> None:
+def _title(document: WordDocument, b: Title) -> None:
     par = document.add_paragraph()
     par.alignment = WD_ALIGN_PARAGRAPH.CENTER
     par.paragraph_format.space_after = Pt(6 if b.subtitle else 12)
@@ -108,14 +115,14 @@ def _title(document, b: Title) -> None:
         _runs(sub, b.subtitle, size=11)
 
 
-def _heading(document, b: Heading) -> None:
+def _heading(document: WordDocument, b: Heading) -> None:
     par = document.add_paragraph()
     par.paragraph_format.space_before = Pt(6)
     par.paragraph_format.keep_with_next = True
     _runs(par, b.text, bold=True)
 
 
-def _para(document, b: Para, body: float) -> None:
+def _para(document: WordDocument, b: Para, body: float) -> None:
     par = document.add_paragraph()
     par.alignment = ALIGN[b.align]
     if b.indent:
@@ -128,14 +135,14 @@ def _para(document, b: Para, body: float) -> None:
         _runs(par, text, bold=bold, size=b.size)
 
 
-def _repeat_header(row) -> None:
-    trpr = row._tr.get_or_add_trPr()
+def _repeat_header(row: _Row) -> None:
+    trpr: _Element = row._tr.get_or_add_trPr()  # as a plain element: it takes any child
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     trpr.append(el)
 
 
-def _table(document, b: Table, body: float) -> None:
+def _table(document: WordDocument, b: Table, body: float) -> None:
     size = b.size or max(body - 1.5, 9)
     ncols = len(b.widths)
     table = document.add_table(rows=len(b.rows), cols=ncols)
@@ -162,7 +169,7 @@ def _table(document, b: Table, body: float) -> None:
     document.add_paragraph().paragraph_format.line_spacing = 1.0
 
 
-def _field(par, instr: str) -> None:
+def _field(par: Paragraph, instr: str) -> None:
     fld = OxmlElement("w:fldSimple")
     fld.set(qn("w:instr"), f" {instr} ")
     run = OxmlElement("w:r")
@@ -173,10 +180,11 @@ def _field(par, instr: str) -> None:
     t.text = "1"
     run.append(t)
     fld.append(run)
-    par._p.append(fld)
+    p: _Element = par._p
+    p.append(fld)
 
 
-def _footer(document) -> None:
+def _footer(document: WordDocument) -> None:
     par = document.sections[0].footer.paragraphs[0]
     par.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _runs(par, FOOTER_TEXT[0], size=9)
@@ -186,7 +194,7 @@ def _footer(document) -> None:
     _runs(par, FOOTER_TEXT[2], size=9)
 
 
-def _core(document, doc: Doc, stamp: datetime) -> None:
+def _core(document: WordDocument, doc: Doc, stamp: datetime) -> None:
     cp = document.core_properties
     cp.title = doc.title
     cp.subject = doc.subject

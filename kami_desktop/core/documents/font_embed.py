@@ -244,6 +244,7 @@ def extract_embedded_font(members: dict[str, bytes]) -> bytes:
     root = _xml(members["word/fontTable.xml"])
     for font in root.findall(w("font")):
         emb = font.find(w("embedRegular"))
-        if emb is not None:
-            return obfuscate(members[FONT_PART], emb.get(w("fontKey")))
+        key = emb.get(w("fontKey")) if emb is not None else None
+        if key is not None:
+            return obfuscate(members[FONT_PART], key)
     raise KeyError("文档中没有嵌入字体")

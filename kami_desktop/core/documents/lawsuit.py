@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kami_desktop.core.documents.claims import (
     INTEREST_BASIS,
+    InterestClaim,
     court_name,
     court_notes,
     interest_claim,
@@ -76,7 +77,7 @@ def role_sentences(ctx: CaseContext) -> list[str]:
     return out
 
 
-def claims_blocks(ctx: CaseContext, opts: DocOptions, m: Missing) -> tuple[list[Para], object]:
+def claims_blocks(ctx: CaseContext, opts: DocOptions, m: Missing) -> tuple[list[Para], InterestClaim]:
     ic = interest_claim(ctx, opts, m)
     who = defendants_ref(ctx.defendants)
     jointly = "共同" if len(ctx.defendants) > 1 else ""
@@ -161,7 +162,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     return Built(doc, notes, list(ic.warnings))
 
 
-def notes_page(ctx: CaseContext, opts: DocOptions, ic, n: int) -> list[str]:
+def notes_page(ctx: CaseContext, opts: DocOptions, ic: InterestClaim, n: int) -> list[str]:
     notes = [
         f"份数：起诉状共需{n + 1}份（正本1份交法院，副本{n}份按被告人数提交，民事诉讼法第一百二十三条），"
         f"证据材料每位被告1份、法院1份，本人另留1份。",

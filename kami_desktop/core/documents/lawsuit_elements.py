@@ -9,6 +9,7 @@ so the notes page tells the user to prefer the court's own form. Items the case 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from kami_desktop.core.documents.claims import court_name, total_claim
 from kami_desktop.core.documents.context import TOPUP_KINDS, CaseContext
@@ -38,7 +39,7 @@ def _section(title: str, rows: list[tuple[str, str]]) -> Table:
 def plaintiff_rows(ctx: CaseContext, m: Missing) -> list[tuple[str, str]]:
     p = ctx.self_party
 
-    def get(attr: str):
+    def get(attr: str) -> Any:  # a PartyInfo field, or None without a party
         return getattr(p, attr) if p else None
 
     return [

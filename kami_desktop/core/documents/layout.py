@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypedDict, Unpack
 
 PLACEHOLDER_RE = re.compile(r"【待填写：([^】]*)】")
 
@@ -36,7 +37,7 @@ class Missing:
     def __init__(self) -> None:
         self.fields: list[MissingField] = []
 
-    def need(self, value, label: str, key: str = "") -> str:
+    def need(self, value: object, label: str, key: str = "") -> str:
         """``value`` as text, or a blank for ``label`` (recorded as missing) when it is empty."""
         text = "" if value is None else str(value).strip()
         if text:
@@ -86,11 +87,21 @@ class Para:
         return "".join(t for t, _ in self.parts)
 
 
-def P(text: str, **kw) -> Para:  # noqa: N802 - reads like markup
+class ParaStyle(TypedDict, total=False):
+    """The keyword arguments of :func:`P` and :func:`lead`: :class:`Para`'s fields other than ``parts``."""
+
+    align: str
+    indent: bool
+    size: float | None
+    space_before: float
+    keep: bool
+
+
+def P(text: str, **kw: Unpack[ParaStyle]) -> Para:  # noqa: N802 - reads like markup
     return Para([(text, False)], **kw)
 
 
-def lead(label: str, text: str, **kw) -> Para:
+def lead(label: str, text: str, **kw: Unpack[ParaStyle]) -> Para:
     """A paragraph starting with a bold label: ``lead("诉讼请求：", "…")``."""
     kw.setdefault("indent", False)
     return Para([(label, True), (text, False)], **kw)

@@ -19,6 +19,9 @@ DEFAULT_CAUSE = "信息网络买卖合同纠纷"
 CAUSES = ("信息网络买卖合同纠纷", "网络服务合同纠纷", "买卖合同纠纷", "不当得利纠纷")
 
 
+Day = date  # inside DocOptions the field ``date`` hides the type
+
+
 class DocumentError(ValueError):
     """Bad options or an unknown kind; the message is Chinese."""
 
@@ -26,10 +29,10 @@ class DocumentError(ValueError):
 @dataclass
 class DocOptions:
     workdays: int = DEMAND_DEFAULT_WORKDAYS  # demand letter: reply period in working days (3–7)
-    date: date | None = None  # the document's date (letter / filing / submission); also its file timestamp
-    sent_on: date | None = None  # demand letter: date sent (else the date, else the ladder step)
-    interest_from: date | None = None  # interest runs from this day (inclusive)
-    interest_to: date | None = None  # interest is computed up to this day (default: the date)
+    date: Day | None = None  # the document's date (letter / filing / submission); also its file timestamp
+    sent_on: Day | None = None  # demand letter: date sent (else the date, else the ladder step)
+    interest_from: Day | None = None  # interest runs from this day (inclusive)
+    interest_to: Day | None = None  # interest is computed up to this day (default: the date)
     termination: bool = False  # demand letter also serves as a 解除通知 (民法典 565)
     interrupt_limitation: bool = True  # demand letter states it interrupts limitation (民法典 195)
     channel: str = ""  # demand letter: delivery channel

@@ -183,8 +183,8 @@ def exhibit_refs(numbers: list[int]) -> str:
 
 def fact_line(f: FactInfo, *, refs: bool = True) -> str:
     text = (f.description or f.label).strip().rstrip("。；;")
-    refs = f"（见{exhibit_refs(f.exhibit_numbers)}）" if refs and f.exhibit_numbers else ""
-    return f"{datetime_cn(f.occurred_at)}，{text}{refs}。"
+    cited = f"（见{exhibit_refs(f.exhibit_numbers)}）" if refs and f.exhibit_numbers else ""
+    return f"{datetime_cn(f.occurred_at)}，{text}{cited}。"
 
 
 def fact_lines(ctx: CaseContext) -> list[str]:

@@ -6,10 +6,14 @@ import warnings
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import filetype
 
 from kami_desktop.core.util.timeutil import CHINA_TZ
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
 
 TEXT_TYPES = {"text/plain", "text/csv", "text/html", "application/json"}
 
@@ -93,7 +97,7 @@ def image_facts(path: Path, mime: str, max_pixels: int = 200_000_000) -> ImageFa
     return facts
 
 
-def _exif_time(im) -> datetime | None:
+def _exif_time(im: PILImage) -> datetime | None:
     if im.format in ("PNG", "WEBP", "GIF") and "exif" not in im.info:
         return None  # getexif() would decode the whole image looking for trailing EXIF
     try:

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kami_desktop.core.evidence import anchors
 from kami_desktop.core.evidence.replay import compare, replay
@@ -191,7 +192,7 @@ def verify(
     return report
 
 
-def _recorded_imports(s) -> dict[str, dict]:
+def _recorded_imports(s: Session) -> dict[str, dict]:
     """sha256 → {sm3, size} from the first import entry of each blob."""
     out: dict[str, dict] = {}
     for (payload,) in s.execute(

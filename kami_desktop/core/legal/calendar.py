@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 import chinese_calendar
 
@@ -42,7 +43,7 @@ class WorkCalendar:
         self._cache: dict[date, tuple[bool, bool]] = {}
 
     @classmethod
-    def from_file(cls, path) -> WorkCalendar:
+    def from_file(cls, path: str | Path) -> WorkCalendar:
         return cls(load_holidays(path))
 
     def is_workday(self, d: date) -> tuple[bool, bool]:

@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from kami_desktop.resources import resource_path
 
@@ -65,6 +65,10 @@ def read_json(path: str | Path) -> dict[str, Any]:
     return doc
 
 
+@overload
+def parse_date(value: Any, where: str, *, allow_none: Literal[False] = False) -> date: ...
+@overload
+def parse_date(value: Any, where: str, *, allow_none: bool) -> date | None: ...
 def parse_date(value: Any, where: str, *, allow_none: bool = False) -> date | None:
     """'YYYY-MM-DD', or 'YYYY-MM' read as the first day of that month (the earliest it can mean)."""
     if value is None and allow_none:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TypedDict
 
 from kami_desktop.core.legal.calendar import WorkCalendar
 from kami_desktop.core.legal.periods import add_workdays, period_end
@@ -236,6 +237,14 @@ def _coerce(ev: Event | Mapping | tuple) -> Event:
     return out
 
 
+class _StatusArgs(TypedDict):
+    """The keyword arguments every deadline function takes to compute its status."""
+
+    today: date | None
+    near_days: int
+    cal: WorkCalendar | None
+
+
 def deadlines_from_events(
     events: Iterable[Event | Mapping | tuple],
     today: date,
@@ -258,7 +267,7 @@ def deadlines_from_events(
         return ref is not None and kind in last and last[kind] >= ref
 
     resolved = last.get("resolved")
-    kw = {"today": today, "near_days": near_days, "cal": cal}
+    kw: _StatusArgs = {"today": today, "near_days": near_days, "cal": cal}
     out: list[Deadline] = []
 
     demand_dates = [last[k] for k in ("demand_sent", "demand_delivered") if k in last]

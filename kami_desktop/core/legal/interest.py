@@ -84,7 +84,8 @@ def _rate(value: Decimal | str | int) -> Decimal:
     rate = Decimal(str(value).strip().rstrip("%"))
     if not rate.is_finite() or rate < 0 or rate >= 100:
         raise ValueError(f"年利率（百分数）应在0到100之间，实际为 {value!r}")
-    if rate.as_tuple().exponent > -2:
+    exponent = rate.as_tuple().exponent  # an int: the rate is finite
+    if isinstance(exponent, int) and exponent > -2:
         rate = rate.quantize(CENT)  # "3" -> "3.00", as rates are written
     return rate
 
@@ -100,7 +101,9 @@ def _entry(table: LprTable, day: date) -> LprEntry:
     return entry
 
 
-def _lpr_segments(table: LprTable, principal: Decimal, start: date, end: date, basis: int):
+def _lpr_segments(
+    table: LprTable, principal: Decimal, start: date, end: date, basis: int
+) -> tuple[list[InterestSegment], list[LprEntry]]:
     """Split (start, end] where the one-year LPR changes."""
     current = _entry(table, start + timedelta(days=1))
     used = [current]
@@ -199,14 +202,14 @@ def compute_interest(
     if len(segments) == 1:
         rate = segments[0].rate
     elif segments:
-        rate = (sum(s.rate * s.days for s in segments) / total_days).quantize(
+        rate = (sum((s.rate * s.days for s in segments), Decimal(0)) / total_days).quantize(
             RATE_PLACES, rounding=ROUND_HALF_UP
         )
     elif rate_percent is not None:
         rate = _rate(rate_percent)
     else:
-        entry = (lpr_table or load_lpr()).entry_on(lpr_date or end)
-        rate = entry.rate if entry is not None else Decimal("0")
+        in_force = (lpr_table or load_lpr()).entry_on(lpr_date or end)
+        rate = in_force.rate if in_force is not None else Decimal("0")
     return InterestResult(
         interest=interest.quantize(CENT),
         days=total_days,

@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any
 
 
 def fsync_dir(path: Path) -> None:
@@ -21,7 +22,7 @@ def fsync_dir(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_writer(target: Path, mode: str = "wb") -> Iterator:
+def atomic_writer(target: Path, mode: str = "wb") -> Iterator[IO[Any]]:
     """Write to a temp file next to ``target``; on success fsync and rename over it.
 
     On any error the temp file is removed and ``target`` is left as it was.
@@ -31,7 +32,8 @@ def atomic_writer(target: Path, mode: str = "wb") -> Iterator:
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=target.parent)
     tmp_path = Path(tmp)
     try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {})) as fh:
+        fh = os.fdopen(fd, mode) if "b" in mode else os.fdopen(fd, mode, encoding="utf-8", newline="")
+        with fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

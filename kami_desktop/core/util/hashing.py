@@ -7,8 +7,12 @@ SM3 comes from OpenSSL through hashlib when available; otherwise a pure-Python i
 from __future__ import annotations
 
 import hashlib
+import os
 import struct
 from collections.abc import Callable, Iterable
+from typing import Protocol
+
+StrPath = str | os.PathLike[str]
 
 CHUNK = 1 << 20  # 1 MiB
 
@@ -36,7 +40,7 @@ class PureSM3:
         if data:
             self.update(data)
 
-    def update(self, data) -> None:
+    def update(self, data: bytes | bytearray | memoryview, /) -> None:
         data = bytes(data)
         self._len += len(data)
         buf = self._buf + data
@@ -95,7 +99,15 @@ def _openssl_sm3_available() -> bool:
 SM3_NATIVE = _openssl_sm3_available()
 
 
-def new_sm3(data: bytes = b""):
+class Hasher(Protocol):
+    """What hashlib's objects and PureSM3 have in common."""
+
+    def update(self, data: bytes | bytearray | memoryview, /) -> None: ...
+    def digest(self) -> bytes: ...
+    def hexdigest(self) -> str: ...
+
+
+def new_sm3(data: bytes = b"") -> Hasher:
     return hashlib.new("sm3", data) if SM3_NATIVE else PureSM3(data)
 
 
@@ -108,7 +120,7 @@ def digests_of_chunks(chunks: Iterable[bytes]) -> tuple[str, str, int]:
     return sha.hexdigest(), sm3.hexdigest(), size
 
 
-def sha256_file(path, cancel: Callable[[], bool] | None = None) -> tuple[str, int]:
+def sha256_file(path: StrPath, cancel: Callable[[], bool] | None = None) -> tuple[str, int]:
     """SHA-256 of a file and its size, streamed in 1 MiB chunks (GIL released inside hashlib)."""
     h = hashlib.sha256()
     size = 0
@@ -126,7 +138,7 @@ def sha256_file(path, cancel: Callable[[], bool] | None = None) -> tuple[str, in
     return h.hexdigest(), size
 
 
-def sm3_file(path) -> str:
+def sm3_file(path: StrPath) -> str:
     h = new_sm3()
     with open(path, "rb") as fh:
         while chunk := fh.read(CHUNK):

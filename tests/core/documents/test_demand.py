@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from kami_desktop.core.case.ladder import edit_step, list_steps
 from kami_desktop.core.documents import DocumentError, generate
 from kami_desktop.core.legal import add_workdays
 from tests.core.documents.conftest import docx_text, pdf_flat, pdffonts
@@ -87,3 +88,18 @@ def test_sent_date_option_overrides_the_ladder_step(profile, made, tmp_path):
     doc = generate(profile, made.case_id, "demand", tmp_path, options={"sent_on": "2026-09-28"})
     text = docx_text(doc.paths[0])
     assert "2026年10月13日" in text  # legal.md's 2026 cross-check: 7 working days after 9-28 → 10-13
+
+
+def test_follow_up_measures_are_numbered_and_the_channel_comes_from_the_demand_step(profile, made, tmp_path):
+    """The three measures threatened in 四、 keep their order, and 送达方式 is read from the recorded
+    demand step (its own variable, not the last measure's text)."""
+    with profile.session() as s:
+        (demand,) = [st for st in list_steps(s, made.case_id) if st.kind == "demand_sent"]
+        edit_step(s, demand.id, channel="平台客服工单")
+    doc = generate(profile, made.case_id, "demand", tmp_path)
+    text = docx_text(doc.paths[0])
+    measures = text.split("四、逾期不退的后续措施")[1].split("特此函告")[0]
+    numbered = [line for line in measures.splitlines() if line[:2] in ("1.", "2.", "3.", "4.")]
+    assert [line[:2] for line in numbered] == ["1.", "2.", "3."]
+    assert numbered[0].startswith("1. 向全国12315平台") and numbered[2].startswith("3. 向有管辖权的人民法院")
+    assert "送达方式：平台客服工单" in text and doc.missing == []
