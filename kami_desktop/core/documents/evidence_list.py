@@ -11,6 +11,7 @@ from kami_desktop.core.documents.context import CaseContext, ExhibitInfo
 from kami_desktop.core.documents.layout import Built, Doc, Missing, P, Para, Table, Title
 from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.texts import date_cn, datetime_cn, party_names
+from kami_desktop.core.legal.copies import evidence_copies
 
 FORM = "打印件（电子数据）"
 HEADER = ["序号", "证据名称", "证据来源", "证明目的", "页码", "原件/复印件", "备注"]
@@ -98,9 +99,10 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         Para([("提交人（签名）：", False)], align="right", indent=False, space_before=18),
         Para([(date_cn(opts.date) if opts.date else "年    月    日", False)], align="right", indent=False),
     )
-    n = max(len(ctx.defendants), 1)
+    copies = evidence_copies(max(len(ctx.defendants), 1))
     notes = [
-        f"证据目录及证据材料需一式{n + 1}份：法院1份，每位对方当事人1份（证据规定第十九条），本人另留1份。"
+        f"证据目录及证据材料需一式{copies.filed}份：法院{copies.court}份，每位对方当事人1份（证据规定第十九条），"
+        f"本人另留{copies.own}份。"
     ]
     if ctx.exhibits and not opts.pages:
         notes.append("页码栏为空：生成证据册后，可用证据册的清单填写页码。")

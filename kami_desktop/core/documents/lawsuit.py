@@ -35,6 +35,7 @@ from kami_desktop.core.documents.texts import (
     person_intro,
     rmb_upper,
 )
+from kami_desktop.core.legal.copies import evidence_copies
 
 ORDINALS = "一二三四五六七八九十"
 
@@ -154,7 +155,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         ),
         Para([(date_cn(opts.date) if opts.date else "年    月    日", False)], align="right", indent=False),
         P(f"附：1. 本状副本{n}份；", indent=False, space_before=12),
-        P(f"　　2. 证据目录及证据材料一式{n + 1}份。", indent=False),
+        P(f"　　2. 证据目录及证据材料一式{evidence_copies(n).filed}份。", indent=False),
     )
     notes = notes_page(ctx, opts, ic, n)
     doc.add(PageBreak(), Heading("附页：提交前请阅读（本页仅供本人参考，不提交法院）"))

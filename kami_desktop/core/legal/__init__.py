@@ -1,4 +1,5 @@
-"""Qt-free legal rules engine: identifiers, working days, legal periods, deadlines, interest, fees.
+"""Qt-free legal rules engine: identifiers, working days, legal periods, deadlines, interest, fees,
+evidence copies.
 
 Pure functions over dates and Decimals plus the editable data tables in
 ``kami_desktop/resources/data`` (LPR, small-claims thresholds, portal limits, fallback holidays).
@@ -13,6 +14,7 @@ from kami_desktop.core.legal.calendar import (
     next_workday,
     workdays_between,
 )
+from kami_desktop.core.legal.copies import EvidenceCopies, evidence_copies
 from kami_desktop.core.legal.data import (
     HolidayTable,
     LegalDataError,
@@ -68,6 +70,7 @@ __all__ = [
     "Deadline",
     "DueDate",
     "Event",
+    "EvidenceCopies",
     "HolidayTable",
     "InterestResult",
     "InterestSegment",
@@ -94,6 +97,7 @@ __all__ = [
     "data_file",
     "deadline_status",
     "deadlines_from_events",
+    "evidence_copies",
     "find_icp_numbers",
     "default_calendar",
     "demand_deadline",
