@@ -22,7 +22,8 @@ from bench._corpus import CACHE, screenshots  # noqa: E402
 
 def child(profile_dir: str, case_id: str, out: str, opts: str) -> None:
     """Run one build in this process and report its timings and peak RSS as JSON on stdout."""
-    from kami_desktop.core.dossier import DossierOptions, build_dossier
+    from kami_desktop.core.dossier.build import build_dossier
+    from kami_desktop.core.dossier.options import DossierOptions
     from kami_desktop.core.profile import Profile
 
     kw = json.loads(opts)

@@ -392,11 +392,10 @@ class _Smoke:
         return f"case {self.case_id} shown" + (f"; screenshot {shot}" if saved else "")
 
     def build_binder(self) -> str:
-        dossier = _optional("kami_desktop.core.dossier")
-        build = getattr(dossier, "build_dossier", None) if dossier else None
-        if build is None:
-            return "skipped: kami_desktop.core.dossier.build_dossier does not exist in this build"
-        result = build(self.profile, self.case_id, dossier.DossierOptions(out_dir=self.workdir / "out"))
+        from kami_desktop.core.dossier.build import build_dossier
+        from kami_desktop.core.dossier.options import DossierOptions
+
+        result = build_dossier(self.profile, self.case_id, DossierOptions(out_dir=self.workdir / "out"))
         pdf = Path(result.pdf)
         _check(pdf.is_file() and pdf.stat().st_size > 0, f"no binder PDF at {pdf}")
         import pymupdf

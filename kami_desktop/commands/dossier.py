@@ -79,8 +79,14 @@ def _problem_lines(problems) -> list[str]:
 
 
 def cmd_build(args) -> Outcome:
-    from kami_desktop.core.dossier import DossierError, DossierOptions, PreflightError, build_dossier
-    from kami_desktop.core.dossier.options import DEFAULT_ATTACHMENT_CAP_MB, DEFAULT_CAUSE
+    from kami_desktop.core.dossier.build import build_dossier
+    from kami_desktop.core.dossier.options import (
+        DEFAULT_ATTACHMENT_CAP_MB,
+        DEFAULT_CAUSE,
+        DossierError,
+        DossierOptions,
+        PreflightError,
+    )
 
     try:
         submitted = date.fromisoformat(args.date) if args.date else None
@@ -136,7 +142,8 @@ def cmd_build(args) -> Outcome:
 
 
 def cmd_check(args) -> Outcome:
-    from kami_desktop.core.dossier import DossierError, preflight
+    from kami_desktop.core.dossier.options import DossierError
+    from kami_desktop.core.dossier.precheck import preflight
 
     with open_profile(args) as prof:
         try:

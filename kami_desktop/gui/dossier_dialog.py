@@ -32,18 +32,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kami_desktop.core.dossier import (
+from kami_desktop.core.dossier.build import build_dossier
+from kami_desktop.core.dossier.choices import DossierChoices, dossier_choices
+from kami_desktop.core.dossier.options import (
+    DEFAULT_ATTACHMENT_CAP_MB,
+    DEFAULT_CAUSE,
     DossierOptions,
     DossierResult,
     PreflightError,
     PreflightReport,
-    build_dossier,
-    preflight,
 )
-from kami_desktop.core.dossier.options import DEFAULT_ATTACHMENT_CAP_MB, DEFAULT_CAUSE
-from kami_desktop.core.evidence.exhibits import list_exhibits
+from kami_desktop.core.dossier.precheck import preflight
 from kami_desktop.core.profile import Profile
-from kami_desktop.core.store.model import Case, Party
 from kami_desktop.core.tasks import Cancelled
 from kami_desktop.gui import binder_printer, messages
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
@@ -72,23 +72,17 @@ class DossierDialog(QDialog):
         self._doc: pymupdf.Document | None = None
         self.setWindowTitle(self.tr("生成证据册"))
         self.resize(1100, 760)
-        with profile.session() as s:
-            case = s.get(Case, case_id)
-            self.case_title = case.title if case else ""
-            self.defendants = (
-                s.query(Party).filter(Party.case_id == case_id, Party.is_defendant.is_(True)).count()
-            )
-            exhibits = [(e.id, e.title, len(e.files)) for e in list_exhibits(s, case_id)]
-        self._build_ui(exhibits)
+        self.choices = dossier_choices(profile, case_id)
+        self._build_ui(self.choices)
         self._check()
 
     # ------------------------------------------------------------------ layout
-    def _build_ui(self, exhibits: list[tuple[int, str, int]]) -> None:
+    def _build_ui(self, choices: DossierChoices) -> None:
         self.list = QListWidget()
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        for eid, title, n in exhibits:
-            item = QListWidgetItem(self.tr("{title}（{n} 个文件）").format(title=title, n=n))
-            item.setData(Qt.ItemDataRole.UserRole, eid)
+        for x in choices.exhibits:
+            item = QListWidgetItem(self.tr("{title}（{n} 个文件）").format(title=x.title, n=x.files))
+            item.setData(Qt.ItemDataRole.UserRole, x.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
@@ -129,7 +123,7 @@ class DossierDialog(QDialog):
         self.attachments.toggled.connect(self.cap.setEnabled)
         self.copies = QSpinBox()
         self.copies.setRange(1, 99)
-        self.copies.setValue(self.default_copies())
+        self.copies.setValue(choices.copies.total)
         self.out_dir = QLineEdit(str(default_out_dir()))
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
@@ -215,10 +209,6 @@ class DossierDialog(QDialog):
         lay.addLayout(buttons)
 
     # ------------------------------------------------------------------ choices
-    def default_copies(self) -> int:
-        """One for the court, one per defendant, one for the user (证据规定 art 19)."""
-        return 1 + self.defendants + 1
-
     def selected_ids(self) -> list[int]:
         return [
             self.list.item(i).data(Qt.ItemDataRole.UserRole)

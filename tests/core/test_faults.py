@@ -390,12 +390,11 @@ def test_cli_module_run_reports_a_commands_usage_error_without_traceback(tmp_pat
 
 # ---------------------------------------------------------------------------------------------- binder
 def _dossier():
-    try:
-        from kami_desktop.core import dossier
+    from kami_desktop.core.dossier.build import build_dossier
+    from kami_desktop.core.dossier.bundle_verify import verify_bundle
+    from kami_desktop.core.dossier.options import DossierOptions
 
-        return dossier.build_dossier, dossier.DossierOptions, dossier.verify_bundle
-    except (ImportError, AttributeError):
-        pytest.skip("kami_desktop.core.dossier (the binder) is not there yet")
+    return build_dossier, DossierOptions, verify_bundle
 
 
 def _outputs_are_whole_or_absent(out: Path, verify_bundle) -> list[Path]:
@@ -453,7 +452,8 @@ DOSSIER_WORKER = r"""
 import sys
 from pathlib import Path
 from kami_desktop.core.profile import Profile
-from kami_desktop.core.dossier import build_dossier, DossierOptions
+from kami_desktop.core.dossier.build import build_dossier
+from kami_desktop.core.dossier.options import DossierOptions
 prof = Profile.open(sys.argv[1])
 opts = DossierOptions(out_dir=Path(sys.argv[2]))
 print("ready", flush=True)

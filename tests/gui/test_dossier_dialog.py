@@ -109,7 +109,6 @@ def test_cancel_leaves_nothing(qtbot, dialog, tmp_path, monkeypatch):
         raise renderers.Decline()
 
     monkeypatch.setattr(renderers, "_REGISTRY", [renderers.Renderer("slow", lambda f: True, slow)])
-    monkeypatch.setattr(renderers, "_LOADED", True)
     qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.build_button.isEnabled(), timeout=30000)
     assert dialog.result is None and "已取消" in dialog.status.text()

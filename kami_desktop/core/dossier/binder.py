@@ -28,7 +28,8 @@ from kami_desktop.core.dossier.layout import (
     text_width,
 )
 from kami_desktop.core.dossier.options import DossierOptions, ExhibitPages
-from kami_desktop.core.dossier.renderers import FileContext, notice, render_file
+from kami_desktop.core.dossier.render_base import FileContext, notice
+from kami_desktop.core.dossier.renderers import render_file
 from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap, FileSnap
 from kami_desktop.core.dossier.stories import SectionWriter
 from kami_desktop.core.tasks import CancelToken, Progress

@@ -26,13 +26,14 @@ from kami_desktop.core.dossier.manifest import (
 )
 from kami_desktop.core.dossier.naming import clean_component
 from kami_desktop.core.dossier.online import OnlineFiles, write_online_pdfs
-from kami_desktop.core.dossier.options import DossierOptions, DossierResult
-from kami_desktop.core.dossier.precheck import (
+from kami_desktop.core.dossier.options import (
+    DossierOptions,
+    DossierResult,
     PreflightError,
     PreflightProblem,
     PreflightReport,
-    content_warnings,
 )
+from kami_desktop.core.dossier.precheck import content_warnings
 from kami_desktop.core.dossier.snapshot import CaseSnap, take_snapshot
 from kami_desktop.core.evidence.anchors import keep_receipt
 from kami_desktop.core.profile import Profile

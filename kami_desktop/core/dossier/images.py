@@ -21,7 +21,8 @@ import pymupdf
 from PIL import Image, ImageOps
 
 from kami_desktop.core.dossier.layout import CONTENT, GREY, MM
-from kami_desktop.core.dossier.renderers import FileContext, notice
+from kami_desktop.core.dossier.render_base import FileContext, notice
+from kami_desktop.core.dossier.snapshot import FileSnap
 
 logging.getLogger("img2pdf").setLevel(logging.ERROR)
 
@@ -36,7 +37,7 @@ OVERLAP = 12 * MM  # vertical overlap between slices, on paper
 JPEG_ROTATE = {1: 0, 3: 180, 6: 270, 8: 90}  # EXIF orientation → insert_image(rotate=…)
 
 
-def accepts(f) -> bool:
+def accepts(f: FileSnap) -> bool:
     return f.media_type.startswith("image/")
 
 

@@ -1,4 +1,7 @@
-"""What a dossier build is asked to do, and what it reports back."""
+"""What a dossier build is asked to do, and what it reports back (the result, the preflight report).
+
+Standard library only: the package exports its errors from here without loading the database layer.
+"""
 
 from __future__ import annotations
 
@@ -108,3 +111,67 @@ class DossierResult:
             "online": [str(p) for p in self.online],
             "warnings": list(self.warnings),
         }
+
+
+BLOCKING = ("missing", "altered", "ledger")
+
+
+@dataclass
+class PreflightProblem:
+    kind: str  # missing | altered | ledger | damaged | empty | incomplete
+    exhibit_id: int
+    number: int
+    title: str
+    detail: str
+    file_id: int | None = None
+    sha256: str | None = None
+    original_name: str | None = None
+
+    @property
+    def blocking(self) -> bool:
+        return self.kind in BLOCKING
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "blocking": self.blocking}
+
+
+@dataclass
+class PreflightReport:
+    checked: int = 0
+    problems: list[PreflightProblem] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def blocking(self) -> list[PreflightProblem]:
+        return [p for p in self.problems if p.blocking]
+
+    @property
+    def warnings(self) -> list[PreflightProblem]:
+        return [p for p in self.problems if not p.blocking]
+
+    @property
+    def ok(self) -> bool:
+        return not self.blocking and not self.cancelled
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "checked": self.checked,
+            "cancelled": self.cancelled,
+            "problems": [p.to_json() for p in self.problems],
+        }
+
+    def describe(self) -> str:
+        return "\n".join(f"证据{p.number}《{p.title}》：{p.detail}" for p in self.problems)
+
+
+class PreflightError(Exception):
+    """Raised by the build when files are missing or altered and ``force`` is off."""
+
+    def __init__(self, report: PreflightReport) -> None:
+        self.report = report
+        lines = [f"有 {len(report.blocking)} 个文件缺失或已被改动，未生成证据册（确认后可强制生成）："]
+        lines += [
+            f"  证据{p.number}《{p.title}》 {p.original_name or ''}：{p.detail}" for p in report.blocking
+        ]
+        super().__init__("\n".join(lines))

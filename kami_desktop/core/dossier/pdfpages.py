@@ -8,12 +8,13 @@ from __future__ import annotations
 import pymupdf
 
 from kami_desktop.core.dossier.layout import CONTENT, GREY
-from kami_desktop.core.dossier.renderers import FileContext, notice
+from kami_desktop.core.dossier.render_base import FileContext, notice
+from kami_desktop.core.dossier.snapshot import FileSnap
 
 CAPTION = 11.0
 
 
-def accepts(f) -> bool:
+def accepts(f: FileSnap) -> bool:
     return f.media_type == "application/pdf"
 
 

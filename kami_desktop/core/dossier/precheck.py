@@ -4,77 +4,12 @@ would notice (no 证明目的, no 来源, an exhibit without files). The user de
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
-
+from kami_desktop.core.dossier.options import PreflightProblem, PreflightReport
 from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap, FileSnap, take_snapshot
 from kami_desktop.core.evidence.verify import ledger_problems
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.hashing import sha256_file
-
-BLOCKING = ("missing", "altered", "ledger")
-
-
-@dataclass
-class PreflightProblem:
-    kind: str  # missing | altered | ledger | damaged | empty | incomplete
-    exhibit_id: int
-    number: int
-    title: str
-    detail: str
-    file_id: int | None = None
-    sha256: str | None = None
-    original_name: str | None = None
-
-    @property
-    def blocking(self) -> bool:
-        return self.kind in BLOCKING
-
-    def to_json(self) -> dict[str, Any]:
-        return {**asdict(self), "blocking": self.blocking}
-
-
-@dataclass
-class PreflightReport:
-    checked: int = 0
-    problems: list[PreflightProblem] = field(default_factory=list)
-    cancelled: bool = False
-
-    @property
-    def blocking(self) -> list[PreflightProblem]:
-        return [p for p in self.problems if p.blocking]
-
-    @property
-    def warnings(self) -> list[PreflightProblem]:
-        return [p for p in self.problems if not p.blocking]
-
-    @property
-    def ok(self) -> bool:
-        return not self.blocking and not self.cancelled
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "ok": self.ok,
-            "checked": self.checked,
-            "cancelled": self.cancelled,
-            "problems": [p.to_json() for p in self.problems],
-        }
-
-    def describe(self) -> str:
-        return "\n".join(f"证据{p.number}《{p.title}》：{p.detail}" for p in self.problems)
-
-
-class PreflightError(Exception):
-    """Raised by the build when files are missing or altered and ``force`` is off."""
-
-    def __init__(self, report: PreflightReport) -> None:
-        self.report = report
-        lines = [f"有 {len(report.blocking)} 个文件缺失或已被改动，未生成证据册（确认后可强制生成）："]
-        lines += [
-            f"  证据{p.number}《{p.title}》 {p.original_name or ''}：{p.detail}" for p in report.blocking
-        ]
-        super().__init__("\n".join(lines))
 
 
 def file_problem(profile: Profile, e: ExhibitSnap, f: FileSnap, cancel=None) -> PreflightProblem | None:

@@ -2,8 +2,7 @@
 
 Both read the exhibit's own file through the parsers (``core.bills.parse_bill``,
 ``core.chats.parse_chat``); when a parser cannot read it, the renderer declines and the file is
-printed as text. Swap these out with ``renderers.register(..., replace=True)`` once bills and chats
-live in the database.
+printed as text.
 """
 
 from __future__ import annotations
@@ -11,8 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+from kami_desktop.core.bills import BillError, parse_bill, reconcile, suggest_terms
+from kami_desktop.core.chats import ChatError, parse_chat
 from kami_desktop.core.dossier.layout import esc, header_row
-from kami_desktop.core.dossier.renderers import TEXT_TYPES, Decline, FileContext
+from kami_desktop.core.dossier.render_base import TEXT_TYPES, Decline, FileContext
+from kami_desktop.core.dossier.snapshot import FileSnap
 from kami_desktop.core.util.money import money_str
 
 BILL_TYPES = (
@@ -25,11 +27,11 @@ ROLES = {"payment": "付款", "refund": "退款", "unpaid": "未付款", "other"
 MAX_ROWS = 5000
 
 
-def accepts_bill(f) -> bool:
+def accepts_bill(f: FileSnap) -> bool:
     return f.media_type in BILL_TYPES
 
 
-def accepts_chat(f) -> bool:
+def accepts_chat(f: FileSnap) -> bool:
     return f.media_type in TEXT_TYPES
 
 
@@ -38,10 +40,6 @@ def _t(dt: datetime | None) -> str:
 
 
 def render_bill(ctx: FileContext) -> None:
-    try:
-        from kami_desktop.core.bills import BillError, parse_bill, reconcile, suggest_terms
-    except ImportError:
-        raise Decline() from None
     try:
         bill = parse_bill(ctx.path)
     except BillError:
@@ -133,10 +131,6 @@ KIND_LABELS = {
 
 
 def render_chat(ctx: FileContext) -> None:
-    try:
-        from kami_desktop.core.chats import ChatError, parse_chat
-    except ImportError:
-        raise Decline() from None
     try:
         chat = parse_chat(ctx.path)
     except ChatError:

@@ -2,50 +2,81 @@
 
 Each renderer says which files it accepts (by media type, by content) and draws through the
 ``PageFlow``. A renderer that finds the file is not its kind after all raises ``Decline`` before
-drawing anything, and the next one is tried. Bill and chat renderers live in ``records.py`` and can
-be replaced with ``register(..., replace=True)`` once bills and chats are stored in the database.
+drawing anything, and the next one is tried; a file no renderer takes becomes a page that says what
+it is. The order is fixed here: bill, chat (``records``), image (``images``), PDF (``pdfpages``),
+text. ``register(..., replace=True)`` swaps one of them.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from kami_desktop.core.dossier.layout import GREY, RED, PageFlow, esc
-from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap, FileSnap
+from kami_desktop.core.dossier import images, pdfpages, records
+from kami_desktop.core.dossier.layout import esc
+from kami_desktop.core.dossier.render_base import TEXT_TYPES, Decline, FileContext, Renderer, notice
+from kami_desktop.core.dossier.snapshot import FileSnap
 from kami_desktop.core.tasks import Cancelled
 
 log = logging.getLogger(__name__)
 
-TEXT_TYPES = ("text/plain", "text/csv", "text/html", "application/json", "text/xml", "application/xml")
 MAX_TEXT_CHARS = 400_000  # ~200 pages; the rest stays in the original file, and the page says so
+KIND_NAMES = {"audio": "音频", "video": "视频"}
 
 
-class Decline(Exception):
-    """Raised by a renderer, before it draws, when the file is not its kind after all."""
+# ---------------------------------------------------------------------------- text and other
+def decode_text(data: bytes) -> str | None:
+    for enc in ("utf-8-sig", "utf-16", "gb18030"):
+        if enc == "utf-16" and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+            continue
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
-@dataclass
-class FileContext:
-    flow: PageFlow
-    case: CaseSnap
-    exhibit: ExhibitSnap
-    file: FileSnap
-    path: Path  # the verified copy of the original (the bundle's file)
-    notes: list[str] = field(default_factory=list)  # what the rendering had to do (downscaled, …)
+def is_text(f: FileSnap) -> bool:
+    return f.media_type in TEXT_TYPES
 
 
-@dataclass(frozen=True)
-class Renderer:
-    name: str
-    accepts: Callable[[FileSnap], bool]
-    render: Callable[[FileContext], None]
+def render_text(ctx: FileContext) -> None:
+    data = ctx.path.read_bytes()
+    text = decode_text(data)
+    if text is None:
+        raise Decline()
+    cut = len(text) > MAX_TEXT_CHARS
+    body = text[:MAX_TEXT_CHARS]
+    html = f"<pre>{esc(body)}</pre>"
+    if cut:
+        html += (
+            f"<p class='note'>（以上为前 {MAX_TEXT_CHARS:,} 个字符；全文共 {len(text):,} 个字符，"
+            f"其余内容见原始文件 {esc(ctx.file.bundle_path)}）</p>"
+        )
+        ctx.notes.append("文本过长，仅打印开头部分")
+    ctx.flow.html(f"<p class='note'>文本文件内容（按原样逐字排印）：</p>{html}")
 
 
-_REGISTRY: list[Renderer] = []
-_LOADED = False
+def render_other(ctx: FileContext) -> None:
+    mt = ctx.file.media_type
+    kind = KIND_NAMES.get(mt.split("/")[0], "")
+    lines = [
+        f"此文件为{kind or '无法直接打印的'}文件（{mt}），纸面无法呈现其内容。",
+        "原始文件已收入随附存储介质，可当庭播放或出示。",
+    ]
+    if kind == "音频":
+        lines.append("建议另附该录音的文字记录（转写稿）作为补充。")
+    notice(ctx, f"{kind or '其他格式'}文件", lines)
+
+
+# ---------------------------------------------------------------------------- the registry
+_REGISTRY: list[Renderer] = [
+    Renderer("bill", records.accepts_bill, records.render_bill),
+    Renderer("chat", records.accepts_chat, records.render_chat),
+    Renderer("image", images.accepts, images.render_image),
+    Renderer("pdf", pdfpages.accepts, pdfpages.render_pdf),
+    Renderer("text", is_text, render_text),
+]
 
 
 def register(
@@ -57,7 +88,6 @@ def register(
     replace: bool = False,
 ) -> None:
     """Add a renderer (at the end, or before another one); ``replace`` swaps one with the same name."""
-    _ensure_defaults()
     existing = [i for i, r in enumerate(_REGISTRY) if r.name == name]
     entry = Renderer(name, accepts, render)
     if existing:
@@ -74,13 +104,11 @@ def register(
 
 
 def renderer_names() -> list[str]:
-    _ensure_defaults()
     return [r.name for r in _REGISTRY]
 
 
 def render_file(ctx: FileContext) -> str:
     """Draw one file; returns the name of the renderer that did it. Never drops a file silently."""
-    _ensure_defaults()
     for r in _REGISTRY:
         if not r.accepts(ctx.file):
             continue
@@ -101,93 +129,3 @@ def render_file(ctx: FileContext) -> str:
             return "error"
     render_other(ctx)
     return "other"
-
-
-# ---------------------------------------------------------------------------- shared pieces
-def notice(ctx: FileContext, title: str, lines: list[str]) -> None:
-    """A boxed statement in place of content that cannot be printed."""
-    flow, f = ctx.flow, ctx.file
-    flow.ensure(120)
-    top, pno = flow.y, flow.pno
-    flow.skip(8)
-    flow.text(title, size=12, color=RED, indent=10)
-    flow.skip(4)
-    for line in [
-        *lines,
-        f"原始文件：{f.bundle_path}（原文件名 {f.original_name}，{f.size:,} 字节）",
-        f"SHA-256：{f.sha256}",
-    ]:
-        flow.text(line, size=9, indent=10, width=flow_width(flow) - 10)
-    flow.skip(8)
-    if flow.pno == pno:  # the box only when the notice stayed on one page
-        flow.box((flow.free_rect().x0, top, flow.free_rect().x1, flow.y), color=GREY, width=0.8)
-    flow.skip(6)
-    ctx.notes.append(title)
-
-
-def flow_width(flow: PageFlow) -> float:
-    return flow.free_rect().width
-
-
-def decode_text(data: bytes) -> str | None:
-    for enc in ("utf-8-sig", "utf-16", "gb18030"):
-        if enc == "utf-16" and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-            continue
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
-# ---------------------------------------------------------------------------- text and other
-def render_text(ctx: FileContext) -> None:
-    data = ctx.path.read_bytes()
-    text = decode_text(data)
-    if text is None:
-        raise Decline()
-    cut = len(text) > MAX_TEXT_CHARS
-    body = text[:MAX_TEXT_CHARS]
-    html = f"<pre>{esc(body)}</pre>"
-    if cut:
-        html += (
-            f"<p class='note'>（以上为前 {MAX_TEXT_CHARS:,} 个字符；全文共 {len(text):,} 个字符，"
-            f"其余内容见原始文件 {esc(ctx.file.bundle_path)}）</p>"
-        )
-        ctx.notes.append("文本过长，仅打印开头部分")
-    ctx.flow.html(f"<p class='note'>文本文件内容（按原样逐字排印）：</p>{html}")
-
-
-KIND_NAMES = {"audio": "音频", "video": "视频"}
-
-
-def render_other(ctx: FileContext) -> None:
-    mt = ctx.file.media_type
-    kind = KIND_NAMES.get(mt.split("/")[0], "")
-    lines = [
-        f"此文件为{kind or '无法直接打印的'}文件（{mt}），纸面无法呈现其内容。",
-        "原始文件已收入随附存储介质，可当庭播放或出示。",
-    ]
-    if kind == "音频":
-        lines.append("建议另附该录音的文字记录（转写稿）作为补充。")
-    notice(ctx, f"{kind or '其他格式'}文件", lines)
-
-
-def _is_text(f: FileSnap) -> bool:
-    return f.media_type in TEXT_TYPES
-
-
-def _ensure_defaults() -> None:
-    global _LOADED
-    if _LOADED:
-        return
-    _LOADED = True
-    from kami_desktop.core.dossier import images, pdfpages, records
-
-    _REGISTRY[:0] = [
-        Renderer("bill", records.accepts_bill, records.render_bill),
-        Renderer("chat", records.accepts_chat, records.render_chat),
-        Renderer("image", images.accepts, images.render_image),
-        Renderer("pdf", pdfpages.accepts, pdfpages.render_pdf),
-        Renderer("text", _is_text, render_text),
-    ]

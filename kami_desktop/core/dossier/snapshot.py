@@ -6,16 +6,17 @@ snapshot, so two builds of an unchanged case see exactly the same input.
 
 from __future__ import annotations
 
-import importlib
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from kami_desktop.core.bills.store import get_platform_terms
 from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.case.facts import timeline
 from kami_desktop.core.dossier.naming import original_file_name, unique_names
 from kami_desktop.core.dossier.options import DossierError, Fact
 from kami_desktop.core.evidence.exhibits import list_exhibits
@@ -146,7 +147,7 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
             ledger_entries=entries,
         )
         snap.facts = _recorded_facts(s, case_id, {e.id: e.number for e in snap.exhibits})
-        snap.platform_terms = _terms(getattr(case, "platform_terms", None))
+        snap.platform_terms = [t for t in get_platform_terms(s, case_id) if t.strip()]
         if entries:
             snap.ledger_head, snap.ledger_head_seq = entries[-1]["hash"], entries[-1]["seq"]
             snap.as_of = datetime.fromisoformat(entries[-1]["at"])
@@ -156,20 +157,8 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
     return snap
 
 
-def _terms(raw) -> list[str]:
-    try:
-        value = json.loads(raw or "[]")
-    except (TypeError, ValueError):
-        return []
-    return [str(t) for t in value if str(t).strip()] if isinstance(value, list) else []
-
-
-def _recorded_facts(s, case_id: int, numbers: dict[int, int]) -> list[Fact]:
-    """The case's facts (事实经过) when the facts feature is present; exhibit ids become binder numbers."""
-    try:
-        timeline = importlib.import_module("kami_desktop.core.case.facts").timeline
-    except (ImportError, AttributeError):
-        return []
+def _recorded_facts(s: Session, case_id: int, numbers: dict[int, int]) -> list[Fact]:
+    """The case's facts (事实经过); exhibit ids become binder numbers."""
     out = []
     for t in timeline(s, case_id):
         at = t.occurred_at

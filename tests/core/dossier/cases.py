@@ -11,7 +11,7 @@ import pymupdf
 from PIL import Image
 
 from kami_desktop.core.case.cases import create_case
-from kami_desktop.core.dossier import DossierOptions
+from kami_desktop.core.dossier.options import DossierOptions
 from kami_desktop.core.evidence.exhibits import edit_exhibit
 from kami_desktop.core.evidence.importer import import_paths
 from kami_desktop.core.store.model import Party

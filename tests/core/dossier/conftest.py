@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kami_desktop.core.dossier import build_dossier
+from kami_desktop.core.dossier.build import build_dossier
 from kami_desktop.core.profile import Profile
 
 from .cases import make_case, options

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kami_desktop.core.dossier import build_dossier
+from kami_desktop.core.dossier.build import build_dossier
 from kami_desktop.core.dossier.bundle_verify import NotABundle, UnsafeBundle, verify_bundle
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import Cancelled, CancelToken

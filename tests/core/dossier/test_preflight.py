@@ -9,8 +9,10 @@ import stat
 import pymupdf
 import pytest
 
-from kami_desktop.core.dossier import DossierError, PreflightError, build_dossier, preflight
+from kami_desktop.core.dossier import DossierError, PreflightError
+from kami_desktop.core.dossier.build import build_dossier
 from kami_desktop.core.dossier.bundle_verify import verify_bundle
+from kami_desktop.core.dossier.precheck import preflight
 from kami_desktop.core.evidence.exhibits import edit_exhibit, trash
 
 from .cases import make_case, options

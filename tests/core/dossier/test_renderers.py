@@ -9,7 +9,8 @@ import pymupdf
 import pytest
 from PIL import Image
 
-from kami_desktop.core.dossier import build_dossier, renderers
+from kami_desktop.core.dossier import renderers
+from kami_desktop.core.dossier.build import build_dossier
 from kami_desktop.core.dossier.naming import clean_component, original_file_name, unique_names
 from kami_desktop.core.evidence.importer import import_paths
 from tests.helpers import screenshot
@@ -161,7 +162,7 @@ def test_tiny_images_are_not_blown_up(profile, case_id, tmp_path):
 
 
 def test_an_exhibit_without_files_still_gets_its_page(profile, case_id, tmp_path):
-    from kami_desktop.core.dossier import preflight
+    from kami_desktop.core.dossier.precheck import preflight
     from kami_desktop.core.store.model import Exhibit
     from kami_desktop.core.util.timeutil import now
 
