@@ -58,7 +58,6 @@ class BillTableModel(QAbstractTableModel):
         self._all: list[tuple[Transaction, RowRef]] = []
         self._rows: list[tuple[Transaction, RowRef]] = []
         self._recon: dict[int, StoredReconRow] = {}
-        self._refunded: dict[tuple[int, int], Decimal] = {}
         self._duplicates: set[int] = set()
         self._several = False
         self.platform_only = False
@@ -86,11 +85,6 @@ class BillTableModel(QAbstractTableModel):
         recon = data.recon
         self._recon = {r.bill_row_id: r for r in recon.rows} if recon else {}
         self._duplicates = set(recon.duplicate_row_ids) if recon else set()
-        self._refunded = {}
-        for r in self._recon.values():
-            if r.role == "refund" and r.linked_to is not None:
-                key = (r.linked_bill_id, r.linked_to)
-                self._refunded[key] = self._refunded.get(key, Decimal("0")) + r.counted
         self._several = len({ref.bill_id for _, ref in self._all}) > 1
         self._filter()
         self.endResetModel()
@@ -207,7 +201,6 @@ class BillTableModel(QAbstractTableModel):
         if r.role == "refund" and r.linked_to is not None:
             where = self._where(r.linked_bill_id, r.linked_to)
             return self.tr("{role} → 对应{where}的付款").format(role=label, where=where)
-        refunded = self._refunded.get((ref.bill_id, ref.row), Decimal("0")) + r.status_refund
-        if r.role == "payment" and refunded:
-            return self.tr("{role}（已退款 ¥{amount}）").format(role=label, amount=money_str(refunded))
+        if r.role == "payment" and r.refunded:
+            return self.tr("{role}（已退款 ¥{amount}）").format(role=label, amount=money_str(r.refunded))
         return label

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kami_desktop.core.evidence.exhibits import edit_exhibit, get_exhibit
-from kami_desktop.core.evidence.importer import tags_of
+from kami_desktop.core.evidence.detail import ExhibitDetail, FileDetail, exhibit_detail
+from kami_desktop.core.evidence.exhibits import edit_exhibit
 from kami_desktop.core.profile import Profile
-from kami_desktop.core.store.model import Exhibit, ExhibitFile
 from kami_desktop.core.vocab import CATEGORIES
 from kami_desktop.gui.file_preview import FilePreview
 from kami_desktop.gui.formatting import category_label, human_size, kind_of, local_time
@@ -43,7 +42,7 @@ class ExhibitDetailPanel(QWidget):
         super().__init__(parent)
         self.profile = profile
         self.exhibit_id: int | None = None
-        self._files: list[ExhibitFile] = []
+        self._files: tuple[FileDetail, ...] = ()
         self._loaded: dict[str, str] = {}
 
         self.preview = FilePreview(profile.cache_dir)
@@ -155,18 +154,15 @@ class ExhibitDetailPanel(QWidget):
         self.error.clear()
         ex = None
         if self.exhibit_id is not None:
-            with self.profile.session() as s:
-                try:
-                    ex = get_exhibit(s, self.exhibit_id)
-                    files = list(ex.files)
-                    for f in files:
-                        _ = f.blob.sm3  # load while the session is open
-                except EXPECTED:
-                    ex = None
+            try:
+                with self.profile.session() as s:
+                    ex = exhibit_detail(s, self.exhibit_id)
+            except EXPECTED:
+                ex = None
         self.setEnabled(ex is not None)
         if ex is None:
             self.exhibit_id = None
-            self._files = []
+            self._files = ()
             self.files.clear()
             self.preview.clear()
             for w in (self.title, self.captured, self.tags):
@@ -176,22 +172,23 @@ class ExhibitDetailPanel(QWidget):
             for v in self.fact_labels.values():
                 v.clear()
             return
-        self._fill(ex, files)
+        self._fill(ex)
 
-    def _fill(self, ex: Exhibit, files: list[ExhibitFile]) -> None:
+    def _fill(self, ex: ExhibitDetail) -> None:
+        files = ex.files
         self.title.setText(ex.title)
         self.category.setCurrentIndex(max(0, self.category.findData(ex.category)))
         self.purpose.setPlainText(ex.purpose)
         self.captured.setText(local_time(ex.captured_at, seconds=True))
         self.notes.setPlainText(ex.notes)
-        self.tags.setText(", ".join(tags_of(ex)))
+        self.tags.setText(", ".join(ex.tags))
         self._loaded = self._values()
         self._files = files
         self.files.blockSignals(True)
         self.files.clear()
         for f in files:
             item = QListWidgetItem(
-                f"{f.position}. {f.original_name}  ({kind_of(f.blob.media_type)}, {human_size(f.blob.size)})"
+                f"{f.position}. {f.original_name}  ({kind_of(f.media_type)}, {human_size(f.size)})"
             )
             item.setData(Qt.ItemDataRole.UserRole, f.id)
             self.files.addItem(item)
@@ -206,16 +203,15 @@ class ExhibitDetailPanel(QWidget):
             self.preview.clear()
             return
         f = self._files[row]
-        b = f.blob
         facts = {
             "name": f.original_name,
-            "size": self.tr("{size}（{n} 字节）").format(size=human_size(b.size), n=b.size)
-            if b.size
+            "size": self.tr("{size}（{n} 字节）").format(size=human_size(f.size), n=f.size)
+            if f.size
             else "0",
-            "type": f"{kind_of(b.media_type)} · {b.media_type}"
+            "type": f"{kind_of(f.media_type)} · {f.media_type}"
             + (f" · {f.width}×{f.height}" if f.width else ""),
-            "sha256": b.sha256,
-            "sm3": b.sm3,
+            "sha256": f.sha256,
+            "sm3": f.sm3,
             "exif": local_time(f.exif_time, True),
             "mtime": local_time(f.file_mtime, True),
             "imported": local_time(f.imported_at, True),
@@ -226,7 +222,7 @@ class ExhibitDetailPanel(QWidget):
             if isinstance(self.fact_labels[k], QLineEdit):
                 self.fact_labels[k].setCursorPosition(0)
         self.preview.show_file(
-            self.profile.blob_path(b.sha256), b.media_type, f.original_name, b.sha256, b.size
+            self.profile.blob_path(f.sha256), f.media_type, f.original_name, f.sha256, f.size
         )
 
     def selected_file_id(self) -> int | None:

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from kami_desktop.core.evidence.detail import exhibit_titles
 from kami_desktop.core.evidence.verify import VerifyReport, verify
 from kami_desktop.core.profile import Profile
-from kami_desktop.core.store.model import Exhibit
 from kami_desktop.gui import messages
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
@@ -83,7 +83,7 @@ class VerifyDialog(QDialog):
         if not ids:
             return {}
         with self.profile.session() as s:
-            return {e.id: e.title for e in s.query(Exhibit).filter(Exhibit.id.in_(ids))}
+            return exhibit_titles(s, ids)
 
     def _finished(self, report: VerifyReport) -> None:
         self.report = report

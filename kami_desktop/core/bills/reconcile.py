@@ -33,6 +33,9 @@ class ReconRow:
     linked_to: int | None = None  # refunds: row number of the original payment
     reason: str = ""
     status_refund: Decimal = ZERO  # payments: refund stated only by this row's status, counted as refunded
+    refunded: Decimal = (
+        ZERO  # payments: all refund counted against this payment (linked rows + status_refund)
+    )
 
     def to_json(self) -> dict:
         out = self.transaction.to_json()
@@ -251,6 +254,7 @@ def reconcile(bill: ParsedBill | list[Transaction], terms: list[str]) -> Reconci
                 f"第 {p.transaction.row} 行的付款状态为“{p.transaction.status}”，但账单中没有对应的退款记录；"
                 f"已按状态把 ¥{money_str(missing)} 计入已退款（退款可能在账单时间范围之外）。"
             )
+        p.refunded = linked[id(p)] + p.status_refund
     result.rows = rows
     result.paid = sum((p.counted for p in payments), ZERO)
     result.refunded = sum((r.counted for r in refunds), ZERO) + sum((p.status_refund for p in payments), ZERO)

@@ -533,6 +533,7 @@ def reconcile_stored(
                 linked_to=linked.row if linked else None,
                 reason=reason,
                 status_refund=r.status_refund,
+                refunded=r.refunded,
                 bill_id=ref.bill_id,
                 bill_row_id=ref.bill_row_id,
                 sha256=ref.sha256,

@@ -168,5 +168,10 @@ def test_alipay_round_trip(data, generation, pad, eol):
     assert rec.paid == sum((r.transaction.amount for r in rec.rows if r.role == "payment"), Decimal("0.00"))
     refund_rows = sum((r.transaction.amount for r in rec.rows if r.role == "refund"), Decimal("0.00"))
     assert rec.refunded == refund_rows + sum((r.status_refund for r in rec.rows), Decimal("0.00"))
+    unlinked = sum(
+        (r.counted for r in rec.rows if r.role == "refund" and r.linked_to is None), Decimal("0.00")
+    )
+    per_payment = sum((r.refunded for r in rec.rows if r.role == "payment"), Decimal("0.00"))
+    assert rec.refunded == per_payment + unlinked  # every refund counted against exactly one payment, or none
     shuffled = reconcile(list(reversed(bill.transactions)), ["星"])
     assert (shuffled.paid, shuffled.refunded) == (rec.paid, rec.refunded)

@@ -86,6 +86,20 @@ def test_wechat_two_partial_refunds_on_one_payment():
     rec = reconcile(rows, [P])
     assert totals(rec) == (Decimal("200.00"), Decimal("50.00"), Decimal("150.00"))
     assert [r.linked_to for r in rec.rows if r.role == "refund"] == [1, 1]
+    assert rec.rows[0].refunded == Decimal("50.00")  # both refund rows, counted against the payment
+
+
+def test_payment_refunded_partly_by_a_row_and_partly_by_its_status():
+    rows = [
+        wx(1, "01 10:00:00", "200.00", status="已退款(¥50.00)", refund_total="50.00"),
+        wx(2, "02 10:00:00", "20.00", "收入", "已退款¥20.00", cat=f"{P}-退款"),
+        wx(3, "03 10:00:00", "40.00"),
+    ]
+    rec = reconcile(rows, [P])
+    assert totals(rec) == (Decimal("240.00"), Decimal("50.00"), Decimal("190.00"))
+    first, _refund, second = rec.rows
+    assert (first.status_refund, first.refunded) == (Decimal("30.00"), Decimal("50.00"))
+    assert second.refunded == Decimal("0.00")
 
 
 def test_refund_without_original_in_bill_is_counted_with_warning():
@@ -129,6 +143,7 @@ def test_alipay_closed_payment_without_refund_row_counts_from_status():
     rec = reconcile([tx(1, "01 10:00:00", "80.00", status="交易关闭")], [P])
     assert totals(rec) == (Decimal("80.00"), Decimal("80.00"), Decimal("0.00"))
     assert rec.rows[0].status_refund == Decimal("80.00") and len(rec.warnings) == 1
+    assert rec.rows[0].refunded == Decimal("80.00")
 
 
 def test_unpaid_and_failed_orders_are_not_money():

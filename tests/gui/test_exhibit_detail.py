@@ -1,0 +1,35 @@
+"""The exhibit detail panel, fed by ``core.evidence.detail``: the files of a several-file exhibit, the
+facts of the selected one, and an exhibit that no longer exists."""
+
+from __future__ import annotations
+
+import hashlib
+
+from kami_desktop.core.evidence.importer import import_paths
+from kami_desktop.core.util.hashing import sm3_file
+from kami_desktop.gui.exhibit_detail import ExhibitDetailPanel
+from tests.helpers import screenshot
+
+
+def test_panel_shows_each_file_of_the_exhibit_and_clears_for_an_unknown_one(
+    qtbot, profile, case_id, tmp_path
+):
+    first = screenshot(tmp_path / "聊天_1.png", 1, size=(120, 260))
+    second = screenshot(tmp_path / "聊天_2.jpg", 2, size=(90, 200), fmt="JPEG")
+    eid = import_paths(profile, case_id, [first]).imported[0].exhibit_id
+    import_paths(profile, case_id, [second], exhibit_id=eid)
+    panel = ExhibitDetailPanel(profile)
+    qtbot.addWidget(panel)
+    panel.set_exhibit(eid)
+    assert panel.isEnabled() and panel.files.count() == 2
+    assert [panel.files.item(i).text().split("  ")[0] for i in range(2)] == ["1. 聊天_1.png", "2. 聊天_2.jpg"]
+    panel.files.setCurrentRow(1)
+    facts = {k: w.text() for k, w in panel.fact_labels.items()}
+    data = second.read_bytes()
+    assert facts["name"] == "聊天_2.jpg" and facts["sha256"] == hashlib.sha256(data).hexdigest()
+    assert facts["sm3"] == sm3_file(second) and f"{len(data)} 字节" in facts["size"]
+    assert "image/jpeg" in facts["type"] and "90×200" in facts["type"]
+    assert panel.selected_file_id() is not None
+    panel.set_exhibit(9999)
+    assert not panel.isEnabled() and panel.exhibit_id is None and panel.files.count() == 0
+    assert panel.title.text() == "" and panel.fact_labels["sha256"].text() == ""
