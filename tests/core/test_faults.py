@@ -468,7 +468,10 @@ def test_kill_9_while_building_a_binder(heavy, tmp_path):
     build, Options, verify_bundle = _dossier()
     rng = random.Random(77)
     vault_before = profile_state(heavy)[1]
-    window = _run_through([DOSSIER_WORKER, str(heavy), str(tmp_path / "timing")]) * 1.2
+    # the shorter of two undisturbed builds: one slow run on a busy machine must not stretch the window
+    window = (
+        min(_run_through([DOSSIER_WORKER, str(heavy), str(tmp_path / f"timing{i}")]) for i in (1, 2)) * 1.2
+    )
     out = tmp_path / "out"
     killed = 0
     for _ in range(TRIALS // 2):
