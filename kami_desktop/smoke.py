@@ -395,6 +395,8 @@ class _Smoke:
         from kami_desktop.core.dossier.build import build_dossier
         from kami_desktop.core.dossier.options import DossierOptions
 
+        if self.case_id is None:
+            raise SmokeFailure("no case to build a binder for")
         result = build_dossier(self.profile, self.case_id, DossierOptions(out_dir=self.workdir / "out"))
         pdf = Path(result.pdf)
         _check(pdf.is_file() and pdf.stat().st_size > 0, f"no binder PDF at {pdf}")
@@ -405,7 +407,7 @@ class _Smoke:
             text = "".join(page.get_text() for page in doc)
         _check(pages >= 1, "binder has no pages")
         _check("证据" in text, "binder text has no Chinese (fonts missing?)")
-        extra = f", zip {Path(result.zip).stat().st_size} bytes" if getattr(result, "zip", None) else ""
+        extra = f", zip {result.zip.stat().st_size} bytes" if result.zip else ""
         return f"{pdf.name}: {pages} page(s), {pdf.stat().st_size} bytes{extra}"
 
     def pdf_and_print(self) -> str:
