@@ -91,7 +91,8 @@ def cmd_list(args) -> Outcome:
 
 
 def cmd_show(args) -> Outcome:
-    from kami_desktop.core.case.cases import case_summary, counts, get_case, party_summary
+    from kami_desktop.core.case.cases import case_summary, counts, get_case
+    from kami_desktop.core.case.parties import party_summary
 
     with open_profile(args) as prof, prof.session() as s:
         case = get_case(s, args.id)

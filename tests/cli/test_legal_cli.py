@@ -187,6 +187,14 @@ def test_party_fact_step_deadlines_readiness_flow(capsys, tmp_path):
     assert "payee_differs" in {a["code"] for a in listed["advice"]}
     code, edited = run(capsys, d, "party", "edit", str(payee["id"]), "--defendant", "--override")
     assert code == 0 and edited["is_defendant"] is True
+    code, shown = run(capsys, d, "case", "show", cid)  # the same party summary as `party list`
+    by_id = {p["id"]: p for p in shown["parties"]}
+    assert code == 0 and set(by_id) == {payee["id"], op["id"]}
+    assert by_id[op["id"]] == {k: v for k, v in op.items() if k != "evidence"}
+    assert {"role", "name", "uscc", "icp", "address", "legal_representative", "phone", "website"} <= set(op)
+    assert (
+        by_id[payee["id"]]["checks"]["uscc"]["valid"] is False and by_id[payee["id"]]["is_defendant"] is True
+    )
     assert run(capsys, d, "party", "link", str(op["id"]), "999", "--kind", "营业执照")[0] == 2
 
     code, fact = run(

@@ -42,12 +42,29 @@ def test_edit_changes_db_and_ledger_records_old_and_new(profile, five):
         ex = s.get(Exhibit, five[0])
         assert ex.title == "客服拒绝退款聊天记录" and ex.category == "interaction"
         assert ex.captured_at.isoformat() == "2025-03-12T20:30:00+08:00"
-        assert json.loads(ex.tags) == ["客服", "拒绝退款"]
+        assert ex.tags == ["客服", "拒绝退款"]
     action, payload = _last_entry(profile)
     assert action == "exhibit.edit"
     assert payload["changes"]["title"]["old"] == "chat_0"
     assert payload["changes"]["title"]["new"] == "客服拒绝退款聊天记录"
     assert payload["changes"]["captured_at"]["new"] == "2025-03-12T20:30:00+08:00"
+
+
+def test_tags_are_stored_as_the_same_json_text_and_bad_text_reads_as_no_tags(profile, case_id, five):
+    from kami_desktop.core.store.rows import exhibit_rows
+
+    with profile.session() as s:
+        X.edit_exhibit(s, five[0], tags="客服, 拒绝退款")
+    with profile.engine.begin() as con:
+        raw = con.exec_driver_sql("SELECT tags FROM exhibits WHERE id = ?", (five[0],)).scalar()
+        assert raw == '["客服", "拒绝退款"]'  # the TEXT column holds what earlier releases wrote
+        for i, bad in zip(five[1:], ("", "not json", '{"a": 1}', "[]"), strict=True):
+            con.exec_driver_sql("UPDATE exhibits SET tags = ? WHERE id = ?", (bad, i))
+    with profile.session() as s:
+        assert [s.get(Exhibit, i).tags for i in five] == [["客服", "拒绝退款"], [], [], [], []]
+        assert [r.tags for r in exhibit_rows(s, case_id)] == [("客服", "拒绝退款"), (), (), (), ()]
+    with pytest.raises(Exception, match="not text"), profile.session() as s:  # text is refused, never stored
+        s.get(Exhibit, five[1]).tags = "客服"
 
 
 def test_invalid_edits_are_refused(profile, five):

@@ -33,7 +33,7 @@ def bulk_exhibits(profile, case_id: int, n: int, start: int = 0) -> None:
                 "position": i + 1,
                 "captured_at": stamp - timedelta(minutes=i * 13 % 9973),
                 "notes": "",
-                "tags": "[]",
+                "tags": [],
                 "created_at": stamp,
                 "updated_at": stamp,
             }

@@ -58,7 +58,7 @@ def test_editing_metadata_goes_to_db_and_ledger(qtbot, case_window, profile, cas
             "微信聊天",
         )
         assert ex.captured_at.isoformat() == "2025-03-12T20:30:00+08:00"
-        assert json.loads(ex.tags) == ["客服", "拒绝退款"]
+        assert ex.tags == ["客服", "拒绝退款"]
     action, payload = _last(profile, case_id)
     assert action == "exhibit.edit"
     assert payload["changes"]["title"] == {"old": "Screenshot_20250311_120000", "new": "客服拒绝退款聊天记录"}

@@ -1,9 +1,9 @@
 """Payment bills in a case: import (exhibit + parsed rows, all or nothing), platform terms, the case
 reconciliation over every stored bill, and the claimed amount taken from it.
 
-A bill is parsed before anything is stored; then the original file goes into the vault as a 资金流水
-exhibit (``import_paths``) and its rows are inserted in one transaction. If storing the rows fails,
-the exhibit (and a blob that came with it) is removed again, so there is never an exhibit without
+A bill is parsed before anything is stored; then the very bytes that were parsed go into the vault as
+a 资金流水 exhibit and its rows are inserted in the exhibit's own transaction
+(:func:`~kami_desktop.core.evidence.sources.import_source_file`), so there is never an exhibit without
 rows. Every stored row keeps its source row number; the reconciliation ties each row to its bill id,
 that row and the SHA-256 of the file it came from.
 """
@@ -11,12 +11,10 @@ that row and the SHA-256 of the file it came from.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,12 +36,13 @@ from kami_desktop.core.bills.common import personal_only_warning
 from kami_desktop.core.bills.detect import MAX_INPUT
 from kami_desktop.core.bills.wechat import _refund_total as wechat_refund_total
 from kami_desktop.core.case.cases import get_case, update_case
-from kami_desktop.core.evidence.exhibits import ExhibitError, blob_in_use, edit_exhibit
-from kami_desktop.core.evidence.importer import ImportedItem, import_paths
+from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit
+from kami_desktop.core.evidence.importer import ImportedItem
 from kami_desktop.core.evidence.replay import rows_digest
+from kami_desktop.core.evidence.sources import import_source_file
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
-from kami_desktop.core.store.model import Bill, BillRow, Blob, Case, Exhibit, ExhibitFile, Party
+from kami_desktop.core.store.model import Bill, BillRow, Case, Exhibit, Party
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import read_capped
 from kami_desktop.core.util.money import money_str
@@ -120,80 +119,6 @@ class CaseReconciliation(Reconciliation):
         return out
 
 
-# ----------------------------------------------------------------------------- shared import helpers
-def live_holder(s: Session, case_id: int, sha256: str) -> int | None:
-    """The live exhibit of the case that already holds these bytes, if any."""
-    return s.scalar(
-        select(ExhibitFile.exhibit_id)
-        .join(Exhibit)
-        .where(ExhibitFile.blob_sha256 == sha256, Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
-        .limit(1)
-    )
-
-
-def import_source_file(
-    profile: Profile,
-    case_id: int,
-    path: Path,
-    sha256: str,
-    *,
-    category: str,
-    captured_at: datetime | None,
-    source: str = "",
-    error: type[ValueError] = BillError,
-) -> tuple[ImportedItem, bool, bool]:
-    """Import ``path`` as one exhibit; returns (item, exhibit_created, blob_was_new).
-
-    ``sha256`` is of the bytes that were parsed: a file that changed in between is refused.
-    """
-    with profile.session() as s:
-        blob_known = s.get(Blob, sha256) is not None
-        held = live_holder(s, case_id, sha256)
-    report = import_paths(
-        profile, case_id, [path], category=category, source=source, captured_at=captured_at, workers=1
-    )
-    if report.errors or not report.imported:
-        reason = report.errors[0].reason if report.errors else "导入已取消"
-        raise error(Path(path).name, reason)
-    item = report.imported[0]
-    created = held is None
-    if item.sha256 != sha256:
-        undo_source_import(profile, case_id, item, created, not blob_known, "文件在读取后被改动")
-        raise error(Path(path).name, "文件在导入过程中被改动，请确认文件已保存完毕后重试。")
-    return item, created, not blob_known
-
-
-def undo_source_import(
-    profile: Profile, case_id: int, item: ImportedItem, created: bool, blob_new: bool, reason: str
-) -> None:
-    """Take back an exhibit whose parsed rows could not be stored (the ledger records both steps)."""
-    if not created:
-        return
-    with profile.session() as s:
-        ex = s.get(Exhibit, item.exhibit_id)
-        if ex is not None:
-            s.delete(ex)
-            s.flush()
-        drop_blob = blob_new and not blob_in_use(s, item.sha256)
-        if drop_blob:
-            blob = s.get(Blob, item.sha256)
-            if blob is not None:
-                s.delete(blob)
-            profile.vault.mark(item.sha256, "purge")
-        else:
-            drop_blob = False
-        ledger.append(
-            s,
-            "import.undo",
-            {"sha256": item.sha256, "reason": reason},
-            case_id=case_id,
-            exhibit_id=item.exhibit_id,
-        )
-    if drop_blob:
-        profile.vault.remove_blob(item.sha256)
-        profile.vault.unmark(item.sha256, "purge")
-
-
 # ----------------------------------------------------------------------------- import
 def bill_title(bill: ParsedBill) -> str:
     label = SOURCE_LABELS.get(bill.source, "账单")
@@ -224,7 +149,6 @@ def import_bill(
     data = read_capped(p, MAX_INPUT, BillError)
     bill = parse_bill_bytes(data, p.name, password)
     sha = hashlib.sha256(data).hexdigest()
-    del data
     progress(1, 3, p.name)
     with profile.session() as s:
         existing = s.scalar(
@@ -237,24 +161,18 @@ def import_bill(
         return _result(profile, case_id, existing, bill, True, terms)
     if cancel is not None and cancel():
         raise BillError(p.name, "导入已取消")
-    item, created, blob_new = import_source_file(
+    progress(2, 3, p.name)
+    _, bill_id = import_source_file(
         profile,
         case_id,
         p,
-        sha,
+        data,
         category="funds",
         captured_at=bill.exported_at,
         source="支付平台导出的账单原始文件",
+        error=BillError,
+        store=lambda s, item, created: _store(s, case_id, item, created, bill),
     )
-    progress(2, 3, p.name)
-    try:
-        with profile.session() as s:
-            bill_id = _store(s, case_id, item, created, bill)
-    except BaseException as exc:
-        undo_source_import(
-            profile, case_id, item, created, blob_new, f"账单明细未能保存：{type(exc).__name__}"
-        )
-        raise
     progress(3, 3, p.name)
     return _result(profile, case_id, bill_id, bill, False, terms)
 
@@ -276,7 +194,7 @@ def _store(s: Session, case_id: int, item: ImportedItem, created: bool, bill: Pa
         holder=(bill.holder or "")[:200],
         period_start=bill.period_start,
         period_end=bill.period_end,
-        warnings=json.dumps(bill.warnings, ensure_ascii=False),
+        warnings=list(bill.warnings),
         imported_at=now(),
         rows_complete=True,
     )
@@ -362,12 +280,7 @@ def _result(
 
 # ----------------------------------------------------------------------------- platform terms
 def get_platform_terms(s: Session, case_id: int) -> list[str]:
-    raw = get_case(s, case_id).platform_terms
-    try:
-        value = json.loads(raw or "[]")
-    except ValueError:
-        return []
-    return [str(t) for t in value] if isinstance(value, list) else []
+    return list(get_case(s, case_id).platform_terms)
 
 
 def _clean_terms(terms: Iterable[str]) -> list[str]:
@@ -387,7 +300,7 @@ def set_platform_terms(
     old = get_platform_terms(s, case_id)
     new = _clean_terms(terms)
     if new != old:
-        case.platform_terms = json.dumps(new, ensure_ascii=False)
+        case.platform_terms = new
         case.updated_at = now()
         ledger.append(s, "bill.terms", {"old": old, "new": new, "suggested": suggested}, case_id=case_id)
     return new
@@ -577,7 +490,7 @@ def _bill_info(b: Bill) -> dict:
         "holder": b.holder,
         "period_start": iso(b.period_start),
         "period_end": iso(b.period_end),
-        "warnings": json.loads(b.warnings or "[]"),
+        "warnings": list(b.warnings),
     }
 
 

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.store import ledger
-from kami_desktop.core.store.model import Case, Exhibit, Party
+from kami_desktop.core.store.edits import record_edit
+from kami_desktop.core.store.model import Case, Exhibit
 from kami_desktop.core.util.money import money_str, to_money
 from kami_desktop.core.util.timeutil import now
 from kami_desktop.core.vocab import CAUSE_TYPES, STAGES, cause_code, stage_code
@@ -65,11 +66,7 @@ def _clean(field: str, value: Any) -> Any:
 
 def create_case(s: Session, title: str, **fields: Any) -> Case:
     stamp = now()
-    values = {"title": _clean("title", title)}
-    for k, v in fields.items():
-        if k not in EDITABLE:
-            raise CaseError(f"未知字段 {k}")
-        values[k] = _clean(k, v)
+    values = {"title": _clean("title", title), **_cleaned(fields)}
     case = Case(
         created_at=stamp,
         updated_at=stamp,
@@ -88,20 +85,16 @@ def create_case(s: Session, title: str, **fields: Any) -> Case:
     return case
 
 
-def update_case(s: Session, case_id: int, **fields: Any) -> Case:
-    case = get_case(s, case_id)
-    changes = {}
-    for k, v in fields.items():
+def _cleaned(fields: dict[str, Any]) -> dict[str, Any]:
+    for k in fields:
         if k not in EDITABLE:
             raise CaseError(f"未知字段 {k}")
-        new = _clean(k, v)
-        old = getattr(case, k)
-        if old != new:
-            changes[k] = {"old": old, "new": new}
-            setattr(case, k, new)
-    if changes:
-        case.updated_at = now()
-        ledger.append(s, "case.edit", {"changes": changes}, case_id=case.id)
+    return {k: _clean(k, v) for k, v in fields.items()}
+
+
+def update_case(s: Session, case_id: int, **fields: Any) -> Case:
+    case = get_case(s, case_id)
+    record_edit(s, case, _cleaned(fields))
     return case
 
 
@@ -166,19 +159,4 @@ def case_summary(case: Case) -> dict[str, Any]:
         "created_at": case.created_at.isoformat() if case.created_at else None,
         "updated_at": case.updated_at.isoformat() if case.updated_at else None,
         "archived": case.archived_at is not None,
-    }
-
-
-def party_summary(p: Party) -> dict[str, Any]:
-    return {
-        "id": p.id,
-        "role": p.role,
-        "name": p.name,
-        "uscc": p.uscc,
-        "icp": p.icp,
-        "address": p.address,
-        "legal_representative": p.legal_representative,
-        "phone": p.phone,
-        "website": p.website,
-        "is_defendant": p.is_defendant,
     }

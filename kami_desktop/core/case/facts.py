@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import CaseError, get_case
 from kami_desktop.core.store import ledger
-from kami_desktop.core.store.model import Exhibit, Fact, FactExhibit
+from kami_desktop.core.store.edits import record_edit
+from kami_desktop.core.store.model import Exhibit, Fact
 from kami_desktop.core.util.timeutil import china_local, iso, now
 from kami_desktop.core.vocab import parse_code
 
@@ -115,8 +116,7 @@ def add_fact(
         origin=origin,
         created_at=now(),
     )
-    links = _exhibit_ids(s, case_id, exhibit_ids)
-    fact.exhibit_links = [FactExhibit(exhibit_id=i) for i in links]
+    fact.exhibit_ids = _exhibit_ids(s, case_id, exhibit_ids)
     s.add(fact)
     s.flush()
     ledger.append(s, action, {"fact": fact_summary(fact)}, case_id=case_id)
@@ -126,26 +126,17 @@ def add_fact(
 def edit_fact(s: Session, fact_id: int, **fields: Any) -> Fact:
     """Change fields (``exhibit_ids`` replaces the links); old → new goes into the ledger."""
     fact = get_fact(s, fact_id)
-    changes: dict[str, dict[str, Any]] = {}
+    values: dict[str, Any] = {}
     for k, v in fields.items():
         if k not in EDITABLE:
             raise FactError(f"未知字段 {k}")
         if k == "exhibit_ids":
-            old_ids = [link.exhibit_id for link in fact.exhibit_links]
-            new_ids = _exhibit_ids(s, fact.case_id, v)
-            if sorted(old_ids) != sorted(new_ids):
-                changes[k] = {"old": old_ids, "new": new_ids}
-                keep = [link for link in fact.exhibit_links if link.exhibit_id in new_ids]
-                have = {link.exhibit_id for link in keep}
-                fact.exhibit_links = keep + [FactExhibit(exhibit_id=i) for i in new_ids if i not in have]
-            continue
-        new = _clean(k, v)
-        old = getattr(fact, k)
-        if old != new:
-            changes[k] = {"old": old, "new": new}
-            setattr(fact, k, new)
-    if changes:
-        ledger.append(s, "fact.edit", {"fact_id": fact.id, "changes": changes}, case_id=fact.case_id)
+            ids = _exhibit_ids(s, fact.case_id, v)
+            # the links are a set: the same exhibits in another order are no change
+            values[k] = fact.exhibit_ids if sorted(ids) == sorted(fact.exhibit_ids) else ids
+        else:
+            values[k] = _clean(k, v)
+    record_edit(s, fact, values)
     return fact
 
 
@@ -168,7 +159,7 @@ def fact_summary(f: Fact) -> dict[str, Any]:
         "description": f.description,
         "disputed": bool(f.disputed),
         "origin": f.origin,
-        "exhibit_ids": [link.exhibit_id for link in f.exhibit_links],
+        "exhibit_ids": f.exhibit_ids,
     }
 
 

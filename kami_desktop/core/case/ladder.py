@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from kami_desktop.core.case.cases import CaseError, get_case, update_case
 from kami_desktop.core.legal import DEMAND_DEFAULT_WORKDAYS, Deadline, Event, deadlines_from_events
 from kami_desktop.core.store import ledger
+from kami_desktop.core.store.edits import record_edit
 from kami_desktop.core.store.model import Case, LadderStep
 from kami_desktop.core.util.timeutil import now
 from kami_desktop.core.vocab import STAGES
@@ -191,13 +192,8 @@ def edit_step(s: Session, step_id: int, **fields: Any) -> LadderStep:
             raise LadderError(f"未知字段 {k}")
     if new.get("done", st.done) and new.get("on", st.on) > now().date():
         raise LadderError("已完成的进展日期不能晚于今天")
-    changes = {k: {"old": getattr(st, k), "new": v} for k, v in new.items() if getattr(st, k) != v}
-    for k, change in changes.items():
-        setattr(st, k, change["new"])
-    if changes:
-        ledger.append(s, "ladder.step_edit", {"step_id": st.id, "changes": changes}, case_id=st.case_id)
-        if st.done:
-            _advance_stage(s, get_case(s, st.case_id), st.kind)
+    if record_edit(s, st, new) and st.done:
+        _advance_stage(s, get_case(s, st.case_id), st.kind)
     return st
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from kami_desktop.core.case.cases import CaseError, get_case
 from kami_desktop.core.legal import CodeCheck, check_company_code, check_icp, check_uscc
 from kami_desktop.core.store import ledger
+from kami_desktop.core.store.edits import record_edit
 from kami_desktop.core.store.model import Exhibit, Party, PartyExhibit
 from kami_desktop.core.vocab import PARTY_ROLES, parse_code, role_code
 
@@ -176,12 +177,13 @@ def _clean(values: dict[str, Any], override: bool) -> tuple[dict[str, Any], dict
     return out, overridden
 
 
-def _guard(s: Session, case_id: int, party: Party) -> None:
-    if party.role == "self" and party.is_defendant:
+def _guard(s: Session, case_id: int, party_id: int | None, role: str, is_defendant: bool) -> None:
+    """The user (本人) is never a defendant, and a case has one of them."""
+    if role == "self" and is_defendant:
         raise PartyError("本人不能被列为被告", field="is_defendant")
-    if party.role == "self":
+    if role == "self":
         others = s.scalars(select(Party.id).where(Party.case_id == case_id, Party.role == "self")).all()
-        if any(i != party.id for i in others):
+        if any(i != party_id for i in others):
             raise PartyError("本案已有“本人”信息，请修改已有的一条", field="role")
 
 
@@ -205,10 +207,10 @@ def add_party(
     """Add a party. Fields: see :data:`EDITABLE`. Raises PartyError on a failed code check unless ``override``."""
     get_case(s, case_id)
     values, overridden = _clean({"role": role, "name": name, **fields}, override)
+    _guard(s, case_id, None, values["role"], values.get("is_defendant", False))
     party = Party(case_id=case_id, **{k: "" for k in TEXT_FIELDS}, is_defendant=False)
     for k, v in values.items():
         setattr(party, k, v)
-    _guard(s, case_id, party)
     s.add(party)
     s.flush()
     payload = {"party": party_summary(party)}
@@ -219,22 +221,13 @@ def add_party(
 
 
 def edit_party(s: Session, party_id: int, *, override: bool = False, **fields: Any) -> Party:
-    """Change the given fields (old → new recorded in the ledger)."""
+    """Change the given fields (old → new recorded in the ledger, with any code-check warning overridden)."""
     party = get_party(s, party_id)
     values, overridden = _clean(fields, override)
-    changes: dict[str, dict[str, Any]] = {}
-    for k, new in values.items():
-        old = getattr(party, k)
-        if old != new:
-            changes[k] = {"old": old, "new": new}
-            setattr(party, k, new)
-    _guard(s, party.case_id, party)
-    if changes:
-        payload: dict[str, Any] = {"party_id": party.id, "changes": changes}
-        overridden = {k: v for k, v in overridden.items() if k in changes}
-        if overridden:
-            payload["overridden"] = overridden
-        ledger.append(s, "party.edit", payload, case_id=party.case_id)
+    role, defendant = values.get("role", party.role), values.get("is_defendant", party.is_defendant)
+    _guard(s, party.case_id, party.id, role, defendant)
+    overridden = {k: v for k, v in overridden.items() if getattr(party, k) != values[k]}
+    record_edit(s, party, values, extra={"overridden": overridden} if overridden else None)
     return party
 
 

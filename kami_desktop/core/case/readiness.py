@@ -116,7 +116,7 @@ def _funds(c: _Case) -> ReadinessItem:
     official = [
         e
         for e in c.category("funds")
-        if e.id not in personal_ids and any(w in f"{e.title} {e.tags}" for w in OFFICIAL_WORDS)
+        if e.id not in personal_ids and any(w in " ".join([e.title, *e.tags]) for w in OFFICIAL_WORDS)
     ]
     bill_ids = _ids(b.exhibit_id for b in c.bills)
     if full or official:

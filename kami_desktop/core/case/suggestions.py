@@ -107,10 +107,7 @@ def handled_origins(s: Session, case_id: int) -> set[str]:
 
 def _platform_terms(s: Session, case_id: int, txs: list[Transaction]) -> list[str]:
     case = get_case(s, case_id)
-    try:
-        terms = [str(t) for t in json.loads(case.platform_terms or "[]") if str(t).strip()]
-    except ValueError:
-        terms = []
+    terms = [t for t in case.platform_terms if t.strip()]
     if terms:
         return terms
     names = s.scalars(

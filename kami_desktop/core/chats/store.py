@@ -6,7 +6,6 @@ original chat file is never modified.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -14,13 +13,13 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from kami_desktop.core.bills.store import import_source_file, live_holder, undo_source_import
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError, ParsedChat, parse_chat_bytes
 from kami_desktop.core.chats.audio import MAX_AUDIO_BYTES, audio_duration_bytes
 from kami_desktop.core.chats.detect import MAX_CHAT_BYTES
 from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit
-from kami_desktop.core.evidence.importer import import_bytes
+from kami_desktop.core.evidence.importer import ImportedItem, import_bytes
+from kami_desktop.core.evidence.sources import import_source_file, live_holder
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Chat, ChatMessage, Exhibit, ExhibitFile
@@ -141,7 +140,6 @@ def import_chat(
     data = read_capped(p, MAX_CHAT_BYTES, ChatError)
     chat = parse_chat_bytes(data, p.name, me)
     sha = hashlib.sha256(data).hexdigest()
-    del data
     progress(1, 3, p.name)
     with profile.session() as s:
         existing = s.scalar(
@@ -153,25 +151,18 @@ def import_chat(
     if existing is None:
         if cancel is not None and cancel():
             raise ChatError(p.name, "导入已取消")
-        item, created, blob_new = import_source_file(
+        progress(2, 3, p.name)
+        _, existing = import_source_file(
             profile,
             case_id,
             p,
-            sha,
+            data,
             category="interaction",
             captured_at=None,
             source="聊天记录导出文件",
             error=ChatError,
+            store=lambda s, item, created: _store(s, case_id, item.exhibit_id, sha, created, chat, me),
         )
-        progress(2, 3, p.name)
-        try:
-            with profile.session() as s:
-                existing = _store(s, case_id, item.exhibit_id, sha, created, chat, me)
-        except BaseException as exc:
-            undo_source_import(
-                profile, case_id, item, created, blob_new, f"聊天记录未能保存：{type(exc).__name__}"
-            )
-            raise
         duplicate = False
     else:
         duplicate = True
@@ -216,9 +207,9 @@ def _store(
         exhibit_id=ex.id,
         blob_sha256=sha,
         format=chat.format,
-        participants=json.dumps(chat.participants, ensure_ascii=False),
+        participants=list(chat.participants),
         me=(me or "")[:200],
-        warnings=json.dumps(chat.warnings, ensure_ascii=False),
+        warnings=list(chat.warnings),
         imported_at=now(),
     )
     s.add(row)
@@ -265,19 +256,8 @@ def import_voice(profile: Profile, case_id: int, path: Path | str) -> VoiceImpor
     if not data:
         raise ChatError(p.name, "文件是空的。")
     seconds = audio_duration_bytes(data, p.suffix.lower())
-    sha = hashlib.sha256(data).hexdigest()
-    del data
-    item, created, _ = import_source_file(
-        profile,
-        case_id,
-        p,
-        sha,
-        category="interaction",
-        captured_at=None,
-        source="语音消息文件",
-        error=ChatError,
-    )
-    with profile.session() as s:
+
+    def describe(s: Session, item: ImportedItem, created: bool) -> tuple[bool, str]:
         if created:
             length = format_duration(seconds)
             title = f"语音 {length}（{p.stem}）" if length else f"语音（{p.stem}）"
@@ -290,12 +270,24 @@ def import_voice(profile: Profile, case_id: int, path: Path | str) -> VoiceImpor
             ledger.append(
                 s,
                 "voice.import",
-                {"sha256": sha, "duration": seconds},
+                {"sha256": item.sha256, "duration": seconds},
                 case_id=case_id,
                 exhibit_id=item.exhibit_id,
             )
-        title = s.get(Exhibit, item.exhibit_id).title
-    return VoiceImport(item.exhibit_id, sha, not created, seconds, title)
+        return created, s.get(Exhibit, item.exhibit_id).title
+
+    item, (created, title) = import_source_file(
+        profile,
+        case_id,
+        p,
+        data,
+        category="interaction",
+        captured_at=None,
+        source="语音消息文件",
+        error=ChatError,
+        store=describe,
+    )
+    return VoiceImport(item.exhibit_id, item.sha256, not created, seconds, title)
 
 
 # ----------------------------------------------------------------------------- reading
@@ -326,9 +318,9 @@ def chat_info(s: Session, chat_id: int) -> dict:
         "messages": n,
         "first": iso(to_dt(first)),
         "last": iso(to_dt(last)),
-        "participants": json.loads(chat.participants or "[]"),
+        "participants": list(chat.participants),
         "me": chat.me,
-        "warnings": json.loads(chat.warnings or "[]"),
+        "warnings": list(chat.warnings),
         "trashed": ex.trashed_at is not None,
     }
 

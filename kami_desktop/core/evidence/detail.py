@@ -11,7 +11,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.evidence.exhibits import get_exhibit
-from kami_desktop.core.evidence.importer import tags_of
 from kami_desktop.core.store.model import Exhibit, ExhibitFile
 
 
@@ -81,7 +80,7 @@ def exhibit_detail(s: Session, exhibit_id: int) -> ExhibitDetail:
         source=ex.source or "",
         captured_at=ex.captured_at,
         notes=ex.notes or "",
-        tags=tuple(tags_of(ex)),
+        tags=tuple(ex.tags),
         files=tuple(_file_detail(f) for f in ex.files),
     )
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from kami_desktop.core.evidence.importer import next_position, tags_of
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
+from kami_desktop.core.store.edits import record_edit
 from kami_desktop.core.store.model import Bill, Blob, Chat, Exhibit, ExhibitFile
 from kami_desktop.core.util.timeutil import china_local, now
 from kami_desktop.core.vocab import CATEGORIES, category_code
@@ -74,28 +73,23 @@ def _clean(field: str, value: Any) -> Any:
             t = str(t).strip()
             if t and t not in out:
                 out.append(t)
-        return json.dumps(out, ensure_ascii=False)
+        return out
     return str(value or "")
 
 
 def edit_exhibit(s: Session, exhibit_id: int, **fields: Any) -> Exhibit:
     ex = get_exhibit(s, exhibit_id)
-    changes: dict[str, dict[str, Any]] = {}
-    for k, v in fields.items():
+    for k in fields:
         if k not in EDITABLE:
             raise ExhibitError(f"未知字段 {k}")
-        new = _clean(k, v)
-        old = getattr(ex, k)
-        if old != new:
-            if k == "tags":
-                changes[k] = {"old": json.loads(old or "[]"), "new": json.loads(new)}
-            else:
-                changes[k] = {"old": old, "new": new}
-            setattr(ex, k, new)
-    if changes:
-        ex.updated_at = now()
-        ledger.append(s, "exhibit.edit", {"changes": changes}, case_id=ex.case_id, exhibit_id=ex.id)
+    record_edit(s, ex, {k: _clean(k, v) for k, v in fields.items()})
     return ex
+
+
+def next_position(s: Session, case_id: int) -> int:
+    """The binder position after the case's last exhibit (live or trashed)."""
+    cur = s.scalar(select(func.max(Exhibit.position)).where(Exhibit.case_id == case_id))
+    return (cur or 0) + 1
 
 
 def _relink_parsed(s: Session, case_id: int, prefer: int | None = None) -> None:
@@ -204,7 +198,7 @@ def split(s: Session, exhibit_id: int) -> list[Exhibit]:
             captured_at=ex.captured_at,
             position=0,
             notes="",
-            tags=ex.tags,
+            tags=list(ex.tags),
             created_at=stamp,
             updated_at=stamp,
         )
@@ -344,7 +338,7 @@ def exhibit_summary(ex: Exhibit, number: int | None = None) -> dict[str, Any]:
         "source": ex.source,
         "captured_at": ex.captured_at.isoformat() if ex.captured_at else None,
         "notes": ex.notes,
-        "tags": tags_of(ex),
+        "tags": list(ex.tags),
         "trashed": ex.trashed_at is not None,
         "files": [
             {

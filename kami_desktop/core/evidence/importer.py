@@ -8,19 +8,20 @@ and ledger entry in one transaction. One bad file never loses the good ones.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import re
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from kami_desktop.core.evidence.exhibits import next_position
 from kami_desktop.core.evidence.sniff import image_facts, media_type, pdf_problem
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
@@ -50,6 +51,10 @@ class ImportedItem:
     duplicate: bool
     path: str = ""
     problem: str = ""
+
+
+CommitHook = Callable[[Session, ImportedItem, bool], None]
+"""Runs inside the transaction that stores an imported file: (session, item, a new exhibit was created)."""
 
 
 @dataclass
@@ -218,25 +223,7 @@ def import_paths(
         if st.st_size == 0:
             raise _Empty()
         stored = profile.vault.store_file(path, cancel=is_cancelled)
-        try:
-            mime = media_type(stored.head)
-            facts = image_facts(profile.vault.path_for(stored.sha256), mime)
-            if mime == "application/pdf":
-                facts.problem = pdf_problem(profile.vault.path_for(stored.sha256))
-        except BaseException:
-            if stored.new:
-                _discard(profile, stored.sha256)
-            raise
-        return _Prepared(
-            path,
-            stored,
-            mime,
-            from_timestamp(st.st_mtime),
-            facts.width,
-            facts.height,
-            facts.exif_time,
-            facts.problem,
-        )
+        return _describe(profile, path, stored, from_timestamp(st.st_mtime))
 
     done = 0
     with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="kami-import") as pool:
@@ -299,6 +286,69 @@ class _Empty(Exception):
     pass
 
 
+def _describe(profile: Profile, path: Path, stored: Stored, mtime: datetime | None) -> _Prepared:
+    """What the stored bytes are (media type, image size and time, a PDF's problem); a blob that came
+    with them is discarded again when this fails."""
+    try:
+        mime = media_type(stored.head)
+        facts = image_facts(profile.vault.path_for(stored.sha256), mime)
+        if mime == "application/pdf":
+            facts.problem = pdf_problem(profile.vault.path_for(stored.sha256))
+    except BaseException:
+        if stored.new:
+            _discard(profile, stored.sha256)
+        raise
+    return _Prepared(path, stored, mime, mtime, facts.width, facts.height, facts.exif_time, facts.problem)
+
+
+def import_data(
+    profile: Profile,
+    case_id: int,
+    path: Path,
+    data: bytes,
+    *,
+    category: str | None = None,
+    source: str = "",
+    captured_at: datetime | None = None,
+    on_commit: CommitHook | None = None,
+) -> ImportReport:
+    """Import ``data``, the bytes already read from ``path``, as that file: its name, path and modification
+    time are recorded, and the vault keeps exactly ``data`` (what was parsed is what is stored).
+
+    ``on_commit(session, item, exhibit_created)`` runs inside the transaction that stores the file, so
+    whatever it adds (a bill's rows, a chat's messages) commits with the exhibit or not at all. A failure
+    to store is reported as by :func:`import_paths`, a blob that came with it removed again; an exception
+    from ``on_commit`` that is not a database problem is raised after that, as it was.
+    """
+    cat = category_code(category) if category else None
+    with profile.session() as s:
+        _check_target(s, case_id, None)
+    report = ImportReport()
+    if not data:
+        report.errors.append(ImportFailure(str(path), "文件为空（0 字节），未导入"))
+        return report
+    try:
+        mtime = from_timestamp(os.stat(path).st_mtime)
+    except OSError:
+        mtime = None
+    try:
+        prep = _describe(profile, path, profile.vault.store_bytes(data), mtime)
+    except Exception as exc:
+        report.errors.append(ImportFailure(str(path), _reason(exc)))
+        return report
+    try:
+        report.imported.append(
+            _commit(profile, case_id, None, prep, cat, source, captured_at, True, on_commit)
+        )
+    except Exception as exc:
+        if prep.stored.new:
+            _discard(profile, prep.stored.sha256)
+        if _database_trouble(exc) is None:
+            raise
+        report.errors.append(ImportFailure(str(path), _reason(exc)))
+    return report
+
+
 def _discard(profile: Profile, sha: str) -> None:
     with profile.session() as s:
         if s.get(Blob, sha) is None:
@@ -318,19 +368,24 @@ def _check_target(s: Session, case_id: int, exhibit_id: int | None) -> None:
             raise ImportInputError(f"证据 {exhibit_id} 在回收站中，请先恢复")
 
 
-def next_position(s: Session, case_id: int) -> int:
-    cur = s.scalar(select(func.max(Exhibit.position)).where(Exhibit.case_id == case_id))
-    return (cur or 0) + 1
-
-
 def _shown(text: str) -> str:
     """File names may carry bytes that are not text (lone surrogates); the database and ledger need text."""
     return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
 def _commit(
-    profile, case_id, exhibit_id, prep: _Prepared, cat, source, captured_at, record_origin: bool = True
+    profile: Profile,
+    case_id: int,
+    exhibit_id: int | None,
+    prep: _Prepared,
+    cat: str | None,
+    source: str,
+    captured_at: datetime | None,
+    record_origin: bool = True,
+    on_commit: CommitHook | None = None,
 ) -> ImportedItem:
+    """Blob row, exhibit (or the exhibit already holding the bytes), file row, ledger entry and whatever
+    ``on_commit`` adds: one transaction."""
     st = prep.stored
     if not record_origin:
         prep = replace(prep, mtime=None)
@@ -378,7 +433,7 @@ def _commit(
                     captured_at=captured_at or prep.exif_time or time_from_name(prep.path.name) or prep.mtime,
                     position=next_position(s, case_id),
                     notes="",
-                    tags="[]",
+                    tags=[],
                     created_at=stamp,
                     updated_at=stamp,
                 )
@@ -448,6 +503,8 @@ def _commit(
                 str(prep.path) if record_origin else "",
                 prep.problem,
             )
+        if on_commit is not None:
+            on_commit(s, item, holder is None and exhibit_id is None)
     profile.vault.unmark(st.sha256, "import")
     return item
 
@@ -493,11 +550,3 @@ def import_bytes(
             workers=1,
             record_origin=False,
         )
-
-
-def tags_of(ex: Exhibit) -> list[str]:
-    try:
-        val = json.loads(ex.tags or "[]")
-    except ValueError:
-        return []
-    return [str(t) for t in val] if isinstance(val, list) else []

@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from kami_desktop.core.store.types import AwareDateTime, ISODate, Money
+from kami_desktop.core.store.types import AwareDateTime, ISODate, JSONList, Money
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -41,7 +41,7 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(AwareDateTime)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
     archived_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
-    platform_terms: Mapped[str] = mapped_column(Text, default="[]")  # JSON list: bill counterparty keywords
+    platform_terms: Mapped[list[str]] = mapped_column(JSONList, default=list)  # bill counterparty keywords
 
     parties: Mapped[list[Party]] = relationship(back_populates="case", cascade="all, delete-orphan")
     exhibits: Mapped[list[Exhibit]] = relationship(
@@ -101,7 +101,7 @@ class Exhibit(Base):
     captured_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
-    tags: Mapped[str] = mapped_column(Text, default="")  # JSON list of strings
+    tags: Mapped[list[str]] = mapped_column(JSONList, default=list)
     created_at: Mapped[datetime] = mapped_column(AwareDateTime)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
     trashed_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
@@ -169,7 +169,7 @@ class Bill(Base):
     holder: Mapped[str] = mapped_column(String(200), default="")
     period_start: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
     period_end: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
-    warnings: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    warnings: Mapped[list[str]] = mapped_column(JSONList, default=list)
     imported_at: Mapped[datetime] = mapped_column(AwareDateTime)
     # 0004: rows carry fund_status / refund_total themselves (older bills re-read them from the original)
     rows_complete: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -218,9 +218,9 @@ class Chat(Base):
     exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id", ondelete="CASCADE"), index=True)
     blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="RESTRICT"), index=True)
     format: Mapped[str] = mapped_column(String(50))
-    participants: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    participants: Mapped[list[str]] = mapped_column(JSONList, default=list)
     me: Mapped[str] = mapped_column(String(200), default="")
-    warnings: Mapped[str] = mapped_column(Text, default="[]")
+    warnings: Mapped[list[str]] = mapped_column(JSONList, default=list)
     imported_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
     messages: Mapped[list[ChatMessage]] = relationship(
@@ -262,6 +262,17 @@ class Fact(Base):
     created_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
     exhibit_links: Mapped[list[FactExhibit]] = relationship(cascade="all, delete-orphan")
+
+    @property
+    def exhibit_ids(self) -> list[int]:
+        """The linked exhibits' ids; assigning a list replaces the links (kept ones stay as they are)."""
+        return [link.exhibit_id for link in self.exhibit_links]
+
+    @exhibit_ids.setter
+    def exhibit_ids(self, ids: list[int]) -> None:
+        keep = [link for link in self.exhibit_links if link.exhibit_id in ids]
+        have = {link.exhibit_id for link in keep}
+        self.exhibit_links = keep + [FactExhibit(exhibit_id=i) for i in ids if i not in have]
 
 
 class FactExhibit(Base):

@@ -2,18 +2,20 @@
 
 The GUI's evidence model shows thousands of exhibits; loading them through the ORM (one object per
 exhibit, file and blob) is too slow and too heavy. ``exhibit_rows`` returns light, immutable rows
-with what a list or grid needs: the exhibit's own fields plus facts of its first file.
+with what a list or grid needs: the exhibit's own fields plus facts of its first file. It selects the
+mapped columns themselves, so their types (aware datetimes, the tag list) decode the values.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, func, select
+from sqlalchemy.orm import Session, aliased
+
+from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +28,7 @@ class ExhibitRow:
     purpose: str
     source: str
     notes: str
-    tags: tuple[str, ...]
+    tags: tuple[str, ...]  # (a list as the column reads it; made a tuple on construction)
     captured_at: datetime | None
     created_at: datetime
     imported_at: datetime | None  # earliest import of its files
@@ -41,6 +43,9 @@ class ExhibitRow:
     height: int | None
     problem: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tags", tuple(self.tags))
+
     def search_text(self) -> str:
         """Lower-cased text a search box matches against."""
         return " ".join(
@@ -48,80 +53,71 @@ class ExhibitRow:
         ).lower()
 
 
-_SQL = """
-SELECT * FROM (
-SELECT e.id AS id, e.position, e.title, e.category, e.purpose, e.source, e.notes, e.tags,
-       e.captured_at, e.created_at, e.trashed_at,
-       agg.n, agg.total, agg.first_import,
-       f.id AS first_file_id, f.blob_sha256, b.media_type, f.original_name, f.width, f.height, agg.problems,
-       ROW_NUMBER() OVER (ORDER BY e.position, e.id) AS number
-FROM exhibits e
-LEFT JOIN (
-    SELECT ef.exhibit_id AS exhibit_id, COUNT(*) AS n, SUM(bb.size) AS total,
-           MIN(ef.imported_at) AS first_import, MIN(ef.position) AS first_pos,
-           GROUP_CONCAT(NULLIF(ef.problem, ''), '；') AS problems
-    FROM exhibit_files ef JOIN blobs bb ON bb.sha256 = ef.blob_sha256
-    GROUP BY ef.exhibit_id
-) agg ON agg.exhibit_id = e.id
-LEFT JOIN exhibit_files f ON f.exhibit_id = e.id AND f.position = agg.first_pos
-LEFT JOIN blobs b ON b.sha256 = f.blob_sha256
-WHERE e.case_id = :case_id AND (e.trashed_at IS NOT NULL) = :trashed
-) WHERE 1 {extra}
-ORDER BY number
-"""
+def _statement(case_id: int, trashed: bool) -> Select:
+    """The case's live (or trashed) exhibits with their number; one column per ExhibitRow field, in order."""
+    files = (
+        select(
+            ExhibitFile.exhibit_id,
+            func.count().label("file_count"),
+            func.sum(Blob.size).label("total_size"),
+            func.min(ExhibitFile.imported_at).label("imported_at"),
+            func.min(ExhibitFile.position).label("first_pos"),
+            func.group_concat(func.nullif(ExhibitFile.problem, ""), "；").label("problem"),
+        )
+        .join(Blob, Blob.sha256 == ExhibitFile.blob_sha256)
+        .group_by(ExhibitFile.exhibit_id)
+        .subquery("agg")
+    )
+    first = aliased(ExhibitFile, name="f")
+    first_blob = aliased(Blob, name="b")
+    return (
+        select(
+            Exhibit.id,
+            func.row_number().over(order_by=(Exhibit.position, Exhibit.id)).label("number"),
+            Exhibit.position,
+            Exhibit.title,
+            Exhibit.category,
+            Exhibit.purpose,
+            Exhibit.source,
+            Exhibit.notes,
+            Exhibit.tags,
+            Exhibit.captured_at,
+            Exhibit.created_at,
+            files.c.imported_at,
+            Exhibit.trashed_at,
+            func.coalesce(files.c.file_count, 0).label("file_count"),
+            func.coalesce(files.c.total_size, 0).label("total_size"),
+            first.id.label("first_file_id"),
+            first.blob_sha256.label("first_sha256"),
+            func.coalesce(first_blob.media_type, "").label("first_media_type"),
+            func.coalesce(first.original_name, "").label("first_name"),
+            first.width,
+            first.height,
+            func.coalesce(files.c.problem, "").label("problem"),
+        )
+        .outerjoin(files, files.c.exhibit_id == Exhibit.id)
+        .outerjoin(first, and_(first.exhibit_id == Exhibit.id, first.position == files.c.first_pos))
+        .outerjoin(first_blob, first_blob.sha256 == first.blob_sha256)
+        .where(
+            Exhibit.case_id == case_id,
+            Exhibit.trashed_at.is_not(None) if trashed else Exhibit.trashed_at.is_(None),
+        )
+    )
 
 
-def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-def _tags(value: str | None) -> tuple[str, ...]:
-    if not value or value == "[]":
-        return ()
-    try:
-        data = json.loads(value)
-    except ValueError:
-        return ()
-    return tuple(str(t) for t in data) if isinstance(data, list) else ()
+ROW_FIELDS = tuple(f.name for f in fields(ExhibitRow))
 
 
 def exhibit_rows(
     s: Session, case_id: int, trashed: bool = False, ids: Iterable[int] | None = None
 ) -> list[ExhibitRow]:
     """The case's exhibits in binder order (one query). With ``ids``, only those (numbers still right)."""
-    params: dict = {"case_id": case_id, "trashed": 1 if trashed else 0}
-    extra = ""
+    numbered = _statement(case_id, trashed).subquery("numbered")
+    q = select(*(numbered.c[name] for name in ROW_FIELDS)).order_by(numbered.c.number)
     if ids is not None:
         wanted = sorted({int(i) for i in ids})
         if not wanted:
             return []
-        extra = "AND id IN (" + ",".join(str(i) for i in wanted) + ")"
-    out: list[ExhibitRow] = []
-    for r in s.execute(text(_SQL.format(extra=extra)), params):
-        out.append(
-            ExhibitRow(
-                id=r[0],
-                number=r[21],
-                position=r[1],
-                title=r[2],
-                category=r[3],
-                purpose=r[4] or "",
-                source=r[5] or "",
-                notes=r[6] or "",
-                tags=_tags(r[7]),
-                captured_at=_dt(r[8]),
-                created_at=_dt(r[9]),
-                trashed_at=_dt(r[10]),
-                file_count=r[11] or 0,
-                total_size=r[12] or 0,
-                imported_at=_dt(r[13]),
-                first_file_id=r[14],
-                first_sha256=r[15],
-                first_media_type=r[16] or "",
-                first_name=r[17] or "",
-                width=r[18],
-                height=r[19],
-                problem=r[20] or "",
-            )
-        )
-    return out
+        q = q.where(numbered.c.id.in_(wanted))
+    # a Core result (no ORM loading per row); the columns are named and ordered as ExhibitRow's fields
+    return [ExhibitRow(*r) for r in s.connection().execute(q)]

@@ -223,6 +223,8 @@ def test_bad_input_is_refused_before_anything_is_stored(profile, case_id, tmp_pa
 
 def test_a_failure_while_storing_rows_takes_the_exhibit_back(profile, case_id, tmp_path, monkeypatch):
     before = counts(profile)
+    with profile.session() as s:
+        head = ledger.head_hash(s)
 
     def boom(bill_id, t):
         raise RuntimeError("disk full")
@@ -231,9 +233,75 @@ def test_a_failure_while_storing_rows_takes_the_exhibit_back(profile, case_id, t
     with pytest.raises(RuntimeError):
         B.import_bill(profile, case_id, write(tmp_path, "bill.csv", bf.alipay_app_csv()))
     assert counts(profile) == before
+    with profile.session() as s:  # one transaction: not even the import is in the ledger
+        assert ledger.head_hash(s) == head and ledger.verify_chain(s)[1] == []
+    assert list(profile.vault.journal.iterdir()) == []
+
+
+def test_database_full_at_every_write_of_a_bill_import_stores_all_or_nothing(tmp_path):
+    import hashlib
+    import shutil
+
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.profile import Profile
+    from tests.fixtures.faults import SqliteFull
+
+    src = write(tmp_path, "bill.csv", bf.alipay_app_csv())
+    template = tmp_path / "template"
+    with Profile.open(template) as p, p.session() as s:
+        case = create_case(s, "星辰卡盟充值扣款纠纷")
+        B.set_platform_terms(s, case.id, ["星辰卡盟"])  # so the import itself is the only write
+        cid = case.id
+    probe = shutil.copytree(template, tmp_path / "probe")
+    with Profile.open(probe) as p:
+        with SqliteFull(p.engine, None) as counting:
+            B.import_bill(p, cid, src)
+        whole = counts(p)
+    assert counting.calls >= 8
+    for k in range(1, counting.calls + 1):
+        d = shutil.copytree(template, tmp_path / f"k{k}")
+        with Profile.open(d) as p:
+            before = counts(p)
+            with SqliteFull(p.engine, k) as fault, pytest.raises(BillError) as err:
+                B.import_bill(p, cid, src)
+            assert fault.tripped
+            assert str(err.value) == "bill.csv：磁盘空间不足，数据库无法写入，文件未导入"
+            assert counts(p) == before  # no exhibit, no bill, no row, no blob, no vault file
+            assert list(p.vault.journal.iterdir()) == []
+            with p.session() as s:
+                assert ledger.verify_chain(s)[1] == []
+        with Profile.open(d) as p:  # the disk has room again: the same file goes in whole
+            assert counts(p) == before
+            result = B.import_bill(p, cid, src)
+            assert counts(p) == whole and result.rows == whole["rows"]
+            assert result.sha256 == hashlib.sha256(src.read_bytes()).hexdigest()
+    print(f"[faults] bill import: SQLITE_FULL at each of {counting.calls} database writes survived")
+
+
+def test_the_stored_original_is_the_bytes_that_were_parsed(profile, case_id, tmp_path, monkeypatch):
+    import hashlib
+
+    path = write(tmp_path, "bill.csv", bf.alipay_app_csv())
+    original = path.read_bytes()
+    real_parse = B.parse_bill_bytes
+
+    def parse_then_the_file_changes(data, name, password=None):
+        bill = real_parse(data, name, password)
+        path.write_bytes(original.replace(b"\n", b"\r\n"))  # saved again by another program meanwhile
+        return bill
+
+    monkeypatch.setattr(B, "parse_bill_bytes", parse_then_the_file_changes)
+    result = B.import_bill(profile, case_id, path)
+    assert (
+        result.sha256 == hashlib.sha256(original).hexdigest() != hashlib.sha256(path.read_bytes()).hexdigest()
+    )
+    assert profile.blob_path(result.sha256).read_bytes() == original
     with profile.session() as s:
-        assert [e.action for e in ledger.entries(s, case_id)][-1] == "import.undo"
-        assert ledger.verify_chain(s)[1] == []
+        ex = get_exhibit(s, result.exhibit_id)
+        assert [f.blob_sha256 for f in ex.files] == [result.sha256] and ex.files[
+            0
+        ].original_name == "bill.csv"
+        assert s.scalar(select(func.count()).select_from(BillRow)) == result.rows > 0
 
 
 def test_terms_mark_unmark_and_totals(profile, case_id, tmp_path):
@@ -245,7 +313,7 @@ def test_terms_mark_unmark_and_totals(profile, case_id, tmp_path):
     with profile.session() as s:
         assert B.mark_platform(s, case_id, "星辰卡盟") == ["老王面馆", "星辰卡盟"]
         assert B.unmark_platform(s, case_id, "老王面馆") == ["星辰卡盟"]
-        assert json.loads(get_case(s, case_id).platform_terms) == ["星辰卡盟"]
+        assert get_case(s, case_id).platform_terms == ["星辰卡盟"]
         actions = [e.action for e in ledger.entries(s, case_id)]
     assert actions.count("bill.terms") >= 3
     assert B.case_reconciliation(profile, case_id).net == bf.EXPECTED_NET

@@ -112,6 +112,31 @@ def test_a_failure_while_storing_messages_takes_the_exhibit_back(profile, case_i
     with pytest.raises(RuntimeError):
         C.import_chat(profile, case_id, write(tmp_path, "qq.txt", cf.qq_txt()))
     assert counts(profile) == before
+    assert list(profile.vault.journal.iterdir()) == []
+
+
+def test_a_failure_while_storing_messages_keeps_a_blob_another_case_holds(
+    profile, case_id, tmp_path, monkeypatch
+):
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.evidence.verify import verify
+
+    path = write(tmp_path, "qq.txt", cf.qq_txt())
+    with profile.session() as s:
+        other = create_case(s, "另一个案件").id
+    kept = C.import_chat(profile, other, path, me="小明")
+    before = counts(profile)
+    with profile.session() as s:
+        head = ledger.head_hash(s)
+    monkeypatch.setattr(C, "insert", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
+    with pytest.raises(RuntimeError, match="boom"):
+        C.import_chat(profile, case_id, path, me="小明")
+    assert counts(profile) == before  # no exhibit and no message in this case; the other case's file stays
+    with profile.session() as s:
+        assert ledger.head_hash(s) == head
+        assert C.list_chats(s, case_id) == [] and len(C.list_chats(s, other)) == 1
+    assert profile.blob_path(kept.sha256).read_bytes() == cf.qq_txt()
+    assert verify(profile, full=True).ok
 
 
 def test_voice_file_is_an_exhibit_with_its_duration(profile, case_id, tmp_path):

@@ -201,7 +201,7 @@ def test_bill_suggestions_follow_platform_terms_and_trash(profile, case_id, buil
             [{"time": "2025-09-03 10:00:00", "counterparty": "杭州某某网络科技有限公司", "amount": "88.00"}]
         )
         assert suggest_facts(s, case_id) == []  # the counterparty does not look like 星辰卡盟
-        s.get(Case, case_id).platform_terms = json.dumps(["某某网络"], ensure_ascii=False)
+        s.get(Case, case_id).platform_terms = ["某某网络"]
         assert [x.origin for x in suggest_facts(s, case_id)] == [f"bill:{rows[0].id}"]
         trash(s, bill_ex.id)
         assert suggest_facts(s, case_id) == []

@@ -150,7 +150,13 @@ def test_stage_moves_forward_only_and_is_logged(profile, case_id):
         record_step(s, case_id, "demand_sent", "2025-09-26")
         assert get_case(s, case_id).stage == "litigation"
         edits = [json.loads(e.payload) for e in ledger.entries(s, case_id) if e.action == "case.edit"]
-        assert edits == [{"changes": {"stage": {"old": "negotiation", "new": "litigation"}}}]
+        assert edits == [
+            {
+                "entity": "case",
+                "id": case_id,
+                "changes": {"stage": {"old": "negotiation", "new": "litigation"}},
+            }
+        ]
         assert [e.action for e in ledger.entries(s, case_id)].count("ladder.step") == 2
         record_step(s, case_id, "fee_notice", "2025-11-05")
         dash = case_dashboard(s, case_id, D("2025-11-10"))
