@@ -36,7 +36,7 @@ from kami_desktop.core.bills.common import personal_only_warning
 from kami_desktop.core.bills.detect import MAX_INPUT
 from kami_desktop.core.bills.wechat import _refund_total as wechat_refund_total
 from kami_desktop.core.case.cases import get_case, update_case
-from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit
+from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit, get_exhibit
 from kami_desktop.core.evidence.importer import ImportedItem
 from kami_desktop.core.evidence.replay import rows_digest
 from kami_desktop.core.evidence.sources import import_source_file
@@ -178,7 +178,7 @@ def import_bill(
 
 
 def _store(s: Session, case_id: int, item: ImportedItem, created: bool, bill: ParsedBill) -> int:
-    ex = s.get(Exhibit, item.exhibit_id)
+    ex = get_exhibit(s, item.exhibit_id)
     notes = "\n".join(bill.warnings)
     if created:
         edit_exhibit(s, ex.id, title=bill_title(bill), category="funds", purpose=BILL_PURPOSE, notes=notes)

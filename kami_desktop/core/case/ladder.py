@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import CaseError, get_case, update_case
 from kami_desktop.core.legal import DEMAND_DEFAULT_WORKDAYS, Deadline, Event, deadlines_from_events
+from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.edits import record_edit
 from kami_desktop.core.store.model import Case, LadderStep
@@ -292,7 +293,7 @@ def case_dashboard(
     )
 
 
-def dashboard(profile, case_id: int, today: date | None = None, **kw: Any) -> Dashboard:
+def dashboard(profile: Profile, case_id: int, today: date | None = None, **kw: Any) -> Dashboard:
     """:func:`case_dashboard` in its own session of ``profile``."""
     with profile.session() as s:
         return case_dashboard(s, case_id, today, **kw)

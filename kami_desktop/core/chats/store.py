@@ -17,7 +17,7 @@ from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError, ParsedChat, parse_chat_bytes
 from kami_desktop.core.chats.audio import MAX_AUDIO_BYTES, audio_duration_bytes
 from kami_desktop.core.chats.detect import MAX_CHAT_BYTES
-from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit
+from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit, get_exhibit
 from kami_desktop.core.evidence.importer import ImportedItem, import_bytes
 from kami_desktop.core.evidence.sources import import_source_file, live_holder
 from kami_desktop.core.profile import Profile
@@ -148,11 +148,12 @@ def import_chat(
             .where(Chat.blob_sha256 == sha, Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
             .limit(1)
         )
+    duplicate = existing is not None
     if existing is None:
         if cancel is not None and cancel():
             raise ChatError(p.name, "导入已取消")
         progress(2, 3, p.name)
-        _, existing = import_source_file(
+        _, chat_id = import_source_file(
             profile,
             case_id,
             p,
@@ -163,14 +164,13 @@ def import_chat(
             error=ChatError,
             store=lambda s, item, created: _store(s, case_id, item.exhibit_id, sha, created, chat, me),
         )
-        duplicate = False
     else:
-        duplicate = True
+        chat_id = existing
     progress(3, 3, p.name)
     with profile.session() as s:
-        info = chat_info(s, existing)
+        info = chat_info(s, chat_id)
     return ChatImport(
-        chat_id=existing,
+        chat_id=chat_id,
         exhibit_id=info["exhibit_id"],
         sha256=sha,
         duplicate=duplicate,
@@ -188,7 +188,7 @@ def import_chat(
 def _store(
     s: Session, case_id: int, exhibit_id: int, sha: str, created: bool, chat: ParsedChat, me: str | None
 ) -> int:
-    ex = s.get(Exhibit, exhibit_id)
+    ex = get_exhibit(s, exhibit_id)
     notes = "\n".join(chat.warnings)
     if created:
         times = [m.time for m in chat.messages]
@@ -274,7 +274,7 @@ def import_voice(profile: Profile, case_id: int, path: Path | str) -> VoiceImpor
                 case_id=case_id,
                 exhibit_id=item.exhibit_id,
             )
-        return created, s.get(Exhibit, item.exhibit_id).title
+        return created, get_exhibit(s, item.exhibit_id).title
 
     item, (created, title) = import_source_file(
         profile,
@@ -295,14 +295,14 @@ def get_chat(s: Session, chat_id: int, case_id: int | None = None) -> Chat:
     if case_id is not None:
         get_case(s, case_id)
     chat = s.get(Chat, chat_id)
-    if chat is None or (case_id is not None and s.get(Exhibit, chat.exhibit_id).case_id != case_id):
+    if chat is None or (case_id is not None and get_exhibit(s, chat.exhibit_id).case_id != case_id):
         raise ChatStoreError(f"聊天记录 {chat_id} 不存在" + (f"或不属于案件 {case_id}" if case_id else ""))
     return chat
 
 
 def chat_info(s: Session, chat_id: int) -> dict:
     chat = get_chat(s, chat_id)
-    ex = s.get(Exhibit, chat.exhibit_id)
+    ex = get_exhibit(s, chat.exhibit_id)
     n, first, last = s.execute(
         select(func.count(), func.min(ChatMessage.time), func.max(ChatMessage.time)).where(
             ChatMessage.chat_id == chat_id
@@ -377,7 +377,7 @@ def excerpt_exhibit(profile: Profile, case_id: int, chat_id: int, first_seq: int
         first_seq, last_seq = last_seq, first_seq
     with profile.session() as s:
         chat = get_chat(s, chat_id, case_id)
-        src = s.get(Exhibit, chat.exhibit_id)
+        src = get_exhibit(s, chat.exhibit_id)
         if src.trashed_at is not None:
             raise ChatStoreError(f"聊天记录所在的证据 {src.id} 在回收站中，请先恢复")
         msgs = chat_messages(s, chat_id, first_seq, last_seq)
@@ -442,7 +442,7 @@ def excerpt_exhibit(profile: Profile, case_id: int, chat_id: int, first_seq: int
                 case_id=case_id,
                 exhibit_id=item.exhibit_id,
             )
-        title = s.get(Exhibit, item.exhibit_id).title
+        title = get_exhibit(s, item.exhibit_id).title
     return Excerpt(
         item.exhibit_id,
         item.sha256,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from kami_desktop.core.profile import Profile
@@ -99,20 +99,24 @@ def _relink_parsed(s: Session, case_id: int, prefer: int | None = None) -> None:
     parsed rows must follow the file (deleting the emptied exhibit would otherwise cascade to them).
     """
     s.flush()
-    for model in (Bill, Chat):
-        for rec in s.scalars(
-            select(model).join(Exhibit, Exhibit.id == model.exhibit_id).where(Exhibit.case_id == case_id)
-        ):
-            holders = list(
-                s.scalars(
-                    select(ExhibitFile.exhibit_id)
-                    .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
-                    .where(ExhibitFile.blob_sha256 == rec.blob_sha256, Exhibit.case_id == case_id)
-                )
+    bills = s.scalars(
+        select(Bill).join(Exhibit, Exhibit.id == Bill.exhibit_id).where(Exhibit.case_id == case_id)
+    )
+    chats = s.scalars(
+        select(Chat).join(Exhibit, Exhibit.id == Chat.exhibit_id).where(Exhibit.case_id == case_id)
+    )
+    records: list[Bill | Chat] = [*bills, *chats]
+    for rec in records:
+        holders = list(
+            s.scalars(
+                select(ExhibitFile.exhibit_id)
+                .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
+                .where(ExhibitFile.blob_sha256 == rec.blob_sha256, Exhibit.case_id == case_id)
             )
-            if rec.exhibit_id in holders or not holders:
-                continue
-            rec.exhibit_id = prefer if prefer in holders else holders[0]
+        )
+        if rec.exhibit_id in holders or not holders:
+            continue
+        rec.exhibit_id = prefer if prefer is not None and prefer in holders else holders[0]
     s.flush()
 
 
@@ -289,7 +293,9 @@ def purge(profile: Profile, case_id: int | None = None) -> dict[str, Any]:
         if case_id is not None:
             q = q.where(Exhibit.case_id == case_id)
         doomed = list(s.scalars(q))
-        purged = [{"exhibit_id": e.id, "case_id": e.case_id, "title": e.title} for e in doomed]
+        purged: list[dict[str, Any]] = [
+            {"exhibit_id": e.id, "case_id": e.case_id, "title": e.title} for e in doomed
+        ]
         for e in doomed:
             s.delete(e)
         s.flush()
@@ -311,7 +317,7 @@ def purge(profile: Profile, case_id: int | None = None) -> dict[str, Any]:
     return {"exhibits": purged, "blobs_removed": shas}
 
 
-def blob_in_use_clause():
+def blob_in_use_clause() -> ColumnElement[bool]:
     """SQL condition: something still refers to ``Blob`` — an exhibit's file (trashed ones too) or a parsed
     bill or chat. The one rule of when a stored original may go; a new referring table belongs here."""
     return (

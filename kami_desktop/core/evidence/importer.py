@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from kami_desktop.core.evidence.exhibits import next_position
+from kami_desktop.core.evidence.exhibits import get_exhibit, next_position
 from kami_desktop.core.evidence.sniff import image_facts, media_type, pdf_problem
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
@@ -156,7 +156,8 @@ def time_from_name(name: str) -> datetime | None:
     if not m:
         return None
     try:
-        return datetime(*map(int, m.groups()), tzinfo=CHINA_TZ)
+        y, mo, d, h, mi, sec = (int(g) for g in m.groups())
+        return datetime(y, mo, d, h, mi, sec, tzinfo=CHINA_TZ)
     except ValueError:
         return None
 
@@ -441,7 +442,7 @@ def _commit(
                 s.flush()
                 file_pos = 1
             else:
-                ex = s.get(Exhibit, exhibit_id)
+                ex = get_exhibit(s, exhibit_id)
                 file_pos = len(ex.files) + 1
                 ex.updated_at = stamp
             ef = ExhibitFile(

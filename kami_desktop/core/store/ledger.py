@@ -24,7 +24,7 @@ from kami_desktop.core.util.timeutil import now
 GENESIS = "0" * 64
 
 
-def _default(o: Any):
+def _default(o: Any) -> Any:
     if isinstance(o, datetime | date):
         return o.isoformat()
     if isinstance(o, Decimal):
@@ -38,7 +38,9 @@ def canonical_json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_default)
 
 
-def entry_hash(prev_hash: str, seq: int, at: str, action: str, case_id, exhibit_id, payload: str) -> str:
+def entry_hash(
+    prev_hash: str, seq: int, at: str, action: str, case_id: int | None, exhibit_id: int | None, payload: str
+) -> str:
     body = canonical_json(
         {
             "seq": seq,
