@@ -69,6 +69,12 @@ def test_every_edit_writes_one_payload_shape(profile, case_id, tmp_path):
     assert fact_p == {"kind": {"old": "deduction", "new": "refund"}, "exhibit_ids": {"old": [], "new": [ex]}}
     assert step_p == {"note": {"old": "", "new": "EMS 1234"}}
     assert party_p == {"uscc": {"old": "", "new": "914403001922038217"}}
+    assert verify(profile).ok  # the ledger replay reads the edits as the database holds them
+    with profile.engine.begin() as con:  # changed behind the ledger's back
+        con.exec_driver_sql("UPDATE cases SET claimed_amount = '99.00' WHERE id = ?", (case_id,))
+        con.exec_driver_sql("UPDATE exhibits SET tags = '[\"退款\"]' WHERE id = ?", (ex,))
+    found = {(p.kind, p.field) for p in verify(profile).problems}
+    assert found == {("state_mismatch", "claimed_amount"), ("state_mismatch", "tags")}
 
 
 def test_an_edit_that_changes_nothing_records_nothing(profile, case_id, tmp_path):
