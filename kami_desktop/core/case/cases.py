@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Case, Exhibit, Party
 from kami_desktop.core.util.money import money_str, to_money
@@ -16,7 +17,7 @@ from kami_desktop.core.util.timeutil import now
 from kami_desktop.core.vocab import CAUSE_TYPES, STAGES, cause_code, stage_code
 
 
-class CaseError(ValueError):
+class CaseError(UserError, ValueError):
     pass
 
 

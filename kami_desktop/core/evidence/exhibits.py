@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.evidence.importer import next_position, tags_of
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
@@ -17,7 +18,7 @@ from kami_desktop.core.util.timeutil import china_local, now
 from kami_desktop.core.vocab import CATEGORIES, category_code
 
 
-class ExhibitError(ValueError):
+class ExhibitError(UserError, ValueError):
     pass
 
 

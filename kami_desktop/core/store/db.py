@@ -9,12 +9,13 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.resources import migrations_path
 
 PRAGMAS = ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL", "busy_timeout=5000")
 
 
-class DatabaseError(RuntimeError):
+class DatabaseError(UserError, RuntimeError):
     """A database problem the user can understand (locked, not a database, newer schema…)."""
 
 
