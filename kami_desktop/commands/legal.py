@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from kami_desktop.cli import Outcome, UsageError, open_profile
+from kami_desktop.commands._base import Outcome, UsageError, open_profile
 
 STATUS_MARKS = {"ok": "  ", "near": "！", "past": "×", "done": "✓"}
 
 
+# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
+COMMANDS = {
+    "legal": "法律计算：代码校验、工作日、利息、期限、证据准备",
+}
+
+
 def register(sub, common) -> None:
-    p = sub.add_parser("legal", parents=[common], help="法律计算：代码校验、工作日、利息、期限、证据准备")
+    p = sub.add_parser("legal", parents=[common], help=COMMANDS["legal"])
     ls = p.add_subparsers(dest="legal_cmd", metavar="ACTION", required=True)
 
     u = ls.add_parser("uscc", parents=[common], help="校验统一社会信用代码（也接受15位注册号、ICP备案号）")
