@@ -221,6 +221,11 @@ class _Smoke:
                 return
             time.sleep(0.02)
 
+    def _case(self) -> int:
+        if self.case_id is None:
+            raise SmokeFailure("the temporary profile has no case (its step failed)")
+        return self.case_id
+
     # -- steps ------------------------------------------------------------------------------
     def environment(self) -> str:
         self.log(f"kami_desktop {__version__}, Python {sys.version.split()[0]}, {platform.platform()}")
@@ -311,11 +316,11 @@ class _Smoke:
     def import_image(self) -> str:
         from kami_desktop.core.evidence.importer import import_paths
 
-        shots = [
+        shots: list[Path | str] = [
             make_screenshot(self.workdir / "支付成功截图.png"),
             make_screenshot(self.workdir / "订单页面.jpg"),
         ]
-        report = import_paths(self.profile, self.case_id, shots, category="funds", source="冒烟测试")
+        report = import_paths(self.profile, self._case(), shots, category="funds", source="冒烟测试")
         _check(not report.errors, f"import errors: {report.errors}")
         _check(report.new_count == 2, f"expected 2 new files, got {report.new_count}")
         for item in report.imported:
@@ -330,7 +335,7 @@ class _Smoke:
         from kami_desktop.core.bills.store import import_bill
 
         bill_path = make_alipay_bill(self.workdir / "支付宝交易明细(20260301-20260331).csv")
-        result = import_bill(self.profile, self.case_id, bill_path)
+        result = import_bill(self.profile, self._case(), bill_path)
         _check(result.rows == 3, f"bill import stored {result.rows} rows")
         bill = parse_bill(bill_path)
         _check(bill.source == "alipay", f"parsed as {bill.source}")
@@ -354,9 +359,7 @@ class _Smoke:
         from kami_desktop.core.dossier.build import build_dossier
         from kami_desktop.core.dossier.options import DossierOptions
 
-        if self.case_id is None:
-            raise SmokeFailure("no case to build a binder for")
-        result = build_dossier(self.profile, self.case_id, DossierOptions(out_dir=self.workdir / "out"))
+        result = build_dossier(self.profile, self._case(), DossierOptions(out_dir=self.workdir / "out"))
         pdf = Path(result.pdf)
         _check(pdf.is_file() and pdf.stat().st_size > 0, f"no binder PDF at {pdf}")
         with pymupdf.open(pdf) as doc:

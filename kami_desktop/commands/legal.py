@@ -53,9 +53,7 @@ def register(sub, common) -> None:
     r.set_defaults(handler=cmd_readiness)
 
 
-def parse_date(text: str | None, what: str) -> date | None:
-    if text is None:
-        return None
+def parse_date(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError as exc:
@@ -119,7 +117,7 @@ def cmd_interest(args) -> Outcome:
 def cmd_deadlines(args) -> Outcome:
     from kami_desktop.core.case.ladder import dashboard
 
-    today = parse_date(args.today, "--today")
+    today = parse_date(args.today, "--today") if args.today is not None else None
     if args.demand_days is not None and not 3 <= args.demand_days <= 7:
         raise UsageError(f"催告期限应为3–7个工作日，实际为 {args.demand_days}")
     with open_profile(args) as prof:

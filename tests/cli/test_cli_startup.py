@@ -75,3 +75,21 @@ def test_case_list_and_verify_load_only_the_database_layer(tmp_path):
         assert not [
             m for m in modules if m.startswith(("kami_desktop.core.dossier", "kami_desktop.core.documents"))
         ]
+
+
+def test_command_modules_never_import_the_cli():
+    """cli.py imports the command modules; they take what they share from commands/_base.py (no cycle)."""
+    import ast
+
+    offenders = []
+    for f in sorted((REPO / "kami_desktop" / "commands").glob("*.py")):
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+            offenders += [
+                f"{f.name}: {n}"
+                for n in names
+                if n == "kami_desktop.cli" or n.startswith("kami_desktop.cli.")
+            ]
+    assert offenders == []

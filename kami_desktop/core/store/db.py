@@ -104,7 +104,7 @@ def migrate(engine: Engine, db_path: Path) -> None:
         raise
 
 
-def explain(exc: Exception, db_path: Path) -> str:
+def explain(exc: Exception, db_path: Path | str) -> str:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return f"数据库 {db_path} 正被另一个程序占用（已锁定），请关闭其他 kami 窗口或命令后重试。"
