@@ -194,14 +194,10 @@ def cmd_purge(args) -> Outcome:
 
 
 def cmd_verify(args) -> Outcome:
-    from kami_desktop.core.evidence.anchors import AnchorError
     from kami_desktop.core.evidence.verify import verify
 
     with open_profile(args) as prof:
-        try:
-            report = verify(prof, args.case_id, full=args.full, against=args.against)
-        except AnchorError as exc:
-            raise UsageError(str(exc)) from None
+        report = verify(prof, args.case_id, full=args.full, against=args.against)  # AnchorError: exit 2
     data = report.to_json()
     if report.ok:
         text = f"校验通过：{report.checked} 个文件，存证日志 {report.ledger_entries} 条完好"

@@ -78,12 +78,14 @@ def test_verify_exit_code_1_and_problem_shape(tmp_path):
     blob.chmod(0o600)
     blob.write_bytes(original + b"x")  # the stored original changed on disk
     out = kami_json("verify", data_dir=d, expect=1)
-    where = {"exhibit_id": exhibit_id, "sha256": sha, "path": str(blob), "entry": None}
+    where = {"exhibit_id": exhibit_id, "sha256": sha, "path": str(blob), "entry": None, "field": None}
     assert out == {
         "ok": False,
         "checked": 1,
         "ledger_entries": 2,  # case.create and import, both intact
         "cancelled": False,
+        "anchors_checked": 0,
+        "unchecked": {},
         "problems": [
             {
                 "kind": "size_mismatch",
@@ -99,6 +101,9 @@ def test_verify_exit_code_1_and_problem_shape(tmp_path):
     }
     text = kami("verify", data_dir=d)
     assert text.returncode == 1 and f"[hash_mismatch] 证据 {exhibit_id} {sha}" in text.stdout
+    missing = kami("verify", "--against", str(tmp_path / "无此回执.jsonl"), "--json", data_dir=d)
+    assert missing.returncode == 2 and "无此回执.jsonl：文件不存在" in missing.stderr
+    assert json.loads(missing.stdout) == {"ok": False, "error": f"{tmp_path / '无此回执.jsonl'}：文件不存在"}
 
     blob.write_bytes(original)
     con = sqlite3.connect(d / "kami.sqlite3")
@@ -114,6 +119,7 @@ def test_verify_exit_code_1_and_problem_shape(tmp_path):
             "path": None,
             "detail": "日志第 1 条内容被改动（哈希不符）",
             "entry": 1,
+            "field": None,
         }
     ]
 

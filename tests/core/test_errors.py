@@ -22,6 +22,7 @@ USER_ERRORS = [
     ("kami_desktop.core.store.vault", "VaultError", OSError),
     ("kami_desktop.core.evidence.exhibits", "ExhibitError", ValueError),
     ("kami_desktop.core.evidence.importer", "ImportInputError", ValueError),
+    ("kami_desktop.core.evidence.anchors", "AnchorError", ValueError),
     ("kami_desktop.core.util.money", "MoneyError", ValueError),
     ("kami_desktop.core.vocab", "VocabError", ValueError),
     ("kami_desktop.core.bills", "BillError", ValueError),
