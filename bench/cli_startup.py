@@ -29,7 +29,7 @@ USCC = "91330100716105852F"
 def timed(env: dict[str, str], *argv: str) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the child; 0 where the OS does not report it)."""
     c0, t0 = os.times(), time.perf_counter()
-    subprocess.run([sys.executable, *argv], env=env, check=True, capture_output=True, timeout=120)
+    subprocess.run([sys.executable, *argv], cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
     wall, c1 = time.perf_counter() - t0, os.times()
     return wall, (c1.children_user - c0.children_user) + (c1.children_system - c0.children_system)
 
