@@ -2,38 +2,27 @@
 
 Every command accepts ``--json`` and then prints exactly one JSON document on stdout.
 Exit codes: 0 success, 1 the check failed / problems found, 2 bad usage or bad input.
+
+Start-up stays cheap: this module and the command modules import only the standard library at their
+top level; each handler imports the parts of the core it needs (and with them SQLAlchemy, PyMuPDF…).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError as SQLAlchemyDBError
-
 from kami_desktop import __version__
+from kami_desktop.commands import backup, bill, case, chat, doc, dossier, evidence, fact, legal, party
+from kami_desktop.commands._base import Outcome, emit
+from kami_desktop.core.errors import UserError
 
-# command modules under kami_desktop.commands, in help order
-COMMAND_MODULES = ["case", "evidence"]
-OPTIONAL_COMMAND_MODULES = ["bill", "chat", "dossier", "legal", "doc", "backup", "party", "fact"]
-
-
-class UsageError(Exception):
-    """Bad usage or bad input: exit code 2 with the message on stderr."""
-
-
-class Outcome:
-    """What a command returns: the JSON document, the human text, and the exit code."""
-
-    def __init__(self, data: Any, text: str | None = None, code: int = 0) -> None:
-        self.data = data
-        self.text = text
-        self.code = code
+# the command groups, in help order
+COMMAND_MODULES = (case, evidence, bill, chat, dossier, legal, doc, backup, party, fact)
 
 
 def common_parser() -> argparse.ArgumentParser:
@@ -45,49 +34,43 @@ def common_parser() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: every command is listed, the one being run gets all its options.
+
+    Registering the options of all commands costs more than starting the interpreter, so the command
+    named in ``argv`` is registered in full and the others only by name and help (enough for
+    ``kami --help`` and for argparse's "invalid choice" message). Without ``argv`` all are registered.
+    """
     common = common_parser()
     parser = argparse.ArgumentParser(
         prog="kami", parents=[common], description="卡盟充值扣款维权助手：证据库、账单对账、证据册（命令行）"
     )
     parser.add_argument("--version", action="version", version=f"kami {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"kami_desktop.commands.{name}").register(sub, common)
-    for name in OPTIONAL_COMMAND_MODULES:
-        try:
-            mod = importlib.import_module(f"kami_desktop.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"kami_desktop.commands.{name}":
-                raise
-            continue
-        mod.register(sub, common)
+    wanted = None if argv is None else _command_word(common, argv)
+    for module in COMMAND_MODULES:
+        if argv is None or wanted in module.COMMANDS:
+            module.register(sub, common)
+        else:
+            for name, help_text in module.COMMANDS.items():
+                sub.add_parser(name, help=help_text)
     return parser
 
 
-def open_profile(args):
-    from kami_desktop.core.profile import Profile
-
-    return Profile.open(getattr(args, "data_dir", None))
-
-
-def emit(outcome: Outcome, as_json: bool) -> None:
-    if as_json:
-        sys.stdout.write(json.dumps(outcome.data, ensure_ascii=False, indent=2, default=str) + "\n")
-    elif outcome.text is not None:
-        sys.stdout.write(outcome.text.rstrip("\n") + "\n")
-    else:
-        sys.stdout.write(json.dumps(outcome.data, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
-def _expected_errors() -> tuple[type[BaseException], ...]:
-    from kami_desktop.core.errors import expected_errors
-
-    return (UsageError, *expected_errors())
+def _command_word(common: argparse.ArgumentParser, argv: list[str]) -> str | None:
+    """The command named in ``argv``, found as the full parser finds it (after ``--json``, ``--data-dir X``)."""
+    pre = argparse.ArgumentParser(add_help=False, parents=[common], exit_on_error=False)
+    pre.add_argument("command", nargs="?")
+    try:
+        known, _rest = pre.parse_known_args(argv)
+    except argparse.ArgumentError:  # e.g. --data-dir without a folder: the full parser says so
+        return None
+    return known.command
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     as_json = bool(getattr(args, "json", False))
     handler: Callable[[Any], Outcome] | None = getattr(args, "handler", None)
@@ -96,18 +79,29 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         outcome = handler(args)
-    except _expected_errors() as exc:
+    except UserError as exc:  # the command's own message, written for the user
         return _fail(str(exc), as_json)
-    except SQLAlchemyDBError as exc:
-        from kami_desktop.core.store.db import explain
-
-        return _fail(explain(exc, getattr(args, "data_dir", None) or "（默认数据目录）"), as_json)
     except OSError as exc:
         return _fail(os_error_message(exc), as_json)
     except KeyboardInterrupt:
         return _fail("已取消", as_json, code=130)
+    except Exception as exc:
+        message = database_error_message(exc, getattr(args, "data_dir", None))
+        if message is None:
+            raise  # a bug: the traceback is the report
+        return _fail(message, as_json)
     emit(outcome, as_json)
     return outcome.code
+
+
+def database_error_message(exc: Exception, data_dir: Path | None) -> str | None:
+    """The Chinese explanation of a database driver error (locked, full disk…); None for anything else."""
+    sa_exc = sys.modules.get("sqlalchemy.exc")  # not loaded means no database was touched
+    if sa_exc is None or not isinstance(exc, sa_exc.DBAPIError):
+        return None
+    from kami_desktop.core.store.db import explain
+
+    return explain(exc, data_dir or "（默认数据目录）")
 
 
 def os_error_message(exc: OSError) -> str:
@@ -135,7 +129,4 @@ def _fail(message: str, as_json: bool, code: int = 2) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    # run the imported module's main, so command modules and this one share one UsageError class
-    from kami_desktop.cli import main as _main
-
-    raise SystemExit(_main())
+    raise SystemExit(main())

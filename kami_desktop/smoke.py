@@ -1,9 +1,8 @@
 """``kami-desktop --smoke-test``: an end-to-end check of a build, source or frozen.
 
 It runs with a temporary profile (never the user's data), opens the main window offscreen,
-imports a generated screenshot and a generated Alipay bill, builds a small binder when the
-binder feature exists, verifies the vault and exits: 0 when every step passed, 1 otherwise,
-3 when the watchdog had to stop a hung run.
+imports a generated screenshot and a generated Alipay bill, builds a small binder, verifies the
+vault and exits: 0 when every step passed, 1 otherwise, 3 when the watchdog had to stop a hung run.
 
 A windowed Windows build has no stdout or stderr, so the result is reported by the exit code
 and a UTF-8 log file (``--smoke-log PATH``, ``KAMI_SMOKE_LOG``, or
@@ -14,7 +13,6 @@ of the main window with the test case open is saved beside it (``<log name>-wind
 from __future__ import annotations
 
 import faulthandler
-import importlib
 import os
 import platform
 import shutil
@@ -189,16 +187,6 @@ def _check(condition: object, message: str) -> None:
         raise SmokeFailure(message)
 
 
-def _optional(module: str) -> Any:
-    """The module, or None when it (not one of its own imports) does not exist in this build."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name is not None and module.startswith(exc.name):
-            return None
-        raise
-
-
 class _Smoke:
     def __init__(self, log: _Log, workdir: Path) -> None:
         self.log = log
@@ -233,6 +221,11 @@ class _Smoke:
                 return
             time.sleep(0.02)
 
+    def _case(self) -> int:
+        if self.case_id is None:
+            raise SmokeFailure("the temporary profile has no case (its step failed)")
+        return self.case_id
+
     # -- steps ------------------------------------------------------------------------------
     def environment(self) -> str:
         self.log(f"kami_desktop {__version__}, Python {sys.version.split()[0]}, {platform.platform()}")
@@ -250,33 +243,25 @@ class _Smoke:
 
     def application(self) -> str:
         """The QApplication exactly as kami-desktop makes it (high DPI, identity, CJK font fallback)."""
-        gui_app = _optional("kami_desktop.gui.app")
-        create = getattr(gui_app, "create_application", None) if gui_app else None
-        if create is not None:
-            self.app = create([])
-            how = "gui.app.create_application"
-        else:
-            from PySide6.QtWidgets import QApplication
-
-            self.app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kami-desktop"])
-            how = "plain QApplication"
         from PySide6.QtGui import QFontDatabase
 
+        from kami_desktop.gui.app import create_application
+
+        self.app = create_application([])
         cjk = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
         _check(cjk, "no font for Simplified Chinese")
-        return f"{how} on '{self.app.platformName()}', {len(cjk)} CJK font families"
+        return f"gui.app.create_application on '{self.app.platformName()}', {len(cjk)} CJK font families"
 
     def translations(self) -> str:
         from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+        from kami_desktop.gui import i18n
 
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt_zh = QTranslator()
         _check(
             qt_zh.load(QLocale("zh_CN"), "qtbase", "_", qt_dir), f"Qt's qtbase_zh_CN.qm not found in {qt_dir}"
         )
-        i18n = _optional("kami_desktop.gui.i18n")
-        if i18n is None:
-            return "Qt zh_CN ok; the app has no kami_desktop.gui.i18n yet"
         found = []
         for lang in i18n.LANGUAGES:
             if lang != i18n.DEFAULT_LANGUAGE and i18n.qm_path(lang).is_file():
@@ -299,53 +284,43 @@ class _Smoke:
         return f"profile {self.profile.data_dir}, case {self.case_id}"
 
     def single_instance(self) -> str:
-        mod = _optional("kami_desktop.gui.single_instance")
-        if mod is None:
-            return "skipped: no kami_desktop.gui.single_instance"
-        guard = mod.SingleInstance(self.profile.data_dir)
+        from kami_desktop.gui.single_instance import SingleInstance
+
+        guard = SingleInstance(self.profile.data_dir)
         _check(guard.acquire(), "could not take the single-instance lock of a fresh profile")
-        second = mod.SingleInstance(self.profile.data_dir)
+        second = SingleInstance(self.profile.data_dir)
         _check(not second.acquire(), "a second instance got the lock too")
         guard.release()
         return "lock and local server work"
 
     def open_window(self) -> str:
         from PySide6.QtCore import QSettings
-        from PySide6.QtWidgets import QMainWindow
+
+        from kami_desktop.gui.main_window import MainWindow, app_icon
+        from kami_desktop.gui.splash import show_splash
 
         settings = QSettings(
             str(self.workdir / "settings.ini"), QSettings.Format.IniFormat
         )  # never the user's
-        splash_mod = _optional("kami_desktop.gui.splash")
-        if splash_mod is not None:
-            splash = splash_mod.show_splash()
-            _check(not splash.grab().isNull(), "the splash window could not be rendered")
-        main_window = _optional("kami_desktop.gui.main_window")
-        if main_window is not None:
-            kind = "MainWindow"
-            self.window = main_window.MainWindow(self.profile, settings)
-            _check(not main_window.app_icon().isNull(), "the app icon did not load (SVG plugin missing?)")
-        else:  # the real window is not there yet: prove that a window opens at all
-            kind = "QMainWindow (fallback)"
-            self.window = QMainWindow()
-            self.window.setWindowTitle("卡盟维权助手")
-            self.window.resize(1200, 800)
+        splash = show_splash()
+        _check(not splash.grab().isNull(), "the splash window could not be rendered")
+        self.window = MainWindow(self.profile, settings)
+        _check(not app_icon().isNull(), "the app icon did not load (SVG plugin missing?)")
         self.window.show()
-        if splash_mod is not None:
-            splash.finish(self.window)
+        splash.finish(self.window)
         self.pump()
         pixmap = self.window.grab()
         _check(not pixmap.isNull(), "the main window could not be rendered")
-        return f"{kind} {pixmap.width()}x{pixmap.height()}"
+        return f"MainWindow {pixmap.width()}x{pixmap.height()}"
 
     def import_image(self) -> str:
         from kami_desktop.core.evidence.importer import import_paths
 
-        shots = [
+        shots: list[Path | str] = [
             make_screenshot(self.workdir / "支付成功截图.png"),
             make_screenshot(self.workdir / "订单页面.jpg"),
         ]
-        report = import_paths(self.profile, self.case_id, shots, category="funds", source="冒烟测试")
+        report = import_paths(self.profile, self._case(), shots, category="funds", source="冒烟测试")
         _check(not report.errors, f"import errors: {report.errors}")
         _check(report.new_count == 2, f"expected 2 new files, got {report.new_count}")
         for item in report.imported:
@@ -357,33 +332,20 @@ class _Smoke:
 
     def import_bill(self) -> str:
         from kami_desktop.core.bills import parse_bill
+        from kami_desktop.core.bills.store import import_bill
 
         bill_path = make_alipay_bill(self.workdir / "支付宝交易明细(20260301-20260331).csv")
-        store = _optional("kami_desktop.core.bills.store") or _optional("kami_desktop.core.bills.store")
-        if store is not None and hasattr(store, "import_bill"):
-            result = store.import_bill(self.profile, self.case_id, bill_path)
-            _check(getattr(result, "rows", 3) == 3, f"bill import stored {getattr(result, 'rows', '?')} rows")
-            how = f"{store.__name__}.import_bill"
-        else:
-            from kami_desktop.core.evidence.importer import import_paths
-
-            report = import_paths(
-                self.profile, self.case_id, [bill_path], category="funds", source="支付宝账单导出"
-            )
-            _check(not report.errors and report.new_count == 1, f"bill file import: {report.to_json()}")
-            how = "imported as a file exhibit"
+        result = import_bill(self.profile, self._case(), bill_path)
+        _check(result.rows == 3, f"bill import stored {result.rows} rows")
         bill = parse_bill(bill_path)
         _check(bill.source == "alipay", f"parsed as {bill.source}")
         _check(len(bill.transactions) == 3, f"expected 3 transactions, got {len(bill.transactions)}")
         paid = sum(t.amount for t in bill.transactions if t.direction == "支出")
         _check(str(paid) == "300.00", f"paid total {paid}")
-        return f"{how}; {bill.layout}, {len(bill.transactions)} rows, paid {paid}"
+        return f"bills.store.import_bill; {bill.layout}, {len(bill.transactions)} rows, paid {paid}"
 
     def show_case(self) -> str:
-        set_case = getattr(self.window, "set_case", None)
-        if set_case is None:
-            return "skipped: the window has no set_case"
-        set_case(self.case_id)
+        self.window.set_case(self.case_id)
         self.pump(0.5)  # thumbnails are made in the background
         pixmap = self.window.grab()
         _check(not pixmap.isNull(), "the window could not be rendered with the case open")
@@ -392,16 +354,14 @@ class _Smoke:
         return f"case {self.case_id} shown" + (f"; screenshot {shot}" if saved else "")
 
     def build_binder(self) -> str:
+        import pymupdf
+
         from kami_desktop.core.dossier.build import build_dossier
         from kami_desktop.core.dossier.options import DossierOptions
 
-        if self.case_id is None:
-            raise SmokeFailure("no case to build a binder for")
-        result = build_dossier(self.profile, self.case_id, DossierOptions(out_dir=self.workdir / "out"))
+        result = build_dossier(self.profile, self._case(), DossierOptions(out_dir=self.workdir / "out"))
         pdf = Path(result.pdf)
         _check(pdf.is_file() and pdf.stat().st_size > 0, f"no binder PDF at {pdf}")
-        import pymupdf
-
         with pymupdf.open(pdf) as doc:
             pages = doc.page_count
             text = "".join(page.get_text() for page in doc)

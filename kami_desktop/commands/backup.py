@@ -6,11 +6,16 @@ import sys
 import time
 from pathlib import Path
 
-from kami_desktop.cli import Outcome, UsageError, open_profile
+from kami_desktop.commands._base import Outcome, UsageError, open_profile
+
+# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
+COMMANDS = {
+    "backup": "备份与恢复（换电脑时使用）",
+}
 
 
 def register(sub, common) -> None:
-    b = sub.add_parser("backup", parents=[common], help="备份与恢复（换电脑时使用）")
+    b = sub.add_parser("backup", parents=[common], help=COMMANDS["backup"])
     bs = b.add_subparsers(dest="backup_cmd", metavar="ACTION", required=True)
     c = bs.add_parser("create", parents=[common], help="把数据库和全部原始文件备份到一个 zip 文件")
     c.add_argument("out", type=Path, metavar="OUT.zip")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from kami_desktop.cli import Outcome, UsageError, open_profile
+from kami_desktop.commands._base import Outcome, UsageError, open_profile
 
 NO_TERMS = (
     "没有指定 --platform：平台合计为 0。用 --platform 指定平台在账单中的名称（交易对方或商品说明中的"
@@ -19,8 +19,14 @@ NO_TERMS = (
 )
 
 
+# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
+COMMANDS = {
+    "bill": "支付宝/微信支付账单：解析、导入、对账、主张金额",
+}
+
+
 def register(sub, common) -> None:
-    bill = sub.add_parser("bill", parents=[common], help="支付宝/微信支付账单：解析、导入、对账、主张金额")
+    bill = sub.add_parser("bill", parents=[common], help=COMMANDS["bill"])
     bs = bill.add_subparsers(dest="bill_cmd", metavar="ACTION", required=True)
 
     ps = bs.add_parser(

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from kami_desktop.cli import Outcome, open_profile
+from kami_desktop.commands._base import Outcome, open_profile
+
+# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
+COMMANDS = {
+    "case": "案件：新建、列表、查看、修改、归档",
+}
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("case", parents=[common], help="案件：新建、列表、查看、修改、归档")
+    p = sub.add_parser("case", parents=[common], help=COMMANDS["case"])
     cs = p.add_subparsers(dest="case_cmd", metavar="ACTION", required=True)
 
     new = cs.add_parser("new", parents=[common], help="新建案件")

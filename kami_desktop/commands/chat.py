@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kami_desktop.cli import Outcome, open_profile
+from kami_desktop.commands._base import Outcome, open_profile
+
+# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
+COMMANDS = {
+    "chat": "聊天记录（QQ、留痕/MemoTrace 导出）与语音：解析、导入、摘录",
+}
 
 
 def register(sub, common) -> None:
-    chat = sub.add_parser(
-        "chat", parents=[common], help="聊天记录（QQ、留痕/MemoTrace 导出）与语音：解析、导入、摘录"
-    )
+    chat = sub.add_parser("chat", parents=[common], help=COMMANDS["chat"])
     cs = chat.add_subparsers(dest="chat_cmd", metavar="ACTION", required=True)
 
     ps = cs.add_parser("parse", parents=[common], help="解析聊天记录导出文件（不保存任何内容）")

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kami_desktop.cli import Outcome, UsageError, open_profile
+from kami_desktop.commands._base import Outcome, UsageError, open_profile
 
 KIND_CHOICES = ["demand", "complaint-12315", "heimao", "lawsuit", "lawsuit-elements", "evidence-list"]
 
 
+# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
+COMMANDS = {
+    "doc": "文书：催告函、12315投诉、黑猫投诉、起诉状、证据目录",
+}
+
+
 def register(sub, common) -> None:
-    p = sub.add_parser("doc", parents=[common], help="文书：催告函、12315投诉、黑猫投诉、起诉状、证据目录")
+    p = sub.add_parser("doc", parents=[common], help=COMMANDS["doc"])
     ds = p.add_subparsers(dest="doc_cmd", metavar="ACTION", required=True)
 
     gen = ds.add_parser("generate", parents=[common], help="生成文书（DOCX/PDF）")

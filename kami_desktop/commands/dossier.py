@@ -6,11 +6,17 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kami_desktop.cli import Outcome, UsageError, open_profile
+from kami_desktop.commands._base import Outcome, UsageError, open_profile
+
+# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
+COMMANDS = {
+    "dossier": "证据册：生成 PDF 证据册与随附证据包",
+    "bundle": "证据包：校验",
+}
 
 
 def register(sub, common) -> None:
-    d = sub.add_parser("dossier", parents=[common], help="证据册：生成 PDF 证据册与随附证据包")
+    d = sub.add_parser("dossier", parents=[common], help=COMMANDS["dossier"])
     ds = d.add_subparsers(dest="dossier_cmd", metavar="ACTION", required=True)
 
     b = ds.add_parser("build", parents=[common], help="生成证据册（PDF）与证据包（文件夹 + zip）")
@@ -53,7 +59,7 @@ def register(sub, common) -> None:
     c.add_argument("--exhibits", help="只检查这些证据，如 3,1,2")
     c.set_defaults(handler=cmd_check)
 
-    bu = sub.add_parser("bundle", parents=[common], help="证据包：校验")
+    bu = sub.add_parser("bundle", parents=[common], help=COMMANDS["bundle"])
     bs = bu.add_subparsers(dest="bundle_cmd", metavar="ACTION", required=True)
     v = bs.add_parser("verify", parents=[common], help="按 manifest-sha256.txt 校验证据包（文件夹或 zip）")
     v.add_argument("path", type=Path, metavar="PATH")

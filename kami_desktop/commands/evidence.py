@@ -5,11 +5,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kami_desktop.cli import Outcome, UsageError, open_profile
+from kami_desktop.commands._base import Outcome, UsageError, open_profile
+
+# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
+COMMANDS = {
+    "import": "导入文件或文件夹为证据",
+    "exhibit": "证据：列表、查看、修改、删除、恢复",
+    "trash": "回收站",
+    "verify": "校验完整性：重算哈希并检查存证日志",
+    "ledger": "存证日志",
+}
 
 
 def register(sub, common) -> None:
-    imp = sub.add_parser("import", parents=[common], help="导入文件或文件夹为证据")
+    imp = sub.add_parser("import", parents=[common], help=COMMANDS["import"])
     imp.add_argument("--case", type=int, required=True, dest="case_id")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     imp.add_argument("--category", help="证据类别：资金流水/平台交互/未交付证明/主体信息/平台规则/其他")
@@ -17,7 +26,7 @@ def register(sub, common) -> None:
     imp.add_argument("--source", default="", help="证据来源说明")
     imp.set_defaults(handler=cmd_import)
 
-    ex = sub.add_parser("exhibit", parents=[common], help="证据：列表、查看、修改、删除、恢复")
+    ex = sub.add_parser("exhibit", parents=[common], help=COMMANDS["exhibit"])
     es = ex.add_subparsers(dest="exhibit_cmd", metavar="ACTION", required=True)
     ls = es.add_parser("list", parents=[common], help="列出案件的证据（按证据册顺序）")
     ls.add_argument("--case", type=int, required=True, dest="case_id")
@@ -47,13 +56,13 @@ def register(sub, common) -> None:
     rs.add_argument("id", type=int)
     rs.set_defaults(handler=cmd_restore)
 
-    t = sub.add_parser("trash", parents=[common], help="回收站")
+    t = sub.add_parser("trash", parents=[common], help=COMMANDS["trash"])
     ts = t.add_subparsers(dest="trash_cmd", metavar="ACTION", required=True)
     pg = ts.add_parser("purge", parents=[common], help="清空回收站（彻底删除不再被引用的原始文件）")
     pg.add_argument("--case", type=int, dest="case_id")
     pg.set_defaults(handler=cmd_purge)
 
-    v = sub.add_parser("verify", parents=[common], help="校验完整性：重算哈希并检查存证日志")
+    v = sub.add_parser("verify", parents=[common], help=COMMANDS["verify"])
     v.add_argument("--case", type=int, dest="case_id")
     v.add_argument("--full", action="store_true", help="同时重算 SM3（较慢）")
     v.add_argument(
@@ -66,7 +75,7 @@ def register(sub, common) -> None:
     )
     v.set_defaults(handler=cmd_verify)
 
-    lg = sub.add_parser("ledger", parents=[common], help="存证日志")
+    lg = sub.add_parser("ledger", parents=[common], help=COMMANDS["ledger"])
     ls2 = lg.add_subparsers(dest="ledger_cmd", metavar="ACTION", required=True)
     sh = ls2.add_parser("show", parents=[common], help="显示存证日志")
     sh.add_argument("--case", type=int, dest="case_id")
@@ -185,14 +194,10 @@ def cmd_purge(args) -> Outcome:
 
 
 def cmd_verify(args) -> Outcome:
-    from kami_desktop.core.evidence.anchors import AnchorError
     from kami_desktop.core.evidence.verify import verify
 
     with open_profile(args) as prof:
-        try:
-            report = verify(prof, args.case_id, full=args.full, against=args.against)
-        except AnchorError as exc:
-            raise UsageError(str(exc)) from None
+        report = verify(prof, args.case_id, full=args.full, against=args.against)  # AnchorError: exit 2
     data = report.to_json()
     if report.ok:
         text = f"校验通过：{report.checked} 个文件，存证日志 {report.ledger_entries} 条完好"

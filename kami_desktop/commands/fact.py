@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from kami_desktop.cli import Outcome, UsageError, open_profile
+from kami_desktop.commands._base import Outcome, UsageError, open_profile
+
+# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
+COMMANDS = {
+    "fact": "事实与时间线：充值、扣款、申请退款、平台答复…",
+    "step": "维权进展：催告、投诉、起诉…（自动推进维权阶段）",
+}
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("fact", parents=[common], help="事实与时间线：充值、扣款、申请退款、平台答复…")
+    p = sub.add_parser("fact", parents=[common], help=COMMANDS["fact"])
     fs = p.add_subparsers(dest="fact_cmd", metavar="ACTION", required=True)
 
     add = fs.add_parser("add", parents=[common], help="记录一条事实")
@@ -68,7 +74,7 @@ def register(sub, common) -> None:
             a.add_argument("--disputed", action="store_true")
         a.set_defaults(handler=handler)
 
-    st = sub.add_parser("step", parents=[common], help="维权进展：催告、投诉、起诉…（自动推进维权阶段）")
+    st = sub.add_parser("step", parents=[common], help=COMMANDS["step"])
     ss = st.add_subparsers(dest="step_cmd", metavar="ACTION", required=True)
     sa = ss.add_parser("add", parents=[common], help="记录一步进展")
     sa.add_argument("--case", type=int, required=True, dest="case_id")

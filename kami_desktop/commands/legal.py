@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from kami_desktop.cli import Outcome, UsageError, open_profile
+from kami_desktop.commands._base import Outcome, UsageError, open_profile
 
 STATUS_MARKS = {"ok": "  ", "near": "！", "past": "×", "done": "✓"}
 
 
+# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
+COMMANDS = {
+    "legal": "法律计算：代码校验、工作日、利息、期限、证据准备",
+}
+
+
 def register(sub, common) -> None:
-    p = sub.add_parser("legal", parents=[common], help="法律计算：代码校验、工作日、利息、期限、证据准备")
+    p = sub.add_parser("legal", parents=[common], help=COMMANDS["legal"])
     ls = p.add_subparsers(dest="legal_cmd", metavar="ACTION", required=True)
 
     u = ls.add_parser("uscc", parents=[common], help="校验统一社会信用代码（也接受15位注册号、ICP备案号）")
@@ -47,9 +53,7 @@ def register(sub, common) -> None:
     r.set_defaults(handler=cmd_readiness)
 
 
-def parse_date(text: str | None, what: str) -> date | None:
-    if text is None:
-        return None
+def parse_date(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError as exc:
@@ -113,7 +117,7 @@ def cmd_interest(args) -> Outcome:
 def cmd_deadlines(args) -> Outcome:
     from kami_desktop.core.case.ladder import dashboard
 
-    today = parse_date(args.today, "--today")
+    today = parse_date(args.today, "--today") if args.today is not None else None
     if args.demand_days is not None and not 3 <= args.demand_days <= 7:
         raise UsageError(f"催告期限应为3–7个工作日，实际为 {args.demand_days}")
     with open_profile(args) as prof:

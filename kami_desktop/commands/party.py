@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kami_desktop.cli import Outcome, UsageError, open_profile
+from kami_desktop.commands._base import Outcome, UsageError, open_profile
 
 FIELDS = (
     "name",
@@ -24,8 +24,14 @@ FIELDS = (
 )
 
 
+# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
+COMMANDS = {
+    "party": "当事人：运营主体、收款主体、支付渠道、本人",
+}
+
+
 def register(sub, common) -> None:
-    p = sub.add_parser("party", parents=[common], help="当事人：运营主体、收款主体、支付渠道、本人")
+    p = sub.add_parser("party", parents=[common], help=COMMANDS["party"])
     ps = p.add_subparsers(dest="party_cmd", metavar="ACTION", required=True)
 
     add = ps.add_parser("add", parents=[common], help="添加当事人（代码校验不通过时需 --override）")

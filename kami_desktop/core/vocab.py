@@ -5,6 +5,8 @@ Every parser of user input accepts either the code or the Chinese label.
 
 from __future__ import annotations
 
+from kami_desktop.core.errors import UserError
+
 CATEGORIES: dict[str, str] = {
     "funds": "资金流水",
     "interaction": "平台交互",
@@ -37,7 +39,7 @@ STAGES: dict[str, str] = {
 }
 
 
-class VocabError(ValueError):
+class VocabError(UserError, ValueError):
     pass
 
 

@@ -1,42 +1,18 @@
-"""The case workspace: a QTabWidget whose first tab is 证据; other features add tabs here.
+"""The case workspace: a QTabWidget with one tab per part of the case file.
 
-Each entry of ``EXTRA_TABS`` is (module, class, title). The module is imported lazily and skipped
-when it is not installed; the view is built as ``View(profile, parent)`` and gets
-``view.set_case(case_id)`` whenever the case changes.
+证据 (evidence), 账单 (bills), 聊天记录 (chats) and 维权进度 (the claim's progress). Each view is built
+as ``View(profile, parent)`` and gets ``view.set_case(case_id)`` whenever the case changes.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import logging
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget
 
 from kami_desktop.core.profile import Profile
+from kami_desktop.gui.bills_view import BillsView
+from kami_desktop.gui.chat_view import ChatView
 from kami_desktop.gui.evidence_view import EvidenceView
-
-log = logging.getLogger(__name__)
-
-EXTRA_TABS = [
-    ("kami_desktop.gui.bills_view", "BillsView", "账单"),
-    ("kami_desktop.gui.chat_view", "ChatView", "聊天记录"),
-    ("kami_desktop.gui.ladder_view", "LadderView", "维权进度"),
-]
-# lupdate collects the tab titles from these markers
-_TITLES = (
-    QT_TRANSLATE_NOOP("CaseWorkspace", "账单"),
-    QT_TRANSLATE_NOOP("CaseWorkspace", "聊天记录"),
-    QT_TRANSLATE_NOOP("CaseWorkspace", "维权进度"),
-)
-
-
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
+from kami_desktop.gui.ladder_view import LadderView
 
 
 class CaseWorkspace(QTabWidget):
@@ -45,25 +21,20 @@ class CaseWorkspace(QTabWidget):
         self.profile = profile
         self.case_id: int | None = None
         self.evidence = EvidenceView(profile, self, thumbs=thumbs)
+        self.bills = BillsView(profile, self)
+        self.chats = ChatView(profile, self)
+        self.ladder = LadderView(profile, self)
         self.addTab(self.evidence, self.tr("证据"))
-        self.extra_views: list[QWidget] = []
-        for module_name, class_name, title in EXTRA_TABS:
-            if not _module_exists(module_name):
-                continue
-            try:
-                view_class = getattr(importlib.import_module(module_name), class_name)
-                view = view_class(profile, self)
-            except Exception:  # a broken feature tab must not take the evidence tab down
-                log.exception("could not load tab %s.%s", module_name, class_name)
-                continue
-            self.extra_views.append(view)
-            self.addTab(view, QCoreApplication.translate("CaseWorkspace", title))
+        self.addTab(self.bills, self.tr("账单"))
+        self.addTab(self.chats, self.tr("聊天记录"))
+        self.addTab(self.ladder, self.tr("维权进度"))
+
+    @property
+    def views(self) -> tuple[EvidenceView, BillsView, ChatView, LadderView]:
+        """The tabs' views, in tab order."""
+        return (self.evidence, self.bills, self.chats, self.ladder)
 
     def set_case(self, case_id: int | None) -> None:
         self.case_id = case_id
-        self.evidence.set_case(case_id)
-        for view in self.extra_views:
-            try:
-                view.set_case(case_id)
-            except Exception:
-                log.exception("tab %s failed on set_case", type(view).__name__)
+        for view in self.views:
+            view.set_case(case_id)

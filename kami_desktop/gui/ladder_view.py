@@ -1,5 +1,5 @@
 """The 维权进度 tab: dashboard and steps on the left; timeline, parties and readiness on the right; and
-生成文书… which opens the documents dialog when that feature is installed.
+生成文书… which opens the documents dialog.
 
 Built as ``LadderView(profile, parent)``; ``set_case(case_id)`` loads a case (None clears). Every panel
 that changes data emits ``changed`` and the whole view reloads, since one change (a party, a step, a
@@ -8,7 +8,6 @@ so evidence imported in another tab is counted."""
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -19,6 +18,7 @@ from kami_desktop.core.case.readiness import readiness
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui import messages
 from kami_desktop.gui.deadlines_panel import DeadlinesPanel
+from kami_desktop.gui.documents_dialog import DocumentsDialog
 from kami_desktop.gui.ladder_steps_panel import LadderStepsPanel
 from kami_desktop.gui.parties_panel import PartiesPanel
 from kami_desktop.gui.readiness_panel import ReadinessPanel
@@ -105,12 +105,5 @@ class LadderView(QWidget):
     def open_documents(self) -> None:
         if self.case_id is None:
             return
-        try:
-            module = importlib.import_module("kami_desktop.gui.documents_dialog")
-        except ModuleNotFoundError as exc:
-            if exc.name != "kami_desktop.gui.documents_dialog":
-                raise
-            messages.info(self, self.tr("生成文书"), self.tr("文书功能尚未安装。"))
-            return
-        module.DocumentsDialog(self.profile, self.case_id, self).exec()
+        DocumentsDialog(self.profile, self.case_id, self).exec()
         self.refresh()

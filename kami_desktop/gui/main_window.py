@@ -3,7 +3,6 @@ drag-and-drop and paste import, remembered geometry."""
 
 from __future__ import annotations
 
-import importlib
 import time
 
 from PySide6.QtCore import QSettings, Qt, QUrl
@@ -313,14 +312,9 @@ class MainWindow(QMainWindow):
         if cid is None:
             messages.info(self, self.tr("证据册"), self.tr("请先选择一个案件。"))
             return
-        try:
-            module = importlib.import_module("kami_desktop.gui.dossier_dialog")
-        except ModuleNotFoundError as exc:
-            if exc.name != "kami_desktop.gui.dossier_dialog":
-                raise
-            messages.info(self, self.tr("证据册"), self.tr("证据册功能尚未安装"))
-            return
-        module.DossierDialog(self.profile, cid, self).exec()
+        from kami_desktop.gui.dossier_dialog import DossierDialog  # loads PyMuPDF: not at start-up
+
+        DossierDialog(self.profile, cid, self).exec()
 
     def open_backup(self) -> None:
         from kami_desktop.gui.backup_dialog import BackupDialog

@@ -8,10 +8,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from kami_desktop.core.errors import expected_errors
+from kami_desktop.core.errors import UserError
 
-# Errors whose message is already written for the user (Chinese, no traceback needed).
-EXPECTED = expected_errors()
+# Errors whose message is already written for the user (Chinese, no traceback needed); ``except EXPECTED``.
+EXPECTED = UserError
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:

@@ -812,11 +812,6 @@ Create a case, then drag screenshots, bills and chat logs into the window, or pa
         <translation>Please select a case first.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="296"/>
-        <source>证据册功能尚未安装</source>
-        <translation>The binder feature is not installed yet</translation>
-    </message>
-    <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="346"/>
         <source>卡盟维权助手
 帮您整理被卡盟平台扣款的证据：截图、账单、聊天记录逐一计算哈希、记录时间，并生成可打印的证据册。所有资料只保存在本机。

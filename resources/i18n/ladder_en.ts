@@ -330,16 +330,6 @@ Provisional: the State Council has not yet announced the public holidays of that
         <source>证据准备</source>
         <translation>Evidence checklist</translation>
     </message>
-    <message>
-        <location filename="../../kami_desktop/gui/ladder_view.py" line="113"/>
-        <source>生成文书</source>
-        <translation>Generate documents</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/ladder_view.py" line="113"/>
-        <source>文书功能尚未安装。</source>
-        <translation>The documents feature is not installed yet.</translation>
-    </message>
 </context>
 <context>
     <name>PartiesPanel</name>

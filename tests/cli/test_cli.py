@@ -1,5 +1,6 @@
 """The `kami` CLI end to end, in subprocesses, against a real temporary profile."""
 
+import hashlib
 import json
 import sqlite3
 
@@ -67,18 +68,60 @@ def test_case_import_list_edit_verify_ledger_flow(tmp_path):
 def test_verify_exit_code_1_and_problem_shape(tmp_path):
     d = tmp_path / "p"
     kami_json("case", "new", "--title", "t", data_dir=d)
-    sha = kami_json("import", "--case", "1", str(screenshot(tmp_path / "a.png", 1)), data_dir=d)["imported"][
-        0
-    ]["sha256"]
+    shot = screenshot(tmp_path / "a.png", 1)
+    screenshot_bytes = shot.read_bytes()
+    imported = kami_json("import", "--case", "1", str(shot), data_dir=d)
+    sha, exhibit_id = imported["imported"][0]["sha256"], imported["imported"][0]["exhibit_id"]
+    blob = d / "vault" / sha[:2] / sha[2:4] / sha
+    original = blob.read_bytes()
+    assert hashlib.sha256(original).hexdigest() == sha == hashlib.sha256(screenshot_bytes).hexdigest()
+    blob.chmod(0o600)
+    blob.write_bytes(original + b"x")  # the stored original changed on disk
+    out = kami_json("verify", data_dir=d, expect=1)
+    where = {"exhibit_id": exhibit_id, "sha256": sha, "path": str(blob), "entry": None, "field": None}
+    assert out == {
+        "ok": False,
+        "checked": 1,
+        "ledger_entries": 2,  # case.create and import, both intact
+        "cancelled": False,
+        "anchors_checked": 0,
+        "unchecked": {},
+        "problems": [
+            {
+                "kind": "size_mismatch",
+                **where,
+                "detail": f"文件大小 {len(original) + 1} 字节，登记为 {len(original)} 字节",
+            },
+            {
+                "kind": "hash_mismatch",
+                **where,
+                "detail": f"SHA-256 实际为 {hashlib.sha256(original + b'x').hexdigest()}，文件内容已被改动",
+            },
+        ],
+    }
+    text = kami("verify", data_dir=d)
+    assert text.returncode == 1 and f"[hash_mismatch] 证据 {exhibit_id} {sha}" in text.stdout
+    missing = kami("verify", "--against", str(tmp_path / "无此回执.jsonl"), "--json", data_dir=d)
+    assert missing.returncode == 2 and "无此回执.jsonl：文件不存在" in missing.stderr
+    assert json.loads(missing.stdout) == {"ok": False, "error": f"{tmp_path / '无此回执.jsonl'}：文件不存在"}
+
+    blob.write_bytes(original)
     con = sqlite3.connect(d / "kami.sqlite3")
     con.execute("UPDATE ledger SET action = 'x' WHERE seq = 1")
     con.commit()
     con.close()
     out = kami_json("verify", data_dir=d, expect=1)
-    assert out["ok"] is False
-    p = out["problems"][0]
-    assert set(p) >= {"kind", "exhibit_id", "sha256", "path", "detail"} and p["kind"] == "ledger_broken"
-    assert sha
+    assert out["problems"] == [
+        {
+            "kind": "ledger_broken",
+            "exhibit_id": None,
+            "sha256": None,
+            "path": None,
+            "detail": "日志第 1 条内容被改动（哈希不符）",
+            "entry": 1,
+            "field": None,
+        }
+    ]
 
 
 def test_bad_usage_and_bad_input_exit_2_with_message(tmp_path):

@@ -6,7 +6,7 @@ import types
 import pytest
 from PySide6.QtCore import QCoreApplication, QThreadPool
 
-from kami_desktop.gui import case_tabs, crash_handler
+from kami_desktop.gui import crash_handler
 from kami_desktop.gui.main_window import MainWindow
 from kami_desktop.gui.single_instance import SingleInstance
 from kami_desktop.gui.workers import TaskWorker, start_task
@@ -74,23 +74,7 @@ def test_second_instance_on_the_same_profile_is_refused_and_raises_the_first(qtb
     second.release()
 
 
-def test_dossier_action_says_not_installed(qtbot, case_window, dialogs, monkeypatch):
-    import importlib
-
-    real = importlib.import_module
-
-    def fake(name, *a, **k):
-        if name == "kami_desktop.gui.dossier_dialog":
-            raise ModuleNotFoundError(name=name)
-        return real(name, *a, **k)
-
-    monkeypatch.setattr(importlib, "import_module", fake)
-    case_window.dossier_action.trigger()
-    assert dialogs[-1][2] == "证据册功能尚未安装"
-    assert case_window.dossier_action.shortcut().toString() == "Ctrl+P"
-
-
-def test_dossier_action_opens_the_dialog_when_installed(qtbot, case_window, case_id, monkeypatch):
+def test_dossier_action_opens_the_dialog_for_the_case(qtbot, case_window, case_id, monkeypatch):
     calls = []
 
     class DossierDialog:
@@ -103,51 +87,41 @@ def test_dossier_action_opens_the_dialog_when_installed(qtbot, case_window, case
     monkeypatch.setitem(
         sys.modules, "kami_desktop.gui.dossier_dialog", types.SimpleNamespace(DossierDialog=DossierDialog)
     )
+    assert case_window.dossier_action.shortcut().toString() == "Ctrl+P"
     case_window.dossier_action.trigger()
     assert calls == [(case_window.profile, case_id, case_window), "exec"]
 
 
-def test_extra_tabs_are_lazy_optional_and_follow_the_case(
-    qtbot, profile, settings, case_id, monkeypatch, dialogs
-):
-    from PySide6.QtWidgets import QWidget
+def test_every_tab_follows_the_selected_case(qtbot, profile, settings, case_id, dialogs, tmp_path):
+    from kami_desktop.core.bills.store import import_bill
+    from kami_desktop.core.case.cases import create_case
+    from tests.core.bills import bill_fixtures as bf
 
-    class FakeBills(QWidget):
-        def __init__(self, prof, parent=None):
-            super().__init__(parent)
-            self.cases = []
-
-        def set_case(self, cid):
-            self.cases.append(cid)
-
-    monkeypatch.setitem(
-        sys.modules, "kami_fake_bills", types.SimpleNamespace(FakeBills=FakeBills, __spec__=object())
-    )
-    monkeypatch.setattr(
-        case_tabs.importlib.util, "find_spec", lambda name: object() if name == "kami_fake_bills" else None
-    )
-    monkeypatch.setattr(
-        case_tabs,
-        "EXTRA_TABS",
-        [
-            ("kami_fake_bills", "FakeBills", "账单"),
-            ("kami_desktop.gui.missing_view", "MissingView", "聊天记录"),
-        ],
-    )
+    bill = tmp_path / "alipay.csv"
+    bill.write_bytes(bf.alipay_app_csv())
+    import_bill(profile, case_id, bill)
+    with profile.session() as s:
+        other = create_case(s, "另一个平台").id
     win = MainWindow(profile, settings)
     qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
     tabs = win.workspace
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["证据", "账单"]
-    assert tabs.extra_views[0].cases[-1] == case_id
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["证据", "账单", "聊天记录", "维权进度"]
+    assert [tabs.widget(i) for i in range(tabs.count())] == list(tabs.views)
+
+    with qtbot.waitSignal(tabs.bills.loaded, timeout=10000):
+        win.sidebar.refresh(select=case_id)
+    assert [v.case_id for v in tabs.views] == [case_id] * 4
+    assert tabs.bills.model.rowCount() == 9  # the case's bill
+    tabs.setCurrentWidget(tabs.ladder)
+    assert tabs.ladder.documents_button.isEnabled()
+
+    with qtbot.waitSignal(tabs.bills.loaded, timeout=10000):
+        win.sidebar.refresh(select=other)
+    assert [v.case_id for v in tabs.views] == [other] * 4
+    assert tabs.bills.model.rowCount() == 0  # the other case has no bill
     win.close()
-
-
-def test_real_extra_tab_list_is_as_agreed():
-    assert case_tabs.EXTRA_TABS == [
-        ("kami_desktop.gui.bills_view", "BillsView", "账单"),
-        ("kami_desktop.gui.chat_view", "ChatView", "聊天记录"),
-        ("kami_desktop.gui.ladder_view", "LadderView", "维权进度"),
-    ]
 
 
 def test_unexpected_errors_are_logged_and_named(qtbot, profile, monkeypatch):
@@ -169,12 +143,22 @@ def test_unexpected_errors_are_logged_and_named(qtbot, profile, monkeypatch):
     assert shown and str(path) in shown[0] and "Traceback" not in shown[0]
 
 
-def test_expected_errors_are_plain_messages(qtbot, dialogs):
+def test_expected_errors_are_plain_messages(qtbot, dialogs, monkeypatch):
     from kami_desktop.core.evidence.exhibits import ExhibitError
+    from kami_desktop.core.store.vault import VaultError
     from kami_desktop.gui import messages
 
+    reported = []
+    monkeypatch.setattr(crash_handler, "report", lambda exc, tb, parent: reported.append(exc))
     messages.show_error(None, ExhibitError("证据名称不能为空"))
-    assert dialogs == [("warn", "无法完成", "证据名称不能为空")]
+    messages.show_error(None, VaultError("证据库文件无法写入：a.png"))
+    assert dialogs == [
+        ("warn", "无法完成", "证据名称不能为空"),
+        ("warn", "无法完成", "证据库文件无法写入：a.png"),
+    ]
+    bug = KeyError("x")
+    messages.show_error(None, bug)  # not a user error: logged and reported with the log file named
+    assert reported == [bug] and len(dialogs) == 2
 
 
 def test_verify_names_the_damaged_exhibit(qtbot, case_window, profile, tmp_path):

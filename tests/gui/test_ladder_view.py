@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -201,29 +199,21 @@ def test_suggestion_confirm_moves_it_to_the_timeline(qtbot, profile, case_id, no
     assert sugg.table.rowCount() == 0 and not sugg.isVisibleTo(view)
 
 
-def test_documents_button(qtbot, profile, case_id, monkeypatch, no_dialogs):
+def test_documents_button_opens_the_documents_dialog_for_the_case(
+    qtbot, profile, case_id, monkeypatch, no_dialogs
+):
+    from kami_desktop.gui.documents_dialog import DocumentsDialog
+
     view = make_view(qtbot, profile, case_id)
     opened = []
 
-    class FakeDialog:
-        def __init__(self, profile, case_id, parent):
-            opened.append(case_id)
+    def exec_(dialog) -> int:
+        opened.append((dialog.case_id, dialog.parent() is view, dialog.windowTitle()))
+        return 0
 
-        def exec(self):
-            return 0
-
-    monkeypatch.setitem(
-        sys.modules, "kami_desktop.gui.documents_dialog", types.SimpleNamespace(DocumentsDialog=FakeDialog)
-    )
+    monkeypatch.setattr(DocumentsDialog, "exec", exec_)
     view.documents_button.click()
-    assert opened == [case_id]
-
-    def missing(name):
-        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-
-    monkeypatch.setattr("kami_desktop.gui.ladder_view.importlib.import_module", missing)
-    view.documents_button.click()
-    assert no_dialogs and "尚未安装" in no_dialogs[-1][1]
+    assert opened == [(case_id, True, "生成文书")]
 
 
 def test_demand_letter_period_from_the_step_dialog(qtbot, profile, case_id, monkeypatch, no_dialogs):

@@ -77,15 +77,6 @@ def test_the_cli_refuses_hostile_backups_with_exit_2_and_no_traceback(corpus, tm
     _no_escape(tmp_path)
 
 
-def _bundle_verify_available() -> bool:
-    try:
-        from kami_desktop.core.dossier import bundle_verify  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _bundle_verify_available(), reason="kami bundle verify does not exist yet")
 def test_bundle_verify_survives_slip_bomb_and_garbage_zips(corpus, tmp_path):
     import zipfile
 

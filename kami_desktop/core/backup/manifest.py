@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from kami_desktop.core.errors import UserError
+
 FORMAT = "kami-backup"
 FORMAT_VERSION = 1
 DB_MEMBER = "kami.sqlite3"
@@ -31,7 +33,7 @@ _VAULT_MEMBER = re.compile(r"vault/([0-9a-f]{2})/([0-9a-f]{2})/([0-9a-f]{64})")
 _REVISION = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 
 
-class BackupError(Exception):
+class BackupError(UserError):
     """A backup cannot be written, read or restored; the message is for the user (Chinese)."""
 
 

@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.util.money import money_str
 from kami_desktop.core.util.timeutil import iso
 
 DIRECTIONS = ("支出", "收入", "不计收支")
 
 
-class BillError(ValueError):
+class BillError(UserError, ValueError):
     """A bill that cannot be read. The message is Chinese and names the file (and line/row)."""
 
     def __init__(self, file: str, reason: str, line: int | None = None):

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.edits import record_edit
 from kami_desktop.core.store.model import Case, Exhibit
@@ -17,7 +18,7 @@ from kami_desktop.core.util.timeutil import now
 from kami_desktop.core.vocab import CAUSE_TYPES, STAGES, cause_code, stage_code
 
 
-class CaseError(ValueError):
+class CaseError(UserError, ValueError):
     pass
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.util.timeutil import iso
 
 KINDS = (
@@ -27,7 +28,7 @@ KINDS = (
 )
 
 
-class ChatError(ValueError):
+class ChatError(UserError, ValueError):
     """A chat export that cannot be read. The message is Chinese and names the file (and the line)."""
 
     def __init__(self, file: str, reason: str, line: int | None = None):

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kami_desktop.core.documents.context import CaseContext, ExhibitInfo, FileInfo
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.legal.data import LIMITS_FILE, Limits, data_file, load_limits
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 
@@ -32,7 +33,7 @@ LIST_NAME = "附件清单.txt"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-class AttachmentError(ValueError):
+class AttachmentError(UserError, ValueError):
     pass
 
 

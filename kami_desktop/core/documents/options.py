@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.legal.deadlines import (
     DEMAND_DEFAULT_WORKDAYS,
     DEMAND_MAX_WORKDAYS,
@@ -22,7 +23,7 @@ CAUSES = ("信息网络买卖合同纠纷", "网络服务合同纠纷", "买卖�
 Day = date  # inside DocOptions the field ``date`` hides the type
 
 
-class DocumentError(ValueError):
+class DocumentError(UserError, ValueError):
     """Bad options or an unknown kind; the message is Chinese."""
 
 

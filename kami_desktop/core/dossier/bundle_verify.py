@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 
+from kami_desktop.core.errors import UserError
+
 MANIFEST = "manifest-sha256.txt"
 MANIFEST_JSON = "manifest.json"
 IGNORED = {"thumbs.db", "desktop.ini", ".ds_store"}  # written by file browsers, not part of a bundle
@@ -29,11 +31,11 @@ CHUNK = 1 << 20
 _LINE = re.compile(r"^(\\?)([0-9a-fA-F]{64}) [ *](.+)$")
 
 
-class NotABundle(ValueError):
+class NotABundle(UserError, ValueError):
     """The path is not a bundle (no manifest-sha256.txt), or cannot be read."""
 
 
-class UnsafeBundle(ValueError):
+class UnsafeBundle(UserError, ValueError):
     """A zip that must not be read: zip-slip names, links, or bomb-sized contents."""
 
 

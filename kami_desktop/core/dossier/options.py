@@ -10,11 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kami_desktop.core.errors import UserError
+
 DEFAULT_CAUSE = "信息网络买卖合同纠纷"
 DEFAULT_ATTACHMENT_CAP_MB = 100.0
 
 
-class DossierError(ValueError):
+class DossierError(UserError, ValueError):
     """The build cannot start or cannot finish (Chinese message for the user)."""
 
 
@@ -165,7 +167,7 @@ class PreflightReport:
         return "\n".join(f"证据{p.number}《{p.title}》：{p.detail}" for p in self.problems)
 
 
-class PreflightError(Exception):
+class PreflightError(UserError):
     """Raised by the build when files are missing or altered and ``force`` is off."""
 
     def __init__(self, report: PreflightReport) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.store.ledger import GENESIS
 from kami_desktop.core.store.model import LedgerEntry
 from kami_desktop.core.util.timeutil import now
@@ -32,7 +33,7 @@ MAX_MANIFEST = 64 << 20
 MAX_RECEIPTS = 32 << 20
 
 
-class AnchorError(ValueError):
+class AnchorError(UserError, ValueError):
     """The file given as an anchor is not a bundle, backup or receipts file this app can read."""
 
 

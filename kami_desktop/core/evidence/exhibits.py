@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.edits import record_edit
@@ -16,7 +17,7 @@ from kami_desktop.core.util.timeutil import china_local, now
 from kami_desktop.core.vocab import CATEGORIES, category_code
 
 
-class ExhibitError(ValueError):
+class ExhibitError(UserError, ValueError):
     pass
 
 

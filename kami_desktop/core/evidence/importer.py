@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.evidence.exhibits import get_exhibit, next_position
 from kami_desktop.core.evidence.sniff import image_facts, media_type, pdf_problem
 from kami_desktop.core.profile import Profile
@@ -35,7 +36,7 @@ SKIP_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 CLIPBOARD_SOURCE = "剪贴板粘贴"
 
 
-class ImportInputError(ValueError):
+class ImportInputError(UserError, ValueError):
     """Bad arguments for an import (unknown case, unknown exhibit…)."""
 
 

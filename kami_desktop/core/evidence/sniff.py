@@ -72,10 +72,8 @@ def image_facts(path: Path, mime: str, max_pixels: int = 200_000_000) -> ImageFa
     """Read pixel size and EXIF DateTimeOriginal without decoding the pixels; note damage."""
     if not mime.startswith("image/"):
         return ImageFacts()
-    try:
-        from PIL import Image, UnidentifiedImageError
-    except ImportError:  # pragma: no cover
-        return ImageFacts()
+    from PIL import Image, UnidentifiedImageError  # here, not at the top: only images need Pillow
+
     facts = ImageFacts()
     try:
         with warnings.catch_warnings():
@@ -132,10 +130,8 @@ def _exif_time(im: PILImage) -> datetime | None:
 
 def pdf_problem(path: Path) -> str:
     """A note for an encrypted or damaged PDF (kept as it is either way); '' when it opens cleanly."""
-    try:
-        import pymupdf
-    except ImportError:  # pragma: no cover
-        return ""
+    import pymupdf  # here, not at the top: only PDFs need PyMuPDF
+
     try:
         with pymupdf.open(path) as doc:
             if doc.needs_pass:

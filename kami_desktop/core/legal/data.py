@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, overload
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.resources import resource_path
 
 LPR_FILE = "lpr.json"
@@ -29,7 +30,7 @@ LIMITS_FILE = "limits.json"
 HOLIDAYS_FILE = "holidays.json"
 
 
-class LegalDataError(ValueError):
+class LegalDataError(UserError, ValueError):
     """A data file is missing, unreadable or malformed. The message is Chinese and names the file."""
 
 

@@ -9,12 +9,13 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.resources import migrations_path
 
 PRAGMAS = ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL", "busy_timeout=5000")
 
 
-class DatabaseError(RuntimeError):
+class DatabaseError(UserError, RuntimeError):
     """A database problem the user can understand (locked, not a database, newer schema…)."""
 
 
@@ -103,7 +104,7 @@ def migrate(engine: Engine, db_path: Path) -> None:
         raise
 
 
-def explain(exc: Exception, db_path: Path) -> str:
+def explain(exc: Exception, db_path: Path | str) -> str:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return f"数据库 {db_path} 正被另一个程序占用（已锁定），请关闭其他 kami 窗口或命令后重试。"

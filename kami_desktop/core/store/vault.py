@@ -24,11 +24,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.util.fsutil import fsync_dir
 from kami_desktop.core.util.hashing import CHUNK, new_sm3
 
 
-class VaultError(OSError):
+class VaultError(UserError, OSError):
     pass
 
 

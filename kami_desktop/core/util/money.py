@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from kami_desktop.core.errors import UserError
+
 CENT = Decimal("0.01")
 
 
-class MoneyError(ValueError):
+class MoneyError(UserError, ValueError):
     pass
 
 
