@@ -10,6 +10,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
 import pymupdf
 
@@ -337,7 +338,9 @@ def attach(
     blocks, so the save's own deflate, slow and useless on them, leaves them alone. The name-tree key
     is ASCII (PyMuPDF garbles non-ASCII keys); viewers show the Chinese file name.
     """
-    xref = doc.embfile_add(key, b" ", filename=name, ufilename=name, desc=desc)
+    # PyMuPDF annotates embfile_add as returning None; it returns the new file's xref
+    added = doc.embfile_add(key, b" ", filename=name, ufilename=name, desc=desc)  # type: ignore[func-returns-value]
+    xref = cast(int, added)
     doc.update_stream(xref, zlib.compress(data, 6 if squeeze else 0), compress=0)
     doc.xref_set_key(xref, "Filter", "/FlateDecode")
     doc.xref_set_key(xref, "DL", str(len(data)))

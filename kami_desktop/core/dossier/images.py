@@ -15,12 +15,13 @@ import io
 import logging
 import struct
 import warnings
+from pathlib import Path
 
 import img2pdf
 import pymupdf
 from PIL import Image, ImageOps
 
-from kami_desktop.core.dossier.layout import CONTENT, GREY, MM
+from kami_desktop.core.dossier.layout import CONTENT, GREY, MM, PageFlow
 from kami_desktop.core.dossier.render_base import FileContext, notice
 from kami_desktop.core.dossier.snapshot import FileSnap
 
@@ -52,7 +53,7 @@ class ImageSource:
         return self.doc[0].rect
 
 
-def _png_has_exif(path) -> bool:
+def _png_has_exif(path: Path) -> bool:
     """Walk the PNG chunk headers (no decoding): is there an eXIf chunk?"""
     with open(path, "rb") as fh:
         if fh.read(8) != b"\x89PNG\r\n\x1a\n":
@@ -69,7 +70,8 @@ def _png_has_exif(path) -> bool:
     return False
 
 
-def _probe(path):
+def _probe(path: Path) -> tuple[str | None, tuple[int, int], str, int, int]:
+    """Format, size, mode, EXIF orientation and frame count, read from the header."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         with Image.open(path) as im:
@@ -83,7 +85,7 @@ def _probe(path):
             return im.format, im.size, im.mode, orientation, getattr(im, "n_frames", 1)
 
 
-def image_source(path) -> ImageSource:
+def image_source(path: Path) -> ImageSource:
     fmt, (w, h), mode, orientation, frames = _probe(path)
     huge = w * h > HUGE_PIXELS
     if (fmt, orientation) in (("JPEG", 1), ("PNG", 1)) and not huge:
@@ -109,11 +111,12 @@ def _page_factor(w: int, h: int) -> float:
     return min(1.0, PAGE_WIDTH_PX / w, PAGE_HEIGHT_PX / h)
 
 
-def _decoded_source(path, fmt: str, huge: bool, frames: int, orientation: int) -> ImageSource:
-    notes = []
+def _decoded_source(path: Path, fmt: str | None, huge: bool, frames: int, orientation: int) -> ImageSource:
+    notes: list[str] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        with Image.open(path) as im:
+        with Image.open(path) as opened:
+            im: Image.Image = opened
             w, h = im.size
             if huge and fmt == "JPEG":
                 f0 = _page_factor(w, h) if orientation < 5 else _page_factor(h, w)
@@ -241,7 +244,7 @@ def _place_split(ctx: FileContext, src: ImageSource, s: float) -> None:
     ctx.notes.append(f"长截图分 {len(slices)} 页打印，相邻页重叠 {overlap} 像素")
 
 
-def _mark(flow, x: float, y0: float, y1: float, label: str) -> None:
+def _mark(flow: PageFlow, x: float, y0: float, y1: float, label: str) -> None:
     """A bracket in the margin beside the overlapping band, with a vertical label."""
     flow.line((x, y0), (x, y1), GREY, 0.8)
     flow.line((x - 2, y0), (x + 2, y0), GREY, 0.8)

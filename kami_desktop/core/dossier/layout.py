@@ -25,7 +25,11 @@ PAGE = pymupdf.paper_rect("a4")
 LEFT, RIGHT, TOP, BOTTOM = 28 * MM, 15 * MM, 16 * MM, 24 * MM
 CONTENT = pymupdf.Rect(LEFT, TOP, PAGE.width - RIGHT, PAGE.height - BOTTOM)
 FOOTER_TOP = PAGE.height - BOTTOM + 5 * MM
-BLACK, GREY, RED = (0, 0, 0), (0.35, 0.35, 0.35), (0.7, 0, 0)
+RGB = tuple[float, float, float]  # a PDF colour, each part 0–1
+Point = tuple[float, float]
+BLACK: RGB = (0, 0, 0)
+GREY: RGB = (0.35, 0.35, 0.35)
+RED: RGB = (0.7, 0, 0)
 
 CSS = """
 * { font-family: sans-serif; font-size: 9pt; line-height: 1.35; }
@@ -147,7 +151,7 @@ class PageFlow:
         self.cancel = cancel or (lambda: False)
         self._tag = PageTag("exhibit")
         self._page: pymupdf.Page | None = None
-        self._writers: dict[tuple, pymupdf.TextWriter] = {}
+        self._writers: dict[RGB, pymupdf.TextWriter] = {}
         self._lines: list[tuple] = []
 
     # ------------------------------------------------------------------ pages
@@ -228,17 +232,23 @@ class PageFlow:
             self.new_page()
 
     # ------------------------------------------------------------------ drawing on the current page
-    def put(self, x: float, y: float, text: str, size: float, color=BLACK) -> None:
+    def put(self, x: float, y: float, text: str, size: float, color: RGB = BLACK) -> None:
         """Text at a baseline position on the current page (batched)."""
         tw = self._writers.get(color)
         if tw is None:
             tw = self._writers[color] = pymupdf.TextWriter(PAGE)
         tw.append((x, y), text, font=cjk_font(), fontsize=size)
 
-    def line(self, a, b, color=BLACK, width: float = 0.6) -> None:
+    def line(self, a: Point, b: Point, color: RGB = BLACK, width: float = 0.6) -> None:
         self._lines.append(("line", a, b, color, width, None))
 
-    def box(self, rect, color=None, width: float = 0.6, fill=None) -> None:
+    def box(
+        self,
+        rect: pymupdf.Rect | tuple[float, float, float, float],
+        color: RGB | None = None,
+        width: float = 0.6,
+        fill: RGB | None = None,
+    ) -> None:
         r = pymupdf.Rect(rect)
         self._lines.append(("rect", r.tl, r.br, color, width, fill))
 
@@ -247,7 +257,7 @@ class PageFlow:
         self,
         text: str,
         size: float = 9,
-        color=BLACK,
+        color: RGB = BLACK,
         indent: float = 0,
         gap: float = 0.35,
         width: float | None = None,

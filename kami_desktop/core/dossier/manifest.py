@@ -8,7 +8,7 @@ complete, which is also why the ledger head in manifest.json is the head *before
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from kami_desktop import __version__
@@ -25,7 +25,7 @@ LEDGER = "ledger.json"
 BINDER = "binder.pdf"
 
 
-def _iso(dt) -> str | None:
+def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat() if dt else None
 
 

@@ -12,50 +12,41 @@ from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.hashing import sha256_file
 
 
-def file_problem(profile: Profile, e: ExhibitSnap, f: FileSnap, cancel=None) -> PreflightProblem | None:
+def _problem(kind: str, e: ExhibitSnap, detail: str, f: FileSnap | None = None) -> PreflightProblem:
+    """A problem about exhibit `e`, and about one of its files when `f` is given."""
+    if f is None:
+        return PreflightProblem(kind, e.id, e.number, e.title, detail)
+    return PreflightProblem(kind, e.id, e.number, e.title, detail, f.id, f.sha256, f.original_name)
+
+
+def file_problem(
+    profile: Profile, e: ExhibitSnap, f: FileSnap, cancel: CancelToken | None = None
+) -> PreflightProblem | None:
     """Re-hash one stored original; None when it is present and unchanged."""
     path = profile.blob_path(f.sha256)
-    base = {
-        "exhibit_id": e.id,
-        "number": e.number,
-        "title": e.title,
-        "file_id": f.id,
-        "sha256": f.sha256,
-        "original_name": f.original_name,
-    }
     if not path.is_file():
-        return PreflightProblem("missing", detail="证据库中找不到这个原始文件", **base)
+        return _problem("missing", e, "证据库中找不到这个原始文件", f)
     try:
         digest, size = sha256_file(path, cancel=cancel)
     except OSError as exc:
-        return PreflightProblem("missing", detail=f"无法读取原始文件：{exc.strerror or exc}", **base)
+        return _problem("missing", e, f"无法读取原始文件：{exc.strerror or exc}", f)
     if digest != f.sha256 or size != f.size:
-        return PreflightProblem("altered", detail="原始文件的 SHA-256 与导入时不一致，文件已被改动", **base)
+        return _problem("altered", e, "原始文件的 SHA-256 与导入时不一致，文件已被改动", f)
     return None
 
 
 def content_warnings(snap: CaseSnap) -> list[PreflightProblem]:
-    out = []
+    out: list[PreflightProblem] = []
     for e in snap.exhibits:
-        base = {"exhibit_id": e.id, "number": e.number, "title": e.title}
         if not e.files:
-            out.append(PreflightProblem("empty", detail="这件证据没有文件", **base))
+            out.append(_problem("empty", e, "这件证据没有文件"))
         if not e.purpose.strip():
-            out.append(PreflightProblem("incomplete", detail="未填写证明目的", **base))
+            out.append(_problem("incomplete", e, "未填写证明目的"))
         if not e.source.strip():
-            out.append(PreflightProblem("incomplete", detail="未填写证据来源", **base))
+            out.append(_problem("incomplete", e, "未填写证据来源"))
         for f in e.files:
             if f.problem:
-                out.append(
-                    PreflightProblem(
-                        "damaged",
-                        detail=f"{f.original_name}：{f.problem}",
-                        file_id=f.id,
-                        sha256=f.sha256,
-                        original_name=f.original_name,
-                        **base,
-                    )
-                )
+                out.append(_problem("damaged", e, f"{f.original_name}：{f.problem}", f))
     return out
 
 
@@ -96,7 +87,7 @@ def check_snapshot(
 def _ledger_disagreements(profile: Profile, snap: CaseSnap) -> list[PreflightProblem]:
     """What the database says but the ledger does not (edited rows, forged entries, a rewritten ledger)."""
     numbers = {e.id: (e.number, e.title) for e in snap.exhibits}
-    out = []
+    out: list[PreflightProblem] = []
     for p in ledger_problems(profile, snap.id):
         number, title = numbers.get(p.exhibit_id or -1, (0, "存证日志"))
         out.append(PreflightProblem("ledger", p.exhibit_id or 0, number, title, p.detail))

@@ -11,10 +11,19 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pymupdf
 
 from kami_desktop.core.dossier.layout import CONTENT, CSS, PAGE
+
+
+class _Position(Protocol):
+    """What ``Story.element_positions`` reports for one element (PyMuPDF sets these attributes at run time)."""
+
+    id: str
+    open_close: int
+    rect: tuple[float, float, float, float]
 
 
 @dataclass
@@ -30,7 +39,7 @@ class SectionWriter:
     sections: list[Section] = field(default_factory=list)
     positions: dict[str, tuple[int, pymupdf.Rect]] = field(default_factory=dict)  # id → (page, rect)
     _buf: io.BytesIO = field(default_factory=io.BytesIO)
-    _writer: pymupdf.DocumentWriter | None = None
+    _writer: pymupdf.DocumentWriter = field(init=False)
     _pages: int = 0
 
     def __post_init__(self) -> None:
@@ -53,8 +62,8 @@ class SectionWriter:
             self._writer.end_page()
             self._pages += 1
 
-    def _recorder(self, pno: int) -> Callable[[object], None]:
-        def record(pos) -> None:
+    def _recorder(self, pno: int) -> Callable[[_Position], None]:
+        def record(pos: _Position) -> None:
             if getattr(pos, "id", "") and pos.open_close & 1 and pos.id not in self.positions:
                 self.positions[pos.id] = (pno, pymupdf.Rect(pos.rect))
 
@@ -74,7 +83,8 @@ class SectionWriter:
 
     def row_heights(self, table_head: str, rows: list[str]) -> list[float]:
         """Each row's height, from one layout of the whole table (rows get an id when they have none)."""
-        ids, tagged = [], []
+        ids: list[str] = []
+        tagged: list[str] = []
         for i, row in enumerate(rows):
             m = re.match(r"<tr\b[^>]*\bid='([^']+)'", row)
             rid = m.group(1) if m else f"__row{i}"
@@ -83,7 +93,7 @@ class SectionWriter:
         story = pymupdf.Story(f"<table>{table_head}{''.join(tagged)}</table>", user_css=self.css)
         found: dict[str, float] = {}
 
-        def record(pos) -> None:
+        def record(pos: _Position) -> None:
             if getattr(pos, "id", "") and pos.open_close & 1 and pos.id not in found:
                 found[pos.id] = pos.rect[3] - pos.rect[1]
 

@@ -301,7 +301,7 @@ def _trash(state: Replay, e: LedgerEntry, p: dict[str, Any]) -> None:
         ex.trashed = True
         order = _live_order(state, ex.case_id)
         if e.exhibit_id in order:
-            order.remove(e.exhibit_id)  # type: ignore[arg-type]
+            order.remove(e.exhibit_id)
 
 
 def _restore(state: Replay, e: LedgerEntry, p: dict[str, Any]) -> None:
