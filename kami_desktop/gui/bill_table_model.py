@@ -83,7 +83,8 @@ class BillTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._all = list(data.rows)
         recon = data.recon
-        self._recon = {r.bill_row_id: r for r in recon.rows} if recon else {}
+        # a stored reconciliation holds StoredReconRow rows (its field is typed by the base class)
+        self._recon = {r.bill_row_id: r for r in recon.rows if isinstance(r, StoredReconRow)} if recon else {}
         self._duplicates = set(recon.duplicate_row_ids) if recon else set()
         self._several = len({ref.bill_id for _, ref in self._all}) > 1
         self._filter()
@@ -108,7 +109,7 @@ class BillTableModel(QAbstractTableModel):
     def linked_row(self, row: int) -> int | None:
         """Model row of the payment a refund row is linked to (None when not linked or filtered out)."""
         r = self.recon_row(row)
-        if r is None or r.linked_to is None:
+        if r is None or r.linked_to is None or r.linked_bill_id is None:
             return None
         return self.row_of(r.linked_bill_id, r.linked_to)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pymupdf
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,7 +47,7 @@ from kami_desktop.core.dossier.precheck import preflight
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.tasks import Cancelled
 from kami_desktop.gui import binder_printer, messages
-from kami_desktop.gui.workers import TaskFailure, guarded, start_task
+from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
 PREVIEW_DPI = 110
 
@@ -65,10 +66,10 @@ class DossierDialog(QDialog):
     def __init__(self, profile: Profile, case_id: int, parent=None) -> None:
         super().__init__(parent)
         self.profile, self.case_id = profile, case_id
-        self.result: DossierResult | None = None
+        self.dossier: DossierResult | None = None  # the last binder built in this dialog
         self.report: PreflightReport | None = None
-        self.worker = None
-        self.print_worker = None
+        self.worker: TaskWorker | None = None
+        self.print_worker: TaskWorker | None = None
         self._doc: pymupdf.Document | None = None
         self.setWindowTitle(self.tr("生成证据册"))
         self.resize(1100, 760)
@@ -154,7 +155,7 @@ class DossierDialog(QDialog):
 
         self.preview = QLabel(self.tr("生成后在此预览页面"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll = scroll = QScrollArea()
+        self.preview_scroll = scroll = QScrollArea()
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
         self.page = QSpinBox()
@@ -296,7 +297,7 @@ class DossierDialog(QDialog):
             if not force:
                 return
         self._close_doc()
-        self.result = None
+        self.dossier = None
         self._busy(True)
         self.status.setText(self.tr("正在生成证据册…"))
         self.worker = start_task(
@@ -335,7 +336,7 @@ class DossierDialog(QDialog):
         self.cancel_button.setEnabled(busy)
         self.bar.setVisible(busy)
         for b in (self.print_button, self.preview_button, self.open_button, self.folder_button):
-            b.setEnabled(not busy and self.result is not None)
+            b.setEnabled(not busy and self.dossier is not None)
 
     def _progress(self, done: int, total: int, label: str) -> None:
         self.bar.setRange(0, max(total, 1))
@@ -344,7 +345,7 @@ class DossierDialog(QDialog):
             self.status.setText(label)
 
     def _built(self, result: DossierResult) -> None:
-        self.result = result
+        self.dossier = result
         self._busy(False)
         text = self.tr("已生成：{pdf}（共 {pages} 页，证据 {n} 件）").format(
             pdf=result.pdf, pages=result.pages, n=len(result.exhibits)
@@ -384,21 +385,24 @@ class DossierDialog(QDialog):
         if self._doc is None or not 1 <= number <= self._doc.page_count:
             return
         page = self._doc[number - 1]
-        fit = (self.scroll.viewport().width() - 24) / (page.rect.width / 72)  # fit the page to the width
+        width = self.preview_scroll.viewport().width() - 24
+        fit = width / (page.rect.width / 72)  # fit the page to the width
         pix = page.get_pixmap(dpi=int(max(36, min(PREVIEW_DPI, fit))), alpha=False)
         image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy()
         self.preview.setPixmap(QPixmap.fromImage(image))
 
     def print_binder(self) -> None:
-        if self.result is None:
+        if self.dossier is None:
             return
-        printer = binder_printer.choose_printer(self, self.result.pdf, self.copies.value())
+        printer = binder_printer.choose_printer(self, self.dossier.pdf, self.copies.value())
         if printer is not None:
             self.print_to(printer)
 
-    def print_to(self, printer, dpi: int = binder_printer.PRINT_DPI):
+    def print_to(self, printer: QPrinter, dpi: int = binder_printer.PRINT_DPI) -> TaskWorker | None:
         """Paint the binder on ``printer`` in the background (Qt allows painting a QPrinter off the GUI thread)."""
-        binder = binder_printer.BinderPrinter(self.result.pdf)
+        if self.dossier is None:
+            return None
+        binder = binder_printer.BinderPrinter(self.dossier.pdf)
         self._printer = printer  # kept alive until the job ends
         self.status.setText(self.tr("正在打印…"))
         self.print_worker = start_task(
@@ -422,15 +426,17 @@ class DossierDialog(QDialog):
         messages.show_error(self, failure.exception, failure.traceback)
 
     def print_preview(self) -> None:
-        if self.result is not None:
-            binder_printer.preview(self, self.result.pdf, self.copies.value())
+        if self.dossier is not None:
+            binder_printer.preview(self, self.dossier.pdf, self.copies.value())
 
     def open_pdf(self) -> bool:
-        return self.result is not None and QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.pdf)))
+        return self.dossier is not None and QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(self.dossier.pdf))
+        )
 
     def open_folder(self) -> bool:
-        return self.result is not None and QDesktopServices.openUrl(
-            QUrl.fromLocalFile(str(self.result.bundle))
+        return self.dossier is not None and QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(self.dossier.bundle))
         )
 
     def _close_doc(self) -> None:

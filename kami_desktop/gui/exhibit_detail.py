@@ -99,15 +99,18 @@ class ExhibitDetailPanel(QWidget):
             ("imported", self.tr("导入时间")),
             ("problem", self.tr("问题")),
         ):
+            value: QLabel | QLineEdit
             if key in ("sha256", "sm3"):
-                value = QLineEdit()  # a long hash scrolls inside the field instead of widening the panel
-                value.setReadOnly(True)
-                value.setFrame(False)
-                value.setStyleSheet("font-family: monospace; background: transparent")
+                field = QLineEdit()  # a long hash scrolls inside the field instead of widening the panel
+                field.setReadOnly(True)
+                field.setFrame(False)
+                field.setStyleSheet("font-family: monospace; background: transparent")
+                value = field
             else:
-                value = QLabel()
-                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                value.setWordWrap(True)
+                text = QLabel()
+                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                text.setWordWrap(True)
+                value = text
             self.fact_labels[key] = value
             if key in ("sha256", "sm3"):
                 row = QHBoxLayout()
@@ -167,8 +170,8 @@ class ExhibitDetailPanel(QWidget):
             self.preview.clear()
             for w in (self.title, self.captured, self.tags):
                 w.clear()
-            for w in (self.purpose, self.notes):
-                w.clear()
+            for box in (self.purpose, self.notes):
+                box.clear()
             for v in self.fact_labels.values():
                 v.clear()
             return
@@ -218,9 +221,10 @@ class ExhibitDetailPanel(QWidget):
             "problem": f.problem,
         }
         for k, v in facts.items():
-            self.fact_labels[k].setText(v or "—")
-            if isinstance(self.fact_labels[k], QLineEdit):
-                self.fact_labels[k].setCursorPosition(0)
+            shown = self.fact_labels[k]
+            shown.setText(v or "—")
+            if isinstance(shown, QLineEdit):
+                shown.setCursorPosition(0)
         self.preview.show_file(
             self.profile.blob_path(f.sha256), f.media_type, f.original_name, f.sha256, f.size
         )

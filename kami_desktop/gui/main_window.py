@@ -4,6 +4,7 @@ drag-and-drop and paste import, remembered geometry."""
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QIcon, QKeySequence
@@ -32,6 +33,9 @@ from kami_desktop.gui.thumbnails import ThumbnailCache
 from kami_desktop.gui.workers import TaskFailure, cancel_and_wait_all
 from kami_desktop.resources import resource_path
 
+if TYPE_CHECKING:
+    from kami_desktop.gui.single_instance import SingleInstance
+
 APP_TITLE = "卡盟维权助手"
 
 
@@ -52,7 +56,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.summary_dialog: ImportSummaryDialog | None = None
-        self.instance_guard = None  # the SingleInstance of app.main, released during a restore
+        self.instance_guard: SingleInstance | None = None  # app.main's guard, released during a restore
         self.choose_files = lambda: QFileDialog.getOpenFileNames(self, self.tr("导入文件"), "")[0]
 
         self.thumbs = ThumbnailCache(profile.cache_dir, profile.blob_path, parent=self)

@@ -3,7 +3,7 @@ each problem with the exhibit it concerns."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -20,11 +20,12 @@ from kami_desktop.core.evidence.detail import exhibit_titles
 from kami_desktop.core.evidence.verify import VerifyReport, verify
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui import messages
+from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
 
 class VerifyDialog(QDialog):
-    done = Signal(object)  # VerifyReport
+    finished_report = Signal(object)  # VerifyReport, once the check has run
 
     KINDS = {
         "missing": QT_TRANSLATE_NOOP("VerifyDialog", "文件缺失"),
@@ -120,7 +121,7 @@ class VerifyDialog(QDialog):
             self.table.setItem(r, 2, QTableWidgetItem(p.detail))
         self.table.resizeColumnToContents(0)
         self.table.setVisible(bool(report.problems))
-        self.done.emit(report)
+        self.finished_report.emit(report)
 
     def _failed(self, failure: TaskFailure) -> None:
         self.close_button.setEnabled(True)

@@ -171,7 +171,7 @@ def test_verify_names_the_damaged_exhibit(qtbot, case_window, profile, tmp_path)
     path.write_bytes(path.read_bytes() + b"tampered")
     dlg = case_window.verify()
     qtbot.addWidget(dlg)
-    with qtbot.waitSignal(dlg.done, timeout=10000) as blocker:
+    with qtbot.waitSignal(dlg.finished_report, timeout=10000) as blocker:
         pass
     result = blocker.args[0]
     assert not result.ok

@@ -111,7 +111,7 @@ def test_cancel_leaves_nothing(qtbot, dialog, tmp_path, monkeypatch):
     monkeypatch.setattr(renderers, "_REGISTRY", [renderers.Renderer("slow", lambda f: True, slow)])
     qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.build_button.isEnabled(), timeout=30000)
-    assert dialog.result is None and "已取消" in dialog.status.text()
+    assert dialog.dossier is None and "已取消" in dialog.status.text()
     out = tmp_path / "out"
     assert not out.exists() or list(out.iterdir()) == []
 
