@@ -75,19 +75,20 @@ class LadderView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        has_case = self.case_id is not None
+        case_id = self.case_id
+        has_case = case_id is not None
         self.placeholder.setVisible(not has_case)
         self.split.setVisible(has_case)
         self.documents_button.setEnabled(has_case)
-        if not has_case:
+        if case_id is None:
             self.deadlines.clear()
             self.readiness.clear()
             self.steps.show_steps(None, [])
             return
         try:
-            dash = dashboard(self.profile, self.case_id, self.today)
+            dash = dashboard(self.profile, case_id, self.today)
             with self.profile.session() as s:
-                ready = readiness(s, self.case_id)
+                ready = readiness(s, case_id)
         except messages.EXPECTED as exc:  # e.g. the case was deleted meanwhile
             messages.show_error(self, exc)
             return
