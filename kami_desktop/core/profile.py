@@ -89,6 +89,10 @@ class Profile:
         if d.exists() and not d.is_dir():
             raise DatabaseError(f"数据目录 {d} 不是文件夹")
         refuse_foreign_folder(d)
+        try:
+            d.parent.mkdir(parents=True, exist_ok=True)  # the lock file lives there
+        except OSError as exc:
+            raise DatabaseError(f"无法创建数据目录 {d}：{exc.strerror or exc}") from exc
         lock = ProfileLock(d)
         if write:
             lock.acquire(wait)

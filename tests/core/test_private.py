@@ -173,3 +173,10 @@ def test_busy_message_names_the_folder_program_pid_and_time(tmp_path):
     text = str(exc)
     assert str(tmp_path) in text and "kami import（进程 4321，2025-03-12T20:30:00+08:00 起）" in text
     assert "无法读取" in str(ProfileBusy(tmp_path, None))
+
+
+def test_a_new_data_folder_is_created_with_its_parents(tmp_path):
+    data = tmp_path / "a" / "b" / "资料"
+    code, out, err = run("case", "list", data_dir=data)
+    assert code == 0, err
+    assert (data / "kami.sqlite3").is_file() and sorted(p.name for p in data.parent.iterdir()) == ["资料"]
