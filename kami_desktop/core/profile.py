@@ -192,6 +192,21 @@ class Profile:
         finally:
             s.close()
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A session for reading only, that sees one state of the database throughout (one read
+        transaction), however many commits another process makes meanwhile."""
+        s = self.Session()
+        try:
+            s.connection().exec_driver_sql("BEGIN")
+            yield s
+            s.commit()  # ends the read transaction; objects read stay loaded (expire_on_commit=False)
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
     def blob_path(self, sha256: str) -> Path:
         return self.vault.path_for(sha256)
 

@@ -2,7 +2,8 @@
 
 Real processes: ``kami import`` runs in a subprocess while this process lists cases, verifies, or starts a
 second import. Each trial counts the files the import reported as imported whose original is not in the
-vault afterwards ("lost"). ``KAMI_WRITER_TRIALS`` sets the number of trials of the slow tests.
+vault afterwards ("lost"). The slow test repeats both trials KAMI_WRITER_TRIALS times (default: a quarter
+of KAMI_CRASH_TRIALS, which `make stress` raises; at least 2).
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from kami_desktop.core.store.model import Blob, ExhibitFile
 from tests.fixtures.cli import run
 
 ROOT = Path(__file__).resolve().parents[2]
-SLOW_TRIALS = int(os.environ.get("KAMI_WRITER_TRIALS", "20"))
+SLOW_TRIALS = int(
+    os.environ.get("KAMI_WRITER_TRIALS") or max(2, int(os.environ.get("KAMI_CRASH_TRIALS", "16")) // 4)
+)
 
 
 def kami(*args: str) -> list[str]:
@@ -216,6 +219,7 @@ def test_verify_during_an_import_reports_no_false_problems(data_dir, tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(max(240, 60 * SLOW_TRIALS))
 def test_many_trials_of_listing_and_parallel_imports(data_dir, tmp_path):
     case_id = new_profile(data_dir)
     rng = random.Random(78)

@@ -282,7 +282,10 @@ def restore_backup(
     target = Path(data_dir).absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     lock = ProfileLock(target)
-    lock.acquire(WRITE_WAIT)  # no other process may open the profile half-swapped
+    try:
+        lock.acquire(WRITE_WAIT)  # no other process may open the profile half-swapped
+    except DatabaseError as exc:
+        raise BackupError(f"{exc}（恢复未开始，原数据不变。）") from exc
     try:
         if lock.fresh:
             finish_restore(target)  # an earlier restore killed mid-way: complete it, drop its leftovers

@@ -76,7 +76,7 @@ def verify(
     anchor_list = anchors.receipts(profile.data_dir)
     for path in against or []:
         anchor_list += anchors.anchors_from(path)
-    with profile.session() as s:
+    with profile.snapshot() as s:  # one state even while a writer commits: no half-seen import
         q = select(Blob)
         if case_id is not None:
             q = (

@@ -60,13 +60,13 @@ def mark_ready(staging: Path, aside: Path | None) -> None:
 
 
 def swap_in(staging: Path, target: Path, aside: Path | None) -> Path | None:
-    """The two renames of a restore, each skipped when already done; returns where the old data went."""
+    """The two renames of a restore, each skipped when already done; returns where the old data went.
+    The caller syncs the parent folder."""
     moved = None
     if target.exists():
         moved = aside if aside is not None and not aside.exists() else aside_name(target)
         os.replace(target, moved)
     os.replace(staging, target)
-    fsync_dir(target.parent)
     with contextlib.suppress(FileNotFoundError):
         (target / READY).unlink()
     return moved
@@ -91,6 +91,8 @@ def finish_restore(target: Path) -> dict[str, Any]:
             continue
         aside = Path(info["aside"]) if isinstance(info, dict) and info.get("aside") else None
         moved = swap_in(staging, target, aside)
+        with contextlib.suppress(OSError):
+            fsync_dir(target.parent)
         out["restore_completed"] = {"from": str(staging), "moved_aside": str(moved) if moved else None}
         log.warning("completed an interrupted restore into %s (earlier data: %s)", target, moved)
     return out
