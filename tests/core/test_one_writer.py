@@ -235,6 +235,7 @@ def test_many_trials_of_listing_and_parallel_imports(data_dir, tmp_path):
         figures["list_lost"] += n_lost
         sources = [make_files(tmp_path / f"p{trial}-{k}", PARALLEL_FILES, rng, BIG) for k in range(2)]
         imported, n_lost, refusals = parallel_imports(data_dir, case_id, sources)
+        assert imported + PARALLEL_FILES * len(refusals) == 2 * PARALLEL_FILES
         figures["parallel_trials"] += 1
         figures["parallel_lost"] += n_lost
         refused += len(refusals)
