@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from kami_desktop.core.backup import create_backup
 from kami_desktop.core.case.cases import create_case
-from kami_desktop.core.dossier import build_dossier
+from kami_desktop.core.dossier.build import build_dossier
 from kami_desktop.core.dossier.manifest import MANIFEST_JSON
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store.model import LedgerEntry
