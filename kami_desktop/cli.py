@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 from kami_desktop import __version__
 from kami_desktop.commands import backup, bill, case, chat, doc, dossier, evidence, fact, legal, party
-from kami_desktop.commands._base import Outcome, emit
+from kami_desktop.commands._base import Outcome, command_log, command_name, emit, end_command
 from kami_desktop.core.errors import UserError
 
 # the command groups, in help order
@@ -77,19 +78,25 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         parser.print_help(sys.stderr)
         return 2
+    name = command_name(args)
     try:
-        outcome = handler(args)
-    except UserError as exc:  # the command's own message, written for the user
-        return _fail(str(exc), as_json)
-    except OSError as exc:
-        return _fail(os_error_message(exc), as_json)
-    except KeyboardInterrupt:
-        return _fail("已取消", as_json, code=130)
-    except Exception as exc:
-        message = database_error_message(exc, getattr(args, "data_dir", None))
-        if message is None:
-            raise  # a bug: the traceback is the report
-        return _fail(message, as_json)
+        try:
+            outcome = handler(args)
+        except UserError as exc:  # the command's own message, written for the user
+            return _fail(str(exc), as_json, name)
+        except OSError as exc:
+            return _fail(os_error_message(exc), as_json, name)
+        except KeyboardInterrupt:
+            return _fail("已取消", as_json, name, code=130)
+        except Exception as exc:
+            message = database_error_message(exc, getattr(args, "data_dir", None))
+            if message is None:
+                command_log(logging.ERROR, "%s failed", name, exc_info=True)
+                raise  # a bug: the traceback is the report
+            return _fail(message, as_json, name)
+        command_log(logging.INFO, "%s finished (exit code %s)", name, outcome.code)
+    finally:
+        end_command()  # the profile's log closed, the process's own name back
     emit(outcome, as_json)
     return outcome.code
 
@@ -121,7 +128,8 @@ def os_error_message(exc: OSError) -> str:
     return f"文件操作失败{name}：{reason}"
 
 
-def _fail(message: str, as_json: bool, code: int = 2) -> int:
+def _fail(message: str, as_json: bool, name: str = "kami", code: int = 2) -> int:
+    command_log(logging.WARNING, "%s refused: %s", name, message)
     sys.stderr.write(f"kami: 错误：{message}\n")
     if as_json:
         sys.stdout.write(json.dumps({"ok": False, "error": message}, ensure_ascii=False) + "\n")

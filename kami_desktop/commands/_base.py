@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -31,11 +32,52 @@ class Outcome:
         self.code = code
 
 
-def open_profile(args: argparse.Namespace) -> Profile:
-    """The profile named by ``--data-dir`` (or the default one), migrated and ready."""
-    from kami_desktop.core.profile import Profile
+def open_profile(args: argparse.Namespace, *, write: bool = True) -> Profile:
+    """The profile named by ``--data-dir`` (or the default one), migrated and ready.
 
-    return Profile.open(getattr(args, "data_dir", None))
+    A command that writes holds the profile's lock until it closes the profile (another writer is told
+    this command's name); ``write=False`` only for commands that never change the profile: they run
+    beside a writer. Either way the command logs to the profile's log, as the window does.
+    """
+    from kami_desktop.core.profile import Profile
+    from kami_desktop.core.store.lock import set_program
+    from kami_desktop.core.util.logs import setup_logging
+
+    previous = set_program(command_name(args))
+    _command.setdefault("program", previous)
+    prof = Profile.open(getattr(args, "data_dir", None), write=write)
+    setup_logging(prof)
+    _command["log"] = True
+    return prof
+
+
+_command: dict[str, Any] = {}  # what open_profile changed for the running command
+_log = logging.getLogger("kami_desktop.cli")
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """``kami exhibit edit``: the command and its action, never its arguments."""
+    words = ["kami", str(getattr(args, "command", None) or "")]
+    words += [str(v) for k, v in sorted(vars(args).items()) if k.endswith("_cmd") and v]
+    return " ".join(w for w in words if w)
+
+
+def command_log(level: int, msg: str, *args: Any, exc_info: bool = False) -> None:
+    """Log to the profile's log, once the command has opened it (never to stderr)."""
+    if _command.get("log"):
+        _log.log(level, msg, *args, exc_info=exc_info)
+
+
+def end_command() -> None:
+    """Close the log the command opened and give the process its own name back (in-process runs)."""
+    if _command.pop("log", False):
+        from kami_desktop.core.util.logs import close_logging
+
+        close_logging()
+    if "program" in _command:
+        from kami_desktop.core.store.lock import set_program
+
+        set_program(_command.pop("program"))
 
 
 def emit(outcome: Outcome, as_json: bool) -> None:

@@ -61,7 +61,7 @@ def _mb(n: int) -> str:
 def cmd_create(args) -> Outcome:
     from kami_desktop.core.backup import BackupError, create_backup
 
-    with open_profile(args) as prof:
+    with open_profile(args, write=False) as prof:
         try:
             report = create_backup(prof, args.out, overwrite=args.force, progress=_TtyProgress("备份"))
         except BackupError as exc:

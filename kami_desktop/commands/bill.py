@@ -178,7 +178,7 @@ def cmd_show(args) -> Outcome:
     from kami_desktop.core.bills.store import case_reconciliation
     from kami_desktop.core.util.money import money_str
 
-    with open_profile(args) as prof:
+    with open_profile(args, write=False) as prof:
         recon = case_reconciliation(prof, args.case_id)
     lines = [_totals_text(recon), "平台关键词：" + ("、".join(recon.terms) or "（无）")]
     roles = {"payment": "付款", "refund": "退款", "unpaid": "未付款", "other": "其他"}

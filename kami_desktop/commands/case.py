@@ -78,7 +78,7 @@ def cmd_new(args) -> Outcome:
 def cmd_list(args) -> Outcome:
     from kami_desktop.core.case.cases import case_summary, counts, list_cases
 
-    with open_profile(args) as prof, prof.session() as s:
+    with open_profile(args, write=False) as prof, prof.session() as s:
         rows = []
         for c in list_cases(s, include_archived=not args.active):
             d = case_summary(c)
@@ -99,7 +99,7 @@ def cmd_show(args) -> Outcome:
     from kami_desktop.core.case.cases import case_summary, counts, get_case
     from kami_desktop.core.case.parties import party_summary
 
-    with open_profile(args) as prof, prof.session() as s:
+    with open_profile(args, write=False) as prof, prof.session() as s:
         case = get_case(s, args.id)
         data = case_summary(case)
         c = counts(s, case.id)

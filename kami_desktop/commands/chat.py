@@ -117,7 +117,7 @@ def cmd_import(args) -> Outcome:
 def cmd_list(args) -> Outcome:
     from kami_desktop.core.chats.store import list_chats
 
-    with open_profile(args) as prof, prof.session() as s:
+    with open_profile(args, write=False) as prof, prof.session() as s:
         chats = list_chats(s, args.case_id)
     text = "\n".join(
         f"[{c['chat_id']}] 证据 {c['exhibit_id']}《{c['title']}》 {c['messages']} 条" for c in chats
@@ -128,7 +128,7 @@ def cmd_list(args) -> Outcome:
 def cmd_show(args) -> Outcome:
     from kami_desktop.core.chats.store import chat_info, chat_messages, get_chat, search_chat
 
-    with open_profile(args) as prof, prof.session() as s:
+    with open_profile(args, write=False) as prof, prof.session() as s:
         get_chat(s, args.chat_id, args.case_id)
         info = chat_info(s, args.chat_id)
         msgs = chat_messages(s, args.chat_id)

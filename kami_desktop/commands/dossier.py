@@ -151,7 +151,7 @@ def cmd_check(args) -> Outcome:
     from kami_desktop.core.dossier.options import DossierError
     from kami_desktop.core.dossier.precheck import preflight
 
-    with open_profile(args) as prof:
+    with open_profile(args, write=False) as prof:
         try:
             report = preflight(prof, args.case_id, _ids(args.exhibits))
         except DossierError as exc:

@@ -118,7 +118,7 @@ def cmd_list(args) -> Outcome:
     from kami_desktop.core.case.cases import get_case
     from kami_desktop.core.evidence.exhibits import exhibit_summary, list_exhibits
 
-    with open_profile(args) as prof, prof.session() as s:
+    with open_profile(args, write=False) as prof, prof.session() as s:
         get_case(s, args.case_id)
         rows = [
             exhibit_summary(e, None if args.trashed else n)
@@ -137,7 +137,7 @@ def cmd_list(args) -> Outcome:
 def cmd_show(args) -> Outcome:
     from kami_desktop.core.evidence.exhibits import exhibit_summary, get_exhibit
 
-    with open_profile(args) as prof, prof.session() as s:
+    with open_profile(args, write=False) as prof, prof.session() as s:
         data = exhibit_summary(get_exhibit(s, args.id))
     return Outcome(data)
 
@@ -196,7 +196,7 @@ def cmd_purge(args) -> Outcome:
 def cmd_verify(args) -> Outcome:
     from kami_desktop.core.evidence.verify import verify
 
-    with open_profile(args) as prof:
+    with open_profile(args, write=False) as prof:
         report = verify(prof, args.case_id, full=args.full, against=args.against)  # AnchorError: exit 2
     data = report.to_json()
     if report.ok:
@@ -220,7 +220,7 @@ def cmd_verify(args) -> Outcome:
 def cmd_ledger(args) -> Outcome:
     from kami_desktop.core.store import ledger
 
-    with open_profile(args) as prof, prof.session() as s:
+    with open_profile(args, write=False) as prof, prof.session() as s:
         rows = [ledger.entry_to_json(e) for e in ledger.entries(s, args.case_id)]
         head = ledger.head_hash(s)
     text = "\n".join(

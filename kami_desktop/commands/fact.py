@@ -132,7 +132,7 @@ def cmd_add(args) -> Outcome:
 def cmd_list(args) -> Outcome:
     from kami_desktop.core.case.facts import timeline
 
-    with open_profile(args) as prof, prof.session() as s:
+    with open_profile(args, write=False) as prof, prof.session() as s:
         rows = [e.to_json() for e in timeline(s, args.case_id)]
     return Outcome({"facts": rows}, "\n".join(_fact_line(r) for r in rows) or "（时间线为空）")
 
@@ -167,7 +167,7 @@ def cmd_remove(args) -> Outcome:
 def cmd_suggest(args) -> Outcome:
     from kami_desktop.core.case.suggestions import suggest_facts
 
-    with open_profile(args) as prof, prof.session() as s:
+    with open_profile(args, write=False) as prof, prof.session() as s:
         rows = [x.to_json() for x in suggest_facts(s, args.case_id)]
     text = (
         "\n".join(
@@ -232,7 +232,7 @@ def cmd_step_add(args) -> Outcome:
 def cmd_step_list(args) -> Outcome:
     from kami_desktop.core.case.ladder import list_steps, step_summary
 
-    with open_profile(args) as prof, prof.session() as s:
+    with open_profile(args, write=False) as prof, prof.session() as s:
         rows = [step_summary(st) for st in list_steps(s, args.case_id)]
     text = (
         "\n".join(

@@ -120,7 +120,7 @@ def cmd_deadlines(args) -> Outcome:
     today = parse_date(args.today, "--today") if args.today is not None else None
     if args.demand_days is not None and not 3 <= args.demand_days <= 7:
         raise UsageError(f"催告期限应为3–7个工作日，实际为 {args.demand_days}")
-    with open_profile(args) as prof:
+    with open_profile(args, write=False) as prof:
         dash = dashboard(prof, args.case_id, today, demand_workdays=args.demand_days)
     lines = [f"案件 {dash.case_id}  当前阶段：{dash.stage_label}  （{dash.today.isoformat()}）"]
     nd = dash.next_deadline
@@ -145,7 +145,7 @@ def cmd_deadlines(args) -> Outcome:
 def cmd_readiness(args) -> Outcome:
     from kami_desktop.core.case.readiness import readiness
 
-    with open_profile(args) as prof, prof.session() as s:
+    with open_profile(args, write=False) as prof, prof.session() as s:
         r = readiness(s, args.case_id)
     marks = {"present": "✓", "weak": "△", "missing": "✗"}
     lines = [

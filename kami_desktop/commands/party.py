@@ -147,7 +147,7 @@ def cmd_add(args) -> Outcome:
 def cmd_list(args) -> Outcome:
     from kami_desktop.core.case.parties import list_parties, party_advice, party_evidence, party_summary
 
-    with open_profile(args) as prof, prof.session() as s:
+    with open_profile(args, write=False) as prof, prof.session() as s:
         rows = [party_summary(p, party_evidence(s, p.id)) for p in list_parties(s, args.case_id)]
         advice = [a.to_json() for a in party_advice(s, args.case_id)]
     lines = [_line(r) for r in rows] or ["（还没有当事人）"]

@@ -77,8 +77,11 @@ def main(argv: list[str] | None = None) -> int:
             ),
         )
         return 1
+    from kami_desktop.core.store.lock import set_program
+
+    set_program(app.translate("App", "卡盟维权助手窗口") + " (kami-desktop)")
     try:
-        profile = Profile.open(data_dir)
+        profile = Profile.open(data_dir)  # the profile's write lock: no CLI command writes beside the window
     except DatabaseError as exc:
         splash.close()
         QMessageBox.critical(None, app.translate("App", "无法打开资料"), str(exc))

@@ -20,6 +20,11 @@
         <source>无法打开资料</source>
         <translation>Cannot open your data</translation>
     </message>
+    <message>
+        <location filename="../../kami_desktop/gui/app.py" line="82"/>
+        <source>卡盟维权助手窗口</source>
+        <translation>Kami Claim Helper window</translation>
+    </message>
 </context>
 <context>
     <name>CaseDialog</name>

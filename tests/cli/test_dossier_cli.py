@@ -15,6 +15,7 @@ from tests.helpers import kami_json
 def test_build_json_and_verify(profile, data_dir, tmp_path):
     case = make_case(profile, tmp_path / "src", keys=["chat_png", "jpeg", "rules"])
     out = tmp_path / "out"
+    profile.close()  # the CLI in a subprocess is the writer now
     data = kami_json(
         "dossier",
         "build",
@@ -57,6 +58,7 @@ def test_build_refuses_missing_files_unless_forced(profile, data_dir, tmp_path):
         sha = get_exhibit(s, case.exhibits["jpeg"]).files[0].blob_sha256
     profile.vault.remove_blob(sha)
     out = tmp_path / "out"
+    profile.close()  # the CLI in a subprocess is the writer now
     refused = kami_json("dossier", "check", "--case", str(case.case_id), data_dir=data_dir, expect=1)
     assert [p["kind"] for p in refused["problems"] if p["blocking"]] == ["missing"]
     refused = kami_json(
@@ -81,6 +83,7 @@ def test_build_refuses_missing_files_unless_forced(profile, data_dir, tmp_path):
 
 def test_bundle_verify_exit_codes(profile, data_dir, tmp_path):
     case = make_case(profile, tmp_path / "src", keys=["jpeg"])
+    profile.close()  # the CLI in a subprocess is the writer now
     data = kami_json(
         "dossier",
         "build",
@@ -130,6 +133,7 @@ def test_bundle_verify_needs_no_database_layer(tmp_path):
 
 def test_build_with_online_filing_files(profile, data_dir, tmp_path):
     case = make_case(profile, tmp_path / "src", keys=["chat_png", "jpeg"])
+    profile.close()  # the CLI in a subprocess is the writer now
     data = kami_json(
         "dossier",
         "build",

@@ -205,6 +205,8 @@ def test_a_backup_taken_while_another_process_writes_is_consistent(filled, tmp_p
     src = tmp_path / "stream"
     for i in range(40):
         screenshot(src / f"s{i:02d}.png", 500 + i, size=(40, 60))
+    filled.close()  # the writer is the other process; this one only reads beside it
+    reader = Profile.open(filled.data_dir, write=False)
     writer = subprocess.Popen(
         [
             sys.executable,
@@ -225,12 +227,13 @@ def test_a_backup_taken_while_another_process_writes_is_consistent(filled, tmp_p
     try:
         for n in range(3):
             out = tmp_path / f"b{n}.zip"
-            rep = create_backup(filled, out)
+            rep = create_backup(reader, out)
             heads.append((rep.ledger_entries, rep.ledger_head))
             rr = restore_backup(out, tmp_path / f"r{n}")
             assert rr.verify_ok, rr.problems
     finally:
         writer.wait(timeout=60)
+        reader.close()
     assert writer.returncode == 0
     led = {e["seq"]: e["hash"] for e in run_json("ledger", "show", data_dir=filled.data_dir)["entries"]}
     for seq, head in heads:

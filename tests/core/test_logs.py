@@ -131,3 +131,106 @@ def test_a_broken_format_string_is_still_logged():
     record = logging.LogRecord("kami_desktop", logging.INFO, __file__, 1, "%s %s 13812345678", ("one",), None)
     assert RedactingFilter().filter(record)
     assert "138******78" in record.getMessage()
+
+
+# ---------------------------------------------------------------- the forms personal numbers take
+_DIGITS = "0123456789"
+_LAYOUTS = {  # group sizes people write these numbers in
+    "id18": [[18], [6, 8, 4], [6, 4, 4, 4], [3, 3, 4, 4, 4]],
+    "id15": [[15], [6, 6, 3], [3, 4, 4, 4]],
+    "card16": [[16], [4, 4, 4, 4]],
+    "card19": [[19], [4, 4, 4, 4, 3], [6, 13]],
+    "mobile": [[11], [3, 4, 4]],
+}
+_PREFIXES = ["", "ID", "sfz", "No.", "id:", "身份证号", "卡号", "Card", "tel", "手机", "x", "编号 ", "A-"]
+_CALLING = ["+86", "+86 ", "0086 ", "0086-"]  # only before a mobile number
+
+
+@st.composite
+def personal_number(draw) -> tuple[str, str]:
+    """(the number's characters, the number as written)."""
+    kind = draw(st.sampled_from(sorted(_LAYOUTS)))
+    if kind == "mobile":
+        number = "1" + draw(st.sampled_from("3456789")) + draw(st.text(_DIGITS, min_size=9, max_size=9))
+        seps = " -."
+    else:
+        n = {"id18": 17, "id15": 15, "card16": 16, "card19": 19}[kind]
+        number = draw(st.text(_DIGITS, min_size=n, max_size=n))
+        if kind == "id18":
+            number += draw(st.sampled_from(_DIGITS + "Xx"))
+        seps = " -.\u3000"
+    if draw(st.booleans()):
+        number = number.translate(str.maketrans(_DIGITS, "０１２３４５６７８９"))
+    sizes = draw(st.sampled_from(_LAYOUTS[kind]))
+    sep = draw(st.sampled_from(seps))
+    groups, at = [], 0
+    for size in sizes:
+        groups.append(number[at : at + size])
+        at += size
+    calling = draw(st.sampled_from(["", *_CALLING])) if kind == "mobile" else ""
+    return number, calling + sep.join(groups)
+
+
+def _no_digit(text: str) -> str:
+    return "".join(c for c in text if not c.isdigit())
+
+
+@settings(max_examples=400, deadline=None)
+@given(personal_number(), st.sampled_from(_PREFIXES), st.text(max_size=8), st.text(max_size=8))
+def test_every_written_form_keeps_at_most_three_leading_and_two_trailing_characters(
+    secret, prefix, before, after
+):
+    number, written = secret
+    before, after = _no_digit(before) + prefix, _no_digit(after)
+    out = redact(before + written + after)
+    assert written not in out
+    shown = "".join(c for c in out if c.isdigit() or c in "Xx")
+    assert number[3:-2] not in shown, out
+
+
+@settings(max_examples=300, deadline=None)
+@given(personal_number(), st.text(max_size=12), st.text(max_size=12))
+def test_a_number_beside_other_numbers_is_still_hidden(secret, before, after):
+    number, written = secret
+    # a digit touching the number makes it another number; anything else may stand around it
+    before = before if not before[-1:].isdigit() else before + "号"
+    after = after if not after[:1].isdigit() and after[:1] not in "Xx" else "号" + after
+    out = redact(before + written + after)
+    assert written not in out and number not in out
+
+
+@pytest.fixture(scope="module")
+def module_log(tmp_path_factory):
+    from types import SimpleNamespace
+
+    logs = tmp_path_factory.mktemp("logs")
+    log = setup_logging(SimpleNamespace(logs_dir=logs))
+    yield logs / LOG_NAME
+    for h in list(log.handlers):
+        if getattr(h, "_kami_log", False):
+            log.removeHandler(h)
+            h.close()
+
+
+@settings(max_examples=150, deadline=None)
+@given(personal_number(), st.sampled_from(_PREFIXES))
+def test_no_written_form_reaches_the_log_file_through_messages_paths_or_tracebacks(
+    module_log, secret, prefix
+):
+    number, written = secret
+    log = logging.getLogger("kami_desktop.core.test")
+    start = module_log.stat().st_size if module_log.exists() else 0
+    log.warning("备份写入 %s", f"D:\\备份\\{prefix}{written}\\kami.zip")
+    try:
+        raise ValueError(f"当事人{prefix}{written}的信息有误")
+    except ValueError:
+        log.exception("导入失败：%s", written)
+    for h in log.parent.handlers if log.parent else []:
+        h.flush()
+    for h in logging.getLogger("kami_desktop").handlers:
+        h.flush()
+    with open(module_log, encoding="utf-8") as fh:
+        fh.seek(start)
+        text = fh.read()
+    assert "Traceback" in text and written not in text and number not in text
+    assert number[3:-2] not in "".join(c for c in text if c.isdigit() or c in "Xx")

@@ -272,3 +272,52 @@ def test_splash_paints_before_the_database_layer_is_loaded(qtbot):
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+HOLD = r"""
+import sys
+from kami_desktop.core.store.lock import set_program
+from kami_desktop.core.profile import Profile
+set_program("kami import")
+prof = Profile.open(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.read()
+"""
+APP = r"""
+import sys
+from PySide6.QtWidgets import QMessageBox
+QMessageBox.critical = staticmethod(lambda parent, title, text, *a: print("CRITICAL", text, flush=True))
+from kami_desktop.gui.app import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_window_will_not_open_a_profile_a_command_is_writing_and_says_who(tmp_path):
+    import os
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    data = tmp_path / "profile"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(data)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        app = subprocess.run(
+            [sys.executable, "-c", APP, "--data-dir", str(data)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+    finally:
+        holder.communicate("", timeout=30)
+    assert app.returncode == 2, app.stderr
+    message = next(line for line in app.stdout.splitlines() if line.startswith("CRITICAL"))
+    assert "正被另一个程序使用：kami import" in message and f"进程 {holder.pid}" in message

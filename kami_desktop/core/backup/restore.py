@@ -7,8 +7,12 @@ Order of work, so that nothing is replaced before everything is known to be good
    checked against the manifest on the way; the database must pass SQLite's integrity check.
 3. The staged folder is opened as a profile (older schemas are migrated) and verified; problems
    are reported, each marked ``known_at_backup`` when the manifest already declared it.
-4. Only then: an existing non-empty profile is renamed to ``<name>.old-<time>`` (with ``force``)
-   and the staged folder renamed into place.
+4. Only then: the staged folder is marked ready (``store.interrupted``), an existing non-empty profile is
+   renamed to ``<name>.old-<time>`` (with ``force``) and the staged folder renamed into place. A kill
+   between the renames is completed by the next opening of the profile; never an empty new profile beside
+   the user's data.
+
+The whole restore holds the target's write lock, so no other process opens the profile half-swapped.
 """
 
 from __future__ import annotations
@@ -27,15 +31,16 @@ from pathlib import Path
 
 from kami_desktop.core.backup.archive import OpenedBackup, copy_member, open_backup
 from kami_desktop.core.backup.manifest import BackupError, Manifest, blob_name
-from kami_desktop.core.profile import DB_NAME, Profile
+from kami_desktop.core.profile import DB_NAME, PROFILE_NAMES, WRITE_WAIT, Profile
 from kami_desktop.core.store.db import DatabaseError
+from kami_desktop.core.store.interrupted import aside_name, finish_restore, mark_ready, swap_in
+from kami_desktop.core.store.lock import ProfileLock
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir
-from kami_desktop.core.util.timeutil import now
 
 log = logging.getLogger(__name__)
 
-SKELETON = {DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", "vault", "cache", "logs"}
+SKELETON = set(PROFILE_NAMES)
 
 
 class RestoreRefused(BackupError):
@@ -211,21 +216,6 @@ def _ensure_not_in_use(target: Path) -> None:
         ) from exc
 
 
-def _aside_name(target: Path) -> Path:
-    stamp = now().strftime("%Y%m%d-%H%M%S")
-    cand = target.with_name(f"{target.name}.old-{stamp}")
-    n = 2
-    while cand.exists():
-        cand = target.with_name(f"{target.name}.old-{stamp}-{n}")
-        n += 1
-    return cand
-
-
-def _clean_stale_staging(target: Path) -> None:
-    for p in target.parent.glob(f".{target.name}.restore-*.part"):
-        shutil.rmtree(p, ignore_errors=True)
-
-
 def _stage(ob: OpenedBackup, staging: Path, progress: Progress, cancel):
     meter = _meter(ob.manifest.total_size, progress, cancel)
     make_private_dir(staging)
@@ -290,6 +280,23 @@ def restore_backup(
 ) -> RestoreReport:
     """Restore ``path`` into ``data_dir``. An existing profile with data needs ``force`` and is moved aside."""
     target = Path(data_dir).absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock = ProfileLock(target)
+    try:
+        lock.acquire(WRITE_WAIT)  # no other process may open the profile half-swapped
+    except DatabaseError as exc:
+        raise BackupError(f"{exc}（恢复未开始，原数据不变。）") from exc
+    try:
+        if lock.fresh:
+            finish_restore(target)  # an earlier restore killed mid-way: complete it, drop its leftovers
+        return _restore_locked(path, target, force, progress, cancel)
+    finally:
+        lock.release()
+
+
+def _restore_locked(
+    path: Path | str, target: Path, force: bool, progress: Progress, cancel: CancelToken | None
+) -> RestoreReport:
     state = profile_state(target)
     if state == "data" and not force:
         raise RestoreRefused(
@@ -300,8 +307,6 @@ def restore_backup(
         _ensure_not_in_use(target)
     with open_backup(path) as ob:
         m = ob.manifest
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _clean_stale_staging(target)
         free = shutil.disk_usage(target.parent).free
         if free < m.total_size + (1 << 20):
             raise BackupError(
@@ -309,17 +314,18 @@ def restore_backup(
             )
         staging = target.with_name(f".{target.name}.restore-{uuid.uuid4().hex[:12]}.part")
         moved: Path | None = None
+        aside: Path | None = None
         try:
             meter = _stage(ob, staging, progress, cancel)
             revision, verify_ok, problems = _verify_staged(staging, m)
-            if state == "data":
-                moved = _aside_name(target)
-                os.replace(target, moved)
-            elif state == "empty":
+            aside = aside_name(target) if state == "data" else None
+            mark_ready(staging, aside)  # from here on a kill is completed at the next open, not undone
+            if state == "empty":
                 shutil.rmtree(target)
-            os.replace(staging, target)
+            moved = swap_in(staging, target, aside)
         except BaseException as exc:
             shutil.rmtree(staging, ignore_errors=True)
+            moved = aside if aside is not None and aside.exists() else None
             if moved is not None and not target.exists():
                 try:
                     os.replace(moved, target)

@@ -3,6 +3,11 @@
 Steps: snapshot the case → copy every original out of the vault, re-hashing → stop if any is missing
 or altered (unless forced) → lay out the binder → write manifests, the ledger export and the
 instructions → zip → move everything into place → append ``dossier.build`` to the ledger.
+
+The staging folder is registered in the profile's placement journal (``store.interrupted``) before work
+starts, and what goes where before anything is moved; the ledger entry carries the placement's token.
+A kill at any point is resolved when the profile is next opened: the staging folder is removed, a placed
+but unrecorded bundle is taken back (an earlier one put back), a recorded one stays.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from kami_desktop.core.dossier.snapshot import CaseSnap, take_snapshot
 from kami_desktop.core.evidence.anchors import keep_receipt
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
+from kami_desktop.core.store.interrupted import begin_placement, end_placement, placing
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress, no_progress
 from kami_desktop.core.util.hashing import sm3_file
 from kami_desktop.core.util.timeutil import now
@@ -86,6 +92,11 @@ def build_dossier(
     n_files = len(snap.all_files())
     total = 2 * n_files + 3
     stage = Staging(Path(options.out_dir), name)
+    try:
+        token = begin_placement(profile.work_dir, stage.tmp)
+    except BaseException:
+        stage.abort()
+        raise
     try:
         status = stage.copy_originals(profile, snap, progress, cancel, total)
         timings["copy"] = time.perf_counter() - t0
@@ -136,9 +147,11 @@ def build_dossier(
         zip_sha = sha256_of(zip_path) if zip_path else None
         if cancel is not None:
             cancel.raise_if_cancelled()
+        placing(profile.work_dir, token, stage.tmp, stage.placement_items(manifest_sha, zip_sha))
         final, final_zip = stage.place()
     except BaseException:
         stage.abort()
+        end_placement(profile.work_dir, token)
         raise
     payload = {
         "bundle": name,
@@ -151,6 +164,7 @@ def build_dossier(
         "exhibits": [e.id for e in snap.exhibits],
         "ledger_head": snap.ledger_head,
         "forced_problems": [p.to_json() for p in report.blocking],
+        "placement": token,
     }
     try:
         with profile.session() as s:
@@ -160,8 +174,10 @@ def build_dossier(
         # without its ledger record the bundle must not stand: take it away, put the earlier one back
         stage.unplace()
         stage.abort()
+        end_placement(profile.work_dir, token)
         raise
     stage.finish()
+    end_placement(profile.work_dir, token)
     keep_receipt(profile.data_dir, "dossier", seq, entry_hash, str(final))
     progress(total, total, "完成")
     timings["total"] = time.perf_counter() - t0

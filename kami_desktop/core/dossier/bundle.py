@@ -181,6 +181,24 @@ class Staging:
     def replaced(self) -> Path:
         return self.tmp / "replaced"
 
+    def placement_items(self, manifest_sha: str, zip_sha: str | None) -> list[dict[str, str]]:
+        """What ``place`` will move, for the profile's placement journal: each output, where an earlier one
+        is kept meanwhile, and how to recognise the new one (its manifest's or the zip's SHA-256)."""
+        return [
+            {
+                "final": str(self.final),
+                "kept": str(self.replaced / self.final.name),
+                "sha256": manifest_sha,
+                "check": MANIFEST_JSON,
+            },
+            {  # an earlier zip is kept aside even when this build makes none
+                "final": str(self.final_zip),
+                "kept": str(self.replaced / self.final_zip.name),
+                "sha256": zip_sha or "",
+                "check": "",
+            },
+        ]
+
     def place(self) -> tuple[Path, Path | None]:
         """Move the finished bundle (and zip) into place. An earlier bundle of the same name is kept aside
         until ``finish`` (after the ledger records the build) or put back by ``unplace``."""

@@ -76,7 +76,7 @@ def verify(
     anchor_list = anchors.receipts(profile.data_dir)
     for path in against or []:
         anchor_list += anchors.anchors_from(path)
-    with profile.session() as s:
+    with profile.snapshot() as s:  # one state even while a writer commits: no half-seen import
         q = select(Blob)
         if case_id is not None:
             q = (
@@ -170,17 +170,19 @@ def verify(
                 break
 
     if all_known is not None and not report.cancelled:
-        for name, path in profile.vault.iter_blob_paths():
-            if name not in all_known:
-                report.problems.append(
-                    Problem(
-                        "orphan",
-                        None,
-                        name if len(name) == 64 else None,
-                        str(path),
-                        "证据库中有数据库未登记的文件",
-                    )
+        unknown = [(name, path) for name, path in profile.vault.iter_blob_paths() if name not in all_known]
+        for name, path in _settled(profile, unknown):
+            report.problems.append(
+                Problem(
+                    "orphan",
+                    None,
+                    name if len(name) == 64 else None,
+                    str(path),
+                    "证据库中有数据库未登记的文件",
                 )
+            )
+    if any(p.kind == "missing" for p in report.problems):
+        report.problems = _without_purged(profile, report.problems)
     for cp in chain_problems:
         report.problems.append(Problem("ledger_broken", None, None, None, cp.detail, entry=cp.seq))
     for m in mismatches:
@@ -190,6 +192,34 @@ def verify(
             Problem("anchor", None, None, ap.anchor.source, ap.detail, entry=ap.anchor.seq)
         )
     return report
+
+
+def _settled(profile: Profile, unknown: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+    """The unregistered vault files that are really orphans, not a live import's files in flight.
+
+    An import writes its marker, renames the file into place, commits the rows, then removes the marker.
+    So a file whose marker is still there belongs to an import that a live writer may yet commit (if no
+    process holds the profile, the marker is a dead one's and the file is an orphan); a file without a
+    marker must be in the database by now — read afresh, after the marker was looked at.
+    """
+    if not unknown:
+        return []
+    live = profile.writer_alive()
+    pending = {sha for sha, kind in profile.vault.pending() if kind == "import"} if live else set()
+    candidates = [(n, p) for n, p in unknown if n not in pending]
+    if not candidates:
+        return []
+    with profile.session() as s:
+        now_known = set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_([n for n, _ in candidates]))))
+    return [(n, p) for n, p in candidates if n not in now_known]
+
+
+def _without_purged(profile: Profile, problems: list[Problem]) -> list[Problem]:
+    """A blob purged (rows deleted, then the file) while this check ran is no longer missing."""
+    shas = [p.sha256 for p in problems if p.kind == "missing" and p.sha256]
+    with profile.session() as s:
+        still = set(s.scalars(select(Blob.sha256).where(Blob.sha256.in_(shas))))
+    return [p for p in problems if p.kind != "missing" or not p.sha256 or p.sha256 in still]
 
 
 def _recorded_imports(s: Session) -> dict[str, dict]:

@@ -19,13 +19,15 @@ class DatabaseError(UserError, RuntimeError):
     """A database problem the user can understand (locked, not a database, newer schema…)."""
 
 
-def make_engine(db_path: Path) -> Engine:
+def make_engine(db_path: Path, *, query_only: bool = False) -> Engine:
+    """``query_only``: connections that cannot change the database (for a reader beside a writer)."""
     engine = create_engine(f"sqlite:///{db_path}", future=True)
+    pragmas = (*PRAGMAS, "query_only=ON") if query_only else PRAGMAS
 
     @event.listens_for(engine, "connect")
     def _set_pragmas(dbapi_conn, _record):
         cur = dbapi_conn.cursor()
-        for pragma in PRAGMAS:
+        for pragma in pragmas:
             cur.execute("PRAGMA " + pragma)
         cur.close()
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.store.model import LedgerEntry
@@ -70,8 +70,13 @@ def append(
     case_id: int | None = None,
     exhibit_id: int | None = None,
 ) -> LedgerEntry:
-    """Add an entry in the caller's transaction (so the change and its record commit together)."""
+    """Add an entry in the caller's transaction (so the change and its record commit together).
+
+    The head is read only once the transaction holds SQLite's write lock, so two connections appending
+    at once queue up instead of both taking the same ``seq``.
+    """
     session.flush()
+    take_write_lock(session)
     last = head(session)
     seq = (last.seq + 1) if last else 1
     prev = last.hash if last else GENESIS
@@ -91,6 +96,12 @@ def append(
     session.add(entry)
     session.flush()
     return entry
+
+
+def take_write_lock(session: Session) -> None:
+    """Make the session's transaction a writing one now (like ``BEGIN IMMEDIATE``), waiting for another
+    writer to commit; every read after this sees the newest committed ledger."""
+    session.execute(text("UPDATE ledger SET seq = seq WHERE 0"))
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kami_desktop.core.errors import UserError
-from kami_desktop.core.util.fsutil import fsync_dir
+from kami_desktop.core.util.fsutil import PRIVATE_FILE, READ_ONLY_FILE, fsync_dir, make_private_dir
 from kami_desktop.core.util.hashing import CHUNK, new_sm3
 
 
@@ -56,7 +56,7 @@ class Vault:
         self.tmp = self.root / ".tmp"
         self.journal = self.root / ".journal"
         for d in (self.root, self.tmp, self.journal):
-            d.mkdir(parents=True, exist_ok=True)
+            make_private_dir(d)
 
     # ---------------------------------------------------------------- paths
     def path_for(self, sha256: str) -> Path:
@@ -124,9 +124,9 @@ class Vault:
             if final.is_file():
                 tmp.unlink()
                 return Stored(digest, sm3.hexdigest(), size, head, new=False)
-            final.parent.mkdir(parents=True, exist_ok=True)
+            self._fan_out(final)
             self.mark(digest, "import")
-            os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            os.chmod(tmp, READ_ONLY_FILE)
             os.replace(tmp, final)
             fsync_dir(final.parent)
             return Stored(digest, sm3.hexdigest(), size, head, new=True)
@@ -137,24 +137,34 @@ class Vault:
                 raise VaultError(errno.ENOSPC, "磁盘空间不足，文件未能存入证据库") from exc
             raise
 
+    def _fan_out(self, final: Path) -> None:
+        """``ab/`` and ``ab/cd/`` for a blob, user-only whatever the umask."""
+        for d in (final.parent.parent, final.parent):
+            if not d.is_dir():
+                make_private_dir(d)
+
     # ---------------------------------------------------------------- journal
     def mark(self, sha256: str, kind: str) -> None:
         marker = self.journal / f"{sha256}.{kind}"
-        with open(marker, "wb") as fh:
-            fh.flush()
-            os.fsync(fh.fileno())
+        fd = os.open(marker, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def unmark(self, sha256: str, kind: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             (self.journal / f"{sha256}.{kind}").unlink()
 
-    def pending(self) -> list[tuple[str, str]]:
+    def pending(self, *, tidy: bool = False) -> list[tuple[str, str]]:
+        """The markers of imports and purges not yet resolved; ``tidy`` removes stray files (only for the
+        process that holds the profile's lock)."""
         out = []
         for m in self.journal.iterdir():
             sha, _, kind = m.name.partition(".")
             if _is_hex64(sha) and kind in ("import", "purge"):
                 out.append((sha, kind))
-            else:
+            elif tidy:
                 with contextlib.suppress(OSError):
                     m.unlink()
         return out

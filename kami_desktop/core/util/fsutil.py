@@ -1,4 +1,5 @@
-"""Atomic, durable file writes: temp file in the same folder, fsync, rename, fsync the folder."""
+"""Atomic, durable file writes (temp file in the same folder, fsync, rename, fsync the folder) and
+user-only permissions that do not depend on the umask."""
 
 from __future__ import annotations
 
@@ -54,12 +55,31 @@ def atomic_write_text(target: Path, text: str) -> None:
     atomic_write_bytes(target, text.encode("utf-8"))
 
 
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+READ_ONLY_FILE = 0o400
+
+
 def make_private_dir(path: Path) -> None:
-    """Create a folder readable by the current user only (where the OS supports modes)."""
-    path.mkdir(parents=True, exist_ok=True)
+    """Create a folder readable by the current user only (where the OS supports modes), whatever the umask.
+
+    Only for the app's own folders: an existing folder's mode is changed too."""
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
     if os.name != "nt":
         with contextlib.suppress(OSError):
-            os.chmod(path, 0o700)
+            os.chmod(path, PRIVATE_DIR)
+
+
+def make_private_file(path: Path, *, create: bool) -> None:
+    """Give ``path`` user-only read/write permissions; with ``create`` an absent file is created empty."""
+    path = Path(path)
+    if create:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+        os.close(fd)
+    if os.name != "nt":
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(path, PRIVATE_FILE)
 
 
 def read_capped(path: Path | str, limit: int, error: type[Exception], too_large: str = "") -> bytes:

@@ -5,7 +5,12 @@ replaces it). Every record passing through it is rewritten before it is written 
 
 - 18-character 身份证号 and USCC-like IDs (统一社会信用代码) keep only their first 3 and last 2
   characters: ``110105199001011234`` → ``110*************34``;
-- 11-digit mainland mobile numbers (with or without +86 and separators) likewise: ``138******78``;
+- so do numbers of 15 to 19 digits — 15-digit 身份证号, bank cards (16 and 19 digits) — whatever letters
+  stand before or after them, and any number written in groups of at least three digits with spaces,
+  hyphens or dots between them that adds up to 15 digits or more (``ID110105 19900101 1234``,
+  ``6222-0212-3456-7890``); longer unbroken numbers (order numbers) stay readable;
+- 11-digit mainland mobile numbers (with or without +86, with spaces, hyphens or dots) likewise:
+  ``138******78``;
 - bytes never reach the log (they are replaced by their length) and a message is cut at 4,000
   characters, so file contents cannot end up there by accident.
 
@@ -34,13 +39,57 @@ _D = "0-9０-９"
 # 17 characters from the USCC alphabet (digits and capitals without I, O, Z, S, V) plus a check character
 _ID = re.compile(rf"(?<![{_D}A-Za-z])[{_D}A-HJ-NP-RTUW-Y]{{17}}[{_D}A-HJ-NP-RTUW-YXx](?![{_D}A-Za-z])")
 _MOBILE = re.compile(
-    rf"(?<![{_D}])((?:\+|00)?86[-\s]?)?([1１][3-9３-９][{_D}])[-\s]?([{_D}]{{4}})[-\s]?([{_D}]{{4}})"
+    rf"(?<![{_D}])((?:\+|00)?86[-\s.]?)?([1１][3-9３-９][{_D}])[-\s.]?([{_D}]{{4}})[-\s.]?([{_D}]{{4}})"
     rf"(?![{_D}])"
 )
 
 
+# digits in groups with single separators between them, and the check character of an ID at the end
+_SEP = " \t\u00a0\u3000.\\-－"
+_GROUPED = re.compile(rf"(?<![{_D}])[{_D}]+(?:[{_SEP}][{_D}]+)*[Xx]?(?![{_D}])")
+_LONG = range(15, 20)  # 15-digit IDs, 16–19-digit bank cards, 18-character IDs
+_MIN_GROUP = 3  # grouped digits are masked only when every group has 3+ digits (dates do not)
+
+
 def _mask(s: str) -> str:
     return s[:3] + "*" * (len(s) - 5) + s[-2:]
+
+
+_CALLING = ("0086", "００８６")  # a country code before a mobile number is not part of it
+
+
+def _joins(group: str) -> bool:
+    return len(group) >= _MIN_GROUP
+
+
+def _grouped(m: re.Match) -> str:
+    """Mask a number of 15–19 characters, and any run of 3+-digit groups that adds up to 15 or more."""
+    text = m.group(0)
+    masked = _mask_groups(text)
+    if text[-1] in "Xx" and masked.endswith(text[-5:]):  # not an ID's check character after all
+        masked = _mask_groups(text[:-1]) + text[-1]
+    return masked
+
+
+def _mask_groups(text: str) -> str:
+    parts = re.split(rf"([{_SEP}])", text)
+    groups, seps = parts[0::2], [*parts[1::2], ""]
+    out: list[str] = []
+    i = 0
+    while i < len(groups):
+        j = i
+        while (
+            _joins(groups[j]) and j + 1 < len(groups) and _joins(groups[j + 1]) and groups[i] not in _CALLING
+        ):
+            j += 1
+        joined = "".join(groups[i : j + 1])
+        if (i == j and len(joined) in _LONG) or (i < j and len(joined) >= _LONG.start):
+            out += [_mask(joined), seps[j]]
+        else:
+            for k in range(i, j + 1):
+                out += [groups[k], seps[k]]
+        i = j + 1
+    return "".join(out)
 
 
 def _id(m: re.Match) -> str:
@@ -55,8 +104,8 @@ def _mobile(m: re.Match) -> str:
 
 
 def redact(text: str) -> str:
-    """Hide ID numbers, USCC-like codes and mobile numbers in ``text``."""
-    return _MOBILE.sub(_mobile, _ID.sub(_id, text))
+    """Hide ID numbers, USCC-like codes, bank card and mobile numbers in ``text``."""
+    return _MOBILE.sub(_mobile, _GROUPED.sub(_grouped, _ID.sub(_id, text)))
 
 
 def _safe_arg(value: Any) -> Any:
