@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import codecs
 import csv
-import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,6 +11,8 @@ from decimal import Decimal
 
 from kami_desktop.core.bills.model import BillError, ParsedBill
 from kami_desktop.core.util.money import MoneyError, to_money
+from kami_desktop.core.util.textstream import Buffer, iter_lines, undecodable
+from kami_desktop.core.util.textstream import head_text as stream_head
 from kami_desktop.core.util.timeutil import china_local
 
 _STRIP = " \t\r\n\xa0\u3000\ufeff"
@@ -23,10 +23,6 @@ MAX_FIELD = 100_000  # characters in one CSV field; a real bill never comes clos
 MAX_TRANSACTIONS = 100_000
 MAX_ROWS = 2 * MAX_TRANSACTIONS
 MAX_COLUMNS = 64  # real cells in one sheet row; the widest export has 17 columns
-_CHUNK = 1 << 20
-_HEAD = 200_000  # bytes decoded for recognising the file
-
-Buffer = bytes | bytearray  # a file's bytes: bytes, or a bytearray filled from a zip member
 
 RESAVED_HINT = "文件可能被 Excel/WPS 另存过，请尽量使用邮件中的原始文件。"
 
@@ -71,37 +67,6 @@ class Encoding:
     skip: int  # BOM bytes before the body
 
 
-def _slices(data: Buffer, start: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of ~1 MB pieces that each end just after a newline byte (never inside a UTF-8 or GB18030
-    character: 0x0A is never part of a multi-byte sequence in either)."""
-    n = len(data)
-    while start < n:
-        end = min(n, start + _CHUNK)
-        if end < n:
-            nl = data.rfind(b"\n", start, end)
-            end = nl + 1 if nl >= start else (data.find(b"\n", end) + 1 or n)
-        yield start, end
-        start = end
-
-
-def _validate(data: Buffer, codec: str, skip: int) -> tuple[int, int] | None:
-    """Decode ``data`` piece by piece (nothing kept); (start, end) in ``data`` of the first undecodable bytes."""
-    if codec.startswith("utf-16"):
-        decoder = codecs.getincrementaldecoder(codec)("strict")
-        for pos in range(skip, len(data), _CHUNK):
-            try:
-                decoder.decode(data[pos : pos + _CHUNK], final=pos + _CHUNK >= len(data))
-            except UnicodeDecodeError as exc:
-                return pos + exc.start, pos + exc.end
-        return None
-    for start, end in _slices(data, skip):
-        try:
-            data[start:end].decode(codec)
-        except UnicodeDecodeError as exc:
-            return start + exc.start, start + exc.end
-    return None
-
-
 def choose_encoding(data: Buffer, name: str) -> Encoding:
     """BOM first, then strict UTF-8, then GB18030 — checked piece by piece, never decoding the whole file.
 
@@ -117,10 +82,11 @@ def choose_encoding(data: Buffer, name: str) -> Encoding:
     size = len(data)
     furthest: tuple[int, int] | None = None
     for codec, label in candidates:
-        bad = _validate(data, codec, skip)
+        bad = undecodable(data, codec, skip)
         if bad is None:
-            _refuse_nul(data, codec, skip, name)
-            return Encoding(codec, label, skip)
+            enc = Encoding(codec, label, skip)
+            _refuse_nul(data, enc, name)
+            return enc
         start, end = bad
         if end >= size and start >= size - 4:
             raise BillError(
@@ -136,49 +102,25 @@ def choose_encoding(data: Buffer, name: str) -> Encoding:
     )
 
 
-def _refuse_nul(data: Buffer, codec: str, skip: int, name: str) -> None:
-    if codec.startswith("utf-16"):
-        line = 1
-        for text in text_lines(data, Encoding(codec, codec, skip)):
+def _refuse_nul(data: Buffer, enc: Encoding, name: str) -> None:
+    if enc.codec.startswith("utf-16"):
+        for line, text in enumerate(text_lines(data, enc), start=1):
             if "\x00" in text:
                 raise BillError(name, "文件含有二进制内容（NUL 字符），不是文本账单。", line)
-            line += 1
         return
-    pos = data.find(b"\x00", skip)
+    pos = data.find(b"\x00", enc.skip)
     if pos >= 0:
         raise BillError(name, "文件含有二进制内容（NUL 字符），不是文本账单。", line_of(data, pos))
 
 
 def text_lines(data: Buffer, enc: Encoding) -> Iterator[str]:
-    """The decoded text line by line, each with its line ending (only CR, LF and CRLF end a line, as for
-    the csv module); about 1 MB of text is decoded at a time."""
-    decoder = codecs.getincrementaldecoder(enc.codec)("strict")
-    rest = ""
-    for pos in range(enc.skip, len(data), _CHUNK):
-        text = rest + decoder.decode(data[pos : pos + _CHUNK], final=pos + _CHUNK >= len(data))
-        lines = io.StringIO(text, newline="").readlines()
-        rest = lines.pop() if lines and not lines[-1].endswith("\n") else ""
-        yield from lines
-    if rest:
-        yield rest
+    """The decoded text line by line (with line endings), about 1 MB decoded at a time."""
+    return iter_lines(data, enc.codec, enc.skip)
 
 
 def head_text(data: Buffer, enc: Encoding) -> str:
     """The first ~200 KB of text (whole lines): enough to recognise the file."""
-    out: list[str] = []
-    size = 0
-    for line in text_lines(data, enc):
-        out.append(line)
-        size += len(line)
-        if size >= _HEAD:
-            break
-    return "".join(out)
-
-
-def decode_text(data: Buffer, name: str) -> tuple[str, str]:
-    """The whole text and its encoding label (for small inputs; parsers stream with ``text_lines``)."""
-    enc = choose_encoding(data, name)
-    return "".join(text_lines(data, enc)), enc.label
+    return stream_head(data, enc.codec, enc.skip)
 
 
 def records(lines: Iterable[str], name: str) -> Iterator[tuple[int, list[str]]]:
