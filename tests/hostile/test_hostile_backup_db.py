@@ -5,11 +5,7 @@ what it read from the database; memory stays bounded on hostile databases."""
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -18,9 +14,8 @@ import pytest
 from kami_desktop.core.backup import BackupError, create_backup, restore_backup, verify_backup
 from kami_desktop.core.profile import Profile
 from tests.fixtures.evidence import populate, profile_state
+from tests.hostile.bounded import run_bounded
 from tests.hostile.corpus import RECURSIVE_BLOBS, bad_backups, code_carrying_backups, with_database
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -154,36 +149,21 @@ def test_verify_accepts_exactly_the_backups_restore_accepts(good, hostile, tmp_p
 
 
 # ------------------------------------------------------------------------------- memory bounds
-RUNNER = r"""
-import json, resource, sys
-limit = int(sys.argv[3])
-resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+VERIFY_AND_RESTORE = """
 from kami_desktop.core.backup import BackupError, restore_backup, verify_backup
-out = {}
-check = verify_backup(sys.argv[1])
+check = verify_backup(args[0])
 out["verify"] = [check.ok, check.error]
 try:
-    restore_backup(sys.argv[1], sys.argv[2])
+    restore_backup(args[0], args[1])
     out["restore"] = [True, None]
 except BackupError as exc:
     out["restore"] = [False, str(exc)]
-out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-print(json.dumps(out, ensure_ascii=False))
 """
 LIMIT = 1536 << 20
 
 
 def _bounded(path: Path, target: Path) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    proc = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(path), str(target), str(LIMIT)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return json.loads(proc.stdout)
+    return run_bounded(VERIFY_AND_RESTORE, path, target, limit=LIMIT)
 
 
 def test_a_recursive_view_in_place_of_blobs_is_refused_in_bounded_memory(good, tmp_path):
