@@ -89,8 +89,11 @@ def cmd_verify(args) -> Outcome:
     if check.ok:
         text = (
             f"备份完好：{check.checked} 个文件的哈希全部相符（{_mb(check.bytes)}），"
-            f"制作于 {check.created_at}，存证日志 {check.ledger_entries} 条"
+            f"制作于 {check.created_at}；数据库结构与版本 {check.schema_revision} 一致，"
+            f"其中存证日志 {check.ledger_entries} 条，末条哈希 {check.ledger_head}"
         )
+        if check.ledger_problems:
+            text += "\n注意：备份中的存证日志链校验未通过：" + "；".join(check.ledger_problems)
         if check.source_problems:
             text += f"\n注意：制作备份时原数据已有 {len(check.source_problems)} 个问题（备份如实保存）"
     else:

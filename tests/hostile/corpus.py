@@ -378,3 +378,82 @@ def bad_backups(folder: Path, good: Path) -> dict[str, tuple[Path, tuple[str, ..
     (folder / "empty.zip").write_bytes(b"")
     out["empty-file"] = (folder / "empty.zip", ("不是有效的备份",))
     return out
+
+
+# ------------------------------------------------------------------------- backups carrying code
+def with_database(good: Path, out: Path, sql: str, manifest_patch=None, stored: bool = False) -> Path:
+    """``good`` with its kami.sqlite3 changed by ``sql`` (foreign keys off, as a forger would) and the
+    manifest's size and hash for it updated, so only a look at the database itself can catch it."""
+    import hashlib
+    import sqlite3
+    import tempfile
+
+    with zipfile.ZipFile(good) as src, tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "kami.sqlite3"
+        db.write_bytes(src.read("kami.sqlite3"))
+        con = sqlite3.connect(db)
+        con.execute("PRAGMA foreign_keys=OFF")
+        con.executescript(sql)
+        con.commit()
+        con.close()
+        data = db.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+
+    def mutate(name, blob):
+        if name == "kami.sqlite3":
+            return [(name, data, {"compress_type": zipfile.ZIP_STORED} if stored else {})]
+        if name == "manifest.json":
+            m = json.loads(blob)
+            for f in m["files"]:
+                if f["path"] == "kami.sqlite3":
+                    f["sha256"], f["size"] = sha, len(data)
+            if manifest_patch is not None:
+                manifest_patch(m)
+            return [(name, json.dumps(m).encode(), {})]
+        if name == "manifest-sha256.txt":
+            lines = [
+                f"{sha}  kami.sqlite3" if line.endswith("  kami.sqlite3") else line
+                for line in blob.decode().splitlines()
+            ]
+            return [(name, ("\n".join(lines) + "\n").encode(), {})]
+        return [(name, blob, {})]
+
+    return _rewrite(good, out, mutate)
+
+
+WIPE_TRIGGER = "CREATE TRIGGER wipe AFTER INSERT ON ledger BEGIN DELETE FROM exhibits; END;"
+FORGE_TRIGGER = (
+    "CREATE TRIGGER forge AFTER INSERT ON exhibits BEGIN "
+    "UPDATE exhibits SET title = '已核实的付款记录', captured_at = '2020-01-01T00:00:00+08:00' "
+    "WHERE id = new.id; END;"
+)
+RECURSIVE_BLOBS = """
+ALTER TABLE blobs RENAME TO blobs_real;
+CREATE VIEW blobs(sha256, sm3, size, media_type, first_seen) AS
+  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)
+  SELECT printf('%064x', i), printf('%064x', i), i, 'image/png', '2025-01-01T00:00:00+08:00' FROM n;
+"""
+
+
+def code_carrying_backups(folder: Path, good: Path) -> dict[str, tuple[Path, tuple[str, ...]]]:
+    """Backups whose database holds code or a schema our migrations never make (manifest hashes correct).
+
+    The recursive view (``RECURSIVE_BLOBS``) is not among them: code that reads it exhausts memory, so it
+    is only ever used in a memory-limited subprocess."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cases = {
+        "trigger-wipe": (WIPE_TRIGGER, ("触发器", "wipe")),
+        "trigger-forge": (FORGE_TRIGGER, ("触发器", "forge")),
+        "view": ("CREATE VIEW paid AS SELECT * FROM exhibits;", ("视图", "paid")),
+        "extra-table": ("CREATE TABLE notes_cache (x TEXT);", ("数据表", "notes_cache")),
+        "extra-index": ("CREATE INDEX ix_evil ON exhibits (title);", ("索引", "ix_evil")),
+        "changed-table": (
+            "ALTER TABLE exhibits ADD COLUMN extra TEXT DEFAULT 'x';",
+            ("数据表", "exhibits"),
+        ),
+        "dropped-index": ("DROP INDEX ix_ledger_case_id;", ("索引", "ix_ledger_case_id")),
+    }
+    return {
+        label: (with_database(good, folder / f"{label}.zip", sql), words)
+        for label, (sql, words) in cases.items()
+    }

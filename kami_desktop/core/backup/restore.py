@@ -3,10 +3,13 @@
 Order of work, so that nothing is replaced before everything is known to be good:
 
 1. ``open_backup`` checks the zip's directory and manifest (zip-slip, bombs, unknown members).
-2. Every member is streamed into ``.<name>.restore-<id>.part`` next to the target, its SHA-256
-   checked against the manifest on the way; the database must pass SQLite's integrity check.
-3. The staged folder is opened as a profile (older schemas are migrated) and verified; problems
-   are reported, each marked ``known_at_backup`` when the manifest already declared it.
+2. The backup's database is streamed out (its SHA-256 checked against the manifest) and read as data
+   only (``stage_database``): its schema must be exactly what our migrations create for its revision,
+   and its rows are copied into a new database our migrations made, then brought to the current schema.
+   ``verify_backup`` runs the very same step, so it refuses exactly what a restore would refuse.
+3. Every original is streamed into ``.<name>.restore-<id>.part`` next to the target, its SHA-256 checked
+   on the way; the staged folder is opened as a profile and verified; problems are reported, each
+   marked ``known_at_backup`` when the manifest already declared it.
 4. Only then: the staged folder is marked ready (``store.interrupted``), an existing non-empty profile is
    renamed to ``<name>.old-<time>`` (with ``force``) and the staged folder renamed into place. A kill
    between the renames is completed by the next opening of the profile; never an empty new profile beside
@@ -26,11 +29,13 @@ import sqlite3
 import stat
 import tempfile
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kami_desktop.core.backup.archive import OpenedBackup, copy_member, open_backup
-from kami_desktop.core.backup.manifest import BackupError, Manifest, blob_name
+from kami_desktop.core.backup.database import DatabaseFacts, stage_database
+from kami_desktop.core.backup.manifest import BackupError, Manifest
 from kami_desktop.core.profile import DB_NAME, PROFILE_NAMES, WRITE_WAIT, Profile
 from kami_desktop.core.store.db import DatabaseError
 from kami_desktop.core.store.interrupted import aside_name, finish_restore, mark_ready, swap_in
@@ -49,7 +54,8 @@ class RestoreRefused(BackupError):
 
 @dataclass
 class BackupCheck:
-    """What ``verify_backup`` / ``inspect_backup`` found."""
+    """What ``verify_backup`` found (counts and ledger read from the database), or what
+    ``inspect_backup`` read from the manifest alone (``checked`` is 0)."""
 
     path: str
     ok: bool
@@ -62,10 +68,18 @@ class BackupCheck:
     bytes: int = 0
     checked: int = 0
     source_problems: list[dict] = field(default_factory=list)
+    ledger_problems: list[str] = field(default_factory=list)
     error: str | None = None
 
     def to_json(self) -> dict:
         return asdict(self)
+
+    def read_from(self, facts: DatabaseFacts) -> None:
+        self.schema_revision = facts.revision
+        self.counts = dict(facts.counts)
+        self.ledger_entries = facts.ledger_entries
+        self.ledger_head = facts.ledger_head
+        self.ledger_problems = list(facts.ledger_problems)
 
 
 @dataclass
@@ -111,24 +125,37 @@ def inspect_backup(path: Path | str) -> BackupCheck:
 def verify_backup(
     path: Path | str, *, progress: Progress = no_progress, cancel: CancelToken | None = None
 ) -> BackupCheck:
-    """Check a backup without restoring it: structure, every hash, the database's integrity."""
+    """Check a backup without restoring it: structure, every hash, and its database read as data exactly
+    as a restore would read it (same checks, same refusals); counts and ledger come from that database."""
     try:
         with open_backup(path) as ob:
             check = _check_from(ob)
             meter = _meter(ob.manifest.total_size, progress, cancel)
             with tempfile.TemporaryDirectory(prefix="kami-verify-") as tmp:
-                db = Path(tmp) / DB_NAME
-                with open(db, "wb") as fh:
-                    copy_member(ob, ob.manifest.db, fh, meter, cancel)
-                _check_database(db, ob.manifest)
-                check.checked = 1
-                for entry in ob.manifest.blobs:
-                    copy_member(ob, entry, None, meter, cancel)
-                    check.checked += 1
-                meter.finish()
+                facts = _stage_database(ob, Path(tmp), meter, cancel)
+            check.read_from(facts)
+            check.checked = 1
+            for entry in ob.manifest.blobs:
+                copy_member(ob, entry, None, meter, cancel)
+                check.checked += 1
+            meter.finish()
             return check
     except BackupError as exc:
         return BackupCheck(path=str(path), ok=False, error=str(exc))
+
+
+def _stage_database(
+    ob: OpenedBackup, folder: Path, meter: Callable[[int], None], cancel: CancelToken | None
+) -> DatabaseFacts:
+    """Stream the backup's database out (hash checked), then copy its rows into ``folder/kami.sqlite3``."""
+    raw = folder / f".backup-{DB_NAME}"
+    try:
+        with _create(raw, 0o600) as fh:
+            copy_member(ob, ob.manifest.db, fh, meter, cancel)
+        return stage_database(raw, folder / DB_NAME, ob.manifest, ob.path.name, cancel)
+    finally:
+        with contextlib.suppress(OSError):
+            raw.unlink()
 
 
 def _meter(total: int, progress: Progress, cancel):
@@ -145,25 +172,6 @@ def _meter(total: int, progress: Progress, cancel):
     on_bytes.finish = finish  # type: ignore[attr-defined]
     progress(0, kib_total, "")
     return on_bytes
-
-
-def _check_database(db: Path, m: Manifest) -> None:
-    try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        try:
-            result = con.execute("PRAGMA integrity_check").fetchone()[0]
-            if result != "ok":
-                raise BackupError(f"备份中的数据库已损坏（{result}），已拒绝恢复。")
-            rows = {r[0] for r in con.execute("SELECT sha256 FROM blobs")}
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
-        raise BackupError(f"备份中的数据库无法读取（{exc}），已拒绝恢复。") from exc
-    present = {blob_name(f.path) for f in m.blobs}
-    declared = {p.sha256 for p in m.problems if p.kind == "missing"}
-    lacking = rows - present - declared
-    if lacking:
-        raise BackupError(f"备份不完整：数据库登记的 {len(lacking)} 个原始文件不在备份中，已拒绝恢复。")
 
 
 def profile_state(data_dir: Path | str) -> str:
@@ -220,10 +228,7 @@ def _stage(ob: OpenedBackup, staging: Path, progress: Progress, cancel):
     meter = _meter(ob.manifest.total_size, progress, cancel)
     make_private_dir(staging)
     make_private_dir(staging / "vault")
-    db = staging / DB_NAME
-    with _create(db, 0o600) as fh:
-        copy_member(ob, ob.manifest.db, fh, meter, cancel)
-    _check_database(db, ob.manifest)
+    facts = _stage_database(ob, staging, meter, cancel)
     for entry in ob.manifest.blobs:
         dest = staging / entry.path
         make_private_dir(dest.parent.parent)
@@ -232,7 +237,7 @@ def _stage(ob: OpenedBackup, staging: Path, progress: Progress, cancel):
             copy_member(ob, entry, fh, meter, cancel)
         os.chmod(dest, stat.S_IRUSR)
     fsync_dir(staging)
-    return meter
+    return meter, facts
 
 
 @contextlib.contextmanager
@@ -316,7 +321,7 @@ def _restore_locked(
         moved: Path | None = None
         aside: Path | None = None
         try:
-            meter = _stage(ob, staging, progress, cancel)
+            meter, facts = _stage(ob, staging, progress, cancel)
             revision, verify_ok, problems = _verify_staged(staging, m)
             aside = aside_name(target) if state == "data" else None
             mark_ready(staging, aside)  # from here on a kill is completed at the next open, not undone
@@ -349,9 +354,9 @@ def _restore_locked(
         created_at=m.created_at,
         schema_revision=m.schema_revision,
         migrated_to=revision,
-        counts=dict(m.counts),
-        ledger_entries=m.ledger_entries,
-        ledger_head=m.ledger_head,
+        counts=dict(facts.counts),
+        ledger_entries=facts.ledger_entries,
+        ledger_head=facts.ledger_head,
         files=len(m.files),
         verify_ok=verify_ok,
         problems=problems,

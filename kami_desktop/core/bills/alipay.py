@@ -6,9 +6,10 @@ The table is found by its header row, never by a fixed line offset; columns are 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from kami_desktop.core.bills.common import (
+    MAX_TRANSACTIONS,
     RESAVED_HINT,
     Columns,
     apply_metadata,
@@ -18,6 +19,7 @@ from kami_desktop.core.bills.common import (
     parse_amount,
     parse_time,
     records,
+    too_many_transactions,
 )
 from kami_desktop.core.bills.model import BillError, ParsedBill, Transaction
 
@@ -47,6 +49,7 @@ WANTED = {
 }
 REQUIRED = ("direction", "amount", "status", "order", "counterparty")
 HEADER_SCAN_LINES = 80
+FOOTER_LINES = 200  # kept for the metadata; a real footer has about ten
 
 _DIRECTION = {"支出": "支出", "收入": "收入", "不计收支": "不计收支", "其他": "不计收支"}
 _SCI = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")
@@ -90,8 +93,9 @@ def _direction(raw: str, fund: str, layout: str, name: str, line: int) -> str:
     raise BillError(name, f"“收/支”一栏的值“{raw}”无法识别（应为 支出、收入 或 不计收支）。", line)
 
 
-def parse_alipay(text: str, name: str, encoding: str) -> ParsedBill:
-    recs = records(text, name)
+def parse_alipay(lines: Iterable[str], name: str, encoding: str) -> ParsedBill:
+    """Parse the decoded lines of an Alipay CSV export (streamed: at most ``MAX_TRANSACTIONS`` are kept)."""
+    recs = records(lines, name)
     preamble: list[str] = []
     header: list[str] | None = None
     header_line = 0
@@ -125,7 +129,8 @@ def parse_alipay(text: str, name: str, encoding: str) -> ParsedBill:
     txs = bill.transactions
     for line, row in recs:
         if ended:
-            footer.append(",".join(row))
+            if len(footer) < FOOTER_LINES:
+                footer.append(",".join(row))
             continue
         first = clean(row[0]) if row else ""
         if not first and not any(clean(c) for c in row):
@@ -133,6 +138,8 @@ def parse_alipay(text: str, name: str, encoding: str) -> ParsedBill:
         if first.startswith("---"):
             ended = True
             continue
+        if len(txs) >= MAX_TRANSACTIONS:
+            raise too_many_transactions(name, line)
         txs.append(_row(row, line, cols, layout, name, resaved))
     apply_metadata(bill, "\n".join(preamble + footer))
     if layout != LAYOUT_WEB and "电子客户回单" not in "\n".join(preamble):

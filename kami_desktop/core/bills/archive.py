@@ -1,8 +1,9 @@
 """Zip handling: the mailed bill archives (Alipay AES-256, WeChat ZipCrypto) and xlsx containers.
 
 Every archive is checked before anything is decompressed: member count and the declared
-uncompressed size are capped (zip-bomb guard). The zip readers never return more bytes than a
-member's declared size, so the declared sizes bound the work actually done.
+uncompressed size are capped (zip-bomb guard). Then the bytes that really come out are counted while
+reading: a bill member is read up to the cap and no further, and every member of an xlsx is decompressed
+once, counted, before the spreadsheet reader sees it.
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ import struct
 import warnings
 import zipfile
 import zlib
+from collections.abc import Iterator
 
 import pyzipper
 
+from kami_desktop.core.bills.common import MAX_COLUMNS, MAX_ROWS, Buffer, too_many_rows
 from kami_desktop.core.bills.model import BillError, PasswordRequired
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # bytes, all members together
 MAX_MEMBERS = 1000
 MAX_XLSX_UNCOMPRESSED = 100 * 1024 * 1024
-MAX_SHEET_ROWS = 500_000
+_CHUNK = 1 << 20
 
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -41,7 +44,7 @@ BILL_NAME_HINTS = ("支付宝交易明细", "微信支付账单", "alipay_record
 BILL_EXTENSIONS = (".csv", ".xlsx", ".txt")
 
 
-def is_zip(data: bytes) -> bool:
+def is_zip(data: Buffer) -> bool:
     return data[:4] in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
@@ -55,7 +58,7 @@ def member_name(info: zipfile.ZipInfo) -> str:
         return info.filename
 
 
-def _open(data: bytes, name: str) -> pyzipper.AESZipFile:
+def _open(data: Buffer, name: str) -> pyzipper.AESZipFile:
     try:
         return pyzipper.AESZipFile(io.BytesIO(data))
     except _ZIP_ERRORS:
@@ -75,7 +78,7 @@ def check_limits(infos: list[zipfile.ZipInfo], name: str, cap: int = MAX_UNCOMPR
         )
 
 
-def zip_names(data: bytes, name: str) -> list[str]:
+def zip_names(data: Buffer, name: str) -> list[str]:
     with _open(data, name) as zf:
         return zf.namelist()
 
@@ -87,7 +90,7 @@ def _rank(display: str) -> int:
     return 1
 
 
-def extract_bill(data: bytes, name: str, password: str | None) -> tuple[bytes, str, list[str]]:
+def extract_bill(data: Buffer, name: str, password: str | None) -> tuple[bytearray, str, list[str]]:
     """Return (member bytes, display name 'zip 中的 member', warnings) for the bill inside an archive."""
     with _open(data, name) as zf:
         try:
@@ -117,7 +120,7 @@ def extract_bill(data: bytes, name: str, password: str | None) -> tuple[bytes, s
 
 def _read_member(
     zf: pyzipper.AESZipFile, info: zipfile.ZipInfo, full_name: str, name: str, password: str | None
-) -> bytes:
+) -> bytearray:
     encrypted = bool(info.flag_bits & 0x1)
     pwd = None
     if encrypted:
@@ -126,7 +129,13 @@ def _read_member(
         pwd = password.strip().encode("utf-8")
     try:
         with zf.open(info, pwd=pwd) as fh:
-            content = fh.read(MAX_UNCOMPRESSED + 1)
+            content = bytearray()  # grows in place: no second copy of a large member
+            while chunk := fh.read(_CHUNK):
+                content += chunk
+                if len(content) > MAX_UNCOMPRESSED:
+                    raise BillError(full_name, "解压后的文件过大，已拒绝。")
+    except BillError:
+        raise
     except RuntimeError as exc:
         if encrypted and "password" in str(exc).lower():
             raise PasswordRequired(name, wrong_password=True) from None
@@ -139,33 +148,67 @@ def _read_member(
         if encrypted:  # ZipCrypto checks only one byte of the password: a wrong one shows up as bad data
             raise PasswordRequired(name, wrong_password=True) from None
         raise BillError(full_name, "压缩包内的文件已损坏（校验失败），请重新下载。") from None
-    if len(content) > MAX_UNCOMPRESSED:
-        raise BillError(full_name, "解压后的文件过大，已拒绝。")
     return content
 
 
-def is_xlsx(data: bytes, name: str) -> bool:
+def is_xlsx(data: Buffer, name: str) -> bool:
     names = set(zip_names(data, name))
     return "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names)
 
 
-def read_xlsx_rows(data: bytes, name: str) -> list[list[object]]:
-    """Cell values of the first (active) worksheet; index 0 is spreadsheet row 1."""
+def _check_real_sizes(zf: pyzipper.AESZipFile, name: str, cap: int) -> None:
+    """Decompress every member once, counting the bytes that really come out (not the headers' claims)."""
+    total = 0
+    for info in zf.infolist():
+        if info.is_dir():
+            continue
+        try:
+            with zf.open(info) as fh:
+                while chunk := fh.read(_CHUNK):
+                    total += len(chunk)
+                    if total > cap:
+                        raise BillError(
+                            name,
+                            f"Excel 文件解压后超过上限 {cap // (1024 * 1024)} MB，不像个人账单，疑似异常文件，已拒绝。",
+                        )
+        except BillError:
+            raise
+        except RuntimeError:  # encrypted member: an xlsx never has one
+            raise BillError(
+                name, "Excel 文件内部被加密，无法读取；请用 Excel 另存为普通 xlsx 后再导入。"
+            ) from None
+        except _ZIP_ERRORS:
+            raise BillError(name, "Excel 文件已损坏或不完整（压缩数据校验失败），请重新下载。") from None
+
+
+def iter_xlsx_rows(data: Buffer, name: str) -> Iterator[list[object]]:
+    """Cell values of the first (active) worksheet, row by row as they stream (the first is row 1).
+
+    The sheet's own ``dimension`` claim is ignored: rows and columns are counted from the real cells, and
+    more than ``MAX_ROWS`` rows (empty ones included) or ``MAX_COLUMNS`` cells in a row is refused.
+    """
     with _open(data, name) as zf:
         check_limits(zf.infolist(), name, MAX_XLSX_UNCOMPRESSED)
+        _check_real_sizes(zf, name, MAX_XLSX_UNCOMPRESSED)
     import openpyxl  # imported lazily: only xlsx bills need it
 
-    rows: list[list[object]] = []
     wb = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             ws = wb.active if wb.active is not None and hasattr(wb.active, "iter_rows") else wb.worksheets[0]
-            for values in ws.iter_rows(values_only=True):
-                rows.append(list(values))
-                if len(rows) > MAX_SHEET_ROWS:
-                    raise BillError(name, f"工作表超过 {MAX_SHEET_ROWS} 行，不像个人账单，已拒绝。")
+            ws.reset_dimensions()  # never pad rows to (or stop at) what <dimension> claims
+            for count, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                if count > MAX_ROWS:
+                    raise too_many_rows(name)
+                if len(values) > MAX_COLUMNS:
+                    raise BillError(
+                        name,
+                        f"这一行有 {len(values)} 列，超过上限 {MAX_COLUMNS} 列，不像支付宝或微信导出的账单，已拒绝。",
+                        count,
+                    )
+                yield list(values)
     except BillError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types on damaged files
@@ -176,4 +219,3 @@ def read_xlsx_rows(data: bytes, name: str) -> list[list[object]]:
                 wb.close()
             except Exception:  # noqa: BLE001
                 pass
-    return rows

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import csv
-import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 from kami_desktop.core.bills.model import BillError, ParsedBill
 from kami_desktop.core.util.money import MoneyError, to_money
+from kami_desktop.core.util.textstream import Buffer, iter_lines, undecodable
+from kami_desktop.core.util.textstream import head_text as stream_head
 from kami_desktop.core.util.timeutil import china_local
 
 _STRIP = " \t\r\n\xa0\u3000\ufeff"
 MAX_FIELD = 100_000  # characters in one CSV field; a real bill never comes close
+# One export covers at most a year (Alipay 交易流水证明) or three months (older WeChat exports): 100 000
+# transactions is ~270 a day for a whole year, many times what a personal account makes, and keeps a
+# parsed bill near 100 MB in memory. Rows count every physical line or sheet row, blank ones included.
+MAX_TRANSACTIONS = 100_000
+MAX_ROWS = 2 * MAX_TRANSACTIONS
+MAX_COLUMNS = 64  # real cells in one sheet row; the widest export has 17 columns
 
 RESAVED_HINT = "文件可能被 Excel/WPS 另存过，请尽量使用邮件中的原始文件。"
 
@@ -33,12 +40,35 @@ def blank(cell: object) -> bool:
     return cell is None or not str(cell).strip(_STRIP)
 
 
-def line_of(data: bytes, pos: int) -> int:
+def line_of(data: Buffer, pos: int) -> int:
     return data.count(b"\n", 0, pos) + 1
 
 
-def decode_text(data: bytes, name: str) -> tuple[str, str]:
-    """Decode a text export: BOM first, then strict UTF-8, then GB18030.
+def too_many_transactions(name: str, line: int | None) -> BillError:
+    return BillError(
+        name,
+        f"账单中的交易超过 {MAX_TRANSACTIONS} 笔，超出了单份个人账单的上限（支付宝、微信一次最多导出一年的记录）；"
+        "请按较短的时间段分别导出，再逐个导入。",
+        line,
+    )
+
+
+def too_many_rows(name: str) -> BillError:
+    return BillError(
+        name,
+        f"文件超过 {MAX_ROWS} 行（含空行），超出了单份个人账单的上限，不像支付宝或微信导出的账单，已拒绝。",
+    )
+
+
+@dataclass(frozen=True)
+class Encoding:
+    codec: str  # what to decode the body with
+    label: str  # what the bill reports (utf-8-sig, gb18030, …)
+    skip: int  # BOM bytes before the body
+
+
+def choose_encoding(data: Buffer, name: str) -> Encoding:
+    """BOM first, then strict UTF-8, then GB18030 — checked piece by piece, never decoding the whole file.
 
     UTF-8 is tried before GB18030 because GB18030 accepts almost any byte string (UTF-8 text
     would decode as mojibake), while GBK text practically never passes a strict UTF-8 decode.
@@ -46,42 +76,61 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         candidates, skip = [("utf-8", "utf-8-sig")], 3
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates, skip = [("utf-16", "utf-16")], 0
+        candidates, skip = [("utf-16-le" if data[0] == 0xFF else "utf-16-be", "utf-16")], 2
     else:
         candidates, skip = [("utf-8", "utf-8"), ("gb18030", "gb18030")], 0
-    body = data[skip:]
-    first_error: UnicodeDecodeError | None = None
+    size = len(data)
+    furthest: tuple[int, int] | None = None
     for codec, label in candidates:
-        try:
-            text = body.decode(codec)
-        except UnicodeDecodeError as exc:
-            if exc.end >= len(body) and exc.start >= len(body) - 4:
-                raise BillError(
-                    name,
-                    "文件末尾不完整（最后一个字符被截断），可能下载或解压不完整。",
-                    line_of(data, exc.start + skip),
-                ) from None
-            if first_error is None or exc.start > first_error.start:  # report the furthest-reaching attempt
-                first_error = exc
-            continue
-        if "\x00" in text:
-            pos = text.index("\x00")
+        bad = undecodable(data, codec, skip)
+        if bad is None:
+            enc = Encoding(codec, label, skip)
+            _refuse_nul(data, enc, name)
+            return enc
+        start, end = bad
+        if end >= size and start >= size - 4:
             raise BillError(
-                name, "文件含有二进制内容（NUL 字符），不是文本账单。", text.count("\n", 0, pos) + 1
+                name, "文件末尾不完整（最后一个字符被截断），可能下载或解压不完整。", line_of(data, start)
             )
-        return text, label
-    assert first_error is not None
+        if furthest is None or start > furthest[0]:  # report the furthest-reaching attempt
+            furthest = bad
+    assert furthest is not None
     raise BillError(
         name,
         "无法识别文件编码（既不是 GBK/GB18030 也不是 UTF-8），文件可能已损坏。",
-        line_of(data, first_error.start + skip),
+        line_of(data, furthest[0]),
     )
 
 
-def records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
-    """Yield (first physical line number, raw fields) for each CSV record; csv errors become BillError."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _refuse_nul(data: Buffer, enc: Encoding, name: str) -> None:
+    if enc.codec.startswith("utf-16"):
+        for line, text in enumerate(text_lines(data, enc), start=1):
+            if "\x00" in text:
+                raise BillError(name, "文件含有二进制内容（NUL 字符），不是文本账单。", line)
+        return
+    pos = data.find(b"\x00", enc.skip)
+    if pos >= 0:
+        raise BillError(name, "文件含有二进制内容（NUL 字符），不是文本账单。", line_of(data, pos))
+
+
+def text_lines(data: Buffer, enc: Encoding) -> Iterator[str]:
+    """The decoded text line by line (with line endings), about 1 MB decoded at a time."""
+    return iter_lines(data, enc.codec, enc.skip)
+
+
+def head_text(data: Buffer, enc: Encoding) -> str:
+    """The first ~200 KB of text (whole lines): enough to recognise the file."""
+    return stream_head(data, enc.codec, enc.skip)
+
+
+def records(lines: Iterable[str], name: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield (first physical line number, raw fields) for each CSV record; csv errors become BillError.
+
+    More than ``MAX_ROWS`` records (blank ones included) is refused while reading.
+    """
+    reader = csv.reader(iter(lines))
     line = 1
+    count = 0
     while True:
         try:
             row = next(reader)
@@ -89,6 +138,9 @@ def records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as exc:
             raise BillError(name, f"CSV 格式错误，或这一行过长（{exc}）。", line) from None
+        count += 1
+        if count > MAX_ROWS:
+            raise too_many_rows(name)
         if any(len(cell) > MAX_FIELD for cell in row):
             raise BillError(name, "这一行过长，不像账单内容，文件可能已损坏。", line)
         yield line, row
@@ -113,7 +165,8 @@ def parse_time(value: object) -> tuple[datetime, bool] | None:
     m = _TIME_RE.match(text)
     if not m:
         return None
-    y, mo, d, h, mi, s = (int(g) if g is not None else 0 for g in m.groups())
+    y, mo, d = (int(g) for g in m.groups()[:3])
+    h, mi, s = (int(g) if g is not None else 0 for g in m.groups()[3:])
     try:
         dt = datetime(y, mo, d, h, mi, s)
     except ValueError:

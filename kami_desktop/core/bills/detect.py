@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from kami_desktop.core.bills.alipay import is_header as is_alipay_header
 from kami_desktop.core.bills.alipay import parse_alipay
-from kami_desktop.core.bills.archive import extract_bill, is_xlsx, is_zip, read_xlsx_rows
-from kami_desktop.core.bills.common import clean, decode_text
+from kami_desktop.core.bills.archive import extract_bill, is_xlsx, is_zip, iter_xlsx_rows
+from kami_desktop.core.bills.common import Buffer, choose_encoding, clean, head_text, text_lines
 from kami_desktop.core.bills.model import BillError, ParsedBill
 from kami_desktop.core.bills.wechat import TITLE as WECHAT_TITLE
 from kami_desktop.core.bills.wechat import is_header as is_wechat_header
@@ -16,6 +19,7 @@ from kami_desktop.core.util.fsutil import read_capped
 
 MAX_INPUT = 200 * 1024 * 1024
 SNIFF_LINES = 40
+_CONTENT = re.compile(rb"[^ \t\r\n\x00\xef\xbb\xbf\xff\xfe]")
 INTERNAL_ERROR = "解析时发生内部错误"
 
 _NOT_A_BILL = "不是支付宝或微信支付导出的账单"
@@ -41,10 +45,10 @@ def parse_bill(path: Path | str, password: str | None = None) -> ParsedBill:
     return parse_bill_bytes(data, p.name, password)
 
 
-def parse_bill_bytes(data: bytes, name: str, password: str | None = None) -> ParsedBill:
+def parse_bill_bytes(data: Buffer | bytearray, name: str, password: str | None = None) -> ParsedBill:
     """Same as parse_bill, for bytes in memory. Only BillError (or PasswordRequired) escapes."""
     try:
-        return _parse(bytes(data), name, password, depth=0)
+        return _parse(data if isinstance(data, bytes | bytearray) else bytes(data), name, password, depth=0)
     except BillError:
         raise
     except RecursionError:
@@ -53,14 +57,14 @@ def parse_bill_bytes(data: bytes, name: str, password: str | None = None) -> Par
         raise BillError(name, f"{INTERNAL_ERROR}（{type(exc).__name__}），请保留此文件以便排查。") from exc
 
 
-def _parse(data: bytes, name: str, password: str | None, depth: int) -> ParsedBill:
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+def _parse(data: Buffer | bytearray, name: str, password: str | None, depth: int) -> ParsedBill:
+    if _CONTENT.search(data) is None:  # nothing but blanks, NULs and BOMs (searched, never copied)
         raise BillError(name, "文件是空的。")
     if len(data) > MAX_INPUT:
         raise BillError(name, "文件过大，不像个人账单。")
     if is_zip(data):
         if is_xlsx(data, name):
-            return _parse_sheet(read_xlsx_rows(data, name), name)
+            return _parse_sheet(iter_xlsx_rows(data, name), name)
         if depth > 0:
             raise BillError(name, "压缩包里还套着压缩包；请先解压外层压缩包。")
         member, full_name, warns = extract_bill(data, name, password)
@@ -70,11 +74,11 @@ def _parse(data: bytes, name: str, password: str | None, depth: int) -> ParsedBi
     for magic, reason in _MAGIC:
         if data.startswith(magic):
             raise BillError(name, reason)
-    text, encoding = decode_text(data, name)
-    kind = sniff_text(text, name)
+    enc = choose_encoding(data, name)
+    kind = sniff_text(head_text(data, enc), name)
     if kind == "alipay":
-        return parse_alipay(text, name, encoding)
-    return parse_wechat_csv(text, name, encoding)
+        return parse_alipay(text_lines(data, enc), name, enc.label)
+    return parse_wechat_csv(text_lines(data, enc), name, enc.label)
 
 
 def _head_lines(text: str) -> list[str]:
@@ -121,8 +125,9 @@ def _reject(lines: list[str], name: str) -> None:
     )
 
 
-def _parse_sheet(rows: list[list[object]], name: str) -> ParsedBill:
-    head = rows[:SNIFF_LINES]
+def _parse_sheet(sheet: Iterator[list[object]], name: str) -> ParsedBill:
+    head = list(itertools.islice(sheet, SNIFF_LINES))
+    rows = itertools.chain(head, sheet)
     texts = [",".join("" if c is None else str(c) for c in r) for r in head]
     if any(WECHAT_TITLE in t for t in texts) or any(is_wechat_header(r) for r in head):
         return parse_wechat_rows(rows, name)

@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from kami_desktop.core.bills.common import (
+    MAX_TRANSACTIONS,
     RESAVED_HINT,
     Columns,
     apply_metadata,
@@ -17,6 +18,7 @@ from kami_desktop.core.bills.common import (
     parse_amount,
     parse_time,
     records,
+    too_many_transactions,
 )
 from kami_desktop.core.bills.model import BillError, ParsedBill, Transaction
 
@@ -181,7 +183,11 @@ def _locate_header(
 
 
 def _parse(
-    numbered: Iterable[tuple[int, Sequence[object]]], name: str, encoding: str, layout: str | None
+    numbered: Iterable[tuple[int, Sequence[object]]],
+    name: str,
+    encoding: str,
+    layout: str | None,
+    pad: bool = False,
 ) -> ParsedBill:
     rows = iter(numbered)
     header_line, header, preamble = _locate_header(rows, name)
@@ -198,6 +204,10 @@ def _parse(
             continue
         if clean(_cell_text(cells[0])).startswith("---"):
             break
+        if len(txs) >= MAX_TRANSACTIONS:
+            raise too_many_transactions(name, line)
+        if pad and len(cells) < cols.width:  # a sheet row ends at its last real cell
+            cells = list(cells) + [None] * (cols.width - len(cells))
         txs.append(reader.row(list(cells), line))
     text = "\n".join(preamble)
     if layout is None:
@@ -213,10 +223,11 @@ def _parse(
     return finish(bill)
 
 
-def parse_wechat_csv(text: str, name: str, encoding: str) -> ParsedBill:
-    return _parse(records(text, name), name, encoding, LAYOUT_CSV)
+def parse_wechat_csv(lines: Iterable[str], name: str, encoding: str) -> ParsedBill:
+    """The decoded lines of a WeChat CSV export (streamed: at most ``MAX_TRANSACTIONS`` are kept)."""
+    return _parse(records(lines, name), name, encoding, LAYOUT_CSV)
 
 
-def parse_wechat_rows(rows: list[list[object]], name: str) -> ParsedBill:
-    """XLSX sheet rows (index 0 = row 1); layout v1/v2 decided from the notes and the amount cells."""
-    return _parse(((i + 1, r) for i, r in enumerate(rows)), name, "xlsx", None)
+def parse_wechat_rows(rows: Iterable[list[object]], name: str) -> ParsedBill:
+    """XLSX sheet rows, streamed (the first is row 1); layout v1/v2 decided from the notes and the amounts."""
+    return _parse(((i + 1, r) for i, r in enumerate(rows)), name, "xlsx", None, pad=True)

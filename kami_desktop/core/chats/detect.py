@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from kami_desktop.core.chats.common import decode_chat, split_lines
+from kami_desktop.core.chats.common import choose_encoding, split_lines
 from kami_desktop.core.chats.memotrace import (
     CSV_HEADER,
     PYWXDUMP_HEADER,
@@ -19,8 +20,11 @@ from kami_desktop.core.chats.memotrace_html import looks_like_memotrace_html, pa
 from kami_desktop.core.chats.model import ChatError, ParsedChat
 from kami_desktop.core.chats.qq import looks_like_qq, parse_qq
 from kami_desktop.core.util.fsutil import read_capped
+from kami_desktop.core.util.textstream import Buffer, head_text, iter_lines, whole_text
 
 MAX_CHAT_BYTES = 300 * 1024 * 1024
+HTML_HEAD = 2_000_000  # characters searched for MemoTrace's chatMessages array
+_CONTENT = re.compile(rb"[^ \t\r\n\x00\xef\xbb\xbf\xff\xfe]")
 INTERNAL_ERROR = "解析时发生内部错误"
 _NOT_A_CHAT = (
     "不是可识别的聊天记录导出文件（支持 QQ 消息管理器导出的 txt，以及留痕/MemoTrace 导出的 CSV、TXT、HTML）"
@@ -41,10 +45,10 @@ def parse_chat(path: Path | str, me: str | None = None) -> ParsedChat:
     return parse_chat_bytes(data, p.name, me)
 
 
-def parse_chat_bytes(data: bytes, name: str, me: str | None = None) -> ParsedChat:
+def parse_chat_bytes(data: Buffer, name: str, me: str | None = None) -> ParsedChat:
     """Same as parse_chat for bytes in memory; only ChatError escapes."""
     try:
-        return _parse(bytes(data), name, me)
+        return _parse(data if isinstance(data, bytes | bytearray) else bytes(data), name, me)
     except ChatError:
         raise
     except RecursionError:
@@ -53,27 +57,28 @@ def parse_chat_bytes(data: bytes, name: str, me: str | None = None) -> ParsedCha
         raise ChatError(name, f"{INTERNAL_ERROR}（{type(exc).__name__}），请保留此文件以便排查。") from exc
 
 
-def _parse(data: bytes, name: str, me: str | None) -> ParsedChat:
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+def _parse(data: Buffer, name: str, me: str | None) -> ParsedChat:
+    if _CONTENT.search(data) is None:  # nothing but blanks, NULs and BOMs (searched, never copied)
         raise ChatError(name, "文件是空的。")
     for magic, reason in _MAGIC:
         if data.startswith(magic):
             raise ChatError(name, reason)
-    text, encoding = decode_chat(data, name)
-    head = text[:200_000]
+    codec, encoding, skip = choose_encoding(data, name)
+    page = head_text(data, codec, skip, HTML_HEAD)
+    head = page[:200_000]
     lines = split_lines(head.lstrip("\ufeff"))[:40]
     if looks_like_qq(lines):
-        return parse_qq(text, name, encoding, me)
+        return parse_qq(iter_lines(data, codec, skip), name, encoding, me)
     header = header_of(head)
     if header == CSV_HEADER:
-        return parse_memotrace_csv(text, name, encoding, me)
+        return parse_memotrace_csv(iter_lines(data, codec, skip), name, encoding, me)
     if header in (PYWXDUMP_HEADER, PYWXDUMP_OLD_HEADER):
-        return parse_pywxdump_csv(text, name, encoding, me)
-    if looks_like_memotrace_html(text):
-        return parse_memotrace_html(text, name, encoding, me)
+        return parse_pywxdump_csv(iter_lines(data, codec, skip), name, encoding, me)
+    if looks_like_memotrace_html(page):
+        return parse_memotrace_html(whole_text(data, codec, skip), name, encoding, me)
     first = next((line.strip() for line in lines if line.strip()), "")
     if TXT_HEADER.match(first):
-        return parse_memotrace_txt(text, name, encoding, me)
+        return parse_memotrace_txt(iter_lines(data, codec, skip), name, encoding, me)
     if header[:3] == CSV_HEADER[:3]:
         raise ChatError(
             name, "表头与留痕（MemoTrace）CSV 不一致，缺少或多出了列：" + ",".join(header)[:120], 1

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import csv
 import html
-import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 
-from kami_desktop.core.chats.common import MAX_LINE, kind_of, split_lines
+from kami_desktop.core.chats.common import (
+    MAX_LINE,
+    MAX_LINES,
+    MAX_MESSAGE_CHARS,
+    MAX_MESSAGES,
+    kind_of,
+    message_too_long,
+    strip_eol,
+    too_many_lines,
+    too_many_messages,
+)
 from kami_desktop.core.chats.model import ChatError, Message, ParsedChat, participants_of
 from kami_desktop.core.chats.wxtypes import PLACEHOLDER, describe
 from kami_desktop.core.util.timeutil import china_local, from_timestamp
@@ -71,8 +80,16 @@ def header_of(text: str) -> list[str]:
     return [c.strip() for c in first.split(",")]
 
 
-def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+def _records(lines: Iterable[str], name: str) -> Iterator[tuple[int, list[str]]]:
+    """(first physical line, fields) per CSV record; more than ``MAX_LINES`` lines is refused while reading."""
+
+    def without_bom(it: Iterable[str]) -> Iterator[str]:
+        first = True
+        for line in it:
+            yield line.lstrip("\ufeff") if first else line
+            first = False
+
+    reader = csv.reader(without_bom(lines))
     line = 1
     while True:
         try:
@@ -81,8 +98,16 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as exc:
             raise ChatError(name, f"CSV 格式错误，或这一行过长（{exc}）。", line) from None
+        if reader.line_num > MAX_LINES:
+            raise too_many_lines(name)
         yield line, row
         line = reader.line_num + 1
+
+
+def _keep(messages: list[Message], message: Message, name: str) -> None:
+    if len(messages) >= MAX_MESSAGES:
+        raise too_many_messages(name, message.line)
+    messages.append(message)
 
 
 def _parse_time(create: str, strtime: str) -> tuple[datetime | None, bool]:
@@ -104,8 +129,8 @@ def _parse_time(create: str, strtime: str) -> tuple[datetime | None, bool]:
     return when, local is not None and local != when
 
 
-def parse_memotrace_csv(text: str, name: str, encoding: str, me: str | None) -> ParsedChat:
-    records = _records(text, name)
+def parse_memotrace_csv(lines: Iterable[str], name: str, encoding: str, me: str | None) -> ParsedChat:
+    records = _records(lines, name)
     next(records, None)  # header, checked by the caller
     contact = contact_from_file(name)
     messages: list[Message] = []
@@ -133,7 +158,7 @@ def parse_memotrace_csv(text: str, name: str, encoding: str, me: str | None) -> 
             sender = (me or "").strip() or ME_DEFAULT
         else:
             sender = remark.strip() or nick.strip() or wxid.strip() or contact
-        messages.append(Message(when, sender, is_me, kind, body, line, wxid.strip(), contact))
+        _keep(messages, Message(when, sender, is_me, kind, body, line, wxid.strip(), contact), name)
     warnings = []
     if shifted:
         warnings.append(
@@ -142,8 +167,8 @@ def parse_memotrace_csv(text: str, name: str, encoding: str, me: str | None) -> 
     return _done(FORMAT_CSV, messages, warnings, name, encoding)
 
 
-def parse_pywxdump_csv(text: str, name: str, encoding: str, me: str | None) -> ParsedChat:
-    records = _records(text, name)
+def parse_pywxdump_csv(lines: Iterable[str], name: str, encoding: str, me: str | None) -> ParsedChat:
+    records = _records(lines, name)
     _, header = next(records)
     cols = {h.strip().lstrip("\ufeff"): i for i, h in enumerate(header)}
     messages: list[Message] = []
@@ -170,7 +195,8 @@ def parse_pywxdump_csv(text: str, name: str, encoding: str, me: str | None) -> P
         sender = ((me or "").strip() or get("talker") or ME_DEFAULT) if is_me else get("talker")
         if kind == "system":
             sender, is_me = "", False
-        messages.append(Message(when, sender, is_me, kind, content, line, get("talker"), get("room_name")))
+        message = Message(when, sender, is_me, kind, content, line, get("talker"), get("room_name"))
+        _keep(messages, message, name)
     return _done(FORMAT_PYWXDUMP, messages, [], name, encoding)
 
 
@@ -216,23 +242,33 @@ class _Draft:
     time: datetime
     rest: str
     body: list[str] = field(default_factory=list)
+    chars: int = 0
 
 
-def parse_memotrace_txt(text: str, name: str, encoding: str, me: str | None) -> ParsedChat:
+def parse_memotrace_txt(lines: Iterable[str], name: str, encoding: str, me: str | None) -> ParsedChat:
     drafts: list[_Draft] = []
     stray = 0
-    for number, line in enumerate(split_lines(text), start=1):
-        if len(line) > MAX_LINE:
+    for number, raw in enumerate(lines, start=1):
+        if number > MAX_LINES:
+            raise too_many_lines(name)
+        if len(raw) > MAX_LINE:
             raise ChatError(name, "这一行过长，不像聊天记录，文件可能已损坏。", number)
+        line = strip_eol(raw)
         m = TXT_HEADER.match(line.lstrip("\ufeff").rstrip())
         if m:
             try:
                 when = china_local(datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S"))
             except ValueError:
                 raise ChatError(name, f"消息时间“{m.group(1)}”无法识别。", number) from None
+            if len(drafts) >= MAX_MESSAGES:
+                raise too_many_messages(name, number)
             drafts.append(_Draft(number, when, m.group(2) or ""))
         elif drafts:
-            drafts[-1].body.append(line)
+            draft = drafts[-1]
+            draft.chars += len(line) + 1
+            if draft.chars > MAX_MESSAGE_CHARS:
+                raise message_too_long(name, draft.line)
+            draft.body.append(line)
         elif line.strip():
             stray += 1
     contact = contact_from_file(name)

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
 
+from kami_desktop.core.chats.common import (
+    MAX_MESSAGE_CHARS,
+    MAX_MESSAGES,
+    message_too_long,
+    too_many_messages,
+)
 from kami_desktop.core.chats.model import ChatError, Message, ParsedChat, participants_of
 from kami_desktop.core.chats.wxtypes import PAY_STATES, describe
 from kami_desktop.core.util.timeutil import from_timestamp
@@ -42,6 +47,10 @@ class _JSError(Exception):
         super().__init__(reason)
         self.pos = pos
         self.reason = reason
+
+
+class _TooMany(_JSError):
+    """An array with more than ``MAX_MESSAGES`` items: refused while reading, before it is all in memory."""
 
 
 def _unescape(body: str) -> str:
@@ -111,6 +120,8 @@ class _Reader:
             if self.text[pos] == "]":
                 return out, pos + 1
             item_start = self.ws(pos)
+            if len(out) >= MAX_MESSAGES:
+                raise _TooMany(item_start, "数组过长")
             item, pos = self.value(pos, depth + 1)
             out.append((item_start, item))
             pos = self.ws(pos)
@@ -159,16 +170,16 @@ def looks_like_memotrace_html(text: str) -> bool:
 
 
 def parse_memotrace_html(text: str, name: str, encoding: str, me: str | None) -> ParsedChat:
-    breaks = [m.start() for m in re.finditer("\n", text)]
-
     def line_of(pos: int) -> int:
-        return bisect_right(breaks, pos - 1) + 1
+        return text.count("\n", 0, pos) + 1
 
     start = START.search(text)
     if start is None:
         raise ChatError(name, "没有找到聊天数据（chatMessages），不是留痕（MemoTrace）导出的 HTML。")
     try:
         items, _ = _Reader(text).array(start.end() - 1, 0)
+    except _TooMany as exc:
+        raise too_many_messages(name, line_of(exc.pos)) from None
     except _JSError as exc:
         reason = (
             "文件不完整（聊天数据没有结束），可能导出或复制中断。"
@@ -177,8 +188,10 @@ def parse_memotrace_html(text: str, name: str, encoding: str, me: str | None) ->
         )
         raise ChatError(name, reason, line_of(min(exc.pos, len(text)))) from None
     messages = []
-    for pos, item in items:
-        line = line_of(pos)
+    line, counted = 1, 0
+    for pos, item in items:  # in file order: count line breaks as we go, never a list of all of them
+        line += text.count("\n", counted, pos)
+        counted = pos
         if not isinstance(item, dict):
             raise ChatError(name, "聊天数据中有一项不是消息对象。", line)
         messages.append(_message(item, line, name, me))
@@ -192,6 +205,8 @@ def _message(item: dict, line: int, name: str, me: str | None) -> Message:
         raise ChatError(name, f"消息时间戳“{str(ts)[:20]}”无法识别。", line)
     when = from_timestamp(int(ts))
     raw_text = html.unescape(str(item.get("text") or ""))
+    if len(raw_text) > MAX_MESSAGE_CHARS:
+        raise message_too_long(name, line)
     type_value = item.get("type")
     kind, body = describe(type_value, item.get("sub_type", 0), raw_text)
     if kind == "transfer" and not raw_text.lstrip().startswith("<"):

@@ -7,10 +7,21 @@ line ``YYYY-MM-DD H:MM:SS[ AM|PM] sender`` and runs (empty lines included) until
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kami_desktop.core.chats.common import MAX_LINE, kind_of, split_lines
+from kami_desktop.core.chats.common import (
+    MAX_LINE,
+    MAX_LINES,
+    MAX_MESSAGE_CHARS,
+    MAX_MESSAGES,
+    kind_of,
+    message_too_long,
+    strip_eol,
+    too_many_lines,
+    too_many_messages,
+)
 from kami_desktop.core.chats.model import ChatError, Message, ParsedChat, participants_of
 from kami_desktop.core.util.timeutil import china_local
 
@@ -52,6 +63,7 @@ class _Draft:
     conversation: str
     group: str
     body: list[str] = field(default_factory=list)
+    chars: int = 0
 
 
 def _time(m: re.Match, ampm: str) -> datetime | None:
@@ -67,8 +79,8 @@ def _time(m: re.Match, ampm: str) -> datetime | None:
         return None
 
 
-def parse_qq(text: str, name: str, encoding: str, me: str | None) -> ParsedChat:
-    lines = split_lines(text)
+def parse_qq(lines: Iterable[str], name: str, encoding: str, me: str | None) -> ParsedChat:
+    """Parse the decoded lines (with or without line endings) of a QQ export, streamed and capped."""
     drafts: list[_Draft] = []
     warnings: list[str] = []
     group = conversation = ""
@@ -76,9 +88,11 @@ def parse_qq(text: str, name: str, encoding: str, me: str | None) -> ParsedChat:
     current: _Draft | None = None
     stray = 0
     for number, raw in enumerate(lines, start=1):
+        if number > MAX_LINES:
+            raise too_many_lines(name)
         if len(raw) > MAX_LINE:
             raise ChatError(name, "这一行过长，不像 QQ 聊天记录，文件可能已损坏。", number)
-        line = raw.lstrip("\ufeff")
+        line = strip_eol(raw).lstrip("\ufeff")
         stripped = line.strip()
         if SEPARATOR.match(stripped):
             current = None
@@ -102,9 +116,14 @@ def parse_qq(text: str, name: str, encoding: str, me: str | None) -> ParsedChat:
             if when is None:
                 raise ChatError(name, f"消息时间“{stripped[:25]}”无法识别。", number)
             sender, sender_id = split_sender(rest or "")
+            if len(drafts) >= MAX_MESSAGES:
+                raise too_many_messages(name, number)
             current = _Draft(number, when, sender, sender_id, conversation, group)
             drafts.append(current)
         elif current is not None:
+            current.chars += len(line) + 1
+            if current.chars > MAX_MESSAGE_CHARS:
+                raise message_too_long(name, current.line)
             current.body.append(line)
         elif stripped and not (number <= 2 and stripped.startswith(TITLE)):
             stray += 1

@@ -5,6 +5,16 @@ files that are missing, altered (hash differs) or extra (not in the manifest). A
 place, never extracted: member names that would escape the folder (zip-slip), symbolic links, and
 archives whose size or member count is out of bounds (zip bombs) are refused before anything is
 read.
+
+Zip bombs are judged by what a member would expand to, never by compression ratio alone (a BMP
+screenshot or a recording of silence deflates several hundred to one, and the product bundles both):
+
+- the sizes all members declare, and the bytes that really come out while reading, are capped
+  absolutely (``max_total``); members whose compressed data overlap (the classic non-recursive bomb)
+  and compression methods this product never writes are refused;
+- an original that manifest.json records must declare exactly the recorded size, and is never read past
+  it; manifest.json itself is checked against manifest-sha256.txt like every other file;
+- only a large member that nothing records *and* compresses beyond ``MAX_RATIO`` is taken for a bomb.
 """
 
 from __future__ import annotations
@@ -25,7 +35,7 @@ MANIFEST_JSON = "manifest.json"
 IGNORED = {"thumbs.db", "desktop.ini", ".ds_store"}  # written by file browsers, not part of a bundle
 MAX_MEMBERS = 20_000
 MAX_TOTAL = 8 * 1024**3  # 8 GiB uncompressed
-MAX_RATIO = 200  # compressed→uncompressed, for members over 1 MiB
+MAX_RATIO = 200  # compressed→uncompressed, for members over 1 MiB that manifest.json does not record
 MAX_MANIFEST = 16 * 1024**2
 CHUNK = 1 << 20
 _LINE = re.compile(r"^(\\?)([0-9a-fA-F]{64}) [ *](.+)$")
@@ -175,6 +185,7 @@ def verify_folder(root: Path) -> BundleReport:
 def _check_members(
     zf: zipfile.ZipFile, max_members: int, max_total: int
 ) -> list[tuple[zipfile.ZipInfo, str]]:
+    """Structure only, before any member is read: names, links, duplicates, methods, declared sizes, overlap."""
     infos = zf.infolist()
     if len(infos) > max_members:
         raise UnsafeBundle(
@@ -192,13 +203,66 @@ def _check_members(
         if rel.casefold() in seen:
             raise UnsafeBundle(f"压缩包内有重名文件 {info.filename!r}，已拒绝读取")
         seen.add(rel.casefold())
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise UnsafeBundle(f"压缩包内的 {info.filename!r} 使用了本软件不会使用的压缩方式，已拒绝读取")
         total += info.file_size
         if total > max_total:
             raise UnsafeBundle(f"压缩包解压后超过 {max_total // 1024**2} MB 上限，疑似压缩炸弹，已拒绝读取")
-        if info.file_size > CHUNK and info.file_size > MAX_RATIO * max(1, info.compress_size):
-            raise UnsafeBundle(f"压缩包内的 {info.filename!r} 压缩比异常（疑似压缩炸弹），已拒绝读取")
         out.append((info, rel))
+    _check_overlap([info for info, _ in out])
     return out
+
+
+def _check_overlap(infos: list[zipfile.ZipInfo]) -> None:
+    """Members must not share compressed bytes (many entries pointing at one stream is a classic zip bomb)."""
+    spans = sorted(
+        (
+            i.header_offset,
+            i.header_offset + 30 + len(i.orig_filename.encode("utf-8", "surrogateescape")) + i.compress_size,
+            i.filename,
+        )
+        for i in infos
+    )
+    for (_, end, name), (start, _, other) in zip(spans, spans[1:], strict=False):
+        if start < end:
+            raise UnsafeBundle(f"压缩包内的 {name!r} 与 {other!r} 的压缩数据重叠（疑似压缩炸弹），已拒绝读取")
+
+
+def _recorded_sizes(manifest_json: bytes | None) -> dict[str, int]:
+    """Path → size of every original manifest.json records (empty when there is none or it is unreadable)."""
+    if manifest_json is None:
+        return {}
+    try:
+        doc = json.loads(manifest_json)
+        files = [f for e in doc.get("exhibits", []) for f in e.get("files", [])]
+        return {
+            f["path"]: f["size"]
+            for f in files
+            if isinstance(f, dict)
+            and isinstance(f.get("path"), str)
+            and isinstance(f.get("size"), int)
+            and not isinstance(f.get("size"), bool)
+        }
+    except (ValueError, AttributeError, TypeError, RecursionError):
+        return {}
+
+
+def _judge_sizes(members: dict[str, zipfile.ZipInfo], prefix: str, recorded: dict[str, int]) -> None:
+    """Refuse, before reading, any member that would expand past what manifest.json records for it, and any
+    large unrecorded member that compresses like a bomb (reading never goes past a member's declared size)."""
+    for rel, info in members.items():
+        inner = rel[len(prefix) :] if rel.startswith(prefix) else rel
+        size = recorded.get(inner)
+        if size is not None:
+            if info.file_size != size:
+                raise UnsafeBundle(
+                    f"压缩包内的 {info.filename!r} 声明解压后 {info.file_size} 字节，manifest.json 记录的是 "
+                    f"{size} 字节（疑似压缩炸弹或被改动），已拒绝读取"
+                )
+        elif info.file_size > CHUNK and info.file_size > MAX_RATIO * max(1, info.compress_size):
+            raise UnsafeBundle(
+                f"压缩包内的 {info.filename!r} 压缩比异常且清单中没有记录它的大小（疑似压缩炸弹），已拒绝读取"
+            )
 
 
 def verify_zip(path: Path, max_members: int = MAX_MEMBERS, max_total: int = MAX_TOTAL) -> BundleReport:
@@ -223,6 +287,9 @@ def verify_zip(path: Path, max_members: int = MAX_MEMBERS, max_total: int = MAX_
             listed = parse_manifest(_read_capped(zf, man, MAX_MANIFEST).decode("utf-8"))
         except UnicodeDecodeError as exc:
             raise NotABundle(f"{MANIFEST} 不是 UTF-8 文本") from exc
+        mj = names.get(prefix + MANIFEST_JSON)
+        data = _read_capped(zf, mj, MAX_MANIFEST) if mj is not None and MANIFEST_JSON in listed else None
+        _judge_sizes(names, prefix, _recorded_sizes(data))
         report = BundleReport(f"{path}!/{prefix}")
         budget = [max_total]
         for rel, want in sorted(listed.items()):
@@ -247,8 +314,6 @@ def verify_zip(path: Path, max_members: int = MAX_MEMBERS, max_total: int = MAX_
                 report.ignored.append(shown)
             else:
                 report.problems.append(BundleProblem("extra", shown, "清单中没有这个文件"))
-        mj = names.get(prefix + MANIFEST_JSON)
-        data = _read_capped(zf, mj, MAX_MANIFEST) if mj is not None and MANIFEST_JSON in listed else None
         _cross_check(report, listed, data)
     return report
 
@@ -264,6 +329,8 @@ def _member_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int]
 
 
 def _read_capped(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
+    if info.file_size > cap:
+        raise UnsafeBundle(f"{info.filename!r} 过大，已拒绝读取")
     budget = [cap]
     return b"".join(_member_chunks(zf, info, budget))
 

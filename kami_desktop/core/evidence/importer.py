@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from kami_desktop.core.errors import UserError
 from kami_desktop.core.evidence.exhibits import get_exhibit, next_position
 from kami_desktop.core.evidence.sniff import image_facts, media_type, pdf_problem
+from kami_desktop.core.evidence.walk import NotRegular, collect, open_regular
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Blob, Case, Exhibit, ExhibitFile
@@ -32,7 +33,6 @@ from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.timeutil import CHINA_TZ, from_timestamp, now
 from kami_desktop.core.vocab import category_code
 
-SKIP_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 CLIPBOARD_SOURCE = "剪贴板粘贴"
 
 
@@ -100,52 +100,9 @@ class _Prepared:
 
 # ----------------------------------------------------------------------------- collecting
 def collect_files(paths: list[Path | str]) -> tuple[list[Path], list[ImportFailure]]:
-    """Expand folders recursively (symlink loops safe); keep explicit files as given."""
-    files: list[Path] = []
-    failures: list[ImportFailure] = []
-    seen_dirs: set[tuple[int, int]] = set()
-    for raw in paths:
-        p = Path(raw)
-        try:
-            st = p.stat()
-        except FileNotFoundError:
-            failures.append(ImportFailure(str(p), "文件或文件夹不存在（可能已被移动或删除）"))
-            continue
-        except PermissionError:
-            failures.append(ImportFailure(str(p), "没有读取权限"))
-            continue
-        except OSError as exc:
-            failures.append(ImportFailure(str(p), f"无法访问：{exc.strerror or exc}"))
-            continue
-        if p.is_dir():
-            for root, dirs, names in os.walk(
-                p,
-                followlinks=True,
-                onerror=lambda e: failures.append(
-                    ImportFailure(str(e.filename), f"无法读取文件夹：{e.strerror or e}")
-                ),
-            ):
-                try:
-                    rst = os.stat(root)
-                except OSError:
-                    dirs[:] = []
-                    continue
-                key = (rst.st_dev, rst.st_ino)
-                if key in seen_dirs:
-                    dirs[:] = []
-                    continue
-                seen_dirs.add(key)
-                dirs.sort()
-                for name in sorted(names):
-                    if name.lower() in SKIP_NAMES or name.startswith("~$"):
-                        continue
-                    files.append(Path(root) / name)
-        elif p.is_file():
-            files.append(p)
-        else:
-            failures.append(ImportFailure(str(p), "不是普通文件（设备、管道等），未导入"))
-        del st
-    return files, failures
+    """Expand folders recursively, never out of the chosen folder; keep explicit files as given."""
+    found = collect(paths)
+    return found.files, [ImportFailure(path, reason) for path, reason in found.skipped]
 
 
 _NAME_TIME = re.compile(r"(20\d{2})[-_.]?(\d{2})[-_.]?(\d{2})[-_ T]?(\d{2})[-_.:]?(\d{2})[-_.:]?(\d{2})")
@@ -183,6 +140,8 @@ def _reason(exc: BaseException) -> str:
         return "文件不存在（可能已被移动或删除）"
     if isinstance(exc, PermissionError):
         return "没有读取权限"
+    if isinstance(exc, NotRegular):
+        return str(exc)
     if isinstance(exc, IsADirectoryError):
         return "这是一个文件夹"
     if isinstance(exc, OSError):
@@ -212,19 +171,19 @@ def import_paths(
     cat = category_code(category) if category else None
     with profile.session() as s:
         _check_target(s, case_id, exhibit_id)
-    files, failures = collect_files(paths)
-    report = ImportReport(errors=failures)
+    found = collect(paths)
+    files = found.files
+    report = ImportReport(errors=[ImportFailure(path, reason) for path, reason in found.skipped])
     total = len(files)
     progress(0, total, "")
     is_cancelled = cancel if cancel is not None else (lambda: False)
 
     def prepare(path: Path) -> _Prepared:
-        st = os.stat(path)
-        if not os.path.isfile(path):
-            raise IsADirectoryError(errno.EISDIR, "not a file", str(path))
-        if st.st_size == 0:
-            raise _Empty()
-        stored = profile.vault.store_file(path, cancel=is_cancelled)
+        fd, st = open_regular(path, found.identity.get(path))  # never blocks, never a swapped-in pipe or link
+        with os.fdopen(fd, "rb") as fh:
+            if st.st_size == 0:
+                raise _Empty()
+            stored = profile.vault.store_stream(fh, cancel=is_cancelled)
         return _describe(profile, path, stored, from_timestamp(st.st_mtime))
 
     done = 0
