@@ -17,7 +17,7 @@ from kami_desktop.core.documents.claims import (
     total_claim,
 )
 from kami_desktop.core.documents.context import CaseContext, PartyInfo
-from kami_desktop.core.documents.demand import demand_sent_on
+from kami_desktop.core.documents.demand import demand_sent_on, demand_workdays
 from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, PageBreak, Para, Title
 from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.texts import (
@@ -119,7 +119,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     if sent is not None:
         doc.add(
             P(
-                f"{date_cn(sent)}，原告向被告发出退款催告函，要求被告在{opts.workdays}个工作日内退还上述款项，"
+                f"{date_cn(sent)}，原告向被告发出退款催告函，要求被告在{demand_workdays(ctx, opts)}个工作日内退还上述款项，"
                 "被告至今未予退还。"
             )
         )
