@@ -17,6 +17,9 @@ from kami_desktop.core.bills.common import (
     finish,
     parse_amount,
     parse_time,
+    raw_cell,
+    raw_columns,
+    raw_line,
     records,
 )
 from kami_desktop.core.bills.model import BillError, ParsedBill, Transaction
@@ -93,6 +96,7 @@ def _direction(raw: str, fund: str, layout: str, name: str, line: int) -> str:
 def parse_alipay(text: str, name: str, encoding: str) -> ParsedBill:
     recs = records(text, name)
     preamble: list[str] = []
+    shown: list[str] = []  # the same lines as printed
     header: list[str] | None = None
     header_line = 0
     for line, row in recs:
@@ -100,6 +104,7 @@ def parse_alipay(text: str, name: str, encoding: str) -> ParsedBill:
             header, header_line = row, line
             break
         preamble.append(",".join(row))
+        shown.append(raw_line(row))
         if line >= HEADER_SCAN_LINES:
             break
     if header is None:
@@ -117,6 +122,7 @@ def parse_alipay(text: str, name: str, encoding: str) -> ParsedBill:
         raise BillError(name, f"表头缺少必需的列：{labels}。", header_line)
     layout = _layout(header, preamble)
     bill = ParsedBill(source="alipay", layout=layout, transactions=[], encoding=encoding, file=name)
+    bill.columns, bill.preamble = raw_columns(header), shown
     resaved: set[str] = set()
     if encoding.startswith("utf"):
         resaved.add("文件编码是 UTF-8（支付宝原始导出为 GBK）")
@@ -126,12 +132,14 @@ def parse_alipay(text: str, name: str, encoding: str) -> ParsedBill:
     for line, row in recs:
         if ended:
             footer.append(",".join(row))
+            bill.footer.append(raw_line(row))
             continue
         first = clean(row[0]) if row else ""
         if not first and not any(clean(c) for c in row):
             continue
         if first.startswith("---"):
             ended = True
+            bill.footer.append(raw_line(row))
             continue
         txs.append(_row(row, line, cols, layout, name, resaved))
     apply_metadata(bill, "\n".join(preamble + footer))
@@ -187,4 +195,5 @@ def _row(row: list[str], line: int, cols: Columns, layout: str, name: str, resav
         source="alipay",
         fund_status=fund,
         refund_total=refund_total,
+        cells=tuple(raw_cell(c) for c in row[:width]),
     )

@@ -28,6 +28,29 @@ def clean(cell: object) -> str:
     return "" if text == "/" else text
 
 
+def raw_cell(cell: object) -> str:
+    """A cell as the export shows it: padding spaces and the TAB after order numbers removed, '/' kept."""
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip(_STRIP)
+
+
+def raw_line(cells: list[object]) -> str:
+    """A line before or after the table, its cells joined back with commas (padding commas dropped)."""
+    return ",".join(raw_cell(c) for c in cells).rstrip(",").strip(_STRIP)
+
+
+def raw_columns(header: list[object]) -> list[str]:
+    names = [raw_cell(h) for h in header]
+    while names and not names[-1]:
+        names.pop()
+    return names
+
+
 def blank(cell: object) -> bool:
     """Truly empty (only whitespace); unlike clean(), '/' is not blank."""
     return cell is None or not str(cell).strip(_STRIP)
@@ -207,6 +230,8 @@ def personal_only_warning(source: str) -> str:
 
 def finish(bill: ParsedBill) -> ParsedBill:
     """Common closing checks: personal-only guidance, declared count mismatch (warning only)."""
+    while bill.footer and not bill.footer[-1]:
+        bill.footer.pop()
     if bill.personal_only:
         bill.warnings.append(personal_only_warning(bill.source))
     if bill.declared_count is not None and bill.declared_count != len(bill.transactions):

@@ -25,6 +25,10 @@ PAGE = pymupdf.paper_rect("a4")
 LEFT, RIGHT, TOP, BOTTOM = 28 * MM, 15 * MM, 16 * MM, 24 * MM
 CONTENT = pymupdf.Rect(LEFT, TOP, PAGE.width - RIGHT, PAGE.height - BOTTOM)
 FOOTER_TOP = PAGE.height - BOTTOM + 5 * MM
+# Landscape pages (wide tables) are portrait sheets turned a quarter (/Rotate 90): the binding edge is at
+# the top of the landscape view, the footer at its bottom.
+LANDSCAPE = pymupdf.Rect(0, 0, PAGE.height, PAGE.width)
+LANDSCAPE_CONTENT = pymupdf.Rect(15 * MM, LEFT, LANDSCAPE.width - 15 * MM, LANDSCAPE.height - BOTTOM)
 BLACK, GREY, RED = (0, 0, 0), (0.35, 0.35, 0.35), (0.7, 0, 0)
 
 CSS = """
@@ -86,6 +90,7 @@ class PageTag:
     file_label: str = ""  # 证据3-2 · originals/证据03_…_2.png
     sha256: str = ""
     captured: str = ""
+    landscape: bool = False  # a portrait sheet turned a quarter: content and footer drawn landscape
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9_@#%&+\-=./:,;'\"()\[\]]+ ?|.", re.S)
