@@ -107,12 +107,6 @@ def annotation_parts(
         tail.append(
             f"<p>{_rows_text(marks.duplicates)}与本案另一份账单中的同一笔交易重复，只在另一份账单中计算一次。</p>"
         )
-    if marks.case_totals is not None:
-        paid, refunded, net = marks.case_totals
-        tail.append(
-            f"<p>本案全部账单合并（同一笔交易只计一次）：付款 {_yuan(paid)}，退款 {_yuan(refunded)}，"
-            f"净付款 {_yuan(net)}。</p>"
-        )
     tail.append(
         "<p class='note'>净付款是向平台付款与平台退款之差，仅作为背景；原告的主张金额以起诉状所列各主张项为准。</p>"
     )

@@ -73,7 +73,6 @@ class BillMarks:
     rows: list[CountedRow]
     basis: str = ""  # how the platform's rows were chosen
     duplicates: list[int] = field(default_factory=list)  # rows of this bill counted in another bill instead
-    case_totals: tuple[Decimal, Decimal, Decimal] | None = None  # paid, refunded, net of all bills together
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -109,12 +108,10 @@ def marks_from_reconciliation(recon: Any, sheet: BillSheet) -> BillMarks:
     rows.sort(key=lambda r: r.row)
     skipped = set(getattr(recon, "duplicate_row_ids", ()) or ())
     terms = "、".join(getattr(recon, "terms", []) or [])
-    several = len(getattr(recon, "bills", []) or []) > 1
     return BillMarks(
         rows,
         basis=f"交易对方或商品说明含有本案平台的名称（{terms}）" if terms else "",
         duplicates=[x.row for x in sheet.rows if x.bill_row_id in skipped],
-        case_totals=(recon.paid, recon.refunded, recon.net) if several else None,
         warnings=list(getattr(recon, "warnings", [])),
     )
 

@@ -230,3 +230,25 @@ def test_annotation_lists_the_claim_items_a_row_supports():
     assert "其他 ¥1.00" not in text  # an item this bill does not support
     without = render_html(annotation_html(sheet, replace(BillMarks(rows)), "证据3"))
     assert "支持的主张项" not in without and "第 31、33 行" in without
+
+
+def test_two_overlapping_exports_print_in_full_but_count_each_transaction_once(profile, tmp_path):
+    rows = fx.alipay_rows()
+    with profile.session() as s:
+        case_id = create_case(s, "两份账单", platform_name="星辰卡盟").id
+    for name, part in (("march-a.csv", rows[:6]), ("march-b.csv", rows[3:])):
+        (tmp_path / name).write_bytes(fx.alipay_app_csv(part))
+        import_bill(profile, case_id, tmp_path / name)
+    result = build_dossier(profile, case_id, options(tmp_path / "out"))
+    doc = pymupdf.open(result.pdf)
+    notes, paid = [], Decimal("0")
+    for x in result.exhibits:
+        pages = [doc[p - 1] for p in range(x.first_page, x.last_page + 1)]
+        bill = "".join(p.get_text() for p in pages if p.rotation == 90)
+        note = "".join(p.get_text() for p in pages if p.rotation == 0 and p.number + 1 > x.first_page)
+        part = rows[:6] if x.number == 1 else rows[3:]  # binder order is import order
+        assert all(r.order in bill for r in part)  # each export printed whole
+        notes.append(note)
+        paid += Decimal(note.split("本账单合计：付款 ¥")[1].split("（")[0].replace(",", ""))
+    assert paid == fx.EXPECTED_PAID  # the shared rows are counted in one of the two only
+    assert sum("只在另一份账单中计算一次" in n for n in notes) == 1
