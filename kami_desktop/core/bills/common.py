@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -39,12 +39,12 @@ def raw_cell(cell: object) -> str:
     return str(cell).strip(_STRIP)
 
 
-def raw_line(cells: list[object]) -> str:
+def raw_line(cells: Sequence[object]) -> str:
     """A line before or after the table, its cells joined back with commas (padding commas dropped)."""
     return ",".join(raw_cell(c) for c in cells).rstrip(",").strip(_STRIP)
 
 
-def raw_columns(header: list[object]) -> list[str]:
+def raw_columns(header: Sequence[object]) -> list[str]:
     names = [raw_cell(h) for h in header]
     while names and not names[-1]:
         names.pop()

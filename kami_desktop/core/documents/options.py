@@ -30,7 +30,9 @@ class DocumentError(UserError, ValueError):
 
 @dataclass
 class DocOptions:
-    workdays: int | None = None  # demand letter: answer period, 3–7 working days (default: as recorded, else 7)
+    workdays: int | None = (
+        None  # demand letter: answer period, 3–7 working days (default: as recorded, else 7)
+    )
     date: Day | None = None  # the document's date (letter / filing / submission); also its file timestamp
     sent_on: Day | None = None  # demand letter: date sent (else the date, else the ladder step)
     interest_from: Day | None = None  # interest runs from this day (inclusive)

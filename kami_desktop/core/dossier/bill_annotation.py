@@ -79,7 +79,13 @@ def annotation_parts(
     if marks is None or not rows:
         return "".join(lead) + "<p>本账单中没有计入本案的交易。</p>", "", [], ""
     supports = _supports(rows, claims)
-    cols = [("行号", 6), ("交易时间", 17), ("交易对方", 20), ("金额（元）", 10), ("计为", 6)]
+    cols: list[tuple[str, float]] = [
+        ("行号", 6),
+        ("交易时间", 17),
+        ("交易对方", 20),
+        ("金额（元）", 10),
+        ("计为", 6),
+    ]
     cols += [("计入（元）", 10), ("说明", 31 if supports is None else 17)]
     if supports is not None:
         cols.append(("支持的主张项", 14))

@@ -160,7 +160,9 @@ def add_footers(doc: pymupdf.Document, tags: list[PageTag], case_title: str) -> 
         footer_text(page, PAGE, CONTENT, FOOTER_TOP, line1, line2)
 
 
-def footer_text(page, paper, content, top: float, line1: str, line2: str) -> None:
+def footer_text(
+    page: pymupdf.Page, paper: pymupdf.Rect, content: pymupdf.Rect, top: float, line1: str, line2: str
+) -> None:
     font = cjk_font()
     tw = pymupdf.TextWriter(paper)
     for text, size, y in ((line1, 8, top + 8), (line2, 7, top + 18)):
