@@ -17,7 +17,7 @@ from sqlalchemy import update
 from kami_desktop.core.bills.sheets import BillSheet, SheetRow
 from kami_desktop.core.bills.store import import_bill
 from kami_desktop.core.case.cases import create_case
-from kami_desktop.core.dossier import build_dossier
+from kami_desktop.core.dossier.build import build_dossier
 from kami_desktop.core.dossier.bill_annotation import annotation_html
 from kami_desktop.core.dossier.bill_pages import BillMarks, ClaimRef, CountedRow
 from kami_desktop.core.dossier.layout import CSS
