@@ -30,11 +30,26 @@ def register(sub, common) -> None:
     )
     gen.add_argument("--out", type=Path, required=True, help="输出文件夹")
     gen.add_argument("--format", dest="fmt", choices=["docx", "pdf", "both"], default="docx")
-    gen.add_argument("--workdays", type=int, help="催告期限（工作日，3–7，默认7）")
     gen.add_argument(
-        "--interest-from", dest="interest_from", help="利息起算日 YYYY-MM-DD（默认：催告期满次日）"
+        "--workdays", type=int, help="催告期限（工作日，3–7；默认按维权进度中记录的期限，未记录为7）"
+    )
+    gen.add_argument(
+        "--interest-from",
+        dest="interest_from",
+        help="利息起算日 YYYY-MM-DD（默认：催告期满次日，期限自催告函送达之日起算）",
     )
     gen.add_argument("--interest-to", dest="interest_to", help="利息暂计至 YYYY-MM-DD（默认：文书日期）")
+    gen.add_argument(
+        "--lpr",
+        choices=("formation", "per-period"),
+        help="适用哪个一年期LPR：formation＝合同成立时的LPR（默认，预付式消费解释第17条）；"
+        "per-period＝同期LPR，LPR调整时分段计算",
+    )
+    gen.add_argument(
+        "--lpr-date",
+        dest="lpr_date",
+        help="合同成立日 YYYY-MM-DD（formation 时适用该日的LPR；默认：首次充值日）",
+    )
     gen.add_argument("--date", help="文书日期 YYYY-MM-DD（落款、提交日期；也用作文件时间）")
     gen.add_argument(
         "--sent-on", dest="sent_on", help="催告函发出日期 YYYY-MM-DD（默认：维权进度中的发函日期）"
@@ -69,6 +84,8 @@ OPTION_ARGS = (
     "workdays",
     "interest_from",
     "interest_to",
+    "lpr",
+    "lpr_date",
     "date",
     "sent_on",
     "interrupt_limitation",

@@ -28,11 +28,23 @@ def register(sub, common) -> None:
     w.add_argument("--days", type=int, required=True, help="工作日数")
     w.set_defaults(handler=cmd_workdays)
 
-    i = ls.add_parser("interest", parents=[common], help="资金占用利息：本金×年利率×天数/365")
+    i = ls.add_parser(
+        "interest", parents=[common], help="资金占用利息：本金×年利率×天数÷365（与文书同一算法）"
+    )
     i.add_argument("--principal", required=True, help="本金（元）")
-    i.add_argument("--from", dest="start", required=True, help="起算日 YYYY-MM-DD（当日不计息）")
-    i.add_argument("--to", dest="end", required=True, help="截止日 YYYY-MM-DD（含当日）")
+    i.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        help="起算日 YYYY-MM-DD（文书中“自…起”的日期；天数＝截止日−起算日）",
+    )
+    i.add_argument("--to", dest="end", required=True, help="截止日 YYYY-MM-DD（文书中“暂计至…”的日期）")
     i.add_argument("--rate", help="年利率（百分数，如 3.0）；不填则按一年期LPR")
+    i.add_argument(
+        "--lpr-date",
+        dest="lpr_date",
+        help="整个期间适用该日有效的一年期LPR（如合同成立日）；不填则按同期LPR分段计算",
+    )
     i.add_argument("--basis", type=int, choices=(365, 360), default=365, help="计息基数，默认365")
     i.set_defaults(handler=cmd_interest)
 
@@ -91,24 +103,29 @@ def cmd_workdays(args) -> Outcome:
 
 
 def cmd_interest(args) -> Outcome:
-    from kami_desktop.core.legal import LegalDataError, compute_interest
+    from kami_desktop.core.legal import LegalDataError, compute_interest, interest_formula
     from kami_desktop.core.util.money import MoneyError, money_str
 
     start, end = parse_date(args.start, "起算日"), parse_date(args.end, "截止日")
+    lpr_date = parse_date(args.lpr_date, "--lpr-date")
+    if lpr_date is not None and args.rate is not None:
+        raise UsageError("--rate 与 --lpr-date 只能选一个")
     try:
-        res = compute_interest(args.principal, start, end, args.rate, args.basis)
+        res = compute_interest(args.principal, start, end, args.rate, args.basis, lpr_date=lpr_date)
     except (ValueError, ArithmeticError, LegalDataError) as exc:
         if isinstance(exc, MoneyError):
             raise
         raise UsageError(str(exc)) from exc
     lines = [
         f"利息 ¥{money_str(res.interest)}（本金 ¥{money_str(res.principal)}，{res.days} 天，年利率 {res.rate}%，"
-        f"基数 {res.basis}）"
+        f"基数 {res.basis}）",
+        f"计算：{interest_formula(res)}" + ("（利率待核实）" if res.unconfirmed else ""),
     ]
     lines += [
-        f"  {seg.start.isoformat()} 次日至 {seg.end.isoformat()}：{seg.days} 天 × {seg.rate}% = ¥{money_str(seg.interest)}"
+        f"  {seg.start.isoformat()} 至 {seg.end.isoformat()}：{seg.days} 天，年利率 {seg.rate}%"
+        + (f"（{seg.lpr_effective.isoformat()} 起的一年期LPR）" if seg.lpr_effective else "")
         for seg in res.segments
-        if len(res.segments) > 1
+        if len(res.segments) > 1 or seg.lpr_effective
     ]
     lines += [f"提示：{w}" for w in res.warnings]
     return Outcome(res.to_json(), "\n".join(lines))

@@ -42,8 +42,9 @@ def test_generate_demand_json(made_dir, tmp_path):
     files = [Path(f) for f in out["files"]]
     assert [f.suffix for f in files] == [".docx", ".pdf"] and all(f.exists() for f in files)
     assert out["hashes"][files[0].name] == hashlib.sha256(files[0].read_bytes()).hexdigest()
-    assert "2025年10月10日" in docx_text(files[0])  # 5 working days after 2025-09-26
-    assert "2025年10月10日" in pdf_flat(files[1])
+    # 5 working days after the estimated arrival (EMS, sent 2025-09-26 + 3 days)
+    assert "2025年10月13日" in docx_text(files[0])
+    assert "2025年10月13日" in pdf_flat(files[1])
 
 
 def test_generate_lawsuit_with_interest_start_and_missing(made_dir, tmp_path):

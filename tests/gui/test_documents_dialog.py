@@ -67,7 +67,8 @@ def test_generate_then_open(qtbot, profile, tmp_path, dialogs, opened):
         dlg.generate_button.click()
     doc = sig.args[0]
     assert [p.suffix for p in doc.paths] == [".docx", ".pdf"] and all(p.exists() for p in doc.paths)
-    assert "2025年10月10日" in docx_text(doc.paths[0])
+    # EMS on 2025-09-26, arrival estimated 09-29: 5 working days → 10-13
+    assert "2025年10月13日" in docx_text(doc.paths[0])
     assert dlg.files.count() == 2 and dlg.open_button.isEnabled()
     assert "已生成" in dlg.status.text()
     dlg.open_button.click()

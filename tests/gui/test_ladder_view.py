@@ -105,6 +105,7 @@ def test_view_loads_a_case_and_renders(qtbot, profile, case_id, tmp_path, no_dia
 def test_near_deadline_is_shown_with_a_warning(qtbot, profile, case_id, no_dialogs):
     with profile.session() as s:
         record_step(s, case_id, "demand_sent", "2025-09-26")
+        record_step(s, case_id, "demand_delivered", "2025-09-26")
     view = make_view(qtbot, profile, case_id, today=date(2025, 10, 11))
     panel = view.deadlines
     assert panel.status == "near"

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from kami_desktop.core.bills.common import (
+    FOOTER_LINES,
     MAX_TRANSACTIONS,
     RESAVED_HINT,
     Columns,
@@ -18,6 +19,9 @@ from kami_desktop.core.bills.common import (
     finish,
     parse_amount,
     parse_time,
+    raw_cell,
+    raw_columns,
+    raw_line,
     records,
     too_many_transactions,
 )
@@ -49,7 +53,6 @@ WANTED = {
 }
 REQUIRED = ("direction", "amount", "status", "order", "counterparty")
 HEADER_SCAN_LINES = 80
-FOOTER_LINES = 200  # kept for the metadata; a real footer has about ten
 
 _DIRECTION = {"支出": "支出", "收入": "收入", "不计收支": "不计收支", "其他": "不计收支"}
 _SCI = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")
@@ -97,6 +100,7 @@ def parse_alipay(lines: Iterable[str], name: str, encoding: str) -> ParsedBill:
     """Parse the decoded lines of an Alipay CSV export (streamed: at most ``MAX_TRANSACTIONS`` are kept)."""
     recs = records(lines, name)
     preamble: list[str] = []
+    shown: list[str] = []  # the same lines as printed
     header: list[str] | None = None
     header_line = 0
     for line, row in recs:
@@ -104,6 +108,7 @@ def parse_alipay(lines: Iterable[str], name: str, encoding: str) -> ParsedBill:
             header, header_line = row, line
             break
         preamble.append(",".join(row))
+        shown.append(raw_line(row))
         if line >= HEADER_SCAN_LINES:
             break
     if header is None:
@@ -121,6 +126,7 @@ def parse_alipay(lines: Iterable[str], name: str, encoding: str) -> ParsedBill:
         raise BillError(name, f"表头缺少必需的列：{labels}。", header_line)
     layout = _layout(header, preamble)
     bill = ParsedBill(source="alipay", layout=layout, transactions=[], encoding=encoding, file=name)
+    bill.columns, bill.preamble = raw_columns(header), shown
     resaved: set[str] = set()
     if encoding.startswith("utf"):
         resaved.add("文件编码是 UTF-8（支付宝原始导出为 GBK）")
@@ -131,12 +137,14 @@ def parse_alipay(lines: Iterable[str], name: str, encoding: str) -> ParsedBill:
         if ended:
             if len(footer) < FOOTER_LINES:
                 footer.append(",".join(row))
+                bill.footer.append(raw_line(row))
             continue
         first = clean(row[0]) if row else ""
         if not first and not any(clean(c) for c in row):
             continue
         if first.startswith("---"):
             ended = True
+            bill.footer.append(raw_line(row))
             continue
         if len(txs) >= MAX_TRANSACTIONS:
             raise too_many_transactions(name, line)
@@ -194,4 +202,5 @@ def _row(row: list[str], line: int, cols: Columns, layout: str, name: str, resav
         source="alipay",
         fund_status=fund,
         refund_total=refund_total,
+        cells=tuple(raw_cell(c) for c in row[:width]),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -21,6 +21,9 @@ MAX_FIELD = 100_000  # characters in one CSV field; a real bill never comes clos
 # transactions is ~270 a day for a whole year, many times what a personal account makes, and keeps a
 # parsed bill near 100 MB in memory. Rows count every physical line or sheet row, blank ones included.
 MAX_TRANSACTIONS = 100_000
+FOOTER_LINES = (
+    200  # an export's closing notes kept for the metadata and the bill pages; a real footer has about ten
+)
 MAX_ROWS = 2 * MAX_TRANSACTIONS
 MAX_COLUMNS = 64  # real cells in one sheet row; the widest export has 17 columns
 
@@ -33,6 +36,29 @@ def clean(cell: object) -> str:
         return ""
     text = str(cell).strip(_STRIP)
     return "" if text == "/" else text
+
+
+def raw_cell(cell: object) -> str:
+    """A cell as the export shows it: padding spaces and the TAB after order numbers removed, '/' kept."""
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip(_STRIP)
+
+
+def raw_line(cells: Sequence[object]) -> str:
+    """A line before or after the table, its cells joined back with commas (padding commas dropped)."""
+    return ",".join(raw_cell(c) for c in cells).rstrip(",").strip(_STRIP)
+
+
+def raw_columns(header: Sequence[object]) -> list[str]:
+    names = [raw_cell(h) for h in header]
+    while names and not names[-1]:
+        names.pop()
+    return names
 
 
 def blank(cell: object) -> bool:
@@ -260,6 +286,8 @@ def personal_only_warning(source: str) -> str:
 
 def finish(bill: ParsedBill) -> ParsedBill:
     """Common closing checks: personal-only guidance, declared count mismatch (warning only)."""
+    while bill.footer and not bill.footer[-1]:
+        bill.footer.pop()
     if bill.personal_only:
         bill.warnings.append(personal_only_warning(bill.source))
     if bill.declared_count is not None and bill.declared_count != len(bill.transactions):

@@ -57,6 +57,8 @@ class Transaction:
     source: str = ""  # 'alipay' | 'wechat'; lets reconcile() pick the refund rules per row
     fund_status: str = ""  # 资金状态 (Alipay PC web export only): 已支出 / 已收入 / 资金转移 / empty
     refund_total: Decimal | None = None  # refunded amount the bill states on this original row
+    # every cell of the row as the export shows it (aligned with ParsedBill.columns), for printing
+    cells: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def to_json(self) -> dict:
         return {
@@ -94,6 +96,10 @@ class ParsedBill:
     declared_count: int | None = None  # 共N笔记录 in the header (metadata only, never trusted)
     encoding: str = ""
     file: str = ""
+    # the export as printed: its column names, the lines before the table and after it
+    columns: list[str] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    footer: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {

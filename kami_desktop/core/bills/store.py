@@ -34,6 +34,7 @@ from kami_desktop.core.bills import suggest_terms as _suggest
 from kami_desktop.core.bills.alipay import LAYOUT_WEB
 from kami_desktop.core.bills.common import personal_only_warning
 from kami_desktop.core.bills.detect import MAX_INPUT
+from kami_desktop.core.bills.sheets import row_cells, sheet_values
 from kami_desktop.core.bills.wechat import _refund_total as wechat_refund_total
 from kami_desktop.core.case.cases import get_case, update_case
 from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit, get_exhibit
@@ -197,6 +198,7 @@ def _store(s: Session, case_id: int, item: ImportedItem, created: bool, bill: Pa
         warnings=list(bill.warnings),
         imported_at=now(),
         rows_complete=True,
+        **sheet_values(bill),
     )
     s.add(row)
     s.flush()
@@ -240,6 +242,7 @@ def _row_values(bill_id: int, t: Transaction) -> dict:
         "note": t.note,
         "fund_status": (t.fund_status or "")[:50],
         "refund_total": t.refund_total,
+        "cells": row_cells(t),
     }
 
 

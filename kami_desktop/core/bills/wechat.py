@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from kami_desktop.core.bills.common import (
+    FOOTER_LINES,
     MAX_TRANSACTIONS,
     RESAVED_HINT,
     Columns,
@@ -17,6 +18,9 @@ from kami_desktop.core.bills.common import (
     finish,
     parse_amount,
     parse_time,
+    raw_cell,
+    raw_columns,
+    raw_line,
     records,
     too_many_transactions,
 )
@@ -126,6 +130,9 @@ class _RowReader:
         if isinstance(order_cell, float) or _SCI.match(order):
             self.resaved.add("交易单号变成了数字或科学计数法（已丢失精度）")
         status = get("status")
+        shown = [raw_cell(c) for c in cells[:width]]
+        if isinstance(raw_amount, int | float) and not isinstance(raw_amount, bool):
+            shown[cols.index["amount"]] = f"¥{amount:,.2f}"  # as the sheet's format \¥#,##0.00 shows it
         return Transaction(
             time=when,
             category=get("category"),
@@ -142,6 +149,7 @@ class _RowReader:
             row=line,
             source="wechat",
             refund_total=_refund_total(status, direction, amount),
+            cells=tuple(shown),
         )
 
     def warnings(self) -> list[str]:
@@ -168,12 +176,14 @@ def _excel_date(serial: float) -> datetime | str:
 
 def _locate_header(
     rows: Iterator[tuple[int, Sequence[object]]], name: str
-) -> tuple[int, Sequence[object], list[str]]:
+) -> tuple[int, Sequence[object], list[str], list[str]]:
     preamble: list[str] = []
+    shown: list[str] = []
     for line, cells in rows:
         if is_header(cells):
-            return line, cells, preamble
+            return line, cells, preamble, shown
         preamble.append(",".join(_cell_text(c) for c in cells))
+        shown.append(raw_line(cells))
         if line >= HEADER_SCAN_ROWS:
             break
     raise BillError(
@@ -190,7 +200,7 @@ def _parse(
     pad: bool = False,
 ) -> ParsedBill:
     rows = iter(numbered)
-    header_line, header, preamble = _locate_header(rows, name)
+    header_line, header, preamble, shown = _locate_header(rows, name)
     cols = Columns.from_header([_cell_text(c) for c in header], WANTED)
     missing = cols.missing(REQUIRED)
     if missing:
@@ -199,11 +209,17 @@ def _parse(
         )
     reader = _RowReader(name, cols)
     txs: list[Transaction] = []
+    footer: list[str] = []
     for line, cells in rows:
+        if footer:
+            if len(footer) < FOOTER_LINES:  # the export's closing notes; the rest is not read into memory
+                footer.append(raw_line(cells))
+            continue
         if not any(clean(_cell_text(c)) for c in cells):
             continue
         if clean(_cell_text(cells[0])).startswith("---"):
-            break
+            footer.append(raw_line(cells))
+            continue
         if len(txs) >= MAX_TRANSACTIONS:
             raise too_many_transactions(name, line)
         if pad and len(cells) < cols.width:  # a sheet row ends at its last real cell
@@ -214,6 +230,7 @@ def _parse(
         v2 = V2_NOTE in text.replace(" ", "") or reader.numeric_amounts or header_line >= 18
         layout = LAYOUT_XLSX_V2 if v2 else LAYOUT_XLSX_V1
     bill = ParsedBill(source="wechat", layout=layout, transactions=txs, encoding=encoding, file=name)
+    bill.columns, bill.preamble, bill.footer = raw_columns(header), shown, footer
     apply_metadata(bill, text)
     if TITLE not in text:
         bill.warnings.append("账单缺少“微信支付账单明细”抬头，文件可能被编辑过；请保留邮件中的原始压缩包。")

@@ -250,7 +250,7 @@ def case_events(case: Case, steps: list[LadderStep]) -> list[Event]:
     for st in steps:
         k = STEP_KINDS.get(st.kind)
         if st.done and k is not None and k.event is not None:
-            out.append(Event(k.event, st.on, st.kind))
+            out.append(Event(k.event, st.on, st.kind, st.channel or ""))
     return out
 
 

@@ -123,6 +123,7 @@ class StepInfo:
     reference: str
     note: str
     done: bool
+    workdays: int | None = None  # a demand letter's answer period, as recorded
 
 
 @dataclass
@@ -173,6 +174,12 @@ class CaseContext:
     def demand_step(self) -> StepInfo | None:
         found = [s for s in self.steps if s.kind.lower() in DEMAND_STEP_KINDS]
         return max(found, key=lambda s: (s.on, s.id)) if found else None
+
+    @property
+    def demand_delivered_on(self) -> date | None:
+        """The latest recorded delivery of a demand letter (a taken ``demand_delivered`` step)."""
+        found = [s.on for s in self.steps if s.kind.lower() == "demand_delivered" and s.done]
+        return max(found) if found else None
 
     @property
     def order_ids(self) -> list[str]:
@@ -297,7 +304,14 @@ def load_context(s: Session, case_id: int) -> CaseContext:
     )
     ctx.steps = [
         StepInfo(
-            st.id, st.kind or "", st.on, st.channel or "", st.reference or "", st.note or "", bool(st.done)
+            st.id,
+            st.kind or "",
+            st.on,
+            st.channel or "",
+            st.reference or "",
+            st.note or "",
+            bool(st.done),
+            st.workdays,
         )
         for st in steps
     ]

@@ -1,7 +1,10 @@
 """退款催告函 (rung 1): facts, balance, legal basis, a deadline in working days, next steps.
 
 Optionally the letter also serves as a 解除通知 (民法典 563/565) and states that it interrupts the
-limitation period (民法典 195). The due date is ``add_workdays(sent, N)`` with the official 调休.
+limitation period (民法典 195). The period runs from the letter's arrival (民法典 137): the recorded
+delivery date, else the sending date plus the channel's delivery allowance, and then the letter says
+the date is an estimate. ``kami legal deadlines`` and the complaint's interest start use the same
+:func:`demand_period`.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from kami_desktop.core.documents.texts import (
     fact_lines,
     party_names,
 )
-from kami_desktop.core.legal.deadlines import demand_deadline
+from kami_desktop.core.legal.deadlines import demand_answer_period
+from kami_desktop.core.legal.notice import AnswerPeriod
 
 
 def demand_sent_on(ctx: CaseContext, opts: DocOptions) -> date | None:
@@ -37,6 +41,29 @@ def demand_sent_on(ctx: CaseContext, opts: DocOptions) -> date | None:
 def sent_date(ctx: CaseContext, opts: DocOptions) -> date | None:
     """For the letter itself: the sending date, else the letter's own date."""
     return demand_sent_on(ctx, opts) or opts.date
+
+
+def demand_workdays(ctx: CaseContext, opts: DocOptions) -> int:
+    step = ctx.demand_step
+    return opts.demand_workdays(step.workdays if step else None)
+
+
+def demand_channel(ctx: CaseContext, opts: DocOptions) -> str:
+    step = ctx.demand_step
+    return opts.channel or (step.channel if step else "")
+
+
+def demand_period(ctx: CaseContext, opts: DocOptions, *, for_letter: bool = True) -> AnswerPeriod | None:
+    """The letter's answer period, from its recorded delivery or its (estimated) arrival.
+
+    ``for_letter``: a letter not yet sent is dated by the letter's own date."""
+    sent = sent_date(ctx, opts) if for_letter else demand_sent_on(ctx, opts)
+    delivered = ctx.demand_delivered_on
+    if sent is None and delivered is None:
+        return None
+    return demand_answer_period(
+        sent, demand_workdays(ctx, opts), delivered=delivered, channel=demand_channel(ctx, opts)
+    )
 
 
 def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
@@ -88,19 +115,33 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         doc.add(P(f"{i}. {law}"))
 
     doc.add(Heading("三、本人的要求"))
-    sent = sent_date(ctx, opts)
+    n = demand_workdays(ctx, opts)
+    ap = demand_period(ctx, opts)
     amount = amount_text(ctx, m)
-    if sent is not None:
-        dl = demand_deadline(sent, opts.workdays, today=sent)
-        due = date_cn(dl.due)
-        when = f"自本函发出之日（{date_cn(sent)}）次日起{opts.workdays}个工作日内，即于{due}（含当日）前"
-        notes.append(f"履行期限：{date_cn(sent)}次日起第{opts.workdays}个工作日为{due}（{dl.basis}）。")
-        if dl.provisional:
-            warnings.append(f"{dl.due.year}年的放假调休安排尚未确认，期限届满日{due}为暂定日期，请核对。")
+    if ap is not None:
+        due = date_cn(ap.due)
+        if ap.estimated:
+            how = f"本函于{date_cn(ap.sent)}发出" if ap.sent else "本函"
+            channel = demand_channel(ctx, opts)
+            how = how.replace("发出", f"以{channel}方式发出") if channel and ap.sent else how
+            when = (
+                f"自收到本函之日起{n}个工作日内（{how}，按{ap.channel.days}日送达估算，即于{due}（含当日）前；"
+                "期限以本函实际送达之日起算）"
+            )
+        else:
+            when = f"自本函送达之日（{date_cn(ap.arrival)}）起{n}个工作日内，即于{due}（含当日）前"
+        notes.append(f"履行期限：{ap.explain()}。")
+        if ap.estimated:
+            notes.append(
+                "催告函到达对方时生效（民法典第137条）。收到妥投记录或对方已读后，请在维权进度中记录"
+                "“催告函已送达平台”及日期，期限将按实际送达日重新计算。"
+            )
+        if ap.provisional:
+            warnings.append(f"{ap.due.year}年的放假调休安排尚未确认，期限届满日{due}为暂定日期，请核对。")
     else:
         due = ""
         when = (
-            f"自收到本函之日起{opts.workdays}个工作日内（即"
+            f"自收到本函之日起{n}个工作日内（即"
             + m.blank("履行期限届满日（填写发函日期后自动计算）", "step.demand_sent")
             + "前）"
         )
@@ -116,7 +157,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         doc.add(P(LAW_LIMITATION))
 
     doc.add(Heading("四、逾期不退的后续措施"))
-    deadline = f"{due}前" if due else "上述期限内"
+    deadline = f"{due}前" if due and ap is not None and not ap.estimated else "上述期限内"
     doc.add(
         P(f"如贵司在{deadline}未退还上述款项，本人将依法采取以下措施，由此产生的一切后果及费用由贵司承担：")
     )
@@ -132,8 +173,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         doc.add(P(f"{i}. {measure}"))
     doc.add(P("特此函告。", space_before=6, keep=True))
 
-    step = ctx.demand_step
-    channel = opts.channel or (step.channel if step else "")
+    channel = demand_channel(ctx, opts)
     doc.add(
         lead(
             "送达方式：",
@@ -143,7 +183,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         )
     )
     phone = m.need(me.phone if me else "", "催告人联系电话", "party.self.phone")
-    letter_date = opts.date or sent
+    letter_date = opts.date or sent_date(ctx, opts)
     doc.add(
         Para([(f"催告人：{name}", False)], align="right", indent=False, space_before=18, keep=True),
         Para([(f"联系电话：{phone}", False)], align="right", indent=False, keep=True),

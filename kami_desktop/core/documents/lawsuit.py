@@ -6,6 +6,8 @@ the principal, LPR interest from a chosen start date, costs borne by the defenda
 
 from __future__ import annotations
 
+from datetime import date
+
 from kami_desktop.core.documents.claims import (
     INTEREST_BASIS,
     InterestClaim,
@@ -17,7 +19,7 @@ from kami_desktop.core.documents.claims import (
     total_claim,
 )
 from kami_desktop.core.documents.context import CaseContext, PartyInfo
-from kami_desktop.core.documents.demand import demand_sent_on
+from kami_desktop.core.documents.demand import demand_sent_on, demand_workdays
 from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, PageBreak, Para, Title
 from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.texts import (
@@ -119,8 +121,10 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     if sent is not None:
         doc.add(
             P(
-                f"{date_cn(sent)}，原告向被告发出退款催告函，要求被告在{opts.workdays}个工作日内退还上述款项，"
-                "被告至今未予退还。"
+                f"{date_cn(sent)}，原告向被告发出退款催告函，要求被告在收到该函之日起{demand_workdays(ctx, opts)}个工作日内"
+                "退还上述款项"
+                + (f"，该函于{date_cn(ctx.demand_delivered_on)}送达" if _delivered(ctx, sent) else "")
+                + "，被告至今未予退还。"
             )
         )
     doc.add(
@@ -161,6 +165,10 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     doc.add(PageBreak(), Heading("附页：提交前请阅读（本页仅供本人参考，不提交法院）"))
     doc.add(*[P(f"{i}. {t}") for i, t in enumerate(notes, start=1)])
     return Built(doc, notes, list(ic.warnings))
+
+
+def _delivered(ctx: CaseContext, sent: date) -> bool:
+    return ctx.demand_delivered_on is not None and ctx.demand_delivered_on >= sent
 
 
 def notes_page(ctx: CaseContext, opts: DocOptions, ic: InterestClaim, n: int) -> list[str]:

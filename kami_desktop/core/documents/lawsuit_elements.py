@@ -13,7 +13,7 @@ from typing import Any
 
 from kami_desktop.core.documents.claims import court_name, total_claim
 from kami_desktop.core.documents.context import TOPUP_KINDS, CaseContext
-from kami_desktop.core.documents.demand import demand_sent_on
+from kami_desktop.core.documents.demand import demand_sent_on, demand_workdays
 from kami_desktop.core.documents.lawsuit import claims_blocks, defendant_labels, notes_page
 from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, PageBreak, Para, Table, Title
 from kami_desktop.core.documents.options import DocOptions
@@ -96,7 +96,13 @@ def _facts_rows(ctx: CaseContext, opts: DocOptions, m: Missing) -> list[tuple[st
     )
     sent = demand_sent_on(ctx, opts)
     urged = (
-        f"是。{date_cn(sent)}向被告发出退款催告函，要求{opts.workdays}个工作日内退款，被告未退还。"
+        f"是。{date_cn(sent)}向被告发出退款催告函，要求收到该函之日起{demand_workdays(ctx, opts)}个工作日内退款"
+        + (
+            f"，该函于{date_cn(ctx.demand_delivered_on)}送达"
+            if ctx.demand_delivered_on and ctx.demand_delivered_on >= sent
+            else ""
+        )
+        + "，被告未退还。"
         if sent
         else f"{BOX}是，时间和方式：            {BOX}否"
     )

@@ -15,6 +15,7 @@ from kami_desktop.core.legal.deadlines import (
     DEMAND_MAX_WORKDAYS,
     DEMAND_MIN_WORKDAYS,
 )
+from kami_desktop.core.legal.interest import LPR_RULES
 
 DEFAULT_CAUSE = "信息网络买卖合同纠纷"
 CAUSES = ("信息网络买卖合同纠纷", "网络服务合同纠纷", "买卖合同纠纷", "不当得利纠纷")
@@ -29,11 +30,15 @@ class DocumentError(UserError, ValueError):
 
 @dataclass
 class DocOptions:
-    workdays: int = DEMAND_DEFAULT_WORKDAYS  # demand letter: reply period in working days (3–7)
+    workdays: int | None = (
+        None  # demand letter: answer period, 3–7 working days (default: as recorded, else 7)
+    )
     date: Day | None = None  # the document's date (letter / filing / submission); also its file timestamp
     sent_on: Day | None = None  # demand letter: date sent (else the date, else the ladder step)
     interest_from: Day | None = None  # interest runs from this day (inclusive)
     interest_to: Day | None = None  # interest is computed up to this day (default: the date)
+    lpr: str = "formation"  # which one-year LPR applies: a key of core.legal.LPR_RULES
+    lpr_date: Day | None = None  # rule "formation": the contract's formation date (default: first top-up)
     termination: bool = False  # demand letter also serves as a 解除通知 (民法典 565)
     interrupt_limitation: bool = True  # demand letter states it interrupts limitation (民法典 195)
     channel: str = ""  # demand letter: delivery channel
@@ -59,7 +64,14 @@ class DocOptions:
                 raise DocumentError(
                     f"催告期限应为{DEMAND_MIN_WORKDAYS}–{DEMAND_MAX_WORKDAYS}个工作日，实际为 {opts.workdays}"
                 )
-        for name in ("date", "sent_on", "interest_from", "interest_to"):
+        if raw.get("lpr"):
+            opts.lpr = str(raw["lpr"]).strip().replace("-", "_")
+            if opts.lpr not in LPR_RULES:
+                raise DocumentError(
+                    f"LPR适用方式应为 {' 或 '.join(LPR_RULES)}，实际为 {raw['lpr']!r}"
+                    "（formation：合同成立时的LPR；per_period：同期LPR分段计算）"
+                )
+        for name in ("date", "sent_on", "interest_from", "interest_to", "lpr_date"):
             setattr(opts, name, parse_date(raw.get(name), name))
         for name in ("termination", "interrupt_limitation"):
             if raw.get(name) is not None:
@@ -74,6 +86,10 @@ class DocOptions:
         if opts.interest_from and opts.interest_to and opts.interest_to < opts.interest_from:
             raise DocumentError("利息计算截止日早于起算日")
         return opts
+
+    def demand_workdays(self, recorded: int | None = None) -> int:
+        """The answer period: this option, else the one recorded with the demand step, else 7."""
+        return self.workdays or recorded or DEMAND_DEFAULT_WORKDAYS
 
     def to_json(self) -> dict:
         out: dict[str, Any] = {}

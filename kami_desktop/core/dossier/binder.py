@@ -18,9 +18,13 @@ from kami_desktop import __version__
 from kami_desktop.core.dossier.appendix import write_appendix
 from kami_desktop.core.dossier.frontmatter import fmt_time, write_front
 from kami_desktop.core.dossier.layout import (
+    BOTTOM,
     CONTENT,
     FOOTER_TOP,
     GREY,
+    LANDSCAPE,
+    LANDSCAPE_CONTENT,
+    MM,
     PAGE,
     PageFlow,
     PageTag,
@@ -138,7 +142,7 @@ def write_exhibits(
 
 
 def add_footers(doc: pymupdf.Document, tags: list[PageTag], case_title: str) -> None:
-    font, total = cjk_font(), len(tags)
+    total = len(tags)
     for i, tag in enumerate(tags):
         page = doc[i]
         if tag.kind == "exhibit":
@@ -150,14 +154,37 @@ def add_footers(doc: pymupdf.Document, tags: list[PageTag], case_title: str) -> 
         else:
             line1 = f"{tag.section} · 第{i + 1}页/共{total}页"
             line2 = case_title
+        if tag.landscape:
+            turned_footer(page, line1, line2)
+            continue
         page.draw_line((CONTENT.x0, FOOTER_TOP - 3), (CONTENT.x1, FOOTER_TOP - 3), color=GREY, width=0.4)
-        tw = pymupdf.TextWriter(PAGE)
-        for text, size, y in ((line1, 8, FOOTER_TOP + 8), (line2, 7, FOOTER_TOP + 18)):
-            while text_width(text, size) > CONTENT.width and len(text) > 10:
-                text = text[:-2] + "…"
-            x = CONTENT.x0 + (CONTENT.width - text_width(text, size)) / 2
-            tw.append((x, y), text, font=font, fontsize=size)
-        tw.write_text(page, color=(0.15, 0.15, 0.15))
+        footer_text(page, PAGE, CONTENT, FOOTER_TOP, line1, line2)
+
+
+def footer_text(
+    page: pymupdf.Page, paper: pymupdf.Rect, content: pymupdf.Rect, top: float, line1: str, line2: str
+) -> None:
+    font = cjk_font()
+    tw = pymupdf.TextWriter(paper)
+    for text, size, y in ((line1, 8, top + 8), (line2, 7, top + 18)):
+        while text_width(text, size) > content.width and len(text) > 10:
+            text = text[:-2] + "…"
+        x = content.x0 + (content.width - text_width(text, size)) / 2
+        tw.append((x, y), text, font=font, fontsize=size)
+    tw.write_text(page, color=(0.15, 0.15, 0.15))
+
+
+def turned_footer(page: pymupdf.Page, line1: str, line2: str) -> None:
+    """The footer of a landscape page, at the bottom of the landscape view."""
+    top = LANDSCAPE.height - BOTTOM + 5 * MM
+    src = pymupdf.open()
+    sheet = src.new_page(width=LANDSCAPE.width, height=LANDSCAPE.height)
+    sheet.draw_line((LANDSCAPE_CONTENT.x0, top - 3), (LANDSCAPE_CONTENT.x1, top - 3), color=GREY, width=0.4)
+    footer_text(sheet, LANDSCAPE, LANDSCAPE_CONTENT, top, line1, line2)
+    page.set_rotation(0)
+    page.show_pdf_page(page.rect, src, 0, rotate=90)
+    page.set_rotation(90)
+    src.close()
 
 
 def front_and_appendix(

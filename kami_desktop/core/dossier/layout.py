@@ -30,6 +30,10 @@ Point = tuple[float, float]
 BLACK: RGB = (0, 0, 0)
 GREY: RGB = (0.35, 0.35, 0.35)
 RED: RGB = (0.7, 0, 0)
+# Landscape pages (wide tables) are portrait sheets turned a quarter (/Rotate 90): the binding edge is at
+# the top of the landscape view, the footer at its bottom.
+LANDSCAPE = pymupdf.Rect(0, 0, PAGE.height, PAGE.width)
+LANDSCAPE_CONTENT = pymupdf.Rect(15 * MM, LEFT, LANDSCAPE.width - 15 * MM, LANDSCAPE.height - BOTTOM)
 
 CSS = """
 * { font-family: sans-serif; font-size: 9pt; line-height: 1.35; }
@@ -90,6 +94,7 @@ class PageTag:
     file_label: str = ""  # 证据3-2 · originals/证据03_…_2.png
     sha256: str = ""
     captured: str = ""
+    landscape: bool = False  # a portrait sheet turned a quarter: content and footer drawn landscape
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9_@#%&+\-=./:,;'\"()\[\]]+ ?|.", re.S)

@@ -1,34 +1,29 @@
-"""Bills and chat logs printed from the parsed file: a table of the platform's rows, a transcript.
+"""Bills and chat logs in the binder.
 
-Both read the exhibit's own file through the parsers (``core.bills.parse_bill``,
-``core.chats.parse_chat``); when a parser cannot read it, the renderer declines and the file is
-printed as text.
+A bill is printed from what was stored when it was imported (``core.bills.sheets``, taken into the case
+snapshot): the export itself on landscape pages, then the plaintiff's 对账说明（标注版） from the case
+reconciliation (``bill_annotation``). A file that is not a stored bill of the case is declined and printed
+as text. A chat log is read through its parser; when the parser cannot read it, the file is printed as
+text.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 
-from kami_desktop.core.bills import BillError, parse_bill, reconcile, suggest_terms
 from kami_desktop.core.chats import ChatError, parse_chat
+from kami_desktop.core.dossier.bill_annotation import render_bill_exhibit
 from kami_desktop.core.dossier.layout import esc, header_row
 from kami_desktop.core.dossier.render_base import TEXT_TYPES, Decline, FileContext
 from kami_desktop.core.dossier.snapshot import FileSnap
-from kami_desktop.core.util.money import money_str
 
-BILL_TYPES = (
-    *TEXT_TYPES,
-    "application/zip",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-)
-SOURCES = {"alipay": "支付宝", "wechat": "微信支付"}
-ROLES = {"payment": "付款", "refund": "退款", "unpaid": "未付款", "other": "不计"}
 MAX_ROWS = 5000
 
 
 def accepts_bill(f: FileSnap) -> bool:
-    return f.media_type in BILL_TYPES
+    """Any file may be a stored bill (a GBK export can sniff as octet-stream); ``render_bill`` declines
+    a file that is not one before drawing anything."""
+    return True
 
 
 def accepts_chat(f: FileSnap) -> bool:
@@ -40,75 +35,10 @@ def _t(dt: datetime | None) -> str:
 
 
 def render_bill(ctx: FileContext) -> None:
-    try:
-        bill = parse_bill(ctx.path)
-    except BillError:
-        raise Decline() from None
-    case = ctx.case
-    confirmed = bool(case.platform_terms)
-    terms = case.platform_terms or suggest_terms(case.platform_name, [p.name for p in case.parties], bill)
-    recon = reconcile(bill, terms) if terms else None
-    source = SOURCES.get(bill.source, bill.source)
-    intro = [f"<h3>{esc(source)}账单 · 与平台相关的交易</h3>"]
-    facts = [
-        ("账户", bill.account),
-        ("姓名", bill.holder),
-        ("账单期间", f"{_t(bill.period_start)} 至 {_t(bill.period_end)}" if bill.period_start else ""),
-        ("导出时间", _t(bill.exported_at)),
-        ("账单总行数", str(len(bill.transactions))),
-    ]
-    intro.append("<p>" + "；".join(f"{k}：{esc(v)}" for k, v in facts if v) + "</p>")
-    if bill.personal_only:
-        intro.append(
-            "<p class='note'>注意：该账单注明“本明细仅供个人对账使用”。如需更强的证明力，"
-            "可向支付机构申请盖章的交易流水证明。</p>"
-        )
-    if recon is not None and recon.rows:
-        how = "用户确认的平台名称" if confirmed else "按案件中的平台及当事人名称自动识别"
-        intro.append(
-            f"<p>筛选关键词（{how}）：{esc('、'.join(recon.terms))}；下表“行号”为原始账单文件中的行号。</p>"
-        )
-        rows = [(r.transaction, ROLES.get(r.role, r.role), r.reason) for r in recon.rows]
-        totals = (
-            f"<p><b>合计：</b>付款 ¥{money_str(recon.paid)}，退款 ¥{money_str(recon.refunded)}，"
-            f"净付款（主张金额依据） ¥{money_str(recon.net)}；计入 {sum(1 for r in recon.rows if r.role == 'payment')}"
-            f" 笔付款、{sum(1 for r in recon.rows if r.role == 'refund')} 笔退款。</p>"
-        )
-        warn = "".join(f"<p class='note'>提示：{esc(w)}</p>" for w in recon.warnings)
-    else:
-        intro.append(
-            "<p class='note'>未能在账单中识别出与本案平台相关的交易（请在案件中填写平台名称），"
-            "以下列出账单的全部交易；“行号”为原始账单文件中的行号。</p>"
-        )
-        rows = [(t, "", "") for t in bill.transactions]
-        spent = sum((t.amount for t in bill.transactions if t.direction == "支出"), Decimal("0"))
-        totals = f"<p><b>合计：</b>共 {len(rows)} 行，其中“支出”合计 ¥{money_str(spent)}。</p>"
-        warn = ""
-    cut = len(rows) > MAX_ROWS
-    body = "".join(
-        f"<tr><td class='c'>{t.row}</td><td>{esc(_t(t.time))}</td><td>{esc(t.counterparty)}</td>"
-        f"<td>{esc(t.description)}<br/><span class='order'>{esc(t.order_id).replace('_', '_<br/>')}</span></td>"
-        f"<td class='c'>{esc(t.direction)}</td><td class='r'>{money_str(t.amount)}</td>"
-        f"<td>{esc(t.status)}</td><td>{esc(role)}</td></tr>"
-        for t, role, _reason in rows[:MAX_ROWS]
-    )
-    head = header_row(
-        [
-            ("行号", 5),
-            ("交易时间", 11),
-            ("交易对方", 12),
-            ("商品说明 / 交易订单号", 33),
-            ("收/支", 6),
-            ("金额（元）", 10),
-            ("交易状态", 12),
-            ("计入", 8),
-        ]
-    )
-    table = f"<table class='small'>{head}{body}</table>"
-    if cut:
-        table += f"<p class='note'>（仅列出前 {MAX_ROWS} 行，其余见原始账单文件）</p>"
-    ctx.flow.html("".join(intro) + table + totals + warn)
-    ctx.notes.append(f"{source}账单，按解析结果排印为表格")
+    sheet = ctx.case.bill_sheets.get(ctx.file.sha256)
+    if sheet is None:
+        raise Decline()
+    render_bill_exhibit(ctx, sheet, ctx.case.bill_marks.get(ctx.file.sha256))
 
 
 KIND_LABELS = {

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from kami_desktop.core.bills.store import get_platform_terms
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.case.facts import timeline
+from kami_desktop.core.dossier.bill_annotation import snapshot_bills
 from kami_desktop.core.dossier.naming import original_file_name, unique_names
 from kami_desktop.core.dossier.options import DossierError, Fact
 from kami_desktop.core.evidence.exhibits import list_exhibits
@@ -100,6 +101,8 @@ class CaseSnap:
     platform_terms: list[str] = field(
         default_factory=list
     )  # the user's confirmed names of the platform in bills
+    bill_sheets: dict[str, Any] = field(default_factory=dict)  # file SHA-256 → stored bill as exported
+    bill_marks: dict[str, Any] = field(default_factory=dict)  # file SHA-256 → its rows in the reconciliation
 
     @property
     def defendants(self) -> list[PartySnap]:
@@ -148,6 +151,7 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
         )
         snap.facts = _recorded_facts(s, case_id, {e.id: e.number for e in snap.exhibits})
         snap.platform_terms = [t for t in get_platform_terms(s, case_id) if t.strip()]
+        snap.bill_sheets, snap.bill_marks = snapshot_bills(s, case_id, profile.blob_path)
         if entries:
             snap.ledger_head, snap.ledger_head_seq = entries[-1]["hash"], entries[-1]["seq"]
             snap.as_of = datetime.fromisoformat(entries[-1]["at"])

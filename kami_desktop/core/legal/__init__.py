@@ -39,6 +39,7 @@ from kami_desktop.core.legal.deadlines import (
     court_fee_deadline,
     deadline_status,
     deadlines_from_events,
+    demand_answer_period,
     demand_deadline,
     limitation_deadline,
 )
@@ -54,7 +55,14 @@ from kami_desktop.core.legal.identifiers import (
     reg15_check_digit,
     uscc_check_char,
 )
-from kami_desktop.core.legal.interest import InterestResult, InterestSegment, compute_interest
+from kami_desktop.core.legal.interest import (
+    LPR_RULES,
+    InterestResult,
+    InterestSegment,
+    compute_interest,
+    interest_formula,
+)
+from kami_desktop.core.legal.notice import AnswerPeriod, DeliveryRules, answer_period, load_delivery
 from kami_desktop.core.legal.periods import add_months, add_workdays, period_end
 from kami_desktop.core.legal.small_claims import (
     SmallClaimsThreshold,
@@ -65,6 +73,13 @@ from kami_desktop.core.legal.small_claims import (
 
 __all__ = [
     "DEMAND_DEFAULT_WORKDAYS",
+    "LPR_RULES",
+    "AnswerPeriod",
+    "DeliveryRules",
+    "answer_period",
+    "demand_answer_period",
+    "interest_formula",
+    "load_delivery",
     "EVENT_KINDS",
     "CodeCheck",
     "Deadline",

@@ -113,6 +113,7 @@ class LprEntry:
     rate: Decimal  # percent per year, e.g. Decimal("3.00")
     confirmed: bool = True
     source: str = ""
+    checked: date | None = None  # when the value was last compared with its public source
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def _lpr_series(doc: dict[str, Any], key: str, where: str) -> tuple[LprEntry, ..
                 rate=rate,
                 confirmed=bool(item.get("confirmed", False)),
                 source=str(item.get("source", "")),
+                checked=parse_date(item.get("checked"), at + ".checked", allow_none=True),
             )
         )
     for a, b in zip(entries, entries[1:], strict=False):

@@ -17,6 +17,7 @@ from datetime import date
 from typing import TypedDict
 
 from kami_desktop.core.legal.calendar import WorkCalendar
+from kami_desktop.core.legal.notice import AnswerPeriod, answer_period
 from kami_desktop.core.legal.periods import add_workdays, period_end
 from kami_desktop.core.util import timeutil
 
@@ -49,7 +50,8 @@ EVENT_KINDS: dict[str, str] = {
 }
 
 _BASIS_DEMAND = (
-    "书面催告中给出的履行期限：自送达（或发出）次日起{n}个工作日，遇调休按国务院办公厅放假安排计算"
+    "书面催告中给出的履行期限：催告函到达对方时生效（民法典第137条），自送达次日起{n}个工作日，"
+    "遇调休按国务院办公厅放假安排计算。{how}"
 )
 _BASIS_LIMITATION = (
     "民法典第188条：诉讼时效3年，自知道或应当知道权利受损及义务人之日起算；第195条：权利人向义务人提出履行请求、"
@@ -77,6 +79,7 @@ class Deadline:
     status: str = "ok"
     done: bool = False
     start: date | None = None  # the date the period was counted from
+    estimated: bool = False  # counted from an estimated date (a demand letter's delivery not recorded yet)
 
     def to_json(self) -> dict:
         return {
@@ -84,6 +87,7 @@ class Deadline:
             "label": self.label,
             "due": self.due.isoformat(),
             "provisional": self.provisional,
+            "estimated": self.estimated,
             "basis": self.basis,
             "status": self.status,
             "start": None if self.start is None else self.start.isoformat(),
@@ -112,22 +116,47 @@ def _today(today: date | None) -> date:
 
 
 def demand_deadline(
-    sent: date,
+    sent: date | None,
     workdays: int = DEMAND_DEFAULT_WORKDAYS,
     *,
+    delivered: date | None = None,
+    channel: str = "",
     today: date | None = None,
     near_days: int = DEFAULT_NEAR_DAYS,
     cal: WorkCalendar | None = None,
 ) -> Deadline:
-    """Reply deadline of a demand letter: ``workdays`` (3–7, default 7) working days after ``sent``."""
+    """Reply deadline of a demand letter: ``workdays`` (3–7, default 7) working days after its arrival.
+
+    Arrival is ``delivered`` when recorded, else ``sent`` plus the channel's delivery allowance, and
+    then the deadline is marked ``estimated`` (see :mod:`kami_desktop.core.legal.notice`)."""
+    ap = demand_answer_period(sent, workdays, delivered=delivered, channel=channel, cal=cal)
+    label = "催告函答复期限" + ("（预估）" if ap.estimated else "")
+    d = Deadline(
+        "demand_reply",
+        label,
+        ap.due,
+        ap.provisional,
+        _BASIS_DEMAND.format(n=workdays, how=ap.explain()),
+        start=ap.arrival,
+        estimated=ap.estimated,
+    )
+    return d.refresh(_today(today), near_days)
+
+
+def demand_answer_period(
+    sent: date | None,
+    workdays: int = DEMAND_DEFAULT_WORKDAYS,
+    *,
+    delivered: date | None = None,
+    channel: str = "",
+    cal: WorkCalendar | None = None,
+) -> AnswerPeriod:
+    """:func:`~kami_desktop.core.legal.notice.answer_period` with the 3–7 working-day check."""
     if not DEMAND_MIN_WORKDAYS <= workdays <= DEMAND_MAX_WORKDAYS:
         raise ValueError(
             f"催告期限应为{DEMAND_MIN_WORKDAYS}–{DEMAND_MAX_WORKDAYS}个工作日，实际为 {workdays}"
         )
-    dd = add_workdays(sent, workdays, cal=cal)
-    return Deadline(
-        "demand_reply", "催告函答复期限", dd.due, dd.provisional, _BASIS_DEMAND.format(n=workdays), start=sent
-    ).refresh(_today(today), near_days)
+    return answer_period(workdays, sent=sent, delivered=delivered, channel=channel, cal=cal)
 
 
 def limitation_deadline(
@@ -217,6 +246,7 @@ class Event:
     kind: str
     on: date
     note: str = ""
+    channel: str = ""  # how a demand letter was sent (its delivery allowance depends on it)
 
 
 def _coerce(ev: Event | Mapping | tuple) -> Event:
@@ -225,7 +255,10 @@ def _coerce(ev: Event | Mapping | tuple) -> Event:
     elif isinstance(ev, Mapping):
         on = ev.get("on", ev.get("date"))
         out = Event(
-            str(ev["kind"]), date.fromisoformat(on) if isinstance(on, str) else on, str(ev.get("note", ""))
+            str(ev["kind"]),
+            date.fromisoformat(on) if isinstance(on, str) else on,
+            str(ev.get("note", "")),
+            str(ev.get("channel", "")),
         )
     else:
         kind, on = ev[0], ev[1]
@@ -260,8 +293,10 @@ def deadlines_from_events(
     """
     evs = sorted((_coerce(e) for e in events), key=lambda e: e.on)
     last: dict[str, date] = {}
+    channels: dict[str, str] = {}
     for e in evs:
         last[e.kind] = e.on
+        channels[e.kind] = e.channel
 
     def after(kind: str, ref: date | None) -> bool:
         return ref is not None and kind in last and last[kind] >= ref
@@ -270,10 +305,12 @@ def deadlines_from_events(
     kw: _StatusArgs = {"today": today, "near_days": near_days, "cal": cal}
     out: list[Deadline] = []
 
-    demand_dates = [last[k] for k in ("demand_sent", "demand_delivered") if k in last]
-    demand_from = max(demand_dates) if demand_dates else None
-    if demand_from is not None:
-        d = demand_deadline(demand_from, demand_workdays, **kw)
+    sent, delivered = last.get("demand_sent"), last.get("demand_delivered")
+    if sent is not None or delivered is not None:
+        d = demand_deadline(
+            sent, demand_workdays, delivered=delivered, channel=channels.get("demand_sent", ""), **kw
+        )
+        demand_from = sent if sent is not None else delivered
         d.done = after("demand_answered", demand_from) or after("lawsuit_filed", demand_from)
         out.append(d)
 

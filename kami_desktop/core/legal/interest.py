@@ -1,17 +1,24 @@
 """Interest on the withheld balance (资金占用损失): principal × rate × days / 365 (or 360).
 
+This is the one calculator: ``kami legal interest`` and every document call :func:`compute_interest`
+and print :func:`interest_formula` ("837.50元×3.00%×158天÷365＝10.88元").
+
 Day count
-    ``start`` is **exclusive** and ``end`` is **inclusive**: ``days = (end - start).days``. This follows
-    民法典 201 (the first day is not counted) and legal.md §5.2, where interest runs "自催告期满次日起至
-    实际清偿之日止": pass the demand deadline (or the termination date, or the filing date) as ``start``,
-    and interest accrues from the next day up to and including ``end``. Pass ``count_first_day=True``
-    if a court or the user wants ``start`` itself counted (one more day).
+    ``days = (end - start).days``: the difference of the two dates, as courts' and banks' interest
+    calculators count ("算头不算尾"). A document that claims interest "自2025年10月14日起……暂计至
+    2025年11月20日" passes those two dates and gets 37 days, the same as ``kami legal interest --from
+    2025-10-14 --to 2025-11-20``. Internally the accruing days are ``start + 1 … end`` (which day of a
+    segment a rate change falls on). ``count_first_day=True`` adds one day, for a court that counts
+    both ends; no document uses it.
 
 Rate
     ``rate_percent`` (percent per year) applies one fixed rate. Without it the one-year LPR table is
-    used: by default the rate in force on each day ("同期LPR"), splitting the period into segments
-    where the table changes; with ``lpr_date`` the LPR in force on that single date for the whole
-    period (预付式消费解释 arts 16–17: the LPR at contract formation).
+    used: by default the rate in force on each day ("同期LPR", :data:`LPR_RULES` ``per_period``),
+    splitting the period into segments where the table changes; with ``lpr_date`` the LPR in force on
+    that single date for the whole period (``formation``: 预付式消费解释 arts 16–17, the LPR at contract
+    formation, the documents' default). ``unconfirmed`` tells when a rate used is not verified: an entry
+    marked ``confirmed: false``, or a date after the table's ``last_verified``; documents then say the
+    rate is to be confirmed (待核实).
 
 Rounding
     Each segment's interest is rounded to the fen (ROUND_HALF_UP) and the total is the sum of the
@@ -29,11 +36,17 @@ from kami_desktop.core.util.money import CENT, money_str, to_money
 
 RATE_PLACES = Decimal("0.0001")
 
+# Which one-year LPR applies, as an explicit option (documents default to "formation").
+LPR_RULES = {
+    "formation": "合同成立时的一年期LPR（预付式消费解释第十六条、第十七条），整个计息期间适用同一利率",
+    "per_period": "同期一年期LPR（各日适用当时有效的LPR，LPR调整时分段计算）",
+}
+
 
 @dataclass(frozen=True)
 class InterestSegment:
-    start: date  # exclusive
-    end: date  # inclusive
+    start: date  # first day of the segment (counted)
+    end: date  # the next segment's start, or the period's end (not counted): days = end - start
     days: int
     rate: Decimal  # percent per year
     interest: Decimal
@@ -60,6 +73,7 @@ class InterestResult:
     basis: int = 365
     rate_source: str = "manual"  # 'manual' | 'lpr' (per day) | 'lpr_fixed'
     warnings: list[str] = field(default_factory=list)
+    unconfirmed: bool = False  # a rate used is marked unconfirmed or lies after the table's last check
 
     def to_json(self) -> dict:
         return {
@@ -71,6 +85,8 @@ class InterestResult:
             "basis": self.basis,
             "rate_source": self.rate_source,
             "warnings": list(self.warnings),
+            "unconfirmed": self.unconfirmed,
+            "formula": interest_formula(self),
         }
 
 
@@ -104,26 +120,25 @@ def _entry(table: LprTable, day: date) -> LprEntry:
 def _lpr_segments(
     table: LprTable, principal: Decimal, start: date, end: date, basis: int
 ) -> tuple[list[InterestSegment], list[LprEntry]]:
-    """Split (start, end] where the one-year LPR changes."""
-    current = _entry(table, start + timedelta(days=1))
+    """Split [start, end) where the one-year LPR changes: each day accrues at the LPR in force that day."""
+    current = _entry(table, start)
     used = [current]
     segments: list[InterestSegment] = []
     cursor = start
     for entry in table.one_year:
-        if start + timedelta(days=1) < entry.effective <= end:
-            seg_end = entry.effective - timedelta(days=1)
-            days = (seg_end - cursor).days
+        if start < entry.effective < end:
+            days = (entry.effective - cursor).days
             segments.append(
                 InterestSegment(
                     cursor,
-                    seg_end,
+                    entry.effective,
                     days,
                     current.rate,
                     _segment_interest(principal, current.rate, days, basis),
                     current.effective,
                 )
             )
-            cursor, current = seg_end, entry
+            cursor, current = entry.effective, entry
             used.append(entry)
     days = (end - cursor).days
     segments.append(
@@ -161,6 +176,7 @@ def compute_interest(
     begin = start - timedelta(days=1) if count_first_day else start
     total_days = (end - begin).days
     warnings: list[str] = []
+    unconfirmed = False
 
     if rate_percent is not None:
         rate = _rate(rate_percent)
@@ -186,6 +202,7 @@ def compute_interest(
             source, used = "lpr_fixed", [entry]
             if lpr_date > table.last_verified:
                 warnings.append(_stale(table))
+                unconfirmed = True
         else:
             if total_days == 0:
                 segments, used = [], []
@@ -194,8 +211,10 @@ def compute_interest(
             source = "lpr"
             if end > table.last_verified:
                 warnings.append(_stale(table))
+                unconfirmed = True
         if any(not e.confirmed for e in used):
             warnings.append("所用LPR中有未核实的数值（confirmed=false），请核对后再用于诉状")
+            unconfirmed = True
 
     segments = [s for s in segments if s.days > 0]
     interest = sum((s.interest for s in segments), Decimal("0.00"))
@@ -219,7 +238,25 @@ def compute_interest(
         basis=basis,
         rate_source=source,
         warnings=warnings,
+        unconfirmed=unconfirmed,
     )
+
+
+def _yuan(amount: Decimal) -> str:
+    return f"{amount:,.2f}元"
+
+
+def interest_formula(result: InterestResult) -> str:
+    """The whole computation: "837.50元×3.00%×158天÷365＝10.88元", one term per rate segment."""
+    terms = [
+        f"{_yuan(result.principal)}×{seg.rate}%×{seg.days}天÷{result.basis}＝{_yuan(seg.interest)}"
+        for seg in result.segments
+    ]
+    if not terms:
+        return f"{_yuan(result.principal)}×{result.rate}%×0天÷{result.basis}＝{_yuan(Decimal('0.00'))}"
+    if len(terms) == 1:
+        return terms[0]
+    return "；".join(terms) + f"；合计{_yuan(result.interest)}"
 
 
 def _stale(table: LprTable) -> str:

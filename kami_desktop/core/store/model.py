@@ -173,6 +173,11 @@ class Bill(Base):
     imported_at: Mapped[datetime] = mapped_column(AwareDateTime)
     # 0004: rows carry fund_status / refund_total themselves (older bills re-read them from the original)
     rows_complete: Mapped[bool] = mapped_column(Boolean, default=True)
+    # 0006: the export as printed (JSON lists); older bills print from their original file instead
+    column_names: Mapped[str] = mapped_column(Text, default="[]")
+    head_lines: Mapped[str] = mapped_column(Text, default="[]")
+    tail_lines: Mapped[str] = mapped_column(Text, default="[]")
+    sheet_complete: Mapped[bool] = mapped_column(Boolean, default=True)
 
     transactions: Mapped[list[BillRow]] = relationship(
         back_populates="bill", cascade="all, delete-orphan", order_by="BillRow.row"
@@ -203,6 +208,7 @@ class BillRow(Base):
     refund_total: Mapped[Decimal | None] = mapped_column(
         Money, nullable=True
     )  # refund the bill states on this row
+    cells: Mapped[str] = mapped_column(Text, default="[]")  # 0006: every cell as the export shows it (JSON)
 
     bill: Mapped[Bill] = relationship(back_populates="transactions")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -20,11 +20,15 @@ def test_demand_letter_docx_and_pdf(profile, made, tmp_path):
     assert docx_path.suffix == ".docx" and pdf_path.suffix == ".pdf"
     text = docx_text(docx_path)
 
-    # the deadline: 7 working days after 2025-09-26 (Fri) across 国庆/中秋 2025 with the 9-28 and 10-11 make-up days
-    due = add_workdays(DEMAND_SENT, 7).due
-    assert due == date(2025, 10, 13)
-    assert "自本函发出之日（2025年9月26日）次日起7个工作日内，即于2025年10月13日（含当日）前" in text
-    assert any("2025年10月13日" in n for n in doc.notes)
+    # sent by EMS on 2025-09-26 (Fri), no delivery recorded: arrival estimated 3 days later (09-29), then
+    # 7 working days across 国庆/中秋 2025 with the 10-11 make-up day
+    due = add_workdays(date(2025, 9, 29), 7).due
+    assert due == date(2025, 10, 15)
+    assert (
+        "自收到本函之日起7个工作日内（本函于2025年9月26日以EMS邮寄方式发出，按3日送达估算，"
+        "即于2025年10月15日（含当日）前；期限以本函实际送达之日起算）"
+    ) in text
+    assert any("2025-10-15" in n and "估算" in n for n in doc.notes)
 
     assert "深圳市星辰网络科技有限公司" in text and OPERATOR_USCC in text
     assert "广州云汇信息技术有限公司" in text and PAYEE_USCC in text
@@ -44,7 +48,7 @@ def test_demand_letter_docx_and_pdf(profile, made, tmp_path):
     assert SELF_ID not in text  # a letter to the platform carries no ID number
 
     flat = pdf_flat(pdf_path)
-    for needle in ("退款催告函", "2025年10月13日", "1,798.00", "深圳市星辰网络科技有限公司", OPERATOR_USCC):
+    for needle in ("退款催告函", "2025年10月15日", "1,798.00", "深圳市星辰网络科技有限公司", OPERATOR_USCC):
         assert needle in flat, needle
     fonts = pdffonts(pdf_path)
     assert fonts and all(f["emb"] == "yes" and f["sub"] == "yes" for f in fonts)
@@ -60,8 +64,12 @@ def test_demand_options_workdays_termination_and_limitation(profile, made, tmp_p
         options={"workdays": 3, "termination": True, "interrupt_limitation": False, "channel": "电子邮件"},
     )
     text = docx_text(doc.paths[0])
-    assert add_workdays(DEMAND_SENT, 3).due == date(2025, 9, 30)  # 9-28 (Sunday) is a make-up workday
-    assert "3个工作日内，即于2025年9月30日（含当日）前" in text
+    # e-mail: arrival estimated the next day (09-27); 9-28 (Sunday) is a make-up workday
+    assert add_workdays(DEMAND_SENT + timedelta(days=1), 3).due == date(2025, 9, 30)
+    assert (
+        "3个工作日内（本函于2025年9月26日以电子邮件方式发出，按1日送达估算，即于2025年9月30日（含当日）前"
+        in text
+    )
     assert text.startswith("退款催告函暨解除合同通知书")
     assert "第五百六十三条、第五百六十五条" in text and "合同自本函到达贵司时解除" in text
     assert "第一百九十五条" not in text
@@ -87,7 +95,8 @@ def test_unknown_kind_and_format(profile, made, tmp_path):
 def test_sent_date_option_overrides_the_ladder_step(profile, made, tmp_path):
     doc = generate(profile, made.case_id, "demand", tmp_path, options={"sent_on": "2026-09-28"})
     text = docx_text(doc.paths[0])
-    assert "2026年10月13日" in text  # legal.md's 2026 cross-check: 7 working days after 9-28 → 10-13
+    # EMS from the ladder step: arrival estimated 10-01 (National Day), then 10-08 … 10-15
+    assert "2026年10月15日" in text
 
 
 def test_follow_up_measures_are_numbered_and_the_channel_comes_from_the_demand_step(profile, made, tmp_path):

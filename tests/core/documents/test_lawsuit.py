@@ -11,10 +11,11 @@ from tests.core.documents.conftest import docx_tables, docx_text, pdf_flat, pdff
 from tests.core.documents.factory import DEMAND_SENT, OPERATOR_USCC, PAYEE_USCC, SELF_ID, SELF_PHONE
 
 FILED = date(2025, 11, 20)
+FIRST_TOPUP = date(2025, 3, 1)  # contract formation: the LPR then was 3.10% (from 2024-10-21)
 
 
 def expected_interest(start: date, end: date = FILED):
-    return compute_interest(to_money("1798.00"), start, end, count_first_day=True)
+    return compute_interest(to_money("1798.00"), start, end, lpr_date=FIRST_TOPUP)
 
 
 def test_classic_complaint(profile, made, tmp_path):
@@ -43,19 +44,24 @@ def test_classic_complaint(profile, made, tmp_path):
     )
     assert "支付宝（中国）网络技术有限公司" not in text.split("诉讼请求")[0]  # the channel is not a defendant
 
-    start = add_workdays(DEMAND_SENT, 7).due + timedelta(days=1)  # the day after the demand deadline 10-13
+    # sent by EMS on 09-26, no delivery recorded: arrival estimated 09-29, 7 working days → 10-15
+    due = add_workdays(DEMAND_SENT + timedelta(days=3), 7).due
+    assert due == date(2025, 10, 15)
+    start = due + timedelta(days=1)
     interest = expected_interest(start)
-    assert interest.interest == to_money("5.62") and interest.days == 38
+    # 1798 × 3.10% × 35 / 365 = 5.344…
+    assert interest.interest == to_money("5.34") and interest.days == 35
     assert (
         "一、判令二被告共同向原告返还预付款（被扣除的账户余额）人民币1,798.00元（大写：壹仟柒佰玖拾捌元整）；"
         in text
     )
     assert (
-        "以1,798.00元为基数，自2025年10月14日起至实际清偿之日止，按全国银行间同业拆借中心公布的一年期贷款市场报价利率"
-        "（LPR）计算（2025年10月14日适用的一年期LPR为年利率3.00%），暂计至2025年11月20日为5.62元"
+        "以1,798.00元为基数，自2025年10月16日起至实际清偿之日止，按合同成立时（2025年3月1日）全国银行间同业拆借中心"
+        "公布的一年期贷款市场报价利率（LPR，年利率3.10%）计算，暂计至2025年11月20日为5.34元"
+        "（1,798.00元×3.10%×35天÷365＝5.34元）"
     ) in text
     assert "三、本案诉讼费用由二被告负担。" in text
-    assert "以上金额暂计人民币1,803.62元（大写：壹仟捌佰零叁元陆角贰分）。" in text
+    assert "以上金额暂计人民币1,803.34元（大写：壹仟捌佰零叁元叁角肆分）。" in text
     assert "此致\n杭州市西湖区人民法院" in text
     assert "具状人（签名）：张三" in text and "2025年11月20日" in text
     assert "附：1. 本状副本2份；" in text and "一式3份" in text  # copies = 1 + number of defendants
@@ -66,7 +72,7 @@ def test_classic_complaint(profile, made, tmp_path):
     assert "附页：提交前请阅读" in text  # the notes are printed on a page of their own
 
     flat = pdf_flat(doc.paths[1])
-    for needle in ("民事起诉状", "张三", OPERATOR_USCC, "1,803.62", "3.00%", "杭州市西湖区人民法院"):
+    for needle in ("民事起诉状", "张三", OPERATOR_USCC, "1,803.34", "3.10%", "杭州市西湖区人民法院"):
         assert needle in flat, needle
     assert all(f["emb"] == "yes" for f in pdffonts(doc.paths[1]))
 
@@ -90,7 +96,7 @@ def test_interest_start_option_and_missing_court(profile, made, tmp_path):
 def test_without_a_date_the_interest_is_stated_but_not_summed(profile, made, tmp_path):
     doc = generate(profile, made.case_id, "lawsuit", tmp_path, options={"court": "某法院"})
     text = docx_text(doc.paths[0])
-    assert "自2025年10月14日起至实际清偿之日止" in text and "暂计至" not in text
+    assert "自2025年10月16日起至实际清偿之日止" in text and "暂计至" not in text
     assert "年    月    日" in text  # the signing date is left for the hand
     assert doc.missing == []
 
@@ -115,8 +121,8 @@ def test_elements_complaint(profile, made, tmp_path):
     assert d1_rows["名称"] == "深圳市星辰网络科技有限公司" and d1_rows["统一社会信用代码"] == OPERATOR_USCC
     assert d1_rows["法定代表人/主要负责人"] == "李四" and d1_rows["职务"] == "执行董事"
     assert any(t[1][0] == "被告二" for t in tables)
-    assert "暂计至2025年11月20日为5.62元" in rows["2. 利息"]
-    assert rows["5. 标的总额"] == "暂计人民币1,803.62元（本金及暂计利息）"
+    assert "暂计至2025年11月20日为5.34元（1,798.00元×3.10%×35天÷365＝5.34元）" in rows["2. 利息"]
+    assert rows["5. 标的总额"] == "暂计人民币1,803.34元（本金及暂计利息）"
     assert rows["10. 是否催促过履行"].startswith("是。2025年9月26日向被告发出退款催告函")
     assert "ORDER" not in rows["1. 合同的签订情况（名称、编号、签订时间、地点等）"]
     assert "首次充值时间：2025年3月1日" in rows["1. 合同的签订情况（名称、编号、签订时间、地点等）"]
@@ -126,4 +132,4 @@ def test_elements_complaint(profile, made, tmp_path):
     text = docx_text(doc.paths[0])
     assert "（信息网络买卖合同纠纷）" in text and "法〔2024〕46号" in text
     flat = pdf_flat(doc.paths[1])
-    assert "统一社会信用代码" in flat and OPERATOR_USCC in flat and "1,803.62" in flat
+    assert "统一社会信用代码" in flat and OPERATOR_USCC in flat and "1,803.34" in flat

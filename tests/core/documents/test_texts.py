@@ -89,4 +89,9 @@ def test_options_parse_and_validate():
     assert o.workdays == 5 and o.date == date(2025, 11, 20) and o.termination and o.pages == {3: "4"}
     with pytest.raises(DocumentError, match="早于"):
         DocOptions.parse({"interest_from": "2025-11-20", "interest_to": "2025-11-01"})
-    assert DocOptions.parse(None).workdays == 7 and DocOptions.parse(o) is o
+    default = DocOptions.parse(None)
+    assert default.workdays is None and DocOptions.parse(o) is o
+    assert default.demand_workdays() == 7 and default.demand_workdays(3) == 3 and o.demand_workdays(3) == 5
+    assert default.lpr == "formation" and DocOptions.parse({"lpr": "per-period"}).lpr == "per_period"
+    with pytest.raises(DocumentError, match="formation"):
+        DocOptions.parse({"lpr": "average"})

@@ -39,7 +39,10 @@ def test_page_count_matches_result_and_pdfinfo(built, pdf):
     info = subprocess.run(["pdfinfo", str(result.pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(rf"^Pages:\s+{result.pages}$", info, re.M)
     assert pdf.page_count == result.pages
-    assert all(p.rect == pymupdf.paper_rect("a4") for p in pdf)
+    a4 = pymupdf.paper_rect("a4")
+    assert all(p.mediabox == a4 for p in pdf)  # every sheet A4 portrait
+    turned = [p.number for p in pdf if p.rotation]
+    assert turned and all(pdf[n].rotation == 90 and pdf[n].rect.width > pdf[n].rect.height for n in turned)
 
 
 def test_index_page_numbers_are_where_each_exhibit_starts(built, pdf):
@@ -221,14 +224,16 @@ def test_encrypted_and_broken_pdfs_become_pages_that_say_so(pdf, built):
     assert "音频文件" in voice and "转写" in voice
 
 
-def test_bill_is_a_table_of_platform_rows_with_totals(pdf, built):
+def test_bill_is_the_whole_export_then_the_plaintiffs_annotation(pdf, built):
     _, _, result, _ = built
     x = next(e for e in result.exhibits if e.title == "支付宝账单")
-    text = "".join(pdf[p - 1].get_text() for p in range(x.first_page, x.last_page + 1))
-    assert "支付宝账单 · 与平台相关的交易" in text
-    assert f"¥{EXPECTED_NET}" in text
-    assert "老王面馆" not in text  # not a platform row
-    assert "行号" in text and "2026030122001155711407540001" in text
+    pages = [pdf[p - 1] for p in range(x.first_page, x.last_page + 1)]
+    bill = "".join(p.get_text() for p in pages if p.rotation == 90)
+    note = "".join(p.get_text() for p in pages if p.rotation == 0)
+    assert "账单原文" in bill and "老王面馆" in bill  # every row, the platform's or not
+    assert "行号" in bill and "2026030122001155711407540001" in bill
+    assert "对账说明（标注版）" in note and f"净付款 ¥{EXPECTED_NET}" in note
+    assert "老王面馆" not in note  # not a platform row
 
 
 def test_chat_log_is_a_transcript(pdf, built):

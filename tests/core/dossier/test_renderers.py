@@ -212,5 +212,9 @@ def test_bill_uses_the_platform_names_the_user_confirmed(profile, tmp_path):
     with profile.session() as s:
         set_platform_terms(s, case.case_id, ["老王面馆"])
     result = build_dossier(profile, case.case_id, options(tmp_path / "out"))
-    text = _exhibit_text(pymupdf.open(result.pdf), result.exhibits[0])
-    assert "用户确认的平台名称" in text and "老王面馆" in text and "¥12.30" in text
+    doc = pymupdf.open(result.pdf)
+    x = result.exhibits[0]
+    note = "".join(
+        doc[p - 1].get_text() for p in range(x.first_page, x.last_page + 1) if not doc[p - 1].rotation
+    )
+    assert "对账说明（标注版）" in note and "老王面馆" in note and "付款 ¥12.30" in note

@@ -52,13 +52,15 @@ def test_every_step_kind_maps_to_a_stage_and_a_known_event():
 
 
 def test_demand_before_the_2025_national_day_holiday(profile, case_id):
-    """Sent Fri 2025-09-26. Working days: 9/28 (Sun, 调休), 9/29, 9/30, then 10/1–10/8 off, 10/9, 10/10,
-    10/11 (Sat, 调休), 10/13 — the 7th working day is Monday 2025-10-13."""
+    """Delivered Fri 2025-09-26. Working days: 9/28 (Sun, 调休), 9/29, 9/30, then 10/1–10/8 off, 10/9,
+    10/10, 10/11 (Sat, 调休), 10/13 — the 7th working day is Monday 2025-10-13."""
     with profile.session() as s:
         record_step(s, case_id, "demand_sent", "2025-09-26", channel="邮件")
+        record_step(s, case_id, "demand_delivered", "2025-09-26")
         dash = case_dashboard(s, case_id, D("2025-09-29"))
     demand = by_key(dash)["demand_reply"]
     assert demand.due == D("2025-10-13") == nth_workday_after(D("2025-09-26"), 7)
+    assert not demand.estimated and demand.start == D("2025-09-26")
     assert not demand.provisional and demand.status == "ok"
     assert dash.next_deadline is demand and dash.stage == "negotiation"
     assert "等待平台答复" in dash.next_steps[0] and "2025-10-13" in dash.next_steps[0]
@@ -139,7 +141,8 @@ def test_provisional_deadline_in_2027(profile, case_id):
         s.get(type(st), st.id).on = D("2027-03-01")  # as if recorded in 2027
     dash = dashboard(profile, case_id, D("2027-03-02"))
     demand = by_key(dash)["demand_reply"]
-    assert demand.provisional and demand.due == D("2027-03-10")
+    # no delivery recorded, channel unknown: arrival estimated 03-04, then 7 fallback working days
+    assert demand.provisional and demand.estimated and demand.due == D("2027-03-15")
     assert dash.to_json()["provisional"] is True and dash.to_json()["next_deadline"]["provisional"] is True
 
 
@@ -183,8 +186,9 @@ def test_planned_steps_do_not_count_and_future_steps_must_be_planned(profile, ca
 def test_edit_and_remove_steps(profile, case_id):
     with profile.session() as s:
         st = record_step(s, case_id, "demand_sent", "2025-09-25")
-        edit_step(s, st.id, on="2025-09-26", reference="EMS1234")
-        assert by_key(case_dashboard(s, case_id, D("2025-09-29")))["demand_reply"].due == D("2025-10-13")
+        edit_step(s, st.id, on="2025-09-26", reference="EMS1234", channel="EMS")
+        # EMS: arrival estimated 09-29; then 9/30, 10/9, 10/10, 10/11 (Sat, 调休), 10/13, 10/14, 10/15
+        assert by_key(case_dashboard(s, case_id, D("2025-09-29")))["demand_reply"].due == D("2025-10-15")
         with pytest.raises(LadderError, match="日期格式"):
             edit_step(s, st.id, on="9月26日")
         remove_step(s, st.id)
@@ -196,6 +200,7 @@ def test_edit_and_remove_steps(profile, case_id):
 def test_the_demand_letters_own_period_sets_its_deadline(profile, case_id):
     with profile.session() as s:
         st = record_step(s, case_id, "demand_sent", "2025-09-26", workdays=3)
+        record_step(s, case_id, "demand_delivered", "2025-09-26")
         assert step_summary(st)["workdays"] == 3
         dash = case_dashboard(s, case_id, today=D("2025-09-27"))
         demand = next(d for d in dash.deadlines if d.key.startswith("demand"))

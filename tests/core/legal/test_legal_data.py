@@ -22,15 +22,38 @@ def test_shipped_files_are_where_resource_path_says():
         json.loads(path.read_text(encoding="utf-8"))
 
 
+# legal.md §5.2: every change of the one-year LPR since the 2019 reform (checked against public sources)
+LEGAL_MD_CHANGES = [
+    ("2019-08-20", "4.25"),
+    ("2019-09-20", "4.20"),
+    ("2019-11-20", "4.15"),
+    ("2020-02-20", "4.05"),
+    ("2020-04-20", "3.85"),
+    ("2021-12-20", "3.80"),
+    ("2022-01-20", "3.70"),
+    ("2022-08-22", "3.65"),
+    ("2023-06-20", "3.55"),
+    ("2023-08-21", "3.45"),
+    ("2024-07-22", "3.35"),
+    ("2024-10-21", "3.10"),
+    ("2025-05-20", "3.00"),
+]
+
+
 def test_shipped_lpr_matches_legal_md():
     table = load_lpr()
-    entry = table.entry_on(date(2025, 12, 1))
-    assert entry.rate == Decimal("3.00") and entry.effective == date(2025, 5, 20)
-    assert entry.confirmed and entry.source
-    assert table.entry_on(date(2025, 5, 19)) is None
-    assert table.last_verified == date(2025, 5, 20)
-    assert table.source
-    assert isinstance(entry.rate, Decimal)
+    assert [(e.effective.isoformat(), str(e.rate)) for e in table.one_year] == LEGAL_MD_CHANGES
+    for e in table.one_year:
+        assert e.confirmed and "http" in e.source and e.checked is not None, e
+        assert isinstance(e.rate, Decimal)
+    assert table.entry_on(date(2019, 8, 19)) is None  # no LPR before the reform
+    assert table.entry_on(date(2021, 12, 19)).rate == Decimal("3.85")  # unchanged between changes
+    assert table.entry_on(date(2025, 12, 1)).effective == date(2025, 5, 20)
+    assert table.last_verified >= date(2025, 5, 20) and table.source
+    raw = json.loads(shipped_path(LPR_FILE).read_text(encoding="utf-8"))
+    later = raw["confirmations_after_last_change"]
+    assert later[-1]["published"] == table.last_verified.isoformat()
+    assert all(c["rate"] == "3.00" and "http" in c["source"] and c["checked"] for c in later)
 
 
 def test_shipped_limits():

@@ -36,18 +36,36 @@ def by_key(deadlines: list[Deadline]) -> dict[str, Deadline]:
 
 
 def test_demand_deadline_default_seven_working_days():
-    d = demand_deadline(D("2026-09-28"), today=D("2026-09-28"))
-    assert d.key == "demand_reply" and d.label
-    assert d.due == D("2026-10-13") and not d.provisional
-    assert "7个工作日" in d.basis
-    assert d.start == D("2026-09-28")
+    d = demand_deadline(D("2026-09-25"), delivered=D("2026-09-28"), today=D("2026-09-28"))
+    assert d.key == "demand_reply" and d.label == "催告函答复期限"
+    assert d.due == D("2026-10-13") and not d.provisional and not d.estimated
+    assert "7个工作日" in d.basis and "137" in d.basis
+    assert d.start == D("2026-09-28")  # counted from delivery, not from sending
+
+
+def test_demand_deadline_estimated_from_sending_plus_the_channels_allowance():
+    # EMS: 3 days -> arrival 10-01 (National Day); working days 10-08, 10-09, 10-10 (a Saturday
+    # make-up day), 10-12, 10-13, 10-14, 10-15.
+    post = demand_deadline(D("2026-09-28"), channel="EMS邮寄", today=D("2026-09-28"))
+    assert (post.start, post.due, post.estimated) == (D("2026-10-01"), D("2026-10-15"), True)
+    assert post.label == "催告函答复期限（预估）" and "估算3天送达" in post.basis
+    # electronic: 1 day -> arrival 09-29; 09-30, 10-08, 10-09, 10-10, 10-12, 10-13, 10-14
+    mail = demand_deadline(D("2026-09-28"), channel="电子邮件", today=D("2026-09-28"))
+    assert (mail.start, mail.due) == (D("2026-09-29"), D("2026-10-14"))
+    unknown = demand_deadline(D("2026-09-28"), today=D("2026-09-28"))
+    assert unknown.start == D("2026-10-01") and "送达方式未记录" in unknown.basis
+    # a delivery recorded before the sending date belongs to an earlier letter
+    stale = demand_deadline(D("2026-09-28"), delivered=D("2026-09-01"), channel="EMS")
+    assert stale.estimated and stale.start == D("2026-10-01")
 
 
 def test_demand_deadline_range():
-    assert demand_deadline(D("2026-09-28"), 3, today=D("2026-09-28")).due == D("2026-10-08")
+    assert demand_deadline(None, 3, delivered=D("2026-09-28"), today=D("2026-09-28")).due == D("2026-10-08")
     for bad in (2, 8):
         with pytest.raises(ValueError):
             demand_deadline(D("2026-09-28"), bad)
+    with pytest.raises(ValueError):
+        demand_deadline(None)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +81,7 @@ def test_demand_deadline_range():
     ],
 )
 def test_status_boundaries(today, near_days, expected):
-    d = demand_deadline(D("2026-09-28"), today=D("2026-01-01"))
+    d = demand_deadline(D("2026-09-28"), delivered=D("2026-09-28"), today=D("2026-01-01"))
     assert deadline_status(d, D(today), near_days) == expected
 
 
@@ -152,7 +170,8 @@ def test_events_replies_and_decisions_mark_done():
 def test_new_demand_after_answer_is_open_again():
     events = [("demand_sent", "2026-03-05"), ("demand_answered", "2026-03-10"), ("demand_sent", "2026-04-01")]
     got = by_key(deadlines_from_events(events, D("2026-04-02")))
-    assert got["demand_reply"].start == D("2026-04-01") and got["demand_reply"].status == "ok"
+    assert got["demand_reply"].start == D("2026-04-04")  # 04-01 + 3 days' delivery allowance
+    assert got["demand_reply"].estimated and got["demand_reply"].status == "ok"
 
 
 def test_rejected_complaint_has_no_mediation():
@@ -178,7 +197,7 @@ def test_resolved_closes_everything():
 
 
 def test_near_days_is_configurable():
-    events = [("demand_sent", "2026-03-05")]  # due 2026-03-16
+    events = [("demand_sent", "2026-03-05"), ("demand_delivered", "2026-03-05")]  # due 2026-03-16
     assert deadlines_from_events(events, D("2026-03-09"), 3)[0].status == "ok"
     assert deadlines_from_events(events, D("2026-03-09"), 7)[0].status == "near"
 
