@@ -175,7 +175,7 @@ def cmd_import(args) -> Outcome:
 
 
 def cmd_show(args) -> Outcome:
-    from kami_desktop.core.bills.store import case_reconciliation
+    from kami_desktop.core.bills.store import StoredReconRow, case_reconciliation
     from kami_desktop.core.util.money import money_str
 
     with open_profile(args, write=False) as prof:
@@ -184,8 +184,9 @@ def cmd_show(args) -> Outcome:
     roles = {"payment": "付款", "refund": "退款", "unpaid": "未付款", "other": "其他"}
     for r in recon.rows:
         t = r.transaction
+        bill = r.bill_id if isinstance(r, StoredReconRow) else "-"
         lines.append(
-            f"  账单 {r.bill_id} 第 {t.row:>4} 行  {t.time:%Y-%m-%d %H:%M}  "
+            f"  账单 {bill} 第 {t.row:>4} 行  {t.time:%Y-%m-%d %H:%M}  "
             f"{roles.get(r.role, r.role)}  ¥{money_str(t.amount):>10}  {t.counterparty}  {r.reason}"
         )
     lines += [f"注意：{w}" for w in recon.warnings]

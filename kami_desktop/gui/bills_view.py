@@ -40,7 +40,7 @@ from kami_desktop.gui.bill_table_model import (
     load_bill_data,
 )
 from kami_desktop.gui.formatting import join_list
-from kami_desktop.gui.workers import TaskFailure, guarded, start_task
+from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
 BANNER_STYLE = "QLabel { background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 8px; }"
 
@@ -62,7 +62,7 @@ class BillsView(QWidget):
         self.case_id: int | None = None
         self.data: BillViewData | None = None
         self._generation = 0
-        self.worker = None
+        self.worker: TaskWorker | None = None
         self.model = BillTableModel(self)
 
         self.import_button = QPushButton(self.tr("导入账单…"))
@@ -224,8 +224,9 @@ class BillsView(QWidget):
         messages.show_error(self, failure.exception, failure.traceback)
 
     def _show_totals(self) -> None:
-        recon = self.data.recon if self.data else None
-        if recon is None or not recon.bills:
+        data = self.data
+        recon = data.recon if data else None
+        if data is None or recon is None or not recon.bills:
             self.totals_label.setText(
                 self.tr("还没有导入账单。点击“导入账单…”，选择支付宝或微信支付导出的账单文件。")
             )
@@ -260,10 +261,10 @@ class BillsView(QWidget):
         terms = join_list(recon.terms) or self.tr("（未指定）")
         self.terms_label.setText(
             self.tr("平台关键词：{terms}　　账单 {n} 份，交易 {rows} 笔").format(
-                terms=terms, n=len(recon.bills), rows=len(self.data.rows)
+                terms=terms, n=len(recon.bills), rows=len(data.rows)
             )
         )
-        claimed = self.data.claimed_amount
+        claimed = data.claimed_amount
         self.claimed_label.setText(
             self.tr("本案主张金额：{amount}").format(
                 amount=f"¥{money_str(claimed)}" if claimed is not None else self.tr("未填写")

@@ -49,7 +49,7 @@ class OpenedBackup:
     def __enter__(self) -> OpenedBackup:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
@@ -169,7 +169,7 @@ def _match(m: Manifest, infos: dict[str, zipfile.ZipInfo]) -> None:
         raise BackupError(f"备份不完整：清单中的 {len(missing)} 个文件不在备份里（例如 {missing[0]}）。")
     declared = {p.sha256 for p in m.problems if p.kind == "hash_mismatch"}
     for f in m.blobs:
-        name = blob_name(f.path)
+        name = blob_name(f.path) or ""
         if name != f.sha256 and name not in declared:
             raise BackupError(f"清单中 {f.path} 的哈希与文件名不符，备份可能被篡改，已拒绝恢复。")
 

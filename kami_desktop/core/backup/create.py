@@ -114,7 +114,7 @@ class BackupReport:
 class _Meter:
     """Counts bytes, reports progress in KiB (fits a Qt int up to 2 TiB), polls the cancel flag."""
 
-    def __init__(self, total_bytes: int, progress: Progress, cancel) -> None:
+    def __init__(self, total_bytes: int, progress: Progress, cancel: CancelToken | None) -> None:
         self.total = max(1, (total_bytes + 1023) // 1024)
         self.done_bytes = 0
         self.progress = progress
@@ -156,7 +156,9 @@ def _snapshot(db_path: Path, dest: Path, lock_timeout: float) -> None:
         raise BackupError(f"数据库自检未通过（{check}），请先运行“校验”并联系支持，备份未生成。")
 
 
-def _facts(snapshot: Path):
+def _facts(
+    snapshot: Path,
+) -> tuple[str, dict[str, int], list[tuple[str, int, str]], int, str, list[ledger.ChainProblem]]:
     con = sqlite3.connect(snapshot)
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -166,7 +168,9 @@ def _facts(snapshot: Path):
             for k, t in COUNT_TABLES.items()
             if t in tables
         }
-        blobs = con.execute("SELECT sha256, size, media_type FROM blobs ORDER BY sha256").fetchall()
+        blobs: list[tuple[str, int, str]] = con.execute(
+            "SELECT sha256, size, media_type FROM blobs ORDER BY sha256"
+        ).fetchall()
     finally:
         con.close()
     engine = create_engine(f"sqlite:///{snapshot}")

@@ -29,9 +29,10 @@ import sqlite3
 import stat
 import tempfile
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from kami_desktop.core.backup.archive import OpenedBackup, copy_member, open_backup
 from kami_desktop.core.backup.database import DatabaseFacts, stage_database
@@ -158,20 +159,25 @@ def _stage_database(
             raw.unlink()
 
 
-def _meter(total: int, progress: Progress, cancel):
-    kib_total = max(1, (total + 1023) // 1024)
-    state = {"done": 0}
+class _Meter:
+    """Progress in KiB over the bytes a restore writes; ``finish`` reports the end."""
 
-    def on_bytes(n: int) -> None:
-        state["done"] += n
-        progress(min(kib_total, state["done"] // 1024), kib_total, "")
+    def __init__(self, total: int, progress: Progress) -> None:
+        self.total = max(1, (total + 1023) // 1024)
+        self.done = 0
+        self.progress = progress
+        progress(0, self.total, "")
 
-    def finish() -> None:
-        progress(kib_total, kib_total, "完成")
+    def __call__(self, n: int) -> None:
+        self.done += n
+        self.progress(min(self.total, self.done // 1024), self.total, "")
 
-    on_bytes.finish = finish  # type: ignore[attr-defined]
-    progress(0, kib_total, "")
-    return on_bytes
+    def finish(self) -> None:
+        self.progress(self.total, self.total, "完成")
+
+
+def _meter(total: int, progress: Progress, cancel: CancelToken | None) -> _Meter:
+    return _Meter(total, progress)
 
 
 def profile_state(data_dir: Path | str) -> str:
@@ -224,7 +230,9 @@ def _ensure_not_in_use(target: Path) -> None:
         ) from exc
 
 
-def _stage(ob: OpenedBackup, staging: Path, progress: Progress, cancel):
+def _stage(
+    ob: OpenedBackup, staging: Path, progress: Progress, cancel: CancelToken | None
+) -> tuple[_Meter, DatabaseFacts]:
     meter = _meter(ob.manifest.total_size, progress, cancel)
     make_private_dir(staging)
     make_private_dir(staging / "vault")
@@ -241,7 +249,7 @@ def _stage(ob: OpenedBackup, staging: Path, progress: Progress, cancel):
 
 
 @contextlib.contextmanager
-def _create(path: Path, mode: int):
+def _create(path: Path, mode: int) -> Iterator[BinaryIO]:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     with os.fdopen(fd, "wb") as fh:
         yield fh
@@ -249,7 +257,7 @@ def _create(path: Path, mode: int):
         os.fsync(fh.fileno())
 
 
-def _verify_staged(staging: Path, m: Manifest):
+def _verify_staged(staging: Path, m: Manifest) -> tuple[str, bool, list[dict[str, Any]]]:
     """Open (and migrate) the staged profile and verify it; problems are reported, not hidden."""
     from kami_desktop.core.evidence.verify import verify
     from kami_desktop.core.store.db import current_revision
@@ -265,7 +273,7 @@ def _verify_staged(staging: Path, m: Manifest):
         prof.close()
     declared = {(p.kind, p.sha256) for p in m.problems}
     ledger_declared = any(p.kind == "ledger_broken" for p in m.problems)
-    problems = []
+    problems: list[dict[str, Any]] = []
     for p in report.problems:
         d = asdict(p)
         d["known_at_backup"] = (p.kind, p.sha256) in declared or (

@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.bills import (
@@ -256,7 +257,9 @@ def _result(
 ) -> BillImport:
     with profile.session() as s:
         stored = s.get(Bill, bill_id)
-        ex = s.get(Exhibit, stored.exhibit_id)
+        ex = s.get(Exhibit, stored.exhibit_id) if stored is not None else None
+        if stored is None or ex is None:  # removed by another window meanwhile
+            raise BillStoreError(f"账单 {bill_id} 已不存在")
         suggested = suggested_terms(s, case_id, bill)
         current = get_platform_terms(s, case_id)
         given = [t for t in (terms or []) if t and t.strip()]
@@ -341,7 +344,9 @@ BlobPath = Callable[[str], Path]
 def _session_blob_path(s: Session) -> BlobPath:
     from kami_desktop.core.store.vault import Vault
 
-    return Vault(Path(s.get_bind().url.database).parent / "vault").path_for
+    bind = s.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    return Vault(Path(engine.url.database or "").parent / "vault").path_for
 
 
 def live_bills(s: Session, case_id: int) -> list[Bill]:
@@ -468,7 +473,7 @@ def reconcile_stored(
         )
     return CaseReconciliation(
         terms=base.terms,
-        rows=rows,
+        rows=cast(list[ReconRow], rows),  # every row is a StoredReconRow
         paid=base.paid,
         refunded=base.refunded,
         net=base.net,

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 
 from kami_desktop.core.errors import UserError
 from kami_desktop.resources import migrations_path
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 PRAGMAS = ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL", "busy_timeout=5000")
 
@@ -25,7 +29,7 @@ def make_engine(db_path: Path, *, query_only: bool = False) -> Engine:
     pragmas = (*PRAGMAS, "query_only=ON") if query_only else PRAGMAS
 
     @event.listens_for(engine, "connect")
-    def _set_pragmas(dbapi_conn, _record):
+    def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
         for pragma in pragmas:
             cur.execute("PRAGMA " + pragma)
@@ -34,7 +38,7 @@ def make_engine(db_path: Path, *, query_only: bool = False) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine | None = None):
+def alembic_config(engine: Engine | None = None) -> Config:
     from alembic.config import Config  # alembic is only imported when a migration has to run
 
     cfg = Config()
@@ -68,7 +72,7 @@ def head_revision() -> str:
     if len(heads) != 1:
         from alembic.script import ScriptDirectory
 
-        return ScriptDirectory.from_config(alembic_config()).get_current_head()
+        return str(ScriptDirectory.from_config(alembic_config()).get_current_head())
     return heads.pop()
 
 

@@ -92,7 +92,12 @@ class Vault:
     def store_bytes(self, data: bytes) -> Stored:
         return self.store_stream(io.BytesIO(data))
 
-    def store_stream(self, fh, cancel=None, on_bytes=None) -> Stored:
+    def store_stream(
+        self,
+        fh: io.BufferedIOBase | io.RawIOBase,
+        cancel: Callable[[], bool] | None = None,
+        on_bytes: Callable[[int], None] | None = None,
+    ) -> Stored:
         """Stream ``fh`` into the vault. ``new`` is False when the file was already in place."""
         sha, sm3, size = hashlib.sha256(), new_sm3(), 0
         head = b""

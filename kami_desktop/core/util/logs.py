@@ -19,12 +19,13 @@ replaces it). Every record passing through it is rewritten before it is written 
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from kami_desktop.core.util.fsutil import make_private_dir
 from kami_desktop.core.util.timeutil import from_timestamp
@@ -151,10 +152,17 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class HasLogsDir(Protocol):
+    """Anything with a log folder (a Profile, or a stand-in for the CLI before one is open)."""
+
+    @property
+    def logs_dir(self) -> Path | str: ...
+
+
 class _PrivateRotatingFileHandler(RotatingFileHandler):
     """Log files readable by the current user only (where the OS has modes)."""
 
-    def _open(self):
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(
             self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600
         )
@@ -163,7 +171,7 @@ class _PrivateRotatingFileHandler(RotatingFileHandler):
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
-def setup_logging(profile, level: int = logging.INFO) -> logging.Logger:
+def setup_logging(profile: HasLogsDir, level: int = logging.INFO) -> logging.Logger:
     """Log the app to ``profile.logs_dir / "kami.log"``; returns the ``kami_desktop`` logger."""
     logs_dir = Path(profile.logs_dir)
     make_private_dir(logs_dir)
