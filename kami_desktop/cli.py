@@ -20,7 +20,7 @@ from kami_desktop import __version__
 
 # command modules under kami_desktop.commands, in help order
 COMMAND_MODULES = ["case", "evidence"]
-OPTIONAL_COMMAND_MODULES = ["bill", "chat", "dossier", "legal", "doc", "backup", "party", "fact"]
+OPTIONAL_COMMAND_MODULES = ["bill", "claim", "chat", "dossier", "legal", "doc", "backup", "party", "fact"]
 
 
 class UsageError(Exception):
