@@ -179,7 +179,8 @@ def cmd_import(args) -> Outcome:
     )
     lines = [
         head,
-        "选为平台的交易对方：" + ("、".join(result.terms) or "（无，请用 kami bill counterparties --select 指定）"),
+        "选为平台的交易对方："
+        + ("、".join(result.terms) or "（无，请用 kami bill counterparties --select 指定）"),
         _totals_text(recon),
     ]
     if result.evidence_warning:

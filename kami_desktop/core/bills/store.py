@@ -115,6 +115,7 @@ class CaseReconciliation(Reconciliation):
     bills: list[dict] = field(default_factory=list)
     duplicates: int = 0  # rows that several stored bills share, counted once
     duplicate_row_ids: set[int] = field(default_factory=set)  # bill_row ids skipped as such repeats
+    duplicate_of: dict[int, int] = field(default_factory=dict)  # skipped bill_row id -> the one counted
 
     def to_json(self) -> dict:
         out = super().to_json()
@@ -377,14 +378,14 @@ def reconcile_stored(
     the counterparties ``platform`` selects (default: the case's checklist, ``counterparties.platform_rule``)."""
     rule = case_platform_rule(s, case_id) if platform is None else platform_rule(platform)
     pairs: list[tuple[Transaction, RowRef]] = []
-    keys: set[tuple] = set()
-    skipped: set[int] = set()
+    keys: dict[tuple, int] = {}  # dedupe key -> bill_row id of the row that counts
+    skipped: dict[int, int] = {}
     for t, ref in case_transactions(s, case_id, blob_path):
         key = _dedupe_key(t)
         if key in keys:
-            skipped.add(ref.bill_row_id)
+            skipped[ref.bill_row_id] = keys[key]
             continue
-        keys.add(key)
+        keys[key] = ref.bill_row_id
         pairs.append((t, ref))
     bills = [_bill_info(b) for b in live_bills(s, case_id)]
     # rows of different bills may share numbers: reconcile on unique keys, then map back
@@ -437,7 +438,8 @@ def reconcile_stored(
         warnings=warnings,
         bills=bills,
         duplicates=len(skipped),
-        duplicate_row_ids=skipped,
+        duplicate_row_ids=set(skipped),
+        duplicate_of=skipped,
     )
 
 

@@ -1,8 +1,10 @@
-"""Bills and chat logs printed from the parsed file: a table of the platform's rows, a transcript.
+"""Bills and chat logs printed from what the case file holds: a table of the platform's rows, a transcript.
 
-Both read the exhibit's own file through the parsers (``core.bills.parse_bill``,
-``core.chats.parse_chat``); when a parser cannot read it, the renderer declines and the file is
-printed as text.
+A bill is printed from its rows as stored at import and the one case reconciliation (``snapshot.money``,
+taken from ``core.bills.money``): it is never parsed again here, and a file that is not a stored bill
+is declined (and printed as text). Rows that two overlapping bills share are printed and counted under
+the first of them in binder order; the case's totals and the claim are printed once, on the 主张金额
+page of the front matter. Chat logs are still read through the chat parser.
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from kami_desktop.core.bills import BillError, parse_bill, reconcile, suggest_terms
 from kami_desktop.core.chats import ChatError, parse_chat
 from kami_desktop.core.dossier.layout import esc, header_row
+from kami_desktop.core.dossier.money import BillRowSnap, BillSnap
 from kami_desktop.core.dossier.render_base import TEXT_TYPES, Decline, FileContext
 from kami_desktop.core.dossier.snapshot import FileSnap
 from kami_desktop.core.util.money import money_str
@@ -25,6 +27,7 @@ BILL_TYPES = (
 SOURCES = {"alipay": "支付宝", "wechat": "微信支付"}
 ROLES = {"payment": "付款", "refund": "退款", "unpaid": "未付款", "other": "不计"}
 MAX_ROWS = 5000
+ZERO = Decimal("0.00")
 
 
 def accepts_bill(f: FileSnap) -> bool:
@@ -39,23 +42,23 @@ def _t(dt: datetime | None) -> str:
     return dt.strftime("%Y-%m-%d %H:%M:%S") if dt else ""
 
 
-def render_bill(ctx: FileContext) -> None:
-    try:
-        bill = parse_bill(ctx.path)
-    except BillError:
-        raise Decline() from None
-    case = ctx.case
-    confirmed = bool(case.platform_terms)
-    terms = case.platform_terms or suggest_terms(case.platform_name, [p.name for p in case.parties], bill)
-    recon = reconcile(bill, terms) if terms else None
+def _role(r: BillRowSnap) -> str:
+    text = ROLES.get(r.role or "", "")
+    if r.role == "refund" and r.linked is not None:
+        text += f"（对应证据{r.linked[0]}第{r.linked[1]}行）"
+    if r.claim_items:
+        text += "<br/>主张项" + "、".join(str(n) for n in r.claim_items)
+    return text
+
+
+def _bill_intro(bill: BillSnap) -> list[str]:
     source = SOURCES.get(bill.source, bill.source)
     intro = [f"<h3>{esc(source)}账单 · 与平台相关的交易</h3>"]
     facts = [
         ("账户", bill.account),
         ("姓名", bill.holder),
         ("账单期间", f"{_t(bill.period_start)} 至 {_t(bill.period_end)}" if bill.period_start else ""),
-        ("导出时间", _t(bill.exported_at)),
-        ("账单总行数", str(len(bill.transactions))),
+        ("账单总行数", str(len(bill.rows))),
     ]
     intro.append("<p>" + "；".join(f"{k}：{esc(v)}" for k, v in facts if v) + "</p>")
     if bill.personal_only:
@@ -63,52 +66,68 @@ def render_bill(ctx: FileContext) -> None:
             "<p class='note'>注意：该账单注明“本明细仅供个人对账使用”。如需更强的证明力，"
             "可向支付机构申请盖章的交易流水证明。</p>"
         )
-    if recon is not None and recon.rows:
-        how = "用户确认的平台名称" if confirmed else "按案件中的平台及当事人名称自动识别"
+    return intro
+
+
+def render_bill(ctx: FileContext) -> None:
+    bill = ctx.case.money.bills.get(ctx.file.sha256)
+    if bill is None:  # not a stored bill of this case: the next renderer prints the file as it is
+        raise Decline()
+    intro = _bill_intro(bill)
+    shown = bill.platform_rows
+    if shown or bill.repeated:
+        names = "、".join(ctx.case.money.counterparties)
         intro.append(
-            f"<p>筛选关键词（{how}）：{esc('、'.join(recon.terms))}；下表“行号”为原始账单文件中的行号。</p>"
+            f"<p>计入的交易对方（本人确认的平台收款方）：{esc(names)}；下表“行号”为原始账单文件中的行号。</p>"
         )
-        rows = [(r.transaction, ROLES.get(r.role, r.role), r.reason) for r in recon.rows]
+        rows = [(r.tx, _role(r)) for r in shown]
+        pays = [r for r in shown if r.role == "payment"]
+        backs = [r for r in shown if r.role == "refund"]
+        paid = sum((r.counted for r in pays), ZERO)
+        back = sum((r.counted for r in backs), ZERO) + sum((r.status_refund for r in pays), ZERO)
         totals = (
-            f"<p><b>合计：</b>付款 ¥{money_str(recon.paid)}，退款 ¥{money_str(recon.refunded)}，"
-            f"净付款（主张金额依据） ¥{money_str(recon.net)}；计入 {sum(1 for r in recon.rows if r.role == 'payment')}"
-            f" 笔付款、{sum(1 for r in recon.rows if r.role == 'refund')} 笔退款。</p>"
+            f"<p><b>本账单列出的平台交易：</b>付款 {len(pays)} 笔 ¥{money_str(paid)}，"
+            f"退款 {len(backs)} 笔 ¥{money_str(back)}。全案合计与主张金额见“主张金额”页。</p>"
         )
-        warn = "".join(f"<p class='note'>提示：{esc(w)}</p>" for w in recon.warnings)
+        if bill.repeated:
+            where = sorted({f"证据{r.shown_in[0]}" for r in bill.repeated if r.shown_in})
+            totals += (
+                f"<p class='note'>另有 {len(bill.repeated)} 笔平台交易与{'、'.join(where)}重复（同一账户的账单期间重叠），"
+                f"已在{'、'.join(where)}中列出并计算，此处不再重复（行号："
+                f"{'、'.join(str(r.tx.row) for r in bill.repeated)}）。</p>"
+            )
     else:
         intro.append(
-            "<p class='note'>未能在账单中识别出与本案平台相关的交易（请在案件中填写平台名称），"
-            "以下列出账单的全部交易；“行号”为原始账单文件中的行号。</p>"
+            "<p class='note'>本账单中没有选为平台的交易对方，以下列出账单的全部交易；"
+            "“行号”为原始账单文件中的行号。</p>"
         )
-        rows = [(t, "", "") for t in bill.transactions]
-        spent = sum((t.amount for t in bill.transactions if t.direction == "支出"), Decimal("0"))
-        totals = f"<p><b>合计：</b>共 {len(rows)} 行，其中“支出”合计 ¥{money_str(spent)}。</p>"
-        warn = ""
+        rows = [(r.tx, "") for r in bill.rows]
+        totals = f"<p>共 {len(rows)} 行。</p>"
     cut = len(rows) > MAX_ROWS
     body = "".join(
         f"<tr><td class='c'>{t.row}</td><td>{esc(_t(t.time))}</td><td>{esc(t.counterparty)}</td>"
         f"<td>{esc(t.description)}<br/><span class='order'>{esc(t.order_id).replace('_', '_<br/>')}</span></td>"
         f"<td class='c'>{esc(t.direction)}</td><td class='r'>{money_str(t.amount)}</td>"
-        f"<td>{esc(t.status)}</td><td>{esc(role)}</td></tr>"
-        for t, role, _reason in rows[:MAX_ROWS]
+        f"<td>{esc(t.status)}</td><td>{role}</td></tr>"
+        for t, role in rows[:MAX_ROWS]
     )
     head = header_row(
         [
             ("行号", 5),
             ("交易时间", 11),
             ("交易对方", 12),
-            ("商品说明 / 交易订单号", 33),
+            ("商品说明 / 交易订单号", 31),
             ("收/支", 6),
             ("金额（元）", 10),
             ("交易状态", 12),
-            ("计入", 8),
+            ("计入", 10),
         ]
     )
     table = f"<table class='small'>{head}{body}</table>"
     if cut:
         table += f"<p class='note'>（仅列出前 {MAX_ROWS} 行，其余见原始账单文件）</p>"
-    ctx.flow.html("".join(intro) + table + totals + warn)
-    ctx.notes.append(f"{source}账单，按解析结果排印为表格")
+    ctx.flow.html("".join(intro) + table + totals)
+    ctx.notes.append(f"{SOURCES.get(bill.source, bill.source)}账单，按导入时保存的交易排印为表格")
 
 
 KIND_LABELS = {

@@ -10,6 +10,7 @@ from pathlib import Path
 import pymupdf
 from PIL import Image
 
+from kami_desktop.core.bills.store import import_bill
 from kami_desktop.core.case.cases import create_case
 from kami_desktop.core.dossier.options import DossierOptions
 from kami_desktop.core.evidence.exhibits import edit_exhibit
@@ -107,9 +108,12 @@ def make_case(
             continue
         path = src / name
         makers[key](path)
-        report = import_paths(profile, case_id, [path], source="原告手机")
-        assert not report.errors, report.errors
-        eid = report.imported[0].exhibit_id
+        if key == "bill":  # a bill is parsed once, on import, and stored with its rows
+            eid = import_bill(profile, case_id, path).exhibit_id
+        else:
+            report = import_paths(profile, case_id, [path], source="原告手机")
+            assert not report.errors, report.errors
+            eid = report.imported[0].exhibit_id
         with profile.session() as s:
             edit_exhibit(s, eid, title=title_, purpose=purpose, source=f"原告手机，{title_}")
         built.exhibits[key] = eid

@@ -226,7 +226,8 @@ def test_bill_is_a_table_of_platform_rows_with_totals(pdf, built):
     x = next(e for e in result.exhibits if e.title == "支付宝账单")
     text = "".join(pdf[p - 1].get_text() for p in range(x.first_page, x.last_page + 1))
     assert "支付宝账单 · 与平台相关的交易" in text
-    assert f"¥{EXPECTED_NET}" in text
+    assert "付款 3 笔 ¥350.00" in text and "退款 2 笔 ¥80.00" in text
+    assert f"¥{EXPECTED_NET}" not in text and "主张金额依据" not in text  # the net paid is not the claim
     assert "老王面馆" not in text  # not a platform row
     assert "行号" in text and "2026030122001155711407540001" in text
 
