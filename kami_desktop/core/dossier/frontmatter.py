@@ -165,22 +165,28 @@ TIMELINE_HEAD = header_row([("序号", 7), ("时间", 18), ("事实", 50), ("对
 
 CLAIMS_HEAD = header_row(
     [
-        ("序号", 6),
-        ("日期", 12),
-        ("类别", 15),
-        ("说明", 27),
+        ("序号", 5),
+        ("日期", 11),
+        ("类别", 14),
+        ("说明", 25),
         ("金额（元）", 10),
-        ("已退（元）", 9),
+        ("已退（元）", 8),
         ("主张（元）", 10),
-        ("对应证据", 11),
+        ("对应证据", 17),
     ]
 )
 
 
 def _refs(c, ranges: dict[int, tuple[int, int]]) -> str:
-    out = [f"证据{n}（第{pages_text(*ranges[n])}页）" if n in ranges else f"证据{n}" for n in c.exhibits]
-    out += [f"证据{n}第{row}行" for n, row in c.rows]
-    return "、".join(out)
+    """'证据1第26行（第4页）；证据3（第6页）': each exhibit once, with the bill rows the item rests on."""
+    rows: dict[int, list[int]] = {}
+    for n, row in c.rows:
+        rows.setdefault(n, []).append(row)
+    out = []
+    for n in sorted(set(c.exhibits) | set(rows)):
+        text = f"证据{n}" + ("第" + "、".join(map(str, rows[n])) + "行" if n in rows else "")
+        out.append(text + (f"（第{pages_text(*ranges[n])}页）" if n in ranges else ""))
+    return "；".join(out)
 
 
 def claims_html(snap: CaseSnap, ranges: dict[int, tuple[int, int]]) -> tuple[str, list[str], str]:

@@ -86,8 +86,8 @@ def render_bill(ctx: FileContext) -> None:
         paid = sum((r.counted for r in pays), ZERO)
         back = sum((r.counted for r in backs), ZERO) + sum((r.status_refund for r in pays), ZERO)
         totals = (
-            f"<p><b>本账单列出的平台交易：</b>付款 {len(pays)} 笔 ¥{money_str(paid)}，"
-            f"退款 {len(backs)} 笔 ¥{money_str(back)}。全案合计与主张金额见“主张金额”页。</p>"
+            f"<p><b>本账单列出的平台交易：</b>付款 {len(pays)} 笔 ¥{paid:,.2f}，"
+            f"退款 {len(backs)} 笔 ¥{back:,.2f}。全案合计与主张金额见“主张金额”页。</p>"
         )
         if bill.repeated:
             where = sorted({f"证据{r.shown_in[0]}" for r in bill.repeated if r.shown_in})
