@@ -21,12 +21,14 @@ log = logging.getLogger(__name__)
 
 EXTRA_TABS = [
     ("kami_desktop.gui.bills_view", "BillsView", "账单"),
+    ("kami_desktop.gui.claims_view", "ClaimsView", "主张项"),
     ("kami_desktop.gui.chat_view", "ChatView", "聊天记录"),
     ("kami_desktop.gui.ladder_view", "LadderView", "维权进度"),
 ]
 # lupdate collects the tab titles from these markers
 _TITLES = (
     QT_TRANSLATE_NOOP("CaseWorkspace", "账单"),
+    QT_TRANSLATE_NOOP("CaseWorkspace", "主张项"),
     QT_TRANSLATE_NOOP("CaseWorkspace", "聊天记录"),
     QT_TRANSLATE_NOOP("CaseWorkspace", "维权进度"),
 )
@@ -58,6 +60,11 @@ class CaseWorkspace(QTabWidget):
                 continue
             self.extra_views.append(view)
             self.addTab(view, QCoreApplication.translate("CaseWorkspace", title))
+        claims = next((v for v in self.extra_views if type(v).__name__ == "ClaimsView"), None)
+        if claims is not None:  # a claim item made on another tab shows at once on 主张项
+            for view in [self.evidence, *self.extra_views]:
+                if view is not claims and hasattr(view, "claims_changed"):
+                    view.claims_changed.connect(lambda _case, c=claims: c.reload())
 
     def set_case(self, case_id: int | None) -> None:
         self.case_id = case_id

@@ -54,6 +54,7 @@ class Counterparty:
     why: str
     key: tuple[str, str] = ("", "")
     examples: list[str] = field(default_factory=list)  # a few 商品说明, to recognise it
+    origin: str = ""  # of the stored choice: user | keyword:<old keyword>; "" when none is stored
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -100,7 +101,18 @@ def counterparty_list(s: Session, case_id: int, blob_path: BlobPath | None = Non
         g = groups.get(key)
         if g is None:
             selected, why = rule.decide(*key)
-            g = groups[key] = Counterparty(t.counterparty.strip(), key[1], 0, ZERO, ZERO, selected, why, key)
+            choice = rule.choices.get(key)
+            g = groups[key] = Counterparty(
+                t.counterparty.strip(),
+                key[1],
+                0,
+                ZERO,
+                ZERO,
+                selected,
+                why,
+                key,
+                origin=choice.origin if choice else "",
+            )
         g.rows += 1
         if t.description and len(g.examples) < 3 and t.description not in g.examples:
             g.examples.append(t.description)
@@ -157,6 +169,28 @@ def select_counterparties(
                     f"本案的账单中没有交易对方“{n}”。账单中的交易对方有：{known or '（无）'}"
                 )
             decisions += [Decision(c.key[0], c.key[1], c.name, on) for c in hits]
+    record_choices(s, case_id, decisions)
+    return counterparty_list(s, case_id, blob_path)
+
+
+def choose_counterparties(
+    s: Session,
+    case_id: int,
+    chosen: Iterable[tuple[str, str, bool]],
+    blob_path: BlobPath | None = None,
+) -> CounterpartyList:
+    """The checklist's answer: (name key, account, selected) per group, exactly as ``counterparty_list``
+    keys them (the GUI's checkboxes). A group that is not in the case's bills changes nothing."""
+    lst = counterparty_list(s, case_id, blob_path)
+    groups = {c.key: c for c in lst.counterparties}
+    decisions = []
+    for name, account, on in chosen:
+        c = groups.get((name, account))
+        if c is None:
+            raise BillStoreError(f"本案的账单中没有交易对方“{name}”{f'（{account}）' if account else ''}。")
+        if on and not name:
+            raise BillStoreError("没有写明交易对方的交易不能计入平台交易。")
+        decisions.append(Decision(name, account, c.name, bool(on)))
     record_choices(s, case_id, decisions)
     return counterparty_list(s, case_id, blob_path)
 
