@@ -197,7 +197,7 @@ def cmd_show(args) -> Outcome:
         recon = case_reconciliation(prof, args.case_id)
     lines = [_totals_text(recon), "选为平台的交易对方：" + ("、".join(recon.terms) or "（无）")]
     roles = {"payment": "付款", "refund": "退款", "unpaid": "未付款", "other": "其他"}
-    for r in recon.rows:
+    for r in recon.stored:
         t = r.transaction
         lines.append(
             f"  账单 {r.bill_id} 第 {t.row:>4} 行  {t.time:%Y-%m-%d %H:%M}  "

@@ -79,7 +79,7 @@ class BillTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._all = list(data.rows)
         recon = data.recon
-        self._recon = {r.bill_row_id: r for r in recon.rows} if recon else {}
+        self._recon = {r.bill_row_id: r for r in recon.stored} if recon else {}
         self._duplicates = set(recon.duplicate_row_ids) if recon else set()
         self._several = len({ref.bill_id for _, ref in self._all}) > 1
         self._filter()

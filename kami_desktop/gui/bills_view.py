@@ -208,8 +208,9 @@ class BillsView(QWidget):
         messages.show_error(self, failure.exception, failure.traceback)
 
     def _show_totals(self) -> None:
-        recon = self.data.recon if self.data else None
-        if recon is None or not recon.bills:
+        data = self.data
+        recon = data.recon if data else None
+        if data is None or recon is None or not recon.bills:
             self.totals_label.setText(
                 self.tr("还没有导入账单。点击“导入账单…”，选择支付宝或微信支付导出的账单文件。")
             )
@@ -246,10 +247,10 @@ class BillsView(QWidget):
         terms = join_list(recon.terms) or self.tr("（未选择）")
         self.terms_label.setText(
             self.tr("计入的交易对方：{terms}　　账单 {n} 份，交易 {rows} 笔").format(
-                terms=terms, n=len(recon.bills), rows=len(self.data.rows)
+                terms=terms, n=len(recon.bills), rows=len(data.rows)
             )
         )
-        money = self.data.money
+        money = data.money
         if money is not None and money.items:
             self.claimed_label.setText(
                 self.tr("主张本金：<b>¥{amount}</b>（{n} 项，见“主张项”）").format(
@@ -303,6 +304,8 @@ class BillsView(QWidget):
             self._choose([(*counterparty_key(t), on)])
 
     def _choose(self, chosen: list[tuple[str, str, bool]]) -> None:
+        if self.case_id is None:
+            return
         try:
             with self.profile.session() as s:
                 listing = choose_counterparties(s, self.case_id, chosen, self.profile.blob_path)

@@ -215,12 +215,14 @@ class ClaimsView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows or self.money is None:
             return None
-        item_id = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        cell = self.table.item(rows[0].row(), 0)
+        item_id = cell.data(Qt.ItemDataRole.UserRole) if cell is not None else None
         return next((i for i in self.money.items if i.id == item_id), None)
 
     def select_item(self, item_id: int) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == item_id:
+            cell = self.table.item(row, 0)
+            if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == item_id:
                 self.table.selectRow(row)
                 return
 

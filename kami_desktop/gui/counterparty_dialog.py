@@ -97,16 +97,19 @@ class CounterpartyDialog(QDialog):
         self._update_sum()
         self.resize(900, 520)
 
+    def _tick(self, row: int) -> QTableWidgetItem:
+        item = self.table.item(row, self.COL_TICK)
+        assert item is not None  # every row got its tick in __init__
+        return item
+
     def ticked(self, row: int) -> bool:
-        return self.table.item(row, self.COL_TICK).checkState() == Qt.CheckState.Checked
+        return self._tick(row).checkState() == Qt.CheckState.Checked
 
     def set_ticked(self, name: str, on: bool) -> None:
         """Tick or untick every group of this name (for keyboard users and tests)."""
         for row, g in enumerate(self.groups):
             if g.name == name:
-                self.table.item(row, self.COL_TICK).setCheckState(
-                    Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-                )
+                self._tick(row).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def _update_sum(self) -> None:
         paid = sum((g.paid for r, g in enumerate(self.groups) if self.ticked(r)), ZERO)

@@ -258,7 +258,7 @@ def case_money(s: Session, case_id: int, blob_path: BlobPath | None = None) -> C
 
 def _warnings(m: CaseMoney) -> list[str]:
     out = claims.item_warnings(m.items)
-    counted = {r.bill_row_id for r in m.recon.rows if r.role == PAYMENT} | set(m.recon.duplicate_row_ids)
+    counted = {r.bill_row_id for r in m.recon.stored if r.role == PAYMENT} | set(m.recon.duplicate_row_ids)
     for i in m.items:
         for e in i.evidence:
             if e.kind == "bill_row" and e.id is not None and e.state == "ok" and e.id not in counted:
@@ -288,13 +288,13 @@ def _warnings(m: CaseMoney) -> list[str]:
 # ----------------------------------------------------------------------------- claim items from bill rows
 def refunded_on(recon: CaseReconciliation, bill_row_id: int) -> Decimal | None:
     """What the case reconciliation counts as refunded on this payment row (None: not a counted payment)."""
-    payment = next((r for r in recon.rows if r.bill_row_id == bill_row_id and r.role == PAYMENT), None)
+    payment = next((r for r in recon.stored if r.bill_row_id == bill_row_id and r.role == PAYMENT), None)
     if payment is None:
         return None
     linked = sum(
         (
             r.counted
-            for r in recon.rows
+            for r in recon.stored
             if r.role == REFUND
             and r.linked_to == payment.transaction.row
             and r.linked_bill_id == payment.bill_id
@@ -401,7 +401,7 @@ def apply_net_paid(
         raise BillStoreError("本案已有主张项，不能再把净付款整体设为主张；请在主张项中修改。")
     if not recon.terms:
         raise BillStoreError("还没有选择哪些交易对方是平台，无法计算净付款。")
-    payments = [r for r in recon.rows if r.role == PAYMENT]
+    payments = [r for r in recon.stored if r.role == PAYMENT]
     if not payments:
         raise BillStoreError("账单中没有找到向平台付款的记录，无法计算净付款。")
     if recon.net <= 0:

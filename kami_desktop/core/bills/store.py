@@ -117,6 +117,11 @@ class CaseReconciliation(Reconciliation):
     duplicate_row_ids: set[int] = field(default_factory=set)  # bill_row ids skipped as such repeats
     duplicate_of: dict[int, int] = field(default_factory=dict)  # skipped bill_row id -> the one counted
 
+    @property
+    def stored(self) -> list[StoredReconRow]:
+        """The rows with where each came from (every row of a case reconciliation is a StoredReconRow)."""
+        return [r for r in self.rows if isinstance(r, StoredReconRow)]
+
     def to_json(self) -> dict:
         out = super().to_json()
         out.update(bills=list(self.bills), duplicates=self.duplicates)

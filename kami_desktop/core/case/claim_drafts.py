@@ -90,11 +90,18 @@ def amount_in_text(text: str) -> Decimal | None:
     return found.pop() if len(found) == 1 else None
 
 
-def draft_from_exhibit(s: Session, exhibit_id: int) -> ClaimDraft:
+def _holder(s: Session, exhibit_id: int, what: str) -> Exhibit:
+    """The live exhibit that holds the evidence (raises ClaimError when it is gone or in the trash)."""
     ex = s.get(Exhibit, exhibit_id)
     if ex is None:
+        raise ClaimError(f"{what}所在的证据已不存在。")
+    return live_exhibit(s, ex.case_id, ex.id, what)
+
+
+def draft_from_exhibit(s: Session, exhibit_id: int) -> ClaimDraft:
+    if s.get(Exhibit, exhibit_id) is None:
         raise ClaimError(f"证据 {exhibit_id} 不存在。")
-    live_exhibit(s, ex.case_id, ex.id, f"证据 {exhibit_id}")
+    ex = _holder(s, exhibit_id, f"证据 {exhibit_id}")
     when = ex.captured_at or ex.created_at
     default = "undelivered_order" if ex.category == "non_delivery" else "other"
     kind, reason = _hint(f"{ex.title} {ex.purpose}", default)
@@ -114,8 +121,7 @@ def draft_from_chat_message(s: Session, message_id: int) -> ClaimDraft:
     chat = s.get(Chat, msg.chat_id) if msg is not None else None
     if msg is None or chat is None:
         raise ClaimError(f"聊天消息 {message_id} 不存在。")
-    ex = s.get(Exhibit, chat.exhibit_id)
-    live_exhibit(s, ex.case_id, ex.id, f"聊天消息 {message_id}")
+    ex = _holder(s, chat.exhibit_id, f"聊天消息 {message_id}")
     text = " ".join((msg.text or "").split())
     kind, reason = _hint(text)
     who = "我" if msg.is_me else (msg.sender or "对方")
@@ -138,8 +144,7 @@ def draft_from_bill_row(s: Session, row_id: int, refunded: Decimal | None = None
     bill = s.get(Bill, row.bill_id) if row is not None else None
     if row is None or bill is None:
         raise ClaimError(f"账单行 {row_id} 不存在。")
-    ex = s.get(Exhibit, bill.exhibit_id)
-    live_exhibit(s, ex.case_id, ex.id, f"账单行 {row_id}")
+    ex = _holder(s, bill.exhibit_id, f"账单行 {row_id}")
     if row.direction != "支出":
         raise ClaimError(
             f"账单第 {row.row} 行是“{row.direction or '不计收支'}”，不是一笔付款，不能作为主张项；"

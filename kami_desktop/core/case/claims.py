@@ -207,11 +207,13 @@ def _evidence(s: Session, link: ClaimEvidence) -> EvidenceRef:
     if link.kind == "bill_row":
         ref = link.bill_row_id
         row = s.get(BillRow, ref) if ref is not None else None
-        holder = s.get(Bill, row.bill_id).exhibit_id if row is not None else None
+        bill = s.get(Bill, row.bill_id) if row is not None else None
+        holder = bill.exhibit_id if bill is not None else None
     elif link.kind == "chat_message":
         ref = link.chat_message_id
         msg = s.get(ChatMessage, ref) if ref is not None else None
-        holder = s.get(Chat, msg.chat_id).exhibit_id if msg is not None else None
+        chat = s.get(Chat, msg.chat_id) if msg is not None else None
+        holder = chat.exhibit_id if chat is not None else None
     else:
         ref = holder = link.exhibit_id
     ex = s.get(Exhibit, holder) if holder is not None else None
@@ -412,7 +414,7 @@ def edit_item(s: Session, item_id: int, **fields: Any) -> ClaimItem:
     before = _summary(item)
     kind = kind_code(fields["kind"]) if "kind" in fields else item.kind
     reason = fields.get("reason", item.reason if kind == item.kind or kind == "deducted" else "")
-    values = {
+    values: dict[str, Any] = {
         "kind": kind,
         "reason": reason_text(kind, reason),
         **{k: _clean(k, fields[k]) for k in ("amount", "refunded", "on", "description") if k in fields},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from kami_desktop.core.dossier.layout import col_widths, esc, header_row
+from kami_desktop.core.dossier.money import ClaimSnap
 from kami_desktop.core.dossier.options import DossierOptions
 from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap
 from kami_desktop.core.dossier.stories import SectionWriter
@@ -177,7 +178,7 @@ CLAIMS_HEAD = header_row(
 )
 
 
-def _refs(c, ranges: dict[int, tuple[int, int]]) -> str:
+def _refs(c: ClaimSnap, ranges: dict[int, tuple[int, int]]) -> str:
     """'证据1第26行（第4页）；证据3（第6页）': each exhibit once, with the bill rows the item rests on."""
     rows: dict[int, list[int]] = {}
     for n, row in c.rows:

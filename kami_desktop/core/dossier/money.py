@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 
 from kami_desktop.core.bills import Transaction
 from kami_desktop.core.bills.money import case_money
-from kami_desktop.core.bills.store import BlobPath, case_transactions, live_bills
+from kami_desktop.core.bills.store import BlobPath, CaseReconciliation, case_transactions, live_bills
+from kami_desktop.core.case.claims import ClaimView
+from kami_desktop.core.store.model import Bill
 
 ZERO = Decimal("0.00")
 
@@ -141,12 +143,18 @@ def take_money(s: Session, case_id: int, numbers: dict[int, int], blob_path: Blo
     return out
 
 
-def recon_bill_warnings(recon, bill_id: int) -> list[str]:
+def recon_bill_warnings(recon: CaseReconciliation, bill_id: int) -> list[str]:
     return next((list(b["warnings"]) for b in recon.bills if b["bill_id"] == bill_id), [])
 
 
-def _roles(recon, rows_by_id, where, bills, numbers) -> None:
-    by_id = {r.bill_row_id: r for r in recon.rows}
+def _roles(
+    recon: CaseReconciliation,
+    rows_by_id: dict[int, BillRowSnap],
+    where: dict[int, tuple[int, int]],
+    bills: dict[int, Bill],
+    numbers: dict[int, int],
+) -> None:
+    by_id = {r.bill_row_id: r for r in recon.stored}
     groups: dict[int, list[int]] = {}  # counted bill_row id -> every printed copy of that transaction
     for row_id in rows_by_id:
         groups.setdefault(recon.duplicate_of.get(row_id, row_id), []).append(row_id)
@@ -171,7 +179,13 @@ def _roles(recon, rows_by_id, where, bills, numbers) -> None:
                 row.shown_in = where[first]
 
 
-def _claims(out: MoneySnap, items, numbers, where, rows_by_id) -> None:
+def _claims(
+    out: MoneySnap,
+    items: list[ClaimView],
+    numbers: dict[int, int],
+    where: dict[int, tuple[int, int]],
+    rows_by_id: dict[int, BillRowSnap],
+) -> None:
     for n, item in enumerate(items, start=1):
         exhibits = tuple(numbers[e] for e in item.exhibit_ids if e in numbers)
         rows = []
