@@ -145,6 +145,7 @@ def test_extra_tabs_are_lazy_optional_and_follow_the_case(
 def test_real_extra_tab_list_is_as_agreed():
     assert case_tabs.EXTRA_TABS == [
         ("kami_desktop.gui.bills_view", "BillsView", "账单"),
+        ("kami_desktop.gui.claims_view", "ClaimsView", "主张项"),
         ("kami_desktop.gui.chat_view", "ChatView", "聊天记录"),
         ("kami_desktop.gui.ladder_view", "LadderView", "维权进度"),
     ]
