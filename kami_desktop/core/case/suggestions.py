@@ -117,7 +117,18 @@ def _bill_suggestions(s: Session, case_id: int) -> list[Suggestion]:
         return []
     txs: list[Transaction] = []
     meta: dict[int, tuple[BillRow, str, int]] = {}
+    seen: set[tuple[Any, ...]] = set()
     for r, source, exhibit_id in rows:
+        key = (
+            (source, r.order_id, r.direction, r.amount, r.time)
+            if r.order_id
+            else (source, r.time, r.counterparty, r.description, r.direction, r.amount)
+        )
+        if (
+            key in seen
+        ):  # the same transaction in two overlapping exports: suggested once, like it counts once
+            continue
+        seen.add(key)
         t = Transaction(
             r.time,
             r.category,

@@ -208,3 +208,13 @@ def test_bill_suggestions_follow_the_counterparty_checklist_and_trash(profile, c
         assert [x.origin for x in suggest_facts(s, case_id)] == [f"bill:{rows[0].id}"]
         trash(s, bill_ex.id)
         assert suggest_facts(s, case_id) == []
+
+
+def test_a_transaction_in_two_overlapping_bills_is_suggested_once(profile, case_id, build):
+    row = {"time": "2025-09-03 10:00:00", "counterparty": "星辰卡盟", "amount": "88.00", "order_id": "A1"}
+    with profile.session() as s:
+        b = build(s)
+        _, first = b.bill([row])
+        b.bill([row, {**row, "time": "2025-09-04 10:00:00", "order_id": "A2"}])
+        assert [x.origin for x in suggest_facts(s, case_id)][:1] == [f"bill:{first[0].id}"]
+        assert len(suggest_facts(s, case_id)) == 2
