@@ -5,7 +5,6 @@ original payment, duplicates (the same row in two bills) greyed. ``data()`` neve
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont

@@ -4,7 +4,6 @@ item marked 待核实 — while the ledger and every old row stay as they were."
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from decimal import Decimal
 
@@ -63,7 +62,7 @@ def _bill(s: Session, case_id: int, rows: list[tuple[str, str, str]]) -> Bill:
 
 
 def _terms(s: Session, case_id: int, terms: list[str], suggested: bool) -> None:
-    s.get(Case, case_id).platform_terms = json.dumps(terms, ensure_ascii=False)
+    s.get(Case, case_id).platform_terms = list(terms)
     ledger.append(s, "bill.terms", {"old": [], "new": terms, "suggested": suggested}, case_id=case_id)
 
 

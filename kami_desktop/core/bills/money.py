@@ -291,17 +291,7 @@ def refunded_on(recon: CaseReconciliation, bill_row_id: int) -> Decimal | None:
     payment = next((r for r in recon.stored if r.bill_row_id == bill_row_id and r.role == PAYMENT), None)
     if payment is None:
         return None
-    linked = sum(
-        (
-            r.counted
-            for r in recon.stored
-            if r.role == REFUND
-            and r.linked_to == payment.transaction.row
-            and r.linked_bill_id == payment.bill_id
-        ),
-        ZERO,
-    )
-    return min(linked + payment.status_refund, payment.transaction.amount)
+    return min(payment.refunded, payment.transaction.amount)
 
 
 def draft_from_bill_row(s: Session, row_id: int, blob_path: BlobPath | None = None) -> ClaimDraft:

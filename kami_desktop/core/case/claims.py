@@ -435,7 +435,9 @@ def edit_item(s: Session, item_id: int, **fields: Any) -> ClaimItem:
     changes = {k: {"old": before[k], "new": after[k]} for k in after if before[k] != after[k]}
     if changes:
         item.updated_at = now()
-        ledger.append(s, "claim.edit", {"item_id": item.id, "changes": changes}, case_id=item.case_id)
+        ledger.append(  # the shape of every edit (core.store.edits), the links as one more field
+            s, "claim.edit", {"entity": "claim", "id": item.id, "changes": changes}, case_id=item.case_id
+        )
     return item
 
 

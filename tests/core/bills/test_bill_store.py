@@ -245,9 +245,9 @@ def test_database_full_at_every_write_of_a_bill_import_stores_all_or_nothing(tmp
     src = write(tmp_path, "bill.csv", bf.alipay_app_csv())
     template = tmp_path / "template"
     with Profile.open(template) as p, p.session() as s:
-        case = create_case(s, "星辰卡盟充值扣款纠纷")
-        B.set_platform_terms(s, case.id, ["星辰卡盟"])  # so the import itself is the only write
-        cid = case.id
+        cid = create_case(
+            s, "星辰卡盟充值扣款纠纷", platform_name="星辰卡盟"
+        ).id  # the import is the only write
     probe = shutil.copytree(template, tmp_path / "probe")
     with Profile.open(probe) as p:
         with SqliteFull(p.engine, None) as counting:

@@ -9,7 +9,7 @@ import pymupdf
 from kami_desktop.core.bills.money import add_claim, case_money
 from kami_desktop.core.bills.store import import_bill
 from kami_desktop.core.case.cases import create_case
-from kami_desktop.core.dossier import build_dossier
+from kami_desktop.core.dossier.build import build_dossier
 from tests.core.bills.bill_fixtures import alipay_app_csv
 from tests.core.claims.scenario import CARD_ORDER, NET, ORDER, PAID, PLATFORM, REFUNDED, platform_rows
 
