@@ -107,7 +107,7 @@ def cmd_interest(args) -> Outcome:
     from kami_desktop.core.util.money import MoneyError, money_str
 
     start, end = parse_date(args.start, "起算日"), parse_date(args.end, "截止日")
-    lpr_date = parse_date(args.lpr_date, "--lpr-date")
+    lpr_date = parse_date(args.lpr_date, "--lpr-date") if args.lpr_date is not None else None
     if lpr_date is not None and args.rate is not None:
         raise UsageError("--rate 与 --lpr-date 只能选一个")
     try:
