@@ -8,15 +8,13 @@ from datetime import datetime
 from decimal import Decimal
 
 from alembic import command
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import create_case, update_case
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.db import alembic_config, make_engine
 from kami_desktop.core.store.model import (
-    Bill,
-    BillRow,
     Blob,
     Case,
     ClaimEvidence,
@@ -29,7 +27,7 @@ from kami_desktop.core.util.timeutil import CHINA_TZ, now
 BEFORE = "0004_step_period_bill_row_refunds"
 
 
-def _bill(s: Session, case_id: int, rows: list[tuple[str, str, str]]) -> Bill:
+def _bill(s: Session, case_id: int, rows: list[tuple[str, str, str]]) -> _BillRef:
     stamp = now()
     sha = f"{case_id:064x}"
     s.add(Blob(sha256=sha, sm3=sha, size=1, media_type="text/csv", first_seen=stamp))
@@ -38,27 +36,41 @@ def _bill(s: Session, case_id: int, rows: list[tuple[str, str, str]]) -> Bill:
     )
     s.add(ex)
     s.flush()
-    bill = Bill(
-        exhibit_id=ex.id, blob_sha256=sha, source="alipay", layout="alipay-csv-2026", imported_at=stamp
-    )
-    s.add(bill)
-    s.flush()
+    # the 0004 schema's columns only (the ORM of today knows columns later revisions add)
+    bill_id = s.execute(
+        text(
+            "INSERT INTO bills (exhibit_id, blob_sha256, source, layout, personal_only, account, holder, "
+            "warnings, imported_at, rows_complete) VALUES (:ex, :sha, 'alipay', 'alipay-csv-2026', 0, '', '', "
+            "'[]', :at, 1) RETURNING id"
+        ),
+        {"ex": ex.id, "sha": sha, "at": stamp.isoformat()},
+    ).scalar_one()
+    bill = _BillRef(bill_id, ex.id, sha)
     for i, (party, direction, amount) in enumerate(rows, start=25):
-        s.add(
-            BillRow(
-                bill_id=bill.id,
-                row=i,
-                time=datetime(2025, 3, i - 20, 10, 0, tzinfo=CHINA_TZ),
-                counterparty=party,
-                counterparty_account="star***@163.com" if party == "星辰卡盟" else "",
-                direction=direction,
-                amount=Decimal(amount),
-                payment_method="账户余额",
-                status="交易成功",
-                order_id=f"20250300{i:020d}",
-            )
+        s.execute(
+            text(
+                "INSERT INTO bill_rows (bill_id, row, time, category, counterparty, counterparty_account, "
+                "description, direction, amount, payment_method, status, order_id, merchant_order_id, note, "
+                "fund_status) VALUES (:bill, :row, :time, '', :party, :account, '', :direction, :amount, "
+                "'账户余额', '交易成功', :order, '', '', '')"
+            ),
+            {
+                "bill": bill.id,
+                "row": i,
+                "time": datetime(2025, 3, i - 20, 10, 0, tzinfo=CHINA_TZ).isoformat(),
+                "party": party,
+                "account": "star***@163.com" if party == "星辰卡盟" else "",
+                "direction": direction,
+                "amount": amount,
+                "order": f"20250300{i:020d}",
+            },
         )
     return bill
+
+
+class _BillRef:
+    def __init__(self, id: int, exhibit_id: int, blob_sha256: str) -> None:
+        self.id, self.exhibit_id, self.blob_sha256 = id, exhibit_id, blob_sha256
 
 
 def _terms(s: Session, case_id: int, terms: list[str], suggested: bool) -> None:
