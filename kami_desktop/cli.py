@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from kami_desktop import __version__
-from kami_desktop.commands import backup, bill, case, chat, doc, dossier, evidence, fact, legal, party
+from kami_desktop.commands import backup, bill, case, chat, claim, doc, dossier, evidence, fact, legal, party
 from kami_desktop.commands._base import Outcome, command_log, command_name, emit, end_command
 from kami_desktop.core.errors import UserError
 
 # the command groups, in help order
-COMMAND_MODULES = (case, evidence, bill, chat, dossier, legal, doc, backup, party, fact)
+COMMAND_MODULES = (case, evidence, bill, claim, chat, dossier, legal, doc, backup, party, fact)
 
 
 def common_parser() -> argparse.ArgumentParser:

@@ -1,21 +1,21 @@
-"""kami bill parse | import | show | terms | apply — payment bills and the claimed amount.
+"""kami bill parse | import | show | counterparties | apply — payment bills and the counterparty checklist.
 
-``bill parse`` without ``--platform`` does not guess: the platform block is zero, a warning says so and
-``top_counterparties`` lists the most frequent payees to choose from. ``bill import`` without
-``--platform`` keeps the case's terms; a case without terms gets the counterparties that look like its
-platform name or parties (``suggest_terms``). ``--platform`` on import adds to the case's terms;
-``bill terms --set`` replaces them."""
+Which rows are the platform's is a checklist of counterparties (交易对方, with 对方账号), never a substring
+guess: ``bill counterparties`` lists them with row counts and sums; only names equal to a case party's or
+the platform's name start selected, or those the user confirmed (``--select`` / ``--deselect``).
+``--platform NAME`` on parse/import names counterparties exactly. The net paid is not the claim:
+``bill apply`` refuses unless the user states ``--net-paid-is-the-loss`` (see ``kami claim``)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
 
-from kami_desktop.commands._base import Outcome, UsageError, open_profile
+from kami_desktop.commands._base import Outcome, open_profile
 
 NO_TERMS = (
-    "没有指定 --platform：平台合计为 0。用 --platform 指定平台在账单中的名称（交易对方或商品说明中的"
-    "一段文字，可多次指定）"
+    "没有指定 --platform：平台合计为 0。用 --platform 指定平台在账单中的交易对方名称（须与账单中的名称一致，"
+    "可多次指定）"
 )
 
 
@@ -54,14 +54,29 @@ def register(sub, common) -> None:
     sh.add_argument("--case", type=int, required=True, dest="case_id")
     sh.set_defaults(handler=cmd_show)
 
-    te = bs.add_parser("terms", parents=[common], help="查看或设置平台关键词（交易对方/商品说明中的文字）")
-    te.add_argument("--case", type=int, required=True, dest="case_id")
-    te.add_argument("--set", nargs="+", dest="terms", metavar="TEXT", help="设置关键词（替换原有的）")
-    te.add_argument("--clear", action="store_true", help="清空关键词")
-    te.set_defaults(handler=cmd_terms)
+    cp = bs.add_parser(
+        "counterparties",
+        parents=[common],
+        help="交易对方清单：哪些是平台（计入付款和退款），每个交易对方的笔数和金额",
+        description="只有与案件当事人（运营主体、收款主体、支付渠道）或平台名称完全相同的交易对方会预先选中"
+        "（比较时忽略全角半角、括号和“有限公司/有限责任公司”），其余一律不选，由您确认。",
+    )
+    cp.add_argument("--case", type=int, required=True, dest="case_id")
+    cp.add_argument("--select", nargs="+", default=[], metavar="NAME", help="确认这些交易对方是平台")
+    cp.add_argument("--deselect", nargs="+", default=[], metavar="NAME", help="确认这些交易对方不是平台")
+    cp.set_defaults(handler=cmd_counterparties)
 
-    ap = bs.add_parser("apply", parents=[common], help="把对账净额（付款 − 退款）设为案件的主张金额")
+    ap = bs.add_parser(
+        "apply",
+        parents=[common],
+        help="（不建议）把账单净付款作为主张：须加 --net-paid-is-the-loss；一般请用 kami claim",
+    )
     ap.add_argument("--case", type=int, required=True, dest="case_id")
+    ap.add_argument(
+        "--net-paid-is-the-loss",
+        action="store_true",
+        help="确认向平台的净付款（付款 − 退款）全部是损失（没有任何已交付的消费）",
+    )
     ap.set_defaults(handler=cmd_apply)
 
 
@@ -71,7 +86,7 @@ def _platform_and_password(p) -> None:
         action="append",
         default=[],
         metavar="TEXT",
-        help="平台在账单中的名称（匹配交易对方或商品说明的一部分），可多次指定",
+        help="平台在账单中的交易对方名称（完全一致才计入），可多次指定",
     )
     p.add_argument("--password", help="加密压缩包的解压密码")
 
@@ -81,7 +96,8 @@ def _summary(recon) -> dict:
     from kami_desktop.core.util.timeutil import iso
 
     return {
-        "terms": list(recon.terms),
+        "terms": list(recon.terms),  # the counterparties selected as the platform (name kept)
+        "counterparties": list(recon.terms),
         "rows": len(recon.rows),
         "paid": money_str(recon.paid),
         "refunded": money_str(recon.refunded),
@@ -121,8 +137,12 @@ def cmd_parse(args) -> Outcome:
             }
         )
     warnings = list(bill.warnings) + [w for w in recon.warnings if w not in bill.warnings]
+    if bill.transactions and not any(t.counterparty.strip() for t in bill.transactions):
+        from kami_desktop.core.bills.owner import NO_COUNTERPARTY
+
+        warnings.append(NO_COUNTERPARTY)
     if not recon.terms:
-        warnings = [w for w in warnings if "没有指定平台关键词" not in w] + [NO_TERMS]
+        warnings = [w for w in warnings if "还没有选择哪些交易对方是平台" not in w] + [NO_TERMS]
     payees = Counter(t.counterparty for t in bill.transactions if t.direction == "支出" and t.counterparty)
     meta = bill.to_json()
     data = {
@@ -165,7 +185,8 @@ def cmd_import(args) -> Outcome:
     )
     lines = [
         head,
-        "平台关键词：" + ("、".join(result.terms) or "（无，请用 kami bill terms --set 指定）"),
+        "选为平台的交易对方："
+        + ("、".join(result.terms) or "（无，请用 kami bill counterparties --select 指定）"),
         _totals_text(recon),
     ]
     if result.evidence_warning:
@@ -180,9 +201,9 @@ def cmd_show(args) -> Outcome:
 
     with open_profile(args, write=False) as prof:
         recon = case_reconciliation(prof, args.case_id)
-    lines = [_totals_text(recon), "平台关键词：" + ("、".join(recon.terms) or "（无）")]
+    lines = [_totals_text(recon), "选为平台的交易对方：" + ("、".join(recon.terms) or "（无）")]
     roles = {"payment": "付款", "refund": "退款", "unpaid": "未付款", "other": "其他"}
-    for r in recon.rows:
+    for r in recon.stored:
         t = r.transaction
         bill = r.bill_id if isinstance(r, StoredReconRow) else "-"
         lines.append(
@@ -193,30 +214,45 @@ def cmd_show(args) -> Outcome:
     return Outcome(recon.to_json(), "\n".join(lines))
 
 
-def cmd_terms(args) -> Outcome:
-    from kami_desktop.core.bills.store import get_platform_terms, set_platform_terms, suggested_terms
-
-    if args.terms and args.clear:
-        raise UsageError("--set 和 --clear 不能同时使用")
-    with open_profile(args) as prof, prof.session() as s:
-        if args.clear:
-            terms = set_platform_terms(s, args.case_id, [])
-        elif args.terms:
-            terms = set_platform_terms(s, args.case_id, args.terms)
-        else:
-            terms = get_platform_terms(s, args.case_id)
-        suggested = suggested_terms(s, args.case_id)
-    text = "平台关键词：" + ("、".join(terms) or "（无）")
-    if suggested:
-        text += "\n账单中像平台的交易对方：" + "、".join(suggested)
-    return Outcome({"terms": terms, "suggested": suggested}, text)
-
-
-def cmd_apply(args) -> Outcome:
-    from kami_desktop.core.bills.store import apply_claimed_amount
+def cmd_counterparties(args) -> Outcome:
+    from kami_desktop.core.bills.money import counterparty_list, select_counterparties
     from kami_desktop.core.util.money import money_str
 
     with open_profile(args) as prof, prof.session() as s:
-        recon = apply_claimed_amount(s, args.case_id, prof.blob_path)
-    data = {"case_id": args.case_id, "claimed_amount": money_str(recon.net), **_summary(recon)}
-    return Outcome(data, f"主张金额已设为 ¥{money_str(recon.net)}（{_totals_text(recon)}）")
+        if args.select or args.deselect:
+            lst = select_counterparties(s, args.case_id, args.select, args.deselect, prof.blob_path)
+        else:
+            lst = counterparty_list(s, args.case_id, prof.blob_path)
+    lines = []
+    for c in lst.counterparties:
+        mark = "[x]" if c.selected else "[ ]"
+        account = f"（{c.account}）" if c.account else ""
+        lines.append(
+            f"{mark} {c.name or '（未写明）'}{account}  {c.rows} 笔  付款 ¥{money_str(c.paid)}  "
+            f"退款 ¥{money_str(c.refunded)}  {c.why}"
+        )
+    lines.append(
+        f"选中的合计：付款 ¥{money_str(lst.paid)}，退款 ¥{money_str(lst.refunded)}，净付款 ¥{money_str(lst.net)}"
+    )
+    lines += [f"注意：{w}" for w in lst.warnings]
+    return Outcome(lst.to_json(), "\n".join(lines))
+
+
+def cmd_apply(args) -> Outcome:
+    from kami_desktop.core.bills.money import apply_net_paid
+    from kami_desktop.core.util.money import money_str
+
+    with open_profile(args) as prof, prof.session() as s:
+        money = apply_net_paid(
+            s, args.case_id, net_paid_is_the_loss=args.net_paid_is_the_loss, blob_path=prof.blob_path
+        )
+    data = {
+        "case_id": args.case_id,
+        "claimed_amount": money_str(money.principal),
+        **_summary(money.recon),
+        "claim": money.to_json(),
+    }
+    return Outcome(
+        data,
+        f"已按净付款添加一项主张，主张金额设为 ¥{money_str(money.principal)}（{_totals_text(money.recon)}）",
+    )

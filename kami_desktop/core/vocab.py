@@ -69,3 +69,23 @@ def role_code(text: str) -> str:
 
 def stage_code(text: str) -> str:
     return parse_code(STAGES, text, "维权阶段")
+
+
+# words that make a chat message worth proposing as a fact (refund asked, deduction, non-delivery…)
+CHAT_WORDS = (
+    "退款",
+    "退钱",
+    "退回",
+    "返还",
+    "退余额",
+    "扣款",
+    "扣钱",
+    "扣费",
+    "扣了",
+    "封号",
+    "冻结",
+    "不退",
+    "不予退",
+    "无法退",
+    "不能退",
+)

@@ -5,20 +5,13 @@ original payment, duplicates (the same row in two bills) greyed. ``data()`` neve
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kami_desktop.core.bills import Transaction
-from kami_desktop.core.bills.store import (
-    CaseReconciliation,
-    RowRef,
-    StoredReconRow,
-    case_transactions,
-    reconcile_stored,
-)
-from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.bills.money import CaseMoney, CounterpartyList, case_money, counterparty_list
+from kami_desktop.core.bills.store import CaseReconciliation, RowRef, StoredReconRow, case_transactions
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.util.money import money_str
 from kami_desktop.gui.formatting import local_time
@@ -36,16 +29,18 @@ class BillViewData:
     case_id: int
     rows: list[tuple[Transaction, RowRef]] = field(default_factory=list)
     recon: CaseReconciliation | None = None
-    claimed_amount: Decimal | None = None
+    money: CaseMoney | None = None  # the claim items beside the net paid
+    counterparties: CounterpartyList | None = None
 
 
 def load_bill_data(profile: Profile, case_id: int) -> BillViewData:
+    """Everything the tab shows, from the one case reconciliation (``core.bills.money``)."""
     with profile.session() as s:
-        case = get_case(s, case_id)
+        money = case_money(s, case_id, profile.blob_path)
         rows = case_transactions(s, case_id, profile.blob_path)
-        recon = reconcile_stored(s, case_id, None, profile.blob_path)
+        listing = counterparty_list(s, case_id, profile.blob_path)
         rows.sort(key=lambda p: (p[0].time, p[1].bill_id, p[1].row))
-        return BillViewData(case_id, rows, recon, case.claimed_amount)
+        return BillViewData(case_id, rows, money.recon, money, listing)
 
 
 class BillTableModel(QAbstractTableModel):
@@ -83,8 +78,7 @@ class BillTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._all = list(data.rows)
         recon = data.recon
-        # a stored reconciliation holds StoredReconRow rows (its field is typed by the base class)
-        self._recon = {r.bill_row_id: r for r in recon.rows if isinstance(r, StoredReconRow)} if recon else {}
+        self._recon = {r.bill_row_id: r for r in recon.stored} if recon else {}
         self._duplicates = set(recon.duplicate_row_ids) if recon else set()
         self._several = len({ref.bill_id for _, ref in self._all}) > 1
         self._filter()

@@ -1,8 +1,9 @@
-"""Tab 账单 of a case: every transaction of the case's bills, the platform's rows highlighted, the
-totals (付款 / 退款 / 净额, first and last payment), marking counterparties as the platform, importing
-a bill (asking for the zip password) and one click to make the net the claimed amount.
+"""Tab 账单 of a case: every transaction of the case's bills, the platform's rows highlighted, the totals
+(付款 / 退款 / 净付款, first and last payment) as context beside the claim items' principal, the
+counterparty checklist (选择平台…), a claim item made from a payment row in one step (作为主张项…), and
+importing a bill (asking for the zip password). The net paid never becomes the claim here.
 
-Thin over ``core.bills.store``: loading and importing run on worker threads."""
+Thin over ``core.bills``: loading and importing run on worker threads."""
 
 from __future__ import annotations
 
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kami_desktop.core.bills import BillError, PasswordRequired
+from kami_desktop.core.bills import BillError, PasswordRequired, counterparty_key
 from kami_desktop.core.bills import store as billstore
 from kami_desktop.core.bills.common import personal_only_warning
+from kami_desktop.core.bills.money import CounterpartyList, choose_counterparties, draft_from_bill_row
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.util.money import money_str
 from kami_desktop.gui import messages
@@ -39,21 +41,18 @@ from kami_desktop.gui.bill_table_model import (
     RefRole,
     load_bill_data,
 )
+from kami_desktop.gui.claim_dialog import ClaimDialog, claim_from
+from kami_desktop.gui.counterparty_dialog import CounterpartyDialog
 from kami_desktop.gui.formatting import join_list
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
 BANNER_STYLE = "QLabel { background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 8px; }"
 
 
-def _in_session(profile: Profile, fn, *args):
-    with profile.session() as s:
-        return fn(s, *args)
-
-
 class BillsView(QWidget):
     loaded = Signal()  # rows and totals (re)loaded
     import_finished = Signal(object)  # BillImport, or None when the import failed or was cancelled
-    claimed_amount_changed = Signal(int)  # case id
+    claims_changed = Signal(int)  # case id: a claim item was made from a bill row
     status_message = Signal(str)
 
     def __init__(self, profile: Profile, parent=None) -> None:
@@ -72,30 +71,21 @@ class BillsView(QWidget):
         self.import_button.clicked.connect(lambda: self.import_bill_file())
         self.platform_only = QCheckBox(self.tr("只看平台交易"))
         self.platform_only.toggled.connect(self.model.set_platform_only)
-        self.mark_button = QPushButton(self.tr("标记为平台"))
-        self.mark_button.setToolTip(self.tr("把选中交易的交易对方算作平台，计入付款和退款"))
-        self.mark_button.clicked.connect(self.mark_selected)
-        self.unmark_button = QPushButton(self.tr("取消平台标记"))
-        self.unmark_button.setToolTip(
-            self.tr("不再把选中交易的交易对方算作平台（删除包含在其名称中的关键词）")
+        self.counterparty_button = QPushButton(self.tr("选择平台（交易对方）…"))
+        self.counterparty_button.setToolTip(
+            self.tr("逐一勾选账单中属于平台的交易对方；只有勾选的交易计入付款和退款")
         )
-        self.unmark_button.clicked.connect(self.unmark_selected)
-        self.terms_button = QPushButton(self.tr("平台关键词…"))
-        self.terms_button.clicked.connect(self.edit_terms)
-        self.apply_button = QPushButton(self.tr("设为主张金额"))
-        self.apply_button.setToolTip(self.tr("把净额（向平台付款 − 平台退款）设为本案的主张金额"))
-        self.apply_button.clicked.connect(self.apply_claimed)
+        self.counterparty_button.clicked.connect(self.choose_counterparties)
+        self.claim_button = QPushButton(self.tr("作为主张项…"))
+        self.claim_button.setToolTip(
+            self.tr("把选中的这笔付款作为一项主张（未到账的充值、未交付的订单等），金额和日期取自账单")
+        )
+        self.claim_button.clicked.connect(self.claim_selected)
         bar = QHBoxLayout()
-        for w in (
-            self.import_button,
-            self.platform_only,
-            self.mark_button,
-            self.unmark_button,
-            self.terms_button,
-        ):
+        for w in (self.import_button, self.platform_only, self.counterparty_button):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(self.apply_button)
+        bar.addWidget(self.claim_button)
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -162,17 +152,11 @@ class BillsView(QWidget):
         pw, ok = QInputDialog.getText(self, self.tr("需要解压密码"), text, QLineEdit.EchoMode.Password)
         return pw if ok and pw else None
 
-    def ask_terms(self, current: list[str]) -> list[str] | None:
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("平台关键词"),
-            self.tr("交易对方或商品说明中包含这些文字的交易算作平台交易（用逗号分隔）："),
-            QLineEdit.EchoMode.Normal,
-            self.tr("，", "separator of the keywords in the input box").join(current),
-        )
-        if not ok:
-            return None
-        return [t.strip() for t in text.replace("，", ",").split(",") if t.strip()]
+    def ask_counterparties(self, listing: CounterpartyList) -> list[tuple[str, str, bool]] | None:
+        return CounterpartyDialog.ask(self, listing)
+
+    def ask_claim(self, draft, evidence: str = "") -> dict | None:
+        return ClaimDialog.ask(self, draft, evidence)
 
     # ------------------------------------------------------------------ loading
     def set_case(self, case_id: int | None) -> None:
@@ -246,7 +230,7 @@ class BillsView(QWidget):
             )
             self.totals_label.setText(
                 self.tr(
-                    "平台交易：付款 {np} 笔 ¥{paid} − 退款 {nr} 笔 ¥{refunded} = <b>净额 ¥{net}</b>{span}"
+                    "平台交易：付款 {np} 笔 ¥{paid} − 退款 {nr} 笔 ¥{refunded} = 净付款 ¥{net}{span}"
                 ).format(
                     np=len(payments),
                     paid=money_str(recon.paid),
@@ -257,19 +241,24 @@ class BillsView(QWidget):
                 )
             )
         else:
-            self.totals_label.setText(self.tr("没有平台交易：请选中平台的一笔交易，点“标记为平台”。"))
-        terms = join_list(recon.terms) or self.tr("（未指定）")
+            self.totals_label.setText(
+                self.tr("没有平台交易：请点“选择平台（交易对方）…”勾选平台在账单中的名称。")
+            )
+        terms = join_list(recon.terms) or self.tr("（未选择）")
         self.terms_label.setText(
-            self.tr("平台关键词：{terms}　　账单 {n} 份，交易 {rows} 笔").format(
+            self.tr("计入的交易对方：{terms}　　账单 {n} 份，交易 {rows} 笔").format(
                 terms=terms, n=len(recon.bills), rows=len(data.rows)
             )
         )
-        claimed = data.claimed_amount
-        self.claimed_label.setText(
-            self.tr("本案主张金额：{amount}").format(
-                amount=f"¥{money_str(claimed)}" if claimed is not None else self.tr("未填写")
+        money = data.money
+        if money is not None and money.items:
+            self.claimed_label.setText(
+                self.tr("主张本金：<b>¥{amount}</b>（{n} 项，见“主张项”）").format(
+                    amount=f"{money.principal:,.2f}", n=len(money.items)
+                )
             )
-        )
+        else:
+            self.claimed_label.setText(self.tr("还没有主张项：净付款不等于损失，请逐项添加要求退还的款项。"))
         sources = sorted({b["source"] for b in recon.bills if b["personal_only"]})
         if sources:
             advice = "\n".join(personal_only_warning(src) for src in sources)
@@ -283,16 +272,9 @@ class BillsView(QWidget):
         idle = self.worker is None
         row = self._current_row()
         self.import_button.setEnabled(has_case and idle)
-        self.mark_button.setEnabled(
-            has_case and row is not None and not self.model.index(row, 0).data(PlatformRole)
-        )
-        self.unmark_button.setEnabled(
-            has_case and row is not None and bool(self.model.index(row, 0).data(PlatformRole))
-        )
-        self.terms_button.setEnabled(has_case)
-        recon = self.data.recon if self.data else None
-        paid = recon is not None and any(r.role == "payment" for r in recon.rows)
-        self.apply_button.setEnabled(has_case and paid)
+        self.counterparty_button.setEnabled(has_case and bool(self.data and self.data.rows))
+        t = self.model.transaction(row) if row is not None else None
+        self.claim_button.setEnabled(has_case and t is not None and t.direction == "支出")
 
     # ------------------------------------------------------------------ selection and platform terms
     def _current_row(self) -> int | None:
@@ -307,32 +289,43 @@ class BillsView(QWidget):
         row = self._current_row()
         return self.model.index(row, 0).data(CounterpartyRole) or "" if row is not None else ""
 
-    def mark_selected(self) -> None:
-        self._change_terms(billstore.mark_platform, self.selected_counterparty())
+    def choose_counterparties(self) -> None:
+        if self.case_id is None or self.data is None or self.data.counterparties is None:
+            return
+        chosen = self.ask_counterparties(self.data.counterparties)
+        if chosen:
+            self._choose(chosen)
 
-    def unmark_selected(self) -> None:
-        self._change_terms(billstore.unmark_platform, self.selected_counterparty())
+    def set_selected_platform(self, on: bool) -> None:
+        """Count (or stop counting) the selected row's counterparty as the platform."""
+        row = self._current_row()
+        t = self.model.transaction(row) if row is not None else None
+        if t is not None and t.counterparty.strip():
+            self._choose([(*counterparty_key(t), on)])
 
-    def edit_terms(self) -> None:
+    def _choose(self, chosen: list[tuple[str, str, bool]]) -> None:
         if self.case_id is None:
             return
-        current = self.data.recon.terms if self.data and self.data.recon else []
-        terms = self.ask_terms(list(current))
-        if terms is not None:
-            self._change_terms(billstore.set_platform_terms, terms)
-
-    def _change_terms(self, fn, value) -> None:
-        if self.case_id is None or not value:
-            return
         try:
-            terms = _in_session(self.profile, fn, self.case_id, value)
+            with self.profile.session() as s:
+                listing = choose_counterparties(s, self.case_id, chosen, self.profile.blob_path)
         except Exception as exc:
             messages.show_error(self, exc)
             return
-        self.status.setText(
-            self.tr("平台关键词：{terms}").format(terms=join_list(terms) or self.tr("（未指定）"))
-        )
+        names = join_list([c.name for c in listing.counterparties if c.selected]) or self.tr("（未选择）")
+        self.status.setText(self.tr("计入的交易对方：{names}（已记入存证日志）").format(names=names))
         self.reload()
+
+    def claim_selected(self) -> None:
+        row = self._current_row()
+        ref = self.model.index(row, 0).data(RefRole) if row is not None else None
+        if ref is None or self.case_id is None:
+            return
+        item_id = claim_from(self, self.profile, draft_from_bill_row, ref.bill_row_id, self.profile.blob_path)
+        if item_id is not None:
+            self.status.setText(self.tr("已添加主张项 {id}（已记入存证日志）").format(id=item_id))
+            self.claims_changed.emit(self.case_id)
+            self.reload()
 
     def _double_clicked(self, index) -> None:
         target = self.model.linked_row(index.row())
@@ -346,31 +339,21 @@ class BillsView(QWidget):
         self.table.selectRow(index.row())
         menu = QMenu(self)
         name = index.data(CounterpartyRole) or ""
-        if index.data(PlatformRole):
-            menu.addAction(self.tr("不再把“{name}”算作平台").format(name=name), self.unmark_selected)
+        if index.data(PlatformRole) and name:
+            menu.addAction(
+                self.tr("不再把“{name}”算作平台").format(name=name), lambda: self.set_selected_platform(False)
+            )
         elif name:
-            menu.addAction(self.tr("把“{name}”算作平台").format(name=name), self.mark_selected)
+            menu.addAction(
+                self.tr("把“{name}”算作平台").format(name=name), lambda: self.set_selected_platform(True)
+            )
+        if self.claim_button.isEnabled():
+            menu.addAction(self.tr("作为主张项…"), self.claim_selected)
         target = self.model.linked_row(index.row())
         if target is not None:
             menu.addAction(self.tr("转到对应的原付款"), lambda: self.select_row(target))
         if not menu.isEmpty():
             menu.exec(self.table.viewport().mapToGlobal(pos))
-
-    # ------------------------------------------------------------------ claimed amount
-    def apply_claimed(self) -> None:
-        if self.case_id is None:
-            return
-        try:
-            with self.profile.session() as s:
-                recon = billstore.apply_claimed_amount(s, self.case_id, self.profile.blob_path)
-        except Exception as exc:
-            messages.show_error(self, exc)
-            return
-        self.status.setText(
-            self.tr("主张金额已设为 ¥{amount}（已记入存证日志）").format(amount=money_str(recon.net))
-        )
-        self.claimed_amount_changed.emit(self.case_id)
-        self.reload()
 
     # ------------------------------------------------------------------ import
     def import_bill_file(self, path: str | Path | None = None, password: str | None = None) -> None:

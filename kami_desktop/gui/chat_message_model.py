@@ -28,12 +28,13 @@ class MessageRow:
     is_me: bool
     kind: str
     text: str
+    id: int = 0  # chat_messages.id (a claim item links to it)
 
 
 def load_messages(profile: Profile, chat_id: int) -> tuple[int, list[MessageRow]]:
     with profile.session() as s:
         rows = [
-            MessageRow(m.seq, m.line, m.time, m.sender, m.is_me, m.kind, m.text)
+            MessageRow(m.seq, m.line, m.time, m.sender, m.is_me, m.kind, m.text, m.id)
             for m in chat_messages(s, chat_id)
         ]
     return chat_id, rows

@@ -1,6 +1,7 @@
 """Tab 聊天记录 of a case: choose one of the case's chats, read it as bubbles (the user on the right),
 search it, select a span of messages and make it a new excerpt exhibit (the original file is never
-changed), and import a chat export or a voice file.
+changed), make a claim item from a message in one step (右键“作为主张项…”), and import a chat export
+or a voice file.
 
 Thin over ``core.chats.store``: loading and importing run on worker threads."""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,18 +19,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from kami_desktop.core.case.claim_drafts import draft_from_chat_message
 from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError
 from kami_desktop.core.chats import store as chatstore
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui import messages
 from kami_desktop.gui.chat_bubble_delegate import ChatBubbleDelegate
-from kami_desktop.gui.chat_message_model import ChatMessageModel, load_messages
+from kami_desktop.gui.chat_message_model import ChatMessageModel, MessageRole, load_messages
+from kami_desktop.gui.claim_dialog import ClaimDialog, claim_from
 from kami_desktop.gui.formatting import join_list
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
@@ -43,6 +47,7 @@ class ChatView(QWidget):
     loaded = Signal()  # the messages of the chosen chat are shown (or there is no chat)
     import_finished = Signal(object)  # ChatImport / VoiceImport, or None on failure
     excerpt_created = Signal(object)  # chatstore.Excerpt
+    claims_changed = Signal(int)  # case id: a claim item was made from a message
     status_message = Signal(str)
 
     def __init__(self, profile: Profile, parent=None) -> None:
@@ -100,6 +105,8 @@ class ChatView(QWidget):
         self.list.setBatchSize(200)
         self.list.setStyleSheet("QListView { background: #f0f0f0; }")
         self.list.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
 
         self.excerpt_button = QPushButton(self.tr("生成摘录证据"))
         self.excerpt_button.setToolTip(
@@ -123,6 +130,9 @@ class ChatView(QWidget):
         self._update_buttons()
 
     # ------------------------------------------------------------------ hooks (tests replace these)
+    def ask_claim(self, draft, evidence: str = "") -> dict | None:
+        return ClaimDialog.ask(self, draft, evidence)
+
     def choose_file(self) -> str | None:
         voice = " ".join(f"*{e}" for e in sorted(VOICE_EXTENSIONS))
         path, _ = QFileDialog.getOpenFileName(
@@ -279,6 +289,25 @@ class ChatView(QWidget):
         else:
             at = hits.index(cur) + 1 if cur is not None else 0
             self.hit_label.setText(f"{at}/{len(hits)}")
+
+    # ------------------------------------------------------------------ a claim item from a message
+    def _context_menu(self, pos) -> None:
+        index = self.list.indexAt(pos)
+        if not index.isValid() or self.case_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("作为主张项…"), lambda: self.claim_from_row(index.row()))
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    def claim_from_row(self, row: int) -> None:
+        """One step: the message's date and the amount it names prefill a claim item the user confirms."""
+        m = self.model.index(row).data(MessageRole)
+        if m is None or self.case_id is None:
+            return
+        item_id = claim_from(self, self.profile, draft_from_chat_message, m.id)
+        if item_id is not None:
+            self.status.setText(self.tr("已添加主张项 {id}（已记入存证日志）").format(id=item_id))
+            self.claims_changed.emit(self.case_id)
 
     # ------------------------------------------------------------------ excerpt
     def selected_span(self) -> tuple[int, int] | None:

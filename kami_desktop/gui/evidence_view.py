@@ -5,7 +5,7 @@ GUI thread with one query."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kami_desktop.core.case.claim_drafts import draft_from_exhibit
 from kami_desktop.core.evidence import exhibits as X
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store.rows import exhibit_rows
 from kami_desktop.core.vocab import CATEGORIES
 from kami_desktop.gui import messages
+from kami_desktop.gui.claim_dialog import ClaimDialog, claim_from
 from kami_desktop.gui.evidence_grid import EvidenceGrid
 from kami_desktop.gui.evidence_model import (
     SORT_CAPTURED,
@@ -62,6 +65,7 @@ class EvidenceView(QWidget):
     loaded = Signal()  # rows (re)loaded into the model
     import_requested = Signal()
     status_message = Signal(str)
+    claims_changed = Signal(int)  # case id: a claim item was made from an exhibit
 
     def __init__(self, profile: Profile, parent=None, thumbs: ThumbnailCache | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +86,9 @@ class EvidenceView(QWidget):
         self.table.setSelectionModel(self.grid.selectionModel())  # one selection for both views
         self.grid.selectionModel().currentRowChanged.connect(self._current_changed)
         self.grid.selectionModel().selectionChanged.connect(self._selection_changed)
+        for view in (self.grid, self.table):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.table)
@@ -276,6 +283,27 @@ class EvidenceView(QWidget):
             self.model.update_rows(exhibit_rows(s, self.case_id, ids=[exhibit_id]))
         self.select_ids([exhibit_id])
         self.status_message.emit(self.tr("已保存，修改已记入存证日志"))
+
+    # ------------------------------------------------------------------ a claim item from an exhibit
+    def ask_claim(self, draft, evidence: str = "") -> dict | None:  # tests replace this
+        return ClaimDialog.ask(self, draft, evidence)
+
+    def _context_menu(self, view, pos) -> None:
+        if self.current_id() is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("作为主张项…"), self.claim_from_current)
+        menu.exec(view.viewport().mapToGlobal(pos))
+
+    def claim_from_current(self) -> None:
+        """One step: the exhibit's date and purpose prefill a claim item the user confirms."""
+        exhibit_id = self.current_id()
+        if exhibit_id is None or self.case_id is None:
+            return
+        item_id = claim_from(self, self.profile, draft_from_exhibit, exhibit_id)
+        if item_id is not None:
+            self.status_message.emit(self.tr("已添加主张项 {id}（已记入存证日志）").format(id=item_id))
+            self.claims_changed.emit(self.case_id)
 
     # ------------------------------------------------------------------ binder changes
     def _mutate(self, fn, *args, select=None, done: str = "") -> None:

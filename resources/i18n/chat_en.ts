@@ -9,72 +9,72 @@
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="19"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="20"/>
         <source>语音</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="20"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="21"/>
         <source>视频</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="20"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="22"/>
         <source>表情</source>
         <translation>Sticker</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="21"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="23"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="21"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="24"/>
         <source>链接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="22"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="25"/>
         <source>引用</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="22"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="26"/>
         <source>转账</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="23"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="27"/>
         <source>红包</source>
         <translation>Red packet</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="23"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="28"/>
         <source>音乐</source>
         <translation>Music</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="24"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="29"/>
         <source>通话</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="24"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="30"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="25"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="31"/>
         <source>名片</source>
         <translation>Contact card</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="25"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="32"/>
         <source>小程序</source>
         <translation>Mini program</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="49"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="56"/>
         <source>〔{kind}〕</source>
         <translation>[{kind}] </translation>
     </message>
@@ -82,7 +82,7 @@
 <context>
     <name>ChatMessageModel</name>
     <message>
-        <location filename="../../kami_desktop/gui/chat_message_model.py" line="87"/>
+        <location filename="../../kami_desktop/gui/chat_message_model.py" line="93"/>
         <source>第 {seq} 条 · {time} · 原文件第 {line} 行</source>
         <translation>Message {seq} · {time} · line {line} of the original file</translation>
     </message>
@@ -90,137 +90,147 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="61"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="66"/>
         <source>导入聊天记录…</source>
         <translation>Import chat…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="62"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="68"/>
         <source>QQ 消息管理器导出的 txt，留痕（MemoTrace）导出的 CSV/TXT/HTML，或语音文件</source>
         <translation>A .txt exported by the QQ Message Manager, a CSV/TXT/HTML export from MemoTrace (留痕), or a voice file</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="66"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="73"/>
         <source>搜索消息（回车：下一处）</source>
         <translation>Search messages (Enter: next match)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="71"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="78"/>
         <source>上一处</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="73"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="80"/>
         <source>下一处</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="77"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="84"/>
         <source>聊天记录：</source>
         <translation>Chat:</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="100"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="109"/>
         <source>生成摘录证据</source>
         <translation>Make excerpt exhibit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="101"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="111"/>
         <source>把选中的这一段消息（从第一条到最后一条）生成为一件新的证据；原始聊天记录不变</source>
         <translation>Make the selected run of messages (from the first to the last) a new exhibit; the original chat log is not changed</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="122"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="138"/>
         <source>选择聊天记录或语音文件</source>
         <translation>Choose a chat log or voice file</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="123"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="140"/>
         <source>聊天记录 (*.txt *.csv *.html *.htm);;语音 ({voice});;所有文件 (*)</source>
         <translation>Chat logs (*.txt *.csv *.html *.htm);;Voice ({voice});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="128"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="148"/>
         <source>你在聊天中的名字</source>
         <translation>Your name in the chat</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="129"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="149"/>
         <source>请输入你在这份聊天记录中的昵称、QQ 号或微信号（用来把你的消息显示在右侧，可留空）：</source>
         <translation>Enter your nickname, QQ number or WeChat ID in this chat log (your messages are then shown on the right; may be left empty):</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="171"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="199"/>
         <source>{title}（{n} 条）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="176"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="205"/>
         <source>本案还没有聊天记录。点击“导入聊天记录…”导入 QQ 或微信（留痕导出）的聊天记录。</source>
         <translation>This case has no chat logs yet. Click “Import chat…” to import a QQ chat, or a WeChat chat exported with MemoTrace (留痕).</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="198"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="229"/>
         <source>证据 {ex} · {n} 条消息 · {first} 至 {last} · 参与者：{who}</source>
         <translation>Exhibit {ex} · messages: {n} · {first} to {last} · participants: {who}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="244"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="286"/>
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="270"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="296"/>
+        <source>作为主张项…</source>
+        <translation>Make a claim item…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="306"/>
+        <source>已添加主张项 {id}（已记入存证日志）</source>
+        <translation>Claim item {id} added (recorded in the ledger)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="332"/>
         <source>已生成摘录证据 {ex}《{title}》</source>
         <translation>Created excerpt exhibit {ex} “{title}”</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="271"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="334"/>
         <source>这段摘录已经存在：证据 {ex}《{title}》</source>
         <translation>This excerpt already exists: exhibit {ex} “{title}”</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="282"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="346"/>
         <source>已选第 {a}—{b} 条消息</source>
         <translation>Messages {a}–{b} selected</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="284"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="348"/>
         <source>按住 Shift 点击可选中一段连续的消息，再生成摘录证据。</source>
         <translation>Shift-click to select a run of messages, then make an excerpt exhibit.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="298"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="362"/>
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="314"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="384"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="315"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="386"/>
         <source>已导入语音证据 {ex}《{title}》，时长 {length}</source>
         <translation>Imported voice exhibit {ex} “{title}”, length {length}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="319"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="393"/>
         <source>这份聊天记录已经导入过（证据 {ex}），没有重复添加。</source>
         <translation>This chat log was imported before (exhibit {ex}); it was not added again.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="320"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="395"/>
         <source>已导入《{title}》：{n} 条消息（证据 {ex}）</source>
         <translation>Imported “{title}” as exhibit {ex}; messages: {n}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="328"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="404"/>
         <source>未导入：{reason}</source>
         <translation>Not imported: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="329"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="405"/>
         <source>无法导入聊天记录</source>
         <translation>Cannot import the chat log</translation>
     </message>

@@ -4,19 +4,19 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kami_desktop/gui/app.py" line="66"/>
+        <location filename="../../kami_desktop/gui/app.py" line="74"/>
         <source>卡盟维权助手</source>
         <translation>Kami Claim Helper</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/app.py" line="66"/>
+        <location filename="../../kami_desktop/gui/app.py" line="75"/>
         <source>这个资料目录已在另一个卡盟维权助手窗口中打开：
 {path}</source>
         <translation>This data folder is already open in another Kami Claim Helper window:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/app.py" line="73"/>
+        <location filename="../../kami_desktop/gui/app.py" line="84"/>
         <source>无法打开资料</source>
         <translation>Cannot open your data</translation>
     </message>
@@ -89,12 +89,12 @@
         <translation>Amount claimed (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="69"/>
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="71"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_dialog.py" line="70"/>
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="72"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -118,7 +118,7 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/case_sidebar.py" line="46"/>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="105"/>
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="107"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
@@ -143,17 +143,17 @@
         <translation> (archived)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="105"/>
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="107"/>
         <source>取消归档</source>
         <translation>Unarchive</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="128"/>
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="132"/>
         <source>归档案件</source>
         <translation>Archive case</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_sidebar.py" line="129"/>
+        <location filename="../../kami_desktop/gui/case_sidebar.py" line="133"/>
         <source>归档后案件从列表中隐藏（勾选“显示已归档”可再看到），证据不会删除。确定归档？</source>
         <translation>An archived case is hidden from the list (tick &quot;Show archived&quot; to see it again); no evidence is deleted. Archive this case?</translation>
     </message>
@@ -161,22 +161,27 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../kami_desktop/gui/case_tabs.py" line="28"/>
+        <location filename="../../kami_desktop/gui/case_tabs.py" line="30"/>
         <source>账单</source>
         <translation>Bills</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_tabs.py" line="28"/>
+        <location filename="../../kami_desktop/gui/case_tabs.py" line="31"/>
+        <source>主张项</source>
+        <translation>Claim items</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/case_tabs.py" line="32"/>
         <source>聊天记录</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_tabs.py" line="29"/>
+        <location filename="../../kami_desktop/gui/case_tabs.py" line="33"/>
         <source>维权进度</source>
         <translation>Case progress</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_tabs.py" line="45"/>
+        <location filename="../../kami_desktop/gui/case_tabs.py" line="50"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
@@ -191,12 +196,12 @@
 {path}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/crash_handler.py" line="51"/>
+        <location filename="../../kami_desktop/gui/crash_handler.py" line="56"/>
         <source>程序出现意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/crash_handler.py" line="52"/>
+        <location filename="../../kami_desktop/gui/crash_handler.py" line="57"/>
         <source>程序遇到了一个意外问题，刚才的操作可能没有完成。您的证据原件不受影响。</source>
         <translation>Something unexpected went wrong and the last action may not have finished. Your original evidence files are not affected.</translation>
     </message>
@@ -204,47 +209,47 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="194"/>
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="209"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="194"/>
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="210"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="194"/>
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="211"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="194"/>
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="212"/>
         <source>拍摄时间</source>
         <translation>Captured</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="194"/>
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="213"/>
         <source>导入时间</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="195"/>
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="214"/>
         <source>文件数</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="195"/>
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="215"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="195"/>
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="216"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_model.py" line="195"/>
+        <location filename="../../kami_desktop/gui/evidence_model.py" line="217"/>
         <source>原始文件名</source>
         <translation>Original file name</translation>
     </message>
@@ -252,137 +257,147 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="93"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="113"/>
         <source>缩略图</source>
         <translation>Thumbnails</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="94"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="115"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="100"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="122"/>
         <source>按证据顺序</source>
         <translation>Binder order</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="100"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="123"/>
         <source>按拍摄时间</source>
         <translation>By capture time</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="101"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="124"/>
         <source>按导入时间</source>
         <translation>By import time</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="105"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="129"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="111"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="135"/>
         <source>搜索名称、文件名、证明目的、标签（Ctrl+F）</source>
         <translation>Search titles, file names, purposes, tags (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="115"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="139"/>
         <source>按类别分组</source>
         <translation>Group by category</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="117"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="141"/>
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="119"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="143"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="120"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="144"/>
         <source>把选中的几项证据合并为一项（文件按顺序排列）</source>
         <translation>Merge the selected exhibits into one (files kept in order)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="122"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="146"/>
         <source>拆分</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="123"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="147"/>
         <source>把一项证据的每个文件拆成单独的证据</source>
         <translation>Give every file of an exhibit its own exhibit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="125"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="149"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="126"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="150"/>
         <source>移到回收站（可恢复）</source>
         <translation>Move to the trash (can be restored)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="225"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="266"/>
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="225"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="268"/>
         <source>显示 {shown} / {n} 项</source>
         <translation>Showing {shown} of {n}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="240"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="285"/>
         <source>已保存，修改已记入存证日志</source>
         <translation>Saved; the change is recorded in the evidence log</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="256"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="295"/>
+        <source>作为主张项…</source>
+        <translation>Make a claim item…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="305"/>
+        <source>已添加主张项 {id}（已记入存证日志）</source>
+        <translation>Claim item {id} added (recorded in the ledger)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="331"/>
         <source>已调整证据顺序</source>
         <translation>Binder order changed</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="273"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="350"/>
         <source>合并证据</source>
         <translation>Merge exhibits</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="274"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="352"/>
         <source>把选中的 {n} 项证据合并为一项？文件按当前顺序排在第 {num} 项之后，之后可以再拆分。</source>
         <translation>Merge the {n} selected exhibits into one? Their files follow exhibit {num} in the current order; you can split them again later.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="278"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="361"/>
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="285"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="369"/>
         <source>已拆分</source>
         <translation>Split done</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="292"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="378"/>
         <source>移动文件</source>
         <translation>Move file</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="292"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="378"/>
         <source>把这个文件移到哪一项证据？</source>
         <translation>Move this file to which exhibit?</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="300"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="386"/>
         <source>文件已移动</source>
         <translation>File moved</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="312"/>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="399"/>
         <source>已将 {n} 项移到回收站，可在回收站中恢复</source>
         <translation>Moved {n} to the trash; you can restore them from the trash</translation>
     </message>
@@ -450,47 +465,47 @@
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="92"/>
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="93"/>
         <source>原始文件名</source>
         <translation>Original file name</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="92"/>
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="94"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="92"/>
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="95"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="93"/>
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="98"/>
         <source>拍摄时间（EXIF）</source>
         <translation>Taken (EXIF)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="94"/>
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="99"/>
         <source>文件时间</source>
         <translation>File time</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="94"/>
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="100"/>
         <source>导入时间</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="95"/>
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="101"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="110"/>
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="117"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="203"/>
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="212"/>
         <source>{size}（{n} 字节）</source>
         <translation>{size} ({n} bytes)</translation>
     </message>
@@ -498,22 +513,22 @@
 <context>
     <name>FilePreview</name>
     <message>
-        <location filename="../../kami_desktop/gui/file_preview.py" line="86"/>
+        <location filename="../../kami_desktop/gui/file_preview.py" line="90"/>
         <source>选择一项证据以预览</source>
         <translation>Select an exhibit to preview it</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/file_preview.py" line="98"/>
+        <location filename="../../kami_desktop/gui/file_preview.py" line="102"/>
         <source>用系统程序打开</source>
         <translation>Open with system program</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/file_preview.py" line="125"/>
+        <location filename="../../kami_desktop/gui/file_preview.py" line="143"/>
         <source>正在渲染 PDF…</source>
         <translation>Rendering PDF…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/file_preview.py" line="146"/>
+        <location filename="../../kami_desktop/gui/file_preview.py" line="170"/>
         <source>共 {total} 页，此处只显示前 {n} 页</source>
         <translation>{total} pages; only the first {n} are shown here</translation>
     </message>
@@ -551,13 +566,13 @@
         <translation>Other file</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="60"/>
+        <location filename="../../kami_desktop/gui/formatting.py" line="65"/>
         <source>、</source>
         <comment>separator between list items</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="65"/>
+        <location filename="../../kami_desktop/gui/formatting.py" line="70"/>
         <source>{label}（{n}）</source>
         <translation>{label} ({n})</translation>
     </message>
@@ -571,17 +586,17 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/import_progress.py" line="25"/>
-        <location filename="../../kami_desktop/gui/import_progress.py" line="34"/>
+        <location filename="../../kami_desktop/gui/import_progress.py" line="36"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_progress.py" line="33"/>
+        <location filename="../../kami_desktop/gui/import_progress.py" line="34"/>
         <source>正在导入 {done}/{total}：{name}</source>
         <translation>Importing {done}/{total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_progress.py" line="38"/>
+        <location filename="../../kami_desktop/gui/import_progress.py" line="41"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -594,28 +609,28 @@
         <translation>{n} files imported</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="24"/>
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="25"/>
         <source>{n} 个已在本案件中（重复，未再添加）</source>
         <translation>{n} already in this case (duplicates, not added again)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="26"/>
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="31"/>
         <source>{n} 个未能导入</source>
         <translation>{n} could not be imported</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="27"/>
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="33"/>
         <source>，</source>
         <comment>separator between the parts of the summary</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="28"/>
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="34"/>
         <source>{parts}。</source>
         <translation>{parts}.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="30"/>
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="36"/>
         <source>导入已取消，已导入的文件保留在证据库中。</source>
         <translation> Import cancelled; the files already imported stay in the vault.</translation>
     </message>
@@ -623,22 +638,22 @@
 <context>
     <name>ImportSummaryDialog</name>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="38"/>
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="44"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="45"/>
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="52"/>
         <source>重复：与已有证据内容相同</source>
         <translation>Duplicate: same content as an existing exhibit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="48"/>
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="60"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="48"/>
+        <location filename="../../kami_desktop/gui/import_summary_dialog.py" line="60"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -647,7 +662,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="52"/>
-        <location filename="../../kami_desktop/gui/main_window.py" line="166"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="182"/>
         <source>卡盟维权助手</source>
         <translation>Kami Claim Helper</translation>
     </message>
@@ -657,167 +672,173 @@
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="99"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="100"/>
         <source>还没有案件。
 新建一个案件，然后把截图、账单、聊天记录拖进窗口，或按 Ctrl+V 粘贴截图。</source>
         <translation>No case yet.
 Create a case, then drag screenshots, bills and chat logs into the window, or paste a screenshot with Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="102"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="104"/>
         <source>新建案件</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="123"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="125"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="124"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="127"/>
         <source>新建案件…</source>
         <translation>New case…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="125"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="130"/>
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="127"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="133"/>
         <source>粘贴截图或文件</source>
         <translation>Paste screenshot or files</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="130"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="136"/>
         <source>备份…</source>
         <translation>Back up…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="131"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="137"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="133"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="139"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="134"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="140"/>
         <source>证据(&amp;E)</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="135"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="141"/>
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="136"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="144"/>
         <source>删除到回收站</source>
         <translation>Move to trash</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="138"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="150"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="141"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="153"/>
         <source>合并所选证据</source>
         <translation>Merge selected exhibits</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="142"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="154"/>
         <source>拆分证据</source>
         <translation>Split exhibit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="144"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="156"/>
         <source>回收站…</source>
         <translation>Trash…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="145"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="157"/>
         <source>校验完整性…</source>
         <translation>Verify integrity…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="146"/>
-        <location filename="../../kami_desktop/gui/main_window.py" line="289"/>
-        <location filename="../../kami_desktop/gui/main_window.py" line="296"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="158"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="314"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="321"/>
         <source>证据册</source>
         <translation>Binder</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="147"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="160"/>
         <source>生成证据册…</source>
         <translation>Build evidence binder…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="149"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="162"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="150"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="163"/>
         <source>界面语言…</source>
         <translation>Language…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="151"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="164"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="152"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="167"/>
         <source>打开日志文件夹</source>
         <translation>Open log folder</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="154"/>
-        <location filename="../../kami_desktop/gui/main_window.py" line="345"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="170"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="372"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="176"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="192"/>
         <source>还没有案件</source>
         <translation>No case yet</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="176"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="192"/>
         <source>请先新建或选择一个案件，再导入证据。</source>
         <translation>Please create or select a case first, then import evidence.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="205"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="222"/>
         <source>剪贴板里没有截图或文件。先复制一张图片（如微信截图），再按 Ctrl+V。</source>
         <translation>The clipboard holds no screenshot or file. Copy an image first (e.g. a WeChat screenshot), then press Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="225"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="242"/>
         <source>已把剪贴板截图保存为证据</source>
         <translation>The pasted screenshot was saved as evidence</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="241"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="264"/>
         <source>松开鼠标，导入到当前案件</source>
         <translation>Release to import into this case</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="242"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="266"/>
         <source>请先新建一个案件</source>
         <translation>Please create a case first</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="289"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="314"/>
         <source>请先选择一个案件。</source>
         <translation>Please select a case first.</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="346"/>
+        <location filename="../../kami_desktop/gui/main_window.py" line="321"/>
+        <source>证据册功能尚未安装</source>
+        <translation>The binder feature is not installed yet</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/main_window.py" line="374"/>
         <source>卡盟维权助手
 帮您整理被卡盟平台扣款的证据：截图、账单、聊天记录逐一计算哈希、记录时间，并生成可打印的证据册。所有资料只保存在本机。
 
@@ -831,7 +852,7 @@ Data folder: {path}</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../kami_desktop/gui/messages.py" line="37"/>
+        <location filename="../../kami_desktop/gui/messages.py" line="43"/>
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
@@ -857,13 +878,13 @@ Data folder: {path}</translation>
 <context>
     <name>Splash</name>
     <message>
-        <location filename="../../kami_desktop/gui/splash.py" line="43"/>
-        <location filename="../../kami_desktop/gui/splash.py" line="58"/>
+        <location filename="../../kami_desktop/gui/splash.py" line="45"/>
+        <location filename="../../kami_desktop/gui/splash.py" line="64"/>
         <source>卡盟维权助手</source>
         <translation>Kami Claim Helper</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/splash.py" line="49"/>
+        <location filename="../../kami_desktop/gui/splash.py" line="54"/>
         <source>正在打开本机证据库…</source>
         <translation>Opening the evidence store on this PC…</translation>
     </message>
@@ -901,12 +922,12 @@ Data folder: {path}</translation>
         <translation>The trash is empty</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/trash_dialog.py" line="71"/>
+        <location filename="../../kami_desktop/gui/trash_dialog.py" line="73"/>
         <source>清空回收站</source>
         <translation>Empty trash</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/trash_dialog.py" line="72"/>
+        <location filename="../../kami_desktop/gui/trash_dialog.py" line="75"/>
         <source>彻底删除回收站中的 {n} 项证据？不再被任何证据使用的原始文件也会从证据库删除，此操作不能撤销（存证日志会记录）。</source>
         <translation>Delete the {n} exhibits in the trash for good? Original files no other exhibit uses are removed from the vault too. This cannot be undone (the evidence log records it).</translation>
     </message>
@@ -914,102 +935,102 @@ Data folder: {path}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="29"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="30"/>
         <source>文件缺失</source>
         <translation>File missing</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="30"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="31"/>
         <source>内容被改动</source>
         <translation>Content changed</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="31"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="32"/>
         <source>大小不符</source>
         <translation>Size mismatch</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="32"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="33"/>
         <source>多余文件</source>
         <translation>Unregistered file</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="33"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="34"/>
         <source>存证日志断裂</source>
         <translation>Evidence log broken</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="34"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="35"/>
         <source>与存证日志不符</source>
         <translation>Differs from the evidence log</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="35"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="36"/>
         <source>日志被改写或删减</source>
         <translation>Evidence log rewritten or cut short</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="40"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="44"/>
         <source>校验完整性</source>
         <translation>Verify integrity</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="42"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="46"/>
         <source>正在重新计算每个原始文件的哈希值并检查存证日志…</source>
         <translation>Re-hashing every original file and checking the evidence log…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="46"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="50"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="46"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="50"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="46"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="50"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="51"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="55"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="52"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="56"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="84"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="94"/>
         <source>校验已取消，已检查 {n} 个文件。</source>
         <translation>Verification cancelled after {n} files.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="86"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="97"/>
         <source>校验通过：{n} 个原始文件完好，存证日志 {m} 条记录完整。</source>
         <translation>All good: {n} original files intact, evidence log of {m} entries unbroken.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="89"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="103"/>
         <source>发现 {k} 个问题（已检查 {n} 个文件）：</source>
         <translation>{k} problems found ({n} files checked):</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="95"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="111"/>
         <source>{title}（ID {id}）</source>
         <translation>{title} (ID {id})</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="97"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="115"/>
         <source>日志第 {n} 条</source>
         <translation>Log entry {n}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/verify_dialog.py" line="110"/>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="128"/>
         <source>校验未能完成。</source>
         <translation>Verification could not finish.</translation>
     </message>
@@ -1022,47 +1043,47 @@ Data folder: {path}</translation>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="50"/>
+        <location filename="../../kami_desktop/gui/formatting.py" line="51"/>
         <source>平台交互</source>
         <translation>Platform contact</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="51"/>
+        <location filename="../../kami_desktop/gui/formatting.py" line="52"/>
         <source>未交付证明</source>
         <translation>Non-delivery</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="51"/>
+        <location filename="../../kami_desktop/gui/formatting.py" line="53"/>
         <source>主体信息</source>
         <translation>Operator identity</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="52"/>
+        <location filename="../../kami_desktop/gui/formatting.py" line="54"/>
         <source>平台规则</source>
         <translation>Platform rules</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="52"/>
+        <location filename="../../kami_desktop/gui/formatting.py" line="55"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="53"/>
+        <location filename="../../kami_desktop/gui/formatting.py" line="56"/>
         <source>隐性规则扣款</source>
         <translation>Hidden-rule deduction</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="53"/>
+        <location filename="../../kami_desktop/gui/formatting.py" line="57"/>
         <source>技术故障扣款</source>
         <translation>Technical-fault deduction</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="54"/>
+        <location filename="../../kami_desktop/gui/formatting.py" line="58"/>
         <source>恶意扣款</source>
         <translation>Malicious deduction</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/formatting.py" line="54"/>
+        <location filename="../../kami_desktop/gui/formatting.py" line="59"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>

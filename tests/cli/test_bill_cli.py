@@ -39,7 +39,7 @@ def test_parse_json_shape_with_and_without_platform(tmp_path):
     d = tmp_path / "p"
     path = write(tmp_path, "alipay.csv", bf.alipay_app_csv())
     out = kami_json(
-        "bill", "parse", str(path), "--platform", "星辰", "--platform", "不存在的平台", data_dir=d
+        "bill", "parse", str(path), "--platform", "星辰卡盟", "--platform", "不存在的平台", data_dir=d
     )
     assert out["source"] == "alipay" and out["layout"] == "alipay-csv-2026" and out["rows"] == 9
     assert len(out["transactions"]) == 9
@@ -56,7 +56,8 @@ def test_parse_json_shape_with_and_without_platform(tmp_path):
         "role",
     } <= set(first)
     assert out["platform"] == {
-        "terms": ["星辰", "不存在的平台"],
+        "counterparties": ["星辰卡盟"],
+        "terms": ["星辰卡盟"],
         "rows": 6,
         "paid": "350.00",
         "refunded": "80.00",
@@ -71,7 +72,7 @@ def test_parse_json_shape_with_and_without_platform(tmp_path):
     assert not (d / "kami.sqlite3").exists() or stored(d) == (0, 0, 0, 0)  # parse stores nothing
 
 
-def test_import_show_terms_apply_flow(tmp_path, capsys):
+def test_import_show_counterparties_apply_flow(tmp_path, capsys):
     d = tmp_path / "p"
     run(capsys, d, "case", "new", "--title", "星辰卡盟扣款", "--platform", "星辰卡盟")
     zipped = write(tmp_path, "支付宝交易明细.zip", bf.alipay_zip(bf.alipay_app_csv(), "135790"))
@@ -103,15 +104,26 @@ def test_import_show_terms_apply_flow(tmp_path, capsys):
         "linked_bill_id",
     } <= set(row)
     assert {r["sha256"] for r in shown["items"]} == {out["sha256"], wx["sha256"]}
-    terms = run(capsys, d, "bill", "terms", "--case", "1", "--set", "老王面馆")
-    assert terms["terms"] == ["老王面馆"] and terms["suggested"] == ["星辰卡盟"]
-    assert run(capsys, d, "bill", "show", "--case", "1")["net"] == "12.30"
-    run(capsys, d, "bill", "terms", "--case", "1", "--set", "星辰卡盟")
-    applied = kami_json("bill", "apply", "--case", "1", data_dir=d)
+    listed = run(capsys, d, "bill", "counterparties", "--case", "1")
+    assert [(c["name"], c["selected"]) for c in listed["counterparties"]][:2] == [
+        ("星辰卡盟", True),
+        ("星辰卡盟", True),
+    ]
+    assert listed["net"] == "540.00" and not any(c["selected"] for c in listed["counterparties"][2:])
+    picked = run(
+        capsys, d, "bill", "counterparties", "--case", "1", "--select", "老王面馆", "--deselect", "星辰卡盟"
+    )
+    assert picked["net"] == "12.30" and run(capsys, d, "bill", "show", "--case", "1")["net"] == "12.30"
+    run(capsys, d, "bill", "counterparties", "--case", "1", "--select", "星辰卡盟", "--deselect", "老王面馆")
+    refused = run(capsys, d, "bill", "apply", "--case", "1", expect=2)
+    assert "--net-paid-is-the-loss" in refused["error"]
+    assert run(capsys, d, "case", "show", "1")["claimed_amount"] is None
+    applied = kami_json("bill", "apply", "--case", "1", "--net-paid-is-the-loss", data_dir=d)
     assert applied["claimed_amount"] == "540.00" and applied["paid"] == "700.00"
     assert run(capsys, d, "case", "show", "1")["claimed_amount"] == "540.00"
+    assert run(capsys, d, "claim", "list", "--case", "1")["principal"] == "540.00"
     actions = [e["action"] for e in run(capsys, d, "ledger", "show", "--case", "1")["entries"]]
-    assert actions[-2:] == ["case.edit", "bill.apply"] and actions.count("bill.import") == 2
+    assert actions[-3:] == ["claim.add", "case.edit", "claim.apply"] and actions.count("bill.import") == 2
 
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
@@ -137,5 +149,8 @@ def test_unknown_case_and_nothing_to_apply(tmp_path, capsys):
     assert "案件 9 不存在" in capsys.readouterr().err
     assert cli.main(["--data-dir", str(d), "case", "new", "--title", "t"]) == 0
     assert cli.main(["--data-dir", str(d), "bill", "apply", "--case", "1"]) == 2
+    assert "--net-paid-is-the-loss" in capsys.readouterr().err
+    assert cli.main(["--data-dir", str(d), "bill", "apply", "--case", "1", "--net-paid-is-the-loss"]) == 2
     assert "平台" in capsys.readouterr().err
-    assert cli.main(["--data-dir", str(d), "bill", "terms", "--case", "1", "--set", "x", "--clear"]) == 2
+    argv = ["--data-dir", str(d), "bill", "counterparties", "--case", "1", "--select", "x", "--deselect", "x"]
+    assert cli.main(argv) == 2

@@ -27,9 +27,15 @@ LAYERS = {
     "case": 5,
     "bills.store": 6,
     "chats.store": 6,
+    "suggestions": 7,
     "documents": 7,
     "dossier": 7,
     "backup": 7,
+}
+# the modules of bills/ and chats/ that work on the case file in the database; the rest are parsers
+STORED_SIDE = {
+    "bills": {"store", "sheets", "owner", "counterparties", "money"},
+    "chats": {"store"},
 }
 # parsers read bytes and return plain data: nothing but the utilities and the error base
 PARSER_ONLY = {"util", "errors"}
@@ -44,8 +50,10 @@ def group_of(module: str) -> str | None:
     if parts[:2] != ["kami_desktop", "core"] or len(parts) < 3:
         return None
     head = parts[2]
+    if parts[2:4] == ["case", "suggestions"]:  # facts proposed from the stored bills and chats
+        return "suggestions"
     if head in ("bills", "chats"):
-        return f"{head}.store" if parts[3:4] == ["store"] else f"{head}.parse"
+        return f"{head}.store" if parts[3:4] and parts[3] in STORED_SIDE[head] else f"{head}.parse"
     return head
 
 

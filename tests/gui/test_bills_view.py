@@ -1,4 +1,5 @@
-"""Tab 账单: rows and totals for a case, marking counterparties, 设为主张金额, importing an encrypted zip."""
+"""Tab 账单: rows and totals for a case, the counterparty checklist, a claim item from a payment row,
+importing an encrypted zip."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kami_desktop.core.bills import store as B
+from kami_desktop.core.bills.money import case_money
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.gui.bill_table_model import PAYMENT_BG, REFUND_BG, BillTableModel, PlatformRole
 from kami_desktop.gui.bills_view import BillsView
@@ -42,7 +44,8 @@ def test_rows_totals_highlight_links_and_warning(qtbot, view, profile, case_id, 
     model: BillTableModel = view.model
     assert model.rowCount() == 9
     text = view.totals_label.text()
-    assert "¥350.00" in text and "¥80.00" in text and "净额 ¥270.00" in text
+    assert "¥350.00" in text and "¥80.00" in text and "净付款 ¥270.00" in text
+    assert "还没有主张项" in view.claimed_label.text()  # the net paid is not the claim
     assert "首笔 2026-03-01" in text and "末笔 2026-03-04" in text
     assert view.banner.isVisibleTo(view) and "交易流水证明" in view.banner.text()
     pay = row_where(model, order_id="2026030122001155711407540004")
@@ -62,40 +65,72 @@ def test_rows_totals_highlight_links_and_warning(qtbot, view, profile, case_id, 
     assert not view.grab().isNull()
 
 
-def test_marking_a_counterparty_changes_the_totals(qtbot, view, profile, case_id, tmp_path):
+def test_counting_a_counterparty_from_the_row_menu_changes_the_totals(
+    qtbot, view, profile, case_id, tmp_path
+):
     path = tmp_path / "alipay.csv"
     path.write_bytes(bf.alipay_app_csv())
     B.import_bill(profile, case_id, path)
     show_case(qtbot, view, case_id)
     view.select_row(row_where(view.model, counterparty="老王面馆"))
-    assert view.mark_button.isEnabled() and not view.unmark_button.isEnabled()
+    assert not view.model.index(view._current_row(), 0).data(PlatformRole)
     with qtbot.waitSignal(view.loaded, timeout=10000):
-        view.mark_button.click()
-    assert "净额 ¥282.30" in view.totals_label.text()
+        view.set_selected_platform(True)
+    assert "净付款 ¥282.30" in view.totals_label.text()
     assert view.model.transaction(view._current_row()).counterparty == "老王面馆"  # selection kept
-    assert view.unmark_button.isEnabled() and not view.mark_button.isEnabled()
-    with profile.session() as s:
-        assert B.get_platform_terms(s, case_id) == ["星辰卡盟", "老王面馆"]
+    assert "老王面馆" in view.status.text() and "存证日志" in view.status.text()
     view.select_row(row_where(view.model, counterparty="星辰卡盟", order_id="2026030122001155711407540001"))
     with qtbot.waitSignal(view.loaded, timeout=10000):
-        view.unmark_button.click()
-    assert "净额 ¥12.30" in view.totals_label.text()
+        view.set_selected_platform(False)
+    assert "净付款 ¥12.30" in view.totals_label.text()
 
 
-def test_apply_sets_the_claimed_amount(qtbot, view, profile, case_id, tmp_path):
+def test_the_checklist_dialog_decides_what_counts(qtbot, view, profile, case_id, tmp_path):
+    path = tmp_path / "alipay.csv"
+    path.write_bytes(bf.alipay_app_csv())
+    B.import_bill(profile, case_id, path)
+    show_case(qtbot, view, case_id)
+    seen = []
+
+    def answer(listing):
+        from kami_desktop.gui.counterparty_dialog import CounterpartyDialog
+
+        dlg = CounterpartyDialog(listing, view)
+        qtbot.addWidget(dlg)
+        seen.append([(g.name, dlg.ticked(r)) for r, g in enumerate(dlg.groups)])
+        assert "净付款 ¥270.00" in dlg.sum_label.text()
+        dlg.set_ticked("老王面馆", True)
+        assert "净付款 ¥282.30" in dlg.sum_label.text()
+        return dlg.choices()
+
+    view.ask_counterparties = answer
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.counterparty_button.click()
+    assert seen[0][0] == ("星辰卡盟", True) and ("老王面馆", False) in seen[0]
+    assert "净付款 ¥282.30" in view.totals_label.text()
+    assert "计入的交易对方：老王面馆、星辰卡盟" in view.terms_label.text()  # in time order
+
+
+def test_a_payment_row_becomes_a_claim_item_in_one_step(qtbot, view, profile, case_id, tmp_path):
     path = tmp_path / "wx.xlsx"
     path.write_bytes(bf.wechat_xlsx())
     B.import_bill(profile, case_id, path)
     show_case(qtbot, view, case_id)
-    assert view.apply_button.isEnabled()
-    with (
-        qtbot.waitSignal(view.claimed_amount_changed, timeout=5000),
-        qtbot.waitSignal(view.loaded, timeout=10000),
-    ):
-        view.apply_button.click()
+    asked = []
+    view.ask_claim = lambda draft, evidence: asked.append((draft, evidence)) or {"kind": "undelivered_order"}
+    row = next(r for r in range(view.model.rowCount()) if view.model.transaction(r).direction == "支出")
+    view.select_row(row)
+    assert view.claim_button.isEnabled()
+    with qtbot.waitSignal(view.claims_changed, timeout=5000), qtbot.waitSignal(view.loaded, timeout=10000):
+        view.claim_button.click()
+    draft, evidence = asked[0]
+    t = view.model.transaction(row)
+    assert draft.amount == t.amount and "账单行" in evidence
     with profile.session() as s:
-        assert get_case(s, case_id).claimed_amount == bf.EXPECTED_NET
-    assert "¥270.00" in view.claimed_label.text() and "270.00" in view.status.text()
+        money = case_money(s, case_id)
+        assert get_case(s, case_id).claimed_amount is None  # nothing applied behind the user's back
+    assert [(i.kind, i.amount) for i in money.items] == [("undelivered_order", t.amount)]
+    assert "主张本金" in view.claimed_label.text() and "1 项" in view.claimed_label.text()
 
 
 def test_import_button_asks_for_the_zip_password_until_it_is_right(qtbot, view, profile, case_id, tmp_path):
@@ -113,7 +148,7 @@ def test_import_button_asks_for_the_zip_password_until_it_is_right(qtbot, view, 
         view.import_button.click()
     assert asked == [(path.name, False), (path.name, True)]
     assert done.args[0].rows == 9 and view.model.rowCount() == 9
-    assert "净额 ¥270.00" in view.totals_label.text()
+    assert "净付款 ¥270.00" in view.totals_label.text()
     qtbot.waitUntil(lambda: view.import_button.isEnabled(), timeout=5000)
 
 

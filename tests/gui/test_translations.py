@@ -197,7 +197,13 @@ def test_main_window_menus_and_tabs_are_english(qtbot, english, profile, setting
     assert [a.text() for a in menus] == ["&File", "&Evidence", "Binder", "&Settings", "&Help"]
     assert chinese([a.text() for m in menus for a in m.menu().actions()]) == []
     ws = win.workspace
-    assert [ws.tabText(i) for i in range(ws.count())] == ["Evidence", "Bills", "Chats", "Case progress"]
+    assert [ws.tabText(i) for i in range(ws.count())] == [
+        "Evidence",
+        "Bills",
+        "Claim items",
+        "Chats",
+        "Case progress",
+    ]
     win.sidebar.refresh(select=case_id)
     assert win.current_case_id() == case_id
     for i in range(ws.count()):
@@ -208,7 +214,14 @@ def test_main_window_menus_and_tabs_are_english(qtbot, english, profile, setting
 
 
 def test_feature_dialogs_are_english(qtbot, english, profile, dialogs, tmp_path):
+    from datetime import date
+    from decimal import Decimal
+
+    from kami_desktop.core.bills.money import CounterpartyList
+    from kami_desktop.core.case.claim_drafts import ClaimDraft
     from kami_desktop.gui.backup_dialog import BackupDialog, RestoreDialog
+    from kami_desktop.gui.claim_dialog import ClaimDialog
+    from kami_desktop.gui.counterparty_dialog import CounterpartyDialog
     from kami_desktop.gui.documents_dialog import DocumentsDialog
     from kami_desktop.gui.dossier_dialog import DossierDialog
     from kami_desktop.gui.fact_dialog import FactDialog
@@ -230,6 +243,8 @@ def test_feature_dialogs_are_english(qtbot, english, profile, dialogs, tmp_path)
         PartyDialog(profile, cid),
         StepDialog(profile, cid),
         FactDialog(profile, cid),
+        ClaimDialog(ClaimDraft(cid, "deducted", date(2025, 3, 20), "", reason="auto_renewal")),
+        CounterpartyDialog(CounterpartyList([], Decimal("0"), Decimal("0"), Decimal("0"))),
     ]
     for dlg in made:
         qtbot.addWidget(dlg)
@@ -238,5 +253,8 @@ def test_feature_dialogs_are_english(qtbot, english, profile, dialogs, tmp_path)
     step = made[5]
     kinds = [step.kind.itemText(i) for i in range(step.kind.count())]
     assert "    Sent a written refund demand (demand letter)" in kinds and chinese(kinds) == []
+    claim = next(d for d in made if isinstance(d, ClaimDialog))
+    kinds = [claim.kind.itemText(i) for i in range(claim.kind.count())]
+    assert "Balance deducted" in kinds and chinese(kinds) == []
     for dlg in made:
         dlg.close()

@@ -1,4 +1,7 @@
-"""Reconciliation: which bill rows are payments to the platform, which are refunds, and the net claim.
+"""Reconciliation: which bill rows are payments to the platform, which are refunds, and the net paid.
+
+Which rows are the platform's is decided per counterparty by a ``PlatformRule`` (see ``platform.py``):
+exact names, never substrings. The net paid is context for the claim, never the claim itself.
 
 Refunds are counted exactly once. A refund row is linked to its original payment (Alipay: order
 number prefix ``原单号_后缀`` or the same 商家订单号; WeChat: same merchant, earlier time, fitting
@@ -9,15 +12,14 @@ counted, with a warning.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from functools import partial
 
 from kami_desktop.core.bills.model import ParsedBill, Transaction
+from kami_desktop.core.bills.platform import PlatformRule, entity_name, name_key
 from kami_desktop.core.util.money import money_str
 from kami_desktop.core.util.timeutil import iso
 
@@ -51,7 +53,7 @@ class ReconRow:
 
 @dataclass
 class Reconciliation:
-    terms: list[str]
+    terms: list[str]  # the selected counterparties (交易对方) as the bills write them
     rows: list[ReconRow]
     paid: Decimal = ZERO
     refunded: Decimal = ZERO
@@ -62,7 +64,8 @@ class Reconciliation:
 
     def to_json(self) -> dict:
         return {
-            "terms": list(self.terms),
+            "terms": list(self.terms),  # kept name: the selected counterparties
+            "counterparties": list(self.terms),
             "rows": len(self.rows),
             "paid": money_str(self.paid),
             "refunded": money_str(self.refunded),
@@ -74,15 +77,15 @@ class Reconciliation:
         }
 
 
-def _norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
-def _matches(t: Transaction, terms: list[str]) -> bool:
-    fields = [_norm(t.counterparty), _norm(t.description)]
-    if _is_refund_like(t):
-        fields.append(_norm(t.category))  # WeChat refund rows: 交易类型 = <商户名>-退款
-    return any(term in f for term in terms for f in fields)
+def _counts(t: Transaction, rule: PlatformRule) -> bool:
+    """Is this row the platform's? Its counterparty group is selected; a WeChat refund row also by the
+    merchant its 交易类型 names (``<商户名>-退款``)."""
+    if rule.is_platform(t):
+        return True
+    if _is_refund_like(t) and t.category.endswith("-退款"):
+        name, account = name_key(t.category[: -len("-退款")]), name_key(t.counterparty_account)
+        return rule.selected(name, account) or rule.selected(name, "")
+    return False
 
 
 def _is_refund_like(t: Transaction) -> bool:
@@ -213,21 +216,28 @@ def _link(refunds: list[ReconRow], payments: list[ReconRow], warnings: list[str]
     return linked
 
 
-def reconcile(bill: ParsedBill | list[Transaction], terms: list[str]) -> Reconciliation:
-    """Sum what was paid to (and refunded by) the platform whose name matches any of ``terms``."""
+def platform_rule(platform: PlatformRule | Iterable[str]) -> PlatformRule:
+    """A rule as given, or one that selects exactly the counterparties named (compared as entity names)."""
+    if isinstance(platform, PlatformRule):
+        return platform
+    names = [str(n).strip() for n in platform if n and str(n).strip()]
+    return PlatformRule({entity_name(n): f"指定的名称“{n}”" for n in names})
+
+
+def reconcile(bill: ParsedBill | list[Transaction], platform: PlatformRule | Iterable[str]) -> Reconciliation:
+    """Sum what was paid to (and refunded by) the platform: the rows of the counterparties ``platform``
+    selects (a ``PlatformRule``, or counterparty names that must match exactly, never as substrings)."""
     txs = bill.transactions if isinstance(bill, ParsedBill) else list(bill)
-    clean_terms = [t.strip() for t in terms if t and t.strip()]
-    norm_terms = [_norm(t) for t in clean_terms]
-    result = Reconciliation(terms=clean_terms, rows=[])
-    if not norm_terms:
-        result.warnings.append("没有指定平台关键词，无法筛选平台相关的交易。")
+    rule = platform_rule(platform)
+    result = Reconciliation(terms=[], rows=[])
+    if not rule.names and not any(c.selected for c in rule.choices.values()):
+        result.warnings.append("还没有选择哪些交易对方是平台，无法筛选平台相关的交易。")
         return result
-    matched = [t for t in txs if _matches(t, norm_terms)]
+    matched = [t for t in txs if _counts(t, rule)]
+    result.terms = rule.selected_labels(matched)
     matched_ids = {id(t) for t in matched}
     index = _PaymentIndex([ReconRow(t, PAYMENT, t.amount) for t in matched if t.direction == "支出"])
-    for (
-        t
-    ) in txs:  # refund rows whose own text does not match but whose order number points to a matched payment
+    for t in txs:  # refund rows of another counterparty whose order number points to a counted payment
         if id(t) not in matched_ids and _is_refund_like(t) and index.strong(t) is not None:
             matched.append(t)
     rows = []
@@ -263,42 +273,3 @@ def reconcile(bill: ParsedBill | list[Transaction], terms: list[str]) -> Reconci
         result.first = min(p.transaction.time for p in payments)
         result.last = max(p.transaction.time for p in payments)
     return result
-
-
-_SUFFIXES = re.compile(
-    r"(有限责任公司|股份有限公司|有限公司|分公司|公司|工作室|经营部|商行|个体工商户|旗舰店|专营店|"
-    r"网络科技|信息技术|科技|网络|电子商务|商贸|贸易|卡盟|商城|平台|官网|官方)$"
-)
-
-
-def _core(name: str) -> str:
-    text = re.sub(r"[\s()（）【】\[\]·•,，.。]", "", _norm(name))
-    previous = None
-    while previous != text:
-        previous = text
-        text = _SUFFIXES.sub("", text)
-    return text
-
-
-def suggest_terms(
-    platform_name: str | None, party_names: list[str], bill: ParsedBill | list[Transaction]
-) -> list[str]:
-    """Counterparty names in the bill that look like the case's platform or parties, most frequent first."""
-    txs = bill.transactions if isinstance(bill, ParsedBill) else list(bill)
-    names = [n for n in [platform_name or "", *party_names] if n and n.strip()]
-    cores = {c for c in (_core(n) for n in names) if len(c) >= 2}
-    fulls = {_norm(n).replace(" ", "") for n in names if len(n.strip()) >= 2}
-    counts: Counter[str] = Counter()
-    for t in txs:
-        cp = t.counterparty
-        if not cp:
-            continue
-        ncp = _norm(cp).replace(" ", "")
-        ccp = _core(cp)
-        desc = _norm(t.description)
-        hit = any(f in ncp or (len(ncp) >= 4 and "*" not in ncp and ncp in f) for f in fulls)
-        hit = hit or any(c in ncp or (len(ccp) >= 2 and "*" not in ccp and ccp == c) for c in cores)
-        hit = hit or any(c in desc for c in cores)
-        if hit:
-            counts[cp] += 1
-    return [name for name, _ in counts.most_common()]

@@ -1,5 +1,6 @@
-"""Payment bills in a case: import (exhibit + parsed rows, all or nothing), platform terms, the case
-reconciliation over every stored bill, and the claimed amount taken from it.
+"""Payment bills in a case: import (exhibit + parsed rows, all or nothing) and the case reconciliation
+over every stored bill, counting the rows of the counterparties selected as the platform
+(``core.bills.counterparties``). The claim is not taken from here: see ``core.bills.money``.
 
 A bill is parsed before anything is stored; then the very bytes that were parsed go into the vault as
 a 资金流水 exhibit and its rows are inserted in the exhibit's own transaction
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -25,29 +25,33 @@ from sqlalchemy.orm import Session
 from kami_desktop.core.bills import (
     BillError,
     ParsedBill,
+    PlatformRule,
     Reconciliation,
     ReconRow,
     Transaction,
+    counterparty_key,
     parse_bill_bytes,
+    platform_rule,
     reconcile,
 )
-from kami_desktop.core.bills import suggest_terms as _suggest
 from kami_desktop.core.bills.alipay import LAYOUT_WEB
 from kami_desktop.core.bills.common import personal_only_warning
+from kami_desktop.core.bills.counterparties import Decision, record_choices
+from kami_desktop.core.bills.counterparties import platform_rule as case_platform_rule
 from kami_desktop.core.bills.detect import MAX_INPUT
+from kami_desktop.core.bills.owner import check_fits_case
 from kami_desktop.core.bills.sheets import row_cells, sheet_values
 from kami_desktop.core.bills.wechat import _refund_total as wechat_refund_total
-from kami_desktop.core.case.cases import get_case, update_case
+from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit, get_exhibit
 from kami_desktop.core.evidence.importer import ImportedItem
 from kami_desktop.core.evidence.replay import rows_digest
 from kami_desktop.core.evidence.sources import import_source_file
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
-from kami_desktop.core.store.model import Bill, BillRow, Case, Exhibit, Party
+from kami_desktop.core.store.model import Bill, BillRow, Exhibit
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import read_capped
-from kami_desktop.core.util.money import money_str
 from kami_desktop.core.util.timeutil import iso, now
 
 SOURCE_LABELS = {"alipay": "支付宝交易明细", "wechat": "微信支付账单明细"}
@@ -81,8 +85,7 @@ class BillImport:
     personal_only: bool
     title: str
     warnings: list[str] = field(default_factory=list)
-    terms: list[str] = field(default_factory=list)
-    suggested_terms: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # the counterparties now selected as the platform
     evidence_warning: str = ""  # personal-only guidance: request the official 交易流水证明 as well
 
     def to_json(self) -> dict:
@@ -114,6 +117,12 @@ class CaseReconciliation(Reconciliation):
     bills: list[dict] = field(default_factory=list)
     duplicates: int = 0  # rows that several stored bills share, counted once
     duplicate_row_ids: set[int] = field(default_factory=set)  # bill_row ids skipped as such repeats
+    duplicate_of: dict[int, int] = field(default_factory=dict)  # skipped bill_row id -> the one counted
+
+    @property
+    def stored(self) -> list[StoredReconRow]:
+        """The rows with where each came from (every row of a case reconciliation is a StoredReconRow)."""
+        return [r for r in self.rows if isinstance(r, StoredReconRow)]
 
     def to_json(self) -> dict:
         out = super().to_json()
@@ -137,7 +146,7 @@ def import_bill(
     case_id: int,
     path: Path | str,
     password: str | None = None,
-    terms: Iterable[str] | None = None,
+    platform: Iterable[str] | None = None,
     *,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
@@ -150,6 +159,8 @@ def import_bill(
         get_case(s, case_id)
     data = read_capped(p, MAX_INPUT, BillError)
     bill = parse_bill_bytes(data, p.name, password)
+    with profile.session() as s:
+        check_fits_case(s, case_id, bill, p.name)
     sha = hashlib.sha256(data).hexdigest()
     progress(1, 3, p.name)
     with profile.session() as s:
@@ -160,7 +171,7 @@ def import_bill(
             .limit(1)
         )
     if existing is not None:
-        return _result(profile, case_id, existing, bill, True, terms)
+        return _result(profile, case_id, existing, bill, True, platform)
     if cancel is not None and cancel():
         raise BillError(p.name, "导入已取消")
     progress(2, 3, p.name)
@@ -176,7 +187,7 @@ def import_bill(
         store=lambda s, item, created: _store(s, case_id, item, created, bill),
     )
     progress(3, 3, p.name)
-    return _result(profile, case_id, bill_id, bill, False, terms)
+    return _result(profile, case_id, bill_id, bill, False, platform)
 
 
 def _store(s: Session, case_id: int, item: ImportedItem, created: bool, bill: ParsedBill) -> int:
@@ -253,20 +264,27 @@ def _result(
     bill_id: int,
     bill: ParsedBill,
     duplicate: bool,
-    terms: Iterable[str] | None,
+    platform: Iterable[str] | None,
 ) -> BillImport:
     with profile.session() as s:
         stored = s.get(Bill, bill_id)
         ex = s.get(Exhibit, stored.exhibit_id) if stored is not None else None
         if stored is None or ex is None:  # removed by another window meanwhile
             raise BillStoreError(f"账单 {bill_id} 已不存在")
-        suggested = suggested_terms(s, case_id, bill)
-        current = get_platform_terms(s, case_id)
-        given = [t for t in (terms or []) if t and t.strip()]
-        if given:
-            current = set_platform_terms(s, case_id, [*current, *given])
-        elif not current and suggested:
-            current = set_platform_terms(s, case_id, suggested, suggested=True)
+        given = [n for n in (platform or []) if n and n.strip()]
+        if given:  # the user named the platform's counterparties: exactly those, as confirmed choices
+            wanted = platform_rule(given)
+            record_choices(
+                s,
+                case_id,
+                [
+                    Decision(*counterparty_key(t), t.counterparty.strip(), True)
+                    for t in bill.transactions
+                    if t.counterparty.strip() and wanted.is_platform(t)
+                ],
+            )
+        rule = case_platform_rule(s, case_id)
+        selected = rule.selected_labels(t for t, _ in case_transactions(s, case_id, profile.blob_path))
         return BillImport(
             bill_id=bill_id,
             exhibit_id=ex.id,
@@ -278,63 +296,9 @@ def _result(
             personal_only=bill.personal_only,
             title=ex.title,
             warnings=list(bill.warnings),
-            terms=current,
-            suggested_terms=suggested,
+            terms=selected,
             evidence_warning=personal_only_warning(bill.source) if bill.personal_only else "",
         )
-
-
-# ----------------------------------------------------------------------------- platform terms
-def get_platform_terms(s: Session, case_id: int) -> list[str]:
-    return list(get_case(s, case_id).platform_terms)
-
-
-def _clean_terms(terms: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for t in terms:
-        t = str(t).strip()
-        if t and t not in out:
-            out.append(t[:200])
-    return out
-
-
-def set_platform_terms(
-    s: Session, case_id: int, terms: Iterable[str], *, suggested: bool = False
-) -> list[str]:
-    """Replace the case's platform keywords (substrings of a counterparty or description); ledger-recorded."""
-    case = get_case(s, case_id)
-    old = get_platform_terms(s, case_id)
-    new = _clean_terms(terms)
-    if new != old:
-        case.platform_terms = new
-        case.updated_at = now()
-        ledger.append(s, "bill.terms", {"old": old, "new": new, "suggested": suggested}, case_id=case_id)
-    return new
-
-
-def _norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
-def mark_platform(s: Session, case_id: int, counterparty: str) -> list[str]:
-    """Count this counterparty as the platform (adds its full name as a keyword)."""
-    return set_platform_terms(s, case_id, [*get_platform_terms(s, case_id), counterparty])
-
-
-def unmark_platform(s: Session, case_id: int, counterparty: str) -> list[str]:
-    """Stop counting this counterparty: drops every keyword contained in its name."""
-    name = _norm(counterparty)
-    return set_platform_terms(s, case_id, [t for t in get_platform_terms(s, case_id) if _norm(t) not in name])
-
-
-def suggested_terms(
-    s: Session, case_id: int, bill: ParsedBill | list[Transaction] | None = None
-) -> list[str]:
-    """Counterparties that look like the case's platform or its parties (not the user's own name)."""
-    case = get_case(s, case_id)
-    names = list(s.scalars(select(Party.name).where(Party.case_id == case_id, Party.role != "self")))
-    txs = bill if bill is not None else [t for t, _ in case_transactions(s, case_id)]
-    return _suggest(case.platform_name, names, txs)
 
 
 # ----------------------------------------------------------------------------- the case reconciliation
@@ -418,23 +382,28 @@ def _dedupe_key(t: Transaction) -> tuple:
 
 
 def reconcile_stored(
-    s: Session, case_id: int, terms: list[str] | None = None, blob_path: BlobPath | None = None
+    s: Session,
+    case_id: int,
+    platform: PlatformRule | Iterable[str] | None = None,
+    blob_path: BlobPath | None = None,
 ) -> CaseReconciliation:
-    terms = get_platform_terms(s, case_id) if terms is None else terms
+    """The case reconciliation: every live bill's rows once (rows two bills share count once), the rows of
+    the counterparties ``platform`` selects (default: the case's checklist, ``counterparties.platform_rule``)."""
+    rule = case_platform_rule(s, case_id) if platform is None else platform_rule(platform)
     pairs: list[tuple[Transaction, RowRef]] = []
-    keys: set[tuple] = set()
-    skipped: set[int] = set()
+    keys: dict[tuple, int] = {}  # dedupe key -> bill_row id of the row that counts
+    skipped: dict[int, int] = {}
     for t, ref in case_transactions(s, case_id, blob_path):
         key = _dedupe_key(t)
         if key in keys:
-            skipped.add(ref.bill_row_id)
+            skipped[ref.bill_row_id] = keys[key]
             continue
-        keys.add(key)
+        keys[key] = ref.bill_row_id
         pairs.append((t, ref))
     bills = [_bill_info(b) for b in live_bills(s, case_id)]
     # rows of different bills may share numbers: reconcile on unique keys, then map back
     synthetic = [replace(t, row=k) for k, (t, _) in enumerate(pairs, start=1)]
-    base = reconcile(synthetic, terms)
+    base = reconcile(synthetic, rule)
     several = len({ref.bill_id for _, ref in pairs}) > 1
 
     def where(k: int) -> str:
@@ -482,7 +451,8 @@ def reconcile_stored(
         warnings=warnings,
         bills=bills,
         duplicates=len(skipped),
-        duplicate_row_ids=skipped,
+        duplicate_row_ids=set(skipped),
+        duplicate_of=skipped,
     )
 
 
@@ -502,35 +472,10 @@ def _bill_info(b: Bill) -> dict:
     }
 
 
-def case_reconciliation(profile: Profile, case_id: int, terms: list[str] | None = None) -> CaseReconciliation:
-    """Reconcile every stored bill of the case with its platform terms (or the ``terms`` given)."""
+def case_reconciliation(
+    profile: Profile, case_id: int, platform: Iterable[str] | None = None
+) -> CaseReconciliation:
+    """Reconcile every stored bill of the case over its counterparty checklist (or the names given)."""
     with profile.session() as s:
         get_case(s, case_id)
-        return reconcile_stored(s, case_id, terms, profile.blob_path)
-
-
-def apply_claimed_amount(s: Session, case_id: int, blob_path: BlobPath | None = None) -> CaseReconciliation:
-    """Set the case's claimed amount to the reconciliation's net (ledger: case.edit + bill.apply)."""
-    recon = reconcile_stored(s, case_id, None, blob_path)
-    if not recon.terms:
-        raise BillStoreError("还没有指定平台（交易对方关键词），无法计算主张金额。")
-    if not any(r.role == "payment" for r in recon.rows):
-        raise BillStoreError("账单中没有找到向平台付款的记录，无法计算主张金额。")
-    if recon.net < 0:
-        raise BillStoreError(f"退款多于付款（净额 ¥{money_str(recon.net)}），无法作为主张金额。")
-    case: Case = update_case(s, case_id, claimed_amount=recon.net)
-    ledger.append(
-        s,
-        "bill.apply",
-        {
-            "claimed_amount": case.claimed_amount,
-            "paid": recon.paid,
-            "refunded": recon.refunded,
-            "net": recon.net,
-            "terms": recon.terms,
-            "bills": [{"bill_id": b["bill_id"], "sha256": b["sha256"]} for b in recon.bills],
-            "rows": len(recon.rows),
-        },
-        case_id=case_id,
-    )
-    return recon
+        return reconcile_stored(s, case_id, platform, profile.blob_path)

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.case.parties import check_field
-from kami_desktop.core.case.suggestions import CHAT_WORDS
 from kami_desktop.core.store.model import (
     Bill,
     Chat,
@@ -32,6 +31,7 @@ from kami_desktop.core.store.model import (
     Party,
     PartyExhibit,
 )
+from kami_desktop.core.vocab import CHAT_WORDS
 
 PRESENT, WEAK, MISSING = "present", "weak", "missing"
 STATUS_LABELS = {PRESENT: "已具备", WEAK: "较弱", MISSING: "缺少"}

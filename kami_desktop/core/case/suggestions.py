@@ -1,8 +1,7 @@
 """Suggested facts from the case's stored bills and chats, for the user to confirm or dismiss.
 
-* Bill rows (``BillRow``): reconciled against the case's platform keywords (``Case.platform_terms``,
-  else names guessed from the platform and the operator/payee parties): payments to the platform →
-  充值, refunds → 退款.
+* Bill rows (``BillRow``): reconciled over the case's counterparty checklist
+  (``core.bills.counterparties.platform_rule``): payments to the platform → 充值, refunds → 退款.
 * Chat messages (``ChatMessage``): texts about refunds or deductions (退款, 退钱, 扣款, 封号, 冻结, 不退 …)
   → 申请退款 when the user wrote them, 平台答复 when the other side did. Consecutive matching messages
   of the same side within 30 minutes form one suggestion, named after the first.
@@ -26,35 +25,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kami_desktop.core.bills import reconcile, suggest_terms
+from kami_desktop.core.bills import reconcile
+from kami_desktop.core.bills.counterparties import platform_rule
 from kami_desktop.core.bills.model import Transaction
 from kami_desktop.core.bills.reconcile import PAYMENT, REFUND
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.case.facts import FACT_KINDS, FactError, add_fact
 from kami_desktop.core.store import ledger
-from kami_desktop.core.store.model import Bill, BillRow, Chat, ChatMessage, Exhibit, Fact, LedgerEntry, Party
+from kami_desktop.core.store.model import Bill, BillRow, Chat, ChatMessage, Exhibit, Fact, LedgerEntry
 from kami_desktop.core.util.money import money_str
 from kami_desktop.core.util.timeutil import iso
+from kami_desktop.core.vocab import CHAT_WORDS
 
 DISMISSED = "fact.suggestion_dismissed"
 RESTORED = "fact.suggestion_restored"
-CHAT_WORDS = (
-    "退款",
-    "退钱",
-    "退回",
-    "返还",
-    "退余额",
-    "扣款",
-    "扣钱",
-    "扣费",
-    "扣了",
-    "封号",
-    "冻结",
-    "不退",
-    "不予退",
-    "无法退",
-    "不能退",
-)
 CHAT_GAP = timedelta(minutes=30)
 SOURCES = {"alipay": "支付宝", "wechat": "微信支付"}
 
@@ -105,17 +89,6 @@ def handled_origins(s: Session, case_id: int) -> set[str]:
     return done
 
 
-def _platform_terms(s: Session, case_id: int, txs: list[Transaction]) -> list[str]:
-    case = get_case(s, case_id)
-    terms = [t for t in case.platform_terms if t.strip()]
-    if terms:
-        return terms
-    names = s.scalars(
-        select(Party.name).where(Party.case_id == case_id, Party.role.in_(("operator", "payee")))
-    )
-    return suggest_terms(case.platform_name, list(names), txs)
-
-
 def _bill_suggestions(s: Session, case_id: int) -> list[Suggestion]:
     rows = s.execute(
         select(BillRow, Bill.source, Bill.exhibit_id)
@@ -128,7 +101,18 @@ def _bill_suggestions(s: Session, case_id: int) -> list[Suggestion]:
         return []
     txs: list[Transaction] = []
     meta: dict[int, tuple[BillRow, str, int]] = {}
+    seen: set[tuple[Any, ...]] = set()
     for r, source, exhibit_id in rows:
+        key = (
+            (source, r.order_id, r.direction, r.amount, r.time)
+            if r.order_id
+            else (source, r.time, r.counterparty, r.description, r.direction, r.amount)
+        )
+        if (
+            key in seen
+        ):  # the same transaction in two overlapping exports: suggested once, like it counts once
+            continue
+        seen.add(key)
         t = Transaction(
             r.time,
             r.category,
@@ -147,11 +131,8 @@ def _bill_suggestions(s: Session, case_id: int) -> list[Suggestion]:
         )
         txs.append(t)
         meta[id(t)] = (r, source, exhibit_id)
-    terms = _platform_terms(s, case_id, txs)
-    if not terms:
-        return []
     out = []
-    for rec in reconcile(txs, terms).rows:
+    for rec in reconcile(txs, platform_rule(s, case_id)).rows:
         if rec.role not in (PAYMENT, REFUND):
             continue
         r, source, exhibit_id = meta[id(rec.transaction)]

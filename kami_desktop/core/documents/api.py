@@ -94,6 +94,8 @@ def build_document(
         built = builder(ctx, opts, m)
     for match in PLACEHOLDER_RE.finditer(built.doc.plain_text()):
         m.add(match.group(1))  # a blank written without Missing.need still reaches the list
+    if kind != "evidence-list":  # what is wrong with the claim (待核实, no evidence …) is said every time
+        built.warnings[:0] = [w for w in ctx.money_warnings if w not in built.warnings]
     built.doc.stamp = _stamp(ctx, opts)
     return built, m
 

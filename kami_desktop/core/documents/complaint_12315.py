@@ -13,7 +13,14 @@ from kami_desktop.core.documents.context import CaseContext
 from kami_desktop.core.documents.fitting import UNCONFIRMED, Fitted, fit
 from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Table, Title
 from kami_desktop.core.documents.options import DocOptions
-from kami_desktop.core.documents.texts import date_cn, dispute_summary, fact_line, money
+from kami_desktop.core.documents.texts import (
+    claim_breakdown,
+    claim_item_lines,
+    date_cn,
+    dispute_summary,
+    fact_line,
+    money,
+)
 from kami_desktop.core.legal.data import Limits
 from kami_desktop.core.legal.deadlines import complaint_filing_window
 
@@ -35,6 +42,7 @@ def _row(limits: Limits, n: int, name: str, value: str) -> list[str]:
 def description(ctx: CaseContext, limits: Limits, m: Missing) -> Fitted:
     pieces = [dispute_summary(ctx, m)]
     pieces += [fact_line(f) for f in ctx.facts]
+    pieces += ["要求退还的款项：" + "".join(claim_item_lines(ctx, refs=False))] if ctx.claim_items else []
     if ctx.demand_step:
         pieces.append(f"{date_cn(ctx.demand_step.on)}本人已书面催告退款，对方逾期未退还。")
     return fit(pieces, _limit(limits, "问题描述"))
@@ -46,10 +54,9 @@ def demand_text(ctx: CaseContext, m: Missing, limits: Limits) -> Fitted:
         if ctx.claimed_amount is not None
         else m.blank("主张金额（元）", "case.claimed_amount") + "元"
     )
-    return fit(
-        [f"要求经营者退还被扣除的账户余额{amount}", "，并承担预付款的利息（消费者权益保护法第五十三条）。"],
-        _limit(limits, "诉求"),
-    )
+    what = claim_breakdown(ctx).removeprefix("其中：")
+    first = f"要求经营者退还{what}，合计{amount}" if what else f"要求经营者退还预付款（账户余额）{amount}"
+    return fit([first, "，并承担预付款的利息（消费者权益保护法第五十三条）。"], _limit(limits, "诉求"))
 
 
 def build(ctx: CaseContext, opts: DocOptions, m: Missing, limits: Limits) -> Built:

@@ -1,7 +1,9 @@
 """Everything a document needs from one case, read once from the database into plain objects.
 
 Reads the ORM directly (cases, parties, live exhibits in binder order, facts with their exhibits and
-bill rows, ladder steps), so the documents do not depend on the modules that edit those rows.
+bill rows, ladder steps), so the documents do not depend on the modules that edit those rows. The money
+comes from the one source of truth, ``core.bills.money.case_money``: the claim is the principal of the
+claim items (else a hand-set claimed amount, with a warning), the bills' net paid is context only.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from kami_desktop.core.bills.money import case_money
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.evidence.exhibits import list_exhibits
 from kami_desktop.core.store.model import BillRow, Fact, LadderStep, Party
@@ -115,6 +118,23 @@ class FactInfo:
 
 
 @dataclass
+class ClaimInfo:
+    """One claim item (主张项) as the documents state it."""
+
+    number: int
+    kind_label: str
+    on: date
+    description: str
+    amount: Decimal
+    refunded: Decimal
+    exhibit_numbers: list[int] = field(default_factory=list)
+
+    @property
+    def claimed(self) -> Decimal:
+        return self.amount - self.refunded
+
+
+@dataclass
 class StepInfo:
     id: int
     kind: str
@@ -134,7 +154,7 @@ class CaseContext:
     platform_url: str
     cause_type: str
     discovered_on: date | None
-    claimed_amount: Decimal | None
+    claimed_amount: Decimal | None  # the claim: the items' principal, else the hand-set claimed amount
     notes: str
     created_at: datetime
     updated_at: datetime
@@ -142,6 +162,11 @@ class CaseContext:
     exhibits: list[ExhibitInfo] = field(default_factory=list)
     facts: list[FactInfo] = field(default_factory=list)
     steps: list[StepInfo] = field(default_factory=list)
+    claim_items: list[ClaimInfo] = field(default_factory=list)  # the claim, item by item
+    paid: Decimal | None = None  # the bills: paid to the platform (None: no bill imported)
+    refunded: Decimal | None = None
+    money_context: str = ""  # '向平台付款（充值）合计 … 已退 … 净付款 …'
+    money_warnings: list[str] = field(default_factory=list)
 
     # ----------------------------------------------------------------- parties
     def by_role(self, role: str) -> list[PartyInfo]:
@@ -245,7 +270,7 @@ def load_context(s: Session, case_id: int) -> CaseContext:
         platform_url=case.platform_url or "",
         cause_type=case.cause_type or "unknown",
         discovered_on=case.discovered_on,
-        claimed_amount=case.claimed_amount,
+        claimed_amount=None,  # set below from the claim items
         notes=case.notes or "",
         created_at=case.created_at,
         updated_at=case.updated_at,
@@ -298,6 +323,25 @@ def load_context(s: Session, case_id: int) -> CaseContext:
             info.order_ids = [o for o in (row.order_id.strip(), row.merchant_order_id.strip()) if o]
             info.amount = row.amount
         ctx.facts.append(info)
+
+    money = case_money(s, case_id)
+    ctx.claimed_amount = money.claim
+    ctx.claim_items = [
+        ClaimInfo(
+            n,
+            i.kind_label,
+            i.on,
+            i.description,
+            i.amount,
+            i.refunded,
+            sorted(numbers[e] for e in i.exhibit_ids if e in numbers),
+        )
+        for n, i in enumerate(money.items, start=1)
+    ]
+    if money.has_bills:
+        ctx.paid, ctx.refunded = money.recon.paid, money.recon.refunded
+        ctx.money_context = money.context
+    ctx.money_warnings = list(money.warnings)
 
     steps = s.scalars(
         select(LadderStep).where(LadderStep.case_id == case_id).order_by(LadderStep.on, LadderStep.id)

@@ -23,6 +23,8 @@ from kami_desktop.core.documents.texts import (
     LAW_PREPAID_15_17,
     LAW_TERMINATION,
     amount_text,
+    bills_line,
+    claim_item_lines,
     date_cn,
     dispute_summary,
     fact_lines,
@@ -71,7 +73,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     me = ctx.self_party
     doc = Doc(
         title=title,
-        subject=f"{ctx.title}：要求退还被扣余额",
+        subject=f"{ctx.title}：要求退款",
         author=me.name if me else "",
         keywords="催告函,退款,预付款",
     )
@@ -105,6 +107,12 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
             doc.add(P(f"{i}. {line}"))
     else:
         doc.add(P(m.blank("事实经过（充值、扣款、申请退款等时间和经过）", "facts")))
+    items = claim_item_lines(ctx)
+    if items:
+        doc.add(P("本人要求贵司退还的款项逐项如下：", indent=True))
+        doc.add(*[P(line) for line in items])
+        if bills_line(ctx, me="本人"):
+            doc.add(P(bills_line(ctx, me="本人")))
 
     doc.add(Heading("二、法律依据"))
     laws = [LAW_CONSUMER_53, LAW_CIVIL_577]
@@ -147,8 +155,8 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         )
     doc.add(
         P(
-            f"请贵司{when}，将本人账户被扣除的余额{amount}原路退还至本人的付款账户，"
-            "并书面（或通过平台消息）答复处理结果。"
+            f"请贵司{when}，将{'上述款项合计' if items else '本人的预付款（账户余额）'}{amount}原路退还至本人的"
+            "付款账户，并书面（或通过平台消息）答复处理结果。"
         )
     )
     if opts.termination:

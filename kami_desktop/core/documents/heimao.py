@@ -11,7 +11,14 @@ from kami_desktop.core.documents.context import CaseContext
 from kami_desktop.core.documents.fitting import UNCONFIRMED, Fitted, fit, redact
 from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Table, Title
 from kami_desktop.core.documents.options import DocOptions
-from kami_desktop.core.documents.texts import date_cn, dispute_summary, fact_line, money
+from kami_desktop.core.documents.texts import (
+    claim_item_lines,
+    claim_subject,
+    date_cn,
+    dispute_summary,
+    fact_line,
+    money,
+)
 from kami_desktop.core.legal.data import Limits
 
 CHANNEL = "heimao"
@@ -51,12 +58,13 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing, limits: Limits) -> Bui
         if ctx.claimed_amount is not None
         else m.blank("主张金额（元）", "case.claimed_amount") + "元"
     )
-    title = fit([f"{platform}扣除账户余额拒不退还，要求退款{amount}"], _limit(limits, "标题"))
+    title = fit([f"{platform}拒不退还{claim_subject(ctx)}，要求退款{amount}"], _limit(limits, "标题"))
     pieces = [redact(dispute_summary(ctx, m), ctx)]
     pieces += [redact(fact_line(f, refs=False), ctx) for f in ctx.facts]
+    pieces += [redact(line, ctx) for line in claim_item_lines(ctx, refs=False)]
     if ctx.demand_step:
         pieces.append(f"{date_cn(ctx.demand_step.on)}本人已书面催告退款，对方逾期未退还。")
-    pieces.append(f"要求：退还被扣除的余额{amount}。")
+    pieces.append(f"要求：退还{claim_subject(ctx)}，合计{amount}。")
     body = fit(pieces, _limit(limits, "详细描述"))
     for name, f in (("标题", title), ("详细描述", body)):
         if f.shortened:

@@ -29,6 +29,9 @@ from kami_desktop.core.documents.texts import (
     LAW_FORMAT_TERMS,
     LAW_PREPAID_15_17,
     amount_text,
+    bills_line,
+    claim_breakdown,
+    claim_item_lines,
     company_intro,
     date_cn,
     dispute_summary,
@@ -84,8 +87,10 @@ def claims_blocks(ctx: CaseContext, opts: DocOptions, m: Missing) -> tuple[list[
     ic = interest_claim(ctx, opts, m)
     who = defendants_ref(ctx.defendants)
     jointly = "共同" if len(ctx.defendants) > 1 else ""
+    breakdown = claim_breakdown(ctx)
     lines = [
-        f"一、判令{who}{jointly}向原告返还预付款（被扣除的账户余额）{amount_text(ctx, m)}；",
+        f"一、判令{who}{jointly}向原告返还预付款{amount_text(ctx, m)}"
+        + (f"（{breakdown}）；" if breakdown else "；"),
         f"二、判令{who}{jointly}向原告支付利息损失（{interest_clause(ctx, ic, m)}）；",
         f"三、本案诉讼费用由{who}负担。",
     ]
@@ -117,6 +122,12 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         doc.add(*[P(f"{i}. {line}") for i, line in enumerate(facts, start=1)])
     else:
         doc.add(P(m.blank("事实经过（充值、扣款、申请退款等时间和经过）", "facts")))
+    items = claim_item_lines(ctx)
+    if items:
+        doc.add(P("原告请求返还的本金由以下各项组成："))
+        doc.add(*[P(line) for line in items])
+    if bills_line(ctx):
+        doc.add(P(bills_line(ctx)))
     sent = demand_sent_on(ctx, opts)
     if sent is not None:
         doc.add(

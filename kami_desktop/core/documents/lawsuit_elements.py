@@ -20,6 +20,7 @@ from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.texts import (
     CAUSE_SENTENCES,
     amount_text,
+    claim_item_lines,
     date_cn,
     fact_lines,
     money,
@@ -91,8 +92,17 @@ def _facts_rows(ctx: CaseContext, opts: DocOptions, m: Missing) -> list[tuple[st
     me = ctx.self_party
     first = ctx.first_topup
     paid = sum((f.amount for f in ctx.facts_of(TOPUP_KINDS) if f.amount is not None), Decimal("0.00"))
-    paid_text = (
-        f"原告已向平台账户充值（按账单记录合计{money(paid)}元），" if paid else "原告已按平台要求预付充值款，"
+    if ctx.paid is not None:
+        paid_text = f"原告向平台付款（充值）合计{money(ctx.paid)}元，平台已退还{money(ctx.refunded)}元；"
+    elif paid:
+        paid_text = f"原告已向平台账户充值（按账单记录合计{money(paid)}元），"
+    else:
+        paid_text = "原告已按平台要求预付充值款，"
+    items = claim_item_lines(ctx, refs=True)
+    owed = (
+        "原告请求返还的款项逐项如下：\n" + "\n".join(items)
+        if items
+        else f"被扣除且未退还的余额为{amount_text(ctx, m, upper=False)}。"
     )
     sent = demand_sent_on(ctx, opts)
     urged = (
@@ -131,7 +141,7 @@ def _facts_rows(ctx: CaseContext, opts: DocOptions, m: Missing) -> list[tuple[st
         ),
         ("6. 合同约定的质量标准及检验方式", f"{BOX}有：            {BOX}无"),
         ("7. 合同约定的违约金（定金）", f"{BOX}有：            {BOX}无"),
-        ("8. 价款支付情况", paid_text + f"被扣除且未退还的余额为{amount_text(ctx, m, upper=False)}。"),
+        ("8. 价款支付情况", paid_text + owed),
         (
             "9. 交付情况",
             CAUSE_SENTENCES.get(ctx.cause_type, CAUSE_SENTENCES["unknown"]).replace("本人", "原告")

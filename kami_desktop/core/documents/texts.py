@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from kami_desktop.core.documents.context import CaseContext, FactInfo, PartyInfo
+from kami_desktop.core.documents.context import CaseContext, ClaimInfo, FactInfo, PartyInfo
 from kami_desktop.core.documents.layout import Missing
 from kami_desktop.core.util.money import CENT
 from kami_desktop.core.util.timeutil import CHINA_TZ
@@ -189,6 +189,63 @@ def fact_line(f: FactInfo, *, refs: bool = True) -> str:
 
 def fact_lines(ctx: CaseContext) -> list[str]:
     return [fact_line(f) for f in ctx.facts]
+
+
+# --------------------------------------------------------------------------- the claim, item by item
+
+
+def claim_item_line(c: ClaimInfo, *, refs: bool = True) -> str:
+    """'2025年3月20日，被扣除的余额（自动续费）：…，金额487.50元（见证据3）。'"""
+    text = f"{date_cn(c.on)}，{c.kind_label}"
+    desc = c.description.strip().rstrip("。；;，,")
+    if desc:
+        text += f"：{desc}"
+    text += f"，金额{money(c.amount)}元"
+    if c.refunded:
+        text += f"，其中已退还{money(c.refunded)}元，尚未退还{money(c.claimed)}元"
+    if refs and c.exhibit_numbers:
+        text += f"（见{exhibit_refs(c.exhibit_numbers)}）"
+    return text + "。"
+
+
+def claim_item_lines(ctx: CaseContext, *, refs: bool = True) -> list[str]:
+    """The numbered items and the line that adds them up to the claim (empty without items)."""
+    if not ctx.claim_items:
+        return []
+    lines = [f"{c.number}. {claim_item_line(c, refs=refs)}" for c in ctx.claim_items]
+    parts = "＋".join(money(c.claimed) for c in ctx.claim_items)
+    total = money(ctx.claimed_amount)
+    lines.append(
+        f"以上{len(ctx.claim_items)}项合计{total}元"
+        + (f"（{parts}＝{total}）。" if len(ctx.claim_items) > 1 else "。")
+    )
+    return lines
+
+
+def bills_line(ctx: CaseContext, me: str = "原告") -> str:
+    """What the bills show, as context for the claim (empty without bills or items)."""
+    if ctx.paid is None or ctx.refunded is None or not ctx.claim_items or ctx.claimed_amount is None:
+        return ""
+    text = f"根据{me}的支付账单，{me}向平台付款（充值）合计{money(ctx.paid)}元，平台已退还{money(ctx.refunded)}元"
+    rest = ctx.paid - ctx.refunded - ctx.claimed_amount
+    if rest > 0:
+        text += f"；{me}仅就上述未获交付、未获退还的款项请求返还，其余{money(rest)}元为已消费（已交付）或不在本次请求范围内的部分"
+    return text + "。"
+
+
+def claim_breakdown(ctx: CaseContext) -> str:
+    """'其中：被扣除的余额（自动续费）487.50元、已付款未交付的订单350.00元' (empty without items)."""
+    if not ctx.claim_items:
+        return ""
+    return "其中：" + "、".join(f"{c.kind_label}{money(c.claimed)}元" for c in ctx.claim_items)
+
+
+def claim_subject(ctx: CaseContext) -> str:
+    """What is claimed back, in words: the items' kinds, or the prepayment when there are no items."""
+    if not ctx.claim_items:
+        return "预付款（账户余额）"
+    kinds = list(dict.fromkeys(c.kind_label for c in ctx.claim_items))
+    return "、".join(kinds)
 
 
 # --------------------------------------------------------------------------- statutes

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from kami_desktop.core.dossier.layout import col_widths, esc, header_row
+from kami_desktop.core.dossier.money import ClaimSnap
 from kami_desktop.core.dossier.options import DossierOptions
 from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap
 from kami_desktop.core.dossier.stories import SectionWriter
@@ -163,6 +164,54 @@ def timeline_rows(snap: CaseSnap, opts: DossierOptions, ranges: dict[int, tuple[
 TIMELINE_HEAD = header_row([("序号", 7), ("时间", 18), ("事实", 50), ("对应证据", 25)])
 
 
+CLAIMS_HEAD = header_row(
+    [
+        ("序号", 5),
+        ("日期", 11),
+        ("类别", 14),
+        ("说明", 25),
+        ("金额（元）", 10),
+        ("已退（元）", 8),
+        ("主张（元）", 10),
+        ("对应证据", 17),
+    ]
+)
+
+
+def _refs(c: ClaimSnap, ranges: dict[int, tuple[int, int]]) -> str:
+    """'证据1第26行（第4页）；证据3（第6页）': each exhibit once, with the bill rows the item rests on."""
+    rows: dict[int, list[int]] = {}
+    for n, row in c.rows:
+        rows.setdefault(n, []).append(row)
+    out = []
+    for n in sorted(set(c.exhibits) | set(rows)):
+        text = f"证据{n}" + ("第" + "、".join(map(str, rows[n])) + "行" if n in rows else "")
+        out.append(text + (f"（第{pages_text(*ranges[n])}页）" if n in ranges else ""))
+    return "；".join(out)
+
+
+def claims_html(snap: CaseSnap, ranges: dict[int, tuple[int, int]]) -> tuple[str, list[str], str]:
+    """(heading, table rows, tail) of the 主张金额 page: the claim described by its items."""
+    m = snap.money
+    head = (
+        "<h2>主 张 金 额</h2>"
+        f"<p style='font-size:11pt'>请求返还的本金合计人民币 <b>{m.principal:,.2f}</b> 元，由以下 {len(m.claims)} 项组成"
+        "（每项金额减去其中已退回的部分）：</p>"
+    )
+    rows = [
+        f"<tr><td class='c'>{c.number}</td><td>{c.on:%Y-%m-%d}</td><td>{esc(c.kind_label)}</td>"
+        f"<td>{esc(c.description)}</td><td class='r'>{c.amount:,.2f}</td>"
+        f"<td class='r'>{c.refunded:,.2f}</td><td class='r'>{c.claimed:,.2f}</td>"
+        f"<td class='small'>{_refs(c, ranges)}</td></tr>"
+        for c in m.claims
+    ]
+    rows.append(
+        f"<tr><td colspan='6' class='r'><b>合计</b></td><td class='r'><b>{m.principal:,.2f}</b></td><td></td></tr>"
+    )
+    tail = f"<p class='note'>账单对照：{esc(m.context)}</p>" if m.has_bills else ""
+    return head, rows, tail
+
+
 def write_front(
     w: SectionWriter,
     snap: CaseSnap,
@@ -194,6 +243,11 @@ def write_front(
                 timeline_rows(snap, opts, ranges),
                 first_head="<h2>事 实 经 过</h2>",
             ),
+        )
+    if snap.money.claims:
+        head, rows, tail = claims_html(snap, ranges)
+        w.section(
+            "主张金额", w.table_pages("<h2>主张金额（续）</h2>", CLAIMS_HEAD, rows, tail, first_head=head)
         )
 
 

@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kami_desktop.core.bills.store import get_platform_terms
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.case.facts import timeline
 from kami_desktop.core.dossier.bill_annotation import snapshot_bills
+from kami_desktop.core.dossier.money import MoneySnap, take_money
 from kami_desktop.core.dossier.naming import original_file_name, unique_names
 from kami_desktop.core.dossier.options import DossierError, Fact
 from kami_desktop.core.evidence.exhibits import list_exhibits
@@ -98,11 +98,9 @@ class CaseSnap:
     ledger_head_seq: int | None = None
     as_of: datetime | None = None  # time of the last recorded change: the binder's fixed date stamp
     facts: list[Fact] = field(default_factory=list)  # the case's recorded timeline, binder numbers
-    platform_terms: list[str] = field(
-        default_factory=list
-    )  # the user's confirmed names of the platform in bills
     bill_sheets: dict[str, Any] = field(default_factory=dict)  # file SHA-256 → stored bill as exported
     bill_marks: dict[str, Any] = field(default_factory=dict)  # file SHA-256 → its rows in the reconciliation
+    money: MoneySnap = field(default_factory=MoneySnap)  # bills as stored, the reconciliation, the claim
 
     @property
     def defendants(self) -> list[PartySnap]:
@@ -150,8 +148,8 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
             ledger_entries=entries,
         )
         snap.facts = _recorded_facts(s, case_id, {e.id: e.number for e in snap.exhibits})
-        snap.platform_terms = [t for t in get_platform_terms(s, case_id) if t.strip()]
         snap.bill_sheets, snap.bill_marks = snapshot_bills(s, case_id, profile.blob_path)
+        snap.money = take_money(s, case_id, {e.id: e.number for e in snap.exhibits}, profile.blob_path)
         if entries:
             snap.ledger_head, snap.ledger_head_seq = entries[-1]["hash"], entries[-1]["seq"]
             snap.as_of = datetime.fromisoformat(entries[-1]["at"])

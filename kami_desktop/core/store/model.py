@@ -41,7 +41,9 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(AwareDateTime)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
     archived_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
-    platform_terms: Mapped[list[str]] = mapped_column(JSONList, default=list)  # bill counterparty keywords
+    # 0002–0004: bill counterparty keywords. 0005 turned them into CounterpartyChoice rows; no longer read,
+    # kept so that a database never loses what it held.
+    platform_terms: Mapped[list[str]] = mapped_column(JSONList, default=list)
 
     parties: Mapped[list[Party]] = relationship(back_populates="case", cascade="all, delete-orphan")
     exhibits: Mapped[list[Exhibit]] = relationship(
@@ -313,3 +315,71 @@ class LadderStep(Base):
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     workdays: Mapped[int | None] = mapped_column(Integer, nullable=True)  # demand letters: the period granted
     created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+
+
+# ----------------------------------------------------------------------------- the claim (0005)
+class ClaimItem(Base):
+    """One amount the user claims back (主张项). The case's claimed principal is the sum over its items of
+    ``amount − refunded``; each item names its kind, its date, the user's own words and its evidence."""
+
+    __tablename__ = "claim_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # core.case.claims.CLAIM_KINDS
+    reason: Mapped[str] = mapped_column(String(50), default="")  # kind 'deducted': 自动续费, 服务费 …
+    amount: Mapped[Decimal] = mapped_column(Money)
+    refunded: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))  # part already paid back
+    on: Mapped[date] = mapped_column(ISODate)
+    description: Mapped[str] = mapped_column(Text, default="")
+    unverified: Mapped[bool] = mapped_column(
+        Boolean, default=False
+    )  # 待核实 (e.g. carried over from net paid)
+    origin: Mapped[str] = mapped_column(String(60), default="user")  # user | bill:<row> | chat:<msg> | …
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
+
+    evidence: Mapped[list[ClaimEvidence]] = relationship(
+        back_populates="item", cascade="all, delete-orphan", order_by="ClaimEvidence.id"
+    )
+
+
+class ClaimEvidence(Base):
+    """What shows a claim item: an exhibit, a bill row or a chat message. ``label`` keeps what it was when
+    linked, so a link whose evidence was deleted for good (the id becomes NULL) can still be named."""
+
+    __tablename__ = "claim_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("claim_items.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # exhibit | bill_row | chat_message
+    exhibit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("exhibits.id", ondelete="SET NULL"), nullable=True
+    )
+    bill_row_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bill_rows.id", ondelete="SET NULL"), nullable=True
+    )
+    chat_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("chat_messages.id", ondelete="SET NULL"), nullable=True
+    )
+    label: Mapped[str] = mapped_column(Text, default="")
+
+    item: Mapped[ClaimItem] = relationship(back_populates="evidence")
+
+
+class CounterpartyChoice(Base):
+    """The user's decision whether a bill counterparty (交易对方, with 对方账号 where the bill has it) is the
+    platform, i.e. whether its rows count in the case reconciliation. ``name`` is the normalised key."""
+
+    __tablename__ = "counterparty_choices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(300))
+    account: Mapped[str] = mapped_column(String(200), default="")
+    label: Mapped[str] = mapped_column(String(300), default="")  # the name as the bill writes it
+    selected: Mapped[bool] = mapped_column(Boolean)
+    origin: Mapped[str] = mapped_column(String(250), default="user")  # user | keyword:<old platform keyword>
+    decided_at: Mapped[datetime] = mapped_column(AwareDateTime)
+
+    __table_args__ = (UniqueConstraint("case_id", "name", "account"),)

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_bill_sheets"
-down_revision = "0004_step_period_bill_row_refunds"
+down_revision = "0005_claim_items"
 branch_labels = None
 depends_on = None
 

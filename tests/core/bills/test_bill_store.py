@@ -44,7 +44,7 @@ def test_alipay_gbk_csv_import_stores_exhibit_rows_and_totals(profile, case_id, 
     path = write(tmp_path, "支付宝交易明细(20260301-20260331).csv", bf.alipay_app_csv())
     result = B.import_bill(profile, case_id, path)
     assert not result.duplicate and result.source == "alipay" and result.rows == 9
-    assert result.terms == ["星辰卡盟"] and result.suggested_terms == ["星辰卡盟"]
+    assert result.terms == ["星辰卡盟"]  # equal to the case's platform name: selected until the user says no
     assert (
         result.personal_only
         and "交易流水证明" in result.evidence_warning
@@ -57,11 +57,7 @@ def test_alipay_gbk_csv_import_stores_exhibit_rows_and_totals(profile, case_id, 
         bill = s.get(Bill, result.bill_id)
         assert bill.exhibit_id == ex.id and bill.blob_sha256 == ex.files[0].blob_sha256 == result.sha256
         stored = [(r.row, r.amount, r.order_id) for r in bill.transactions]
-        assert [a.action for a in ledger.entries(s, case_id)][-3:] == [
-            "exhibit.edit",
-            "bill.import",
-            "bill.terms",
-        ]
+        assert [a.action for a in ledger.entries(s, case_id)][-2:] == ["exhibit.edit", "bill.import"]
     parsed = parse_bill(path)
     assert stored == sorted((t.row, t.amount, t.order_id) for t in parsed.transactions)
     recon = B.case_reconciliation(profile, case_id)
@@ -249,9 +245,9 @@ def test_database_full_at_every_write_of_a_bill_import_stores_all_or_nothing(tmp
     src = write(tmp_path, "bill.csv", bf.alipay_app_csv())
     template = tmp_path / "template"
     with Profile.open(template) as p, p.session() as s:
-        case = create_case(s, "星辰卡盟充值扣款纠纷")
-        B.set_platform_terms(s, case.id, ["星辰卡盟"])  # so the import itself is the only write
-        cid = case.id
+        cid = create_case(
+            s, "星辰卡盟充值扣款纠纷", platform_name="星辰卡盟"
+        ).id  # the import is the only write
     probe = shutil.copytree(template, tmp_path / "probe")
     with Profile.open(probe) as p:
         with SqliteFull(p.engine, None) as counting:
@@ -304,37 +300,43 @@ def test_the_stored_original_is_the_bytes_that_were_parsed(profile, case_id, tmp
         assert s.scalar(select(func.count()).select_from(BillRow)) == result.rows > 0
 
 
-def test_terms_mark_unmark_and_totals(profile, case_id, tmp_path):
-    B.import_bill(profile, case_id, write(tmp_path, "bill.csv", bf.alipay_app_csv()), terms=["老王"])
+def test_platform_names_given_on_import_are_the_users_choices(profile, case_id, tmp_path):
+    from kami_desktop.core.bills.money import select_counterparties
+
+    result = B.import_bill(
+        profile, case_id, write(tmp_path, "bill.csv", bf.alipay_app_csv()), platform=["老王面馆", "老王"]
+    )
+    assert result.terms == ["老王面馆", "星辰卡盟"]  # "老王" names no counterparty exactly: nothing
+    assert B.case_reconciliation(profile, case_id).paid == bf.EXPECTED_PAID + Decimal("12.30")
     with profile.session() as s:
-        assert B.get_platform_terms(s, case_id) == ["老王"]  # given terms win over suggestions
-        B.set_platform_terms(s, case_id, ["老王面馆"])
-    assert B.case_reconciliation(profile, case_id).paid == Decimal("12.30")
-    with profile.session() as s:
-        assert B.mark_platform(s, case_id, "星辰卡盟") == ["老王面馆", "星辰卡盟"]
-        assert B.unmark_platform(s, case_id, "老王面馆") == ["星辰卡盟"]
-        assert get_case(s, case_id).platform_terms == ["星辰卡盟"]
-        actions = [e.action for e in ledger.entries(s, case_id)]
-    assert actions.count("bill.terms") >= 3
-    assert B.case_reconciliation(profile, case_id).net == bf.EXPECTED_NET
+        lst = select_counterparties(s, case_id, deselect=["老王面馆"])
+        assert lst.paid == bf.EXPECTED_PAID and lst.net == bf.EXPECTED_NET
+        entries = [e for e in ledger.entries(s, case_id) if e.action == "bill.counterparties"]
+    assert [json.loads(e.payload) for e in entries] == [
+        {"selected": [{"name": "老王面馆", "account": "157******21"}], "deselected": []},
+        {"selected": [], "deselected": [{"name": "老王面馆", "account": "157******21"}]},
+    ]
 
 
-def test_apply_sets_claimed_amount_with_ledger_entries(profile, case_id, tmp_path):
-    with profile.session() as s, pytest.raises(B.BillStoreError):
-        B.apply_claimed_amount(s, case_id)
+def test_net_paid_becomes_the_claim_only_when_the_user_says_it_is_the_loss(profile, case_id, tmp_path):
+    from kami_desktop.core.bills.money import apply_net_paid
+
     B.import_bill(profile, case_id, write(tmp_path, "bill.csv", bf.alipay_app_csv()))
+    with profile.session() as s, pytest.raises(B.BillStoreError, match="不等于损失"):
+        apply_net_paid(s, case_id)
     with profile.session() as s:
-        recon = B.apply_claimed_amount(s, case_id)
-    assert recon.net == bf.EXPECTED_NET
+        assert get_case(s, case_id).claimed_amount is None
+        money = apply_net_paid(s, case_id, net_paid_is_the_loss=True)
+    assert money.principal == bf.EXPECTED_NET and len(money.items) == 1
+    item = money.items[0]
+    assert (item.amount, item.refunded) == (bf.EXPECTED_PAID, bf.EXPECTED_REFUNDED)
+    assert len(item.ids_of("bill_row")) == 3 and item.origin == "net_paid"
     with profile.session() as s:
         assert get_case(s, case_id).claimed_amount == bf.EXPECTED_NET
-        entries = list(ledger.entries(s, case_id))
-        edit, applied = entries[-2], entries[-1]
-        assert (
-            edit.action == "case.edit"
-            and json.loads(edit.payload)["changes"]["claimed_amount"]["new"] == "270.00"
-        )
-        assert applied.action == "bill.apply" and json.loads(applied.payload)["net"] == "270.00"
+        actions = [e.action for e in ledger.entries(s, case_id)]
+        assert actions[-3:] == ["claim.add", "case.edit", "claim.apply"]
+        with pytest.raises(B.BillStoreError, match="已有主张项"):
+            apply_net_paid(s, case_id, net_paid_is_the_loss=True)
 
 
 def test_purge_of_a_trashed_bill_exhibit_removes_its_rows_and_blob(profile, case_id, tmp_path):

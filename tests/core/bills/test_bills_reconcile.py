@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
-from kami_desktop.core.bills import Transaction, reconcile, suggest_terms
+from kami_desktop.core.bills import Transaction, reconcile
 from kami_desktop.core.util.timeutil import china_local
 
 P = "星辰卡盟"
@@ -167,15 +167,17 @@ def test_income_from_platform_counts_as_returned_money():
     assert rec.warnings == []
 
 
-def test_terms_match_case_insensitive_substring_of_counterparty_or_description():
+def test_names_match_exactly_after_folding_width_and_case_never_as_a_substring():
     rows = [
         tx(1, "01 10:00:00", "10.00", cp="StarCard Game Ltd"),
         tx(2, "02 10:00:00", "20.00", cp="某商户", desc="STARCARD 点卡"),
         tx(3, "03 10:00:00", "30.00", cp="老王面馆", desc="面"),
         tx(4, "04 10:00:00", "1.00", cp="ＳＴＡＲＣＡＲＤ"),
+        tx(5, "05 10:00:00", "2.00", cp="starcard"),
     ]
-    rec = reconcile(rows, ["starcard", "  "])
-    assert rec.paid == Decimal("31.00") and rec.terms == ["starcard"]
+    rec = reconcile(rows, ["StarCard", "  "])
+    assert rec.paid == Decimal("3.00") and rec.terms == ["ＳＴＡＲＣＡＲＤ", "starcard"]
+    assert [r.transaction.row for r in rec.rows] == [4, 5]
 
 
 def test_other_rows_are_listed_but_not_counted():
@@ -223,33 +225,6 @@ def test_to_json_shape():
     assert empty["first"] is None and empty["paid"] == "0.00"
 
 
-def test_suggest_terms():
-    rows = [
-        tx(1, "01 10:00:00", "1.00", cp="杭州星辰网络科技有限公司"),
-        tx(2, "02 10:00:00", "1.00", cp=P),
-        tx(3, "03 10:00:00", "1.00", cp=P),
-        tx(4, "04 10:00:00", "1.00", cp="星辰卡盟官方店"),
-        tx(5, "05 10:00:00", "1.00", cp="某支付公司", desc="星辰点卡充值"),
-        tx(6, "06 10:00:00", "1.00", cp="老王面馆"),
-        tx(7, "07 10:00:00", "1.00", cp="*三"),
-        tx(8, "08 10:00:00", "1.00", cp=""),
-    ]
-    got = suggest_terms(P, ["杭州星辰网络科技有限公司"], rows)
-    assert got[0] == P
-    assert set(got) == {P, "杭州星辰网络科技有限公司", "星辰卡盟官方店", "某支付公司"}
-    assert suggest_terms(None, [], rows) == []
-    assert suggest_terms("无关平台", [], rows) == []
-
-
-def test_suggest_terms_feeds_reconcile():
-    rows = [
-        tx(1, "01 10:00:00", "10.00", cp="杭州星辰网络科技有限公司"),
-        tx(2, "02 10:00:00", "5.00", cp="老王面馆"),
-    ]
-    terms = suggest_terms("星辰卡盟", ["杭州星辰网络科技有限公司"], rows)
-    assert reconcile(rows, terms).paid == Decimal("10.00")
-
-
 def test_transaction_is_frozen_and_json_money_is_text():
     t = tx(1, "01 10:00:00", "3.10")
     assert replace(t, amount=Decimal("4.00")).to_json()["amount"] == "4.00"
@@ -261,7 +236,7 @@ def test_refund_under_another_merchant_spelling_is_not_counted_twice():
         wx(1, "01 10:00:00", "50.00", status="已全额退款", refund_total="50.00", cp="星辰卡盟（官方）"),
         wx(2, "03 10:00:00", "50.00", "收入", "已全额退款", cat="星辰卡盟官方-退款", cp="星辰卡盟官方"),
     ]
-    rec = reconcile(rows, [P])
+    rec = reconcile(rows, ["星辰卡盟(官方)"])  # brackets do not matter: both spellings are one name
     assert totals(rec) == (Decimal("50.00"), Decimal("50.00"), Decimal("0.00"))
     assert rec.rows[1].linked_to == 1 and rec.warnings == []
 

@@ -42,7 +42,7 @@ def test_12315_sheet_fields_in_order_with_limits(profile, made, tmp_path):
     assert by["企业名称"][2] == "深圳市星辰网络科技有限公司" and by["统一社会信用代码"][2] == OPERATOR_USCC
     assert by["电话"][2] == SELF_PHONE and by["金额（元）"][2] == "1,798.00"
     assert by["订单号"][2] == ORDER_ID and by["购买/消费时间"][2] == "2025年3月1日"
-    assert by["诉求"][2].startswith("要求经营者退还被扣除的账户余额1,798.00元")
+    assert by["诉求"][2].startswith("要求经营者退还预付款（账户余额）1,798.00元")  # hand-set, no items
     assert "扣除" in by["问题描述"][2] and "2025年9月26日本人已书面催告退款" in by["问题描述"][2]
     # the shipped limits are unknown (null): every count says 未确认
     assert by["问题描述"][3] == f"{len(by['问题描述'][2])} / 未确认"
@@ -90,7 +90,7 @@ def test_heimao_text_is_public_safe_and_respects_limits(profile, made, tmp_path)
     by = {r[0]: r for r in table}
     assert by["投诉对象"][1].startswith("星辰卡盟（运营主体：深圳市星辰网络科技有限公司）")
     assert by["投诉要求"][1] == "退款" and by["涉诉金额"][1] == "1,798.00元"
-    assert by["标题"][1] == "星辰卡盟扣除账户余额拒不退还，要求退款1,798.00元"
+    assert by["标题"][1] == "星辰卡盟拒不退还预付款（账户余额），要求退款1,798.00元"
     assert by["标题"][2] == f"{len(by['标题'][1])} / 未确认"
     text = docx_text(doc.paths[0]) + pdf_flat(doc.paths[1])
     for private in (SELF_ID, SELF_PHONE, "文三路100号", "张三"):

@@ -15,7 +15,8 @@ from tests.core.documents.factory import DEMAND_SENT, OPERATOR_USCC, PAYEE_USCC,
 
 def test_demand_letter_docx_and_pdf(profile, made, tmp_path):
     doc = generate(profile, made.case_id, "demand", tmp_path / "out", "both")
-    assert doc.kind == "demand" and doc.missing == [] and doc.warnings == []
+    assert doc.kind == "demand" and doc.missing == []
+    assert len(doc.warnings) == 1 and "手工填写" in doc.warnings[0]  # a claimed amount without claim items
     docx_path, pdf_path = doc.paths
     assert docx_path.suffix == ".docx" and pdf_path.suffix == ".pdf"
     text = docx_text(docx_path)

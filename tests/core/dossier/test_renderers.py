@@ -203,14 +203,14 @@ def test_recorded_facts_become_the_timeline_with_page_references(profile, tmp_pa
     assert "事实经过" not in {t for _, t, _ in pymupdf.open(without.pdf).get_toc()}
 
 
-def test_bill_uses_the_platform_names_the_user_confirmed(profile, tmp_path):
-    from kami_desktop.core.bills.store import set_platform_terms
+def test_bill_uses_the_counterparties_the_user_confirmed(profile, tmp_path):
+    from kami_desktop.core.bills.money import select_counterparties
 
     from .cases import make_case
 
     case = make_case(profile, tmp_path / "src", keys=["bill"])
     with profile.session() as s:
-        set_platform_terms(s, case.case_id, ["老王面馆"])
+        select_counterparties(s, case.case_id, select=["老王面馆"], deselect=["星辰卡盟"])
     result = build_dossier(profile, case.case_id, options(tmp_path / "out"))
     doc = pymupdf.open(result.pdf)
     x = result.exhibits[0]
@@ -218,3 +218,12 @@ def test_bill_uses_the_platform_names_the_user_confirmed(profile, tmp_path):
         doc[p - 1].get_text() for p in range(x.first_page, x.last_page + 1) if not doc[p - 1].rotation
     )
     assert "对账说明（标注版）" in note and "老王面馆" in note and "付款 ¥12.30" in note
+
+
+def test_a_csv_that_is_not_a_stored_bill_is_printed_as_text_never_parsed(profile, case_id, tmp_path):
+    from tests.core.bills.bill_fixtures import alipay_app_csv
+
+    (tmp_path / "a.csv").write_bytes(alipay_app_csv())
+    result, doc = _build(profile, case_id, [tmp_path / "a.csv"], tmp_path / "out")
+    text = _exhibit_text(doc, result.exhibits[0])
+    assert "文本文件内容（按原样逐字排印）" in text and "与平台相关的交易" not in text

@@ -18,7 +18,6 @@ from kami_desktop.core.case.suggestions import (
 )
 from kami_desktop.core.evidence.exhibits import trash
 from kami_desktop.core.store import ledger
-from kami_desktop.core.store.model import Case
 from kami_desktop.core.util.timeutil import CHINA_TZ, now
 from kami_desktop.core.vocab import VocabError
 
@@ -194,14 +193,28 @@ def test_dismiss_and_restore(profile, case_id, build):
         assert timeline(s, case_id) == []  # dismissing leaves the facts table alone
 
 
-def test_bill_suggestions_follow_platform_terms_and_trash(profile, case_id, build):
+def test_bill_suggestions_follow_the_counterparty_checklist_and_trash(profile, case_id, build):
+    from kami_desktop.core.bills.counterparties import Decision, record_choices
+
     with profile.session() as s:
         b = build(s)
         bill_ex, rows = b.bill(
             [{"time": "2025-09-03 10:00:00", "counterparty": "杭州某某网络科技有限公司", "amount": "88.00"}]
         )
-        assert suggest_facts(s, case_id) == []  # the counterparty does not look like 星辰卡盟
-        s.get(Case, case_id).platform_terms = ["某某网络"]
+        assert suggest_facts(s, case_id) == []  # the counterparty is not 星辰卡盟
+        record_choices(
+            s, case_id, [Decision("杭州某某网络科技有限公司", "", "杭州某某网络科技有限公司", True)]
+        )
         assert [x.origin for x in suggest_facts(s, case_id)] == [f"bill:{rows[0].id}"]
         trash(s, bill_ex.id)
         assert suggest_facts(s, case_id) == []
+
+
+def test_a_transaction_in_two_overlapping_bills_is_suggested_once(profile, case_id, build):
+    row = {"time": "2025-09-03 10:00:00", "counterparty": "星辰卡盟", "amount": "88.00", "order_id": "A1"}
+    with profile.session() as s:
+        b = build(s)
+        _, first = b.bill([row])
+        b.bill([row, {**row, "time": "2025-09-04 10:00:00", "order_id": "A2"}])
+        assert [x.origin for x in suggest_facts(s, case_id)][:1] == [f"bill:{first[0].id}"]
+        assert len(suggest_facts(s, case_id)) == 2

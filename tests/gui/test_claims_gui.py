@@ -1,0 +1,153 @@
+"""Claim items in the GUI: the 主张项 tab, the claim dialog, and one step from a chat message or an exhibit."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QDate
+
+from kami_desktop.core.bills.money import add_claim, case_money
+from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.case.claim_drafts import draft_from_chat_message
+from kami_desktop.gui.case_tabs import CaseWorkspace
+from kami_desktop.gui.chat_view import ChatView
+from kami_desktop.gui.claim_dialog import ClaimDialog
+from kami_desktop.gui.claims_view import ClaimsView
+from kami_desktop.gui.evidence_view import EvidenceView
+from tests.core.claims.scenario import CARD_ORDER, CLAIM, RENEWAL, make_case
+
+
+@pytest.fixture
+def made(profile, tmp_path):
+    return make_case(profile, tmp_path / "src")
+
+
+@pytest.fixture
+def claims_view(qtbot, profile, dialogs):
+    v = ClaimsView(profile, None)
+    qtbot.addWidget(v)
+    v.resize(1100, 600)
+    v.show()
+    return v
+
+
+def load(qtbot, view, case_id):
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.set_case(case_id)
+
+
+def test_the_claims_tab_lists_items_principal_context_and_warnings(
+    qtbot, claims_view, profile, made, dialogs
+):
+    with profile.session() as s:
+        add_claim(s, made.case_id, "已付款未交付的订单", bill_row_ids=[made.rows[CARD_ORDER]])
+    load(qtbot, claims_view, made.case_id)
+    v = claims_view
+    assert v.table.rowCount() == 1 and v.table.item(0, 2).text() == "已付款未交付的订单"
+    assert "¥350.00" in v.total_label.text() and "未设定" in v.total_label.text()
+    assert "净付款 ¥1,798.00" in v.context_label.text()
+    assert not v.warnings.isVisibleTo(v)
+    v.ask_claim = lambda item, evidence: {
+        "kind": "deducted",
+        "reason": "自动续费",
+        "amount": "４８７．５０",
+        "on": date(2025, 3, 20),
+        "description": "自动续费扣款",
+    }
+    with qtbot.waitSignal(v.claims_changed, timeout=5000), qtbot.waitSignal(v.loaded, timeout=10000):
+        v.add_button.click()
+    assert v.table.rowCount() == 2 and "¥837.50" in v.total_label.text()
+    assert v.warnings.isVisibleTo(v) and "没有关联证据" in v.warnings.text()  # the new item has no evidence
+    assert v.apply_button.isEnabled()
+    with qtbot.waitSignal(v.loaded, timeout=10000):
+        v.apply_button.click()
+    with profile.session() as s:
+        assert get_case(s, made.case_id).claimed_amount == CLAIM
+    assert "案件主张金额：¥837.50" in v.total_label.text()
+    v.table.selectRow(1)
+    v.ask_claim = lambda item, evidence: {"amount": "1,000.00", "refunded": "2000"}
+    v.edit_button.click()  # refused: nothing changes, the reason is shown
+    assert "退款不能多于付款" in dialogs[-1][2]
+    with profile.session() as s:
+        assert case_money(s, made.case_id).principal == CLAIM
+    v.confirm_remove = lambda item: True
+    v.table.selectRow(0)
+    with qtbot.waitSignal(v.loaded, timeout=10000):
+        v.remove_button.click()
+    assert v.table.rowCount() == 1 and "不一致" in v.warnings.text()  # claimed 837.50, items 487.50
+    assert not v.grab().isNull()
+
+
+def test_the_claim_dialog_is_prefilled_from_a_draft_and_returns_what_was_typed(qtbot, profile, made):
+    with profile.session() as s:
+        draft = draft_from_chat_message(s, made.renewal_message)
+    dlg = ClaimDialog(draft, None, "聊天消息 1")
+    qtbot.addWidget(dlg)
+    assert dlg.kind.currentData() == "deducted" and dlg.reason.currentText() == "自动续费"
+    assert dlg.amount.text() == "487.50" and dlg.on.date() == QDate(2025, 3, 20)
+    assert dlg.reason.isEnabled() and "聊天消息 1" in dlg.evidence.text()
+    assert dlg.values()["reason"] == "auto_renewal"
+    dlg.reason.setEditText("会员费")
+    dlg.description.setPlainText("未经同意扣的会员费")
+    got = dlg.values()
+    assert (got["kind"], got["reason"], got["amount"], got["on"]) == (
+        "deducted",
+        "会员费",
+        "487.50",
+        date(2025, 3, 20),
+    )
+    dlg.kind.setCurrentIndex(dlg.kind.findData("remaining_balance"))
+    assert not dlg.reason.isEnabled() and dlg.values()["reason"] == ""
+
+
+def test_a_chat_message_becomes_a_claim_item_in_one_step(qtbot, profile, made, dialogs):
+    view = ChatView(profile, None)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.set_case(made.case_id)
+    row = next(r for r in range(view.model.rowCount()) if view.model.rows[r].id == made.renewal_message)
+    asked = []
+    view.ask_claim = lambda draft, evidence: asked.append(draft) or {}
+    with qtbot.waitSignal(view.claims_changed, timeout=5000):
+        view.claim_from_row(row)
+    assert asked[0].amount == RENEWAL
+    with profile.session() as s:
+        (item,) = case_money(s, made.case_id).items
+    assert (item.kind, item.reason, item.amount) == ("deducted", "auto_renewal", RENEWAL)
+    assert item.ids_of("chat_message") == [made.renewal_message] and "存证日志" in view.status.text()
+
+
+def test_an_exhibit_becomes_a_claim_item_from_its_menu(qtbot, profile, made, dialogs):
+    view = EvidenceView(profile, None)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.set_case(made.case_id)
+    view.select_ids([made.screenshot_exhibit])
+    view.ask_claim = lambda draft, evidence: {"amount": "487.50"}
+    with qtbot.waitSignal(view.claims_changed, timeout=5000):
+        view.claim_from_current()
+    with profile.session() as s:
+        (item,) = case_money(s, made.case_id).items
+    assert item.amount == Decimal("487.50") and item.exhibit_ids == [made.screenshot_exhibit]
+    view.ask_claim = lambda draft, evidence: {}  # no amount: refused with a message, nothing stored
+    view.claim_from_current()
+    assert dialogs[-1][0] == "warn" and "金额" in dialogs[-1][2]
+    with profile.session() as s:
+        assert len(case_money(s, made.case_id).items) == 1
+
+
+def test_the_workspace_has_a_claims_tab_fed_by_the_other_tabs(qtbot, profile, made):
+    ws = CaseWorkspace(profile)
+    qtbot.addWidget(ws)
+    titles = [ws.tabText(i) for i in range(ws.count())]
+    assert titles[:3] == ["证据", "账单", "主张项"]
+    claims = ws.claims
+    with qtbot.waitSignal(claims.loaded, timeout=10000):
+        ws.set_case(made.case_id)
+    with qtbot.waitSignal(claims.loaded, timeout=10000):
+        ws.evidence.claims_changed.emit(made.case_id)
