@@ -10,20 +10,29 @@ top level; each handler imports the parts of the core it needs (and with them SQ
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
-import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from kami_desktop import __version__
-from kami_desktop.commands import backup, bill, case, chat, claim, doc, dossier, evidence, fact, legal, party
-from kami_desktop.commands._base import Outcome, command_log, command_name, emit, end_command
+from kami_desktop.commands import COMMAND_TABLE, command_modules
+from kami_desktop.commands._base import (
+    ERROR,
+    INFO,
+    WARNING,
+    Outcome,
+    command_log,
+    command_name,
+    emit,
+    end_command,
+)
 from kami_desktop.core.errors import UserError
 
-# the command groups, in help order
-COMMAND_MODULES = (case, evidence, bill, claim, chat, dossier, legal, doc, backup, party, fact)
+TYPE_CHECKING = False  # typing itself costs more start-up than the rest of this module
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 
 def common_parser() -> argparse.ArgumentParser:
@@ -38,9 +47,10 @@ def common_parser() -> argparse.ArgumentParser:
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: every command is listed, the one being run gets all its options.
 
-    Registering the options of all commands costs more than starting the interpreter, so the command
-    named in ``argv`` is registered in full and the others only by name and help (enough for
-    ``kami --help`` and for argparse's "invalid choice" message). Without ``argv`` all are registered.
+    Importing and registering all command modules costs more than starting the interpreter, so only
+    the module of the command named in ``argv`` is imported and registered in full; the others are
+    listed by name and help from ``COMMAND_TABLE`` (enough for ``kami --help`` and for argparse's
+    "invalid choice" message). Without ``argv`` all are registered.
     """
     common = common_parser()
     parser = argparse.ArgumentParser(
@@ -49,11 +59,12 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kami {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = None if argv is None else _command_word(common, argv)
-    for module in COMMAND_MODULES:
-        if argv is None or wanted in module.COMMANDS:
-            module.register(sub, common)
+    for module_name in command_modules():
+        words = {w: h for w, (owner, h) in COMMAND_TABLE.items() if owner == module_name}
+        if argv is None or wanted in words:
+            importlib.import_module(f"kami_desktop.commands.{module_name}").register(sub, common)
         else:
-            for name, help_text in module.COMMANDS.items():
+            for name, help_text in words.items():
                 sub.add_parser(name, help=help_text)
     return parser
 
@@ -91,10 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:
             message = database_error_message(exc, getattr(args, "data_dir", None))
             if message is None:
-                command_log(logging.ERROR, "%s failed", name, exc_info=True)
+                command_log(ERROR, "%s failed", name, exc_info=True)
                 raise  # a bug: the traceback is the report
             return _fail(message, as_json, name)
-        command_log(logging.INFO, "%s finished (exit code %s)", name, outcome.code)
+        command_log(INFO, "%s finished (exit code %s)", name, outcome.code)
     finally:
         end_command()  # the profile's log closed, the process's own name back
     emit(outcome, as_json)
@@ -129,7 +140,7 @@ def os_error_message(exc: OSError) -> str:
 
 
 def _fail(message: str, as_json: bool, name: str = "kami", code: int = 2) -> int:
-    command_log(logging.WARNING, "%s refused: %s", name, message)
+    command_log(WARNING, "%s refused: %s", name, message)
     sys.stderr.write(f"kami: 错误：{message}\n")
     if as_json:
         sys.stdout.write(json.dumps({"ok": False, "error": message}, ensure_ascii=False) + "\n")

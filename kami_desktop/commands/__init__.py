@@ -1,1 +1,38 @@
-"""Command groups of the ``kami`` CLI; each module exposes ``register(subparsers, common)``."""
+"""Command groups of the ``kami`` CLI; each module exposes ``register(subparsers, common)``.
+
+``COMMAND_TABLE`` names every top-level command word, the module that registers it and its help, in
+help order. The CLI reads it to list all commands without importing the modules: only the module of
+the command being run is imported (``kami --help`` imports them all).
+"""
+
+from __future__ import annotations
+
+COMMAND_TABLE: dict[str, tuple[str, str]] = {
+    "case": ("case", "案件：新建、列表、查看、修改、归档"),
+    "import": ("evidence", "导入文件或文件夹为证据"),
+    "exhibit": ("evidence", "证据：列表、查看、修改、删除、恢复"),
+    "trash": ("evidence", "回收站"),
+    "verify": ("evidence", "校验完整性：重算哈希并检查存证日志"),
+    "ledger": ("evidence", "存证日志"),
+    "bill": ("bill", "支付宝/微信支付账单：解析、导入、对账、主张金额"),
+    "claim": ("claim", "主张项：要求退还的每一笔款项及其证据，主张本金"),
+    "chat": ("chat", "聊天记录（QQ、留痕/MemoTrace 导出）与语音：解析、导入、摘录"),
+    "dossier": ("dossier", "证据册：生成 PDF 证据册与随附证据包"),
+    "bundle": ("dossier", "证据包：校验"),
+    "legal": ("legal", "法律计算：代码校验、工作日、利息、期限、证据准备"),
+    "doc": ("doc", "文书：催告函、12315投诉、黑猫投诉、起诉状、证据目录"),
+    "backup": ("backup", "备份与恢复（换电脑时使用）"),
+    "party": ("party", "当事人：运营主体、收款主体、支付渠道、本人"),
+    "fact": ("fact", "事实与时间线：充值、扣款、申请退款、平台答复…"),
+    "step": ("fact", "维权进展：催告、投诉、起诉…（自动推进维权阶段）"),
+}
+
+
+def group_commands(module: str) -> dict[str, str]:
+    """The command words ``module`` registers, with their help."""
+    return {word: help_text for word, (owner, help_text) in COMMAND_TABLE.items() if owner == module}
+
+
+def command_modules() -> list[str]:
+    """The command modules, in help order."""
+    return list(dict.fromkeys(owner for owner, _help in COMMAND_TABLE.values()))

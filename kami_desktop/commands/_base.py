@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
-from typing import TYPE_CHECKING, Any
 
 from kami_desktop.core.errors import UserError
 
+TYPE_CHECKING = False  # not `from typing import …`: typing costs start-up a pure command need not pay
 if TYPE_CHECKING:
+    from typing import Any
+
     from kami_desktop.core.profile import Profile
 
 
@@ -51,8 +52,10 @@ def open_profile(args: argparse.Namespace, *, write: bool = True) -> Profile:
     return prof
 
 
+# logging's levels, without importing logging (a pure command like `kami legal uscc` never logs)
+ERROR, WARNING, INFO = 40, 30, 20
+
 _command: dict[str, Any] = {}  # what open_profile changed for the running command
-_log = logging.getLogger("kami_desktop.cli")
 
 
 def command_name(args: argparse.Namespace) -> str:
@@ -64,8 +67,10 @@ def command_name(args: argparse.Namespace) -> str:
 
 def command_log(level: int, msg: str, *args: Any, exc_info: bool = False) -> None:
     """Log to the profile's log, once the command has opened it (never to stderr)."""
-    if _command.get("log"):
-        _log.log(level, msg, *args, exc_info=exc_info)
+    if _command.get("log"):  # the profile's log is open, so logging is loaded already
+        import logging
+
+        logging.getLogger("kami_desktop.cli").log(level, msg, *args, exc_info=exc_info)
 
 
 def end_command() -> None:

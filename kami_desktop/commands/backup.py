@@ -6,12 +6,10 @@ import sys
 import time
 from pathlib import Path
 
+from kami_desktop.commands import group_commands
 from kami_desktop.commands._base import Outcome, UsageError, open_profile
 
-# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
-COMMANDS = {
-    "backup": "备份与恢复（换电脑时使用）",
-}
+COMMANDS = group_commands("backup")  # the words this module registers and their help
 
 
 def register(sub, common) -> None:

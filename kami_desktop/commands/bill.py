@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from kami_desktop.commands import group_commands
 from kami_desktop.commands._base import Outcome, open_profile
 
 NO_TERMS = (
@@ -19,10 +20,7 @@ NO_TERMS = (
 )
 
 
-# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
-COMMANDS = {
-    "bill": "支付宝/微信支付账单：解析、导入、对账、主张金额",
-}
+COMMANDS = group_commands("bill")  # the words this module registers and their help
 
 
 def register(sub, common) -> None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
+from kami_desktop.commands import group_commands
 from kami_desktop.commands._base import Outcome, open_profile
 
-# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
-COMMANDS = {
-    "case": "案件：新建、列表、查看、修改、归档",
-}
+COMMANDS = group_commands("case")  # the words this module registers and their help
 
 
 def register(sub, common) -> None:

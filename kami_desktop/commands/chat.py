@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kami_desktop.commands import group_commands
 from kami_desktop.commands._base import Outcome, open_profile
 
-# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
-COMMANDS = {
-    "chat": "聊天记录（QQ、留痕/MemoTrace 导出）与语音：解析、导入、摘录",
-}
+COMMANDS = group_commands("chat")  # the words this module registers and their help
 
 
 def register(sub, common) -> None:

@@ -8,12 +8,10 @@ case's claimed amount to the principal."""
 
 from __future__ import annotations
 
+from kami_desktop.commands import group_commands
 from kami_desktop.commands._base import Outcome, UsageError, open_profile
 
-# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
-COMMANDS = {
-    "claim": "主张项：要求退还的每一笔款项及其证据，主张本金",
-}
+COMMANDS = group_commands("claim")  # the words this module registers and their help
 
 
 def register(sub, common) -> None:

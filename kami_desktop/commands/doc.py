@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kami_desktop.commands import group_commands
 from kami_desktop.commands._base import Outcome, UsageError, open_profile
 
 KIND_CHOICES = ["demand", "complaint-12315", "heimao", "lawsuit", "lawsuit-elements", "evidence-list"]
 
 
-# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
-COMMANDS = {
-    "doc": "文书：催告函、12315投诉、黑猫投诉、起诉状、证据目录",
-}
+COMMANDS = group_commands("doc")  # the words this module registers and their help
 
 
 def register(sub, common) -> None:
@@ -122,7 +120,7 @@ def cmd_generate(args) -> Outcome:
 def cmd_attachments(args) -> Outcome:
     from kami_desktop.core.documents import AttachmentError, DocumentError, export_12315_attachments
     from kami_desktop.core.documents.attachments import LIST_NAME
-    from kami_desktop.core.legal import LegalDataError
+    from kami_desktop.core.legal.data import LegalDataError
 
     try:
         with open_profile(args) as prof:

@@ -6,13 +6,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from kami_desktop.commands import group_commands
 from kami_desktop.commands._base import Outcome, UsageError, open_profile
 
-# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
-COMMANDS = {
-    "dossier": "证据册：生成 PDF 证据册与随附证据包",
-    "bundle": "证据包：校验",
-}
+COMMANDS = group_commands("dossier")  # the words this module registers and their help
 
 
 def register(sub, common) -> None:

@@ -5,16 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kami_desktop.commands import group_commands
 from kami_desktop.commands._base import Outcome, UsageError, open_profile
 
-# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
-COMMANDS = {
-    "import": "导入文件或文件夹为证据",
-    "exhibit": "证据：列表、查看、修改、删除、恢复",
-    "trash": "回收站",
-    "verify": "校验完整性：重算哈希并检查存证日志",
-    "ledger": "存证日志",
-}
+COMMANDS = group_commands("evidence")  # the words this module registers and their help
 
 
 def register(sub, common) -> None:

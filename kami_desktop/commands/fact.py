@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from kami_desktop.commands import group_commands
 from kami_desktop.commands._base import Outcome, UsageError, open_profile
 
-# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
-COMMANDS = {
-    "fact": "事实与时间线：充值、扣款、申请退款、平台答复…",
-    "step": "维权进展：催告、投诉、起诉…（自动推进维权阶段）",
-}
+COMMANDS = group_commands("fact")  # the words this module registers and their help
 
 
 def register(sub, common) -> None:

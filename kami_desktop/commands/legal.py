@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from kami_desktop.commands import group_commands
 from kami_desktop.commands._base import Outcome, UsageError, open_profile
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date
 
 STATUS_MARKS = {"ok": "  ", "near": "！", "past": "×", "done": "✓"}
 
 
-# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
-COMMANDS = {
-    "legal": "法律计算：代码校验、工作日、利息、期限、证据准备",
-}
+COMMANDS = group_commands("legal")  # the words this module registers and their help
 
 
 def register(sub, common) -> None:
@@ -66,6 +66,8 @@ def register(sub, common) -> None:
 
 
 def parse_date(text: str, what: str) -> date:
+    from datetime import date
+
     try:
         return date.fromisoformat(text.strip())
     except ValueError as exc:
@@ -73,7 +75,7 @@ def parse_date(text: str, what: str) -> date:
 
 
 def cmd_uscc(args) -> Outcome:
-    from kami_desktop.core.legal import check_company_code, check_uscc
+    from kami_desktop.core.legal.identifiers import check_company_code, check_uscc
 
     code = args.code
     chk = check_company_code(code)
@@ -88,7 +90,7 @@ def cmd_uscc(args) -> Outcome:
 
 
 def cmd_workdays(args) -> Outcome:
-    from kami_desktop.core.legal import add_workdays
+    from kami_desktop.core.legal.periods import add_workdays
 
     start = parse_date(args.start, "起算日")
     try:
@@ -103,7 +105,8 @@ def cmd_workdays(args) -> Outcome:
 
 
 def cmd_interest(args) -> Outcome:
-    from kami_desktop.core.legal import LegalDataError, compute_interest, interest_formula
+    from kami_desktop.core.legal.data import LegalDataError
+    from kami_desktop.core.legal.interest import compute_interest, interest_formula
     from kami_desktop.core.util.money import MoneyError, money_str
 
     start, end = parse_date(args.start, "起算日"), parse_date(args.end, "截止日")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from kami_desktop.commands import group_commands
 from kami_desktop.commands._base import Outcome, UsageError, open_profile
 
 FIELDS = (
@@ -24,10 +25,7 @@ FIELDS = (
 )
 
 
-# the top-level commands ``register`` adds, and their help (which ``kami --help`` lists from here)
-COMMANDS = {
-    "party": "当事人：运营主体、收款主体、支付渠道、本人",
-}
+COMMANDS = group_commands("party")  # the words this module registers and their help
 
 
 def register(sub, common) -> None:

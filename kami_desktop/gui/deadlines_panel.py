@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kami_desktop.core.case.ladder import Dashboard
-from kami_desktop.core.legal import Deadline
+from kami_desktop.core.legal.deadlines import Deadline
 from kami_desktop.core.vocab import STAGES
 from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
 from kami_desktop.gui.ladder_style import background, banner_css, foreground

@@ -38,7 +38,7 @@ from kami_desktop.core.documents import (
     export_12315_attachments,
     generate,
 )
-from kami_desktop.core.legal import LegalDataError
+from kami_desktop.core.legal.data import LegalDataError
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui import messages
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task

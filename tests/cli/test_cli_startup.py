@@ -58,6 +58,43 @@ def test_a_pure_calculation_loads_no_database_layer(tmp_path):
     assert code == 0 and json.loads(out)["valid"] is True
     assert packages(modules, ("sqlalchemy", "alembic", "platformdirs", *HEAVY)) == []
     assert not [m for m in modules if m.startswith(("kami_desktop.core.store", "kami_desktop.core.profile"))]
+    # only the legal command module and the one legal module it needs; logging and dataclasses unloaded
+    assert sorted(m for m in modules if m.startswith("kami_desktop.commands.")) == [
+        "kami_desktop.commands._base",
+        "kami_desktop.commands.legal",
+    ]
+    assert sorted(m for m in modules if m.startswith("kami_desktop.core.legal.")) == [
+        "kami_desktop.core.legal.identifiers"
+    ]
+    assert "logging" not in modules and "dataclasses" not in modules
+
+
+def test_every_command_module_registers_the_words_the_table_names():
+    """`kami --help` lists the commands from COMMAND_TABLE without importing their modules: the table
+    must name exactly what each module registers, and the help the user sees must be the module's."""
+    import argparse
+    import importlib
+
+    from kami_desktop.cli import build_parser, common_parser
+    from kami_desktop.commands import COMMAND_TABLE, command_modules
+
+    common = common_parser()
+    for name in command_modules():
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"kami_desktop.commands.{name}").register(sub, common)
+        registered = {a.dest: a.help for a in sub._choices_actions}
+        assert registered == {w: h for w, (owner, h) in COMMAND_TABLE.items() if owner == name}, name
+    full = build_parser(None).format_help()
+    lazy = build_parser(["legal", "uscc", "x"]).format_help()
+    assert full == lazy and all(word in full for word in COMMAND_TABLE)
+
+
+def test_the_cli_log_levels_are_logging_s():
+    import logging
+
+    from kami_desktop.commands import _base
+
+    assert (_base.ERROR, _base.WARNING, _base.INFO) == (logging.ERROR, logging.WARNING, logging.INFO)
 
 
 def test_case_list_and_verify_load_only_the_database_layer(tmp_path):

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import CaseError, get_case, update_case
-from kami_desktop.core.legal import DEMAND_DEFAULT_WORKDAYS, Deadline, Event, deadlines_from_events
+from kami_desktop.core.legal.deadlines import DEMAND_DEFAULT_WORKDAYS, Deadline, Event, deadlines_from_events
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.edits import record_edit

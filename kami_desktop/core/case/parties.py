@@ -18,7 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import CaseError, get_case
-from kami_desktop.core.legal import CodeCheck, check_company_code, check_icp, check_uscc
+from kami_desktop.core.legal.identifiers import CodeCheck, check_company_code, check_icp, check_uscc
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.edits import record_edit
 from kami_desktop.core.store.model import Exhibit, Party, PartyExhibit

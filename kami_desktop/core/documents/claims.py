@@ -21,16 +21,10 @@ from kami_desktop.core.documents.demand import demand_period
 from kami_desktop.core.documents.layout import Missing
 from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.texts import date_cn, money
-from kami_desktop.core.legal import (
-    LPR_RULES,
-    court_fee,
-    interest_formula,
-    load_lpr,
-    normalize_province,
-    small_claims_threshold,
-)
-from kami_desktop.core.legal.data import LegalDataError
-from kami_desktop.core.legal.interest import InterestResult, compute_interest
+from kami_desktop.core.legal.data import LegalDataError, load_lpr
+from kami_desktop.core.legal.fees import court_fee
+from kami_desktop.core.legal.interest import LPR_RULES, InterestResult, compute_interest, interest_formula
+from kami_desktop.core.legal.small_claims import normalize_province, small_claims_threshold
 
 INTEREST_BASIS = (
     "《中华人民共和国消费者权益保护法》第五十三条（经营者应当承担预付款的利息）、"

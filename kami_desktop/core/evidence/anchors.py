@@ -163,14 +163,22 @@ def _from_manifest(data: bytes, source: str) -> list[Anchor]:
     return [anchor]
 
 
-def check(s: Session, anchors: list[Anchor]) -> list[AnchorProblem]:
-    """The anchors the current ledger does not extend (truncated below them, or rewritten)."""
+def check(s: Session, anchors: list[Anchor], hashes: dict[int, str] | None = None) -> list[AnchorProblem]:
+    """The anchors the current ledger does not extend (truncated below them, or rewritten).
+
+    ``hashes`` maps every entry's seq to its hash, when the caller has read the ledger already."""
     problems: list[AnchorProblem] = []
-    total = s.scalar(select(func.count()).select_from(LedgerEntry)) or 0
+    if hashes is None:
+        total = s.scalar(select(func.count()).select_from(LedgerEntry)) or 0
+    else:
+        total = len(hashes)
     for a in anchors:
         if a.seq == 0:
             continue
-        recorded = s.scalar(select(LedgerEntry.hash).where(LedgerEntry.seq == a.seq))
+        if hashes is None:
+            recorded = s.scalar(select(LedgerEntry.hash).where(LedgerEntry.seq == a.seq))
+        else:
+            recorded = hashes.get(a.seq)
         when = f"（{a.at[:10]}）" if a.at else ""
         if recorded is None:
             problems.append(

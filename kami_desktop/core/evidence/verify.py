@@ -13,7 +13,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from kami_desktop.core.evidence import anchors
 from kami_desktop.core.evidence.replay import compare, replay
@@ -89,14 +88,16 @@ def verify(
         holders: dict[str, int] = {}
         for sha, ex_id in s.execute(select(ExhibitFile.blob_sha256, ExhibitFile.exhibit_id)):
             holders.setdefault(sha, ex_id)
-        recorded = _recorded_imports(s)
-        report.ledger_entries, chain_problems = ledger.verify_chain(s)
-        state = replay(ledger.entries(s))
+        chain = list(ledger.entries(s))  # read once: the chain check, the replay and the anchors share it
+        recorded = _recorded_imports(chain)
+        report.ledger_entries, chain_problems = ledger.verify_chain(s, chain)
+        state = replay(chain)
         mismatches = compare(s, state, case_id)
         report.unchecked = dict(sorted(state.unknown.items()))
-        anchor_problems = anchors.check(s, anchor_list)
+        anchor_problems = anchors.check(s, anchor_list, {e.seq: e.hash for e in chain})
         report.anchors_checked = len(anchor_list)
-        all_known = None if case_id is not None else {b for b in s.scalars(select(Blob.sha256))}
+        del chain
+        all_known = None if case_id is not None else {b.sha256 for b in blobs}
 
     total = len(blobs)
     progress(0, total, "")
@@ -222,12 +223,10 @@ def _without_purged(profile: Profile, problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.kind != "missing" or not p.sha256 or p.sha256 in still]
 
 
-def _recorded_imports(s: Session) -> dict[str, dict]:
+def _recorded_imports(chain: list[LedgerEntry]) -> dict[str, dict]:
     """sha256 → {sm3, size} from the first import entry of each blob."""
     out: dict[str, dict] = {}
-    for (payload,) in s.execute(
-        select(LedgerEntry.payload).where(LedgerEntry.action == "import").order_by(LedgerEntry.seq)
-    ):
+    for payload in (e.payload for e in chain if e.action == "import"):
         try:
             data = json.loads(payload)
         except ValueError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # ---------------------------------------------------------------- 统一社会信用代码
 
@@ -69,8 +69,7 @@ PROVINCE_PREFIXES = frozenset(
 _LOOKALIKES = {"I": "1", "O": "0", "S": "5", "Z": "2"}
 
 
-@dataclass(frozen=True)
-class CodeCheck:
+class CodeCheck(NamedTuple):  # a NamedTuple: `kami legal uscc` starts without the dataclasses module
     valid: bool
     kind: str  # 'uscc' | 'reg15' | 'icp' | 'unknown'
     expected_check: str | None

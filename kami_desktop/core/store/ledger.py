@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -110,14 +110,18 @@ class ChainProblem:
     detail: str
 
 
-def verify_chain(session: Session) -> tuple[int, list[ChainProblem]]:
-    """Re-walk the whole chain; returns (entries checked, problems). Reports the first break."""
+def verify_chain(
+    session: Session, rows: Iterable[LedgerEntry] | None = None
+) -> tuple[int, list[ChainProblem]]:
+    """Re-walk the whole chain; returns (entries checked, problems). Reports the first break.
+
+    ``rows`` are the whole ledger in order, when the caller has read it already (verify reads it once)."""
     prev = GENESIS
     expected_seq = 1
     checked = 0
     prev_at = None
     late: list[ChainProblem] = []  # entries dated before the one they follow (a backdated insert)
-    for e in session.scalars(select(LedgerEntry).order_by(LedgerEntry.seq)):
+    for e in session.scalars(select(LedgerEntry).order_by(LedgerEntry.seq)) if rows is None else rows:
         checked += 1
         if e.seq != expected_seq:
             return checked, [

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 from kami_desktop.core.case.cases import create_case
 from kami_desktop.core.evidence.exhibits import edit_exhibit, list_exhibits
 from kami_desktop.core.evidence.importer import import_paths
-from kami_desktop.core.legal import uscc_check_char
+from kami_desktop.core.legal.identifiers import uscc_check_char
 from kami_desktop.core.store.model import Bill, BillRow, Fact, FactExhibit, LadderStep, Party
 from kami_desktop.core.util.timeutil import CHINA_TZ, now
 from tests.helpers import screenshot

@@ -10,7 +10,7 @@ from PIL import Image
 
 from kami_desktop.core.documents import export_12315_attachments
 from kami_desktop.core.documents.attachments import LIST_NAME, AttachmentError, encode_jpeg, split_points
-from kami_desktop.core.legal import load_limits
+from kami_desktop.core.legal.data import load_limits
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import ExhibitFile
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from kami_desktop.core.documents import generate
-from kami_desktop.core.legal import load_limits
+from kami_desktop.core.legal.data import load_limits
 from tests.core.documents.conftest import docx_tables, docx_text, pdf_flat
 from tests.core.documents.factory import OPERATOR_USCC, ORDER_ID, SELF_ID, SELF_PHONE
 

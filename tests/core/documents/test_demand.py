@@ -8,7 +8,7 @@ import pytest
 
 from kami_desktop.core.case.ladder import edit_step, list_steps
 from kami_desktop.core.documents import DocumentError, generate
-from kami_desktop.core.legal import add_workdays
+from kami_desktop.core.legal.periods import add_workdays
 from tests.core.documents.conftest import docx_text, pdf_flat, pdffonts
 from tests.core.documents.factory import DEMAND_SENT, OPERATOR_USCC, PAYEE_USCC, SELF_ID, SELF_PHONE
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from kami_desktop.core.documents import generate
-from kami_desktop.core.legal import add_workdays, compute_interest
+from kami_desktop.core.legal.interest import compute_interest
+from kami_desktop.core.legal.periods import add_workdays
 from kami_desktop.core.util.money import to_money
 from tests.core.documents.conftest import docx_tables, docx_text, pdf_flat, pdffonts
 from tests.core.documents.factory import DEMAND_SENT, OPERATOR_USCC, PAYEE_USCC, SELF_ID, SELF_PHONE

@@ -21,7 +21,7 @@ from kami_desktop.core.case.ladder import (
     step_kind_code,
     step_summary,
 )
-from kami_desktop.core.legal import EVENT_KINDS
+from kami_desktop.core.legal.deadlines import EVENT_KINDS
 from kami_desktop.core.store import ledger
 from kami_desktop.core.util.timeutil import now
 

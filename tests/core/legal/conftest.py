@@ -23,7 +23,7 @@ def write_json(tmp_path: Path):
 @pytest.fixture
 def two_step_lpr(write_json):
     """A fictitious LPR table (rates chosen for easy hand arithmetic, not real history)."""
-    from kami_desktop.core.legal import load_lpr
+    from kami_desktop.core.legal.data import load_lpr
 
     path = write_json(
         "lpr.json",

@@ -7,16 +7,9 @@ from datetime import date, timedelta
 import chinese_calendar
 import pytest
 
-from kami_desktop.core.legal import (
-    WorkCalendar,
-    add_months,
-    add_workdays,
-    is_workday,
-    load_holidays,
-    next_workday,
-    period_end,
-    workdays_between,
-)
+from kami_desktop.core.legal.calendar import WorkCalendar, is_workday, next_workday, workdays_between
+from kami_desktop.core.legal.data import load_holidays
+from kami_desktop.core.legal.periods import add_months, add_workdays, period_end
 
 
 def D(s: str) -> date:

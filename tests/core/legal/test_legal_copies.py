@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kami_desktop.core.legal import evidence_copies
+from kami_desktop.core.legal.copies import evidence_copies
 
 
 @pytest.mark.parametrize(("defendants", "filed", "total"), [(0, 1, 2), (1, 2, 3), (2, 3, 4), (5, 6, 7)])

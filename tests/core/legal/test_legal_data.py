@@ -10,8 +10,16 @@ from decimal import Decimal
 
 import pytest
 
-from kami_desktop.core.legal import LegalDataError, data_file, load_limits, load_lpr, load_small_claims
-from kami_desktop.core.legal.data import LIMITS_FILE, LPR_FILE, shipped_path
+from kami_desktop.core.legal.data import (
+    LIMITS_FILE,
+    LPR_FILE,
+    LegalDataError,
+    data_file,
+    load_limits,
+    load_lpr,
+    load_small_claims,
+    shipped_path,
+)
 from kami_desktop.resources import resource_path
 
 
@@ -148,7 +156,7 @@ def test_malformed_small_claims_and_limits(write_json):
 
 
 def test_malformed_holidays(write_json):
-    from kami_desktop.core.legal import load_holidays
+    from kami_desktop.core.legal.data import load_holidays
 
     with pytest.raises(LegalDataError, match="status"):
         load_holidays(write_json("h1.json", {"years": {"2027": {"status": "guess"}}}))

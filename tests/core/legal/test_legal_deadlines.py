@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import chinese_calendar
 import pytest
 
-from kami_desktop.core.legal import (
+from kami_desktop.core.legal.deadlines import (
     EVENT_KINDS,
     Deadline,
     Event,

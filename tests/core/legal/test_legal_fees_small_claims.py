@@ -7,14 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from kami_desktop.core.legal import (
-    court_fee,
-    court_fee_breakdown,
-    is_small_claim,
-    load_small_claims,
-    normalize_province,
-    small_claims_threshold,
-)
+from kami_desktop.core.legal.data import load_small_claims
+from kami_desktop.core.legal.fees import court_fee, court_fee_breakdown
+from kami_desktop.core.legal.small_claims import is_small_claim, normalize_province, small_claims_threshold
 
 # Fee at each bracket's upper bound, built up by hand from art 13: 50 + 90,000×2.5% = 2,300; …
 BOUNDARIES = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kami_desktop.core.legal import (
+from kami_desktop.core.legal.identifiers import (
     check_company_code,
     check_icp,
     check_reg15,

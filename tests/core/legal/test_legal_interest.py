@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from kami_desktop.core.legal import LegalDataError, compute_interest, interest_formula, load_lpr
+from kami_desktop.core.legal.data import LegalDataError, load_lpr
+from kami_desktop.core.legal.interest import compute_interest, interest_formula
 from kami_desktop.core.util.money import MoneyError
 
 

@@ -9,20 +9,17 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kami_desktop.core.legal import (
-    add_months,
-    add_workdays,
+from kami_desktop.core.legal.calendar import is_workday, workdays_between
+from kami_desktop.core.legal.fees import court_fee
+from kami_desktop.core.legal.identifiers import (
+    USCC_ALPHABET,
     check_reg15,
     check_uscc,
-    compute_interest,
-    court_fee,
-    is_workday,
-    period_end,
     reg15_check_digit,
     uscc_check_char,
-    workdays_between,
 )
-from kami_desktop.core.legal.identifiers import USCC_ALPHABET
+from kami_desktop.core.legal.interest import compute_interest
+from kami_desktop.core.legal.periods import add_months, add_workdays, period_end
 
 DATES = st.dates(min_value=date(2024, 1, 1), max_value=date(2028, 12, 31))
 N = st.integers(min_value=1, max_value=60)
