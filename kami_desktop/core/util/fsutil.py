@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -83,15 +84,36 @@ def make_private_file(path: Path, *, create: bool) -> None:
 
 
 def read_capped(path: Path | str, limit: int, error: type[Exception], too_large: str = "") -> bytes:
-    """A whole (small) input file, refused when over ``limit`` bytes or unreadable.
+    """A whole (small) input file, refused when over ``limit`` bytes, not a regular file, or unreadable.
 
-    ``error(file_name, reason)`` is raised with a Chinese reason; ``too_large`` is added to the size message.
+    ``error(file_name, reason)`` is raised with a Chinese reason; ``too_large`` is added to the size
+    message. A named pipe, a device or a folder is refused at once (opened without blocking, checked on
+    the open descriptor), and a file that grows while it is read is still cut off at ``limit``.
     """
     p = Path(path)
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+    )
     try:
-        size = p.stat().st_size
-        if size > limit:
-            raise error(p.name, f"文件过大（{size // (1024 * 1024)} MB）{too_large}。")
-        return p.read_bytes()
+        fd = os.open(p, flags)
+        try:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise error(p.name, "这是一个文件夹，不是文件。")
+            if not stat.S_ISREG(st.st_mode):
+                raise error(p.name, "这不是普通文件（管道、设备或套接字），无法作为文件读取。")
+            if st.st_size > limit:
+                raise error(p.name, f"文件过大（{st.st_size // (1024 * 1024)} MB）{too_large}。")
+            if hasattr(os, "O_NONBLOCK"):
+                os.set_blocking(fd, True)
+            f = os.fdopen(fd, "rb")
+        except BaseException:
+            os.close(fd)
+            raise
+        with f:
+            data = f.read(limit + 1)
+        if len(data) > limit:
+            raise error(p.name, f"文件过大（超过 {limit // (1024 * 1024)} MB）{too_large}。")
+        return data
     except OSError as exc:
         raise error(p.name, f"无法读取文件（{exc.strerror or exc}）。") from None
