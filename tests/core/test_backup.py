@@ -88,7 +88,7 @@ def test_backup_layout_manifest_and_sha_list_agree_and_a_plain_unzip_checks_out(
         "README.txt",
     }
     assert all(n.startswith("vault/") for n in names[1:-3])
-    assert manifest["format"] == "kami-backup" and manifest["format_version"] == 1
+    assert manifest["format"] == "kami-backup" and manifest["format_version"] == 2
     assert len(sha_lines) == len(manifest["files"]) and manifest["problems"] == []
     assert manifest["created_at"].endswith("+08:00")
 
@@ -346,7 +346,7 @@ def test_a_backup_from_a_newer_program_is_refused_clearly(filled, tmp_path):
     with pytest.raises(BackupError, match="更新版本"):
         restore_backup(newer, tmp_path / "r")
     assert not (tmp_path / "r").exists() and not list(tmp_path.glob(".r.restore-*"))
-    m["format_version"] = 2
+    m["format_version"] = 3
     (work / "manifest.json").write_text(json.dumps(m))
     with zipfile.ZipFile(tmp_path / "v2.zip", "w") as zf:
         zf.write(work / "manifest.json", "manifest.json")
@@ -368,9 +368,11 @@ def test_cli_backup_create_verify_restore(filled, tmp_path):
     assert made["ok"] is True and made["counts"]["cases"] == 2
     code, _, err = run("backup", "create", out, data_dir=d)
     assert code == 2 and "已存在" in err
-    assert run_json("backup", "create", out, "--force", data_dir=d)["ok"] is True
+    remade = run_json("backup", "create", out, "--force", data_dir=d)
+    # the first backup's receipt now travels in the second: one file more
+    assert remade["ok"] is True and remade["files"] == made["files"] + 1
     checked = run_json("backup", "verify", out)
-    assert checked["ok"] is True and checked["checked"] == made["files"]
+    assert checked["ok"] is True and checked["checked"] == remade["files"]
     target = tmp_path / "r"
     restored = run_json("backup", "restore", out, data_dir=target)
     assert restored["verify_ok"] is True and restored["moved_aside"] is None

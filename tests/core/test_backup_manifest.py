@@ -173,7 +173,7 @@ def test_vault_member_names_round_trip(sha):
 
 
 def test_a_newer_format_version_asks_for_an_upgrade():
-    doc = {"format": "kami-backup", "format_version": 2}
+    doc = {"format": "kami-backup", "format_version": 3}
     try:
         parse_manifest(json.dumps(doc).encode())
     except BackupError as exc:

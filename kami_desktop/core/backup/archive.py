@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kami_desktop.core.backup.manifest import (
-    DB_MEMBER,
     EXTRA_MEMBERS,
     MANIFEST_MEMBER,
     MAX_MANIFEST_BYTES,
@@ -25,6 +24,7 @@ from kami_desktop.core.backup.manifest import (
     FileEntry,
     Manifest,
     blob_name,
+    is_known_member,
     parse_manifest,
     unsafe_reason,
 )
@@ -103,7 +103,7 @@ def _check_directory(zf: zipfile.ZipFile, path: Path) -> dict[str, zipfile.ZipIn
             continue
         if name in infos:
             raise BackupError(f"备份中 {name!r} 出现了两次，文件可能被篡改。")
-        if name not in EXTRA_MEMBERS and name != DB_MEMBER and blob_name(name) is None:
+        if not is_known_member(name):
             raise BackupError(f"备份中有不认识的文件 {name!r}，这不是本程序制作的备份（或被改动过）。")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise BackupError(f"备份中的 {name!r} 使用了不支持的压缩方式。")

@@ -31,6 +31,7 @@ from kami_desktop.core.backup.manifest import (
     DB_MEMBER,
     MANIFEST_MEMBER,
     README_MEMBER,
+    RECEIPTS_MEMBER,
     SHA_LIST_MEMBER,
     BackupError,
     FileEntry,
@@ -40,7 +41,7 @@ from kami_desktop.core.backup.manifest import (
     render_sha_list,
     vault_member,
 )
-from kami_desktop.core.evidence.anchors import keep_receipt
+from kami_desktop.core.evidence.anchors import RECEIPTS, keep_receipt
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress, no_progress
@@ -264,6 +265,10 @@ def create_backup(
                 meter.label = "数据库"
                 sha, size = _stream(zf, _member(DB_MEMBER, True), snap, meter)
                 files.append(FileEntry(DB_MEMBER, sha, size))
+                receipts = data_dir / RECEIPTS
+                if receipts.is_file():  # the heads handed out so far travel with the evidence
+                    sha, size = _stream(zf, _member(RECEIPTS_MEMBER, True), receipts, meter)
+                    files.append(FileEntry(RECEIPTS_MEMBER, sha, size))
                 for blob_sha, blob_size, media in blobs:
                     meter.label = blob_sha[:12]
                     path = profile.vault.path_for(blob_sha)

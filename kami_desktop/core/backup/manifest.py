@@ -18,13 +18,16 @@ from typing import Any
 from kami_desktop.core.errors import UserError
 
 FORMAT = "kami-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the profile's receipts file travels with the backup
+READABLE_VERSIONS = (1, 2)
 DB_MEMBER = "kami.sqlite3"
+RECEIPTS_MEMBER = "receipts.jsonl"  # the ledger heads the app handed out (binders, bundles, backups)
 MANIFEST_MEMBER = "manifest.json"
 SHA_LIST_MEMBER = "manifest-sha256.txt"
 README_MEMBER = "README.txt"
 EXTRA_MEMBERS = (MANIFEST_MEMBER, SHA_LIST_MEMBER, README_MEMBER)
 MAX_MANIFEST_BYTES = 64 << 20
+MAX_RECEIPTS_BYTES = 32 << 20  # the same cap as reading a profile's receipts file
 MAX_FILES = 2_000_000
 PROBLEM_KINDS = ("missing", "hash_mismatch", "size_mismatch", "ledger_broken")
 
@@ -71,7 +74,11 @@ class Manifest:
 
     @property
     def blobs(self) -> list[FileEntry]:
-        return [f for f in self.files if f.path != DB_MEMBER]
+        return [f for f in self.files if blob_name(f.path) is not None]
+
+    @property
+    def receipts(self) -> FileEntry | None:
+        return next((f for f in self.files if f.path == RECEIPTS_MEMBER), None)
 
     @property
     def total_size(self) -> int:
@@ -110,7 +117,7 @@ def unsafe_reason(name: str) -> str | None:
 
 
 def is_known_member(name: str) -> bool:
-    return name == DB_MEMBER or name in EXTRA_MEMBERS or blob_name(name) is not None
+    return name in (DB_MEMBER, RECEIPTS_MEMBER) or name in EXTRA_MEMBERS or blob_name(name) is not None
 
 
 def render_manifest(m: Manifest) -> bytes:
@@ -167,7 +174,7 @@ def parse_manifest(data: bytes) -> Manifest:
     version = doc.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise BackupError(f"这个备份由更新版本的程序制作（格式版本 {version}），请先升级本程序再恢复。")
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
         raise _bad("格式版本不正确")
     created = _str(doc.get("created_at"), "created_at", 64)
     try:
@@ -209,6 +216,9 @@ def parse_manifest(data: bytes) -> Manifest:
         )
     if DB_MEMBER not in seen:
         raise _bad("缺少数据库文件 kami.sqlite3")
+    receipts = next((f for f in files if f.path == RECEIPTS_MEMBER), None)
+    if receipts is not None and (version < 2 or receipts.size > MAX_RECEIPTS_BYTES):
+        raise _bad(f"{RECEIPTS_MEMBER} 不应出现在格式版本 {version} 的备份中，或大得异常")
     problems_raw = doc.get("problems", [])
     if not isinstance(problems_raw, list) or len(problems_raw) > MAX_FILES:
         raise _bad("problems 应为列表")

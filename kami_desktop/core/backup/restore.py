@@ -37,6 +37,7 @@ from typing import Any, BinaryIO
 from kami_desktop.core.backup.archive import OpenedBackup, copy_member, open_backup
 from kami_desktop.core.backup.database import DatabaseFacts, stage_database
 from kami_desktop.core.backup.manifest import BackupError, Manifest
+from kami_desktop.core.evidence.anchors import RECEIPTS, receipt_line
 from kami_desktop.core.profile import DB_NAME, PROFILE_NAMES, WRITE_WAIT, Profile
 from kami_desktop.core.store.db import DatabaseError
 from kami_desktop.core.store.interrupted import aside_name, finish_restore, mark_ready, swap_in
@@ -136,7 +137,7 @@ def verify_backup(
                 facts = _stage_database(ob, Path(tmp), meter, cancel)
             check.read_from(facts)
             check.checked = 1
-            for entry in ob.manifest.blobs:
+            for entry in [*ob.manifest.blobs, *filter(None, [ob.manifest.receipts])]:
                 copy_member(ob, entry, None, meter, cancel)
                 check.checked += 1
             meter.finish()
@@ -237,6 +238,12 @@ def _stage(
     make_private_dir(staging)
     make_private_dir(staging / "vault")
     facts = _stage_database(ob, staging, meter, cancel)
+    receipts = ob.manifest.receipts
+    with _create(staging / RECEIPTS, 0o600) as fh:
+        if receipts is not None:  # the receipts the backed-up profile held, hash-checked
+            copy_member(ob, receipts, fh, meter, cancel)
+        # and the head this backup itself handed out, as the backed-up profile recorded after writing it
+        fh.write(receipt_line("backup", ob.manifest.ledger_entries, ob.manifest.ledger_head, ob.path.name))
     for entry in ob.manifest.blobs:
         dest = staging / entry.path
         make_private_dir(dest.parent.parent)

@@ -63,16 +63,21 @@ def current_head(s: Session) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
-def record_receipt(data_dir: Path, kind: str, seq: int, hash_: str, target: str = "") -> None:
-    """Append a head the app handed out to the profile's receipts file (fsynced; never rewritten)."""
+def receipt_line(kind: str, seq: int, hash_: str, target: str = "") -> bytes:
+    """One line of the receipts file: when, what kind of hand-out, the head, and where it went."""
     line = json.dumps(
         {"at": now().isoformat(), "kind": kind, "seq": seq, "hash": hash_, "target": target},
         ensure_ascii=False,
     )
+    return (line + "\n").encode("utf-8")
+
+
+def record_receipt(data_dir: Path, kind: str, seq: int, hash_: str, target: str = "") -> None:
+    """Append a head the app handed out to the profile's receipts file (fsynced; never rewritten)."""
     path = Path(data_dir) / RECEIPTS
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
-        os.write(fd, (line + "\n").encode("utf-8"))
+        os.write(fd, receipt_line(kind, seq, hash_, target))
         os.fsync(fd)
     finally:
         os.close(fd)
