@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kami_desktop.core.evidence.replay_claims import ClaimsReplay
 from kami_desktop.core.store.ledger import canonical_json
 from kami_desktop.core.store.model import Bill, BillRow, Case, Exhibit, ExhibitFile, LedgerEntry
 
@@ -65,6 +66,7 @@ class Replay:
     order_known: dict[int, bool] = field(default_factory=dict)
     cases: dict[int, dict[str, Any]] = field(default_factory=dict)
     bills: dict[int, dict[str, Any]] = field(default_factory=dict)  # bill id → rows, rows_digest
+    claims: ClaimsReplay = field(default_factory=ClaimsReplay)  # claim items, counterparty decisions
     unknown: dict[str, int] = field(
         default_factory=dict
     )  # field → exhibits/files it could not be checked for
@@ -72,7 +74,7 @@ class Replay:
 
 @dataclass(frozen=True)
 class StateMismatch:
-    entity: str  # exhibit | file | case | bill | order
+    entity: str  # exhibit | file | case | bill | order | claim | counterparty
     entity_id: int | None
     exhibit_id: int | None
     field: str
@@ -87,6 +89,8 @@ class StateMismatch:
             "case": f"案件 {self.entity_id}",
             "bill": f"账单 {self.entity_id}",
             "order": f"案件 {self.entity_id} 的证据顺序",
+            "claim": f"主张项（编号 {self.entity_id}）",
+            "counterparty": f"交易对方清单（编号 {self.entity_id}）",
         }[self.entity]
         return f"{what}的 {self.field} 与存证日志记录不一致：日志为 {_shown(self.ledger)}，数据库为 {_shown(self.database)}"
 
@@ -155,9 +159,13 @@ def replay(entries: Iterable[LedgerEntry]) -> Replay:
             payload = json.loads(e.payload)
         except ValueError:
             continue  # the chain check reports an unreadable entry
+        if not isinstance(payload, dict):
+            continue
         handler = _HANDLERS.get(e.action)
-        if handler is not None and isinstance(payload, dict):
+        if handler is not None:
             handler(state, e, payload)
+        else:
+            state.claims.apply(e.action, e.case_id, payload)
     return state
 
 
@@ -398,6 +406,10 @@ def compare(s: Session, state: Replay, case_id: int | None = None) -> list[State
     out += _compare_order(state, db_exhibits, case_id)
     out += _compare_cases(s, state, case_id)
     out += _compare_bills(s, state, set(db_exhibits))
+    live = {i for i, x in state.exhibits.items()}
+    out += [StateMismatch(*d) for d in state.claims.compare(s, case_id, live)]
+    for name, n in state.claims.unknown.items():
+        state.unknown[name] = state.unknown.get(name, 0) + n
     return out
 
 
