@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kami_desktop.core.bills.model import Transaction
+from kami_desktop.core.util.text import name_key
 
 # the roles whose names may identify the platform's rows (never the user's own name)
 PLATFORM_ROLES = {"operator": "运营主体", "payee": "收款主体", "channel": "支付渠道"}
@@ -25,11 +26,6 @@ _BRACKETS = re.compile(r"[\s()\[\]{}<>（）【】〔〕［］｛｝《》〈〉
 _COMPANY = re.compile(r"(有限责任公司|有限公司)$")
 
 Key = tuple[str, str]  # (name key, counterparty account)
-
-
-def name_key(name: str) -> str:
-    """How a counterparty is grouped: NFKC (full-width → half-width), spaces collapsed; case kept."""
-    return " ".join(unicodedata.normalize("NFKC", name or "").split())
 
 
 def counterparty_key(t: Transaction) -> Key:

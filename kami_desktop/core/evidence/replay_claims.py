@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kami_desktop.core.bills.platform import name_key
 from kami_desktop.core.store.model import ClaimEvidence, ClaimItem, CounterpartyChoice
+from kami_desktop.core.util.text import name_key
 
 ITEM_FIELDS = ("kind", "reason", "amount", "refunded", "on", "description", "unverified")
 LINK_IDS = ("exhibit_id", "bill_row_id", "chat_message_id")

@@ -15,7 +15,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from kami_desktop.core.evidence import anchors
-from kami_desktop.core.evidence.replay import compare, replay
+from kami_desktop.core.evidence.compare import compare
+from kami_desktop.core.evidence.replay import replay
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile, LedgerEntry
