@@ -97,6 +97,8 @@ def cmd_workdays(args) -> Outcome:
         due = add_workdays(start, args.days)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
+    except OverflowError:
+        raise UsageError(f"工作日数 {args.days} 过大：结果超出了日历范围") from None
     data = {"from": start.isoformat(), "days": args.days, **due.to_json()}
     text = f"{start.isoformat()} 之后第 {args.days} 个工作日：{due.due.isoformat()}" + (
         "（暂定）" if due.provisional else ""

@@ -49,7 +49,12 @@ def _clean(field: str, value: Any) -> Any:
     if field == "discovered_on":
         if value in (None, ""):
             return None
-        d = value if isinstance(value, date) else date.fromisoformat(str(value))
+        try:
+            d = value if isinstance(value, date) else date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise CaseError(
+                f"发现扣款的日期格式不正确：{str(value)[:40]!r}（应为 YYYY-MM-DD，例如 2026-05-28）"
+            ) from None
         if d > now().date():
             raise CaseError("发现扣款的日期不能晚于今天")
         return d

@@ -15,6 +15,9 @@ class MoneyError(UserError, ValueError):
     pass
 
 
+MAX_MONEY = Decimal(10) ** 12  # a trillion yuan: beyond any consumer claim, inside every column and format
+
+
 def to_money(value: str | int | Decimal) -> Decimal:
     """Parse '1,798.00', '¥12.5', '-3', Decimal… into a 2-place Decimal (ROUND_HALF_UP)."""
     if isinstance(value, float):
@@ -32,6 +35,8 @@ def to_money(value: str | int | Decimal) -> Decimal:
             raise MoneyError(f"不是有效金额: {value!r}") from exc
     if not d.is_finite():
         raise MoneyError(f"不是有效金额: {value!r}")
+    if abs(d) >= MAX_MONEY:
+        raise MoneyError(f"金额过大: {str(value)[:40]!r}（最多 {MAX_MONEY:,} 元以内）")
     return d.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
