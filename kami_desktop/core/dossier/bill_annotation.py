@@ -24,6 +24,7 @@ from kami_desktop.core.dossier.bill_pages import (
     place_landscape,
 )
 from kami_desktop.core.dossier.layout import CONTENT, CSS, esc, header_row
+from kami_desktop.core.dossier.money import MoneySnap
 from kami_desktop.core.util.money import money_str
 
 TITLE = "对账说明（标注版）"
@@ -40,6 +41,16 @@ def snapshot_bills(
         return {}, {}
     recon = reconcile_stored(s, case_id, None, blob_path)
     return sheets, {sha: marks_from_reconciliation(recon, sheet) for sha, sheet in sheets.items()}
+
+
+def claim_refs(money: MoneySnap) -> list[ClaimRef]:
+    """The case's claim items as the annotation names them (主张项N, the binder's 主张金额 page numbering),
+    each with the bill rows it rests on (a row printed under an earlier, overlapping bill included)."""
+    refs = []
+    for c in money.claims:
+        rows = frozenset(r.id for b in money.bills.values() for r in b.rows if c.number in r.claim_items)
+        refs.append(ClaimRef(f"主张项{c.number}（{c.kind_label}）", c.claimed, rows))
+    return refs
 
 
 def _rows_text(rows: list[int]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from kami_desktop.core.chats import ChatError, parse_chat
-from kami_desktop.core.dossier.bill_annotation import render_bill_exhibit
+from kami_desktop.core.dossier.bill_annotation import claim_refs, render_bill_exhibit
 from kami_desktop.core.dossier.layout import esc, header_row
 from kami_desktop.core.dossier.render_base import TEXT_TYPES, Decline, FileContext
 from kami_desktop.core.dossier.snapshot import FileSnap
@@ -38,7 +38,8 @@ def render_bill(ctx: FileContext) -> None:
     sheet = ctx.case.bill_sheets.get(ctx.file.sha256)
     if sheet is None:
         raise Decline()
-    render_bill_exhibit(ctx, sheet, ctx.case.bill_marks.get(ctx.file.sha256))
+    refs = claim_refs(ctx.case.money)
+    render_bill_exhibit(ctx, sheet, ctx.case.bill_marks.get(ctx.file.sha256), refs)
 
 
 KIND_LABELS = {

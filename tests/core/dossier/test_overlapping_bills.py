@@ -53,3 +53,25 @@ def test_two_overlapping_bills_print_each_transaction_and_each_total_once(profil
     assert "与本案另一份账单中的同一笔交易重复，只在另一份账单中计算一次" in b  # counted once
     assert whole.count("请求返还的本金合计人民币350.00元") == 1
     assert "主张金额依据" not in whole
+
+
+def test_the_annotation_names_the_claim_items_each_row_supports(profile, tmp_path):
+    """The 对账说明（标注版） ties rows to the claim: a 支持的主张项 column and a closing list, numbered as
+    the binder's 主张金额 page numbers the items; a bill with no claimed row names none."""
+    with profile.session() as s:
+        case_id = create_case(s, "某某卡盟充值扣款纠纷", platform_name=PLATFORM).id
+    path = tmp_path / "支付宝交易明细.csv"
+    path.write_bytes(alipay_app_csv(platform_rows()))
+    bill = import_bill(profile, case_id, path)
+    with profile.session() as s:
+        money = case_money(s, case_id)
+        card = next(r for r in money.recon.rows if r.transaction.order_id == CARD_ORDER)
+        add_claim(s, case_id, "已付款未交付的订单", bill_row_ids=[card.bill_row_id], description="点卡未到账")
+    result = build_dossier(profile, case_id, options(tmp_path / "out"))
+    doc = pymupdf.open(result.pdf)
+    x = next(e for e in result.exhibits if e.exhibit_id == bill.exhibit_id)
+    text = flat("".join(doc[p - 1].get_text() for p in range(x.first_page, x.last_page + 1)))
+    assert "支持的主张项" in text
+    assert "本账单支持的主张项" in text and "1.主张项1（已付款未交付的订单）¥350.00" in text
+    whole = flat("".join(p.get_text() for p in doc))
+    assert "主张项1" in whole.split("本账单支持的主张项")[0]  # the row's own cell names it too
