@@ -1,5 +1,8 @@
 """Import files and folders into a case: one Qt-free task with progress and cancel.
 
+What it reports (``ImportReport`` and its items and failures) lives in ``import_report``; the names are
+imported here too, so callers keep importing them from this module.
+
 Files are streamed once into the vault (SHA-256 and SM3 in the same pass) on two worker threads
 (hashlib releases the GIL), while this thread commits each result: blob row, exhibit, file row
 and ledger entry in one transaction. One bad file never loses the good ones.
@@ -9,81 +12,36 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 from collections import deque
-from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from kami_desktop.core.errors import UserError
 from kami_desktop.core.evidence.exhibits import get_exhibit, next_position
+from kami_desktop.core.evidence.import_report import (
+    CLIPBOARD_SOURCE,
+    CommitHook,
+    ImportedItem,
+    ImportFailure,
+    ImportInputError,
+    ImportReport,
+    database_trouble,
+    failure_reason,
+    time_from_name,
+)
 from kami_desktop.core.evidence.sniff import image_facts, media_type, pdf_problem
-from kami_desktop.core.evidence.walk import NotRegular, collect, open_regular
+from kami_desktop.core.evidence.walk import collect, open_regular
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Blob, Case, Exhibit, ExhibitFile
 from kami_desktop.core.store.vault import StoreCancelled, Stored
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
-from kami_desktop.core.util.timeutil import CHINA_TZ, from_timestamp, now
+from kami_desktop.core.util.timeutil import from_timestamp, now
 from kami_desktop.core.vocab import category_code
-
-CLIPBOARD_SOURCE = "剪贴板粘贴"
-
-
-class ImportInputError(UserError, ValueError):
-    """Bad arguments for an import (unknown case, unknown exhibit…)."""
-
-
-@dataclass
-class ImportedItem:
-    exhibit_id: int
-    file_id: int
-    sha256: str
-    sm3: str
-    size: int
-    media_type: str
-    original_name: str
-    duplicate: bool
-    path: str = ""
-    problem: str = ""
-
-
-CommitHook = Callable[[Session, ImportedItem, bool], None]
-"""Runs inside the transaction that stores an imported file: (session, item, a new exhibit was created)."""
-
-
-@dataclass
-class ImportFailure:
-    path: str
-    reason: str
-
-
-@dataclass
-class ImportReport:
-    imported: list[ImportedItem] = field(default_factory=list)
-    errors: list[ImportFailure] = field(default_factory=list)
-    cancelled: bool = False
-
-    @property
-    def new_count(self) -> int:
-        return sum(1 for i in self.imported if not i.duplicate)
-
-    @property
-    def duplicate_count(self) -> int:
-        return sum(1 for i in self.imported if i.duplicate)
-
-    def to_json(self) -> dict:
-        return {
-            "imported": [asdict(i) for i in self.imported],
-            "errors": [asdict(e) for e in self.errors],
-            "cancelled": self.cancelled,
-        }
 
 
 @dataclass
@@ -103,52 +61,6 @@ def collect_files(paths: list[Path | str]) -> tuple[list[Path], list[ImportFailu
     """Expand folders recursively, never out of the chosen folder; keep explicit files as given."""
     found = collect(paths)
     return found.files, [ImportFailure(path, reason) for path, reason in found.skipped]
-
-
-_NAME_TIME = re.compile(r"(20\d{2})[-_.]?(\d{2})[-_.]?(\d{2})[-_ T]?(\d{2})[-_.:]?(\d{2})[-_.:]?(\d{2})")
-
-
-def time_from_name(name: str) -> datetime | None:
-    """Capture time from screenshot names like Screenshot_20250312_203011.png / 微信图片_20250312203011.jpg."""
-    m = _NAME_TIME.search(name)
-    if not m:
-        return None
-    try:
-        y, mo, d, h, mi, sec = (int(g) for g in m.groups())
-        return datetime(y, mo, d, h, mi, sec, tzinfo=CHINA_TZ)
-    except ValueError:
-        return None
-
-
-def _database_trouble(exc: BaseException) -> str | None:
-    """A clear message when the database, not the file, is the problem (disk full, locked by another program)."""
-    if not isinstance(exc, DBAPIError):
-        return None
-    text = str(exc.orig if exc.orig is not None else exc)
-    if "full" in text:
-        return "磁盘空间不足，数据库无法写入，文件未导入"
-    if "locked" in text or "busy" in text:
-        return "数据库正被另一个程序占用（已锁定），文件未导入；请关闭其他 kami 窗口或命令后重试"
-    return f"数据库出错，文件未导入：{text.splitlines()[0] if text else type(exc).__name__}"
-
-
-def _reason(exc: BaseException) -> str:
-    db = _database_trouble(exc)
-    if db is not None:
-        return db
-    if isinstance(exc, FileNotFoundError):
-        return "文件不存在（可能已被移动或删除）"
-    if isinstance(exc, PermissionError):
-        return "没有读取权限"
-    if isinstance(exc, NotRegular):
-        return str(exc)
-    if isinstance(exc, IsADirectoryError):
-        return "这是一个文件夹"
-    if isinstance(exc, OSError):
-        if exc.errno == errno.ENOSPC:
-            return "磁盘空间不足，文件未能存入证据库"
-        return f"读取失败：{exc.strerror or exc}"
-    return f"无法导入：{type(exc).__name__}: {exc}"
 
 
 # ----------------------------------------------------------------------------- the task
@@ -211,7 +123,7 @@ def import_paths(
                 report.errors.append(ImportFailure(str(path), "文件为空（0 字节），未导入"))
                 prep = None
             except Exception as exc:  # one bad file never stops the batch
-                report.errors.append(ImportFailure(str(path), _reason(exc)))
+                report.errors.append(ImportFailure(str(path), failure_reason(exc)))
                 if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
                     stop = True
                     report.cancelled = True
@@ -229,8 +141,8 @@ def import_paths(
                     except Exception as exc:
                         if prep.stored.new:
                             _discard(profile, prep.stored.sha256)
-                        report.errors.append(ImportFailure(str(path), _reason(exc)))
-                        if _database_trouble(exc) is not None:  # the next files would fail the same way
+                        report.errors.append(ImportFailure(str(path), failure_reason(exc)))
+                        if database_trouble(exc) is not None:  # the next files would fail the same way
                             stop = True
                             report.cancelled = True
             done += 1
@@ -295,7 +207,7 @@ def import_data(
     try:
         prep = _describe(profile, path, profile.vault.store_bytes(data), mtime)
     except Exception as exc:
-        report.errors.append(ImportFailure(str(path), _reason(exc)))
+        report.errors.append(ImportFailure(str(path), failure_reason(exc)))
         return report
     try:
         report.imported.append(
@@ -304,9 +216,9 @@ def import_data(
     except Exception as exc:
         if prep.stored.new:
             _discard(profile, prep.stored.sha256)
-        if _database_trouble(exc) is None:
+        if database_trouble(exc) is None:
             raise
-        report.errors.append(ImportFailure(str(path), _reason(exc)))
+        report.errors.append(ImportFailure(str(path), failure_reason(exc)))
     return report
 
 
