@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kami_desktop.core.bills.money import case_money
 from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.evidence.advice import advice_by_exhibit, court_notes
 from kami_desktop.core.evidence.exhibits import list_exhibits
 from kami_desktop.core.store.model import BillRow, Fact, LadderStep, Party
 from kami_desktop.core.util.timeutil import CHINA_TZ
@@ -93,8 +94,9 @@ class ExhibitInfo:
     purpose: str
     source: str
     captured_at: datetime | None
-    notes: str
+    notes: str  # the user's notes for the court (advice lines removed)
     files: list[FileInfo] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)  # the product's advice: never printed on a court copy
 
     @property
     def is_image(self) -> bool:
@@ -279,6 +281,7 @@ def load_context(s: Session, case_id: int) -> CaseContext:
     ctx.parties = [_party(p) for p in parties]
 
     numbers: dict[int, int] = {}
+    advice = advice_by_exhibit(s, case_id)
     for n, ex in enumerate(list_exhibits(s, case_id), start=1):
         numbers[ex.id] = n
         ctx.exhibits.append(
@@ -290,7 +293,8 @@ def load_context(s: Session, case_id: int) -> CaseContext:
                 purpose=ex.purpose or "",
                 source=ex.source or "",
                 captured_at=ex.captured_at,
-                notes=ex.notes or "",
+                notes=court_notes(ex.notes or "", advice.get(ex.id, [])),
+                advice=list(advice.get(ex.id, [])),
                 files=[
                     FileInfo(
                         f.id,

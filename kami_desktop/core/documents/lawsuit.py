@@ -1,4 +1,4 @@
-"""民事起诉状, classic layout (民事诉讼法 art 124), plus a notes page that is not filed.
+"""民事起诉状, classic layout (民事诉讼法 art 124): the filing pages only (the notes go to 内部提示).
 
 Plaintiff = the party with role ``self``; defendants = the parties marked ``is_defendant``. Claims:
 the principal, LPR interest from a chosen start date, costs borne by the defendants.
@@ -20,7 +20,8 @@ from kami_desktop.core.documents.claims import (
 )
 from kami_desktop.core.documents.context import CaseContext, PartyInfo
 from kami_desktop.core.documents.demand import demand_sent_on, demand_workdays
-from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, PageBreak, Para, Title
+from kami_desktop.core.documents.filing import attachment_lines, signature_block
+from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Para, Title
 from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.texts import (
     LAW_CIVIL_577,
@@ -40,7 +41,6 @@ from kami_desktop.core.documents.texts import (
     person_intro,
     rmb_upper,
 )
-from kami_desktop.core.legal.copies import evidence_copies
 
 ORDINALS = "一二三四五六七八九十"
 
@@ -161,20 +161,9 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
 
     n = max(len(ctx.defendants), 1)
     doc.add(P("此致", indent=True, space_before=12), P(court_name(ctx, opts, m), indent=False))
-    doc.add(
-        Para(
-            [(f"具状人（签名）：{me.name if me and me.name else ''}", False)],
-            align="right",
-            indent=False,
-            space_before=18,
-        ),
-        Para([(date_cn(opts.date) if opts.date else "年    月    日", False)], align="right", indent=False),
-        P(f"附：1. 本状副本{n}份；", indent=False, space_before=12),
-        P(f"　　2. 证据目录及证据材料一式{evidence_copies(n).filed}份。", indent=False),
-    )
-    notes = notes_page(ctx, opts, ic, n)
-    doc.add(PageBreak(), Heading("附页：提交前请阅读（本页仅供本人参考，不提交法院）"))
-    doc.add(*[P(f"{i}. {t}") for i, t in enumerate(notes, start=1)])
+    doc.add(*signature_block(me.name if me and me.name else "", opts.date))
+    doc.add(*attachment_lines(len(ctx.defendants), len(ctx.exhibits)))
+    notes = notes_page(ctx, opts, ic, n)  # the user's 内部提示: its own file, never a page of the filing
     return Built(doc, notes, list(ic.warnings))
 
 

@@ -14,8 +14,9 @@ from typing import Any
 from kami_desktop.core.documents.claims import court_name, total_claim
 from kami_desktop.core.documents.context import TOPUP_KINDS, CaseContext
 from kami_desktop.core.documents.demand import demand_sent_on, demand_workdays
+from kami_desktop.core.documents.filing import attachment_lines, signature_block
 from kami_desktop.core.documents.lawsuit import claims_blocks, defendant_labels, notes_page
-from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, PageBreak, Para, Table, Title
+from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Table, Title
 from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.texts import (
     CAUSE_SENTENCES,
@@ -242,27 +243,14 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
 
     n = max(len(ctx.defendants), 1)
     doc.add(P("此致", space_before=12), P(court_name(ctx, opts, m), indent=False))
-    doc.add(
-        Para(
-            [(f"具状人（签字、盖章）：{me.name if me and me.name else ''}", False)],
-            align="right",
-            indent=False,
-            space_before=12,
-        ),
-        Para(
-            [("日期：" + (date_cn(opts.date) if opts.date else "年    月    日"), False)],
-            align="right",
-            indent=False,
-        ),
-    )
+    doc.add(*signature_block(me.name if me and me.name else "", opts.date, label="具状人（签字、盖章）"))
+    doc.add(*attachment_lines(len(ctx.defendants), len(ctx.exhibits)))
     notes = notes_page(ctx, opts, ic, n)
     notes.insert(
         1,
         "要素式文本：自2025年1月1日起，有示范文本的案件类型应当使用要素式文本并逐项填写；"
         "信息网络买卖合同是否有专门文本尚未核实，本状按买卖合同纠纷的栏目编写。",
     )
-    doc.add(PageBreak(), Heading("附页：提交前请阅读（本页仅供本人参考，不提交法院）"))
-    doc.add(*[P(f"{i}. {t}") for i, t in enumerate(notes, start=1)])
     if ic.result is None and ic.start is not None:
-        doc.add(P("填写起诉日期后可自动计算暂计利息。"))
+        notes.append("填写起诉日期后可自动计算暂计利息。")
     return Built(doc, notes, list(ic.warnings))
