@@ -116,7 +116,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
 
     doc.add(Heading("二、法律依据"))
     laws = [LAW_CONSUMER_53, LAW_CIVIL_577]
-    if ctx.cause_type == "hidden_rule":
+    if "hidden_rule" in ctx.causes:
         laws.append(LAW_FORMAT_TERMS)
     laws += [LAW_PREPAID_15_17, LAW_CIVIL_985]
     for i, law in enumerate(laws, start=1):

@@ -11,15 +11,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from kami_desktop.core.case.party_basis import BASES, effective_basis
 from kami_desktop.core.documents.claims import court_name, total_claim
 from kami_desktop.core.documents.context import TOPUP_KINDS, CaseContext
+from kami_desktop.core.documents.defendants import defendant_labels, defendants_ref
 from kami_desktop.core.documents.demand import demand_sent_on, demand_workdays
+from kami_desktop.core.documents.dispute import delivery_text
 from kami_desktop.core.documents.filing import attachment_lines, signature_block
-from kami_desktop.core.documents.lawsuit import claims_blocks, defendant_labels, notes_page
+from kami_desktop.core.documents.lawsuit import claim_texts, notes_page
 from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Table, Title
 from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.texts import (
-    CAUSE_SENTENCES,
     amount_text,
     claim_item_lines,
     date_cn,
@@ -85,6 +87,13 @@ def defendant_rows(ctx: CaseContext, m: Missing) -> list[Table]:
         ]
         if p.website or p.icp:
             rows.append(("网站/ICP备案号", "；".join(x for x in (p.website, p.icp) if x)))
+        basis = effective_basis(p.basis, p.role)
+        rows.append(
+            (
+                "被诉依据",
+                BASES[basis] if basis else m.blank(f"{name}的被诉依据", key + ".basis"),
+            )
+        )
         tables.append(_section(label, rows))
     return tables
 
@@ -107,13 +116,13 @@ def _facts_rows(ctx: CaseContext, opts: DocOptions, m: Missing) -> list[tuple[st
     )
     sent = demand_sent_on(ctx, opts)
     urged = (
-        f"是。{date_cn(sent)}向被告发出退款催告函，要求收到该函之日起{demand_workdays(ctx, opts)}个工作日内退款"
+        f"是。{date_cn(sent)}向{defendants_ref(ctx.defendants)}发出退款催告函，要求收到该函之日起{demand_workdays(ctx, opts)}个工作日内退款"
         + (
             f"，该函于{date_cn(ctx.demand_delivered_on)}送达"
             if ctx.demand_delivered_on and ctx.demand_delivered_on >= sent
             else ""
         )
-        + "，被告未退还。"
+        + f"，{defendants_ref(ctx.defendants)}未退还。"
         if sent
         else f"{BOX}是，时间和方式：            {BOX}否"
     )
@@ -145,8 +154,7 @@ def _facts_rows(ctx: CaseContext, opts: DocOptions, m: Missing) -> list[tuple[st
         ("8. 价款支付情况", paid_text + owed),
         (
             "9. 交付情况",
-            CAUSE_SENTENCES.get(ctx.cause_type, CAUSE_SENTENCES["unknown"]).replace("本人", "原告")
-            + "，被告未交付相应商品或服务。",
+            delivery_text(ctx, "原告"),
         ),
         ("10. 是否催促过履行", urged),
         ("11. 其他需要说明的内容", "\n".join(f"{i}. {t}" for i, t in enumerate(facts, start=1)) or "无"),
@@ -199,16 +207,16 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     )
 
     doc.add(Heading("诉讼请求和依据"))
-    claims, ic = claims_blocks(ctx, opts, m)
+    claims, ic = claim_texts(ctx, opts, m)
     total = total_claim(ctx, ic)
     doc.add(
         _section(
             "诉讼请求",
             [
-                ("1. 返还预付款（余额）", claims[0].text.removeprefix("一、").rstrip("；")),
-                ("2. 利息", claims[1].text.removeprefix("二、").rstrip("；")),
-                ("3. 诉讼费用", claims[2].text.removeprefix("三、").rstrip("。")),
-                ("4. 其他请求", "无"),
+                ("1. 返还预付款（余额）", claims.principal),
+                ("2. 利息", claims.interest),
+                ("3. 诉讼费用", claims.costs),
+                ("4. 其他请求", "；".join(claims.extra) or "无"),
                 (
                     "5. 标的总额",
                     (

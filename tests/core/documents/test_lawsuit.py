@@ -100,7 +100,9 @@ def test_without_a_date_the_interest_is_stated_but_not_summed(profile, made, tmp
     doc = generate(profile, made.case_id, "lawsuit", tmp_path, options={"court": "某法院"})
     text = docx_text(doc.paths[0])
     assert "自2025年10月16日起至实际清偿之日止" in text and "暂计至" not in text
-    assert "\u3000\u3000\u3000\u3000年\u3000\u3000\u3000月\u3000\u3000\u3000日" in text  # room to write the date
+    assert (
+        "\u3000\u3000\u3000\u3000年\u3000\u3000\u3000月\u3000\u3000\u3000日" in text
+    )  # room to write the date
     assert doc.missing == []
 
 
@@ -126,7 +128,8 @@ def test_elements_complaint(profile, made, tmp_path):
     assert any(t[1][0] == "被告二" for t in tables)
     assert "暂计至2025年11月20日为5.34元（1,798.00元×3.10%×35天÷365＝5.34元）" in rows["2. 利息"]
     assert rows["5. 标的总额"] == "暂计人民币1,803.34元（本金及暂计利息）"
-    assert rows["10. 是否催促过履行"].startswith("是。2025年9月26日向被告发出退款催告函")
+    assert rows["10. 是否催促过履行"].startswith("是。2025年9月26日向二被告发出退款催告函")  # two defendants
+    assert d1_rows["被诉依据"] == "平台运营者（经营者）"
     assert "ORDER" not in rows["1. 合同的签订情况（名称、编号、签订时间、地点等）"]
     assert "首次充值时间：2025年3月1日" in rows["1. 合同的签订情况（名称、编号、签订时间、地点等）"]
     assert "1,798.00" in rows["8. 价款支付情况"]

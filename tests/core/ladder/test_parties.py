@@ -16,12 +16,12 @@ from kami_desktop.core.case.parties import (
     edit_party,
     link_evidence,
     list_parties,
-    party_advice,
     party_evidence,
     party_summary,
     remove_party,
     unlink_evidence,
 )
+from kami_desktop.core.case.party_advice import party_advice
 from kami_desktop.core.store import ledger
 from kami_desktop.core.vocab import VocabError
 
