@@ -39,35 +39,40 @@ def _sum(items: list[ClaimInfo]) -> str:
     return money(sum((c.claimed for c in items), Decimal("0")))
 
 
+def _when(items: list[ClaimInfo]) -> str:
+    days = sorted({c.on for c in items})
+    return date_cn(days[0]) if len(days) == 1 else f"{date_cn(days[0])}至{date_cn(days[-1])}期间"
+
+
 def item_sentences(ctx: CaseContext, me: str) -> list[str]:
-    """One clause per kind of claim item (per reason for deductions), with its amount still owed."""
-    out: list[str] = []
+    """One dated clause per kind of claim item (per reason for deductions), with the amount still owed,
+    earliest first."""
+    out: list[tuple[object, str]] = []
     groups: dict[tuple[str, str], list[ClaimInfo]] = {}
     for c in ctx.claim_items:
         key = (c.kind, c.reason if c.kind == "deducted" else "")
         groups.setdefault(key, []).append(c)
     for (kind, reason), items in groups.items():
         total = _sum(items)
+        when = _when(items) + "，"
         if kind == "deducted":
             ground = REASON_GROUNDS.get(
                 reason, f"以“{reason}”为由" if reason and reason != "unexplained" else ""
             )
-            if ground:
-                out.append(f"平台{ground}扣除了{me}的账户余额{total}元")
-            else:
-                out.append(f"平台未说明理由扣除了{me}的账户余额{total}元")
+            text = f"平台{ground or '未说明理由'}扣除了{me}的账户余额{total}元"
         elif kind == "undelivered_order":
-            out.append(f"{me}付款购买的商品或服务共{total}元，平台收款后未予交付")
+            text = f"{me}付款购买商品或服务共{total}元，平台收款后未予交付"
         elif kind == "topup_not_credited":
-            out.append(f"{me}向平台充值的{total}元未计入账户余额")
+            text = f"{me}向平台充值的{total}元未计入账户余额"
         elif kind == "remaining_balance":
-            out.append(f"{me}账户内尚有余额{total}元未使用")
+            text = f"{me}账户内尚有余额{total}元未使用"
+            when = ""
         elif kind == "duplicate_charge":
-            out.append(f"平台对{me}的同一笔消费重复扣款{total}元")
+            text = f"平台对{me}的同一笔消费重复扣款{total}元"
         else:
-            label = items[0].kind_label
-            out.append(f"{label}共{total}元")
-    return out
+            text = f"{items[0].kind_label}共{total}元"
+        out.append((min(c.on for c in items), when + text))
+    return [text for _, text in sorted(out, key=lambda x: str(x[0]))]
 
 
 def hidden_terms_sentence(ctx: CaseContext, me: str) -> str:
@@ -83,11 +88,12 @@ def hidden_terms_sentence(ctx: CaseContext, me: str) -> str:
 def what_happened(ctx: CaseContext, me: str) -> str:
     """'2025年5月28日，原告发现平台以“自动续费”为由扣除了…；原告付款购买的…。' from items, else causes."""
     clauses = item_sentences(ctx, me)
-    if not clauses:
+    if clauses:
+        text = "；".join(clauses) + "。"
+    else:
         causes = [c for c in ctx.causes if c in CAUSE_WHAT] or ["unknown"]
-        clauses = [CAUSE_WHAT[c].format(me=me) for c in causes]
-    lead = f"{date_cn(ctx.discovered_on)}，{me}发现" if ctx.discovered_on else ""
-    text = lead + "；".join(clauses) + "。"
+        lead = f"{date_cn(ctx.discovered_on)}，{me}发现" if ctx.discovered_on else ""
+        text = lead + "；".join(CAUSE_WHAT[c].format(me=me) for c in causes) + "。"
     if "tech_fault" in ctx.causes and ctx.claim_items:
         text += TECH_FAULT.format(me=me) + "。"
     return text + hidden_terms_sentence(ctx, me)
@@ -138,6 +144,7 @@ def breach_text(ctx: CaseContext, me: str, who: str = "被告") -> str:
     what = "、".join(acts) or "未按约定提供商品或服务"
     refused = f"且经{me}要求拒不退还" if ctx.facts_of(REFUND_REQUEST_KINDS) else "且至今未予退还"
     return (
-        f"{me}认为，{me}在平台充值、{who}收取预付款，双方之间成立合法有效的合同关系。{who}以预收款方式提供商品或服务，"
+        f"{me}认为，{me}在平台充值、{who}收取预付款，{me}与{who}之间成立合法有效的合同关系。"
+        f"{who}以预收款方式提供商品或服务，"
         f"{what}，{refused}，已构成违约。"
     )

@@ -29,6 +29,7 @@ def signature_block(signer: str, on: date | None, *, label: str = "具状人（�
             align="right",
             indent=False,
             space_before=18,
+            keep=True,  # the 附 list stays with the signature
         ),
     ]
 

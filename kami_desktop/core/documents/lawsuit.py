@@ -165,7 +165,10 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         doc.add(P(m.blank("证据（请先在证据库中导入证据）", "exhibits")))
 
     n = max(len(ctx.defendants), 1)
-    doc.add(P("此致", indent=True, space_before=12), P(court_name(ctx, opts, m), indent=False))
+    doc.add(
+        P("此致", indent=True, space_before=12, keep=True),
+        P(court_name(ctx, opts, m), indent=False, keep=True),
+    )
     doc.add(*signature_block(me.name if me and me.name else "", opts.date))
     doc.add(*attachment_lines(len(ctx.defendants), len(ctx.exhibits)))
     notes = notes_page(ctx, opts, ic, n)  # the user's 内部提示: its own file, never a page of the filing

@@ -250,7 +250,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     doc.add(_section("事实与理由", _facts_rows(ctx, opts, m)))
 
     n = max(len(ctx.defendants), 1)
-    doc.add(P("此致", space_before=12), P(court_name(ctx, opts, m), indent=False))
+    doc.add(P("此致", space_before=12, keep=True), P(court_name(ctx, opts, m), indent=False, keep=True))
     doc.add(*signature_block(me.name if me and me.name else "", opts.date, label="具状人（签字、盖章）"))
     doc.add(*attachment_lines(len(ctx.defendants), len(ctx.exhibits)))
     notes = notes_page(ctx, opts, ic, n)

@@ -38,10 +38,9 @@ ADVICE_PHRASES: tuple[str, ...] = (
     "不提交法院",
     "仅供本人参考",
     "提交前请阅读",
-    "提示：",
 )
 # A note line holding one of these is the product's advice even when it is not word for word a stored one.
-_NOTE_FILTER = tuple(p for p in ADVICE_PHRASES if p != "提示：")
+_NOTE_FILTER = ADVICE_PHRASES
 
 
 def static_advice() -> list[str]:
@@ -93,7 +92,7 @@ def is_advice(line: str, advice: list[str] | tuple[str, ...] = ()) -> bool:
     text = line.strip()
     if not text:
         return False
-    if text in advice or text.removeprefix("提示：").strip() in advice:
+    if text in advice or text.removeprefix("提示：").strip() in advice:  # a bare or a "提示：" advice line
         return True
     return any(p in text for p in _NOTE_FILTER)
 
