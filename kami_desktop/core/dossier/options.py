@@ -144,6 +144,7 @@ class PreflightReport:
     checked: int = 0
     problems: list[PreflightProblem] = field(default_factory=list)
     cancelled: bool = False
+    advice: list[str] = field(default_factory=list)  # the product's advice per exhibit: shown, never printed
 
     @property
     def blocking(self) -> list[PreflightProblem]:
@@ -163,6 +164,7 @@ class PreflightReport:
             "checked": self.checked,
             "cancelled": self.cancelled,
             "problems": [p.to_json() for p in self.problems],
+            "advice": list(self.advice),
         }
 
     def describe(self) -> str:
