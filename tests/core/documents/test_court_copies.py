@@ -197,3 +197,13 @@ def test_facts_come_from_this_case(outputs):
     assert "2026年5月29日起，原告要求平台退还上述款项" in lawsuit and "多次" not in lawsuit
     # two defendants: no stated basis for the payee, so no 共同 and a blank for the user to fill
     assert "二被告共同" not in lawsuit and "被诉依据" in lawsuit
+
+
+def test_the_evidence_list_cuts_a_long_note_only_at_a_sentence_end():
+    from kami_desktop.core.dossier.frontmatter import brief_note
+
+    long = "第一句说明截图的来源和时间。" * 4 + "第五句很长很长" * 10
+    cut = brief_note(long)
+    assert cut.endswith("。（全文见证据页备注）") and cut.count("第一句") == 4
+    assert brief_note("短备注") == "短备注"
+    assert brief_note("没有句号" * 30) == "（见证据页备注）"
