@@ -91,7 +91,10 @@ def test_view_loads_a_case_and_renders(qtbot, profile, case_id, tmp_path, no_dia
     assert view.timeline.suggestions.table.rowCount() == 1  # the bill's payment to 星辰卡盟
     assert view.parties.table.rowCount() == 2 and "都列为被告" in view.parties.advice.text()
     defendants = {k for k in view.readiness.cards if k.startswith("defendant:")}  # one card per defendant
-    assert set(view.readiness.cards) == {"funds", "interaction", "non_delivery", "identity", "rules"} | defendants
+    assert (
+        set(view.readiness.cards)
+        == {"funds", "interaction", "non_delivery", "identity", "rules"} | defendants
+    )
     assert view.readiness.cards["funds"].property("status") == "present"
     assert view.readiness.cards["rules"].property("status") == "missing"
     for i in range(3):
