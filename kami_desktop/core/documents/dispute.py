@@ -148,3 +148,19 @@ def breach_text(ctx: CaseContext, me: str, who: str = "被告") -> str:
         f"{who}以预收款方式提供商品或服务，"
         f"{what}，{refused}，已构成违约。"
     )
+
+
+def grievance(ctx: CaseContext, me: str = "本人") -> str:
+    """'扣除本人账户余额、收款后未交付商品或服务' — what the letter is about, from the items or causes."""
+    kinds = {c.kind for c in ctx.claim_items}
+    causes = set(ctx.causes)
+    acts = []
+    if kinds & {"deducted", "duplicate_charge"} or (not kinds and causes - {"undelivered", "unknown"}):
+        acts.append(f"扣除{me}账户余额")
+    if "undelivered_order" in kinds or (not kinds and "undelivered" in causes):
+        acts.append("收款后未交付商品或服务")
+    if "topup_not_credited" in kinds:
+        acts.append(f"{me}充值未到账")
+    if "remaining_balance" in kinds:
+        acts.append(f"不退还{me}的剩余余额")
+    return "、".join(acts) or f"扣除{me}账户余额"

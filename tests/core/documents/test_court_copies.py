@@ -187,6 +187,7 @@ def test_facts_come_from_this_case(outputs):
         assert "余额有效期" not in text and "服务费" not in text, kind  # not a hidden-rule case
         assert "未向原告作出提示和说明" not in text and "未向本人作出提示和说明" not in text
         assert "以“自动续费”为由扣除了" in text and "平台收款后未予交付" in text, kind
+    assert "就贵司扣除本人账户余额、收款后未交付商品或服务、拒不退还一事" in read(files["demand"][0])
     lawsuit = read(files["lawsuit"][0])
     # the numbered items add up to the claim
     assert "2026年5月20日，原告付款购买商品或服务共150.00元，平台收款后未予交付；" in lawsuit
