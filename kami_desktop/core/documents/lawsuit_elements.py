@@ -177,13 +177,6 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         body_size=11,
     )
     doc.add(Title("民事起诉状", subtitle=f"（{opts.cause}）"))
-    doc.add(
-        P(
-            "说明：本状参照法〔2024〕46号文发布的要素式民事起诉状示范文本（买卖合同纠纷）的栏目编写，请逐项核对；"
-            "“□”处请勾选或填写。受诉法院提供了专门文本的，以法院文本为准。",
-            size=9.5,
-        )
-    )
     doc.add(Heading("当事人信息"))
     doc.add(_section("原告", plaintiff_rows(ctx, m)))
     doc.add(*defendant_rows(ctx, m))
@@ -256,6 +249,11 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     notes = notes_page(ctx, opts, ic, n)
     notes.insert(
         1,
+        "本状参照法〔2024〕46号文发布的要素式民事起诉状示范文本（买卖合同纠纷）的栏目编写，请逐项核对；"
+        "“□”处请在打印后勾选或填写。受诉法院提供了专门文本的，以法院文本为准。",
+    )
+    notes.insert(
+        2,
         "要素式文本：自2025年1月1日起，有示范文本的案件类型应当使用要素式文本并逐项填写；"
         "信息网络买卖合同是否有专门文本尚未核实，本状按买卖合同纠纷的栏目编写。",
     )

@@ -38,6 +38,7 @@ ADVICE_PHRASES: tuple[str, ...] = (
     "不提交法院",
     "仅供本人参考",
     "提交前请阅读",
+    "请逐项核对",
 )
 # A note line holding one of these is the product's advice even when it is not word for word a stored one.
 _NOTE_FILTER = ADVICE_PHRASES

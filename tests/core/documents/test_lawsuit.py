@@ -136,6 +136,7 @@ def test_elements_complaint(profile, made, tmp_path):
     assert "共4项" in rows["12. 证据清单（可另附页）"]
     assert "□有" in rows["1. 有无仲裁、法院管辖约定"]  # unknown to the case file: a tick box, not invented
     text = docx_text(doc.paths[0])
-    assert "（信息网络买卖合同纠纷）" in text and "法〔2024〕46号" in text
+    assert "（信息网络买卖合同纠纷）" in text and "请逐项核对" not in text  # instructions: 内部提示 only
+    assert any("法〔2024〕46号" in n and "请逐项核对" in n for n in doc.notes)
     flat = pdf_flat(doc.paths[1])
     assert "统一社会信用代码" in flat and OPERATOR_USCC in flat and "1,803.34" in flat
