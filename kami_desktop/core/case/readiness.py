@@ -114,7 +114,7 @@ def _funds(c: _Case) -> ReadinessItem:
     full = [b for b in c.bills if not b.personal_only]
     personal = [b for b in c.bills if b.personal_only]
     # an official statement is recognised by its title or tags, never by a note: a personal-only bill's
-    # notes carry the advice to request a 交易流水证明, which must not count as having one
+    # advice (and, in databases older than 0007, its notes) asks for a 交易流水证明, which is not having one
     personal_ids = {b.exhibit_id for b in personal}
     official = [
         e

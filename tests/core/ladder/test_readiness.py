@@ -121,8 +121,8 @@ def test_each_defendant_needs_its_registration_record_and_basis(profile, case_id
 
 
 def test_a_personal_only_bill_imported_for_real_stays_weak(profile, case_id, tmp_path):
-    """The bill store writes the advice to request a 交易流水证明 into the exhibit's notes; that advice
-    must not be mistaken for having the official statement."""
+    """A personal-only bill comes with the advice to request a 交易流水证明; that advice must not be
+    mistaken for having the official statement."""
     import sys
     from pathlib import Path
 
