@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.parties import check_field, list_parties, party_evidence
+from kami_desktop.core.case.party_basis import effective_basis
 from kami_desktop.core.store.model import Party
 
 
@@ -124,6 +125,17 @@ def party_advice(s: Session, case_id: int) -> list[Advice]:
             )
     if (operators or payees) and not any(p.is_defendant for p in parties):
         out.append(Advice("no_defendant", "info", "尚未标记任何被告：起诉时至少需要一个明确的被告。"))
+    for p in parties:
+        if p.is_defendant and p.role != "self" and not effective_basis(p.basis or "", p.role):
+            out.append(
+                Advice(
+                    "defendant_no_basis",
+                    "warn",
+                    f"被告“{p.name}”尚未选择被诉依据（运营者、收款方且为实际经营者、平台未能提供经营者真实信息或"
+                    "共同经营）：起诉状会写明每个被告的依据，未选择时留空待填写，也不会请求“共同”返还。",
+                    p.id,
+                )
+            )
     for p in parties:
         if p.role == "channel" and p.is_defendant:
             out.append(
