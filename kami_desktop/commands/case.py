@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kami_desktop.commands import group_commands
 from kami_desktop.commands._base import Outcome, open_profile
 
@@ -39,7 +41,12 @@ def _fields(p, required: bool = True) -> None:
     p.add_argument("--title", required=required, help="案件名称")
     p.add_argument("--platform", dest="platform_name", help="平台名称")
     p.add_argument("--url", dest="platform_url", help="平台网址")
-    p.add_argument("--cause", dest="cause_type", help="扣款原因：隐性规则扣款/技术故障扣款/恶意扣款/未知")
+    p.add_argument(
+        "--cause",
+        dest="causes",
+        action="append",
+        help="纠纷原因（可重复或用逗号分隔多个）：隐性规则扣款/自动续费扣款/付款后未交付/技术故障扣款/恶意扣款/未知",
+    )
     p.add_argument("--discovered", dest="discovered_on", help="发现扣款的日期 YYYY-MM-DD")
     p.add_argument("--amount", dest="claimed_amount", help="主张金额（元）")
     p.add_argument("--stage", help="维权阶段：协商/投诉/诉讼/结案")
@@ -50,7 +57,6 @@ FIELDS = (
     "title",
     "platform_name",
     "platform_url",
-    "cause_type",
     "discovered_on",
     "claimed_amount",
     "stage",
@@ -59,7 +65,10 @@ FIELDS = (
 
 
 def _given(args) -> dict:
-    return {k: getattr(args, k) for k in FIELDS if getattr(args, k, None) is not None}
+    out = {k: getattr(args, k) for k in FIELDS if getattr(args, k, None) is not None}
+    if getattr(args, "causes", None):
+        out["causes"] = [c for arg in args.causes for c in re.split(r"[,，、]", arg) if c.strip()]
+    return out
 
 
 def cmd_new(args) -> Outcome:

@@ -22,6 +22,7 @@ FIELDS = (
     "birth_date",
     "ethnicity",
     "occupation",
+    "basis",
 )
 
 
@@ -69,7 +70,10 @@ def register(sub, common) -> None:
     ln.add_argument("party_id", type=int)
     ln.add_argument("exhibit_id", type=int)
     ln.add_argument(
-        "--kind", default="other", help="营业执照/ICP备案/客服联系方式/其他（或 licence/icp/contact/other）"
+        "--kind",
+        default="other",
+        help="国家企业信用信息公示系统报告/营业执照/第三方企业信息查询截图/ICP备案/客服联系方式/其他"
+        "（或 gsxt/licence/third_party/icp/contact/other）",
     )
     ln.set_defaults(handler=cmd_link)
 
@@ -93,6 +97,11 @@ def _fields(p) -> None:
     p.add_argument("--birth-date", dest="birth_date", help="出生日期 YYYY-MM-DD（本人）")
     p.add_argument("--ethnicity", help="民族（本人）")
     p.add_argument("--occupation", help="职业（本人）")
+    p.add_argument(
+        "--basis",
+        help="被诉依据（被告）：平台运营者（经营者）/收款方且为实际经营者/平台未能提供经营者真实信息/"
+        "与其他被告共同经营（或 operator/payee_operator/undisclosed/joint；空字符串清除）",
+    )
     p.add_argument("--override", action="store_true", help="代码未通过校验但已核实无误时仍然保存")
 
 
@@ -116,7 +125,7 @@ def _line(p: dict) -> str:
     bits = [f"[{p['id']}] {p['role_label']}：{p['name']}"]
     bits += [f"代码 {p['uscc']}"] if p["uscc"] else []
     bits += [f"ICP {p['icp']}"] if p["icp"] else []
-    bits += ["被告"] if p["is_defendant"] else []
+    bits += ["被告" + (f"（{p['basis_label']}）" if p["basis_label"] else "")] if p["is_defendant"] else []
     bits += [f"⚠{c['reason']}" for c in p.get("checks", {}).values() if not c["valid"]]
     return "  ".join(bits)
 
@@ -143,7 +152,8 @@ def cmd_add(args) -> Outcome:
 
 
 def cmd_list(args) -> Outcome:
-    from kami_desktop.core.case.parties import list_parties, party_advice, party_evidence, party_summary
+    from kami_desktop.core.case.parties import list_parties, party_evidence, party_summary
+    from kami_desktop.core.case.party_advice import party_advice
 
     with open_profile(args, write=False) as prof, prof.session() as s:
         rows = [party_summary(p, party_evidence(s, p.id)) for p in list_parties(s, args.case_id)]

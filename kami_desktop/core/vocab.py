@@ -5,6 +5,8 @@ Every parser of user input accepts either the code or the Chinese label.
 
 from __future__ import annotations
 
+import re
+
 from kami_desktop.core.errors import UserError
 
 CATEGORIES: dict[str, str] = {
@@ -18,6 +20,8 @@ CATEGORIES: dict[str, str] = {
 
 CAUSE_TYPES: dict[str, str] = {
     "hidden_rule": "隐性规则扣款",
+    "auto_renewal": "自动续费扣款",
+    "undelivered": "付款后未交付",
     "tech_fault": "技术故障扣款",
     "malicious": "恶意扣款",
     "unknown": "未知",
@@ -61,6 +65,22 @@ def category_code(text: str) -> str:
 
 def cause_code(text: str) -> str:
     return parse_code(CAUSE_TYPES, text, "扣款原因")
+
+
+def cause_codes(value: object) -> list[str]:
+    """Several causes: a list, or text separated by commas (, ， 、 ;); each a code or its label.
+
+    Duplicates are dropped and the order kept; "unknown" only stands alone. Empty input is ["unknown"].
+    """
+    if isinstance(value, str):
+        items = [t for t in re.split(r"[,，、;；]", value) if t.strip()]
+    elif isinstance(value, list | tuple):
+        items = [str(t) for t in value if str(t).strip()]
+    else:
+        items = []
+    codes = list(dict.fromkeys(cause_code(t) for t in items))
+    known = [c for c in codes if c != "unknown"]
+    return known or ["unknown"]
 
 
 def role_code(text: str) -> str:

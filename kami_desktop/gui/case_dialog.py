@@ -8,18 +8,19 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
+    QWidget,
 )
 
-from kami_desktop.core.case.cases import create_case, get_case, update_case
+from kami_desktop.core.case.cases import case_causes, create_case, get_case, update_case
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.vocab import CAUSE_TYPES
 from kami_desktop.gui.formatting import cause_label
@@ -39,10 +40,16 @@ class CaseDialog(QDialog):
         self.platform_name.setPlaceholderText(self.tr("平台名称，例如：星辰卡盟"))
         self.platform_url = QLineEdit()
         self.platform_url.setPlaceholderText("https://")
-        self.cause = QComboBox()
-        for code in CAUSE_TYPES:
-            self.cause.addItem(cause_label(code), code)
-        self.cause.setCurrentIndex(self.cause.findData("unknown"))
+        # a case may have several causes (e.g. an auto-renewal deduction and an undelivered order)
+        self.causes: dict[str, QCheckBox] = {}
+        causes_box = QWidget()
+        causes_lay = QGridLayout(causes_box)
+        causes_lay.setContentsMargins(0, 0, 0, 0)
+        for i, code in enumerate(c for c in CAUSE_TYPES if c != "unknown"):
+            box = QCheckBox(cause_label(code))
+            box.setObjectName(f"cause_{code}")
+            self.causes[code] = box
+            causes_lay.addWidget(box, i // 2, i % 2)
         self.discovered = QDateEdit(QDate.currentDate())
         self.discovered.setCalendarPopup(True)
         self.discovered.setDisplayFormat("yyyy-MM-dd")
@@ -59,7 +66,7 @@ class CaseDialog(QDialog):
         form.addRow(self.tr("案件名称 *"), self.title)
         form.addRow(self.tr("平台名称"), self.platform_name)
         form.addRow(self.tr("平台网址"), self.platform_url)
-        form.addRow(self.tr("扣款原因"), self.cause)
+        form.addRow(self.tr("纠纷原因（可多选）"), causes_box)
         row = QHBoxLayout()
         row.addWidget(self.discovered, 1)
         row.addWidget(self.discovered_known)
@@ -85,7 +92,9 @@ class CaseDialog(QDialog):
             self.title.setText(c.title)
             self.platform_name.setText(c.platform_name)
             self.platform_url.setText(c.platform_url)
-            self.cause.setCurrentIndex(max(0, self.cause.findData(c.cause_type)))
+            chosen = case_causes(c)
+            for code, box in self.causes.items():
+                box.setChecked(code in chosen)
             self.discovered_known.setChecked(c.discovered_on is not None)
             if c.discovered_on:
                 d = c.discovered_on
@@ -100,10 +109,14 @@ class CaseDialog(QDialog):
         return {
             "platform_name": self.platform_name.text(),
             "platform_url": self.platform_url.text(),
-            "cause_type": self.cause.currentData(),
+            "causes": self.chosen_causes(),
             "discovered_on": discovered,
             "claimed_amount": self.amount.text().strip() or None,
         }
+
+    def chosen_causes(self) -> list[str]:
+        """The ticked causes in display order; none ticked is 未知."""
+        return [code for code, box in self.causes.items() if box.isChecked()] or ["unknown"]
 
     def save(self) -> bool:
         """Create or update through core.case.cases; on bad input show its message and return False."""

@@ -293,8 +293,10 @@ class DocumentsDialog(QDialog):
 
     def _generated(self, doc: GeneratedDocument) -> None:
         self.document = doc
-        self._show_files(doc.paths)
+        self._show_files(doc.paths + doc.advice_paths)
         text = self.tr("已生成 %n 个文件。", "", len(doc.paths))
+        if doc.advice_paths:
+            text += self.tr("给你的提示另存为“内部提示”文件（不提交法院）。")
         if doc.missing:
             text += self.tr("文书中还有 %n 处待填写。", "", len(doc.missing))
         self._busy(False, text)

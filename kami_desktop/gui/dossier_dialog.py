@@ -101,6 +101,13 @@ class DossierDialog(QDialog):
         moves.addWidget(self.down_button)
         left.addLayout(moves)
         left.addWidget(self.problems)
+        self.advice = QLabel()
+        self.advice.setObjectName("dossier_advice")
+        self.advice.setWordWrap(True)
+        self.advice.setTextFormat(Qt.TextFormat.PlainText)
+        self.advice.setStyleSheet("color: #8a6d00")
+        self.advice.setVisible(False)
+        left.addWidget(self.advice)
 
         self.submitter = QLineEdit()
         self.submitter.setPlaceholderText(self.tr("如：原告 张三（留空则打印空白横线，手写填写）"))
@@ -284,6 +291,16 @@ class DossierDialog(QDialog):
                 lines.append(self.tr("……另有 {n} 项").format(n=len(report.problems) - 12))
             self.problems.setText("\n".join(lines))
             self.problems.setStyleSheet("color: #b00000" if report.blocking else "color: #8a5a00")
+        self.advice.setText(
+            (
+                self.tr("本软件的提示（只在这里和“内部提示”文件中显示，不印在证据册上）：")
+                + "\n"
+                + "\n".join(report.advice)
+            )
+            if report.advice
+            else ""
+        )
+        self.advice.setVisible(bool(report.advice))
         self.status.setText(self.tr("可以生成证据册。"))
         self.checked.emit(report)
 
@@ -356,6 +373,8 @@ class DossierDialog(QDialog):
             )
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
+        if result.tips is not None:
+            text += "\n" + self.tr("给你的提示另存于：{tips}（不提交法院）").format(tips=result.tips)
         self.status.setText(text)
         self._doc = pymupdf.open(result.pdf)
         self.page.blockSignals(True)

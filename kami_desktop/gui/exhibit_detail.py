@@ -63,6 +63,11 @@ class ExhibitDetailPanel(QWidget):
         self.captured.setPlaceholderText(self.tr("例：2025-03-12 20:30"))
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
+        self.advice = QLabel()
+        self.advice.setObjectName("exhibit_advice")
+        self.advice.setWordWrap(True)
+        self.advice.setStyleSheet("color: #8a6d00; background: #fff8e1; padding: 4px")
+        self.advice.setToolTip(self.tr("本软件给你的提示：只在软件中显示，不会印在提交法院的材料上。"))
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("用逗号分隔，例如：客服, 拒绝退款"))
         self.error = QLabel()
@@ -81,6 +86,7 @@ class ExhibitDetailPanel(QWidget):
         form.addRow(self.tr("拍摄时间"), self.captured)
         form.addRow(self.tr("备注"), self.notes)
         form.addRow(self.tr("标签"), self.tags)
+        form.addRow(self.tr("提示"), self.advice)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.revert_button)
@@ -172,6 +178,7 @@ class ExhibitDetailPanel(QWidget):
                 w.clear()
             for box in (self.purpose, self.notes):
                 box.clear()
+            self.advice.clear()
             for v in self.fact_labels.values():
                 v.clear()
             return
@@ -184,6 +191,8 @@ class ExhibitDetailPanel(QWidget):
         self.purpose.setPlainText(ex.purpose)
         self.captured.setText(local_time(ex.captured_at, seconds=True))
         self.notes.setPlainText(ex.notes)
+        self.advice.setText("\n".join(ex.advice))
+        self.advice.setVisible(bool(ex.advice))
         self.tags.setText(", ".join(ex.tags))
         self._loaded = self._values()
         self._files = files

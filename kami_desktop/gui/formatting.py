@@ -54,6 +54,8 @@ _VOCAB_MARKERS = (
     QT_TRANSLATE_NOOP("Vocab", "平台规则"),
     QT_TRANSLATE_NOOP("Vocab", "其他"),
     QT_TRANSLATE_NOOP("Vocab", "隐性规则扣款"),
+    QT_TRANSLATE_NOOP("Vocab", "自动续费扣款"),
+    QT_TRANSLATE_NOOP("Vocab", "付款后未交付"),
     QT_TRANSLATE_NOOP("Vocab", "技术故障扣款"),
     QT_TRANSLATE_NOOP("Vocab", "恶意扣款"),
     QT_TRANSLATE_NOOP("Vocab", "未知"),

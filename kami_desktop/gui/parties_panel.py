@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from kami_desktop.core.case.parties import (
     list_parties,
-    party_advice,
     party_evidence,
     party_summary,
     remove_party,
 )
+from kami_desktop.core.case.party_advice import party_advice
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui import messages
 from kami_desktop.gui.formatting import join_list

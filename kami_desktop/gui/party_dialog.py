@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kami_desktop.core.case.parties import add_party, check_field, edit_party, get_party, party_summary
+from kami_desktop.core.case.party_basis import BASES
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.vocab import PARTY_ROLES
 from kami_desktop.gui.messages import EXPECTED
@@ -48,6 +49,13 @@ _ROLES = (
     QT_TRANSLATE_NOOP("Vocab", "支付渠道"),
     QT_TRANSLATE_NOOP("Vocab", "本人"),
     QT_TRANSLATE_NOOP("Vocab", "其他"),
+)
+# core.case.party_basis.BASES labels
+_BASES = (
+    QT_TRANSLATE_NOOP("Vocab", "平台运营者（经营者）"),
+    QT_TRANSLATE_NOOP("Vocab", "收款方且为实际经营者"),
+    QT_TRANSLATE_NOOP("Vocab", "平台未能提供经营者真实信息"),
+    QT_TRANSLATE_NOOP("Vocab", "与其他被告共同经营"),
 )
 
 
@@ -90,6 +98,19 @@ class PartyDialog(QDialog):
         self.birth_known.toggled.connect(self.birth_date.setEnabled)
         self.birth_date.setEnabled(False)
         self.defendant = QCheckBox(self.tr("列为被告"))
+        # the basis the documents state for suing this party (core.case.party_basis.BASES)
+        self.basis = QComboBox()
+        self.basis.setObjectName("partyBasis")
+        self.basis.addItem(self.tr("（请选择被诉依据）"), "")
+        for code, label in BASES.items():
+            self.basis.addItem(QCoreApplication.translate("Vocab", label), code)
+        self.basis.setToolTip(
+            self.tr(
+                "起诉状会写明每个被告被起诉的依据；两个以上被告都是经营者（或共同经营）时才请求“共同”返还。"
+            )
+        )
+        self.defendant.toggled.connect(self.basis.setEnabled)
+        self.basis.setEnabled(False)
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(56)
         self.override = QCheckBox(self.tr("代码未通过校验，但我已在官方系统核实无误，仍然保存"))
@@ -119,6 +140,7 @@ class PartyDialog(QDialog):
         self.form.addRow(self.tr("民族"), self.edits["ethnicity"])
         self.form.addRow(self.tr("职业"), self.edits["occupation"])
         self.form.addRow("", self.defendant)
+        self.form.addRow(self.tr("被诉依据"), self.basis)
         self.form.addRow(self.tr("备注"), self.notes)
         self._rows: dict[str, QWidget] = {"gender": self.gender, "birth_date": birth}
         buttons = QDialogButtonBox(
@@ -163,6 +185,7 @@ class PartyDialog(QDialog):
         for f in COMPANY_FIELDS:
             self.form.setRowVisible(self._field_widget(f), not person)
         self.defendant.setEnabled(not person)
+        self.form.setRowVisible(self.basis, not person)
         if person:
             self.defendant.setChecked(False)
 
@@ -203,6 +226,7 @@ class PartyDialog(QDialog):
             self.birth_known.setChecked(True)
             self.birth_date.setDate(QDate.fromString(p["birth_date"], "yyyy-MM-dd"))
         self.defendant.setChecked(p["is_defendant"])
+        self.basis.setCurrentIndex(max(0, self.basis.findData(p["basis"] or "")))
         self.notes.setPlainText(p["notes"])
         self.override.setChecked(not self._all_valid())  # stored earlier with an override
 
@@ -214,6 +238,7 @@ class PartyDialog(QDialog):
             self.birth_date.date().toString("yyyy-MM-dd") if self.birth_known.isChecked() else None
         )
         out["is_defendant"] = self.defendant.isChecked()
+        out["basis"] = (self.basis.currentData() or "") if out["is_defendant"] else ""
         out["notes"] = self.notes.toPlainText()
         return out
 

@@ -236,5 +236,9 @@
         <source>无法生成</source>
         <translation>Cannot generate</translation>
     </message>
+    <message>
+        <source>给你的提示另存为“内部提示”文件（不提交法院）。</source>
+        <translation>The advice for you is saved separately as an “internal notes” file (not for filing).</translation>
+    </message>
 </context>
 </TS>

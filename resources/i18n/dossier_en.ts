@@ -333,5 +333,13 @@ Build anyway? Their pages will be marked “无法打印” (cannot be printed),
         <source>打印未能完成。</source>
         <translation>Printing could not finish.</translation>
     </message>
+    <message>
+        <source>本软件的提示（只在这里和“内部提示”文件中显示，不印在证据册上）：</source>
+        <translation>Advice from this app (shown only here and in the “internal notes” file, never printed in the binder):</translation>
+    </message>
+    <message>
+        <source>给你的提示另存于：{tips}（不提交法院）</source>
+        <translation>Advice for you saved in: {tips} (not for filing)</translation>
+    </message>
 </context>
 </TS>

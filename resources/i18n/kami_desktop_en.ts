@@ -98,6 +98,10 @@
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>纠纷原因（可多选）</source>
+        <translation>Causes (choose one or more)</translation>
+    </message>
 </context>
 <context>
     <name>CaseSidebar</name>
@@ -508,6 +512,14 @@
         <location filename="../../kami_desktop/gui/exhibit_detail.py" line="212"/>
         <source>{size}（{n} 字节）</source>
         <translation>{size} ({n} bytes)</translation>
+    </message>
+    <message>
+        <source>本软件给你的提示：只在软件中显示，不会印在提交法院的材料上。</source>
+        <translation>Advice from this app: shown only in the app, never printed on what you file with the court.</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Advice</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1098,14 @@ Data folder: {path}</translation>
         <location filename="../../kami_desktop/gui/formatting.py" line="59"/>
         <source>未知</source>
         <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>自动续费扣款</source>
+        <translation>Auto-renewal deduction</translation>
+    </message>
+    <message>
+        <source>付款后未交付</source>
+        <translation>Paid but not delivered</translation>
     </message>
 </context>
 </TS>

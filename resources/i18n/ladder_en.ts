@@ -556,6 +556,18 @@ Provisional: the State Council has not yet announced the public holidays of that
         <source>✓ 格式和校验位正确</source>
         <translation>✓ Format and check digit are correct</translation>
     </message>
+    <message>
+        <source>（请选择被诉依据）</source>
+        <translation>(choose the basis for suing)</translation>
+    </message>
+    <message>
+        <source>起诉状会写明每个被告被起诉的依据；两个以上被告都是经营者（或共同经营）时才请求“共同”返还。</source>
+        <translation>The statement of claim states why each defendant is sued; it asks for joint (共同) repayment only when two or more defendants are operators (or operate the platform together).</translation>
+    </message>
+    <message>
+        <source>被诉依据</source>
+        <translation>Basis for suing</translation>
+    </message>
 </context>
 <context>
     <name>PartyEvidence</name>
@@ -931,6 +943,22 @@ Provisional: the State Council has not yet announced the public holidays of that
         <location filename="../../kami_desktop/gui/party_dialog.py" line="33"/>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>平台运营者（经营者）</source>
+        <translation>Operator of the platform</translation>
+    </message>
+    <message>
+        <source>收款方且为实际经营者</source>
+        <translation>Payee and actual operator</translation>
+    </message>
+    <message>
+        <source>平台未能提供经营者真实信息</source>
+        <translation>Platform cannot name the real business</translation>
+    </message>
+    <message>
+        <source>与其他被告共同经营</source>
+        <translation>Operates jointly with the other defendants</translation>
     </message>
 </context>
 </TS>

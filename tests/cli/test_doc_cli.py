@@ -78,7 +78,9 @@ def test_text_output_and_every_kind(made_dir, tmp_path):
         )
         assert proc.returncode == 0, proc.stderr
         assert proc.stdout.startswith("已生成")
-    assert len(list((tmp_path / "o").glob("*.docx"))) == 4
+    # four documents, and beside the two court-facing ones their 内部提示 (not for filing)
+    assert len([p for p in (tmp_path / "o").glob("*.docx") if "内部提示" not in p.name]) == 4
+    assert len(list((tmp_path / "o").glob("*内部提示（不提交法院）*.docx"))) == 2
 
 
 def test_bad_input_exits_2(made_dir, tmp_path):

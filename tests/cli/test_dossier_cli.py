@@ -47,7 +47,8 @@ def test_build_json_and_verify(profile, data_dir, tmp_path):
     assert zipfile.is_zipfile(data["zip"])
     for target in (data["bundle"], data["zip"]):
         report = kami_json("bundle", "verify", target, data_dir=data_dir)
-        assert report["ok"] is True and report["checked"] == 8 and report["problems"] == []
+        # 8 files and the 内部提示 beside the binder
+        assert report["ok"] is True and report["checked"] == 9 and report["problems"] == []
 
 
 def test_build_refuses_missing_files_unless_forced(profile, data_dir, tmp_path):

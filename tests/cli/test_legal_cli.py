@@ -253,7 +253,9 @@ def test_party_fact_step_deadlines_readiness_flow(capsys, tmp_path):
     assert run(capsys, d, "legal", "deadlines", "--case", "99")[0] == 2
 
     code, ready = run(capsys, d, "legal", "readiness", "--case", cid)
-    assert code == 1 and ready["ready"] is False and len(ready["items"]) == 5
+    # the five evidence classes and one item per defendant (its registration record)
+    defendants = [i for i in ready["items"] if i["key"].startswith("defendant:")]
+    assert code == 1 and ready["ready"] is False and len(ready["items"]) == 5 + len(defendants) == 7
     assert {i["status"] for i in ready["items"]} <= {"present", "weak", "missing"}
 
     code, _ = run(capsys, d, "party", "remove", str(payee["id"]))

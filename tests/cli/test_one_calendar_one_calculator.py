@@ -68,7 +68,7 @@ def test_the_letter_and_the_deadlines_view_give_the_same_date(case_dir, tmp_path
 
     complaint = generate(d, cid, "lawsuit", tmp_path / "c", "--date", "2025-11-20", "--court", "某法院")
     assert "自2025年10月17日起至实际清偿之日止" in complaint  # the day after the same deadline
-    assert "要求被告在收到该函之日起7个工作日内退还上述款项，该函于2025年9月30日送达" in complaint
+    assert "要求二被告在收到该函之日起7个工作日内退还上述款项，该函于2025年9月30日送达" in complaint
 
 
 def interest_parts(text: str) -> tuple[date, date, Decimal, str]:

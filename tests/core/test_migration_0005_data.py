@@ -4,6 +4,7 @@ item marked 待核实 — while the ledger and every old row stay as they were."
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from decimal import Decimal
 
@@ -11,12 +12,10 @@ from alembic import command
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from kami_desktop.core.case.cases import create_case, update_case
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.db import alembic_config, make_engine
 from kami_desktop.core.store.model import (
     Blob,
-    Case,
     ClaimEvidence,
     ClaimItem,
     CounterpartyChoice,
@@ -73,8 +72,36 @@ class _BillRef:
         self.id, self.exhibit_id, self.blob_sha256 = id, exhibit_id, blob_sha256
 
 
+def _case(s: Session, title: str, claimed_amount: str | None = None) -> int:
+    """A case row in the 0004 schema's columns (the ORM of today knows columns later revisions add)."""
+    stamp = now().isoformat()
+    case_id = s.execute(
+        text(
+            "INSERT INTO cases (title, platform_name, platform_url, cause_type, claimed_amount, stage, notes, "
+            "created_at, updated_at, platform_terms) VALUES (:t, '星辰卡盟', '', 'unknown', :a, 'negotiation', '', "
+            ":at, :at, '[]') RETURNING id"
+        ),
+        {"t": title, "a": claimed_amount, "at": stamp},
+    ).scalar_one()
+    ledger.append(s, "case.create", {"id": case_id, "title": title}, case_id=case_id)
+    return case_id
+
+
+def _claimed(s: Session, case_id: int, amount: str) -> None:
+    s.execute(text("UPDATE cases SET claimed_amount = :a WHERE id = :i"), {"a": amount, "i": case_id})
+    ledger.append(
+        s,
+        "case.edit",
+        {"entity": "case", "id": case_id, "changes": {"claimed_amount": {"old": None, "new": amount}}},
+        case_id=case_id,
+    )
+
+
 def _terms(s: Session, case_id: int, terms: list[str], suggested: bool) -> None:
-    s.get(Case, case_id).platform_terms = list(terms)
+    s.execute(
+        text("UPDATE cases SET platform_terms = :t WHERE id = :i"),
+        {"t": json.dumps(list(terms), ensure_ascii=False), "i": case_id},
+    )
     ledger.append(s, "bill.terms", {"old": [], "new": terms, "suggested": suggested}, case_id=case_id)
 
 
@@ -84,10 +111,10 @@ def test_keywords_and_a_net_paid_claim_are_carried_over(tmp_path):
     command.upgrade(alembic_config(engine), BEFORE)
     rows = [("星辰卡盟", "支出", "1000.00"), ("星辰便利店", "支出", "12.00"), ("老王面馆", "支出", "30.00")]
     with Session(engine) as s, s.begin():
-        confirmed = create_case(s, "用户确认过关键词", platform_name="星辰卡盟").id
+        confirmed = _case(s, "用户确认过关键词")
         bill = _bill(s, confirmed, rows)
         _terms(s, confirmed, ["星辰"], suggested=False)
-        update_case(s, confirmed, claimed_amount="1012.00")
+        _claimed(s, confirmed, "1012.00")
         ledger.append(
             s,
             "bill.apply",
@@ -102,7 +129,7 @@ def test_keywords_and_a_net_paid_claim_are_carried_over(tmp_path):
             },
             case_id=confirmed,
         )
-        guessed = create_case(s, "关键词是软件猜的", platform_name="星辰卡盟", claimed_amount="500").id
+        guessed = _case(s, "关键词是软件猜的", claimed_amount="500.00")
         _bill(s, guessed, rows)
         _terms(s, guessed, ["星辰卡盟", "星辰便利店"], suggested=True)
         head = ledger.head_hash(s)

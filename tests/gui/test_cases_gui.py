@@ -13,7 +13,7 @@ def _fill(dlg, title="星辰卡盟充值扣款纠纷", amount="1,798.00"):
     dlg.title.setText(title)
     dlg.platform_name.setText("星辰卡盟")
     dlg.platform_url.setText("https://xc.example")
-    dlg.cause.setCurrentIndex(dlg.cause.findData("malicious"))
+    dlg.causes["malicious"].setChecked(True)
     dlg.discovered.setDate(QDate(2025, 3, 12))
     dlg.amount.setText(amount)
 
@@ -96,3 +96,20 @@ def test_edit_and_archive(qtbot, case_window, profile, case_id, dialogs):
         assert get_case(s, case_id).archived_at is not None
     win.sidebar.show_archived.setChecked(True)
     assert win.sidebar.list.count() == 1 and "已归档" in win.sidebar.list.item(0).text()
+
+
+def test_the_case_dialog_takes_several_causes(qtbot, profile):
+    dlg = CaseDialog(profile)
+    qtbot.addWidget(dlg)
+    _fill(dlg, title="两个原因的案件")
+    dlg.causes["malicious"].setChecked(False)
+    dlg.causes["auto_renewal"].setChecked(True)
+    dlg.causes["undelivered"].setChecked(True)
+    assert dlg.save()
+    with profile.session() as s:
+        c = get_case(s, dlg.case_id)
+        assert (c.causes, c.cause_type) == (["auto_renewal", "undelivered"], "auto_renewal")
+    again = CaseDialog(profile, dlg.case_id)
+    qtbot.addWidget(again)
+    assert again.chosen_causes() == ["auto_renewal", "undelivered"]
+    assert not again.causes["hidden_rule"].isChecked()

@@ -69,7 +69,10 @@ def test_generate_then_open(qtbot, profile, tmp_path, dialogs, opened):
     assert [p.suffix for p in doc.paths] == [".docx", ".pdf"] and all(p.exists() for p in doc.paths)
     # EMS on 2025-09-26, arrival estimated 09-29: 5 working days → 10-13
     assert "2025年10月13日" in docx_text(doc.paths[0])
-    assert dlg.files.count() == 2 and dlg.open_button.isEnabled()
+    # the letter and, beside it, its 内部提示 (not for filing)
+    assert [p.name.split("_")[1] for p in doc.advice_paths] == ["内部提示（不提交法院）"] * 2
+    assert dlg.files.count() == 4 and dlg.open_button.isEnabled()
+    assert "内部提示" in dlg.status.text()
     assert "已生成" in dlg.status.text()
     dlg.open_button.click()
     dlg.folder_button.click()

@@ -122,3 +122,20 @@ def test_online_filing_files_from_the_dialog(qtbot, dialog):
     assert [p.name for p in result.online][0] == "证据00_证据目录.pdf"
     assert len(result.online) == len(result.exhibits) + 1 and all(p.is_file() for p in result.online)
     assert "网上立案" in dialog.status.text()
+
+
+def test_the_advice_is_shown_beside_the_binder_not_in_it(qtbot, profile, tmp_path, dialogs):
+    case = make_case(profile, tmp_path / "src", keys=["jpeg", "bill"])
+    dlg = DossierDialog(profile, case.case_id)
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.checked, timeout=10000):
+        pass
+    assert "仅供个人对账使用" in dlg.advice.text() and dlg.advice.isVisibleTo(dlg)
+    assert "不印在证据册上" in dlg.advice.text()
+    dlg.out_dir.setText(str(tmp_path / "out"))
+    result = _build(qtbot, dlg)
+    assert result.tips is not None and result.tips.is_file()
+    assert str(result.tips) in dlg.status.text()
+    binder = "".join(page.get_text() for page in pymupdf.open(result.pdf))
+    assert "效力较弱" not in binder and "效力较弱" in "".join(p.get_text() for p in pymupdf.open(result.tips))
+    dlg.close()

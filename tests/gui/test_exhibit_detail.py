@@ -33,3 +33,25 @@ def test_panel_shows_each_file_of_the_exhibit_and_clears_for_an_unknown_one(
     panel.set_exhibit(9999)
     assert not panel.isEnabled() and panel.exhibit_id is None and panel.files.count() == 0
     assert panel.title.text() == "" and panel.fact_labels["sha256"].text() == ""
+
+
+def test_panel_shows_the_apps_advice_apart_from_the_users_notes(qtbot, profile, case_id, tmp_path):
+    import sys
+    from pathlib import Path
+
+    from kami_desktop.core.bills.store import import_bill
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "bills"))
+    import bill_fixtures as bf
+
+    path = tmp_path / "支付宝交易明细.csv"
+    path.write_bytes(bf.alipay_app_csv())
+    eid = import_bill(profile, case_id, path).exhibit_id
+    panel = ExhibitDetailPanel(profile)
+    qtbot.addWidget(panel)
+    panel.set_exhibit(eid)
+    assert panel.notes.toPlainText() == ""  # the user's field stays the user's
+    assert "仅供个人对账使用" in panel.advice.text() and panel.advice.isVisibleTo(panel)
+    shot = import_paths(profile, case_id, [screenshot(tmp_path / "a.png", 1)]).imported[0].exhibit_id
+    panel.set_exhibit(shot)
+    assert panel.advice.text() == "" and not panel.advice.isVisibleTo(panel)

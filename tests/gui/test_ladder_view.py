@@ -90,7 +90,11 @@ def test_view_loads_a_case_and_renders(qtbot, profile, case_id, tmp_path, no_dia
     assert view.timeline.table.item(0, 4).text() == "有争议"
     assert view.timeline.suggestions.table.rowCount() == 1  # the bill's payment to 星辰卡盟
     assert view.parties.table.rowCount() == 2 and "都列为被告" in view.parties.advice.text()
-    assert set(view.readiness.cards) == {"funds", "interaction", "non_delivery", "identity", "rules"}
+    defendants = {k for k in view.readiness.cards if k.startswith("defendant:")}  # one card per defendant
+    assert (
+        set(view.readiness.cards)
+        == {"funds", "interaction", "non_delivery", "identity", "rules"} | defendants
+    )
     assert view.readiness.cards["funds"].property("status") == "present"
     assert view.readiness.cards["rules"].property("status") == "missing"
     for i in range(3):
@@ -237,3 +241,22 @@ def test_demand_letter_period_from_the_step_dialog(qtbot, profile, case_id, monk
     qtbot.addWidget(dialog)
     dialog.set_values("lawsuit_filed", date(2025, 9, 26))
     assert not dialog.workdays.isEnabled() and dialog.values()["workdays"] is None
+
+
+def test_party_dialog_stores_a_defendants_basis(qtbot, profile, case_id):
+    dialog = PartyDialog(profile, case_id)
+    qtbot.addWidget(dialog)
+    dialog.role.setCurrentIndex(dialog.role.findData("payee"))
+    dialog.edits["name"].setText("广州云汇信息技术有限公司")
+    assert not dialog.basis.isEnabled()  # only a defendant has a basis
+    dialog.defendant.setChecked(True)
+    assert dialog.basis.isEnabled()
+    dialog.basis.setCurrentIndex(dialog.basis.findData("payee_operator"))
+    dialog.accept()
+    with profile.session() as s:
+        (payee,) = [p for p in list_parties(s, case_id) if p.role == "payee"]
+        assert (payee.is_defendant, payee.basis) == (True, "payee_operator")
+    again = PartyDialog(profile, case_id, payee.id)
+    qtbot.addWidget(again)
+    assert again.basis.currentData() == "payee_operator"
+    assert again.basis.currentText() == "收款方且为实际经营者"

@@ -192,11 +192,12 @@ def import_bill(
 
 def _store(s: Session, case_id: int, item: ImportedItem, created: bool, bill: ParsedBill) -> int:
     ex = get_exhibit(s, item.exhibit_id)
-    notes = "\n".join(bill.warnings)
+    # The bill's warnings are advice for the user (core.evidence.advice reads them from the Bill row);
+    # the exhibit's notes stay the user's own words for the court.
     if created:
-        edit_exhibit(s, ex.id, title=bill_title(bill), category="funds", purpose=BILL_PURPOSE, notes=notes)
+        edit_exhibit(s, ex.id, title=bill_title(bill), category="funds", purpose=BILL_PURPOSE)
     elif ex.category == "other":  # the file was already there as plain evidence: now it is a bill
-        edit_exhibit(s, ex.id, category="funds", notes="\n".join(x for x in (ex.notes, notes) if x))
+        edit_exhibit(s, ex.id, category="funds")
     row = Bill(
         exhibit_id=ex.id,
         blob_sha256=item.sha256,

@@ -15,7 +15,7 @@ from kami_desktop.core.store.edits import record_edit
 from kami_desktop.core.store.model import Case, Exhibit
 from kami_desktop.core.util.money import money_str, to_money
 from kami_desktop.core.util.timeutil import now
-from kami_desktop.core.vocab import CAUSE_TYPES, STAGES, cause_code, stage_code
+from kami_desktop.core.vocab import CAUSE_TYPES, STAGES, cause_code, cause_codes, stage_code
 
 
 class CaseError(UserError, ValueError):
@@ -27,6 +27,7 @@ EDITABLE = (
     "platform_name",
     "platform_url",
     "cause_type",
+    "causes",
     "discovered_on",
     "claimed_amount",
     "stage",
@@ -44,6 +45,8 @@ def _clean(field: str, value: Any) -> Any:
         return t
     if field == "cause_type":
         return cause_code(value)
+    if field == "causes":
+        return cause_codes(value)
     if field == "stage":
         return stage_code(value)
     if field == "discovered_on":
@@ -80,6 +83,7 @@ def create_case(s: Session, title: str, **fields: Any) -> Case:
             "platform_name": "",
             "platform_url": "",
             "cause_type": "unknown",
+            "causes": ["unknown"],
             "stage": "negotiation",
             "notes": "",
             **values,
@@ -95,7 +99,18 @@ def _cleaned(fields: dict[str, Any]) -> dict[str, Any]:
     for k in fields:
         if k not in EDITABLE:
             raise CaseError(f"未知字段 {k}")
-    return {k: _clean(k, v) for k, v in fields.items()}
+    out = {k: _clean(k, v) for k, v in fields.items()}
+    # ``causes`` is every cause, ``cause_type`` the first of them: setting either sets both
+    if "causes" in out:
+        out["cause_type"] = out["causes"][0]
+    elif "cause_type" in out:
+        out["causes"] = [out["cause_type"]]
+    return out
+
+
+def case_causes(case: Case) -> list[str]:
+    """The case's causes in order (a case stored before 0007 has only its ``cause_type``)."""
+    return list(case.causes) or [case.cause_type or "unknown"]
 
 
 def update_case(s: Session, case_id: int, **fields: Any) -> Case:
@@ -157,6 +172,8 @@ def case_summary(case: Case) -> dict[str, Any]:
         "platform_url": case.platform_url,
         "cause_type": case.cause_type,
         "cause_label": CAUSE_TYPES.get(case.cause_type, case.cause_type),
+        "causes": case_causes(case),
+        "cause_labels": [CAUSE_TYPES.get(c, c) for c in case_causes(case)],
         "discovered_on": case.discovered_on.isoformat() if case.discovered_on else None,
         "claimed_amount": money_str(case.claimed_amount) if case.claimed_amount is not None else None,
         "stage": case.stage,

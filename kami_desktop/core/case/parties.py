@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,6 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import CaseError, get_case
+from kami_desktop.core.case.party_basis import BASES, basis_code
 from kami_desktop.core.legal.identifiers import CodeCheck, check_company_code, check_icp, check_uscc
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.edits import record_edit
@@ -26,7 +26,9 @@ from kami_desktop.core.vocab import PARTY_ROLES, parse_code, role_code
 
 # What a linked exhibit shows about a party: code stored, Chinese label shown.
 EVIDENCE_KINDS: dict[str, str] = {
+    "gsxt": "国家企业信用信息公示系统报告",
     "licence": "营业执照",
+    "third_party": "第三方企业信息查询截图",
     "icp": "ICP备案",
     "contact": "客服联系方式",
     "other": "其他",
@@ -47,7 +49,7 @@ TEXT_FIELDS = (
     "occupation",
     "legal_rep_title",
 )
-EDITABLE = ("role", *TEXT_FIELDS, "birth_date", "is_defendant")
+EDITABLE = ("role", *TEXT_FIELDS, "birth_date", "is_defendant", "basis")
 CHECKED_FIELDS = ("uscc", "icp", "id_number")
 COMPANY_ROLES = ("operator", "payee")
 
@@ -157,6 +159,8 @@ def _clean(values: dict[str, Any], override: bool) -> tuple[dict[str, Any], dict
             out[k] = _birth(v)
         elif k == "is_defendant":
             out[k] = bool(v)
+        elif k == "basis":
+            out[k] = basis_code(v)
         else:
             out[k] = _text(k, v)
     for k in CHECKED_FIELDS:
@@ -304,6 +308,8 @@ def party_summary(p: Party, evidence: list[tuple[PartyExhibit, Exhibit]] | None 
         "phone": p.phone,
         "website": p.website,
         "is_defendant": bool(p.is_defendant),
+        "basis": p.basis or "",
+        "basis_label": BASES.get(p.basis or "", ""),
         "notes": p.notes,
         "id_number": p.id_number,
         "gender": p.gender,
@@ -330,163 +336,8 @@ def party_summary(p: Party, evidence: list[tuple[PartyExhibit, Exhibit]] | None 
     return out
 
 
-# ----------------------------------------------------------------------------- advice
-
-
-@dataclass(frozen=True)
-class Advice:
-    code: str
-    level: str  # 'warn' | 'info'
-    text: str  # Chinese
-    party_id: int | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "level": self.level, "text": self.text, "party_id": self.party_id}
-
-
-def same_entity(a: str, b: str) -> bool:
-    """Do two names denote the same entity (ignoring width, spaces, brackets and case)?"""
-
-    def norm(x: str) -> str:
-        return re.sub(r"[\s()（）【】\[\]·.,，。]", "", unicodedata.normalize("NFKC", x).casefold())
-
-    return bool(a.strip()) and norm(a) == norm(b)
-
-
-def _valid_uscc(p: Party) -> bool:
-    chk = check_field("uscc", p.uscc)
-    return chk is not None and chk.valid
-
-
-def party_advice(s: Session, case_id: int) -> list[Advice]:
-    """What to fix about the parties before a complaint or lawsuit (Chinese, most important first)."""
-    parties = list_parties(s, case_id)
-    operators = [p for p in parties if p.role == "operator"]
-    payees = [p for p in parties if p.role == "payee"]
-    out: list[Advice] = []
-    if not operators:
-        out.append(
-            Advice(
-                "no_operator",
-                "warn",
-                "尚未填写平台的运营主体。请在平台网站底部查找公司名称和ICP备案号，到工信部ICP备案系统"
-                "（beian.miit.gov.cn）或国家企业信用信息公示系统核实公司全称和统一社会信用代码。",
-            )
-        )
-        if payees:
-            out.append(
-                Advice(
-                    "payee_only",
-                    "info",
-                    f"目前只有收款主体“{payees[0].name}”。收款方不一定是实际运营者，请核实平台的运营主体。",
-                    payees[0].id,
-                )
-            )
-    for op in operators:
-        if not op.uscc:
-            out.append(
-                Advice(
-                    "operator_no_uscc",
-                    "warn",
-                    f"运营主体“{op.name}”缺少统一社会信用代码。12315投诉和民事起诉状都需要准确的被告身份，"
-                    "可在国家企业信用信息公示系统或天眼查等工具中查询。",
-                    op.id,
-                )
-            )
-        elif not _valid_uscc(op):
-            out.append(
-                Advice(
-                    "operator_uscc_invalid",
-                    "warn",
-                    f"运营主体“{op.name}”的统一社会信用代码未通过校验（已确认保留）。"
-                    "请在国家企业信用信息公示系统再次核对。",
-                    op.id,
-                )
-            )
-        if not op.address:
-            out.append(
-                Advice(
-                    "operator_no_address",
-                    "info",
-                    f"运营主体“{op.name}”缺少住所地址：12315投诉（按被投诉人住所地管辖）和起诉状都需要。",
-                    op.id,
-                )
-            )
-        kinds = {pe.kind for pe, _ in party_evidence(s, op.id)}
-        if not kinds & {"licence", "icp"}:
-            out.append(
-                Advice(
-                    "operator_no_evidence",
-                    "info",
-                    f"请为运营主体“{op.name}”关联营业执照截图或ICP备案查询截图，证明平台由其运营。",
-                    op.id,
-                )
-            )
-    for pay in payees:
-        if not operators or any(same_entity(pay.name, op.name) for op in operators):
-            continue
-        if pay.is_defendant and all(op.is_defendant for op in operators):
-            continue
-        names = "、".join(f"“{op.name}”" for op in operators)
-        out.append(
-            Advice(
-                "payee_differs",
-                "warn",
-                f"收款主体“{pay.name}”与运营主体{names}不同：建议把两者都列为被告一并起诉，"
-                "以免因主体错误导致维权对象偏差，并确保判决能够执行。",
-                pay.id,
-            )
-        )
-    for op in operators:
-        if not op.is_defendant:
-            out.append(
-                Advice("operator_not_defendant", "info", f"运营主体“{op.name}”尚未标记为被告。", op.id)
-            )
-    if (operators or payees) and not any(p.is_defendant for p in parties):
-        out.append(Advice("no_defendant", "info", "尚未标记任何被告：起诉时至少需要一个明确的被告。"))
-    for p in parties:
-        if p.role == "channel" and p.is_defendant:
-            out.append(
-                Advice(
-                    "channel_defendant",
-                    "info",
-                    f"支付渠道“{p.name}”一般不是被告；可以在支付记录中向其投诉商户。",
-                    p.id,
-                )
-            )
-    selves = [p for p in parties if p.role == "self"]
-    if not selves:
-        out.append(
-            Advice("no_self", "info", "请填写本人信息（姓名、联系电话、地址等），投诉和起诉状都需要。")
-        )
-    for me in selves:
-        missing = [
-            label
-            for field, label in (
-                ("phone", "联系电话"),
-                ("address", "住所"),
-                ("id_number", "身份证号"),
-                ("gender", "性别"),
-                ("birth_date", "出生日期"),
-                ("ethnicity", "民族"),
-            )
-            if not getattr(me, field)
-        ]
-        if missing:
-            out.append(
-                Advice(
-                    "self_incomplete",
-                    "info",
-                    "本人信息缺少：" + "、".join(missing) + "（民事起诉状需要）。",
-                    me.id,
-                )
-            )
-    return out
-
-
 __all__ = [
     "EVIDENCE_KINDS",
-    "Advice",
     "PartyError",
     "add_party",
     "check_field",
@@ -496,10 +347,8 @@ __all__ = [
     "get_party",
     "link_evidence",
     "list_parties",
-    "party_advice",
     "party_evidence",
     "party_summary",
     "remove_party",
-    "same_entity",
     "unlink_evidence",
 ]

@@ -6,6 +6,8 @@
    a written demand step, or a refund message the user sent).
 3. 未交付证明 — 充值失败提示, unfinished orders, 卡密 never received.
 4. 运营主体 — an operator party with a valid 统一社会信用代码 and a linked 营业执照 / ICP备案 exhibit.
+   Then each defendant: its basis for being sued and its registration record (a 国家企业信用信息公示系统
+   report; a third-party screenshot or licence photo is weak).
 5. 平台规则 — the platform's agreement and balance / refund rules.
 """
 
@@ -20,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.case.parties import check_field
+from kami_desktop.core.case.party_basis import effective_basis
 from kami_desktop.core.store.model import (
     Bill,
     Chat,
@@ -111,7 +114,7 @@ def _funds(c: _Case) -> ReadinessItem:
     full = [b for b in c.bills if not b.personal_only]
     personal = [b for b in c.bills if b.personal_only]
     # an official statement is recognised by its title or tags, never by a note: a personal-only bill's
-    # notes carry the advice to request a 交易流水证明, which must not count as having one
+    # advice (and, in databases older than 0007, its notes) asks for a 交易流水证明, which is not having one
     personal_ids = {b.exhibit_id for b in personal}
     official = [
         e
@@ -283,7 +286,7 @@ def _identity(c: _Case) -> ReadinessItem:
             for pe in s.scalars(select(PartyExhibit).where(PartyExhibit.party_id == op.id))
             if pe.exhibit_id in live
         ]
-        proof = any(k in ("licence", "icp") for _, k in links)
+        proof = any(k in ("gsxt", "licence", "third_party", "icp") for _, k in links)
         ranked.append((2 * valid + proof, -op.id, op.name, valid, proof, _ids(i for i, _ in links)))
     _, _, name, valid, proof, ids = max(ranked)
     if valid and proof:
@@ -297,6 +300,53 @@ def _identity(c: _Case) -> ReadinessItem:
     if unlinked and not proof:
         todo += f"本案有{len(unlinked)}件“主体信息”类证据，可在当事人中关联到运营主体。"
     return ReadinessItem("identity", label, WEAK, f"已填写运营主体“{name}”，但身份证据不完整。", todo, ids)
+
+
+def _defendants(c: _Case) -> list[ReadinessItem]:
+    """One item per defendant: its basis, and its registration record (登记信息) — a 国家企业信用信息公示系统
+    report is preferred; a third-party lookup screenshot or a licence photo is weaker."""
+    out = []
+    live = {e.id for e in c.exhibits}
+    defendants = c.s.scalars(
+        select(Party).where(Party.case_id == c.case_id, Party.is_defendant.is_(True)).order_by(Party.id)
+    )
+    for p in defendants:
+        label = f"被告身份：{p.name}"
+        links = [
+            (pe.exhibit_id, pe.kind)
+            for pe in c.s.scalars(select(PartyExhibit).where(PartyExhibit.party_id == p.id))
+            if pe.exhibit_id in live
+        ]
+        ids = _ids(i for i, _ in links)
+        kinds = {k for _, k in links}
+        basis = effective_basis(p.basis or "", p.role)
+        todo = []
+        if not basis:
+            todo.append(
+                "在当事人中为其选择被诉依据（运营者、收款方且为实际经营者、平台未能提供经营者真实信息或共同经营）"
+            )
+        if "gsxt" in kinds:
+            status, detail = PRESENT, "已有国家企业信用信息公示系统的登记信息。"
+        elif kinds & {"licence", "third_party", "icp"}:
+            status, detail = WEAK, "只有营业执照照片、第三方查询截图或ICP备案截图。"
+            todo.append(
+                "到国家企业信用信息公示系统（www.gsxt.gov.cn）查询并打印或下载其企业信用信息报告，"
+                "导入后关联为“国家企业信用信息公示系统报告”（官方来源，优于第三方截图）"
+            )
+        else:
+            status, detail = MISSING, "还没有其登记信息的证据。"
+            todo.append(
+                "到国家企业信用信息公示系统（www.gsxt.gov.cn）查询其名称、统一社会信用代码、住所和法定代表人，"
+                "下载企业信用信息报告，导入后在当事人中关联为“国家企业信用信息公示系统报告”"
+            )
+        if status == PRESENT and not basis:
+            status = WEAK
+        out.append(
+            ReadinessItem(
+                f"defendant:{p.id}", label, status, detail, "；".join(todo) + ("。" if todo else ""), ids
+            )
+        )
+    return out
 
 
 def _rules(c: _Case) -> ReadinessItem:
@@ -318,7 +368,8 @@ def readiness(s: Session, case_id: int) -> Readiness:
     """The checklist for a case, in the seed article's order."""
     get_case(s, case_id)
     c = _Case(s, case_id)
-    return Readiness(case_id, (_funds(c), _interaction(c), _non_delivery(c), _identity(c), _rules(c)))
+    items = (_funds(c), _interaction(c), _non_delivery(c), _identity(c), *_defendants(c), _rules(c))
+    return Readiness(case_id, items)
 
 
 __all__ = ["MISSING", "PRESENT", "STATUS_LABELS", "WEAK", "Readiness", "ReadinessItem", "readiness"]

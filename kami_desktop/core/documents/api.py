@@ -19,6 +19,7 @@ from kami_desktop.core.documents import (
 )
 from kami_desktop.core.documents.attachments import ExportedAttachment, export_images, resolve_limits
 from kami_desktop.core.documents.context import CaseContext, load_context
+from kami_desktop.core.documents.filing import advice_doc
 from kami_desktop.core.documents.layout import PLACEHOLDER_RE, Built, Missing, MissingField
 from kami_desktop.core.documents.options import DocOptions, DocumentError
 from kami_desktop.core.evidence.anchors import keep_receipt
@@ -41,6 +42,8 @@ KINDS: dict[str, tuple[str, Callable[..., Built]]] = {
     "evidence-list": ("证据目录", evidence_list.build),
 }
 NEEDS_LIMITS = {"complaint-12315", "heimao"}
+# court-facing documents: what the product tells the user about them goes into a separate 内部提示 file
+COURT_KINDS = {"demand", "lawsuit", "lawsuit-elements", "evidence-list"}
 FORMATS = {"docx": ("docx",), "pdf": ("pdf",), "both": ("docx", "pdf")}
 
 
@@ -54,6 +57,7 @@ class GeneratedDocument:
     warnings: list[str] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)  # file name -> SHA-256
     title: str = ""
+    advice_paths: list[Path] = field(default_factory=list)  # the 内部提示 beside it (not for filing)
 
     def to_json(self) -> dict:
         return {
@@ -65,6 +69,7 @@ class GeneratedDocument:
             "notes": self.notes,
             "warnings": self.warnings,
             "hashes": self.hashes,
+            "advice_files": [str(p) for p in self.advice_paths],
         }
 
 
@@ -129,6 +134,11 @@ def output_paths(out_dir: Path, case_id: int, kind: str, fmt: str) -> list[Path]
     return [Path(out_dir) / f"{label}_案件{case_id}.{ext}" for ext in FORMATS[fmt]]
 
 
+def advice_paths(paths: list[Path]) -> list[Path]:
+    """Where the 内部提示 of the documents at ``paths`` goes: '民事起诉状_内部提示_案件3.pdf'."""
+    return [p.with_name(p.name.replace("_案件", "_内部提示（不提交法院）_案件", 1)) for p in paths]
+
+
 def generate(
     profile: Profile,
     case_id: int,
@@ -163,6 +173,16 @@ def generate(
         atomic_write_bytes(path, data)
         hashes[path.name] = hashlib.sha256(data).hexdigest()
         files.append({"name": path.name, "sha256": hashes[path.name], "size": len(data)})
+    tips: list[Path] = []
+    exhibit_advice = [f"证据{e.number}（{e.title}）：{a}" for e in ctx.exhibits for a in e.advice]
+    if kind in COURT_KINDS and (built.notes or warnings or exhibit_advice):
+        tip_doc = advice_doc(doc.title, built.notes, warnings, exhibit_advice)
+        tip_doc.stamp = stamp
+        for tip in advice_paths(paths):
+            data = render_docx(tip_doc, stamp)[0] if tip.suffix == ".docx" else render_pdf(tip_doc, stamp)
+            atomic_write_bytes(tip, data)
+            tips.append(tip)
+            files.append({"name": tip.name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
     with profile.session() as s:
         receipt = ledger.append(
             s,
@@ -179,7 +199,9 @@ def generate(
         )
         seq, head = receipt.seq, receipt.hash
     keep_receipt(profile.data_dir, "document", seq, head, ", ".join(str(p) for p in paths))
-    return GeneratedDocument(paths, m.labels, kind, list(m.fields), built.notes, warnings, hashes, doc.title)
+    return GeneratedDocument(
+        paths, m.labels, kind, list(m.fields), built.notes, warnings, hashes, doc.title, advice_paths=tips
+    )
 
 
 def export_12315_attachments(

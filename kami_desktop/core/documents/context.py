@@ -16,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kami_desktop.core.bills.money import case_money
-from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.case.cases import case_causes, get_case
+from kami_desktop.core.evidence.advice import advice_by_exhibit, court_notes
 from kami_desktop.core.evidence.exhibits import list_exhibits
 from kami_desktop.core.store.model import BillRow, Fact, LadderStep, Party
 from kami_desktop.core.util.timeutil import CHINA_TZ
@@ -71,6 +72,7 @@ class PartyInfo:
     birth_date: date | None = None
     ethnicity: str = ""
     occupation: str = ""
+    basis: str = ""  # why this party is sued (core.case.party_basis.BASES); '' when not chosen
 
 
 @dataclass
@@ -93,8 +95,9 @@ class ExhibitInfo:
     purpose: str
     source: str
     captured_at: datetime | None
-    notes: str
+    notes: str  # the user's notes for the court (advice lines removed)
     files: list[FileInfo] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)  # the product's advice: never printed on a court copy
 
     @property
     def is_image(self) -> bool:
@@ -128,6 +131,10 @@ class ClaimInfo:
     amount: Decimal
     refunded: Decimal
     exhibit_numbers: list[int] = field(default_factory=list)
+    kind: str = "other"  # core.case.claims.CLAIM_KINDS code
+    reason: str = (
+        ""  # for 被扣除的余额: auto_renewal / service_fee / expiry / unexplained or the user's words
+    )
 
     @property
     def claimed(self) -> Decimal:
@@ -152,7 +159,7 @@ class CaseContext:
     title: str
     platform_name: str
     platform_url: str
-    cause_type: str
+    cause_type: str  # the first of ``causes``
     discovered_on: date | None
     claimed_amount: Decimal | None  # the claim: the items' principal, else the hand-set claimed amount
     notes: str
@@ -167,6 +174,7 @@ class CaseContext:
     refunded: Decimal | None = None
     money_context: str = ""  # '向平台付款（充值）合计 … 已退 … 净付款 …'
     money_warnings: list[str] = field(default_factory=list)
+    causes: list[str] = field(default_factory=list)  # every cause of the case, in the user's order
 
     # ----------------------------------------------------------------- parties
     def by_role(self, role: str) -> list[PartyInfo]:
@@ -248,6 +256,7 @@ def _party(p: Party) -> PartyInfo:
         birth_date=p.birth_date,
         ethnicity=p.ethnicity or "",
         occupation=p.occupation or "",
+        basis=p.basis or "",
     )
 
 
@@ -269,6 +278,7 @@ def load_context(s: Session, case_id: int) -> CaseContext:
         platform_name=case.platform_name or "",
         platform_url=case.platform_url or "",
         cause_type=case.cause_type or "unknown",
+        causes=case_causes(case),
         discovered_on=case.discovered_on,
         claimed_amount=None,  # set below from the claim items
         notes=case.notes or "",
@@ -279,6 +289,7 @@ def load_context(s: Session, case_id: int) -> CaseContext:
     ctx.parties = [_party(p) for p in parties]
 
     numbers: dict[int, int] = {}
+    advice = advice_by_exhibit(s, case_id)
     for n, ex in enumerate(list_exhibits(s, case_id), start=1):
         numbers[ex.id] = n
         ctx.exhibits.append(
@@ -290,7 +301,8 @@ def load_context(s: Session, case_id: int) -> CaseContext:
                 purpose=ex.purpose or "",
                 source=ex.source or "",
                 captured_at=ex.captured_at,
-                notes=ex.notes or "",
+                notes=court_notes(ex.notes or "", advice.get(ex.id, [])),
+                advice=list(advice.get(ex.id, [])),
                 files=[
                     FileInfo(
                         f.id,
@@ -335,6 +347,8 @@ def load_context(s: Session, case_id: int) -> CaseContext:
             i.amount,
             i.refunded,
             sorted(numbers[e] for e in i.exhibit_ids if e in numbers),
+            kind=i.kind,
+            reason=i.reason,
         )
         for n, i in enumerate(money.items, start=1)
     ]

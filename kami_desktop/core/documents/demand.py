@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from kami_desktop.core.documents.context import CaseContext
+from kami_desktop.core.documents.dispute import grievance
 from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Para, Title, lead
 from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.texts import (
@@ -97,7 +98,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     doc.add(P(f"{salutation}：", indent=False, space_before=6))
 
     name = m.need(me.name if me else "", "催告人（本人）姓名", "party.self.name")
-    doc.add(P(f"本人{name}就贵司扣除本人账户余额、拒不退还一事，特致函如下：", space_before=0))
+    doc.add(P(f"本人{name}就贵司{grievance(ctx)}、拒不退还一事，特致函如下：", space_before=0))
     doc.add(Heading("一、基本事实"))
     doc.add(P(dispute_summary(ctx, m)))
     facts = fact_lines(ctx)
@@ -116,7 +117,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
 
     doc.add(Heading("二、法律依据"))
     laws = [LAW_CONSUMER_53, LAW_CIVIL_577]
-    if ctx.cause_type == "hidden_rule":
+    if "hidden_rule" in ctx.causes:
         laws.append(LAW_FORMAT_TERMS)
     laws += [LAW_PREPAID_15_17, LAW_CIVIL_985]
     for i, law in enumerate(laws, start=1):

@@ -8,6 +8,7 @@ header 案号 (left blank for the court) / 案由 / 提交人 / 对方当事人 
 from __future__ import annotations
 
 from kami_desktop.core.documents.context import CaseContext, ExhibitInfo
+from kami_desktop.core.documents.filing import DATE_BLANK
 from kami_desktop.core.documents.layout import Built, Doc, Missing, P, Para, Table, Title
 from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.texts import date_cn, datetime_cn, party_names
@@ -78,7 +79,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
                 ],
                 [
                     "提交日期",
-                    date_cn(opts.date) if opts.date else "年    月    日",
+                    date_cn(opts.date) if opts.date else DATE_BLANK,
                     "证据数量",
                     f"共{len(ctx.exhibits)}项",
                 ],
@@ -97,7 +98,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     )
     doc.add(
         Para([("提交人（签名）：", False)], align="right", indent=False, space_before=18),
-        Para([(date_cn(opts.date) if opts.date else "年    月    日", False)], align="right", indent=False),
+        Para([(date_cn(opts.date) if opts.date else DATE_BLANK, False)], align="right", indent=False),
     )
     copies = evidence_copies(max(len(ctx.defendants), 1))
     notes = [

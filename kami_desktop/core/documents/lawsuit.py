@@ -1,4 +1,4 @@
-"""民事起诉状, classic layout (民事诉讼法 art 124), plus a notes page that is not filed.
+"""民事起诉状, classic layout (民事诉讼法 art 124): the filing pages only (the notes go to 内部提示).
 
 Plaintiff = the party with role ``self``; defendants = the parties marked ``is_defendant``. Claims:
 the principal, LPR interest from a chosen start date, costs borne by the defendants.
@@ -6,6 +6,7 @@ the principal, LPR interest from a chosen start date, costs borne by the defenda
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from kami_desktop.core.documents.claims import (
@@ -18,9 +19,17 @@ from kami_desktop.core.documents.claims import (
     interest_detail,
     total_claim,
 )
-from kami_desktop.core.documents.context import CaseContext, PartyInfo
+from kami_desktop.core.documents.context import CaseContext
+from kami_desktop.core.documents.defendants import (
+    basis_sentences,
+    defendant_labels,
+    defendants_ref,
+    liability,
+)
 from kami_desktop.core.documents.demand import demand_sent_on, demand_workdays
-from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, PageBreak, Para, Title
+from kami_desktop.core.documents.dispute import breach_text
+from kami_desktop.core.documents.filing import attachment_lines, signature_block
+from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Para, Title
 from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.texts import (
     LAW_CIVIL_577,
@@ -40,20 +49,6 @@ from kami_desktop.core.documents.texts import (
     person_intro,
     rmb_upper,
 )
-from kami_desktop.core.legal.copies import evidence_copies
-
-ORDINALS = "一二三四五六七八九十"
-
-
-def defendant_labels(defendants: list[PartyInfo]) -> list[str]:
-    if len(defendants) == 1:
-        return ["被告"]
-    return [f"被告{ORDINALS[i] if i < 10 else i + 1}" for i in range(len(defendants))]
-
-
-def defendants_ref(defendants: list[PartyInfo]) -> str:
-    n = len(defendants)
-    return "被告" if n <= 1 else f"{ORDINALS[n - 1] if n <= 10 else n}被告"
 
 
 def party_blocks(ctx: CaseContext, m: Missing) -> list[Para]:
@@ -69,31 +64,45 @@ def party_blocks(ctx: CaseContext, m: Missing) -> list[Para]:
     return out
 
 
-def role_sentences(ctx: CaseContext) -> list[str]:
-    """Who each defendant is, from its role (运营主体, 收款主体 …)."""
-    platform = f"“{ctx.platform_name}”平台" if ctx.platform_name else "涉案平台"
-    out = []
-    for p in ctx.defendants:
-        if p.role == "operator":
-            out.append(f"{p.name}是{platform}的运营主体。")
-        elif p.role == "payee":
-            out.append(f"{p.name}是原告充值款项的收款方。")
-        elif p.role == "channel":
-            out.append(f"{p.name}是原告充值所用的支付渠道。")
-    return out
+CN_NUMBERS = "一二三四五六七八九十"
+
+
+@dataclass
+class ClaimTexts:
+    """The claims as separate texts (the classic layout numbers them, the 要素式 puts them in rows)."""
+
+    principal: str
+    interest: str
+    extra: list[str]
+    costs: str
+
+    def numbered(self) -> list[str]:
+        lines = [
+            self.principal + "；",
+            self.interest + "；",
+            *[x + "；" for x in self.extra],
+            self.costs + "。",
+        ]
+        return [f"{CN_NUMBERS[i]}、{line}" for i, line in enumerate(lines)]
+
+
+def claim_texts(ctx: CaseContext, opts: DocOptions, m: Missing) -> tuple[ClaimTexts, InterestClaim]:
+    ic = interest_claim(ctx, opts, m)
+    lia = liability(ctx)
+    breakdown = claim_breakdown(ctx)
+    texts = ClaimTexts(
+        f"判令{lia.who}{lia.jointly}向原告返还预付款{amount_text(ctx, m)}"
+        + (f"（{breakdown}）" if breakdown else ""),
+        f"判令{lia.who}{lia.jointly}向原告支付利息损失（{interest_clause(ctx, ic, m)}）",
+        lia.extra,
+        f"本案诉讼费用由{lia.payers}负担",
+    )
+    return texts, ic
 
 
 def claims_blocks(ctx: CaseContext, opts: DocOptions, m: Missing) -> tuple[list[Para], InterestClaim]:
-    ic = interest_claim(ctx, opts, m)
-    who = defendants_ref(ctx.defendants)
-    jointly = "共同" if len(ctx.defendants) > 1 else ""
-    breakdown = claim_breakdown(ctx)
-    lines = [
-        f"一、判令{who}{jointly}向原告返还预付款{amount_text(ctx, m)}"
-        + (f"（{breakdown}）；" if breakdown else "；"),
-        f"二、判令{who}{jointly}向原告支付利息损失（{interest_clause(ctx, ic, m)}）；",
-        f"三、本案诉讼费用由{who}负担。",
-    ]
+    texts, ic = claim_texts(ctx, opts, m)
+    lines = texts.numbered()
     total = total_claim(ctx, ic)
     if total is not None and ic.amount is not None:
         lines.append(f"以上金额暂计人民币{money(total)}元（大写：{rmb_upper(total)}）。")
@@ -115,7 +124,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     doc.add(*claims)
 
     doc.add(Heading("事实与理由"))
-    doc.add(P(dispute_summary(ctx, m, me="原告") + "".join(role_sentences(ctx))))
+    doc.add(P(dispute_summary(ctx, m, me="原告") + "".join(basis_sentences(ctx, m))))
     facts = fact_lines(ctx)
     if facts:
         doc.add(P("具体经过如下："))
@@ -129,22 +138,18 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     if bills_line(ctx):
         doc.add(P(bills_line(ctx)))
     sent = demand_sent_on(ctx, opts)
+    who = defendants_ref(ctx.defendants)
     if sent is not None:
         doc.add(
             P(
-                f"{date_cn(sent)}，原告向被告发出退款催告函，要求被告在收到该函之日起{demand_workdays(ctx, opts)}个工作日内"
-                "退还上述款项"
+                f"{date_cn(sent)}，原告向{who}发出退款催告函，要求{who}在收到该函之日起{demand_workdays(ctx, opts)}"
+                "个工作日内退还上述款项"
                 + (f"，该函于{date_cn(ctx.demand_delivered_on)}送达" if _delivered(ctx, sent) else "")
-                + "，被告至今未予退还。"
+                + f"，{who}至今未予退还。"
             )
         )
-    doc.add(
-        P(
-            "原告认为，原告在被告平台充值、被告收取预付款，双方之间成立合法有效的合同关系。被告以预收款方式提供商品或服务，"
-            "在原告未获得相应商品或服务的情况下扣除原告账户余额且拒不退还，已构成违约。"
-        )
-    )
-    laws = [LAW_CONSUMER_53, LAW_CIVIL_577] + ([LAW_FORMAT_TERMS] if ctx.cause_type == "hidden_rule" else [])
+    doc.add(P(breach_text(ctx, "原告", defendants_ref(ctx.defendants))))
+    laws = [LAW_CONSUMER_53, LAW_CIVIL_577] + ([LAW_FORMAT_TERMS] if "hidden_rule" in ctx.causes else [])
     laws += [LAW_PREPAID_15_17, LAW_CIVIL_985]
     doc.add(*[P(law) for law in laws])
     doc.add(
@@ -160,21 +165,13 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         doc.add(P(m.blank("证据（请先在证据库中导入证据）", "exhibits")))
 
     n = max(len(ctx.defendants), 1)
-    doc.add(P("此致", indent=True, space_before=12), P(court_name(ctx, opts, m), indent=False))
     doc.add(
-        Para(
-            [(f"具状人（签名）：{me.name if me and me.name else ''}", False)],
-            align="right",
-            indent=False,
-            space_before=18,
-        ),
-        Para([(date_cn(opts.date) if opts.date else "年    月    日", False)], align="right", indent=False),
-        P(f"附：1. 本状副本{n}份；", indent=False, space_before=12),
-        P(f"　　2. 证据目录及证据材料一式{evidence_copies(n).filed}份。", indent=False),
+        P("此致", indent=True, space_before=12, keep=True),
+        P(court_name(ctx, opts, m), indent=False, keep=True),
     )
-    notes = notes_page(ctx, opts, ic, n)
-    doc.add(PageBreak(), Heading("附页：提交前请阅读（本页仅供本人参考，不提交法院）"))
-    doc.add(*[P(f"{i}. {t}") for i, t in enumerate(notes, start=1)])
+    doc.add(*signature_block(me.name if me and me.name else "", opts.date))
+    doc.add(*attachment_lines(len(ctx.defendants), len(ctx.exhibits)))
+    notes = notes_page(ctx, opts, ic, n)  # the user's 内部提示: its own file, never a page of the filing
     return Built(doc, notes, list(ic.warnings))
 
 

@@ -11,14 +11,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from kami_desktop.core.case.party_basis import BASES, effective_basis
 from kami_desktop.core.documents.claims import court_name, total_claim
 from kami_desktop.core.documents.context import TOPUP_KINDS, CaseContext
+from kami_desktop.core.documents.defendants import defendant_labels, defendants_ref
 from kami_desktop.core.documents.demand import demand_sent_on, demand_workdays
-from kami_desktop.core.documents.lawsuit import claims_blocks, defendant_labels, notes_page
-from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, PageBreak, Para, Table, Title
+from kami_desktop.core.documents.dispute import delivery_text
+from kami_desktop.core.documents.filing import attachment_lines, signature_block
+from kami_desktop.core.documents.lawsuit import claim_texts, notes_page
+from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Table, Title
 from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.texts import (
-    CAUSE_SENTENCES,
     amount_text,
     claim_item_lines,
     date_cn,
@@ -84,6 +87,13 @@ def defendant_rows(ctx: CaseContext, m: Missing) -> list[Table]:
         ]
         if p.website or p.icp:
             rows.append(("网站/ICP备案号", "；".join(x for x in (p.website, p.icp) if x)))
+        basis = effective_basis(p.basis, p.role)
+        rows.append(
+            (
+                "被诉依据",
+                BASES[basis] if basis else m.blank(f"{name}的被诉依据", key + ".basis"),
+            )
+        )
         tables.append(_section(label, rows))
     return tables
 
@@ -106,13 +116,13 @@ def _facts_rows(ctx: CaseContext, opts: DocOptions, m: Missing) -> list[tuple[st
     )
     sent = demand_sent_on(ctx, opts)
     urged = (
-        f"是。{date_cn(sent)}向被告发出退款催告函，要求收到该函之日起{demand_workdays(ctx, opts)}个工作日内退款"
+        f"是。{date_cn(sent)}向{defendants_ref(ctx.defendants)}发出退款催告函，要求收到该函之日起{demand_workdays(ctx, opts)}个工作日内退款"
         + (
             f"，该函于{date_cn(ctx.demand_delivered_on)}送达"
             if ctx.demand_delivered_on and ctx.demand_delivered_on >= sent
             else ""
         )
-        + "，被告未退还。"
+        + f"，{defendants_ref(ctx.defendants)}未退还。"
         if sent
         else f"{BOX}是，时间和方式：            {BOX}否"
     )
@@ -144,8 +154,7 @@ def _facts_rows(ctx: CaseContext, opts: DocOptions, m: Missing) -> list[tuple[st
         ("8. 价款支付情况", paid_text + owed),
         (
             "9. 交付情况",
-            CAUSE_SENTENCES.get(ctx.cause_type, CAUSE_SENTENCES["unknown"]).replace("本人", "原告")
-            + "，被告未交付相应商品或服务。",
+            delivery_text(ctx, "原告"),
         ),
         ("10. 是否催促过履行", urged),
         ("11. 其他需要说明的内容", "\n".join(f"{i}. {t}" for i, t in enumerate(facts, start=1)) or "无"),
@@ -168,13 +177,6 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
         body_size=11,
     )
     doc.add(Title("民事起诉状", subtitle=f"（{opts.cause}）"))
-    doc.add(
-        P(
-            "说明：本状参照法〔2024〕46号文发布的要素式民事起诉状示范文本（买卖合同纠纷）的栏目编写，请逐项核对；"
-            "“□”处请勾选或填写。受诉法院提供了专门文本的，以法院文本为准。",
-            size=9.5,
-        )
-    )
     doc.add(Heading("当事人信息"))
     doc.add(_section("原告", plaintiff_rows(ctx, m)))
     doc.add(*defendant_rows(ctx, m))
@@ -198,16 +200,16 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     )
 
     doc.add(Heading("诉讼请求和依据"))
-    claims, ic = claims_blocks(ctx, opts, m)
+    claims, ic = claim_texts(ctx, opts, m)
     total = total_claim(ctx, ic)
     doc.add(
         _section(
             "诉讼请求",
             [
-                ("1. 返还预付款（余额）", claims[0].text.removeprefix("一、").rstrip("；")),
-                ("2. 利息", claims[1].text.removeprefix("二、").rstrip("；")),
-                ("3. 诉讼费用", claims[2].text.removeprefix("三、").rstrip("。")),
-                ("4. 其他请求", "无"),
+                ("1. 返还预付款（余额）", claims.principal),
+                ("2. 利息", claims.interest),
+                ("3. 诉讼费用", claims.costs),
+                ("4. 其他请求", "；".join(claims.extra) or "无"),
                 (
                     "5. 标的总额",
                     (
@@ -241,28 +243,20 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
     doc.add(_section("事实与理由", _facts_rows(ctx, opts, m)))
 
     n = max(len(ctx.defendants), 1)
-    doc.add(P("此致", space_before=12), P(court_name(ctx, opts, m), indent=False))
-    doc.add(
-        Para(
-            [(f"具状人（签字、盖章）：{me.name if me and me.name else ''}", False)],
-            align="right",
-            indent=False,
-            space_before=12,
-        ),
-        Para(
-            [("日期：" + (date_cn(opts.date) if opts.date else "年    月    日"), False)],
-            align="right",
-            indent=False,
-        ),
-    )
+    doc.add(P("此致", space_before=12, keep=True), P(court_name(ctx, opts, m), indent=False, keep=True))
+    doc.add(*signature_block(me.name if me and me.name else "", opts.date, label="具状人（签字、盖章）"))
+    doc.add(*attachment_lines(len(ctx.defendants), len(ctx.exhibits)))
     notes = notes_page(ctx, opts, ic, n)
     notes.insert(
         1,
+        "本状参照法〔2024〕46号文发布的要素式民事起诉状示范文本（买卖合同纠纷）的栏目编写，请逐项核对；"
+        "“□”处请在打印后勾选或填写。受诉法院提供了专门文本的，以法院文本为准。",
+    )
+    notes.insert(
+        2,
         "要素式文本：自2025年1月1日起，有示范文本的案件类型应当使用要素式文本并逐项填写；"
         "信息网络买卖合同是否有专门文本尚未核实，本状按买卖合同纠纷的栏目编写。",
     )
-    doc.add(PageBreak(), Heading("附页：提交前请阅读（本页仅供本人参考，不提交法院）"))
-    doc.add(*[P(f"{i}. {t}") for i, t in enumerate(notes, start=1)])
     if ic.result is None and ic.start is not None:
-        doc.add(P("填写起诉日期后可自动计算暂计利息。"))
+        notes.append("填写起诉日期后可自动计算暂计利息。")
     return Built(doc, notes, list(ic.warnings))

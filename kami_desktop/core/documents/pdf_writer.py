@@ -58,8 +58,12 @@ def _table(b: Table, body: float) -> str:
     )
 
 
+KEEP_OPEN = '<table style="width:100%;border-collapse:collapse"><tr><td style="padding:0;border:none">'
+
+
 def to_html(doc: Doc) -> str:
     parts: list[str] = []
+    kept: list[str] = []  # paragraphs kept with the next one (signature blocks)
     pending_break = False
     for b in doc.blocks:
         brk = ' style="page-break-before:always"' if pending_break else ""
@@ -86,11 +90,16 @@ def to_html(doc: Doc) -> str:
             if b.size:
                 style += f"font-size:{b.size}pt;"
             parts.append(f'<p style="{style}">{_parts(b)}</p>')
+            if b.keep or kept:  # a keep chain and the paragraph after it: one table row never splits
+                kept.append(parts.pop())
+                if not b.keep:
+                    parts.append(KEEP_OPEN + "".join(kept) + "</td></tr></table>")
+                    kept = []
         elif isinstance(b, Table):
             if brk:
                 parts.append(f"<div{brk}></div>")
             parts.append(_table(b, doc.body_size))
-    return "\n".join(parts)
+    return "\n".join(parts + kept)
 
 
 def _css(doc: Doc) -> str:

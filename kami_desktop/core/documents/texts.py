@@ -154,27 +154,16 @@ def party_names(parties: list[PartyInfo]) -> str:
 # --------------------------------------------------------------------------- the dispute
 
 
-CAUSE_SENTENCES = {
-    "hidden_rule": "平台依据其用户协议中未向本人作出提示和说明的条款（如“余额有效期”“服务费”等）扣除了本人的账户余额",
-    "tech_fault": "因平台系统故障或订单状态异常，本人的账户余额被扣除，但未获得相应的商品或服务",
-    "malicious": "平台在本人未获得任何商品或服务的情况下扣除了本人的账户余额",
-    "unknown": "本人的账户余额在未获得任何商品或服务的情况下被平台扣除",
-}
-
-
 def platform_text(ctx: CaseContext, m: Missing) -> str:
     name = m.need(ctx.platform_name, "平台名称", "case.platform_name")
     return f"“{name}”平台" + (f"（网址：{ctx.platform_url}）" if ctx.platform_url else "")
 
 
 def dispute_summary(ctx: CaseContext, m: Missing, me: str = "本人") -> str:
-    """One paragraph: the account, the deduction, the amount, the refusal."""
-    cause = CAUSE_SENTENCES.get(ctx.cause_type, CAUSE_SENTENCES["unknown"]).replace("本人", me)
-    when = f"{date_cn(ctx.discovered_on)}，{me}发现" if ctx.discovered_on else f"{me}发现"
-    return (
-        f"{me}系{platform_text(ctx, m)}的注册用户，通过充值方式在平台账户内预存余额，用于购买平台提供的虚拟商品或服务。"
-        f"{when}{cause}，涉及金额{amount_text(ctx, m)}。{me}多次要求退还，至今未获退还。"
-    )
+    """One paragraph composed from the case (``core.documents.dispute``): kept here for its callers."""
+    from kami_desktop.core.documents.dispute import dispute_summary as compose
+
+    return compose(ctx, m, me)
 
 
 def exhibit_refs(numbers: list[int]) -> str:

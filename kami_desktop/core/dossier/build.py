@@ -40,6 +40,7 @@ from kami_desktop.core.dossier.options import (
 )
 from kami_desktop.core.dossier.precheck import content_warnings
 from kami_desktop.core.dossier.snapshot import CaseSnap, take_snapshot
+from kami_desktop.core.dossier.tips import TIPS, write_tips
 from kami_desktop.core.evidence.anchors import keep_receipt
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
@@ -128,6 +129,8 @@ def build_dossier(
             for rel in online.files:
                 stage.add_existing(rel)
         progress(2 * n_files + 1, total, "写入校验清单")
+        write_tips(snap, stage.root / TIPS)  # the advice: beside the binder, never in it
+        stage.add_existing(TIPS)
         pdf_sha = stage.add_existing(BINDER)
         pdf_hashes = {"sha256": pdf_sha, "sm3": sm3_file(pdf), "size": pdf.stat().st_size}
         stage.write(LEDGER, ledger_json(snap))
@@ -196,6 +199,7 @@ def build_dossier(
         timings=timings,
         online=[final / rel for rel in online.files],
         warnings=list(online.too_large),
+        tips=final / TIPS,
     )
 
 

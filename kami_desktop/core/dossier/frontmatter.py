@@ -77,6 +77,18 @@ def cover_html(snap: CaseSnap, opts: DossierOptions, submitted: date, total_page
     )
 
 
+def brief_note(notes: str, limit: int = 80) -> str:
+    """The notes as the 证据目录 prints them: whole sentences only; a longer note ends at the last
+    sentence that fits and points to the exhibit page, where the notes are printed in full."""
+    text = " ".join(notes.split())
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(p, 0, limit) for p in "。；！？;")
+    if cut <= 0:
+        return "（见证据页备注）"
+    return text[: cut + 1] + "（全文见证据页备注）"
+
+
 def index_rows(snap: CaseSnap, ranges: dict[int, tuple[int, int]]) -> list[str]:
     rows = []
     for e in snap.exhibits:
@@ -88,7 +100,7 @@ def index_rows(snap: CaseSnap, ranges: dict[int, tuple[int, int]]) -> list[str]:
             if len(e.files) > 1:
                 remark.append(f"共 {len(e.files)} 个文件")
         if e.notes:
-            remark.append(esc(e.notes[:80]))
+            remark.append(esc(brief_note(e.notes)))
         rows.append(
             f"<tr id='ex-{e.number}'><td class='c'>{e.number}</td><td>{esc(e.title)}</td>"
             f"<td>{esc(e.source) or '（未填写）'}</td><td>{esc(e.purpose) or '（未填写）'}</td>"

@@ -15,6 +15,7 @@ from kami_desktop import __version__
 from kami_desktop.core.dossier.binder import BinderInfo
 from kami_desktop.core.dossier.options import DossierOptions
 from kami_desktop.core.dossier.snapshot import OUTPUT_ACTIONS, CaseSnap
+from kami_desktop.core.dossier.tips import TIPS
 from kami_desktop.core.util.money import money_str
 
 FORMAT = "kami-dossier-bundle"
@@ -114,6 +115,7 @@ def manifest_json(
             "the hashes of binder.pdf and this manifest are in the dossier.build entry appended after "
             "the bundle was complete.",
         },
+        "not_for_filing": [TIPS],
         "options": {
             "attachments": opts.attachments,
             "attachment_cap_mb": opts.attachment_cap_mb,
@@ -155,6 +157,7 @@ def readme(snap: CaseSnap, bundle_name: str, example: str) -> bytes:
         f"  {MANIFEST_JSON}        案件、证据、文件、哈希值、时间的完整清单（机器可读）",
         f"  {LEDGER}          本案的存证日志（哈希链）",
         f"  {README}         本说明",
+        f"  {TIPS}  本软件给你的提示，仅供本人参考：不要提交法院，不要装订进证据册",
         "",
         "一、在任意 Windows 电脑上核对（无需安装软件）",
         f"  1. 打开“{bundle_name}”文件夹，在窗口地址栏输入 cmd 并回车，打开命令提示符。",

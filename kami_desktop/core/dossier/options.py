@@ -96,10 +96,12 @@ class DossierResult:
     timings: dict[str, float] = field(default_factory=dict)
     online: list[Path] = field(default_factory=list)  # per-exhibit PDFs for online filing, when asked for
     warnings: list[str] = field(default_factory=list)
+    tips: Path | None = None  # 内部提示（不提交法院）.pdf beside the binder
 
     def to_json(self) -> dict[str, Any]:
         return {
             "pdf": str(self.pdf),
+            "tips": str(self.tips) if self.tips else None,
             "bundle": str(self.bundle),
             "zip": str(self.zip) if self.zip else None,
             "pages": self.pages,
@@ -142,6 +144,7 @@ class PreflightReport:
     checked: int = 0
     problems: list[PreflightProblem] = field(default_factory=list)
     cancelled: bool = False
+    advice: list[str] = field(default_factory=list)  # the product's advice per exhibit: shown, never printed
 
     @property
     def blocking(self) -> list[PreflightProblem]:
@@ -161,6 +164,7 @@ class PreflightReport:
             "checked": self.checked,
             "cancelled": self.cancelled,
             "problems": [p.to_json() for p in self.problems],
+            "advice": list(self.advice),
         }
 
     def describe(self) -> str:

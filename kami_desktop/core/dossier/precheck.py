@@ -67,6 +67,7 @@ def check_snapshot(
     profile: Profile, snap: CaseSnap, *, progress: Progress = no_progress, cancel: CancelToken | None = None
 ) -> PreflightReport:
     report = PreflightReport()
+    report.advice = [f"证据{e.number}《{e.title}》：{a}" for e in snap.exhibits for a in e.advice]
     pairs = snap.all_files()
     progress(0, len(pairs), "检查原始文件")
     for i, (e, f) in enumerate(pairs, start=1):

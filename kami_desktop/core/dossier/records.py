@@ -88,10 +88,9 @@ def render_chat(ctx: FileContext) -> None:
         f"<p class='note'>按原始导出文件逐条排印，共 {len(chat.messages)} 条消息，顺序与原文件一致，未做删改；"
         f"“行号”为该条消息在原始文件中的起始行。参与者：{esc(people)}。</p>"
     )
-    warn = "".join(f"<p class='note'>提示：{esc(w)}</p>" for w in chat.warnings)
     head = header_row([("序", 6), ("时间", 19), ("发送方", 17), ("内容", 50), ("行号", 8)])
     table = f"<table class='small'>{head}{''.join(rows)}</table>"
     if len(chat.messages) > MAX_ROWS:
         table += f"<p class='note'>（仅列出前 {MAX_ROWS} 条，其余见原始文件）</p>"
-    ctx.flow.html(heading + intro + warn + table)
+    ctx.flow.html(heading + intro + table)  # parse warnings are advice: app only
     ctx.notes.append("聊天记录，按解析结果排印为文字稿")

@@ -64,8 +64,6 @@ def render_other(ctx: FileContext) -> None:
         f"此文件为{kind or '无法直接打印的'}文件（{mt}），纸面无法呈现其内容。",
         "原始文件已收入随附存储介质，可当庭播放或出示。",
     ]
-    if kind == "音频":
-        lines.append("建议另附该录音的文字记录（转写稿）作为补充。")
     notice(ctx, f"{kind or '其他格式'}文件", lines)
 
 

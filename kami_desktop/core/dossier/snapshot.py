@@ -20,6 +20,7 @@ from kami_desktop.core.dossier.bill_annotation import snapshot_bills
 from kami_desktop.core.dossier.money import MoneySnap, take_money
 from kami_desktop.core.dossier.naming import original_file_name, unique_names
 from kami_desktop.core.dossier.options import DossierError, Fact
+from kami_desktop.core.evidence.advice import advice_by_exhibit, court_notes
 from kami_desktop.core.evidence.exhibits import list_exhibits
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
@@ -58,8 +59,9 @@ class ExhibitSnap:
     purpose: str
     source: str
     captured_at: datetime | None
-    notes: str
+    notes: str  # the user's notes for the court (advice lines removed)
     files: list[FileSnap]
+    advice: list[str] = field(default_factory=list)  # the product's advice: the app and 内部提示 only
 
     @property
     def category_label(self) -> str:
@@ -131,6 +133,7 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
         if not chosen:
             raise DossierError("没有可编入证据册的证据，请先导入证据")
         parties = list(s.scalars(select(Party).where(Party.case_id == case_id).order_by(Party.id)))
+        advice = advice_by_exhibit(s, case_id)
         entries = [
             ledger.entry_to_json(e) for e in ledger.entries(s, case_id) if e.action not in OUTPUT_ACTIONS
         ]
@@ -144,7 +147,7 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
                 PartySnap(p.role, p.name, p.uscc, p.address, p.legal_representative, bool(p.is_defendant))
                 for p in parties
             ],
-            exhibits=[_exhibit(e, n) for n, e in enumerate(chosen, start=1)],
+            exhibits=[_exhibit(e, n, advice.get(e.id, [])) for n, e in enumerate(chosen, start=1)],
             ledger_entries=entries,
         )
         snap.facts = _recorded_facts(s, case_id, {e.id: e.number for e in snap.exhibits})
@@ -176,7 +179,7 @@ def _recorded_facts(s: Session, case_id: int, numbers: dict[int, int]) -> list[F
     return out
 
 
-def _exhibit(e: Exhibit, number: int) -> ExhibitSnap:
+def _exhibit(e: Exhibit, number: int, advice: list[str]) -> ExhibitSnap:
     files = [
         FileSnap(
             id=f.id,
@@ -203,8 +206,9 @@ def _exhibit(e: Exhibit, number: int) -> ExhibitSnap:
         purpose=e.purpose or "",
         source=e.source or "",
         captured_at=e.captured_at,
-        notes=e.notes or "",
+        notes=court_notes(e.notes or "", advice),
         files=files,
+        advice=list(advice),
     )
 
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kami_desktop.core.evidence.advice import exhibit_advice
 from kami_desktop.core.evidence.exhibits import get_exhibit
 from kami_desktop.core.store.model import Exhibit, ExhibitFile
 
@@ -47,6 +48,7 @@ class ExhibitDetail:
     notes: str
     tags: tuple[str, ...]
     files: tuple[FileDetail, ...]
+    advice: tuple[str, ...] = ()  # the product's advice about this exhibit (never printed for the court)
 
 
 def _file_detail(f: ExhibitFile) -> FileDetail:
@@ -82,6 +84,7 @@ def exhibit_detail(s: Session, exhibit_id: int) -> ExhibitDetail:
         notes=ex.notes or "",
         tags=tuple(ex.tags),
         files=tuple(_file_detail(f) for f in ex.files),
+        advice=tuple(exhibit_advice(s, ex.id)),
     )
 
 

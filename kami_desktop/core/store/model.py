@@ -33,7 +33,9 @@ class Case(Base):
     title: Mapped[str] = mapped_column(String(200))
     platform_name: Mapped[str] = mapped_column(String(200), default="")
     platform_url: Mapped[str] = mapped_column(String(500), default="")
-    cause_type: Mapped[str] = mapped_column(String(20), default="unknown")
+    cause_type: Mapped[str] = mapped_column(String(20), default="unknown")  # the first of ``causes``
+    # 0007: every cause of the case, in the user's order (a case may have more than one)
+    causes: Mapped[list[str]] = mapped_column(JSONList, default=list)
     discovered_on: Mapped[date | None] = mapped_column(ISODate, nullable=True)
     claimed_amount: Mapped[Decimal | None] = mapped_column(Money, nullable=True)
     stage: Mapped[str] = mapped_column(String(20), default="negotiation")
@@ -73,6 +75,8 @@ class Party(Base):
     ethnicity: Mapped[str] = mapped_column(String(20), default="")
     occupation: Mapped[str] = mapped_column(String(100), default="")
     legal_rep_title: Mapped[str] = mapped_column(String(50), default="")
+    # 0007: why this party is sued, as the documents state it (core.case.party_basis.BASES)
+    basis: Mapped[str] = mapped_column(String(30), default="")
 
     case: Mapped[Case] = relationship(back_populates="parties")
 

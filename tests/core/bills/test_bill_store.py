@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from kami_desktop.core.bills import BillError, PasswordRequired, parse_bill
 from kami_desktop.core.bills import store as B
 from kami_desktop.core.case.cases import get_case
+from kami_desktop.core.evidence.advice import exhibit_advice
 from kami_desktop.core.evidence.exhibits import get_exhibit, purge, trash
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Bill, BillRow, Blob, Exhibit, ExhibitFile
@@ -53,7 +54,8 @@ def test_alipay_gbk_csv_import_stores_exhibit_rows_and_totals(profile, case_id, 
     with profile.session() as s:
         ex = get_exhibit(s, result.exhibit_id)
         assert ex.category == "funds" and ex.title == "支付宝交易明细 2026-03-01—2026-03-31"
-        assert "交易流水证明" in ex.notes
+        assert ex.notes == ""  # the notes are the user's words for the court; the advice is the app's
+        assert any("交易流水证明" in a for a in exhibit_advice(s, ex.id))
         bill = s.get(Bill, result.bill_id)
         assert bill.exhibit_id == ex.id and bill.blob_sha256 == ex.files[0].blob_sha256 == result.sha256
         stored = [(r.row, r.amount, r.order_id) for r in bill.transactions]

@@ -86,6 +86,7 @@ def make_case(profile, tmp: Path, *, with_long: bool = True) -> Made:
                     icp="粤ICP备2023000001号-1",
                     website="https://www.xckm.example",
                     is_defendant=True,
+                    basis="operator",
                 ),
                 Party(
                     case_id=cid,
@@ -96,6 +97,7 @@ def make_case(profile, tmp: Path, *, with_long: bool = True) -> Made:
                     legal_representative="王五",
                     legal_rep_title="经理",
                     is_defendant=True,
+                    basis="payee_operator",  # with the operator: 共同 (each operates the platform)
                 ),
                 Party(case_id=cid, role="channel", name="支付宝（中国）网络技术有限公司"),
             ]

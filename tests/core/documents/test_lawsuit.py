@@ -61,13 +61,19 @@ def test_classic_complaint(profile, made, tmp_path):
     assert "三、本案诉讼费用由二被告负担。" in text
     assert "以上金额暂计人民币1,803.34元（大写：壹仟捌佰零叁元叁角肆分）。" in text
     assert "此致\n杭州市西湖区人民法院" in text
-    assert "具状人（签名）：张三" in text and "2025年11月20日" in text
-    assert "附：1. 本状副本2份；" in text and "一式3份" in text  # copies = 1 + number of defendants
+    assert "具状人（签名）：" + "\u3000" * 8 in text and "2025年11月20日" in text  # room to sign by hand
+    assert "附：1. 本状副本2份（按被告人数提交）；" in text and "一式3份" in text  # copies = 1 + defendants
     notes = "\n".join(doc.notes)
     assert "起诉状共需3份" in notes and "第二十条" in notes and "广州互联网法院" in notes
     assert "案件受理费" in notes and "25.00元" in notes and "小额诉讼" in notes
     assert "消费者权益保护法》第五十三条" in notes and "第十六条、第十七条" in notes
-    assert "附页：提交前请阅读" in text  # the notes are printed on a page of their own
+    assert "提交前请阅读" not in text and "不提交法院" not in text  # the notes are a file of their own
+    assert [p.name for p in doc.advice_paths] == [
+        f"民事起诉状_内部提示（不提交法院）_案件{made.case_id}.docx",
+        f"民事起诉状_内部提示（不提交法院）_案件{made.case_id}.pdf",
+    ]
+    tips = pdf_flat(doc.advice_paths[1])
+    assert "不提交法院" in tips and "起诉状共需3份" in tips
 
     flat = pdf_flat(doc.paths[1])
     for needle in ("民事起诉状", "张三", OPERATOR_USCC, "1,803.34", "3.10%", "杭州市西湖区人民法院"):
@@ -95,7 +101,9 @@ def test_without_a_date_the_interest_is_stated_but_not_summed(profile, made, tmp
     doc = generate(profile, made.case_id, "lawsuit", tmp_path, options={"court": "某法院"})
     text = docx_text(doc.paths[0])
     assert "自2025年10月16日起至实际清偿之日止" in text and "暂计至" not in text
-    assert "年    月    日" in text  # the signing date is left for the hand
+    assert (
+        "\u3000\u3000\u3000\u3000年\u3000\u3000\u3000月\u3000\u3000\u3000日" in text
+    )  # room to write the date
     assert doc.missing == []
 
 
@@ -121,13 +129,15 @@ def test_elements_complaint(profile, made, tmp_path):
     assert any(t[1][0] == "被告二" for t in tables)
     assert "暂计至2025年11月20日为5.34元（1,798.00元×3.10%×35天÷365＝5.34元）" in rows["2. 利息"]
     assert rows["5. 标的总额"] == "暂计人民币1,803.34元（本金及暂计利息）"
-    assert rows["10. 是否催促过履行"].startswith("是。2025年9月26日向被告发出退款催告函")
+    assert rows["10. 是否催促过履行"].startswith("是。2025年9月26日向二被告发出退款催告函")  # two defendants
+    assert d1_rows["被诉依据"] == "平台运营者（经营者）"
     assert "ORDER" not in rows["1. 合同的签订情况（名称、编号、签订时间、地点等）"]
     assert "首次充值时间：2025年3月1日" in rows["1. 合同的签订情况（名称、编号、签订时间、地点等）"]
     assert "1,798.00" in rows["8. 价款支付情况"]
     assert "共4项" in rows["12. 证据清单（可另附页）"]
     assert "□有" in rows["1. 有无仲裁、法院管辖约定"]  # unknown to the case file: a tick box, not invented
     text = docx_text(doc.paths[0])
-    assert "（信息网络买卖合同纠纷）" in text and "法〔2024〕46号" in text
+    assert "（信息网络买卖合同纠纷）" in text and "请逐项核对" not in text  # instructions: 内部提示 only
+    assert any("法〔2024〕46号" in n and "请逐项核对" in n for n in doc.notes)
     flat = pdf_flat(doc.paths[1])
     assert "统一社会信用代码" in flat and OPERATOR_USCC in flat and "1,803.34" in flat

@@ -37,6 +37,7 @@ def test_bundle_layout_and_readable_windows_names(built):
         "manifest.json",
         "校验说明.txt",
         "ledger.json",
+        "内部提示（不提交法院）.pdf",  # the advice: beside the binder, not for filing
     }
     names = sorted(p.name for p in (b / "originals").iterdir())
     assert names[:2] == ["证据01_客服聊天记录_1.png", "证据01_客服聊天记录_2.png"]

@@ -14,14 +14,15 @@ from kami_desktop.core.case.parties import (
     check_field,
     check_id_number,
     edit_party,
+    get_party,
     link_evidence,
     list_parties,
-    party_advice,
     party_evidence,
     party_summary,
     remove_party,
     unlink_evidence,
 )
+from kami_desktop.core.case.party_advice import party_advice
 from kami_desktop.core.store import ledger
 from kami_desktop.core.vocab import VocabError
 
@@ -195,3 +196,15 @@ def test_remove_party_drops_links_and_logs(profile, case_id, build):
         assert problems == []
         with pytest.raises(PartyError):
             remove_party(s, p.id)
+
+
+def test_a_defendant_without_a_basis_is_pointed_out(profile, case_id):
+    with profile.session() as s:
+        op = add_party(s, case_id, "operator", "星辰网络科技有限公司", is_defendant=True)
+        payee = add_party(s, case_id, "payee", "云汇信息技术有限公司", is_defendant=True)
+        flagged = {a.party_id for a in party_advice(s, case_id) if a.code == "defendant_no_basis"}
+        assert flagged == {payee.id}  # an operator's role states its basis
+        edit_party(s, payee.id, basis="joint")
+        assert "defendant_no_basis" not in {a.code for a in party_advice(s, case_id)}
+        assert party_summary(get_party(s, payee.id))["basis_label"] == "与其他被告共同经营"
+        assert op.basis == ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kami_desktop.core.case.facts import add_fact
 from kami_desktop.core.case.ladder import record_step
-from kami_desktop.core.case.parties import add_party, link_evidence
+from kami_desktop.core.case.parties import add_party, edit_party, link_evidence
 from kami_desktop.core.case.readiness import readiness
 
 KEYS = ["funds", "interaction", "non_delivery", "identity", "rules"]
@@ -70,14 +70,15 @@ def test_strong_case(profile, case_id, build):
             [("2025-09-20 09:01:00", True, "我的余额被扣了，请退款"), ("2025-09-20 09:05:00", False, "不退")]
         )
         failed = b.exhibit("充值失败提示", "non_delivery")
-        licence = b.exhibit("营业执照", "identity")
+        licence = b.exhibit("企业信用信息公示报告", "identity")
         rules = b.exhibit("用户协议：虚拟商品概不退款", "rules")
         op = add_party(
             s, case_id, "operator", "杭州星辰网络科技有限公司", uscc="91330100716105852F", is_defendant=True
         )
-        link_evidence(s, op.id, licence.id, "营业执照")
+        link_evidence(s, op.id, licence.id, "国家企业信用信息公示系统报告")
         r = readiness(s, case_id)
-        assert statuses(r) == dict.fromkeys(KEYS, "present") and r.ready
+        keys = [*KEYS[:4], f"defendant:{op.id}", KEYS[4]]
+        assert statuses(r) == dict.fromkeys(keys, "present") and r.ready
         assert "聊天记录中有你要求退款的消息" in r.items[1].detail
         add_fact(s, case_id, "2025-09-20 09:01", "申请退款", "要求退款", exhibit_ids=[chat_ex.id])
         r = readiness(s, case_id)
@@ -87,14 +88,41 @@ def test_strong_case(profile, case_id, build):
         (chat_ex.id,),
         (failed.id,),
         (licence.id,),
+        (licence.id,),
         (rules.id,),
     ]
-    assert all(i.todo == "" for i in r.items) and r.to_json()["present"] == 5
+    assert all(i.todo == "" for i in r.items) and r.to_json()["present"] == 6
+
+
+def test_each_defendant_needs_its_registration_record_and_basis(profile, case_id, build):
+    with profile.session() as s:
+        b = build(s)
+        shot = b.exhibit("企查查截图", "identity")
+        report = b.exhibit("公示系统报告", "identity")
+        op = add_party(
+            s, case_id, "operator", "杭州星辰网络科技有限公司", uscc="91330100716105852F", is_defendant=True
+        )
+        payee = add_party(s, case_id, "payee", "广州云汇信息技术有限公司", is_defendant=True)
+        link_evidence(s, op.id, shot.id, "第三方企业信息查询截图")
+        r = {i.key: i for i in readiness(s, case_id).items}
+        # the operator: a third-party screenshot only is weak, the official report is asked for
+        assert r[f"defendant:{op.id}"].status == "weak"
+        assert "国家企业信用信息公示系统" in r[f"defendant:{op.id}"].todo
+        assert "被诉依据" not in r[f"defendant:{op.id}"].todo  # an operator's role states its basis
+        # the payee: nothing yet, and no basis chosen
+        assert r[f"defendant:{payee.id}"].status == "missing"
+        assert "被诉依据" in r[f"defendant:{payee.id}"].todo
+        link_evidence(s, payee.id, report.id, "gsxt")
+        r = {i.key: i for i in readiness(s, case_id).items}
+        assert r[f"defendant:{payee.id}"].status == "weak"  # the record is there, the basis is not
+        edit_party(s, payee.id, basis="收款方且为实际经营者")
+        r = {i.key: i for i in readiness(s, case_id).items}
+        assert r[f"defendant:{payee.id}"].status == "present" and r[f"defendant:{payee.id}"].todo == ""
 
 
 def test_a_personal_only_bill_imported_for_real_stays_weak(profile, case_id, tmp_path):
-    """The bill store writes the advice to request a 交易流水证明 into the exhibit's notes; that advice
-    must not be mistaken for having the official statement."""
+    """A personal-only bill comes with the advice to request a 交易流水证明; that advice must not be
+    mistaken for having the official statement."""
     import sys
     from pathlib import Path
 
