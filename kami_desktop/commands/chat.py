@@ -141,7 +141,7 @@ def cmd_show(args) -> Outcome:
 
 
 def cmd_excerpt(args) -> Outcome:
-    from kami_desktop.core.chats.store import excerpt_exhibit
+    from kami_desktop.core.chats.excerpts import excerpt_exhibit
 
     with open_profile(args) as prof:
         result = excerpt_exhibit(prof, args.case_id, args.chat_id, args.first_seq, args.last_seq)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kami_desktop.core.case.claim_drafts import draft_from_chat_message
 from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError
+from kami_desktop.core.chats import excerpts as chatexcerpts
 from kami_desktop.core.chats import store as chatstore
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui import messages
@@ -327,7 +328,7 @@ class ChatView(QWidget):
         if span is None or chat_id is None or self.case_id is None:
             return
         try:
-            result = chatstore.excerpt_exhibit(self.profile, self.case_id, chat_id, *span)
+            result = chatexcerpts.excerpt_exhibit(self.profile, self.case_id, chat_id, *span)
         except Exception as exc:
             messages.show_error(self, exc)
             return
