@@ -10,6 +10,7 @@ service; in a group chat everybody but the user is another user unless the user 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from kami_desktop.core.chats.model import ChatError, Message, ParsedChat, participants_of
@@ -68,6 +69,23 @@ class Conversation:
     @property
     def participants(self) -> list[str]:
         return participants_of(self.messages)
+
+
+_LEGACY_QUOTE = re.compile(r"^(我|本人|对方)[：:]\s*(.+)$", re.S)
+
+
+def quote(role: str, text: str) -> str:
+    """'平台客服“……”': what a speaker said, named by role, as formal documents quote it."""
+    return f"{ROLE_LABELS.get(role, '对方')}“{text.strip()}”"
+
+
+def formal_quote(text: str) -> str:
+    """A fact text of the older form '我：……' / '对方：……' as 本人“……” / 平台客服“……”; others unchanged."""
+    m = _LEGACY_QUOTE.match(text.strip())
+    if not m:
+        return text
+    body = " / ".join(p.strip() for p in m.group(2).split(" / ") if p.strip())
+    return quote(PLATFORM if m.group(1) == "对方" else ME, body)
 
 
 def _key(m: Message) -> str:
@@ -167,6 +185,8 @@ __all__ = [
     "Conversation",
     "Sender",
     "conversations",
+    "formal_quote",
     "list_senders",
+    "quote",
     "resolve_me",
 ]

@@ -66,7 +66,7 @@ ROLE_SUFFIX = {"me": "（本人）", "platform": "（平台客服）", "other": 
 def _kind_prefix(kind: str, text: str) -> str:
     """'[图片] ' before a message whose text does not already say what it is: an export that writes the
     placeholder itself ('[图片]') prints it once, as the original shows it."""
-    if kind not in KIND_LABELS or text.lstrip().startswith("["):
+    if kind not in KIND_LABELS or kind == "system" or text.lstrip().startswith("["):
         return ""
     return f"[{KIND_LABELS[kind]}] "
 
