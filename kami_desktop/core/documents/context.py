@@ -128,6 +128,7 @@ class ClaimInfo:
     amount: Decimal
     refunded: Decimal
     exhibit_numbers: list[int] = field(default_factory=list)
+    order_ids: list[str] = field(default_factory=list)  # the disputed orders (from linked bill rows)
 
     @property
     def claimed(self) -> Decimal:
@@ -335,6 +336,7 @@ def load_context(s: Session, case_id: int) -> CaseContext:
             i.amount,
             i.refunded,
             sorted(numbers[e] for e in i.exhibit_ids if e in numbers),
+            _order_ids(s, i.ids_of("bill_row")),
         )
         for n, i in enumerate(money.items, start=1)
     ]
@@ -360,3 +362,10 @@ def load_context(s: Session, case_id: int) -> CaseContext:
         for st in steps
     ]
     return ctx
+
+
+def _order_ids(s: Session, row_ids: list[int]) -> list[str]:
+    """The order numbers of a claim item's bill rows: the merchant's (the platform's order) when the bill
+    has one, else the payment's transaction number."""
+    rows = [s.get(BillRow, i) for i in row_ids]
+    return [o for r in rows if r is not None and (o := (r.merchant_order_id or r.order_id).strip())]
