@@ -20,6 +20,7 @@ from kami_desktop.core.documents.portal import (
     disputed_order_ids,
     field,
     limit_of,
+    limits_note,
     numbers_field,
     purchase_date,
     short_description,
@@ -52,11 +53,7 @@ def description(ctx: CaseContext, limits: Limits, m: Missing, warnings: list[str
 def demand_text(ctx: CaseContext, m: Missing, limits: Limits, warnings: list[str]) -> Field:
     total = amount(ctx, m)
     what = claim_breakdown(ctx).removeprefix("其中：")
-    first = (
-        f"要求经营者退还{what}，合计{total}元"
-        if what
-        else f"要求经营者退还预付款（账户余额）{total}元"
-    )
+    first = f"要求经营者退还{what}，合计{total}元" if what else f"要求经营者退还预付款（账户余额）{total}元"
     return field(
         limits, CHANNEL, "诉求", [first, "，并承担预付款的利息（消费者权益保护法第五十三条）。"], warnings
     )
@@ -79,14 +76,7 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing, limits: Limits) -> Bui
         doc.add(
             P("注意：" + str(ch.get("paste_note") or "投诉页面可能禁止粘贴，请按本表逐字录入。"), size=10)
         )
-    verified = ch.get("last_verified") or (limits.last_verified.isoformat() if limits.last_verified else None)
-    doc.add(
-        P(
-            f"字段长度上限来自本应用的限制数据表（最后核实：{verified or UNCONFIRMED}）；“未确认”表示尚不知道上限，"
-            "以页面提示为准。",
-            size=10,
-        )
-    )
+    doc.add(P(limits_note(limits, CHANNEL), size=10))
     op_key = f"party.{op.id}" if op else "party.operator"
     doc.add(Heading("一、被投诉企业"))
     doc.add(

@@ -9,7 +9,7 @@ limit is warned about. 涉诉金额 is a plain number.
 from __future__ import annotations
 
 from kami_desktop.core.documents.context import CaseContext
-from kami_desktop.core.documents.fitting import UNCONFIRMED, Fitted, redact
+from kami_desktop.core.documents.fitting import Fitted, redact
 from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Table, Title
 from kami_desktop.core.documents.options import DocOptions
 from kami_desktop.core.documents.portal import (
@@ -17,6 +17,7 @@ from kami_desktop.core.documents.portal import (
     chronology,
     field,
     limit_of,
+    limits_note,
     masked_numbers,
     short_description,
 )
@@ -52,9 +53,13 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing, limits: Limits) -> Bui
     op = ctx.operator
     target = platform + (f"（运营主体：{op.name}）" if op and op.name and op.name != platform else "")
     total = amount(ctx, m)
-    title = field(
-        limits, CHANNEL, "标题", f"{platform}拒不退还{claim_subject(ctx)}，要求退款{total}元", warnings
-    )
+    title_limit = limit_of(limits, CHANNEL, "标题")
+    titles = [
+        f"{platform}拒不退还{claim_subject(ctx)}，要求退款{total}元",
+        f"{platform}扣款不退，要求退款{total}元",
+    ]
+    fitting = [t for t in titles if title_limit is None or len(t) <= title_limit]
+    title = field(limits, CHANNEL, "标题", fitting[0] if fitting else titles[-1], warnings)
     pieces = [public(p) for p in short_description(ctx, m)]
     pieces += [public(line) for line in chronology(ctx, public=True)]
     body = field(limits, CHANNEL, "详细描述", pieces, warnings)
@@ -80,7 +85,5 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing, limits: Limits) -> Bui
             center_columns=(2,),
         )
     )
-    doc.add(
-        P(f"字段长度上限来自本应用的限制数据表；“{UNCONFIRMED}”表示尚不知道上限，以页面提示为准。", size=10)
-    )
+    doc.add(P(limits_note(limits, CHANNEL), size=10))
     return Built(doc, ["黑猫投诉页面公开可见：图片请使用打码后的副本。"], warnings)

@@ -57,6 +57,19 @@ def masked_numbers(text: str) -> str:
     return _LONG_NUMBER.sub(lambda m: mask_number(m.group(0)), text)
 
 
+def limits_note(limits: Limits, channel: str) -> str:
+    """Where the 字数 / 上限 column comes from: confirmed limits, or this app's conservative defaults."""
+    ch = limits.channels.get(channel, {})
+    fields = ch.get("fields", {}) or {}
+    verified = ch.get("last_verified") or (limits.last_verified.isoformat() if limits.last_verified else None)
+    defaults = [n for n, f in fields.items() if f.get("max_chars") is not None and not f.get("confirmed")]
+    text = "“字数 / 上限”一栏的上限来自本应用的限制数据表"
+    text += f"（最后核实：{verified}）" if verified else "（尚未核实）"
+    if defaults:
+        text += f"；其中{'、'.join(defaults)}的上限是本应用的保守默认值，页面实际上限可能更宽"
+    return text + "；“未确认”表示不知道上限。一切以页面提示为准。"
+
+
 def limit_of(limits: Limits, channel: str, name: str) -> int | None:
     try:
         return limits.field_max_chars(channel, name)
@@ -167,6 +180,7 @@ __all__ = [
     "disputed_order_ids",
     "field",
     "limit_of",
+    "limits_note",
     "mask_number",
     "masked_numbers",
     "numbers_field",

@@ -62,7 +62,9 @@ def test_shipped_limits():
     assert limits.attachment_max_bytes("court_online") == 10 * 1024 * 1024
     assert limits.channel("12315")["paste_blocked"] is True
     # unconfirmed limits carry a conservative default, and say so; where it was looked up is recorded
-    assert limits.field_max_chars("12315", "问题描述") == 500 and limits.field_max_chars("heimao", "标题") == 30
+    assert (
+        limits.field_max_chars("12315", "问题描述") == 500 and limits.field_max_chars("heimao", "标题") == 30
+    )
     for channel in ("12315", "heimao"):
         for name, f in limits.channel(channel)["fields"].items():
             assert f["confirmed"] is False and f["default"] is True, (channel, name)
