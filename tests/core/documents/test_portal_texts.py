@@ -82,7 +82,9 @@ def test_12315_fields_fit_on_a_big_case(profile, big, tmp_path):
     assert len(by["问题描述"][1]) <= limits.field_max_chars("12315", "问题描述") == 500
     assert by["金额（元）"][1] == "837.50" and re.fullmatch(r"\d+\.\d{2}", by["金额（元）"][1])
     assert by["订单号"][1] == card_order  # the disputed order only, not every top-up
-    assert by["购买/消费时间"][1] == "2025年3月8日"  # the earliest disputed item (the card), not the first top-up
+    assert (
+        by["购买/消费时间"][1] == "2025年3月8日"
+    )  # the earliest disputed item (the card), not the first top-up
     desc = by["问题描述"][1]
     assert "见证据" not in desc and not LONG.search(desc) and "837.50元" in desc
     assert "已付款未交付的订单350.00元" in desc and "被扣除的余额（自动续费）487.50元" in desc
