@@ -74,6 +74,15 @@ class Conversation:
 _LEGACY_QUOTE = re.compile(r"^(我|本人|对方)[：:]\s*(.+)$", re.S)
 
 
+def stored_role(role: str, kind: str, sender: str, is_me: bool) -> str:
+    """A stored message's role; messages stored before roles were kept: the user's, else the platform's."""
+    if role:
+        return role
+    if kind == "system" or not sender:
+        return SYSTEM
+    return ME if is_me else PLATFORM
+
+
 def quote(role: str, text: str) -> str:
     """'平台客服“……”': what a speaker said, named by role, as formal documents quote it."""
     return f"{ROLE_LABELS.get(role, '对方')}“{text.strip()}”"
@@ -189,4 +198,5 @@ __all__ = [
     "list_senders",
     "quote",
     "resolve_me",
+    "stored_role",
 ]

@@ -18,14 +18,12 @@ from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError, ParsedChat, par
 from kami_desktop.core.chats.audio import MAX_AUDIO_BYTES, audio_duration_bytes
 from kami_desktop.core.chats.detect import MAX_CHAT_BYTES
 from kami_desktop.core.chats.speakers import (
-    ME,
-    PLATFORM,
-    SYSTEM,
     Conversation,
     Sender,
     conversations,
     list_senders,
     resolve_me,
+    stored_role,
 )
 from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit, get_exhibit, next_position
 from kami_desktop.core.evidence.importer import ImportedItem
@@ -468,9 +466,5 @@ def search_chat(s: Session, chat_id: int, text: str) -> list[int]:
 
 
 def role_of(m: ChatMessage) -> str:
-    """A message's speaker role; chats stored before roles were kept: the user, else the platform."""
-    if m.role:
-        return m.role
-    if m.kind == "system" or not m.sender:
-        return SYSTEM
-    return ME if m.is_me else PLATFORM
+    """A message's speaker role (me / platform / other / system); see ``speakers.stored_role``."""
+    return stored_role(m.role, m.kind, m.sender, m.is_me)
