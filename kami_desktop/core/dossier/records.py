@@ -3,8 +3,9 @@
 A bill is printed from what was stored when it was imported (``core.bills.sheets``, taken into the case
 snapshot): the export itself on landscape pages, then the plaintiff's 对账说明（标注版） from the case
 reconciliation (``bill_annotation``). A file that is not a stored bill of the case is declined and printed
-as text. A chat log is read through its parser; when the parser cannot read it, the file is printed as
-text.
+as text. A chat log imported as a chat is printed from its stored messages, one conversation per exhibit, each
+speaker with their role (本人 / 平台客服 / 其他用户); any other chat export is read through its parser
+(conversations separated), and when the parser cannot read it, the file is printed as text.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def _row(
 
 def render_chat(ctx: FileContext) -> None:
     sheet = ctx.case.chats.get((ctx.exhibit.id, ctx.file.sha256))
-    if sheet is not None:  # one conversation as stored, every speaker with the role the user confirmed
+    if sheet is not None and sheet.conversation:  # one conversation as stored, every speaker with their role
         rows = [_row(*m) for m in sheet.messages[:MAX_ROWS]]
         total, people = (
             len(sheet.messages),
