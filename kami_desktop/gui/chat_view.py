@@ -231,6 +231,7 @@ class ChatView(QWidget):
                 last=(info["last"] or "")[:16].replace("T", " "),
                 who=participants,
             )
+            + "".join(f"\n{w}" for w in info.get("warnings", [])[:3])
         )
         gen = self._generation
         start_task(
