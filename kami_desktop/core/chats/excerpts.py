@@ -8,7 +8,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.chats.speakers import ROLE_LABELS, SYSTEM
@@ -142,7 +142,8 @@ def excerpt_exhibit(profile: Profile, case_id: int, chat_id: int, first_seq: int
 # ----------------------------------------------------------------------------- the binder's view
 @dataclass(frozen=True)
 class ChatSheet:
-    """A stored chat as the binder prints it: its conversation and every message with its role."""
+    """A stored chat as the binder prints it: its conversation and its first ``PRINT_ROWS`` messages, each
+    with its speaker's role (``total`` counts them all)."""
 
     sha256: str
     format: str
@@ -151,24 +152,36 @@ class ChatSheet:
     messages: list[
         tuple[int, datetime, str, str, str, str, str, int]
     ]  # seq time sender id role kind text line
+    total: int
+
+
+PRINT_ROWS = 5000  # the binder prints at most this many messages of one chat (the rest: see the original)
 
 
 def snapshot_chats(s: Session, case_id: int) -> dict[tuple[int, str], ChatSheet]:
-    """(exhibit id, file SHA-256) → the chat stored from that file in that exhibit."""
+    """(exhibit id, file SHA-256) → the conversation stored from that file in that exhibit. Chats stored
+    before conversations were kept apart (no conversation name) are left to the binder's parser."""
     out: dict[tuple[int, str], ChatSheet] = {}
     chats = s.scalars(
         select(Chat)
         .join(Exhibit, Exhibit.id == Chat.exhibit_id)
-        .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
+        .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None), Chat.conversation != "")
         .order_by(Chat.id)
     )
     for c in chats:
+        if (c.exhibit_id, c.blob_sha256) in out:
+            continue
+        total = s.scalar(select(func.count()).where(ChatMessage.chat_id == c.id)) or 0
         rows = [
-            (m.seq, m.time, m.sender, m.sender_id, m.role or role_of(m), m.kind, m.text, m.line)
-            for m in chat_messages(s, c.id)
+            (m.seq, m.time, m.sender, m.sender_id, role_of(m), m.kind, m.text, m.line)
+            for m in s.scalars(
+                select(ChatMessage)
+                .where(ChatMessage.chat_id == c.id)
+                .order_by(ChatMessage.seq)
+                .limit(PRINT_ROWS)
+            )
         ]
-        out.setdefault(
-            (c.exhibit_id, c.blob_sha256),
-            ChatSheet(c.blob_sha256, c.format, c.conversation, c.group_chat, rows),
+        out[(c.exhibit_id, c.blob_sha256)] = ChatSheet(
+            c.blob_sha256, c.format, c.conversation, c.group_chat, rows, total
         )
     return out

@@ -90,7 +90,7 @@ def render_chat(ctx: FileContext) -> None:
     if sheet is not None and sheet.conversation:  # one conversation as stored, every speaker with their role
         rows = [_row(*m) for m in sheet.messages[:MAX_ROWS]]
         total, people = (
-            len(sheet.messages),
+            sheet.total,
             list(dict.fromkeys(m[2] for m in sheet.messages if m[4] != "system")),
         )
         what = (

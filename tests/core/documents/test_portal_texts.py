@@ -136,3 +136,20 @@ def test_helpers():
     assert mask_number("2025030122001155711407540003") == "****0003"
     assert without_refs("客服拒绝退款（见证据3、证据11）。") == "客服拒绝退款。"
     assert without_numbers("付款 ¥500.00，交易单号 2025030122001155711407540001") == "付款 ¥500.00"
+
+
+def test_order_numbers_are_kept_whole_and_a_cut_is_warned():
+    from kami_desktop.core.documents.portal import numbers_field
+    from kami_desktop.core.legal.data import Limits
+
+    limits = Limits({"12315": {"fields": {"订单号": {"max_chars": 60}}}})
+    warnings: list[str] = []
+    orders = [f"KM2025030800{i}" for i in range(10)]  # 13 characters each
+    got = numbers_field(limits, "12315", "订单号", orders, warnings)
+    assert got.text == "、".join(orders[:4]) and len(got.text) <= 60 and got.count == f"{len(got.text)} / 60"
+    assert warnings == ["“订单号”上限60字，只填入了4个订单号，另有6个未填入（见问题描述或附件），请核对。"]
+    quiet: list[str] = []
+    assert (
+        numbers_field(limits, "12315", "订单号", orders[:2], quiet).text == "、".join(orders[:2])
+        and quiet == []
+    )
