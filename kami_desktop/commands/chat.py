@@ -18,7 +18,11 @@ def register(sub, common) -> None:
 
     ps = cs.add_parser("parse", parents=[common], help="解析聊天记录导出文件（不保存任何内容）")
     ps.add_argument("file", type=Path, metavar="FILE")
-    ps.add_argument("--me", help="你自己的昵称、QQ 号或微信号（用来区分哪边是你）")
+    ps.add_argument(
+        "--me",
+        metavar="SENDER",
+        help="记录中哪位发送者是你（QQ 号/微信号、昵称或别名，见 kami chat senders）",
+    )
     ps.set_defaults(handler=cmd_parse)
 
     im = cs.add_parser("import", parents=[common], help="导入聊天记录或语音文件为平台交互证据")
@@ -86,8 +90,11 @@ def _line(prefix: str, m, role: str = "") -> str:
 
 def cmd_parse(args) -> Outcome:
     from kami_desktop.core.chats import parse_chat
+    from kami_desktop.core.chats.speakers import resolve_me
 
     chat = parse_chat(args.file, args.me)
+    if args.me:
+        resolve_me(parse_chat(args.file), [args.me])  # one of the export's senders, or refused with the list
     full = chat.to_json()
     data = {
         "file": chat.file,
