@@ -1,4 +1,4 @@
-"""kami chat parse | import | list | show | excerpt — chat logs, voice messages and excerpts."""
+"""kami chat parse | senders | import | list | show | excerpt — chat logs, voice messages and excerpts."""
 
 from __future__ import annotations
 
@@ -16,14 +16,33 @@ def register(sub, common) -> None:
 
     ps = cs.add_parser("parse", parents=[common], help="解析聊天记录导出文件（不保存任何内容）")
     ps.add_argument("file", type=Path, metavar="FILE")
-    ps.add_argument("--me", help="你自己的昵称、QQ 号或微信号（用来区分哪边是你）")
+    ps.add_argument(
+        "--me",
+        metavar="SENDER",
+        help="记录中哪位发送者是你（QQ 号/微信号、昵称或别名，见 kami chat senders）",
+    )
     ps.set_defaults(handler=cmd_parse)
 
     im = cs.add_parser("import", parents=[common], help="导入聊天记录或语音文件为平台交互证据")
     im.add_argument("--case", type=int, required=True, dest="case_id")
     im.add_argument("file", type=Path, metavar="FILE")
-    im.add_argument("--me", help="你自己的昵称、QQ 号或微信号")
+    im.add_argument(
+        "--me",
+        action="append",
+        metavar="SENDER",
+        help="记录中哪位发送者是你：QQ 号/微信号、昵称或别名，须是“kami chat senders FILE”列出的发送者之一（可重复）",
+    )
+    im.add_argument(
+        "--staff",
+        action="append",
+        metavar="SENDER",
+        help="群聊中哪位发送者是平台客服（同上，可重复）；群聊中其余的人按“其他用户”处理",
+    )
     im.set_defaults(handler=cmd_import)
+
+    se = cs.add_parser("senders", parents=[common], help="列出聊天记录中的发送者（名称、别名、号码、消息数）")
+    se.add_argument("file", type=Path, metavar="FILE")
+    se.set_defaults(handler=cmd_senders)
 
     ls = cs.add_parser("list", parents=[common], help="列出案件的聊天记录")
     ls.add_argument("--case", type=int, required=True, dest="case_id")
@@ -56,16 +75,24 @@ def _item(m) -> dict:
     }
 
 
-def _line(prefix: str, m) -> str:
-    who = f"{m.sender}（我）" if m.is_me else (m.sender or "系统")
+def _line(prefix: str, m, role: str = "") -> str:
+    from kami_desktop.core.chats.speakers import ROLE_LABELS, SYSTEM
+
+    if role:
+        who = "系统" if role == SYSTEM else f"{m.sender}（{ROLE_LABELS[role]}）"
+    else:
+        who = f"{m.sender}（我）" if m.is_me else (m.sender or "系统")
     text = m.text.replace("\r", "").replace("\n", " ⏎ ")
     return f"{prefix}{m.time:%Y-%m-%d %H:%M:%S}  {who}：{text[:200]}"
 
 
 def cmd_parse(args) -> Outcome:
     from kami_desktop.core.chats import parse_chat
+    from kami_desktop.core.chats.speakers import resolve_me
 
     chat = parse_chat(args.file, args.me)
+    if args.me:
+        resolve_me(parse_chat(args.file), [args.me])  # one of the export's senders, or refused with the list
     full = chat.to_json()
     data = {
         "file": chat.file,
@@ -94,13 +121,15 @@ def cmd_import(args) -> Outcome:
     from kami_desktop.core.chats.store import ChatImport, format_duration, import_chat
 
     with open_profile(args) as prof:
-        result = import_chat(prof, args.case_id, args.file, args.me)
+        result = import_chat(prof, args.case_id, args.file, args.me, staff=args.staff)
     if isinstance(result, ChatImport):
-        text = (
-            f"聊天记录已在证据 {result.exhibit_id} 中（重复导入，未新增任何内容）"
-            if result.duplicate
-            else f"已导入证据 {result.exhibit_id}《{result.title}》：{result.messages} 条消息（聊天记录 {result.chat_id}）"
-        )
+        if result.duplicate:
+            text = f"聊天记录已在证据 {'、'.join(str(c['exhibit_id']) for c in result.chats)} 中（重复导入，未新增任何内容）"
+        else:
+            text = "\n".join(
+                f"已导入证据 {c['exhibit_id']}《{c['title']}》：{c['messages']} 条消息（聊天记录 {c['chat_id']}）"
+                for c in result.chats
+            )
         text += "".join(f"\n注意：{w}" for w in result.warnings)
     else:
         length = format_duration(result.duration) or "未知"
@@ -110,6 +139,18 @@ def cmd_import(args) -> Outcome:
             else f"已导入语音证据 {result.exhibit_id}《{result.title}》，时长 {length}"
         )
     return Outcome(result.to_json(), text)
+
+
+def cmd_senders(args) -> Outcome:
+    from kami_desktop.core.chats.store import chat_senders
+
+    senders = chat_senders(args.file)
+    lines = [f"{args.file.name}：{len(senders)} 位发送者（导入时用 --me 指定其中的本人，用号码或名称均可）"]
+    for x in senders:
+        mark = "（记录标明为本人）" if x.is_me else ""
+        where = f"  会话：{'、'.join(x.conversations[:3])}" if x.conversations else ""
+        lines.append(f"  {x.sender_id or '-':<16} {x.label()}{mark}{where}")
+    return Outcome({"senders": [x.to_json() for x in senders]}, "\n".join(lines))
 
 
 def cmd_list(args) -> Outcome:
@@ -124,7 +165,7 @@ def cmd_list(args) -> Outcome:
 
 
 def cmd_show(args) -> Outcome:
-    from kami_desktop.core.chats.store import chat_info, chat_messages, get_chat, search_chat
+    from kami_desktop.core.chats.store import chat_info, chat_messages, get_chat, role_of, search_chat
 
     with open_profile(args, write=False) as prof, prof.session() as s:
         get_chat(s, args.chat_id, args.case_id)
@@ -133,13 +174,14 @@ def cmd_show(args) -> Outcome:
         if args.search:
             hits = set(search_chat(s, args.chat_id, args.search))
             msgs = [m for m in msgs if m.seq in hits]
-        items = [{"seq": m.seq, **_item(m)} for m in msgs]
-    text = "\n".join([f"《{info['title']}》", *(_line(f"{m.seq:>5}  ", m) for m in msgs)])
+        items = [{"seq": m.seq, **_item(m), "sender_id": m.sender_id, "role": role_of(m)} for m in msgs]
+        shown = [_line(f"{m.seq:>5}  ", m, role_of(m)) for m in msgs]
+    text = "\n".join([f"《{info['title']}》", *shown])
     return Outcome({**info, "items": items}, text)
 
 
 def cmd_excerpt(args) -> Outcome:
-    from kami_desktop.core.chats.store import excerpt_exhibit
+    from kami_desktop.core.chats.excerpts import excerpt_exhibit
 
     with open_profile(args) as prof:
         result = excerpt_exhibit(prof, args.case_id, args.chat_id, args.first_seq, args.last_seq)

@@ -116,13 +116,21 @@ class ChatBubbleDelegate(QStyledItemDelegate):
         else:
             x = rect.x() + SEQ_W
             head_rect = QRect(x, top, rect.width() - 2 * SEQ_W, sfm.height())
-            painter.drawText(head_rect, int(Qt.AlignmentFlag.AlignLeft), f"{m.sender}  {head}")
+            painter.drawText(head_rect, int(Qt.AlignmentFlag.AlignLeft), f"{self._who(m)}  {head}")
         bubble = QRect(x, top + sfm.height() + GAP, bubble_w, text_rect.height() + 2 * PAD_Y)
         self._bubble(painter, bubble, ME_BG if m.is_me else OTHER_BG, outline)
         painter.setFont(option.font)
         painter.setPen(QColor("#1b1b1b"))
         painter.drawText(bubble.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y), FLAGS, self._body(m))
         painter.restore()
+
+    def _who(self, m) -> str:
+        """The sender, with 其他用户 / 平台客服 said for a group chat's members."""
+        if m.role == "other":
+            return self.tr("{name}（其他用户）").format(name=m.sender)
+        if m.role == "platform":
+            return self.tr("{name}（平台客服）").format(name=m.sender)
+        return m.sender
 
     def _outline(self, index, selected: bool) -> QPen:
         if index.data(CurrentHitRole):

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
-from kami_desktop.core.chats.store import chat_messages
+from kami_desktop.core.chats.store import chat_messages, role_of
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui.formatting import local_time
 
@@ -29,12 +29,13 @@ class MessageRow:
     kind: str
     text: str
     id: int = 0  # chat_messages.id (a claim item links to it)
+    role: str = ""  # me | platform | other | system (core.chats.speakers)
 
 
 def load_messages(profile: Profile, chat_id: int) -> tuple[int, list[MessageRow]]:
     with profile.session() as s:
         rows = [
-            MessageRow(m.seq, m.line, m.time, m.sender, m.is_me, m.kind, m.text, m.id)
+            MessageRow(m.seq, m.line, m.time, m.sender, m.is_me, m.kind, m.text, m.id, role_of(m))
             for m in chat_messages(s, chat_id)
         ]
     return chat_id, rows

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -28,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from kami_desktop.core.case.claim_drafts import draft_from_chat_message
 from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError
+from kami_desktop.core.chats import excerpts as chatexcerpts
 from kami_desktop.core.chats import store as chatstore
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui import messages
 from kami_desktop.gui.chat_bubble_delegate import ChatBubbleDelegate
 from kami_desktop.gui.chat_message_model import ChatMessageModel, MessageRole, load_messages
+from kami_desktop.gui.chat_senders_dialog import SendersDialog
 from kami_desktop.gui.claim_dialog import ClaimDialog, claim_from
 from kami_desktop.gui.formatting import join_list
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
@@ -57,6 +58,7 @@ class ChatView(QWidget):
         self.chats: list[dict] = []
         self.worker: TaskWorker | None = None
         self.me = ""
+        self._pending: tuple[str, list[str], list[str]] | None = None  # an import waiting for its worker slot
         self._generation = 0
         self._select_chat: int | None = None
 
@@ -143,16 +145,10 @@ class ChatView(QWidget):
         )
         return path or None
 
-    def ask_me(self) -> str | None:
-        """Your own name in the export (to tell your messages apart); empty = let the parser decide."""
-        name, ok = QInputDialog.getText(
-            self,
-            self.tr("你在聊天中的名字"),
-            self.tr("请输入你在这份聊天记录中的昵称、QQ 号或微信号（用来把你的消息显示在右侧，可留空）："),
-            QLineEdit.EchoMode.Normal,
-            self.me,
-        )
-        return name.strip() if ok else None
+    def ask_me(self, senders: list, file_name: str) -> tuple[list[str], list[str]] | None:
+        """Who in the export is the user, and who is the platform's staff in group chats: ticked in a list
+        of the export's senders (None: cancelled)."""
+        return SendersDialog.ask(self, senders, file_name)
 
     # ------------------------------------------------------------------ loading
     def set_case(self, case_id: int | None) -> None:
@@ -235,6 +231,7 @@ class ChatView(QWidget):
                 last=(info["last"] or "")[:16].replace("T", " "),
                 who=participants,
             )
+            + "".join(f"\n{w}" for w in info.get("warnings", [])[:3])
         )
         gen = self._generation
         start_task(
@@ -327,7 +324,7 @@ class ChatView(QWidget):
         if span is None or chat_id is None or self.case_id is None:
             return
         try:
-            result = chatstore.excerpt_exhibit(self.profile, self.case_id, chat_id, *span)
+            result = chatexcerpts.excerpt_exhibit(self.profile, self.case_id, chat_id, *span)
         except Exception as exc:
             messages.show_error(self, exc)
             return
@@ -351,28 +348,68 @@ class ChatView(QWidget):
             self.selection_label.setText(self.tr("按住 Shift 点击可选中一段连续的消息，再生成摘录证据。"))
 
     # ------------------------------------------------------------------ import
-    def import_file(self, path: str | Path | None = None, me: str | None = None) -> None:
+    def import_file(
+        self, path: str | Path | None = None, me: list[str] | None = None, staff: list[str] | None = None
+    ) -> None:
+        """Import a chat export (after asking who is who among its senders) or a voice file."""
         if self.case_id is None or self.worker is not None:
             return
         path = path or self.choose_file()
         if not path:
             return
         if me is None and Path(path).suffix.lower() not in VOICE_EXTENSIONS:
-            me = self.ask_me()
-            if me is None:
-                return
-        self.me = me or self.me
+            self.status.setText(self.tr("正在读取 {name} 的发送者…").format(name=Path(path).name))
+            self._run(
+                chatstore.chat_senders,
+                str(path),
+                on_result=lambda senders: self._senders_read(str(path), senders),
+                on_error=self._import_failed,
+                with_progress=False,
+                with_cancel=False,
+            )
+            return
+        self._start_import(str(path), me or [], staff or [])
+
+    def _senders_read(self, path: str, senders: list) -> None:
+        choice = self.ask_me(senders, Path(path).name)
+        if choice is None:
+            self.status.setText(self.tr("已取消导入。"))
+            return
+        me, staff = choice
+        self.me = "、".join(me)
+        self._pending = (path, me, staff)
+        if self.worker is None:  # the reading worker has finished already: go on now, else when it does
+            self._start_pending()
+
+    def _start_pending(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._start_import(*pending)
+
+    def _start_import(self, path: str, me: list[str], staff: list[str]) -> None:
+        if self.case_id is None or self.worker is not None:
+            return
         self.status.setText(self.tr("正在读取 {name}…").format(name=Path(path).name))
-        mine: list = []
-        self.worker = start_task(
+        self._run(
             chatstore.import_chat,
             self.profile,
             self.case_id,
-            str(path),
+            path,
             me or None,
-            on_result=guarded(self, self._imported),
-            on_error=guarded(self, self._import_failed),
+            on_result=self._imported,
+            on_error=self._import_failed,
+            staff=staff or None,
+        )
+
+    def _run(self, fn, *args, on_result, on_error, **kwargs) -> None:
+        mine: list = []
+        self.worker = start_task(
+            fn,
+            *args,
+            on_result=guarded(self, on_result),
+            on_error=guarded(self, on_error),
             on_finished=guarded(self, lambda: self._import_done(mine[0])),
+            **kwargs,
         )
         mine.append(self.worker)
         self._update_buttons()
@@ -381,6 +418,8 @@ class ChatView(QWidget):
         if self.worker is worker:
             self.worker = None
         self._update_buttons()
+        if self.worker is None and self._pending is not None:
+            self._start_pending()
 
     def _imported(self, result) -> None:
         if isinstance(result, chatstore.VoiceImport):
@@ -392,12 +431,19 @@ class ChatView(QWidget):
             )
             self.import_finished.emit(result)
             return
-        text = (
-            self.tr("这份聊天记录已经导入过（证据 {ex}），没有重复添加。")
-            if result.duplicate
-            else self.tr("已导入《{title}》：{n} 条消息（证据 {ex}）")
-        )
-        self.status.setText(text.format(ex=result.exhibit_id, title=result.title, n=result.messages))
+        if result.duplicate:
+            text = self.tr("这份聊天记录已经导入过（证据 {ex}），没有重复添加。").format(
+                ex=join_list([str(c["exhibit_id"]) for c in result.chats])
+            )
+        elif len(result.chats) > 1:
+            text = self.tr("已导入 {k} 个会话，共 {n} 条消息，每个会话一件证据：{titles}").format(
+                k=len(result.chats), n=result.messages, titles=join_list([c["title"] for c in result.chats])
+            )
+        else:
+            text = self.tr("已导入《{title}》：{n} 条消息（证据 {ex}）").format(
+                ex=result.exhibit_id, title=result.title, n=result.messages
+            )
+        self.status.setText(text)
         self.import_finished.emit(result)
         self.reload(select_chat=result.chat_id)
 

@@ -4,85 +4,98 @@
 <context>
     <name>ChatBubble</name>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="19"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="20"/>
         <source>图片</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="20"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="21"/>
         <source>语音</source>
         <translation>Voice</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="21"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="22"/>
         <source>视频</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="22"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="23"/>
         <source>表情</source>
         <translation>Sticker</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="23"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="24"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="24"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="25"/>
         <source>链接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="25"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="26"/>
         <source>引用</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="26"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="27"/>
         <source>转账</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="27"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="28"/>
         <source>红包</source>
         <translation>Red packet</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="28"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="29"/>
         <source>音乐</source>
         <translation>Music</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="29"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="30"/>
         <source>通话</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="30"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="31"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="31"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="32"/>
         <source>名片</source>
         <translation>Contact card</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="32"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="33"/>
         <source>小程序</source>
         <translation>Mini program</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="56"/>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="57"/>
         <source>〔{kind}〕</source>
         <translation>[{kind}] </translation>
     </message>
 </context>
 <context>
+    <name>ChatBubbleDelegate</name>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="130"/>
+        <source>{name}（其他用户）</source>
+        <translation>{name} (other user)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_bubble_delegate.py" line="132"/>
+        <source>{name}（平台客服）</source>
+        <translation>{name} (platform staff)</translation>
+    </message>
+</context>
+<context>
     <name>ChatMessageModel</name>
     <message>
-        <location filename="../../kami_desktop/gui/chat_message_model.py" line="93"/>
+        <location filename="../../kami_desktop/gui/chat_message_model.py" line="94"/>
         <source>第 {seq} 条 · {time} · 原文件第 {line} 行</source>
         <translation>Message {seq} · {time} · line {line} of the original file</translation>
     </message>
@@ -90,149 +103,202 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="66"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="68"/>
         <source>导入聊天记录…</source>
         <translation>Import chat…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="68"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="70"/>
         <source>QQ 消息管理器导出的 txt，留痕（MemoTrace）导出的 CSV/TXT/HTML，或语音文件</source>
         <translation>A .txt exported by the QQ Message Manager, a CSV/TXT/HTML export from MemoTrace (留痕), or a voice file</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="73"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="75"/>
         <source>搜索消息（回车：下一处）</source>
         <translation>Search messages (Enter: next match)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="78"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="81"/>
         <source>上一处</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="80"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="84"/>
         <source>下一处</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="84"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="88"/>
         <source>聊天记录：</source>
         <translation>Chat:</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="109"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="113"/>
         <source>生成摘录证据</source>
         <translation>Make excerpt exhibit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="111"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="115"/>
         <source>把选中的这一段消息（从第一条到最后一条）生成为一件新的证据；原始聊天记录不变</source>
         <translation>Make the selected run of messages (from the first to the last) a new exhibit; the original chat log is not changed</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="138"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="142"/>
         <source>选择聊天记录或语音文件</source>
         <translation>Choose a chat log or voice file</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="140"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="144"/>
         <source>聊天记录 (*.txt *.csv *.html *.htm);;语音 ({voice});;所有文件 (*)</source>
         <translation>Chat logs (*.txt *.csv *.html *.htm);;Voice ({voice});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="148"/>
-        <source>你在聊天中的名字</source>
-        <translation>Your name in the chat</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="149"/>
-        <source>请输入你在这份聊天记录中的昵称、QQ 号或微信号（用来把你的消息显示在右侧，可留空）：</source>
-        <translation>Enter your nickname, QQ number or WeChat ID in this chat log (your messages are then shown on the right; may be left empty):</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="199"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="197"/>
         <source>{title}（{n} 条）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="205"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="203"/>
         <source>本案还没有聊天记录。点击“导入聊天记录…”导入 QQ 或微信（留痕导出）的聊天记录。</source>
         <translation>This case has no chat logs yet. Click “Import chat…” to import a QQ chat, or a WeChat chat exported with MemoTrace (留痕).</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="229"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="227"/>
         <source>证据 {ex} · {n} 条消息 · {first} 至 {last} · 参与者：{who}</source>
         <translation>Exhibit {ex} · messages: {n} · {first} to {last} · participants: {who}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="286"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="284"/>
         <source>没有找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="296"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="295"/>
         <source>作为主张项…</source>
         <translation>Make a claim item…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="306"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="305"/>
         <source>已添加主张项 {id}（已记入存证日志）</source>
         <translation>Claim item {id} added (recorded in the ledger)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="332"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="331"/>
         <source>已生成摘录证据 {ex}《{title}》</source>
         <translation>Created excerpt exhibit {ex} “{title}”</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="334"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="333"/>
         <source>这段摘录已经存在：证据 {ex}《{title}》</source>
         <translation>This excerpt already exists: exhibit {ex} “{title}”</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="346"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="345"/>
         <source>已选第 {a}—{b} 条消息</source>
         <translation>Messages {a}–{b} selected</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="348"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="347"/>
         <source>按住 Shift 点击可选中一段连续的消息，再生成摘录证据。</source>
         <translation>Shift-click to select a run of messages, then make an excerpt exhibit.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="362"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="360"/>
+        <source>正在读取 {name} 的发送者…</source>
+        <translation>Reading the senders of {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="375"/>
+        <source>已取消导入。</source>
+        <translation>Import cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="391"/>
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="384"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="425"/>
         <source>未知</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="386"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="427"/>
         <source>已导入语音证据 {ex}《{title}》，时长 {length}</source>
         <translation>Imported voice exhibit {ex} “{title}”, length {length}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="393"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="434"/>
         <source>这份聊天记录已经导入过（证据 {ex}），没有重复添加。</source>
         <translation>This chat log was imported before (exhibit {ex}); it was not added again.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="395"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="438"/>
+        <source>已导入 {k} 个会话，共 {n} 条消息，每个会话一件证据：{titles}</source>
+        <translation>Imported {k} conversations, {n} messages, one exhibit each: {titles}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="442"/>
         <source>已导入《{title}》：{n} 条消息（证据 {ex}）</source>
         <translation>Imported “{title}” as exhibit {ex}; messages: {n}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="404"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="452"/>
         <source>未导入：{reason}</source>
         <translation>Not imported: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="405"/>
+        <location filename="../../kami_desktop/gui/chat_view.py" line="453"/>
         <source>无法导入聊天记录</source>
         <translation>Cannot import the chat log</translation>
+    </message>
+</context>
+<context>
+    <name>SendersDialog</name>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_senders_dialog.py" line="28"/>
+        <source>谁是本人</source>
+        <translation>Which sender is you</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_senders_dialog.py" line="31"/>
+        <source>《{name}》中有以下发送者。请勾选哪些是你本人（同一个人在私聊和群聊中的名字可能不同，可勾选多个）；群聊中若有平台客服，请勾选“平台客服”。群聊中的其他人按“其他用户”处理，他们的话不会被当作平台的答复或你的陈述。</source>
+        <translation>“{name}” has these senders. Tick the ones that are you (the same person may use different names in a private chat and a group chat; you may tick several); in group chats, tick the platform's staff under “Platform staff”. Everybody else in a group chat is treated as another user: their words are never taken as the platform's answer or as your own.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_senders_dialog.py" line="38"/>
+        <source>本人</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_senders_dialog.py" line="39"/>
+        <source>平台客服（群聊）</source>
+        <translation>Platform staff (group chats)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_senders_dialog.py" line="40"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_senders_dialog.py" line="41"/>
+        <source>号码</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_senders_dialog.py" line="42"/>
+        <source>别名</source>
+        <translation>Aliases</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_senders_dialog.py" line="43"/>
+        <source>消息数</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_senders_dialog.py" line="44"/>
+        <source>会话</source>
+        <translation>Conversations</translation>
     </message>
 </context>
 </TS>

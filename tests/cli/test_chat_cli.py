@@ -42,33 +42,63 @@ def test_import_list_show_excerpt_and_voice(tmp_path, capsys):
     path = write(tmp_path, "qq.txt", cf.qq_txt())
     out = kami_json("chat", "import", "--case", "1", str(path), "--me", "小明", data_dir=d)
     assert out["kind"] == "chat" and out["messages"] == 11 and out["duplicate"] is False
+    assert [c["messages"] for c in out["chats"]] == [6, 5]  # the private chat and the group chat
     assert run(capsys, d, "chat", "import", "--case", "1", str(path))["duplicate"] is True
-    (listed,) = run(capsys, d, "chat", "list", "--case", "1")["chats"]
-    assert listed["chat_id"] == out["chat_id"] and listed["messages"] == 11
-    shown = run(capsys, d, "chat", "show", "--case", "1", "--chat", str(out["chat_id"]), "--search", "没到账")
-    assert [i["seq"] for i in shown["items"]] == [8, 11]
+    private, group = run(capsys, d, "chat", "list", "--case", "1")["chats"]
+    assert private["chat_id"] == out["chat_id"] and private["messages"] + group["messages"] == 11
+    shown = run(
+        capsys, d, "chat", "show", "--case", "1", "--chat", str(group["chat_id"]), "--search", "没到账"
+    )
+    assert [(i["seq"], i["role"]) for i in shown["items"]] == [(2, "me"), (5, "other")]
     ex = kami_json(
         "chat",
         "excerpt",
         "--case",
         "1",
         "--chat",
-        str(out["chat_id"]),
+        str(group["chat_id"]),
         "--from",
-        "8",
+        "2",
         "--to",
-        "11",
+        "5",
         data_dir=d,
     )
     assert (
         ex["messages"] == 4
-        and ex["source_exhibit_id"] == out["exhibit_id"]
+        and ex["source_exhibit_id"] == group["exhibit_id"]
         and ex["source_sha256"] == out["sha256"]
     )
     voice = run(capsys, d, "chat", "import", "--case", "1", str(write(tmp_path, "v.wav", wav(3.4))))
     assert voice["kind"] == "voice" and voice["duration"] == 3.4 and voice["title"] == "语音 0:03（v）"
     exhibits = run(capsys, d, "exhibit", "list", "--case", "1")["exhibits"]
-    assert [e["category"] for e in exhibits] == ["interaction"] * 3
+    assert [e["category"] for e in exhibits] == ["interaction"] * 4
+
+
+def test_senders_are_listed_and_me_must_be_one_of_them(tmp_path, capsys):
+    d = tmp_path / "p"
+    run(capsys, d, "case", "new", "--title", "星辰卡盟扣款", "--platform", "星辰卡盟")
+    path = write(tmp_path, "qq.txt", cf.qq_txt())
+    senders = run(capsys, d, "chat", "senders", str(path))["senders"]
+    by_id = {x["id"]: x for x in senders if x["id"]}
+    assert by_id["12345"]["name"] == "小明" and by_id["12345"]["messages"] == 1
+    assert by_id["30003"]["name"] == "Tom(小号)" and by_id["20002"]["name"] == "阿强"
+    assert sum(x["messages"] for x in senders) == 10  # every message but the system line
+    capsys.readouterr()
+    code = cli.main(["--data-dir", str(d), "chat", "import", "--case", "1", str(path), "--me", "小红"])
+    err = capsys.readouterr().err
+    assert code == 2 and "不是这份记录中的发送者" in err and "QQ 12345" in err
+    out = kami_json(
+        "chat", "import", "--case", "1", str(path), "--me", "12345", "--staff", "20002", data_dir=d
+    )
+    group = out["chats"][1]
+    shown = run(capsys, d, "chat", "show", "--case", "1", "--chat", str(group["chat_id"]))
+    assert [(i["sender"], i["role"]) for i in shown["items"]] == [
+        ("系统消息", "system"),
+        ("小明", "me"),
+        ("阿强", "platform"),
+        ("客服", "other"),
+        ("Tom(小号)", "other"),
+    ]
 
 
 def test_bad_chat_exit_2_and_nothing_stored(tmp_path, capsys):

@@ -35,7 +35,7 @@ LAYERS = {
 # the modules of bills/ and chats/ that work on the case file in the database; the rest are parsers
 STORED_SIDE = {
     "bills": {"store", "sheets", "owner", "counterparties", "money"},
-    "chats": {"store"},
+    "chats": {"store", "excerpts"},
 }
 # parsers read bytes and return plain data: nothing but the utilities and the error base
 PARSER_ONLY = {"util", "errors"}

@@ -43,8 +43,8 @@ def bubble_xs(view, row: int, color: QColor) -> list[int]:
 
 def test_bubbles_mine_on_the_right(qtbot, view, case_id, qq_chat):
     show_case(qtbot, view, case_id)
-    assert view.model.rowCount() == qq_chat.messages == 11
-    assert view.chat_box.count() == 1 and "QQ聊天记录" in view.chat_box.currentText()
+    assert view.model.rowCount() == qq_chat.chats[0]["messages"] == 6  # the private chat of the export
+    assert view.chat_box.count() == 2 and "QQ聊天记录" in view.chat_box.currentText()
     view.list.scrollToTop()
     half = view.list.viewport().width() // 2
     mine, theirs = bubble_xs(view, 0, ME_BG), bubble_xs(view, 1, OTHER_BG)
@@ -59,13 +59,16 @@ def test_search_finds_a_message_and_steps_through_hits(qtbot, view, case_id, qq_
     view.search.setText("系统维护")
     qtbot.waitUntil(lambda: view.hit_label.text() == "1/1", timeout=3000)
     assert view.model.current_hit == 4 and view.model.rows[4].seq == 5
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.chat_box.setCurrentIndex(1)  # the group chat
+    assert "群聊" in view.chat_box.currentText()
     view.search.setText("没到账")
     view.run_search()
-    assert view.hit_label.text() == "1/2" and view.model.current_hit == 7
+    assert view.hit_label.text() == "1/2" and view.model.current_hit == 1
     view.step_hit(1)
-    assert view.hit_label.text() == "2/2" and view.model.current_hit == 10
+    assert view.hit_label.text() == "2/2" and view.model.current_hit == 4
     view.step_hit(1)
-    assert view.model.current_hit == 7
+    assert view.model.current_hit == 1
     view.search.setText("不存在的词")
     view.run_search()
     assert view.hit_label.text() == "没有找到"
@@ -76,7 +79,8 @@ def test_a_trashed_chat_leaves_the_list(qtbot, view, profile, case_id, qq_chat):
 
     show_case(qtbot, view, case_id)
     with profile.session() as s:
-        trash(s, qq_chat.exhibit_id)
+        for c in qq_chat.chats:
+            trash(s, c["exhibit_id"])
     with qtbot.waitSignal(view.loaded, timeout=10000):
         view.reload()
     assert view.chat_box.count() == 0 and view.model.rowCount() == 0 and "还没有聊天记录" in view.info.text()
@@ -84,7 +88,7 @@ def test_a_trashed_chat_leaves_the_list(qtbot, view, profile, case_id, qq_chat):
         restore(s, qq_chat.exhibit_id)
     with qtbot.waitSignal(view.loaded, timeout=10000):
         view.reload()
-    assert view.model.rowCount() == 11
+    assert view.chat_box.count() == 1 and view.model.rowCount() == 6
 
 
 def test_selected_span_becomes_an_excerpt_exhibit(qtbot, view, profile, case_id, qq_chat):
@@ -107,7 +111,7 @@ def test_import_button_imports_a_chat_and_a_voice_file(qtbot, view, profile, cas
     chat = tmp_path / "星辰客服_utf8.csv"
     chat.write_bytes(cf.memotrace_csv())
     view.choose_file = lambda: str(chat)
-    view.ask_me = lambda: ""
+    view.ask_me = lambda senders, name: ([], [])  # WeChat exports mark the user's messages themselves
     with qtbot.waitSignal(view.import_finished, timeout=20000), qtbot.waitSignal(view.loaded, timeout=20000):
         view.import_button.click()
     assert view.chat_box.count() == 1 and view.model.rowCount() == 8
@@ -121,5 +125,44 @@ def test_import_button_imports_a_chat_and_a_voice_file(qtbot, view, profile, cas
     bad = tmp_path / "notes.txt"
     bad.write_text("随便写的\n", encoding="utf-8")
     with qtbot.waitSignal(view.import_finished, timeout=20000) as done:
-        view.import_file(bad, me="")
+        view.import_file(bad, me=[])
     assert done.args[0] is None and "notes.txt" in view.status.text()
+
+
+def test_import_asks_who_is_who_from_the_senders_list(qtbot, view, profile, case_id, tmp_path):
+    """The user and the platform's staff are ticked in a list of the export's senders; a QQ export with a
+    private chat and a group chat becomes two chats; the group's other members read as 其他用户."""
+    from kami_desktop.core.chats import parse_chat
+    from kami_desktop.core.chats.speakers import list_senders
+    from kami_desktop.gui.chat_senders_dialog import STAFF_COL, SendersDialog
+
+    path = tmp_path / "qq.txt"
+    path.write_bytes(cf.qq_txt())
+    dialog = SendersDialog(list_senders(parse_chat(path)), path.name)
+    qtbot.addWidget(dialog)
+    rows = {
+        dialog.table.item(r, 3).text(): dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())
+    }
+    assert rows["12345"] == "小明" and rows["20002"] == "阿强" and rows["30003"] == "Tom(小号)"
+    assert dialog.chosen(0) == ["小明"]  # the private chat shows who the user is
+    dialog.check("12345")
+    dialog.check("20002", STAFF_COL)
+    dialog.check("20002")  # the user or staff, not both
+    assert dialog.choice() == (["小明", "12345", "20002"], [])
+    dialog.check("20002", STAFF_COL)
+    assert dialog.choice() == (["小明", "12345"], ["20002"])
+
+    asked: list = []
+    view.ask_me = lambda senders, name: asked.append((len(senders), name)) or dialog.choice()
+    view.choose_file = lambda: str(path)
+    show_case(qtbot, view, case_id)
+    with qtbot.waitSignal(view.import_finished, timeout=20000) as done:
+        view.import_button.click()
+    assert asked == [(6, "qq.txt")] and len(done.args[0].chats) == 2
+    assert "2 个会话" in view.status.text()
+    qtbot.waitUntil(lambda: view.chat_box.count() == 2, timeout=10000)
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.chat_box.setCurrentIndex(1)
+    roles = [(r.sender, r.role) for r in view.model.rows]
+    assert roles[1:] == [("小明", "me"), ("阿强", "platform"), ("客服", "other"), ("Tom(小号)", "other")]
+    assert not view.grab().isNull()

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.claims import CLAIM_KINDS, ZERO, ClaimError, add_item, kind_code, live_exhibit
+from kami_desktop.core.chats.speakers import quote, stored_role
 from kami_desktop.core.store.model import Bill, BillRow, Chat, ChatMessage, ClaimItem, Exhibit
 from kami_desktop.core.util.money import money_str, parse_amount
 from kami_desktop.core.util.timeutil import CHINA_TZ
@@ -124,12 +125,12 @@ def draft_from_chat_message(s: Session, message_id: int) -> ClaimDraft:
     ex = _holder(s, chat.exhibit_id, f"聊天消息 {message_id}")
     text = " ".join((msg.text or "").split())
     kind, reason = _hint(text)
-    who = "我" if msg.is_me else (msg.sender or "对方")
+    role = stored_role(msg.role, msg.kind, msg.sender, msg.is_me)
     return ClaimDraft(
         ex.case_id,
         kind,
         msg.time.astimezone(CHINA_TZ).date(),
-        f"{who}：{text}"[:300],
+        quote(role, text[:290]),
         amount=amount_in_text(text),
         reason=reason,
         chat_message_ids=[msg.id],

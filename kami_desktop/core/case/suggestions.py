@@ -2,9 +2,11 @@
 
 * Bill rows (``BillRow``): reconciled over the case's counterparty checklist
   (``core.bills.counterparties.platform_rule``): payments to the platform → 充值, refunds → 退款.
-* Chat messages (``ChatMessage``): texts about refunds or deductions (退款, 退钱, 扣款, 封号, 冻结, 不退 …)
-  → 申请退款 when the user wrote them, 平台答复 when the other side did. Consecutive matching messages
-  of the same side within 30 minutes form one suggestion, named after the first.
+* Chat messages (``ChatMessage``): a speaker's turn — consecutive messages of ONE sender, never two
+  people's words together — that speaks of refunds or deductions (退款, 退钱, 扣款, 封号, 冻结, 不退 …)
+  → 申请退款 when the user (本人) said it, 平台答复 when the platform's staff (平台客服) did; other users of
+  a group chat (其他用户) are never suggested. The text quotes the speaker by role: 平台客服“……”, so a
+  document reads “2026年5月29日 10:02，平台客服“……””. Named after the turn's first matching message.
 
 A suggestion is named by its origin, ``bill:<row id>`` or ``chat:<message id>``. Accepting it creates a
 Fact with that origin, linked to the bill's or chat's exhibit. Dismissing it appends a
@@ -31,6 +33,8 @@ from kami_desktop.core.bills.model import Transaction
 from kami_desktop.core.bills.reconcile import PAYMENT, REFUND
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.case.facts import FACT_KINDS, FactError, add_fact
+from kami_desktop.core.chats.speakers import ME, PLATFORM, SYSTEM, quote
+from kami_desktop.core.chats.store import role_of
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Bill, BillRow, Chat, ChatMessage, Exhibit, Fact, LedgerEntry
 from kami_desktop.core.util.money import money_str
@@ -40,6 +44,8 @@ from kami_desktop.core.vocab import CHAT_WORDS
 DISMISSED = "fact.suggestion_dismissed"
 RESTORED = "fact.suggestion_restored"
 CHAT_GAP = timedelta(minutes=30)
+SUGGESTED_ROLES = {ME: "refund_request", PLATFORM: "platform_reply"}  # never OTHER: another customer
+_CLOSED = "。！？!?，,；;…"
 SOURCES = {"alipay": "支付宝", "wechat": "微信支付"}
 
 
@@ -154,7 +160,43 @@ def _matches(text: str) -> bool:
     return any(w in text for w in CHAT_WORDS)
 
 
+def _joined(texts: list[str]) -> str:
+    out = ""
+    for t in (" ".join(t.split()) for t in texts):
+        if out and t:
+            out += "" if out[-1] in _CLOSED else "；"
+        out += t
+    return out
+
+
+def _turns(rows: list[tuple[ChatMessage, int]]) -> list[tuple[list[ChatMessage], int, str]]:
+    """Consecutive messages of ONE sender in one chat (a new turn when someone else speaks, after a
+    system message, or after ``CHAT_GAP`` of silence), with the exhibit and the speaker's role."""
+    turns: list[tuple[list[ChatMessage], int, str]] = []
+    current: list[ChatMessage] = []
+    for m, exhibit_id in rows:
+        role = role_of(m)
+        if role == SYSTEM:
+            current = []
+            continue
+        last = current[-1] if current else None
+        if (
+            last is not None
+            and last.chat_id == m.chat_id
+            and (last.sender_id or last.sender) == (m.sender_id or m.sender)
+            and role_of(last) == role
+            and m.time - last.time <= CHAT_GAP
+        ):
+            current.append(m)
+            continue
+        current = [m]
+        turns.append((current, exhibit_id, role))
+    return turns
+
+
 def _chat_suggestions(s: Session, case_id: int) -> list[Suggestion]:
+    """One suggestion per turn of the user or of the platform's staff that speaks of refunds or
+    deductions; other users of a group chat are never suggested (their words are not the platform's)."""
     rows = s.execute(
         select(ChatMessage, Chat.exhibit_id)
         .join(Chat, Chat.id == ChatMessage.chat_id)
@@ -162,31 +204,21 @@ def _chat_suggestions(s: Session, case_id: int) -> list[Suggestion]:
         .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
         .order_by(ChatMessage.chat_id, ChatMessage.seq)
     ).all()
-    groups: list[tuple[list[ChatMessage], int]] = []
-    current: list[ChatMessage] = []
-    for m, exhibit_id in rows:
-        if not m.text or not _matches(m.text):
-            continue
-        if (
-            current
-            and current[0].chat_id == m.chat_id
-            and current[0].is_me == m.is_me
-            and m.time - current[-1].time <= CHAT_GAP
-        ):
-            current.append(m)
-            continue
-        current = [m]
-        groups.append((current, exhibit_id))
     out = []
-    for msgs, exhibit_id in groups:
-        first = msgs[0]
-        who = "我" if first.is_me else (first.sender or "对方")
-        body = " / ".join(" ".join(m.text.split()) for m in msgs)
+    for msgs, exhibit_id, role in _turns([(m, e) for m, e in rows]):
+        if role not in SUGGESTED_ROLES:
+            continue
+        start = next((i for i, m in enumerate(msgs) if m.text and _matches(m.text)), None)
+        if start is None:
+            continue
+        said = msgs[start:]
+        body = _joined([m.text for m in said if m.kind != "system"])
         if len(body) > 200:
             body = body[:199] + "…"
-        kind = "refund_request" if first.is_me else "platform_reply"
-        where = f"聊天记录第{first.seq}条" + (f"起共{len(msgs)}条" if len(msgs) > 1 else "")
-        out.append(Suggestion(f"chat:{first.id}", kind, first.time, f"{who}：{body}", exhibit_id, where))
+        first = said[0]
+        kind = SUGGESTED_ROLES[role]
+        where = f"聊天记录第{first.seq}条" + (f"起共{len(said)}条" if len(said) > 1 else "")
+        out.append(Suggestion(f"chat:{first.id}", kind, first.time, quote(role, body), exhibit_id, where))
     return out
 
 

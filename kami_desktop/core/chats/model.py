@@ -49,6 +49,7 @@ class Message:
     line: int  # 1-based line in the export where the message starts
     sender_id: str = ""
     conversation: str = ""  # QQ 消息对象 / MemoTrace contact, when the export holds several
+    group: str = ""  # QQ 消息分组 (我的好友, 我的群聊 …)
 
     def to_json(self) -> dict:
         return {
@@ -60,6 +61,7 @@ class Message:
             "line": self.line,
             "sender_id": self.sender_id,
             "conversation": self.conversation,
+            "group": self.group,
         }
 
 

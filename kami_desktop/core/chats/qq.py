@@ -195,6 +195,7 @@ def _finish(drafts: list[_Draft], me: str | None, warnings: list[str]) -> list[M
                 d.line,
                 d.sender_id,
                 d.conversation,
+                d.group,
             )
         )
     return out

@@ -17,15 +17,23 @@ from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError, ParsedChat, parse_chat_bytes
 from kami_desktop.core.chats.audio import MAX_AUDIO_BYTES, audio_duration_bytes
 from kami_desktop.core.chats.detect import MAX_CHAT_BYTES
-from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit, get_exhibit
-from kami_desktop.core.evidence.importer import ImportedItem, import_bytes
-from kami_desktop.core.evidence.sources import import_source_file, live_holder
+from kami_desktop.core.chats.speakers import (
+    Conversation,
+    Sender,
+    conversations,
+    list_senders,
+    resolve_me,
+    stored_role,
+)
+from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit, get_exhibit, next_position
+from kami_desktop.core.evidence.importer import ImportedItem
+from kami_desktop.core.evidence.sources import import_source_file
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Chat, ChatMessage, Exhibit, ExhibitFile
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import read_capped
-from kami_desktop.core.util.timeutil import CHINA_TZ, iso, now
+from kami_desktop.core.util.timeutil import iso, now
 
 FORMAT_LABELS = {
     "qq-txt": "QQ",
@@ -35,6 +43,7 @@ FORMAT_LABELS = {
     "pywxdump-csv": "微信",
 }
 CHAT_PURPOSE = "证明与平台客服沟通的经过及平台的答复"
+PARSER_ME_WARNING = "未指定本人"  # the parser's own hint; the import says it per conversation instead
 
 
 class ChatStoreError(ExhibitError):
@@ -55,6 +64,7 @@ class ChatImport:
     last: str | None
     title: str
     warnings: list[str] = field(default_factory=list)
+    chats: list[dict] = field(default_factory=list)  # one per conversation of the export
     kind: str = "chat"
 
     def to_json(self) -> dict:
@@ -69,24 +79,6 @@ class VoiceImport:
     duration: float | None  # seconds, None when the header could not be read
     title: str
     kind: str = "voice"
-
-    def to_json(self) -> dict:
-        return dict(self.__dict__)
-
-
-@dataclass
-class Excerpt:
-    exhibit_id: int
-    sha256: str
-    duplicate: bool
-    chat_id: int
-    source_exhibit_id: int
-    source_sha256: str
-    first_seq: int
-    last_seq: int
-    messages: int
-    title: str
-    source: str
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -107,8 +99,16 @@ def is_voice(path: Path | str) -> bool:
 
 
 # ----------------------------------------------------------------------------- import
-def chat_title(chat: ParsedChat) -> str:
-    label = FORMAT_LABELS.get(chat.format, "")
+def chat_title(chat: ParsedChat | Conversation) -> str:
+    """'QQ聊天记录（与星辰客服）2026-03-01—2026-03-02'; a group chat: 'QQ群聊记录（星辰卡盟售后群）…'."""
+    fmt = chat.format if isinstance(chat, ParsedChat) else ""
+    label = FORMAT_LABELS.get(fmt, "")
+    if isinstance(chat, Conversation):
+        label = chat.label
+        if chat.group:
+            times = [m.time for m in chat.messages]
+            span = f" {min(times):%Y-%m-%d}—{max(times):%Y-%m-%d}" if times else ""
+            return f"{label}群聊记录（{chat.name or '未命名群'}）{span}"
     others = []
     for m in chat.messages:
         if not m.is_me and m.kind != "system" and m.sender and m.sender not in others:
@@ -119,17 +119,33 @@ def chat_title(chat: ParsedChat) -> str:
     return f"{label}聊天记录{with_whom}{span}"
 
 
+def _choices(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def chat_senders(path: Path | str) -> list[Sender]:
+    """The senders of an export (name, aliases, id, message count), for choosing "me" before importing."""
+    p = Path(path)
+    return list_senders(parse_chat_bytes(read_capped(p, MAX_CHAT_BYTES, ChatError), p.name))
+
+
 def import_chat(
     profile: Profile,
     case_id: int,
     path: Path | str,
-    me: str | None = None,
+    me: str | list[str] | None = None,
     *,
+    staff: str | list[str] | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> ChatImport | VoiceImport:
-    """Parse, then store the export as a 平台交互 exhibit with every message (voice files: see import_voice).
+    """Parse, then store the export as 平台交互 exhibits with every message: one chat and one exhibit per
+    conversation of the export (voice files: see import_voice).
 
+    ``me`` / ``staff``: senders of the export (an id, a name or an alias, as ``chat_senders`` lists them)
+    who are the user / the platform's staff in group chats; a value that names no sender is refused.
     Raises ChatError before anything is stored; importing the same file again adds nothing."""
     p = Path(path)
     if is_voice(p):
@@ -138,22 +154,37 @@ def import_chat(
     with profile.session() as s:
         get_case(s, case_id)
     data = read_capped(p, MAX_CHAT_BYTES, ChatError)
-    chat = parse_chat_bytes(data, p.name, me)
+    chat = parse_chat_bytes(data, p.name)
+    me_keys = resolve_me(chat, _choices(me))
+    staff_keys = resolve_me(chat, _choices(staff)) - me_keys
+    convs = conversations(chat, me_keys, staff_keys)
+    for c in convs:
+        c.label = FORMAT_LABELS.get(chat.format, "")
     sha = hashlib.sha256(data).hexdigest()
     progress(1, 3, p.name)
     with profile.session() as s:
-        existing = s.scalar(
-            select(Chat.id)
-            .join(Exhibit, Exhibit.id == Chat.exhibit_id)
-            .where(Chat.blob_sha256 == sha, Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
-            .limit(1)
+        existing = list(
+            s.scalars(
+                select(Chat.id)
+                .join(Exhibit, Exhibit.id == Chat.exhibit_id)
+                .where(Chat.blob_sha256 == sha, Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
+                .order_by(Chat.id)
+            )
         )
-    duplicate = existing is not None
-    if existing is None:
+    duplicate = bool(existing)
+    if not existing:
         if cancel is not None and cancel():
             raise ChatError(p.name, "导入已取消")
         progress(2, 3, p.name)
-        _, chat_id = import_source_file(
+        who = "、".join(_choices(me))
+
+        def store(s: Session, item: ImportedItem, created: bool) -> list[int]:
+            return [
+                _store(s, case_id, _exhibit_for(s, case_id, item, created, i), sha, chat, c, who)
+                for i, c in enumerate(convs or [Conversation("", False, [], [])])
+            ]
+
+        _, existing = import_source_file(
             profile,
             case_id,
             p,
@@ -162,59 +193,128 @@ def import_chat(
             captured_at=None,
             source="聊天记录导出文件",
             error=ChatError,
-            store=lambda s, item, created: _store(s, case_id, item.exhibit_id, sha, created, chat, me),
+            store=store,
         )
-    else:
-        chat_id = existing
     progress(3, 3, p.name)
     with profile.session() as s:
-        info = chat_info(s, chat_id)
+        infos = [chat_info(s, i) for i in existing]
+    first = infos[0]
+    warnings = [w for w in chat.warnings if not w.startswith(PARSER_ME_WARNING)]
+    warnings += [w for c in convs for w in c.warnings]
     return ChatImport(
-        chat_id=chat_id,
-        exhibit_id=info["exhibit_id"],
+        chat_id=first["chat_id"],
+        exhibit_id=first["exhibit_id"],
         sha256=sha,
         duplicate=duplicate,
         format=chat.format,
         messages=len(chat.messages),
         participants=list(chat.participants),
-        me=me or "",
-        first=info["first"],
-        last=info["last"],
-        title=info["title"],
-        warnings=list(chat.warnings),
+        me=", ".join(_choices(me)),
+        first=min((i["first"] for i in infos if i["first"]), default=None),
+        last=max((i["last"] for i in infos if i["last"]), default=None),
+        title=first["title"],
+        warnings=warnings,
+        chats=[
+            {k: i[k] for k in ("chat_id", "exhibit_id", "title", "conversation", "group_chat", "messages")}
+            for i in infos
+        ],
     )
 
 
+def _exhibit_for(s: Session, case_id: int, item: ImportedItem, created: bool, index: int) -> int:
+    """The first conversation lives in the imported exhibit; each further one gets an exhibit of its own
+    holding the same original file (recorded as an import of that file, so the ledger replays it)."""
+    if index == 0:
+        return item.exhibit_id
+    first = get_exhibit(s, item.exhibit_id)
+    src = next(f for f in first.files if f.blob_sha256 == item.sha256)
+    stamp = now()
+    ex = Exhibit(
+        case_id=case_id,
+        title=first.title,
+        category="interaction",
+        purpose="",
+        source=first.source,
+        captured_at=first.captured_at,
+        position=next_position(s, case_id),
+        notes="",
+        tags=[],
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    s.add(ex)
+    s.flush()
+    ef = ExhibitFile(
+        exhibit_id=ex.id,
+        blob_sha256=src.blob_sha256,
+        position=1,
+        original_name=src.original_name,
+        original_path=src.original_path,
+        file_mtime=src.file_mtime,
+        exif_time=src.exif_time,
+        imported_at=stamp,
+        problem=src.problem,
+    )
+    s.add(ef)
+    s.flush()
+    blob = src.blob
+    ledger.append(
+        s,
+        "import",
+        {
+            "sha256": blob.sha256,
+            "sm3": blob.sm3,
+            "size": blob.size,
+            "media_type": blob.media_type,
+            "original_name": ef.original_name,
+            "file_id": ef.id,
+            "duplicate": True,
+            "captured_at": ex.captured_at,
+            "problem": ef.problem,
+            "file_mtime": ef.file_mtime,
+            "exif_time": ef.exif_time,
+            "imported_at": ef.imported_at,
+            "title": ex.title,
+            "category": ex.category,
+            "purpose": ex.purpose,
+            "source": ex.source,
+            "notes": ex.notes,
+            "tags": [],
+        },
+        case_id=case_id,
+        exhibit_id=ex.id,
+    )
+    return ex.id
+
+
 def _store(
-    s: Session, case_id: int, exhibit_id: int, sha: str, created: bool, chat: ParsedChat, me: str | None
+    s: Session, case_id: int, exhibit_id: int, sha: str, chat: ParsedChat, conv: Conversation, me: str
 ) -> int:
     ex = get_exhibit(s, exhibit_id)
-    notes = "\n".join(chat.warnings)
-    if created:
-        times = [m.time for m in chat.messages]
+    if ex.category == "other" or not ex.purpose:  # an exhibit this import made (or an uncategorised one)
+        times = [m.time for m in conv.messages]
         edit_exhibit(
             s,
             ex.id,
-            title=chat_title(chat),
+            title=chat_title(conv)[:300],
             category="interaction",
-            purpose=CHAT_PURPOSE,
-            notes=notes,
-            captured_at=max(times) if times else None,
+            purpose=ex.purpose or CHAT_PURPOSE,
+            captured_at=max(times) if times else ex.captured_at,
         )
-    elif ex.category == "other":
-        edit_exhibit(s, ex.id, category="interaction")
     row = Chat(
         exhibit_id=ex.id,
         blob_sha256=sha,
         format=chat.format,
-        participants=list(chat.participants),
-        me=(me or "")[:200],
-        warnings=list(chat.warnings),
+        participants=conv.participants,
+        me=me[:200],
+        warnings=[w for w in chat.warnings if not w.startswith(PARSER_ME_WARNING)] + conv.warnings,
         imported_at=now(),
+        conversation=conv.name[:300],
+        group_chat=conv.group,
     )
     s.add(row)
     s.flush()
-    if chat.messages:
+    if conv.messages:
         s.execute(
             insert(ChatMessage),
             [
@@ -224,11 +324,13 @@ def _store(
                     "line": m.line,
                     "time": m.time,
                     "sender": m.sender[:200],
+                    "sender_id": m.sender_id[:200],
                     "is_me": m.is_me,
+                    "role": role,
                     "kind": m.kind[:20],
                     "text": m.text,
                 }
-                for i, m in enumerate(chat.messages, start=1)
+                for i, (m, role) in enumerate(zip(conv.messages, conv.roles, strict=True), start=1)
             ],
         )
     ledger.append(
@@ -238,8 +340,9 @@ def _store(
             "chat_id": row.id,
             "sha256": sha,
             "format": chat.format,
-            "messages": len(chat.messages),
-            "me": me or "",
+            "conversation": conv.name,
+            "messages": len(conv.messages),
+            "me": me,
         },
         case_id=case_id,
         exhibit_id=ex.id,
@@ -319,6 +422,8 @@ def chat_info(s: Session, chat_id: int) -> dict:
         "first": iso(to_dt(first)),
         "last": iso(to_dt(last)),
         "participants": list(chat.participants),
+        "conversation": chat.conversation,
+        "group_chat": bool(chat.group_chat),
         "me": chat.me,
         "warnings": list(chat.warnings),
         "trashed": ex.trashed_at is not None,
@@ -360,99 +465,6 @@ def search_chat(s: Session, chat_id: int, text: str) -> list[int]:
     ]
 
 
-# ----------------------------------------------------------------------------- excerpts
-def transcript(messages: list[ChatMessage], header: list[str]) -> str:
-    out = [*header, ""]
-    for m in messages:
-        who = f"{m.sender}（我）" if m.is_me else (m.sender or "系统消息")
-        out.append(f"[{m.seq}] {m.time.astimezone(CHINA_TZ):%Y-%m-%d %H:%M:%S}  {who}")
-        out.extend(m.text.splitlines() or [""])
-        out.append("")
-    return "\n".join(out)
-
-
-def excerpt_exhibit(profile: Profile, case_id: int, chat_id: int, first_seq: int, last_seq: int) -> Excerpt:
-    """A NEW exhibit holding a UTF-8 transcript of messages first_seq..last_seq (the original is untouched)."""
-    if first_seq > last_seq:
-        first_seq, last_seq = last_seq, first_seq
-    with profile.session() as s:
-        chat = get_chat(s, chat_id, case_id)
-        src = get_exhibit(s, chat.exhibit_id)
-        if src.trashed_at is not None:
-            raise ChatStoreError(f"聊天记录所在的证据 {src.id} 在回收站中，请先恢复")
-        msgs = chat_messages(s, chat_id, first_seq, last_seq)
-        if not msgs:
-            raise ChatStoreError(f"聊天记录 {chat_id} 中没有第 {first_seq}—{last_seq} 条消息")
-        original = (
-            s.scalar(
-                select(ExhibitFile.original_name)
-                .where(ExhibitFile.exhibit_id == src.id, ExhibitFile.blob_sha256 == chat.blob_sha256)
-                .limit(1)
-            )
-            or ""
-        )
-        first_seq, last_seq = msgs[0].seq, msgs[-1].seq
-        lines = f"第 {msgs[0].line}—{msgs[-1].line} 行"
-        source = (
-            f"摘录自证据 {src.id}《{src.title}》，原始文件 {original}（SHA-256 {chat.blob_sha256}），"
-            f"第 {first_seq}—{last_seq} 条消息（原文件{lines}）"
-        )
-        header = [
-            "聊天记录摘录",
-            f"摘自：证据 {src.id}《{src.title}》",
-            f"原始文件：{original}",
-            f"原始文件 SHA-256：{chat.blob_sha256}",
-            f"范围：第 {first_seq}—{last_seq} 条消息，共 {len(msgs)} 条（消息起始行：原文件{lines}）",
-            "说明：本摘录逐字取自原始文件的解析结果，原始文件本身未作任何改动。",
-        ]
-        text = transcript(msgs, header)
-        title = f"聊天摘录：{src.title}（第 {first_seq}—{last_seq} 条）"[:300]
-        held_before = live_holder(s, case_id, hashlib.sha256(text.encode("utf-8")).hexdigest())
-    report = import_bytes(
-        profile,
-        case_id,
-        text.encode("utf-8"),
-        f"聊天摘录_{src.id}_{first_seq}-{last_seq}.txt",
-        source=source,
-        category="interaction",
-    )
-    if report.errors or not report.imported:
-        raise ChatStoreError(report.errors[0].reason if report.errors else "摘录未能保存")
-    item = report.imported[0]
-    with profile.session() as s:
-        if held_before is None:
-            edit_exhibit(
-                s,
-                item.exhibit_id,
-                title=title,
-                purpose=CHAT_PURPOSE,
-                notes=f"由证据 {src.id} 摘录生成；原始聊天记录文件未改动。",
-            )
-            ledger.append(
-                s,
-                "chat.excerpt",
-                {
-                    "chat_id": chat_id,
-                    "source_exhibit_id": src.id,
-                    "source_sha256": chat.blob_sha256,
-                    "first_seq": first_seq,
-                    "last_seq": last_seq,
-                    "sha256": item.sha256,
-                },
-                case_id=case_id,
-                exhibit_id=item.exhibit_id,
-            )
-        title = get_exhibit(s, item.exhibit_id).title
-    return Excerpt(
-        item.exhibit_id,
-        item.sha256,
-        held_before is not None,
-        chat_id,
-        src.id,
-        chat.blob_sha256,
-        first_seq,
-        last_seq,
-        len(msgs),
-        title,
-        source,
-    )
+def role_of(m: ChatMessage) -> str:
+    """A message's speaker role (me / platform / other / system); see ``speakers.stored_role``."""
+    return stored_role(m.role, m.kind, m.sender, m.is_me)

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from kami_desktop.core.documents.attachments import plan_attachments
 from kami_desktop.core.documents.context import CaseContext
-from kami_desktop.core.documents.fitting import UNCONFIRMED, Fitted, fit
+from kami_desktop.core.documents.fitting import UNCONFIRMED, Fitted
 from kami_desktop.core.documents.layout import Built, Doc, Heading, Missing, P, Table, Title
 from kami_desktop.core.documents.options import DocOptions
-from kami_desktop.core.documents.texts import (
-    claim_breakdown,
-    claim_item_lines,
-    date_cn,
-    dispute_summary,
-    fact_line,
-    money,
+from kami_desktop.core.documents.portal import (
+    Field,
+    amount,
+    chronology,
+    disputed_order_ids,
+    field,
+    limit_of,
+    limits_note,
+    numbers_field,
+    purchase_date,
+    short_description,
 )
+from kami_desktop.core.documents.texts import claim_breakdown, date_cn
 from kami_desktop.core.legal.data import Limits
 from kami_desktop.core.legal.deadlines import complaint_filing_window
 
@@ -29,34 +34,29 @@ WIDTHS = [0.6, 2.0, 5.8, 1.3]
 
 
 def _limit(limits: Limits, name: str) -> int | None:
-    try:
-        return limits.field_max_chars(CHANNEL, name)
-    except KeyError:
-        return None
+    return limit_of(limits, CHANNEL, name)
 
 
 def _row(limits: Limits, n: int, name: str, value: str) -> list[str]:
     return [str(n), name, value, Fitted(value, _limit(limits, name)).count]
 
 
-def description(ctx: CaseContext, limits: Limits, m: Missing) -> Fitted:
-    pieces = [dispute_summary(ctx, m)]
-    pieces += [fact_line(f) for f in ctx.facts]
-    pieces += ["要求退还的款项：" + "".join(claim_item_lines(ctx, refs=False))] if ctx.claim_items else []
-    if ctx.demand_step:
-        pieces.append(f"{date_cn(ctx.demand_step.on)}本人已书面催告退款，对方逾期未退还。")
-    return fit(pieces, _limit(limits, "问题描述"))
+def _frow(n: int, f: Field) -> list[str]:
+    return [str(n), f.name, f.text, f.count]
 
 
-def demand_text(ctx: CaseContext, m: Missing, limits: Limits) -> Fitted:
-    amount = (
-        f"{money(ctx.claimed_amount)}元"
-        if ctx.claimed_amount is not None
-        else m.blank("主张金额（元）", "case.claimed_amount") + "元"
-    )
+def description(ctx: CaseContext, limits: Limits, m: Missing, warnings: list[str]) -> Field:
+    """The short 问题描述: what happened, what was asked, the amount (the chronology is apart)."""
+    return field(limits, CHANNEL, "问题描述", short_description(ctx, m), warnings)
+
+
+def demand_text(ctx: CaseContext, m: Missing, limits: Limits, warnings: list[str]) -> Field:
+    total = amount(ctx, m)
     what = claim_breakdown(ctx).removeprefix("其中：")
-    first = f"要求经营者退还{what}，合计{amount}" if what else f"要求经营者退还预付款（账户余额）{amount}"
-    return fit([first, "，并承担预付款的利息（消费者权益保护法第五十三条）。"], _limit(limits, "诉求"))
+    first = f"要求经营者退还{what}，合计{total}元" if what else f"要求经营者退还预付款（账户余额）{total}元"
+    return field(
+        limits, CHANNEL, "诉求", [first, "，并承担预付款的利息（消费者权益保护法第五十三条）。"], warnings
+    )
 
 
 def build(ctx: CaseContext, opts: DocOptions, m: Missing, limits: Limits) -> Built:
@@ -69,22 +69,14 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing, limits: Limits) -> Bui
         keywords="12315,投诉",
         body_size=11,
     )
+    warnings: list[str] = []
     ch = limits.channels.get(CHANNEL, {})
     doc.add(Title("12315投诉填写单", subtitle="全国12315平台（www.12315.cn）· 我要投诉 · 按页面顺序逐项录入"))
     if ch.get("paste_blocked"):
         doc.add(
             P("注意：" + str(ch.get("paste_note") or "投诉页面可能禁止粘贴，请按本表逐字录入。"), size=10)
         )
-    verified = ch.get("last_verified") or (limits.last_verified.isoformat() if limits.last_verified else None)
-    doc.add(
-        P(
-            f"字段长度上限来自本应用的限制数据表（最后核实：{verified or UNCONFIRMED}）；“未确认”表示尚不知道上限，"
-            "以页面提示为准。",
-            size=10,
-        )
-    )
-    warnings: list[str] = []
-
+    doc.add(P(limits_note(limits, CHANNEL), size=10))
     op_key = f"party.{op.id}" if op else "party.operator"
     doc.add(Heading("一、被投诉企业"))
     doc.add(
@@ -140,46 +132,43 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing, limits: Limits) -> Bui
         )
     )
 
-    desc = description(ctx, limits, m)
-    want = demand_text(ctx, m, limits)
-    for name, f in (("问题描述", desc), ("诉求", want)):
-        if f.shortened:
-            warnings.append(f"“{name}”超过{f.limit}字上限，已删去后面的内容，请核对。")
-    first = ctx.first_topup
-    orders = "、".join(ctx.order_ids)
-    amount = (
-        money(ctx.claimed_amount)
-        if ctx.claimed_amount is not None
-        else m.blank("主张金额（元）", "case.claimed_amount")
+    desc = description(ctx, limits, m, warnings)
+    want = demand_text(ctx, m, limits, warnings)
+    product = field(
+        limits,
+        CHANNEL,
+        "商品/服务名称",
+        f"“{ctx.platform_name or '平台'}”账户充值余额（虚拟商品预付款）",
+        warnings,
+    )
+    orders = disputed_order_ids(ctx) or ([] if ctx.claim_items else ctx.order_ids)  # no items: the top-ups
+    order_field = (
+        numbers_field(limits, CHANNEL, "订单号", orders, warnings)
+        if orders
+        else Field("订单号", Fitted(m.blank("订单号", "claims.order_id"), _limit(limits, "订单号")))
     )
     doc.add(Heading("三、投诉详情"))
     doc.add(
         Table(
             [
                 ["序号", "页面字段", "填写内容", "字数 / 上限"],
-                _row(
-                    limits,
-                    1,
-                    "商品/服务名称",
-                    f"“{ctx.platform_name or '平台'}”账户充值余额（虚拟商品预付款）",
-                ),
+                _frow(1, product),
                 _row(limits, 2, "商品/服务类别", "按页面选项选择最接近的一项（如虚拟商品、预付式消费）"),
-                _row(
-                    limits,
-                    3,
-                    "购买/消费时间",
-                    date_cn(first) if first else m.blank("充值时间", "facts.topup"),
-                ),
-                _row(limits, 4, "金额（元）", amount),
-                _row(limits, 5, "订单号", orders or m.blank("订单号/交易单号", "facts.order_id")),
+                _row(limits, 3, "购买/消费时间", purchase_date(ctx, m)),
+                _row(limits, 4, "金额（元）", amount(ctx, m)),
+                _frow(5, order_field),
                 _row(limits, 6, "问题类型", "按页面选项选择（如退款问题、预付卡/充值问题）"),
-                ["7", "问题描述", desc.text, desc.count],
-                ["8", "诉求", want.text, want.count],
+                _frow(7, desc),
+                _frow(8, want),
             ],
             WIDTHS,
             center_columns=(0, 3),
         )
     )
+    story = chronology(ctx, public=False)
+    if story:
+        doc.add(Heading("事实经过（备用：页面有“补充说明”栏或工作人员要求补充时使用，不必填入问题描述）"))
+        doc.add(*[P(line, indent=False, size=10) for line in story])
 
     doc.add(Heading("四、附件"))
     att = ch.get("attachments", {})

@@ -135,6 +135,7 @@ class ClaimInfo:
     reason: str = (
         ""  # for 被扣除的余额: auto_renewal / service_fee / expiry / unexplained or the user's words
     )
+    order_ids: list[str] = field(default_factory=list)  # the disputed orders (from linked bill rows)
 
     @property
     def claimed(self) -> Decimal:
@@ -348,6 +349,7 @@ def load_context(s: Session, case_id: int) -> CaseContext:
             i.refunded,
             sorted(numbers[e] for e in i.exhibit_ids if e in numbers),
             kind=i.kind,
+            order_ids=_order_ids(s, i.ids_of("bill_row")),
             reason=i.reason,
         )
         for n, i in enumerate(money.items, start=1)
@@ -374,3 +376,10 @@ def load_context(s: Session, case_id: int) -> CaseContext:
         for st in steps
     ]
     return ctx
+
+
+def _order_ids(s: Session, row_ids: list[int]) -> list[str]:
+    """The order numbers of a claim item's bill rows: the merchant's (the platform's order) when the bill
+    has one, else the payment's transaction number."""
+    rows = [s.get(BillRow, i) for i in row_ids]
+    return [o for r in rows if r is not None and (o := (r.merchant_order_id or r.order_id).strip())]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from kami_desktop.core.chats.speakers import formal_quote
 from kami_desktop.core.documents.context import CaseContext, ClaimInfo, FactInfo, PartyInfo
 from kami_desktop.core.documents.layout import Missing
 from kami_desktop.core.util.money import CENT
@@ -171,7 +172,7 @@ def exhibit_refs(numbers: list[int]) -> str:
 
 
 def fact_line(f: FactInfo, *, refs: bool = True) -> str:
-    text = (f.description or f.label).strip().rstrip("。；;")
+    text = formal_quote((f.description or f.label).strip()).rstrip("。；;")
     cited = f"（见{exhibit_refs(f.exhibit_numbers)}）" if refs and f.exhibit_numbers else ""
     return f"{datetime_cn(f.occurred_at)}，{text}{cited}。"
 

@@ -3,8 +3,9 @@
 A bill is printed from what was stored when it was imported (``core.bills.sheets``, taken into the case
 snapshot): the export itself on landscape pages, then the plaintiff's 对账说明（标注版） from the case
 reconciliation (``bill_annotation``). A file that is not a stored bill of the case is declined and printed
-as text. A chat log is read through its parser; when the parser cannot read it, the file is printed as
-text.
+as text. A chat log imported as a chat is printed from its stored messages, one conversation per exhibit, each
+speaker with their role (本人 / 平台客服 / 其他用户); any other chat export is read through its parser
+(conversations separated), and when the parser cannot read it, the file is printed as text.
 """
 
 from __future__ import annotations
@@ -61,36 +62,67 @@ KIND_LABELS = {
 }
 
 
+ROLE_SUFFIX = {"me": "（本人）", "platform": "（平台客服）", "other": "（其他用户）"}
+
+
+def _kind_prefix(kind: str, text: str) -> str:
+    """'[图片] ' before a message whose text does not already say what it is: an export that writes the
+    placeholder itself ('[图片]') prints it once, as the original shows it."""
+    if kind not in KIND_LABELS or kind == "system" or text.lstrip().startswith("["):
+        return ""
+    return f"[{KIND_LABELS[kind]}] "
+
+
+def _row(
+    n: int, when: datetime, sender: str, sender_id: str, role: str, kind: str, text: str, line: int
+) -> str:
+    who = "系统消息" if role == "system" else esc(sender) + ROLE_SUFFIX.get(role, "")
+    if sender_id and sender_id != sender:
+        who += f"<br/><span class='muted'>{esc(sender_id)}</span>"
+    body = esc(_kind_prefix(kind, text)) + esc(text).replace(chr(10), "<br/>")
+    return (
+        f"<tr><td class='c'>{n}</td><td>{esc(_t(when))}</td><td>{who}</td>"
+        f"<td>{body}</td><td class='c'>{line}</td></tr>"
+    )
+
+
 def render_chat(ctx: FileContext) -> None:
-    try:
-        chat = parse_chat(ctx.path)
-    except ChatError:
-        raise Decline() from None
-    if not chat.messages:
-        raise Decline()
-    rows, conversation = [], None
-    several = len({m.conversation for m in chat.messages}) > 1
-    for i, m in enumerate(chat.messages[:MAX_ROWS], start=1):
-        if several and m.conversation != conversation:
-            conversation = m.conversation
-            rows.append(f"<tr><td colspan='5'><b>会话：{esc(conversation or '（未命名）')}</b></td></tr>")
-        kind = f"[{KIND_LABELS[m.kind]}] " if m.kind in KIND_LABELS else ""
-        who = esc(m.sender) + ("（本人）" if m.is_me else "")
-        if m.sender_id and m.sender_id != m.sender:
-            who += f"<br/><span class='muted'>{esc(m.sender_id)}</span>"
-        rows.append(
-            f"<tr><td class='c'>{i}</td><td>{esc(_t(m.time))}</td><td>{who}</td>"
-            f"<td>{esc(kind)}{esc(m.text).replace(chr(10), '<br/>')}</td><td class='c'>{m.line}</td></tr>"
+    sheet = ctx.case.chats.get((ctx.exhibit.id, ctx.file.sha256))
+    if sheet is not None and sheet.conversation:  # one conversation as stored, every speaker with their role
+        rows = [_row(*m) for m in sheet.messages[:MAX_ROWS]]
+        total, people = (
+            sheet.total,
+            list(dict.fromkeys(m[2] for m in sheet.messages if m[4] != "system")),
         )
-    people = "、".join(chat.participants[:8])
+        what = (
+            f"{'群聊' if sheet.group_chat else '会话'}“{esc(sheet.conversation)}”，"
+            if sheet.conversation
+            else ""
+        )
+    else:
+        try:
+            chat = parse_chat(ctx.path)
+        except ChatError:
+            raise Decline() from None
+        rows, conversation = [], None
+        several = len({m.conversation for m in chat.messages}) > 1
+        for i, m in enumerate(chat.messages[:MAX_ROWS], start=1):
+            if several and m.conversation != conversation:
+                conversation = m.conversation
+                rows.append(f"<tr><td colspan='5'><b>会话：{esc(conversation or '（未命名）')}</b></td></tr>")
+            role = "system" if m.kind == "system" else ("me" if m.is_me else "")
+            rows.append(_row(i, m.time, m.sender, m.sender_id, role, m.kind, m.text, m.line))
+        total, people, what = len(chat.messages), chat.participants, ""
+    if not total:
+        raise Decline()
     heading = "<h3>聊天记录文字稿</h3>"
     intro = (
-        f"<p class='note'>按原始导出文件逐条排印，共 {len(chat.messages)} 条消息，顺序与原文件一致，未做删改；"
-        f"“行号”为该条消息在原始文件中的起始行。参与者：{esc(people)}。</p>"
+        f"<p class='note'>{what}按原始导出文件逐条排印，共 {total} 条消息，顺序与原文件一致，未做删改；"
+        f"“行号”为该条消息在原始文件中的起始行。参与者：{esc('、'.join(people[:8]))}。</p>"
     )
     head = header_row([("序", 6), ("时间", 19), ("发送方", 17), ("内容", 50), ("行号", 8)])
     table = f"<table class='small'>{head}{''.join(rows)}</table>"
-    if len(chat.messages) > MAX_ROWS:
+    if total > MAX_ROWS:
         table += f"<p class='note'>（仅列出前 {MAX_ROWS} 条，其余见原始文件）</p>"
     ctx.flow.html(heading + intro + table)  # parse warnings are advice: app only
     ctx.notes.append("聊天记录，按解析结果排印为文字稿")

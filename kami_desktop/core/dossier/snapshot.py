@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.case.facts import timeline
+from kami_desktop.core.chats.excerpts import snapshot_chats
 from kami_desktop.core.dossier.bill_annotation import snapshot_bills
 from kami_desktop.core.dossier.money import MoneySnap, take_money
 from kami_desktop.core.dossier.naming import original_file_name, unique_names
@@ -103,6 +104,7 @@ class CaseSnap:
     bill_sheets: dict[str, Any] = field(default_factory=dict)  # file SHA-256 → stored bill as exported
     bill_marks: dict[str, Any] = field(default_factory=dict)  # file SHA-256 → its rows in the reconciliation
     money: MoneySnap = field(default_factory=MoneySnap)  # bills as stored, the reconciliation, the claim
+    chats: dict[tuple[int, str], Any] = field(default_factory=dict)  # (exhibit, file SHA-256) → stored chat
 
     @property
     def defendants(self) -> list[PartySnap]:
@@ -153,6 +155,7 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
         snap.facts = _recorded_facts(s, case_id, {e.id: e.number for e in snap.exhibits})
         snap.bill_sheets, snap.bill_marks = snapshot_bills(s, case_id, profile.blob_path)
         snap.money = take_money(s, case_id, {e.id: e.number for e in snap.exhibits}, profile.blob_path)
+        snap.chats = snapshot_chats(s, case_id)
         if entries:
             snap.ledger_head, snap.ledger_head_seq = entries[-1]["hash"], entries[-1]["seq"]
             snap.as_of = datetime.fromisoformat(entries[-1]["at"])

@@ -234,6 +234,8 @@ class Chat(Base):
     me: Mapped[str] = mapped_column(String(200), default="")
     warnings: Mapped[list[str]] = mapped_column(JSONList, default=list)
     imported_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    conversation: Mapped[str] = mapped_column(String(300), default="")  # 0007: one conversation per chat
+    group_chat: Mapped[bool] = mapped_column(Boolean, default=False)
 
     messages: Mapped[list[ChatMessage]] = relationship(
         back_populates="chat", cascade="all, delete-orphan", order_by="ChatMessage.seq"
@@ -252,6 +254,8 @@ class ChatMessage(Base):
     is_me: Mapped[bool] = mapped_column(Boolean, default=False)
     kind: Mapped[str] = mapped_column(String(20), default="text")
     text: Mapped[str] = mapped_column(Text, default="")
+    sender_id: Mapped[str] = mapped_column(String(200), default="")  # 0007: QQ number / e-mail / wxid
+    role: Mapped[str] = mapped_column(String(10), default="")  # 0007: me | platform | other | system
 
     chat: Mapped[Chat] = relationship(back_populates="messages")
 

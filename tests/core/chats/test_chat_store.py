@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from kami_desktop.core.chats import ChatError, parse_chat
+from kami_desktop.core.chats import excerpts as X
 from kami_desktop.core.chats import store as C
 from kami_desktop.core.evidence.exhibits import get_exhibit, purge, trash
 from kami_desktop.core.store import ledger
@@ -60,24 +61,31 @@ def wav(seconds: float, rate: int = 8000) -> bytes:
     ],
 )
 def test_import_stores_every_message_in_order(profile, case_id, tmp_path, name, data):
+    """Every message of the export is stored once, in order; each conversation is its own chat and
+    exhibit holding the same original file (the QQ fixture holds a private chat and a group chat)."""
     path = write(tmp_path, name, data)
-    parsed = parse_chat(path, "小明")
-    result = C.import_chat(profile, case_id, path, me="小明")
+    me = "小明" if name == "qq.txt" else None  # WeChat exports mark the user's own messages themselves
+    parsed = parse_chat(path, me)
+    result = C.import_chat(profile, case_id, path, me=me)
     assert not result.duplicate and result.messages == len(parsed.messages) > 0
+    assert len(result.chats) == len({m.conversation for m in parsed.messages})
+    stored = []
     with profile.session() as s:
-        ex = get_exhibit(s, result.exhibit_id)
-        assert ex.category == "interaction" and "聊天记录" in ex.title
-        chat = s.get(Chat, result.chat_id)
-        assert (
-            chat.format == parsed.format and chat.me == "小明" and chat.blob_sha256 == ex.files[0].blob_sha256
-        )
-        stored = [
-            (m.seq, m.line, m.time, m.sender, m.is_me, m.kind, m.text) for m in C.chat_messages(s, chat.id)
-        ]
+        for info in result.chats:
+            ex = get_exhibit(s, info["exhibit_id"])
+            assert ex.category == "interaction" and "记录" in ex.title
+            chat = s.get(Chat, info["chat_id"])
+            assert (
+                chat.format == parsed.format
+                and chat.me == (me or "")
+                and chat.blob_sha256 == ex.files[0].blob_sha256
+            )
+            msgs = C.chat_messages(s, chat.id)
+            assert [m.seq for m in msgs] == list(range(1, len(msgs) + 1))
+            stored += [(m.line, m.time, m.sender, m.is_me, m.kind, m.text) for m in msgs]
+        assert len({i["exhibit_id"] for i in result.chats}) == len(result.chats)
         assert [e.action for e in ledger.entries(s, case_id)][-1] == "chat.import"
-    assert stored == [
-        (i, m.line, m.time, m.sender, m.is_me, m.kind, m.text) for i, m in enumerate(parsed.messages, start=1)
-    ]
+    assert stored == [(m.line, m.time, m.sender, m.is_me, m.kind, m.text) for m in parsed.messages]
 
 
 def test_duplicate_import_adds_nothing(profile, case_id, tmp_path):
@@ -134,7 +142,7 @@ def test_a_failure_while_storing_messages_keeps_a_blob_another_case_holds(
     assert counts(profile) == before  # no exhibit and no message in this case; the other case's file stays
     with profile.session() as s:
         assert ledger.head_hash(s) == head
-        assert C.list_chats(s, case_id) == [] and len(C.list_chats(s, other)) == 1
+        assert C.list_chats(s, case_id) == [] and len(C.list_chats(s, other)) == 2  # private + group
     assert profile.blob_path(kept.sha256).read_bytes() == cf.qq_txt()
     assert verify(profile, full=True).ok
 
@@ -162,22 +170,25 @@ def test_format_duration(seconds, text):
 def test_search_and_list(profile, case_id, tmp_path):
     result = C.import_chat(profile, case_id, write(tmp_path, "qq.txt", cf.qq_txt()), me="小明")
     with profile.session() as s:
-        assert C.search_chat(s, result.chat_id, "没到账") == [8, 11]
+        private, group = C.list_chats(s, case_id)
+        assert C.search_chat(s, group["chat_id"], "没到账") == [2, 5]
+        assert C.search_chat(s, private["chat_id"], "没有到账") == [1]
         assert C.search_chat(s, result.chat_id, "  ") == []
-        (info,) = C.list_chats(s, case_id)
-        assert info["messages"] == result.messages and info["first"] == "2026-03-01T09:05:12+08:00"
+        assert private["messages"] + group["messages"] == result.messages
+        assert private["first"] == "2026-03-01T09:05:12+08:00" and private["conversation"] == cf.SHOP
+        assert group["conversation"] == "星辰卡盟售后群" and group["group_chat"] and not private["group_chat"]
 
 
 def test_excerpt_is_a_new_exhibit_and_the_original_is_untouched(profile, case_id, tmp_path):
     path = write(tmp_path, "qq.txt", cf.qq_txt())
     chat = C.import_chat(profile, case_id, path, me="小明")
     original = profile.blob_path(chat.sha256).read_bytes()
-    ex = C.excerpt_exhibit(profile, case_id, chat.chat_id, 3, 1)  # the range is normalised
+    ex = X.excerpt_exhibit(profile, case_id, chat.chat_id, 3, 1)  # the range is normalised
     assert (ex.first_seq, ex.last_seq, ex.messages) == (1, 3, 3) and not ex.duplicate
     assert ex.exhibit_id != chat.exhibit_id and ex.source_sha256 == chat.sha256
     text = profile.blob_path(ex.sha256).read_text(encoding="utf-8")
     assert chat.sha256 in text and "第 1—3 条消息" in text
-    assert "[1] 2026-03-01 09:05:12  小明（我）\n你好，我充值的100元点卡没有到账" in text
+    assert "[1] 2026-03-01 09:05:12  小明（本人）\n你好，我充值的100元点卡没有到账" in text
     assert "订单号：2026030122001155711407540001\n\n请尽快处理，谢谢" in text
     assert "系统维护中" not in text
     with profile.session() as s:
@@ -189,25 +200,26 @@ def test_excerpt_is_a_new_exhibit_and_the_original_is_untouched(profile, case_id
         entry = list(ledger.entries(s, case_id))[-1]
         assert entry.action == "chat.excerpt" and json.loads(entry.payload)["source_sha256"] == chat.sha256
     assert profile.blob_path(chat.sha256).read_bytes() == original == path.read_bytes()
-    assert C.excerpt_exhibit(profile, case_id, chat.chat_id, 1, 3).duplicate
+    assert X.excerpt_exhibit(profile, case_id, chat.chat_id, 1, 3).duplicate
 
 
 def test_excerpt_errors(profile, case_id, tmp_path):
     chat = C.import_chat(profile, case_id, write(tmp_path, "qq.txt", cf.qq_txt()))
     with pytest.raises(C.ChatStoreError):
-        C.excerpt_exhibit(profile, case_id, chat.chat_id + 99, 1, 2)
+        X.excerpt_exhibit(profile, case_id, chat.chat_id + 99, 1, 2)
     with pytest.raises(C.ChatStoreError):
-        C.excerpt_exhibit(profile, case_id, chat.chat_id, 500, 600)
+        X.excerpt_exhibit(profile, case_id, chat.chat_id, 500, 600)
     with profile.session() as s:
         trash(s, chat.exhibit_id)
     with pytest.raises(C.ChatStoreError):
-        C.excerpt_exhibit(profile, case_id, chat.chat_id, 1, 2)
+        X.excerpt_exhibit(profile, case_id, chat.chat_id, 1, 2)
 
 
 def test_purge_of_a_trashed_chat_removes_its_messages(profile, case_id, tmp_path):
     chat = C.import_chat(profile, case_id, write(tmp_path, "qq.txt", cf.qq_txt()))
     with profile.session() as s:
-        trash(s, chat.exhibit_id)
+        for info in chat.chats:
+            trash(s, info["exhibit_id"])
         assert C.list_chats(s, case_id) == []
     purge(profile, case_id)
     assert counts(profile) == {"exhibits": 0, "files": 0, "chats": 0, "messages": 0, "vault": 0}

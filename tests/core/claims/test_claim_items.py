@@ -205,7 +205,9 @@ def test_one_step_drafts_from_a_message_and_an_exhibit(profile, made):
     with profile.session() as s:
         msg = claim_drafts.draft_from_chat_message(s, made.renewal_message)
         assert (msg.kind, msg.reason, msg.amount) == ("deducted", "auto_renewal", RENEWAL)
-        assert msg.description.startswith("某某卡盟客服：") and msg.chat_message_ids == [made.renewal_message]
+        assert msg.description.startswith("平台客服“您的VIP会员") and msg.chat_message_ids == [
+            made.renewal_message
+        ]
         shot = claim_drafts.draft_from_exhibit(s, made.screenshot_exhibit)
         assert (shot.kind, shot.reason, shot.amount) == ("deducted", "auto_renewal", None)
         assert "487.50" in shot.description

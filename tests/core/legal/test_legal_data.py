@@ -69,7 +69,18 @@ def test_shipped_limits():
     assert limits.attachment_max_bytes("12315") == 2 * 1024 * 1024
     assert limits.attachment_max_bytes("court_online") == 10 * 1024 * 1024
     assert limits.channel("12315")["paste_blocked"] is True
-    assert limits.field_max_chars("12315", "问题描述") is None  # unknown, so not enforced
+    # unconfirmed limits carry a conservative default, and say so; where it was looked up is recorded
+    assert (
+        limits.field_max_chars("12315", "问题描述") == 500 and limits.field_max_chars("heimao", "标题") == 30
+    )
+    for channel in ("12315", "heimao"):
+        for name, f in limits.channel(channel)["fields"].items():
+            assert f["confirmed"] is False and f["default"] is True, (channel, name)
+            assert f["max_chars"] is not None or f.get("format") == "date", (channel, name)
+    import json
+
+    searched = json.loads(limits.path.read_text(encoding="utf-8"))["searched"]
+    assert searched["queries"] and "未确认" in searched["found"]
     assert limits.image_split["max_height_px"] == 4000
     for name, ch in limits.channels.items():
         assert ch["confirmed"] is False, name
