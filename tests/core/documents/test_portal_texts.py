@@ -15,7 +15,7 @@ from kami_desktop.core.case.facts import add_fact
 from kami_desktop.core.case.suggestions import accept_suggestion, suggest_facts
 from kami_desktop.core.documents import generate
 from kami_desktop.core.documents.portal import mask_number, plain_amount, without_numbers, without_refs
-from kami_desktop.core.legal import load_limits
+from kami_desktop.core.legal.data import load_limits
 from kami_desktop.core.store.model import BillRow
 from tests.core.claims.scenario import CARD_ORDER, ORDER, make_case
 from tests.core.documents.conftest import docx_tables, pdf_flat
