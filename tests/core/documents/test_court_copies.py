@@ -62,8 +62,10 @@ def court_case(tmp_path_factory):
     wx = import_chat(profile, cid, chat_file).exhibit_id  # no 本人 given: the parser warns
     with profile.session() as s:
         # an exhibit stored before 0007: the import wrote the chat's advice into the notes
-        old_hint = exhibit_advice(s, built.exhibits["qq"])[0]
-        edit_exhibit(s, built.exhibits["qq"], notes=f"{old_hint}\n{USER_NOTE}")
+        # (which chat carries the hint depends on which conversations name 本人: take the one that does)
+        built.exhibits["hinted"] = next(e for e in (built.exhibits["qq"], wx) if exhibit_advice(s, e))
+        old_hint = exhibit_advice(s, built.exhibits["hinted"])[0]
+        edit_exhibit(s, built.exhibits["hinted"], notes=f"{old_hint}\n{USER_NOTE}")
         update_case(s, cid, causes=["auto_renewal", "undelivered"], discovered_on="2026-05-28")
         add_party(
             s,
@@ -129,8 +131,7 @@ def test_no_advice_reaches_a_court_copy(court_case, outputs):
         held = {e: exhibit_advice(s, e) for e in built.exhibits.values()}
     # the case really holds advice of each kind, so the scan below means something
     assert any("仅供个人对账使用" in a for a in advice)
-    assert any("未指定本人的昵称或 QQ 号" in a for a in advice)
-    assert any("未指定本人的微信昵称" in a for a in advice)
+    assert any("没有认出本人发送的消息" in a for a in advice)  # a chat whose 本人 was not picked
     assert any("转写稿" in a for a in advice) and held[built.exhibits["voice"]]
     needles = [flat(a) for a in advice] + list(ADVICE_PHRASES)
     scanned = 0
@@ -146,7 +147,7 @@ def test_no_advice_reaches_a_court_copy(court_case, outputs):
     assert flat(USER_NOTE) in read(files["binder"][0])
     assert flat(USER_NOTE) in read(files["evidence-list"][0])
     with profile.session() as s:  # and the stored notes are untouched: the filter is on the way out
-        assert USER_NOTE in get_exhibit(s, built.exhibits["qq"]).notes
+        assert USER_NOTE in get_exhibit(s, built.exhibits["hinted"]).notes
 
 
 def test_the_advice_goes_to_separate_files_marked_not_for_filing(court_case, outputs):
