@@ -150,3 +150,58 @@ def test_purge_keeps_blob_referenced_by_a_trashed_or_live_exhibit_elsewhere(prof
         sha = s.get(Exhibit, e2).files[0].blob_sha256
     assert profile.vault.exists(sha)
     assert X.purge(profile)["blobs_removed"] == [sha]
+
+
+def test_restore_puts_an_exhibit_back_at_its_old_position(profile, case_id, five):
+    with profile.session() as s:
+        for i in (five[1], five[2], five[3]):
+            X.trash(s, i)
+    assert _order(profile, case_id) == [five[0], five[4]]
+    with profile.session() as s:  # in any order: each comes back between its old neighbours
+        X.restore(s, five[2])
+        X.restore(s, five[3])
+        X.restore(s, five[1])
+    assert _order(profile, case_id) == five
+    _, payload = _last_entry(profile)
+    assert payload["order"] == five
+    assert verify(profile).ok
+
+
+def test_a_trashed_exhibit_follows_its_neighbour_through_a_reorder_merge_and_split(profile, case_id, five):
+    with profile.session() as s:
+        X.trash(s, five[2])
+        X.reorder(s, case_id, [five[1], five[0], five[3], five[4]])
+        X.restore(s, five[2])
+    assert _order(profile, case_id) == [five[1], five[2], five[0], five[3], five[4]]
+    with profile.session() as s:
+        X.trash(s, five[3])
+        X.merge(s, five[0], [five[4]])
+        X.split(s, five[0])
+        X.restore(s, five[3])
+        order = [e.id for e in X.list_exhibits(s, case_id)]
+    assert order[:4] == [five[1], five[2], five[0], order[3]] and order[4] == five[3]
+    assert verify(profile).ok
+
+
+def test_bulk_edit_records_one_entry_per_changed_exhibit_and_returns_the_old_values(profile, case_id, five):
+    with profile.session() as s:
+        X.edit_exhibit(s, five[0], category="funds")
+        changed = X.edit_exhibits(s, five[:3], category="funds", source="手机截图", tags="订单, 截图")
+    assert set(changed) == set(five[:3])
+    assert "category" not in changed[five[0]] and changed[five[1]]["category"] == {
+        "old": "other",
+        "new": "funds",
+    }
+    assert changed[five[2]]["tags"] == {"old": [], "new": ["订单", "截图"]}
+    with profile.session() as s:
+        edits = [
+            e for e in s.scalars(select(LedgerEntry).order_by(LedgerEntry.seq)) if e.action == "exhibit.edit"
+        ]
+        assert [e.exhibit_id for e in edits[-3:]] == five[:3]
+        assert all(s.get(Exhibit, i).source == "手机截图" for i in five[:3])
+        assert s.get(Exhibit, five[3]).source == ""
+        assert X.edit_exhibits(s, five[:3], source="手机截图") == {}
+    with pytest.raises(X.ExhibitError):
+        with profile.session() as s:
+            X.edit_exhibits(s, five[:2], captured_at="昨天")
+    assert verify(profile).ok
