@@ -23,13 +23,17 @@ TS_DIR = REPO / "resources" / "i18n"
 QM_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
 OWN_SOURCES = (
     "app",
+    "bulk_edit",
     "case_dialog",
+    "case_events",
     "case_sidebar",
     "case_tabs",
     "crash_handler",
+    "datetime_field",
     "drop_overlay",
     "evidence_grid",
     "evidence_model",
+    "evidence_ops",
     "evidence_table",
     "evidence_view",
     "exhibit_detail",
@@ -50,6 +54,7 @@ OWN_SOURCES = (
     "thumbnails",
     "tile_delegate",
     "trash_dialog",
+    "undo",
     "verify_dialog",
     "workers",
 )

@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 1000])
         self.setCentralWidget(self.splitter)
-        self.overlay = DropOverlay(self.splitter)
+        self.overlay = DropOverlay(self)  # over the whole window: a child of the splitter would become a pane
+        self.workspace.events.changed.connect(lambda _case, _source: self.sidebar.refresh())
 
         self.imports = ImportController(profile, self)
         self.progress = ImportProgress()
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("从备份恢复…"), self.open_restore, name="restoreAction")
         m.addSeparator()
         self._action(m, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        self._build_edit_menu(bar)
         m = bar.addMenu(self.tr("证据(&E)"))
         self.rename_action = self._action(m, self.tr("重命名"), self.rename, Qt.Key.Key_F2, "renameAction")
         self.trash_action = self._action(
@@ -171,6 +173,23 @@ class MainWindow(QMainWindow):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.profile.logs_dir))),
         )
         self._action(m, self.tr("关于"), self.about)
+
+    def _build_edit_menu(self, bar) -> None:
+        """编辑: undo and redo of exhibit changes (the evidence tab's undo stack), then the changes."""
+        m = bar.addMenu(self.tr("编辑(&D)"))
+        stack = self.evidence.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo_action.setObjectName("undoAction")
+        self.redo_action = stack.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setObjectName("redoAction")
+        for act in (self.undo_action, self.redo_action):
+            m.addAction(act)
+            self.addAction(act)
+        m.addSeparator()
+        self._action(m, self.tr("上移一项"), lambda: self.evidence.move_by(-1), "Alt+Up", "moveUpAction")
+        self._action(m, self.tr("下移一项"), lambda: self.evidence.move_by(1), "Alt+Down", "moveDownAction")
 
     # ------------------------------------------------------------------ cases
     def current_case_id(self) -> int | None:
@@ -238,8 +257,9 @@ class MainWindow(QMainWindow):
 
     def _import_finished(self, report: ImportReport, kind: str) -> None:
         new_ids = list(dict.fromkeys(i.exhibit_id for i in report.imported))
-        self.evidence.reload(select=new_ids)
-        self.sidebar.refresh()
+        # shown, not selected: a Delete right after an import must not take the whole import with it
+        self.evidence.reload(select=[], reveal=new_ids)
+        self.workspace.events.notify(self.current_case_id(), self.evidence)
         text = summary_text(report)
         if kind == KIND_PASTE and not report.errors:
             text = self.tr("已把剪贴板截图保存为证据") if report.new_count else text
@@ -299,9 +319,9 @@ class MainWindow(QMainWindow):
         cid = self._need_case()
         if cid is None:
             return
-        dlg = TrashDialog(self.profile, cid, self)
-        dlg.changed.connect(self.evidence.reload)
-        dlg.changed.connect(self.sidebar.refresh)
+        dlg = TrashDialog(self.profile, cid, self, restore=self.evidence.restore_ids)
+        dlg.purged.connect(self.evidence.undo_stack.clear)  # what was purged can no longer come back
+        dlg.purged.connect(lambda: self.workspace.events.notify(cid))
         dlg.exec()
 
     def verify(self):
@@ -406,7 +426,7 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         if self.overlay.isVisible():
-            self.overlay.setGeometry(self.splitter.rect())
+            self.overlay.setGeometry(self.rect())
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.save_geometry()

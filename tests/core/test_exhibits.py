@@ -205,3 +205,25 @@ def test_bulk_edit_records_one_entry_per_changed_exhibit_and_returns_the_old_val
         with profile.session() as s:
             X.edit_exhibits(s, five[:2], captured_at="昨天")
     assert verify(profile).ok
+
+
+def test_unmerge_gives_each_merged_exhibit_its_files_fields_and_place_back(profile, case_id, five):
+    from kami_desktop.core.evidence.unmerge import merge_parts, unmerge
+
+    with profile.session() as s:
+        X.merge(s, five[3], [five[4]])  # the target already holds two files
+        X.edit_exhibit(s, five[1], title="订单截图", category="funds", source="手机", tags="订单")
+        record = merge_parts(s, five[3], [five[1], five[2]])
+        X.merge(s, five[3], [five[1], five[2]])
+    assert _order(profile, case_id) == [five[0], five[3]]
+    with profile.session() as s:
+        new = unmerge(s, record)
+    order = _order(profile, case_id)
+    assert order == [five[0], new[five[1]], new[five[2]], five[3]]
+    with profile.session() as s:
+        back = s.get(Exhibit, new[five[1]])
+        assert (back.title, back.category, back.source, back.tags) == ("订单截图", "funds", "手机", ["订单"])
+        assert [f.original_name for f in back.files] == ["chat_1.png"]
+        assert [f.original_name for f in s.get(Exhibit, five[3]).files] == ["chat_3.png", "chat_4.png"]
+        assert s.get(Exhibit, new[five[2]]).title == "chat_2"
+    assert verify(profile).ok

@@ -161,10 +161,15 @@ def _renumber(s: Session, case_id: int, ordered: list[Exhibit]) -> None:
         ex.position = i
 
 
-def reorder(s: Session, case_id: int, exhibit_ids: list[int]) -> None:
-    """Set the binder order of the case's live exhibits (ids not named keep their relative order after)."""
+def reorder(s: Session, case_id: int, exhibit_ids: list[int], *, skip_missing: bool = False) -> None:
+    """Set the binder order of the case's live exhibits (ids not named keep their relative order after).
+
+    ``skip_missing``: leave out ids that are no longer live exhibits of the case (an undo of a reorder
+    after one of them was merged away or trashed) instead of refusing."""
     live = list_exhibits(s, case_id)
     by_id = {e.id: e for e in live}
+    if skip_missing:
+        exhibit_ids = [i for i in exhibit_ids if i in by_id]
     unknown = [i for i in exhibit_ids if i not in by_id]
     if unknown:
         raise ExhibitError(f"证据 {unknown} 不在本案件中")
