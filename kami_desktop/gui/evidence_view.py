@@ -221,6 +221,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         self.model.set_rows(rows)
         self.select_ids(self._reselect)
         self._reveal_rows(self._reveal)
+        self._selection_changed()  # a model reset clears the selection without saying so
         if self.detail.exhibit_id is not None:
             if self.model.row_for_id(self.detail.exhibit_id) < 0:
                 self.detail.set_exhibit(None)

@@ -187,6 +187,17 @@ class MainWindow(QMainWindow):
         for act in (self.undo_action, self.redo_action):
             m.addAction(act)
             self.addAction(act)
+        # connected after the stack's own slot: by now the command has been undone (redone)
+        self.undo_action.triggered.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("已撤销：{what}").format(what=stack.redoText()), 8000
+            )
+        )
+        self.redo_action.triggered.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("已重做：{what}").format(what=stack.undoText()), 8000
+            )
+        )
         m.addSeparator()
         self._action(m, self.tr("上移一项"), lambda: self.evidence.move_by(-1), "Alt+Up", "moveUpAction")
         self._action(m, self.tr("下移一项"), lambda: self.evidence.move_by(1), "Alt+Down", "moveDownAction")

@@ -890,6 +890,14 @@ Data folder: {path}</translation>
         <source>下移一项</source>
         <translation>Move down</translation>
     </message>
+    <message>
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <source>已重做：{what}</source>
+        <translation>Redone: {what}</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>

@@ -156,9 +156,12 @@ def test_deleting_several_asks_naming_the_count_and_ctrl_z_puts_them_back_in_pla
     assert _order(profile, case_id) == [five[0], five[2], five[4]]
     assert view.model.visible_ids() == [five[0], five[2], five[4]]
     assert "3 项证据" in case_window.sidebar.list.currentItem().text()
+    assert view.selected_ids() == [] and view.side.currentWidget() is view.detail  # no stale bulk form
     with qtbot.waitSignal(view.loaded, timeout=5000):
         _key(qtbot, view, Qt.Key.Key_Z, CTRL)
     assert _order(profile, case_id) == five  # back at their old places, not at the end
+    assert case_window.statusBar().currentMessage() == "已撤销：删除 2 项证据"
+    assert view.side.currentWidget() is view.bulk and sorted(view.selected_ids()) == [five[1], five[3]]
     assert [r.number for r in view.model.all_rows()] == [1, 2, 3, 4, 5]
     assert _actions(profile, case_id)[-2:] == ["exhibit.restore", "exhibit.restore"]
     assert "5 项证据" in case_window.sidebar.list.currentItem().text()
