@@ -193,6 +193,7 @@ class ExhibitDetailPanel(QWidget):
             for w in (self.title, self.source, self.tags):
                 w.clear()
             self.captured.set_value(None)
+            self.category.setCurrentIndex(-1)  # no exhibit: no category shown
             for box in (self.purpose, self.notes):
                 box.clear()
             for v in self.fact_labels.values():

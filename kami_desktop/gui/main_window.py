@@ -273,11 +273,11 @@ class MainWindow(QMainWindow):
         self.workspace.events.notify(self.current_case_id(), self.evidence)
         text = summary_text(report)
         if kind == KIND_PASTE and not report.errors:
-            text = self.tr("已把剪贴板截图保存为证据") if report.new_count else text
+            text = self.tr("已把剪贴板截图保存为证据") if report.added_count else text
         self.statusBar().showMessage(text, 15000)
         if (
             report.errors
-            or report.duplicate_count
+            or report.already_in_case_count
             or report.cancelled
             or any(i.problem for i in report.imported)
         ):

@@ -95,6 +95,23 @@ def test_summary_names_duplicates_and_failures(qtbot, case_window, tmp_path):
     assert any(name == "a.png" and "重复" in reason for name, reason in cells)
 
 
+def test_a_file_already_stored_for_another_case_counts_as_new_here(qtbot, case_window, profile, tmp_path):
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.evidence.importer import import_paths
+
+    a, b = screenshot(tmp_path / "a.png", 31), screenshot(tmp_path / "b.png", 32)
+    with profile.session() as s:
+        other = create_case(s, "另一个案件").id
+    import_paths(profile, other, [a, b])
+    report = import_and_wait(qtbot, case_window, [a, b])
+    assert (
+        report.duplicate_count == 2 and report.added_count == 2
+    )  # the vault had the bytes; this case did not
+    assert case_window.evidence.model.exhibit_count() == 2
+    assert case_window.summary_dialog is None
+    assert case_window.statusBar().currentMessage().startswith("新导入 2 个文件")
+
+
 def test_ctrl_v_pastes_a_screenshot_as_png_exhibit(qtbot, case_window, profile, case_id):
     win = case_window
     img = QImage(390, 844, QImage.Format.Format_RGB32)
