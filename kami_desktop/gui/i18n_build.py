@@ -44,6 +44,7 @@ OWN_SOURCES = (
     "i18n_build",
     "image_viewer",
     "import_controller",
+    "import_dispatch",
     "import_progress",
     "import_summary_dialog",
     "main_window",

@@ -27,6 +27,7 @@ from kami_desktop.gui.case_sidebar import CaseSidebar
 from kami_desktop.gui.case_tabs import CaseWorkspace
 from kami_desktop.gui.drop_overlay import DropOverlay
 from kami_desktop.gui.import_controller import KIND_PASTE, ImportController
+from kami_desktop.gui.import_dispatch import ImportDispatcher
 from kami_desktop.gui.import_progress import ImportProgress
 from kami_desktop.gui.import_summary_dialog import ImportSummaryDialog, summary_text
 from kami_desktop.gui.thumbnails import ThumbnailCache
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.workspace.events.changed.connect(lambda _case, _source: self.sidebar.refresh())
 
         self.imports = ImportController(profile, self)
+        self.dispatcher = ImportDispatcher(self)  # drops, pasted files and Ctrl+O: bills, chats, files
         self.progress = ImportProgress()
         self.statusBar().addPermanentWidget(self.progress)
         self.progress.cancel_button.clicked.connect(self.cancel_import)
@@ -235,9 +237,10 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def import_paths(self, paths: list[str]) -> None:
+        """The one way in: bills and chat exports go to their tabs' importers, other files become exhibits."""
         cid = self._need_case()
         if cid is not None and paths:
-            self.imports.import_files(cid, paths)
+            self.dispatcher.dispatch(cid, paths)
 
     def paste(self) -> None:
         """Ctrl+V: a copied screenshot becomes a PNG exhibit; copied files are imported."""
@@ -247,7 +250,7 @@ class MainWindow(QMainWindow):
         md = QGuiApplication.clipboard().mimeData()
         paths = local_paths(md.urls()) if md is not None and md.hasUrls() else []
         if paths:
-            self.imports.import_files(cid, paths)
+            self.import_paths(paths)
         elif md is not None and md.hasImage():
             self.imports.paste_image(cid, QGuiApplication.clipboard().image())
         else:

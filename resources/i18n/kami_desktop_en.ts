@@ -1239,4 +1239,27 @@ Data folder: {path}</translation>
         <translation>Merge undone</translation>
     </message>
 </context>
+<context>
+    <name>ImportDispatcher</name>
+    <message>
+        <source>正在识别 {n} 个文件…</source>
+        <translation>Recognising {n} files…</translation>
+    </message>
+    <message>
+        <source>{n} 份账单 → 账单</source>
+        <translation>{n} bills → Bills</translation>
+    </message>
+    <message>
+        <source>{n} 份聊天记录 → 聊天记录</source>
+        <translation>{n} chats → Chats</translation>
+    </message>
+    <message>
+        <source>已识别 {what}：{names}</source>
+        <translation>Recognised {what}: {names}</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+</context>
 </TS>

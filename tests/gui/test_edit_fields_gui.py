@@ -5,13 +5,14 @@ import json
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QMimeData, QPoint, QPointF, Qt, QTime, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from kami_desktop.core.evidence.verify import verify
 from kami_desktop.core.store.ledger import entries
 from kami_desktop.core.store.model import Exhibit
 from tests.gui.conftest import import_and_wait
+from tests.gui.test_import_gui import _drag_enter as _drag_enter_event
 from tests.gui.test_undo_gui import _click_tile, _key, type_chinese
 from tests.helpers import screenshot
 
@@ -112,10 +113,7 @@ def _drag_enter(win, paths):
     md = QMimeData()
     md.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = QPointF(win.width() / 2, win.height() / 2)
-    enter = QDragEnterEvent(
-        pos.toPoint(), Qt.DropAction.CopyAction, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(win, enter)
+    QApplication.sendEvent(win, _drag_enter_event(pos, md))
     return md, pos
 
 
