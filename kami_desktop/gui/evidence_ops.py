@@ -18,7 +18,14 @@ from kami_desktop.core.evidence import exhibits as X
 from kami_desktop.core.store.rows import exhibit_rows
 from kami_desktop.gui import messages
 from kami_desktop.gui.evidence_model import reordered
-from kami_desktop.gui.undo import EditCommand, MergeCommand, ReorderCommand, SplitCommand, TrashCommand
+from kami_desktop.gui.undo import (
+    EditCommand,
+    MergeCommand,
+    MoveFileCommand,
+    ReorderCommand,
+    SplitCommand,
+    TrashCommand,
+)
 from kami_desktop.gui.workers import guarded, start_task
 
 
@@ -216,15 +223,7 @@ class EvidenceOpsMixin:
             self.move_file_to(file_id, others[labels.index(label)].id)
 
     def move_file_to(self, file_id: int, target_exhibit_id: int) -> None:
-        # not undoable (an emptied exhibit is deleted): the history before it no longer fits
-        self.undo_stack.clear()
-        self.run_later(
-            X.move_file,
-            file_id,
-            target_exhibit_id,
-            select=[target_exhibit_id],
-            done=QCoreApplication.translate("EvidenceView", "文件已移动"),
-        )
+        self._push(MoveFileCommand(self, file_id, target_exhibit_id))
 
     if TYPE_CHECKING:  # provided by EvidenceView
 

@@ -1,7 +1,7 @@
 """Undo and redo of exhibit changes: one ``QUndoStack`` of commands that call core functions.
 
 Every command does and undoes its change through ``core.evidence.exhibits`` (edit, trash, restore,
-reorder, split, merge), so an undo is itself a change recorded in the ledger like any other — nothing
+reorder, split, merge, move a file), so an undo is itself a change recorded in the ledger like any other — nothing
 is rolled back behind the ledger's back. The commands act on an ``ExhibitOps`` (the evidence tab):
 
 - ``run_now(fn, *args)``: ``fn(session, *args)`` in one transaction on the GUI thread (quick changes);
@@ -22,7 +22,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from kami_desktop.core.evidence import exhibits as X
-from kami_desktop.core.evidence.unmerge import MergeRecord, merge_parts, unmerge
+from kami_desktop.core.evidence.unmerge import (
+    MergeRecord,
+    MoveRecord,
+    merge_parts,
+    move_parts,
+    unmerge,
+    unmove,
+)
 from kami_desktop.core.store.edits import Changes
 
 
@@ -178,4 +185,33 @@ class MergeCommand(QUndoCommand):
     def undo(self) -> None:
         self.ops.run_later(
             self._unmerge, select=lambda ids: ids, done=QCoreApplication.translate("Undo", "已撤销合并")
+        )
+
+
+class MoveFileCommand(QUndoCommand):
+    """One file to another exhibit; undo puts it back in its old place (its exhibit too, if the move
+    emptied and so deleted it)."""
+
+    def __init__(self, ops: ExhibitOps, file_id: int, target: int) -> None:
+        super().__init__(QCoreApplication.translate("Undo", "移动文件"))
+        self.ops, self.file_id, self.target = ops, file_id, target
+        self.record: MoveRecord | None = None
+
+    def _move(self, s) -> int:
+        self.record = move_parts(s, self.file_id, self.target)
+        X.move_file(s, self.file_id, self.target)
+        return self.target
+
+    def _back(self, s) -> int:
+        assert self.record is not None
+        return unmove(s, self.record)
+
+    def redo(self) -> None:
+        self.ops.run_later(
+            self._move, select=lambda i: [i], done=QCoreApplication.translate("Undo", "文件已移动")
+        )
+
+    def undo(self) -> None:
+        self.ops.run_later(
+            self._back, select=lambda i: [i], done=QCoreApplication.translate("Undo", "已撤销移动文件")
         )

@@ -377,11 +377,6 @@
         <translation>Move this file to which exhibit?</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="386"/>
-        <source>文件已移动</source>
-        <translation>File moved</translation>
-    </message>
-    <message>
         <source>修改证据 {n}</source>
         <translation>Edit exhibit {n}</translation>
     </message>
@@ -1237,6 +1232,18 @@ Data folder: {path}</translation>
     <message>
         <source>已撤销合并</source>
         <translation>Merge undone</translation>
+    </message>
+    <message>
+        <source>移动文件</source>
+        <translation>move a file</translation>
+    </message>
+    <message>
+        <source>文件已移动</source>
+        <translation>File moved</translation>
+    </message>
+    <message>
+        <source>已撤销移动文件</source>
+        <translation>File move undone</translation>
     </message>
 </context>
 <context>

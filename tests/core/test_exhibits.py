@@ -227,3 +227,29 @@ def test_unmerge_gives_each_merged_exhibit_its_files_fields_and_place_back(profi
         assert [f.original_name for f in s.get(Exhibit, five[3]).files] == ["chat_3.png", "chat_4.png"]
         assert s.get(Exhibit, new[five[2]]).title == "chat_2"
     assert verify(profile).ok
+
+
+def test_a_moved_file_goes_back_to_its_place_and_an_emptied_exhibit_comes_back(profile, case_id, five):
+    from kami_desktop.core.evidence.unmerge import move_parts, unmove
+
+    with profile.session() as s:
+        X.merge(s, five[0], [five[1]])  # five[0] holds chat_0, chat_1
+        X.edit_exhibit(s, five[3], title="退款拒绝", purpose="证明拒绝退款", category="interaction")
+        first = s.get(Exhibit, five[0]).files[0].id
+        rec = move_parts(s, first, five[2])
+        X.move_file(s, first, five[2])
+    with profile.session() as s:
+        assert unmove(s, rec) == five[0]
+        assert [f.original_name for f in s.get(Exhibit, five[0]).files] == ["chat_0.png", "chat_1.png"]
+        lone = s.get(Exhibit, five[3]).files[0].id
+        rec = move_parts(s, lone, five[4])
+        X.move_file(s, lone, five[4])  # five[3] is emptied and deleted
+    assert five[3] not in _order(profile, case_id)
+    with profile.session() as s:
+        back = unmove(s, rec)
+        ex = s.get(Exhibit, back)
+        assert (ex.title, ex.purpose, ex.category) == ("退款拒绝", "证明拒绝退款", "interaction")
+        assert [f.original_name for f in ex.files] == ["chat_3.png"]
+        assert [f.original_name for f in s.get(Exhibit, five[4]).files] == ["chat_4.png"]
+    assert _order(profile, case_id) == [five[0], five[2], back, five[4]]
+    assert verify(profile).ok

@@ -262,3 +262,23 @@ def test_the_edit_menu_holds_undo_redo_and_reorder(case_window):
     assert {"moveUpAction", "moveDownAction"} <= set(names)
     assert win.undo_action.shortcut().toString() == "Ctrl+Z"
     assert [k.toString() for k in win.redo_action.shortcuts()] == ["Ctrl+Shift+Z", "Ctrl+Y"]
+
+
+def test_moving_a_file_to_another_exhibit_is_undone_with_its_exhibit(
+    qtbot, case_window, profile, case_id, five
+):
+    view = case_window.evidence
+    view.select_ids([five[1]])
+    fid = view.detail.selected_file_id()
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.move_file_to(fid, five[3])  # five[1] held only this file: it is emptied and deleted
+    assert five[1] not in _order(profile, case_id) and view.model.exhibit_count() == 4
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        _key(qtbot, view, Qt.Key.Key_Z, CTRL)
+    order = _order(profile, case_id)
+    assert len(order) == 5 and order[0] == five[0] and order[2:] == five[2:]
+    with profile.session() as s:
+        assert [f.original_name for f in s.get(Exhibit, order[1]).files] == ["IMG_1.png"]
+        assert [f.original_name for f in s.get(Exhibit, five[3]).files] == ["IMG_3.png"]
+    assert _actions(profile, case_id)[-1] == "exhibit.reorder"
+    assert verify(profile).ok
