@@ -315,12 +315,36 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
     def ask_claim(self, draft, evidence: str = "") -> dict | None:  # tests replace this
         return ClaimDialog.ask(self, draft, evidence)
 
-    def _context_menu(self, view, pos) -> None:
-        if self.current_id() is None:
-            return
+    def context_menu_for(self, view, pos) -> QMenu | None:
+        """The tile's (or row's) menu: what can be done with the exhibits under and around the pointer."""
+        index = view.indexAt(pos)
+        row = self.model.exhibit_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        if (
+            row.id not in self.selected_ids()
+        ):  # a right click on an unselected tile selects it, as in Explorer
+            self.select_ids([row.id])
+        ids = self.selected_ids()
+        one = len(ids) == 1
         menu = QMenu(self)
-        menu.addAction(self.tr("作为主张项…"), self.claim_from_current)
-        menu.exec(view.viewport().mapToGlobal(pos))
+        menu.addAction(self.tr("重命名"), self.detail.start_rename).setEnabled(one)
+        menu.addAction(self.tr("作为主张项…"), self.claim_from_current).setEnabled(one)
+        menu.addSeparator()
+        movable = self.model.can_reorder()
+        menu.addAction(self.tr("上移一项"), lambda: self.move_by(-1)).setEnabled(movable)
+        menu.addAction(self.tr("下移一项"), lambda: self.move_by(1)).setEnabled(movable)
+        menu.addAction(self.tr("合并所选证据"), self.merge_selected).setEnabled(len(ids) > 1)
+        menu.addAction(self.tr("拆分证据"), self.split_current).setEnabled(one and row.file_count > 1)
+        menu.addSeparator()
+        label = self.tr("删除到回收站") if one else self.tr("删除 {n} 项到回收站…").format(n=len(ids))
+        menu.addAction(label, self.trash_selected)
+        return menu
+
+    def _context_menu(self, view, pos) -> None:
+        menu = self.context_menu_for(view, pos)
+        if menu is not None:
+            menu.exec(view.viewport().mapToGlobal(pos))
 
     def claim_from_current(self) -> None:
         """One step: the exhibit's date and purpose prefill a claim item the user confirms."""

@@ -406,6 +406,34 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
         <source>证据 {n}  {title}</source>
         <translation>Exhibit {n}  {title}</translation>
     </message>
+    <message>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>上移一项</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移一项</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>合并所选证据</source>
+        <translation>Merge selected exhibits</translation>
+    </message>
+    <message>
+        <source>拆分证据</source>
+        <translation>Split exhibit</translation>
+    </message>
+    <message>
+        <source>删除到回收站</source>
+        <translation>Move to trash</translation>
+    </message>
+    <message>
+        <source>删除 {n} 项到回收站…</source>
+        <translation>Move {n} to the trash…</translation>
+    </message>
 </context>
 <context>
     <name>ExhibitDetailPanel</name>

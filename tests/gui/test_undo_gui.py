@@ -282,3 +282,26 @@ def test_moving_a_file_to_another_exhibit_is_undone_with_its_exhibit(
         assert [f.original_name for f in s.get(Exhibit, five[3]).files] == ["IMG_3.png"]
     assert _actions(profile, case_id)[-1] == "exhibit.reorder"
     assert verify(profile).ok
+
+
+def test_the_tile_menu_offers_the_changes_for_the_selection(
+    qtbot, case_window, profile, case_id, five, dialogs
+):
+    view = case_window.evidence
+    _click_tile(qtbot, view, five[1])
+    _click_tile(qtbot, view, five[2], CTRL)
+    index = view.model.index(view.model.row_for_id(five[2]), view.model.COL_TITLE)
+    menu = view.context_menu_for(view.grid, view.grid.visualRect(index).center())
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert actions["合并所选证据"].isEnabled() and not actions["重命名"].isEnabled()
+    assert "删除 2 项到回收站…" in actions
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        actions["下移一项"].trigger()
+    assert _order(profile, case_id) == [five[0], five[3], five[1], five[2], five[4]]
+    # a right click on a tile outside the selection selects that tile alone
+    index = view.model.index(view.model.row_for_id(five[4]), view.model.COL_TITLE)
+    menu = view.context_menu_for(view.grid, view.grid.visualRect(index).center())
+    assert view.selected_ids() == [five[4]] and {a.text() for a in menu.actions()} >= {
+        "重命名",
+        "删除到回收站",
+    }
