@@ -5,7 +5,7 @@ a restore puts an exhibit back where it was."""
 import json
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
@@ -305,3 +305,41 @@ def test_the_tile_menu_offers_the_changes_for_the_selection(
         "重命名",
         "删除到回收站",
     }
+
+
+def test_dragging_a_tile_in_the_grid_shows_a_bar_and_reorders_undoably(
+    qtbot, case_window, profile, case_id, five
+):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    view = case_window.evidence
+    grid, model = view.grid, view.model
+    md = model.mimeData([model.index(model.row_for_id(five[4]), 1)])
+    target = grid.visualRect(model.index(model.row_for_id(five[1]), 1))
+    pos = QPointF(target.left() + 10, target.center().y())  # the left half of tile 2: before it
+    args = (Qt.DropAction.MoveAction, md, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(pos.toPoint(), *args)
+    QApplication.sendEvent(grid.viewport(), enter)
+    move = QDragMoveEvent(pos.toPoint(), *args)
+    QApplication.sendEvent(grid.viewport(), move)
+    assert enter.isAccepted() and move.isAccepted()
+    assert grid.drop_bar is not None and grid.drop_bar.right() <= target.left() + 2  # the bar before tile 2
+    assert not grid.viewport().grab().isNull()
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        drop = QDropEvent(pos, *args)
+        QApplication.sendEvent(grid.viewport(), drop)
+    assert grid.drop_bar is None and drop.isAccepted()
+    assert not model.removeRows(0, 1)  # a Move drag ending here removes nothing from the model
+    assert _order(profile, case_id) == [five[0], five[4], five[1], five[2], five[3]]
+    assert view.selected_ids() == [five[4]]
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        _key(qtbot, view, Qt.Key.Key_Z, CTRL)
+    assert _order(profile, case_id) == five
+    # the right half of the last tile: to the end; sorted by time, no reorder at all
+    last = grid.visualRect(model.index(model.row_for_id(five[4]), 1))
+    assert grid.drop_target(QPoint(last.right() - 5, last.center().y()))[0] == 5
+    view.sort_box.setCurrentIndex(1)
+    refused = QDragMoveEvent(pos.toPoint(), *args)
+    QApplication.sendEvent(grid.viewport(), refused)
+    assert not refused.isAccepted()
