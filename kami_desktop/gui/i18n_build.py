@@ -31,6 +31,7 @@ OWN_SOURCES = (
     "crash_handler",
     "datetime_field",
     "drop_overlay",
+    "edit_menu",
     "evidence_grid",
     "evidence_model",
     "evidence_ops",

@@ -26,6 +26,7 @@ from kami_desktop.gui import messages
 from kami_desktop.gui.case_sidebar import CaseSidebar
 from kami_desktop.gui.case_tabs import CaseWorkspace
 from kami_desktop.gui.drop_overlay import DropOverlay
+from kami_desktop.gui.edit_menu import build_edit_menu
 from kami_desktop.gui.import_controller import KIND_PASTE, ImportController
 from kami_desktop.gui.import_dispatch import ImportDispatcher
 from kami_desktop.gui.import_progress import ImportProgress
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("从备份恢复…"), self.open_restore, name="restoreAction")
         m.addSeparator()
         self._action(m, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
-        self._build_edit_menu(bar)
+        self.undo_action, self.redo_action = build_edit_menu(self, bar, self.evidence)
         m = bar.addMenu(self.tr("证据(&E)"))
         self.rename_action = self._action(m, self.tr("重命名"), self.rename, Qt.Key.Key_F2, "renameAction")
         self.trash_action = self._action(
@@ -175,34 +176,6 @@ class MainWindow(QMainWindow):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.profile.logs_dir))),
         )
         self._action(m, self.tr("关于"), self.about)
-
-    def _build_edit_menu(self, bar) -> None:
-        """编辑: undo and redo of exhibit changes (the evidence tab's undo stack), then the changes."""
-        m = bar.addMenu(self.tr("编辑(&D)"))
-        stack = self.evidence.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("撤销"))
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.undo_action.setObjectName("undoAction")
-        self.redo_action = stack.createRedoAction(self, self.tr("重做"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setObjectName("redoAction")
-        for act in (self.undo_action, self.redo_action):
-            m.addAction(act)
-            self.addAction(act)
-        # connected after the stack's own slot: by now the command has been undone (redone)
-        self.undo_action.triggered.connect(
-            lambda: self.statusBar().showMessage(
-                self.tr("已撤销：{what}").format(what=stack.redoText()), 8000
-            )
-        )
-        self.redo_action.triggered.connect(
-            lambda: self.statusBar().showMessage(
-                self.tr("已重做：{what}").format(what=stack.undoText()), 8000
-            )
-        )
-        m.addSeparator()
-        self._action(m, self.tr("上移一项"), lambda: self.evidence.move_by(-1), "Alt+Up", "moveUpAction")
-        self._action(m, self.tr("下移一项"), lambda: self.evidence.move_by(1), "Alt+Down", "moveDownAction")
 
     # ------------------------------------------------------------------ cases
     def current_case_id(self) -> int | None:
