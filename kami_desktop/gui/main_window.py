@@ -416,6 +416,7 @@ class MainWindow(QMainWindow):
             self.overlay.setGeometry(self.rect())
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.evidence.detail.commit()  # what was typed and not yet saved is saved (or the user is told)
         self.save_geometry()
         self.imports.shutdown()
         self.evidence.ops.waitForDone(15000)

@@ -343,3 +343,13 @@ def test_dragging_a_tile_in_the_grid_shows_a_bar_and_reorders_undoably(
     refused = QDragMoveEvent(pos.toPoint(), *args)
     QApplication.sendEvent(grid.viewport(), refused)
     assert not refused.isAccepted()
+
+
+def test_text_typed_just_before_closing_the_window_is_saved(qtbot, case_window, profile, case_id, five):
+    view = case_window.evidence
+    _click_tile(qtbot, view, five[2])
+    view.detail.notes.setFocus()
+    type_chinese(view.detail.notes, "周五下午打过客服电话")
+    case_window.close()
+    with profile.session() as s:
+        assert s.get(Exhibit, five[2]).notes == "周五下午打过客服电话"
