@@ -41,6 +41,7 @@ from kami_desktop.gui.bill_table_model import (
     RefRole,
     load_bill_data,
 )
+from kami_desktop.gui.case_events import exhibit_number
 from kami_desktop.gui.claim_dialog import ClaimDialog, claim_from
 from kami_desktop.gui.counterparty_dialog import CounterpartyDialog
 from kami_desktop.gui.formatting import join_list
@@ -384,14 +385,13 @@ class BillsView(QWidget):
         self._update_buttons()
 
     def _imported(self, result: billstore.BillImport) -> None:
+        number = exhibit_number(self.profile, self.case_id, result.exhibit_id) or "?"
         if result.duplicate:
-            self.status.setText(
-                self.tr("这份账单已经导入过（证据 {ex}），没有重复添加。").format(ex=result.exhibit_id)
-            )
+            self.status.setText(self.tr("这份账单已经导入过（证据 {ex}），没有重复添加。").format(ex=number))
         else:
             self.status.setText(
                 self.tr("已导入《{title}》：{n} 笔交易（证据 {ex}）").format(
-                    title=result.title, n=result.rows, ex=result.exhibit_id
+                    title=result.title, n=result.rows, ex=number
                 )
             )
         self.import_finished.emit(result)

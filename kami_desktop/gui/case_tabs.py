@@ -2,7 +2,10 @@
 
 证据 (evidence), 账单 (bills), 主张项 (claim items), 聊天记录 (chats) and 维权进度 (the claim's progress). Each view is built
 as ``View(profile, parent)`` and gets ``view.set_case(case_id)`` whenever the case changes.
-"""
+
+The workspace owns the case's ``CaseEvents``: whatever a tab changes (an import of files, a bill or a
+chat, an excerpt, an edit, a merge, a claim item) is announced there, and every other tab follows
+(the main window's case sidebar too, for its exhibit count)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui.bills_view import BillsView
+from kami_desktop.gui.case_events import CaseEvents
 from kami_desktop.gui.chat_view import ChatView
 from kami_desktop.gui.claims_view import ClaimsView
 from kami_desktop.gui.evidence_view import EvidenceView
@@ -21,7 +25,8 @@ class CaseWorkspace(QTabWidget):
         super().__init__(parent)
         self.profile = profile
         self.case_id: int | None = None
-        self.evidence = EvidenceView(profile, self, thumbs=thumbs)
+        self.events = CaseEvents(self)
+        self.evidence = EvidenceView(profile, self, thumbs=thumbs, events=self.events)
         self.bills = BillsView(profile, self)
         self.claims = ClaimsView(profile, self)
         self.chats = ChatView(profile, self)
@@ -31,15 +36,38 @@ class CaseWorkspace(QTabWidget):
         self.addTab(self.claims, self.tr("主张项"))
         self.addTab(self.chats, self.tr("聊天记录"))
         self.addTab(self.ladder, self.tr("维权进度"))
-        for view in (self.evidence, self.bills, self.chats, self.ladder):
-            changed = getattr(view, "claims_changed", None)
-            if changed is not None:  # a claim item made on another tab shows at once on 主张项
-                changed.connect(lambda _case: self.claims.reload())
+        for view in (self.evidence, self.bills, self.claims, self.chats):
+            # a claim item made on any tab shows at once on 主张项 (and in the 维权进度 checklist)
+            view.claims_changed.connect(lambda case, v=view: self.events.notify(case, v))
+        for view, done in (
+            (self.bills, self.bills.import_finished),
+            (self.chats, self.chats.import_finished),
+            (self.chats, self.chats.excerpt_created),
+        ):
+            done.connect(lambda result, v=view: self._changed_by(v) if result is not None else None)
+        self.events.changed.connect(self._follow)
 
     @property
     def views(self) -> tuple[EvidenceView, BillsView, ClaimsView, ChatView, LadderView]:
         """The tabs' views, in tab order."""
         return (self.evidence, self.bills, self.claims, self.chats, self.ladder)
+
+    def _changed_by(self, view) -> None:
+        self.events.notify(self.case_id, view)
+
+    def _follow(self, case_id: int, source: object) -> None:
+        """The case changed: every other tab reloads (off the GUI thread); 维权进度, which computes on
+        the GUI thread, only when it is showing (it refreshes whenever it is opened)."""
+        if case_id != self.case_id:
+            return
+        for view in self.views:
+            if view is source:
+                continue  # it has shown its own change
+            if isinstance(view, LadderView):
+                if view.isVisible():
+                    view.refresh()
+            else:
+                view.reload()
 
     def set_case(self, case_id: int | None) -> None:
         self.case_id = case_id

@@ -132,7 +132,8 @@ class ClaimDialog(QDialog):
         return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 
-def evidence_text(draft: ClaimDraft | ClaimView) -> str:
+def evidence_text(draft: ClaimDraft | ClaimView, numbers: dict[int, int] | None = None) -> str:
+    """Where a claim item comes from, in words; exhibits by their binder number (``numbers``: id → 证据 N)."""
     if isinstance(draft, ClaimView):
         return "\n".join(e.label for e in draft.evidence)
     parts = []
@@ -143,7 +144,8 @@ def evidence_text(draft: ClaimDraft | ClaimView) -> str:
         ids = "、".join(map(str, draft.chat_message_ids))
         parts.append(QApplication.translate("ClaimDialog", "聊天消息 {ids}").format(ids=ids))
     if draft.exhibit_ids:
-        ids = "、".join(map(str, draft.exhibit_ids))
+        known = numbers or {}
+        ids = "、".join(str(known[i]) for i in draft.exhibit_ids if i in known) or "?"
         parts.append(QApplication.translate("ClaimDialog", "证据 {ids}").format(ids=ids))
     return "；".join(parts)
 
@@ -152,15 +154,17 @@ def claim_from(widget: Any, profile: Profile, make_draft, *args: Any) -> int | N
     """One step: draft from the evidence, the user confirms or corrects it (``widget.ask_claim``), the item is
     recorded. Returns the new item's id (None when cancelled or refused; the reason is shown)."""
     from kami_desktop.core.case.claim_drafts import add_from_draft
+    from kami_desktop.core.case.facts import exhibit_numbers
     from kami_desktop.gui import messages
 
     try:
         with profile.session() as s:
             draft = make_draft(s, *args)
+            numbers = {i: n for i, (n, _title) in exhibit_numbers(s, draft.case_id).items()}
     except Exception as exc:
         messages.show_error(widget, exc)
         return None
-    values = widget.ask_claim(draft, evidence_text(draft))
+    values = widget.ask_claim(draft, evidence_text(draft, numbers))
     if values is None:
         return None
     try:

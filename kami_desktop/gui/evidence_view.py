@@ -1,17 +1,18 @@
 """Tab 证据 of a case: toolbar (view, sort, filter, search, group), the grid and the table over one
-model, and the detail panel. Changes that renumber the binder (reorder, merge, split, move a file)
-run on a one-thread pool so a 10,000-exhibit case never freezes the window; rows reload off the
-GUI thread with one query."""
+model, and the detail panel (or, for several selected exhibits, the bulk edit panel). Changes go
+through ``EvidenceOpsMixin`` (gui/evidence_ops.py) onto the tab's undo stack; those that renumber
+the binder (reorder, merge, split, move a file) run on a one-thread pool so a 10,000-exhibit case
+never freezes the window; rows reload off the GUI thread with one query."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -23,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from kami_desktop.core.case.claim_drafts import draft_from_exhibit
-from kami_desktop.core.evidence import exhibits as X
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store.rows import exhibit_rows
 from kami_desktop.core.vocab import CATEGORIES
 from kami_desktop.gui import messages
+from kami_desktop.gui.bulk_edit import BulkEditPanel
+from kami_desktop.gui.case_events import CaseEvents
 from kami_desktop.gui.claim_dialog import ClaimDialog, claim_from
 from kami_desktop.gui.evidence_grid import EvidenceGrid
 from kami_desktop.gui.evidence_model import (
@@ -35,23 +37,20 @@ from kami_desktop.gui.evidence_model import (
     SORT_IMPORTED,
     SORT_POSITION,
     EvidenceModel,
-    reordered,
 )
+from kami_desktop.gui.evidence_ops import EvidenceOpsMixin
 from kami_desktop.gui.evidence_table import EvidenceTable
 from kami_desktop.gui.exhibit_detail import ExhibitDetailPanel
 from kami_desktop.gui.formatting import category_label
 from kami_desktop.gui.thumbnails import ThumbnailCache
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
+__all__ = ["EvidenceView", "load_rows"]
+
 
 def load_rows(profile: Profile, case_id: int, trashed: bool = False):
     with profile.session() as s:
         return exhibit_rows(s, case_id, trashed)
-
-
-def _in_session(profile: Profile, fn, *args):
-    with profile.session() as s:
-        return fn(s, *args)
 
 
 def _tool_button(text: str, *, checkable: bool = False) -> QToolButton:
@@ -61,16 +60,24 @@ def _tool_button(text: str, *, checkable: bool = False) -> QToolButton:
     return button
 
 
-class EvidenceView(QWidget):
+class EvidenceView(QWidget, EvidenceOpsMixin):
     loaded = Signal()  # rows (re)loaded into the model
     import_requested = Signal()
     status_message = Signal(str)
     claims_changed = Signal(int)  # case id: a claim item was made from an exhibit
 
-    def __init__(self, profile: Profile, parent=None, thumbs: ThumbnailCache | None = None) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        parent=None,
+        thumbs: ThumbnailCache | None = None,
+        events: CaseEvents | None = None,
+    ) -> None:
         super().__init__(parent)
         self.profile = profile
         self.case_id: int | None = None
+        self.events = events if events is not None else CaseEvents(self)
+        self.undo_stack = QUndoStack(self)
         self.thumbs = thumbs or ThumbnailCache(profile.cache_dir, profile.blob_path, parent=self)
         self.model = EvidenceModel(self.thumbs, self)
         self.model.reorder_requested.connect(self._reorder_dropped)
@@ -78,6 +85,7 @@ class EvidenceView(QWidget):
         self.ops.setMaxThreadCount(1)  # binder changes run one after another
         self._generation = 0
         self._reselect: list[int] = []
+        self._reveal: list[int] = []
 
         self.grid = EvidenceGrid()
         self.grid.setModel(self.model)
@@ -93,13 +101,19 @@ class EvidenceView(QWidget):
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.table)
         self.detail = ExhibitDetailPanel(profile)
-        self.detail.edited.connect(self._edited)
+        self.detail.commit_edit = self.commit_edit
+        self.detail.edited.connect(lambda i: self.edited([i]))
         self.detail.move_file_requested.connect(self.move_file)
+        self.bulk = BulkEditPanel()
+        self.bulk.apply_requested.connect(self.bulk_edit)
+        self.side = QStackedWidget()
+        self.side.addWidget(self.detail)
+        self.side.addWidget(self.bulk)
 
         self._build_toolbar()
         split = QSplitter()
         split.addWidget(self.stack)
-        split.addWidget(self.detail)
+        split.addWidget(self.side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         self.splitter = split
@@ -170,18 +184,23 @@ class EvidenceView(QWidget):
     # ------------------------------------------------------------------ case and loading
     def set_case(self, case_id: int | None) -> None:
         if case_id != self.case_id:
+            self.detail.commit()
             self.detail.set_exhibit(None)
             self.model.set_rows([])
+            self.undo_stack.clear()  # the history belongs to one case
         self.case_id = case_id
         self.reload()
 
-    def reload(self, select: list[int] | None = None) -> None:
+    def reload(self, select: list[int] | None = None, reveal: list[int] | None = None) -> None:
+        """Load the rows again; select ``select`` (default: keep the selection); scroll ``reveal`` into
+        view without selecting it (what an import shows)."""
         self._generation += 1
         gen = self._generation
         if select is not None:
             self._reselect = list(select)
         else:
             self._reselect = self.selected_ids()
+        self._reveal = list(reveal or [])
         if self.case_id is None:
             self.model.set_rows([])
             self.loaded.emit()
@@ -201,6 +220,8 @@ class EvidenceView(QWidget):
             return
         self.model.set_rows(rows)
         self.select_ids(self._reselect)
+        self._reveal_rows(self._reveal)
+        self._selection_changed()  # a model reset clears the selection without saying so
         if self.detail.exhibit_id is not None:
             if self.model.row_for_id(self.detail.exhibit_id) < 0:
                 self.detail.set_exhibit(None)
@@ -243,13 +264,27 @@ class EvidenceView(QWidget):
             )
             self.grid.scrollTo(self.model.index(rows[0], EvidenceModel.COL_TITLE))
 
+    def _reveal_rows(self, ids: list[int]) -> None:
+        rows = sorted(r for r in (self.model.row_for_id(i) for i in ids) if r >= 0)
+        if rows:
+            self.grid.scrollTo(self.model.index(rows[0], EvidenceModel.COL_TITLE))
+            self.table.scrollTo(self.model.index(rows[0], EvidenceModel.COL_TITLE))
+
     def _current_changed(self, current, _previous) -> None:
         r = self.model.exhibit_at(current.row())
         if r is not None and r.id != self.detail.exhibit_id:
+            self.detail.commit()  # what was typed for the exhibit being left is saved, or the user is told
             self.detail.set_exhibit(r.id)
         self._update_buttons()
 
     def _selection_changed(self, *_a) -> None:
+        ids = self.selected_ids()
+        if len(ids) > 1:
+            self.detail.commit()
+            self.bulk.set_exhibits(ids)
+            self.side.setCurrentWidget(self.bulk)
+        else:
+            self.side.setCurrentWidget(self.detail)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -276,24 +311,40 @@ class EvidenceView(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def _edited(self, exhibit_id: int) -> None:
-        if self.case_id is None:
-            return
-        with self.profile.session() as s:
-            self.model.update_rows(exhibit_rows(s, self.case_id, ids=[exhibit_id]))
-        self.select_ids([exhibit_id])
-        self.status_message.emit(self.tr("已保存，修改已记入存证日志"))
-
     # ------------------------------------------------------------------ a claim item from an exhibit
     def ask_claim(self, draft, evidence: str = "") -> dict | None:  # tests replace this
         return ClaimDialog.ask(self, draft, evidence)
 
-    def _context_menu(self, view, pos) -> None:
-        if self.current_id() is None:
-            return
+    def context_menu_for(self, view, pos) -> QMenu | None:
+        """The tile's (or row's) menu: what can be done with the exhibits under and around the pointer."""
+        index = view.indexAt(pos)
+        row = self.model.exhibit_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        if (
+            row.id not in self.selected_ids()
+        ):  # a right click on an unselected tile selects it, as in Explorer
+            self.select_ids([row.id])
+        ids = self.selected_ids()
+        one = len(ids) == 1
         menu = QMenu(self)
-        menu.addAction(self.tr("作为主张项…"), self.claim_from_current)
-        menu.exec(view.viewport().mapToGlobal(pos))
+        menu.addAction(self.tr("重命名"), self.detail.start_rename).setEnabled(one)
+        menu.addAction(self.tr("作为主张项…"), self.claim_from_current).setEnabled(one)
+        menu.addSeparator()
+        movable = self.model.can_reorder()
+        menu.addAction(self.tr("上移一项"), lambda: self.move_by(-1)).setEnabled(movable)
+        menu.addAction(self.tr("下移一项"), lambda: self.move_by(1)).setEnabled(movable)
+        menu.addAction(self.tr("合并所选证据"), self.merge_selected).setEnabled(len(ids) > 1)
+        menu.addAction(self.tr("拆分证据"), self.split_current).setEnabled(one and row.file_count > 1)
+        menu.addSeparator()
+        label = self.tr("删除到回收站") if one else self.tr("删除 {n} 项到回收站…").format(n=len(ids))
+        menu.addAction(label, self.trash_selected)
+        return menu
+
+    def _context_menu(self, view, pos) -> None:
+        menu = self.context_menu_for(view, pos)
+        if menu is not None:
+            menu.exec(view.viewport().mapToGlobal(pos))
 
     def claim_from_current(self) -> None:
         """One step: the exhibit's date and purpose prefill a claim item the user confirms."""
@@ -304,100 +355,6 @@ class EvidenceView(QWidget):
         if item_id is not None:
             self.status_message.emit(self.tr("已添加主张项 {id}（已记入存证日志）").format(id=item_id))
             self.claims_changed.emit(self.case_id)
-
-    # ------------------------------------------------------------------ binder changes
-    def _mutate(self, fn, *args, select=None, done: str = "") -> None:
-        def finished(result):
-            if done:
-                self.status_message.emit(done)
-            self.reload(select=select(result) if callable(select) else select)
-
-        start_task(
-            _in_session,
-            self.profile,
-            fn,
-            *args,
-            with_progress=False,
-            with_cancel=False,
-            pool=self.ops,
-            on_result=guarded(self, finished),
-            on_error=guarded(self, self._failed),
-        )
-
-    def _reorder_dropped(self, moved: list[int], before) -> None:
-        if self.case_id is None:
-            return
-        order = reordered([r.id for r in self.model.all_rows()], moved, before)
-        self._mutate(X.reorder, self.case_id, order, select=moved, done=self.tr("已调整证据顺序"))
-
-    def move_selected(self, new_index: int) -> None:
-        """Move the selected exhibits to 0-based ``new_index`` of the binder order (keyboard/menu path)."""
-        ids = self.selected_ids()
-        all_ids = [r.id for r in self.model.all_rows()]
-        rest = [i for i in all_ids if i not in ids]
-        before = rest[new_index] if 0 <= new_index < len(rest) else None
-        self._reorder_dropped(ids, before)
-
-    def merge_selected(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) < 2:
-            return
-        numbers = {r.id: r.number for r in self.model.all_rows()}
-        ids.sort(key=lambda i: numbers.get(i, 0))
-        target, sources = ids[0], ids[1:]
-        if not messages.ask(
-            self,
-            self.tr("合并证据"),
-            self.tr(
-                "把选中的 {n} 项证据合并为一项？文件按当前顺序排在第 {num} 项之后，之后可以再拆分。"
-            ).format(n=len(ids), num=numbers.get(target)),
-        ):
-            return
-        self._mutate(
-            lambda s, t, src: X.merge(s, t, src).id,
-            target,
-            sources,
-            select=lambda tid: [tid],
-            done=self.tr("已合并"),
-        )
-
-    def split_current(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) != 1:
-            return
-        self._mutate(
-            lambda s, i: [e.id for e in X.split(s, i)], ids[0], select=lambda new: new, done=self.tr("已拆分")
-        )
-
-    def move_file(self, file_id: int) -> None:
-        others = [r for r in self.model.all_rows() if r.id != self.detail.exhibit_id]
-        if not others:
-            return
-        labels = [f"{r.number}. {r.title}" for r in others]
-        label, ok = QInputDialog.getItem(
-            self, self.tr("移动文件"), self.tr("把这个文件移到哪一项证据？"), labels, 0, False
-        )
-        if ok and label in labels:
-            target = others[labels.index(label)].id
-            self.move_file_to(file_id, target)
-
-    def move_file_to(self, file_id: int, target_exhibit_id: int) -> None:
-        self._mutate(
-            X.move_file, file_id, target_exhibit_id, select=[target_exhibit_id], done=self.tr("文件已移动")
-        )
-
-    def trash_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        try:
-            with self.profile.session() as s:
-                for i in ids:
-                    X.trash(s, i)
-        except Exception as exc:
-            messages.show_error(self, exc)
-        self.status_message.emit(self.tr("已将 {n} 项移到回收站，可在回收站中恢复").format(n=len(ids)))
-        self.reload(select=[])
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:

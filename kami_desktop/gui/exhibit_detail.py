@@ -1,10 +1,17 @@
 """Detail panel of one exhibit: large preview, its files, the facts of the selected file (hashes with
-copy buttons, times) and the editable fields. Every edit goes through ``core.evidence.exhibits.edit_exhibit``,
-so the ledger records old → new."""
+copy buttons, times) and the editable fields. Every edit goes through the core's exhibit edit, so the
+ledger records old → new.
+
+Nothing typed is lost: a field saves itself when the user leaves it (Enter, Tab, a click elsewhere),
+and the evidence tab calls ``commit()`` before another exhibit is shown; an edit the core refuses
+stays in the field with its reason beside it, and leaving the exhibit then says so."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,14 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from kami_desktop.core.evidence.detail import ExhibitDetail, FileDetail, exhibit_detail
-from kami_desktop.core.evidence.exhibits import edit_exhibit
+from kami_desktop.core.evidence.exhibits import edit_exhibits
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.vocab import CATEGORIES
+from kami_desktop.gui import messages
+from kami_desktop.gui.datetime_field import ChinaDateTimeField
 from kami_desktop.gui.file_preview import FilePreview
 from kami_desktop.gui.formatting import category_label, human_size, kind_of, local_time
 from kami_desktop.gui.messages import EXPECTED, show_error
 
-FIELDS = ("title", "category", "purpose", "captured_at", "notes", "tags")
+FIELDS = ("title", "category", "purpose", "source", "captured_at", "notes", "tags")
+
+# how an edit is saved: (exhibit id, {field: value}) -> None, raising UserError when refused
+EditCommit = Callable[[int, dict[str, Any]], None]
 
 
 class ExhibitDetailPanel(QWidget):
@@ -44,6 +56,7 @@ class ExhibitDetailPanel(QWidget):
         self.exhibit_id: int | None = None
         self._files: tuple[FileDetail, ...] = ()
         self._loaded: dict[str, str] = {}
+        self.commit_edit: EditCommit = self._save_directly  # the evidence tab saves through its undo stack
 
         self.preview = FilePreview(profile.cache_dir)
         self.files = QListWidget()
@@ -59,8 +72,9 @@ class ExhibitDetailPanel(QWidget):
         self.purpose = QPlainTextEdit()
         self.purpose.setPlaceholderText(self.tr("这项证据证明什么，例如：证明平台已扣款但未发货"))
         self.purpose.setFixedHeight(60)
-        self.captured = QLineEdit()
-        self.captured.setPlaceholderText(self.tr("例：2025-03-12 20:30"))
+        self.source = QLineEdit()
+        self.source.setPlaceholderText(self.tr("证据从哪里来，例如：本人手机截图、支付宝导出账单"))
+        self.captured = ChinaDateTimeField()
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
         self.advice = QLabel()
@@ -74,15 +88,23 @@ class ExhibitDetailPanel(QWidget):
         self.error.setStyleSheet("color: #c62828")
         self.error.setWordWrap(True)
         self.save_button = QPushButton(self.tr("保存修改"))
-        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("离开一个输入框或换一项证据时也会自动保存"))
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(self.tr("撤销修改"))
+        self.revert_button = QPushButton(self.tr("还原"))
+        self.revert_button.setToolTip(self.tr("放弃还没保存的修改（已保存的修改用 Ctrl+Z 撤销）"))
         self.revert_button.clicked.connect(self.reload)
+        for line in (self.title, self.source, self.tags):
+            line.editingFinished.connect(self.autosave)
+        self.category.activated.connect(lambda _i: self.autosave())
+        self.captured.editing_finished.connect(self.autosave)
+        for box in (self.purpose, self.notes):
+            box.installEventFilter(self)  # a plain-text box has no editingFinished: save on leaving it
 
         form = QFormLayout()
         form.addRow(self.tr("名称"), self.title)
         form.addRow(self.tr("证据类别"), self.category)
         form.addRow(self.tr("证明目的"), self.purpose)
+        form.addRow(self.tr("来源"), self.source)
         form.addRow(self.tr("拍摄时间"), self.captured)
         form.addRow(self.tr("备注"), self.notes)
         form.addRow(self.tr("标签"), self.tags)
@@ -174,8 +196,10 @@ class ExhibitDetailPanel(QWidget):
             self._files = ()
             self.files.clear()
             self.preview.clear()
-            for w in (self.title, self.captured, self.tags):
+            for w in (self.title, self.source, self.tags):
                 w.clear()
+            self.captured.set_value(None)
+            self.category.setCurrentIndex(-1)  # no exhibit: no category shown
             for box in (self.purpose, self.notes):
                 box.clear()
             self.advice.clear()
@@ -189,7 +213,8 @@ class ExhibitDetailPanel(QWidget):
         self.title.setText(ex.title)
         self.category.setCurrentIndex(max(0, self.category.findData(ex.category)))
         self.purpose.setPlainText(ex.purpose)
-        self.captured.setText(local_time(ex.captured_at, seconds=True))
+        self.source.setText(ex.source)
+        self.captured.set_value(ex.captured_at)
         self.notes.setPlainText(ex.notes)
         self.advice.setText("\n".join(ex.advice))
         self.advice.setVisible(bool(ex.advice))
@@ -258,7 +283,8 @@ class ExhibitDetailPanel(QWidget):
             "title": self.title.text().strip(),
             "category": self.category.currentData(),
             "purpose": self.purpose.toPlainText(),
-            "captured_at": self.captured.text().strip(),
+            "source": self.source.text().strip(),
+            "captured_at": self.captured.text(),
             "notes": self.notes.toPlainText(),
             "tags": self.tags.text().strip(),
         }
@@ -267,25 +293,54 @@ class ExhibitDetailPanel(QWidget):
         now = self._values()
         return {k: v for k, v in now.items() if v != self._loaded.get(k)}
 
+    def _save_directly(self, exhibit_id: int, changes: dict[str, Any]) -> None:
+        with self.profile.session() as s:
+            edit_exhibits(s, [exhibit_id], **changes)
+
     def save(self) -> bool:
-        """Write changed fields through edit_exhibit (one ledger entry); True when saved."""
+        """Write the changed fields through ``commit_edit`` (one ledger entry); True when saved."""
         if self.exhibit_id is None:
             return False
         changes = self.changed_fields()
         if not changes:
+            self.error.clear()
             return True
+        exhibit_id = self.exhibit_id
         try:
-            with self.profile.session() as s:
-                edit_exhibit(s, self.exhibit_id, **changes)
+            self.commit_edit(exhibit_id, changes)
         except EXPECTED as exc:
             self.error.setText(str(exc))
             return False
         except Exception as exc:  # unexpected: logged and named
             show_error(self, exc)
             return False
-        self.reload()
-        self.edited.emit(self.exhibit_id)
+        if self.exhibit_id == exhibit_id:
+            self.reload()
+        self.edited.emit(exhibit_id)
         return True
+
+    def autosave(self) -> None:
+        if self.exhibit_id is not None and self.changed_fields():
+            self.save()
+
+    def commit(self) -> bool:
+        """Before another exhibit is shown: save what was typed; if the core refuses, say so."""
+        if self.exhibit_id is None or not self.changed_fields():
+            return True
+        title = self._loaded.get("title", "")
+        if self.save():
+            return True
+        messages.warn(
+            self,
+            self.tr("修改没有保存"),
+            self.tr("《{title}》的修改没有保存：{reason}").format(title=title, reason=self.error.text()),
+        )
+        return False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.FocusOut and obj in (self.purpose, self.notes):
+            self.autosave()
+        return super().eventFilter(obj, event)
 
     def start_rename(self) -> None:
         self.title.setFocus(Qt.FocusReason.ShortcutFocusReason)

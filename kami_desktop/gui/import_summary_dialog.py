@@ -19,11 +19,12 @@ from kami_desktop.core.evidence.importer import ImportReport
 
 
 def summary_text(report: ImportReport) -> str:
-    parts = [QCoreApplication.translate("ImportSummary", "新导入 {n} 个文件").format(n=report.new_count)]
-    if report.duplicate_count:
+    # a file the vault holds for another case is new to this one: only what the case held is "not added"
+    parts = [QCoreApplication.translate("ImportSummary", "新导入 {n} 个文件").format(n=report.added_count)]
+    if report.already_in_case_count:
         parts.append(
             QCoreApplication.translate("ImportSummary", "{n} 个已在本案件中（重复，未再添加）").format(
-                n=report.duplicate_count
+                n=report.already_in_case_count
             )
         )
     if report.errors:
@@ -51,10 +52,12 @@ class ImportSummaryDialog(QDialog):
         rows += [
             (i.original_name, self.tr("重复：与已有证据内容相同"), i.path)
             for i in report.imported
-            if i.duplicate
+            if i.already_in_case
         ]
         rows += [
-            (i.original_name, i.problem, i.path) for i in report.imported if i.problem and not i.duplicate
+            (i.original_name, i.problem, i.path)
+            for i in report.imported
+            if i.problem and not i.already_in_case
         ]
         self.table = QTableWidget(len(rows), 2)
         self.table.setHorizontalHeaderLabels([self.tr("文件"), self.tr("原因")])

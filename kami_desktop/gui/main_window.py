@@ -26,7 +26,9 @@ from kami_desktop.gui import messages
 from kami_desktop.gui.case_sidebar import CaseSidebar
 from kami_desktop.gui.case_tabs import CaseWorkspace
 from kami_desktop.gui.drop_overlay import DropOverlay
+from kami_desktop.gui.edit_menu import build_edit_menu
 from kami_desktop.gui.import_controller import KIND_PASTE, ImportController
+from kami_desktop.gui.import_dispatch import ImportDispatcher
 from kami_desktop.gui.import_progress import ImportProgress
 from kami_desktop.gui.import_summary_dialog import ImportSummaryDialog, summary_text
 from kami_desktop.gui.thumbnails import ThumbnailCache
@@ -75,9 +77,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 1000])
         self.setCentralWidget(self.splitter)
-        self.overlay = DropOverlay(self.splitter)
+        self.overlay = DropOverlay(self)  # over the whole window: a child of the splitter would become a pane
+        self.workspace.events.changed.connect(lambda _case, _source: self.sidebar.refresh())
 
         self.imports = ImportController(profile, self)
+        self.dispatcher = ImportDispatcher(self)  # drops, pasted files and Ctrl+O: bills, chats, files
         self.progress = ImportProgress()
         self.statusBar().addPermanentWidget(self.progress)
         self.progress.cancel_button.clicked.connect(self.cancel_import)
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("从备份恢复…"), self.open_restore, name="restoreAction")
         m.addSeparator()
         self._action(m, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action, self.redo_action = build_edit_menu(self, bar, self.evidence)
         m = bar.addMenu(self.tr("证据(&E)"))
         self.rename_action = self._action(m, self.tr("重命名"), self.rename, Qt.Key.Key_F2, "renameAction")
         self.trash_action = self._action(
@@ -205,9 +210,10 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def import_paths(self, paths: list[str]) -> None:
+        """The one way in: bills and chat exports go to their tabs' importers, other files become exhibits."""
         cid = self._need_case()
         if cid is not None and paths:
-            self.imports.import_files(cid, paths)
+            self.dispatcher.dispatch(cid, paths)
 
     def paste(self) -> None:
         """Ctrl+V: a copied screenshot becomes a PNG exhibit; copied files are imported."""
@@ -217,7 +223,7 @@ class MainWindow(QMainWindow):
         md = QGuiApplication.clipboard().mimeData()
         paths = local_paths(md.urls()) if md is not None and md.hasUrls() else []
         if paths:
-            self.imports.import_files(cid, paths)
+            self.import_paths(paths)
         elif md is not None and md.hasImage():
             self.imports.paste_image(cid, QGuiApplication.clipboard().image())
         else:
@@ -238,15 +244,16 @@ class MainWindow(QMainWindow):
 
     def _import_finished(self, report: ImportReport, kind: str) -> None:
         new_ids = list(dict.fromkeys(i.exhibit_id for i in report.imported))
-        self.evidence.reload(select=new_ids)
-        self.sidebar.refresh()
+        # shown, not selected: a Delete right after an import must not take the whole import with it
+        self.evidence.reload(select=[], reveal=new_ids)
+        self.workspace.events.notify(self.current_case_id(), self.evidence)
         text = summary_text(report)
         if kind == KIND_PASTE and not report.errors:
-            text = self.tr("已把剪贴板截图保存为证据") if report.new_count else text
+            text = self.tr("已把剪贴板截图保存为证据") if report.added_count else text
         self.statusBar().showMessage(text, 15000)
         if (
             report.errors
-            or report.duplicate_count
+            or report.already_in_case_count
             or report.cancelled
             or any(i.problem for i in report.imported)
         ):
@@ -299,9 +306,9 @@ class MainWindow(QMainWindow):
         cid = self._need_case()
         if cid is None:
             return
-        dlg = TrashDialog(self.profile, cid, self)
-        dlg.changed.connect(self.evidence.reload)
-        dlg.changed.connect(self.sidebar.refresh)
+        dlg = TrashDialog(self.profile, cid, self, restore=self.evidence.restore_ids)
+        dlg.purged.connect(self.evidence.undo_stack.clear)  # what was purged can no longer come back
+        dlg.purged.connect(lambda: self.workspace.events.notify(cid))
         dlg.exec()
 
     def verify(self):
@@ -406,9 +413,10 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         if self.overlay.isVisible():
-            self.overlay.setGeometry(self.splitter.rect())
+            self.overlay.setGeometry(self.rect())
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.evidence.detail.commit()  # what was typed and not yet saved is saved (or the user is told)
         self.save_geometry()
         self.imports.shutdown()
         self.evidence.ops.waitForDone(15000)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
@@ -15,11 +17,15 @@ from kami_desktop.gui.evidence_table import EvidenceTable
 
 class TrashDialog(QDialog):
     changed = Signal()  # something was restored or purged
+    purged = Signal()
 
-    def __init__(self, profile: Profile, case_id: int, parent=None) -> None:
+    def __init__(
+        self, profile: Profile, case_id: int, parent=None, restore: Callable[[list[int]], None] | None = None
+    ) -> None:
         super().__init__(parent)
         self.profile = profile
         self.case_id = case_id
+        self._restore = restore or self._restore_directly  # the main window restores through its undo stack
         self.setWindowTitle(self.tr("回收站"))
         self.resize(760, 440)
         self.model = EvidenceModel(None, self)
@@ -60,12 +66,18 @@ class TrashDialog(QDialog):
         ids = self.selected_ids()
         if not ids:
             return []
-        with self.profile.session() as s:
-            for i in ids:
-                X.restore(s, i)
+        try:
+            self._restore(ids)
+        except messages.EXPECTED as exc:
+            messages.show_error(self, exc)
         self.refresh()
         self.changed.emit()
         return ids
+
+    def _restore_directly(self, ids: list[int]) -> None:
+        with self.profile.session() as s:
+            for i in reversed(ids):  # the last trashed first: each back between its old neighbours
+                X.restore(s, i)
 
     def purge(self) -> dict | None:
         if not messages.ask(
@@ -84,4 +96,5 @@ class TrashDialog(QDialog):
             return None
         self.refresh()
         self.changed.emit()
+        self.purged.emit()
         return result

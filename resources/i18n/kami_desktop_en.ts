@@ -361,11 +361,6 @@
         <translation>Claim item {id} added (recorded in the ledger)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="331"/>
-        <source>已调整证据顺序</source>
-        <translation>Binder order changed</translation>
-    </message>
-    <message>
         <location filename="../../kami_desktop/gui/evidence_view.py" line="350"/>
         <source>合并证据</source>
         <translation>Merge exhibits</translation>
@@ -374,16 +369,6 @@
         <location filename="../../kami_desktop/gui/evidence_view.py" line="352"/>
         <source>把选中的 {n} 项证据合并为一项？文件按当前顺序排在第 {num} 项之后，之后可以再拆分。</source>
         <translation>Merge the {n} selected exhibits into one? Their files follow exhibit {num} in the current order; you can split them again later.</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="361"/>
-        <source>已合并</source>
-        <translation>Merged</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="369"/>
-        <source>已拆分</source>
-        <translation>Split done</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/evidence_view.py" line="378"/>
@@ -396,14 +381,62 @@
         <translation>Move this file to which exhibit?</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="386"/>
-        <source>文件已移动</source>
-        <translation>File moved</translation>
+        <source>修改证据 {n}</source>
+        <translation>Edit exhibit {n}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/evidence_view.py" line="399"/>
-        <source>已将 {n} 项移到回收站，可在回收站中恢复</source>
-        <translation>Moved {n} to the trash; you can restore them from the trash</translation>
+        <source>统一修改 {n} 项证据</source>
+        <translation>Edit {n} exhibits together</translation>
+    </message>
+    <message>
+        <source>已修改 {n} 项证据，已记入存证日志</source>
+        <translation>{n} exhibits changed; recorded in the evidence log</translation>
+    </message>
+    <message>
+        <source>删除证据</source>
+        <translation>Delete exhibits</translation>
+    </message>
+    <message>
+        <source>把选中的 {n} 项证据移到回收站？
+可以用 Ctrl+Z 撤销，或在回收站中恢复。</source>
+        <translation>Move the {n} selected exhibits to the trash?
+Ctrl+Z undoes it, or restore them from the trash.</translation>
+    </message>
+    <message>
+        <source>已将 {n} 项移到回收站，按 Ctrl+Z 可撤销</source>
+        <translation>Moved {n} to the trash; Ctrl+Z undoes it</translation>
+    </message>
+    <message>
+        <source>证据 {n}  {title}</source>
+        <translation>Exhibit {n}  {title}</translation>
+    </message>
+    <message>
+        <source>重命名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>上移一项</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移一项</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>合并所选证据</source>
+        <translation>Merge selected exhibits</translation>
+    </message>
+    <message>
+        <source>拆分证据</source>
+        <translation>Split exhibit</translation>
+    </message>
+    <message>
+        <source>删除到回收站</source>
+        <translation>Move to trash</translation>
+    </message>
+    <message>
+        <source>删除 {n} 项到回收站…</source>
+        <translation>Move {n} to the trash…</translation>
     </message>
 </context>
 <context>
@@ -419,11 +452,6 @@
         <translation>What this exhibit proves, e.g. the platform took the money but delivered nothing</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="64"/>
-        <source>例：2025-03-12 20:30</source>
-        <translation>e.g. 2025-03-12 20:30</translation>
-    </message>
-    <message>
         <location filename="../../kami_desktop/gui/exhibit_detail.py" line="68"/>
         <source>用逗号分隔，例如：客服, 拒绝退款</source>
         <translation>Separate with commas, e.g. support, refund refused</translation>
@@ -432,11 +460,6 @@
         <location filename="../../kami_desktop/gui/exhibit_detail.py" line="72"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="75"/>
-        <source>撤销修改</source>
-        <translation>Discard changes</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/exhibit_detail.py" line="79"/>
@@ -520,6 +543,34 @@
     <message>
         <source>提示</source>
         <translation>Advice</translation>
+    </message>
+    <message>
+        <source>证据从哪里来，例如：本人手机截图、支付宝导出账单</source>
+        <translation>Where the evidence comes from, e.g. a screenshot from my phone, a bill exported from Alipay</translation>
+    </message>
+    <message>
+        <source>离开一个输入框或换一项证据时也会自动保存</source>
+        <translation>Changes are also saved when you leave a field or go to another exhibit</translation>
+    </message>
+    <message>
+        <source>还原</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>放弃还没保存的修改（已保存的修改用 Ctrl+Z 撤销）</source>
+        <translation>Discard changes not saved yet (Ctrl+Z undoes saved ones)</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>修改没有保存</source>
+        <translation>Changes not saved</translation>
+    </message>
+    <message>
+        <source>《{title}》的修改没有保存：{reason}</source>
+        <translation>The changes to “{title}” were not saved: {reason}</translation>
     </message>
 </context>
 <context>
@@ -844,12 +895,6 @@ Create a case, then drag screenshots, bills and chat logs into the window, or pa
         <translation>Please select a case first.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/main_window.py" line="346"/>
-        <location filename="../../kami_desktop/gui/main_window.py" line="321"/>
-        <source>证据册功能尚未安装</source>
-        <translation>The binder feature is not installed yet</translation>
-    </message>
-    <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="374"/>
         <source>卡盟维权助手
 帮您整理被卡盟平台扣款的证据：截图、账单、聊天记录逐一计算哈希、记录时间，并生成可打印的证据册。所有资料只保存在本机。
@@ -859,6 +904,34 @@ Create a case, then drag screenshots, bills and chat logs into the window, or pa
 Keeps the evidence of a deduction by a virtual-goods platform: every screenshot, bill and chat log is hashed and time-stamped, and a printable evidence binder is built from them. Everything stays on this computer.
 
 Data folder: {path}</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;D)</source>
+        <translation>E&amp;dit</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>上移一项</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移一项</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <source>已重做：{what}</source>
+        <translation>Redone: {what}</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1179,142 @@ Data folder: {path}</translation>
     <message>
         <source>付款后未交付</source>
         <translation>Paid but not delivered</translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditPanel</name>
+    <message>
+        <source>保持不变</source>
+        <translation>Keep as is</translation>
+    </message>
+    <message>
+        <source>保持不变；填写后替换所选证据的标签，用逗号分隔</source>
+        <translation>Keep as is; if filled in, replaces the tags of the selected exhibits (separate with commas)</translation>
+    </message>
+    <message>
+        <source>只修改填写了的项目；可以用 Ctrl+Z 撤销。</source>
+        <translation>Only the fields you fill in are changed; Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>证据类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>证明目的</source>
+        <translation>Purpose of proof</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>已选中 {n} 项证据：统一修改</source>
+        <translation>{n} exhibits selected: edit them together</translation>
+    </message>
+    <message>
+        <source>应用到 {n} 项</source>
+        <translation>Apply to {n} exhibits</translation>
+    </message>
+</context>
+<context>
+    <name>ChinaDateTimeField</name>
+    <message>
+        <source>未填写</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>中国时间（北京时间）；点右侧箭头打开日历</source>
+        <translation>China time (Beijing); click the arrow for a calendar</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>不填拍摄时间</source>
+        <translation>Leave the capture time empty</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>恢复 {n} 项证据</source>
+        <translation>restore {n} exhibits</translation>
+    </message>
+    <message>
+        <source>删除 {n} 项证据</source>
+        <translation>delete {n} exhibits</translation>
+    </message>
+    <message>
+        <source>调整证据顺序</source>
+        <translation>reorder exhibits</translation>
+    </message>
+    <message>
+        <source>已调整证据顺序</source>
+        <translation>Exhibit order changed</translation>
+    </message>
+    <message>
+        <source>拆分证据</source>
+        <translation>split exhibit</translation>
+    </message>
+    <message>
+        <source>已拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>已撤销拆分</source>
+        <translation>Split undone</translation>
+    </message>
+    <message>
+        <source>合并 {n} 项证据</source>
+        <translation>merge {n} exhibits</translation>
+    </message>
+    <message>
+        <source>已合并</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>已撤销合并</source>
+        <translation>Merge undone</translation>
+    </message>
+    <message>
+        <source>移动文件</source>
+        <translation>move a file</translation>
+    </message>
+    <message>
+        <source>文件已移动</source>
+        <translation>File moved</translation>
+    </message>
+    <message>
+        <source>已撤销移动文件</source>
+        <translation>File move undone</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDispatcher</name>
+    <message>
+        <source>正在识别 {n} 个文件…</source>
+        <translation>Recognising {n} files…</translation>
+    </message>
+    <message>
+        <source>{n} 份账单 → 账单</source>
+        <translation>{n} bills → Bills</translation>
+    </message>
+    <message>
+        <source>{n} 份聊天记录 → 聊天记录</source>
+        <translation>{n} chats → Chats</translation>
+    </message>
+    <message>
+        <source>已识别 {what}：{names}</source>
+        <translation>Recognised {what}: {names}</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
     </message>
 </context>
 </TS>

@@ -150,3 +150,106 @@ def test_purge_keeps_blob_referenced_by_a_trashed_or_live_exhibit_elsewhere(prof
         sha = s.get(Exhibit, e2).files[0].blob_sha256
     assert profile.vault.exists(sha)
     assert X.purge(profile)["blobs_removed"] == [sha]
+
+
+def test_restore_puts_an_exhibit_back_at_its_old_position(profile, case_id, five):
+    with profile.session() as s:
+        for i in (five[1], five[2], five[3]):
+            X.trash(s, i)
+    assert _order(profile, case_id) == [five[0], five[4]]
+    with profile.session() as s:  # in any order: each comes back between its old neighbours
+        X.restore(s, five[2])
+        X.restore(s, five[3])
+        X.restore(s, five[1])
+    assert _order(profile, case_id) == five
+    _, payload = _last_entry(profile)
+    assert payload["order"] == five
+    assert verify(profile).ok
+
+
+def test_a_trashed_exhibit_follows_its_neighbour_through_a_reorder_merge_and_split(profile, case_id, five):
+    with profile.session() as s:
+        X.trash(s, five[2])
+        X.reorder(s, case_id, [five[1], five[0], five[3], five[4]])
+        X.restore(s, five[2])
+    assert _order(profile, case_id) == [five[1], five[2], five[0], five[3], five[4]]
+    with profile.session() as s:
+        X.trash(s, five[3])
+        X.merge(s, five[0], [five[4]])
+        X.split(s, five[0])
+        X.restore(s, five[3])
+        order = [e.id for e in X.list_exhibits(s, case_id)]
+    assert order[:4] == [five[1], five[2], five[0], order[3]] and order[4] == five[3]
+    assert verify(profile).ok
+
+
+def test_bulk_edit_records_one_entry_per_changed_exhibit_and_returns_the_old_values(profile, case_id, five):
+    with profile.session() as s:
+        X.edit_exhibit(s, five[0], category="funds")
+        changed = X.edit_exhibits(s, five[:3], category="funds", source="手机截图", tags="订单, 截图")
+    assert set(changed) == set(five[:3])
+    assert "category" not in changed[five[0]] and changed[five[1]]["category"] == {
+        "old": "other",
+        "new": "funds",
+    }
+    assert changed[five[2]]["tags"] == {"old": [], "new": ["订单", "截图"]}
+    with profile.session() as s:
+        edits = [
+            e for e in s.scalars(select(LedgerEntry).order_by(LedgerEntry.seq)) if e.action == "exhibit.edit"
+        ]
+        assert [e.exhibit_id for e in edits[-3:]] == five[:3]
+        assert all(s.get(Exhibit, i).source == "手机截图" for i in five[:3])
+        assert s.get(Exhibit, five[3]).source == ""
+        assert X.edit_exhibits(s, five[:3], source="手机截图") == {}
+    with pytest.raises(X.ExhibitError):
+        with profile.session() as s:
+            X.edit_exhibits(s, five[:2], captured_at="昨天")
+    assert verify(profile).ok
+
+
+def test_unmerge_gives_each_merged_exhibit_its_files_fields_and_place_back(profile, case_id, five):
+    from kami_desktop.core.evidence.unmerge import merge_parts, unmerge
+
+    with profile.session() as s:
+        X.merge(s, five[3], [five[4]])  # the target already holds two files
+        X.edit_exhibit(s, five[1], title="订单截图", category="funds", source="手机", tags="订单")
+        record = merge_parts(s, five[3], [five[1], five[2]])
+        X.merge(s, five[3], [five[1], five[2]])
+    assert _order(profile, case_id) == [five[0], five[3]]
+    with profile.session() as s:
+        new = unmerge(s, record)
+    order = _order(profile, case_id)
+    assert order == [five[0], new[five[1]], new[five[2]], five[3]]
+    with profile.session() as s:
+        back = s.get(Exhibit, new[five[1]])
+        assert (back.title, back.category, back.source, back.tags) == ("订单截图", "funds", "手机", ["订单"])
+        assert [f.original_name for f in back.files] == ["chat_1.png"]
+        assert [f.original_name for f in s.get(Exhibit, five[3]).files] == ["chat_3.png", "chat_4.png"]
+        assert s.get(Exhibit, new[five[2]]).title == "chat_2"
+    assert verify(profile).ok
+
+
+def test_a_moved_file_goes_back_to_its_place_and_an_emptied_exhibit_comes_back(profile, case_id, five):
+    from kami_desktop.core.evidence.unmerge import move_parts, unmove
+
+    with profile.session() as s:
+        X.merge(s, five[0], [five[1]])  # five[0] holds chat_0, chat_1
+        X.edit_exhibit(s, five[3], title="退款拒绝", purpose="证明拒绝退款", category="interaction")
+        first = s.get(Exhibit, five[0]).files[0].id
+        rec = move_parts(s, first, five[2])
+        X.move_file(s, first, five[2])
+    with profile.session() as s:
+        assert unmove(s, rec) == five[0]
+        assert [f.original_name for f in s.get(Exhibit, five[0]).files] == ["chat_0.png", "chat_1.png"]
+        lone = s.get(Exhibit, five[3]).files[0].id
+        rec = move_parts(s, lone, five[4])
+        X.move_file(s, lone, five[4])  # five[3] is emptied and deleted
+    assert five[3] not in _order(profile, case_id)
+    with profile.session() as s:
+        back = unmove(s, rec)
+        ex = s.get(Exhibit, back)
+        assert (ex.title, ex.purpose, ex.category) == ("退款拒绝", "证明拒绝退款", "interaction")
+        assert [f.original_name for f in ex.files] == ["chat_3.png"]
+        assert [f.original_name for f in s.get(Exhibit, five[4]).files] == ["chat_4.png"]
+    assert _order(profile, case_id) == [five[0], five[2], back, five[4]]
+    assert verify(profile).ok

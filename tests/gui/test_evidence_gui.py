@@ -2,7 +2,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QDate, QDateTime, QItemSelectionModel, Qt, QTime
 from PySide6.QtWidgets import QApplication
 
 from kami_desktop.core.evidence import exhibits as X
@@ -45,7 +45,7 @@ def test_editing_metadata_goes_to_db_and_ledger(qtbot, case_window, profile, cas
     detail.title.setText("客服拒绝退款聊天记录")
     detail.category.setCurrentIndex(detail.category.findData("interaction"))
     detail.purpose.setPlainText("证明平台拒绝退款")
-    detail.captured.setText("2025-03-12 20:30")
+    detail.captured.edit.setDateTime(QDateTime(QDate(2025, 3, 12), QTime(20, 30)))  # China time
     detail.notes.setPlainText("微信聊天")
     detail.tags.setText("客服，拒绝退款")
     assert detail.save()
@@ -63,6 +63,7 @@ def test_editing_metadata_goes_to_db_and_ledger(qtbot, case_window, profile, cas
     assert action == "exhibit.edit"
     assert payload["changes"]["title"] == {"old": "Screenshot_20250311_120000", "new": "客服拒绝退款聊天记录"}
     assert set(payload["changes"]) == {"title", "category", "purpose", "captured_at", "notes", "tags"}
+    assert payload["changes"]["captured_at"]["new"] == "2025-03-12T20:30:00+08:00"
     row = view.model.exhibit_at(view.model.row_for_id(five[1]))
     assert row.title == "客服拒绝退款聊天记录" and row.category == "interaction" and row.number == 2
 
@@ -70,9 +71,9 @@ def test_editing_metadata_goes_to_db_and_ledger(qtbot, case_window, profile, cas
 def test_bad_edit_shows_chinese_message_and_changes_nothing(qtbot, case_window, profile, case_id, five):
     view = case_window.evidence
     _select(view, [five[0]])
-    view.detail.captured.setText("昨天晚上")
+    view.detail.title.setText("  ")
     assert not view.detail.save()
-    assert "时间格式不正确" in view.detail.error.text()
+    assert "证据名称不能为空" in view.detail.error.text()
     with profile.session() as s:
         assert not any(e.action == "exhibit.edit" for e in entries(s, case_id))
 

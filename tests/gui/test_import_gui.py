@@ -66,7 +66,7 @@ def test_dropping_files_and_a_folder_imports_them_with_highlight(
         assert s.query(Exhibit).filter_by(case_id=case_id).count() == 6
         assert sum(1 for e in entries(s, case_id) if e.action == "import") == 6
     assert win.summary_dialog is None and "新导入 6 个文件" in win.statusBar().currentMessage()
-    assert set(win.evidence.selected_ids()) == {i.exhibit_id for i in report.imported}
+    assert win.evidence.selected_ids() == []  # shown, not left selected: a Delete now takes nothing
     assert "6" in win.sidebar.list.currentItem().text()
 
 
@@ -93,6 +93,23 @@ def test_summary_names_duplicates_and_failures(qtbot, case_window, tmp_path):
     assert ("空文件.png", "文件为空（0 字节），未导入") in cells
     assert any(name == "不存在.png" and "不存在" in reason for name, reason in cells)
     assert any(name == "a.png" and "重复" in reason for name, reason in cells)
+
+
+def test_a_file_already_stored_for_another_case_counts_as_new_here(qtbot, case_window, profile, tmp_path):
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.evidence.importer import import_paths
+
+    a, b = screenshot(tmp_path / "a.png", 31), screenshot(tmp_path / "b.png", 32)
+    with profile.session() as s:
+        other = create_case(s, "另一个案件").id
+    import_paths(profile, other, [a, b])
+    report = import_and_wait(qtbot, case_window, [a, b])
+    assert (
+        report.duplicate_count == 2 and report.added_count == 2
+    )  # the vault had the bytes; this case did not
+    assert case_window.evidence.model.exhibit_count() == 2
+    assert case_window.summary_dialog is None
+    assert case_window.statusBar().currentMessage().startswith("新导入 2 个文件")
 
 
 def test_ctrl_v_pastes_a_screenshot_as_png_exhibit(qtbot, case_window, profile, case_id):

@@ -194,7 +194,7 @@ def test_main_window_menus_and_tabs_are_english(qtbot, english, profile, setting
     win.show()
     assert win.windowTitle().endswith("Kami Claim Helper")
     menus = win.menuBar().actions()
-    assert [a.text() for a in menus] == ["&File", "&Evidence", "Binder", "&Settings", "&Help"]
+    assert [a.text() for a in menus] == ["&File", "E&dit", "&Evidence", "Binder", "&Settings", "&Help"]
     assert chinese([a.text() for m in menus for a in m.menu().actions()]) == []
     ws = win.workspace
     assert [ws.tabText(i) for i in range(ws.count())] == [

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.bills.model import BillError, ParsedBill
+from kami_desktop.core.case.facts import exhibit_numbers
 from kami_desktop.core.store.model import Bill, Exhibit, Party
 
 NO_COUNTERPARTY = (
@@ -57,8 +58,9 @@ def check_fits_case(s: Session, case_id: int, bill: ParsedBill, file: str) -> No
     )
     for other, exhibit_id in others:
         if _name(other) and not same_person(holder, other):
+            number = exhibit_numbers(s, case_id).get(exhibit_id, (exhibit_id, ""))[0]  # 证据 N: binder order
             raise BillError(
                 file,
-                f"这份账单的账户持有人是“{bill.holder}”，而本案已导入的支付宝账单（证据 {exhibit_id}）属于"
+                f"这份账单的账户持有人是“{bill.holder}”，而本案已导入的支付宝账单（证据 {number}）属于"
                 f"“{other}”。不同人的账单不能放在同一个案件中，请为另一人单独建立案件。",
             )

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from kami_desktop.core.errors import UserError
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
-from kami_desktop.core.store.edits import record_edit
+from kami_desktop.core.store.edits import Changes, record_edit
 from kami_desktop.core.store.model import Bill, Blob, Chat, Exhibit, ExhibitFile
 from kami_desktop.core.util.timeutil import china_local, now
 from kami_desktop.core.vocab import CATEGORIES, category_code
@@ -87,6 +87,22 @@ def edit_exhibit(s: Session, exhibit_id: int, **fields: Any) -> Exhibit:
     return ex
 
 
+def edit_exhibits(s: Session, exhibit_ids: list[int], **fields: Any) -> dict[int, Changes]:
+    """Set the same fields on several exhibits (a bulk edit): one ``exhibit.edit`` entry per exhibit
+    that changed. Returns {exhibit id: its changes ({field: {"old", "new"}})}, only for those that
+    changed — what an undo needs to put the old values back."""
+    for k in fields:
+        if k not in EDITABLE:
+            raise ExhibitError(f"未知字段 {k}")
+    values = {k: _clean(k, v) for k, v in fields.items()}
+    out: dict[int, Changes] = {}
+    for exhibit_id in exhibit_ids:
+        changes = record_edit(s, get_exhibit(s, exhibit_id), values)
+        if changes:
+            out[exhibit_id] = changes
+    return out
+
+
 def next_position(s: Session, case_id: int) -> int:
     """The binder position after the case's last exhibit (live or trashed)."""
     cur = s.scalar(select(func.max(Exhibit.position)).where(Exhibit.case_id == case_id))
@@ -122,14 +138,38 @@ def _relink_parsed(s: Session, case_id: int, prefer: int | None = None) -> None:
 
 
 def _renumber(s: Session, case_id: int, ordered: list[Exhibit]) -> None:
-    for i, ex in enumerate(ordered, start=1):
+    """Number the case's exhibits 1..n: the live ones in ``ordered``, each trashed one kept right
+    after the live exhibit it followed (so a restore puts it back where it was)."""
+    s.flush()
+    everything = s.scalars(
+        select(Exhibit).where(Exhibit.case_id == case_id).order_by(Exhibit.position, Exhibit.id)
+    )
+    anchored: dict[int | None, list[Exhibit]] = {}
+    last_live: int | None = None
+    for ex in everything:
+        if ex.trashed_at is None:
+            last_live = ex.id
+        else:
+            anchored.setdefault(last_live, []).append(ex)
+    full = list(anchored.get(None, []))
+    for ex in ordered:
+        full.append(ex)
+        full.extend(anchored.get(ex.id, []))
+    placed = {ex.id for ex in full}
+    full.extend(ex for trailing in anchored.values() for ex in trailing if ex.id not in placed)
+    for i, ex in enumerate(full, start=1):
         ex.position = i
 
 
-def reorder(s: Session, case_id: int, exhibit_ids: list[int]) -> None:
-    """Set the binder order of the case's live exhibits (ids not named keep their relative order after)."""
+def reorder(s: Session, case_id: int, exhibit_ids: list[int], *, skip_missing: bool = False) -> None:
+    """Set the binder order of the case's live exhibits (ids not named keep their relative order after).
+
+    ``skip_missing``: leave out ids that are no longer live exhibits of the case (an undo of a reorder
+    after one of them was merged away or trashed) instead of refusing."""
     live = list_exhibits(s, case_id)
     by_id = {e.id: e for e in live}
+    if skip_missing:
+        exhibit_ids = [i for i in exhibit_ids if i in by_id]
     unknown = [i for i in exhibit_ids if i not in by_id]
     if unknown:
         raise ExhibitError(f"证据 {unknown} 不在本案件中")
@@ -201,7 +241,7 @@ def split(s: Session, exhibit_id: int) -> list[Exhibit]:
             purpose=ex.purpose,
             source=ex.source,
             captured_at=ex.captured_at,
-            position=0,
+            position=ex.position,
             notes="",
             tags=list(ex.tags),
             created_at=stamp,
@@ -277,8 +317,9 @@ def trash(s: Session, exhibit_id: int) -> Exhibit:
 def restore(s: Session, exhibit_id: int) -> Exhibit:
     ex = get_exhibit(s, exhibit_id)
     if ex.trashed_at is not None:
-        ex.trashed_at = None
-        ex.position = next_position(s, ex.case_id)
+        ex.trashed_at = None  # its position was kept while trashed: it comes back where it was
+        s.flush()
+        _renumber(s, ex.case_id, list_exhibits(s, ex.case_id))
         s.flush()
         order = [e.id for e in list_exhibits(s, ex.case_id)]
         ledger.append(

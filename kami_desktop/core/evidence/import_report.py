@@ -34,9 +34,10 @@ class ImportedItem:
     size: int
     media_type: str
     original_name: str
-    duplicate: bool
+    duplicate: bool  # the vault already held these bytes (from this case or another)
     path: str = ""
     problem: str = ""
+    already_in_case: bool = False  # the case already held the file: nothing was added
 
 
 CommitHook = Callable[[Session, ImportedItem, bool], None]
@@ -62,6 +63,15 @@ class ImportReport:
     @property
     def duplicate_count(self) -> int:
         return sum(1 for i in self.imported if i.duplicate)
+
+    @property
+    def added_count(self) -> int:
+        """Files added to the case (new bytes, or bytes the vault held for another case)."""
+        return sum(1 for i in self.imported if not i.already_in_case)
+
+    @property
+    def already_in_case_count(self) -> int:
+        return sum(1 for i in self.imported if i.already_in_case)
 
     def to_json(self) -> dict:
         return {

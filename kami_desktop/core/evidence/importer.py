@@ -287,6 +287,7 @@ def _commit(
                 True,
                 str(prep.path) if record_origin else "",
                 prep.problem,
+                already_in_case=True,
             )
             ledger.append(
                 s,

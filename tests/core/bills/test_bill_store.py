@@ -414,3 +414,20 @@ def test_a_blob_a_bill_still_refers_to_is_in_use_even_without_an_exhibit_file(pr
         assert not blob_in_use(s, "0" * 64)
     purge(profile)
     assert profile.vault.exists(result.sha256)
+
+
+def test_a_bill_of_another_holder_is_refused_naming_the_first_bill_by_its_binder_number(
+    profile, case_id, tmp_path
+):
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.evidence.importer import import_paths
+    from tests.helpers import screenshot
+
+    with profile.session() as s:
+        other = create_case(s, "另一个案件").id
+    import_paths(profile, other, [screenshot(tmp_path / f"o{i}.png", 90 + i) for i in range(4)])
+    first = B.import_bill(profile, case_id, write(tmp_path, "zhang.csv", bf.alipay_app_csv(holder="张三")))
+    assert first.exhibit_id == 5
+    with pytest.raises(BillError) as refused:
+        B.import_bill(profile, case_id, write(tmp_path, "li.csv", bf.alipay_app_csv(holder="李四")))
+    assert "（证据 1）" in str(refused.value) and "证据 5" not in str(refused.value)
