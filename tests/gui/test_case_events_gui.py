@@ -60,17 +60,18 @@ def test_a_chat_and_its_excerpt_show_at_once_on_the_evidence_tab(
         qtbot.waitSignal(chats.import_finished, timeout=20000),
         qtbot.waitSignal(chats.loaded, timeout=20000),
     ):
-        chats.import_file(path, me="小明")
+        chats.import_file(path, me=["小明"])
     evidence = win.evidence
-    qtbot.waitUntil(lambda: evidence.model.exhibit_count() == 1, timeout=5000)
-    assert "1 项证据" in _count_text(win)
-    qtbot.waitUntil(lambda: chats.worker is None and chats.model.rowCount() == 11, timeout=5000)
+    # the export holds a private chat (6 messages) and a group chat (5): one exhibit each
+    qtbot.waitUntil(lambda: evidence.model.exhibit_count() == 2, timeout=5000)
+    assert "2 项证据" in _count_text(win)
+    qtbot.waitUntil(lambda: chats.worker is None and chats.model.rowCount() == 6, timeout=5000)
     chats.select_span(0, 2)
     with qtbot.waitSignal(chats.excerpt_created, timeout=5000) as made:
         chats.excerpt_button.click()
     excerpt = made.args[0]
     qtbot.waitUntil(lambda: excerpt.exhibit_id in evidence.model.visible_ids(), timeout=5000)
-    assert evidence.model.exhibit_count() == 2 and "2 项证据" in _count_text(win)
+    assert evidence.model.exhibit_count() == 3 and "3 项证据" in _count_text(win)
 
 
 def test_an_edit_on_the_evidence_tab_reaches_a_showing_bills_tab_and_the_detail_follows_undo(

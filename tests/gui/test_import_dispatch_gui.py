@@ -36,7 +36,7 @@ def test_a_drop_of_a_bill_a_chat_and_a_screenshot_sends_each_to_its_importer(
     win = case_window
     ws = win.workspace
     asked = []
-    ws.chats.ask_me = lambda: asked.append("me") or "小明"
+    ws.chats.ask_me = lambda senders, name: asked.append("me") or (["小明"], [])
     bill = _write(tmp_path, "支付宝交易明细(20250301-20250331).csv", bf.alipay_app_csv())
     chat = _write(tmp_path, "与星辰客服的聊天.txt", cf.qq_txt())
     shot = screenshot(tmp_path / "付款截图.png", 9)
@@ -56,15 +56,17 @@ def test_a_drop_of_a_bill_a_chat_and_a_screenshot_sends_each_to_its_importer(
     found = routed.args[0]
     assert (found.bills, found.chats, found.files) == ([str(bill)], [str(chat)], [str(shot)])
     assert bill_done.args[0].rows == 9 and chat_done.args[0].messages == 11 and asked == ["me"]
-    qtbot.waitUntil(lambda: win.evidence.model.exhibit_count() == 3, timeout=5000)
+    # the chat export holds two conversations (a private chat and a group chat): one exhibit each
+    qtbot.waitUntil(lambda: win.evidence.model.exhibit_count() == 4, timeout=5000)
     assert _categories(profile, case_id) == [
         "funds",
+        "interaction",
         "interaction",
         "other",
     ]  # the bill is no plain 其他 file
     with profile.session() as s:
-        assert [c["me"] for c in chatstore.list_chats(s, case_id)] == ["小明"]
-    assert "3 项证据" in win.sidebar.list.currentItem().text()
+        assert [c["me"] for c in chatstore.list_chats(s, case_id)] == ["小明", "小明"]
+    assert "4 项证据" in win.sidebar.list.currentItem().text()
     qtbot.waitUntil(lambda: ws.bills.model.rowCount() == 9, timeout=5000)  # the 账单 tab shows its rows
 
 
