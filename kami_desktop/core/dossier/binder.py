@@ -78,8 +78,11 @@ def _file_tag(e: ExhibitSnap, f: FileSnap | None) -> PageTag:
 
 
 def write_header(flow: PageFlow, e: ExhibitSnap) -> None:
+    """The exhibit's first page starts with its header; the pages it continues on carry 证据N（续）."""
     flow.set_tag(_file_tag(e, e.files[0] if e.files else None))
+    flow.continued = None
     flow.new_page()
+    flow.continued = f"证据{e.number}（续）"
     flow.box((CONTENT.x0, flow.y, CONTENT.x1, flow.y + 24), fill=(0.9, 0.9, 0.9))
     flow.skip(5)
     flow.text(f"证据{e.number}　{e.title}", size=13, indent=6)

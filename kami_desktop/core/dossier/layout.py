@@ -30,6 +30,7 @@ Point = tuple[float, float]
 BLACK: RGB = (0, 0, 0)
 GREY: RGB = (0.35, 0.35, 0.35)
 RED: RGB = (0.7, 0, 0)
+CONT_H = 16.0  # the band a continuation page's short heading (证据N（续）) takes above its content
 # Landscape pages (wide tables) are portrait sheets turned a quarter (/Rotate 90): the binding edge is at
 # the top of the landscape view, the footer at its bottom.
 LANDSCAPE = pymupdf.Rect(0, 0, PAGE.height, PAGE.width)
@@ -158,6 +159,9 @@ class PageFlow:
         self._page: pymupdf.Page | None = None
         self._writers: dict[RGB, pymupdf.TextWriter] = {}
         self._lines: list[tuple] = []
+        # the short heading of the pages an exhibit continues on (证据N（续）); None on its first page
+        self.continued: str | None = None
+        self._heading: str | None = None  # the heading of the current page, drawn when it is left
 
     # ------------------------------------------------------------------ pages
     @property
@@ -177,6 +181,7 @@ class PageFlow:
             self.tags[-1] = tag
 
     def new_page(self) -> int:
+        """Open a page; when an exhibit continues, its short heading goes at the top."""
         if self.cancel():
             raise Cancelled()
         self.flush()
@@ -186,11 +191,28 @@ class PageFlow:
         self.doc.new_page(width=PAGE.width, height=PAGE.height)
         self._page = None
         self.tags.append(self._tag)
-        self.y = CONTENT.y0
+        self._heading = self.continued
+        self.y = self.body_top()
         return self.pno
+
+    def body_top(self) -> float:
+        """Where content starts on a page opened now (under the continuation heading, if any)."""
+        return CONTENT.y0 + (CONT_H if self.continued else 0)
+
+    def page_room(self) -> float:
+        """The height a page opened now has for content."""
+        return CONTENT.y1 - self.body_top()
+
+    def _draw_heading(self) -> None:
+        # drawn when the page is left: a page turned landscape afterwards (bill sheets) carries its own
+        text, self._heading = self._heading, None
+        if text and self.tags and not self.tags[-1].landscape:
+            self.put(CONTENT.x0, CONTENT.y0 + 8, text, 9, GREY)
+            self.line((CONTENT.x0, CONTENT.y0 + 11), (CONTENT.x1, CONTENT.y0 + 11), GREY, 0.4)
 
     def flush(self) -> None:
         """Write the text and lines collected for the current page."""
+        self._draw_heading()
         if not self._writers and not self._lines:
             return
         page = self.page()
@@ -289,7 +311,8 @@ class PageFlow:
     def html(self, body: str, css: str = CSS, min_first: float = 80) -> None:
         """Lay a Story across the binder's pages, starting under the cursor when there is room."""
         use_current = bool(self.tags) and self.space_left() >= min_first
-        first = self.free_rect() if use_current else CONTENT
+        room = pymupdf.Rect(CONTENT.x0, self.body_top(), CONTENT.x1, CONTENT.y1)
+        first = self.free_rect() if use_current else room
         story = pymupdf.Story(body, user_css=css)
         buf = io.BytesIO()
         writer = pymupdf.DocumentWriter(buf)
@@ -297,7 +320,7 @@ class PageFlow:
         more = 1
         while more:
             dev = writer.begin_page(PAGE)
-            more, filled = story.place(first if not fills else CONTENT)
+            more, filled = story.place(first if not fills else room)
             story.draw(dev)
             writer.end_page()
             fills.append(pymupdf.Rect(filled))
@@ -309,7 +332,7 @@ class PageFlow:
             if i > 0 or not use_current:
                 self.new_page()
             self.page().show_pdf_page(PAGE, src, i)
-        self.y = max(fills[-1].y1, CONTENT.y0) + 4
+        self.y = max(fills[-1].y1, self.body_top()) + 4
         src.close()
 
 
