@@ -1,9 +1,10 @@
 """Page geometry and the page cursor that every exhibit renderer writes through.
 
 A4 portrait, 28 mm binding margin on the left (courts expect at least 25 mm), footer band at the
-bottom. Short text (headers, notices, captions, footers) goes through ``TextWriter`` with PyMuPDF's
-built-in CJK font (Droid Sans Fallback, embedded and subset on save, never a system font); flowing
-HTML (tables, transcripts) goes through ``Story`` and is laid onto the binder's pages.
+bottom. Short text (headers, notices, captions, footers) goes through ``TextWriter``, broken into lines
+by ``wrap`` (with the 避头尾 rules); flowing HTML (tables, transcripts) goes through ``Story`` and is laid
+onto the binder's pages. Both use the bundled Noto Serif CJK SC (``core.util.cjkfont``: Ext-A for rare
+name characters), embedded and subset on save, never a system font.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 import pymupdf
 
 from kami_desktop.core.tasks import Cancelled
+from kami_desktop.core.util.cjkfont import CSS_FAMILY, font_archive, font_face_css, serif_font
 
 MM = 72 / 25.4
 PAGE = pymupdf.paper_rect("a4")
@@ -37,7 +39,7 @@ LANDSCAPE = pymupdf.Rect(0, 0, PAGE.height, PAGE.width)
 LANDSCAPE_CONTENT = pymupdf.Rect(15 * MM, LEFT, LANDSCAPE.width - 15 * MM, LANDSCAPE.height - BOTTOM)
 
 CSS = """
-* { font-family: sans-serif; font-size: 9pt; line-height: 1.35; }
+* { font-family: SERIF; font-size: 9pt; line-height: 1.35; }
 body { margin: 0; }
 h1 { font-size: 20pt; text-align: center; margin: 0 0 8pt 0; }
 h2 { font-size: 14pt; text-align: center; margin: 0 0 6pt 0; }
@@ -55,8 +57,11 @@ th { background-color: #e8e8e8; font-weight: bold; text-align: center; }
 .cmd { font-family: monospace; font-size: 8.5pt; }
 .muted { color: #555555; }
 .note { color: #555555; font-size: 8pt; }
-pre { font-family: sans-serif; white-space: pre-wrap; margin: 0; }
-"""
+pre { font-family: SERIF; white-space: pre-wrap; margin: 0; }
+""".replace("SERIF", CSS_FAMILY)
+# 避头尾: no line starts with closing punctuation, none ends with an opening bracket
+NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕…．,.;:?!)%")
+NO_LINE_END = frozenset("（「『《〈【〔“‘(")
 
 
 def col_widths(percents: list[float], total: float | None = None, per_cell: float = 7.2) -> list[float]:
@@ -80,9 +85,13 @@ def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
-@functools.lru_cache(maxsize=1)
 def cjk_font() -> pymupdf.Font:
-    return pymupdf.Font("cjk")
+    return serif_font()
+
+
+def new_story(body: str, css: str = CSS) -> pymupdf.Story:
+    """A Story whose CSS may name the serif font (``CSS_FAMILY``) for any weight."""
+    return pymupdf.Story(body, user_css=font_face_css() + css, archive=font_archive())
 
 
 @dataclass
@@ -110,8 +119,32 @@ def text_width(text: str, size: float) -> float:
     return sum(_advance(c) for c in text) * size
 
 
+_LATIN_TAIL = re.compile(r"[A-Za-z0-9_@#%&+\-=./:,;'\"()\[\]]+$")
+
+
+def _settle(line: str, nxt: str) -> tuple[str, str]:
+    """Where a full line really breaks before ``nxt``: (the line, what it hands to the next line).
+
+    An opening bracket at its end goes down with what it opens; when ``nxt`` is punctuation that may not
+    start a line, the character before it goes down too (a Latin word whole), so the two stay together.
+    """
+    line, carry = line.rstrip(), ""
+    for _ in range(4):  # a few characters at most: 。」） after a word
+        moved = False
+        if len(line) > 1 and line[-1] in NO_LINE_END:
+            line, carry, moved = line[:-1], line[-1] + carry, True
+        if (carry or nxt)[:1] in NO_LINE_START and len(line) > 1:
+            m = _LATIN_TAIL.search(line)
+            cut = m.start() if m and m.start() > 0 else len(line) - 1
+            line, carry, moved = line[:cut], line[cut:] + carry, True
+        if not moved:
+            break
+    return line.rstrip(), carry
+
+
 def wrap(text: str, width: float, size: float) -> list[str]:
-    """Greedy line breaking: CJK may break anywhere, Latin runs stay whole unless longer than a line."""
+    """Greedy line breaking: CJK may break anywhere, Latin runs stay whole unless longer than a line;
+    no line starts with ，。、；：？！）」』》 and none ends with （「『《 (避头尾)."""
     lines: list[str] = []
     for para in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line, used = "", 0.0
@@ -130,8 +163,10 @@ def wrap(text: str, width: float, size: float) -> list[str]:
                 line += tok
                 used += w
             else:
-                lines.append(line.rstrip())
-                line, used = tok.lstrip(), text_width(tok.lstrip(), size)
+                done, carry = _settle(line, tok)
+                lines.append(done)
+                line = (carry + tok).lstrip()
+                used = text_width(line, size)
         lines.append(line.rstrip())
     return lines
 
@@ -313,7 +348,7 @@ class PageFlow:
         use_current = bool(self.tags) and self.space_left() >= min_first
         room = pymupdf.Rect(CONTENT.x0, self.body_top(), CONTENT.x1, CONTENT.y1)
         first = self.free_rect() if use_current else room
-        story = pymupdf.Story(body, user_css=css)
+        story = new_story(body, css)
         buf = io.BytesIO()
         writer = pymupdf.DocumentWriter(buf)
         fills: list[pymupdf.Rect] = []
