@@ -60,6 +60,22 @@ def wanted() -> list[int]:
     return sorted({c for a, b in RANGES for c in range(a, b + 1)})
 
 
+LICENSE_SOURCES = [Path("/usr/share/doc/fonts-noto-cjk/copyright")]  # holds the SIL OFL 1.1 text
+LICENSE_OUT = OUT_DIR / "NotoSerifCJK-LICENSE.txt"  # the OFL asks that the licence go with the font
+
+
+def copy_license() -> None:
+    src = next((p for p in LICENSE_SOURCES if p.exists()), None)
+    if src is not None and not LICENSE_OUT.exists():
+        OUT_DIR.mkdir(parents=True, exist_ok=True)
+        LICENSE_OUT.write_text(
+            "Noto Serif CJK SC, cut to a subset by kami_desktop (packaging/subset_cjk_font.py).\n"
+            "SIL Open Font License 1.1; copyright notices as shipped by Debian:\n\n"
+            + src.read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
+
+
 def out_path(weight: str) -> Path:
     return OUT_DIR / f"NotoSerifCJKsc-{weight}-subset.ttf"
 
@@ -204,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 1
         build(source, out, weight)
+    copy_license()
     return 0
 
 
