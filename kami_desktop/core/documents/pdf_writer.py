@@ -83,7 +83,10 @@ def to_html(doc: Doc) -> str:
         elif isinstance(b, Heading):
             parts.append(f'<p style="{brk_style}font-weight:bold;margin:6pt 0 0 0">{_inline(b.text)}</p>')
         elif isinstance(b, Para):
-            style = f"{brk_style}text-align:{b.align};margin:{b.space_before}pt 0 0 0;"
+            # MuPDF justifies by widening spaces only: a line holding "2025年3月1日 10:05" would gape,
+            # so such paragraphs are set flush left (CJK lines without spaces fill the measure anyway)
+            align = "left" if b.align == "justify" and " " in b.text else b.align
+            style = f"{brk_style}text-align:{align};margin:{b.space_before}pt 0 0 0;"
             if b.indent:
                 style += "text-indent:2em;"
             if b.size:

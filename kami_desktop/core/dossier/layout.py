@@ -58,6 +58,7 @@ th { background-color: #e8e8e8; font-weight: bold; text-align: center; }
 .muted { color: #555555; }
 .note { color: #555555; font-size: 8pt; }
 pre { font-family: SERIF; white-space: pre-wrap; margin: 0; }
+.cjk { font-family: SERIF; }
 """.replace("SERIF", CSS_FAMILY)
 # 避头尾: no line starts with closing punctuation, none ends with an opening bracket
 NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕…．,.;:?!)%")
@@ -83,6 +84,15 @@ def header_row(cols: list[tuple[str, float]], total: float | None = None) -> str
 
 def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def esc_mono(text: object) -> str:
+    """``esc`` for text set in a monospace class: its Chinese runs go in the serif CJK font (MuPDF would
+    otherwise fall back to its own sans font for them)."""
+    return _NON_ASCII.sub(lambda m: f"<span class='cjk'>{m.group(0)}</span>", esc(text))
 
 
 def cjk_font() -> pymupdf.Font:

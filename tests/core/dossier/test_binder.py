@@ -100,6 +100,16 @@ def test_every_font_is_embedded(built):
     for row in rows:
         emb, sub = row.split()[-5:-3]
         assert (emb, sub) == ("yes", "yes"), row
+    # the binder's own text is Noto Serif CJK SC (regular and bold), hashes and commands a monospace face;
+    # other fonts come only with the pages of a PDF exhibit, placed as they are
+    doc = pymupdf.open(result.pdf)
+    pdf_pages = {
+        p for x in result.exhibits if x.title == "平台用户协议" for p in range(x.first_page - 1, x.last_page)
+    }
+    own = {
+        f[3].split("+", 1)[-1] for i, page in enumerate(doc) if i not in pdf_pages for f in page.get_fonts()
+    }
+    assert {n for n in own if "Mono" not in n} == {"Noto Serif CJK SC Regular", "Noto Serif CJK SC Bold"}, own
 
 
 def test_chinese_text_is_extractable_with_pdftotext(built):
