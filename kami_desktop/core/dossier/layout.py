@@ -304,12 +304,12 @@ class PageFlow:
             self.new_page()
 
     # ------------------------------------------------------------------ drawing on the current page
-    def put(self, x: float, y: float, text: str, size: float, color: RGB = BLACK) -> None:
+    def put(self, x: float, y: float, text: str, size: float, color: RGB = BLACK, bold: bool = False) -> None:
         """Text at a baseline position on the current page (batched)."""
         tw = self._writers.get(color)
         if tw is None:
             tw = self._writers[color] = pymupdf.TextWriter(PAGE)
-        tw.append((x, y), text, font=cjk_font(), fontsize=size)
+        tw.append((x, y), text, font=serif_font("Bold") if bold else cjk_font(), fontsize=size)
 
     def line(self, a: Point, b: Point, color: RGB = BLACK, width: float = 0.6) -> None:
         self._lines.append(("line", a, b, color, width, None))
@@ -333,6 +333,7 @@ class PageFlow:
         indent: float = 0,
         gap: float = 0.35,
         width: float | None = None,
+        bold: bool = False,
     ) -> None:
         """Write wrapped text at the cursor, continuing on new pages as needed."""
         avail = (width or CONTENT.width) - indent
@@ -340,7 +341,7 @@ class PageFlow:
         for line in wrap(text, avail, size):
             self.ensure(lead)
             if line:
-                self.put(CONTENT.x0 + indent, self.y + size, line, size, color)
+                self.put(CONTENT.x0 + indent, self.y + size, line, size, color, bold)
             self.y += lead
 
     def rule(self, gap: float = 4, width: float = 0.6) -> None:
