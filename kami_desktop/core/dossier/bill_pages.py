@@ -293,6 +293,7 @@ def place_landscape(flow: Any, pages: list[str]) -> int:
             writer.end_page()
     writer.close()
     src = pymupdf.open("pdf", buf.getvalue())
+    start = flow.doc.xref_length()
     for i in range(src.page_count):
         flow.new_page()
         flow.tags[-1] = replace(flow.tags[-1], landscape=True)
@@ -301,5 +302,6 @@ def place_landscape(flow: Any, pages: list[str]) -> int:
         page.set_rotation(90)
     n = src.page_count
     src.close()
+    flow.share_fonts(start)  # one copy of the embedded font in the binder
     flow.y = CONTENT.y1  # whatever follows starts on a new (portrait) page
     return n

@@ -207,6 +207,7 @@ class PageFlow:
         # the short heading of the pages an exhibit continues on (证据N（续）); None on its first page
         self.continued: str | None = None
         self._heading: str | None = None  # the heading of the current page, drawn when it is left
+        self._fonts: dict[tuple[str, str, str], int] = {}  # one copy of each embedded font file
 
     # ------------------------------------------------------------------ pages
     @property
@@ -374,12 +375,40 @@ class PageFlow:
                 break
         writer.close()
         src = pymupdf.open("pdf", buf.getvalue())
+        start = self.doc.xref_length()
         for i in range(src.page_count):
             if i > 0 or not use_current:
                 self.new_page()
             self.page().show_pdf_page(PAGE, src, i)
         self.y = max(fills[-1].y1, self.body_top()) + 4
         src.close()
+        self.share_fonts(start)
+
+    def share_fonts(self, start: int) -> None:
+        """Point the font descriptors added since xref ``start`` at the binder's first copy of the same
+        font file, and empty the duplicate.
+
+        Every Story page set comes with the whole serif font embedded (MuPDF subsets only when the
+        binder is saved): without this, each transcript or table would keep another 12 MB in memory and
+        in the work file.
+        """
+        doc = self.doc
+        for x in range(start, doc.xref_length()):
+            if doc.xref_get_key(x, "Type")[1] != "/FontDescriptor":
+                continue
+            name = doc.xref_get_key(x, "FontName")[1]
+            for key in ("FontFile2", "FontFile3", "FontFile"):
+                kind, value = doc.xref_get_key(x, key)
+                if kind != "xref":
+                    continue
+                ff = int(value.split()[0])
+                # the same font: same name, same length packed and unpacked (checking the bytes too
+                # would read 12 MB twice per story)
+                sig = (name, key, doc.xref_get_key(ff, "Length")[1], doc.xref_get_key(ff, "Length1")[1])
+                keep = self._fonts.setdefault(sig, ff)
+                if keep != ff:
+                    doc.xref_set_key(x, key, f"{keep} 0 R")
+                    doc.update_stream(ff, b" ", compress=0)  # unreferenced now: dropped when saved
 
 
 def short(sha: str) -> str:
