@@ -161,3 +161,18 @@ def test_a_sliver_of_rows_joins_the_page_before():
     assert len(images._slices(full, full, s, total)) == 3
     s2, slices = images._plan(full, full, s, total, None)
     assert len(slices) == 2 and images.TAIL_SHRINK * s <= s2 < s and slices[-1][1] == total
+
+
+def test_no_line_of_the_binder_starts_with_closing_punctuation(review):
+    xs, doc, _ = review
+    lines = []
+    for x in xs.values():
+        for page in _pages(doc, x):
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    text = "".join(span["text"] for span in line["spans"]).strip()
+                    if text:
+                        lines.append(text)
+    assert len(lines) > 100
+    assert not [t for t in lines if t[0] in "，。、；：？！）」』》"]
+    assert not [t for t in lines if t[-1] in "（「『《"]
