@@ -207,7 +207,7 @@ class PageFlow:
         # the short heading of the pages an exhibit continues on (证据N（续）); None on its first page
         self.continued: str | None = None
         self._heading: str | None = None  # the heading of the current page, drawn when it is left
-        self._fonts: dict[tuple[str, str, str], int] = {}  # one copy of each embedded font file
+        self._fonts: dict[tuple[str, str, str, str], int] = {}  # one copy of each embedded font file
 
     # ------------------------------------------------------------------ pages
     @property
