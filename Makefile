@@ -8,17 +8,19 @@ STAMP := $(VENV)/.installed
 WORKERS ?= 2
 PYTEST := QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider
 
-# Debian packages: Qt offscreen/xcb runtime libs, a CJK font, poppler-utils (PDF checks), qpdf.
+# Debian packages: Qt offscreen/xcb runtime libs, a CJK font for the UI, poppler-utils (PDF checks), qpdf,
+# and fonts-noto-cjk: the source of the serif font the PDFs and DOCX files embed (cut by `make fonts`).
 APT_PACKAGES := libglib2.0-0 libgl1 libegl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfreetype6 \
 	libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-wqy-microhei poppler-utils qpdf
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-wqy-microhei poppler-utils qpdf \
+	fonts-noto-cjk
 
-.PHONY: run test lint format stress hooks bench package apt-deps venv i18n clean
+.PHONY: run test lint format stress hooks bench package apt-deps venv i18n fonts clean
 
-run: venv i18n
+run: venv i18n fonts
 	$(VENV)/bin/kami-desktop
 
-test: apt-deps venv i18n lint
+test: apt-deps venv i18n fonts lint
 	$(PYTEST) -n $(WORKERS)
 
 # the static checks of `make test` (and of the pre-commit hooks): lint, format, types
@@ -35,7 +37,7 @@ format: venv
 # the crash/kill trials (marker `slow`) many times over (their time ceiling grows with TRIALS, see
 # tests/conftest.py); `make test` runs them 16 times each
 TRIALS ?= 100
-stress: apt-deps venv i18n
+stress: apt-deps venv i18n fonts
 	KAMI_CRASH_TRIALS=$(TRIALS) $(PYTEST) -n $(WORKERS) -m slow
 
 # git pre-commit hooks running the checks of `make lint` on each commit
@@ -46,7 +48,7 @@ hooks: venv
 bench: venv i18n
 	@for b in bench/[!_]*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
 
-package: apt-deps venv i18n
+package: apt-deps venv i18n fonts
 	bash packaging/build.sh
 
 apt-deps:
@@ -69,6 +71,11 @@ $(STAMP): pyproject.toml
 
 i18n: venv
 	@$(PY) -m kami_desktop.gui.i18n_build 2>/dev/null || true
+
+# Noto Serif CJK SC (from fonts-noto-cjk) cut to CJK + Ext-A + punctuation, TrueType, into
+# kami_desktop/resources/fonts (git ignores it); ~2–3 min the first time, nothing once built
+fonts: venv
+	$(PY) packaging/subset_cjk_font.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

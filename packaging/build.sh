@@ -84,6 +84,9 @@ if [ "$DO_BUILD" = 1 ]; then
     step "translations (.qm)"
     "$PY" -m kami_desktop.gui.i18n_build || echo "warning: translation build failed; the bundle has the .qm files that exist"
   fi
+  step "fonts: Noto Serif CJK SC subset for the PDFs and DOCX files (packaging/subset_cjk_font.py)"
+  "$PY" packaging/subset_cjk_font.py || die "fonts (install the Debian package fonts-noto-cjk)"
+  ls -l kami_desktop/resources/fonts/*.ttf | awk '{printf "  %s  %.1f MB\n", $NF, $5 / 1e6}'
   step "PyInstaller (log: build/package-logs/pyinstaller.log)"
   rm -rf "$APP"
   if ! "$PY" -m PyInstaller --noconfirm --clean --log-level WARN --distpath "$DIST" --workpath "$WORK" \
@@ -107,6 +110,8 @@ mig = sorted(p.name for p in (src / "migrations/versions").glob("*.py"))
 got = sorted(p.name for p in (internal / "kami_desktop/migrations/versions").glob("*.py"))
 if mig != got:
     problems.append(f"migrations differ: source {mig}, bundle {got}")
+if not list((internal / "kami_desktop/resources/fonts").glob("NotoSerifCJKsc-*-subset.ttf")):
+    problems.append("the PDF/DOCX font (resources/fonts/NotoSerifCJKsc-*-subset.ttf) is not in the bundle")
 for f in (src / "resources").rglob("*"):
     if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".ts", ".pyc", ".pro") and f.name != ".gitkeep":
         if not (internal / f).is_file():

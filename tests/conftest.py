@@ -16,6 +16,22 @@ from kami_desktop.core.profile import Profile  # noqa: E402
 CRASH_TRIALS = int(os.environ.get("KAMI_CRASH_TRIALS", "16"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The PDF/DOCX font is built by `make fonts`; a bare `pytest` on a fresh checkout builds it once here
+    (in the controlling process, before any xdist worker starts), when fonts-noto-cjk is installed."""
+    if hasattr(config, "workerinput"):
+        return
+    import subprocess
+    import sys
+
+    from kami_desktop.core.util.cjkfont import SERIF_FILES, serif_path
+
+    if all(serif_path(w) for w in SERIF_FILES):
+        return
+    script = Path(__file__).resolve().parent.parent / "packaging" / "subset_cjk_font.py"
+    subprocess.run([sys.executable, str(script)], check=False)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The per-test ceiling (pyproject: ``timeout``) allows for 16 trials; more trials get more time."""
     ceiling = float(config.getoption("timeout", None) or config.getini("timeout") or 0)

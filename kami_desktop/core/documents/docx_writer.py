@@ -1,7 +1,8 @@
 """Render a :class:`~.layout.Doc` as an editable Word file (python-docx), A4, with an embedded CJK font.
 
-Every run names the embedded font for all scripts (``w:ascii``, ``w:hAnsi``, ``w:eastAsia``, ``w:cs``),
-so the document looks the same on any PC; the font table lists 宋体/SimSun as its alternative names.
+Every run names 宋体 (bold runs: 黑体) as its East Asian font (``w:eastAsia``), the fonts a court's or a
+user's Chinese Windows PC and WPS have, and the embedded Noto Serif CJK SC subset for Latin text
+(``w:ascii``, ``w:hAnsi``, ``w:cs``); the subset also stands in for 宋体/黑体 on machines without them.
 Blanks (【待填写：…】) are highlighted yellow. The package is written with fixed timestamps and fixed
 core properties, so the same case gives the same bytes.
 """
@@ -20,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from kami_desktop.core.documents.font_embed import FONT_NAME, embed_font, subset_font
+from kami_desktop.core.documents.font_embed import BODY_EA, FONT_NAME, HEADING_EA, embed_font, subset_font
 from kami_desktop.core.documents.layout import Doc, Heading, PageBreak, Para, Table, Title, split_placeholders
 
 if TYPE_CHECKING:
@@ -46,7 +47,13 @@ APP_XML = (
 )
 
 
+def _is_bold(rpr: _Element) -> bool:
+    b = rpr.find(qn("w:b"))
+    return b is not None and b.get(qn("w:val"), "true") not in ("0", "false", "off")
+
+
 def _set_fonts(rpr: _Element) -> None:
+    """宋体 for East Asian text (黑体 when the run is bold), the embedded font for the rest."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -54,8 +61,9 @@ def _set_fonts(rpr: _Element) -> None:
     for attr in list(fonts.attrib):
         if attr.endswith("Theme") or attr.endswith("theme"):
             del fonts.attrib[attr]
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(qn(attr), FONT_NAME)
+    fonts.set(qn("w:eastAsia"), HEADING_EA if _is_bold(rpr) else BODY_EA)
     fonts.set(qn("w:hint"), "eastAsia")
 
 

@@ -1,4 +1,9 @@
-"""Embed a subset CJK TrueType font in a DOCX (ECMA-376 Part 1 §17.8.1, "obfuscated" fonts).
+"""Name the fonts a Chinese Windows PC has, and embed a subset CJK TrueType font for other machines
+(ECMA-376 Part 1 §17.8.1, "obfuscated" fonts).
+
+Runs name 宋体 (SimSun) for East Asian body text and 黑体 (SimHei) for bold text (titles, headings,
+labels): both are on every Chinese Windows and in WPS. Latin text and every machine without those fonts
+use the embedded subset of Noto Serif CJK SC (``core.util.cjkfont``, with CJK Ext-A).
 
 python-docx cannot embed fonts, so this edits the package members directly:
 
@@ -9,8 +14,9 @@ python-docx cannot embed fonts, so this edits the package members directly:
 * ``word/settings.xml`` — ``w:embedTrueTypeFonts`` and ``w:saveSubsetFonts``;
 * ``[Content_Types].xml`` — the ``odttf`` content type.
 
-The font is PyMuPDF's built-in Droid Sans Fallback (TrueType, Apache 2.0, OS/2 fsType 8 = editable
-embedding), subset with fontTools to the characters the document uses plus printable ASCII.
+The embedded font is the bundled Noto Serif CJK SC (TrueType outlines, SIL OFL 1.1, installable
+embedding), subset with fontTools to the characters the document uses plus printable ASCII; the font
+table also lists 宋体 and 黑体 with their Windows names, character set and PANOSE numbers.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from functools import lru_cache
 
 from lxml import etree
 
+from kami_desktop.core.util.cjkfont import serif_bytes
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -29,9 +37,16 @@ CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 ODTTF_TYPE = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 
-FONT_NAME = "Droid Sans Fallback"
-FONT_PS_NAME = "DroidSansFallback"
-FONT_ALT_NAMES = "宋体,SimSun"  # w:altName: where to look if the embedded font cannot be used
+FONT_NAME = "Noto Serif CJK SC"  # the embedded font: Latin text, and CJK where 宋体/黑体 are missing
+FONT_PS_NAME = "NotoSerifCJKsc-Regular"
+FONT_ALT_NAMES = "宋体"  # w:altName: where to look if the embedded font cannot be used
+BODY_EA = "宋体"  # East Asian body text (w:eastAsia)
+HEADING_EA = "黑体"  # East Asian bold text: titles, headings, labels
+# w:font entries for the two Windows fonts: (name, altName, PANOSE-1, family, pitch)
+WINDOWS_FONTS = (
+    (BODY_EA, "SimSun", "02010600030101010101", "auto", "variable"),
+    (HEADING_EA, "SimHei", "02010609060101010101", "modern", "fixed"),
+)
 FONT_PART = "word/fonts/font1.odttf"
 FONT_RELS = "word/_rels/fontTable.xml.rels"
 FONT_RID = "rIdKamiFont1"
@@ -47,11 +62,8 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-@lru_cache(maxsize=1)
 def cjk_font_bytes() -> bytes:
-    import pymupdf
-
-    return bytes(pymupdf.Font("cjk").buffer)
+    return serif_bytes("Regular")
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +153,7 @@ def _font_entry(font_data: bytes, key: str) -> etree._Element:
     etree.SubElement(el, w("altName")).set(w("val"), FONT_ALT_NAMES)
     etree.SubElement(el, w("panose1")).set(w("val"), panose)
     etree.SubElement(el, w("charset")).set(w("val"), "86")  # GB2312
-    etree.SubElement(el, w("family")).set(w("val"), "swiss")
+    etree.SubElement(el, w("family")).set(w("val"), "roman")
     etree.SubElement(el, w("pitch")).set(w("val"), "variable")
     sig = etree.SubElement(el, w("sig"))
     for attr, value in (
@@ -197,11 +209,35 @@ def _settings(data: bytes) -> bytes:
     return _bytes(root)
 
 
+def _windows_font(name: str, alt: str, panose: str, family: str, pitch: str) -> etree._Element:
+    el = etree.Element(w("font"), nsmap={"w": W_NS})
+    el.set(w("name"), name)
+    etree.SubElement(el, w("altName")).set(w("val"), alt)
+    etree.SubElement(el, w("panose1")).set(w("val"), panose)
+    etree.SubElement(el, w("charset")).set(w("val"), "86")  # GB2312
+    etree.SubElement(el, w("family")).set(w("val"), family)
+    etree.SubElement(el, w("pitch")).set(w("val"), pitch)
+    sig = etree.SubElement(el, w("sig"))  # as Windows' own SimSun/SimHei declare them
+    for attr, value in (
+        ("usb0", "00000003"),
+        ("usb1", "288F0000"),
+        ("usb2", "00000016"),
+        ("usb3", "00000000"),
+        ("csb0", "00040001"),
+        ("csb1", "00000000"),
+    ):
+        sig.set(w(attr), value)
+    return el
+
+
 def _font_table(data: bytes, entry: etree._Element) -> bytes:
     root = _xml(data)
+    names = {FONT_NAME} | {f[0] for f in WINDOWS_FONTS}
     for old in root.findall(w("font")):
-        if old.get(w("name")) == FONT_NAME:
+        if old.get(w("name")) in names:
             root.remove(old)
+    for spec in WINDOWS_FONTS:
+        root.append(_windows_font(*spec))
     root.append(entry)
     return _bytes(root)
 

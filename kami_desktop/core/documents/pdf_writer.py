@@ -1,9 +1,11 @@
 """Render a :class:`~.layout.Doc` as an A4 PDF with PyMuPDF's Story (HTML/CSS layout).
 
-Story gives proper CJK line breaking; the CJK text is set in PyMuPDF's built-in Droid Sans Fallback
-and Latin in Nimbus Sans, both embedded and subset by ``doc.subset_fonts()`` (never the unembedded
-``china-s`` font, which poppler cannot extract). Page numbers are added as a footer; metadata dates
-come from the document's stamp and the file is saved without a random ID, so output is reproducible.
+All text is set in the bundled Noto Serif CJK SC (regular and bold, with CJK Ext-A for rare name
+characters; see ``core.util.cjkfont``), embedded and subset by ``doc.subset_fonts()`` (never the
+unembedded ``china-s`` font, which poppler cannot extract). Story breaks lines by UAX #14, which keeps
+the 避头尾 rules: no line starts with ，。、；：？！）」』》 and none ends with （「『《 (a test holds it to
+that). Page numbers are added as a footer; metadata dates come from the document's stamp and the file
+is saved without a random ID, so output is reproducible.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from datetime import datetime
 
 from kami_desktop.core.documents.docx_writer import MARGINS, TEXT_W
 from kami_desktop.core.documents.layout import Doc, Heading, PageBreak, Para, Table, Title, split_placeholders
+from kami_desktop.core.util.cjkfont import CSS_FAMILY, font_archive, font_face_css
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
 MM = 72 / 25.4
-FONT = "sans-serif"
+FONT = CSS_FAMILY
 BLANK_STYLE = "background-color:#fff0a0"
 
 
@@ -84,7 +87,10 @@ def to_html(doc: Doc) -> str:
         elif isinstance(b, Heading):
             parts.append(f'<p style="{brk_style}font-weight:bold;margin:6pt 0 0 0">{_inline(b.text)}</p>')
         elif isinstance(b, Para):
-            style = f"{brk_style}text-align:{b.align};margin:{b.space_before}pt 0 0 0;"
+            # MuPDF justifies by widening spaces only: a line holding "2025年3月1日 10:05" would gape,
+            # so such paragraphs are set flush left (CJK lines without spaces fill the measure anyway)
+            align = "left" if b.align == "justify" and " " in b.text else b.align
+            style = f"{brk_style}text-align:{align};margin:{b.space_before}pt 0 0 0;"
             if b.indent:
                 style += "text-indent:2em;"
             if b.size:
@@ -103,7 +109,7 @@ def to_html(doc: Doc) -> str:
 
 
 def _css(doc: Doc) -> str:
-    return (
+    return font_face_css() + (
         f"* {{font-family:{FONT};}} body {{font-size:{doc.body_size}pt;line-height:1.6;}} "
         "p {margin:0;} b {font-weight:bold;}"
     )
@@ -125,7 +131,7 @@ def render_pdf(doc: Doc, stamp: datetime) -> bytes:
         -MARGINS["bottom"] * MM,
     )
     buf = io.BytesIO()
-    story = pymupdf.Story(to_html(doc), user_css=_css(doc))
+    story = pymupdf.Story(to_html(doc), user_css=_css(doc), archive=font_archive())
     writer = pymupdf.DocumentWriter(buf)
     more = True
     while more:
@@ -144,6 +150,8 @@ def render_pdf(doc: Doc, stamp: datetime) -> bytes:
             page.insert_htmlbox(
                 box,
                 f'<p style="text-align:center;font-size:9pt;font-family:{FONT}">第 {i + 1} 页，共 {n} 页</p>',
+                css=font_face_css(),
+                archive=font_archive(),
             )
     pdf.subset_fonts()
     date = _pdf_date(stamp)

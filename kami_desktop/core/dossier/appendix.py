@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kami_desktop.core.dossier.frontmatter import fmt_time
-from kami_desktop.core.dossier.layout import esc, header_row
+from kami_desktop.core.dossier.layout import esc, esc_mono, header_row
 from kami_desktop.core.dossier.snapshot import CaseSnap
 from kami_desktop.core.dossier.stories import SectionWriter
 
@@ -42,7 +42,7 @@ def how_to_verify(snap: CaseSnap) -> str:
     return (
         "<h3>如何核对</h3>"
         "<p>1. 在任意 Windows 电脑上：打开随附文件夹，在地址栏输入 cmd 回车，执行</p>"
-        f"<p class='cmd' style='margin-left:18pt'>certutil -hashfile \"{esc(example)}\" SHA256</p>"
+        f"<p class='cmd' style='margin-left:18pt'>certutil -hashfile \"{esc_mono(example)}\" SHA256</p>"
         "<p style='margin-left:18pt'>将输出的 64 位十六进制数与上表（或随附的 manifest-sha256.txt）逐一对照，"
         "大小写不影响结果；一致即说明该文件自导入以来未被改动。</p>"
         "<p>2. 在 Linux / macOS 上：进入随附文件夹执行 <span class='cmd'>sha256sum -c manifest-sha256.txt</span>，"

@@ -18,7 +18,8 @@ from typing import Any
 import pymupdf
 
 from kami_desktop.core.bills.sheets import BillSheet
-from kami_desktop.core.dossier.layout import CONTENT, LANDSCAPE, LANDSCAPE_CONTENT, PAGE, esc
+from kami_desktop.core.dossier.layout import CONTENT, LANDSCAPE, LANDSCAPE_CONTENT, PAGE, esc, new_story
+from kami_desktop.core.util.cjkfont import CSS_FAMILY
 
 SOURCES = {"alipay": "支付宝", "wechat": "微信支付"}
 ROLES = {"payment": "付款", "refund": "退款"}
@@ -30,7 +31,7 @@ ID_COLUMN = re.compile(r"(单号|订单号|^交易号$|账号)")
 _TOKEN = re.compile(r"[\x21-\x7e]+")
 
 CSS = """
-* { font-family: sans-serif; line-height: 1.25; }
+* { font-family: SERIF; line-height: 1.25; }
 body { margin: 0; }
 p { margin: 0 0 1.5pt 0; font-size: 7pt; }
 h3 { font-size: 10pt; margin: 0 0 3pt 0; }
@@ -40,7 +41,7 @@ th, td { border: 0.5pt solid #000; padding: 1.5pt 2pt; vertical-align: top; }
 th { background-color: #e8e8e8; font-weight: bold; text-align: center; }
 .id { font-family: monospace; white-space: nowrap; }
 .c { text-align: center; }
-"""
+""".replace("SERIF", CSS_FAMILY)
 
 
 # ----------------------------------------------------------------------------- what the annotation says
@@ -184,7 +185,7 @@ def _row_html(values: list[str], ids: set[int], size: float, k: int) -> str:
 
 def _heights(table: str, rows: list[str], rect: pymupdf.Rect, css: str) -> list[float]:
     tagged = [r if " id=" in r[:12] else r.replace("<tr", f"<tr id='r{k}'", 1) for k, r in enumerate(rows)]
-    story = pymupdf.Story(table.replace("</table>", "".join(tagged) + "</table>"), user_css=css)
+    story = new_story(table.replace("</table>", "".join(tagged) + "</table>"), css)
     found: dict[str, float] = {}
 
     def record(pos: Any) -> None:
@@ -197,13 +198,13 @@ def _heights(table: str, rows: list[str], rect: pymupdf.Rect, css: str) -> list[
 
 
 def _height(html: str, rect: pymupdf.Rect, css: str) -> float:
-    story = pymupdf.Story(html, user_css=css)
+    story = new_story(html, css)
     _, filled = story.place(pymupdf.Rect(rect.x0, 0, rect.x1, 1e6))
     return filled[3]
 
 
 def _fits(html: str, rect: pymupdf.Rect, css: str) -> bool:
-    more, _ = pymupdf.Story(html, user_css=css).place(rect)
+    more, _ = new_story(html, css).place(rect)
     return not more
 
 
@@ -283,7 +284,7 @@ def place_landscape(flow: Any, pages: list[str]) -> int:
     buf = io.BytesIO()
     writer = pymupdf.DocumentWriter(buf)
     for html in pages:
-        story = pymupdf.Story(html, user_css=CSS)
+        story = new_story(html, CSS)
         more = 1
         while more:  # a page too long after all continues on the next
             dev = writer.begin_page(LANDSCAPE)
@@ -292,6 +293,7 @@ def place_landscape(flow: Any, pages: list[str]) -> int:
             writer.end_page()
     writer.close()
     src = pymupdf.open("pdf", buf.getvalue())
+    start = flow.doc.xref_length()
     for i in range(src.page_count):
         flow.new_page()
         flow.tags[-1] = replace(flow.tags[-1], landscape=True)
@@ -300,5 +302,6 @@ def place_landscape(flow: Any, pages: list[str]) -> int:
         page.set_rotation(90)
     n = src.page_count
     src.close()
+    flow.share_fonts(start)  # one copy of the embedded font in the binder
     flow.y = CONTENT.y1  # whatever follows starts on a new (portrait) page
     return n

@@ -78,11 +78,14 @@ def _file_tag(e: ExhibitSnap, f: FileSnap | None) -> PageTag:
 
 
 def write_header(flow: PageFlow, e: ExhibitSnap) -> None:
+    """The exhibit's first page starts with its header; the pages it continues on carry 证据N（续）."""
     flow.set_tag(_file_tag(e, e.files[0] if e.files else None))
+    flow.continued = None
     flow.new_page()
+    flow.continued = f"证据{e.number}（续）"
     flow.box((CONTENT.x0, flow.y, CONTENT.x1, flow.y + 24), fill=(0.9, 0.9, 0.9))
     flow.skip(5)
-    flow.text(f"证据{e.number}　{e.title}", size=13, indent=6)
+    flow.text(f"证据{e.number}　{e.title}", size=13, indent=6, bold=True)
     flow.skip(5)
     flow.text(f"类别：{e.category_label}　　取证时间：{fmt_time(e.captured_at)}", size=9)
     flow.text(f"证明目的：{e.purpose or '（未填写）'}", size=9)

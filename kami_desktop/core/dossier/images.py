@@ -35,6 +35,17 @@ SPLIT_RATIO = 0.5  # split when fitting the whole image on one page would shrink
 SPLIT_WIDTH = 0.7  # split slices are shown at 70 % of the content width (the size of a normal screenshot)
 CAPTION = 11.0
 OVERLAP = 12 * MM  # vertical overlap between slices, on paper
+# An image may shrink to this share of its own-page size to stay on the page of its exhibit's header.
+# A phone screenshot (1170 px wide, its smallest UI text ~36 px high) then prints ≈180 pt (64 mm) wide
+# with that text at ≈5.6 pt, the size of a footnote and still readable on paper; any smaller and it
+# moves to a page of its own instead.
+LEGIBLE_SHARE = 0.55
+PROBE_WIDTH = 256  # columns of the grey render that finds blank rows
+BLANK_SPREAD = 8  # grey levels within which a row counts as blank (flat background, JPEG noise aside)
+TAIL_MARGIN = 16  # blank rows kept under the last content row of a long screenshot
+TAIL_SHARE = 0.06  # a long screenshot's last page carries at least 6 % of a page of new rows …
+TAIL_SHRINK = 0.85  # … or the slices shrink (at most to 85 %) so that the sliver joins the page before
+CUT_SEARCH = 0.15  # a slice ends on a blank row found in its last 15 %, not through a line of text
 JPEG_ROTATE = {1: 0, 3: 180, 6: 270, 8: 90}  # EXIF orientation → insert_image(rotate=…)
 
 
@@ -176,48 +187,107 @@ def _caption(ctx: FileContext, text: str) -> None:
 
 
 def place(ctx: FileContext, src: ImageSource) -> None:
+    """One image: on the space left under the header when it stays legible there, else on its own page;
+    a long screenshot is cut into slices (``_place_split``)."""
     flow = ctx.flow
-    W, H = CONTENT.width, CONTENT.height - CAPTION
+    W = CONTENT.width
     sw = min(W / src.w, MAX_SCALE)
-    s_page = min(sw, H / src.h)
-    if s_page >= sw * SPLIT_RATIO:
-        free = flow.space_left() - CAPTION
-        s_free = min(sw, free / src.h) if flow.tags else 0
-        if s_free >= s_page * 0.8:
-            s = s_free
-        else:
-            flow.new_page()
-            s = s_page
-        w, h = src.w * s, src.h * s
-        x0 = CONTENT.x0 + (W - w) / 2
-        flow.page().show_pdf_page(pymupdf.Rect(x0, flow.y, x0 + w, flow.y + h), src.doc, 0)
-        flow.y += h + 2
-        if src.note:
-            _caption(ctx, src.note)
-        flow.y += 4
+    s_page = min(sw, (flow.page_room() - CAPTION) / src.h)  # the image on a page of its own
+    if s_page < sw * SPLIT_RATIO:
+        _place_split(ctx, src, max(s_page, sw * SPLIT_WIDTH))
         return
-    _place_split(ctx, src, max(s_page, sw * SPLIT_WIDTH))
+    below = (CAPTION if src.note else 0) + 6
+    s = min(s_page, (flow.space_left() - below) / src.h) if flow.tags else 0
+    if s < s_page * LEGIBLE_SHARE:
+        flow.new_page()
+        s = min(s_page, (flow.space_left() - below) / src.h)
+    w, h = src.w * s, src.h * s
+    x0 = CONTENT.x0 + (W - w) / 2
+    flow.page().show_pdf_page(pymupdf.Rect(x0, flow.y, x0 + w, flow.y + h), src.doc, 0)
+    flow.y += h + 2
+    if src.note:
+        _caption(ctx, src.note)
+    flow.y += 4
 
 
-def _slices(first_avail: float, full_avail: float, s: float, total: int) -> list[tuple[int, int]]:
+def blank_rows(src: ImageSource) -> list[bool]:
+    """For each pixel row of the image as shown: is it blank (one flat colour, variance ≈ 0)?
+
+    The page is rendered grey at ``PROBE_WIDTH`` columns and one row per pixel row, and Pillow gives
+    each row's bytes: a row is blank when all its grey levels lie within ``BLANK_SPREAD`` of each other.
+    """
+    r = src.rect
+    pix = src.doc[0].get_pixmap(
+        matrix=pymupdf.Matrix(PROBE_WIDTH / r.width, src.h / r.height), colorspace=pymupdf.csGRAY, alpha=False
+    )
+    im = Image.frombytes("L", (pix.width, pix.height), pix.samples, "raw", "L", pix.stride)
+    data, w = im.tobytes(), im.width
+    rows = [max(data[i : i + w]) - min(data[i : i + w]) <= BLANK_SPREAD for i in range(0, w * im.height, w)]
+    if len(rows) != src.h:  # rounding in the render: map back to the image's rows
+        rows = [rows[min(len(rows) - 1, y * len(rows) // src.h)] for y in range(src.h)]
+    return rows
+
+
+def _cut(blank: list[bool] | None, y1: int, lowest: int) -> int:
+    """A cut at or above row ``y1`` through a blank row (between messages), not through a line of text."""
+    if blank is None:
+        return y1
+    for y in range(y1 - 1, lowest, -1):
+        if blank[y]:
+            return y + 1
+    return y1
+
+
+def _slices(
+    first_avail: float, full_avail: float, s: float, total: int, blank: list[bool] | None = None
+) -> list[tuple[int, int]]:
     overlap = max(1, round(OVERLAP / s))
     out, y0, avail = [], 0, first_avail
     while True:
         y1 = min(total, y0 + max(overlap * 2, int(avail / s)))
+        if y1 < total:
+            y1 = _cut(blank, y1, max(y0 + overlap * 2, y1 - int(CUT_SEARCH * (y1 - y0))))
         out.append((y0, y1))
         if y1 >= total:
             return out
         y0, avail = y1 - overlap, full_avail
 
 
+def _plan(
+    first: float, full: float, s: float, total: int, blank: list[bool] | None
+) -> tuple[float, list[tuple[int, int]]]:
+    """The slices at scale ``s``; when the last one would carry only a sliver of new rows (under
+    ``TAIL_SHARE`` of a page), a slightly smaller scale (down to ``TAIL_SHRINK``) that saves the page."""
+    slices = _slices(first, full, s, total, blank)
+    if len(slices) < 2 or (slices[-1][1] - slices[-2][1]) * s >= TAIL_SHARE * full:
+        return s, slices
+    f = 0.99
+    while f >= TAIL_SHRINK:
+        fewer = _slices(first, full, s * f, total, blank)
+        if len(fewer) < len(slices):
+            return s * f, fewer
+        f -= 0.01
+    return s, slices
+
+
 def _place_split(ctx: FileContext, src: ImageSource, s: float) -> None:
     flow = ctx.flow
-    full = CONTENT.height - CAPTION
+    full = flow.page_room() - CAPTION
     if not flow.tags or flow.space_left() - CAPTION < full * 0.4:
         flow.new_page()
-    slices = _slices(flow.space_left() - CAPTION, full, s, src.h)
-    overlap = slices[1][0] - slices[0][1] if len(slices) > 1 else 0
-    overlap = -overlap
+    try:
+        blank: list[bool] | None = blank_rows(src)
+    except Exception:  # noqa: BLE001 - cannot probe the pixels: cut by height alone, print every row
+        blank = None
+    total = src.h
+    if blank is not None:  # rows after the last one with content are not printed (the caption says so)
+        last = next((y for y in range(src.h - 1, -1, -1) if not blank[y]), src.h - 1)
+        total = max(1, last + 1)
+    s, slices = _plan(flow.space_left() - CAPTION, full, s, total, blank)
+    shown_end = min(src.h, total + TAIL_MARGIN)  # a few blank rows under the last message
+    if shown_end < src.h:
+        slices[-1] = (slices[-1][0], shown_end)
+    overlap = slices[0][1] - slices[1][0] if len(slices) > 1 else 0
     k_px = src.rect.height / src.h  # source page units per pixel
     w = src.w * s
     x0 = CONTENT.x0 + (CONTENT.width - w) / 2
@@ -229,19 +299,24 @@ def _place_split(ctx: FileContext, src: ImageSource, s: float) -> None:
         clip = pymupdf.Rect(0, y0 * k_px, src.rect.width, y1 * k_px)
         flow.page().show_pdf_page(rect, src.doc, 0, clip=clip)
         mark_x = min(rect.x1 + 4, CONTENT.x1 + 3)
+        band = (slices[k - 1][1] - y0) * s if k else 0
         if k:
-            _mark(flow, mark_x, rect.y0, rect.y0 + overlap * s, "与上页重叠")
+            _mark(flow, mark_x, rect.y0, rect.y0 + band, "与上页重叠")
         if k < len(slices) - 1:
-            _mark(flow, mark_x, rect.y1 - overlap * s, rect.y1, "续下页")
+            _mark(flow, mark_x, rect.y1 - (y1 - slices[k + 1][0]) * s, rect.y1, "续下页")
         flow.y = rect.y1 + 2
         text = f"长截图第 {k + 1}/{len(slices)} 段 · 原图像素行 {y0 + 1}–{y1}（共 {src.h} 行）"
         if len(slices) > 1:
             text += f" · 相邻段重叠 {overlap} 像素（右侧标记）"
+        if k == len(slices) - 1 and shown_end < src.h:
+            text += f" · 末尾 {src.h - shown_end} 行为空白，未打印"
         if src.note:
             text += f" · {src.note}"
         _caption(ctx, text)
     flow.y += 4
     ctx.notes.append(f"长截图分 {len(slices)} 页打印，相邻页重叠 {overlap} 像素")
+    if shown_end < src.h:
+        ctx.notes.append(f"长截图末尾 {src.h - shown_end} 行空白像素未打印")
 
 
 def _mark(flow: PageFlow, x: float, y0: float, y1: float, label: str) -> None:

@@ -1,9 +1,10 @@
 """Page geometry and the page cursor that every exhibit renderer writes through.
 
 A4 portrait, 28 mm binding margin on the left (courts expect at least 25 mm), footer band at the
-bottom. Short text (headers, notices, captions, footers) goes through ``TextWriter`` with PyMuPDF's
-built-in CJK font (Droid Sans Fallback, embedded and subset on save, never a system font); flowing
-HTML (tables, transcripts) goes through ``Story`` and is laid onto the binder's pages.
+bottom. Short text (headers, notices, captions, footers) goes through ``TextWriter``, broken into lines
+by ``wrap`` (with the 避头尾 rules); flowing HTML (tables, transcripts) goes through ``Story`` and is laid
+onto the binder's pages. Both use the bundled Noto Serif CJK SC (``core.util.cjkfont``: Ext-A for rare
+name characters), embedded and subset on save, never a system font.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 import pymupdf
 
 from kami_desktop.core.tasks import Cancelled
+from kami_desktop.core.util.cjkfont import CSS_FAMILY, font_archive, font_face_css, serif_font
 
 MM = 72 / 25.4
 PAGE = pymupdf.paper_rect("a4")
@@ -30,13 +32,14 @@ Point = tuple[float, float]
 BLACK: RGB = (0, 0, 0)
 GREY: RGB = (0.35, 0.35, 0.35)
 RED: RGB = (0.7, 0, 0)
+CONT_H = 16.0  # the band a continuation page's short heading (证据N（续）) takes above its content
 # Landscape pages (wide tables) are portrait sheets turned a quarter (/Rotate 90): the binding edge is at
 # the top of the landscape view, the footer at its bottom.
 LANDSCAPE = pymupdf.Rect(0, 0, PAGE.height, PAGE.width)
 LANDSCAPE_CONTENT = pymupdf.Rect(15 * MM, LEFT, LANDSCAPE.width - 15 * MM, LANDSCAPE.height - BOTTOM)
 
 CSS = """
-* { font-family: sans-serif; font-size: 9pt; line-height: 1.35; }
+* { font-family: SERIF; font-size: 9pt; line-height: 1.35; }
 body { margin: 0; }
 h1 { font-size: 20pt; text-align: center; margin: 0 0 8pt 0; }
 h2 { font-size: 14pt; text-align: center; margin: 0 0 6pt 0; }
@@ -54,8 +57,12 @@ th { background-color: #e8e8e8; font-weight: bold; text-align: center; }
 .cmd { font-family: monospace; font-size: 8.5pt; }
 .muted { color: #555555; }
 .note { color: #555555; font-size: 8pt; }
-pre { font-family: sans-serif; white-space: pre-wrap; margin: 0; }
-"""
+pre { font-family: SERIF; white-space: pre-wrap; margin: 0; }
+.cjk { font-family: SERIF; }
+""".replace("SERIF", CSS_FAMILY)
+# 避头尾: no line starts with closing punctuation, none ends with an opening bracket
+NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕…．,.;:?!)%")
+NO_LINE_END = frozenset("（「『《〈【〔“‘(")
 
 
 def col_widths(percents: list[float], total: float | None = None, per_cell: float = 7.2) -> list[float]:
@@ -79,9 +86,22 @@ def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
-@functools.lru_cache(maxsize=1)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def esc_mono(text: object) -> str:
+    """``esc`` for text set in a monospace class: its Chinese runs go in the serif CJK font (MuPDF would
+    otherwise fall back to its own sans font for them)."""
+    return _NON_ASCII.sub(lambda m: f"<span class='cjk'>{m.group(0)}</span>", esc(text))
+
+
 def cjk_font() -> pymupdf.Font:
-    return pymupdf.Font("cjk")
+    return serif_font()
+
+
+def new_story(body: str, css: str = CSS) -> pymupdf.Story:
+    """A Story whose CSS may name the serif font (``CSS_FAMILY``) for any weight."""
+    return pymupdf.Story(body, user_css=font_face_css() + css, archive=font_archive())
 
 
 @dataclass
@@ -109,8 +129,32 @@ def text_width(text: str, size: float) -> float:
     return sum(_advance(c) for c in text) * size
 
 
+_LATIN_TAIL = re.compile(r"[A-Za-z0-9_@#%&+\-=./:,;'\"()\[\]]+$")
+
+
+def _settle(line: str, nxt: str) -> tuple[str, str]:
+    """Where a full line really breaks before ``nxt``: (the line, what it hands to the next line).
+
+    An opening bracket at its end goes down with what it opens; when ``nxt`` is punctuation that may not
+    start a line, the character before it goes down too (a Latin word whole), so the two stay together.
+    """
+    line, carry = line.rstrip(), ""
+    for _ in range(4):  # a few characters at most: 。」） after a word
+        moved = False
+        if len(line) > 1 and line[-1] in NO_LINE_END:
+            line, carry, moved = line[:-1], line[-1] + carry, True
+        if (carry or nxt)[:1] in NO_LINE_START and len(line) > 1:
+            m = _LATIN_TAIL.search(line)
+            cut = m.start() if m and m.start() > 0 else len(line) - 1
+            line, carry, moved = line[:cut], line[cut:] + carry, True
+        if not moved:
+            break
+    return line.rstrip(), carry
+
+
 def wrap(text: str, width: float, size: float) -> list[str]:
-    """Greedy line breaking: CJK may break anywhere, Latin runs stay whole unless longer than a line."""
+    """Greedy line breaking: CJK may break anywhere, Latin runs stay whole unless longer than a line;
+    no line starts with ，。、；：？！）」』》 and none ends with （「『《 (避头尾)."""
     lines: list[str] = []
     for para in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line, used = "", 0.0
@@ -129,8 +173,10 @@ def wrap(text: str, width: float, size: float) -> list[str]:
                 line += tok
                 used += w
             else:
-                lines.append(line.rstrip())
-                line, used = tok.lstrip(), text_width(tok.lstrip(), size)
+                done, carry = _settle(line, tok)
+                lines.append(done)
+                line = (carry + tok).lstrip()
+                used = text_width(line, size)
         lines.append(line.rstrip())
     return lines
 
@@ -158,6 +204,10 @@ class PageFlow:
         self._page: pymupdf.Page | None = None
         self._writers: dict[RGB, pymupdf.TextWriter] = {}
         self._lines: list[tuple] = []
+        # the short heading of the pages an exhibit continues on (证据N（续）); None on its first page
+        self.continued: str | None = None
+        self._heading: str | None = None  # the heading of the current page, drawn when it is left
+        self._fonts: dict[tuple[str, str, str, str], int] = {}  # one copy of each embedded font file
 
     # ------------------------------------------------------------------ pages
     @property
@@ -177,6 +227,7 @@ class PageFlow:
             self.tags[-1] = tag
 
     def new_page(self) -> int:
+        """Open a page; when an exhibit continues, its short heading goes at the top."""
         if self.cancel():
             raise Cancelled()
         self.flush()
@@ -186,11 +237,28 @@ class PageFlow:
         self.doc.new_page(width=PAGE.width, height=PAGE.height)
         self._page = None
         self.tags.append(self._tag)
-        self.y = CONTENT.y0
+        self._heading = self.continued
+        self.y = self.body_top()
         return self.pno
+
+    def body_top(self) -> float:
+        """Where content starts on a page opened now (under the continuation heading, if any)."""
+        return CONTENT.y0 + (CONT_H if self.continued else 0)
+
+    def page_room(self) -> float:
+        """The height a page opened now has for content."""
+        return CONTENT.y1 - self.body_top()
+
+    def _draw_heading(self) -> None:
+        # drawn when the page is left: a page turned landscape afterwards (bill sheets) carries its own
+        text, self._heading = self._heading, None
+        if text and self.tags and not self.tags[-1].landscape:
+            self.put(CONTENT.x0, CONTENT.y0 + 8, text, 9, GREY)
+            self.line((CONTENT.x0, CONTENT.y0 + 11), (CONTENT.x1, CONTENT.y0 + 11), GREY, 0.4)
 
     def flush(self) -> None:
         """Write the text and lines collected for the current page."""
+        self._draw_heading()
         if not self._writers and not self._lines:
             return
         page = self.page()
@@ -237,12 +305,12 @@ class PageFlow:
             self.new_page()
 
     # ------------------------------------------------------------------ drawing on the current page
-    def put(self, x: float, y: float, text: str, size: float, color: RGB = BLACK) -> None:
+    def put(self, x: float, y: float, text: str, size: float, color: RGB = BLACK, bold: bool = False) -> None:
         """Text at a baseline position on the current page (batched)."""
         tw = self._writers.get(color)
         if tw is None:
             tw = self._writers[color] = pymupdf.TextWriter(PAGE)
-        tw.append((x, y), text, font=cjk_font(), fontsize=size)
+        tw.append((x, y), text, font=serif_font("Bold") if bold else cjk_font(), fontsize=size)
 
     def line(self, a: Point, b: Point, color: RGB = BLACK, width: float = 0.6) -> None:
         self._lines.append(("line", a, b, color, width, None))
@@ -266,6 +334,7 @@ class PageFlow:
         indent: float = 0,
         gap: float = 0.35,
         width: float | None = None,
+        bold: bool = False,
     ) -> None:
         """Write wrapped text at the cursor, continuing on new pages as needed."""
         avail = (width or CONTENT.width) - indent
@@ -273,7 +342,7 @@ class PageFlow:
         for line in wrap(text, avail, size):
             self.ensure(lead)
             if line:
-                self.put(CONTENT.x0 + indent, self.y + size, line, size, color)
+                self.put(CONTENT.x0 + indent, self.y + size, line, size, color, bold)
             self.y += lead
 
     def rule(self, gap: float = 4, width: float = 0.6) -> None:
@@ -289,15 +358,16 @@ class PageFlow:
     def html(self, body: str, css: str = CSS, min_first: float = 80) -> None:
         """Lay a Story across the binder's pages, starting under the cursor when there is room."""
         use_current = bool(self.tags) and self.space_left() >= min_first
-        first = self.free_rect() if use_current else CONTENT
-        story = pymupdf.Story(body, user_css=css)
+        room = pymupdf.Rect(CONTENT.x0, self.body_top(), CONTENT.x1, CONTENT.y1)
+        first = self.free_rect() if use_current else room
+        story = new_story(body, css)
         buf = io.BytesIO()
         writer = pymupdf.DocumentWriter(buf)
         fills: list[pymupdf.Rect] = []
         more = 1
         while more:
             dev = writer.begin_page(PAGE)
-            more, filled = story.place(first if not fills else CONTENT)
+            more, filled = story.place(first if not fills else room)
             story.draw(dev)
             writer.end_page()
             fills.append(pymupdf.Rect(filled))
@@ -305,12 +375,40 @@ class PageFlow:
                 break
         writer.close()
         src = pymupdf.open("pdf", buf.getvalue())
+        start = self.doc.xref_length()
         for i in range(src.page_count):
             if i > 0 or not use_current:
                 self.new_page()
             self.page().show_pdf_page(PAGE, src, i)
-        self.y = max(fills[-1].y1, CONTENT.y0) + 4
+        self.y = max(fills[-1].y1, self.body_top()) + 4
         src.close()
+        self.share_fonts(start)
+
+    def share_fonts(self, start: int) -> None:
+        """Point the font descriptors added since xref ``start`` at the binder's first copy of the same
+        font file, and empty the duplicate.
+
+        Every Story page set comes with the whole serif font embedded (MuPDF subsets only when the
+        binder is saved): without this, each transcript or table would keep another 12 MB in memory and
+        in the work file.
+        """
+        doc = self.doc
+        for x in range(start, doc.xref_length()):
+            if doc.xref_get_key(x, "Type")[1] != "/FontDescriptor":
+                continue
+            name = doc.xref_get_key(x, "FontName")[1]
+            for key in ("FontFile2", "FontFile3", "FontFile"):
+                kind, value = doc.xref_get_key(x, key)
+                if kind != "xref":
+                    continue
+                ff = int(value.split()[0])
+                # the same font: same name, same length packed and unpacked (checking the bytes too
+                # would read 12 MB twice per story)
+                sig = (name, key, doc.xref_get_key(ff, "Length")[1], doc.xref_get_key(ff, "Length1")[1])
+                keep = self._fonts.setdefault(sig, ff)
+                if keep != ff:
+                    doc.xref_set_key(x, key, f"{keep} 0 R")
+                    doc.update_stream(ff, b" ", compress=0)  # unreferenced now: dropped when saved
 
 
 def short(sha: str) -> str:

@@ -12,6 +12,10 @@ from kami_desktop.core.dossier.render_base import FileContext, notice
 from kami_desktop.core.dossier.snapshot import FileSnap
 
 CAPTION = 11.0
+# The first page of a PDF shares the header's page when it keeps 80 % of its own-page size there: PDF
+# pages are mostly running text set at 9–12 pt, which stays ≥ 7 pt at 80 % (smaller than an image's
+# minimum, because a whole page of small text is harder to read than a screenshot's few lines).
+FIRST_PAGE_SHARE = 0.8
 
 
 def accepts(f: FileSnap) -> bool:
@@ -68,14 +72,14 @@ def _place_page(ctx: FileContext, src: pymupdf.Document, i: int) -> None:
     except Exception as exc:  # noqa: BLE001
         notice(ctx, f"原 PDF 第 {i + 1} 页无法读取", [f"该页已损坏（{type(exc).__name__}）。"])
         return
-    W, H = CONTENT.width, CONTENT.height - CAPTION
-    s_full = min(W / w, H / h)
+    W = CONTENT.width
+    s_full = min(W / w, (flow.page_room() - CAPTION) / h)  # on a page of its own (under 证据N（续）)
     s_free = min(W / w, (flow.space_left() - CAPTION) / h) if flow.tags else 0
-    if i == 0 and s_free >= s_full * 0.8:
+    if i == 0 and s_free >= s_full * FIRST_PAGE_SHARE:
         s = s_free
     else:
         flow.new_page()
-        s = s_full
+        s = min(W / w, (flow.space_left() - CAPTION) / h)
     x0 = CONTENT.x0 + (W - w * s) / 2
     target = pymupdf.Rect(x0, flow.y, x0 + w * s, flow.y + h * s)
     out = flow.page()

@@ -15,7 +15,7 @@ from typing import Protocol
 
 import pymupdf
 
-from kami_desktop.core.dossier.layout import CONTENT, CSS, PAGE
+from kami_desktop.core.dossier.layout import CONTENT, CSS, PAGE, new_story
 
 
 class _Position(Protocol):
@@ -46,13 +46,13 @@ class SectionWriter:
         self._writer = pymupdf.DocumentWriter(self._buf)
 
     def fits(self, html: str) -> bool:
-        story = pymupdf.Story(html, user_css=self.css)
+        story = new_story(html, self.css)
         more, _ = story.place(CONTENT)
         return not more
 
     def page(self, html: str) -> None:
         """Write HTML from the top of a new page, continuing on further pages if it is longer."""
-        story = pymupdf.Story(html, user_css=self.css)
+        story = new_story(html, self.css)
         more = 1
         while more:
             dev = self._writer.begin_page(PAGE)
@@ -77,7 +77,7 @@ class SectionWriter:
 
     def height(self, html: str) -> float:
         """Height of HTML laid out across the content width on an endless page."""
-        story = pymupdf.Story(html, user_css=self.css)
+        story = new_story(html, self.css)
         _, filled = story.place(pymupdf.Rect(CONTENT.x0, 0, CONTENT.x1, 1e6))
         return filled[3]
 
@@ -90,7 +90,7 @@ class SectionWriter:
             rid = m.group(1) if m else f"__row{i}"
             ids.append(rid)
             tagged.append(row if m else row.replace("<tr", f"<tr id='{rid}'", 1))
-        story = pymupdf.Story(f"<table>{table_head}{''.join(tagged)}</table>", user_css=self.css)
+        story = new_story(f"<table>{table_head}{''.join(tagged)}</table>", self.css)
         found: dict[str, float] = {}
 
         def record(pos: _Position) -> None:

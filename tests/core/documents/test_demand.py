@@ -53,7 +53,7 @@ def test_demand_letter_docx_and_pdf(profile, made, tmp_path):
         assert needle in flat, needle
     fonts = pdffonts(pdf_path)
     assert fonts and all(f["emb"] == "yes" and f["sub"] == "yes" for f in fonts)
-    assert any("Droid" in f["name"] for f in fonts)
+    assert any("Noto" in f["name"] for f in fonts)  # Noto Serif CJK SC
 
 
 def test_demand_options_workdays_termination_and_limitation(profile, made, tmp_path):

@@ -60,16 +60,28 @@ def test_docx_embeds_a_subset_cjk_font_covering_every_character(profile, made, t
     cmap = font.getBestCmap()
     used = {c for c in docx_text(path) if not c.isspace()}
     assert used and not [c for c in used if ord(c) not in cmap]
-    assert len(cmap) < 2000  # a subset, not the 3.5 MB font
+    assert len(cmap) < 2000  # a subset, not the 12 MB font
     assert len(path.read_bytes()) < 300_000
 
-    # East Asian text names the embedded font, in the defaults, the Normal style and every run
+    # East Asian text names 宋体 (bold: 黑体), the fonts of a Chinese Windows PC and WPS; Latin text names
+    # the embedded font — in the defaults, the Normal style and every run
     styles = etree.fromstring(members["word/styles.xml"])
     default_fonts = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
-    assert default_fonts.get(f"{W}eastAsia") == FONT_NAME and default_fonts.get(f"{W}ascii") == FONT_NAME
+    assert default_fonts.get(f"{W}eastAsia") == "宋体" and default_fonts.get(f"{W}ascii") == FONT_NAME
     body = etree.fromstring(members["word/document.xml"])
     runs = body.findall(f".//{W}r")
-    assert runs and all(r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == FONT_NAME for r in runs)
+    assert runs and all(r.find(f"{W}rPr/{W}rFonts").get(f"{W}ascii") == FONT_NAME for r in runs)
+    bold = [r for r in runs if r.find(f"{W}rPr/{W}b") is not None]
+    plain = [r for r in runs if r.find(f"{W}rPr/{W}b") is None]
+    assert bold and all(r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "黑体" for r in bold)
+    assert plain and all(r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "宋体" for r in plain)
+    assert 'w:eastAsia="宋体"' in members["word/document.xml"].decode()
+    assert 'w:eastAsia="黑体"' in members["word/document.xml"].decode()
+    # the font table describes both Windows fonts (GB2312 character set, their English names)
+    listed = {f.get(f"{W}name"): f for f in table.findall(f"{W}font")}
+    assert listed["宋体"].find(f"{W}altName").get(f"{W}val") == "SimSun"
+    assert listed["黑体"].find(f"{W}altName").get(f"{W}val") == "SimHei"
+    assert all(listed[n].find(f"{W}charset").get(f"{W}val") == "86" for n in ("宋体", "黑体"))
     assert "docProps/thumbnail.jpeg" not in members
 
 
