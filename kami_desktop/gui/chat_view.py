@@ -30,6 +30,7 @@ from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError
 from kami_desktop.core.chats import excerpts as chatexcerpts
 from kami_desktop.core.chats import store as chatstore
 from kami_desktop.core.profile import Profile
+from kami_desktop.gui.case_events import exhibit_number
 from kami_desktop.gui import messages
 from kami_desktop.gui.chat_bubble_delegate import ChatBubbleDelegate
 from kami_desktop.gui.chat_message_model import ChatMessageModel, MessageRole, load_messages
@@ -225,7 +226,7 @@ class ChatView(QWidget):
         participants = join_list(info["participants"][:6]) or "-"
         self.info.setText(
             self.tr("证据 {ex} · {n} 条消息 · {first} 至 {last} · 参与者：{who}").format(
-                ex=info["exhibit_id"],
+                ex=self._number(info["exhibit_id"]),
                 n=info["messages"],
                 first=(info["first"] or "")[:16].replace("T", " "),
                 last=(info["last"] or "")[:16].replace("T", " "),
@@ -333,7 +334,7 @@ class ChatView(QWidget):
             if not result.duplicate
             else self.tr("这段摘录已经存在：证据 {ex}《{title}》")
         )
-        self.status.setText(text.format(ex=result.exhibit_id, title=result.title))
+        self.status.setText(text.format(ex=self._number(result.exhibit_id), title=result.title))
         self.excerpt_created.emit(result)
 
     def _update_buttons(self) -> None:
@@ -421,19 +422,25 @@ class ChatView(QWidget):
         if self.worker is None and self._pending is not None:
             self._start_pending()
 
+    def _number(self, exhibit_id: int) -> int | str:
+        """The exhibit's binder number (证据 N as the binder prints it), never its database id."""
+        if self.case_id is None:
+            return "?"
+        return exhibit_number(self.profile, self.case_id, exhibit_id) or "?"
+
     def _imported(self, result) -> None:
         if isinstance(result, chatstore.VoiceImport):
             length = chatstore.format_duration(result.duration) or self.tr("未知")
             self.status.setText(
                 self.tr("已导入语音证据 {ex}《{title}》，时长 {length}").format(
-                    ex=result.exhibit_id, title=result.title, length=length
+                    ex=self._number(result.exhibit_id), title=result.title, length=length
                 )
             )
             self.import_finished.emit(result)
             return
         if result.duplicate:
             text = self.tr("这份聊天记录已经导入过（证据 {ex}），没有重复添加。").format(
-                ex=join_list([str(c["exhibit_id"]) for c in result.chats])
+                ex=join_list([str(self._number(c["exhibit_id"])) for c in result.chats])
             )
         elif len(result.chats) > 1:
             text = self.tr("已导入 {k} 个会话，共 {n} 条消息，每个会话一件证据：{titles}").format(
@@ -441,7 +448,7 @@ class ChatView(QWidget):
             )
         else:
             text = self.tr("已导入《{title}》：{n} 条消息（证据 {ex}）").format(
-                ex=result.exhibit_id, title=result.title, n=result.messages
+                ex=self._number(result.exhibit_id), title=result.title, n=result.messages
             )
         self.status.setText(text)
         self.import_finished.emit(result)

@@ -29,7 +29,7 @@ USER_ERRORS = [
     ("kami_desktop.core.bills.store", "BillStoreError", ValueError),
     ("kami_desktop.core.chats", "ChatError", ValueError),
     ("kami_desktop.core.chats.store", "ChatStoreError", ValueError),
-    ("kami_desktop.core.legal", "LegalDataError", ValueError),
+    ("kami_desktop.core.legal.data", "LegalDataError", ValueError),
     ("kami_desktop.core.dossier", "DossierError", ValueError),
     ("kami_desktop.core.dossier", "PreflightError", Exception),
     ("kami_desktop.core.dossier.bundle_verify", "NotABundle", ValueError),

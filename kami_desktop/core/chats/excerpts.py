@@ -60,7 +60,7 @@ def excerpt_exhibit(profile: Profile, case_id: int, chat_id: int, first_seq: int
         chat = get_chat(s, chat_id, case_id)
         src = get_exhibit(s, chat.exhibit_id)
         if src.trashed_at is not None:
-            raise ChatStoreError(f"聊天记录所在的证据 {src.id} 在回收站中，请先恢复")
+            raise ChatStoreError(f"聊天记录所在的证据《{src.title}》在回收站中，请先恢复")
         msgs = chat_messages(s, chat_id, first_seq, last_seq)
         if not msgs:
             raise ChatStoreError(f"聊天记录 {chat_id} 中没有第 {first_seq}—{last_seq} 条消息")
@@ -75,12 +75,12 @@ def excerpt_exhibit(profile: Profile, case_id: int, chat_id: int, first_seq: int
         first_seq, last_seq = msgs[0].seq, msgs[-1].seq
         lines = f"第 {msgs[0].line}—{msgs[-1].line} 行"
         source = (
-            f"摘录自证据 {src.id}《{src.title}》，原始文件 {original}（SHA-256 {chat.blob_sha256}），"
+            f"摘录自《{src.title}》，原始文件 {original}（SHA-256 {chat.blob_sha256}），"
             f"第 {first_seq}—{last_seq} 条消息（原文件{lines}）"
         )
         header = [
             "聊天记录摘录",
-            f"摘自：证据 {src.id}《{src.title}》",
+            f"摘自：《{src.title}》",  # by title: a binder number changes when the order does
             f"原始文件：{original}",
             f"原始文件 SHA-256：{chat.blob_sha256}",
             f"范围：第 {first_seq}—{last_seq} 条消息，共 {len(msgs)} 条（消息起始行：原文件{lines}）",
@@ -93,7 +93,7 @@ def excerpt_exhibit(profile: Profile, case_id: int, chat_id: int, first_seq: int
         profile,
         case_id,
         text.encode("utf-8"),
-        f"聊天摘录_{src.id}_{first_seq}-{last_seq}.txt",
+        f"聊天摘录_{first_seq}-{last_seq}.txt",
         source=source,
         category="interaction",
     )
@@ -107,7 +107,7 @@ def excerpt_exhibit(profile: Profile, case_id: int, chat_id: int, first_seq: int
                 item.exhibit_id,
                 title=title,
                 purpose=CHAT_PURPOSE,
-                notes=f"由证据 {src.id} 摘录生成；原始聊天记录文件未改动。",
+                notes=f"由《{src.title}》摘录生成；原始聊天记录文件未改动。",
             )
             ledger.append(
                 s,
