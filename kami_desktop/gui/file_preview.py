@@ -34,8 +34,25 @@ MAX_TEXT_BYTES = 512 * 1024
 def load_image(path: Path) -> QImage:
     img = QImage(str(path))
     if img.isNull():
+        img = _pillow_image(path)  # formats Qt has no plugin for (HEIC photos)
+    if img.isNull():
         raise ValueError("unreadable image")
     return img
+
+
+def _pillow_image(path: Path) -> QImage:
+    from PIL import Image, ImageOps
+
+    from kami_desktop.core.util.images import enable_heif
+
+    enable_heif()
+    try:
+        with Image.open(path) as im:
+            rgba = ImageOps.exif_transpose(im).convert("RGBA")
+    except Exception:  # noqa: BLE001 - not an image Pillow reads either
+        return QImage()
+    data = rgba.tobytes()
+    return QImage(data, rgba.width, rgba.height, rgba.width * 4, QImage.Format.Format_RGBA8888).copy()
 
 
 def render_pdf(path: Path, width: int = 900, max_pages: int = MAX_PDF_PAGES) -> tuple[list[QImage], int]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import filetype
 
+from kami_desktop.core.util.images import enable_heif
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def image_facts(path: Path, mime: str, max_pixels: int = 200_000_000) -> ImageFa
         return ImageFacts()
     from PIL import Image, UnidentifiedImageError  # here, not at the top: only images need Pillow
 
+    enable_heif()
     facts = ImageFacts()
     try:
         with warnings.catch_warnings():
