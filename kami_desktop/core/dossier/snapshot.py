@@ -60,6 +60,7 @@ class ExhibitSnap:
     captured_at: datetime | None
     notes: str
     files: list[FileSnap]
+    transcript: str = ""  # the user's own transcript of a recording
 
     @property
     def category_label(self) -> str:
@@ -205,6 +206,7 @@ def _exhibit(e: Exhibit, number: int) -> ExhibitSnap:
         captured_at=e.captured_at,
         notes=e.notes or "",
         files=files,
+        transcript=e.transcript or "",
     )
 
 

@@ -145,3 +145,14 @@ def pdf_problem(path: Path) -> str:
     except Exception as exc:  # any parser failure: keep the file, note the damage
         return f"PDF 文件损坏，无法打开（{type(exc).__name__}），已原样保存"
     return ""
+
+
+def voice_problem(path: Path, name: str) -> str:
+    """A note for a voice message (AMR, SILK) that does not decode (kept as it is); '' when it plays."""
+    from kami_desktop.core.chats.voice import VoiceError, decode_voice  # FFmpeg/SILK load only for voice
+
+    try:
+        decode_voice(path, name)
+    except VoiceError as exc:
+        return str(exc)
+    return ""
