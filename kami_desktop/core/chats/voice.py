@@ -132,11 +132,12 @@ def duration_text(seconds: float) -> str:
 
 def waveform_png(voice: Voice, width: int = 1600, height: int = 320) -> bytes:
     """The loudness over time (peak per column, mirrored about the middle), with a time axis in seconds."""
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw, ImageFont
 
     samples = array.array("h")
     samples.frombytes(voice.pcm[: len(voice.pcm) // 2 * 2])
-    axis = 28
+    axis = 44
+    font = ImageFont.load_default(size=26)
     plot_h = height - axis
     mid = plot_h // 2
     im = Image.new("RGB", (width, height), (255, 255, 255))
@@ -155,8 +156,9 @@ def waveform_png(voice: Voice, width: int = 1600, height: int = 320) -> bytes:
     t = 0
     while seconds and t <= seconds:
         x = min(width - 1, int(t / seconds * width))
-        draw.line([(x, plot_h), (x, plot_h + 6)], fill=(80, 80, 80))
-        draw.text((min(x + 3, width - 40), plot_h + 8), f"{t // 60}:{t % 60:02d}", fill=(60, 60, 60))
+        draw.line([(x, plot_h), (x, plot_h + 10)], fill=(80, 80, 80), width=2)
+        label = f"{t // 60}:{t % 60:02d}"
+        draw.text((min(x + 4, width - 70), plot_h + 10), label, fill=(60, 60, 60), font=font)
         t += step
     buf = io.BytesIO()
     im.save(buf, format="PNG", optimize=True)
