@@ -31,7 +31,7 @@ from kami_desktop.gui.file_preview import FilePreview
 from kami_desktop.gui.formatting import category_label, human_size, kind_of, local_time
 from kami_desktop.gui.messages import EXPECTED, show_error
 
-FIELDS = ("title", "category", "purpose", "captured_at", "notes", "tags")
+FIELDS = ("title", "category", "purpose", "captured_at", "notes", "tags", "transcript")
 
 
 class ExhibitDetailPanel(QWidget):
@@ -63,6 +63,9 @@ class ExhibitDetailPanel(QWidget):
         self.captured.setPlaceholderText(self.tr("例：2025-03-12 20:30"))
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
+        self.transcript = QPlainTextEdit()  # shown for exhibits with a recording; printed under its waveform
+        self.transcript.setPlaceholderText(self.tr("自己听写的录音内容，写明说话人，例如：客服：七日内退款"))
+        self.transcript.setFixedHeight(80)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("用逗号分隔，例如：客服, 拒绝退款"))
         self.error = QLabel()
@@ -81,6 +84,8 @@ class ExhibitDetailPanel(QWidget):
         form.addRow(self.tr("拍摄时间"), self.captured)
         form.addRow(self.tr("备注"), self.notes)
         form.addRow(self.tr("标签"), self.tags)
+        form.addRow(self.tr("录音文字记录"), self.transcript)
+        self.form = form
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.revert_button)
@@ -170,7 +175,7 @@ class ExhibitDetailPanel(QWidget):
             self.preview.clear()
             for w in (self.title, self.captured, self.tags):
                 w.clear()
-            for box in (self.purpose, self.notes):
+            for box in (self.purpose, self.notes, self.transcript):
                 box.clear()
             for v in self.fact_labels.values():
                 v.clear()
@@ -185,6 +190,9 @@ class ExhibitDetailPanel(QWidget):
         self.captured.setText(local_time(ex.captured_at, seconds=True))
         self.notes.setPlainText(ex.notes)
         self.tags.setText(", ".join(ex.tags))
+        self.transcript.setPlainText(ex.transcript)
+        has_audio = any(f.media_type.startswith("audio/") for f in ex.files)
+        self.form.setRowVisible(self.transcript, has_audio or bool(ex.transcript))
         self._loaded = self._values()
         self._files = files
         self.files.blockSignals(True)
@@ -252,6 +260,7 @@ class ExhibitDetailPanel(QWidget):
             "captured_at": self.captured.text().strip(),
             "notes": self.notes.toPlainText(),
             "tags": self.tags.text().strip(),
+            "transcript": self.transcript.toPlainText(),
         }
 
     def changed_fields(self) -> dict[str, str]:

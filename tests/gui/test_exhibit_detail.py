@@ -33,3 +33,27 @@ def test_panel_shows_each_file_of_the_exhibit_and_clears_for_an_unknown_one(
     panel.set_exhibit(9999)
     assert not panel.isEnabled() and panel.exhibit_id is None and panel.files.count() == 0
     assert panel.title.text() == "" and panel.fact_labels["sha256"].text() == ""
+
+
+def test_a_recording_shows_its_transcript_field_and_saves_it_through_the_ledger(
+    qtbot, profile, case_id, tmp_path
+):
+    from kami_desktop.core.evidence.exhibits import get_exhibit
+    from kami_desktop.core.evidence.verify import verify
+    from tests.core.media.voice_samples import silk_file
+
+    voice = import_paths(profile, case_id, [silk_file(tmp_path / "语音.silk", 1.0)]).imported[0].exhibit_id
+    shot = import_paths(profile, case_id, [screenshot(tmp_path / "图.png", 3)]).imported[0].exhibit_id
+    panel = ExhibitDetailPanel(profile)
+    qtbot.addWidget(panel)
+    panel.set_exhibit(shot)
+    assert not panel.form.isRowVisible(panel.transcript)  # a screenshot has nothing to transcribe
+    panel.set_exhibit(voice)
+    assert panel.form.isRowVisible(panel.transcript)
+    panel.transcript.setPlainText("客服：七日内退款。")
+    assert panel.changed_fields() == {"transcript": "客服：七日内退款。"}
+    assert panel.save()
+    with profile.session() as s:
+        assert get_exhibit(s, voice).transcript == "客服：七日内退款。"
+    assert panel.transcript.toPlainText() == "客服：七日内退款。" and panel.changed_fields() == {}
+    assert verify(profile).ok

@@ -47,6 +47,7 @@ class ExhibitDetail:
     notes: str
     tags: tuple[str, ...]
     files: tuple[FileDetail, ...]
+    transcript: str = ""  # the user's own transcript of a recording
 
 
 def _file_detail(f: ExhibitFile) -> FileDetail:
@@ -82,6 +83,7 @@ def exhibit_detail(s: Session, exhibit_id: int) -> ExhibitDetail:
         notes=ex.notes or "",
         tags=tuple(ex.tags),
         files=tuple(_file_detail(f) for f in ex.files),
+        transcript=ex.transcript or "",
     )
 
 
