@@ -67,3 +67,20 @@ def test_gui_thumbnail_and_preview_decode_heic(tmp_path, qapp):
         assert im.format == "PNG" and im.size == (64, 128)
     img = load_image(src)
     assert (img.width(), img.height()) == (300, 600)
+
+
+def test_heic_garbage_is_kept_with_a_note_and_prints_as_a_notice(profile, case_id, tmp_path):
+    good = heic_photo(tmp_path / "good.heic").read_bytes()
+    bad = tmp_path / "IMG_0043.HEIC"
+    bad.write_bytes(good[:40] + bytes(range(256)) * 4)  # the ftyp box says HEIC, the rest is noise
+    report = import_paths(profile, case_id, [bad])
+    assert report.errors == [] and len(report.imported) == 1
+    with profile.session() as s:
+        f = s.scalars(select(ExhibitFile)).one()
+        assert f.blob.media_type == "image/heic" and f.problem
+        assert profile.vault.path_for(f.blob_sha256).read_bytes() == bad.read_bytes()
+    result = build_dossier(profile, case_id, options(tmp_path / "out"))
+    doc = pymupdf.open(result.pdf)
+    x = result.exhibits[0]
+    text = "".join(doc[p - 1].get_text() for p in range(x.first_page, x.last_page + 1))
+    assert "图片无法解码" in text and hashlib.sha256(bad.read_bytes()).hexdigest() in text
