@@ -96,6 +96,19 @@ def open_copy(source: Path, cache_dir: Path, sha: str, name: str) -> Path:
     return target
 
 
+def _playable(source: Path, media_type: str, cache_dir: Path, sha: str, name: str) -> Path | None:
+    """A voice message (AMR, WeChat/QQ SILK) opens as its decoded WAV copy, which every player plays."""
+    from kami_desktop.core.chats.voice import VOICE_TYPES, VoiceError
+    from kami_desktop.core.evidence.voice import cached_wav
+
+    if media_type not in VOICE_TYPES:
+        return None
+    try:
+        return cached_wav(source, cache_dir, sha, name)
+    except VoiceError:  # does not decode: the copy of the original is all there is to open
+        return None
+
+
 class FilePreview(QStackedWidget):
     opened_externally = Signal(str)  # path of the temporary copy
 
@@ -191,8 +204,8 @@ class FilePreview(QStackedWidget):
     def open_external(self) -> Path | None:
         if self._current is None:
             return None
-        path, _media, name, sha, _size = self._current
-        copy = open_copy(path, self.cache_dir, sha, name)
+        path, media, name, sha, _size = self._current
+        copy = _playable(path, media, self.cache_dir, sha, name) or open_copy(path, self.cache_dir, sha, name)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
         self.opened_externally.emit(str(copy))
         return copy

@@ -28,10 +28,15 @@ def wav_cache_path(cache_dir: Path, sha256: str) -> Path:
 
 def playable_wav(profile: Profile, sha256: str, name: str = "") -> Path:
     """The cached WAV of the original with this hash (made now if missing); VoiceError if it won't decode."""
-    target = wav_cache_path(profile.cache_dir, sha256)
+    return cached_wav(profile.vault.path_for(sha256), profile.cache_dir, sha256, name)
+
+
+def cached_wav(source: Path, cache_dir: Path, sha256: str, name: str = "") -> Path:
+    """``cache_dir/voice/ab/<sha256>.wav`` decoded from ``source`` (the original with that hash) if missing."""
+    target = wav_cache_path(cache_dir, sha256)
     if target.is_file():
         return target
-    voice = decode_voice(profile.vault.path_for(sha256), name or sha256[:12])
+    voice = decode_voice(source, name or sha256[:12])
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(target, wav_bytes(voice))
     return target
