@@ -30,8 +30,9 @@ class VoiceError(UserError, ValueError):
 @dataclass(frozen=True)
 class Voice:
     pcm: bytes  # signed 16-bit little-endian, mono
-    rate: int
+    rate: int  # of ``pcm``
     codec: str  # what the file is, in words: "AMR-NB", "SILK v3（微信/QQ 语音）", …
+    source_rate: int = 0  # the file's own sample rate (``rate`` unless decoded to a lower one)
 
     @property
     def duration(self) -> float:
@@ -43,8 +44,11 @@ def is_silk(head: bytes) -> bool:
     return head.startswith(b"#!SILK_V3") or head.startswith(b"\x02#!SILK_V3")
 
 
-def decode_voice(path: Path, name: str | None = None) -> Voice:
-    """Decode a voice file; ``name`` is the file name the message gives (default: the path's)."""
+def decode_voice(path: Path, name: str | None = None, *, rate: int | None = None) -> Voice:
+    """Decode a voice file; ``name`` is the file name the message gives (default: the path's).
+
+    ``rate`` resamples to at most that many samples a second (a waveform of an hour-long recording
+    needs no more than 8 kHz: bounded memory); by default the file's own rate is kept."""
     label = name or path.name
     try:
         size = path.stat().st_size
@@ -53,36 +57,36 @@ def decode_voice(path: Path, name: str | None = None) -> Voice:
         data = path.read_bytes()
     except OSError as exc:
         raise VoiceError(f"语音文件“{label}”无法读取（{exc.strerror or type(exc).__name__}）") from exc
-    return decode_voice_bytes(data, label)
+    return decode_voice_bytes(data, label, rate=rate)
 
 
-def decode_voice_bytes(data: bytes, label: str) -> Voice:
+def decode_voice_bytes(data: bytes, label: str, *, rate: int | None = None) -> Voice:
     if not data:
         raise VoiceError(f"语音文件“{label}”为空（0 字节）")
     if is_silk(data[:16]):
-        voice = _silk(data, label)
+        voice = _silk(data, label, min(rate or SILK_RATE, SILK_RATE))
     else:
-        voice = _pyav(data, label)
+        voice = _pyav(data, label, rate)
     if not voice.pcm:
         raise VoiceError(f"语音文件“{label}”中没有可解码的声音（文件可能不完整）；原文件已原样保存")
     return voice
 
 
-def _silk(data: bytes, label: str) -> Voice:
+def _silk(data: bytes, label: str, rate: int) -> Voice:
     import pysilk  # here, not at the top: only SILK needs it
 
     out = io.BytesIO()
     try:
-        pysilk.decode(io.BytesIO(data), out, SILK_RATE)
+        pysilk.decode(io.BytesIO(data), out, rate)
     except Exception as exc:  # pysilk.SilkError and its backends' errors
         raise VoiceError(
             f"SILK 语音文件“{label}”无法解码（{exc or type(exc).__name__}），文件可能损坏或被截断；"
             "原文件已原样保存"
         ) from exc
-    return Voice(out.getvalue(), SILK_RATE, "SILK v3（微信/QQ 语音）")
+    return Voice(out.getvalue(), rate, "SILK v3（微信/QQ 语音）", SILK_RATE)
 
 
-def _pyav(data: bytes, label: str) -> Voice:
+def _pyav(data: bytes, label: str, max_rate: int | None) -> Voice:
     import av  # here, not at the top: FFmpeg loads only when a voice message is decoded
 
     kind = "AMR" if data.startswith(b"#!AMR") else "音频"
@@ -92,7 +96,8 @@ def _pyav(data: bytes, label: str) -> Voice:
             if not container.streams.audio:
                 raise VoiceError(f"{kind}文件“{label}”中没有音频轨；原文件已原样保存")
             stream = container.streams.audio[0]
-            rate = stream.rate or stream.codec_context.sample_rate or 8000
+            source_rate = int(stream.rate or stream.codec_context.sample_rate or 8000)
+            rate = min(source_rate, max_rate or source_rate)
             codec = _codec_label(stream.codec_context.name)
             resampler = av.AudioResampler(format="s16", layout="mono", rate=rate)
             for frame in container.decode(stream):
@@ -107,7 +112,7 @@ def _pyav(data: bytes, label: str) -> Voice:
         raise VoiceError(
             f"{kind}文件“{label}”无法解码（{reason}），文件可能损坏或被截断；原文件已原样保存"
         ) from exc
-    return Voice(bytes(pcm), int(rate), codec)
+    return Voice(bytes(pcm), rate, codec, source_rate)
 
 
 def _codec_label(name: str) -> str:

@@ -16,6 +16,7 @@ from kami_desktop.core.dossier.render_base import FileContext
 from kami_desktop.core.dossier.snapshot import FileSnap
 
 WAVE_ASPECT = 0.2  # height / width of the waveform picture (1600×320)
+WAVE_RATE = 8000  # enough for a waveform; an hour of sound is then 58 MB of samples at most
 
 
 def accepts(f: FileSnap) -> bool:
@@ -27,7 +28,7 @@ def render_voice(ctx: FileContext) -> None:
     voice: Voice | None = None
     reason = ""
     try:
-        voice = decode_voice(ctx.path, f.original_name)
+        voice = decode_voice(ctx.path, f.original_name, rate=WAVE_RATE)
     except VoiceError as exc:
         reason = str(exc)
     h = CONTENT.width * WAVE_ASPECT
@@ -44,7 +45,7 @@ def render_voice(ctx: FileContext) -> None:
         flow.skip(4)
         facts = [
             f"时长：{duration_text(voice.duration)}",
-            f"编码：{voice.codec}，采样率 {voice.rate} Hz（已解码核对，可完整播放）",
+            f"编码：{voice.codec}，采样率 {voice.source_rate or voice.rate} Hz（已解码核对，可完整播放）",
         ]
     else:
         flow.text(f"未能生成波形：{reason}", size=9, color=RED, width=CONTENT.width)

@@ -147,3 +147,21 @@ def test_binder_prints_a_damaged_voice_file_without_waveform_saying_why(profile,
     assert not [img for p in pages for img in p.get_images(full=True)]
     assert "未能生成波形" in text and "截断.silk" in text and "无法解码" in text
     assert hashlib.sha256(bad.read_bytes()).hexdigest() in text
+
+
+def test_a_long_wav_recording_is_decoded_at_8_khz_for_its_waveform(profile, case_id, tmp_path):
+    src = tmp_path / "电话录音.wav"
+    pcm = b"".join(bytes(4) if i % 50 else b"\xff\x3f\xff\x3f" for i in range(44100 * 3))
+    with wave.open(str(src), "wb") as w:
+        w.setnchannels(2)
+        w.setsampwidth(2)
+        w.setframerate(44100)
+        w.writeframes(pcm)
+    voice = decode_voice(src, rate=8000)
+    assert (voice.rate, voice.source_rate) == (8000, 44100) and abs(voice.duration - 3.0) < 0.05
+    assert len(voice.pcm) < 8000 * 2 * 3.1
+    assert not import_paths(profile, case_id, [src]).errors
+    result = build_dossier(profile, case_id, options(tmp_path / "out"))
+    _, pages, text = _voice_page_text(result, "电话录音")
+    assert len([img for p in pages for img in p.get_images(full=True)]) == 1
+    assert "44100 Hz" in text and "PCM_S16LE" in text and "00:03" in text
