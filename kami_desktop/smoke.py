@@ -1,8 +1,8 @@
 """``kami-desktop --smoke-test``: an end-to-end check of a build, source or frozen.
 
 It runs with a temporary profile (never the user's data), opens the main window offscreen,
-imports a generated screenshot and a generated Alipay bill, builds a small binder, verifies the
-vault and exits: 0 when every step passed, 1 otherwise, 3 when the watchdog had to stop a hung run.
+imports a generated screenshot and a generated Alipay bill, builds a small binder, decodes a generated
+HEIC photo and SILK/AMR voice messages, verifies the vault and exits: 0 when every step passed, 1 otherwise, 3 when the watchdog had to stop a hung run.
 
 A windowed Windows build has no stdout or stderr, so the result is reported by the exit code
 and a UTF-8 log file (``--smoke-log PATH``, ``KAMI_SMOKE_LOG``, or
@@ -388,6 +388,58 @@ class _Smoke:
         printer.setOutputFileName(str(self.workdir / "print.pdf"))
         return f"PyMuPDF {pymupdf.VersionBind}, {len(data)} byte PDF; QPrinter {printer.resolution()} dpi"
 
+    def media(self) -> str:
+        """An iPhone photo (HEIC, pillow_heif) and voice messages (SILK through pysilk, AMR through PyAV's
+        FFmpeg): the native decoders a frozen build must carry."""
+        import io
+        import math
+        import struct
+
+        import av
+        import pillow_heif
+        import pysilk
+        from PIL import Image
+
+        from kami_desktop.core.chats.voice import decode_voice
+        from kami_desktop.core.evidence.sniff import image_facts
+
+        heic = self.workdir / "IMG_0001.HEIC"
+        exif = Image.Exif()
+        exif[274] = 6
+        exif.get_ifd(0x8769)[36867] = "2026:03:01 10:00:00"
+        pillow_heif.from_pillow(Image.open(make_screenshot(self.workdir / "heic-src.png"))).save(
+            heic, quality=80, exif=exif.tobytes()
+        )
+        facts = image_facts(heic, "image/heic")
+        _check(not facts.problem, f"HEIC: {facts.problem}")
+        _check((facts.width, facts.height) == (844, 390), f"HEIC decoded as {facts.width}×{facts.height}")
+        _check(facts.exif_time is not None, "HEIC EXIF capture time not read")
+        pcm = b"".join(struct.pack("<h", int(9000 * math.sin(i / 3))) for i in range(24000))
+        silk = io.BytesIO()
+        pysilk.encode(io.BytesIO(pcm), silk, 24000, 24000, tencent=True)
+        (self.workdir / "voice.silk").write_bytes(silk.getvalue())
+        voice = decode_voice(self.workdir / "voice.silk")
+        _check(abs(voice.duration - 1.0) < 0.1, f"SILK decoded to {voice.duration:.2f} s")
+        amr = io.BytesIO()
+        with av.open(amr, "w", format="amr") as out:
+            stream = out.add_stream("libopencore_amrnb", rate=8000, layout="mono")
+            for k in range(50):
+                frame = av.AudioFrame(format="s16", layout="mono", samples=160)
+                frame.planes[0].update(pcm[k * 320 : (k + 1) * 320])
+                frame.sample_rate, frame.pts = 8000, k * 160
+                for packet in stream.encode(frame):
+                    out.mux(packet)
+            for packet in stream.encode(None):
+                out.mux(packet)
+        (self.workdir / "voice.amr").write_bytes(amr.getvalue())
+        amr_voice = decode_voice(self.workdir / "voice.amr")
+        _check(abs(amr_voice.duration - 1.0) < 0.1, f"AMR decoded to {amr_voice.duration:.2f} s")
+        return (
+            f"pillow_heif {pillow_heif.__version__}: HEIC {facts.width}×{facts.height}; "
+            f"pysilk {pysilk.__version__}: SILK {voice.duration:.2f} s; "
+            f"PyAV {av.__version__}: AMR {amr_voice.duration:.2f} s"
+        )
+
     def verify(self) -> str:
         from kami_desktop.core.evidence.verify import verify
 
@@ -451,6 +503,7 @@ def run_smoke_test(log_path: Path | None = None) -> int:
                     smoke.step("case shown in the window", smoke.show_case)
                 smoke.step("binder", smoke.build_binder)
                 smoke.step("PDF with Chinese text and QPrinter", smoke.pdf_and_print)
+                smoke.step("HEIC photo and voice messages", smoke.media)
                 smoke.step("verify", smoke.verify)
         smoke.step("close", smoke.close)
     except BaseException as exc:  # noqa: BLE001 - reported, never raised out of a windowed process

@@ -38,7 +38,12 @@ def register(sub, common) -> None:
     ed.add_argument("--captured-at", dest="captured_at", help="取证时间，如 2025-03-12T20:30:00+08:00")
     ed.add_argument("--notes")
     ed.add_argument("--tags", help="标签，逗号分隔")
+    ed.add_argument("--transcript", help="录音/语音的文字记录（自己整理；空字符串表示删除）")
     ed.set_defaults(handler=cmd_edit)
+    au = es.add_parser("audio", parents=[common], help="导出语音/录音的可播放 WAV 副本（原件不变）")
+    au.add_argument("id", type=int)
+    au.add_argument("--out", required=True, help="保存为（.wav）")
+    au.set_defaults(handler=cmd_audio)
     mv = es.add_parser("move", parents=[common], help="调整证据册顺序")
     mv.add_argument("id", type=int)
     mv.add_argument("--to", type=int, required=True, help="新位置（从 1 开始）")
@@ -141,7 +146,7 @@ def cmd_edit(args) -> Outcome:
 
     fields = {
         k: getattr(args, k)
-        for k in ("title", "category", "purpose", "source", "captured_at", "notes", "tags")
+        for k in ("title", "category", "purpose", "source", "captured_at", "notes", "tags", "transcript")
         if getattr(args, k) is not None
     }
     if not fields:
@@ -149,6 +154,16 @@ def cmd_edit(args) -> Outcome:
     with open_profile(args) as prof, prof.session() as s:
         data = exhibit_summary(edit_exhibit(s, args.id, **fields))
     return Outcome(data, f"已保存证据 {data['id']}")
+
+
+def cmd_audio(args) -> Outcome:
+    from pathlib import Path
+
+    from kami_desktop.core.evidence.voice import exhibit_wav
+
+    with open_profile(args) as prof, prof.session() as s:
+        out = exhibit_wav(prof, s, args.id, Path(args.out))
+    return Outcome({"id": args.id, "wav": str(out)}, f"已导出可播放副本：{out}（由原件解码生成，原件未改动）")
 
 
 def cmd_move(args) -> Outcome:

@@ -30,8 +30,8 @@ from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError
 from kami_desktop.core.chats import excerpts as chatexcerpts
 from kami_desktop.core.chats import store as chatstore
 from kami_desktop.core.profile import Profile
-from kami_desktop.gui.case_events import exhibit_number
 from kami_desktop.gui import messages
+from kami_desktop.gui.case_events import exhibit_number
 from kami_desktop.gui.chat_bubble_delegate import ChatBubbleDelegate
 from kami_desktop.gui.chat_message_model import ChatMessageModel, MessageRole, load_messages
 from kami_desktop.gui.chat_senders_dialog import SendersDialog

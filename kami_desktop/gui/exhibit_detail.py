@@ -40,7 +40,7 @@ from kami_desktop.gui.file_preview import FilePreview
 from kami_desktop.gui.formatting import category_label, human_size, kind_of, local_time
 from kami_desktop.gui.messages import EXPECTED, show_error
 
-FIELDS = ("title", "category", "purpose", "source", "captured_at", "notes", "tags")
+FIELDS = ("title", "category", "purpose", "source", "captured_at", "notes", "tags", "transcript")
 
 # how an edit is saved: (exhibit id, {field: value}) -> None, raising UserError when refused
 EditCommit = Callable[[int, dict[str, Any]], None]
@@ -82,6 +82,9 @@ class ExhibitDetailPanel(QWidget):
         self.advice.setWordWrap(True)
         self.advice.setStyleSheet("color: #8a6d00; background: #fff8e1; padding: 4px")
         self.advice.setToolTip(self.tr("本软件给你的提示：只在软件中显示，不会印在提交法院的材料上。"))
+        self.transcript = QPlainTextEdit()  # shown for exhibits with a recording; printed under its waveform
+        self.transcript.setPlaceholderText(self.tr("自己听写的录音内容，写明说话人，例如：客服：七日内退款"))
+        self.transcript.setFixedHeight(80)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("用逗号分隔，例如：客服, 拒绝退款"))
         self.error = QLabel()
@@ -97,7 +100,7 @@ class ExhibitDetailPanel(QWidget):
             line.editingFinished.connect(self.autosave)
         self.category.activated.connect(lambda _i: self.autosave())
         self.captured.editing_finished.connect(self.autosave)
-        for box in (self.purpose, self.notes):
+        for box in (self.purpose, self.notes, self.transcript):
             box.installEventFilter(self)  # a plain-text box has no editingFinished: save on leaving it
 
         form = QFormLayout()
@@ -109,6 +112,8 @@ class ExhibitDetailPanel(QWidget):
         form.addRow(self.tr("备注"), self.notes)
         form.addRow(self.tr("标签"), self.tags)
         form.addRow(self.tr("提示"), self.advice)
+        form.addRow(self.tr("录音文字记录"), self.transcript)
+        self.form = form
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.revert_button)
@@ -200,7 +205,7 @@ class ExhibitDetailPanel(QWidget):
                 w.clear()
             self.captured.set_value(None)
             self.category.setCurrentIndex(-1)  # no exhibit: no category shown
-            for box in (self.purpose, self.notes):
+            for box in (self.purpose, self.notes, self.transcript):
                 box.clear()
             self.advice.clear()
             for v in self.fact_labels.values():
@@ -219,6 +224,9 @@ class ExhibitDetailPanel(QWidget):
         self.advice.setText("\n".join(ex.advice))
         self.advice.setVisible(bool(ex.advice))
         self.tags.setText(", ".join(ex.tags))
+        self.transcript.setPlainText(ex.transcript)
+        has_audio = any(f.media_type.startswith("audio/") for f in ex.files)
+        self.form.setRowVisible(self.transcript, has_audio or bool(ex.transcript))
         self._loaded = self._values()
         self._files = files
         self.files.blockSignals(True)
@@ -287,6 +295,7 @@ class ExhibitDetailPanel(QWidget):
             "captured_at": self.captured.text(),
             "notes": self.notes.toPlainText(),
             "tags": self.tags.text().strip(),
+            "transcript": self.transcript.toPlainText(),
         }
 
     def changed_fields(self) -> dict[str, str]:
@@ -338,7 +347,7 @@ class ExhibitDetailPanel(QWidget):
         return False
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.FocusOut and obj in (self.purpose, self.notes):
+        if event.type() == QEvent.Type.FocusOut and obj in (self.purpose, self.notes, self.transcript):
             self.autosave()
         return super().eventFilter(obj, event)
 

@@ -34,8 +34,25 @@ MAX_TEXT_BYTES = 512 * 1024
 def load_image(path: Path) -> QImage:
     img = QImage(str(path))
     if img.isNull():
+        img = _pillow_image(path)  # formats Qt has no plugin for (HEIC photos)
+    if img.isNull():
         raise ValueError("unreadable image")
     return img
+
+
+def _pillow_image(path: Path) -> QImage:
+    from PIL import Image, ImageOps
+
+    from kami_desktop.core.util.images import enable_heif
+
+    enable_heif()
+    try:
+        with Image.open(path) as im:
+            rgba = ImageOps.exif_transpose(im).convert("RGBA")
+    except Exception:  # noqa: BLE001 - not an image Pillow reads either
+        return QImage()
+    data = rgba.tobytes()
+    return QImage(data, rgba.width, rgba.height, rgba.width * 4, QImage.Format.Format_RGBA8888).copy()
 
 
 def render_pdf(path: Path, width: int = 900, max_pages: int = MAX_PDF_PAGES) -> tuple[list[QImage], int]:
@@ -77,6 +94,19 @@ def open_copy(source: Path, cache_dir: Path, sha: str, name: str) -> Path:
     shutil.copyfile(source, target)
     os.chmod(target, stat.S_IREAD)
     return target
+
+
+def _playable(source: Path, media_type: str, cache_dir: Path, sha: str, name: str) -> Path | None:
+    """A voice message (AMR, WeChat/QQ SILK) opens as its decoded WAV copy, which every player plays."""
+    from kami_desktop.core.chats.voice import VOICE_TYPES, VoiceError
+    from kami_desktop.core.evidence.voice import cached_wav
+
+    if media_type not in VOICE_TYPES:
+        return None
+    try:
+        return cached_wav(source, cache_dir, sha, name)
+    except VoiceError:  # does not decode: the copy of the original is all there is to open
+        return None
 
 
 class FilePreview(QStackedWidget):
@@ -174,8 +204,8 @@ class FilePreview(QStackedWidget):
     def open_external(self) -> Path | None:
         if self._current is None:
             return None
-        path, _media, name, sha, _size = self._current
-        copy = open_copy(path, self.cache_dir, sha, name)
+        path, media, name, sha, _size = self._current
+        copy = _playable(path, media, self.cache_dir, sha, name) or open_copy(path, self.cache_dir, sha, name)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
         self.opened_externally.emit(str(copy))
         return copy

@@ -46,6 +46,9 @@ def render_thumbnail(source: Path, media_type: str, target: Path, size: int = TH
         else:
             from PIL import Image, ImageOps
 
+            from kami_desktop.core.util.images import enable_heif
+
+            enable_heif()
             with Image.open(source) as im:
                 im.draft("RGB", (size * 2, size * 2))
                 im.thumbnail((size, size))

@@ -492,6 +492,16 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
         <translation>Tags</translation>
     </message>
     <message>
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="88"/>
+        <source>录音文字记录</source>
+        <translation>Transcript</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="65"/>
+        <source>自己听写的录音内容，写明说话人，例如：客服：七日内退款</source>
+        <translation>What the recording says, in your own words, with who speaks, e.g. Agent: refund within seven days</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/exhibit_detail.py" line="93"/>
         <source>原始文件名</source>
         <translation>Original file name</translation>

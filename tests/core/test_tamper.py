@@ -53,6 +53,7 @@ def test_an_untouched_profile_has_no_state_mismatch_after_every_kind_of_change(
         exhibits.edit_exhibit(
             s, a, title="充值成功页面", purpose="证明已付款", source="手机截图", tags=["付款"]
         )
+        exhibits.edit_exhibit(s, a, transcript="客服：可以退款。")
         exhibits.reorder(s, case_id, [c, a, b])
         exhibits.trash(s, b)
         exhibits.restore(s, b)
@@ -69,6 +70,7 @@ def test_an_untouched_profile_has_no_state_mismatch_after_every_kind_of_change(
         ("captured_at", "exhibits", "2020-01-01T00:00:00+08:00", "captured_at"),
         ("title", "exhibits", "伪造的标题", "title"),
         ("purpose", "exhibits", "伪造的证明目的", "purpose"),
+        ("transcript", "exhibits", "伪造的文字记录", "transcript"),
         ("original_name", "exhibit_files", "forged.png", "original_name"),
         ("imported_at", "exhibit_files", "2020-01-01T00:00:00+08:00", "imported_at"),
         ("file_mtime", "exhibit_files", "2020-01-01T00:00:00+08:00", "file_mtime"),

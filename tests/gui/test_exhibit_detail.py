@@ -55,3 +55,27 @@ def test_panel_shows_the_apps_advice_apart_from_the_users_notes(qtbot, profile, 
     shot = import_paths(profile, case_id, [screenshot(tmp_path / "a.png", 1)]).imported[0].exhibit_id
     panel.set_exhibit(shot)
     assert panel.advice.text() == "" and not panel.advice.isVisibleTo(panel)
+
+
+def test_a_recording_shows_its_transcript_field_and_saves_it_through_the_ledger(
+    qtbot, profile, case_id, tmp_path
+):
+    from kami_desktop.core.evidence.exhibits import get_exhibit
+    from kami_desktop.core.evidence.verify import verify
+    from tests.core.media.voice_samples import silk_file
+
+    voice = import_paths(profile, case_id, [silk_file(tmp_path / "语音.silk", 1.0)]).imported[0].exhibit_id
+    shot = import_paths(profile, case_id, [screenshot(tmp_path / "图.png", 3)]).imported[0].exhibit_id
+    panel = ExhibitDetailPanel(profile)
+    qtbot.addWidget(panel)
+    panel.set_exhibit(shot)
+    assert not panel.form.isRowVisible(panel.transcript)  # a screenshot has nothing to transcribe
+    panel.set_exhibit(voice)
+    assert panel.form.isRowVisible(panel.transcript)
+    panel.transcript.setPlainText("客服：七日内退款。")
+    assert panel.changed_fields() == {"transcript": "客服：七日内退款。"}
+    assert panel.save()
+    with profile.session() as s:
+        assert get_exhibit(s, voice).transcript == "客服：七日内退款。"
+    assert panel.transcript.toPlainText() == "客服：七日内退款。" and panel.changed_fields() == {}
+    assert verify(profile).ok

@@ -65,3 +65,24 @@ def test_other_files_show_facts_and_open_button(qtbot, case_window, tmp_path):
     preview = view.detail.preview
     assert preview.currentWidget() is preview.facts
     assert "语音.amr" in preview.facts_label.text() and "音频" in preview.facts_label.text()
+
+
+def test_a_voice_message_opens_as_its_playable_wav_copy(qtbot, case_window, profile, tmp_path, monkeypatch):
+    import wave
+
+    from kami_desktop.gui import file_preview
+    from tests.core.media.voice_samples import silk_file
+
+    opened = []
+    monkeypatch.setattr(
+        file_preview.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile())
+    )
+    src = silk_file(tmp_path / "微信语音.silk", 1.0)
+    report = import_and_wait(qtbot, case_window, [src])
+    case_window.evidence.select_ids([report.imported[0].exhibit_id])
+    copy = case_window.evidence.detail.preview.open_external()
+    assert opened == [str(copy)] and copy.suffix == ".wav"
+    assert profile.cache_dir in copy.parents and profile.vault.root not in copy.parents
+    with wave.open(str(copy)) as w:
+        assert abs(w.getnframes() / w.getframerate() - 1.0) < 0.1
+    assert profile.blob_path(report.imported[0].sha256).read_bytes() == src.read_bytes()

@@ -185,6 +185,10 @@ def encode_jpeg(image: PILImage, max_bytes: int) -> tuple[bytes, int, float]:
 def _upright_rgb(path: Path) -> PILImage:
     from PIL import Image, ImageOps
 
+    from kami_desktop.core.util.images import enable_heif
+
+    enable_heif()
+
     with Image.open(path) as im:
         im.load()
         upright = ImageOps.exif_transpose(im)

@@ -24,6 +24,7 @@ from PIL import Image, ImageOps
 from kami_desktop.core.dossier.layout import CONTENT, GREY, MM, PageFlow
 from kami_desktop.core.dossier.render_base import FileContext, notice
 from kami_desktop.core.dossier.snapshot import FileSnap
+from kami_desktop.core.util.images import enable_heif
 
 logging.getLogger("img2pdf").setLevel(logging.ERROR)
 
@@ -97,6 +98,7 @@ def _probe(path: Path) -> tuple[str | None, tuple[int, int], str, int, int]:
 
 
 def image_source(path: Path) -> ImageSource:
+    enable_heif()  # HEIC photos decode (upright) like any other format
     fmt, (w, h), mode, orientation, frames = _probe(path)
     huge = w * h > HUGE_PIXELS
     if (fmt, orientation) in (("JPEG", 1), ("PNG", 1)) and not huge:

@@ -63,6 +63,7 @@ class ExhibitSnap:
     notes: str  # the user's notes for the court (advice lines removed)
     files: list[FileSnap]
     advice: list[str] = field(default_factory=list)  # the product's advice: the app and 内部提示 only
+    transcript: str = ""  # the user's own transcript of a recording
 
     @property
     def category_label(self) -> str:
@@ -212,6 +213,7 @@ def _exhibit(e: Exhibit, number: int, advice: list[str]) -> ExhibitSnap:
         notes=court_notes(e.notes or "", advice),
         files=files,
         advice=list(advice),
+        transcript=e.transcript or "",
     )
 
 

@@ -49,6 +49,7 @@ class ExhibitDetail:
     tags: tuple[str, ...]
     files: tuple[FileDetail, ...]
     advice: tuple[str, ...] = ()  # the product's advice about this exhibit (never printed for the court)
+    transcript: str = ""  # the user's own transcript of a recording
 
 
 def _file_detail(f: ExhibitFile) -> FileDetail:
@@ -85,6 +86,7 @@ def exhibit_detail(s: Session, exhibit_id: int) -> ExhibitDetail:
         tags=tuple(ex.tags),
         files=tuple(_file_detail(f) for f in ex.files),
         advice=tuple(exhibit_advice(s, ex.id)),
+        transcript=ex.transcript or "",
     )
 
 

@@ -21,7 +21,7 @@ class ExhibitError(UserError, ValueError):
     pass
 
 
-EDITABLE = ("title", "category", "purpose", "source", "captured_at", "notes", "tags")
+EDITABLE = ("title", "category", "purpose", "source", "captured_at", "notes", "tags", "transcript")
 
 
 def get_exhibit(s: Session, exhibit_id: int) -> Exhibit:
@@ -75,6 +75,8 @@ def _clean(field: str, value: Any) -> Any:
             if t and t not in out:
                 out.append(t)
         return out
+    if field == "transcript":  # empty: none (NULL), as before the user wrote one
+        return str(value or "").strip() or None
     return str(value or "")
 
 
@@ -387,6 +389,7 @@ def exhibit_summary(ex: Exhibit, number: int | None = None) -> dict[str, Any]:
         "captured_at": ex.captured_at.isoformat() if ex.captured_at else None,
         "notes": ex.notes,
         "tags": list(ex.tags),
+        "transcript": ex.transcript,
         "trashed": ex.trashed_at is not None,
         "files": [
             {

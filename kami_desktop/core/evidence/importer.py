@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kami_desktop.core.chats.voice import VOICE_TYPES
 from kami_desktop.core.evidence.exhibits import get_exhibit, next_position
 from kami_desktop.core.evidence.import_report import (
     CLIPBOARD_SOURCE,
@@ -33,7 +34,7 @@ from kami_desktop.core.evidence.import_report import (
     failure_reason,
     time_from_name,
 )
-from kami_desktop.core.evidence.sniff import image_facts, media_type, pdf_problem
+from kami_desktop.core.evidence.sniff import image_facts, media_type, pdf_problem, voice_problem
 from kami_desktop.core.evidence.walk import collect, open_regular
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
@@ -167,6 +168,8 @@ def _describe(profile: Profile, path: Path, stored: Stored, mtime: datetime | No
         facts = image_facts(profile.vault.path_for(stored.sha256), mime)
         if mime == "application/pdf":
             facts.problem = pdf_problem(profile.vault.path_for(stored.sha256))
+        if mime in VOICE_TYPES:
+            facts.problem = voice_problem(profile.vault.path_for(stored.sha256), path.name)
     except BaseException:
         if stored.new:
             _discard(profile, stored.sha256)

@@ -1,7 +1,7 @@
 """The ledger is the truth: replay it into the evidence state it records, and compare the database.
 
 Replaying every entry in order yields, for each exhibit, the files it holds (and in which order),
-its title, category, 证明目的, 来源, capture time, notes, tags and trash state, the binder order of
+its title, category, 证明目的, 来源, capture time, notes, tags, transcript and trash state, the binder order of
 each case's live exhibits, each file's original name and times, each case's recorded fields and
 each bill's rows. ``compare`` names every difference between that replay and the database as a
 ``StateMismatch`` (which exhibit, which field, what the ledger says, what the database says).
@@ -26,7 +26,7 @@ from kami_desktop.core.evidence.replay_claims import ClaimsReplay
 from kami_desktop.core.store.ledger import canonical_json
 from kami_desktop.core.store.model import BillRow, LedgerEntry
 
-EXHIBIT_FIELDS = ("title", "category", "purpose", "source", "captured_at", "notes", "tags")
+EXHIBIT_FIELDS = ("title", "category", "purpose", "source", "captured_at", "notes", "tags", "transcript")
 FILE_FIELDS = ("sha256", "original_name", "file_mtime", "exif_time", "imported_at")
 CASE_FIELDS = (
     "title",
@@ -200,6 +200,7 @@ def _import(state: Replay, e: LedgerEntry, p: dict[str, Any]) -> None:
             captured_at=p.get("captured_at"),
             notes=p.get("notes", ""),
             tags=tag_list(p.get("tags", [])),
+            transcript=p.get("transcript"),
         )
         state.exhibits[ex_id] = ex
         _live_order(state, e.case_id).append(ex_id)
@@ -272,6 +273,7 @@ def _split(state: Replay, e: LedgerEntry, p: dict[str, Any]) -> None:
         title = ex.values["title"]
         new.values["title"] = f"{title}（{k + 2}）" if title is not UNKNOWN else UNKNOWN
         new.values["notes"] = ""
+        new.values["transcript"] = None  # a split-off file starts without the transcript
         new.files = [fid]
         if fid in state.files:
             state.files[fid].exhibit_id = nid

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import filetype
 
+from kami_desktop.core.util.images import enable_heif
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def image_facts(path: Path, mime: str, max_pixels: int = 200_000_000) -> ImageFa
         return ImageFacts()
     from PIL import Image, UnidentifiedImageError  # here, not at the top: only images need Pillow
 
+    enable_heif()
     facts = ImageFacts()
     try:
         with warnings.catch_warnings():
@@ -142,4 +144,15 @@ def pdf_problem(path: Path) -> str:
                 return "PDF 文件结构有损坏（已能打开，但建议核对原件），已原样保存"
     except Exception as exc:  # any parser failure: keep the file, note the damage
         return f"PDF 文件损坏，无法打开（{type(exc).__name__}），已原样保存"
+    return ""
+
+
+def voice_problem(path: Path, name: str) -> str:
+    """A note for a voice message (AMR, SILK) that does not decode (kept as it is); '' when it plays."""
+    from kami_desktop.core.chats.voice import VoiceError, decode_voice  # FFmpeg/SILK load only for voice
+
+    try:
+        decode_voice(path, name)
+    except VoiceError as exc:
+        return str(exc)
     return ""

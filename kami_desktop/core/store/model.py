@@ -108,6 +108,7 @@ class Exhibit(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[list[str]] = mapped_column(JSONList, default=list)
+    transcript: Mapped[str | None] = mapped_column(Text, nullable=True)  # the user's own, of a recording
     created_at: Mapped[datetime] = mapped_column(AwareDateTime)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
     trashed_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)

@@ -232,7 +232,9 @@ def test_encrypted_and_broken_pdfs_become_pages_that_say_so(pdf, built):
     broken = pdf[by_title["损坏的文件"].first_page - 1].get_text()
     assert "PDF 文件已损坏" in broken
     voice = pdf[by_title["客服通话录音"].first_page - 1].get_text()
-    assert "音频文件" in voice and "转写" not in voice  # the transcript advice is the app's, not the court's
+    # a damaged AMR still gets its page: no waveform, the reason and the hashes; the advice to transcribe
+    # is the app's, not the court's
+    assert "未能生成波形" in voice and "录音.amr" in voice and "SM3" in voice and "转写" not in voice
 
 
 def test_bill_is_the_whole_export_then_the_plaintiffs_annotation(pdf, built):
