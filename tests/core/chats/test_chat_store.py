@@ -194,9 +194,12 @@ def test_excerpt_is_a_new_exhibit_and_the_original_is_untouched(profile, case_id
     with profile.session() as s:
         exhibit = get_exhibit(s, ex.exhibit_id)
         assert exhibit.category == "interaction" and exhibit.title.startswith("聊天摘录：")
-        assert f"证据 {chat.exhibit_id}" in exhibit.source and chat.sha256 in exhibit.source
+        # the source chat by its title (a binder number changes with the order; a database id means nothing)
+        chat_title = get_exhibit(s, chat.exhibit_id).title
+        assert f"摘录自《{chat_title}》" in exhibit.source and chat.sha256 in exhibit.source
+        assert "证据" not in exhibit.source.split("》")[0] and f"摘自：《{chat_title}》" in text
         assert "原文件第 9—15 行" in exhibit.source
-        assert exhibit.files[0].original_name == f"聊天摘录_{chat.exhibit_id}_1-3.txt"
+        assert exhibit.files[0].original_name == "聊天摘录_1-3.txt"
         entry = list(ledger.entries(s, case_id))[-1]
         assert entry.action == "chat.excerpt" and json.loads(entry.payload)["source_sha256"] == chat.sha256
     assert profile.blob_path(chat.sha256).read_bytes() == original == path.read_bytes()
