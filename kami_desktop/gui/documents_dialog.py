@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -97,6 +97,23 @@ class DocumentsDialog(QDialog):
         self.interest_from = QDateEdit(QDate.currentDate())
         self.interest_from.setCalendarPopup(True)
         self.interest_from.setDisplayFormat("yyyy-MM-dd")
+        # which one-year LPR the interest uses: the rule the documents state (core.legal.interest.LPR_RULES)
+        self.lpr_rule = QComboBox()
+        self.lpr_rule.addItem(self.tr("合同成立时的LPR（默认）"), "formation")
+        self.lpr_rule.addItem(self.tr("同期LPR（调整时分段计算）"), "per_period")
+        self.lpr_rule.setItemData(
+            0,
+            self.tr("预付式消费解释第十六条、第十七条：整个计息期间适用合同成立时的一年期LPR"),
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        self.lpr_rule.setItemData(
+            1, self.tr("各日适用当时有效的一年期LPR，LPR调整时分段计算"), Qt.ItemDataRole.ToolTipRole
+        )
+        self.lpr_date_on = QCheckBox(self.tr("合同成立日"))
+        self.lpr_date_on.setToolTip(self.tr("不指定时按首次充值日"))
+        self.lpr_date = QDateEdit(QDate.currentDate())
+        self.lpr_date.setCalendarPopup(True)
+        self.lpr_date.setDisplayFormat("yyyy-MM-dd")
         self.date_on = QCheckBox(self.tr("填写"))
         self.doc_date = QDateEdit(QDate.currentDate())
         self.doc_date.setCalendarPopup(True)
@@ -112,6 +129,7 @@ class DocumentsDialog(QDialog):
         form.addRow(self.tr("格式"), self.fmt)
         form.addRow(self.tr("催告期限"), self._row(self.workdays, self.termination))
         form.addRow(self.tr("利息起算日"), self._row(self.interest_on, self.interest_from))
+        form.addRow(self.tr("利率"), self._row(self.lpr_rule, self.lpr_date_on, self.lpr_date))
         form.addRow(self.tr("文书日期"), self._row(self.date_on, self.doc_date))
         form.addRow(self.tr("受诉法院"), self.court)
         form.addRow(self.tr("保存到"), self._row(self.out_dir, browse))
@@ -161,6 +179,9 @@ class DocumentsDialog(QDialog):
             self.termination.toggled,
             self.interest_on.toggled,
             self.interest_from.dateChanged,
+            self.lpr_rule.currentIndexChanged,
+            self.lpr_date_on.toggled,
+            self.lpr_date.dateChanged,
             self.date_on.toggled,
             self.doc_date.dateChanged,
             self.court.editingFinished,
@@ -202,6 +223,10 @@ class DocumentsDialog(QDialog):
         if kind in LAWSUIT_KINDS:
             if self.interest_on.isChecked():
                 opts["interest_from"] = self.interest_from.date().toString("yyyy-MM-dd")
+            if self.lpr_rule.currentData() != "formation":
+                opts["lpr"] = self.lpr_rule.currentData()
+            elif self.lpr_date_on.isChecked():
+                opts["lpr_date"] = self.lpr_date.date().toString("yyyy-MM-dd")
             if self.court.text().strip():
                 opts["court"] = self.court.text().strip()
         if self.date_on.isChecked():
@@ -214,6 +239,10 @@ class DocumentsDialog(QDialog):
         self.termination.setEnabled(kind == "demand")
         self.interest_on.setEnabled(kind in LAWSUIT_KINDS)
         self.interest_from.setEnabled(kind in LAWSUIT_KINDS and self.interest_on.isChecked())
+        self.lpr_rule.setEnabled(kind in LAWSUIT_KINDS)
+        formation = self.lpr_rule.currentData() == "formation"
+        self.lpr_date_on.setEnabled(kind in LAWSUIT_KINDS and formation)
+        self.lpr_date.setEnabled(kind in LAWSUIT_KINDS and formation and self.lpr_date_on.isChecked())
         self.doc_date.setEnabled(self.date_on.isChecked())
         self.court.setEnabled(kind in LAWSUIT_KINDS)
         self.attachments_button.setVisible(kind in ATTACHMENT_KINDS)

@@ -4,6 +4,34 @@
 <context>
     <name>DocumentsDialog</name>
     <message>
+        <source>合同成立时的LPR（默认）</source>
+        <translation>LPR at contract formation (default)</translation>
+    </message>
+    <message>
+        <source>同期LPR（调整时分段计算）</source>
+        <translation>LPR in force each day (in segments when it changes)</translation>
+    </message>
+    <message>
+        <source>预付式消费解释第十六条、第十七条：整个计息期间适用合同成立时的一年期LPR</source>
+        <translation>Prepaid-consumption interpretation arts. 16–17: the one-year LPR at contract formation for the whole period</translation>
+    </message>
+    <message>
+        <source>各日适用当时有效的一年期LPR，LPR调整时分段计算</source>
+        <translation>Each day at the one-year LPR then in force, in segments when the LPR changes</translation>
+    </message>
+    <message>
+        <source>合同成立日</source>
+        <translation>Contract formed on</translation>
+    </message>
+    <message>
+        <source>不指定时按首次充值日</source>
+        <translation>When not given: the first top-up date</translation>
+    </message>
+    <message>
+        <source>利率</source>
+        <translation>Interest rate</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/documents_dialog.py" line="71"/>
         <source>生成文书</source>
         <translation>Generate documents</translation>

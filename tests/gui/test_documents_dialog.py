@@ -100,3 +100,30 @@ def test_failure_is_shown_not_raised(qtbot, profile, case_id, tmp_path, dialogs)
         dlg.generate_button.click()
     assert dialogs and dialogs[-1][0] == "warn"
     assert dlg.generate_button.isEnabled()
+
+
+def test_the_interest_rate_rule_is_chosen_in_the_dialog_and_stated_in_the_complaint(
+    qtbot, profile, tmp_path, dialogs
+):
+    """The LPR the interest uses (合同成立时 by default, or 同期 in segments) is the user's choice in the
+    app as on the command line; the 起诉状 states the rule chosen."""
+    made = make_case(profile, tmp_path)
+    dlg = make(qtbot, profile, made.case_id, tmp_path)
+    dlg.show()
+    assert not dlg.lpr_rule.isEnabled()  # a demand letter claims no interest
+    dlg.set_kind("lawsuit")
+    assert dlg.lpr_rule.isEnabled() and dlg.lpr_rule.currentData() == "formation"
+    dlg.lpr_date_on.setChecked(True)
+    dlg.lpr_date.setDate(dlg.lpr_date.date().fromString("2025-03-02", "yyyy-MM-dd"))
+    assert dlg.options()["lpr_date"] == "2025-03-02" and "lpr" not in dlg.options()
+    with qtbot.waitSignal(dlg.generated, timeout=30000) as sig:
+        dlg.generate_button.click()
+    assert "合同成立时（2025年3月2日）" in docx_text(sig.args[0].paths[0])
+    dlg.lpr_rule.setCurrentIndex(dlg.lpr_rule.findData("per_period"))
+    assert not dlg.lpr_date.isEnabled() and not dlg.lpr_date_on.isEnabled()
+    assert dlg.options()["lpr"] == "per_period" and "lpr_date" not in dlg.options()
+    with qtbot.waitSignal(dlg.generated, timeout=30000) as sig:
+        dlg.generate_button.click()
+    text = docx_text(sig.args[0].paths[0])
+    assert "同期一年期贷款市场报价利率" in text and "合同成立时（" not in text
+    assert dialogs == []
