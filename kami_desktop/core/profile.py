@@ -172,7 +172,8 @@ class Profile:
                     undone += 1
                 self.vault.unmark(sha, kind)
         placed = resolve_placements(self.work_dir, self._recorded)
-        return {"temp_removed": removed_tmp, "journal_undone": undone, **placed}
+        tightened = self.vault.tighten_modes()
+        return {"temp_removed": removed_tmp, "journal_undone": undone, "modes_tightened": tightened, **placed}
 
     def _recorded(self, token: str) -> bool:
         needle = f'"placement":"{token}"'

@@ -65,6 +65,35 @@ def test_an_existing_profile_with_loose_database_modes_is_tightened_on_open(tmp_
     assert stat.S_IMODE((data / "kami.sqlite3").stat().st_mode) == 0o600
 
 
+@posix_only
+def test_vault_folders_written_before_modes_were_enforced_are_tightened_once(tmp_path):
+    """An older release left 0755 fan-out folders and 0444 originals: the next open that finds the
+    profile free makes them user-only, once (a marker says it is done), and verify still passes."""
+    from kami_desktop.core.evidence.verify import verify
+    from kami_desktop.core.store.vault import MODES_MARKER
+
+    data = tmp_path / "profile"
+    code, _out, err = run("case", "new", "--title", "旧版本的数据", data_dir=data)
+    assert code == 0, err
+    with Profile.open(data) as prof:
+        import_paths(prof, 1, [screenshot(tmp_path / "s.png", 1)])
+    vault = data / "vault"
+    (vault / MODES_MARKER).unlink()
+    for p in vault.rglob("*"):
+        if p.parent.name not in (".tmp", ".journal") and p.name not in (".tmp", ".journal"):
+            os.chmod(p, 0o755 if p.is_dir() else 0o444)
+    with Profile.open(data) as prof:
+        assert prof.recovered["modes_tightened"] == 3  # two fan-out folders and the original
+        assert verify(prof, full=True).ok
+    seen = modes(vault)
+    fan_out = [k for k in seen if len(k) in (2, 5) and not k.startswith(".")]  # "ab" and "ab/cd"
+    blobs = [k for k in seen if k.count("/") == 2]  # "ab/cd/<sha256>"
+    assert len(fan_out) == 2 and {seen[k] for k in fan_out} == {0o700}
+    assert len(blobs) == 1 and seen[blobs[0]] == 0o400
+    with Profile.open(data) as prof:
+        assert prof.recovered["modes_tightened"] == 0  # done once
+
+
 def test_a_folder_with_other_files_is_refused_and_left_alone(tmp_path):
     shared = tmp_path / "共享文件夹"
     shared.mkdir()

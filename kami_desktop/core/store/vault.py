@@ -37,6 +37,24 @@ class StoreCancelled(Exception):
     pass
 
 
+MODES_MARKER = ".modes-private"  # present once every folder and original has its private mode
+
+
+def _subdirs(folder: Path) -> list[Path]:
+    """The vault's fan-out folders (two hex characters), never a link."""
+    return [d for d in folder.iterdir() if len(d.name) == 2 and d.is_dir() and not d.is_symlink()]
+
+
+def _chmod_if(path: Path, mode: int) -> int:
+    try:
+        if stat.S_IMODE(path.stat().st_mode) != mode:
+            os.chmod(path, mode)
+            return 1
+    except OSError:
+        pass
+    return 0
+
+
 @dataclass(frozen=True)
 class Stored:
     sha256: str
@@ -180,6 +198,24 @@ class Vault:
         with contextlib.suppress(FileNotFoundError):
             os.chmod(p, stat.S_IRUSR | stat.S_IWUSR)
             p.unlink()
+
+    def tighten_modes(self) -> int:
+        """Once per vault: folders written by releases before modes were enforced become user-only (0700)
+        and their originals read-only for the user alone (0400). Returns how many entries changed."""
+        marker = self.root / MODES_MARKER
+        if os.name == "nt" or marker.exists():
+            return 0
+        changed = 0
+        for top in _subdirs(self.root):
+            changed += _chmod_if(top, stat.S_IRWXU)
+            for sub in _subdirs(top):
+                changed += _chmod_if(sub, stat.S_IRWXU)
+                for blob in sub.iterdir():
+                    if blob.is_file() and not blob.is_symlink():
+                        changed += _chmod_if(blob, READ_ONLY_FILE)
+        fd = os.open(marker, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+        os.close(fd)
+        return changed
 
     def clean_temp(self) -> int:
         """Remove partial writes left by a crash; returns how many were removed."""
