@@ -19,7 +19,6 @@ from kami_desktop.core.store.model import (
     ClaimEvidence,
     ClaimItem,
     CounterpartyChoice,
-    Exhibit,
 )
 from kami_desktop.core.util.timeutil import CHINA_TZ, now
 
@@ -30,21 +29,24 @@ def _bill(s: Session, case_id: int, rows: list[tuple[str, str, str]]) -> _BillRe
     stamp = now()
     sha = f"{case_id:064x}"
     s.add(Blob(sha256=sha, sm3=sha, size=1, media_type="text/csv", first_seen=stamp))
-    ex = Exhibit(
-        case_id=case_id, title="支付宝交易明细", category="funds", created_at=stamp, updated_at=stamp
-    )
-    s.add(ex)
     s.flush()
     # the 0004 schema's columns only (the ORM of today knows columns later revisions add)
+    exhibit_id = s.execute(
+        text(
+            "INSERT INTO exhibits (case_id, title, category, purpose, source, position, notes, tags, created_at, "
+            "updated_at) VALUES (:case, '支付宝交易明细', 'funds', '', '', 0, '', '[]', :at, :at) RETURNING id"
+        ),
+        {"case": case_id, "at": stamp.isoformat()},
+    ).scalar_one()
     bill_id = s.execute(
         text(
             "INSERT INTO bills (exhibit_id, blob_sha256, source, layout, personal_only, account, holder, "
             "warnings, imported_at, rows_complete) VALUES (:ex, :sha, 'alipay', 'alipay-csv-2026', 0, '', '', "
             "'[]', :at, 1) RETURNING id"
         ),
-        {"ex": ex.id, "sha": sha, "at": stamp.isoformat()},
+        {"ex": exhibit_id, "sha": sha, "at": stamp.isoformat()},
     ).scalar_one()
-    bill = _BillRef(bill_id, ex.id, sha)
+    bill = _BillRef(bill_id, exhibit_id, sha)
     for i, (party, direction, amount) in enumerate(rows, start=25):
         s.execute(
             text(
