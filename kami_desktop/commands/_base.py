@@ -49,8 +49,21 @@ def open_profile(args: argparse.Namespace, *, write: bool = True) -> Profile:
     prof = Profile.open(getattr(args, "data_dir", None), write=write)
     setup_logging(prof)
     _command["log"] = True
+    settle_startup()
     return prof
 
+
+def settle_startup() -> None:
+    """After start-up (libraries loaded, profile open): what start-up made lives to the end, so it is
+    frozen out of later collections, and the collector's usual thresholds come back (``cli.run``)."""
+    import gc
+
+    if gc.get_threshold()[0] != DEFAULT_GC_THRESHOLD:
+        gc.freeze()
+        gc.set_threshold(DEFAULT_GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
+DEFAULT_GC_THRESHOLD = 700  # CPython's young-generation threshold (gc.get_threshold()[0] at start)
 
 # logging's levels, without importing logging (a pure command like `kami legal uscc` never logs)
 ERROR, WARNING, INFO = 40, 30, 20

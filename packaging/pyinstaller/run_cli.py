@@ -1,10 +1,10 @@
-"""Frozen entry point of ``kami`` (console): the same ``main`` as the installed console script."""
+"""Frozen entry point of ``kami`` (console): the same ``run`` as the installed console script."""
 
 import multiprocessing
 import sys
 
-from kami_desktop.cli import main
+from kami_desktop.cli import run
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    sys.exit(main())
+    sys.exit(run())

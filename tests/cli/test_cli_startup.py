@@ -130,3 +130,36 @@ def test_command_modules_never_import_the_cli():
                 if n == "kami_desktop.cli" or n.startswith("kami_desktop.cli.")
             ]
     assert offenders == []
+
+
+def test_the_kami_process_defers_the_collector_until_the_profile_is_open(tmp_path):
+    """`cli.run` (the console script) lets the collector wait during start-up, then freezes what start-up
+    made and restores the usual threshold before the command's own work; `main` alone changes nothing."""
+    probe = r"""
+import gc, json, sys
+from kami_desktop.cli import run
+sys.argv = ["kami", "--data-dir", sys.argv[1], "case", "list", "--json"]
+seen = {}
+import kami_desktop.commands._base as base
+settle = base.settle_startup
+def spy():
+    seen["before_settle"] = gc.get_threshold()[0]
+    settle()
+base.settle_startup = spy
+code = run()
+seen.update(code=code, after=gc.get_threshold()[0], frozen=gc.get_freeze_count())
+sys.stderr.write(json.dumps(seen) + "\n")
+"""
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "p")], capture_output=True, text=True, timeout=120
+    )
+    seen = json.loads(proc.stderr.strip().splitlines()[-1])
+    assert seen["code"] == 0 and seen["before_settle"] == 100_000  # start-up ran with the collector waiting
+    assert seen["after"] == 700 and seen["frozen"] > 10_000  # then the usual threshold, start-up frozen
+    import gc
+
+    from tests.fixtures.cli import run as run_in_process
+
+    before = gc.get_threshold()
+    assert run_in_process("case", "list", data_dir=tmp_path / "q")[0] == 0  # main(): the test process
+    assert gc.get_threshold() == before
