@@ -44,7 +44,7 @@ from kami_desktop.core.evidence.anchors import keep_receipt
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress, no_progress
-from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir
+from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir, replace_with_retry
 from kami_desktop.core.util.timeutil import now
 
 log = logging.getLogger(__name__)
@@ -303,7 +303,7 @@ def create_backup(
                 zf.writestr(_member(README_MEMBER, True), README_TEXT.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(part, out)
+        replace_with_retry(part, out)
         _sync_folder(out.parent)
         progress(meter.total, meter.total, "完成")
     except BaseException as exc:

@@ -42,7 +42,7 @@ from kami_desktop.core.store.db import DatabaseError
 from kami_desktop.core.store.interrupted import aside_name, finish_restore, mark_ready, swap_in
 from kami_desktop.core.store.lock import ProfileLock
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
-from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir
+from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir, replace_with_retry
 
 log = logging.getLogger(__name__)
 
@@ -341,7 +341,7 @@ def _restore_locked(
             moved = aside if aside is not None and aside.exists() else None
             if moved is not None and not target.exists():
                 try:
-                    os.replace(moved, target)
+                    replace_with_retry(moved, target)
                 except OSError as again:
                     raise BackupError(
                         f"恢复未完成，原数据完整保存在 {moved}；请把这个文件夹改名回 {target.name} "

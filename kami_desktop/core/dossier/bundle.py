@@ -25,6 +25,7 @@ from kami_desktop.core.dossier.options import DossierError
 from kami_desktop.core.dossier.snapshot import CaseSnap
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress
+from kami_desktop.core.util.fsutil import replace_with_retry
 from kami_desktop.core.util.hashing import CHUNK
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
@@ -209,12 +210,12 @@ class Staging:
         try:
             for p in (self.final, self.final_zip):  # an older zip would no longer match the new folder
                 if p.exists():
-                    os.replace(p, self.replaced / p.name)
+                    replace_with_retry(p, self.replaced / p.name)
                     self._old.append(p)
-            os.replace(self.root, self.final)
+            replace_with_retry(self.root, self.final)
             self._new.append(self.final)
             if zip_src.exists():
-                os.replace(zip_src, self.final_zip)
+                replace_with_retry(zip_src, self.final_zip)
                 self._new.append(self.final_zip)
         except OSError:
             # e.g. Windows refuses to move a folder while binder.pdf is open in a viewer
@@ -232,7 +233,7 @@ class Staging:
                     p.unlink()
         for p in getattr(self, "_old", []):
             with contextlib.suppress(OSError):
-                os.replace(self.replaced / p.name, p)
+                replace_with_retry(self.replaced / p.name, p)
         self._new, self._old = [], []
 
     def finish(self) -> None:

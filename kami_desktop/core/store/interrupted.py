@@ -21,14 +21,13 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 import secrets
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kami_desktop.core.util.fsutil import atomic_write_text, fsync_dir, make_private_dir
+from kami_desktop.core.util.fsutil import atomic_write_text, fsync_dir, make_private_dir, replace_with_retry
 from kami_desktop.core.util.hashing import CHUNK
 from kami_desktop.core.util.timeutil import now
 
@@ -65,8 +64,8 @@ def swap_in(staging: Path, target: Path, aside: Path | None) -> Path | None:
     moved = None
     if target.exists():
         moved = aside if aside is not None and not aside.exists() else aside_name(target)
-        os.replace(target, moved)
-    os.replace(staging, target)
+        replace_with_retry(target, moved)
+    replace_with_retry(staging, target)
     with contextlib.suppress(FileNotFoundError):
         (target / READY).unlink()
     return moved
@@ -157,7 +156,7 @@ def take_back(items: list[dict[str, str]]) -> None:
             _remove(final)
         if kept.exists() and not final.exists():
             with contextlib.suppress(OSError):
-                os.replace(kept, final)
+                replace_with_retry(kept, final)
 
 
 def resolve_placements(work: Path, recorded: Callable[[str], bool]) -> dict[str, int]:
