@@ -25,13 +25,22 @@ MESSAGE = b"activate\n"
 ASFW_ANY = 0xFFFFFFFF  # (DWORD)-1: any process may take the foreground
 
 
+def _user32():
+    """user32.dll through ctypes on Windows, else None."""
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    return ctypes.WinDLL("user32", use_last_error=True)
+
+
 def allow_set_foreground(pid: int = ASFW_ANY) -> bool:
     """Let ``pid`` (default: any process) bring its window to the front; Windows only, else False."""
-    if sys.platform != "win32":
+    user32 = _user32()
+    if user32 is None:
         return False
     import ctypes
 
-    user32 = ctypes.WinDLL("user32", use_last_error=True)
     user32.AllowSetForegroundWindow.argtypes = [ctypes.c_ulong]
     user32.AllowSetForegroundWindow.restype = ctypes.c_int
     return bool(user32.AllowSetForegroundWindow(pid))

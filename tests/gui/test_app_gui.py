@@ -74,6 +74,44 @@ def test_second_instance_on_the_same_profile_is_refused_and_raises_the_first(qtb
     second.release()
 
 
+def test_a_second_launch_hands_its_foreground_right_to_the_first_on_windows(qtbot, tmp_path, monkeypatch):
+    """Windows only lets the process the user just started take the foreground: before asking the
+    first instance to come forward, the second calls AllowSetForegroundWindow(ASFW_ANY)."""
+    from kami_desktop.gui import single_instance
+
+    calls: list[tuple[str, int]] = []
+
+    class User32:
+        class AllowSetForegroundWindow:  # noqa: N801 - the Win32 name
+            argtypes: list = []
+            restype = None
+
+            def __new__(cls, pid):
+                calls.append(("allow", pid))
+                return 1
+
+    monkeypatch.setattr(single_instance, "_user32", lambda: User32)
+    first = SingleInstance(tmp_path / "p")
+    assert first.acquire()
+    first.activated.connect(lambda: calls.append(("activated", 0)))
+    second = SingleInstance(tmp_path / "p")
+    try:
+        with qtbot.waitSignal(first.activated, timeout=5000):
+            assert second.notify_running()
+    finally:
+        first.release()
+    assert calls == [("allow", single_instance.ASFW_ANY), ("activated", 0)]
+    assert single_instance.ASFW_ANY == 0xFFFFFFFF  # (DWORD)-1
+
+
+def test_allow_set_foreground_does_nothing_off_windows():
+    from kami_desktop.gui import single_instance
+
+    if sys.platform != "win32":
+        assert single_instance._user32() is None
+        assert single_instance.allow_set_foreground() is False
+
+
 def test_dossier_action_opens_the_dialog_for_the_case(qtbot, case_window, case_id, monkeypatch):
     calls = []
 
