@@ -36,7 +36,7 @@ def run_killed(script: str, *args: str) -> None:
     proc = subprocess.run(
         [sys.executable, "-c", script, *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=300,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )

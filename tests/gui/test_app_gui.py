@@ -282,7 +282,8 @@ def test_language_switch_is_remembered(qtbot, settings):
 
 def test_pyside_void_calls_keep_none_reference_count(qtbot):
     """PySide6 6.12.0 on Python 3.11 dropped a reference to None per void call (the interpreter then
-    aborts with none_dealloc after a minute of scrolling); pyproject keeps the pin below it."""
+    aborts with none_dealloc after a minute of scrolling); pyproject keeps the pin below it on Python
+    3.11. From 3.12 on None is immortal (PEP 683): its count never moves, and 6.12 is allowed there."""
     from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -314,7 +315,7 @@ def test_splash_paints_before_the_database_layer_is_loaded(qtbot):
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8", timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -348,7 +349,7 @@ def test_the_window_will_not_open_a_profile_a_command_is_writing_and_says_who(tm
         [sys.executable, "-c", HOLD, str(data)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
         env=env,
     )
     try:
@@ -356,7 +357,7 @@ def test_the_window_will_not_open_a_profile_a_command_is_writing_and_says_who(tm
         app = subprocess.run(
             [sys.executable, "-c", APP, "--data-dir", str(data)],
             capture_output=True,
-            text=True,
+            encoding="utf-8",
             timeout=120,
             env=env,
         )

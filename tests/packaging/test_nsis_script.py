@@ -189,7 +189,7 @@ def _makensis(folder: Path, out: Path, *defines: str) -> subprocess.CompletedPro
         *defines,
         str(NSI),
     ]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    return subprocess.run(cmd, capture_output=True, encoding="utf-8", timeout=120)
 
 
 @pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (Debian package nsis) not installed")
@@ -213,6 +213,6 @@ def test_script_fails_when_the_folder_does_not_match(tmp_path):
     proc = _makensis(tmp_path / "missing", tmp_path / "kami_desktop-1.2.3-setup.exe")
     assert proc.returncode != 0
     no_version = subprocess.run(
-        ["makensis", "-V1", f"-DSOURCE_DIR={folder}", str(NSI)], capture_output=True, text=True
+        ["makensis", "-V1", f"-DSOURCE_DIR={folder}", str(NSI)], capture_output=True, encoding="utf-8"
     )
     assert no_version.returncode != 0
