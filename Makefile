@@ -8,10 +8,11 @@ STAMP := $(VENV)/.installed
 WORKERS ?= 2
 PYTEST := QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider
 
-# Debian packages: Qt offscreen/xcb runtime libs, a CJK font, poppler-utils (PDF checks), qpdf.
+# Debian packages: Qt offscreen/xcb runtime libs, a CJK font, poppler-utils (PDF checks), qpdf, and nsis
+# (makensis: the installer script tests compile it, with the system guard stubbed).
 APT_PACKAGES := libglib2.0-0 libgl1 libegl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfreetype6 \
 	libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-wqy-microhei poppler-utils qpdf
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-wqy-microhei poppler-utils qpdf nsis
 
 .PHONY: run test lint format stress hooks bench package apt-deps venv i18n clean
 

@@ -126,7 +126,7 @@ def _nsis_args(run: str) -> list[list[str]]:
     common = re.search(r"\$common = @\((.*?)\)\n", run, re.S).group(1)
     common_defs = re.findall(r'"/D(\w+)', common)
     calls = [line for line in run.splitlines() if line.strip().startswith("& $makensis @common")]
-    assert len(calls) == 2
+    assert len(calls) == 4  # the installer, the upgrade test build, two stubbed system-guard builds
     return [common_defs + re.findall(r'"/D(\w+)', call) for call in calls]
 
 
@@ -134,7 +134,11 @@ def test_makensis_builds_define_each_name_once_and_only_names_the_script_knows()
     run = step("Build the installer")["run"]
     assert "packaging\\windows\\kami_desktop.nsi" in run and NSI.is_file()
     nsi = NSI.read_text(encoding="utf-8")
-    known = set(re.findall(r"^!if(?:n)?def (\w+)", nsi, re.M))
+    known = {
+        name
+        for names in re.findall(r"^\s*!if(?:n)?def ([\w |&]+)", nsi, re.M)
+        for name in re.findall(r"\w+", names)
+    }
     for defines in _nsis_args(run):
         assert len(defines) == len(set(defines)), defines  # VERSION_NUMERIC once, even in the upgrade build
         assert {"VERSION", "VERSION_NUMERIC", "SOURCE_DIR", "OUTFILE"} <= set(defines)
@@ -180,6 +184,16 @@ def test_artifacts_and_release():
     assert "gh release upload" in attach and "sha256sum -c" in attach
     for name in ("setup.exe", "setup.exe.sha256", "smoke-desktop.log"):
         assert name in attach
+
+
+def test_the_stubbed_system_guard_builds_are_run_and_must_exit_with_5():
+    run = step("Build the installer")["run"]
+    for stubs in ('"/DSTUB_IS64=1" "/DSTUB_WIN_MAJOR=10" "/DSTUB_WIN_BUILD=17134"', '"/DSTUB_IS64=0"'):
+        assert stubs in run
+    install = step("Install silently")["run"]
+    assert 'foreach ($guard in "guard-1803-setup.exe", "guard-x86-setup.exe")' in install
+    assert "if ($rc -ne 5)" in install
+    assert install.index("guard-1803") < install.index('"== install $v"')
 
 
 def test_the_uninstaller_settings_key_is_checked_both_ways():
