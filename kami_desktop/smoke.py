@@ -25,7 +25,6 @@ import argparse
 import faulthandler
 import os
 import platform
-import shutil
 import sys
 import tempfile
 import threading
@@ -551,7 +550,9 @@ def run_smoke_test(
         if os.environ.get("KAMI_SMOKE_KEEP"):
             log(f"kept {workdir}")
         else:
-            shutil.rmtree(workdir, ignore_errors=True)
+            from kami_desktop.core.util.fsutil import remove_tree
+
+            remove_tree(workdir, ignore_errors=True)  # the vault's originals are read-only
     rc = EXIT_FAILED if smoke.failures else EXIT_OK
     log("SMOKE OK" if rc == EXIT_OK else f"SMOKE FAILED: {', '.join(smoke.failures)}")
     faulthandler.disable()

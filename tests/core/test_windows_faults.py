@@ -267,3 +267,61 @@ def test_two_processes_logging_to_one_file_around_rotations_never_fail(tmp_path)
     if sys.platform != "win32":
         assert (path.parent / (LOG_NAME + ".1")).is_file()  # it did rotate (Windows may defer it)
     assert not list(path.parent.glob("*.rotating"))
+
+
+# ------------------------------------------------------------------ read-only files (the vault's originals)
+def windows_unlink(monkeypatch):
+    """``os.unlink``/``os.remove`` that refuse read-only files, as Windows does (WinError 5)."""
+    import stat
+
+    real_unlink = os.unlink
+
+    def unlink(path, *args, dir_fd=None, **kwargs):
+        st = os.stat(path, dir_fd=dir_fd, follow_symlinks=False)
+        if not st.st_mode & stat.S_IWUSR:
+            raise locked(path, 5)
+        return real_unlink(path, *args, dir_fd=dir_fd, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    monkeypatch.setattr(os, "remove", unlink)
+
+
+def test_remove_tree_deletes_read_only_originals_where_windows_refuses_them(tmp_path, monkeypatch):
+    import shutil
+
+    tree = tmp_path / "staging" / "vault" / "ab" / "cd"
+    tree.mkdir(parents=True)
+    for i in range(3):
+        blob = tree / f"blob{i}"
+        blob.write_bytes(b"original")
+        blob.chmod(0o400)
+    windows_unlink(monkeypatch)
+    with pytest.raises(PermissionError):
+        shutil.rmtree(tmp_path / "staging")  # what the restore and the binder build used before
+    fsutil.remove_tree(tmp_path / "staging")
+    assert not (tmp_path / "staging").exists()
+    fsutil.remove_tree(tmp_path / "staging", ignore_errors=True)  # already gone: fine
+
+
+def test_a_failed_restore_leaves_no_read_only_staging_behind(profile, case_id, tmp_path, monkeypatch):
+    from kami_desktop.core.backup import create_backup, restore_backup
+    from kami_desktop.core.evidence.importer import import_paths
+    from tests.helpers import screenshot
+
+    import_paths(profile, case_id, [screenshot(tmp_path / "a.png", 1), screenshot(tmp_path / "b.png", 2)])
+    archive = tmp_path / "backup.zip"
+    create_backup(profile, archive)
+    target = tmp_path / "restored"
+    windows_unlink(monkeypatch)
+    real = os.replace
+
+    def refuse_swap(src, dst, *a, **k):
+        if Path(dst) == target:
+            raise OSError(28, "No space left on device", str(dst))
+        return real(src, dst, *a, **k)
+
+    monkeypatch.setattr(os, "replace", refuse_swap)
+    with pytest.raises(Exception):  # noqa: B017 - whichever error the restore reports
+        restore_backup(archive, target)
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".restored")] == []

@@ -44,7 +44,7 @@ from kami_desktop.core.evidence.anchors import keep_receipt
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress, no_progress
-from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir, replace_with_retry
+from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir, remove_tree, replace_with_retry
 from kami_desktop.core.util.timeutil import now
 
 log = logging.getLogger(__name__)
@@ -189,7 +189,7 @@ def _clean_stale(work_root: Path) -> None:
     for d in work_root.iterdir():
         with contextlib.suppress(OSError):
             if time.time() - d.stat().st_mtime > STALE_WORK_SECONDS:
-                shutil.rmtree(d, ignore_errors=True)
+                remove_tree(d, ignore_errors=True)
 
 
 def _member(name: str, deflate: bool) -> zipfile.ZipInfo:
@@ -313,7 +313,7 @@ def create_backup(
             raise _os_error(exc, out) from exc
         raise
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_tree(work, ignore_errors=True)
     keep_receipt(profile.data_dir, "backup", entries, head, str(out))
     report = BackupReport(
         path=str(out),

@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import secrets
-import shutil
 import stat
 import zipfile
 from datetime import datetime
@@ -25,7 +24,7 @@ from kami_desktop.core.dossier.options import DossierError
 from kami_desktop.core.dossier.snapshot import CaseSnap
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress
-from kami_desktop.core.util.fsutil import replace_with_retry
+from kami_desktop.core.util.fsutil import remove_tree, replace_with_retry
 from kami_desktop.core.util.hashing import CHUNK
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
@@ -105,7 +104,7 @@ class Staging:
         for stale in self.out_dir.glob(f".{name}.part-*"):
             kept = stale / "replaced"
             if not (kept.is_dir() and any(kept.iterdir())):  # never delete an earlier bundle kept aside
-                shutil.rmtree(stale, ignore_errors=True)
+                remove_tree(stale, ignore_errors=True)
         self.tmp = self.out_dir / f".{name}.part-{secrets.token_hex(4)}"
         self.root = self.tmp / name
         (self.root / "originals").mkdir(parents=True)
@@ -227,7 +226,7 @@ class Staging:
         """Take this build's output away again (deleting it if it cannot be moved) and restore the earlier one."""
         for p in getattr(self, "_new", []):
             if p.is_dir():
-                shutil.rmtree(p, ignore_errors=True)
+                remove_tree(p, ignore_errors=True)
             else:
                 with contextlib.suppress(OSError):
                     p.unlink()
@@ -237,11 +236,11 @@ class Staging:
         self._new, self._old = [], []
 
     def finish(self) -> None:
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        remove_tree(self.tmp, ignore_errors=True)
 
     def abort(self) -> None:
         """Remove the staging folder — unless it still holds an earlier bundle that could not be put back."""
         if self.replaced.is_dir() and any(self.replaced.iterdir()):
-            shutil.rmtree(self.root, ignore_errors=True)
+            remove_tree(self.root, ignore_errors=True)
             return
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        remove_tree(self.tmp, ignore_errors=True)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import stat
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -84,6 +87,31 @@ def replace_with_retry(
                 raise FileBusyError(dst, exc) from exc
         pause(delay)
         delay = min(delay * 2, _MAX_DELAY)
+
+
+def remove_tree(path: StrPath, *, ignore_errors: bool = False) -> None:
+    """``shutil.rmtree`` that also removes read-only files and folders.
+
+    Windows refuses to delete a read-only file, and the vault's originals are read-only (on Linux the
+    folder's write permission is what counts). A file already gone counts as removed."""
+
+    def make_writable_and_retry(func: Any, p: str, exc: Any) -> None:
+        error = exc if isinstance(exc, BaseException) else exc[1]
+        if isinstance(error, FileNotFoundError):
+            return
+        try:
+            os.chmod(p, stat.S_IREAD | stat.S_IWRITE | (stat.S_IEXEC if os.path.isdir(p) else 0))
+            func(p)
+        except FileNotFoundError:
+            return
+        except OSError:
+            if not ignore_errors:
+                raise
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(path, onexc=make_writable_and_retry)
+    else:
+        shutil.rmtree(path, onerror=make_writable_and_retry)
 
 
 def fsync_dir(path: Path) -> None:

@@ -183,7 +183,7 @@ class _PrivateRotatingFileHandler(RotatingFileHandler):
             self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600
         )
         if os.name != "nt":
-            os.chmod(self.baseFilename, 0o600)
+            os.fchmod(fd, 0o600)  # by descriptor: another process may already have rotated the name away
         st = os.fstat(fd)
         self._ident = (st.st_dev, st.st_ino)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
