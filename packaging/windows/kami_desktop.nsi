@@ -19,7 +19,8 @@
 ;              5 this Windows cannot run the app (32-bit, or older than Windows 10 1809)
 ;
 ; The system guard's inputs can be stubbed for tests (tests/packaging/test_nsis_script.py compiles
-; such variants; the Windows workflow runs one): /DSTUB_IS64=0|1 /DSTUB_WIN_MAJOR=n /DSTUB_WIN_BUILD=n
+; such variants; the Windows workflow runs two): /DSTUB_IS64=0|1|2 /DSTUB_WIN_MAJOR=n /DSTUB_WIN_BUILD=n
+; (STUB_IS64: 0 = 32-bit Windows, 1 = x64, 2 = ARM64)
 
 Unicode true
 ManifestDPIAware true
@@ -57,6 +58,8 @@ RequestExecutionLevel user
 ; Qt 6 runs on 64-bit Windows 10 1809 (build 17763) and later only
 !define MIN_WIN_MAJOR 10
 !define MIN_WIN_BUILD 17763
+; on ARM64 an x64 program runs only through Windows 11's emulation (Windows 10 on ARM emulates x86 only)
+!define MIN_ARM64_BUILD 22000
 
 !define APP_ID "kami_desktop"
 !define APP_NAME "卡盟维权助手"
@@ -173,19 +176,26 @@ SectionEnd
     !error "stub all three: /DSTUB_IS64 /DSTUB_WIN_MAJOR /DSTUB_WIN_BUILD"
   !endif
   ; what the guard below decides for these values, for the build log (the same thresholds)
-  !if ${STUB_IS64} != 1
+  !if ${STUB_IS64} == 0
     !echo "system guard (stubbed): refuses: 32-bit Windows, exit code 5"
   !else if ${STUB_WIN_MAJOR} < ${MIN_WIN_MAJOR}
     !echo "system guard (stubbed): refuses: Windows ${STUB_WIN_MAJOR} older than 10, exit code 5"
   !else if ${STUB_WIN_BUILD} < ${MIN_WIN_BUILD}
     !echo "system guard (stubbed): refuses: build ${STUB_WIN_BUILD} older than ${MIN_WIN_BUILD}, exit code 5"
+  !else if ${STUB_IS64} == 2
+    !if ${STUB_WIN_BUILD} < ${MIN_ARM64_BUILD}
+      !echo "system guard (stubbed): refuses: ARM64 build ${STUB_WIN_BUILD} older than ${MIN_ARM64_BUILD}, exit code 5"
+    !else
+      !echo "system guard (stubbed): accepts: ARM64 Windows ${STUB_WIN_MAJOR} build ${STUB_WIN_BUILD}"
+    !endif
   !else
     !echo "system guard (stubbed): accepts: 64-bit Windows ${STUB_WIN_MAJOR} build ${STUB_WIN_BUILD}"
   !endif
 !endif
 
-; Refuse (exit code 5, silent or not) what Qt 6 cannot run on: 32-bit Windows, and anything older than
-; Windows 10 1809. Without this the installer "succeeds" and the program fails at its first start.
+; Refuse (exit code 5, silent or not) what the x64 build of Qt 6 cannot run on: 32-bit Windows, anything
+; older than Windows 10 1809, and ARM64 Windows before 11. Without this the installer "succeeds" and the
+; program fails at its first start. $0: 0 = 32-bit, 1 = x64, 2 = ARM64; $1 major version; $2 build.
 Function CheckSystem
   !ifdef STUB_IS64
     StrCpy $0 "${STUB_IS64}"
@@ -195,11 +205,13 @@ Function CheckSystem
     StrCpy $0 0
     ${If} ${RunningX64}
       StrCpy $0 1
+    ${ElseIf} ${IsNativeARM64}  ; this 32-bit installer is not WOW64 there: RunningX64 says no
+      StrCpy $0 2
     ${EndIf}
     ${WinVerGetMajor} $1
     ${WinVerGetBuild} $2
   !endif
-  ${If} $0 != 1
+  ${If} $0 == 0
     MessageBox MB_OK|MB_ICONSTOP "$(Needs64Bit)" /SD IDOK
     SetErrorLevel 5
     Quit
@@ -207,6 +219,12 @@ Function CheckSystem
   ${If} $1 < ${MIN_WIN_MAJOR}
   ${OrIf} $2 < ${MIN_WIN_BUILD}
     MessageBox MB_OK|MB_ICONSTOP "$(NeedsWin10)" /SD IDOK
+    SetErrorLevel 5
+    Quit
+  ${EndIf}
+  ${If} $0 == 2
+  ${AndIf} $2 < ${MIN_ARM64_BUILD}
+    MessageBox MB_OK|MB_ICONSTOP "$(NeedsWin11Arm)" /SD IDOK
     SetErrorLevel 5
     Quit
   ${EndIf}

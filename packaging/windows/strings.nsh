@@ -43,3 +43,5 @@ LangString Needs64Bit ${LANG_SIMPCHINESE} "${APP_NAME} 需要 64 位的 Windows 
 LangString Needs64Bit ${LANG_ENGLISH} "${APP_NAME} needs 64-bit Windows 10 (version 1809 or later) or Windows 11.$\r$\n$\r$\nThis computer runs 32-bit Windows, which cannot run it. Setup has been cancelled."
 LangString NeedsWin10 ${LANG_SIMPCHINESE} "${APP_NAME} 需要 Windows 10 1809 版（内部版本 ${MIN_WIN_BUILD}）或更新的版本，包括 Windows 11。$\r$\n$\r$\n这台电脑的 Windows（版本 $1，内部版本 $2）过旧，无法运行本程序，安装已取消。请先升级 Windows。"
 LangString NeedsWin10 ${LANG_ENGLISH} "${APP_NAME} needs Windows 10 version 1809 (build ${MIN_WIN_BUILD}) or later, including Windows 11.$\r$\n$\r$\nThis computer's Windows (version $1, build $2) is too old to run it. Setup has been cancelled. Please update Windows first."
+LangString NeedsWin11Arm ${LANG_SIMPCHINESE} "在 ARM 处理器的电脑上，${APP_NAME} 需要 Windows 11（内部版本 ${MIN_ARM64_BUILD} 或更新）。$\r$\n$\r$\n这台电脑的 Windows（内部版本 $2）无法运行本程序，安装已取消。"
+LangString NeedsWin11Arm ${LANG_ENGLISH} "On a computer with an ARM processor, ${APP_NAME} needs Windows 11 (build ${MIN_ARM64_BUILD} or later).$\r$\n$\r$\nThis computer's Windows (build $2) cannot run it. Setup has been cancelled."

@@ -229,7 +229,9 @@ def test_oninit_checks_the_system_before_anything_else_and_refuses_with_exit_cod
         and "${WinVerGetMajor} $1" in joined
         and "${WinVerGetBuild} $2" in joined
     )
-    assert joined.count("SetErrorLevel 5") == 2 and joined.count("Quit") == 2
+    assert "${ElseIf} ${IsNativeARM64}" in joined  # the 32-bit installer is not WOW64 on ARM64
+    assert joined.count("SetErrorLevel 5") == 3 and joined.count("Quit") == 3
+    assert '"$(NeedsWin11Arm)" /SD IDOK' in joined and "${AndIf} $2 < ${MIN_ARM64_BUILD}" in joined
     assert '"$(Needs64Bit)" /SD IDOK' in joined and '"$(NeedsWin10)" /SD IDOK' in joined  # silent: no box
     assert "${OrIf} $2 < ${MIN_WIN_BUILD}" in joined and "${If} $1 < ${MIN_WIN_MAJOR}" in joined
     assert ("!define MIN_WIN_BUILD 17763") in NSI_LINES and ("!define MIN_WIN_MAJOR 10") in NSI_LINES
@@ -269,6 +271,8 @@ def _guard_build(tmp_path: Path, *stubs: str) -> subprocess.CompletedProcess:
         (1, 10, 17134, "refuses: build 17134 older than 17763, exit code 5"),  # Windows 10 1803
         (1, 10, 17763, "accepts: 64-bit Windows 10 build 17763"),  # 1809, the oldest that runs
         (1, 10, 26100, "accepts: 64-bit Windows 10 build 26100"),  # Windows 11 24H2 reports major 10
+        (2, 10, 19045, "refuses: ARM64 build 19045 older than 22000, exit code 5"),  # Windows 10 on ARM
+        (2, 10, 22631, "accepts: ARM64 Windows 10 build 22631"),  # Windows 11 on ARM emulates x64
     ],
 )
 def test_the_guard_compiled_with_stubbed_systems(tmp_path, is64, major, build, verdict):
