@@ -9,11 +9,12 @@ WORKERS ?= 2
 PYTEST := QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider
 
 # Debian packages: Qt offscreen/xcb runtime libs, a CJK font for the UI, poppler-utils (PDF checks), qpdf,
-# and fonts-noto-cjk: the source of the serif font the PDFs and DOCX files embed (cut by `make fonts`).
+# fonts-noto-cjk (the source of the serif font the PDFs and DOCX files embed, cut by `make fonts`) and
+# nsis (makensis: the installer script tests compile it, with the system guard stubbed).
 APT_PACKAGES := libglib2.0-0 libgl1 libegl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfreetype6 \
 	libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-wqy-microhei poppler-utils qpdf \
-	fonts-noto-cjk
+	fonts-noto-cjk nsis
 
 .PHONY: run test lint format stress hooks bench package apt-deps venv i18n fonts clean
 

@@ -59,7 +59,7 @@ def run_child(profile_dir: Path, case_id: int, out: Path, **opts) -> dict:
     proc = subprocess.run(
         [sys.executable, __file__, "--child", str(profile_dir), str(case_id), str(out), json.dumps(opts)],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=True,
     )
     return json.loads(proc.stdout.strip().splitlines()[-1])

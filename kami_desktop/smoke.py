@@ -8,14 +8,23 @@ A windowed Windows build has no stdout or stderr, so the result is reported by t
 and a UTF-8 log file (``--smoke-log PATH``, ``KAMI_SMOKE_LOG``, or
 ``%TEMP%/kami-desktop-smoke.log``). The log ends with ``SMOKE OK`` or ``SMOKE FAILED``; a screenshot
 of the main window with the test case open is saved beside it (``<log name>-window.png``).
+
+``--platform NAME`` picks the Qt platform plugin (default ``QT_QPA_PLATFORM``, else ``offscreen``).
+With a real one (``--platform windows`` on a desktop session) the run is the minimal one (also asked
+for by ``--minimal``): start-up, SM3, translations, the temporary profile, then the main window really
+shown (exposed) and closed — it proves the platform plugin (``qwindows.dll``) is in the bundle and works.
+
+Every run checks that Qt's own Chinese translation (``qtbase_zh_CN.qm``) is loaded by the app's
+language set-up, and a frozen build must compute SM3 natively (OpenSSL): the pure-Python fallback is
+some 750 times slower.
 """
 
 from __future__ import annotations
 
+import argparse
 import faulthandler
 import os
 import platform
-import shutil
 import sys
 import tempfile
 import threading
@@ -37,14 +46,38 @@ def default_log_path() -> Path:
     return Path(tempfile.gettempdir()) / DEFAULT_LOG_NAME
 
 
+OFFSCREEN = "offscreen"
+SM3_ABC = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"  # GB/T 32905-2016, A.1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The smoke test's options (``kami-desktop --smoke-test [...]``); other arguments are ignored."""
+    parser = argparse.ArgumentParser(prog="kami-desktop --smoke-test", add_help=False)
+    parser.add_argument("--smoke-test", action="store_true", help="run the self-test and exit")
+    parser.add_argument("--smoke-log", type=Path, default=None, help="UTF-8 log file of the run")
+    parser.add_argument(
+        "--platform",
+        default=None,
+        help="Qt platform plugin (offscreen by default; windows for the real desktop: a minimal run)",
+    )
+    parser.add_argument(
+        "--minimal",
+        action="store_true",
+        help="only start-up, translations, SM3 and the main window (implied by a platform other than offscreen)",
+    )
+    return parser
+
+
+def parse_smoke_args(argv: Sequence[str]) -> argparse.Namespace:
+    args, _unknown = build_parser().parse_known_args(list(argv))
+    return args
+
+
 def log_path_from_argv(argv: Sequence[str]) -> Path | None:
     """``--smoke-log PATH`` or ``--smoke-log=PATH`` from the command line, else ``KAMI_SMOKE_LOG``."""
-    args = list(argv)
-    for i, arg in enumerate(args):
-        if arg == "--smoke-log" and i + 1 < len(args):
-            return Path(args[i + 1])
-        if arg.startswith("--smoke-log="):
-            return Path(arg.split("=", 1)[1])
+    path = parse_smoke_args(argv).smoke_log
+    if path is not None:
+        return Path(path)
     env = os.environ.get("KAMI_SMOKE_LOG")
     return Path(env) if env else None
 
@@ -188,9 +221,10 @@ def _check(condition: object, message: str) -> None:
 
 
 class _Smoke:
-    def __init__(self, log: _Log, workdir: Path) -> None:
+    def __init__(self, log: _Log, workdir: Path, platform_name: str = OFFSCREEN) -> None:
         self.log = log
         self.workdir = workdir
+        self.platform_name = platform_name
         self.failures: list[str] = []
         self.app: Any = None
         self.profile: Any = None
@@ -248,9 +282,25 @@ class _Smoke:
         from kami_desktop.gui.app import create_application
 
         self.app = create_application([])
+        _check(
+            self.app.platformName() == self.platform_name.split(":")[0],  # "name:option=value"
+            f"Qt platform '{self.app.platformName()}', asked for '{self.platform_name}'",
+        )
         cjk = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
         _check(cjk, "no font for Simplified Chinese")
         return f"gui.app.create_application on '{self.app.platformName()}', {len(cjk)} CJK font families"
+
+    def sm3(self) -> str:
+        """SM3 through OpenSSL (hashlib): required in a frozen build, reported from the source tree."""
+        from kami_desktop.core.util.hashing import SM3_NATIVE, new_sm3
+
+        _check(new_sm3(b"abc").hexdigest() == SM3_ABC, "SM3 of 'abc' is not the GB/T 32905 test vector")
+        frozen = bool(getattr(sys, "frozen", False))
+        _check(
+            SM3_NATIVE or not frozen, "SM3 is the pure-Python fallback in a frozen build (OpenSSL lacks it)"
+        )
+        impl = "native" if SM3_NATIVE else "pure-Python fallback"
+        return f"SM3: {impl}; {_openssl_version()}"
 
     def translations(self) -> str:
         from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -262,6 +312,7 @@ class _Smoke:
         _check(
             qt_zh.load(QLocale("zh_CN"), "qtbase", "_", qt_dir), f"Qt's qtbase_zh_CN.qm not found in {qt_dir}"
         )
+        self.log(f"     qtbase_zh_CN.qm: {qt_zh.filePath()}")
         found = []
         for lang in i18n.LANGUAGES:
             if lang != i18n.DEFAULT_LANGUAGE and i18n.qm_path(lang).is_file():
@@ -270,8 +321,13 @@ class _Smoke:
                 )
                 found.append(lang)
         i18n.install_translators(self.app, i18n.DEFAULT_LANGUAGE)
+        cancel = self.app.translate("QPlatformTheme", "Cancel")
+        _check(
+            cancel == "取消", f"the app's zh_CN set-up did not load qtbase_zh_CN.qm ('Cancel' is '{cancel}')"
+        )
         return (
-            f"Qt zh_CN ok; app translations loaded: {', '.join(found) or 'none built (zh_CN is the source)'}"
+            f"qtbase_zh_CN.qm loaded ('Cancel' → '{cancel}'); "
+            f"app translations loaded: {', '.join(found) or 'none built (zh_CN is the source)'}"
         )
 
     def open_profile(self) -> str:
@@ -309,9 +365,15 @@ class _Smoke:
         self.window.show()
         splash.finish(self.window)
         self.pump()
+        end = time.monotonic() + 15
+        handle = self.window.windowHandle()
+        while (handle is None or not handle.isExposed()) and time.monotonic() < end:
+            self.pump(0.05)
+            handle = self.window.windowHandle()
+        _check(handle is not None and handle.isExposed(), "the main window was never exposed on screen")
         pixmap = self.window.grab()
         _check(not pixmap.isNull(), "the main window could not be rendered")
-        return f"MainWindow {pixmap.width()}x{pixmap.height()}"
+        return f"MainWindow {pixmap.width()}x{pixmap.height()}, exposed on '{self.app.platformName()}'"
 
     def import_image(self) -> str:
         from kami_desktop.core.evidence.importer import import_paths
@@ -476,9 +538,25 @@ def _watchdog(log: _Log, seconds: float) -> threading.Timer:
     return timer
 
 
-def run_smoke_test(log_path: Path | None = None) -> int:
-    """Run every step, write the log, return the process exit code (0 = all steps passed)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def _openssl_version() -> str:
+    import ssl
+
+    return ssl.OPENSSL_VERSION
+
+
+def run_smoke_test(
+    log_path: Path | None = None, platform_name: str | None = None, minimal: bool = False
+) -> int:
+    """Run every step, write the log, return the process exit code (0 = all steps passed).
+
+    ``platform_name`` is the Qt platform plugin (default: ``QT_QPA_PLATFORM``, else offscreen); any
+    other than offscreen makes the minimal run of the module docstring."""
+    if platform_name:
+        os.environ["QT_QPA_PLATFORM"] = platform_name
+    else:
+        os.environ.setdefault("QT_QPA_PLATFORM", OFFSCREEN)
+    platform_name = os.environ["QT_QPA_PLATFORM"]
+    full = platform_name.split(":")[0] == OFFSCREEN and not minimal
     log = _Log(Path(log_path) if log_path else default_log_path())
     faulthandler.enable(file=log.file, all_threads=True)  # a native crash still leaves a trace in the log
     timeout = float(os.environ.get("KAMI_SMOKE_TIMEOUT") or DEFAULT_TIMEOUT)
@@ -489,14 +567,19 @@ def run_smoke_test(log_path: Path | None = None) -> int:
         workdir / "profile"
     )  # anything that asks for the default gets the temp one
     log(f"kami-desktop smoke test, log {log.path}, temporary profile {workdir}")
-    smoke = _Smoke(log, workdir)
+    log(
+        f"Qt platform '{platform_name}': {'full run' if full else 'minimal run (start-up and the main window)'}"
+    )
+    smoke = _Smoke(log, workdir, platform_name)
     try:
         smoke.step("environment and bundled files", smoke.environment)
+        smoke.step("SM3", smoke.sm3)
         if smoke.step("Qt application and fonts", smoke.application):
             smoke.step("translations", smoke.translations)
             if smoke.step("temporary profile (migrations)", smoke.open_profile):
                 smoke.step("single instance lock", smoke.single_instance)
                 smoke.step("main window", smoke.open_window)
+            if full and smoke.profile is not None:
                 smoke.step("import generated screenshots", smoke.import_image)
                 smoke.step("import generated Alipay bill", smoke.import_bill)
                 if smoke.window is not None:
@@ -520,7 +603,9 @@ def run_smoke_test(log_path: Path | None = None) -> int:
         if os.environ.get("KAMI_SMOKE_KEEP"):
             log(f"kept {workdir}")
         else:
-            shutil.rmtree(workdir, ignore_errors=True)
+            from kami_desktop.core.util.fsutil import remove_tree
+
+            remove_tree(workdir, ignore_errors=True)  # the vault's originals are read-only
     rc = EXIT_FAILED if smoke.failures else EXIT_OK
     log("SMOKE OK" if rc == EXIT_OK else f"SMOKE FAILED: {', '.join(smoke.failures)}")
     faulthandler.disable()
@@ -529,7 +614,9 @@ def run_smoke_test(log_path: Path | None = None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return run_smoke_test(log_path_from_argv(sys.argv[1:] if argv is None else argv))
+    args = list(sys.argv[1:] if argv is None else argv)
+    options = parse_smoke_args(args)
+    return run_smoke_test(log_path_from_argv(args), options.platform, options.minimal)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,11 +4,62 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageDraw
+
+# poppler-utils and qpdf: Debian packages here (Makefile APT_PACKAGES), MSYS2 UCRT64 packages in the
+# Windows workflow. A test that needs one is skipped, with the reason, only where it is absent.
+TOOL_PACKAGES = {
+    "pdfinfo": "poppler-utils",
+    "pdftotext": "poppler-utils",
+    "pdffonts": "poppler-utils",
+    "pdfdetach": "poppler-utils",
+    "pdfimages": "poppler-utils",
+    "qpdf": "qpdf",
+    "sha256sum": "coreutils",
+}
+
+
+def symlink_or_skip(link: Path, target: Path | str) -> None:
+    """Make a symbolic link; skip the test where the OS refuses (Windows without Developer Mode or admin)."""
+    try:
+        os.symlink(target, link, target_is_directory=Path(target).is_dir())
+    except OSError as exc:
+        if os.name != "nt":
+            raise
+        pytest.skip(f"symbolic links are not allowed for this Windows account ({exc.strerror})")
+
+
+def tool(name: str) -> str:
+    """The path of a command-line tool, or skip the test saying which package provides it."""
+    found = shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} is not installed (package {TOOL_PACKAGES.get(name, name)})")
+    return found
+
+
+def run_tool(args: list[str | Path], *, check: bool = True, **kwargs) -> subprocess.CompletedProcess:
+    """Run a tool with its output decoded as UTF-8 (never the locale's code page).
+
+    On Windows the MSYS2 builds of poppler and qpdf get file names through the ANSI code page, so an
+    existing file whose path is not ASCII is handed over as an ASCII-named copy."""
+    argv = [tool(str(args[0]))]
+    with tempfile.TemporaryDirectory(prefix="kami-tool-") as tmp:
+        for i, arg in enumerate(args[1:]):
+            text = str(arg)
+            if os.name == "nt" and not text.isascii() and Path(text).is_file():
+                copy = Path(tmp) / f"arg{i}{Path(text).suffix}"
+                shutil.copyfile(text, copy)
+                text = str(copy)
+            argv.append(text)
+        return subprocess.run(argv, capture_output=True, encoding="utf-8", check=check, **kwargs)
 
 
 def screenshot(path: Path, seed: int = 0, size: tuple[int, int] = (360, 780), fmt: str | None = None) -> Path:
@@ -50,7 +101,7 @@ def kami(
 ) -> subprocess.CompletedProcess:
     """Run the real CLI in a subprocess."""
     cmd = [sys.executable, "-m", "kami_desktop.cli", "--data-dir", str(data_dir), *args]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(cmd, capture_output=True, encoding="utf-8", timeout=timeout)
     if check and proc.returncode != 0:
         raise AssertionError(f"{cmd} -> {proc.returncode}\n{proc.stderr}")
     return proc

@@ -22,7 +22,7 @@ def parse_args(argv: list[str] | None):
 
 
 def create_application(qt_args: list[str]):
-    """The QApplication with high-DPI policy, identity and a CJK font fallback."""
+    """The QApplication with high-DPI policy, identity, the light colour scheme and a CJK font fallback."""
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -33,6 +33,9 @@ def create_application(qt_args: list[str]):
         QCoreApplication.setOrganizationName("kami_desktop")
         QCoreApplication.setApplicationName("kami-desktop")
         app = QApplication([sys.argv[0], *qt_args])
+        from kami_desktop.gui.theme import use_light_scheme
+
+        use_light_scheme(app)  # the app's fixed colours are made for it (Windows dark mode too)
     from kami_desktop.gui.fonts import ensure_cjk_font
 
     ensure_cjk_font()

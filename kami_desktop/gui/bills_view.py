@@ -47,7 +47,7 @@ from kami_desktop.gui.counterparty_dialog import CounterpartyDialog
 from kami_desktop.gui.formatting import join_list
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
-BANNER_STYLE = "QLabel { background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 8px; }"
+BANNER_STYLE = "QLabel { color: #3e2723; background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 8px; }"
 
 
 class BillsView(QWidget):

@@ -27,7 +27,7 @@ from kami_desktop.gui import messages
 from kami_desktop.gui.claim_dialog import ClaimDialog, evidence_text
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
-BANNER_STYLE = "QLabel { background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 6px; }"
+BANNER_STYLE = "QLabel { color: #3e2723; background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 6px; }"
 
 
 def load_money(profile: Profile, case_id: int) -> CaseMoney:

@@ -3,11 +3,16 @@
 The first process holds ``<data_dir>/kami-desktop.lock`` and listens on a QLocalServer; a second
 launch on the same data folder cannot take the lock, asks the first to come forward through the
 local socket (no TCP) and exits, so two processes never write one vault.
+
+Windows lets only the process the user just started take the foreground: the first window's
+``activateWindow()`` alone merely flashes its taskbar button. So, before it asks, the second launch
+hands its foreground right on with ``AllowSetForegroundWindow`` (user32).
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -15,6 +20,30 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "kami-desktop.lock"
 MESSAGE = b"activate\n"
+
+
+ASFW_ANY = 0xFFFFFFFF  # (DWORD)-1: any process may take the foreground
+
+
+def _user32():
+    """user32.dll through ctypes on Windows, else None."""
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    return ctypes.WinDLL("user32", use_last_error=True)
+
+
+def allow_set_foreground(pid: int = ASFW_ANY) -> bool:
+    """Let ``pid`` (default: any process) bring its window to the front; Windows only, else False."""
+    user32 = _user32()
+    if user32 is None:
+        return False
+    import ctypes
+
+    user32.AllowSetForegroundWindow.argtypes = [ctypes.c_ulong]
+    user32.AllowSetForegroundWindow.restype = ctypes.c_int
+    return bool(user32.AllowSetForegroundWindow(pid))
 
 
 def server_name(data_dir: Path) -> str:
@@ -52,6 +81,7 @@ class SingleInstance(QObject):
         sock.connectToServer(self.name)
         if not sock.waitForConnected(timeout_ms):
             return False
+        allow_set_foreground()  # before the first window calls activateWindow()
         sock.write(MESSAGE)
         ok = sock.waitForBytesWritten(timeout_ms)
         sock.disconnectFromServer()

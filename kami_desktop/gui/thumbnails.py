@@ -18,6 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
+from kami_desktop.core.util.fsutil import replace_with_retry
+
 THUMB_SIZE = 256
 MEMORY_LIMIT = 1500
 _PDF_LOCK = threading.Lock()  # MuPDF is not thread-safe across documents
@@ -56,7 +58,7 @@ def render_thumbnail(source: Path, media_type: str, target: Path, size: int = TH
                 if thumb.mode not in ("RGB", "RGBA"):
                     thumb = thumb.convert("RGBA" if "A" in thumb.getbands() else "RGB")
                 thumb.save(tmp, format="PNG")
-        os.replace(tmp, target)
+        replace_with_retry(tmp, target)
     finally:
         if tmp.exists():
             tmp.unlink()

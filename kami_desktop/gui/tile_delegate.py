@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate
 
 from kami_desktop.gui.evidence_model import EvidenceModel, GroupHeader
 from kami_desktop.gui.formatting import category_label, group_title, kind_of, local_time
+from kami_desktop.gui.theme import secondary_text
 
 TILE_W, TILE_H, THUMB_H = 172, 222, 160
 HEADER_H = 30
@@ -17,7 +18,7 @@ CATEGORY_COLORS = {
     "interaction": "#1565c0",
     "non_delivery": "#c62828",
     "identity": "#6a1b9a",
-    "rules": "#ef6c00",
+    "rules": "#b45309",
     "other": "#546e7a",
 }
 
@@ -70,7 +71,7 @@ class TileDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#eceff1"))
             painter.drawRoundedRect(thumb_rect, 4, 4)
-            painter.setPen(QColor("#78909c"))
+            painter.setPen(QColor("#455a64"))
             painter.drawText(
                 thumb_rect, Qt.AlignmentFlag.AlignCenter, kind_of(row.first_media_type) if row else ""
             )
@@ -100,7 +101,7 @@ class TileDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRect(line2.x(), line2.y(), chip_w, fm.height()), 3, 3)
         painter.setPen(QColor("white"))
         painter.drawText(QRect(line2.x(), line2.y(), chip_w, fm.height()), Qt.AlignmentFlag.AlignCenter, chip)
-        painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+        painter.setPen(secondary_text(pal))
         when = QRect(line2.x() + chip_w + 6, line2.y(), line2.width() - chip_w - 6, fm.height())
         painter.drawText(
             when,

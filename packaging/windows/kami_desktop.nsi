@@ -4,15 +4,23 @@
 ; The user's evidence data lives elsewhere, in %LOCALAPPDATA%\kami_desktop (platformdirs), and is
 ; kept on uninstall and upgrade unless the user ticks "also delete my data" (silent: /REMOVEDATA).
 ;
-; Build (the folder is PyInstaller's onedir output of packaging/pyinstaller/kami_desktop.spec):
-;   makensis /INPUTCHARSET UTF8 /DVERSION=0.1.0 /DSOURCE_DIR=dist\kami-desktop
-;            [/DGUI_EXE=kami-desktop.exe] [/DCLI_EXE=kami.exe] [/DAPP_ICON=build\kami_desktop.ico]
-;            [/DOUTFILE=dist\kami_desktop-0.1.0-setup.exe] [/DVERSION_NUMERIC=0.1.0.0] [/DFAST]
+; Build, from the repository root (the folder is PyInstaller's onedir output of
+; packaging/pyinstaller/kami_desktop.spec). makensis changes to this script's folder first, so every
+; path given with /D must be absolute (cmd: %CD%\..., PowerShell: $PWD\...):
+;   makensis /INPUTCHARSET UTF8 /DVERSION=0.1.0 "/DSOURCE_DIR=%CD%\dist\kami-desktop"
+;            [/DGUI_EXE=kami-desktop.exe] [/DCLI_EXE=kami.exe] ["/DAPP_ICON=%CD%\build\installer\kami_desktop.ico"]
+;            ["/DOUTFILE=%CD%\dist\kami_desktop-0.1.0-setup.exe"] [/DVERSION_NUMERIC=0.1.0.0] [/DFAST]
 ;            packaging\windows\kami_desktop.nsi
 ; On Linux (packaging/build.sh) the same script is compiled with -D... against the Linux folder and
 ; GUI_EXE=kami-desktop, CLI_EXE=kami: that proves the script and the file list agree.
 ;
 ; Silent use:  setup.exe /S [/D=C:\path]      uninstall.exe /S [/REMOVEDATA]
+; Exit codes:  2 bad folder, 3 a newer version is installed, 4 the app is running,
+;              5 this Windows cannot run the app (32-bit, or older than Windows 10 1809)
+;
+; The system guard's inputs can be stubbed for tests (tests/packaging/test_nsis_script.py compiles
+; such variants; the Windows workflow runs two): /DSTUB_IS64=0|1|2 /DSTUB_WIN_MAJOR=n /DSTUB_WIN_BUILD=n
+; (STUB_IS64: 0 = 32-bit Windows, 1 = x64, 2 = ARM64)
 
 Unicode true
 ManifestDPIAware true
@@ -47,10 +55,18 @@ RequestExecutionLevel user
   SetCompressor /SOLID lzma
 !endif
 
+; Qt 6 runs on 64-bit Windows 10 1809 (build 17763) and later only
+!define MIN_WIN_MAJOR 10
+!define MIN_WIN_BUILD 17763
+; on ARM64 an x64 program runs only through Windows 11's emulation (Windows 10 on ARM emulates x86 only)
+!define MIN_ARM64_BUILD 22000
+
 !define APP_ID "kami_desktop"
 !define APP_NAME "卡盟维权助手"
 !define PUBLISHER "kami_desktop"
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
+; the window's settings (QSettings("kami_desktop", "kami-desktop")): removed with the data only
+!define SETTINGS_KEY "Software\${APP_ID}"
 !define UNINST_EXE "uninstall.exe"
 !define SHORTCUT "${APP_NAME}.lnk"
 ; The user's data folder (platformdirs.user_data_dir("kami_desktop", roaming=False)). It is NOT the
@@ -62,6 +78,8 @@ RequestExecutionLevel user
 !include FileFunc.nsh
 !include WordFunc.nsh
 !include Sections.nsh
+!include x64.nsh
+!include WinVer.nsh
 
 Name "${APP_NAME}"
 OutFile "${OUTFILE}"
@@ -145,7 +163,75 @@ SectionEnd
   !insertmacro MUI_DESCRIPTION_TEXT ${SecDesktop} "$(DescDesktop)"
 !insertmacro MUI_FUNCTION_DESCRIPTION_END
 
+; ------------------------------------------------------------------ system guard
+; The guard's inputs: the real system, or the values given with /DSTUB_... (tests only).
+!ifdef STUB_IS64 | STUB_WIN_MAJOR | STUB_WIN_BUILD
+  !ifndef STUB_IS64
+    !error "stub all three: /DSTUB_IS64 /DSTUB_WIN_MAJOR /DSTUB_WIN_BUILD"
+  !endif
+  !ifndef STUB_WIN_MAJOR
+    !error "stub all three: /DSTUB_IS64 /DSTUB_WIN_MAJOR /DSTUB_WIN_BUILD"
+  !endif
+  !ifndef STUB_WIN_BUILD
+    !error "stub all three: /DSTUB_IS64 /DSTUB_WIN_MAJOR /DSTUB_WIN_BUILD"
+  !endif
+  ; what the guard below decides for these values, for the build log (the same thresholds)
+  !if ${STUB_IS64} == 0
+    !echo "system guard (stubbed): refuses: 32-bit Windows, exit code 5"
+  !else if ${STUB_WIN_MAJOR} < ${MIN_WIN_MAJOR}
+    !echo "system guard (stubbed): refuses: Windows ${STUB_WIN_MAJOR} older than 10, exit code 5"
+  !else if ${STUB_WIN_BUILD} < ${MIN_WIN_BUILD}
+    !echo "system guard (stubbed): refuses: build ${STUB_WIN_BUILD} older than ${MIN_WIN_BUILD}, exit code 5"
+  !else if ${STUB_IS64} == 2
+    !if ${STUB_WIN_BUILD} < ${MIN_ARM64_BUILD}
+      !echo "system guard (stubbed): refuses: ARM64 build ${STUB_WIN_BUILD} older than ${MIN_ARM64_BUILD}, exit code 5"
+    !else
+      !echo "system guard (stubbed): accepts: ARM64 Windows ${STUB_WIN_MAJOR} build ${STUB_WIN_BUILD}"
+    !endif
+  !else
+    !echo "system guard (stubbed): accepts: 64-bit Windows ${STUB_WIN_MAJOR} build ${STUB_WIN_BUILD}"
+  !endif
+!endif
+
+; Refuse (exit code 5, silent or not) what the x64 build of Qt 6 cannot run on: 32-bit Windows, anything
+; older than Windows 10 1809, and ARM64 Windows before 11. Without this the installer "succeeds" and the
+; program fails at its first start. $0: 0 = 32-bit, 1 = x64, 2 = ARM64; $1 major version; $2 build.
+Function CheckSystem
+  !ifdef STUB_IS64
+    StrCpy $0 "${STUB_IS64}"
+    StrCpy $1 "${STUB_WIN_MAJOR}"
+    StrCpy $2 "${STUB_WIN_BUILD}"
+  !else
+    StrCpy $0 0
+    ${If} ${RunningX64}
+      StrCpy $0 1
+    ${ElseIf} ${IsNativeARM64}  ; this 32-bit installer is not WOW64 there: RunningX64 says no
+      StrCpy $0 2
+    ${EndIf}
+    ${WinVerGetMajor} $1
+    ${WinVerGetBuild} $2
+  !endif
+  ${If} $0 == 0
+    MessageBox MB_OK|MB_ICONSTOP "$(Needs64Bit)" /SD IDOK
+    SetErrorLevel 5
+    Quit
+  ${EndIf}
+  ${If} $1 < ${MIN_WIN_MAJOR}
+  ${OrIf} $2 < ${MIN_WIN_BUILD}
+    MessageBox MB_OK|MB_ICONSTOP "$(NeedsWin10)" /SD IDOK
+    SetErrorLevel 5
+    Quit
+  ${EndIf}
+  ${If} $0 == 2
+  ${AndIf} $2 < ${MIN_ARM64_BUILD}
+    MessageBox MB_OK|MB_ICONSTOP "$(NeedsWin11Arm)" /SD IDOK
+    SetErrorLevel 5
+    Quit
+  ${EndIf}
+FunctionEnd
+
 Function .onInit
+  Call CheckSystem
   SetShellVarContext current
   ; an installed newer version: ask before going back (its database may not open in this one)
   ReadRegStr $0 HKCU "${UNINST_KEY}" "DisplayVersion"
@@ -284,6 +370,7 @@ Section /o "un.$(UnSecData)" UnSecData
   remove_data:
   DetailPrint "$(UnRemovingData) ${DATA_DIR}"
   RMDir /r "${DATA_DIR}"
+  DeleteRegKey HKCU "${SETTINGS_KEY}"
   data_done:
 SectionEnd
 

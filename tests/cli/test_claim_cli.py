@@ -5,7 +5,6 @@ paid. Plus the JSON shape of `kami claim` and its bad input."""
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pymupdf
 import pytest
@@ -14,7 +13,7 @@ from kami_desktop.core.profile import Profile
 from tests.cli.test_bill_cli import run
 from tests.core.claims.scenario import CARD_ORDER, make_case
 from tests.core.documents.conftest import docx_text
-from tests.helpers import kami
+from tests.helpers import kami, run_tool
 
 
 @pytest.fixture
@@ -80,9 +79,7 @@ def test_837_50_from_items_to_letter_complaint_and_binder(capsys, d, made, tmp_p
 
     complaint = run(capsys, d, "doc", "generate", "--case", case, "--kind", "lawsuit", "--out", str(out),
                     "--format", "pdf", "--date", "2025-05-06", "--court", "杭州互联网法院")  # fmt: skip
-    pdf = flat(
-        subprocess.run(["pdftotext", complaint["files"][0], "-"], capture_output=True, text=True).stdout
-    )
+    pdf = flat(run_tool(["pdftotext", "-enc", "UTF-8", complaint["files"][0], "-"]).stdout)
     assert (
         "返还预付款人民币837.50元（大写：捌佰叁拾柒元伍角整）（其中：已付款未交付的订单350.00元、被扣除的余额（自动续费）487.50元）"
         in pdf

@@ -33,7 +33,7 @@ HEAVY = ("pymupdf", "fitz", "PIL", "openpyxl", "docx", "lxml", "fontTools", "img
 def loaded(tmp_path: Path, *args: str) -> tuple[int, str, set[str]]:
     report = tmp_path / "modules.json"
     proc = subprocess.run(
-        [sys.executable, "-c", RUN, str(report), *args], capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", RUN, str(report), *args], capture_output=True, encoding="utf-8", timeout=120
     )
     assert report.exists(), proc.stderr
     data = json.loads(report.read_text(encoding="utf-8"))

@@ -128,7 +128,7 @@ def test_bundle_verify_needs_no_database_layer(tmp_path):
         " 'kami_desktop.core.profile', 'pymupdf', 'fitz') or m.startswith('sqlalchemy.orm')]\n"
         "print(bad)\nsys.exit(1 if bad else 0)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 

@@ -46,7 +46,7 @@ def test_sigkill_during_import_never_leaves_a_broken_profile(data_dir, tmp_path)
         for i in range(24):
             (src / f"f{i:02d}.bin").write_bytes(rng.randbytes(rng.randint(200_000, 1_500_000)))
         proc = subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(data_dir), str(src)], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", WORKER, str(data_dir), str(src)], stdout=subprocess.PIPE, encoding="utf-8"
         )
         assert proc.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.25))

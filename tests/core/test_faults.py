@@ -251,7 +251,7 @@ def heavy(tmp_path_factory) -> Path:
 
 def _run_through(args: list[str]) -> float:
     """Seconds from the worker's "ready" to its exit, when left alone: the window to kill in."""
-    proc = subprocess.Popen([sys.executable, "-c", *args], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", *args], stdout=subprocess.PIPE, encoding="utf-8")
     assert proc.stdout.readline().strip() == "ready"
     started = time.monotonic()
     assert proc.wait(timeout=120) == 0
@@ -260,7 +260,7 @@ def _run_through(args: list[str]) -> float:
 
 
 def _kill_at_random(args: list[str], rng: random.Random, window: float) -> bool:
-    proc = subprocess.Popen([sys.executable, "-c", *args], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", *args], stdout=subprocess.PIPE, encoding="utf-8")
     assert proc.stdout.readline().strip() == "ready"
     time.sleep(rng.uniform(0.0, window))
     killed = proc.poll() is None

@@ -48,7 +48,7 @@ def test_importing_every_core_module_loads_no_qt():
             "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\nprint(bad)\nsys.exit(1 if bad else 0)"
         )
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -126,7 +126,7 @@ def test_mupdf_messages_never_reach_stdout():
         "except Exception:\n"
         "    pass\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == ""
     assert "cannot find startxref" in proc.stderr  # still visible, through logging

@@ -1,5 +1,6 @@
 import json
 import os
+import sys
 import tracemalloc
 from datetime import datetime, timedelta
 
@@ -15,7 +16,7 @@ from kami_desktop.core.evidence.importer import (
 )
 from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile, LedgerEntry
 from kami_desktop.core.tasks import CancelToken
-from tests.helpers import jpeg_with_exif, screenshot
+from tests.helpers import jpeg_with_exif, screenshot, symlink_or_skip
 
 
 def test_import_files_and_a_folder_records_everything(profile, case_id, tmp_path):
@@ -121,7 +122,8 @@ def test_bad_files_are_named_and_never_lose_the_good_ones(profile, case_id, tmp_
     errors = {os.path.basename(e.path): e.reason for e in report.errors}
     assert "0 字节" in errors["empty.png"]
     assert "不存在" in errors["gone.png"]
-    if os.geteuid() != 0:  # root can read anything
+    # chmod 0 only makes a file unreadable on POSIX (Windows: read-only flag), and root reads anything
+    if sys.platform != "win32" and os.geteuid() != 0:
         assert "权限" in errors["secret.png"]
     kept = {i.original_name: i for i in report.imported}
     assert kept["good.png"].problem == ""
@@ -145,7 +147,7 @@ def test_decompression_bomb_is_kept_without_decoding(profile, case_id, tmp_path)
 def test_symlink_loops_are_safe(profile, case_id, tmp_path):
     root = tmp_path / "shots"
     screenshot(root / "a.png", 10)
-    (root / "loop").symlink_to(root, target_is_directory=True)
+    symlink_or_skip(root / "loop", root)
     files, failures = collect_files([root])
     assert [f.name for f in files] == ["a.png"]
     report = import_paths(profile, case_id, [root])

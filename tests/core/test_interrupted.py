@@ -36,7 +36,7 @@ def run_killed(script: str, *args: str) -> None:
     proc = subprocess.run(
         [sys.executable, "-c", script, *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=300,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
@@ -128,7 +128,7 @@ data_dir, out, case_id, point = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 if point == "binder":
     kill_on_call(build, "write_binder")  # staging is full of copied originals
 elif point.startswith("rename-"):
-    kill_on_call(bundle, "os.replace", int(point[-1]), after=True)  # inside the swap
+    kill_on_call(bundle, "replace_with_retry", int(point[-1]), after=True)  # inside the swap
 elif point == "record":
     kill_on_call(ledger, "append")  # placed, not yet recorded
 elif point == "finish":

@@ -61,7 +61,7 @@ def test_a_socket_attempt_fails_inside_the_suite():
 
 
 def test_import_verify_backup_restore_and_binder_open_no_socket():
-    proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, encoding="utf-8", timeout=120)
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["events"] == [], f"the core touched the network layer: {result['events']}"
@@ -73,5 +73,5 @@ def test_the_probe_would_notice_a_socket():
         "import socket\ntry:\n    socket.getaddrinfo('localhost', 80)\nexcept OSError:\n    pass\n"
         "print(json.dumps(sorted(set(events))))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8", timeout=60)
     assert "socket.getaddrinfo" in json.loads(proc.stdout)

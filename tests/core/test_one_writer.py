@@ -60,7 +60,7 @@ def start_import(data_dir: Path, case_id: int, src: Path) -> subprocess.Popen:
         kami("--data-dir", str(data_dir), "import", "--case", str(case_id), str(src), "--json"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
         env=env(),
     )
 
@@ -150,7 +150,7 @@ def test_two_connections_appending_at_once_queue_up_in_the_ledger(profile):
         subprocess.Popen(
             [sys.executable, "-c", APPENDER, str(profile.db_path), "150", name],
             stderr=subprocess.PIPE,
-            text=True,
+            encoding="utf-8",
             env=env(),
         )
         for name in ("a", "b")

@@ -153,7 +153,7 @@ def kami_elsewhere(data: Path, *args: str):
     return subprocess.run(
         [sys.executable, "-m", "kami_desktop.cli", "--data-dir", str(data), *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         timeout=120,
         env={**os.environ, "PYTHONPATH": str(root)},
     )

@@ -74,6 +74,44 @@ def test_second_instance_on_the_same_profile_is_refused_and_raises_the_first(qtb
     second.release()
 
 
+def test_a_second_launch_hands_its_foreground_right_to_the_first_on_windows(qtbot, tmp_path, monkeypatch):
+    """Windows only lets the process the user just started take the foreground: before asking the
+    first instance to come forward, the second calls AllowSetForegroundWindow(ASFW_ANY)."""
+    from kami_desktop.gui import single_instance
+
+    calls: list[tuple[str, int]] = []
+
+    class User32:
+        class AllowSetForegroundWindow:  # noqa: N801 - the Win32 name
+            argtypes: list = []
+            restype = None
+
+            def __new__(cls, pid):
+                calls.append(("allow", pid))
+                return 1
+
+    monkeypatch.setattr(single_instance, "_user32", lambda: User32)
+    first = SingleInstance(tmp_path / "p")
+    assert first.acquire()
+    first.activated.connect(lambda: calls.append(("activated", 0)))
+    second = SingleInstance(tmp_path / "p")
+    try:
+        with qtbot.waitSignal(first.activated, timeout=5000):
+            assert second.notify_running()
+    finally:
+        first.release()
+    assert calls == [("allow", single_instance.ASFW_ANY), ("activated", 0)]
+    assert single_instance.ASFW_ANY == 0xFFFFFFFF  # (DWORD)-1
+
+
+def test_allow_set_foreground_does_nothing_off_windows():
+    from kami_desktop.gui import single_instance
+
+    if sys.platform != "win32":
+        assert single_instance._user32() is None
+        assert single_instance.allow_set_foreground() is False
+
+
 def test_dossier_action_opens_the_dialog_for_the_case(qtbot, case_window, case_id, monkeypatch):
     calls = []
 
@@ -244,7 +282,8 @@ def test_language_switch_is_remembered(qtbot, settings):
 
 def test_pyside_void_calls_keep_none_reference_count(qtbot):
     """PySide6 6.12.0 on Python 3.11 dropped a reference to None per void call (the interpreter then
-    aborts with none_dealloc after a minute of scrolling); pyproject keeps the pin below it."""
+    aborts with none_dealloc after a minute of scrolling); pyproject keeps the pin below it on Python
+    3.11. From 3.12 on None is immortal (PEP 683): its count never moves, and 6.12 is allowed there."""
     from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -276,7 +315,7 @@ def test_splash_paints_before_the_database_layer_is_loaded(qtbot):
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8", timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -310,7 +349,7 @@ def test_the_window_will_not_open_a_profile_a_command_is_writing_and_says_who(tm
         [sys.executable, "-c", HOLD, str(data)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
         env=env,
     )
     try:
@@ -318,7 +357,7 @@ def test_the_window_will_not_open_a_profile_a_command_is_writing_and_says_who(tm
         app = subprocess.run(
             [sys.executable, "-c", APP, "--data-dir", str(data)],
             capture_output=True,
-            text=True,
+            encoding="utf-8",
             timeout=120,
             env=env,
         )

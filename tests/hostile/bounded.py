@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 PRELUDE = """
 import json, resource, sys
@@ -32,11 +34,13 @@ def peak_mib():
 
 def run_bounded(code: str, *args: object, limit: int = 1 << 30, timeout: float = 600) -> dict:
     """``code`` sees ``args`` (strings) and fills the dict ``out``; returns it with ``peak_mib``."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the memory ceiling needs Linux (RLIMIT_AS, /proc/self/status)")
     env = dict(os.environ, PYTHONPATH=str(REPO))
     proc = subprocess.run(
         [sys.executable, "-c", PRELUDE + PEAK + code + EPILOGUE, str(limit), *map(str, args)],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         env=env,
         timeout=timeout,
         cwd=REPO,

@@ -189,7 +189,7 @@ def _makensis(folder: Path, out: Path, *defines: str) -> subprocess.CompletedPro
         *defines,
         str(NSI),
     ]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    return subprocess.run(cmd, capture_output=True, encoding="utf-8", timeout=120)
 
 
 @pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (Debian package nsis) not installed")
@@ -213,6 +213,102 @@ def test_script_fails_when_the_folder_does_not_match(tmp_path):
     proc = _makensis(tmp_path / "missing", tmp_path / "kami_desktop-1.2.3-setup.exe")
     assert proc.returncode != 0
     no_version = subprocess.run(
-        ["makensis", "-V1", f"-DSOURCE_DIR={folder}", str(NSI)], capture_output=True, text=True
+        ["makensis", "-V1", f"-DSOURCE_DIR={folder}", str(NSI)], capture_output=True, encoding="utf-8"
     )
     assert no_version.returncode != 0
+
+
+# ------------------------------------------------------------------ system guard (.onInit)
+def test_oninit_checks_the_system_before_anything_else_and_refuses_with_exit_code_5():
+    functions = dict(_blocks("Function"))
+    assert functions["Function .onInit"][0] == "Call CheckSystem"
+    guard = functions["Function CheckSystem"]
+    joined = "\n".join(guard)
+    assert (
+        "${If} ${RunningX64}" in joined
+        and "${WinVerGetMajor} $1" in joined
+        and "${WinVerGetBuild} $2" in joined
+    )
+    assert "${ElseIf} ${IsNativeARM64}" in joined  # the 32-bit installer is not WOW64 on ARM64
+    assert joined.count("SetErrorLevel 5") == 3 and joined.count("Quit") == 3
+    assert '"$(NeedsWin11Arm)" /SD IDOK' in joined and "${AndIf} $2 < ${MIN_ARM64_BUILD}" in joined
+    assert '"$(Needs64Bit)" /SD IDOK' in joined and '"$(NeedsWin10)" /SD IDOK' in joined  # silent: no box
+    assert "${OrIf} $2 < ${MIN_WIN_BUILD}" in joined and "${If} $1 < ${MIN_WIN_MAJOR}" in joined
+    assert ("!define MIN_WIN_BUILD 17763") in NSI_LINES and ("!define MIN_WIN_MAJOR 10") in NSI_LINES
+    assert {"!include x64.nsh", "!include WinVer.nsh"} <= set(NSI_LINES)
+
+
+def test_the_refusals_are_explained_in_chinese():
+    strings = {
+        (m.group(1), m.group(2)): m.group(3)
+        for line in STRING_LINES
+        if (m := re.match(r'LangString (\w+) \$\{LANG_(\w+)\} "(.*)"$', line))
+    }
+    assert (
+        "64 位" in strings[("Needs64Bit", "SIMPCHINESE")]
+        and "安装已取消" in strings[("Needs64Bit", "SIMPCHINESE")]
+    )
+    old = strings[("NeedsWin10", "SIMPCHINESE")]
+    assert "Windows 10 1809" in old and "${MIN_WIN_BUILD}" in old and "$2" in old and "安装已取消" in old
+
+
+def _guard_build(tmp_path: Path, *stubs: str) -> subprocess.CompletedProcess:
+    folder = tmp_path / "app-root" / "kami-desktop"
+    if not folder.exists():
+        folder = _fake_folder(tmp_path / "app-root", "kami-desktop.exe", "kami.exe")
+    cmd = ["makensis", "-V4", "-WX", "-INPUTCHARSET", "UTF8", "-DVERSION=1.2.3", f"-DSOURCE_DIR={folder}",
+           f"-DOUTFILE={tmp_path / 'guard.exe'}", "-DFAST", *stubs, str(NSI)]  # fmt: skip
+    return subprocess.run(cmd, capture_output=True, encoding="utf-8", timeout=120)
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (Debian package nsis) not installed")
+@pytest.mark.parametrize(
+    ("is64", "major", "build", "verdict"),
+    [
+        (0, 10, 19045, "refuses: 32-bit Windows, exit code 5"),
+        (0, 6, 7601, "refuses: 32-bit Windows, exit code 5"),  # 32-bit Windows 7: the first reason given
+        (1, 6, 9600, "refuses: Windows 6 older than 10, exit code 5"),  # Windows 8.1
+        (1, 10, 17134, "refuses: build 17134 older than 17763, exit code 5"),  # Windows 10 1803
+        (1, 10, 17763, "accepts: 64-bit Windows 10 build 17763"),  # 1809, the oldest that runs
+        (1, 10, 26100, "accepts: 64-bit Windows 10 build 26100"),  # Windows 11 24H2 reports major 10
+        (2, 10, 19045, "refuses: ARM64 build 19045 older than 22000, exit code 5"),  # Windows 10 on ARM
+        (2, 10, 22631, "accepts: ARM64 Windows 10 build 22631"),  # Windows 11 on ARM emulates x64
+    ],
+)
+def test_the_guard_compiled_with_stubbed_systems(tmp_path, is64, major, build, verdict):
+    proc = _guard_build(
+        tmp_path, f"-DSTUB_IS64={is64}", f"-DSTUB_WIN_MAJOR={major}", f"-DSTUB_WIN_BUILD={build}"
+    )
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, out  # -WX: a warning would have failed the build
+    guard = [line for line in out.splitlines() if line.startswith("system guard (stubbed): ")]
+    assert len(guard) == 1 and guard[0].split(": ", 1)[1].startswith(verdict), guard
+    assert (tmp_path / "guard.exe").stat().st_size > 10_000
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (Debian package nsis) not installed")
+def test_a_partly_stubbed_guard_does_not_build_and_the_real_one_echoes_nothing(tmp_path):
+    proc = _guard_build(tmp_path, "-DSTUB_IS64=1")
+    assert proc.returncode != 0 and "stub all three" in proc.stdout + proc.stderr
+    real = _guard_build(tmp_path)
+    assert real.returncode == 0 and "system guard (stubbed)" not in real.stdout
+
+
+# ------------------------------------------------------------------ hygiene
+def test_removing_the_data_also_removes_the_settings_key_and_only_then():
+    assert _define("SETTINGS_KEY") == "Software\\${APP_ID}"
+    app = (ROOT / "kami_desktop" / "gui" / "app.py").read_text(encoding="utf-8")
+    assert f'setOrganizationName("{_define("APP_ID")}")' in app  # QSettings' key is HKCU\Software\<org>
+    sections = dict(_blocks("Section"))
+    (data_header,) = [h for h in sections if h.startswith('Section /o "un.')]
+    assert 'DeleteRegKey HKCU "${SETTINGS_KEY}"' in sections[data_header]
+    others = [ln for h, body in sections.items() if h != data_header for ln in body]
+    assert not any("SETTINGS_KEY" in ln for ln in others)
+
+
+def test_the_headers_build_example_gives_absolute_paths():
+    header = [ln for ln in NSI.read_text(encoding="utf-8").splitlines() if ln.startswith(";")][:20]
+    example = " ".join(header)
+    for name in ("SOURCE_DIR", "APP_ICON", "OUTFILE"):
+        values = re.findall(rf"/D{name}=([^\"\]\s]+)", example)
+        assert values and all(v.startswith(("%CD%\\", "$PWD\\")) for v in values), (name, values)

@@ -45,7 +45,7 @@ from kami_desktop.core.evidence.anchors import RECEIPTS, keep_receipt
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress, no_progress
-from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir
+from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir, remove_tree, replace_with_retry
 from kami_desktop.core.util.timeutil import now
 
 log = logging.getLogger(__name__)
@@ -190,7 +190,7 @@ def _clean_stale(work_root: Path) -> None:
     for d in work_root.iterdir():
         with contextlib.suppress(OSError):
             if time.time() - d.stat().st_mtime > STALE_WORK_SECONDS:
-                shutil.rmtree(d, ignore_errors=True)
+                remove_tree(d, ignore_errors=True)
 
 
 def _member(name: str, deflate: bool) -> zipfile.ZipInfo:
@@ -308,7 +308,7 @@ def create_backup(
                 zf.writestr(_member(README_MEMBER, True), README_TEXT.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(part, out)
+        replace_with_retry(part, out)
         _sync_folder(out.parent)
         progress(meter.total, meter.total, "完成")
     except BaseException as exc:
@@ -318,7 +318,7 @@ def create_backup(
             raise _os_error(exc, out) from exc
         raise
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_tree(work, ignore_errors=True)
     keep_receipt(profile.data_dir, "backup", entries, head, str(out))
     report = BackupReport(
         path=str(out),

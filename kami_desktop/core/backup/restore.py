@@ -43,7 +43,7 @@ from kami_desktop.core.store.db import DatabaseError
 from kami_desktop.core.store.interrupted import aside_name, finish_restore, mark_ready, swap_in
 from kami_desktop.core.store.lock import ProfileLock
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
-from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir
+from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir, remove_tree, replace_with_retry
 
 log = logging.getLogger(__name__)
 
@@ -341,14 +341,14 @@ def _restore_locked(
             aside = aside_name(target) if state == "data" else None
             mark_ready(staging, aside)  # from here on a kill is completed at the next open, not undone
             if state == "empty":
-                shutil.rmtree(target)
+                remove_tree(target)
             moved = swap_in(staging, target, aside)
         except BaseException as exc:
-            shutil.rmtree(staging, ignore_errors=True)
+            remove_tree(staging, ignore_errors=True)
             moved = aside if aside is not None and aside.exists() else None
             if moved is not None and not target.exists():
                 try:
-                    os.replace(moved, target)
+                    replace_with_retry(moved, target)
                 except OSError as again:
                     raise BackupError(
                         f"恢复未完成，原数据完整保存在 {moved}；请把这个文件夹改名回 {target.name} "

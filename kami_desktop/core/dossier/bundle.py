@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import secrets
-import shutil
 import stat
 import zipfile
 from datetime import datetime
@@ -25,6 +24,7 @@ from kami_desktop.core.dossier.options import DossierError
 from kami_desktop.core.dossier.snapshot import CaseSnap
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress
+from kami_desktop.core.util.fsutil import remove_tree, replace_with_retry
 from kami_desktop.core.util.hashing import CHUNK
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
@@ -104,7 +104,7 @@ class Staging:
         for stale in self.out_dir.glob(f".{name}.part-*"):
             kept = stale / "replaced"
             if not (kept.is_dir() and any(kept.iterdir())):  # never delete an earlier bundle kept aside
-                shutil.rmtree(stale, ignore_errors=True)
+                remove_tree(stale, ignore_errors=True)
         self.tmp = self.out_dir / f".{name}.part-{secrets.token_hex(4)}"
         self.root = self.tmp / name
         (self.root / "originals").mkdir(parents=True)
@@ -209,12 +209,12 @@ class Staging:
         try:
             for p in (self.final, self.final_zip):  # an older zip would no longer match the new folder
                 if p.exists():
-                    os.replace(p, self.replaced / p.name)
+                    replace_with_retry(p, self.replaced / p.name)
                     self._old.append(p)
-            os.replace(self.root, self.final)
+            replace_with_retry(self.root, self.final)
             self._new.append(self.final)
             if zip_src.exists():
-                os.replace(zip_src, self.final_zip)
+                replace_with_retry(zip_src, self.final_zip)
                 self._new.append(self.final_zip)
         except OSError:
             # e.g. Windows refuses to move a folder while binder.pdf is open in a viewer
@@ -226,21 +226,21 @@ class Staging:
         """Take this build's output away again (deleting it if it cannot be moved) and restore the earlier one."""
         for p in getattr(self, "_new", []):
             if p.is_dir():
-                shutil.rmtree(p, ignore_errors=True)
+                remove_tree(p, ignore_errors=True)
             else:
                 with contextlib.suppress(OSError):
                     p.unlink()
         for p in getattr(self, "_old", []):
             with contextlib.suppress(OSError):
-                os.replace(self.replaced / p.name, p)
+                replace_with_retry(self.replaced / p.name, p)
         self._new, self._old = [], []
 
     def finish(self) -> None:
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        remove_tree(self.tmp, ignore_errors=True)
 
     def abort(self) -> None:
         """Remove the staging folder — unless it still holds an earlier bundle that could not be put back."""
         if self.replaced.is_dir() and any(self.replaced.iterdir()):
-            shutil.rmtree(self.root, ignore_errors=True)
+            remove_tree(self.root, ignore_errors=True)
             return
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        remove_tree(self.tmp, ignore_errors=True)

@@ -21,14 +21,18 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 import secrets
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kami_desktop.core.util.fsutil import atomic_write_text, fsync_dir, make_private_dir
+from kami_desktop.core.util.fsutil import (
+    atomic_write_text,
+    fsync_dir,
+    make_private_dir,
+    remove_tree,
+    replace_with_retry,
+)
 from kami_desktop.core.util.hashing import CHUNK
 from kami_desktop.core.util.timeutil import now
 
@@ -65,8 +69,8 @@ def swap_in(staging: Path, target: Path, aside: Path | None) -> Path | None:
     moved = None
     if target.exists():
         moved = aside if aside is not None and not aside.exists() else aside_name(target)
-        os.replace(target, moved)
-    os.replace(staging, target)
+        replace_with_retry(target, moved)
+    replace_with_retry(staging, target)
     with contextlib.suppress(FileNotFoundError):
         (target / READY).unlink()
     return moved
@@ -82,11 +86,11 @@ def finish_restore(target: Path) -> dict[str, Any]:
         try:
             info = json.loads(marker.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            shutil.rmtree(staging, ignore_errors=True)
+            remove_tree(staging, ignore_errors=True)
             out["restore_staging_removed"] += 1
             continue
         if out["restore_completed"] is not None:
-            shutil.rmtree(staging, ignore_errors=True)  # an older marked one: the newest wins
+            remove_tree(staging, ignore_errors=True)  # an older marked one: the newest wins
             out["restore_staging_removed"] += 1
             continue
         aside = Path(info["aside"]) if isinstance(info, dict) and info.get("aside") else None
@@ -143,7 +147,7 @@ def _is_new(item: dict[str, str]) -> bool:
 
 def _remove(path: Path) -> None:
     if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
+        remove_tree(path, ignore_errors=True)
     else:
         with contextlib.suppress(OSError):
             path.unlink()
@@ -157,7 +161,7 @@ def take_back(items: list[dict[str, str]]) -> None:
             _remove(final)
         if kept.exists() and not final.exists():
             with contextlib.suppress(OSError):
-                os.replace(kept, final)
+                replace_with_retry(kept, final)
 
 
 def resolve_placements(work: Path, recorded: Callable[[str], bool]) -> dict[str, int]:
@@ -182,7 +186,7 @@ def resolve_placements(work: Path, recorded: Callable[[str], bool]) -> dict[str,
                 take_back(items)
                 out["placements_undone"] += 1
         if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+            remove_tree(staging, ignore_errors=True)
             out["staging_removed"] += 1
         with contextlib.suppress(OSError):
             journal.unlink()

@@ -25,7 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kami_desktop.core.errors import UserError
-from kami_desktop.core.util.fsutil import PRIVATE_FILE, READ_ONLY_FILE, fsync_dir, make_private_dir
+from kami_desktop.core.util.fsutil import (
+    PRIVATE_FILE,
+    READ_ONLY_FILE,
+    fsync_dir,
+    make_private_dir,
+    replace_with_retry,
+)
 from kami_desktop.core.util.hashing import CHUNK, new_sm3
 
 
@@ -150,7 +156,7 @@ class Vault:
             self._fan_out(final)
             self.mark(digest, "import")
             os.chmod(tmp, READ_ONLY_FILE)
-            os.replace(tmp, final)
+            replace_with_retry(tmp, final)
             fsync_dir(final.parent)
             return Stored(digest, sm3.hexdigest(), size, head, new=True)
         except BaseException as exc:

@@ -1,15 +1,117 @@
 """Atomic, durable file writes (temp file in the same folder, fsync, rename, fsync the folder) and
-user-only permissions that do not depend on the umask."""
+user-only permissions that do not depend on the umask.
+
+On Windows an antivirus scanner, the search indexer or a backup tool briefly opens a file that was just
+written, and a rename over it (or of it) then fails with a sharing violation. ``replace_with_retry`` is
+the one ``os.replace`` of the app's writes: it waits and tries again for a bounded time, then gives up
+with a message that names the file.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
+import sys
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
+
+from kami_desktop.core.errors import UserError
+
+StrPath = str | os.PathLike[str]
+
+# ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: what a file briefly held open by
+# another program looks like on Windows (Python raises them as PermissionError)
+TRANSIENT_WINERRORS = frozenset({5, 32, 33})
+REPLACE_TIMEOUT = 2.0  # seconds of retrying before giving up
+_FIRST_DELAY = 0.01  # doubled after every failure, up to _MAX_DELAY
+_MAX_DELAY = 0.25
+
+
+class FileBusyError(UserError, PermissionError):
+    """A file stayed locked by another program for longer than the app waits; ``str()`` names it."""
+
+    def __init__(self, path: StrPath, cause: OSError) -> None:
+        self.path = Path(path)
+        self.cause = cause
+        PermissionError.__init__(self, cause.errno, self.message(), str(path))
+
+    def message(self) -> str:
+        return (
+            f"无法写入文件“{self.path}”：它正被另一个程序占用（可能是杀毒软件、搜索索引或备份工具）。"
+            "请稍等片刻再试一次；如果一直出现，请把该文件夹加入杀毒软件的信任列表。"
+        )
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+def is_transient_lock(exc: OSError) -> bool:
+    """True for the Windows errors of a file another program holds for a moment."""
+    if not isinstance(exc, PermissionError):
+        return False
+    winerror = getattr(exc, "winerror", None)
+    if winerror is not None:
+        return winerror in TRANSIENT_WINERRORS
+    return os.name == "nt"  # a PermissionError on Windows without its code: treat it as a lock
+
+
+def replace_with_retry(
+    src: StrPath,
+    dst: StrPath,
+    *,
+    timeout: float | None = None,
+    sleep: Callable[[float], None] | None = None,
+) -> None:
+    """``os.replace(src, dst)``, retried with back-off while ``dst`` or ``src`` is briefly locked.
+
+    After ``timeout`` seconds (default ``REPLACE_TIMEOUT``) of sharing violations it raises
+    :class:`FileBusyError` naming ``dst``; ``src`` is left where it was (the caller removes its temp
+    file). Any other error is raised at once.
+    """
+    deadline = time.monotonic() + (REPLACE_TIMEOUT if timeout is None else timeout)
+    pause = sleep or time.sleep
+    delay = _FIRST_DELAY
+    while True:
+        try:
+            os.replace(src, dst)
+            return
+        except OSError as exc:
+            if not is_transient_lock(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise FileBusyError(dst, exc) from exc
+        pause(delay)
+        delay = min(delay * 2, _MAX_DELAY)
+
+
+def remove_tree(path: StrPath, *, ignore_errors: bool = False) -> None:
+    """``shutil.rmtree`` that also removes read-only files and folders.
+
+    Windows refuses to delete a read-only file, and the vault's originals are read-only (on Linux the
+    folder's write permission is what counts). A file already gone counts as removed."""
+
+    def make_writable_and_retry(func: Any, p: str, exc: Any) -> None:
+        error = exc if isinstance(exc, BaseException) else exc[1]
+        if isinstance(error, FileNotFoundError):
+            return
+        try:
+            os.chmod(p, stat.S_IREAD | stat.S_IWRITE | (stat.S_IEXEC if os.path.isdir(p) else 0))
+            func(p)
+        except FileNotFoundError:
+            return
+        except OSError:
+            if not ignore_errors:
+                raise
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(path, onexc=make_writable_and_retry)
+    else:
+        shutil.rmtree(path, onerror=make_writable_and_retry)
 
 
 def fsync_dir(path: Path) -> None:
@@ -39,7 +141,7 @@ def atomic_writer(target: Path, mode: str = "wb") -> Iterator[IO[Any]]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp_path, target)
+        replace_with_retry(tmp_path, target)
         fsync_dir(target.parent)
     except BaseException:
         with contextlib.suppress(OSError):

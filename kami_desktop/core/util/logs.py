@@ -15,6 +15,12 @@ replaces it). Every record passing through it is rewritten before it is written 
   characters, so file contents cannot end up there by accident.
 
 ``redact(text)`` is the same rule for any other text (e.g. a crash dialog's details).
+
+The window and ``kami`` commands may log to the same file at the same time. Rotation is therefore done
+by one process at a time (a ``kami.log.rotating`` marker file), only when the file on disk is still
+over the limit, by first moving ``kami.log`` aside (so a failure loses nothing), and a process whose
+file was rotated by another reopens ``kami.log``. On Windows a file another process holds cannot be
+renamed: the rotation is then skipped and tried again later — logging itself never fails.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import io
 import logging
 import os
 import re
+import time
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any, Protocol
@@ -160,15 +167,99 @@ class HasLogsDir(Protocol):
 
 
 class _PrivateRotatingFileHandler(RotatingFileHandler):
-    """Log files readable by the current user only (where the OS has modes)."""
+    """Log files readable by the current user only (where the OS has modes), rotated safely when
+    several processes write the same file (see the module docstring)."""
+
+    RETRY_AFTER = 30.0  # seconds before trying again a rotation another process prevented
+    STALE_MARKER = 60.0  # a rotation marker this old was left by a process that died while rotating
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._retry_at = 0.0
+        self._ident: tuple[int, int] | None = None
+        super().__init__(*args, **kwargs)
 
     def _open(self) -> io.TextIOWrapper:
         fd = os.open(
             self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600
         )
         if os.name != "nt":
-            os.chmod(self.baseFilename, 0o600)
+            os.fchmod(fd, 0o600)  # by descriptor: another process may already have rotated the name away
+        st = os.fstat(fd)
+        self._ident = (st.st_dev, st.st_ino)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    def _follow(self) -> None:
+        """Reopen ``kami.log`` when another process has rotated (moved) the file this one writes."""
+        if self.stream is None or os.name == "nt":  # on Windows an open file is never moved away
+            return
+        try:
+            st = os.stat(self.baseFilename)
+            moved = (st.st_dev, st.st_ino) != self._ident
+        except OSError:
+            moved = True
+        if moved:
+            self.stream.close()
+            self.stream = self._open()
+
+    def shouldRollover(self, record: logging.LogRecord) -> int:
+        self._follow()
+        if self.maxBytes <= 0 or time.monotonic() < self._retry_at:
+            return False
+        try:
+            return os.path.getsize(self.baseFilename) >= self.maxBytes
+        except OSError:
+            return False
+
+    def doRollover(self) -> None:
+        if self.stream:
+            self.stream.close()
+            self.stream = None
+        try:
+            if not self._rotate():
+                self._retry_at = time.monotonic() + self.RETRY_AFTER
+        except OSError:
+            self._retry_at = time.monotonic() + self.RETRY_AFTER
+        self.stream = self._open()
+
+    def _rotate(self) -> bool:
+        """One rotation under the marker; False when another process holds the marker or the file."""
+        marker = self.baseFilename + ".rotating"
+        try:
+            fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            try:
+                if time.time() - os.path.getmtime(marker) > self.STALE_MARKER:
+                    os.remove(marker)
+            except OSError:
+                pass
+            return False
+        os.close(fd)
+        try:
+            if os.path.getsize(self.baseFilename) < self.maxBytes:
+                return True  # another process has just rotated it
+            aside = f"{self.baseFilename}.{os.getpid()}.old"
+            try:
+                os.replace(self.baseFilename, aside)  # fails on Windows while another process writes it
+            except PermissionError:
+                return False
+            for i in range(self.backupCount - 1, 0, -1):
+                src, dst = (
+                    self.rotation_filename(f"{self.baseFilename}.{i}"),
+                    self.rotation_filename(f"{self.baseFilename}.{i + 1}"),
+                )
+                if os.path.exists(src):
+                    os.replace(src, dst)
+            first = self.rotation_filename(self.baseFilename + ".1")
+            if self.backupCount > 0:
+                os.replace(aside, first)
+            else:
+                os.remove(aside)
+            return True
+        finally:
+            try:
+                os.remove(marker)
+            except OSError:
+                pass
 
 
 def setup_logging(profile: HasLogsDir, level: int = logging.INFO) -> logging.Logger:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import docx
 import pytest
 
 from tests.core.documents.factory import make_case
+from tests.helpers import run_tool
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def docx_tables(path: Path) -> list[list[list[str]]]:
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return run_tool(["pdftotext", "-enc", "UTF-8", path, "-"]).stdout
 
 
 def pdf_flat(path: Path) -> str:
@@ -43,9 +43,7 @@ def pdf_flat(path: Path) -> str:
 
 
 def pdffonts(path: Path) -> list[dict]:
-    out = subprocess.run(
-        ["pdffonts", str(path)], capture_output=True, text=True, check=True
-    ).stdout.splitlines()
+    out = run_tool(["pdffonts", path]).stdout.splitlines()
     rows = []
     for line in out[2:]:
         parts = line.split()

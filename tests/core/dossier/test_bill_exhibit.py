@@ -5,7 +5,6 @@ plaintiff's 对账说明（标注版） on pages of its own."""
 from __future__ import annotations
 
 import io
-import subprocess
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +23,7 @@ from kami_desktop.core.dossier.layout import CSS
 from kami_desktop.core.store.model import Bill, BillRow
 from tests.core.bills import bill_fixtures as fx
 from tests.core.dossier.cases import options
+from tests.helpers import run_tool
 
 EXPORTS = {  # name → (file name, bytes, rows, the header lines that must be printed)
     "alipay-2026": ("支付宝交易明细(20260301-20260331).csv", fx.alipay_app_csv, fx.alipay_rows),
@@ -61,13 +61,7 @@ COLUMNS = {
 
 
 def pdftotext(pdf: Path, first: int, last: int) -> str:
-    out = subprocess.run(
-        ["pdftotext", "-f", str(first), "-l", str(last), str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout
+    return run_tool(["pdftotext", "-enc", "UTF-8", "-f", str(first), "-l", str(last), pdf, "-"]).stdout
 
 
 def build_bill_binder(profile, tmp_path: Path, name: str, data: bytes):

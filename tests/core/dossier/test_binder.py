@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 
 import pymupdf
 import pytest
 from PIL import Image
 
 from kami_desktop.core.dossier.layout import MM
+from tests.helpers import run_tool
 
 from .cases import EXPECTED_NET
 
@@ -36,7 +36,7 @@ def _start_pages(doc) -> dict[int, int]:
 
 def test_page_count_matches_result_and_pdfinfo(built, pdf):
     _, _, result, _ = built
-    info = subprocess.run(["pdfinfo", str(result.pdf)], capture_output=True, text=True, check=True).stdout
+    info = run_tool(["pdfinfo", "-enc", "UTF-8", result.pdf]).stdout
     assert re.search(rf"^Pages:\s+{result.pages}$", info, re.M)
     assert pdf.page_count == result.pages
     a4 = pymupdf.paper_rect("a4")
@@ -87,14 +87,14 @@ def test_every_page_has_the_continuous_footer(pdf, built):
 
 def test_qpdf_finds_no_structural_errors(built):
     _, _, result, _ = built
-    proc = subprocess.run(["qpdf", "--check", str(result.pdf)], capture_output=True, text=True)
+    proc = run_tool(["qpdf", "--check", result.pdf], check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "No syntax or stream encoding errors found" in proc.stdout
 
 
 def test_every_font_is_embedded(built):
     _, _, result, _ = built
-    out = subprocess.run(["pdffonts", str(result.pdf)], capture_output=True, text=True, check=True).stdout
+    out = run_tool(["pdffonts", result.pdf]).stdout
     rows = out.splitlines()[2:]
     assert rows
     for row in rows:
@@ -114,9 +114,7 @@ def test_every_font_is_embedded(built):
 
 def test_chinese_text_is_extractable_with_pdftotext(built):
     _, _, result, _ = built
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(result.pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = run_tool(["pdftotext", "-enc", "UTF-8", result.pdf, "-"]).stdout
     for needle in (
         "证据材料",
         "证据目录",
@@ -156,12 +154,10 @@ def test_bookmarks_point_at_each_exhibit(pdf, built):
 def test_originals_are_attached_byte_for_byte(built, tmp_path):
     _, case, result, root = built
     bundle_files = sorted(p.name for p in (result.bundle / "originals").iterdir())
-    listed = subprocess.run(
-        ["pdfdetach", "-list", str(result.pdf)], capture_output=True, text=True, check=True
-    ).stdout
+    listed = run_tool(["pdfdetach", "-enc", "UTF-8", "-list", result.pdf]).stdout
     assert f"{len(bundle_files)} embedded files" in listed
     assert sorted(re.findall(r"^\d+: (.+)$", listed, re.M)) == bundle_files
-    subprocess.run(["pdfdetach", "-saveall", "-o", str(tmp_path), str(result.pdf)], check=True)
+    run_tool(["pdfdetach", "-saveall", "-o", tmp_path, result.pdf])
     for name in bundle_files:
         assert (tmp_path / name).read_bytes() == (result.bundle / "originals" / name).read_bytes()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from kami_desktop.core.dossier.build import build_dossier
 from kami_desktop.core.dossier.bundle_verify import NotABundle, UnsafeBundle, verify_bundle
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import Cancelled, CancelToken
+from tests.helpers import run_tool
 
 from .cases import make_case, options
 
@@ -82,9 +82,7 @@ def test_instructions_explain_certutil_and_sha256sum(built):
 def test_sha256sum_check_passes_in_the_unpacked_zip(built, tmp_path):
     _, _, result, _ = built
     root = _unzip(result.zip, tmp_path)
-    proc = subprocess.run(
-        ["sha256sum", "-c", "manifest-sha256.txt"], cwd=root, capture_output=True, text=True
-    )
+    proc = run_tool(["sha256sum", "-c", "manifest-sha256.txt"], cwd=root, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.count(": OK") == len(list(root.rglob("*.*"))) - 1
 

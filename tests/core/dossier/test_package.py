@@ -77,5 +77,5 @@ def test_bundle_verify_loads_neither_the_database_nor_the_pdf_layer():
         " or m.startswith(('kami_desktop.core.store', 'kami_desktop.core.profile')))\n"
         "print(bad)\nsys.exit(1 if bad else 0)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8")
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -194,5 +194,5 @@ def test_malformed_holidays(write_json):
 
 def test_legal_package_is_qt_free():
     code = "import sys, kami_desktop.core.legal; print(any(m.startswith('PySide6') for m in sys.modules))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8", check=True)
     assert out.stdout.strip() == "False"
