@@ -53,6 +53,7 @@ OWN_SOURCES = (
     "settings_dialog",
     "single_instance",
     "splash",
+    "theme",
     "thumbnails",
     "tile_delegate",
     "trash_dialog",

@@ -42,6 +42,7 @@ from kami_desktop.core.profile import DB_NAME, PROFILE_NAMES, WRITE_WAIT, Profil
 from kami_desktop.core.store.db import DatabaseError
 from kami_desktop.core.store.interrupted import aside_name, finish_restore, mark_ready, swap_in
 from kami_desktop.core.store.lock import ProfileLock
+from kami_desktop.core.store.vault import MODES_MARKER
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir, remove_tree, replace_with_retry
 
@@ -194,7 +195,7 @@ def profile_state(data_dir: Path | str) -> str:
     if names - SKELETON:
         return "data"
     vault = d / "vault"
-    if vault.is_dir() and any(p.name not in (".tmp", ".journal") for p in vault.iterdir()):
+    if vault.is_dir() and any(p.name not in (".tmp", ".journal", MODES_MARKER) for p in vault.iterdir()):
         return "data"
     db = d / DB_NAME
     if not db.exists():
