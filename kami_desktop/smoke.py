@@ -36,6 +36,7 @@ from typing import Any, TextIO
 
 from kami_desktop import __version__
 from kami_desktop.resources import migrations_path, package_root, resource_path
+from kami_desktop.smoke_samples import make_alipay_bill, make_screenshot
 
 DEFAULT_LOG_NAME = "kami-desktop-smoke.log"
 DEFAULT_TIMEOUT = 180.0  # seconds; KAMI_SMOKE_TIMEOUT overrides
@@ -106,108 +107,6 @@ class _Log:
 
     def close(self) -> None:
         self.file.close()
-
-
-# --------------------------------------------------------------------------- generated inputs
-def make_screenshot(path: Path) -> Path:
-    """A phone-sized 'payment succeeded' screenshot drawn with Pillow (no font needed)."""
-    from PIL import Image, ImageDraw
-
-    img = Image.new("RGB", (390, 844), (245, 245, 245))
-    d = ImageDraw.Draw(img)
-    d.rectangle((0, 0, 390, 90), fill=(22, 119, 255))
-    d.ellipse((145, 170, 245, 270), fill=(82, 196, 26))
-    d.line((170, 222, 190, 242, 222, 200), fill=(255, 255, 255), width=9)
-    for i, y in enumerate(range(330, 620, 48)):
-        d.rectangle((30, y, 360 - 40 * (i % 3), y + 20), fill=(200, 200, 200))
-    d.rounded_rectangle((30, 720, 360, 780), radius=12, fill=(22, 119, 255))
-    img.save(path, format=path.suffix.lstrip(".").upper().replace("JPG", "JPEG"))
-    return path
-
-
-ALIPAY_HEADER = [
-    "交易时间",
-    "交易分类",
-    "交易对方",
-    "对方账号",
-    "商品说明",
-    "收/支",
-    "金额",
-    "收/付款方式",
-    "交易状态",
-    "交易订单号",
-    "商家订单号",
-    "备注",
-]
-
-
-def make_alipay_bill(path: Path) -> Path:
-    """A small Alipay app export (2026 layout, GBK, CRLF) with payments to one platform and a refund."""
-    order = "2026030122001155711407540"
-    rows = [
-        (
-            "2026-03-05 09:00:00",
-            "退款",
-            "星辰卡盟",
-            "star***@163.com",
-            "退款-点卡充值200元",
-            "不计收支",
-            "30.00",
-            "招商银行储蓄卡(8705)",
-            "退款成功",
-            order + "004_2026030510001",
-            "T200P004",
-        ),
-        (
-            "2026-03-04 21:10:00",
-            "充值缴费",
-            "星辰卡盟",
-            "star***@163.com",
-            "点卡充值200元",
-            "支出",
-            "200.00",
-            "招商银行储蓄卡(8705)",
-            "交易成功",
-            order + "004",
-            "T200P004",
-        ),
-        (
-            "2026-03-01 10:00:00",
-            "充值缴费",
-            "星辰卡盟",
-            "star***@163.com",
-            "点卡充值100元",
-            "支出",
-            "100.00",
-            "账户余额",
-            "交易成功",
-            order + "001",
-            "T200P001",
-        ),
-    ]
-    lines = [
-        "-" * 84,
-        "导出信息：",
-        "姓名：张三",
-        "支付宝账户：zhang***@163.com",
-        "起始时间：[2026-03-01 00:00:00]    终止时间：[2026-03-31 23:59:59]",
-        "导出交易类型：[全部]",
-        "导出时间：[2026-04-01 09:12:52]",
-        f"共{len(rows)}笔记录",
-        "收入：0笔 0.00元",
-        "支出：2笔 300.00元",
-        "不计收支：1笔 30.00元",
-        "",
-        "特别提示：",
-        "1.本明细仅供个人对账使用。",
-        "",
-        "------------------------支付宝支付科技有限公司  电子客户回单------------------------",
-        "".join(h + "," for h in ALIPAY_HEADER),
-    ]
-    for *cells, order_no, merchant in rows:
-        lines.append("".join(c + "," for c in cells) + order_no + "\t," + merchant + "\t,,")
-    path.write_bytes("".join(line + "\r\n" for line in lines).encode("gbk"))
-    return path
 
 
 # --------------------------------------------------------------------------- the run

@@ -13,7 +13,7 @@ printed with its whole formula. With a document date the amount up to that date 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from kami_desktop.core.documents.context import CaseContext
@@ -108,6 +108,11 @@ def interest_claim(ctx: CaseContext, opts: DocOptions, m: Missing) -> InterestCl
     rate = entry.rate if entry else None
     unconfirmed = bool(entry and (not entry.confirmed or (lpr_date or start) > table.last_verified))
     result = None
+    if end is not None and start > end:
+        warnings.append(
+            f"催告期限尚未届满：利息自{date_cn(start)}起算，晚于文书日期{date_cn(end)}，文书中不计算利息金额。"
+            f"期限届满（{date_cn(start - timedelta(days=1))}）前起诉，对方可以主张尚未逾期；建议期满后再生成起诉状。"
+        )
     if ctx.claimed_amount is not None and end is not None and end >= start:
         try:
             result = compute_interest(ctx.claimed_amount, start, end, lpr_table=table, lpr_date=lpr_date)

@@ -35,6 +35,21 @@ HIDDEN_TERMS = "平台扣款所依据的{terms}系平台单方制定的格式条
 TECH_FAULT = "据平台答复，上述问题系平台系统故障或订单状态异常所致"
 
 
+def own_ground(reason: str) -> str:
+    """The user's own words for why the platform deducted, as a ground: '以“违规处理”为由'. A reason typed
+    as a whole phrase (以"违规处理"为由扣除) is cut to its core first, so the phrase is never doubled."""
+    core = (reason or "").strip()
+    if not core or core == "unexplained":
+        return ""
+    core = core.removeprefix("以")
+    for tail in ("为由扣除了", "为由扣除", "为由扣款", "为由"):
+        if core.endswith(tail):
+            core = core[: -len(tail)]
+            break
+    core = core.strip().strip("“”\"'‘’「」")
+    return f"以“{core}”为由" if core else ""
+
+
 def _sum(items: list[ClaimInfo]) -> str:
     return money(sum((c.claimed for c in items), Decimal("0")))
 
@@ -56,9 +71,7 @@ def item_sentences(ctx: CaseContext, me: str) -> list[str]:
         total = _sum(items)
         when = _when(items) + "，"
         if kind == "deducted":
-            ground = REASON_GROUNDS.get(
-                reason, f"以“{reason}”为由" if reason and reason != "unexplained" else ""
-            )
+            ground = REASON_GROUNDS.get(reason, own_ground(reason))
             text = f"平台{ground or '未说明理由'}扣除了{me}的账户余额{total}元"
         elif kind == "undelivered_order":
             text = f"{me}付款购买商品或服务共{total}元，平台收款后未予交付"

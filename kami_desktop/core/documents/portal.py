@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kami_desktop.core.documents.context import CaseContext
+from kami_desktop.core.documents.context import REFUND_REQUEST_KINDS, CaseContext
 from kami_desktop.core.documents.fitting import Fitted, fit
 from kami_desktop.core.documents.layout import Missing
 from kami_desktop.core.documents.texts import date_cn, datetime_cn
@@ -63,11 +63,10 @@ def limits_note(limits: Limits, channel: str) -> str:
     fields = ch.get("fields", {}) or {}
     verified = ch.get("last_verified") or (limits.last_verified.isoformat() if limits.last_verified else None)
     defaults = [n for n, f in fields.items() if f.get("max_chars") is not None and not f.get("confirmed")]
-    text = "“字数 / 上限”一栏的上限来自本应用的限制数据表"
-    text += f"（最后核实：{verified}）" if verified else "（尚未核实）"
+    text = f"“字数 / 上限”一栏的上限于{verified}核对" if verified else "“字数 / 上限”一栏的上限未经官方公布"
     if defaults:
-        text += f"；其中{'、'.join(defaults)}的上限是本应用的保守默认值，页面实际上限可能更宽"
-    return text + "；“未确认”表示不知道上限。一切以页面提示为准。"
+        text += f"；{'、'.join(defaults)}按较短的长度准备，页面允许时可以多写"
+    return text + "；“未确认”表示不知道上限。以投诉页面的提示为准。"
 
 
 def limit_of(limits: Limits, channel: str, name: str) -> int | None:
@@ -151,10 +150,16 @@ def short_description(ctx: CaseContext, m: Missing, me: str = "本人") -> list[
         pieces.append(f"{me}在“{platform}”平台充值预付余额后，发生以下款项争议：{items}。")
     else:
         pieces.append(f"{me}在“{platform}”平台充值预付余额，余额被平台扣除且未获相应商品或服务。")
+    # only what the case records: a written demand (whether its period has run out or not), the refund
+    # requests noted in the facts, else nothing but that the money has not come back
+    asked = len(ctx.facts_of(REFUND_REQUEST_KINDS))
     if ctx.demand_step:
-        pieces.append(f"{me}于{date_cn(ctx.demand_step.on)}书面要求退款，平台逾期未退还。")
+        pieces.append(f"{me}于{date_cn(ctx.demand_step.on)}书面要求退款，平台至今未退还。")
+    elif asked:
+        often = "多次" if asked > 1 else ""
+        pieces.append(f"{me}{often}向平台客服要求退款，平台至今未退还。")
     else:
-        pieces.append(f"{me}多次向平台客服要求退款，平台至今未退还。")
+        pieces.append("平台至今未退还。")
     pieces.append(f"现要求平台退还上述款项共计{total}元。")
     return pieces
 

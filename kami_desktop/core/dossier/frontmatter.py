@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from kami_desktop.core.dossier.layout import col_widths, esc, header_row
+from kami_desktop.core.dossier.layout import col_widths, esc, esc_breakable, header_row
 from kami_desktop.core.dossier.money import ClaimSnap
 from kami_desktop.core.dossier.options import DossierOptions
 from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap
@@ -212,7 +212,7 @@ def claims_html(snap: CaseSnap, ranges: dict[int, tuple[int, int]]) -> tuple[str
     )
     rows = [
         f"<tr><td class='c'>{c.number}</td><td>{c.on:%Y-%m-%d}</td><td>{esc(c.kind_label)}</td>"
-        f"<td>{esc(c.description)}</td><td class='r'>{c.amount:,.2f}</td>"
+        f"<td>{esc_breakable(c.description)}</td><td class='r'>{c.amount:,.2f}</td>"
         f"<td class='r'>{c.refunded:,.2f}</td><td class='r'>{c.claimed:,.2f}</td>"
         f"<td class='small'>{_refs(c, ranges)}</td></tr>"
         for c in m.claims

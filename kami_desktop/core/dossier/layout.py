@@ -89,6 +89,21 @@ def esc(text: object) -> str:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
+_LONG_RUN = re.compile(r"[0-9A-Za-z_\-./@]{16,}")
+
+
+def esc_breakable(text: object) -> str:
+    """``esc`` for a narrow table cell: a long run without break opportunities (a 28-digit transaction
+    number, a URL) gets a zero-width break every 8 characters, so it wraps inside its column instead of
+    pushing the table past the page's edge."""
+
+    def cut(m: re.Match[str]) -> str:
+        run = m.group(0)
+        return "\u200b".join(run[i : i + 8] for i in range(0, len(run), 8))
+
+    return esc(_LONG_RUN.sub(cut, "" if text is None else str(text)))
+
+
 def esc_mono(text: object) -> str:
     """``esc`` for text set in a monospace class: its Chinese runs go in the serif CJK font (MuPDF would
     otherwise fall back to its own sans font for them)."""

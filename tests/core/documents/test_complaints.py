@@ -49,7 +49,7 @@ def test_12315_sheet_fields_in_order_with_limits(profile, made, tmp_path):
     assert by["订单号"][3] == f"{len(ORDER_ID)} / 100"
     text = docx_text(doc.paths[0])
     assert (
-        "禁止粘贴" in text and "第三条" in text and "2028年9月20日" in text
+        "不允许粘贴" in text and "第三条" in text and "2028年9月20日" in text
     )  # 3-year window from 2025-09-20
     # the attachment list names the files the export will write
     att = tables[3]
