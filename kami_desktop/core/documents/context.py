@@ -19,6 +19,7 @@ from kami_desktop.core.bills.money import case_money
 from kami_desktop.core.case.cases import case_causes, get_case
 from kami_desktop.core.evidence.advice import advice_by_exhibit, court_notes
 from kami_desktop.core.evidence.exhibits import list_exhibits
+from kami_desktop.core.evidence.times import time_label
 from kami_desktop.core.store.model import BillRow, Fact, LadderStep, Party
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
@@ -98,6 +99,7 @@ class ExhibitInfo:
     notes: str  # the user's notes for the court (advice lines removed)
     files: list[FileInfo] = field(default_factory=list)
     advice: list[str] = field(default_factory=list)  # the product's advice: never printed on a court copy
+    time_label: str = "取证时间"  # where captured_at came from (evidence.times)
 
     @property
     def is_image(self) -> bool:
@@ -302,6 +304,7 @@ def load_context(s: Session, case_id: int) -> CaseContext:
                 purpose=ex.purpose or "",
                 source=ex.source or "",
                 captured_at=ex.captured_at,
+                time_label=time_label(ex.captured_at, ex.files),
                 notes=court_notes(ex.notes or "", advice.get(ex.id, [])),
                 advice=list(advice.get(ex.id, [])),
                 files=[

@@ -22,7 +22,7 @@ WIDTHS = [0.6, 2.0, 2.0, 2.7, 0.7, 1.3, 2.3]
 def remark(ex: ExhibitInfo) -> str:
     bits = []
     if ex.captured_at:
-        bits.append(f"取证时间：{datetime_cn(ex.captured_at)}")
+        bits.append(f"{ex.time_label}：{datetime_cn(ex.captured_at)}")
     if ex.files:
         bits.append(
             "SHA-256："

@@ -16,7 +16,7 @@ def _rows(snap: CaseSnap, status: dict[int, str], embedded: set[int]) -> list[st
     rows = []
     for e, f in snap.all_files():
         times = [
-            f"取证 {fmt_time(e.captured_at, True)}" if e.captured_at else "",
+            f"{e.time_label} {fmt_time(e.captured_at, True)}" if e.captured_at else "",
             f"拍摄(EXIF) {fmt_time(f.exif_time, True)}" if f.exif_time else "",
             f"文件修改 {fmt_time(f.file_mtime, True)}" if f.file_mtime else "",
             f"导入 {fmt_time(f.imported_at, True)}",

@@ -67,13 +67,18 @@ def pdf_date(dt: datetime) -> str:
 def _file_tag(e: ExhibitSnap, f: FileSnap | None) -> PageTag:
     if f is None:
         return PageTag("exhibit", exhibit=e.number, file_label=f"证据{e.number}（无文件）")
-    captured = e.captured_at or f.exif_time
+    if e.captured_at is not None:
+        captured = f"{e.time_label} {fmt_time(e.captured_at)}"
+    elif f.exif_time is not None:
+        captured = f"拍摄时间（照片信息） {fmt_time(f.exif_time)}"
+    else:
+        captured = ""
     return PageTag(
         "exhibit",
         exhibit=e.number,
         file_label=f"{e.label(f)} · {f.bundle_path[len('originals/') :]}",
         sha256=f.sha256,
-        captured=fmt_time(captured) if captured else "",
+        captured=captured,
     )
 
 
@@ -87,7 +92,7 @@ def write_header(flow: PageFlow, e: ExhibitSnap) -> None:
     flow.skip(5)
     flow.text(f"证据{e.number}　{e.title}", size=13, indent=6, bold=True)
     flow.skip(5)
-    flow.text(f"类别：{e.category_label}　　取证时间：{fmt_time(e.captured_at)}", size=9)
+    flow.text(f"类别：{e.category_label}　　{e.time_label}：{fmt_time(e.captured_at)}", size=9)
     flow.text(f"证明目的：{e.purpose or '（未填写）'}", size=9)
     flow.text(f"证据来源：{e.source or '（未填写）'}", size=9)
     if e.notes:
@@ -153,7 +158,7 @@ def add_footers(doc: pymupdf.Document, tags: list[PageTag], case_title: str) -> 
             if tag.sha256:
                 line1 += f" · SHA-256 {short(tag.sha256)}"
             line1 += f" · {STATEMENT}"
-            line2 = tag.file_label + (f" · 取证时间 {tag.captured}" if tag.captured else "")
+            line2 = tag.file_label + (f" · {tag.captured}" if tag.captured else "")
         else:
             line1 = f"{tag.section} · 第{i + 1}页/共{total}页"
             line2 = case_title

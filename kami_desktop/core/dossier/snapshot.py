@@ -23,6 +23,7 @@ from kami_desktop.core.dossier.naming import original_file_name, unique_names
 from kami_desktop.core.dossier.options import DossierError, Fact
 from kami_desktop.core.evidence.advice import advice_by_exhibit, court_notes
 from kami_desktop.core.evidence.exhibits import list_exhibits
+from kami_desktop.core.evidence.times import time_label
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Exhibit, Party
@@ -64,6 +65,7 @@ class ExhibitSnap:
     files: list[FileSnap]
     advice: list[str] = field(default_factory=list)  # the product's advice: the app and 内部提示 only
     transcript: str = ""  # the user's own transcript of a recording
+    time_label: str = "取证时间"  # where captured_at came from (evidence.times): EXIF, file name, file time…
 
     @property
     def category_label(self) -> str:
@@ -210,6 +212,7 @@ def _exhibit(e: Exhibit, number: int, advice: list[str]) -> ExhibitSnap:
         purpose=e.purpose or "",
         source=e.source or "",
         captured_at=e.captured_at,
+        time_label=time_label(e.captured_at, e.files),
         notes=court_notes(e.notes or "", advice),
         files=files,
         advice=list(advice),
