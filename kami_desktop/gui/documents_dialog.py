@@ -325,7 +325,7 @@ class DocumentsDialog(QDialog):
         self._show_files(doc.paths + doc.advice_paths)
         text = self.tr("已生成 %n 个文件。", "", len(doc.paths))
         if doc.advice_paths:
-            text += self.tr("给你的提示另存为“内部提示”文件（不提交法院）。")
+            text += self.tr("另有“内部提示”文件，仅供你自己参考，不寄出、不提交。")
         if doc.missing:
             text += self.tr("文书中还有 %n 处待填写。", "", len(doc.missing))
         self._busy(False, text)

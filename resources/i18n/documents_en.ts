@@ -265,8 +265,8 @@
         <translation>Cannot generate</translation>
     </message>
     <message>
-        <source>给你的提示另存为“内部提示”文件（不提交法院）。</source>
-        <translation>The advice for you is saved separately as an “internal notes” file (not for filing).</translation>
+        <source>另有“内部提示”文件，仅供你自己参考，不寄出、不提交。</source>
+        <translation>There are also “internal advice” files: for you only, not to send or file.</translation>
     </message>
 </context>
 </TS>

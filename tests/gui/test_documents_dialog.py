@@ -70,7 +70,9 @@ def test_generate_then_open(qtbot, profile, tmp_path, dialogs, opened):
     # EMS on 2025-09-26, arrival estimated 09-29: 5 working days → 10-13
     assert "2025年10月13日" in docx_text(doc.paths[0])
     # the letter and, beside it, its 内部提示 (not for filing)
-    assert [p.name.split("_")[1] for p in doc.advice_paths] == ["内部提示（不提交法院）"] * 2
+    assert [p.name.split("_")[1] for p in doc.advice_paths] == [
+        "内部提示（不要寄出）"
+    ] * 2  # a demand letter goes to the platform
     assert dlg.files.count() == 4 and dlg.open_button.isEnabled()
     assert "内部提示" in dlg.status.text()
     assert "已生成" in dlg.status.text()

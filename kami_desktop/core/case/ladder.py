@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import CaseError, get_case, update_case
@@ -21,7 +21,7 @@ from kami_desktop.core.legal.deadlines import DEMAND_DEFAULT_WORKDAYS, Deadline,
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.edits import record_edit
-from kami_desktop.core.store.model import Case, LadderStep
+from kami_desktop.core.store.model import Case, ClaimItem, LadderStep
 from kami_desktop.core.util.timeutil import now
 from kami_desktop.core.vocab import STAGES
 
@@ -277,6 +277,14 @@ def case_dashboard(
     warnings = []
     if case.discovered_on is None:
         warnings.append("尚未填写发现扣款的日期：填写后才能计算诉讼时效和12315投诉期限。")
+    else:
+        earliest = s.scalar(select(func.min(ClaimItem.on)).where(ClaimItem.case_id == case_id))
+        if earliest is not None and earliest < case.discovered_on:
+            warnings.append(
+                f"主张项中最早的日期（{earliest.isoformat()}）早于填写的发现扣款日期"
+                f"（{case.discovered_on.isoformat()}）：诉讼时效和12315投诉期限自知道或者应当知道权利受到损害之日"
+                "起算，请核对发现日期；拿不准时按较早的日期准备，期限只会更稳妥。"
+            )
     if any(d.provisional for d in deadlines):
         warnings.append(
             "部分期限按暂定节假日安排计算（尚无当年国务院放假通知），标注“暂定”，请在通知发布后核对。"

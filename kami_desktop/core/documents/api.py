@@ -134,9 +134,11 @@ def output_paths(out_dir: Path, case_id: int, kind: str, fmt: str) -> list[Path]
     return [Path(out_dir) / f"{label}_案件{case_id}.{ext}" for ext in FORMATS[fmt]]
 
 
-def advice_paths(paths: list[Path]) -> list[Path]:
-    """Where the 内部提示 of the documents at ``paths`` goes: '民事起诉状_内部提示_案件3.pdf'."""
-    return [p.with_name(p.name.replace("_案件", "_内部提示（不提交法院）_案件", 1)) for p in paths]
+def advice_paths(paths: list[Path], kind: str = "lawsuit") -> list[Path]:
+    """Where the 内部提示 of the documents at ``paths`` goes: '民事起诉状_内部提示（不提交法院）_案件3.pdf';
+    for the demand letter, which goes to the platform, not to a court: '…_内部提示（不要寄出）_…'."""
+    label = "_内部提示（不要寄出）_案件" if kind == "demand" else "_内部提示（不提交法院）_案件"
+    return [p.with_name(p.name.replace("_案件", label, 1)) for p in paths]
 
 
 def generate(
@@ -176,9 +178,9 @@ def generate(
     tips: list[Path] = []
     exhibit_advice = [f"证据{e.number}（{e.title}）：{a}" for e in ctx.exhibits for a in e.advice]
     if kind in COURT_KINDS and (built.notes or warnings or exhibit_advice):
-        tip_doc = advice_doc(doc.title, built.notes, warnings, exhibit_advice)
+        tip_doc = advice_doc(doc.title, built.notes, warnings, exhibit_advice, to_court=kind != "demand")
         tip_doc.stamp = stamp
-        for tip in advice_paths(paths):
+        for tip in advice_paths(paths, kind):
             data = render_docx(tip_doc, stamp)[0] if tip.suffix == ".docx" else render_pdf(tip_doc, stamp)
             atomic_write_bytes(tip, data)
             tips.append(tip)

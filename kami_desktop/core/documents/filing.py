@@ -16,6 +16,7 @@ from kami_desktop.core.legal.copies import evidence_copies
 SIGN_GAP = "\u3000" * 8  # room for a handwritten signature
 DATE_BLANK = "\u3000" * 4 + "年" + "\u3000" * 3 + "月" + "\u3000" * 3 + "日"
 ADVICE_TITLE = "内部提示（仅供本人参考，不提交法院）"
+LETTER_ADVICE_TITLE = "内部提示（仅供本人参考，不要寄出）"
 
 
 def signature_block(signer: str, on: date | None, *, label: str = "具状人（签名）") -> list[Para]:
@@ -48,12 +49,15 @@ def attachment_lines(defendants: int, exhibits: int) -> list[Para]:
     return lines
 
 
-def advice_doc(title: str, notes: list[str], warnings: list[str], exhibit_advice: list[str]) -> Doc:
-    """The 内部提示 for one document: its notes, its warnings and the exhibits' advice, numbered."""
-    doc = Doc(
-        title=f"{title}：{ADVICE_TITLE}", subject=ADVICE_TITLE, author="", keywords="内部提示,不提交法院"
-    )
-    doc.add(Title("内部提示", subtitle=f"（{title}；仅供本人参考，不提交法院，不要与诉状一并装订）"))
+def advice_doc(
+    title: str, notes: list[str], warnings: list[str], exhibit_advice: list[str], *, to_court: bool = True
+) -> Doc:
+    """The 内部提示 for one document: its notes, its warnings and the exhibits' advice, numbered. A demand
+    letter goes to the platform, not to a court: its 内部提示 says not to send it."""
+    heading = ADVICE_TITLE if to_court else LETTER_ADVICE_TITLE
+    doc = Doc(title=f"{title}：{heading}", subject=heading, author="", keywords="内部提示,仅供本人参考")
+    keep = "不提交法院，不要与诉状一并装订" if to_court else "不要随催告函寄给平台"
+    doc.add(Title("内部提示", subtitle=f"（{title}；仅供本人参考，{keep}）"))
     sections = [("提交前请核对", notes), ("需要注意", warnings), ("证据方面的建议", exhibit_advice)]
     for heading, lines in sections:
         if not lines:

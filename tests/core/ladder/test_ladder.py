@@ -125,6 +125,20 @@ def test_limitation_runs_from_discovery_and_restarts_on_a_demand(profile, case_i
     assert dash.provisional and any("暂定" in w for w in dash.warnings)
 
 
+def test_claim_items_older_than_the_discovery_date_are_pointed_out(profile, case_id):
+    """The deadlines count from 发现扣款日期; a claim item dated earlier means that date may be too late."""
+    from kami_desktop.core.case.claims import add_item
+
+    with profile.session() as s:
+        update_case(s, case_id, discovered_on="2025-05-29")
+        assert not any(
+            "早于填写的发现扣款日期" in w for w in case_dashboard(s, case_id, D("2025-06-01")).warnings
+        )
+        add_item(s, case_id, "topup_not_credited", "300.00", "2025-03-01")
+        warnings = case_dashboard(s, case_id, D("2025-06-01")).warnings
+    assert any("主张项中最早的日期（2025-03-01）早于填写的发现扣款日期（2025-05-29）" in w for w in warnings)
+
+
 def test_missing_discovery_date_is_a_warning(profile, case_id):
     with profile.session() as s:
         dash = case_dashboard(s, case_id, D("2025-10-01"))
