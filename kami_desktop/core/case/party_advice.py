@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kami_desktop.core.case.parties import check_field, list_parties, party_evidence
+from kami_desktop.core.case.parties import check_field, id_number_facts, list_parties, party_evidence
 from kami_desktop.core.case.party_basis import effective_basis
 from kami_desktop.core.store.model import Party
 
@@ -152,6 +152,27 @@ def party_advice(s: Session, case_id: int) -> list[Advice]:
             Advice("no_self", "info", "请填写本人信息（姓名、联系电话、地址等），投诉和起诉状都需要。")
         )
     for me in selves:
+        facts = id_number_facts(me.id_number) if me.id_number else None
+        if facts is not None:
+            stated = {"birth_date": facts[0].isoformat(), "gender": facts[1]}
+            given = {
+                "birth_date": me.birth_date.isoformat() if me.birth_date else "",
+                "gender": me.gender or "",
+            }
+            wrong = [
+                f"{label}（填写为{given[k]}，身份证号显示为{stated[k]}）"
+                for k, label in (("gender", "性别"), ("birth_date", "出生日期"))
+                if given[k] and given[k] != stated[k]
+            ]
+            if wrong:
+                out.append(
+                    Advice(
+                        "self_id_mismatch",
+                        "warn",
+                        "本人信息与身份证号不一致：" + "；".join(wrong) + "，请核对。",
+                        me.id,
+                    )
+                )
         missing = [
             label
             for field, label in (
@@ -162,7 +183,7 @@ def party_advice(s: Session, case_id: int) -> list[Advice]:
                 ("birth_date", "出生日期"),
                 ("ethnicity", "民族"),
             )
-            if not getattr(me, field)
+            if not getattr(me, field) and not (facts is not None and field in ("gender", "birth_date"))
         ]
         if missing:
             out.append(

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kami_desktop.core.bills.money import case_money
 from kami_desktop.core.case.cases import case_causes, get_case
+from kami_desktop.core.case.parties import id_number_facts
 from kami_desktop.core.evidence.advice import advice_by_exhibit, court_notes
 from kami_desktop.core.evidence.exhibits import list_exhibits
 from kami_desktop.core.evidence.times import time_label
@@ -241,6 +242,7 @@ class CaseContext:
 
 
 def _party(p: Party) -> PartyInfo:
+    facts = id_number_facts(p.id_number) if p.id_number else None
     return PartyInfo(
         id=p.id,
         role=p.role,
@@ -255,8 +257,9 @@ def _party(p: Party) -> PartyInfo:
         is_defendant=bool(p.is_defendant),
         notes=p.notes or "",
         id_number=p.id_number or "",
-        gender=p.gender or "",
-        birth_date=p.birth_date,
+        # what the user left blank, the 身份证号 states (a mismatch is the party advice's to point out)
+        gender=p.gender or (facts[1] if facts else ""),
+        birth_date=p.birth_date or (facts[0] if facts else None),
         ethnicity=p.ethnicity or "",
         occupation=p.occupation or "",
         basis=p.basis or "",
