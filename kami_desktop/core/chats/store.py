@@ -26,7 +26,7 @@ from kami_desktop.core.chats.speakers import (
     stored_role,
 )
 from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit, get_exhibit, next_position
-from kami_desktop.core.evidence.importer import ImportedItem
+from kami_desktop.core.evidence.importer import ImportedItem, record_import
 from kami_desktop.core.evidence.sources import import_source_file
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
@@ -257,33 +257,7 @@ def _exhibit_for(s: Session, case_id: int, item: ImportedItem, created: bool, in
     )
     s.add(ef)
     s.flush()
-    blob = src.blob
-    ledger.append(
-        s,
-        "import",
-        {
-            "sha256": blob.sha256,
-            "sm3": blob.sm3,
-            "size": blob.size,
-            "media_type": blob.media_type,
-            "original_name": ef.original_name,
-            "file_id": ef.id,
-            "duplicate": True,
-            "captured_at": ex.captured_at,
-            "problem": ef.problem,
-            "file_mtime": ef.file_mtime,
-            "exif_time": ef.exif_time,
-            "imported_at": ef.imported_at,
-            "title": ex.title,
-            "category": ex.category,
-            "purpose": ex.purpose,
-            "source": ex.source,
-            "notes": ex.notes,
-            "tags": [],
-        },
-        case_id=case_id,
-        exhibit_id=ex.id,
-    )
+    record_import(s, src.blob, ex, ef, duplicate=True, new_exhibit=True)
     return ex.id
 
 

@@ -336,38 +336,7 @@ def _commit(
             )
             s.add(ef)
             s.flush()
-            ledger.append(
-                s,
-                "import",
-                {
-                    "sha256": st.sha256,
-                    "sm3": st.sm3,
-                    "size": st.size,
-                    "media_type": blob.media_type,
-                    "original_name": prep.path.name,
-                    "file_id": ef.id,
-                    "duplicate": duplicate,
-                    "captured_at": ex.captured_at,
-                    "problem": prep.problem,
-                    "file_mtime": ef.file_mtime,
-                    "exif_time": ef.exif_time,
-                    "imported_at": ef.imported_at,
-                    **(
-                        {
-                            "title": ex.title,
-                            "category": ex.category,
-                            "purpose": ex.purpose,
-                            "source": ex.source,
-                            "notes": ex.notes,
-                            "tags": [],
-                        }
-                        if exhibit_id is None
-                        else {}
-                    ),
-                },
-                case_id=case_id,
-                exhibit_id=ex.id,
-            )
+            record_import(s, blob, ex, ef, duplicate=duplicate, new_exhibit=exhibit_id is None)
             item = ImportedItem(
                 ex.id,
                 ef.id,
@@ -384,6 +353,37 @@ def _commit(
             on_commit(s, item, holder is None and exhibit_id is None)
     profile.vault.unmark(st.sha256, "import")
     return item
+
+
+def record_import(
+    s: Session, blob: Blob, ex: Exhibit, ef: ExhibitFile, *, duplicate: bool, new_exhibit: bool
+) -> None:
+    """The ``import`` ledger entry of one stored file: its hashes and times as stored, and — when the file
+    made a new exhibit — that exhibit's fields, which the replay (``evidence.replay``) rebuilds from it."""
+    payload = {
+        "sha256": blob.sha256,
+        "sm3": blob.sm3,
+        "size": blob.size,
+        "media_type": blob.media_type,
+        "original_name": ef.original_name,
+        "file_id": ef.id,
+        "duplicate": duplicate,
+        "captured_at": ex.captured_at,
+        "problem": ef.problem,
+        "file_mtime": ef.file_mtime,
+        "exif_time": ef.exif_time,
+        "imported_at": ef.imported_at,
+    }
+    if new_exhibit:
+        payload |= {
+            "title": ex.title,
+            "category": ex.category,
+            "purpose": ex.purpose,
+            "source": ex.source,
+            "notes": ex.notes,
+            "tags": list(ex.tags),
+        }
+    ledger.append(s, "import", payload, case_id=ex.case_id, exhibit_id=ex.id)
 
 
 def _existing_holder(s: Session, case_id: int, exhibit_id: int | None, sha: str) -> tuple[int, int] | None:
