@@ -141,3 +141,15 @@ def make_case(profile, src: Path) -> Case837:
         rows = {r.order_id: r.id for r in s.query(BillRow).filter(BillRow.bill_id == bill.bill_id)}
         renewal = s.query(ChatMessage).filter(ChatMessage.text == RENEWAL_TEXT).one().id
     return Case837(case_id, bill.bill_id, bill.exhibit_id, chat.exhibit_id, shot_id, rows, renewal, bill_path)
+
+
+def claim_the_loss(s, made: Case837) -> None:
+    """The case's two claim items (837.50): the undelivered card (a bill row) and the auto-renewal (a chat
+    message), each made the way a user makes it in one step."""
+    from kami_desktop.core.bills.money import add_claim
+    from kami_desktop.core.case.claim_drafts import add_from_draft, draft_from_chat_message
+
+    add_claim(
+        s, made.case_id, "已付款未交付的订单", bill_row_ids=[made.rows[CARD_ORDER]], description="点卡未到账"
+    )
+    add_from_draft(s, draft_from_chat_message(s, made.renewal_message), description="未经同意自动续费")

@@ -6,26 +6,17 @@ import re
 
 import pytest
 
-from kami_desktop.core.bills.money import add_claim
-from kami_desktop.core.case.claim_drafts import add_from_draft, draft_from_chat_message
 from kami_desktop.core.documents.api import build_document
 from kami_desktop.core.documents.context import load_context
 from kami_desktop.core.documents.options import DocOptions
-from tests.core.claims.scenario import CARD_ORDER, make_case
+from tests.core.claims.scenario import claim_the_loss, make_case
 
 
 @pytest.fixture
 def ctx(profile, tmp_path):
     made = make_case(profile, tmp_path / "src")
     with profile.session() as s:
-        add_claim(
-            s,
-            made.case_id,
-            "已付款未交付的订单",
-            bill_row_ids=[made.rows[CARD_ORDER]],
-            description="点卡未到账",
-        )
-        add_from_draft(s, draft_from_chat_message(s, made.renewal_message), description="未经同意自动续费")
+        claim_the_loss(s, made)
         return load_context(s, made.case_id)
 
 

@@ -9,15 +9,13 @@ from datetime import timedelta
 
 import pytest
 
-from kami_desktop.core.bills.money import add_claim
-from kami_desktop.core.case.claim_drafts import add_from_draft, draft_from_chat_message
 from kami_desktop.core.case.facts import add_fact
 from kami_desktop.core.case.suggestions import accept_suggestion, suggest_facts
 from kami_desktop.core.documents import generate
 from kami_desktop.core.documents.portal import mask_number, plain_amount, without_numbers, without_refs
 from kami_desktop.core.legal.data import load_limits
 from kami_desktop.core.store.model import BillRow
-from tests.core.claims.scenario import CARD_ORDER, ORDER, make_case
+from tests.core.claims.scenario import CARD_ORDER, ORDER, claim_the_loss, make_case
 from tests.core.documents.conftest import docx_tables, pdf_flat
 from tests.helpers import kami_json
 
@@ -29,14 +27,7 @@ def big(profile, tmp_path):
     """The 837.50 case with every suggestion accepted and a long history of chat facts (about 40)."""
     made = make_case(profile, tmp_path / "src")
     with profile.session() as s:
-        add_claim(
-            s,
-            made.case_id,
-            "已付款未交付的订单",
-            bill_row_ids=[made.rows[CARD_ORDER]],
-            description="点卡未到账",
-        )
-        add_from_draft(s, draft_from_chat_message(s, made.renewal_message), description="未经同意自动续费")
+        claim_the_loss(s, made)
         for x in suggest_facts(s, made.case_id):
             accept_suggestion(s, made.case_id, x.origin)
         first = s.get(BillRow, made.rows[CARD_ORDER])
