@@ -21,21 +21,27 @@ LAYERS = {
     "legal": 2,
     "bills.parse": 2,
     "chats.parse": 2,
+    "ocr.parse": 2,
     "store": 3,
     "profile": 4,
     "evidence": 5,
     "case": 5,
     "bills.store": 6,
     "chats.store": 6,
+    "ocr.store": 6,
     "suggestions": 7,
     "documents": 7,
     "dossier": 7,
     "backup": 7,
+    "search": 7,
+    "triage": 7,
+    "redact": 7,
 }
 # the modules of bills/ and chats/ that work on the case file in the database; the rest are parsers
 STORED_SIDE = {
     "bills": {"store", "sheets", "owner", "counterparties", "money"},
     "chats": {"store", "excerpts"},
+    "ocr": {"store", "job"},
 }
 # parsers read bytes and return plain data: nothing but the utilities and the error base
 PARSER_ONLY = {"util", "errors"}
@@ -52,7 +58,7 @@ def group_of(module: str) -> str | None:
     head = parts[2]
     if parts[2:4] == ["case", "suggestions"]:  # facts proposed from the stored bills and chats
         return "suggestions"
-    if head in ("bills", "chats"):
+    if head in STORED_SIDE:
         return f"{head}.store" if parts[3:4] and parts[3] in STORED_SIDE[head] else f"{head}.parse"
     return head
 

@@ -392,3 +392,25 @@ class CounterpartyChoice(Base):
     decided_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
     __table_args__ = (UniqueConstraint("case_id", "name", "account"),)
+
+
+class OcrText(Base):
+    """Text read from one page of a stored original by OCR: derived data keyed by the blob's SHA-256,
+    never part of the evidence. ``lines`` is JSON (see ``core.ocr.model.OcrPage``); ``page`` is 0 for an
+    image. One row per (blob, page); re-reading with a newer engine replaces it."""
+
+    __tablename__ = "ocr_texts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="CASCADE"))
+    page: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20))  # ok | empty | failed
+    engine: Mapped[str] = mapped_column(String(100))  # e.g. rapidocr-onnxruntime 1.4.4 / PP-OCRv4
+    width: Mapped[int] = mapped_column(Integer, default=0)  # pixels the boxes refer to
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text, default="")  # the lines joined by newlines
+    lines: Mapped[str] = mapped_column(Text, default="[]")
+    problem: Mapped[str] = mapped_column(Text, default="")  # why it failed, for the user
+    read_at: Mapped[datetime] = mapped_column(AwareDateTime)
+
+    __table_args__ = (UniqueConstraint("blob_sha256", "page"),)
