@@ -33,7 +33,8 @@ DB_FILES = (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal")
 SUBDIRS = ("vault", "cache", "logs", WORK_DIR)
 GUI_LOCK = "kami-desktop.lock"  # the window's single-instance lock (gui.single_instance)
 # what a profile folder may hold; a folder holding anything else and no database is not a profile
-PROFILE_NAMES = frozenset((*DB_FILES, *SUBDIRS, READY))
+MASKED_DIR = "masked"  # masked copies for public sites (core.redact): derived files, made on demand
+PROFILE_NAMES = frozenset((*DB_FILES, *SUBDIRS, MASKED_DIR, READY))
 WRITE_WAIT = 5.0  # seconds a writer waits for another one to finish before giving up
 
 
@@ -72,6 +73,7 @@ class Profile:
         self.cache_dir = self.data_dir / "cache"
         self.logs_dir = self.data_dir / "logs"
         self.work_dir = self.data_dir / WORK_DIR
+        self.masked_dir = self.data_dir / MASKED_DIR
         self.engine = make_engine(self.db_path, query_only=not write)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
         self.recovered: dict[str, object] = {}

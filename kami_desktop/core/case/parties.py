@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from kami_desktop.core.case.cases import CaseError, get_case
 from kami_desktop.core.case.party_basis import BASES, basis_code
 from kami_desktop.core.legal.identifiers import CodeCheck, check_company_code, check_icp, check_uscc
+from kami_desktop.core.legal.private_data import id_check_char
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.edits import record_edit
 from kami_desktop.core.store.model import Exhibit, Party, PartyExhibit
@@ -83,8 +84,7 @@ def check_id_number(text: str) -> CodeCheck:
         return CodeCheck(
             False, "id_number", None, f"身份证号应为18位（最后一位可为X），实际为“{s}”", normalized=s
         )
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    expected = "10X98765432"[sum(int(c) * w for c, w in zip(s[:17], weights, strict=True)) % 11]
+    expected = id_check_char(s[:17])
     if s[17] != expected:
         return CodeCheck(
             False,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from kami_desktop.core.documents.context import CaseContext
+from kami_desktop.core.legal.private_data import Personal, mask_text
 
 UNCONFIRMED = "未确认"
 
@@ -36,21 +36,15 @@ def fit(pieces: list[str], limit: int | None, *, keep: int = 1) -> Fitted:
     return Fitted(text, limit, shortened=True)
 
 
-_PHONE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
-_ID = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
+def personal_of(ctx: CaseContext) -> Personal | None:
+    """What the case's 本人 party records, for the private-data rules (None without a 本人 party)."""
+    me = ctx.self_party
+    if me is None:
+        return None
+    return Personal(name=me.name, address=me.address, phone=me.phone, id_number=me.id_number)
 
 
 def redact(text: str, ctx: CaseContext) -> str:
-    """Mask the user's own name, ID number, phone and address, and any phone / ID number pattern."""
-    me = ctx.self_party
-    if me:
-        for value, repl in (
-            (me.id_number, "****"),
-            (me.phone, "****"),
-            (me.address, "（地址略）"),
-            (me.name, "本人"),
-        ):
-            if value and len(value) >= 2:
-                text = text.replace(value, repl)
-    text = _ID.sub(lambda m: m.group(1) + "********" + m.group(2), text)
-    return _PHONE.sub(lambda m: m.group(1) + "****" + m.group(2), text)
+    """Mask the user's own name, ID number, phone and address, and any phone, ID, bank card number or
+    e-mail address — the rules of ``core.legal.private_data``, the same as the masked image copies."""
+    return mask_text(text, personal_of(ctx))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, exists, func, select
@@ -12,7 +14,7 @@ from kami_desktop.core.errors import UserError
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.edits import Changes, record_edit
-from kami_desktop.core.store.model import Bill, Blob, Chat, Exhibit, ExhibitFile
+from kami_desktop.core.store.model import Bill, Blob, Chat, Exhibit, ExhibitFile, MaskedCopy
 from kami_desktop.core.util.timeutil import china_local, now
 from kami_desktop.core.vocab import CATEGORIES, category_code
 
@@ -340,11 +342,16 @@ def purge(profile: Profile, case_id: int | None = None) -> dict[str, Any]:
         purged: list[dict[str, Any]] = [
             {"exhibit_id": e.id, "case_id": e.case_id, "title": e.title} for e in doomed
         ]
+        # masked copies (core.redact) go with their exhibit and their original: rows cascade, files below
+        copies = set(
+            s.scalars(select(MaskedCopy.file_name).where(MaskedCopy.exhibit_id.in_([e.id for e in doomed])))
+        )
         for e in doomed:
             s.delete(e)
         s.flush()
         unreferenced = list(s.scalars(select(Blob).where(~blob_in_use_clause())))
         shas = [b.sha256 for b in unreferenced]
+        copies |= set(s.scalars(select(MaskedCopy.file_name).where(MaskedCopy.blob_sha256.in_(shas))))
         for sha in shas:
             profile.vault.mark(sha, "purge")
         for b in unreferenced:
@@ -358,6 +365,12 @@ def purge(profile: Profile, case_id: int | None = None) -> dict[str, Any]:
     for sha in shas:  # committed: now the files may go
         profile.vault.remove_blob(sha)
         profile.vault.unmark(sha, "purge")
+    if copies:
+        with profile.session() as s:
+            kept = set(s.scalars(select(MaskedCopy.file_name).where(MaskedCopy.file_name.in_(copies))))
+        for name in sorted(copies - kept):
+            with contextlib.suppress(FileNotFoundError):
+                (profile.masked_dir / Path(name).name).unlink()
     return {"exhibits": purged, "blobs_removed": shas}
 
 

@@ -13,13 +13,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kami_desktop.core.evidence import anchors
 from kami_desktop.core.evidence.compare import compare
 from kami_desktop.core.evidence.replay import replay
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
-from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile, LedgerEntry
+from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile, LedgerEntry, MaskedCopy
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.hashing import sha256_file, sm3_file
 
@@ -27,6 +28,7 @@ from kami_desktop.core.util.hashing import sha256_file, sm3_file
 @dataclass
 class Problem:
     kind: str  # missing | hash_mismatch | size_mismatch | orphan | ledger_broken | state_mismatch | anchor
+    # | copy_mismatch (a masked copy, not evidence)
     exhibit_id: int | None
     sha256: str | None
     path: str | None
@@ -91,6 +93,7 @@ def verify(
             holders.setdefault(sha, ex_id)
         chain = list(ledger.entries(s))  # read once: the chain check, the replay and the anchors share it
         recorded = _recorded_imports(chain)
+        copies = _copies(s, chain, case_id)
         report.ledger_entries, chain_problems = ledger.verify_chain(s, chain)
         state = replay(chain)
         mismatches = compare(s, state, case_id)
@@ -185,6 +188,8 @@ def verify(
             )
     if any(p.kind == "missing" for p in report.problems):
         report.problems = _without_purged(profile, report.problems)
+    if not report.cancelled:
+        report.problems += _copy_problems(profile, copies)
     for cp in chain_problems:
         report.problems.append(Problem("ledger_broken", None, None, None, cp.detail, entry=cp.seq))
     for m in mismatches:
@@ -249,4 +254,61 @@ def ledger_problems(profile: Profile, case_id: int | None = None) -> list[Proble
     out += [
         Problem("anchor", None, None, a.anchor.source, a.detail, entry=a.anchor.seq) for a in anchor_problems
     ]
+    return out
+
+
+def _copies(s: Session, chain: list[LedgerEntry], case_id: int | None) -> list[tuple[MaskedCopy, bool]]:
+    """The masked copies (core.redact) to check, each with whether the ledger records making it."""
+    made = {
+        json.loads(e.payload).get("copy_sha256")
+        for e in chain
+        if e.action == "redact.copy" and '"copy_sha256"' in e.payload
+    }
+    q = select(MaskedCopy).order_by(MaskedCopy.id)
+    if case_id is not None:
+        q = q.join(Exhibit, Exhibit.id == MaskedCopy.exhibit_id).where(Exhibit.case_id == case_id)
+    return [(row, row.copy_sha256 in made) for row in s.scalars(q)]
+
+
+def _copy_problems(profile: Profile, copies: list[tuple[MaskedCopy, bool]]) -> list[Problem]:
+    """A masked copy is derived, never evidence: a missing file can be made again and is not reported;
+    a file whose content is not the recorded copy, or a copy the ledger never recorded, is."""
+    out = []
+    for row, in_ledger in copies:
+        path = profile.masked_dir / Path(row.file_name).name
+        if not in_ledger:
+            out.append(
+                Problem(
+                    "copy_mismatch",
+                    row.exhibit_id,
+                    row.blob_sha256,
+                    str(path),
+                    "存证日志中没有这个打码副本的制作记录",
+                )
+            )
+        if not path.is_file():
+            continue
+        try:
+            digest, _size = sha256_file(path)
+        except OSError as exc:
+            out.append(
+                Problem(
+                    "copy_mismatch",
+                    row.exhibit_id,
+                    row.blob_sha256,
+                    str(path),
+                    f"打码副本无法读取：{exc.strerror or exc}",
+                )
+            )
+            continue
+        if digest != row.copy_sha256:
+            out.append(
+                Problem(
+                    "copy_mismatch",
+                    row.exhibit_id,
+                    row.blob_sha256,
+                    str(path),
+                    f"打码副本的 SHA-256 实际为 {digest}，与制作时登记的不符（副本文件已被改动；原件不受影响）",
+                )
+            )
     return out

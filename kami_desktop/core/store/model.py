@@ -414,3 +414,25 @@ class OcrText(Base):
     read_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
     __table_args__ = (UniqueConstraint("blob_sha256", "page"),)
+
+
+class MaskedCopy(Base):
+    """A masked copy of an image original, for public complaint sites: a derived file kept apart from
+    the vault (``masked/<copy_sha256>.<ext>`` in the data folder), never part of the binder. ``boxes`` is
+    JSON: the rectangles masked, in pixels of the image as shown, each with its reason. Rows go with the
+    exhibit (purge) and with the original (the foreign keys cascade)."""
+
+    __tablename__ = "masked_copies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id", ondelete="CASCADE"), index=True)
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="CASCADE"), index=True)
+    copy_sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(100))  # <copy_sha256>.png | .jpg
+    media_type: Mapped[str] = mapped_column(String(50))
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    style: Mapped[str] = mapped_column(String(20))  # solid | mosaic
+    boxes: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
