@@ -1,7 +1,7 @@
 """Paint boxes over an image and encode a fresh file from the pixels (Pillow).
 
-Honest masking: a solid box replaces the pixels; a mosaic averages them into coarse cells (at least
-half the box's smaller side), which no sharpening brings back. The copy is built from the pixels alone
+Honest masking: a solid box replaces the pixels; a mosaic averages them into coarse cells (most of
+the box's smaller side, wider than a character), which no sharpening brings back. The copy is built from the pixels alone
 (``Image.new`` + paste), so no EXIF (GPS, camera), ICC profile, XMP, PNG text chunk, thumbnail or
 second layer of the original can reach it. PNG sources give a PNG, JPEG (and HEIC photos) a JPEG at
 quality 92 without chroma subsampling; anything else a PNG. A picture of more than ``MAX_PIXELS`` is
@@ -78,7 +78,9 @@ def shown_size(path: Path, name: str = "") -> tuple[int, int]:
 
 
 def _mosaic(im: Image.Image, b: Box) -> None:
-    cell = max(10, math.ceil(min(b.w, b.h) / 2), math.ceil(max(b.w, b.h) / 12))
+    # cells wider than a digit and most of a line high: no glyph's shape survives (a fine mosaic over a
+    # known font can be matched back, e.g. Depix)
+    cell = max(12, math.ceil(min(b.w, b.h) * 0.8), math.ceil(max(b.w, b.h) / 12))
     region = im.crop((b.x, b.y, b.right, b.bottom))
     small = region.resize(
         (max(1, math.ceil(b.w / cell)), max(1, math.ceil(b.h / cell))), Image.Resampling.BOX

@@ -62,6 +62,9 @@ def test_redact_masks_phone_and_id_numbers(made, profile):
     )
     assert "张三" not in text and "13812345678" not in text and "139****1111" in text
     assert "330106199005120018" not in text and "文三路" not in text
+    more = redact("退款到卡 6222020200112233446，邮箱 liming88@qq.com，另一个身份证11010519491231002X", ctx)
+    assert "6222020200112233446" not in more and "****3446" in more  # the same rules as the masked images
+    assert "liming88" not in more and "***@qq.com" in more and "11010519491231002X" not in more
 
 
 def test_manifest_shapes(tmp_path):
