@@ -1,6 +1,6 @@
 """The main window's 编辑 menu: undo and redo of exhibit changes (the evidence tab's undo stack), then
-moving the selected exhibits up or down the binder order. Undo and redo say in the status bar what
-they did."""
+moving the selected exhibits up or down the binder order, then masked copies of the selected images.
+Undo and redo say in the status bar what they did."""
 
 from __future__ import annotations
 
@@ -49,4 +49,9 @@ def build_edit_menu(window: QMainWindow, bar: QMenuBar, evidence: EvidenceView) 
         act.triggered.connect(lambda _checked=False, s=step: evidence.move_by(s))
         m.addAction(act)
         window.addAction(act)
+    m.addSeparator()
+    redact = QAction(QCoreApplication.translate("MainWindow", "制作打码副本…"), window)
+    redact.setObjectName("redactAction")
+    redact.triggered.connect(evidence.redact_selected)
+    m.addAction(redact)
     return undo, redo

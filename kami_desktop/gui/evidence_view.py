@@ -336,6 +336,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         menu.addAction(self.tr("下移一项"), lambda: self.move_by(1)).setEnabled(movable)
         menu.addAction(self.tr("合并所选证据"), self.merge_selected).setEnabled(len(ids) > 1)
         menu.addAction(self.tr("拆分证据"), self.split_current).setEnabled(one and row.file_count > 1)
+        menu.addAction(self.tr("制作打码副本…"), self.redact_selected)
         menu.addSeparator()
         label = self.tr("删除到回收站") if one else self.tr("删除 {n} 项到回收站…").format(n=len(ids))
         menu.addAction(label, self.trash_selected)
@@ -345,6 +346,18 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         menu = self.context_menu_for(view, pos)
         if menu is not None:
             menu.exec(view.viewport().mapToGlobal(pos))
+
+    def redact_selected(self) -> None:
+        """Masked copies of the selected images, for public complaint sites (the originals stay as they are)."""
+        from kami_desktop.gui.redact_dialog import RedactDialog
+
+        ids = self.selected_ids()
+        if ids:
+            dialog = RedactDialog(self.profile, ids, self)
+            dialog.copy_saved.connect(
+                lambda _eid: self.status_message.emit(self.tr("已保存打码副本（原件未改动，已记入存证日志）"))
+            )
+            dialog.exec()
 
     def claim_from_current(self) -> None:
         """One step: the exhibit's date and purpose prefill a claim item the user confirms."""

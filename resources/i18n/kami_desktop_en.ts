@@ -261,6 +261,14 @@
 <context>
     <name>EvidenceView</name>
     <message>
+        <source>制作打码副本…</source>
+        <translation>Make masked copies…</translation>
+    </message>
+    <message>
+        <source>已保存打码副本（原件未改动，已记入存证日志）</source>
+        <translation>Masked copy saved (the original is unchanged; recorded in the evidence log)</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/evidence_view.py" line="113"/>
         <source>缩略图</source>
         <translation>Thumbnails</translation>
@@ -733,6 +741,10 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>制作打码副本…</source>
+        <translation>Make masked copies…</translation>
+    </message>
     <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="52"/>
         <location filename="../../kami_desktop/gui/main_window.py" line="182"/>

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kami_desktop.core.case.facts import exhibit_numbers
 from kami_desktop.core.case.parties import list_parties
 from kami_desktop.core.errors import UserError
 from kami_desktop.core.evidence.exhibits import get_exhibit
@@ -294,3 +295,32 @@ def remove_copy_files(profile: Profile, file_names: list[str], s: Session | None
 
 def copy_files_of(s: Session, exhibit_ids: list[int]) -> list[str]:
     return list(s.scalars(select(MaskedCopy.file_name).where(MaskedCopy.exhibit_id.in_(exhibit_ids))))
+
+
+@dataclass
+class ReviewItem:
+    """One exhibit of a selection, for the review screens: its binder number, and either its images'
+    suggestions or why it cannot be masked."""
+
+    exhibit_id: int
+    number: int | None  # None for a trashed exhibit
+    title: str
+    suggestions: list[Suggestion] = field(default_factory=list)
+    problem: str = ""
+
+
+def review_items(profile: Profile, exhibit_ids: list[int], *, orders: bool = False) -> list[ReviewItem]:
+    """What the editor shows for a selection of exhibits, in binder order."""
+    with profile.session() as s:
+        heads = []
+        for eid in exhibit_ids:
+            ex = get_exhibit(s, eid)
+            numbers = exhibit_numbers(s, ex.case_id)
+            heads.append((eid, numbers.get(eid, (None, ex.title))[0], ex.title))
+    out = []
+    for eid, number, title in sorted(heads, key=lambda h: (h[1] is None, h[1] or 0, h[0])):
+        try:
+            out.append(ReviewItem(eid, number, title, suggest(profile, eid, orders=orders)))
+        except UserError as exc:
+            out.append(ReviewItem(eid, number, title, problem=str(exc)))
+    return out

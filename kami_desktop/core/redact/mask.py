@@ -124,3 +124,15 @@ def mask_image(path: Path, boxes: list[Box], style: str = SOLID, *, name: str = 
         fresh.save(buf, "PNG", compress_level=6)
         ext, media = "png", "image/png"
     return Masked(buf.getvalue(), ext, media, width, height, painted)
+
+
+def preview_png(path: Path, name: str = "") -> bytes:
+    """The image as shown, as PNG bytes, for a screen that cannot decode the original's format (HEIC)."""
+    with _open(path, name or path.name) as src:
+        try:
+            upright = ImageOps.exif_transpose(src).convert("RGB")
+        except (OSError, ValueError) as exc:
+            raise MaskError(f"“{name or path.name}”的图像数据无法读取（{exc}）") from exc
+    buf = io.BytesIO()
+    upright.save(buf, "PNG", compress_level=1)
+    return buf.getvalue()

@@ -1,0 +1,126 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>MaskCanvas</name>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_canvas.py" line="175"/>
+        <source>手动添加</source>
+        <translation>Added by hand</translation>
+    </message>
+</context>
+<context>
+    <name>RedactDialog</name>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="51"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="266"/>
+        <source>制作打码副本</source>
+        <translation>Make masked copies</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="68"/>
+        <source>删除所选框（Del）</source>
+        <translation>Delete the selected box (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="70"/>
+        <source>也遮盖订单号、交易单号（保留末4位）</source>
+        <translation>Also mask order and transaction numbers (keep the last 4)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="73"/>
+        <source>纯色遮盖</source>
+        <translation>Solid</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="74"/>
+        <source>马赛克</source>
+        <translation>Mosaic</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="76"/>
+        <source>识别文字</source>
+        <translation>Read the text</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="78"/>
+        <source>上一张</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="80"/>
+        <source>下一张</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="82"/>
+        <source>保存副本</source>
+        <translation>Save copy</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="87"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="95"/>
+        <source>遮盖框（在图片空白处拖动可添加；拖动框可移动，拖动角可调整大小）。框在这里半透明，便于核对；保存的副本中完全遮盖：</source>
+        <translation>Boxes to mask (drag on an empty area to add one; drag a box to move it, a corner to resize it). They are see-through here so you can check them; the saved copy covers them completely:</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="105"/>
+        <source>遮盖方式：</source>
+        <translation>Style:</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="146"/>
+        <source>未包括：</source>
+        <translation>Not included:</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="150"/>
+        <source>证据{n}</source>
+        <translation>Exhibit {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="150"/>
+        <source>回收站中的证据</source>
+        <translation>Exhibit in the trash</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="177"/>
+        <source>所选证据中没有可以打码的图片。</source>
+        <translation>The selected exhibits hold no image that can be masked.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="185"/>
+        <source>{exhibit} 的 {file}（第 {i} / {n} 张）</source>
+        <translation>{file} of {exhibit} ({i} of {n})</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="195"/>
+        <source>这张图片还没有识别文字：可以先“识别文字”，也可以直接在图片上框选要遮盖的内容。</source>
+        <translation>The text of this image has not been read yet: use “Read the text” first, or draw the boxes to mask on the image yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="243"/>
+        <source>正在识别文字…</source>
+        <translation>Reading the text…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="266"/>
+        <source>还没有遮盖框：请在图片上框选要遮盖的内容。</source>
+        <translation>There is no box yet: draw a box on the image around what should be masked.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="275"/>
+        <source>正在保存副本…</source>
+        <translation>Saving the copy…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="298"/>
+        <source>已保存打码副本（{n} 处，{style}），原件未改动。副本 SHA-256：{sha}…</source>
+        <translation>Masked copy saved ({n} boxes, {style}); the original is unchanged. Copy SHA-256: {sha}…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,144 @@
+"""The masking editor on real widgets: proposed boxes with their reasons, drag to add a box, drag to move
+it, drag a corner to resize it, Del to delete, 上一张/下一张 over a selection, 保存副本 writes the copy;
+an image without OCR text says so; the evidence tab's menu and the 编辑 menu open it."""
+
+from __future__ import annotations
+
+from PIL import Image
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from kami_desktop.core.evidence.importer import import_paths
+from kami_desktop.core.ocr.store import save_page
+from kami_desktop.core.store.model import LedgerEntry, MaskedCopy
+from kami_desktop.core.util.hashing import sha256_file
+from kami_desktop.gui.redact_dialog import RedactDialog
+from tests.core.redact.shots import page, shot
+
+
+def press(widget, kind, pos: QPoint, button=Qt.MouseButton.LeftButton):
+    buttons = Qt.MouseButton.NoButton if kind == QMouseEvent.Type.MouseButtonRelease else button
+    ev = QMouseEvent(
+        kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, ev)
+
+
+def drag(canvas, a: QPoint, b: QPoint) -> None:
+    press(canvas, QMouseEvent.Type.MouseButtonPress, a)
+    press(
+        canvas,
+        QMouseEvent.Type.MouseMove,
+        QPoint((a.x() + b.x()) // 2, (a.y() + b.y()) // 2),
+        Qt.MouseButton.NoButton,
+    )
+    press(canvas, QMouseEvent.Type.MouseMove, b, Qt.MouseButton.NoButton)
+    press(canvas, QMouseEvent.Type.MouseButtonRelease, b)
+
+
+def screen(canvas, x: int, y: int) -> QPoint:
+    s, off = canvas._scale()
+    return QPoint(round(off.x() + x * s), round(off.y() + y * s))
+
+
+def imported(profile, case_id, tmp_path):
+    path, lines = shot(tmp_path / "订单.png")
+    bare, _ = shot(tmp_path / "聊天.png", ("聊天 13912345678",))
+    note = tmp_path / "说明.txt"
+    note.write_text("说明", encoding="utf-8")
+    items = [import_paths(profile, case_id, [p]).imported[0] for p in (path, bare, note)]
+    with profile.session() as s:
+        save_page(s, page(items[0].sha256, lines))
+    return items
+
+
+def test_edit_boxes_and_save_a_copy(qtbot, profile, case_id, tmp_path, dialogs):
+    shot_item, bare, note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [note.exhibit_id, bare.exhibit_id, shot_item.exhibit_id])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    canvas = dlg.canvas
+    assert len(dlg.pages) == 2 and "证据3《说明.txt》" not in dlg.skipped.text()
+    assert "未包括" in dlg.skipped.text() and "不是图片" in dlg.skipped.text()
+    # the first page is 证据1: its proposals, each with its reason
+    assert "证据1" in dlg.heading.text() and "第 1 / 2 张" in dlg.heading.text()
+    reasons = [dlg.box_list.item(i).toolTip() for i in range(dlg.box_list.count())]
+    assert reasons == ["手机号", "身份证号", "银行卡号", "电子邮箱"]
+    assert "本人" in dlg.notes.text()  # no 本人 party: said so
+    # drag on an empty area adds a box
+    drag(canvas, screen(canvas, 400, 40), screen(canvas, 600, 70))
+    assert len(canvas.boxes) == 5 and canvas.selected == 4
+    added = canvas.boxes[4].rect
+    assert abs(added.x() - 400) <= 3 and abs(added.width() - 200) <= 4 and canvas.boxes[4].kind == "manual"
+    assert dlg.box_list.count() == 5
+    # drag the box to move it; drag its bottom-right handle to resize it
+    drag(canvas, screen(canvas, 500, 55), screen(canvas, 500, 105))
+    assert (
+        abs(canvas.boxes[4].rect.y() - (added.y() + 50)) <= 3
+        and canvas.boxes[4].rect.width() == added.width()
+    )
+    moved = canvas.boxes[4].rect
+    drag(
+        canvas,
+        screen(canvas, moved.right() + 1, moved.bottom() + 1),
+        screen(canvas, moved.right() + 61, moved.bottom() + 21),
+    )
+    assert abs(canvas.boxes[4].rect.width() - (moved.width() + 60)) <= 4
+    assert abs(canvas.boxes[4].rect.height() - (moved.height() + 20)) <= 4
+    # Del deletes the selected box (here: the e-mail proposal, picked in the list)
+    dlg.box_list.setCurrentRow(3)
+    assert canvas.selected == 3
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert [b.reason for b in canvas.boxes] == ["手机号", "身份证号", "银行卡号", "手动添加"]
+    # 下一张: the image without OCR says so and offers to read it; 上一张 brings the edits back
+    dlg.next_button.click()
+    assert "第 2 / 2 张" in dlg.heading.text() and "还没有识别文字" in dlg.notes.text()
+    assert dlg.ocr_button.isVisible() and canvas.boxes == []
+    dlg.prev_button.click()
+    assert [b.reason for b in canvas.boxes] == ["手机号", "身份证号", "银行卡号", "手动添加"]
+    # 保存副本 writes the copy through the core
+    dlg.style_box.setCurrentIndex(1)  # 马赛克
+    with qtbot.waitSignal(dlg.copy_saved, timeout=10000):
+        dlg.save_button.click()
+    qtbot.waitUntil(lambda: dlg.save_button.isEnabled(), timeout=5000)
+    with profile.session() as s:
+        row = s.scalars(select(MaskedCopy)).one()
+        entry = s.scalars(select(LedgerEntry).where(LedgerEntry.action == "redact.copy")).one()
+    assert row.exhibit_id == shot_item.exhibit_id and row.style == "mosaic" and "手动添加" in entry.payload
+    copy_file = profile.masked_dir / row.file_name
+    assert sha256_file(copy_file)[0] == row.copy_sha256 and "已保存打码副本" in dlg.status.text()
+    with Image.open(copy_file) as im:
+        assert im.size == (720, 520)
+    assert profile.blob_path(shot_item.sha256).read_bytes() == (tmp_path / "订单.png").read_bytes()
+
+
+def test_saving_without_boxes_asks_for_one(qtbot, profile, case_id, tmp_path, dialogs):
+    _shot, bare, _note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [bare.exhibit_id])
+    qtbot.addWidget(dlg)
+    dlg.save_button.click()
+    assert dialogs and "还没有遮盖框" in dialogs[-1][2]
+    with profile.session() as s:
+        assert s.scalars(select(MaskedCopy)).first() is None
+
+
+def test_the_menus_open_the_editor(qtbot, case_window, profile, case_id, tmp_path, monkeypatch):
+    from tests.gui.conftest import import_and_wait
+
+    path, _ = shot(tmp_path / "a.png", ("手机 13812345678",))
+    report = import_and_wait(qtbot, case_window, [path])
+    view = case_window.evidence
+    view.select_ids([report.imported[0].exhibit_id])
+    opened = []
+    monkeypatch.setattr(RedactDialog, "exec", lambda self: opened.append(list(self.exhibit_ids)) or 0)
+    eid = report.imported[0].exhibit_id
+    index = view.model.index(view.model.row_for_id(eid), view.model.COL_TITLE)
+    menu = view.context_menu_for(view.grid, view.grid.visualRect(index).center())
+    [act] = [a for a in menu.actions() if a.text() == "制作打码副本…"]
+    act.trigger()
+    case_window.findChild(type(act), "redactAction").trigger()
+    assert opened == [[report.imported[0].exhibit_id]] * 2
