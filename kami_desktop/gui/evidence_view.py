@@ -353,7 +353,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
 
         ids = self.selected_ids()
         if ids:
-            dialog = RedactDialog(self.profile, ids, self)
+            dialog = RedactDialog(self.profile, ids, self, case_id=self.case_id)
             dialog.copy_saved.connect(
                 lambda _eid: self.status_message.emit(self.tr("已保存打码副本（原件未改动，已记入存证日志）"))
             )

@@ -6,12 +6,15 @@ never changed. An image without OCR text yet says so and offers to read it (or t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QRect, QSize, Signal
 from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,8 +27,10 @@ from PySide6.QtWidgets import (
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.redact.box import Box
 from kami_desktop.core.redact.copies import OCR_NONE, CopyInfo, Suggestion, make_copy, read_text, review_items
+from kami_desktop.core.redact.export import SITES, export_for_site
 from kami_desktop.core.redact.mask import MOSAIC, SOLID, preview_png
 from kami_desktop.gui import messages
+from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
 from kami_desktop.gui.redact_canvas import CanvasBox, MaskCanvas
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
@@ -44,10 +49,17 @@ class _Page:
 class RedactDialog(QDialog):
     copy_saved = Signal(int)  # exhibit id
 
-    def __init__(self, profile: Profile, exhibit_ids: list[int], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        exhibit_ids: list[int],
+        parent: QWidget | None = None,
+        case_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.profile = profile
         self.exhibit_ids = list(exhibit_ids)
+        self.case_id = case_id
         self.setWindowTitle(self.tr("制作打码副本"))
         self.resize(1100, 760)
         self.pages: list[_Page] = []
@@ -84,6 +96,18 @@ class RedactDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.site_box = QComboBox()
+        for code, label in SITES.items():
+            self.site_box.addItem(self.tr(label), code)
+        self.export_button = QPushButton(self.tr("导出上传文件夹…"))
+        self.export_button.setToolTip(
+            self.tr(
+                "把本案的打码副本和文件清单导出到一个文件夹，供上传；没有副本的图片不导出，只在清单中列出。"
+            )
+        )
+        self.export_button.clicked.connect(self.export)
+        self.export_button.setVisible(case_id is not None)
+        self.site_box.setVisible(case_id is not None)
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
 
@@ -118,6 +142,8 @@ class RedactDialog(QDialog):
         buttons.addWidget(self.prev_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.site_box)
+        buttons.addWidget(self.export_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -171,6 +197,7 @@ class RedactDialog(QDialog):
         has = 0 <= index < len(self.pages)
         for w in (self.save_button, self.delete_button, self.box_list, self.style_box, self.canvas):
             w.setEnabled(has and not self.busy)
+        self.export_button.setEnabled(not self.busy)
         self.prev_button.setEnabled(has and index > 0 and not self.busy)
         self.next_button.setEnabled(has and index < len(self.pages) - 1 and not self.busy)
         if not has:
@@ -300,3 +327,44 @@ class RedactDialog(QDialog):
             style=self.style_box.itemText(0 if info.style == SOLID else 1),
             sha=info.copy_sha256[:16],
         )
+
+    # ------------------------------------------------------------------ the folder for a site
+    def choose_folder(self) -> str:  # tests replace this
+        return QFileDialog.getExistingDirectory(self, self.tr("导出到哪个文件夹"))
+
+    def export(self) -> None:
+        if self.case_id is None or self.busy:
+            return
+        chosen = self.choose_folder()
+        if not chosen:
+            return
+        site = self.site_box.currentData()
+        folder = Path(chosen) / f"{SITES[site]}上传图片"
+        self._set_busy(True)
+        start_task(
+            export_for_site,
+            self.profile,
+            self.case_id,
+            site,
+            folder,
+            with_progress=False,
+            with_cancel=False,
+            on_result=guarded(self, self._exported),
+            on_error=guarded(self, self._failed),
+            on_finished=guarded(self, lambda: self._set_busy(False)),
+        )
+
+    def _exported(self, report) -> None:
+        text = self.tr(
+            "已导出 {n} 个打码副本到：\n{folder}\n\n文件清单.txt 写明了每个副本出自哪件证据、原件和副本的 SHA-256。"
+        ).format(n=len(report.files), folder=str(report.out_dir))
+        if report.skipped:
+            text += "\n\n" + self.tr("未导出 {n} 个文件（见文件清单）。").format(n=len(report.skipped))
+        messages.info(self, self.tr("导出上传文件夹"), text)
+
+
+_SITE_NAMES = (
+    QT_TRANSLATE_NOOP("RedactDialog", "黑猫投诉"),
+    QT_TRANSLATE_NOOP("RedactDialog", "聚投诉"),
+    QT_TRANSLATE_NOOP("RedactDialog", "全国12315平台"),
+)

@@ -35,6 +35,7 @@ class VerifyDialog(QDialog):
         "ledger_broken": QT_TRANSLATE_NOOP("VerifyDialog", "存证日志断裂"),
         "state_mismatch": QT_TRANSLATE_NOOP("VerifyDialog", "与存证日志不符"),
         "anchor": QT_TRANSLATE_NOOP("VerifyDialog", "日志被改写或删减"),
+        "copy_mismatch": QT_TRANSLATE_NOOP("VerifyDialog", "打码副本被改动"),
     }
 
     def __init__(self, profile: Profile, case_id: int | None = None, parent=None) -> None:

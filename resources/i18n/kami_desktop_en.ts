@@ -1042,6 +1042,10 @@ Data folder: {path}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
+        <source>打码副本被改动</source>
+        <translation>Masked copy altered</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/verify_dialog.py" line="30"/>
         <source>文件缺失</source>
         <translation>File missing</translation>

@@ -12,115 +12,166 @@
 <context>
     <name>RedactDialog</name>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="51"/>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="266"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="63"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="293"/>
         <source>制作打码副本</source>
         <translation>Make masked copies</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="68"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="80"/>
         <source>删除所选框（Del）</source>
         <translation>Delete the selected box (Del)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="70"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="82"/>
         <source>也遮盖订单号、交易单号（保留末4位）</source>
         <translation>Also mask order and transaction numbers (keep the last 4)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="73"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="85"/>
         <source>纯色遮盖</source>
         <translation>Solid</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="74"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="86"/>
         <source>马赛克</source>
         <translation>Mosaic</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="76"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="88"/>
         <source>识别文字</source>
         <translation>Read the text</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="78"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="90"/>
         <source>上一张</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="80"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="92"/>
         <source>下一张</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="82"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="94"/>
         <source>保存副本</source>
         <translation>Save copy</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="87"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="102"/>
+        <source>导出上传文件夹…</source>
+        <translation>Export folder for upload…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="105"/>
+        <source>把本案的打码副本和文件清单导出到一个文件夹，供上传；没有副本的图片不导出，只在清单中列出。</source>
+        <translation>Export the case's masked copies and a file list to a folder for upload; images without a copy are not exported, only listed.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="111"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="95"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="119"/>
         <source>遮盖框（在图片空白处拖动可添加；拖动框可移动，拖动角可调整大小）。框在这里半透明，便于核对；保存的副本中完全遮盖：</source>
         <translation>Boxes to mask (drag on an empty area to add one; drag a box to move it, a corner to resize it). They are see-through here so you can check them; the saved copy covers them completely:</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="105"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="129"/>
         <source>遮盖方式：</source>
         <translation>Style:</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="146"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="172"/>
         <source>未包括：</source>
         <translation>Not included:</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="150"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="176"/>
         <source>证据{n}</source>
         <translation>Exhibit {n}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="150"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="176"/>
         <source>回收站中的证据</source>
         <translation>Exhibit in the trash</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="177"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="204"/>
         <source>所选证据中没有可以打码的图片。</source>
         <translation>The selected exhibits hold no image that can be masked.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="185"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="212"/>
         <source>{exhibit} 的 {file}（第 {i} / {n} 张）</source>
         <translation>{file} of {exhibit} ({i} of {n})</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="195"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="222"/>
         <source>这张图片还没有识别文字：可以先“识别文字”，也可以直接在图片上框选要遮盖的内容。</source>
         <translation>The text of this image has not been read yet: use “Read the text” first, or draw the boxes to mask on the image yourself.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="243"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="270"/>
         <source>正在识别文字…</source>
         <translation>Reading the text…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="266"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="293"/>
         <source>还没有遮盖框：请在图片上框选要遮盖的内容。</source>
         <translation>There is no box yet: draw a box on the image around what should be masked.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="275"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="302"/>
         <source>正在保存副本…</source>
         <translation>Saving the copy…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/redact_dialog.py" line="298"/>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="325"/>
         <source>已保存打码副本（{n} 处，{style}），原件未改动。副本 SHA-256：{sha}…</source>
         <translation>Masked copy saved ({n} boxes, {style}); the original is unchanged. Copy SHA-256: {sha}…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="333"/>
+        <source>导出到哪个文件夹</source>
+        <translation>Export to which folder</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="359"/>
+        <source>已导出 {n} 个打码副本到：
+{folder}
+
+文件清单.txt 写明了每个副本出自哪件证据、原件和副本的 SHA-256。</source>
+        <translation>Exported {n} masked copies to:
+{folder}
+
+文件清单.txt (the file list) names for each copy its exhibit and the SHA-256 of the original and of the copy.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="362"/>
+        <source>未导出 {n} 个文件（见文件清单）。</source>
+        <translation>{n} files were not exported (see the file list).</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="363"/>
+        <source>导出上传文件夹</source>
+        <translation>Export folder for upload</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="367"/>
+        <source>黑猫投诉</source>
+        <translation>Heimao Tousu</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="368"/>
+        <source>聚投诉</source>
+        <translation>Jutousu</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="369"/>
+        <source>全国12315平台</source>
+        <translation>National 12315 platform</translation>
     </message>
 </context>
 </TS>

@@ -142,3 +142,20 @@ def test_the_menus_open_the_editor(qtbot, case_window, profile, case_id, tmp_pat
     act.trigger()
     case_window.findChild(type(act), "redactAction").trigger()
     assert opened == [[report.imported[0].exhibit_id]] * 2
+
+
+def test_export_writes_the_folder_for_the_site(qtbot, profile, case_id, tmp_path, dialogs, monkeypatch):
+    shot_item, _bare, _note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [shot_item.exhibit_id], case_id=case_id)
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.copy_saved, timeout=10000):
+        dlg.save_button.click()
+    qtbot.waitUntil(lambda: dlg.save_button.isEnabled(), timeout=5000)
+    monkeypatch.setattr(dlg, "choose_folder", lambda: str(tmp_path / "out"))
+    dlg.site_box.setCurrentIndex(dlg.site_box.findData("jutousu"))
+    dlg.export_button.click()
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=10000)
+    folder = tmp_path / "out" / "聚投诉上传图片"
+    assert sorted(p.name for p in folder.iterdir()) == ["文件清单.txt", "证据1_打码.png"]
+    kind, _title, text = dialogs[-1]
+    assert kind == "info" and "已导出 1 个打码副本" in text and "未导出 2 个文件" in text

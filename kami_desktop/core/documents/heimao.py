@@ -1,7 +1,8 @@
 """黑猫投诉 text: 投诉对象, 投诉问题, 投诉要求, 涉诉金额, 标题, 详细描述 — for a public site.
 
-黑猫 complaints are published, so the text carries no ID number, phone or address of the user (they
-are masked even if they appear in a fact's description), and order and transaction numbers keep only
+黑猫 complaints are published, so the text carries no ID number, phone, bank card, e-mail or address of
+the user (masked even if they appear in a fact's description, by the rules of core.legal.private_data that
+the masked image copies use too), and order and transaction numbers keep only
 their last 4 digits. Length limits come from ``limits.json`` (channel ``heimao``); a field cut to its
 limit is warned about. 涉诉金额 is a plain number.
 """
@@ -39,8 +40,9 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing, limits: Limits) -> Bui
     doc.add(Title("黑猫投诉文本", subtitle="黑猫投诉（tousu.sina.com.cn）· 投诉内容会公开展示"))
     doc.add(
         P(
-            "本文本已去除身份证号、手机号和住址，订单号、交易单号只保留末4位。上传的图片也会公开："
-            "请先遮挡图片中的姓名、身份证号、手机号、住址和完整订单号，只上传打码后的副本，不要上传原始截图。",
+            "本文本已去除身份证号、手机号、银行卡号、电子邮箱和住址，订单号、交易单号只保留末4位。上传的图片也会公开："
+            "请先遮挡图片中的姓名、身份证号、手机号、银行卡号、住址和完整订单号，只上传打码后的副本，不要上传原始截图"
+            "（在证据页右键“制作打码副本…”制作副本并“导出上传文件夹…”，原件不变）。",
             size=10,
         )
     )

@@ -5,7 +5,7 @@ and, apart from it, the chronology; no binder references (“见证据11” mean
 transaction numbers in running text; numeric fields as plain numbers (``1798.00``). Every figure comes
 from the case money (``core.bills.money`` through the context). A field cut to its limit says so in the
 document's warnings. Public sites (黑猫) get order and transaction numbers masked to their last 4 digits
-and phone / ID numbers masked.
+and phone, ID and bank card numbers and e-mail addresses masked (``fitting.redact``).
 """
 
 from __future__ import annotations
