@@ -42,7 +42,7 @@ MIN_ADDRESS_PIECE = 6  # a piece of the address this long (or the whole, if shor
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _SEP = r"[ \-]?"
 _PHONE = re.compile(rf"(?<![0-9])(?:\+?86{_SEP})?1[3-9][0-9]{_SEP}[0-9]{{4}}{_SEP}[0-9]{{4}}(?![0-9])")
-_ID = re.compile(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
+_ID = re.compile(r"(?<![0-9A-Za-z])[0-9](?: ?[0-9]){16} ?[0-9Xx](?![0-9A-Za-z])")  # OCR may space the groups
 _CARD = re.compile(r"(?<![0-9A-Za-z])[0-9](?:[ \-]?[0-9]){15,18}(?![0-9A-Za-z])")
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
@@ -93,14 +93,14 @@ def _birth_date_ok(s: str) -> bool:
 
 def id_number_ok(text: str) -> bool:
     """An 18-character 身份证号 whose check character and birth date are right."""
-    s = text.strip().upper()
+    s = text.replace(" ", "").upper()
     return bool(re.fullmatch(r"[0-9]{17}[0-9X]", s)) and s[17] == id_check_char(s[:17]) and _birth_date_ok(s)
 
 
 def looks_like_id(text: str) -> bool:
     """18 characters with a region code and a real birth date, whatever the check character: an OCR
     misread of one digit must not leave the user's ID number readable."""
-    s = text.strip().upper()
+    s = text.replace(" ", "").upper()
     return bool(re.fullmatch(r"[1-9][0-9]{16}[0-9X]", s)) and _birth_date_ok(s)
 
 

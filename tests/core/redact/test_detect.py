@@ -34,6 +34,9 @@ def test_id_numbers_need_the_gb11643_check_character_and_a_birth_date():
     assert kinds(f"身份证号：{ID_NUMBER}") == [("id_number", ID_NUMBER)]
     # a misread check character still looks like an ID number (region code and a real birth date)
     assert kinds(f"身份证{wrong_check}") == [("id_suspect", wrong_check)]
+    spaced = f"{ID_NUMBER[:6]} {ID_NUMBER[6:14]} {ID_NUMBER[14:]}"  # as OCR may read a card's groups
+    assert kinds(f"公民身份号码 {spaced}") == [("id_number", spaced)]
+    assert mask_text(spaced) == "330106********0011"
     # 18 digits without a birth date are no ID number (and fail Luhn: not a card either)
     assert kinds("编号 123456789012345678") == []
 
