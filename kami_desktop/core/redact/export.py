@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.evidence.exhibits import list_exhibits
+from kami_desktop.core.legal.private_data import mask_text
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.redact.copies import (
     CopyInfo,
@@ -23,6 +24,7 @@ from kami_desktop.core.redact.copies import (
     copy_state,
     is_image,
     latest_copies,
+    personal_of_case,
 )
 from kami_desktop.core.store import ledger
 from kami_desktop.core.util.fsutil import atomic_write_text
@@ -95,8 +97,15 @@ def export_for_site(
         live = list_exhibits(s, case_id)
         trashed = len(list_exhibits(s, case_id, trashed=True))
         copies = latest_copies(s, case_id)
+        personal = personal_of_case(s, case_id)
+        # the list lies beside the pictures: titles and file names get the same rules as the text for sites
         plan = [
-            (n, ex.id, ex.title, [(f.blob_sha256, f.original_name, f.blob.media_type) for f in ex.files])
+            (
+                n,
+                ex.id,
+                mask_text(ex.title, personal),
+                [(f.blob_sha256, mask_text(f.original_name, personal), f.blob.media_type) for f in ex.files],
+            )
             for n, ex in enumerate(live, start=1)
         ]
     _prepare(out_dir)
@@ -160,6 +169,7 @@ def file_list(report: ExportReport, case_title: str) -> str:
         "",
         "本文件夹中“_打码”的图片是打码副本：原件保存在卡盟维权助手的证据库中，未作任何改动；",
         "每个副本都登记了原件的 SHA-256，可据此核对副本出自哪个原件。证据编号与证据册一致。",
+        "本清单供您核对，无需上传；其中的个人信息已按同样的规则遮盖。",
         "",
     ]
     for f in report.files:

@@ -171,3 +171,18 @@ def test_a_jpeg_original_gives_a_jpeg_copy(profile, case_id, tmp_path):
     assert info.media_type == "image/jpeg" and info.file_name.endswith(".jpg")
     with Image.open(io.BytesIO((profile.masked_dir / info.file_name).read_bytes())) as im:
         assert im.format == "JPEG" and im.size == (720, 520)
+
+
+def test_the_binder_holds_the_original_never_the_copy(profile, case_id, imported, tmp_path):
+    from kami_desktop.core.dossier.build import build_dossier
+    from tests.core.dossier.cases import options
+
+    item, path = imported
+    info = make_copy(profile, item.exhibit_id, [Box(0, 0, 300, 300)])
+    result = build_dossier(profile, case_id, options(tmp_path / "out"))
+    files = [p for p in result.bundle.rglob("*") if p.is_file()]
+    hashes = {sha256_file(p)[0] for p in files}
+    assert item.sha256 in hashes and info.copy_sha256 not in hashes
+    manifest = (result.bundle / "manifest.json").read_text(encoding="utf-8")
+    assert item.sha256 in manifest and info.copy_sha256 not in manifest
+    assert verify(profile).ok

@@ -80,3 +80,17 @@ def test_a_folder_in_use_or_an_unknown_site_is_refused(profile, case_id, three, 
         export_for_site(profile, case_id, "heimao", busy)
     with pytest.raises(RedactError, match="可选：heimao"):
         export_for_site(profile, case_id, "weibo", tmp_path / "new")
+
+
+def test_the_list_masks_private_data_in_titles_and_file_names(profile, case_id, tmp_path):
+    from kami_desktop.core.case.parties import add_party
+
+    with profile.session() as s:
+        add_party(s, case_id, "self", "李明")
+    path, _ = shot(tmp_path / "李明_13812345678.png", ("订单",))
+    item = import_paths(profile, case_id, [path]).imported[0]
+    make_copy(profile, item.exhibit_id, [Box(0, 0, 10, 10)])
+    export_for_site(profile, case_id, "heimao", tmp_path / "o")
+    listing = (tmp_path / "o" / LIST_NAME).read_text(encoding="utf-8")
+    assert "13812345678" not in listing and "李明" not in listing
+    assert "原始文件：本人_138****5678.png" in listing and f"原件 SHA-256：{item.sha256}" in listing
