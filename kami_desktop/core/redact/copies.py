@@ -6,7 +6,6 @@ exported, a purged exhibit's copies are deleted with it (``core.evidence.exhibit
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -279,22 +278,6 @@ def copy_state(profile: Profile, info: CopyInfo) -> str:
     except OSError as exc:
         return f"打码副本文件无法读取：{exc.strerror or exc}"
     return "" if digest == info.copy_sha256 else "打码副本文件与登记的 SHA-256 不符（已被改动）"
-
-
-def remove_copy_files(profile: Profile, file_names: list[str], s: Session | None = None) -> int:
-    """Delete copy files no row refers to any more (after the rows went); returns how many."""
-    removed = 0
-    for name in file_names:
-        if s is not None and s.scalar(select(MaskedCopy.id).where(MaskedCopy.file_name == name)):
-            continue
-        with contextlib.suppress(FileNotFoundError):
-            copy_path(profile, name).unlink()
-            removed += 1
-    return removed
-
-
-def copy_files_of(s: Session, exhibit_ids: list[int]) -> list[str]:
-    return list(s.scalars(select(MaskedCopy.file_name).where(MaskedCopy.exhibit_id.in_(exhibit_ids))))
 
 
 @dataclass
