@@ -84,6 +84,16 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "documents": ("documents_dialog",),
     "dossier": ("dossier_dialog", "binder_printer"),
     "backup": ("backup_dialog",),
+    "guide": (
+        "case_home",
+        "case_home_data",
+        "case_home_actions",
+        "empty_state",
+        "first_run",
+        "help_dialog",
+        "help_drawings",
+        "help_guides",
+    ),
 }
 LANGUAGES = ("en",)
 GUI_DIR = Path(__file__).resolve().parent
