@@ -63,7 +63,9 @@ class CaseHome(QWidget):
         self.case_id: int | None = None
         self.today: date | None = None  # None: the real today (tests set a fixed day)
         self.data: HomeData | None = None
-        self.buttons: dict[str, list[QPushButton]] = {}  # section ("next", "have", item key) → buttons
+        self.buttons: dict[str, list[QPushButton]] = {}  # section ("next" or a missing item's key) → buttons
+        self.item_rows: dict[str, QFrame] = {}  # a missing item's key → its row
+        self.missing_keys: list[str] = []
         self._generation = 0
         self.pane = QScrollArea()
         self.pane.setWidgetResizable(True)
@@ -140,7 +142,7 @@ class CaseHome(QWidget):
 
     def show_data(self, data: HomeData) -> None:
         self.data = data
-        self.buttons = {}
+        self.buttons, self.item_rows = {}, {}
         page = QWidget()
         lay = QVBoxLayout(page)
         lay.setContentsMargins(24, 16, 24, 24)
@@ -309,6 +311,8 @@ class CaseHome(QWidget):
         bg, fg = STATUS_COLOURS[status]
         box = QFrame()
         box.setProperty("item", key)
+        box.setProperty("status", status)
+        self.item_rows[key] = box
         box.setStyleSheet(f"QFrame {{ background: {bg}; border-left: 4px solid {fg}; border-radius: 3px; }}")
         lay = QVBoxLayout(box)
         lay.setContentsMargins(10, 6, 10, 6)

@@ -422,7 +422,8 @@ GUIDES: tuple[Guide, ...] = (
         "categories",
         QT_TRANSLATE_NOOP("HelpGuides", "每类证据是什么意思"),
         QT_TRANSLATE_NOOP(
-            "HelpGuides", "每件证据放进一个类别，类别说明它用来证明哪一方面的事实。拿不准时先选“其他”，以后再改。"
+            "HelpGuides",
+            "每件证据放进一个类别，类别说明它用来证明哪一方面的事实。拿不准时先选“其他”，以后再改。",
         ),
         (Step(QT_TRANSLATE_NOOP("HelpGuides", "六个类别："), ("categories", ())),),
     ),
