@@ -47,7 +47,8 @@ class HelpDialog(QDialog):
         self.setWindowTitle(self.tr("使用指南"))
         self.resize(980, 700)
         self.list = QListWidget()
-        self.list.setFixedWidth(250)
+        self.list.setFixedWidth(260)
+        self.list.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 6px 4px; }")
         for g in GUIDES:
             item = QListWidgetItem(_t(g.title))
             item.setData(Qt.ItemDataRole.UserRole, g.key)

@@ -74,7 +74,9 @@ def _phone_body(p: QPainter, r: QRectF, time_text: str = "12:30") -> QRectF:
     return screen.adjusted(0, 18, 0, 0)
 
 
-def phone(header: str, rows: tuple[str, ...], highlight: int) -> QImage:
+def phone(header: str, rows: tuple[str, ...], highlight: int, pointer: str = "") -> QImage:
+    """A phone showing ``rows`` under ``header``; an arrow points at row ``highlight`` saying ``pointer``
+    (点这里 when empty)."""
     img, p = _canvas(320)
     body = QRectF(60, 10, 200, 300)
     screen = _phone_body(p, body)
@@ -133,7 +135,11 @@ def path(*items: str) -> QImage:
     return img
 
 
-def desktop(title: str, rows: tuple[str, ...], highlight: int, corner: str) -> QImage:
+def desktop(
+    title: str, rows: tuple[str, ...], highlight: int, corner: str, menu: tuple[str, ...] = ()
+) -> QImage:
+    """A desktop window: a list on the left with row ``highlight`` selected, a ``corner`` button circled;
+    with ``menu``, the menu that button opens, its first item pointed at (else the selected row)."""
     img, p = _canvas(250)
     win = QRectF(20, 10, 420, 230)
     p.setPen(QPen(INK, 2))
@@ -174,6 +180,21 @@ def desktop(title: str, rows: tuple[str, ...], highlight: int, corner: str) -> Q
         p.drawEllipse(button.adjusted(-8, -6, 8, 6))
         p.setPen(INK)
         p.drawText(button, Qt.AlignmentFlag.AlignCenter, corner)
+    if corner and menu:
+        _font(p, 13)
+        pop = QRectF(win.right() - 176, bar.bottom() + 40, 150, 8 + 30 * len(menu))
+        p.setPen(QPen(LINE, 1))
+        p.setBrush(QColor("#ffffff"))
+        p.drawRect(pop)
+        for i, text in enumerate(menu):
+            row = QRectF(pop.left() + 4, pop.top() + 4 + 30 * i, pop.width() - 8, 28)
+            if i == 0:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(BLUE_BG)
+                p.drawRect(row)
+                target = row
+            p.setPen(INK if i == 0 else MUTED)
+            p.drawText(row.adjusted(8, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
     if target is not None:
         end = QPointF(target.right() + 4, target.center().y())
         _arrow(p, QPointF(win.right() + 50, target.center().y() + 60), end)
@@ -232,6 +253,7 @@ def good_bad(good: str, bad: str) -> QImage:
     img, p = _canvas(300)
     left = _phone_body(p, QRectF(50, 10, 150, 250))
     p.setPen(QPen(GREEN, 3))
+    p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawEllipse(QRectF(left.left() - 4, left.top() - 24, 54, 28))  # the time, visible
     p.setPen(QPen(QColor("#d0d7de"), 8))
     for k in range(5):

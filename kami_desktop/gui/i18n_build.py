@@ -93,6 +93,8 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "help_dialog",
         "help_drawings",
         "help_guides",
+        "help_guides_bills",
+        "help_guide_model",
     ),
 }
 LANGUAGES = ("en",)
