@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kami_desktop.core.bills.money import yuan
 from kami_desktop.core.vocab import CATEGORIES
 from kami_desktop.gui.case_home_data import (
     ACTION_LABELS,
@@ -123,13 +122,18 @@ class CaseHome(QWidget):
             messages.show_error(self, failure.exception, failure.traceback)
 
     # ------------------------------------------------------------------ building the page
-    def _set_page(self, page: QWidget) -> None:
+    def _set_page(self, page: QWidget, keep_scroll: bool = False) -> None:
+        bar = self.pane.verticalScrollBar()
+        scroll = bar.value() if keep_scroll else 0
         old = self.pane.takeWidget()
         if old is not None:
             old.deleteLater()
         page.setObjectName("homePage")
         page.setStyleSheet("QWidget#homePage { background: #f6f8fa; }" + CARD_CSS)
         self.pane.setWidget(page)
+        if scroll:  # a refresh of the same case keeps the place the user was reading
+            page.adjustSize()
+            bar.setValue(scroll)
 
     def _show_placeholder(self, text: str) -> None:
         self.buttons = {}
@@ -141,6 +145,7 @@ class CaseHome(QWidget):
         self._set_page(page)
 
     def show_data(self, data: HomeData) -> None:
+        same_case = self.data is not None and self.data.case_id == data.case_id
         self.data = data
         self.buttons, self.item_rows = {}, {}
         page = QWidget()
@@ -158,7 +163,7 @@ class CaseHome(QWidget):
         lay.addLayout(top)
         lay.addWidget(self._missing_card(data))
         lay.addStretch(1)
-        self._set_page(page)
+        self._set_page(page, keep_scroll=same_case)
 
     def _card(self, heading: str) -> tuple[QFrame, QVBoxLayout]:
         card = QFrame()
@@ -245,6 +250,8 @@ class CaseHome(QWidget):
             self.tr("账单 {bills} 份　·　聊天记录 {chats} 段").format(bills=c.bills, chats=c.chats)
         )
         lay.addWidget(self.sources_label)
+        from kami_desktop.core.bills.money import yuan  # loaded with the case, already imported by then
+
         m = data.money
         if m.claim is not None and m.items:
             claim = self.tr("主张金额：{amount}（{n} 项索赔）").format(amount=yuan(m.claim), n=len(m.items))

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from kami_desktop.core.bills.money import CaseMoney, case_money
-from kami_desktop.core.case.cases import case_summary, get_case
-from kami_desktop.core.case.ladder import Dashboard, case_dashboard
-from kami_desktop.core.case.overview import EvidenceCounts, days_left, evidence_counts
-from kami_desktop.core.case.readiness import Readiness, readiness
-from kami_desktop.core.profile import Profile
 from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # the core (SQLAlchemy) loads when a case is read, not when the window is built
+    from kami_desktop.core.bills.money import CaseMoney
+    from kami_desktop.core.case.ladder import Dashboard
+    from kami_desktop.core.case.overview import EvidenceCounts
+    from kami_desktop.core.case.readiness import Readiness
+    from kami_desktop.core.profile import Profile
 
 # action codes (buttons of the home page) → their label
 IMPORT_SCREENS = "import_screens"
@@ -101,6 +103,12 @@ class HomeData:
 
 def load_home(profile: Profile, case_id: int, today: date | None = None) -> HomeData:
     """Everything the home page shows, in one session (run it on a worker)."""
+    from kami_desktop.core.bills.money import case_money
+    from kami_desktop.core.case.cases import case_summary, get_case
+    from kami_desktop.core.case.ladder import case_dashboard
+    from kami_desktop.core.case.overview import days_left, evidence_counts
+    from kami_desktop.core.case.readiness import readiness
+
     with profile.session() as s:
         summary = case_summary(get_case(s, case_id))
         counts = evidence_counts(s, case_id)
