@@ -40,6 +40,7 @@ from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 CARD_CSS = "QFrame#homeCard { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }"
 HEADING_CSS = "font-size: 15px; font-weight: bold; color: #24292f;"
 MARKS = {"weak": "△", "missing": "✗"}
+WARNING_CSS = "color: #7a5200;"
 
 
 def _label(text: str, rich: bool = False, css: str = "") -> QLabel:
@@ -204,6 +205,8 @@ class CaseHome(QWidget):
         lay.addWidget(self.next_label)
         self.deadline_label = _label(self._deadline_text(data), rich=True)
         lay.addWidget(self.deadline_label)
+        for warning in data.dashboard.warnings:
+            lay.addWidget(_label("⚠ " + warning, css=WARNING_CSS))
         lay.addLayout(self._button_row("next", data.step_actions()))
         return card
 
@@ -263,6 +266,9 @@ class CaseHome(QWidget):
         lay.addWidget(self.claim_label)
         if m.has_bills:
             lay.addWidget(_label(m.context, css="color: #57606a;"))
+        if m.items or m.claimed_amount is not None:  # else the one warning is the 索赔项 row below
+            for warning in m.warnings:
+                lay.addWidget(_label("⚠ " + warning, css=WARNING_CSS))
         return card
 
     def _missing_card(self, data: HomeData) -> QFrame:
@@ -281,7 +287,7 @@ class CaseHome(QWidget):
             )
         for item in data.readiness.items:
             if item.status != "present":
-                codes, guides = item_actions(item.key)
+                codes, guides = item_actions(item.key, item.status)
                 rows.append((item.key, item.status, item.label, item.detail, item.todo, codes, guides))
         if not data.money.items:
             rows.append(

@@ -68,9 +68,13 @@ ITEM_ACTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def item_actions(key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The buttons and guide links of a readiness item (``defendant:<id>`` items share one entry)."""
-    return ITEM_ACTIONS.get(key.split(":", 1)[0], ((), ()))
+def item_actions(key: str, status: str = "missing") -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The buttons and guide links of a readiness item (``defendant:<id>`` items share one entry). A weak
+    运营主体 already has its party: the button opens the parties to complete it, not a new one."""
+    codes, guides = ITEM_ACTIONS.get(key.split(":", 1)[0], ((), ()))
+    if key == "identity" and status == "weak":
+        codes = tuple(PARTIES if c == ADD_PARTY else c for c in codes)
+    return codes, guides
 
 
 @dataclass

@@ -15,243 +15,243 @@
         <translation>Reading the case…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="150"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="156"/>
         <source>{title}&#x3000;·&#x3000;当前阶段：{stage}</source>
         <translation>{title} · Current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="196"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="202"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="209"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="217"/>
         <source>填写“发现扣款的日期”后，这里会显示下一个期限和剩余天数。</source>
         <translation>Fill in “the date you found the deduction” and the next deadline and the days left will show here.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="210"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="218"/>
         <source>目前没有正在计算的期限。</source>
         <translation>No deadline is running at the moment.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="213"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="221"/>
         <source>还有 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="215"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="223"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="217"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="225"/>
         <source>已过期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="220"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="228"/>
         <source>按暂定节假日计算</source>
         <translation>counted with provisional holidays</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="222"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="230"/>
         <source>按估计日期计算</source>
         <translation>counted from an estimated date</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="223"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="231"/>
         <source>（{notes}）</source>
         <translation> ({notes})</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="223"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="231"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="225"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="233"/>
         <source>最近的期限：{label}&#x3000;{due}</source>
         <translation>Nearest deadline: {label} {due}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="232"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="240"/>
         <source>已有</source>
         <translation>What you have</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="235"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="243"/>
         <source>{label} {n}</source>
         <translation>{label} {n}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="239"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="247"/>
         <source>证据 {n} 件</source>
         <translation>{n} exhibits</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="241"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="249"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="241"/>
-        <location filename="../../kami_desktop/gui/case_home.py" line="305"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="249"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="318"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="245"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="253"/>
         <source>账单 {bills} 份&#x3000;·&#x3000;聊天记录 {chats} 段</source>
         <translation>{bills} bills · {chats} chats</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="250"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="260"/>
         <source>主张金额：{amount}（{n} 项索赔）</source>
         <translation>Amount claimed: {amount} ({n} claim items)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="252"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="262"/>
         <source>主张金额：{amount}（手工填写）</source>
         <translation>Amount claimed: {amount} (entered by hand)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="254"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="264"/>
         <source>主张金额：还没有填写索赔项</source>
         <translation>Amount claimed: no claim items yet</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="268"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="281"/>
         <source>发现扣款的日期</source>
         <translation>Date the deduction was found</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="269"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="282"/>
         <source>还没有填写发现扣款的日期。</source>
         <translation>The date you found the deduction is not filled in.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="270"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="283"/>
         <source>填写后才能计算诉讼时效和12315投诉期限。</source>
         <translation>The limitation period and the 12315 complaint deadline are counted from it.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="284"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="297"/>
         <source>索赔项</source>
         <translation>Claim items</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="285"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="298"/>
         <source>还没有填写要求退还的款项。</source>
         <translation>No amount to be refunded has been entered yet.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="286"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="299"/>
         <source>逐笔填写要求平台退还的金额、日期和对应的证据；文书和证据册按它书写。</source>
         <translation>Enter each amount the platform must refund, its date and its evidence; the documents and the binder are written from them.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="293"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="306"/>
         <source>还缺：{missing} 项缺少，{weak} 项较弱</source>
         <translation>Still needed: {missing} missing, {weak} weak</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="295"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="308"/>
         <source>还缺：证据已基本齐全</source>
         <translation>Still needed: the evidence is essentially complete</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="305"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="318"/>
         <source>已具备：{items}</source>
         <translation>Already have: {items}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="320"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="333"/>
         <source>缺少</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="320"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="333"/>
         <source>较弱</source>
         <translation>weak</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="324"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="337"/>
         <source>怎么做：</source>
         <translation>What to do: </translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="39"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="41"/>
         <source>导入截图</source>
         <translation>Import screenshots</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="40"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="42"/>
         <source>导入账单</source>
         <translation>Import a bill</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="41"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="43"/>
         <source>导入聊天记录</source>
         <translation>Import a chat</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="42"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="44"/>
         <source>填写当事人</source>
         <translation>Add a party</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="43"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="45"/>
         <source>查看当事人</source>
         <translation>Open the parties</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="44"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="46"/>
         <source>填写索赔项</source>
         <translation>Add a claim item</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="45"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="47"/>
         <source>填写案件信息</source>
         <translation>Fill in the case details</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="46"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="48"/>
         <source>生成催告函</source>
         <translation>Write the demand letter</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="47"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="49"/>
         <source>生成文书</source>
         <translation>Generate documents</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="48"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="50"/>
         <source>打印证据册</source>
         <translation>Print the evidence binder</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="49"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="51"/>
         <source>记录进展</source>
         <translation>Record a step</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="53"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="55"/>
         <source>不会导出账单？看指南</source>
         <translation>Don&apos;t know how to export a bill? Read the guide</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="54"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="56"/>
         <source>不会导出聊天记录？看指南</source>
         <translation>Don&apos;t know how to export a chat? Read the guide</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="55"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="57"/>
         <source>怎样截一张好的证据截图？</source>
         <translation>How to take a good evidence screenshot?</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home_data.py" line="56"/>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="58"/>
         <source>每类证据是什么意思？</source>
         <translation>What does each evidence category mean?</translation>
     </message>

@@ -171,6 +171,8 @@ def test_the_next_step_and_its_deadline_are_the_core_ladders(qtbot, case_window,
     # the demand letter was sent: the next step offers the documents, no second demand letter
     assert home.button("next", "documents") is not None and home.button("next", "demand") is None
     assert "case" not in home.missing_keys  # the discovery date is filled in
+    shown = [lbl.text() for lbl in home.findChildren(QLabel)]
+    assert all("⚠ " + w in shown for w in dash.warnings)  # e.g. provisional holidays, said where it applies
 
 
 def _drop(zone, paths):
@@ -229,3 +231,30 @@ def test_the_empty_evidence_grid_takes_dropped_screenshots(qtbot, case_window, p
     chat_zone = ws.empty_states["chats"].zone
     qtbot.waitUntil(chat_zone.isVisible, timeout=10000)
     assert "留痕" in chat_zone.text.text() and "电脑版微信" in chat_zone.text.text()
+
+
+def test_the_home_shows_the_cores_warnings_and_completes_a_weak_operator(
+    qtbot, case_window, profile, case_id, tmp_path
+):
+    from kami_desktop.core.bills.store import import_bill
+    from kami_desktop.core.case.claims import add_item
+    from kami_desktop.core.case.parties import add_party
+
+    win = case_window
+    home = _home(qtbot, win)
+    import_bill(profile, case_id, _alipay(tmp_path))
+    with profile.session() as s:
+        add_item(s, case_id, "deducted", "5000.00", now().date() - timedelta(days=3), reason="auto_renewal")
+        add_party(s, case_id, "operator", "星辰网络科技有限公司")
+    _reloaded(qtbot, home, lambda: win.workspace.events.notify(case_id))
+    with profile.session() as s:
+        money = case_money(s, case_id, profile.blob_path)
+        identity = next(i for i in readiness(s, case_id).items if i.key == "identity")
+    assert money.warnings and any("超过账单显示的净付款" in w for w in money.warnings)
+    shown = [lbl.text() for lbl in home.findChildren(QLabel)]
+    for warning in money.warnings:
+        assert "⚠ " + warning in shown
+    assert home.claim_label.text() == f"主张金额：{yuan(money.claim)}（1 项索赔）"
+    # the operator is there but incomplete: its button opens the parties, it does not add another
+    assert identity.status == "weak" and home.item_rows["identity"].property("status") == "weak"
+    assert home.button("identity", "parties") is not None and home.button("identity", "add_party") is None
