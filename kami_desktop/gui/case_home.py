@@ -153,9 +153,8 @@ class CaseHome(QWidget):
         lay = QVBoxLayout(page)
         lay.setContentsMargins(24, 16, 24, 24)
         lay.setSpacing(14)
-        title = self.tr("{title}　·　当前阶段：{stage}").format(
-            title=escape(data.title), stage=escape(data.stage_label)
-        )
+        stage = QCoreApplication.translate("Vocab", data.stage_label)  # the 维权进度 tab's words for it
+        title = self.tr("{title}　·　当前阶段：{stage}").format(title=escape(data.title), stage=escape(stage))
         lay.addWidget(_label(f"<span style='font-size:19px; font-weight:bold'>{title}</span>", True))
         top = QHBoxLayout()
         top.setSpacing(14)
@@ -331,7 +330,8 @@ class CaseHome(QWidget):
         lay.setContentsMargins(10, 6, 10, 6)
         lay.setSpacing(4)
         status_text = self.tr("缺少") if status == "missing" else self.tr("较弱")
-        head = f"<span style='color:{fg}; font-weight:bold'>{MARKS[status]} {escape(label)}（{status_text}）</span>"
+        named = self.tr("{label}（{status}）").format(label=escape(label), status=status_text)
+        head = f"<span style='color:{fg}; font-weight:bold'>{MARKS[status]} {named}</span>"
         body = escape(detail)
         if todo:
             body += "<br><b>" + escape(self.tr("怎么做：")) + "</b>" + escape(todo)

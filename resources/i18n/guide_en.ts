@@ -15,165 +15,170 @@
         <translation>Reading the case…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="156"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="157"/>
         <source>{title}&#x3000;·&#x3000;当前阶段：{stage}</source>
         <translation>{title} · Current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="202"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="201"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="217"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="216"/>
         <source>填写“发现扣款的日期”后，这里会显示下一个期限和剩余天数。</source>
         <translation>Fill in “the date you found the deduction” and the next deadline and the days left will show here.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="218"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="217"/>
         <source>目前没有正在计算的期限。</source>
         <translation>No deadline is running at the moment.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="221"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="220"/>
         <source>还有 {n} 天</source>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="223"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="222"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="225"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="224"/>
         <source>已过期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="228"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="227"/>
         <source>按暂定节假日计算</source>
         <translation>counted with provisional holidays</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="230"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="229"/>
         <source>按估计日期计算</source>
         <translation>counted from an estimated date</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="231"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="230"/>
         <source>（{notes}）</source>
         <translation> ({notes})</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="231"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="230"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="233"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="232"/>
         <source>最近的期限：{label}&#x3000;{due}</source>
         <translation>Nearest deadline: {label} {due}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="240"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="239"/>
         <source>已有</source>
         <translation>What you have</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="243"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="242"/>
         <source>{label} {n}</source>
         <translation>{label} {n}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="247"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="246"/>
         <source>证据 {n} 件</source>
         <translation>{n} exhibits</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="249"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="248"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="249"/>
-        <location filename="../../kami_desktop/gui/case_home.py" line="318"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="248"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="317"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="253"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="252"/>
         <source>账单 {bills} 份&#x3000;·&#x3000;聊天记录 {chats} 段</source>
         <translation>{bills} bills · {chats} chats</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="260"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="259"/>
         <source>主张金额：{amount}（{n} 项索赔）</source>
         <translation>Amount claimed: {amount} ({n} claim items)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="262"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="261"/>
         <source>主张金额：{amount}（手工填写）</source>
         <translation>Amount claimed: {amount} (entered by hand)</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="264"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="263"/>
         <source>主张金额：还没有填写索赔项</source>
         <translation>Amount claimed: no claim items yet</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="281"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="280"/>
         <source>发现扣款的日期</source>
         <translation>Date the deduction was found</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="282"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="281"/>
         <source>还没有填写发现扣款的日期。</source>
         <translation>The date you found the deduction is not filled in.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="283"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="282"/>
         <source>填写后才能计算诉讼时效和12315投诉期限。</source>
         <translation>The limitation period and the 12315 complaint deadline are counted from it.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="297"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="296"/>
         <source>索赔项</source>
         <translation>Claim items</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="298"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="297"/>
         <source>还没有填写要求退还的款项。</source>
         <translation>No amount to be refunded has been entered yet.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="299"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="298"/>
         <source>逐笔填写要求平台退还的金额、日期和对应的证据；文书和证据册按它书写。</source>
         <translation>Enter each amount the platform must refund, its date and its evidence; the documents and the binder are written from them.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="306"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="305"/>
         <source>还缺：{missing} 项缺少，{weak} 项较弱</source>
         <translation>Still needed: {missing} missing, {weak} weak</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="308"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="307"/>
         <source>还缺：证据已基本齐全</source>
         <translation>Still needed: the evidence is essentially complete</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="318"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="317"/>
         <source>已具备：{items}</source>
         <translation>Already have: {items}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="333"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="332"/>
         <source>缺少</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/case_home.py" line="333"/>
+        <location filename="../../kami_desktop/gui/case_home.py" line="332"/>
         <source>较弱</source>
         <translation>weak</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/case_home.py" line="333"/>
+        <source>{label}（{status}）</source>
+        <translation>{label} ({status})</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/case_home.py" line="337"/>
