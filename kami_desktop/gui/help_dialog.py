@@ -47,7 +47,9 @@ class HelpDialog(QDialog):
         self.setWindowTitle(self.tr("使用指南"))
         self.resize(980, 700)
         self.list = QListWidget()
-        self.list.setFixedWidth(260)
+        self.list.setFixedWidth(280)
+        self.list.setWordWrap(True)  # long titles (in English) wrap instead of being cut
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 6px 4px; }")
         for g in GUIDES:
             item = QListWidgetItem(_t(g.title))
