@@ -103,6 +103,12 @@ class CaseHome(QWidget):
             on_error=guarded(self, self._failed),
         )
 
+    def case_changed(self) -> None:
+        """The case changed (CaseEvents): read it again now if the page is showing; a hidden page reads
+        it when it is shown (it always does), so no work runs behind the user's back on other tabs."""
+        if self.isVisible():
+            self.reload()
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if self.case_id is not None and self.data is not None:

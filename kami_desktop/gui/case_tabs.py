@@ -63,7 +63,7 @@ class CaseWorkspace(QTabWidget):
         the GUI thread, only when it is showing (it refreshes whenever it is opened)."""
         if case_id != self.case_id:
             return
-        self.home.reload()
+        self.home.case_changed()
         for view in self.views:
             if view is source:
                 continue  # it has shown its own change

@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from kami_desktop.core.bills import store as billstore
 from kami_desktop.core.bills.money import case_money, yuan
+from kami_desktop.core.bills.store import import_bill
 from kami_desktop.core.case.cases import update_case
+from kami_desktop.core.case.claims import add_item
 from kami_desktop.core.case.ladder import dashboard, record_step
 from kami_desktop.core.case.overview import days_left, evidence_counts
+from kami_desktop.core.case.parties import add_party
 from kami_desktop.core.case.readiness import readiness
 from kami_desktop.core.util.timeutil import now
 from kami_desktop.gui.documents_dialog import DocumentsDialog
@@ -29,6 +32,13 @@ def _home(qtbot, win):
         lambda: home.data is not None and home.data.case_id == win.current_case_id(), timeout=10000
     )
     return home
+
+
+def _show_home(qtbot, ws):
+    """Bring the 案件首页 forward and wait for the case it reads again on showing."""
+    if ws.currentWidget() is not ws.home:
+        with qtbot.waitSignal(ws.home.loaded, timeout=10000):
+            ws.setCurrentWidget(ws.home)
 
 
 def _reloaded(qtbot, home, action):
@@ -54,8 +64,8 @@ def _alipay(tmp_path):
     return path
 
 
-def test_a_fresh_case_opens_on_its_home_listing_what_is_missing(qtbot, case_window, profile, case_id):
-    win = case_window
+def test_a_fresh_case_opens_on_its_home_listing_what_is_missing(qtbot, home_window, profile, case_id):
+    win = home_window
     ws = win.workspace
     assert ws.currentWidget() is ws.home and ws.tabText(0) == "案件首页"
     home = _home(qtbot, win)
@@ -71,8 +81,8 @@ def test_a_fresh_case_opens_on_its_home_listing_what_is_missing(qtbot, case_wind
     assert "填写“发现扣款的日期”后" in home.deadline_label.text()
 
 
-def test_each_button_of_the_home_runs_its_action(qtbot, case_window, profile, case_id, monkeypatch):
-    win = case_window
+def test_each_button_of_the_home_runs_its_action(qtbot, home_window, profile, case_id, monkeypatch):
+    win = home_window
     ws = win.workspace
     home = _home(qtbot, win)
     seen: list[str] = []
@@ -102,30 +112,26 @@ def test_each_button_of_the_home_runs_its_action(qtbot, case_window, profile, ca
         ("next", "dossier", "dossier"),
     ]
     for section, code, what in expected:
-        ws.setCurrentWidget(ws.home)
-        qtbot.waitUntil(lambda s=section, c=code: home.button(s, c) is not None, timeout=10000)
+        _show_home(qtbot, ws)
         seen.clear()
         qtbot.mouseClick(home.button(section, code), Qt.MouseButton.LeftButton)
         assert seen == [what], (section, code)
     # the importers' tabs come forward; a party is added on 维权进度 → 当事人
-    ws.setCurrentWidget(ws.home)
-    qtbot.waitUntil(lambda: home.button("identity", "add_party") is not None, timeout=10000)
+    _show_home(qtbot, ws)
     qtbot.mouseClick(home.button("identity", "add_party"), Qt.MouseButton.LeftButton)
     assert ws.currentWidget() is ws.ladder and ws.ladder.tabs.currentWidget() is ws.ladder.parties
-    ws.setCurrentWidget(ws.home)
-    qtbot.waitUntil(lambda: home.button("funds", "import_bill") is not None, timeout=10000)
+    _show_home(qtbot, ws)
     qtbot.mouseClick(home.button("funds", "import_bill"), Qt.MouseButton.LeftButton)
     assert ws.currentWidget() is ws.bills
     # a guide link opens the guide it names
-    ws.setCurrentWidget(ws.home)
-    qtbot.waitUntil(lambda: home.button("funds", "guide:alipay_bill") is not None, timeout=10000)
+    _show_home(qtbot, ws)
     qtbot.mouseClick(home.button("funds", "guide:alipay_bill"), Qt.MouseButton.LeftButton)
     assert win.help_dialog.isVisible() and win.help_dialog.key == "alipay_bill"
     win.help_dialog.close()
 
 
-def test_importing_a_bill_updates_the_home_without_restart(qtbot, case_window, profile, case_id, tmp_path):
-    win = case_window
+def test_importing_a_bill_updates_the_home_without_restart(qtbot, home_window, profile, case_id, tmp_path):
+    win = home_window
     ws = win.workspace
     home = _home(qtbot, win)
     assert "funds" in home.missing_keys and home.data.counts.bills == 0
@@ -152,8 +158,8 @@ def test_importing_a_bill_updates_the_home_without_restart(qtbot, case_window, p
     assert "向平台付款" in money.context and yuan(money.recon.net) in money.context
 
 
-def test_the_next_step_and_its_deadline_are_the_core_ladders(qtbot, case_window, profile, case_id):
-    win = case_window
+def test_the_next_step_and_its_deadline_are_the_core_ladders(qtbot, home_window, profile, case_id):
+    win = home_window
     home = _home(qtbot, win)
     today = now().date()
     with profile.session() as s:
@@ -189,9 +195,9 @@ def _drop(zone, paths):
 
 
 def test_the_empty_bills_tab_takes_a_dropped_bill_through_the_dispatcher(
-    qtbot, case_window, profile, case_id, tmp_path
+    qtbot, home_window, profile, case_id, tmp_path
 ):
-    win = case_window
+    win = home_window
     ws = win.workspace
     ws.setCurrentWidget(ws.bills)
     zone = ws.empty_states["bills"].zone
@@ -211,8 +217,8 @@ def test_the_empty_bills_tab_takes_a_dropped_bill_through_the_dispatcher(
     qtbot.waitUntil(lambda: not zone.isVisible(), timeout=10000)  # the rows are there: no more drop zone
 
 
-def test_the_empty_evidence_grid_takes_dropped_screenshots(qtbot, case_window, profile, case_id, tmp_path):
-    win = case_window
+def test_the_empty_evidence_grid_takes_dropped_screenshots(qtbot, home_window, profile, case_id, tmp_path):
+    win = home_window
     ws = win.workspace
     ws.setCurrentWidget(ws.evidence)
     zone = ws.empty_states["grid"].zone
@@ -234,13 +240,9 @@ def test_the_empty_evidence_grid_takes_dropped_screenshots(qtbot, case_window, p
 
 
 def test_the_home_shows_the_cores_warnings_and_completes_a_weak_operator(
-    qtbot, case_window, profile, case_id, tmp_path
+    qtbot, home_window, profile, case_id, tmp_path
 ):
-    from kami_desktop.core.bills.store import import_bill
-    from kami_desktop.core.case.claims import add_item
-    from kami_desktop.core.case.parties import add_party
-
-    win = case_window
+    win = home_window
     home = _home(qtbot, win)
     import_bill(profile, case_id, _alipay(tmp_path))
     with profile.session() as s:
@@ -258,3 +260,39 @@ def test_the_home_shows_the_cores_warnings_and_completes_a_weak_operator(
     # the operator is there but incomplete: its button opens the parties, it does not add another
     assert identity.status == "weak" and home.item_rows["identity"].property("status") == "weak"
     assert home.button("identity", "parties") is not None and home.button("identity", "add_party") is None
+
+
+def test_screenshots_imported_from_the_home_are_shown_to_be_sorted_and_counted(
+    qtbot, home_window, profile, case_id, tmp_path
+):
+    win = home_window
+    ws = win.workspace
+    home = _home(qtbot, win)
+    shots = [screenshot(tmp_path / f"订单{i}.png", i) for i in range(2)]
+    win.choose_files = lambda: [str(p) for p in shots]
+    with qtbot.waitSignal(win.imports.finished, timeout=20000):
+        qtbot.mouseClick(home.button("non_delivery", "import_screens"), Qt.MouseButton.LeftButton)
+    # the new screenshots come up on 证据, where their category is chosen
+    assert ws.currentWidget() is ws.evidence
+    qtbot.waitUntil(lambda: win.evidence.model.exhibit_count() == 2, timeout=10000)
+    _show_home(qtbot, ws)  # back on the home: it reads the case as it is now
+    with profile.session() as s:
+        assert home.data.counts == evidence_counts(s, case_id)
+    assert home.counts_label.text() == "证据 2 件：其他 2"
+
+
+def test_a_hidden_home_reads_the_case_when_it_is_shown_again(qtbot, home_window, profile, case_id, tmp_path):
+    win = home_window
+    ws = win.workspace
+    home = _home(qtbot, win)
+    ws.setCurrentWidget(ws.claims)
+    loads = []
+    home.loaded.connect(lambda: loads.append(1))
+    with profile.session() as s:
+        add_item(s, case_id, "deducted", "120.00", now().date() - timedelta(days=1), reason="auto_renewal")
+    with qtbot.waitSignal(ws.claims.loaded, timeout=10000):
+        ws.events.notify(case_id)  # the other tabs follow; the hidden home does no work yet
+    qtbot.wait(200)
+    assert loads == [] and "claims" in home.missing_keys
+    _show_home(qtbot, ws)
+    assert "claims" not in home.missing_keys and home.claim_label.text() == "主张金额：¥120.00（1 项索赔）"
