@@ -1,7 +1,7 @@
 """The case workspace: a QTabWidget with one tab per part of the case file.
 
-证据 (evidence), 账单 (bills), 主张项 (claim items), 聊天记录 (chats) and 维权进度 (the claim's progress). Each view is built
-as ``View(profile, parent)`` and gets ``view.set_case(case_id)`` whenever the case changes.
+案件首页 (the case home: what is there, what is missing, the next step; a case opens on it), 证据
+(evidence), 账单 (bills), 主张项 (claim items), 聊天记录 (chats) and 维权进度 (the claim's progress). Each view is built as ``View(profile, parent)`` and gets ``view.set_case(case_id)`` whenever the case changes.
 
 The workspace owns the case's ``CaseEvents``: whatever a tab changes (an import of files, a bill or a
 chat, an excerpt, an edit, a merge, a claim item) is announced there, and every other tab follows
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTabWidget
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui.bills_view import BillsView
 from kami_desktop.gui.case_events import CaseEvents
+from kami_desktop.gui.case_home import CaseHome
 from kami_desktop.gui.chat_view import ChatView
 from kami_desktop.gui.claims_view import ClaimsView
 from kami_desktop.gui.evidence_view import EvidenceView
@@ -31,6 +32,8 @@ class CaseWorkspace(QTabWidget):
         self.claims = ClaimsView(profile, self)
         self.chats = ChatView(profile, self)
         self.ladder = LadderView(profile, self)
+        self.home = CaseHome(profile, self)  # the case opens here: what is there, what is missing, what next
+        self.addTab(self.home, self.tr("案件首页"))
         self.addTab(self.evidence, self.tr("证据"))
         self.addTab(self.bills, self.tr("账单"))
         self.addTab(self.claims, self.tr("主张项"))
@@ -60,6 +63,7 @@ class CaseWorkspace(QTabWidget):
         the GUI thread, only when it is showing (it refreshes whenever it is opened)."""
         if case_id != self.case_id:
             return
+        self.home.case_changed()
         for view in self.views:
             if view is source:
                 continue  # it has shown its own change
@@ -70,6 +74,12 @@ class CaseWorkspace(QTabWidget):
                 view.reload()
 
     def set_case(self, case_id: int | None) -> None:
+        opened = case_id != self.case_id
         self.case_id = case_id
+        self.home.set_case(case_id)
         for view in self.views:
             view.set_case(case_id)
+        for state in getattr(self, "empty_states", {}).values():
+            state.refresh()
+        if opened:
+            self.setCurrentWidget(self.home)  # a case opens on its home page

@@ -68,7 +68,7 @@ class ChatView(QWidget):
         self.chat_box.currentIndexChanged.connect(self._chat_chosen)
         self.import_button = QPushButton(self.tr("导入聊天记录…"))
         self.import_button.setToolTip(
-            self.tr("QQ 消息管理器导出的 txt，留痕（MemoTrace）导出的 CSV/TXT/HTML，或语音文件")
+            self.tr("QQ 消息管理器导出的 txt，用“留痕”软件从电脑版微信导出的 CSV/TXT/HTML，或语音文件")
         )
         self.import_button.clicked.connect(lambda: self.import_file())
         self.search = QLineEdit()
@@ -201,7 +201,9 @@ class ChatView(QWidget):
         if not chats:
             self.model.set_rows([])
             self.info.setText(
-                self.tr("本案还没有聊天记录。点击“导入聊天记录…”导入 QQ 或微信（留痕导出）的聊天记录。")
+                self.tr(
+                    "本案还没有聊天记录。点击“导入聊天记录…”导入 QQ 导出的聊天记录，或用“留痕”软件从电脑版微信导出的聊天记录（见 帮助 → 如何导出微信聊天记录）。"
+                )
             )
             self._update_buttons()
             self.loaded.emit()

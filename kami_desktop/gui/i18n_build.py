@@ -85,6 +85,18 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "dossier": ("dossier_dialog", "binder_printer"),
     "backup": ("backup_dialog",),
     "redact": ("redact_dialog", "redact_canvas"),
+    "guide": (
+        "case_home",
+        "case_home_data",
+        "case_home_actions",
+        "empty_state",
+        "first_run",
+        "help_dialog",
+        "help_drawings",
+        "help_guides",
+        "help_guides_bills",
+        "help_guide_model",
+    ),
 }
 LANGUAGES = ("en",)
 GUI_DIR = Path(__file__).resolve().parent

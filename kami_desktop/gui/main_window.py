@@ -10,12 +10,9 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,10 +20,12 @@ from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.evidence.importer import ImportReport
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui import messages
+from kami_desktop.gui.case_home_actions import connect_home
 from kami_desktop.gui.case_sidebar import CaseSidebar
 from kami_desktop.gui.case_tabs import CaseWorkspace
 from kami_desktop.gui.drop_overlay import DropOverlay
 from kami_desktop.gui.edit_menu import build_edit_menu
+from kami_desktop.gui.help_dialog import add_help_actions
 from kami_desktop.gui.import_controller import KIND_PASTE, ImportController
 from kami_desktop.gui.import_dispatch import ImportDispatcher
 from kami_desktop.gui.import_progress import ImportProgress
@@ -94,6 +93,7 @@ class MainWindow(QMainWindow):
         self.imports.busy_changed.connect(lambda busy: None if busy else self.progress.end())
 
         self._build_actions()
+        self.home_actions = connect_home(self)  # the 案件首页's buttons and the empty views' drop zones
         self.sidebar.case_selected.connect(self.set_case)
         self.sidebar.cases_changed.connect(self._update_title)
         self.set_case(self.sidebar.current_case_id())
@@ -101,20 +101,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
     def _empty_page(self) -> QWidget:
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        text = QLabel(
-            self.tr("还没有案件。\n新建一个案件，然后把截图、账单、聊天记录拖进窗口，或按 Ctrl+V 粘贴截图。")
-        )
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setWordWrap(True)
-        button = QPushButton(self.tr("新建案件"))
-        button.clicked.connect(self.sidebar.new_case)
-        lay.addStretch(1)
-        lay.addWidget(text)
-        lay.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
-        lay.addStretch(1)
-        return page
+        from kami_desktop.gui.first_run import FirstRunPage
+        from kami_desktop.gui.help_dialog import open_guides
+
+        return FirstRunPage(self.sidebar.new_case, lambda: open_guides(self))
 
     def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
         act = QAction(text, self)
@@ -170,6 +160,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("设置(&S)"))
         self._action(m, self.tr("界面语言…"), self.open_settings)
         m = bar.addMenu(self.tr("帮助(&H)"))
+        add_help_actions(self, m)  # the guides: exporting bills and chats, screenshots, categories
         self._action(
             m,
             self.tr("打开日志文件夹"),

@@ -109,8 +109,8 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/chat_view.py" line="70"/>
-        <source>QQ 消息管理器导出的 txt，留痕（MemoTrace）导出的 CSV/TXT/HTML，或语音文件</source>
-        <translation>A .txt exported by the QQ Message Manager, a CSV/TXT/HTML export from MemoTrace (留痕), or a voice file</translation>
+        <source>QQ 消息管理器导出的 txt，用“留痕”软件从电脑版微信导出的 CSV/TXT/HTML，或语音文件</source>
+        <translation>A .txt exported by the QQ Message Manager, a CSV/TXT/HTML export from WeChat on a computer made with MemoTrace (留痕), or a voice file</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/chat_view.py" line="75"/>
@@ -159,8 +159,8 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/chat_view.py" line="203"/>
-        <source>本案还没有聊天记录。点击“导入聊天记录…”导入 QQ 或微信（留痕导出）的聊天记录。</source>
-        <translation>This case has no chat logs yet. Click “Import chat…” to import a QQ chat, or a WeChat chat exported with MemoTrace (留痕).</translation>
+        <source>本案还没有聊天记录。点击“导入聊天记录…”导入 QQ 导出的聊天记录，或用“留痕”软件从电脑版微信导出的聊天记录（见 帮助 → 如何导出微信聊天记录）。</source>
+        <translation>This case has no chat logs yet. Click “Import chat…” to import a chat exported from QQ, or one exported from WeChat on a computer with the MemoTrace (留痕) tool (see Help → How to export WeChat chats).</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/chat_view.py" line="227"/>

@@ -165,6 +165,11 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
+        <location filename="../../kami_desktop/gui/case_tabs.py" line="32"/>
+        <source>案件首页</source>
+        <translation>Case home</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/case_tabs.py" line="30"/>
         <source>账单</source>
         <translation>Bills</translation>

@@ -51,8 +51,18 @@ def window(qtbot, profile, settings, dialogs):
 
 @pytest.fixture
 def case_window(qtbot, window, case_id):
-    """The main window showing the fixture case, rows loaded."""
+    """The main window showing the fixture case on its 证据 tab (a case opens on its 案件首页), rows loaded."""
     with qtbot.waitSignal(window.evidence.loaded, timeout=5000):
+        window.sidebar.refresh(select=case_id)
+    assert window.current_case_id() == case_id
+    window.workspace.setCurrentWidget(window.evidence)
+    return window
+
+
+@pytest.fixture
+def home_window(qtbot, window, case_id):
+    """The main window showing the fixture case as it opens: on its 案件首页, the page loaded."""
+    with qtbot.waitSignal(window.workspace.home.loaded, timeout=10000):
         window.sidebar.refresh(select=case_id)
     assert window.current_case_id() == case_id
     return window

@@ -146,24 +146,26 @@ def test_every_tab_follows_the_selected_case(qtbot, profile, settings, case_id, 
     win.show()
     tabs = win.workspace
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "案件首页",
         "证据",
         "账单",
         "主张项",
         "聊天记录",
         "维权进度",
     ]
-    assert [tabs.widget(i) for i in range(tabs.count())] == list(tabs.views)
+    assert [tabs.widget(i) for i in range(tabs.count())] == [tabs.home, *tabs.views]
 
     with qtbot.waitSignal(tabs.bills.loaded, timeout=10000):
         win.sidebar.refresh(select=case_id)
-    assert [v.case_id for v in tabs.views] == [case_id] * 5
+    assert [v.case_id for v in (tabs.home, *tabs.views)] == [case_id] * 6
+    assert tabs.currentWidget() is tabs.home  # a case opens on its home page
     assert tabs.bills.model.rowCount() == 9  # the case's bill
     tabs.setCurrentWidget(tabs.ladder)
     assert tabs.ladder.documents_button.isEnabled()
 
     with qtbot.waitSignal(tabs.bills.loaded, timeout=10000):
         win.sidebar.refresh(select=other)
-    assert [v.case_id for v in tabs.views] == [other] * 5
+    assert [v.case_id for v in (tabs.home, *tabs.views)] == [other] * 6
     assert tabs.bills.model.rowCount() == 0  # the other case has no bill
     win.close()
 

@@ -145,7 +145,7 @@ def test_the_workspace_has_a_claims_tab_fed_by_the_other_tabs(qtbot, profile, ma
     ws = CaseWorkspace(profile)
     qtbot.addWidget(ws)
     titles = [ws.tabText(i) for i in range(ws.count())]
-    assert titles[:3] == ["证据", "账单", "主张项"]
+    assert titles[:4] == ["案件首页", "证据", "账单", "主张项"]
     claims = ws.claims
     with qtbot.waitSignal(claims.loaded, timeout=10000):
         ws.set_case(made.case_id)

@@ -198,6 +198,7 @@ def test_main_window_menus_and_tabs_are_english(qtbot, english, profile, setting
     assert chinese([a.text() for m in menus for a in m.menu().actions()]) == []
     ws = win.workspace
     assert [ws.tabText(i) for i in range(ws.count())] == [
+        "Case home",
         "Evidence",
         "Bills",
         "Claim items",
