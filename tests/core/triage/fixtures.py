@@ -70,4 +70,4 @@ def bill_rows() -> list[Row]:
 def import_the_bill(profile: Profile, case_id: int, folder: Path) -> int:
     path = folder / "支付宝交易明细.csv"
     path.write_bytes(alipay_app_csv(bill_rows()))
-    return import_bill(profile, case_id, path, platform=[PLATFORM]).bill_id
+    return import_bill(profile, case_id, path).bill_id
