@@ -42,6 +42,7 @@ from kami_desktop.gui.evidence_ops import EvidenceOpsMixin
 from kami_desktop.gui.evidence_table import EvidenceTable
 from kami_desktop.gui.exhibit_detail import ExhibitDetailPanel
 from kami_desktop.gui.formatting import category_label
+from kami_desktop.gui.suggestion_dialog import add_triage_action
 from kami_desktop.gui.thumbnails import ThumbnailCache
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
@@ -330,6 +331,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         menu = QMenu(self)
         menu.addAction(self.tr("重命名"), self.detail.start_rename).setEnabled(one)
         menu.addAction(self.tr("作为主张项…"), self.claim_from_current).setEnabled(one)
+        add_triage_action(self, menu, ids)  # 按识别结果整理…
         menu.addSeparator()
         movable = self.model.can_reorder()
         menu.addAction(self.tr("上移一项"), lambda: self.move_by(-1)).setEnabled(movable)

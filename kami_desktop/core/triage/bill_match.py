@@ -23,10 +23,11 @@ from kami_desktop.core.bills.money import draft_from_bill_row
 from kami_desktop.core.bills.store import BlobPath, live_bills
 from kami_desktop.core.case.claim_drafts import ClaimDraft, add_from_draft
 from kami_desktop.core.case.claims import SOURCE_LABELS, ClaimError
+from kami_desktop.core.evidence.exhibits import get_exhibit
 from kami_desktop.core.store.model import BillRow, ClaimEvidence, ClaimItem
 from kami_desktop.core.triage.extract import AMOUNT, DATETIME, Extraction
 from kami_desktop.core.triage.rules import FAILURE_STATES
-from kami_desktop.core.triage.suggest import ExhibitSuggestions, case_suggestions
+from kami_desktop.core.triage.suggest import ExhibitSuggestions, case_suggestions, suggestions_for
 from kami_desktop.core.util.money import money_str
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
@@ -264,8 +265,6 @@ def offer_draft(
 ) -> ClaimDraft:
     """The claim item the offer proposes: the payment row's amount, date and refunds, the screenshot as
     evidence beside the row, the kind the screenshot shows. Nothing is stored."""
-    from kami_desktop.core.evidence.exhibits import get_exhibit
-
     ex = get_exhibit(s, exhibit_id)
     offer = next(
         (o for o in case_matches(s, ex.case_id, [exhibit_id]).offers if o.row.id == bill_row_id),
@@ -290,3 +289,27 @@ def accept_offer(
 ) -> ClaimItem:
     """The user said yes: record the offered claim item (``claim.add`` in the ledger)."""
     return add_from_draft(s, offer_draft(s, exhibit_id, bill_row_id, blob_path), **overrides)
+
+
+@dataclass
+class ExhibitTriage:
+    """All the detail panel shows for one exhibit: its suggestions, its bill rows, the claim offer."""
+
+    case_id: int
+    suggestions: ExhibitSuggestions
+    matches: list[BillMatch] = field(default_factory=list)
+    offer: ClaimOffer | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.suggestions.fields or self.matches or self.offer)
+
+
+def exhibit_triage(s: Session, exhibit_id: int, window: timedelta = WINDOW) -> ExhibitTriage:
+    sug = suggestions_for(s, exhibit_id)
+    case_id = get_exhibit(s, exhibit_id).case_id
+    if not sug.has_text:
+        return ExhibitTriage(case_id, sug)
+    rows = stored_rows(s, case_id)
+    matches = match_rows(exhibit_id, sug.number, sug.found, rows, window) if rows else []
+    return ExhibitTriage(case_id, sug, matches, _offer(sug, matches, _claimed_rows(s, case_id)))
