@@ -36,6 +36,13 @@ def register_match(bs, common) -> None:
     mt.add_argument(
         "--window", type=int, default=10, metavar="MINUTES", help="时间相差不超过几分钟（默认 10）"
     )
+    mt.add_argument(
+        "--accept-offer",
+        type=int,
+        dest="accept_offer",
+        metavar="EID",
+        help="采用该截图的主张项建议：按相符的付款添加一项主张（记入存证日志）",
+    )
     mt.set_defaults(handler=cmd_match)
 
 
@@ -89,7 +96,10 @@ def cmd_suggest(args) -> Outcome:
     data = items[0] if args.id is not None else {"exhibits": items}
     text = [line for sug in suggestions for line in _text(sug)]
     text += [f"  账单：{m.reason}" for m in matches.matches]
-    text += [f"  {o.question}（kami claim 添加）" for o in matches.offers]
+    text += [
+        f"  {o.question}（kami bill match --case {case_id} --accept-offer {o.exhibit_id}）"
+        for o in matches.offers
+    ]
     return Outcome(data, "\n".join(text) or "（没有证据）")
 
 
@@ -101,9 +111,12 @@ def cmd_match(args) -> Outcome:
 
     if args.window < 0:
         raise UsageError("--window 不能为负数")
+    window = timedelta(minutes=args.window)
+    if args.accept_offer is not None:
+        return _accept_offer(args, window)
     with open_profile(args, write=False) as prof, prof.session() as s:
         get_case(s, args.case_id)
-        found = case_matches(s, args.case_id, window=timedelta(minutes=args.window))
+        found = case_matches(s, args.case_id, window=window)
     lines = [
         f"证据 {m.exhibit_number or '-'} ↔ {m.row.where}（{m.row.time:%Y-%m-%d %H:%M} ¥{m.row.amount:.2f}）"
         f"  可信度 {m.confidence:.2f}  {m.reason}"
@@ -111,3 +124,23 @@ def cmd_match(args) -> Outcome:
     ]
     lines += [f"证据 {o.exhibit_number or '-'}：{o.question}" for o in found.offers]
     return Outcome(found.to_json(), "\n".join(lines) or "没有找到与账单行对应的截图")
+
+
+def _accept_offer(args, window) -> Outcome:
+    from kami_desktop.core.case.cases import get_case
+    from kami_desktop.core.case.claims import list_items
+    from kami_desktop.core.triage.bill_match import accept_offer, case_matches
+
+    with open_profile(args) as prof, prof.session() as s:
+        get_case(s, args.case_id)
+        offers = case_matches(s, args.case_id, [args.accept_offer], window).offers
+        if not offers:
+            raise UsageError(
+                f"证据 {args.accept_offer} 没有可添加的主张项（截图未显示未到账，或没有相符的付款，或该付款已在主张项中）"
+            )
+        item = accept_offer(s, args.accept_offer, offers[0].row.id, prof.blob_path)
+        view = next(v for v in list_items(s, args.case_id) if v.id == item.id)
+        data = view.to_json()
+    return Outcome(
+        data, f"已添加主张项 {data['id']}：{data['kind_label']} ¥{data['amount']}（已记入存证日志）"
+    )

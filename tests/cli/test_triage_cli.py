@@ -83,3 +83,21 @@ def test_bill_match_json(tmp_path, capsys):
     assert [m["exhibit_id"] for m in narrow["matches"]] == [
         order
     ]  # 4 minutes apart: out of a 2-minute window
+
+
+def test_bill_match_accepts_an_offer_only_when_asked(tmp_path, capsys):
+    d = tmp_path / "p"
+    case_id, order, paid = setup(d, tmp_path)
+    run(capsys, d, "bill", "match", "--case", str(case_id))
+    run(capsys, d, "claim", "list", "--case", str(case_id))
+    with Profile.open(d) as prof, prof.session() as s:
+        from kami_desktop.core.case.claims import list_items
+
+        assert list_items(s, case_id) == []  # matching and showing add nothing
+    refused = run(capsys, d, "bill", "match", "--case", str(case_id), "--accept-offer", str(paid), expect=2)
+    assert "没有可添加的主张项" in refused["err"]
+    item = run(capsys, d, "bill", "match", "--case", str(case_id), "--accept-offer", str(order))
+    assert item["kind"] == "topup_not_credited" and item["amount"] == "1798.00"
+    assert order in item["exhibits"] and len(item["bill_rows"]) == 1
+    again = run(capsys, d, "bill", "match", "--case", str(case_id))
+    assert again["offers"] == []  # that payment is now claimed
