@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -133,7 +134,12 @@ def organise(view: Any, ids: list[int] | None = None) -> int:
     """Show the suggestions of ``ids`` (default: the whole case); save what the user ticks."""
     if view.case_id is None or not view.detail.commit():
         return 0
-    chosen = ask(view, load_suggestions(view, ids))
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a few ms per screenshot
+    try:
+        items = load_suggestions(view, ids)
+    finally:
+        QApplication.restoreOverrideCursor()
+    chosen = ask(view, items)
     return apply_values(view, chosen or {})
 
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.bills.money import draft_from_bill_row
@@ -24,7 +24,7 @@ from kami_desktop.core.bills.store import BlobPath, live_bills
 from kami_desktop.core.case.claim_drafts import ClaimDraft, add_from_draft
 from kami_desktop.core.case.claims import SOURCE_LABELS, ClaimError
 from kami_desktop.core.evidence.exhibits import get_exhibit
-from kami_desktop.core.store.model import BillRow, ClaimEvidence, ClaimItem
+from kami_desktop.core.store.model import BillRow, ClaimEvidence, ClaimItem, Exhibit, ExhibitFile, OcrText
 from kami_desktop.core.triage.extract import AMOUNT, DATETIME, Extraction
 from kami_desktop.core.triage.rules import FAILURE_STATES
 from kami_desktop.core.triage.suggest import ExhibitSuggestions, case_suggestions, suggestions_for
@@ -255,8 +255,34 @@ def case_matches(
     return out
 
 
-def screenshots_of_row(s: Session, case_id: int, bill_row_id: int) -> list[BillMatch]:
-    return case_matches(s, case_id).for_row(bill_row_id)
+def screenshots_of_row(
+    s: Session, case_id: int, bill_row_id: int, window: timedelta = WINDOW
+) -> list[BillMatch]:
+    """The screenshots that match one bill row. Only those whose text holds the row's numbers or the digits
+    of its amount are read through (a bill row's menu stays quick in a case of thousands of screenshots)."""
+    rows = stored_rows(s, case_id)
+    row = next((r for r in rows if r.id == bill_row_id), None)
+    if row is None:
+        return []
+    whole = int(abs(row.amount))
+    needles = {row.order_id, row.merchant_order_id, str(whole), f"{whole:,}"} - {""}
+    candidates = s.scalars(
+        select(ExhibitFile.exhibit_id)
+        .join(OcrText, OcrText.blob_sha256 == ExhibitFile.blob_sha256)
+        .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
+        .where(
+            Exhibit.case_id == case_id,
+            Exhibit.trashed_at.is_(None),
+            or_(*(OcrText.text.contains(n, autoescape=True) for n in needles)),
+        )
+        .distinct()
+    )
+    out: list[BillMatch] = []
+    for sug in case_suggestions(s, case_id, list(candidates)):
+        if sug.has_text:
+            found = match_rows(sug.exhibit_id, sug.number, sug.found, rows, window)
+            out += [m for m in found if m.row.id == bill_row_id]
+    return out
 
 
 # ----------------------------------------------------------------------------- the claim offer
