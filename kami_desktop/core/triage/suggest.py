@@ -212,7 +212,8 @@ def propose(state: ExhibitState, rows: Sequence[TextRow]) -> tuple[list[FieldSug
     text = "\n".join(r.text for r in rows)
     out: list[FieldSuggestion] = []
     match = rules.classify(text)
-    category = match.category if match else state.category
+    # the title and 证明目的 follow the category the user chose, else the one the text reads as
+    category = state.category if state.category != "other" else (match.category if match else "other")
     status = rules.status_of(text)
     if match and state.category == "other" and match.category != "other":
         out.append(

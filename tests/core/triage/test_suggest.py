@@ -80,6 +80,10 @@ def test_the_users_own_words_are_never_replaced():
         captured_at=datetime(2025, 3, 13, 8, 0, tzinfo=CHINA_TZ),
     )
     assert mine == {}
+    # the user's category is kept, and the title and 证明目的 follow it
+    theirs = fields(text, category="funds")
+    assert "category" not in theirs
+    assert theirs["purpose"].value == f"证明本人于2025年3月12日向平台充值 1,798.00 元（订单号 {ORDER_NO}）。"
     # the import's defaults (其他, the file name, a file modification time) are open to a suggestion
     default = fields(text, captured_at=datetime(2026, 1, 2, tzinfo=CHINA_TZ), time_is_file_time=True)
     assert set(default) == {"category", "title", "purpose", "captured_at"}
