@@ -171,10 +171,15 @@ class SuggestionPanel(QGroupBox):
         """Save the chosen suggestions (default: all) as one edit of the exhibit; True when saved."""
         if self.triage is None or self.exhibit_id is None:
             return False
-        values = self.triage.suggestions.values(fields)
-        if not values or not self.detail.commit():  # what the user typed is saved first
-            return False
         exhibit_id = self.exhibit_id
+        typed = bool(self.detail.changed_fields())
+        if not self.detail.commit():  # what the user typed is saved first
+            return False
+        if typed:  # a field just typed is the user's: it is no longer open to a suggestion
+            self._show(load_triage(self.profile, exhibit_id))
+        values = self.triage.suggestions.values(fields) if self.triage is not None else {}
+        if not values:
+            return False
         try:
             self.detail.commit_edit(exhibit_id, values)
         except EXPECTED as exc:

@@ -143,3 +143,13 @@ def test_bulk_dialog_saves_what_is_ticked_and_undoes_in_one_step(qtbot, scene, p
     assert fields(profile, paid) == before[paid]
     view.undo_stack.undo()
     assert fields(profile, order) == before[order]
+
+
+def test_what_the_user_just_typed_is_not_overwritten(qtbot, scene, profile):
+    win, order, _paid = scene
+    view = win.evidence
+    panel = show(qtbot, view, order)
+    view.detail.title.setText("我自己起的名称")  # typed, not yet saved
+    qtbot.mouseClick(panel.accept_all_button, Qt.MouseButton.LeftButton)
+    category, title, purpose, _when = fields(profile, order)
+    assert title == "我自己起的名称" and category == "non_delivery" and purpose
