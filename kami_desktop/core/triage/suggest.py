@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibits, get_exhibit
-from kami_desktop.core.evidence.times import FILE_MTIME, time_label
+from kami_desktop.core.evidence.times import FILE_MTIME, SCREEN, time_label
 from kami_desktop.core.ocr.model import OK, lines_from_json
 from kami_desktop.core.store.edits import Changes
 from kami_desktop.core.store.model import Exhibit, ExhibitFile, OcrText
@@ -45,7 +45,6 @@ from kami_desktop.core.vocab import CATEGORIES
 
 FIELDS = ("category", "title", "purpose", "captured_at")
 FIELD_LABELS = {"category": "证据类别", "title": "名称", "purpose": "证明目的", "captured_at": "时间"}
-SCREEN_TIME = "画面显示的时间"
 
 
 @dataclass(frozen=True)
@@ -242,7 +241,7 @@ def propose(state: ExhibitState, rows: Sequence[TextRow]) -> tuple[list[FieldSug
                     shown.value,
                     shown.shown(),
                     current,
-                    f"{SCREEN_TIME}{what}：截图不早于此时；它不是拍摄截图的时刻",
+                    f"{SCREEN}{what}：截图不早于此时；它不是拍摄截图的时刻",
                 )
             )
     return out, found, status

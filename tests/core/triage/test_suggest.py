@@ -54,7 +54,7 @@ def test_order_page_title_purpose_category_and_time_on_screen():
     )
     when = got["captured_at"]
     assert when.value == datetime(2025, 3, 12, 20, 30, 15, tzinfo=CHINA_TZ)  # the latest time shown
-    assert when.reason.startswith("画面显示的时间（支付时间）")
+    assert when.reason.startswith("画面显示时间（支付时间）")
 
 
 def test_payment_page_and_the_other_categories_wording():
