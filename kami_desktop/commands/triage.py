@@ -51,13 +51,18 @@ def _fields(raw: str) -> list[str] | None:
     return names or None
 
 
-def _text(sug) -> list[str]:
+def _text(sug, matches, offers, case_id: int) -> list[str]:
+    from kami_desktop.core.triage.suggest import FIELD_LABELS
+
     head = f"证据 {sug.number or '-'} [{sug.exhibit_id}] {sug.title}"
     if not sug.has_text:
-        return [f"{head}：还没有识别文字"]
-    if not sug.fields:
-        return [f"{head}：没有建议"]
-    return [head] + [f"  {f.field}：{f.shown}（{f.reason}）" for f in sug.fields]
+        return []
+    lines = [head] + [f"  {FIELD_LABELS[f.field]}：{f.shown}（{f.reason}）" for f in sug.fields]
+    lines += [f"  对应账单：{m.reason}" for m in matches]
+    lines += [
+        f"  {o.question}（kami bill match --case {case_id} --accept-offer {o.exhibit_id}）" for o in offers
+    ]
+    return lines if len(lines) > 1 else [f"{head}：没有建议"]
 
 
 def cmd_suggest(args) -> Outcome:
@@ -87,19 +92,19 @@ def cmd_suggest(args) -> Outcome:
             return Outcome(data, f"已采用 {len(changed)} 项证据的建议（已记入存证日志）")
         suggestions = case_suggestions(s, case_id, ids)
         matches = case_matches(s, case_id, ids)
-    items = []
+    items, text = [], []
     for sug in suggestions:
+        mine = matches.for_exhibit(sug.exhibit_id)
+        offers = [o for o in matches.offers if o.exhibit_id == sug.exhibit_id]
         item = sug.to_json()
-        item["bill_rows"] = [m.to_json() for m in matches.for_exhibit(sug.exhibit_id)]
-        item["claim_offers"] = [o.to_json() for o in matches.offers if o.exhibit_id == sug.exhibit_id]
+        item["bill_rows"] = [m.to_json() for m in mine]
+        item["claim_offers"] = [o.to_json() for o in offers]
         items.append(item)
+        text += _text(sug, mine, offers, case_id)
     data = items[0] if args.id is not None else {"exhibits": items}
-    text = [line for sug in suggestions for line in _text(sug)]
-    text += [f"  账单：{m.reason}" for m in matches.matches]
-    text += [
-        f"  {o.question}（kami bill match --case {case_id} --accept-offer {o.exhibit_id}）"
-        for o in matches.offers
-    ]
+    unread = sum(1 for sug in suggestions if not sug.has_text)
+    if unread:
+        text.append(f"另有 {unread} 件证据还没有识别文字（截图、图片或扫描件识别后才有建议）")
     return Outcome(data, "\n".join(text) or "（没有证据）")
 
 
