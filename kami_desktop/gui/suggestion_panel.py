@@ -55,6 +55,7 @@ class SuggestionPanel(QGroupBox):
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
         self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(1, 1)  # the suggested text takes the width
         self.accept_all_button = QPushButton(self.tr("全部采用"))
         self.accept_all_button.setToolTip(self.tr("保存以上全部建议；可以用 Ctrl+Z 撤销"))
         self.accept_all_button.clicked.connect(lambda: self.accept())
