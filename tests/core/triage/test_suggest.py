@@ -153,3 +153,18 @@ def test_accept_many_one_entry_per_exhibit_and_unknown_field_refused(profile, ca
 
     with profile.session() as s, pytest.raises(ExhibitError, match="没有“colour”"):
         accept_many(s, case_id, None, ["colour"])
+
+
+def test_the_status_bar_clock_is_never_the_time_suggested():
+    from kami_desktop.core.triage.extract import rows_from_page
+    from tests.core.triage.fixtures import page
+
+    only_clock = page("0" * 64, ["订单详情", "订单状态 未到账"], status_bar="3月12日 20:31")
+    out, _found, _status = propose(
+        state(reference=datetime(2025, 3, 20, tzinfo=CHINA_TZ)), rows_from_page(only_clock)
+    )
+    assert "captured_at" not in {f.field for f in out} and "category" in {f.field for f in out}
+    with_time = page("0" * 64, ["订单详情", "支付时间 2025-03-12 20:30:15"], status_bar="20:45")
+    out, _found, _status = propose(state(), rows_from_page(with_time))
+    [when] = [f for f in out if f.field == "captured_at"]
+    assert when.value == datetime(2025, 3, 12, 20, 30, 15, tzinfo=CHINA_TZ)
