@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -119,6 +120,20 @@ def add_triage_action(view: Any, menu: QMenu, ids: list[int]) -> None:
     menu.addAction(
         QCoreApplication.translate("SuggestionDialog", "按识别结果整理…"), lambda: organise(view, ids)
     ).setEnabled(bool(ids))
+
+
+def triage_button(view: Any) -> QToolButton:
+    """The evidence tab's toolbar button: the selected exhibits' suggestions (none selected: the whole case)."""
+    button = QToolButton()
+    button.setText(QCoreApplication.translate("SuggestionDialog", "按识别结果整理…"))
+    button.setToolTip(
+        QCoreApplication.translate(
+            "SuggestionDialog",
+            "按截图中识别出的文字，为所选证据（未选时为全部证据）建议类别、名称、证明目的和画面时间",
+        )
+    )
+    button.clicked.connect(lambda: organise(view, view.selected_ids() or None))
+    return button
 
 
 def load_suggestions(view: Any, ids: list[int] | None) -> list[ExhibitSuggestions]:

@@ -4,62 +4,68 @@
 <context>
     <name>SuggestionDialog</name>
     <message>
-        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="40"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="41"/>
         <source>按识别结果整理</source>
         <translation>Organise by recognised text</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="43"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="44"/>
         <source>证据</source>
         <translation>Exhibit</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="44"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="45"/>
         <source>证据类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="45"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="46"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="46"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="47"/>
         <source>证明目的</source>
         <translation>Purpose of proof</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="47"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="48"/>
         <source>画面时间</source>
         <translation>Time on screen</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="58"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="59"/>
         <source>证据 {n}</source>
         <translation>Exhibit {n}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="78"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="79"/>
         <source>勾选要采用的建议（取消勾选左列则整行不采用）。只建议您还没有填写的内容；采用后可以用 Ctrl+Z 撤销。</source>
         <translation>Tick the suggestions to accept (untick the left column to skip a whole row). Only what you have not filled in yet is suggested; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="81"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="82"/>
         <source>所选证据没有可采用的识别建议（可能还没有识别文字，或已经填写）。</source>
         <translation>The selected exhibits have no suggestions to accept (their text may not have been read yet, or they are already filled in).</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="88"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="89"/>
         <source>采用所选</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="120"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="121"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="128"/>
         <source>按识别结果整理…</source>
         <translation>Organise by recognised text…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="163"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="130"/>
+        <source>按截图中识别出的文字，为所选证据（未选时为全部证据）建议类别、名称、证明目的和画面时间</source>
+        <translation>From the text read in the screenshots, suggest the category, title, purpose of proof and time on screen for the selected exhibits (all exhibits when none is selected)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="178"/>
         <source>采用识别建议（{n} 项证据）</source>
         <translation>Accept suggestions ({n} exhibits)</translation>
     </message>
