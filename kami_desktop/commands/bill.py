@@ -76,6 +76,9 @@ def register(sub, common) -> None:
         help="确认向平台的净付款（付款 − 退款）全部是损失（没有任何已交付的消费）",
     )
     ap.set_defaults(handler=cmd_apply)
+    from kami_desktop.commands.triage import register_match
+
+    register_match(bs, common)
 
 
 def _platform_and_password(p) -> None:

@@ -54,6 +54,9 @@ def register(sub, common) -> None:
     rs = es.add_parser("restore", parents=[common], help="从回收站恢复")
     rs.add_argument("id", type=int)
     rs.set_defaults(handler=cmd_restore)
+    from kami_desktop.commands.triage import register_suggest
+
+    register_suggest(es, common)
 
     t = sub.add_parser("trash", parents=[common], help=COMMANDS["trash"])
     ts = t.add_subparsers(dest="trash_cmd", metavar="ACTION", required=True)

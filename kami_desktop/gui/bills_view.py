@@ -45,6 +45,7 @@ from kami_desktop.gui.case_events import exhibit_number
 from kami_desktop.gui.claim_dialog import ClaimDialog, claim_from
 from kami_desktop.gui.counterparty_dialog import CounterpartyDialog
 from kami_desktop.gui.formatting import join_list
+from kami_desktop.gui.triage_links import add_screenshot_actions
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
 BANNER_STYLE = "QLabel { color: #3e2723; background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 8px; }"
@@ -55,6 +56,7 @@ class BillsView(QWidget):
     import_finished = Signal(object)  # BillImport, or None when the import failed or was cancelled
     claims_changed = Signal(int)  # case id: a claim item was made from a bill row
     status_message = Signal(str)
+    show_exhibits = Signal(list)  # exhibit ids: the screenshots of a row, to show on the 证据 tab
 
     def __init__(self, profile: Profile, parent=None) -> None:
         super().__init__(parent)
@@ -353,6 +355,7 @@ class BillsView(QWidget):
         target = self.model.linked_row(index.row())
         if target is not None:
             menu.addAction(self.tr("转到对应的原付款"), lambda: self.select_row(target))
+        add_screenshot_actions(self, menu, index.data(RefRole))  # 对应的截图：证据 N…
         if not menu.isEmpty():
             menu.exec(self.table.viewport().mapToGlobal(pos))
 

@@ -19,6 +19,7 @@ from kami_desktop.gui.chat_view import ChatView
 from kami_desktop.gui.claims_view import ClaimsView
 from kami_desktop.gui.evidence_view import EvidenceView
 from kami_desktop.gui.ladder_view import LadderView
+from kami_desktop.gui.triage_links import connect_triage
 
 
 class CaseWorkspace(QTabWidget):
@@ -49,6 +50,7 @@ class CaseWorkspace(QTabWidget):
         ):
             done.connect(lambda result, v=view: self._changed_by(v) if result is not None else None)
         self.events.changed.connect(self._follow)
+        connect_triage(self)  # screenshots ↔ bill rows, the suggestions' claim offer
 
     @property
     def views(self) -> tuple[EvidenceView, BillsView, ClaimsView, ChatView, LadderView]:

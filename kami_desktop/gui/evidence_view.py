@@ -42,6 +42,7 @@ from kami_desktop.gui.evidence_ops import EvidenceOpsMixin
 from kami_desktop.gui.evidence_table import EvidenceTable
 from kami_desktop.gui.exhibit_detail import ExhibitDetailPanel
 from kami_desktop.gui.formatting import category_label
+from kami_desktop.gui.suggestion_dialog import add_triage_action, triage_button
 from kami_desktop.gui.thumbnails import ThumbnailCache
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
@@ -164,6 +165,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         self.trash_button.setToolTip(self.tr("移到回收站（可恢复）"))
         self.trash_button.clicked.connect(self.trash_selected)
         self.count_label = QLabel()
+        self.triage_button = triage_button(self)  # 按识别结果整理…
         bar = QHBoxLayout()
         left: tuple[QWidget, ...] = (self.grid_button, self.table_button, self.sort_box, self.category_box)
         for w in left:
@@ -175,6 +177,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
             self.merge_button,
             self.split_button,
             self.trash_button,
+            self.triage_button,
             self.count_label,
         ):
             bar.addWidget(w)
@@ -330,6 +333,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         menu = QMenu(self)
         menu.addAction(self.tr("重命名"), self.detail.start_rename).setEnabled(one)
         menu.addAction(self.tr("作为主张项…"), self.claim_from_current).setEnabled(one)
+        add_triage_action(self, menu, ids)  # 按识别结果整理…
         menu.addSeparator()
         movable = self.model.can_reorder()
         menu.addAction(self.tr("上移一项"), lambda: self.move_by(-1)).setEnabled(movable)

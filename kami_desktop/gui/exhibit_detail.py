@@ -39,6 +39,7 @@ from kami_desktop.gui.datetime_field import ChinaDateTimeField
 from kami_desktop.gui.file_preview import FilePreview
 from kami_desktop.gui.formatting import category_label, human_size, kind_of, local_time
 from kami_desktop.gui.messages import EXPECTED, show_error
+from kami_desktop.gui.suggestion_panel import SuggestionPanel
 
 FIELDS = ("title", "category", "purpose", "source", "captured_at", "notes", "tags", "transcript")
 
@@ -165,6 +166,8 @@ class ExhibitDetailPanel(QWidget):
         lay.addLayout(files_row)
         lay.addLayout(form)
         lay.addLayout(buttons)
+        self.suggestions = SuggestionPanel(profile, self)  # 识别建议: saved through commit_edit
+        lay.addWidget(self.suggestions)
         lay.addLayout(self.facts)
         lay.addStretch(1)
         scroll = QScrollArea()
@@ -196,6 +199,7 @@ class ExhibitDetailPanel(QWidget):
             except EXPECTED:
                 ex = None
         self.setEnabled(ex is not None)
+        self.suggestions.set_exhibit(self.exhibit_id if ex is not None else None)
         if ex is None:
             self.exhibit_id = None
             self._files = ()

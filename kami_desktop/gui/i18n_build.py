@@ -97,6 +97,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "help_guides_bills",
         "help_guide_model",
     ),
+    "triage": ("suggestion_panel", "suggestion_dialog", "triage_links"),
 }
 LANGUAGES = ("en",)
 GUI_DIR = Path(__file__).resolve().parent

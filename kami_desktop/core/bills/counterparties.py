@@ -48,7 +48,8 @@ def record_choices(s: Session, case_id: int, decisions: Iterable[Decision]) -> l
     have = stored_choices(s, case_id)
     changed: list[Decision] = []
     stamp = now()
-    for d in decisions:
+    unique = {(d.name, d.account): d for d in decisions}  # a counterparty of many rows is one decision
+    for d in unique.values():
         old = have.get((d.name, d.account))
         if old is not None and bool(old.selected) == d.selected and old.origin == "user":
             continue

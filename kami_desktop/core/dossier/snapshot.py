@@ -23,7 +23,7 @@ from kami_desktop.core.dossier.naming import original_file_name, unique_names
 from kami_desktop.core.dossier.options import DossierError, Fact
 from kami_desktop.core.evidence.advice import advice_by_exhibit, court_notes
 from kami_desktop.core.evidence.exhibits import list_exhibits
-from kami_desktop.core.evidence.times import time_label
+from kami_desktop.core.evidence.times import screen_texts, time_label
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Exhibit, Party
@@ -139,6 +139,7 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
             raise DossierError("没有可编入证据册的证据，请先导入证据")
         parties = list(s.scalars(select(Party).where(Party.case_id == case_id).order_by(Party.id)))
         advice = advice_by_exhibit(s, case_id)
+        screens = screen_texts(s, case_id)  # a time the page shows is named so (evidence.times)
         entries = [
             ledger.entry_to_json(e) for e in ledger.entries(s, case_id) if e.action not in OUTPUT_ACTIONS
         ]
@@ -152,7 +153,10 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
                 PartySnap(p.role, p.name, p.uscc, p.address, p.legal_representative, bool(p.is_defendant))
                 for p in parties
             ],
-            exhibits=[_exhibit(e, n, advice.get(e.id, [])) for n, e in enumerate(chosen, start=1)],
+            exhibits=[
+                _exhibit(e, n, advice.get(e.id, []), screens.get(e.id, ""))
+                for n, e in enumerate(chosen, start=1)
+            ],
             ledger_entries=entries,
         )
         snap.facts = _recorded_facts(s, case_id, {e.id: e.number for e in snap.exhibits})
@@ -185,7 +189,7 @@ def _recorded_facts(s: Session, case_id: int, numbers: dict[int, int]) -> list[F
     return out
 
 
-def _exhibit(e: Exhibit, number: int, advice: list[str]) -> ExhibitSnap:
+def _exhibit(e: Exhibit, number: int, advice: list[str], screen: str = "") -> ExhibitSnap:
     files = [
         FileSnap(
             id=f.id,
@@ -212,7 +216,7 @@ def _exhibit(e: Exhibit, number: int, advice: list[str]) -> ExhibitSnap:
         purpose=e.purpose or "",
         source=e.source or "",
         captured_at=e.captured_at,
-        time_label=time_label(e.captured_at, e.files),
+        time_label=time_label(e.captured_at, e.files, screen),
         notes=court_notes(e.notes or "", advice),
         files=files,
         advice=list(advice),

@@ -4,20 +4,29 @@ An import fills the exhibit's time from the first of: the photo's EXIF capture t
 screenshot's file name (Screenshot_20250312_203011.png), the file's modification time. Only the first two
 say when the picture was taken; a modification time says when the file was last written (often when it
 was copied to this PC). Court copies therefore name the time by where it came from, never calling a file
-time 取证时间.
+time 取证时间. A time the screenshot itself shows (a payment time on the page, taken from its OCR text
+when the user accepts the suggestion) is 画面显示时间: the page was captured then or later.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from kami_desktop.core.evidence.import_report import time_from_name
+from kami_desktop.core.store.model import Exhibit, ExhibitFile, OcrText
+from kami_desktop.core.util.timeutil import CHINA_TZ
 
 EXIF = "拍摄时间（照片信息）"
 FILE_NAME = "截图时间（据文件名）"
 FILE_MTIME = "文件修改时间"
+SCREEN = "画面显示时间"
 GIVEN = "取证时间"  # set by the user, or none of the above
 
 
@@ -27,8 +36,9 @@ class TimedFile(Protocol):
     file_mtime: datetime | None
 
 
-def time_label(captured_at: datetime | None, files: Iterable[TimedFile]) -> str:
-    """The label the exhibit's time deserves: EXIF, file name, file modification, else 取证时间."""
+def time_label(captured_at: datetime | None, files: Iterable[TimedFile], screen_text: str = "") -> str:
+    """The label the exhibit's time deserves: EXIF, file name, shown on the page (``screen_text``: the
+    exhibit's OCR text), file modification, else 取证时间."""
     if captured_at is None:
         return GIVEN
     files = list(files)
@@ -36,6 +46,51 @@ def time_label(captured_at: datetime | None, files: Iterable[TimedFile]) -> str:
         return EXIF
     if any(time_from_name(f.original_name or "") == captured_at for f in files):
         return FILE_NAME
+    if shown_on_screen(captured_at, screen_text):
+        return SCREEN
     if any(f.file_mtime is not None and f.file_mtime == captured_at for f in files):
         return FILE_MTIME
     return GIVEN
+
+
+def shown_on_screen(when: datetime, text: str) -> bool:
+    """Whether the page's text shows this date and time (2025-03-12 20:30:15, 2025年3月12日 20:30, 03-12 20:30…;
+    to the minute when the time has no seconds)."""
+    if not text:
+        return False
+    hay = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    t = when.astimezone(CHINA_TZ)
+    dates = {
+        f"{t:%Y-%m-%d}",
+        f"{t:%Y/%m/%d}",
+        f"{t:%Y.%m.%d}",
+        f"{t.year}-{t.month}-{t.day}",
+        f"{t.year}/{t.month}/{t.day}",
+        f"{t.year}年{t.month}月{t.day}日",
+        f"{t:%Y年%m月%d日}",
+        f"{t:%m-%d}",
+        f"{t.month}月{t.day}日",
+    }
+    clocks = {f"{t:%H:%M}", f"{t.hour}:{t:%M}"}
+    for d in dates:
+        for c in clocks:
+            if f"{d}{c}:{t:%S}" in hay:
+                return True
+            if t.second == 0 and re.search(re.escape(d + c) + r"(?!:\d)", hay):
+                return True
+    return False
+
+
+def screen_texts(s: Session, case_id: int) -> dict[int, str]:
+    """{exhibit id: the OCR text of its files} for the case's exhibits that have any."""
+    rows = s.execute(
+        select(ExhibitFile.exhibit_id, OcrText.text)
+        .join(OcrText, OcrText.blob_sha256 == ExhibitFile.blob_sha256)
+        .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
+        .where(Exhibit.case_id == case_id)
+        .order_by(ExhibitFile.exhibit_id, ExhibitFile.position, OcrText.page)
+    )
+    out: dict[int, str] = {}
+    for exhibit_id, text in rows:
+        out[exhibit_id] = f"{out[exhibit_id]}\n{text}" if exhibit_id in out else text or ""
+    return out

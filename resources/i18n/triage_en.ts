@@ -1,0 +1,156 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>SuggestionDialog</name>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="41"/>
+        <source>按识别结果整理</source>
+        <translation>Organise by recognised text</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="44"/>
+        <source>证据</source>
+        <translation>Exhibit</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="45"/>
+        <source>证据类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="46"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="47"/>
+        <source>证明目的</source>
+        <translation>Purpose of proof</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="48"/>
+        <source>画面时间</source>
+        <translation>Time on screen</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="59"/>
+        <source>证据 {n}</source>
+        <translation>Exhibit {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="79"/>
+        <source>勾选要采用的建议（取消勾选左列则整行不采用）。只建议您还没有填写的内容；采用后可以用 Ctrl+Z 撤销。</source>
+        <translation>Tick the suggestions to accept (untick the left column to skip a whole row). Only what you have not filled in yet is suggested; Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="82"/>
+        <source>所选证据没有可采用的识别建议（可能还没有识别文字，或已经填写）。</source>
+        <translation>The selected exhibits have no suggestions to accept (their text may not have been read yet, or they are already filled in).</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="89"/>
+        <source>采用所选</source>
+        <translation>Accept selected</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="121"/>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="128"/>
+        <source>按识别结果整理…</source>
+        <translation>Organise by recognised text…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="130"/>
+        <source>按截图中识别出的文字，为所选证据（未选时为全部证据）建议类别、名称、证明目的和画面时间</source>
+        <translation>From the text read in the screenshots, suggest the category, title, purpose of proof and time on screen for the selected exhibits (all exhibits when none is selected)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="178"/>
+        <source>采用识别建议（{n} 项证据）</source>
+        <translation>Accept suggestions ({n} exhibits)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="48"/>
+        <source>识别建议</source>
+        <translation>Suggestions from the screenshot</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="59"/>
+        <source>全部采用</source>
+        <translation>Accept all</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="60"/>
+        <source>保存以上全部建议；可以用 Ctrl+Z 撤销</source>
+        <translation>Save all the suggestions above; Ctrl+Z undoes it</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="62"/>
+        <source>根据截图中识别出的文字提出，采用后才会保存。</source>
+        <translation>Suggested from the text read in the screenshot; nothing is saved until you accept.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="103"/>
+        <source>证据类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="104"/>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="105"/>
+        <source>证明目的</source>
+        <translation>Purpose of proof</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="106"/>
+        <source>画面时间</source>
+        <translation>Time on screen</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="133"/>
+        <source>
+现在：{current}</source>
+        <translation>
+Now: {current}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="135"/>
+        <source>采用</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="144"/>
+        <source>对应账单：{where} {time} ¥{amount}（{reason}）</source>
+        <translation>Matching bill row: {where} {time} ¥{amount} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="152"/>
+        <source>在账单中查看</source>
+        <translation>Show in bills</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_panel.py" line="162"/>
+        <source>添加为主张项…</source>
+        <translation>Add as claim item…</translation>
+    </message>
+</context>
+<context>
+    <name>TriageLinks</name>
+    <message>
+        <location filename="../../kami_desktop/gui/triage_links.py" line="34"/>
+        <source>证据 {n}</source>
+        <translation>Exhibit {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/triage_links.py" line="39"/>
+        <source>对应的截图：{names}</source>
+        <translation>Matching screenshots: {names}</translation>
+    </message>
+</context>
+</TS>

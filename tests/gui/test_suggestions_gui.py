@@ -1,0 +1,158 @@
+"""识别建议 in the window: shown in the detail panel, never applied silently; 采用 and 全部采用 save as an
+edit the undo stack takes back; the bulk dialog saves only what is ticked; the bill rows open on the 账单
+tab and a row's screenshots on the 证据 tab; the claim offer adds an item only when the user confirms."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+
+from kami_desktop.core.case.claims import list_items
+from kami_desktop.core.store.ledger import entries
+from kami_desktop.core.store.model import Exhibit
+from kami_desktop.core.triage.bill_match import case_matches
+from kami_desktop.gui import suggestion_dialog
+from kami_desktop.gui.bill_table_model import RefRole
+from kami_desktop.gui.suggestion_dialog import SuggestionDialog
+from kami_desktop.gui.triage_links import add_screenshot_actions
+from tests.core.triage.fixtures import ORDER_NO, ORDER_PAGE, PAYMENT_PAGE, import_the_bill, shot
+
+
+@pytest.fixture
+def scene(qtbot, case_window, profile, case_id, tmp_path):
+    import_the_bill(profile, case_id, tmp_path)
+    order = shot(profile, case_id, tmp_path, "order.png", ORDER_PAGE, seed=1)
+    paid = shot(profile, case_id, tmp_path, "paid.png", PAYMENT_PAGE, seed=2)
+    view = case_window.evidence
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.reload()
+    with qtbot.waitSignal(case_window.workspace.bills.loaded, timeout=5000):
+        case_window.workspace.bills.reload()
+    return case_window, order, paid
+
+
+def show(qtbot, view, exhibit_id):
+    panel = view.detail.suggestions
+    with qtbot.waitSignal(panel.loaded, timeout=5000, check_params_cb=lambda i: i == exhibit_id):
+        view.select_ids([exhibit_id])
+    return panel
+
+
+def fields(profile, exhibit_id):
+    with profile.session() as s:
+        ex = s.get(Exhibit, exhibit_id)
+        return ex.category, ex.title, ex.purpose, ex.captured_at
+
+
+def actions(profile, case_id):
+    with profile.session() as s:
+        return [e.action for e in entries(s, case_id)]
+
+
+def test_shown_never_applied_then_accepted_and_undone(qtbot, scene, profile, case_id):
+    win, order, _paid = scene
+    view = win.evidence
+    before = fields(profile, order)
+    log = actions(profile, case_id)
+    panel = show(qtbot, view, order)
+    assert panel.isVisible() and set(panel.buttons) == {"category", "title", "purpose", "captured_at"}
+    assert fields(profile, order) == before and actions(profile, case_id) == log  # shown, not saved
+    assert before[0] == "other"
+
+    qtbot.mouseClick(panel.buttons["category"], Qt.MouseButton.LeftButton)
+    assert fields(profile, order)[0] == "non_delivery"
+    assert view.detail.category.currentData() == "non_delivery"
+    assert actions(profile, case_id)[-1] == "exhibit.edit"
+    qtbot.waitUntil(lambda: "category" not in panel.buttons, timeout=5000)  # accepted: no longer offered
+
+    view.undo_stack.undo()
+    assert fields(profile, order) == before
+    with profile.session() as s:
+        last = [e for e in entries(s, case_id) if e.action == "exhibit.edit"][-1]
+        assert json.loads(last.payload)["changes"]["category"] == {"old": "non_delivery", "new": "other"}
+
+    qtbot.waitUntil(lambda: "category" in panel.buttons, timeout=5000)
+    qtbot.mouseClick(panel.accept_all_button, Qt.MouseButton.LeftButton)
+    category, title, purpose, when = fields(profile, order)
+    assert (category, title) == ("non_delivery", f"订单详情 {ORDER_NO}（未到账）")
+    assert purpose.startswith("证明本人于2025年3月12日支付的订单") and when is not None
+    view.undo_stack.undo()  # 全部采用 is one step
+    assert fields(profile, order) == before
+
+
+def test_bill_row_both_ways(qtbot, scene, profile, case_id):
+    win, order, _paid = scene
+    panel = show(qtbot, win.evidence, order)
+    assert len(panel.bill_buttons) == 1
+    bills = win.workspace.bills
+    qtbot.mouseClick(panel.bill_buttons[0], Qt.MouseButton.LeftButton)
+    assert win.workspace.currentWidget() is bills
+    with profile.session() as s:
+        [match] = case_matches(s, case_id).for_exhibit(order)
+    selected = bills.table.selectionModel().selectedRows()[0]
+    ref = selected.data(RefRole)
+    assert (ref.bill_id, ref.row) == (match.row.bill_id, match.row.row)
+
+    menu = QMenu()
+    add_screenshot_actions(bills, menu, ref)
+    [action] = [a for a in menu.actions() if "证据" in a.text()]
+    assert action.text() == "对应的截图：证据 2"
+    action.trigger()
+    assert win.workspace.currentWidget() is win.evidence and win.evidence.selected_ids() == [order]
+
+
+def test_claim_offer_only_when_confirmed(qtbot, scene, profile, case_id):
+    win, order, _paid = scene
+    panel = show(qtbot, win.evidence, order)
+    assert panel.claim_button is not None
+    panel.ask_claim = lambda draft, evidence="": None  # the user cancels the dialog
+    assert panel.add_claim() is None
+    with profile.session() as s:
+        assert list_items(s, case_id) == []
+    seen = {}
+    panel.ask_claim = lambda draft, evidence="": seen.update(draft=draft) or {}
+    item_id = panel.add_claim()
+    assert item_id is not None and seen["draft"].kind == "topup_not_credited"
+    with profile.session() as s:
+        [item] = list_items(s, case_id)
+        assert item.id == item_id and set(item.exhibit_ids) >= {order}
+    assert actions(profile, case_id)[-1] == "claim.add"
+
+
+def test_bulk_dialog_saves_what_is_ticked_and_undoes_in_one_step(qtbot, scene, profile, case_id, monkeypatch):
+    win, order, paid = scene
+    view = win.evidence
+    before = {i: fields(profile, i) for i in (order, paid)}
+
+    def ask(parent, items):
+        dialog = SuggestionDialog(items, parent)
+        qtbot.addWidget(dialog)
+        assert dialog.table.rowCount() == 2  # the bill has nothing to suggest
+        row_of = {dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(2)}
+        dialog.table.item(row_of[order], 3).setCheckState(Qt.CheckState.Unchecked)  # not its 证明目的
+        dialog.table.item(row_of[paid], 0).setCheckState(Qt.CheckState.Unchecked)  # nothing of this one
+        return dialog.chosen()
+
+    monkeypatch.setattr(suggestion_dialog, "ask", ask)
+    view.select_ids([])
+    assert view.triage_button.isVisible()
+    with qtbot.waitSignal(view.undo_stack.indexChanged, timeout=5000):
+        qtbot.mouseClick(view.triage_button, Qt.MouseButton.LeftButton)  # none selected: the whole case
+    category, title, purpose, when = fields(profile, order)
+    assert category == "non_delivery" and title.startswith("订单详情") and purpose == "" and when is not None
+    assert fields(profile, paid) == before[paid]
+    view.undo_stack.undo()
+    assert fields(profile, order) == before[order]
+
+
+def test_what_the_user_just_typed_is_not_overwritten(qtbot, scene, profile):
+    win, order, _paid = scene
+    view = win.evidence
+    panel = show(qtbot, view, order)
+    view.detail.title.setText("我自己起的名称")  # typed, not yet saved
+    qtbot.mouseClick(panel.accept_all_button, Qt.MouseButton.LeftButton)
+    category, title, purpose, _when = fields(profile, order)
+    assert title == "我自己起的名称" and category == "non_delivery" and purpose
