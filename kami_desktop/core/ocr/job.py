@@ -51,7 +51,7 @@ class Target:
 class OcrSummary:
     engine: str
     read: int = 0  # files read in this run (text found or not)
-    pages: int = 0  # pages read in this run
+    pages: int = 0  # pages read in this run (failed ones not counted)
     failed: int = 0  # files with a page that could not be read
     skipped: int = 0  # files already read by this engine
     cancelled: bool = False
@@ -183,20 +183,21 @@ def _read_file(
     cancel: CancelToken | None,
     threads: int,
 ) -> tuple[int, str, bool]:
-    """Read the pages of one file not in ``have``; returns (pages read, first problem, cancelled)."""
+    """Read the pages of one file not in ``have``; returns (pages read, first problem, cancelled).
+    Every page tried gets its row, a failed one too."""
     path = profile.blob_path(target.sha256)
     if not path.is_file():
         _store(profile, _failed(target, 0, engine, "原始文件不在证据库中，无法识别文字（请运行校验）"))
-        return 1, "原始文件不在证据库中", False
+        return 0, "原始文件不在证据库中", False
     if not is_pdf(target.media_type):
         page = _attempt(target, 0, engine, lambda: read_image_file(path, threads))
         _store(profile, page)
-        return 1, page.problem, False
+        return (0 if page.problem else 1), page.problem, False
     try:
         pdf = PdfPages(path)
     except UnreadableFile as exc:
         _store(profile, _failed(target, 0, engine, str(exc)))
-        return 1, str(exc), False
+        return 0, str(exc), False
     pages, problem = 0, ""
     with pdf:
         for i in range(pdf.page_count):
@@ -206,7 +207,7 @@ def _read_file(
                 return pages, problem, True
             page = _attempt(target, i, engine, lambda i=i: pdf.read(i, threads))
             _store(profile, page)
-            pages += 1
+            pages += 0 if page.problem else 1
             problem = problem or page.problem
     return pages, problem, False
 
