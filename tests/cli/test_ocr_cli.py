@@ -25,6 +25,12 @@ def test_ocr_a_case_then_show_an_exhibit(tmp_path):
     assert "识别截图文字 1/3 订单.png" in err
     again = run_json("ocr", "--case", "1", data_dir=d)
     assert (again["read"], again["failed"], again["skipped"]) == (0, 0, 3)
+    redo = run_json("ocr", "--case", "1", "--redo", data_dir=d, expect=1)
+    assert (redo["read"], redo["failed"], redo["skipped"]) == (2, 1, 0)
+    assert (
+        redo["engine"] == "rapidocr-onnxruntime 1.4.4 / PP-OCRv4"
+        and redo["problems"][0]["file"] == "坏图.png"
+    )
 
     code, out, _err = run("ocr", "show", str(ids["订单.png"]), data_dir=d)
     assert code == 0 and "不是证据" in out and "KM2026052821140311" in out.replace(" ", "")

@@ -45,7 +45,8 @@ def _bad_files(src: Path) -> list[Path]:
     doc = pymupdf.open()
     doc.new_page().insert_text((72, 72), "secret")
     doc.save(src / "加密.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u", owner_pw="o")
-    return [src / "截断.png", src / "细线.png", src / "空.pdf", src / "加密.pdf"]
+    (src / "IMG_0001.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 200)
+    return [src / "截断.png", src / "细线.png", src / "空.pdf", src / "加密.pdf", src / "IMG_0001.HEIC"]
 
 
 def test_a_case_is_read_once_failures_are_recorded_and_only_derived_rows_change(profile, case_id, tmp_path):
@@ -54,20 +55,22 @@ def test_a_case_is_read_once_failures_are_recorded_and_only_derived_rows_change(
     bills = text_pdf(src / "账单.pdf")
     bad = _bad_files(src)
     report = import_paths(profile, case_id, [shot, bills, *bad])
-    assert not report.errors and len(report.imported) == 6
+    assert not report.errors and len(report.imported) == 7
     kinds = {i.original_name: i.media_type for i in report.imported}
     assert kinds["截断.png"] == "image/png" and kinds["空.pdf"] == "application/pdf"
+    assert kinds["IMG_0001.HEIC"] == "image/heic"
     before_db = db_state(profile.data_dir / "kami.sqlite3")
     before_vault = vault_state(profile.data_dir)
-    assert len(unread(profile, case_id)) == 6
+    assert len(unread(profile, case_id)) == 7
 
     seen: list[tuple[int, int, str]] = []
     summary = read_case(profile, case_id, progress=lambda d, t, label: seen.append((d, t, label)))
-    assert (summary.read, summary.failed, summary.skipped, summary.cancelled) == (2, 4, 0, False)
-    assert seen[0] == (0, 6, "") and seen[-1][:2] == (6, 6)
+    assert (summary.read, summary.failed, summary.skipped, summary.cancelled) == (2, 5, 0, False)
+    assert seen[0] == (0, 7, "") and seen[-1][:2] == (7, 7)
     reasons = dict(summary.problems)
     assert "损坏" in reasons["截断.png"] and "1×60000" in reasons["细线.png"]
     assert "为空或已损坏" in reasons["空.pdf"] and "已加密" in reasons["加密.pdf"]
+    assert "图片" in reasons["IMG_0001.HEIC"]
 
     by_name = {i.original_name: i for i in report.imported}
     with profile.session() as s:
@@ -84,17 +87,17 @@ def test_a_case_is_read_once_failures_are_recorded_and_only_derived_rows_change(
     assert {t: r for t, r in after_db.items() if t != "ocr_texts"} == {
         t: r for t, r in before_db.items() if t != "ocr_texts"
     }
-    assert len(after_db["ocr_texts"]) == 6 and vault_state(profile.data_dir) == before_vault
+    assert len(after_db["ocr_texts"]) == 7 and vault_state(profile.data_dir) == before_vault
     assert verify(profile, full=True).ok
 
     # a second run reads nothing (failed files are not retried); redo reads everything again
     rows = _rows(profile)
     again = read_case(profile, case_id)
-    assert (again.read, again.failed, again.skipped) == (0, 0, 6) and _rows(profile).keys() == rows.keys()
+    assert (again.read, again.failed, again.skipped) == (0, 0, 7) and _rows(profile).keys() == rows.keys()
     assert {k: r.read_at for k, r in _rows(profile).items()} == {k: r.read_at for k, r in rows.items()}
     assert unread(profile, case_id) == []
     redo = read_case(profile, case_id, redo=True)
-    assert (redo.read, redo.failed, redo.skipped) == (2, 4, 0)
+    assert (redo.read, redo.failed, redo.skipped) == (2, 5, 0)
     after = _rows(profile)
     assert after.keys() == rows.keys() and all(after[k].read_at > rows[k].read_at for k in rows)
 
