@@ -157,3 +157,19 @@ def test_a_damaged_install_says_which_model_is_missing(tmp_path, monkeypatch):
     monkeypatch.setattr(ocr_engine, "package_dir", lambda: tmp_path)
     with pytest.raises(OcrUnavailable, match="模型文件缺失.*ch_PP-OCRv4_det_infer.onnx"):
         ocr_engine.Engine()
+
+
+def test_a_damaged_install_stops_the_job_with_that_message_and_writes_nothing(
+    tmp_path, monkeypatch, profile, case_id
+):
+    from kami_desktop.core.evidence.importer import import_paths
+    from kami_desktop.core.ocr.job import read_case, unread
+
+    import_paths(profile, case_id, [order_shot(tmp_path / "订单.png")])
+    empty = tmp_path / "broken"
+    empty.mkdir()
+    monkeypatch.setattr(ocr_engine, "_engine", None)  # a fresh process of a damaged install
+    monkeypatch.setattr(ocr_engine, "package_dir", lambda: empty)
+    with pytest.raises(OcrUnavailable, match="配置文件缺失"):
+        read_case(profile, case_id)
+    assert len(unread(profile, case_id)) == 1  # nothing recorded: it is read once the install is repaired
