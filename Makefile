@@ -64,10 +64,12 @@ apt-deps:
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+# the OCR engine goes in --no-deps (it declares the GUI OpenCV): see packaging/requirements-ocr.txt
+$(STAMP): pyproject.toml packaging/requirements-ocr.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q --no-deps -r packaging/requirements-ocr.txt
 	touch $(STAMP)
 
 i18n: venv

@@ -2,7 +2,8 @@
 
 It runs with a temporary profile (never the user's data), opens the main window offscreen,
 imports a generated screenshot and a generated Alipay bill, builds a small binder, decodes a generated
-HEIC photo and SILK/AMR voice messages, verifies the vault and exits: 0 when every step passed, 1 otherwise, 3 when the watchdog had to stop a hung run.
+HEIC photo and SILK/AMR voice messages, reads the Chinese text of a generated order page (OCR, with the
+models inside the bundle), verifies the vault and exits: 0 when every step passed, 1 otherwise, 3 when the watchdog had to stop a hung run.
 
 A windowed Windows build has no stdout or stderr, so the result is reported by the exit code
 and a UTF-8 log file (``--smoke-log PATH``, ``KAMI_SMOKE_LOG``, or
@@ -36,7 +37,7 @@ from typing import Any, TextIO
 
 from kami_desktop import __version__
 from kami_desktop.resources import migrations_path, package_root, resource_path
-from kami_desktop.smoke_samples import make_alipay_bill, make_screenshot
+from kami_desktop.smoke_samples import make_alipay_bill, make_ocr_screenshot, make_screenshot
 
 DEFAULT_LOG_NAME = "kami-desktop-smoke.log"
 DEFAULT_TIMEOUT = 180.0  # seconds; KAMI_SMOKE_TIMEOUT overrides
@@ -401,6 +402,24 @@ class _Smoke:
             f"PyAV {av.__version__}: AMR {amr_voice.duration:.2f} s"
         )
 
+    def ocr(self) -> str:
+        """The OCR job on a generated order page: RapidOCR's models, onnxruntime and OpenCV from the bundle."""
+        from kami_desktop.core.evidence.importer import import_paths
+        from kami_desktop.core.ocr.engine import engine_name, model_paths
+        from kami_desktop.core.ocr.job import exhibit_text, read_case
+
+        shot = make_ocr_screenshot(self.workdir / "订单详情.png")
+        item = import_paths(self.profile, self._case(), [shot]).imported[0]
+        summary = read_case(self.profile, self._case())
+        _check(not summary.failed, f"OCR failures: {summary.problems}")
+        with self.profile.session() as s:
+            files = exhibit_text(s, item.exhibit_id)
+        pages = files[0].pages if files else ()
+        text = pages[0].text.replace(" ", "") if pages else ""
+        for needle in ("KM2026052821140311", "1798.00", "未到账"):
+            _check(needle in text, f"OCR did not read {needle!r}: {text!r}")
+        return f"{engine_name()}: {len(pages[0].lines)} lines read; models in {model_paths()['Rec'].parent}"
+
     def verify(self) -> str:
         from kami_desktop.core.evidence.verify import verify
 
@@ -486,6 +505,7 @@ def run_smoke_test(
                 smoke.step("binder", smoke.build_binder)
                 smoke.step("PDF with Chinese text and QPrinter", smoke.pdf_and_print)
                 smoke.step("HEIC photo and voice messages", smoke.media)
+                smoke.step("OCR of a generated screenshot", smoke.ocr)
                 smoke.step("verify", smoke.verify)
         smoke.step("close", smoke.close)
     except BaseException as exc:  # noqa: BLE001 - reported, never raised out of a windowed process

@@ -22,6 +22,26 @@ def make_screenshot(path: Path) -> Path:
     return path
 
 
+OCR_LINES = ("订单号 KM2026052821140311", "实付金额 ¥1798.00", "充值状态 未到账")
+
+
+def make_ocr_screenshot(path: Path) -> Path:
+    """An order page with Chinese text drawn in the bundled serif font, for the OCR step."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from kami_desktop.core.util.cjkfont import serif_bytes
+
+    font = ImageFont.truetype(io.BytesIO(serif_bytes("Regular")), 40)
+    img = Image.new("RGB", (900, 400), (246, 246, 246))
+    d = ImageDraw.Draw(img)
+    for i, text in enumerate(OCR_LINES):
+        d.text((40, 50 + 100 * i), text, font=font, fill=(25, 25, 25))
+    img.save(path)
+    return path
+
+
 ALIPAY_HEADER = [
     "交易时间",
     "交易分类",

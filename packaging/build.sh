@@ -61,6 +61,18 @@ then
   "$PY" -m pip install -q -r packaging/requirements-build.txt
 fi
 "$PY" -m PyInstaller --version | sed 's/^/pyinstaller /'
+# The OCR engine goes in --no-deps (it declares the GUI OpenCV): packaging/requirements-ocr.txt
+if ! "$PY" - <<'EOF' 2>/dev/null
+import sys
+from importlib.metadata import version
+from packaging.requirements import Requirement
+lines = [ln.strip() for ln in open("packaging/requirements-ocr.txt") if ln.strip() and not ln.startswith("#")]
+sys.exit(0 if all(version(Requirement(ln).name) in Requirement(ln).specifier for ln in lines) else 1)
+EOF
+then
+  echo "installing $(grep -v '^#' packaging/requirements-ocr.txt | xargs) --no-deps into $VENV"
+  "$PY" -m pip install -q --no-deps -r packaging/requirements-ocr.txt
+fi
 # PyInstaller needs objdump (binutils) on Linux; the installer step needs makensis (nsis).
 missing=""
 command -v objdump >/dev/null || missing="$missing binutils"
@@ -116,6 +128,15 @@ for f in (src / "resources").rglob("*"):
     if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".ts", ".pyc", ".pro") and f.name != ".gitkeep":
         if not (internal / f).is_file():
             problems.append(f"resource missing from the bundle: {f}")
+ocr = internal / "rapidocr_onnxruntime"
+for name in ("config.yaml", "models/ch_PP-OCRv4_det_infer.onnx", "models/ch_PP-OCRv4_rec_infer.onnx",
+             "models/ch_ppocr_mobile_v2.0_cls_infer.onnx"):
+    if not (ocr / name).is_file():
+        problems.append(f"OCR file missing from the bundle: rapidocr_onnxruntime/{name}")
+if not [p for p in (internal / "onnxruntime").rglob("*") if p.suffix in (".dll", ".so", ".pyd") or ".so." in p.name]:
+    problems.append("onnxruntime's native library is not in the bundle")
+if list(internal.glob("opencv_python-*.dist-info")) or (internal / "cv2" / "qt").exists():
+    problems.append("the GUI build of OpenCV (opencv-python) is in the bundle: use opencv-python-headless")
 files = [p for p in app.rglob("*") if p.is_file() and not p.is_symlink()]
 banned = re.compile(r"(Qt6(Qml|Quick|Designer|Help|Sql|Pdf)|opengl32sw|/qml/|qtbase_(?!zh_CN|en)\w+\.qm)", re.I)
 bad = [str(p.relative_to(app)) for p in files if banned.search(p.as_posix())]

@@ -17,6 +17,7 @@ COMMAND_TABLE: dict[str, tuple[str, str]] = {
     "bill": ("bill", "支付宝/微信支付账单：解析、导入、对账、主张金额"),
     "claim": ("claim", "主张项：要求退还的每一笔款项及其证据，主张本金"),
     "chat": ("chat", "聊天记录（QQ、留痕/MemoTrace 导出）与语音：解析、导入、摘录"),
+    "ocr": ("ocr", "识别截图和扫描件中的文字（仅供搜索和整理，不是证据）"),
     "dossier": ("dossier", "证据册：生成 PDF 证据册与随附证据包"),
     "bundle": ("dossier", "证据包：校验"),
     "legal": ("legal", "法律计算：代码校验、工作日、利息、期限、证据准备"),

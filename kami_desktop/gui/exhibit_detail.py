@@ -40,6 +40,7 @@ from kami_desktop.gui.file_preview import FilePreview
 from kami_desktop.gui.formatting import category_label, human_size, kind_of, local_time
 from kami_desktop.gui.messages import EXPECTED, show_error
 from kami_desktop.gui.suggestion_panel import SuggestionPanel
+from kami_desktop.gui.ocr_text_view import OcrTextView
 
 FIELDS = ("title", "category", "purpose", "source", "captured_at", "notes", "tags", "transcript")
 
@@ -60,6 +61,7 @@ class ExhibitDetailPanel(QWidget):
         self.commit_edit: EditCommit = self._save_directly  # the evidence tab saves through its undo stack
 
         self.preview = FilePreview(profile.cache_dir)
+        self.ocr_text = OcrTextView(profile)  # machine-read text of the file shown: not evidence
         self.files = QListWidget()
         self.files.setMaximumHeight(90)
         self.files.currentRowChanged.connect(self._show_file)
@@ -168,6 +170,7 @@ class ExhibitDetailPanel(QWidget):
         lay.addLayout(buttons)
         self.suggestions = SuggestionPanel(profile, self)  # 识别建议: saved through commit_edit
         lay.addWidget(self.suggestions)
+        lay.addWidget(self.ocr_text)
         lay.addLayout(self.facts)
         lay.addStretch(1)
         scroll = QScrollArea()
@@ -205,6 +208,7 @@ class ExhibitDetailPanel(QWidget):
             self._files = ()
             self.files.clear()
             self.preview.clear()
+            self.ocr_text.show_file(None)
             for w in (self.title, self.source, self.tags):
                 w.clear()
             self.captured.set_value(None)
@@ -250,8 +254,10 @@ class ExhibitDetailPanel(QWidget):
     def _show_file(self, row: int) -> None:
         if not (0 <= row < len(self._files)):
             self.preview.clear()
+            self.ocr_text.show_file(None)
             return
         f = self._files[row]
+        self.ocr_text.show_file(f.sha256, f.media_type)
         facts = {
             "name": f.original_name,
             "size": self.tr("{size}（{n} 字节）").format(size=human_size(f.size), n=f.size)

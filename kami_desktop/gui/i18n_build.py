@@ -98,6 +98,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "help_guide_model",
     ),
     "triage": ("suggestion_panel", "suggestion_dialog", "triage_links"),
+    "ocr": ("ocr_runner", "ocr_text_view"),
 }
 LANGUAGES = ("en",)
 GUI_DIR = Path(__file__).resolve().parent

@@ -30,6 +30,7 @@ from kami_desktop.gui.import_controller import KIND_PASTE, ImportController
 from kami_desktop.gui.import_dispatch import ImportDispatcher
 from kami_desktop.gui.import_progress import ImportProgress
 from kami_desktop.gui.import_summary_dialog import ImportSummaryDialog, summary_text
+from kami_desktop.gui.ocr_runner import OcrRunner
 from kami_desktop.gui.thumbnails import ThumbnailCache
 from kami_desktop.gui.workers import TaskFailure, cancel_and_wait_all
 from kami_desktop.resources import resource_path
@@ -91,6 +92,11 @@ class MainWindow(QMainWindow):
         self.imports.finished.connect(self._import_finished)
         self.imports.failed.connect(self._import_failed)
         self.imports.busy_changed.connect(lambda busy: None if busy else self.progress.end())
+        self.ocr = OcrRunner(profile, self.settings, self)  # screenshots read in the background
+        self.statusBar().addPermanentWidget(self.ocr.strip)
+        self.ocr.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.ocr.progress.connect(lambda *_a: self.evidence.detail.ocr_text.refresh())
+        self.ocr.finished.connect(lambda _s: self.evidence.detail.ocr_text.refresh())
 
         self._build_actions()
         self.home_actions = connect_home(self)  # the 案件首页's buttons and the empty views' drop zones
@@ -176,6 +182,7 @@ class MainWindow(QMainWindow):
         self.workspace.set_case(case_id)
         self.stack.setCurrentWidget(self.workspace if case_id is not None else self.empty)
         self._update_title()
+        self.ocr.request(case_id)
 
     def _update_title(self) -> None:
         title = self.tr("卡盟维权助手")
@@ -238,6 +245,8 @@ class MainWindow(QMainWindow):
         # shown, not selected: a Delete right after an import must not take the whole import with it
         self.evidence.reload(select=[], reveal=new_ids)
         self.workspace.events.notify(self.current_case_id(), self.evidence)
+        if report.imported:
+            self.ocr.request(self.current_case_id())
         text = summary_text(report)
         if kind == KIND_PASTE and not report.errors:
             text = self.tr("已把剪贴板截图保存为证据") if report.added_count else text
@@ -336,6 +345,7 @@ class MainWindow(QMainWindow):
         """Let go of every open file in the data folder so a restore can move it aside (Windows
         refuses to rename a folder with open files): database, log file, single-instance lock."""
         self.imports.shutdown()
+        self.ocr.shutdown()
         self.evidence.ops.waitForDone(15000)
         cancel_and_wait_all()
         self.thumbs.shutdown()
@@ -410,6 +420,7 @@ class MainWindow(QMainWindow):
         self.evidence.detail.commit()  # what was typed and not yet saved is saved (or the user is told)
         self.save_geometry()
         self.imports.shutdown()
+        self.ocr.shutdown()
         self.evidence.ops.waitForDone(15000)
         cancel_and_wait_all()
         self.thumbs.shutdown()

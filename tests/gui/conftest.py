@@ -34,7 +34,9 @@ def dialogs(monkeypatch):
 
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    s.setValue("ocr/auto", False)  # screenshots are read in the background only where a test asks for it
+    return s
 
 
 @pytest.fixture

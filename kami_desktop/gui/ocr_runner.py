@@ -1,0 +1,144 @@
+"""Screenshots read in the background: ``OcrRunner`` runs ``core.ocr.job.read_case`` on a worker of its
+own (one job at a time, one OCR thread), with a status-bar strip (正在识别截图文字 12/50, 停止识别).
+
+The main window asks for a case to be read when it opens the case and after each import; a request
+while a job runs is queued and runs next (the job itself skips what is already read). A user's 停止
+stops the running job between pages and drops the queue; what was read stays. The setting
+``ocr/auto`` (default on) turns the automatic reading off.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from kami_desktop.core.errors import UserError
+from kami_desktop.core.ocr.job import OcrSummary, read_case
+from kami_desktop.core.profile import Profile
+from kami_desktop.gui.workers import TaskFailure, TaskWorker, start_task
+
+log = logging.getLogger(__name__)
+
+AUTO_KEY = "ocr/auto"
+
+
+class OcrProgress(QWidget):
+    """The status-bar strip: what is being read, a bar, and 停止识别."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setFixedWidth(160)
+        self.cancel_button = QPushButton(self.tr("停止识别"))
+        self.cancel_button.setToolTip(self.tr("已识别的文字会保留，下次打开案件时继续识别其余截图"))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.label)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.cancel_button)
+        self.hide()
+
+    def update_progress(self, done: int, total: int, _name: str) -> None:
+        if total <= 0 or done >= total:
+            self.hide()
+            return
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        self.label.setText(self.tr("正在识别截图文字 {done}/{total}").format(done=done, total=total))
+        self.cancel_button.setEnabled(True)
+        self.show()
+
+
+class OcrRunner(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # OcrSummary, after a job that did not fail
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, profile: Profile, settings: QSettings, parent=None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.settings = settings
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.worker: TaskWorker | None = None
+        self.running_case: int | None = None
+        self._queue: list[int] = []
+        self._summary: OcrSummary | None = None
+        self.strip = OcrProgress()
+        self.strip.cancel_button.clicked.connect(self.cancel)
+        self.progress.connect(self.strip.update_progress)
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.settings.value(AUTO_KEY, True, type=bool))
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def request(self, case_id: int | None) -> None:
+        """Read what is unread in the case, now or after the running job."""
+        if case_id is None or not self.enabled:
+            return
+        if case_id not in self._queue:
+            self._queue.append(case_id)
+        self._next()
+
+    def cancel(self) -> None:
+        """Stop the running job between pages (what is read stays) and forget the queued ones."""
+        self._queue.clear()
+        if self.worker is not None:
+            self.worker.cancel()
+            self.strip.cancel_button.setEnabled(False)
+            self.strip.label.setText(self.tr("正在停止识别…"))
+
+    def shutdown(self) -> None:
+        self.cancel()
+        self.pool.waitForDone(30000)
+
+    def _next(self) -> None:
+        if self.worker is not None or not self._queue:
+            return
+        case_id = self._queue.pop(0)
+        self.running_case = case_id
+        self.worker = start_task(
+            read_case,
+            self.profile,
+            case_id,
+            pool=self.pool,
+            min_interval=0.25,
+            on_progress=self.progress.emit,
+            on_result=self._done,
+            on_error=self._failed,
+            on_finished=self._finished,
+        )
+
+    def _done(self, summary: OcrSummary) -> None:
+        if summary.read or summary.failed:
+            text = self.tr("截图文字识别完成：{read} 个文件").format(read=summary.read)
+            if summary.failed:
+                text += self.tr("，{failed} 个无法识别").format(failed=summary.failed)
+            if summary.cancelled:
+                text = self.tr("已停止识别截图文字（已识别的会保留）")
+            self.message.emit(text)
+        self._summary = summary
+
+    def _failed(self, failure: TaskFailure) -> None:
+        if isinstance(failure.exception, UserError):
+            self.message.emit(self.tr("无法识别截图文字：{reason}").format(reason=str(failure.exception)))
+        else:
+            log.error("OCR job failed:\n%s", failure.traceback)
+            self.message.emit(self.tr("识别截图文字时出错，详情见日志"))
+        self._queue.clear()
+
+    def _finished(self) -> None:
+        self.worker = None
+        self.running_case = None
+        self.strip.hide()
+        summary, self._summary = self._summary, None
+        if summary is not None:
+            self.finished.emit(summary)  # once the runner is idle again
+        self._next()

@@ -1,0 +1,76 @@
+"""Screenshots are read in the background after an import and when a case opens: a status-bar strip
+with 停止识别, one job at a time, and the detail panel shows the machine-read text, marked as such."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from tests.core.ocr.samples import order_shot
+from tests.gui.conftest import import_and_wait
+
+
+def _window(qtbot, profile, tmp_path, auto=True):
+    from kami_desktop.gui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "ocr-settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ocr/auto", auto)
+    win = MainWindow(profile, settings)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    return win
+
+
+def test_an_import_is_read_in_the_background_and_its_text_shown_as_machine_read(
+    qtbot, profile, case_id, dialogs, tmp_path
+):
+    win = _window(qtbot, profile, tmp_path)
+    qtbot.waitUntil(lambda: win.current_case_id() == case_id and not win.ocr.busy, timeout=10000)
+    seen: list[tuple[int, int]] = []
+    labels: list[str] = []
+
+    def progress(done, total, _name):
+        seen.append((done, total))
+        labels.append(win.ocr.strip.label.text())
+
+    win.ocr.progress.connect(progress)
+    with qtbot.waitSignal(win.ocr.finished, timeout=120000) as done:
+        report = import_and_wait(qtbot, win, [order_shot(tmp_path / "订单.png")])
+    summary = done.args[0]
+    assert (summary.read, summary.failed) == (1, 0)
+    assert (1, 1) in seen and "正在识别截图文字 0/1" in labels
+    assert not win.ocr.strip.isVisible() and not win.ocr.busy
+    assert "识别完成" in win.statusBar().currentMessage()
+
+    win.evidence.detail.set_exhibit(report.imported[0].exhibit_id)
+    view = win.evidence.detail.ocr_text
+    assert view.isVisible() and view.text.isReadOnly()
+    assert "不是证据" in view.label.text() and "软件识别" in view.label.text()
+    assert "KM2026052821140311" in view.text.toPlainText().replace(" ", "")
+    win.close()
+
+
+def test_one_job_at_a_time_a_request_queues_and_stop_keeps_what_was_read(
+    qtbot, profile, case_id, dialogs, tmp_path
+):
+    from kami_desktop.core.evidence.importer import import_paths
+
+    import_paths(profile, case_id, [order_shot(tmp_path / f"{i}.png", seed=i) for i in range(2)])
+    win = _window(qtbot, profile, tmp_path, auto=False)  # opens the case without reading it
+    assert not win.ocr.busy
+    win.settings.setValue("ocr/auto", True)
+    finished = []
+    win.ocr.finished.connect(finished.append)
+    win.ocr.request(case_id)
+    assert win.ocr.busy
+    win.ocr.request(case_id)  # a new import while running: queued, not a second job
+    assert win.ocr._queue == [case_id] and win.ocr.pool.activeThreadCount() == 1
+    win.ocr.cancel()  # 停止识别: the queue goes, the job stops between pages
+    assert win.ocr._queue == []
+    qtbot.waitUntil(lambda: not win.ocr.busy, timeout=60000)
+    [first] = finished
+    assert first.cancelled and first.read < 2
+    with qtbot.waitSignal(win.ocr.finished, timeout=120000) as again:
+        win.ocr.request(case_id)
+    assert again.args[0].read + first.read == 2 and not again.args[0].cancelled
+    win.close()
