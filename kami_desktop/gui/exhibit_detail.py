@@ -39,8 +39,8 @@ from kami_desktop.gui.datetime_field import ChinaDateTimeField
 from kami_desktop.gui.file_preview import FilePreview
 from kami_desktop.gui.formatting import category_label, human_size, kind_of, local_time
 from kami_desktop.gui.messages import EXPECTED, show_error
-from kami_desktop.gui.suggestion_panel import SuggestionPanel
 from kami_desktop.gui.ocr_text_view import OcrTextView
+from kami_desktop.gui.suggestion_panel import SuggestionPanel
 
 FIELDS = ("title", "category", "purpose", "source", "captured_at", "notes", "tags", "transcript")
 
@@ -191,6 +191,11 @@ class ExhibitDetailPanel(QWidget):
     def set_exhibit(self, exhibit_id: int | None) -> None:
         self.exhibit_id = exhibit_id
         self.reload()
+
+    def text_was_read(self) -> None:
+        """The OCR job finished: show the text read and what it suggests for the exhibit shown."""
+        self.ocr_text.refresh()
+        self.suggestions.set_exhibit(self.exhibit_id)
 
     def reload(self) -> None:
         self.error.clear()

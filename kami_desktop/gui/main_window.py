@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.ocr.strip)
         self.ocr.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.ocr.progress.connect(lambda *_a: self.evidence.detail.ocr_text.refresh())
-        self.ocr.finished.connect(lambda _s: self.evidence.detail.ocr_text.refresh())
+        self.ocr.finished.connect(lambda _s: self.evidence.detail.text_was_read())
 
         self._build_actions()
         self.home_actions = connect_home(self)  # the 案件首页's buttons and the empty views' drop zones
@@ -156,6 +156,12 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, self.tr("合并所选证据"), self.evidence.merge_selected)
         self._action(m, self.tr("拆分证据"), self.evidence.split_current)
+        self._action(
+            m,
+            self.tr("识别截图文字"),
+            lambda: self.ocr.request(self.current_case_id(), asked=True),
+            name="ocrAction",
+        )
         m.addSeparator()
         self._action(m, self.tr("回收站…"), self.open_trash, name="trashViewAction")
         self._action(m, self.tr("校验完整性…"), self.verify, name="verifyAction")

@@ -79,9 +79,10 @@ class OcrRunner(QObject):
     def busy(self) -> bool:
         return self.worker is not None
 
-    def request(self, case_id: int | None) -> None:
-        """Read what is unread in the case, now or after the running job."""
-        if case_id is None or not self.enabled:
+    def request(self, case_id: int | None, *, asked: bool = False) -> None:
+        """Read what is unread in the case, now or after the running job: on its own only when the
+        ``ocr/auto`` setting allows, always when the user ``asked`` (证据 → 识别截图文字)."""
+        if case_id is None or not (self.enabled or asked):
             return
         if case_id not in self._queue:
             self._queue.append(case_id)

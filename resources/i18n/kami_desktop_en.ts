@@ -839,6 +839,10 @@ Create a case, then drag screenshots, bills and chat logs into the window, or pa
         <translation>Split exhibit</translation>
     </message>
     <message>
+        <source>识别截图文字</source>
+        <translation>Read text in screenshots</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="156"/>
         <source>回收站…</source>
         <translation>Trash…</translation>

@@ -4,6 +4,7 @@ with 停止识别, one job at a time, and the detail panel shows the machine-rea
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
 
 from tests.core.ocr.samples import order_shot
 from tests.gui.conftest import import_and_wait
@@ -73,4 +74,25 @@ def test_one_job_at_a_time_a_request_queues_and_stop_keeps_what_was_read(
     with qtbot.waitSignal(win.ocr.finished, timeout=120000) as again:
         win.ocr.request(case_id)
     assert again.args[0].read + first.read == 2 and not again.args[0].cancelled
+    win.close()
+
+
+def test_the_exhibit_shown_gets_its_suggestions_when_the_reading_finishes(
+    qtbot, profile, case_id, dialogs, tmp_path
+):
+    from kami_desktop.core.evidence.importer import import_paths
+
+    report = import_paths(profile, case_id, [order_shot(tmp_path / "订单.png")])
+    win = _window(qtbot, profile, tmp_path, auto=False)
+    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+    panel = win.evidence.detail.suggestions
+    win.evidence.detail.set_exhibit(report.imported[0].exhibit_id)
+    qtbot.waitUntil(lambda: panel.triage is not None, timeout=10000)
+    assert not panel.triage.suggestions.fields  # nothing read yet, nothing to suggest
+    win.ocr.request(case_id)  # what opening the case asks: nothing, reading on its own is off
+    assert not win.ocr.busy
+    with qtbot.waitSignal(win.ocr.finished, timeout=120000):
+        win.findChild(QAction, "ocrAction").trigger()  # 证据 → 识别截图文字
+    qtbot.waitUntil(lambda: panel.triage is not None and bool(panel.triage.suggestions.fields), timeout=10000)
+    assert "KM2026052821140311" in win.evidence.detail.ocr_text.text.toPlainText().replace(" ", "")
     win.close()

@@ -74,9 +74,9 @@ def current_engines() -> set[str]:
     return {engine_name(), TEXT_LAYER_ENGINE}
 
 
-def targets(session: Session, case_id: int | None) -> list[Target]:
-    """The images and PDFs of the case's exhibits (every case's when ``case_id`` is None), not trashed,
-    each blob once, in binder order."""
+def targets(session: Session, case_id: int | None, exhibit_id: int | None = None) -> list[Target]:
+    """The images and PDFs of the case's exhibits (every case's when ``case_id`` is None; only one
+    exhibit's with ``exhibit_id``), not trashed, each blob once, in binder order."""
     stmt = (
         select(Blob.sha256, Blob.media_type, func.min(ExhibitFile.original_name))
         .join(ExhibitFile, ExhibitFile.blob_sha256 == Blob.sha256)
@@ -89,6 +89,8 @@ def targets(session: Session, case_id: int | None) -> list[Target]:
     )
     if case_id is not None:
         stmt = stmt.where(Exhibit.case_id == case_id)
+    if exhibit_id is not None:
+        stmt = stmt.where(Exhibit.id == exhibit_id)
     return [Target(sha, mt, name) for sha, mt, name in session.execute(stmt)]
 
 
@@ -121,16 +123,17 @@ def read_case(
     *,
     redo: bool = False,
     threads: int = 1,
+    exhibit_id: int | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> OcrSummary:
-    """Read every image and PDF page of the case (all cases when ``case_id`` is None) that the current
-    engine has not read yet (everything with ``redo``). Raises ``OcrUnavailable`` when the engine cannot
+    """Read every image and PDF page of the case (all cases when ``case_id`` is None; one exhibit's with
+    ``exhibit_id``) that the current engine has not read yet (everything with ``redo``). Raises ``OcrUnavailable`` when the engine cannot
     run at all; a file that cannot be read is recorded as ``failed`` and the job goes on."""
     engines = current_engines()
     summary = OcrSummary(engine=engine_name())
     with profile.session() as s:
-        found = targets(s, case_id)
+        found = targets(s, case_id, exhibit_id)
         done = {} if redo else _read_pages(s, [t.sha256 for t in found], engines)
     todo: list[tuple[Target, set[int]]] = []
     for t in found:
@@ -160,6 +163,11 @@ def read_case(
             break
         progress(n + 1, total, target.name)
     return summary
+
+
+def read_exhibit(profile: Profile, exhibit_id: int, *, cancel: CancelToken | None = None) -> OcrSummary:
+    """Read one exhibit's unread files now (e.g. before proposing what to mask on it)."""
+    return read_case(profile, None, exhibit_id=exhibit_id, cancel=cancel)
 
 
 def _pdf_complete(profile: Profile, target: Target, have: set[int]) -> bool:

@@ -1,24 +1,25 @@
-"""Where masked copies get OCR text when an image has none yet: the OCR job's reader.
+"""Where masked copies get OCR text when an image has none yet: the OCR job, run for one exhibit.
 
-A small adapter, so the redact group does not depend on how the job runs (and tests can stand in for
-it): ``read_exhibit(profile, exhibit_id)`` reads the exhibit's images and stores their pages.
+``read_exhibit(profile, exhibit_id)`` reads the exhibit's unread images and stores their pages; an
+installation that cannot run the engine, or a file it cannot read, ends in a ``UserError`` that tells
+the user to mark the boxes by hand.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 from kami_desktop.core.errors import UserError
+from kami_desktop.core.ocr.engine import OcrUnavailable
+from kami_desktop.core.ocr.job import read_exhibit as read_now
+from kami_desktop.core.profile import Profile
+
+__all__ = ["OcrUnavailable", "read_exhibit"]
 
 
-class OcrUnavailable(UserError):
-    """This build cannot read text from images."""
-
-
-def read_exhibit(profile: Any, exhibit_id: int) -> None:
+def read_exhibit(profile: Profile, exhibit_id: int) -> None:
     try:
-        job = importlib.import_module("kami_desktop.core.ocr.job")
-    except ImportError:
-        raise OcrUnavailable("此版本尚不能识别图片中的文字：请手动框选要遮盖的内容。") from None
-    job.read_exhibit(profile, exhibit_id)
+        summary = read_now(profile, exhibit_id)
+    except OcrUnavailable as exc:
+        raise OcrUnavailable(f"{exc} 请手动框选要遮盖的内容。") from None
+    if summary.problems:
+        name, reason = summary.problems[0]
+        raise UserError(f"未能识别“{name}”中的文字：{reason}。请手动框选要遮盖的内容。")

@@ -11,6 +11,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from kami_desktop.core.case.parties import add_party
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.evidence import exhibits
 from kami_desktop.core.evidence.importer import import_paths
 from kami_desktop.core.evidence.verify import verify
@@ -153,15 +154,20 @@ def test_an_image_without_ocr_offers_to_read_it(profile, case_id, tmp_path, monk
     assert calls == [item.exhibit_id] and [b.kind for b in sg.boxes] == ["phone", "card"]
 
 
-def test_the_ocr_adapter_says_plainly_when_there_is_no_reader(profile, monkeypatch):
-    import importlib
+def test_the_ocr_adapter_reads_the_exhibit_with_the_real_job(profile, case_id, tmp_path):
+    path, _ = shot(tmp_path / "截图.png", ROWS)
+    item = import_paths(profile, case_id, [path]).imported[0]
+    copies.read_text(profile, item.exhibit_id)
+    [sg] = suggest(profile, item.exhibit_id)
+    assert sg.ocr != "none" and "phone" in {b.kind for b in sg.boxes}
 
-    def missing(name):
-        raise ImportError(name)
 
-    monkeypatch.setattr(importlib, "import_module", missing)
-    with pytest.raises(ocr_source.OcrUnavailable, match="手动框选"):
-        ocr_source.read_exhibit(profile, 1)
+def test_the_ocr_adapter_says_plainly_when_a_file_cannot_be_read(profile, case_id, tmp_path):
+    bad = tmp_path / "坏图.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    item = import_paths(profile, case_id, [bad]).imported[0]
+    with pytest.raises(UserError, match="手动框选"):
+        ocr_source.read_exhibit(profile, item.exhibit_id)
 
 
 def test_a_jpeg_original_gives_a_jpeg_copy(profile, case_id, tmp_path):
