@@ -41,6 +41,7 @@ from kami_desktop.gui.evidence_model import (
 from kami_desktop.gui.evidence_ops import EvidenceOpsMixin
 from kami_desktop.gui.evidence_table import EvidenceTable
 from kami_desktop.gui.exhibit_detail import ExhibitDetailPanel
+from kami_desktop.gui.exhibit_viewer import ExhibitViewer
 from kami_desktop.gui.formatting import category_label
 from kami_desktop.gui.thumbnails import ThumbnailCache
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
@@ -97,6 +98,8 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         for view in (self.grid, self.table):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
+            view.activated.connect(lambda index: self.open_viewer(index.row()))  # double-click, Enter
+        self.viewer: ExhibitViewer | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.table)
@@ -104,6 +107,8 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         self.detail.commit_edit = self.commit_edit
         self.detail.edited.connect(lambda i: self.edited([i]))
         self.detail.move_file_requested.connect(self.move_file)
+        self.detail.preview.image.double_click_opens = True
+        self.detail.preview.image.open_requested.connect(self.open_viewer)
         self.bulk = BulkEditPanel()
         self.bulk.apply_requested.connect(self.bulk_edit)
         self.side = QStackedWidget()
@@ -311,6 +316,34 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         self.search.setFocus()
         self.search.selectAll()
 
+    # ------------------------------------------------------------------ the viewer
+    def open_viewer(self, row: int | None = None) -> ExhibitViewer | None:
+        """The exhibit at ``row`` (default: the current one) in the viewer, which walks the exhibits in
+        the order shown; the tab follows it, so the last one viewed is selected when it closes."""
+        if row is None:
+            row = self.grid.selectionModel().currentIndex().row()
+        target = self.model.exhibit_at(row)
+        if target is None:
+            return None
+        shown = [r for r in (self.model.exhibit_at(i) for i in range(self.model.rowCount())) if r]
+        index = next(i for i, r in enumerate(shown) if r.id == target.id)
+        if self.viewer is not None:
+            self.viewer.close()
+        viewer = ExhibitViewer(shown, index, self.profile.blob_path, self.window())
+        viewer.exhibit_shown.connect(self._viewer_moved)
+        viewer.destroyed.connect(lambda _o=None, v=viewer: self._viewer_closed(v))
+        self.viewer = viewer
+        viewer.show()
+        return viewer
+
+    def _viewer_closed(self, viewer: ExhibitViewer) -> None:
+        if self.viewer is viewer:
+            self.viewer = None
+
+    def _viewer_moved(self, exhibit_id: int) -> None:
+        if self.selected_ids() != [exhibit_id]:
+            self.select_ids([exhibit_id])
+
     # ------------------------------------------------------------------ a claim item from an exhibit
     def ask_claim(self, draft, evidence: str = "") -> dict | None:  # tests replace this
         return ClaimDialog.ask(self, draft, evidence)
@@ -328,6 +361,8 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         ids = self.selected_ids()
         one = len(ids) == 1
         menu = QMenu(self)
+        menu.addAction(self.tr("查看大图"), lambda: self.open_viewer(index.row()))
+        menu.addSeparator()
         menu.addAction(self.tr("重命名"), self.detail.start_rename).setEnabled(one)
         menu.addAction(self.tr("作为主张项…"), self.claim_from_current).setEnabled(one)
         menu.addSeparator()

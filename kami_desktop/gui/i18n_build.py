@@ -38,6 +38,7 @@ OWN_SOURCES = (
     "evidence_table",
     "evidence_view",
     "exhibit_detail",
+    "exhibit_viewer",
     "file_preview",
     "fonts",
     "formatting",

@@ -438,6 +438,10 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
         <source>删除 {n} 项到回收站…</source>
         <translation>Move {n} to the trash…</translation>
     </message>
+    <message>
+        <source>查看大图</source>
+        <translation>View large</translation>
+    </message>
 </context>
 <context>
     <name>ExhibitDetailPanel</name>
@@ -1325,6 +1329,77 @@ Data folder: {path}</translation>
     <message>
         <source>，</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitViewer</name>
+    <message>
+        <source>◀ 上一项</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>上一项证据（PgUp）</source>
+        <translation>Previous exhibit (PgUp)</translation>
+    </message>
+    <message>
+        <source>下一项 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>下一项证据（PgDn）</source>
+        <translation>Next exhibit (PgDn)</translation>
+    </message>
+    <message>
+        <source>适应窗口</source>
+        <translation>Fit window</translation>
+    </message>
+    <message>
+        <source>整张图片放进窗口（Ctrl+0）</source>
+        <translation>Fit the whole picture in the window (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>原始大小（Ctrl+1）</source>
+        <translation>Actual size (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>放大（Ctrl+= 或滚轮）</source>
+        <translation>Zoom in (Ctrl+= or the wheel)</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>缩小（Ctrl+- 或滚轮）</source>
+        <translation>Zoom out (Ctrl+- or the wheel)</translation>
+    </message>
+    <message>
+        <source>全屏</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <source>全屏（F11，Esc 退出）</source>
+        <translation>Full screen (F11, Esc leaves)</translation>
+    </message>
+    <message>
+        <source>证据 {n}  {title} — 查看</source>
+        <translation>Exhibit {n}  {title} — Viewer</translation>
+    </message>
+    <message>
+        <source>证据 {n} 是{kind}文件，不是图片：请在右侧预览中查看，或用系统程序打开。</source>
+        <translation>Exhibit {n} is a {kind} file, not a picture: see it in the preview on the right, or open it with the system's program.</translation>
+    </message>
+    <message>
+        <source>这个文件无法显示为图片。</source>
+        <translation>This file cannot be shown as a picture.</translation>
+    </message>
+    <message>
+        <source>第 {i} / {n} 项</source>
+        <translation>{i} of {n}</translation>
     </message>
 </context>
 </TS>
