@@ -49,6 +49,8 @@ OWN_SOURCES = (
     "import_dispatch",
     "import_progress",
     "import_summary_dialog",
+    "remembered",
+    "main_imports",
     "main_window",
     "messages",
     "settings_dialog",

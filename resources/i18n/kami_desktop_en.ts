@@ -910,11 +910,11 @@ Create a case, then drag screenshots, bills and chat logs into the window, or pa
     </message>
     <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="374"/>
-        <source>卡盟维权助手
+        <source>卡盟维权助手 {version}
 帮您整理被卡盟平台扣款的证据：截图、账单、聊天记录逐一计算哈希、记录时间，并生成可打印的证据册。所有资料只保存在本机。
 
 资料位置：{path}</source>
-        <translation>Kami Claim Helper
+        <translation>Kami Claim Helper {version}
 Keeps the evidence of a deduction by a virtual-goods platform: every screenshot, bill and chat log is hashed and time-stamped, and a printable evidence binder is built from them. Everything stays on this computer.
 
 Data folder: {path}</translation>
@@ -946,6 +946,14 @@ Data folder: {path}</translation>
     <message>
         <source>已重做：{what}</source>
         <translation>Redone: {what}</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>正在打开资料…</source>
+        <translation>Opening your data…</translation>
     </message>
 </context>
 <context>
