@@ -133,6 +133,8 @@ class MainWindow(ImportingMixin, QMainWindow):
 
         self.imports = ImportController(profile, self)
         self.dispatcher = ImportDispatcher(self)  # drops, pasted files and Ctrl+O: bills, chats, files
+        self.workspace.bills.route = self.import_paths  # and the 账单 and 聊天记录 tabs' own buttons
+        self.workspace.chats.route = self.import_paths
         self.progress = ImportProgress()
         self.statusBar().addPermanentWidget(self.progress)
         self.progress.cancel_button.clicked.connect(self.cancel_import)
