@@ -243,7 +243,8 @@ def attach():
     opened.append(Profile.open(Path(sys.argv[2])))
     w.attach(opened[0])
     w.update()
-QTimer.singleShot(0, attach)
+if ready:  # (else the process ends at the first paint: the data side would only lengthen its exit)
+    w.first_painted.connect(attach)
 app.exec()
 w.close()
 for p in opened:

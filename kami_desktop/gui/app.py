@@ -88,10 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(None, settings)  # phase 1: painted before the database layer is imported
     window.show()
     opened: list = []
+    started: list[bool] = []
 
     def open_profile() -> None:  # phase 2
-        if not window.isVisible():
-            return  # closed while starting
+        if started or not window.isVisible():
+            return  # begun already (first paint or the timer), or closed while starting
+        started.append(True)
         from kami_desktop.core.profile import Profile
         from kami_desktop.core.store.db import DatabaseError
         from kami_desktop.core.store.lock import set_program
@@ -116,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             gc.freeze()  # what start-up made is not scanned again
             gc.set_threshold(700, *gc.get_threshold()[1:])
 
-    QTimer.singleShot(0, open_profile)
+    window.first_painted.connect(open_profile)  # once the window is on the screen
+    QTimer.singleShot(1000, open_profile)  # (a window the system never exposes, e.g. started minimised)
     try:
         rc = app.exec()
     finally:

@@ -117,6 +117,9 @@ class ImportingMixin:
             # something was skipped or is damaged: say which file and why
             self.summary_dialog = ImportSummaryDialog(report, self)
             self.summary_dialog.show()
+        in_trash = [(i.exhibit_id, i.trashed_exhibit_id) for i in report.imported if i.trashed_exhibit_id]
+        if in_trash:  # dropped again after it was deleted: bring the old one back rather than a copy?
+            self.evidence.offer_restore(in_trash)
 
     def _import_failed(self, failure: TaskFailure) -> None:
         messages.show_error(self, failure.exception, failure.traceback)  # type: ignore[arg-type]

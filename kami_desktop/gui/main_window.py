@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -39,6 +39,8 @@ def app_icon() -> QIcon:
 
 
 class MainWindow(ImportingMixin, QMainWindow):
+    first_painted = Signal()  # the window is on the screen: time to load the data side (app.main)
+
     def __init__(self, profile: Profile | None, settings: QSettings | None = None) -> None:
         super().__init__()
         self.profile = cast("Profile", None)  # set by attach(); nothing reaches it before (menus are off)
@@ -50,6 +52,7 @@ class MainWindow(ImportingMixin, QMainWindow):
         self.instance_guard: SingleInstance | None = None  # app.main's guard, released during a restore
         self.choose_files = lambda: remembered.open_files(self, self.tr("导入文件"), remembered.IMAGES)
         self._last_live_reload = 0.0
+        self._painted = False
         self._build_shell()
         if profile is not None:
             self.attach(profile)
@@ -371,6 +374,12 @@ class MainWindow(ImportingMixin, QMainWindow):
             self.settings.setValue("main/evidence_splitter", self.evidence.splitter.saveState())
             self.settings.setValue("main/view", "table" if self.evidence.table_button.isChecked() else "grid")
         self.settings.sync()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after this paint has reached the screen
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

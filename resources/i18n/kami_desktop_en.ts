@@ -442,6 +442,26 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
         <source>查看大图</source>
         <translation>View large</translation>
     </message>
+    <message>
+        <source>此文件已在回收站中（证据“{title}”）。恢复它吗？</source>
+        <translation>This file is already in the trash (exhibit “{title}”). Restore it?</translation>
+    </message>
+    <message>
+        <source>这些文件已在回收站中（{n} 项证据：{titles}）。恢复它们吗？</source>
+        <translation>These files are already in the trash ({n} exhibits: {titles}). Restore them?</translation>
+    </message>
+    <message>
+        <source>恢复：回到原来的位置，刚导入的一份移到回收站。不恢复：保留为新证据。</source>
+        <translation>Restore: it goes back to its old place and the copy just imported goes to the trash. Don't restore: keep it as a new exhibit.</translation>
+    </message>
+    <message>
+        <source>恢复回收站中的证据</source>
+        <translation>Restore from the trash</translation>
+    </message>
+    <message>
+        <source>恢复回收站中的 {n} 项证据</source>
+        <translation>Restore {n} exhibits from the trash</translation>
+    </message>
 </context>
 <context>
     <name>ExhibitDetailPanel</name>
