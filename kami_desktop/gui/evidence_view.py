@@ -30,7 +30,7 @@ from kami_desktop.core.vocab import CATEGORIES
 from kami_desktop.gui import messages
 from kami_desktop.gui.bulk_edit import BulkEditPanel
 from kami_desktop.gui.case_events import CaseEvents
-from kami_desktop.gui.claim_dialog import ClaimDialog, claim_from
+from kami_desktop.gui.claim_dialog import ClaimDialog, choose_claim_item, claim_from, link_to_claim
 from kami_desktop.gui.evidence_grid import EvidenceGrid
 from kami_desktop.gui.evidence_model import (
     SORT_CAPTURED,
@@ -365,6 +365,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         menu.addSeparator()
         menu.addAction(self.tr("重命名"), self.detail.start_rename).setEnabled(one)
         menu.addAction(self.tr("作为主张项…"), self.claim_from_current).setEnabled(one)
+        menu.addAction(self.tr("用作主张项的证据…"), self.link_selected_to_claim)
         menu.addSeparator()
         movable = self.model.can_reorder()
         menu.addAction(self.tr("上移一项"), lambda: self.move_by(-1)).setEnabled(movable)
@@ -380,6 +381,24 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         menu = self.context_menu_for(view, pos)
         if menu is not None:
             menu.exec(view.viewport().mapToGlobal(pos))
+
+    def choose_claim_item(self, items) -> int | None:  # tests replace this
+        return choose_claim_item(self, items)
+
+    def link_selected_to_claim(self) -> None:
+        """The selected exhibits become evidence of an existing claim item the user picks."""
+        ids = self.selected_ids()
+        if not ids or self.case_id is None or not self.detail.commit():
+            return
+        item_id = link_to_claim(self, self.profile, self.case_id, ids)
+        if item_id is not None:
+            numbers = "、".join(str(self.number_of(i)) for i in ids)
+            self.status_message.emit(
+                self.tr("证据 {numbers} 已加到主张项 {id} 的证据中（已记入存证日志）").format(
+                    numbers=numbers, id=item_id
+                )
+            )
+            self.claims_changed.emit(self.case_id)
 
     def claim_from_current(self) -> None:
         """One step: the exhibit's date and purpose prefill a claim item the user confirms."""

@@ -462,6 +462,14 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
         <source>恢复回收站中的 {n} 项证据</source>
         <translation>Restore {n} exhibits from the trash</translation>
     </message>
+    <message>
+        <source>证据 {numbers} 已加到主张项 {id} 的证据中（已记入存证日志）</source>
+        <translation>Exhibit {numbers} added to the evidence of claim item {id} (recorded in the ledger)</translation>
+    </message>
+    <message>
+        <source>用作主张项的证据…</source>
+        <translation>Use as evidence of a claim item…</translation>
+    </message>
 </context>
 <context>
     <name>ExhibitDetailPanel</name>
