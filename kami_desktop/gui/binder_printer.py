@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QEventLoop, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
@@ -112,6 +112,19 @@ def choose_printer(parent: QWidget | None, pdf: Path, copies: int) -> QPrinter |
     return printer
 
 
+def _until_exposed(widget: QWidget, timeout: float = 0.5) -> None:
+    """Let the window system map and expose ``widget`` (nothing else is under way yet: safe)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        handle = widget.windowHandle()
+        if handle is not None and handle.isExposed():
+            break
+    widget.repaint()
+
+
 def sheets_caption(pages: int, copies: int) -> str:
     """ "共 27 页 × 3 份": what the preview's "/ 81" is made of."""
     if copies > 1:
@@ -169,7 +182,7 @@ def preview(parent: QWidget | None, pdf: Path, copies: int, run: bool = True) ->
             QApplication.restoreOverrideCursor()
 
     begin()
-    QApplication.processEvents()  # the busy window is on screen before the first page is drawn
+    _until_exposed(busy)  # the busy window is on screen, painted, before the first page is drawn
     dialog.paintRequested.connect(render)
     if run:
         dialog.exec()

@@ -174,6 +174,11 @@ class EvidenceOpsMixin:
         self._push(TrashCommand(self, list(dict.fromkeys(new for new, _old in found))))
         self._push(TrashCommand(self, olds, restore=True))
         self.undo_stack.endMacro()
+        self.status_message.emit(
+            QCoreApplication.translate("EvidenceView", "已从回收站恢复 {n} 项证据，按 Ctrl+Z 可撤销").format(
+                n=len(olds)
+            )
+        )
         return True
 
     def _push(self, command) -> None:

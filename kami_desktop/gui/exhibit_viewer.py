@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -118,7 +118,9 @@ class ExhibitViewer(QDialog):
         ):
             for key in keys:
                 QShortcut(QKeySequence(key), self).activated.connect(slot)
-        self.resize(1000, 760)
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        room = screen.availableGeometry()
+        self.resize(max(640, int(room.width() * 0.8)), max(480, int(room.height() * 0.9)))
         self.show_index(index)
 
     def _button(self, text: str, tip: str, slot) -> QToolButton:
@@ -214,6 +216,11 @@ class ExhibitViewer(QDialog):
             self.showNormal()
         else:
             self.showFullScreen()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.full_button.setText(self.tr("退出全屏") if self.isFullScreen() else self.tr("全屏"))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         key = event.key()

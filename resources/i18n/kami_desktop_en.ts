@@ -470,6 +470,10 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
         <source>用作主张项的证据…</source>
         <translation>Use as evidence of a claim item…</translation>
     </message>
+    <message>
+        <source>已从回收站恢复 {n} 项证据，按 Ctrl+Z 可撤销</source>
+        <translation>Restored {n} exhibits from the trash; Ctrl+Z undoes it</translation>
+    </message>
 </context>
 <context>
     <name>ExhibitDetailPanel</name>
@@ -1436,6 +1440,10 @@ Data folder: {path}</translation>
     <message>
         <source>第 {i} / {n} 项</source>
         <translation>{i} of {n}</translation>
+    </message>
+    <message>
+        <source>退出全屏</source>
+        <translation>Leave full screen</translation>
     </message>
 </context>
 </TS>

@@ -138,9 +138,11 @@ def test_zoom_keys_wheel_double_click_and_full_screen(qtbot, case_window, tmp_pa
 
     qtbot.keyClick(image, Qt.Key.Key_F11)
     qtbot.waitUntil(viewer.isFullScreen, timeout=3000)
+    assert viewer.full_button.text() == "退出全屏"
     qtbot.keyClick(image, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not viewer.isFullScreen(), timeout=3000)
     assert viewer.isVisible()  # the first Esc only leaves full screen
+    assert viewer.full_button.text() == "全屏"
 
 
 def test_a_heic_photo_is_decoded_through_the_image_loader(qtbot, case_window, tmp_path):
