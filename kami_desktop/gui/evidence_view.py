@@ -41,7 +41,7 @@ from kami_desktop.gui.evidence_model import (
 from kami_desktop.gui.evidence_ops import EvidenceOpsMixin
 from kami_desktop.gui.evidence_table import EvidenceTable
 from kami_desktop.gui.exhibit_detail import ExhibitDetailPanel
-from kami_desktop.gui.exhibit_viewer import ExhibitViewer
+from kami_desktop.gui.exhibit_viewer import ExhibitViewer, open_viewer
 from kami_desktop.gui.formatting import category_label
 from kami_desktop.gui.thumbnails import ThumbnailCache
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
@@ -318,31 +318,8 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
 
     # ------------------------------------------------------------------ the viewer
     def open_viewer(self, row: int | None = None) -> ExhibitViewer | None:
-        """The exhibit at ``row`` (default: the current one) in the viewer, which walks the exhibits in
-        the order shown; the tab follows it, so the last one viewed is selected when it closes."""
-        if row is None:
-            row = self.grid.selectionModel().currentIndex().row()
-        target = self.model.exhibit_at(row)
-        if target is None:
-            return None
-        shown = [r for r in (self.model.exhibit_at(i) for i in range(self.model.rowCount())) if r]
-        index = next(i for i, r in enumerate(shown) if r.id == target.id)
-        if self.viewer is not None:
-            self.viewer.close()
-        viewer = ExhibitViewer(shown, index, self.profile.blob_path, self.window())
-        viewer.exhibit_shown.connect(self._viewer_moved)
-        viewer.destroyed.connect(lambda _o=None, v=viewer: self._viewer_closed(v))
-        self.viewer = viewer
-        viewer.show()
-        return viewer
-
-    def _viewer_closed(self, viewer: ExhibitViewer) -> None:
-        if self.viewer is viewer:
-            self.viewer = None
-
-    def _viewer_moved(self, exhibit_id: int) -> None:
-        if self.selected_ids() != [exhibit_id]:
-            self.select_ids([exhibit_id])
+        """The exhibit at ``row`` (default: the current one) in the viewer (gui/exhibit_viewer.py)."""
+        return open_viewer(self, row)
 
     # ------------------------------------------------------------------ a claim item from an exhibit
     def ask_claim(self, draft, evidence: str = "") -> dict | None:  # tests replace this

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -234,3 +235,34 @@ class ExhibitViewer(QDialog):
             self.step(1)
         else:
             super().keyPressEvent(event)
+
+
+def open_viewer(view: Any, row: int | None = None) -> ExhibitViewer | None:
+    """Open the evidence tab ``view``'s exhibit at ``row`` (default: the current one) in a viewer that
+    walks the exhibits in the order the tab shows them; the tab follows it, so the last one viewed is
+    selected when it closes. One viewer at a time (``view.viewer``)."""
+    model = view.model
+    if row is None:
+        row = view.grid.selectionModel().currentIndex().row()
+    target = model.exhibit_at(row)
+    if target is None:
+        return None
+    shown = [r for r in (model.exhibit_at(i) for i in range(model.rowCount())) if r]
+    index = next(i for i, r in enumerate(shown) if r.id == target.id)
+    if view.viewer is not None:
+        view.viewer.close()
+    viewer = ExhibitViewer(shown, index, view.profile.blob_path, view.window())
+
+    def follow(exhibit_id: int) -> None:
+        if view.selected_ids() != [exhibit_id]:
+            view.select_ids([exhibit_id])
+
+    def closed(_obj: object = None) -> None:
+        if view.viewer is viewer:
+            view.viewer = None
+
+    viewer.exhibit_shown.connect(guarded(view, follow))
+    viewer.destroyed.connect(guarded(view, closed))
+    view.viewer = viewer
+    viewer.show()
+    return viewer
