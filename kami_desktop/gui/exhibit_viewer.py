@@ -11,6 +11,7 @@ first page; anything else says what it is."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,15 +41,27 @@ def _first_pdf_page(path: Path):
     return images[0]
 
 
-def viewable(row: ExhibitRow) -> bool:
-    return row.first_media_type.startswith("image/") or row.first_media_type == "application/pdf"
+def viewable(media_type: str) -> bool:
+    return media_type.startswith("image/") or media_type == "application/pdf"
+
+
+@dataclass(frozen=True)
+class ViewedFile:
+    sha256: str
+    media_type: str
+    name: str
 
 
 class ExhibitViewer(QDialog):
     exhibit_shown = Signal(int)  # exhibit id: the tab selects it too
 
     def __init__(
-        self, rows: list[ExhibitRow], index: int, blob_path: Callable[[str], Path], parent=None
+        self,
+        rows: list[ExhibitRow],
+        index: int,
+        blob_path: Callable[[str], Path],
+        parent=None,
+        files_of: Callable[[int], list[ViewedFile]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exhibitViewer")
@@ -57,6 +70,9 @@ class ExhibitViewer(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.rows = list(rows)
         self.blob_path = blob_path
+        self.files_of = files_of  # an exhibit's files, when it has more than one (a merged exhibit)
+        self.files: list[ViewedFile] = []
+        self.file_index = -1
         self.index = -1
         self._generation = 0
 
@@ -115,7 +131,7 @@ class ExhibitViewer(QDialog):
             (("Ctrl+1",), self.image.actual_size),
             (("F11",), self.toggle_full_screen),
             (("Home",), lambda: self.show_index(0)),
-            (("End",), lambda: self.show_index(len(self.rows) - 1)),
+            (("End",), lambda: self.show_index(len(self.rows) - 1, -1)),
         ):
             for key in keys:
                 QShortcut(QKeySequence(key), self).activated.connect(slot)
@@ -137,39 +153,62 @@ class ExhibitViewer(QDialog):
         return self.rows[self.index] if 0 <= self.index < len(self.rows) else None
 
     def step(self, delta: int) -> None:
-        self.show_index(self.index + delta)
+        """The next (previous) picture: the exhibit's next file, then the next exhibit's first one."""
+        target = self.file_index + delta
+        if 0 <= target < len(self.files):
+            self.show_index(self.index, target)
+        elif 0 <= self.index + delta < len(self.rows):
+            self.show_index(self.index + delta, 0 if delta > 0 else -1)
 
-    def show_index(self, index: int) -> None:
+    def _files_of(self, row: ExhibitRow) -> list[ViewedFile]:
+        if row.file_count > 1 and self.files_of is not None:
+            files = self.files_of(row.id)
+            if files:
+                return files
+        if row.first_sha256 is None:
+            return []
+        return [ViewedFile(row.first_sha256, row.first_media_type, row.first_name)]
+
+    def show_index(self, index: int, file_index: int = 0) -> None:
         if not self.rows:
             return
         index = max(0, min(len(self.rows) - 1, index))
-        if index == self.index:
+        if index != self.index:
+            self.files = self._files_of(self.rows[index])
+        file_index = file_index if file_index >= 0 else len(self.files) - 1
+        file_index = max(0, min(len(self.files) - 1, file_index))
+        if (index, file_index) == (self.index, self.file_index):
             return
-        self.index = index
+        moved = index != self.index
+        self.index, self.file_index = index, file_index
         row = self.rows[index]
         self._generation += 1
         gen = self._generation
         self.setWindowTitle(
             self.tr("证据 {n}  {title} — 查看").format(n=row.number, title=row.title or row.first_name)
         )
-        self.prev_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < len(self.rows) - 1)
+        last_file = file_index >= len(self.files) - 1
+        self.prev_button.setEnabled(index > 0 or file_index > 0)
+        self.next_button.setEnabled(index < len(self.rows) - 1 or not last_file)
         self.image.set_image(None)
         self._update_status()
-        self.exhibit_shown.emit(row.id)
-        if not viewable(row) or row.first_sha256 is None:
+        if moved:
+            self.exhibit_shown.emit(row.id)
+        shown = self.files[file_index] if self.files else None
+        if shown is None or not viewable(shown.media_type):
+            kind = kind_of(shown.media_type if shown else row.first_media_type)
             self._show_message(
                 self.tr("证据 {n} 是{kind}文件，不是图片：请在右侧预览中查看，或用系统程序打开。").format(
-                    n=row.number, kind=kind_of(row.first_media_type)
+                    n=row.number, kind=kind
                 )
             )
             return
         self.pages.setCurrentWidget(self.image)
         self.image.setFocus()
-        decode = load_image if row.first_media_type.startswith("image/") else _first_pdf_page
+        decode = load_image if shown.media_type.startswith("image/") else _first_pdf_page
         start_task(
             decode,
-            self.blob_path(row.first_sha256),
+            self.blob_path(shown.sha256),
             with_progress=False,
             with_cancel=False,
             on_result=guarded(self, lambda img: self._decoded(gen, img)),
@@ -195,6 +234,8 @@ class ExhibitViewer(QDialog):
         if row is None:
             return
         parts = [self.tr("第 {i} / {n} 项").format(i=self.index + 1, n=len(self.rows))]
+        if len(self.files) > 1:
+            parts.append(self.tr("文件 {k} / {m}").format(k=self.file_index + 1, m=len(self.files)))
         if self.image.has_image():
             size = self.image.image_size()
             parts.append(f"{size.width()}×{size.height()}")
@@ -237,6 +278,16 @@ class ExhibitViewer(QDialog):
             super().keyPressEvent(event)
 
 
+def files_of(profile: Any, exhibit_id: int) -> list[ViewedFile]:
+    """The files of an exhibit, in order (a small query: one exhibit)."""
+    from kami_desktop.core.evidence.detail import exhibit_detail
+
+    with profile.session() as s:
+        return [
+            ViewedFile(f.sha256, f.media_type, f.original_name) for f in exhibit_detail(s, exhibit_id).files
+        ]
+
+
 def open_viewer(view: Any, row: int | None = None) -> ExhibitViewer | None:
     """Open the evidence tab ``view``'s exhibit at ``row`` (default: the current one) in a viewer that
     walks the exhibits in the order the tab shows them; the tab follows it, so the last one viewed is
@@ -251,7 +302,9 @@ def open_viewer(view: Any, row: int | None = None) -> ExhibitViewer | None:
     index = next(i for i, r in enumerate(shown) if r.id == target.id)
     if view.viewer is not None:
         view.viewer.close()
-    viewer = ExhibitViewer(shown, index, view.profile.blob_path, view.window())
+    viewer = ExhibitViewer(
+        shown, index, view.profile.blob_path, view.window(), files_of=lambda i: files_of(view.profile, i)
+    )
 
     def follow(exhibit_id: int) -> None:
         if view.selected_ids() != [exhibit_id]:

@@ -1445,5 +1445,9 @@ Data folder: {path}</translation>
         <source>退出全屏</source>
         <translation>Leave full screen</translation>
     </message>
+    <message>
+        <source>文件 {k} / {m}</source>
+        <translation>file {k} of {m}</translation>
+    </message>
 </context>
 </TS>

@@ -189,3 +189,28 @@ def test_image_viewer_without_an_image_ignores_zoom(qtbot):
     viewer.zoom(2.0)
     viewer.actual_size()
     assert not viewer.has_image() and viewer.is_fit()
+
+
+def test_a_merged_exhibit_shows_each_of_its_pictures_before_the_next_exhibit(
+    qtbot, case_window, profile, tmp_path
+):
+    from kami_desktop.core.evidence import exhibits as X
+
+    ids = _import_three(qtbot, case_window, tmp_path)
+    view = case_window.evidence
+    with profile.session() as s:
+        X.merge(s, ids[0], [ids[1]])  # screenshots 1 and 2 are one exhibit now
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.reload(select=[ids[0]])
+    viewer = _viewer_ready(qtbot, view.open_viewer())
+    assert viewer.current().id == ids[0] and "文件 1 / 2" in viewer.status.text()
+    qtbot.keyClick(viewer.image, Qt.Key.Key_PageDown)  # the exhibit's second picture
+    _viewer_ready(qtbot, viewer)
+    assert viewer.current().id == ids[0] and "文件 2 / 2" in viewer.status.text()
+    assert viewer.windowTitle().startswith("证据 1  截图1")
+    qtbot.keyClick(viewer.image, Qt.Key.Key_PageDown)  # then the next exhibit
+    _viewer_ready(qtbot, viewer)
+    assert viewer.current().id == ids[2] and "文件" not in viewer.status.text()
+    assert viewer.windowTitle().startswith("证据 2  截图3") and view.selected_ids() == [ids[2]]
+    qtbot.keyClick(viewer.image, Qt.Key.Key_PageUp)  # back: the merged exhibit's last picture
+    assert viewer.current().id == ids[0] and "文件 2 / 2" in viewer.status.text()
