@@ -4,7 +4,8 @@ screen; and the detail panel's preview scaled smoothly, not sampled."""
 from __future__ import annotations
 
 from PIL import Image
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from kami_desktop.gui.evidence_model import EvidenceModel
@@ -129,9 +130,29 @@ def test_zoom_keys_wheel_double_click_and_full_screen(qtbot, case_window, tmp_pa
         assert hbar.value() != hstart or hstart == hbar.maximum()
         assert viewer.current().id == ids[0]
 
-    # the wheel zooms around the pointer
-    image.zoom(1.25, at)
+    # dragging the picture pans it, as a hand would
+    start = bar.value()
+    centre = image.viewport().rect().center()
+    qtbot.mousePress(image.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseMove(image.viewport(), centre - QPoint(0, 120))
+    qtbot.mouseRelease(image.viewport(), Qt.MouseButton.LeftButton, pos=centre - QPoint(0, 120))
+    assert bar.value() > start
+
+    # the wheel zooms around the pointer: the picture's point under it stays under it
+    under = image.mapToScene(at)
+    wheel = QWheelEvent(
+        QPointF(at),
+        QPointF(image.viewport().mapToGlobal(at)),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(image.viewport(), wheel)
     assert abs(image.zoom_factor() - 1.25) < 1e-6
+    assert abs(image.mapToScene(at).y() - under.y()) < 2
 
     double_click(qtbot, image.viewport(), at)
     assert image.is_fit()
