@@ -185,7 +185,7 @@ class ClaimsView(QWidget):
                 f"¥{i.refunded:,.2f}" if i.refunded else "",
                 f"¥{i.claimed:,.2f}",
                 i.description,
-                evidence_text(i.evidence, self.numbers),
+                evidence_text(i.evidence, self.numbers).replace("\n", "；"),  # one line per row
             ]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

@@ -338,7 +338,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         ids = self.selected_ids()
         one = len(ids) == 1
         menu = QMenu(self)
-        menu.addAction(self.tr("查看大图"), lambda: self.open_viewer(index.row()))
+        menu.addAction(self.tr("查看大图") + "\tEnter", lambda: self.open_viewer(index.row()))
         menu.addSeparator()
         menu.addAction(self.tr("重命名"), self.detail.start_rename).setEnabled(one)
         menu.addAction(self.tr("作为主张项…"), self.claim_from_current).setEnabled(one)
