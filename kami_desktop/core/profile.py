@@ -12,11 +12,9 @@ writer, never waits for it, never touches its work, and its connections cannot w
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from platformdirs import user_data_dir
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,9 +23,10 @@ from kami_desktop.core.store.interrupted import READY, WORK_DIR, finish_restore,
 from kami_desktop.core.store.lock import ProfileBusy, ProfileLock, read_holder, writer_alive
 from kami_desktop.core.store.model import Blob, LedgerEntry
 from kami_desktop.core.store.vault import Vault
+from kami_desktop.core.util.datadir import APP_NAME as APP_NAME  # the profile's API, as before
+from kami_desktop.core.util.datadir import default_data_dir as default_data_dir
 from kami_desktop.core.util.fsutil import make_private_dir, make_private_file
 
-APP_NAME = "kami_desktop"
 DB_NAME = "kami.sqlite3"
 DB_FILES = (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal")
 SUBDIRS = ("vault", "cache", "logs", WORK_DIR)
@@ -36,14 +35,6 @@ GUI_LOCK = "kami-desktop.lock"  # the window's single-instance lock (gui.single_
 MASKED_DIR = "masked"  # masked copies for public sites (core.redact): derived files, made on demand
 PROFILE_NAMES = frozenset((*DB_FILES, *SUBDIRS, MASKED_DIR, READY))
 WRITE_WAIT = 5.0  # seconds a writer waits for another one to finish before giving up
-
-
-def default_data_dir() -> Path:
-    """``--data-dir`` beats ``KAMI_DATA_DIR`` beats the platform default (%LOCALAPPDATA%\\kami_desktop)."""
-    env = os.environ.get("KAMI_DATA_DIR")
-    if env:
-        return Path(env).expanduser()
-    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
 def refuse_foreign_folder(d: Path) -> None:

@@ -7,13 +7,13 @@ Thin over ``core.bills``: loading and importing run on worker threads."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -32,7 +32,7 @@ from kami_desktop.core.bills.common import personal_only_warning
 from kami_desktop.core.bills.money import CounterpartyList, choose_counterparties, draft_from_bill_row
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.util.money import money_str
-from kami_desktop.gui import messages
+from kami_desktop.gui import messages, remembered
 from kami_desktop.gui.bill_table_model import (
     BillTableModel,
     BillViewData,
@@ -71,7 +71,8 @@ class BillsView(QWidget):
         self.import_button.setToolTip(
             self.tr("支付宝或微信支付导出的账单：邮件里的压缩包，或其中的 CSV / XLSX 文件")
         )
-        self.import_button.clicked.connect(lambda: self.import_bill_file())
+        self.import_button.clicked.connect(self.import_chosen)
+        self.route: Callable[[list[str]], None] | None = None  # the window's dispatcher: one way in
         self.platform_only = QCheckBox(self.tr("只看平台交易"))
         self.platform_only.toggled.connect(self.model.set_platform_only)
         self.counterparty_button = QPushButton(self.tr("选择平台（交易对方）…"))
@@ -138,10 +139,12 @@ class BillsView(QWidget):
 
     # ------------------------------------------------------------------ hooks (tests replace these)
     def choose_file(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择账单文件"), "", self.tr("账单文件 (*.zip *.csv *.xlsx);;所有文件 (*)")
+        return remembered.open_file(
+            self,
+            self.tr("选择账单文件"),
+            remembered.BILLS,
+            self.tr("账单文件 (*.zip *.csv *.xlsx);;所有文件 (*)"),
         )
-        return path or None
 
     def ask_password(self, name: str, wrong: bool) -> str | None:
         text = (
@@ -360,6 +363,15 @@ class BillsView(QWidget):
             menu.exec(self.table.viewport().mapToGlobal(pos))
 
     # ------------------------------------------------------------------ import
+    def import_chosen(self) -> None:
+        """导入账单…: the chosen file goes where a dropped one would (a chat export to 聊天记录, a picture
+        to 证据), through the window's dispatcher; a tab on its own imports it as a bill."""
+        path = self.choose_file() if self.case_id is not None and self.worker is None else None
+        if path and self.route is not None:
+            self.route([path])
+        elif path:
+            self.import_bill_file(path)
+
     def import_bill_file(self, path: str | Path | None = None, password: str | None = None) -> None:
         if self.case_id is None or self.worker is not None:
             return

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
-from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtCore import QEventLoop, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from kami_desktop.core.tasks import Cancelled
 
@@ -112,16 +112,78 @@ def choose_printer(parent: QWidget | None, pdf: Path, copies: int) -> QPrinter |
     return printer
 
 
-def preview(parent: QWidget | None, pdf: Path, copies: int) -> None:
-    """QPrintPreviewDialog over the binder (rendered at screen resolution; printing from it works too)."""
+def _until_exposed(widget: QWidget, timeout: float = 0.5) -> None:
+    """Let the window system map and expose ``widget`` (nothing else is under way yet: safe)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        handle = widget.windowHandle()
+        if handle is not None and handle.isExposed():
+            break
+    widget.repaint()
+
+
+def sheets_caption(pages: int, copies: int) -> str:
+    """ "共 27 页 × 3 份": what the preview's "/ 81" is made of."""
+    if copies > 1:
+        return QApplication.translate("BinderPrinter", "共 {pages} 页 × {copies} 份").format(
+            pages=pages, copies=copies
+        )
+    return QApplication.translate("BinderPrinter", "共 {pages} 页").format(pages=pages)
+
+
+def preview(parent: QWidget | None, pdf: Path, copies: int, run: bool = True) -> QPrintPreviewDialog:
+    """QPrintPreviewDialog over the binder (rendered at screen resolution; printing from it works too).
+
+    Rendering every page takes seconds on the GUI thread (Qt's preview paints up front): a busy cursor
+    and a progress window saying "正在准备打印预览：共 27 页 × 3 份" show while it does, and the title
+    says what the page counter counts. ``run=False`` returns the dialog unshown (tests show it)."""
     printer = make_printer(copies)
     binder = BinderPrinter(pdf)
+    caption = sheets_caption(binder.page_count, binder.copies_to_paint(printer))
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(QApplication.translate("BinderPrinter", "打印预览"))
+    dialog.setWindowTitle(
+        QApplication.translate("BinderPrinter", "打印预览（{caption}）").format(caption=caption)
+    )
+    busy = QProgressDialog(parent)
+    busy.setWindowTitle(QApplication.translate("BinderPrinter", "打印预览"))
+    busy.setLabelText(
+        QApplication.translate("BinderPrinter", "正在准备打印预览：{caption}……").format(caption=caption)
+    )
+    busy.setCancelButton(None)  # Qt takes None: no cancel button
+    busy.setMinimumDuration(0)
+    busy.setAutoClose(False)
+    busy.setAutoReset(False)
+    dialog.busy = busy  # type: ignore[attr-defined]
+    dialog.kept_printer = printer  # type: ignore[attr-defined]  # the dialog only points to it: keep it alive
+
+    def begin() -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        busy.setValue(0)
+        busy.show()
 
     def render(p: QPrinter) -> None:
-        # the preview draws every page up front: screen resolution keeps it quick; "打印…" prints at 300 dpi
-        binder.paint(p, dpi=PREVIEW_DPI)
+        # the preview draws every page up front, on the GUI thread, inside Qt's own preview code: no
+        # event may be processed meanwhile, so the progress window repaints itself and nothing else
+        if not busy.isVisible():
+            begin()
 
+        def step(done: int, total: int, _label: str) -> None:
+            busy.setMaximum(total)
+            busy.setValue(done)  # not window-modal: this processes no events
+            busy.repaint()
+
+        try:
+            binder.paint(p, dpi=PREVIEW_DPI, progress=step)  # screen resolution keeps it quick
+        finally:
+            busy.hide()
+            QApplication.restoreOverrideCursor()
+
+    begin()
+    _until_exposed(busy)  # the busy window is on screen, painted, before the first page is drawn
     dialog.paintRequested.connect(render)
-    dialog.exec()
+    if run:
+        dialog.exec()
+    return dialog

@@ -7,13 +7,13 @@ Thin over ``core.chats.store``: loading and importing run on worker threads."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +30,7 @@ from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError
 from kami_desktop.core.chats import excerpts as chatexcerpts
 from kami_desktop.core.chats import store as chatstore
 from kami_desktop.core.profile import Profile
-from kami_desktop.gui import messages
+from kami_desktop.gui import messages, remembered
 from kami_desktop.gui.case_events import exhibit_number
 from kami_desktop.gui.chat_bubble_delegate import ChatBubbleDelegate
 from kami_desktop.gui.chat_message_model import ChatMessageModel, MessageRole, load_messages
@@ -70,7 +70,8 @@ class ChatView(QWidget):
         self.import_button.setToolTip(
             self.tr("QQ 消息管理器导出的 txt，用“留痕”软件从电脑版微信导出的 CSV/TXT/HTML，或语音文件")
         )
-        self.import_button.clicked.connect(lambda: self.import_file())
+        self.import_button.clicked.connect(self.import_chosen)
+        self.route: Callable[[list[str]], None] | None = None  # the window's dispatcher: one way in
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("搜索消息（回车：下一处）"))
@@ -138,13 +139,12 @@ class ChatView(QWidget):
 
     def choose_file(self) -> str | None:
         voice = " ".join(f"*{e}" for e in sorted(VOICE_EXTENSIONS))
-        path, _ = QFileDialog.getOpenFileName(
+        return remembered.open_file(
             self,
             self.tr("选择聊天记录或语音文件"),
-            "",
+            remembered.CHATS,
             self.tr("聊天记录 (*.txt *.csv *.html *.htm);;语音 ({voice});;所有文件 (*)").format(voice=voice),
         )
-        return path or None
 
     def ask_me(self, senders: list, file_name: str) -> tuple[list[str], list[str]] | None:
         """Who in the export is the user, and who is the platform's staff in group chats: ticked in a list
@@ -351,6 +351,17 @@ class ChatView(QWidget):
             self.selection_label.setText(self.tr("按住 Shift 点击可选中一段连续的消息，再生成摘录证据。"))
 
     # ------------------------------------------------------------------ import
+    def import_chosen(self) -> None:
+        """导入聊天记录…: a voice file is this tab's; anything else goes where a dropped file would (a bill
+        to 账单, a picture to 证据), through the window's dispatcher."""
+        path = self.choose_file() if self.case_id is not None and self.worker is None else None
+        if not path:
+            return
+        if self.route is not None and Path(path).suffix.lower() not in VOICE_EXTENSIONS:
+            self.route([path])
+        else:
+            self.import_file(path)
+
     def import_file(
         self, path: str | Path | None = None, me: list[str] | None = None, staff: list[str] | None = None
     ) -> None:

@@ -30,9 +30,12 @@ from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 BANNER_STYLE = "QLabel { color: #3e2723; background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 6px; }"
 
 
-def load_money(profile: Profile, case_id: int) -> CaseMoney:
+def load_money(profile: Profile, case_id: int) -> tuple[CaseMoney, dict[int, tuple[int, str]]]:
+    """The case's money and its exhibits' binder numbers (what the evidence column names them by)."""
+    from kami_desktop.core.case.facts import exhibit_numbers
+
     with profile.session() as s:
-        return case_money(s, case_id, profile.blob_path)
+        return case_money(s, case_id, profile.blob_path), exhibit_numbers(s, case_id)
 
 
 class ClaimsView(QWidget):
@@ -44,6 +47,7 @@ class ClaimsView(QWidget):
         self.profile = profile
         self.case_id: int | None = None
         self.money: CaseMoney | None = None
+        self.numbers: dict[int, tuple[int, str]] = {}  # exhibit id -> (证据 N, title)
         self._generation = 0
 
         self.add_button = QPushButton(self.tr("添加主张项…"))
@@ -118,7 +122,7 @@ class ClaimsView(QWidget):
 
     # ------------------------------------------------------------------ hooks (tests replace these)
     def ask_claim(self, item: ClaimDraft | C.ClaimView, evidence: str = "") -> dict | None:
-        return ClaimDialog.ask(self, item, evidence)
+        return ClaimDialog.ask(self, item, evidence, self.numbers)
 
     def confirm_remove(self, item: C.ClaimView) -> bool:
         return messages.ask(
@@ -153,13 +157,14 @@ class ClaimsView(QWidget):
             self.case_id,
             with_progress=False,
             with_cancel=False,
-            on_result=guarded(self, lambda money: self._loaded(gen, money)),
+            on_result=guarded(self, lambda loaded: self._loaded(gen, *loaded)),
             on_error=guarded(self, self._failed),
         )
 
-    def _loaded(self, gen: int, money: CaseMoney) -> None:
+    def _loaded(self, gen: int, money: CaseMoney, numbers: dict[int, tuple[int, str]]) -> None:
         if gen != self._generation:
             return
+        self.numbers = numbers
         self._show(money)
         self.loaded.emit()
 
@@ -180,7 +185,7 @@ class ClaimsView(QWidget):
                 f"¥{i.refunded:,.2f}" if i.refunded else "",
                 f"¥{i.claimed:,.2f}",
                 i.description,
-                evidence_text(i),
+                evidence_text(i.evidence, self.numbers).replace("\n", "；"),  # one line per row
             ]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -262,7 +267,7 @@ class ClaimsView(QWidget):
         item = self.current_item()
         if item is None:
             return
-        values = self.ask_claim(item, evidence_text(item))
+        values = self.ask_claim(item, evidence_text(item.evidence, self.numbers))
         if values is None:
             return
         if item.unverified:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,7 +39,7 @@ from kami_desktop.core.documents import (
 )
 from kami_desktop.core.legal.data import LegalDataError
 from kami_desktop.core.profile import Profile
-from kami_desktop.gui import messages
+from kami_desktop.gui import messages, remembered
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
 LAWSUIT_KINDS = ("lawsuit", "lawsuit-elements")
@@ -120,6 +119,14 @@ class DocumentsDialog(QDialog):
         self.doc_date.setDisplayFormat("yyyy-MM-dd")
         self.court = QLineEdit()
         self.court.setPlaceholderText(self.tr("如：杭州市西湖区人民法院（留空则在文书中留出待填写处）"))
+        # the court is the case's: what was typed here or in 生成证据册 comes back in both
+        self.settings = remembered.settings_for(self)
+        self.court.setText(remembered.case_value(self.settings, profile.data_dir, case_id, remembered.COURT))
+        self.court.textChanged.connect(
+            lambda text: remembered.remember_case_value(
+                self.settings, profile.data_dir, case_id, remembered.COURT, text
+            )
+        )
         self.out_dir = QLineEdit(str(self.default_out_dir()))
         browse = QPushButton(self.tr("选择…"))
         browse.clicked.connect(self._browse)
@@ -269,7 +276,7 @@ class DocumentsDialog(QDialog):
         self.hints.setPlainText("\n".join(preview.warnings + preview.notes))
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存文书的文件夹"), self.out_dir.text())
+        folder = remembered.choose_folder(self, self.tr("选择保存文书的文件夹"), current=self.out_dir.text())
         if folder:
             self.out_dir.setText(folder)
 

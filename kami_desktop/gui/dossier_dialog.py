@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -46,7 +45,7 @@ from kami_desktop.core.dossier.options import (
 from kami_desktop.core.dossier.precheck import preflight
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.tasks import Cancelled
-from kami_desktop.gui import binder_printer, messages
+from kami_desktop.gui import binder_printer, messages, remembered
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
 PREVIEW_DPI = 110
@@ -135,6 +134,15 @@ class DossierDialog(QDialog):
         self.out_dir = QLineEdit(str(default_out_dir()))
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
+        # 提交人 and the court are the case's: what was typed here or in 生成文书 comes back in both
+        settings = remembered.settings_for(self)
+        for edit, name in ((self.submitter, remembered.SUBMITTER), (self.court, remembered.COURT)):
+            edit.setText(remembered.case_value(settings, self.profile.data_dir, self.case_id, name))
+            edit.textChanged.connect(
+                lambda text, name=name: remembered.remember_case_value(
+                    settings, self.profile.data_dir, self.case_id, name, text
+                )
+            )
         form = QFormLayout()
         form.addRow(self.tr("提交人"), self.submitter)
         form.addRow(self.tr("受理法院"), self.court)
@@ -234,8 +242,8 @@ class DossierDialog(QDialog):
         self.list.setCurrentRow(to)
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("选择保存证据册的文件夹"), self.out_dir.text()
+        chosen = remembered.choose_folder(
+            self, self.tr("选择保存证据册的文件夹"), current=self.out_dir.text()
         )
         if chosen:
             self.out_dir.setText(chosen)

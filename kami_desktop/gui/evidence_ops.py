@@ -143,6 +143,44 @@ class EvidenceOpsMixin:
         if ids:
             self._push(TrashCommand(self, ids, restore=True))
 
+    def offer_restore(self, found: list[tuple[int, int]]) -> bool:
+        """(new exhibit, exhibit in the 回收站) for files just imported that the 回收站 already holds: ask to
+        restore those instead — back to their old places, the new copies to the 回收站, one undo step."""
+        if not found or self.case_id is None:
+            return False
+        with self.profile.session() as s:
+            trashed = {r.id: r for r in exhibit_rows(s, self.case_id, True)}
+        found = [(new, old) for new, old in found if old in trashed]
+        olds = list(dict.fromkeys(old for _new, old in found))
+        if not olds:
+            return False
+        if len(olds) == 1:
+            text = QCoreApplication.translate(
+                "EvidenceView", "此文件已在回收站中（证据“{title}”）。恢复它吗？"
+            ).format(title=trashed[olds[0]].title)
+        else:
+            text = QCoreApplication.translate(
+                "EvidenceView", "这些文件已在回收站中（{n} 项证据：{titles}）。恢复它们吗？"
+            ).format(n=len(olds), titles="、".join(f"“{trashed[i].title}”" for i in olds[:5]))
+        hint = QCoreApplication.translate(
+            "EvidenceView", "恢复：回到原来的位置，刚导入的一份移到回收站。不恢复：保留为新证据。"
+        )
+        title = QCoreApplication.translate("EvidenceView", "恢复回收站中的证据")
+        if not messages.ask(self, title, f"{text}\n{hint}"):  # type: ignore[arg-type]
+            return False
+        self.undo_stack.beginMacro(
+            QCoreApplication.translate("EvidenceView", "恢复回收站中的 {n} 项证据").format(n=len(olds))
+        )
+        self._push(TrashCommand(self, list(dict.fromkeys(new for new, _old in found))))
+        self._push(TrashCommand(self, olds, restore=True))
+        self.undo_stack.endMacro()
+        self.status_message.emit(
+            QCoreApplication.translate("EvidenceView", "已从回收站恢复 {n} 项证据，按 Ctrl+Z 可撤销").format(
+                n=len(olds)
+            )
+        )
+        return True
+
     def _push(self, command) -> None:
         try:
             self.undo_stack.push(command)

@@ -30,7 +30,7 @@ from kami_desktop.core.vocab import CATEGORIES
 from kami_desktop.gui import messages
 from kami_desktop.gui.bulk_edit import BulkEditPanel
 from kami_desktop.gui.case_events import CaseEvents
-from kami_desktop.gui.claim_dialog import ClaimDialog, claim_from
+from kami_desktop.gui.claim_dialog import ClaimDialog, choose_claim_item, claim_from, link_to_claim
 from kami_desktop.gui.evidence_grid import EvidenceGrid
 from kami_desktop.gui.evidence_model import (
     SORT_CAPTURED,
@@ -41,6 +41,7 @@ from kami_desktop.gui.evidence_model import (
 from kami_desktop.gui.evidence_ops import EvidenceOpsMixin
 from kami_desktop.gui.evidence_table import EvidenceTable
 from kami_desktop.gui.exhibit_detail import ExhibitDetailPanel
+from kami_desktop.gui.exhibit_viewer import ExhibitViewer, open_viewer
 from kami_desktop.gui.formatting import category_label
 from kami_desktop.gui.suggestion_dialog import add_triage_action, triage_button
 from kami_desktop.gui.thumbnails import ThumbnailCache
@@ -98,6 +99,8 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         for view in (self.grid, self.table):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
+            view.activated.connect(lambda index: self.open_viewer(index.row()))  # double-click, Enter
+        self.viewer: ExhibitViewer | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.grid)
         self.stack.addWidget(self.table)
@@ -105,6 +108,8 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         self.detail.commit_edit = self.commit_edit
         self.detail.edited.connect(lambda i: self.edited([i]))
         self.detail.move_file_requested.connect(self.move_file)
+        self.detail.preview.image.double_click_opens = True
+        self.detail.preview.image.open_requested.connect(self.open_viewer)
         self.bulk = BulkEditPanel()
         self.bulk.apply_requested.connect(self.bulk_edit)
         self.side = QStackedWidget()
@@ -314,6 +319,11 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         self.search.setFocus()
         self.search.selectAll()
 
+    # ------------------------------------------------------------------ the viewer
+    def open_viewer(self, row: int | None = None) -> ExhibitViewer | None:
+        """The exhibit at ``row`` (default: the current one) in the viewer (gui/exhibit_viewer.py)."""
+        return open_viewer(self, row)
+
     # ------------------------------------------------------------------ a claim item from an exhibit
     def ask_claim(self, draft, evidence: str = "") -> dict | None:  # tests replace this
         return ClaimDialog.ask(self, draft, evidence)
@@ -331,9 +341,12 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         ids = self.selected_ids()
         one = len(ids) == 1
         menu = QMenu(self)
+        menu.addAction(self.tr("查看大图") + "\tEnter", lambda: self.open_viewer(index.row()))
+        menu.addSeparator()
         menu.addAction(self.tr("重命名"), self.detail.start_rename).setEnabled(one)
         menu.addAction(self.tr("作为主张项…"), self.claim_from_current).setEnabled(one)
         add_triage_action(self, menu, ids)  # 按识别结果整理…
+        menu.addAction(self.tr("用作主张项的证据…"), self.link_selected_to_claim)
         menu.addSeparator()
         movable = self.model.can_reorder()
         menu.addAction(self.tr("上移一项"), lambda: self.move_by(-1)).setEnabled(movable)
@@ -362,6 +375,24 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
                 lambda _eid: self.status_message.emit(self.tr("已保存打码副本（原件未改动，已记入存证日志）"))
             )
             dialog.exec()
+
+    def choose_claim_item(self, items) -> int | None:  # tests replace this
+        return choose_claim_item(self, items)
+
+    def link_selected_to_claim(self) -> None:
+        """The selected exhibits become evidence of an existing claim item the user picks."""
+        ids = self.selected_ids()
+        if not ids or self.case_id is None or not self.detail.commit():
+            return
+        item_id = link_to_claim(self, self.profile, self.case_id, ids)
+        if item_id is not None:
+            numbers = "、".join(str(self.number_of(i)) for i in ids)
+            self.status_message.emit(
+                self.tr("证据 {numbers} 已加到主张项 {id} 的证据中（已记入存证日志）").format(
+                    numbers=numbers, id=item_id
+                )
+            )
+            self.claims_changed.emit(self.case_id)
 
     def claim_from_current(self) -> None:
         """One step: the exhibit's date and purpose prefill a claim item the user confirms."""

@@ -1,42 +1,34 @@
 """The main window: cases on the left, the case workspace (tabs) on the right, menus and shortcuts,
-drag-and-drop and paste import, remembered geometry."""
+drag-and-drop and paste import (``gui/main_imports.py``), remembered geometry and last case.
+
+It starts in two phases so that it paints at once: ``MainWindow(None, settings)`` is the window itself —
+its remembered size and place, the menu bar, the case list's frame and "正在打开资料…" — built from Qt
+alone, before the database layer (SQLAlchemy) or any feature tab is imported; ``attach(profile)``, on
+the next turn of the event loop, builds the rest into it. ``MainWindow(profile, settings)`` does both."""
 
 from __future__ import annotations
 
-import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QLabel,
     QMainWindow,
     QSplitter,
-    QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from kami_desktop.core.case.cases import get_case
-from kami_desktop.core.evidence.importer import ImportReport
-from kami_desktop.core.profile import Profile
-from kami_desktop.gui import messages
-from kami_desktop.gui.case_home_actions import connect_home
-from kami_desktop.gui.case_sidebar import CaseSidebar
-from kami_desktop.gui.case_tabs import CaseWorkspace
-from kami_desktop.gui.drop_overlay import DropOverlay
-from kami_desktop.gui.edit_menu import build_edit_menu
-from kami_desktop.gui.help_dialog import add_help_actions
-from kami_desktop.gui.import_controller import KIND_PASTE, ImportController
-from kami_desktop.gui.import_dispatch import ImportDispatcher
-from kami_desktop.gui.import_progress import ImportProgress
-from kami_desktop.gui.import_summary_dialog import ImportSummaryDialog, summary_text
-from kami_desktop.gui.ocr_runner import OcrRunner
-from kami_desktop.gui.thumbnails import ThumbnailCache
-from kami_desktop.gui.workers import TaskFailure, cancel_and_wait_all
+from kami_desktop.gui import messages, remembered
+from kami_desktop.gui.main_imports import ImportingMixin, local_paths
 from kami_desktop.resources import resource_path
 
 if TYPE_CHECKING:
+    from kami_desktop.core.profile import Profile
     from kami_desktop.gui.single_instance import SingleInstance
+
+__all__ = ["APP_TITLE", "MainWindow", "app_icon", "local_paths"]
 
 APP_TITLE = "卡盟维权助手"
 
@@ -45,22 +37,83 @@ def app_icon() -> QIcon:
     return QIcon(str(resource_path("icons", "kami.svg")))
 
 
-def local_paths(urls) -> list[str]:
-    return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile()]
+class MainWindow(ImportingMixin, QMainWindow):
+    first_painted = Signal()  # the window is on the screen: time to load the data side (app.main)
 
-
-class MainWindow(QMainWindow):
-    def __init__(self, profile: Profile, settings: QSettings | None = None) -> None:
+    def __init__(self, profile: Profile | None, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.profile = profile
+        self.profile = cast("Profile", None)  # set by attach(); nothing reaches it before (menus are off)
+        self._attached = False
         self.settings = settings if settings is not None else QSettings("kami_desktop", "kami-desktop")
         self.setWindowTitle(self.tr("卡盟维权助手"))
         self.setWindowIcon(app_icon())
-        self.setAcceptDrops(True)
-        self.summary_dialog: ImportSummaryDialog | None = None
+        self.summary_dialog = None
         self.instance_guard: SingleInstance | None = None  # app.main's guard, released during a restore
-        self.choose_files = lambda: QFileDialog.getOpenFileNames(self, self.tr("导入文件"), "")[0]
+        self.choose_files = lambda: remembered.open_files(self, self.tr("导入文件"), remembered.IMAGES)
+        self._last_live_reload = 0.0
+        self._painted = False
+        self._build_shell()
+        if profile is not None:
+            self.attach(profile)
 
+    # ------------------------------------------------------------------ phase 1: the window, Qt only
+    def _build_shell(self) -> None:
+        """The menu bar's menus, the case list's frame and a "正在打开资料…" page, at the size and place
+        the window had last time: what the user sees while the data layer loads."""
+        bar = self.menuBar()
+        for title in (
+            self.tr("文件(&F)"),
+            self.tr("编辑(&D)"),
+            self.tr("证据(&E)"),
+            self.tr("证据册"),
+            self.tr("设置(&S)"),
+            self.tr("帮助(&H)"),
+        ):
+            bar.addMenu(title).setEnabled(False)
+        side = QWidget()
+        heading = QLabel(self.tr("案件"))
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(6, 6, 6, 6)
+        side_lay.addWidget(heading)
+        side_lay.addStretch(1)
+        loading = QLabel(self.tr("正在打开资料…"))
+        loading.setObjectName("loadingPage")
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(loading)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 1000])
+        self.setCentralWidget(self.splitter)
+        self.statusBar().showMessage(self.tr("正在打开资料…"))
+        geo = self.settings.value("main/geometry")
+        if geo is None or not self.restoreGeometry(geo):
+            self.resize(1280, 820)
+
+    def is_ready(self) -> bool:
+        return self._attached
+
+    # ------------------------------------------------------------------ phase 2: the case file
+    def attach(self, profile: Profile) -> None:
+        """Build the data side into the window: sidebar, tabs, importers, menus; open the last case."""
+        from PySide6.QtWidgets import QStackedWidget
+
+        from kami_desktop.gui.case_sidebar import CaseSidebar
+        from kami_desktop.gui.case_tabs import CaseWorkspace
+        from kami_desktop.gui.drop_overlay import DropOverlay
+        from kami_desktop.gui.import_controller import ImportController
+        from kami_desktop.gui.import_dispatch import ImportDispatcher
+        from kami_desktop.gui.import_progress import ImportProgress
+        from kami_desktop.gui.ocr_runner import OcrRunner
+        from kami_desktop.gui.thumbnails import ThumbnailCache
+
+        self.profile = profile
+        self._attached = True
+        self.setAcceptDrops(True)
         self.thumbs = ThumbnailCache(profile.cache_dir, profile.blob_path, parent=self)
         self.sidebar = CaseSidebar(profile)
         self.workspace = CaseWorkspace(profile, thumbs=self.thumbs)
@@ -71,24 +124,26 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.workspace)
+        sizes = self.splitter.sizes()
         self.splitter = QSplitter()
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 1000])
+        self.splitter.setSizes(sizes)
         self.setCentralWidget(self.splitter)
         self.overlay = DropOverlay(self)  # over the whole window: a child of the splitter would become a pane
         self.workspace.events.changed.connect(lambda _case, _source: self.sidebar.refresh())
 
         self.imports = ImportController(profile, self)
         self.dispatcher = ImportDispatcher(self)  # drops, pasted files and Ctrl+O: bills, chats, files
+        self.workspace.bills.route = self.import_paths  # and the 账单 and 聊天记录 tabs' own buttons
+        self.workspace.chats.route = self.import_paths
         self.progress = ImportProgress()
         self.statusBar().addPermanentWidget(self.progress)
         self.progress.cancel_button.clicked.connect(self.cancel_import)
         self.imports.started.connect(lambda _k: self.progress.begin())
         self.imports.progress.connect(self.progress.update_progress)
         self.imports.progress.connect(self._show_progressively)
-        self._last_live_reload = 0.0
         self.imports.finished.connect(self._import_finished)
         self.imports.failed.connect(self._import_failed)
         self.imports.busy_changed.connect(lambda busy: None if busy else self.progress.end())
@@ -98,14 +153,20 @@ class MainWindow(QMainWindow):
         self.ocr.progress.connect(lambda *_a: self.evidence.detail.ocr_text.refresh())
         self.ocr.finished.connect(lambda _s: self.evidence.detail.text_was_read())
 
+        self.menuBar().clear()
         self._build_actions()
+        from kami_desktop.gui.case_home_actions import connect_home
+
         self.home_actions = connect_home(self)  # the 案件首页's buttons and the empty views' drop zones
+        last = remembered.last_case(self.settings, profile.data_dir)
+        if last is not None:
+            self.sidebar.refresh(select=last)  # the case open when the window was last closed
         self.sidebar.case_selected.connect(self.set_case)
         self.sidebar.cases_changed.connect(self._update_title)
         self.set_case(self.sidebar.current_case_id())
-        self._restore_geometry()
+        self._restore_state()
+        self.statusBar().clearMessage()
 
-    # ------------------------------------------------------------------ building
     def _empty_page(self) -> QWidget:
         from kami_desktop.gui.first_run import FirstRunPage
         from kami_desktop.gui.help_dialog import open_guides
@@ -124,6 +185,8 @@ class MainWindow(QMainWindow):
         return act
 
     def _build_actions(self) -> None:
+        from kami_desktop.gui.edit_menu import build_edit_menu
+
         bar = self.menuBar()
         m = bar.addMenu(self.tr("文件(&F)"))
         self.new_case_action = self._action(
@@ -172,6 +235,8 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("设置(&S)"))
         self._action(m, self.tr("界面语言…"), self.open_settings)
         m = bar.addMenu(self.tr("帮助(&H)"))
+        from kami_desktop.gui.help_dialog import add_help_actions
+
         add_help_actions(self, m)  # the guides: exporting bills and chats, screenshots, categories
         self._action(
             m,
@@ -188,118 +253,18 @@ class MainWindow(QMainWindow):
         self.workspace.set_case(case_id)
         self.stack.setCurrentWidget(self.workspace if case_id is not None else self.empty)
         self._update_title()
+        remembered.remember_last_case(self.settings, self.profile.data_dir, case_id)
         self.ocr.request(case_id)
 
     def _update_title(self) -> None:
+        from kami_desktop.core.case.cases import get_case
+
         title = self.tr("卡盟维权助手")
         case_id = self.current_case_id()
         if case_id is not None:
             with self.profile.session() as s:
                 title = f"{get_case(s, case_id).title} — {title}"
         self.setWindowTitle(title)
-
-    def _need_case(self) -> int | None:
-        cid = self.current_case_id()
-        if cid is None:
-            messages.info(self, self.tr("还没有案件"), self.tr("请先新建或选择一个案件，再导入证据。"))
-        return cid
-
-    # ------------------------------------------------------------------ importing
-    def import_dialog(self) -> None:
-        cid = self._need_case()
-        if cid is None:
-            return
-        paths = self.choose_files()
-        if paths:
-            self.import_paths(paths)
-
-    def import_paths(self, paths: list[str]) -> None:
-        """The one way in: bills and chat exports go to their tabs' importers, other files become exhibits."""
-        cid = self._need_case()
-        if cid is not None and paths:
-            self.dispatcher.dispatch(cid, paths)
-
-    def paste(self) -> None:
-        """Ctrl+V: a copied screenshot becomes a PNG exhibit; copied files are imported."""
-        cid = self._need_case()
-        if cid is None:
-            return
-        md = QGuiApplication.clipboard().mimeData()
-        paths = local_paths(md.urls()) if md is not None and md.hasUrls() else []
-        if paths:
-            self.import_paths(paths)
-        elif md is not None and md.hasImage():
-            self.imports.paste_image(cid, QGuiApplication.clipboard().image())
-        else:
-            self.statusBar().showMessage(
-                self.tr("剪贴板里没有截图或文件。先复制一张图片（如微信截图），再按 Ctrl+V。"), 8000
-            )
-
-    def _show_progressively(self, done: int, total: int, _name: str) -> None:
-        """During a long import, let new exhibits appear every couple of seconds."""
-        stamp = time.monotonic()
-        if 0 < done < total and stamp - self._last_live_reload > 2.0:
-            self._last_live_reload = stamp
-            self.evidence.reload()
-
-    def cancel_import(self) -> None:
-        self.progress.cancelling()
-        self.imports.cancel()
-
-    def _import_finished(self, report: ImportReport, kind: str) -> None:
-        new_ids = list(dict.fromkeys(i.exhibit_id for i in report.imported))
-        # shown, not selected: a Delete right after an import must not take the whole import with it
-        self.evidence.reload(select=[], reveal=new_ids)
-        self.workspace.events.notify(self.current_case_id(), self.evidence)
-        if report.imported:
-            self.ocr.request(self.current_case_id())
-        text = summary_text(report)
-        if kind == KIND_PASTE and not report.errors:
-            text = self.tr("已把剪贴板截图保存为证据") if report.added_count else text
-        self.statusBar().showMessage(text, 15000)
-        if (
-            report.errors
-            or report.already_in_case_count
-            or report.cancelled
-            or any(i.problem for i in report.imported)
-        ):
-            # something was skipped or is damaged: say which file and why
-            self.summary_dialog = ImportSummaryDialog(report, self)
-            self.summary_dialog.show()
-
-    def _import_failed(self, failure: TaskFailure) -> None:
-        messages.show_error(self, failure.exception, failure.traceback)
-        self.evidence.reload()
-
-    # drag and drop ----------------------------------------------------
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
-        md = event.mimeData()
-        if md.hasUrls() and local_paths(md.urls()):
-            event.acceptProposedAction()
-            text = (
-                self.tr("松开鼠标，导入到当前案件")
-                if self.current_case_id() is not None
-                else self.tr("请先新建一个案件")
-            )
-            self.overlay.show_message(text)
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self.overlay.hide()
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
-        self.overlay.hide()
-        paths = local_paths(event.mimeData().urls())
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.import_paths(paths)
 
     # ------------------------------------------------------------------ other actions
     def rename(self) -> None:
@@ -350,12 +315,14 @@ class MainWindow(QMainWindow):
     def release_profile(self) -> None:
         """Let go of every open file in the data folder so a restore can move it aside (Windows
         refuses to rename a folder with open files): database, log file, single-instance lock."""
+        from kami_desktop.core.util.logs import close_logging
+        from kami_desktop.gui.workers import cancel_and_wait_all
+
         self.imports.shutdown()
         self.ocr.shutdown()
         self.evidence.ops.waitForDone(15000)
         cancel_and_wait_all()
         self.thumbs.shutdown()
-        from kami_desktop.core.util.logs import close_logging
 
         close_logging()
         if self.instance_guard is not None:
@@ -379,13 +346,15 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.settings, self).exec()
 
     def about(self) -> None:
+        from kami_desktop import __version__
+
         messages.info(
             self,
             self.tr("关于"),
             self.tr(
-                "卡盟维权助手\n帮您整理被卡盟平台扣款的证据：截图、账单、聊天记录逐一计算哈希、记录时间，"
-                "并生成可打印的证据册。所有资料只保存在本机。\n\n资料位置：{path}"
-            ).format(path=self.profile.data_dir),
+                "卡盟维权助手 {version}\n帮您整理被卡盟平台扣款的证据：截图、账单、聊天记录逐一计算哈希、"
+                "记录时间，并生成可打印的证据册。所有资料只保存在本机。\n\n资料位置：{path}"
+            ).format(version=__version__, path=self.profile.data_dir),
         )
 
     def bring_to_front(self) -> None:
@@ -396,10 +365,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     # ------------------------------------------------------------------ geometry and shutdown
-    def _restore_geometry(self) -> None:
-        geo = self.settings.value("main/geometry")
-        if geo is None or not self.restoreGeometry(geo):
-            self.resize(1280, 820)
+    def _restore_state(self) -> None:
         for key, splitter in (
             ("main/splitter", self.splitter),
             ("main/evidence_splitter", self.evidence.splitter),
@@ -412,17 +378,30 @@ class MainWindow(QMainWindow):
 
     def save_geometry(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
-        self.settings.setValue("main/splitter", self.splitter.saveState())
-        self.settings.setValue("main/evidence_splitter", self.evidence.splitter.saveState())
-        self.settings.setValue("main/view", "table" if self.evidence.table_button.isChecked() else "grid")
+        if self._attached:
+            self.settings.setValue("main/splitter", self.splitter.saveState())
+            self.settings.setValue("main/evidence_splitter", self.evidence.splitter.saveState())
+            self.settings.setValue("main/view", "table" if self.evidence.table_button.isChecked() else "grid")
         self.settings.sync()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after this paint has reached the screen
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        if self.overlay.isVisible():
+        if self._attached and self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self._attached:  # closed while starting: nothing is open yet
+            self.save_geometry()
+            super().closeEvent(event)
+            return
+        from kami_desktop.gui.workers import cancel_and_wait_all
+
         self.evidence.detail.commit()  # what was typed and not yet saved is saved (or the user is told)
         self.save_geometry()
         self.imports.shutdown()

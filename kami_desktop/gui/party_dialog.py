@@ -198,11 +198,13 @@ class PartyDialog(QDialog):
             ok = True
         elif chk.valid:
             extra = "；".join(chk.warnings)
-            label.setText(
-                self.tr("✓ 格式和校验位正确（{extra}）").format(extra=extra)
-                if extra
-                else self.tr("✓ 格式和校验位正确")
-            )
+            if field == "icp":  # an ICP number has no check digit: only its form can be checked
+                text = self.tr(
+                    "✓ 格式正确（备案号没有校验位，是否真实请在工信部备案系统 beian.miit.gov.cn 查询）"
+                )
+            else:
+                text = self.tr("✓ 格式和校验位正确")
+            label.setText(f"{text}（{extra}）" if extra else text)
             label.setStyleSheet("color: #1b5e20")
             ok = True
         else:
@@ -210,7 +212,33 @@ class PartyDialog(QDialog):
             label.setStyleSheet("color: #b71c1c")
             ok = False
         self.override.setVisible(not self._all_valid() or self.override.isChecked())
+        self._fit_check_lines()
         return ok
+
+    def _fit_check_lines(self) -> None:
+        """A check line wraps onto two or three lines: make room for all of them (a word-wrapped label
+        in a form row otherwise keeps one line's height and the warning is cut off)."""
+        for label in self.status.values():
+            label.ensurePolished()  # its style sheet (the colour) is applied first: the font may change
+            width = label.width() if label.width() > 0 else label.sizeHint().width()
+            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
+            box = label.parentWidget()
+            box_layout = box.layout() if box is not None else None
+            if box_layout is not None:
+                box_layout.invalidate()
+        self.form.invalidate()
+        top = self.layout()
+        if top is not None:
+            top.invalidate()
+            top.activate()
+        need = self.minimumSizeHint().height()
+        if self.isVisible() and self.height() < need:
+            self.resize(self.width(), need)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_check_lines()
 
     def _all_valid(self) -> bool:
         return all((c := check_field(f, self.edits[f].text())) is None or c.valid for f in self.status)

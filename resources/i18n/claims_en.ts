@@ -74,19 +74,52 @@
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/claim_dialog.py" line="141"/>
-        <source>账单行 {ids}</source>
-        <translation>Bill rows {ids}</translation>
+        <source>添加证据…</source>
+        <translation>Add evidence…</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/claim_dialog.py" line="144"/>
-        <source>聊天消息 {ids}</source>
-        <translation>Chat messages {ids}</translation>
+        <source>从本案的证据中选择，作为这一项的证据</source>
+        <translation>Pick exhibits of this case as evidence of this item</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/claim_dialog.py" line="147"/>
-        <source>证据 {ids}</source>
-        <translation>Exhibits {ids}</translation>
+        <source>证据 {n}《{title}》（新加）</source>
+        <translation>Exhibit {n} “{title}” (added)</translation>
+    </message>
+    <message>
+        <source>证据 {n}{label}</source>
+        <translation>Exhibit {n} {label}</translation>
+    </message>
+    <message>
+        <source>证据 {n}：{label}</source>
+        <translation>Exhibit {n}: {label}</translation>
+    </message>
+    <message>
+        <source>（在回收站中）</source>
+        <translation> (in the trash)</translation>
+    </message>
+    <message>
+        <source>（已彻底删除）</source>
+        <translation> (deleted for good)</translation>
+    </message>
+    <message>
+        <source>还没有主张项</source>
+        <translation>No claim items yet</translation>
+    </message>
+    <message>
+        <source>本案还没有主张项。请用“作为主张项…”从这项证据新建一项。</source>
+        <translation>This case has no claim items yet. Use “Make a claim item…” to make one from this exhibit.</translation>
+    </message>
+    <message>
+        <source>主张项 {id}：{kind} ¥{amount}（{on}）</source>
+        <translation>Claim item {id}: {kind} ¥{amount} ({on})</translation>
+    </message>
+    <message>
+        <source>用作主张项的证据</source>
+        <translation>Use as evidence of a claim item</translation>
+    </message>
+    <message>
+        <source>把选中的证据加到哪一个主张项？</source>
+        <translation>Add the selected exhibits to which claim item?</translation>
     </message>
 </context>
 <context>
@@ -331,6 +364,21 @@
         <location filename="../../kami_desktop/gui/counterparty_dialog.py" line="116"/>
         <source>勾选的合计：付款 ¥{paid} − 退款 ¥{refunded} = &lt;b&gt;净付款 ¥{net}&lt;/b&gt;（净付款不是主张金额）</source>
         <translation>Ticked: paid ¥{paid} − refunded ¥{refunded} = &lt;b&gt;net paid ¥{net}&lt;/b&gt; (the net paid is not the claim)</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitChooser</name>
+    <message>
+        <source>选择证据</source>
+        <translation>Choose exhibits</translation>
+    </message>
+    <message>
+        <source>证据 {n}《{title}》</source>
+        <translation>Exhibit {n} “{title}”</translation>
+    </message>
+    <message>
+        <source>勾选要作为这一项证据的证据：</source>
+        <translation>Tick the exhibits that are evidence of this item:</translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,22 @@
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
+    <message>
+        <source>共 {pages} 页 × {copies} 份</source>
+        <translation>{pages} pages × {copies} copies</translation>
+    </message>
+    <message>
+        <source>共 {pages} 页</source>
+        <translation>{pages} pages</translation>
+    </message>
+    <message>
+        <source>打印预览（{caption}）</source>
+        <translation>Print preview ({caption})</translation>
+    </message>
+    <message>
+        <source>正在准备打印预览：{caption}……</source>
+        <translation>Preparing the print preview: {caption}…</translation>
+    </message>
 </context>
 <context>
     <name>DossierDialog</name>

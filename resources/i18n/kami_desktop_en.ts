@@ -451,6 +451,42 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
         <source>删除 {n} 项到回收站…</source>
         <translation>Move {n} to the trash…</translation>
     </message>
+    <message>
+        <source>查看大图</source>
+        <translation>View large</translation>
+    </message>
+    <message>
+        <source>此文件已在回收站中（证据“{title}”）。恢复它吗？</source>
+        <translation>This file is already in the trash (exhibit “{title}”). Restore it?</translation>
+    </message>
+    <message>
+        <source>这些文件已在回收站中（{n} 项证据：{titles}）。恢复它们吗？</source>
+        <translation>These files are already in the trash ({n} exhibits: {titles}). Restore them?</translation>
+    </message>
+    <message>
+        <source>恢复：回到原来的位置，刚导入的一份移到回收站。不恢复：保留为新证据。</source>
+        <translation>Restore: it goes back to its old place and the copy just imported goes to the trash. Don't restore: keep it as a new exhibit.</translation>
+    </message>
+    <message>
+        <source>恢复回收站中的证据</source>
+        <translation>Restore from the trash</translation>
+    </message>
+    <message>
+        <source>恢复回收站中的 {n} 项证据</source>
+        <translation>Restore {n} exhibits from the trash</translation>
+    </message>
+    <message>
+        <source>证据 {numbers} 已加到主张项 {id} 的证据中（已记入存证日志）</source>
+        <translation>Exhibit {numbers} added to the evidence of claim item {id} (recorded in the ledger)</translation>
+    </message>
+    <message>
+        <source>用作主张项的证据…</source>
+        <translation>Use as evidence of a claim item…</translation>
+    </message>
+    <message>
+        <source>已从回收站恢复 {n} 项证据，按 Ctrl+Z 可撤销</source>
+        <translation>Restored {n} exhibits from the trash; Ctrl+Z undoes it</translation>
+    </message>
 </context>
 <context>
     <name>ExhibitDetailPanel</name>
@@ -927,11 +963,11 @@ Create a case, then drag screenshots, bills and chat logs into the window, or pa
     </message>
     <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="374"/>
-        <source>卡盟维权助手
+        <source>卡盟维权助手 {version}
 帮您整理被卡盟平台扣款的证据：截图、账单、聊天记录逐一计算哈希、记录时间，并生成可打印的证据册。所有资料只保存在本机。
 
 资料位置：{path}</source>
-        <translation>Kami Claim Helper
+        <translation>Kami Claim Helper {version}
 Keeps the evidence of a deduction by a virtual-goods platform: every screenshot, bill and chat log is hashed and time-stamped, and a printable evidence binder is built from them. Everything stays on this computer.
 
 Data folder: {path}</translation>
@@ -963,6 +999,14 @@ Data folder: {path}</translation>
     <message>
         <source>已重做：{what}</source>
         <translation>Redone: {what}</translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>正在打开资料…</source>
+        <translation>Opening your data…</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1394,85 @@ Data folder: {path}</translation>
     <message>
         <source>，</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitViewer</name>
+    <message>
+        <source>◀ 上一项</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>上一项证据（PgUp）</source>
+        <translation>Previous exhibit (PgUp)</translation>
+    </message>
+    <message>
+        <source>下一项 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>下一项证据（PgDn）</source>
+        <translation>Next exhibit (PgDn)</translation>
+    </message>
+    <message>
+        <source>适应窗口</source>
+        <translation>Fit window</translation>
+    </message>
+    <message>
+        <source>整张图片放进窗口（Ctrl+0）</source>
+        <translation>Fit the whole picture in the window (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>原始大小（Ctrl+1）</source>
+        <translation>Actual size (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>放大（Ctrl+= 或滚轮）</source>
+        <translation>Zoom in (Ctrl+= or the wheel)</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>缩小（Ctrl+- 或滚轮）</source>
+        <translation>Zoom out (Ctrl+- or the wheel)</translation>
+    </message>
+    <message>
+        <source>全屏</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <source>全屏（F11，Esc 退出）</source>
+        <translation>Full screen (F11, Esc leaves)</translation>
+    </message>
+    <message>
+        <source>证据 {n}  {title} — 查看</source>
+        <translation>Exhibit {n}  {title} — Viewer</translation>
+    </message>
+    <message>
+        <source>证据 {n} 是{kind}文件，不是图片：请在右侧预览中查看，或用系统程序打开。</source>
+        <translation>Exhibit {n} is a {kind} file, not a picture: see it in the preview on the right, or open it with the system's program.</translation>
+    </message>
+    <message>
+        <source>这个文件无法显示为图片。</source>
+        <translation>This file cannot be shown as a picture.</translation>
+    </message>
+    <message>
+        <source>第 {i} / {n} 项</source>
+        <translation>{i} of {n}</translation>
+    </message>
+    <message>
+        <source>退出全屏</source>
+        <translation>Leave full screen</translation>
+    </message>
+    <message>
+        <source>文件 {k} / {m}</source>
+        <translation>file {k} of {m}</translation>
     </message>
 </context>
 </TS>

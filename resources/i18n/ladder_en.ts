@@ -548,8 +548,8 @@ Provisional: the State Council has not yet announced the public holidays of that
     </message>
     <message>
         <location filename="../../kami_desktop/gui/party_dialog.py" line="151"/>
-        <source>✓ 格式和校验位正确（{extra}）</source>
-        <translation>✓ Format and check digit are correct ({extra})</translation>
+        <source>✓ 格式正确（备案号没有校验位，是否真实请在工信部备案系统 beian.miit.gov.cn 查询）</source>
+        <translation>✓ Format is correct (a filing number has no check digit: look it up in the MIIT filing system, beian.miit.gov.cn, to see whether it is real)</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/party_dialog.py" line="152"/>

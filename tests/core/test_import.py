@@ -86,6 +86,26 @@ def test_same_bytes_twice_are_stored_once_and_reported_duplicate(profile, case_i
     assert len(list(profile.vault.iter_blob_paths())) == 1
 
 
+def test_a_file_dropped_again_after_its_exhibit_was_trashed_names_the_trashed_exhibit(
+    profile, case_id, tmp_path
+):
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.evidence.exhibits import trash
+
+    a = screenshot(tmp_path / "a.png", 11)
+    first = import_paths(profile, case_id, [a]).imported[0]
+    assert first.trashed_exhibit_id is None
+    with profile.session() as s:
+        trash(s, first.exhibit_id)
+    again = import_paths(profile, case_id, [a]).imported[0]
+    assert again.exhibit_id != first.exhibit_id and not again.already_in_case  # a new exhibit, as before
+    assert again.trashed_exhibit_id == first.exhibit_id  # …and the report says the trash holds it
+    assert import_paths(profile, case_id, [a]).to_json()["imported"][0]["already_in_case"] is True
+    with profile.session() as s:
+        other = create_case(s, "另一个案件").id
+    assert import_paths(profile, other, [a]).imported[0].trashed_exhibit_id is None  # another case's trash
+
+
 def test_duplicate_may_still_be_attached_to_another_exhibit_and_case(profile, case_id, tmp_path):
     from kami_desktop.core.case.cases import create_case
 

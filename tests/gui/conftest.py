@@ -14,6 +14,15 @@ from PySide6.QtCore import QSettings  # noqa: E402
 import kami_desktop.gui  # noqa: E402,F401  (protects None from a PySide6 6.12 refcount bug first)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_settings_folder(tmp_path_factory):
+    """A window or dialog made without the test's settings falls back to the app's QSettings: keep that in
+    a folder of the test run, never the user's own configuration."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
 @pytest.fixture(autouse=True)
 def _clear_clipboard(qapp):
     yield

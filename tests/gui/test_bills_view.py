@@ -125,7 +125,12 @@ def test_a_payment_row_becomes_a_claim_item_in_one_step(qtbot, view, profile, ca
         view.claim_button.click()
     draft, evidence = asked[0]
     t = view.model.transaction(row)
-    assert draft.amount == t.amount and "账单行" in evidence
+    assert draft.amount == t.amount
+    # named as the binder prints it: the bill's exhibit number and the row of the bill file, no database id
+    assert (
+        evidence
+        == f"证据 1：微信支付账单第 {t.row} 行（{t.time:%Y-%m-%d %H:%M} {t.counterparty} ¥{t.amount}）"
+    )
     with profile.session() as s:
         money = case_money(s, case_id)
         assert get_case(s, case_id).claimed_amount is None  # nothing applied behind the user's back

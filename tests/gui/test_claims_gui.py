@@ -151,3 +151,71 @@ def test_the_workspace_has_a_claims_tab_fed_by_the_other_tabs(qtbot, profile, ma
         ws.set_case(made.case_id)
     with qtbot.waitSignal(claims.loaded, timeout=10000):
         ws.evidence.claims_changed.emit(made.case_id)
+
+
+def _binder_numbers(profile, case_id):
+    from kami_desktop.core.case.facts import exhibit_numbers
+
+    with profile.session() as s:
+        return {i: n for i, (n, _t) in exhibit_numbers(s, case_id).items()}
+
+
+def test_a_tile_menu_adds_the_selected_exhibit_to_an_existing_claim_item(qtbot, profile, made, dialogs):
+    with profile.session() as s:
+        card = add_claim(s, made.case_id, "已付款未交付的订单", bill_row_ids=[made.rows[CARD_ORDER]]).id
+    view = EvidenceView(profile, None)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.set_case(made.case_id)
+    said = []
+    view.status_message.connect(said.append)
+    offered = []
+    view.choose_claim_item = lambda items: offered.append([i.id for i in items]) or card
+    index = view.model.index(view.model.row_for_id(made.screenshot_exhibit), view.model.COL_TITLE)
+    view.grid.scrollTo(index)
+    menu = view.context_menu_for(view.grid, view.grid.visualRect(index).center())
+    action = next(a for a in menu.actions() if a.text() == "用作主张项的证据…")
+    with qtbot.waitSignal(view.claims_changed, timeout=5000):
+        action.trigger()
+    assert offered == [[card]]
+    with profile.session() as s:
+        (item,) = case_money(s, made.case_id).items
+    assert item.ids_of("exhibit") == [made.screenshot_exhibit]
+    assert item.ids_of("bill_row") == [made.rows[CARD_ORDER]]  # what it had stays
+    n = _binder_numbers(profile, made.case_id)[made.screenshot_exhibit]
+    assert said and said[-1].startswith(f"证据 {n} 已加到主张项 {card}")
+
+
+def test_the_claims_tab_names_evidence_by_binder_number_and_its_dialog_adds_evidence(
+    qtbot, claims_view, profile, made, dialogs
+):
+    with profile.session() as s:
+        card = add_claim(s, made.case_id, "已付款未交付的订单", bill_row_ids=[made.rows[CARD_ORDER]]).id
+    load(qtbot, claims_view, made.case_id)
+    numbers = _binder_numbers(profile, made.case_id)
+    evidence_cell = claims_view.table.item(0, 7).text()
+    assert evidence_cell.startswith(f"证据 {numbers[made.bill_exhibit]}：") and "账单第" in evidence_cell
+
+    def fill(dialog):
+        assert dialog.add_evidence_button.isVisibleTo(dialog)
+        dialog.choose_exhibits = lambda offered: (
+            [made.screenshot_exhibit] if made.screenshot_exhibit in offered else []
+        )
+        dialog.add_evidence_button.click()
+        n = numbers[made.screenshot_exhibit]
+        assert f"证据 {n}《" in dialog.evidence.text() and "（新加）" in dialog.evidence.text()
+        return dialog.values()
+
+    claims_view.ask_claim = lambda item, evidence: fill(
+        ClaimDialog(item, claims_view, evidence, claims_view.numbers)
+    )
+    claims_view.select_item(card)
+    with qtbot.waitSignal(claims_view.loaded, timeout=10000):
+        claims_view.edit_current()
+    with profile.session() as s:
+        (item,) = case_money(s, made.case_id).items
+    assert item.ids_of("exhibit") == [made.screenshot_exhibit]
+    assert item.ids_of("bill_row") == [made.rows[CARD_ORDER]]
+    assert f"证据 {numbers[made.screenshot_exhibit]}《" in claims_view.table.item(0, 7).text()

@@ -103,3 +103,40 @@ def test_pasting_a_copied_wechat_bill_file_imports_it_as_a_bill(
     assert done.args[0] is not None and done.args[0].source == "wechat"
     assert _categories(profile, case_id) == ["funds"]
     assert "1 份账单" in win.statusBar().currentMessage() or "已导入" in ws.bills.status.text()
+
+
+def test_the_bills_and_chat_tabs_own_buttons_route_a_file_as_a_drop_would(
+    qtbot, case_window, profile, case_id, tmp_path
+):
+    """A chat export picked with 导入账单… goes to 聊天记录, a bill picked with 导入聊天记录… goes to
+    账单, a screenshot picked in either becomes an evidence file: by content, through the dispatcher."""
+    win = case_window
+    ws = win.workspace
+    ws.chats.ask_me = lambda senders, name: (["小明"], [])
+    chat = _write(tmp_path, "与星辰客服的聊天.txt", cf.qq_txt())
+    bill = _write(tmp_path, "支付宝交易明细(20250301-20250331).csv", bf.alipay_app_csv())
+    shot = screenshot(tmp_path / "付款截图.png", 4)
+
+    ws.setCurrentWidget(ws.bills)
+    ws.bills.choose_file = lambda: str(chat)
+    with (
+        qtbot.waitSignal(win.dispatcher.routed, timeout=10000) as routed,
+        qtbot.waitSignal(ws.chats.import_finished, timeout=20000) as chat_done,
+    ):
+        qtbot.mouseClick(ws.bills.import_button, Qt.MouseButton.LeftButton)
+    assert routed.args[0].chats == [str(chat)] and chat_done.args[0].messages == 11
+    assert _bills(profile, case_id) == [] and ws.currentWidget() is ws.chats
+
+    ws.chats.choose_file = lambda: str(bill)
+    qtbot.waitUntil(ws.chats.import_button.isEnabled, timeout=5000)  # the chat import has wound up
+    with qtbot.waitSignal(ws.bills.import_finished, timeout=20000) as bill_done:
+        qtbot.mouseClick(ws.chats.import_button, Qt.MouseButton.LeftButton)
+    assert bill_done.args[0].rows == 9 and ws.currentWidget() is ws.bills
+
+    ws.bills.choose_file = lambda: str(shot)
+    qtbot.waitUntil(ws.bills.import_button.isEnabled, timeout=5000)
+    with qtbot.waitSignal(win.imports.finished, timeout=20000) as files_done:
+        qtbot.mouseClick(ws.bills.import_button, Qt.MouseButton.LeftButton)
+    assert [i.original_name for i in files_done.args[0].imported] == ["付款截图.png"]
+    assert len(_bills(profile, case_id)) == 1  # the picture did not become a bill
+    assert _categories(profile, case_id).count("funds") == 1

@@ -73,7 +73,8 @@ def make_view(qtbot, profile, case_id, today=date(2025, 10, 11)) -> LadderView:
     qtbot.addWidget(view)
     view.today = today
     view.resize(1400, 820)
-    view.set_case(case_id)
+    with qtbot.waitSignal(view.loaded, timeout=10000):  # computed on a worker
+        view.set_case(case_id)
     return view
 
 
@@ -118,7 +119,8 @@ def test_near_deadline_is_shown_with_a_warning(qtbot, profile, case_id, no_dialo
     assert panel.table.item(0, 2).text() == "即将到期"
     assert panel.table.item(0, 2).background().color().name() == "#fff3cd"
     view.today = date(2025, 10, 20)
-    view.refresh()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.refresh()
     assert panel.status == "past" and "已过期" in panel.next_label.text()
     assert "#fde2e1" in panel.next_label.styleSheet()
 
@@ -185,12 +187,14 @@ def test_recording_a_step_moves_the_stage(qtbot, profile, case_id, monkeypatch, 
         return dialog.result()
 
     monkeypatch.setattr(StepDialog, "exec", fill)
-    view.steps.add_button.click()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.steps.add_button.click()
     assert "投诉" in view.deadlines.stage_label.text()
     assert view.steps.table.rowCount() == 1 and "TS001" in view.steps.table.item(0, 2).text()
     assert view.deadlines.status == "near"  # 12315 acceptance due 2025-10-23
     view.steps.table.selectRow(0)
-    view.steps.remove_button.click()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.steps.remove_button.click()
     assert view.steps.table.rowCount() == 0
 
 

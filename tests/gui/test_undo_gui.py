@@ -353,3 +353,45 @@ def test_text_typed_just_before_closing_the_window_is_saved(qtbot, case_window, 
     case_window.close()
     with profile.session() as s:
         assert s.get(Exhibit, five[2]).notes == "周五下午打过客服电话"
+
+
+def test_a_deleted_file_dropped_again_offers_to_restore_the_deleted_exhibit(
+    qtbot, case_window, profile, case_id, five, dialogs, tmp_path
+):
+    view = case_window.evidence
+    gone = five[2]
+    _click_tile(qtbot, view, gone)
+    _key(qtbot, view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: gone not in view.model.visible_ids(), timeout=5000)
+    with qtbot.waitSignal(case_window.imports.finished, timeout=20000):
+        case_window.import_paths([str(tmp_path / "IMG_2.png")])  # the same file, dropped again
+    question = [d for d in dialogs if d[0] == "ask"][-1]
+    assert question[1] == "恢复回收站中的证据" and "此文件已在回收站中（证据“IMG_2”）" in question[2]
+    # restored at its old place; the copy just made went to the 回收站
+    qtbot.waitUntil(lambda: _order(profile, case_id) == five, timeout=5000)
+    qtbot.waitUntil(lambda: view.model.visible_ids() == five, timeout=5000)
+    with profile.session() as s:
+        copies = [e.id for e in X.list_exhibits(s, case_id, trashed=True)]
+    assert len(copies) == 1 and copies[0] not in five
+    _key(qtbot, view, Qt.Key.Key_Z, CTRL)  # one step back: the copy is the exhibit, the old one deleted
+    qtbot.waitUntil(lambda: gone not in _order(profile, case_id), timeout=5000)
+    assert copies[0] in _order(profile, case_id)
+
+
+def test_declining_the_restore_keeps_the_new_exhibit(qtbot, case_window, profile, case_id, five, monkeypatch):
+    view = case_window.evidence
+    _click_tile(qtbot, view, five[0])
+    _key(qtbot, view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: five[0] not in view.model.visible_ids(), timeout=5000)
+    monkeypatch.setattr(messages, "ask", lambda *_a: False)
+    with qtbot.waitSignal(case_window.imports.finished, timeout=20000) as done:
+        case_window.import_paths([str(five_path(case_window, profile, five[0]))])
+    new = done.args[0].imported[0].exhibit_id
+    assert done.args[0].imported[0].trashed_exhibit_id == five[0]
+    qtbot.waitUntil(lambda: new in view.model.visible_ids(), timeout=5000)
+    assert five[0] not in _order(profile, case_id)
+
+
+def five_path(window, profile, exhibit_id):
+    with profile.session() as s:
+        return X.get_exhibit(s, exhibit_id).files[0].original_path

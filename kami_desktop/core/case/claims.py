@@ -441,6 +441,27 @@ def edit_item(s: Session, item_id: int, **fields: Any) -> ClaimItem:
     return item
 
 
+def link_labels(
+    s: Session,
+    case_id: int,
+    exhibit_ids: Iterable[int] = (),
+    bill_row_ids: Iterable[int] = (),
+    chat_message_ids: Iterable[int] = (),
+) -> list[EvidenceRef]:
+    """The evidence a set of links would show, before it is stored (a draft's, in the claim dialog)."""
+    return [_evidence(s, link) for link in _links(s, case_id, exhibit_ids, bill_row_ids, chat_message_ids)]
+
+
+def link_exhibits(s: Session, item_id: int, exhibit_ids: Iterable[int]) -> ClaimItem:
+    """Add exhibits to the evidence of an existing item (its other links stay); recorded as an edit."""
+    item = get_item(s, item_id)
+    linked = [e.exhibit_id for e in item.evidence if e.kind == "exhibit" and e.exhibit_id is not None]
+    added = [int(i) for i in exhibit_ids if int(i) not in linked]
+    if not added:
+        return item
+    return edit_item(s, item_id, exhibit_ids=linked + added)
+
+
 def remove_item(s: Session, item_id: int) -> None:
     item = get_item(s, item_id)
     case_id, summary = item.case_id, _summary(item)

@@ -38,6 +38,9 @@ class ImportedItem:
     path: str = ""
     problem: str = ""
     already_in_case: bool = False  # the case already held the file: nothing was added
+    # a new exhibit was made for bytes an exhibit in the case's 回收站 holds: that exhibit (the user may
+    # rather restore it)
+    trashed_exhibit_id: int | None = None
 
 
 CommitHook = Callable[[Session, ImportedItem, bool], None]

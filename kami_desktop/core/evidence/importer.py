@@ -348,6 +348,7 @@ def _commit(
                 duplicate,
                 str(prep.path) if record_origin else "",
                 prep.problem,
+                trashed_exhibit_id=_trashed_holder(s, case_id, st.sha256) if exhibit_id is None else None,
             )
         if on_commit is not None:
             on_commit(s, item, holder is None and exhibit_id is None)
@@ -395,6 +396,17 @@ def _existing_holder(s: Session, case_id: int, exhibit_id: int | None, sha: str)
     q = q.where(Exhibit.id == exhibit_id) if exhibit_id is not None else q.where(Exhibit.case_id == case_id)
     row = s.execute(q.limit(1)).first()
     return (row[0], row[1]) if row else None
+
+
+def _trashed_holder(s: Session, case_id: int, sha: str) -> int | None:
+    """The exhibit in the case's 回收站 that holds these bytes, if any (the file was dropped again)."""
+    q = (
+        select(Exhibit.id)
+        .join(ExhibitFile, ExhibitFile.exhibit_id == Exhibit.id)
+        .where(ExhibitFile.blob_sha256 == sha, Exhibit.case_id == case_id, Exhibit.trashed_at.is_not(None))
+        .order_by(Exhibit.trashed_at.desc())
+    )
+    return s.execute(q.limit(1)).scalar()
 
 
 def import_bytes(

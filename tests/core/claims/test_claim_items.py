@@ -138,6 +138,34 @@ def test_an_item_whose_evidence_is_trashed_or_deleted_says_so(profile, made):
     assert any(f"主张项 {card}" in x and "已没有可用的证据" in x for x in w)
 
 
+def test_evidence_is_added_to_an_existing_item_keeping_its_other_links(profile, made):
+    card, _renewal = add_both(profile, made)
+    with profile.session() as s:
+        claims.link_exhibits(s, card, [made.screenshot_exhibit])
+        claims.link_exhibits(s, card, [made.screenshot_exhibit])  # twice: linked once
+        view = next(i for i in claims.list_items(s, made.case_id) if i.id == card)
+        edits = [e for e in ledger.entries(s, made.case_id) if e.action == "claim.edit"]
+    assert view.ids_of("bill_row") == [made.rows[CARD_ORDER]]  # the bill row stays
+    assert view.ids_of("exhibit") == [made.screenshot_exhibit]
+    assert set(view.exhibit_ids) == {made.bill_exhibit, made.screenshot_exhibit}
+    assert len(edits) == 1  # the second call changed nothing and recorded nothing
+    with profile.session() as s:
+        trash(s, made.bill_exhibit)
+        with pytest.raises(ClaimError, match="回收站"):
+            claims.link_exhibits(s, _renewal, [made.bill_exhibit])
+
+
+def test_a_drafts_evidence_is_described_before_it_is_stored(profile, made):
+    with profile.session() as s:
+        refs = claims.link_labels(
+            s, made.case_id, [made.screenshot_exhibit], [made.rows[CARD_ORDER]], [made.renewal_message]
+        )
+    assert [r.kind for r in refs] == ["exhibit", "bill_row", "chat_message"]
+    assert refs[0].exhibit_id == made.screenshot_exhibit and "余额扣除记录截图" in refs[0].label
+    assert refs[1].exhibit_id == made.bill_exhibit and "账单第" in refs[1].label
+    assert "聊天记录第" in refs[2].label and all(r.state == "ok" for r in refs)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "words"),
     [
