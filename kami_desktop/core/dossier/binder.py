@@ -6,6 +6,7 @@ bookmarks, attachments and metadata come last; the file is saved reproducibly.
 from __future__ import annotations
 
 import hashlib
+import logging
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,6 +16,7 @@ from typing import cast
 import pymupdf
 
 from kami_desktop import __version__
+from kami_desktop.core.dossier import fonts
 from kami_desktop.core.dossier.appendix import write_appendix
 from kami_desktop.core.dossier.frontmatter import fmt_time, write_front
 from kami_desktop.core.dossier.layout import (
@@ -33,13 +35,16 @@ from kami_desktop.core.dossier.layout import (
     text_width,
 )
 from kami_desktop.core.dossier.options import DossierOptions, ExhibitPages
-from kami_desktop.core.dossier.render_base import FileContext, notice
-from kami_desktop.core.dossier.renderers import render_file
+from kami_desktop.core.dossier.render_base import TEXT_TYPES, FileContext, notice
+from kami_desktop.core.dossier.renderers import decode_text, render_file
 from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap, FileSnap
 from kami_desktop.core.dossier.stories import SectionWriter
 from kami_desktop.core.tasks import CancelToken, Progress
 
+log = logging.getLogger(__name__)
+
 STATEMENT = "本页打印件直接来源于电子数据"
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # text files read for their characters (larger ones: found when printed)
 MISSING_TEXT = {
     "missing": ("原始文件缺失，无法打印", "证据库中找不到此文件。生成证据册前已提示，用户选择继续生成。"),
     "altered": (
@@ -177,6 +182,7 @@ def footer_text(
     for text, size, y in ((line1, 8, top + 8), (line2, 7, top + 18)):
         while text_width(text, size) > content.width and len(text) > 10:
             text = text[:-2] + "…"
+        fonts.current().note(text)
         x = content.x0 + (content.width - text_width(text, size)) / 2
         tw.append((x, y), text, font=font, fontsize=size)
     tw.write_text(page, color=(0.15, 0.15, 0.15))
@@ -244,13 +250,41 @@ def write_binder(
     done: int,
     total: int,
 ) -> BinderInfo:
-    """Write the binder to ``target``; ``work`` is a scratch file outside the bundle (removed here)."""
-    flow = PageFlow(pymupdf.open(), cancel, spill=work)
-    try:
-        return _write_binder(flow, snap, opts, submitted, root, status, target, progress, done, total)
-    finally:
-        flow.doc.close()
-        work.unlink(missing_ok=True)
+    """Write the binder to ``target``; ``work`` is a scratch file outside the bundle (removed here).
+
+    The binder is set in the serif font cut to the characters it prints (``fonts``); when a character
+    turned up that the cut lacks, it is written again with that character (the last try whole)."""
+    chars = binder_chars(snap, opts, root, status)
+    for attempt in range(3):
+        face = fonts.cut_fonts(chars) if attempt < 2 else fonts.whole_fonts()
+        flow = PageFlow(pymupdf.open(), cancel, spill=work)
+        try:
+            with fonts.using(face):
+                info = _write_binder(flow, snap, opts, submitted, root, status, target, progress, done, total)
+        finally:
+            flow.doc.close()
+            work.unlink(missing_ok=True)
+        if not face.missing:
+            break
+        log.info("证据册字体缺少 %d 个字符，重新排版", len(face.missing))
+        chars |= face.missing
+    return info
+
+
+def binder_chars(snap: CaseSnap, opts: DossierOptions, root: Path, status: dict[int, str]) -> set[str]:
+    """The characters the binder is going to print: its wording, the case, the options and the text of
+    the files printed as text (chat logs, text files)."""
+    chars = fonts.wording()
+    fonts.strings_of(snap, chars)
+    fonts.strings_of(opts, chars)
+    for _, f in snap.all_files():
+        if f.media_type in TEXT_TYPES and status.get(f.id, "ok") == "ok" and f.size <= MAX_TEXT_BYTES:
+            try:
+                text = decode_text((root / f.bundle_path).read_bytes())
+            except OSError:
+                continue
+            chars.update(text or "")
+    return chars
 
 
 def _write_binder(

@@ -4,7 +4,8 @@ A4 portrait, 28 mm binding margin on the left (courts expect at least 25 mm), fo
 bottom. Short text (headers, notices, captions, footers) goes through ``TextWriter``, broken into lines
 by ``wrap`` (with the 避头尾 rules); flowing HTML (tables, transcripts) goes through ``Story`` and is laid
 onto the binder's pages. Both use the bundled Noto Serif CJK SC (``core.util.cjkfont``: Ext-A for rare
-name characters), embedded and subset on save, never a system font.
+name characters), cut to the binder's characters (``fonts``), embedded and subset again on save, never a
+system font.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from pathlib import Path
 
 import pymupdf
 
+from kami_desktop.core.dossier import fonts
 from kami_desktop.core.tasks import Cancelled
-from kami_desktop.core.util.cjkfont import CSS_FAMILY, font_archive, font_face_css, serif_font
+from kami_desktop.core.util.cjkfont import CSS_FAMILY, font_face_css, serif_font
 
 MM = 72 / 25.4
 PAGE = pymupdf.paper_rect("a4")
@@ -110,13 +112,17 @@ def esc_mono(text: object) -> str:
     return _NON_ASCII.sub(lambda m: f"<span class='cjk'>{m.group(0)}</span>", esc(text))
 
 
-def cjk_font() -> pymupdf.Font:
-    return serif_font()
+def cjk_font(bold: bool = False) -> pymupdf.Font:
+    """The binder's face (``fonts.current``); text drawn with it goes through ``fonts.current().note``."""
+    current = fonts.current()
+    return current.bold if bold else current.regular
 
 
 def new_story(body: str, css: str = CSS) -> pymupdf.Story:
     """A Story whose CSS may name the serif font (``CSS_FAMILY``) for any weight."""
-    return pymupdf.Story(body, user_css=font_face_css() + css, archive=font_archive())
+    current = fonts.current()
+    current.note(body)
+    return pymupdf.Story(body, user_css=font_face_css() + css, archive=current.archive)
 
 
 @dataclass
@@ -137,7 +143,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9_@#%&+\-=./:,;'\"()\[\]]+ ?|.", re.S)
 
 @functools.lru_cache(maxsize=8192)
 def _advance(ch: str) -> float:
-    return cjk_font().text_length(ch, fontsize=1)
+    return serif_font().text_length(ch, fontsize=1)  # the whole font: a cut has the same advances
 
 
 def text_width(text: str, size: float) -> float:
@@ -325,7 +331,8 @@ class PageFlow:
         tw = self._writers.get(color)
         if tw is None:
             tw = self._writers[color] = pymupdf.TextWriter(PAGE)
-        tw.append((x, y), text, font=serif_font("Bold") if bold else cjk_font(), fontsize=size)
+        fonts.current().note(text)
+        tw.append((x, y), text, font=cjk_font(bold), fontsize=size)
 
     def line(self, a: Point, b: Point, color: RGB = BLACK, width: float = 0.6) -> None:
         self._lines.append(("line", a, b, color, width, None))
