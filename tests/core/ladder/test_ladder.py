@@ -120,9 +120,18 @@ def test_limitation_runs_from_discovery_and_restarts_on_a_demand(profile, case_i
         record_step(s, case_id, "demand_sent", "2025-09-26")
         dash = case_dashboard(s, case_id, D("2025-10-01"))
     lim = by_key(dash)["limitation"]
-    assert lim.start == D("2025-09-26") and lim.due == D("2028-09-26") and "已中断" in lim.label
+    # the letter interrupts on arrival (民法典 195, 137); its arrival is not recorded: estimated, counted
+    # from the sending day (the earliest it can have arrived), and what happens if it never arrives
+    assert lim.start == D("2025-09-26") and lim.due == D("2028-09-26")
+    assert lim.estimated and "自催告函送达之日起重新计算" in lim.label and "预估" in lim.label
+    assert "尚未记录送达日期" in lim.basis and "如未能送达则不中断，时效仍于2028-03-13届满" in lim.basis
     assert by_key(dash)["12315_filing_window"].due == D("2028-03-13")  # a demand does not extend this one
     assert dash.provisional and any("暂定" in w for w in dash.warnings)
+    with profile.session() as s:  # the 签收 date recorded: the restart counts from it, not estimated
+        record_step(s, case_id, "demand_delivered", "2025-09-29")
+        lim = by_key(case_dashboard(s, case_id, D("2025-10-01")))["limitation"]
+    assert lim.start == D("2025-09-29") and lim.due == D("2028-09-29") and not lim.estimated
+    assert "已中断" in lim.label and "催告函于2025-09-29送达" in lim.basis
 
 
 def test_claim_items_older_than_the_discovery_date_are_pointed_out(profile, case_id):
