@@ -313,9 +313,11 @@ def deadlines_from_events(
     evs = sorted((_coerce(e) for e in events), key=lambda e: e.on)
     last: dict[str, date] = {}
     channels: dict[str, str] = {}
+    notes: dict[str, str] = {}
     for e in evs:
         last[e.kind] = e.on
         channels[e.kind] = e.channel
+        notes[e.kind] = e.note
 
     def after(kind: str, ref: date | None) -> bool:
         return ref is not None and kind in last and last[kind] >= ref
@@ -370,10 +372,11 @@ def deadlines_from_events(
             **kw,
         )
         lim.done = "lawsuit_filed" in last
-        out.append(lim)
         window = complaint_filing_window(discovered, **kw)
         window.done = filed is not None and filed >= discovered
-        out.append(window)
+        for d in (lim, window):  # why the periods count from this day (a claim item older than the 发现日期)
+            d.basis += f"。起算日：{notes['discovered']}" if notes.get("discovered") else ""
+            out.append(d)
 
     if "fee_notice" in last:
         fee = court_fee_deadline(last["fee_notice"], **kw)
