@@ -119,7 +119,7 @@ def marks_from_reconciliation(recon: Any, sheet: BillSheet) -> BillMarks:
 
 # ----------------------------------------------------------------------------- column widths
 def _sans(text: str, size: float) -> float:
-    from kami_desktop.core.dossier.layout import text_width
+    from kami_desktop.core.dossier.linebreak import text_width
 
     return text_width(text, size) * 1.08
 

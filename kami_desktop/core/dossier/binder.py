@@ -33,8 +33,8 @@ from kami_desktop.core.dossier.layout import (
     PageTag,
     cjk_font,
     short,
-    text_width,
 )
+from kami_desktop.core.dossier.linebreak import text_width
 from kami_desktop.core.dossier.options import DossierOptions, ExhibitPages
 from kami_desktop.core.dossier.render_base import TEXT_TYPES, FileContext, notice
 from kami_desktop.core.dossier.renderers import decode_text, render_file
