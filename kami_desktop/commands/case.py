@@ -104,6 +104,7 @@ def cmd_list(args) -> Outcome:
 
 def cmd_show(args) -> Outcome:
     from kami_desktop.core.case.cases import case_summary, counts, get_case
+    from kami_desktop.core.case.discovery import suggested_discovery
     from kami_desktop.core.case.parties import party_summary
 
     with open_profile(args, write=False) as prof, prof.session() as s:
@@ -113,7 +114,14 @@ def cmd_show(args) -> Outcome:
         data["exhibits"] = c.exhibits
         data["trashed"] = c.trashed
         data["parties"] = [party_summary(p) for p in case.parties]
+        offered = suggested_discovery(s, case.id)
+        data["discovered_on_suggested"] = offered.isoformat() if offered else None
     text = "\n".join(f"{k}: {v}" for k, v in data.items() if k != "parties")
+    if offered:
+        text += (
+            f"\n提示：尚未填写发现扣款日期，建议填最早的主张项日期 {offered.isoformat()}"
+            f"（kami case edit {case.id} --discovered {offered.isoformat()}）；期限暂按该日计算。"
+        )
     return Outcome(data, text)
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kami_desktop.core.case.cases import case_causes, create_case, get_case, update_case
+from kami_desktop.core.case.discovery import suggested_discovery
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.vocab import CAUSE_TYPES
 from kami_desktop.gui.formatting import cause_label
@@ -56,6 +57,11 @@ class CaseDialog(QDialog):
         self.discovered_known = QCheckBox(self.tr("已知"))
         self.discovered_known.setChecked(True)
         self.discovered_known.toggled.connect(self.discovered.setEnabled)
+        self.discovered_hint = QLabel()  # the date offered when none is set (core.case.discovery)
+        self.discovered_hint.setObjectName("discoveredHint")
+        self.discovered_hint.setWordWrap(True)
+        self.discovered_hint.setStyleSheet("color: #555555")
+        self.discovered_hint.hide()
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("例如：1798.00（元）"))
         self.error = QLabel()
@@ -71,6 +77,7 @@ class CaseDialog(QDialog):
         row.addWidget(self.discovered, 1)
         row.addWidget(self.discovered_known)
         form.addRow(self.tr("发现扣款日期"), row)
+        form.addRow("", self.discovered_hint)
         form.addRow(self.tr("主张金额（元）"), self.amount)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -96,9 +103,17 @@ class CaseDialog(QDialog):
             for code, box in self.causes.items():
                 box.setChecked(code in chosen)
             self.discovered_known.setChecked(c.discovered_on is not None)
-            if c.discovered_on:
-                d = c.discovered_on
+            d = c.discovered_on or suggested_discovery(s, case_id)
+            if d:
                 self.discovered.setDate(QDate(d.year, d.month, d.day))
+            if c.discovered_on is None and d:
+                self.discovered_known.setChecked(True)  # offered: saved unless the user changes it
+                self.discovered_hint.setText(
+                    self.tr("尚未填写：已预填最早的主张项日期 %1（期限按较早的日期计算），请核对。").replace(
+                        "%1", d.isoformat()
+                    )
+                )
+                self.discovered_hint.show()
             self.amount.setText(f"{c.claimed_amount:.2f}" if c.claimed_amount is not None else "")
 
     def values(self) -> dict:

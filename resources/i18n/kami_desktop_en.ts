@@ -84,6 +84,11 @@
         <translation>Date discovered</translation>
     </message>
     <message>
+        <location filename="../../kami_desktop/gui/case_dialog.py" line="83"/>
+        <source>尚未填写：已预填最早的主张项日期 %1（期限按较早的日期计算），请核对。</source>
+        <translation>Not set yet: prefilled with the earliest claim item's date %1 (deadlines count from the earlier date); please check.</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/case_dialog.py" line="67"/>
         <source>主张金额（元）</source>
         <translation>Amount claimed (yuan)</translation>

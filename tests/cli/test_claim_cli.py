@@ -133,3 +133,17 @@ def test_claim_cli_shapes_and_bad_input(capsys, d, made):
     )
     proc = kami("claim", "list", "--case", case, data_dir=d)  # the real entry point, human text
     assert proc.returncode == 0 and "主张本金：¥0.00" in proc.stdout and "净付款 ¥1,798.00" in proc.stdout
+
+
+def test_case_show_offers_the_earliest_claim_item_as_the_discovery_date(capsys, d, tmp_path):
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.case.claims import add_item
+
+    with Profile.open(d) as prof, prof.session() as s:
+        cid = create_case(s, "未填发现日期").id
+        add_item(s, cid, "topup_not_credited", "100.00", "2025-03-01")
+    shown = run(capsys, d, "case", "show", str(cid))
+    assert shown["discovered_on"] is None and shown["discovered_on_suggested"] == "2025-03-01"
+    deadlines = {x["key"]: x for x in run(capsys, d, "legal", "deadlines", "--case", str(cid))["deadlines"]}
+    assert deadlines["limitation"]["start"] == "2025-03-01"
+    assert "暂按最早的主张项日期2025-03-01起算" in deadlines["limitation"]["basis"]

@@ -113,3 +113,23 @@ def test_the_case_dialog_takes_several_causes(qtbot, profile):
     qtbot.addWidget(again)
     assert again.chosen_causes() == ["auto_renewal", "undelivered"]
     assert not again.causes["hidden_rule"].isChecked()
+
+
+def test_a_case_without_a_discovery_date_is_offered_its_earliest_claim_item(qtbot, profile):
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.case.claims import add_item
+
+    with profile.session() as s:
+        cid = create_case(s, "未填发现日期的案件").id
+        add_item(s, cid, "topup_not_credited", "300.00", "2025-04-02")
+        add_item(s, cid, "topup_not_credited", "100.00", "2025-03-01")
+    dlg = CaseDialog(profile, cid)
+    qtbot.addWidget(dlg)
+    assert dlg.discovered.date() == QDate(2025, 3, 1) and dlg.discovered_known.isChecked()
+    assert not dlg.discovered_hint.isHidden() and "2025-03-01" in dlg.discovered_hint.text()
+    assert dlg.save()
+    with profile.session() as s:
+        assert get_case(s, cid).discovered_on == date(2025, 3, 1)
+    again = CaseDialog(profile, cid)  # a date given: shown as it is, nothing offered
+    qtbot.addWidget(again)
+    assert again.discovered_hint.isHidden()

@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import CaseError, get_case, update_case
+from kami_desktop.core.case.discovery import CountedFrom, counted_from
 from kami_desktop.core.legal.deadlines import DEMAND_DEFAULT_WORKDAYS, Deadline, Event, deadlines_from_events
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.edits import record_edit
-from kami_desktop.core.store.model import Case, ClaimItem, LadderStep
+from kami_desktop.core.store.model import Case, LadderStep
 from kami_desktop.core.util.timeutil import now
 from kami_desktop.core.vocab import STAGES
 
@@ -244,9 +245,12 @@ class Dashboard:
         }
 
 
-def case_events(case: Case, steps: list[LadderStep]) -> list[Event]:
-    """The core.legal events of a case: its discovery date plus every taken step that implies one."""
-    out = [Event("discovered", case.discovered_on)] if case.discovered_on else []
+def case_events(case: Case, steps: list[LadderStep], counted: CountedFrom | None = None) -> list[Event]:
+    """The core.legal events of a case: the day its 3-year periods count from (``counted``: the earlier
+    of the 发现扣款日期 and the earliest claim item; the given date alone when not passed) plus every
+    taken step that implies one."""
+    on, note = (counted.on, counted.note) if counted is not None else (case.discovered_on, "")
+    out = [Event("discovered", on, note)] if on else []
     for st in steps:
         k = STEP_KINDS.get(st.kind)
         if st.done and k is not None and k.event is not None:
@@ -269,22 +273,26 @@ def case_dashboard(
     if demand_workdays is None:
         granted = [st.workdays for st in steps if st.done and st.kind == "demand_sent" and st.workdays]
         demand_workdays = granted[-1] if granted else DEMAND_DEFAULT_WORKDAYS
+    counted = counted_from(s, case)
     deadlines = deadlines_from_events(
-        case_events(case, steps), today, near_days, demand_workdays=demand_workdays
+        case_events(case, steps, counted), today, near_days, demand_workdays=demand_workdays
     )
     upcoming = [d for d in deadlines if d.status in ("ok", "near")]
     taken = {st.kind: st.on for st in steps if st.done}
     warnings = []
-    if case.discovered_on is None:
+    if case.discovered_on is None and counted.on is None:
         warnings.append("尚未填写发现扣款的日期：填写后才能计算诉讼时效和12315投诉期限。")
-    else:
-        earliest = s.scalar(select(func.min(ClaimItem.on)).where(ClaimItem.case_id == case_id))
-        if earliest is not None and earliest < case.discovered_on:
-            warnings.append(
-                f"主张项中最早的日期（{earliest.isoformat()}）早于填写的发现扣款日期"
-                f"（{case.discovered_on.isoformat()}）：诉讼时效和12315投诉期限自知道或者应当知道权利受到损害之日"
-                "起算，请核对发现日期；拿不准时按较早的日期准备，期限只会更稳妥。"
-            )
+    elif case.discovered_on is None:
+        warnings.append(
+            f"尚未填写发现扣款的日期：诉讼时效和12315投诉期限暂按最早的主张项日期（{counted.on}）计算，"
+            "请填写发现扣款的日期。"
+        )
+    elif counted.moved:
+        warnings.append(
+            f"主张项中最早的日期（{counted.on}）早于填写的发现扣款日期"
+            f"（{case.discovered_on.isoformat()}）：诉讼时效和12315投诉期限自知道或者应当知道权利受到损害之日"
+            "起算，已按较早的日期计算；请核对发现日期。"
+        )
     if any(d.provisional for d in deadlines):
         warnings.append(
             "部分期限按暂定节假日安排计算（尚无当年国务院放假通知），标注“暂定”，请在通知发布后核对。"

@@ -125,13 +125,13 @@ def build(ctx: CaseContext, opts: DocOptions, m: Missing) -> Built:
 
     doc.add(Heading("事实与理由"))
     doc.add(P(dispute_summary(ctx, m, me="原告") + "".join(basis_sentences(ctx, m))))
-    facts = fact_lines(ctx)
+    facts = fact_lines(ctx, party="原告")
     if facts:
         doc.add(P("具体经过如下："))
         doc.add(*[P(f"{i}. {line}") for i, line in enumerate(facts, start=1)])
     else:
         doc.add(P(m.blank("事实经过（充值、扣款、申请退款等时间和经过）", "facts")))
-    items = claim_item_lines(ctx)
+    items = claim_item_lines(ctx, party="原告")
     if items:
         doc.add(P("原告请求返还的本金由以下各项组成："))
         doc.add(*[P(line) for line in items])

@@ -108,7 +108,7 @@ def _facts_rows(ctx: CaseContext, opts: DocOptions, m: Missing) -> list[tuple[st
         paid_text = f"原告已向平台账户充值（按账单记录合计{money(paid)}元），"
     else:
         paid_text = "原告已按平台要求预付充值款，"
-    items = claim_item_lines(ctx, refs=True)
+    items = claim_item_lines(ctx, refs=True, party="原告")
     owed = (
         "原告请求返还的款项逐项如下：\n" + "\n".join(items)
         if items
@@ -126,7 +126,7 @@ def _facts_rows(ctx: CaseContext, opts: DocOptions, m: Missing) -> list[tuple[st
         if sent
         else f"{BOX}是，时间和方式：            {BOX}否"
     )
-    facts = fact_lines(ctx)
+    facts = fact_lines(ctx, party="原告")
     return [
         (
             "1. 合同的签订情况（名称、编号、签订时间、地点等）",

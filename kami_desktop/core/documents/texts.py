@@ -13,6 +13,7 @@ from kami_desktop.core.chats.speakers import formal_quote
 from kami_desktop.core.documents.context import CaseContext, ClaimInfo, FactInfo, PartyInfo
 from kami_desktop.core.documents.layout import Missing
 from kami_desktop.core.util.money import CENT
+from kami_desktop.core.util.pronouns import in_party_voice
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
 # --------------------------------------------------------------------------- dates and money
@@ -171,23 +172,29 @@ def exhibit_refs(numbers: list[int]) -> str:
     return "、".join(f"证据{n}" for n in numbers)
 
 
-def fact_line(f: FactInfo, *, refs: bool = True) -> str:
+def fact_line(f: FactInfo, *, refs: bool = True, party: str = "") -> str:
+    """One recorded fact, dated; ``party`` (原告 in a court document): the user's first person in their own
+    description becomes the party (``util.pronouns``), quoted words untouched."""
     text = formal_quote((f.description or f.label).strip()).rstrip("。；;")
+    if party:
+        text = in_party_voice(text, party)
     cited = f"（见{exhibit_refs(f.exhibit_numbers)}）" if refs and f.exhibit_numbers else ""
     return f"{datetime_cn(f.occurred_at)}，{text}{cited}。"
 
 
-def fact_lines(ctx: CaseContext) -> list[str]:
-    return [fact_line(f) for f in ctx.facts]
+def fact_lines(ctx: CaseContext, party: str = "") -> list[str]:
+    return [fact_line(f, party=party) for f in ctx.facts]
 
 
 # --------------------------------------------------------------------------- the claim, item by item
 
 
-def claim_item_line(c: ClaimInfo, *, refs: bool = True) -> str:
+def claim_item_line(c: ClaimInfo, *, refs: bool = True, party: str = "") -> str:
     """'2025年3月20日，被扣除的余额（自动续费）：…，金额487.50元（见证据3）。'"""
     text = f"{date_cn(c.on)}，{c.kind_label}"
     desc = c.description.strip().rstrip("。；;，,")
+    if party:
+        desc = in_party_voice(desc, party)
     if desc:
         text += f"：{desc}"
     text += f"，金额{money(c.amount)}元"
@@ -198,11 +205,11 @@ def claim_item_line(c: ClaimInfo, *, refs: bool = True) -> str:
     return text + "。"
 
 
-def claim_item_lines(ctx: CaseContext, *, refs: bool = True) -> list[str]:
+def claim_item_lines(ctx: CaseContext, *, refs: bool = True, party: str = "") -> list[str]:
     """The numbered items and the line that adds them up to the claim (empty without items)."""
     if not ctx.claim_items:
         return []
-    lines = [f"{c.number}. {claim_item_line(c, refs=refs)}" for c in ctx.claim_items]
+    lines = [f"{c.number}. {claim_item_line(c, refs=refs, party=party)}" for c in ctx.claim_items]
     parts = "＋".join(money(c.claimed) for c in ctx.claim_items)
     total = money(ctx.claimed_amount)
     lines.append(

@@ -181,12 +181,9 @@ def render_bill_exhibit(
     flow = ctx.flow
     label = f"{ctx.exhibit.label(ctx.file)}（{ctx.file.bundle_path}）"
     title = f"{ctx.exhibit.label(ctx.file)}　{ctx.exhibit.title}"
-    flow.text(
-        f"以下先按原样排印账单原文（横向页面，全部 {len(sheet.rows)} 行、{len(sheet.columns)} 栏及导出文件的表头说明），"
-        f"其后另页为原告的{TITLE}。",
-        size=9,
-    )
-    pages = place_landscape(flow, bill_page_html(sheet, title))
+    header, ctx.header = ctx.header, ""
+    pages = place_landscape(flow, bill_page_html(sheet, title, header))
+    flow.continued = f"证据{ctx.exhibit.number}（续）"
     for html in annotation_pages(sheet, marks, label, claims):
         flow.y = CONTENT.y1  # each prepared page on a page of its own
         flow.html(html)

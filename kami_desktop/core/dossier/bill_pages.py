@@ -119,7 +119,7 @@ def marks_from_reconciliation(recon: Any, sheet: BillSheet) -> BillMarks:
 
 # ----------------------------------------------------------------------------- column widths
 def _sans(text: str, size: float) -> float:
-    from kami_desktop.core.dossier.layout import text_width
+    from kami_desktop.core.dossier.linebreak import text_width
 
     return text_width(text, size) * 1.08
 
@@ -254,8 +254,9 @@ def paginate(
     return pages
 
 
-def bill_page_html(sheet: BillSheet, title: str) -> list[str]:
-    """The bill as a list of landscape pages (HTML), each repeating the column headings."""
+def bill_page_html(sheet: BillSheet, title: str, header: str = "") -> list[str]:
+    """The bill as a list of landscape pages (HTML), each repeating the column headings; ``header`` (the
+    exhibit header, when the bill opens its exhibit) leads the first page, above the first rows."""
     source = SOURCES.get(sheet.source, sheet.source)
     names = ["行号", *sheet.columns]
     values = [
@@ -265,9 +266,13 @@ def bill_page_html(sheet: BillSheet, title: str) -> list[str]:
     head = _table_head(names, widths, size)
     rows = [_row_html(v, ids, size, k) for k, v in enumerate(values)]
     first_rows = f"第 {sheet.rows[0].row}–{sheet.rows[-1].row} 行" if sheet.rows else "无交易行"
-    lead = (
-        f"<h3>{esc(title)}：账单原文</h3>"
-        f"<p class='cap'>按{esc(source)}导出文件原样逐行逐栏排印：表头说明 {len([x for x in sheet.head_lines if x])} 行，"
+    lead = header + (
+        (
+            f"<h3>{esc(title)}：账单原文</h3><p class='cap'>"
+            if not header
+            else "<p class='cap'><b>账单原文：</b>"
+        )
+        + f"按{esc(source)}导出文件原样逐行逐栏排印：表头说明 {len([x for x in sheet.head_lines if x])} 行，"
         f"交易 {len(sheet.rows)} 行（原文件{first_rows}），每行 {len(sheet.columns)} 栏。“行号”为该行在原文件中的行号。"
         "本证据的对账说明（标注版）另页附后。</p>"
         + "".join(f"<p>{esc(line)}</p>" for line in sheet.head_lines if line)

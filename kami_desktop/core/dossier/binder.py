@@ -6,6 +6,7 @@ bookmarks, attachments and metadata come last; the file is saved reproducibly.
 from __future__ import annotations
 
 import hashlib
+import logging
 import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,8 +16,10 @@ from typing import cast
 import pymupdf
 
 from kami_desktop import __version__
+from kami_desktop.core.dossier import fonts
 from kami_desktop.core.dossier.appendix import write_appendix
-from kami_desktop.core.dossier.frontmatter import fmt_time, write_front
+from kami_desktop.core.dossier.exhibit_header import begin_exhibit, file_tag, header_html, write_header
+from kami_desktop.core.dossier.frontmatter import write_front
 from kami_desktop.core.dossier.layout import (
     BOTTOM,
     CONTENT,
@@ -30,16 +33,19 @@ from kami_desktop.core.dossier.layout import (
     PageTag,
     cjk_font,
     short,
-    text_width,
 )
+from kami_desktop.core.dossier.linebreak import text_width
 from kami_desktop.core.dossier.options import DossierOptions, ExhibitPages
-from kami_desktop.core.dossier.render_base import FileContext, notice
-from kami_desktop.core.dossier.renderers import render_file
+from kami_desktop.core.dossier.render_base import TEXT_TYPES, FileContext, notice
+from kami_desktop.core.dossier.renderers import decode_text, render_file
 from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap, FileSnap
 from kami_desktop.core.dossier.stories import SectionWriter
 from kami_desktop.core.tasks import CancelToken, Progress
 
+log = logging.getLogger(__name__)
+
 STATEMENT = "本页打印件直接来源于电子数据"
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # text files read for their characters (larger ones: found when printed)
 MISSING_TEXT = {
     "missing": ("原始文件缺失，无法打印", "证据库中找不到此文件。生成证据册前已提示，用户选择继续生成。"),
     "altered": (
@@ -64,58 +70,6 @@ def pdf_date(dt: datetime) -> str:
     return dt.strftime("D:%Y%m%d%H%M%S") + f"{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
 
 
-def _file_tag(e: ExhibitSnap, f: FileSnap | None) -> PageTag:
-    if f is None:
-        return PageTag("exhibit", exhibit=e.number, file_label=f"证据{e.number}（无文件）")
-    if e.captured_at is not None:
-        captured = f"{e.time_label} {fmt_time(e.captured_at)}"
-    elif f.exif_time is not None:
-        captured = f"拍摄时间（照片信息） {fmt_time(f.exif_time)}"
-    else:
-        captured = ""
-    return PageTag(
-        "exhibit",
-        exhibit=e.number,
-        file_label=f"{e.label(f)} · {f.bundle_path[len('originals/') :]}",
-        sha256=f.sha256,
-        captured=captured,
-    )
-
-
-def write_header(flow: PageFlow, e: ExhibitSnap) -> None:
-    """The exhibit's first page starts with its header; the pages it continues on carry 证据N（续）."""
-    flow.set_tag(_file_tag(e, e.files[0] if e.files else None))
-    flow.continued = None
-    flow.new_page()
-    flow.continued = f"证据{e.number}（续）"
-    flow.box((CONTENT.x0, flow.y, CONTENT.x1, flow.y + 24), fill=(0.9, 0.9, 0.9))
-    flow.skip(5)
-    flow.text(f"证据{e.number}　{e.title}", size=13, indent=6, bold=True)
-    flow.skip(5)
-    flow.text(f"类别：{e.category_label}　　{e.time_label}：{fmt_time(e.captured_at)}", size=9)
-    flow.text(f"证明目的：{e.purpose or '（未填写）'}", size=9)
-    flow.text(f"证据来源：{e.source or '（未填写）'}", size=9)
-    if e.notes:
-        flow.text(f"备注：{e.notes}", size=9)
-    flow.text(f"文件（共 {len(e.files)} 个）：" if e.files else "文件：无", size=9)
-    for f in e.files:
-        dims = f" · {f.width}×{f.height} 像素" if f.width and f.height else ""
-        flow.text(
-            f"{e.label(f)}　{f.bundle_path}（原名 {f.original_name}）· {f.size:,} 字节 · {f.media_type}{dims}",
-            size=8,
-            indent=10,
-        )
-        times = [f"导入 {fmt_time(f.imported_at)}"]
-        if f.file_mtime:
-            times.insert(0, f"文件修改 {fmt_time(f.file_mtime)}")
-        if f.exif_time:
-            times.insert(0, f"拍摄(EXIF) {fmt_time(f.exif_time)}")
-        flow.text("　".join(times), size=7.5, indent=22, color=GREY)
-        flow.text(f"SHA-256 {f.sha256}", size=7.5, indent=22)
-        flow.text(f"SM3　　 {f.sm3}", size=7.5, indent=22)
-    flow.rule(gap=5)
-
-
 def write_exhibits(
     flow: PageFlow,
     snap: CaseSnap,
@@ -129,24 +83,43 @@ def write_exhibits(
     notes: dict[int, list[str]] = {}
     for e in snap.exhibits:
         first = flow.doc.page_count
-        write_header(flow, e)
+        header = ""
+        if _lays_out_its_first_page(snap, e, status):  # a bill: the header leads its first sheet
+            begin_exhibit(flow, e)
+            header = header_html(e)
+        else:
+            write_header(flow, e)
         for f in e.files:
             if f.index > 1:
-                flow.set_tag(_file_tag(e, f))
-                flow.new_page()
-            ctx = FileContext(flow, snap, e, f, root / f.bundle_path)
+                flow.set_tag(file_tag(e, f))
+                if _lays_out_its_first_page(snap, e, status, f):
+                    flow.y = CONTENT.y1  # its own pages: no page opened for nothing
+                else:
+                    flow.new_page()
+            ctx = FileContext(flow, snap, e, f, root / f.bundle_path, header=header)
             st = status.get(f.id, "ok")
             if st in MISSING_TEXT:
                 title, line = MISSING_TEXT[st]
                 notice(ctx, title, [line])
             else:
                 render_file(ctx)
+            if ctx.header:  # not laid out after all: the header goes on the next page of its own
+                write_header(flow, e)
+            header = ""
             notes[f.id] = ctx.notes
             done += 1
             progress(done, total, f"排版 {e.label(f)} {f.original_name}")
         ranges[e.number] = (first, flow.doc.page_count - 1)
     flow.flush()
     return ranges, notes
+
+
+def _lays_out_its_first_page(
+    snap: CaseSnap, e: ExhibitSnap, status: dict[int, str], f: FileSnap | None = None
+) -> bool:
+    """Whether the file (the exhibit's first) is a stored bill, printed on landscape sheets of its own."""
+    f = f or (e.files[0] if e.files else None)
+    return f is not None and status.get(f.id, "ok") == "ok" and f.sha256 in snap.bill_sheets
 
 
 def add_footers(doc: pymupdf.Document, tags: list[PageTag], case_title: str) -> None:
@@ -177,6 +150,7 @@ def footer_text(
     for text, size, y in ((line1, 8, top + 8), (line2, 7, top + 18)):
         while text_width(text, size) > content.width and len(text) > 10:
             text = text[:-2] + "…"
+        fonts.current().note(text)
         x = content.x0 + (content.width - text_width(text, size)) / 2
         tw.append((x, y), text, font=font, fontsize=size)
     tw.write_text(page, color=(0.15, 0.15, 0.15))
@@ -244,13 +218,41 @@ def write_binder(
     done: int,
     total: int,
 ) -> BinderInfo:
-    """Write the binder to ``target``; ``work`` is a scratch file outside the bundle (removed here)."""
-    flow = PageFlow(pymupdf.open(), cancel, spill=work)
-    try:
-        return _write_binder(flow, snap, opts, submitted, root, status, target, progress, done, total)
-    finally:
-        flow.doc.close()
-        work.unlink(missing_ok=True)
+    """Write the binder to ``target``; ``work`` is a scratch file outside the bundle (removed here).
+
+    The binder is set in the serif font cut to the characters it prints (``fonts``); when a character
+    turned up that the cut lacks, it is written again with that character (the last try whole)."""
+    chars = binder_chars(snap, opts, root, status)
+    for attempt in range(3):
+        face = fonts.cut_fonts(chars) if attempt < 2 else fonts.whole_fonts()
+        flow = PageFlow(pymupdf.open(), cancel, spill=work)
+        try:
+            with fonts.using(face):
+                info = _write_binder(flow, snap, opts, submitted, root, status, target, progress, done, total)
+        finally:
+            flow.doc.close()
+            work.unlink(missing_ok=True)
+        if not face.missing:
+            break
+        log.info("证据册字体缺少 %d 个字符，重新排版", len(face.missing))
+        chars |= face.missing
+    return info
+
+
+def binder_chars(snap: CaseSnap, opts: DossierOptions, root: Path, status: dict[int, str]) -> set[str]:
+    """The characters the binder is going to print: its wording, the case, the options and the text of
+    the files printed as text (chat logs, text files)."""
+    chars = fonts.wording()
+    fonts.strings_of(snap, chars)
+    fonts.strings_of(opts, chars)
+    for _, f in snap.all_files():
+        if f.media_type in TEXT_TYPES and status.get(f.id, "ok") == "ok" and f.size <= MAX_TEXT_BYTES:
+            try:
+                text = decode_text((root / f.bundle_path).read_bytes())
+            except OSError:
+                continue
+            chars.update(text or "")
+    return chars
 
 
 def _write_binder(

@@ -9,6 +9,7 @@ from kami_desktop.core.dossier.money import ClaimSnap
 from kami_desktop.core.dossier.options import DossierOptions
 from kami_desktop.core.dossier.snapshot import CaseSnap, ExhibitSnap
 from kami_desktop.core.dossier.stories import SectionWriter
+from kami_desktop.core.util.pronouns import in_party_voice
 
 FORM = "电子数据打印件"
 BLANK = "________________"
@@ -151,7 +152,8 @@ def signature_html(opts: DossierOptions) -> str:
 
 
 def summary_html(opts: DossierOptions) -> str:
-    paras = [p.strip() for p in opts.summary.replace("\r\n", "\n").split("\n") if p.strip()]
+    """The user's 案情简述, their first person turned to 原告 (the binder is the plaintiff's)."""
+    paras = [in_party_voice(p.strip()) for p in opts.summary.replace("\r\n", "\n").split("\n") if p.strip()]
     return "<h2>案 情 简 述</h2>" + "".join(
         f"<p style='text-indent:18pt;font-size:11pt'>{esc(p)}</p>" for p in paras
     )

@@ -4,12 +4,12 @@ A4 portrait, 28 mm binding margin on the left (courts expect at least 25 mm), fo
 bottom. Short text (headers, notices, captions, footers) goes through ``TextWriter``, broken into lines
 by ``wrap`` (with the 避头尾 rules); flowing HTML (tables, transcripts) goes through ``Story`` and is laid
 onto the binder's pages. Both use the bundled Noto Serif CJK SC (``core.util.cjkfont``: Ext-A for rare
-name characters), embedded and subset on save, never a system font.
+name characters), cut to the binder's characters (``fonts``), embedded and subset again on save, never a
+system font.
 """
 
 from __future__ import annotations
 
-import functools
 import html
 import io
 import re
@@ -19,8 +19,10 @@ from pathlib import Path
 
 import pymupdf
 
+from kami_desktop.core.dossier import fonts
+from kami_desktop.core.dossier.linebreak import wrap
 from kami_desktop.core.tasks import Cancelled
-from kami_desktop.core.util.cjkfont import CSS_FAMILY, font_archive, font_face_css, serif_font
+from kami_desktop.core.util.cjkfont import CSS_FAMILY, font_face_css
 
 MM = 72 / 25.4
 PAGE = pymupdf.paper_rect("a4")
@@ -60,9 +62,6 @@ th { background-color: #e8e8e8; font-weight: bold; text-align: center; }
 pre { font-family: SERIF; white-space: pre-wrap; margin: 0; }
 .cjk { font-family: SERIF; }
 """.replace("SERIF", CSS_FAMILY)
-# 避头尾: no line starts with closing punctuation, none ends with an opening bracket
-NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕…．,.;:?!)%")
-NO_LINE_END = frozenset("（「『《〈【〔“‘(")
 
 
 def col_widths(percents: list[float], total: float | None = None, per_cell: float = 7.2) -> list[float]:
@@ -110,13 +109,17 @@ def esc_mono(text: object) -> str:
     return _NON_ASCII.sub(lambda m: f"<span class='cjk'>{m.group(0)}</span>", esc(text))
 
 
-def cjk_font() -> pymupdf.Font:
-    return serif_font()
+def cjk_font(bold: bool = False) -> pymupdf.Font:
+    """The binder's face (``fonts.current``); text drawn with it goes through ``fonts.current().note``."""
+    current = fonts.current()
+    return current.bold if bold else current.regular
 
 
 def new_story(body: str, css: str = CSS) -> pymupdf.Story:
     """A Story whose CSS may name the serif font (``CSS_FAMILY``) for any weight."""
-    return pymupdf.Story(body, user_css=font_face_css() + css, archive=font_archive())
+    current = fonts.current()
+    current.note(body)
+    return pymupdf.Story(body, user_css=font_face_css() + css, archive=current.archive)
 
 
 @dataclass
@@ -130,70 +133,6 @@ class PageTag:
     sha256: str = ""
     captured: str = ""
     landscape: bool = False  # a portrait sheet turned a quarter: content and footer drawn landscape
-
-
-_TOKEN = re.compile(r"[A-Za-z0-9_@#%&+\-=./:,;'\"()\[\]]+ ?|.", re.S)
-
-
-@functools.lru_cache(maxsize=8192)
-def _advance(ch: str) -> float:
-    return cjk_font().text_length(ch, fontsize=1)
-
-
-def text_width(text: str, size: float) -> float:
-    return sum(_advance(c) for c in text) * size
-
-
-_LATIN_TAIL = re.compile(r"[A-Za-z0-9_@#%&+\-=./:,;'\"()\[\]]+$")
-
-
-def _settle(line: str, nxt: str) -> tuple[str, str]:
-    """Where a full line really breaks before ``nxt``: (the line, what it hands to the next line).
-
-    An opening bracket at its end goes down with what it opens; when ``nxt`` is punctuation that may not
-    start a line, the character before it goes down too (a Latin word whole), so the two stay together.
-    """
-    line, carry = line.rstrip(), ""
-    for _ in range(4):  # a few characters at most: 。」） after a word
-        moved = False
-        if len(line) > 1 and line[-1] in NO_LINE_END:
-            line, carry, moved = line[:-1], line[-1] + carry, True
-        if (carry or nxt)[:1] in NO_LINE_START and len(line) > 1:
-            m = _LATIN_TAIL.search(line)
-            cut = m.start() if m and m.start() > 0 else len(line) - 1
-            line, carry, moved = line[:cut], line[cut:] + carry, True
-        if not moved:
-            break
-    return line.rstrip(), carry
-
-
-def wrap(text: str, width: float, size: float) -> list[str]:
-    """Greedy line breaking: CJK may break anywhere, Latin runs stay whole unless longer than a line;
-    no line starts with ，。、；：？！）」』》 and none ends with （「『《 (避头尾)."""
-    lines: list[str] = []
-    for para in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line, used = "", 0.0
-        for tok in _TOKEN.findall(para.expandtabs(4)):
-            w = text_width(tok, size)
-            if used + w <= width or not line.strip():
-                if w > width and not line:
-                    for ch in tok:  # a run longer than the line: break it by characters
-                        cw = _advance(ch) * size
-                        if used + cw > width and line:
-                            lines.append(line)
-                            line, used = "", 0.0
-                        line += ch
-                        used += cw
-                    continue
-                line += tok
-                used += w
-            else:
-                done, carry = _settle(line, tok)
-                lines.append(done)
-                line = (carry + tok).lstrip()
-                used = text_width(line, size)
-        lines.append(line.rstrip())
-    return lines
 
 
 class PageFlow:
@@ -325,7 +264,8 @@ class PageFlow:
         tw = self._writers.get(color)
         if tw is None:
             tw = self._writers[color] = pymupdf.TextWriter(PAGE)
-        tw.append((x, y), text, font=serif_font("Bold") if bold else cjk_font(), fontsize=size)
+        fonts.current().note(text)
+        tw.append((x, y), text, font=cjk_font(bold), fontsize=size)
 
     def line(self, a: Point, b: Point, color: RGB = BLACK, width: float = 0.6) -> None:
         self._lines.append(("line", a, b, color, width, None))

@@ -29,6 +29,9 @@ class FileContext:
     file: FileSnap
     path: Path  # the verified copy of the original (the bundle's file)
     notes: list[str] = field(default_factory=list)  # what the rendering had to do (downscaled, …)
+    # the exhibit header as HTML, for a renderer that lays out the exhibit's first page itself (a bill):
+    # it leads that page with it and clears this; left set, the binder draws the header on a page of its own
+    header: str = ""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from datetime import date
 from typing import TypedDict
 
 from kami_desktop.core.legal.calendar import WorkCalendar
-from kami_desktop.core.legal.notice import AnswerPeriod, answer_period
+from kami_desktop.core.legal.notice import AnswerPeriod, answer_period, limitation_restart
 from kami_desktop.core.legal.periods import add_workdays, period_end
 from kami_desktop.core.util import timeutil
 
@@ -167,18 +167,37 @@ def limitation_deadline(
     near_days: int = DEFAULT_NEAR_DAYS,
     cal: WorkCalendar | None = None,
     basis_extra: str = "",
+    estimated: bool = False,
+    proven: date | None = None,
 ) -> Deadline:
     """End of the 3-year limitation (诉讼时效), restarted by the latest written demand or other interruption.
 
-    An interruption before ``discovered`` cannot restart anything and is ignored.
+    An interruption before ``discovered`` cannot restart anything and is ignored. ``estimated``: the
+    latest interruption is a demand letter whose arrival is not recorded (its restart is estimated);
+    ``proven`` is then the latest interruption that is certain, and the basis names the date the
+    limitation ends if the letter never arrived.
     """
     start = discovered
     if last_interruption is not None and last_interruption > discovered:
         start = last_interruption
+    estimated = estimated and start != discovered
     dd = period_end(start, years=LIMITATION_YEARS, cal=cal)
-    label = "诉讼时效届满" if start == discovered else "诉讼时效届满（已中断，重新计算）"
+    if start == discovered:
+        label = "诉讼时效届满"
+    elif estimated:
+        label = "诉讼时效届满（自催告函送达之日起重新计算，预估）"
+    else:
+        label = "诉讼时效届满（已中断，重新计算）"
+    basis = _BASIS_LIMITATION + basis_extra
+    if estimated:
+        floor = max(discovered, proven) if proven is not None else discovered
+        if_lost = period_end(floor, years=LIMITATION_YEARS, cal=cal)
+        basis += (
+            f"；催告函到达对方时才中断时效，如未能送达则不中断，时效仍于{if_lost.due.isoformat()}届满："
+            "请保存送达凭证（签收记录、邮件或站内信送达记录）并记录送达日期"
+        )
     return Deadline(
-        "limitation", label, dd.due, dd.provisional, _BASIS_LIMITATION + basis_extra, start=start
+        "limitation", label, dd.due, dd.provisional, basis, start=start, estimated=estimated
     ).refresh(_today(today), near_days)
 
 
@@ -294,9 +313,11 @@ def deadlines_from_events(
     evs = sorted((_coerce(e) for e in events), key=lambda e: e.on)
     last: dict[str, date] = {}
     channels: dict[str, str] = {}
+    notes: dict[str, str] = {}
     for e in evs:
         last[e.kind] = e.on
         channels[e.kind] = e.channel
+        notes[e.kind] = e.note
 
     def after(kind: str, ref: date | None) -> bool:
         return ref is not None and kind in last and last[kind] >= ref
@@ -327,23 +348,35 @@ def deadlines_from_events(
 
     discovered = last.get("discovered")
     if discovered is not None:
-        interruptions = [
-            last[k] for k in ("demand_sent", "demand_delivered", "obligor_acknowledged") if k in last
-        ]
-        extra = ""
+        # (date, certain): a demand letter interrupts on arrival, estimated while it is not recorded
+        interruptions = [(last["obligor_acknowledged"], True)] if "obligor_acknowledged" in last else []
+        restart = limitation_restart(sent, delivered)
+        if restart is not None:
+            interruptions.append((restart.on, not restart.estimated))
+            if restart.estimated and delivered is not None:  # an earlier letter's recorded delivery
+                interruptions.append((delivered, True))
+        extra = f"。本案：{restart.explain()}" if restart is not None else ""
         if filed is not None:
             interruptions.append(
-                last.get("mediation_ended", filed) if after("mediation_ended", filed) else filed
+                (last.get("mediation_ended", filed) if after("mediation_ended", filed) else filed, True)
             )
-            extra = _BASIS_LIMITATION_COMPLAINT
+            extra = _BASIS_LIMITATION_COMPLAINT + extra
+        latest = max(interruptions, key=lambda x: (x[0], x[1])) if interruptions else None
+        certain = [on for on, sure in interruptions if sure]
         lim = limitation_deadline(
-            discovered, max(interruptions) if interruptions else None, basis_extra=extra, **kw
+            discovered,
+            latest[0] if latest else None,
+            basis_extra=extra,
+            estimated=latest is not None and not latest[1],
+            proven=max(certain) if certain else None,
+            **kw,
         )
         lim.done = "lawsuit_filed" in last
-        out.append(lim)
         window = complaint_filing_window(discovered, **kw)
         window.done = filed is not None and filed >= discovered
-        out.append(window)
+        for d in (lim, window):  # why the periods count from this day (a claim item older than the 发现日期)
+            d.basis += f"。起算日：{notes['discovered']}" if notes.get("discovered") else ""
+            out.append(d)
 
     if "fee_notice" in last:
         fee = court_fee_deadline(last["fee_notice"], **kw)

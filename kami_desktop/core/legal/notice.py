@@ -11,6 +11,10 @@ delivery allowance for the channel (``delivery.json``: post 3 days, electronic 1
 unknown 3), and every date derived from it is marked estimated (预估). The allowance errs late, so an
 estimate never declares the other side in default too early. The letter, ``kami legal deadlines`` and
 the complaint's interest start all take their date from :func:`answer_period`.
+
+The same arrival interrupts the 3-year limitation (民法典 195(1) with 137): :func:`limitation_restart`
+says from which day it runs again. There the estimate errs the other way — a restart counted from the
+sending day, the earliest the letter can have arrived, never promises the user a day they may not have.
 """
 
 from __future__ import annotations
@@ -171,3 +175,32 @@ def answer_period(
         arrival, estimated = sent + timedelta(days=ch.days), True
     dd = add_workdays(arrival, workdays, cal=cal)
     return AnswerPeriod(workdays, sent, delivered, ch, arrival, estimated, dd.due, dd.provisional)
+
+
+@dataclass(frozen=True)
+class LimitationRestart:
+    """From which day a demand letter restarts the limitation: its arrival (民法典 195(1), 137)."""
+
+    on: date  # the recorded delivery date, else the sending date (the earliest possible arrival)
+    estimated: bool  # True while no delivery date is recorded for the latest letter
+    sent: date | None
+    delivered: date | None
+
+    def explain(self) -> str:
+        if not self.estimated:
+            return f"催告函于{self.on.isoformat()}送达，诉讼时效自送达之日起中断并重新计算（民法典第195条、第137条）"
+        return (
+            f"催告函于{self.on.isoformat()}发出，尚未记录送达日期：诉讼时效自送达之日起重新计算；"
+            "稳妥起见暂按最早可能送达的发出当日估算（预估），记录实际送达日期后按实际重新计算"
+        )
+
+
+def limitation_restart(sent: date | None, delivered: date | None) -> LimitationRestart | None:
+    """The restart a demand letter brings: from its recorded delivery, else estimated from the sending
+    day. A delivery recorded before the latest sending belongs to an earlier letter: the latest letter's
+    arrival is then unknown (the earlier delivery is still an interruption, see ``deadlines``)."""
+    if delivered is not None and (sent is None or delivered >= sent):
+        return LimitationRestart(delivered, False, sent, delivered)
+    if sent is not None:
+        return LimitationRestart(sent, True, sent, None)
+    return None

@@ -41,7 +41,11 @@ def test_one_defendant_is_被告_in_the_singular(profile, made, tmp_path):
     text = _lawsuit(profile, made.case_id, tmp_path)
     assert "一、判令被告向原告返还预付款人民币1,798.00元" in text
     assert "二被告" not in text and "被告一" not in text and "共同" not in text
-    assert "被告深圳市星辰网络科技有限公司是“星辰卡盟”平台的运营者（经营者）。" in text
+    assert (
+        "被告深圳市星辰网络科技有限公司是“星辰卡盟”平台的运营者（经营者），以预收款方式向原告提供商品或服务，"
+        "依照《中华人民共和国消费者权益保护法》第五十三条，应当按照约定提供，未按照约定提供的，应当退还预付款。"
+    ) in text
+    assert "第四十四条" not in text and "电子商务法" not in text  # the provisions of other bases only
     assert "三、本案诉讼费用由被告负担。" in text and "本状副本1份" in text
     assert "原告向被告发出退款催告函" in text
 
@@ -50,8 +54,12 @@ def test_two_operators_are_sued_共同_with_their_bases(profile, made, tmp_path)
     doc = generate(profile, made.case_id, "lawsuit", tmp_path, "both", OPTS)
     text = flat(docx_text(doc.paths[0]))
     assert "一、判令二被告共同向原告返还预付款" in text and "二、判令二被告共同向原告支付利息损失" in text
-    assert "被告一深圳市星辰网络科技有限公司是“星辰卡盟”平台的运营者（经营者）。" in text
-    assert "被告二广州云汇信息技术有限公司是原告充值款项的收款方，并实际经营“星辰卡盟”平台。" in text
+    assert "被告一深圳市星辰网络科技有限公司是“星辰卡盟”平台的运营者（经营者），以预收款方式" in text
+    assert (
+        "被告二广州云汇信息技术有限公司是原告充值款项的收款方，并实际经营“星辰卡盟”平台，是以预收款方式提供"
+        "商品或服务的经营者（《中华人民共和国消费者权益保护法》第五十三条）；其收取上述款项而未提供相应的商品"
+        "或服务，所得款项没有法律根据，原告亦可依照《中华人民共和国民法典》第九百八十五条请求返还。"
+    ) in text
     assert "二被告均系“星辰卡盟”平台的经营者，应当共同承担返还责任。" in text
     assert "原告与二被告之间成立合法有效的合同关系" in text and "本状副本2份" in text
     assert "二被告共同" in pdf_flat(doc.paths[1])
@@ -69,6 +77,11 @@ def test_a_platform_that_hides_the_business_is_not_sued_共同(profile, made, tm
         "未能提供实际经营者的真实名称、地址和有效联系方式，依照《中华人民共和国消费者权益保护法》第四十四条"
         in text
     )
+    # the case records a refund request and a demand letter: the platform knew and did nothing (电商法 38)
+    assert (
+        "原告已向平台要求退还上述款项，被告二广州云汇信息技术有限公司知道上述情况后未采取必要措施，"
+        "依照《中华人民共和国电子商务法》第三十八条，应当依法与实际经营者承担连带责任。"
+    ) in text
     elements = generate(profile, made.case_id, "lawsuit-elements", tmp_path, "docx", OPTS)
     assert "判令被告二对上述第一项、第二项款项承担赔偿责任" in docx_text(elements.paths[0])
 
@@ -140,3 +153,17 @@ def test_the_cli_takes_several_causes_and_a_basis(capsys, tmp_path):
     assert party["basis"] == "payee_operator" and party["basis_label"] == "收款方且为实际经营者"
     cleared = run(capsys, d, "party", "edit", str(party["id"]), "--basis", "")
     assert cleared["basis"] == ""
+
+
+def test_ecommerce_law_38_only_when_the_case_shows_the_platform_was_told(profile, made, tmp_path):
+    from kami_desktop.core.store.model import Fact, LadderStep
+
+    payee = _parties(profile, made.case_id)["payee"]
+    with profile.session() as s:
+        edit_party(s, payee.id, basis="平台未能提供经营者真实信息")
+        for row in s.scalars(select(Fact).where(Fact.case_id == made.case_id)).all():
+            s.delete(row)
+        for row in s.scalars(select(LadderStep).where(LadderStep.case_id == made.case_id)).all():
+            s.delete(row)
+    text = _lawsuit(profile, made.case_id, tmp_path)
+    assert "第四十四条" in text and "电子商务法" not in text

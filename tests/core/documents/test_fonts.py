@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from kami_desktop.core.documents import generate
-from kami_desktop.core.dossier.layout import NO_LINE_END, NO_LINE_START, text_width, wrap
+from kami_desktop.core.dossier.linebreak import NO_LINE_END, NO_LINE_START, text_width, wrap
 from kami_desktop.core.store.model import Party
 from kami_desktop.core.util.cjkfont import SERIF_FAMILY, serif_font, serif_path
 from tests.core.documents.conftest import docx_members

@@ -15,6 +15,7 @@ from kami_desktop.core.dossier.build import build_dossier
 from kami_desktop.core.dossier.layout import CONTENT, FOOTER_TOP
 from kami_desktop.core.evidence.importer import import_paths
 from kami_desktop.core.profile import Profile
+from tests.core.bills.bill_fixtures import alipay_rows
 
 from .cases import options
 from .review_case import BLANK_TAIL, LONG, SPECS, make_review_case, phone_screenshot
@@ -68,8 +69,9 @@ def test_pages_per_exhibit(review):
         if all(kind == "phone" for kind, _ in files):  # one page per screenshot, the first with the header
             assert pages[key] == len(files), (key, pages)
     assert pages["balance"] <= 3 and pages["renew"] <= 3  # 1170×6000 at 70 % of the width: three slices
-    # measured on the code before: 24 pages for these exhibits (headers alone, a page per file)
-    assert sum(pages.values()) <= 20, pages
+    # measured on the code before: 24 pages for these exhibits (headers alone, a page per file); then 20
+    # with the bill's header alone on a page; 19 with the header on the bill's sheet
+    assert sum(pages.values()) <= 19, pages
 
 
 def test_header_and_first_image_share_the_first_page(review):
@@ -85,13 +87,30 @@ def test_header_and_first_image_share_the_first_page(review):
 def test_no_page_holds_only_a_header(review):
     xs, doc, _ = review
     for key, x in xs.items():
-        if key == "bill":  # its original sheets are landscape pages of their own (see the report)
+        if key == "bill":  # its header leads its first landscape sheet: see the next test
             continue
         first = doc[x.first_page - 1]
         below = _content_height(first, _header_bottom(first) + 2)
         assert below >= CONTENT.height * SLIVER, (key, below)
         if x.last_page > x.first_page:  # content continues: the first page was filled before moving on
             assert below > CONTENT.height * 0.25, (key, below)
+
+
+def test_the_bill_header_and_its_first_rows_share_the_first_page(review):
+    xs, doc, _ = review
+    x = xs["bill"]
+    pages = _pages(doc, x)
+    # measured on the code before: 3 pages — the header alone on a portrait page, the sheet, the 对账说明
+    assert len(pages) == 2, len(pages)
+    first = pages[0]
+    assert first.rotation == 90  # the landscape sheet of the bill itself
+    text = first.get_text()
+    assert re.search(rf"^证据{x.number}　支付宝账单$", text, re.M)
+    assert "证明目的：" in text and "SHA-256" in text  # the whole header
+    assert "账单原文" in text and "行号" in text
+    rows = alipay_rows()
+    assert rows[0].order in text  # and the bill's first row under it
+    assert pages[-1].rotation == 0 and "对账说明（标注版）" in pages[-1].get_text()
 
 
 def test_continuation_pages_say_which_exhibit_and_carry_real_content(review):

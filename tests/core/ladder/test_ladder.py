@@ -120,23 +120,63 @@ def test_limitation_runs_from_discovery_and_restarts_on_a_demand(profile, case_i
         record_step(s, case_id, "demand_sent", "2025-09-26")
         dash = case_dashboard(s, case_id, D("2025-10-01"))
     lim = by_key(dash)["limitation"]
-    assert lim.start == D("2025-09-26") and lim.due == D("2028-09-26") and "已中断" in lim.label
+    # the letter interrupts on arrival (民法典 195, 137); its arrival is not recorded: estimated, counted
+    # from the sending day (the earliest it can have arrived), and what happens if it never arrives
+    assert lim.start == D("2025-09-26") and lim.due == D("2028-09-26")
+    assert lim.estimated and "自催告函送达之日起重新计算" in lim.label and "预估" in lim.label
+    assert "尚未记录送达日期" in lim.basis and "如未能送达则不中断，时效仍于2028-03-13届满" in lim.basis
     assert by_key(dash)["12315_filing_window"].due == D("2028-03-13")  # a demand does not extend this one
     assert dash.provisional and any("暂定" in w for w in dash.warnings)
+    with profile.session() as s:  # the 签收 date recorded: the restart counts from it, not estimated
+        record_step(s, case_id, "demand_delivered", "2025-09-29")
+        lim = by_key(case_dashboard(s, case_id, D("2025-10-01")))["limitation"]
+    assert lim.start == D("2025-09-29") and lim.due == D("2028-09-29") and not lim.estimated
+    assert "已中断" in lim.label and "催告函于2025-09-29送达" in lim.basis
 
 
 def test_claim_items_older_than_the_discovery_date_are_pointed_out(profile, case_id):
-    """The deadlines count from 发现扣款日期; a claim item dated earlier means that date may be too late."""
+    """The deadlines count from 发现扣款日期; a claim item dated earlier means the user should arguably
+    have known from then (民法典 188 “应当知道”): the periods count from the earlier date, and say so."""
     from kami_desktop.core.case.claims import add_item
 
     with profile.session() as s:
         update_case(s, case_id, discovered_on="2025-05-29")
-        assert not any(
-            "早于填写的发现扣款日期" in w for w in case_dashboard(s, case_id, D("2025-06-01")).warnings
-        )
+        dash = case_dashboard(s, case_id, D("2025-06-01"))
+        assert not any("早于填写的发现扣款日期" in w for w in dash.warnings)
+        assert by_key(dash)["limitation"].start == D("2025-05-29")
         add_item(s, case_id, "topup_not_credited", "300.00", "2025-03-01")
-        warnings = case_dashboard(s, case_id, D("2025-06-01")).warnings
-    assert any("主张项中最早的日期（2025-03-01）早于填写的发现扣款日期（2025-05-29）" in w for w in warnings)
+        dash = case_dashboard(s, case_id, D("2025-06-01"))
+    assert any(
+        "主张项中最早的日期（2025-03-01）早于填写的发现扣款日期（2025-05-29）" in w for w in dash.warnings
+    )
+    assert any("已按较早的日期计算" in w for w in dash.warnings)
+    for key in ("limitation", "12315_filing_window"):
+        d = by_key(dash)[key]
+        assert d.start == D("2025-03-01") and d.due == D("2028-03-01"), key
+        assert "填写的发现扣款日期为2025-05-29，但最早的主张项日期2025-03-01更早" in d.basis
+        assert "稳妥起见按较早的日期起算" in d.basis
+
+
+def test_a_case_without_a_discovery_date_is_offered_its_earliest_claim_item(profile, case_id):
+    from kami_desktop.core.case.claims import add_item
+    from kami_desktop.core.case.discovery import suggested_discovery
+
+    with profile.session() as s:
+        assert suggested_discovery(s, case_id) is None
+        add_item(s, case_id, "topup_not_credited", "300.00", "2025-04-02")
+        add_item(s, case_id, "topup_not_credited", "100.00", "2025-03-01")
+        assert suggested_discovery(s, case_id) == D("2025-03-01")
+        dash = case_dashboard(s, case_id, D("2025-06-01"))
+        lim = by_key(dash)["limitation"]
+        assert (
+            lim.start == D("2025-03-01")
+            and "尚未填写发现扣款日期：暂按最早的主张项日期2025-03-01起算" in lim.basis
+        )
+        assert any("请填写发现扣款的日期" in w for w in dash.warnings)
+        update_case(s, case_id, discovered_on="2025-02-20")  # a date given: no more suggestion, and it counts
+        assert suggested_discovery(s, case_id) is None
+        lim = by_key(case_dashboard(s, case_id, D("2025-06-01")))["limitation"]
+    assert lim.start == D("2025-02-20") and "起算日" not in lim.basis
 
 
 def test_missing_discovery_date_is_a_warning(profile, case_id):

@@ -116,6 +116,50 @@ def test_interruption_before_discovery_is_ignored():
     assert d.start == D("2023-03-15")
 
 
+def test_limitation_restarts_from_the_demand_letters_arrival():
+    # delivered recorded: from delivery, certain
+    got = by_key(
+        deadlines_from_events(
+            [("discovered", "2025-03-12"), ("demand_sent", "2026-03-02"), ("demand_delivered", "2026-03-05")],
+            D("2026-03-10"),
+        )
+    )
+    assert got["limitation"].start == D("2026-03-05") and not got["limitation"].estimated
+    # only sent: estimated from the sending day, the basis saying what holds if it never arrives
+    got = by_key(
+        deadlines_from_events([("discovered", "2025-03-12"), ("demand_sent", "2026-03-02")], D("2026-03-10"))
+    )
+    lim = got["limitation"]
+    assert lim.start == D("2026-03-02") and lim.estimated and lim.to_json()["estimated"]
+    assert "自送达之日起重新计算" in lim.basis and "时效仍于2028-03-13届满" in lim.basis
+    # a second letter sent after the first one's delivery: estimated from it, the first delivery the floor
+    got = by_key(
+        deadlines_from_events(
+            [
+                ("discovered", "2025-03-12"),
+                ("demand_sent", "2026-03-02"),
+                ("demand_delivered", "2026-03-05"),
+                ("demand_sent", "2026-06-01"),
+            ],
+            D("2026-06-02"),
+        )
+    )
+    lim = got["limitation"]
+    assert lim.start == D("2026-06-01") and lim.estimated and "时效仍于2029-03-05届满" in lim.basis
+    # a 12315 complaint later than the estimated restart is certain: not estimated
+    got = by_key(
+        deadlines_from_events(
+            [
+                ("discovered", "2025-03-12"),
+                ("demand_sent", "2026-03-02"),
+                ("complaint_12315_filed", "2026-03-20"),
+            ],
+            D("2026-03-21"),
+        )
+    )
+    assert got["limitation"].start == D("2026-03-20") and not got["limitation"].estimated
+
+
 def test_12315_acceptance_and_estimated_mediation():
     acceptance, mediation = complaint_12315_deadlines(D("2026-09-28"), today=D("2026-09-28"))
     assert acceptance.due == D("2026-10-13")
