@@ -1,0 +1,227 @@
+"""What the search index holds, read from the case file: the stamp that says whether anything changed,
+per-exhibit signatures of each part, and the documents (one searchable text with where it came from).
+
+Parts of an exhibit, each re-indexed on its own when its signature changes:
+
+- ``meta``: its title, 证明目的, 来源, 备注 and tags (one document each);
+- ``ocr``: one document per OCR line of its files, with the page and the line's box;
+- ``chat``: one document per chat message (``sender：text``), with the chat and message ids;
+- ``bill``: one document per bill row (counterparty, goods, order numbers, ``¥amount``), with the row ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kami_desktop.core.ocr.model import lines_from_json
+from kami_desktop.core.store.model import (
+    Bill,
+    BillRow,
+    Chat,
+    ChatMessage,
+    Exhibit,
+    ExhibitFile,
+    LedgerEntry,
+    OcrText,
+)
+
+PARTS = ("meta", "ocr", "chat", "bill")
+META_KINDS = ("title", "purpose", "source", "notes", "tags")
+CHUNK = 500  # exhibit ids per IN (...) list
+
+
+@dataclass(frozen=True)
+class Doc:
+    exhibit_id: int
+    part: str  # one of PARTS
+    kind: str  # ocr | title | purpose | source | notes | tags | chat | bill_row
+    text: str
+    ref: dict[str, object]
+
+
+@dataclass
+class ExhibitSig:
+    trashed: bool
+    parts: dict[str, str]  # part → signature ("" when the exhibit has nothing of that part)
+
+
+def case_stamp(s: Session) -> str:
+    """Changes whenever anything the index reads changes: the ledger head and the OCR rows."""
+    head = s.execute(
+        select(LedgerEntry.seq, LedgerEntry.hash).order_by(LedgerEntry.seq.desc()).limit(1)
+    ).first()
+    # a re-read replaces its row, and may reuse its id: the time it was read tells them apart
+    ocr = s.execute(select(func.max(OcrText.id), func.count(OcrText.id), func.max(OcrText.read_at))).one()
+    return f"{head[0] if head else 0}:{head[1] if head else ''}|{ocr[0] or 0}:{ocr[1]}:{ocr[2]}"
+
+
+def _digest(values: Iterable[object]) -> str:
+    h = hashlib.blake2b(digest_size=12)
+    for v in values:
+        h.update(str(v).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def _meta_docs(eid: int, title: str, purpose: str, source: str, notes: str, tags: list[str]) -> list[Doc]:
+    values = (title, purpose, source, notes, "、".join(t for t in tags if t))
+    return [Doc(eid, "meta", kind, text, {}) for kind, text in zip(META_KINDS, values, strict=True) if text]
+
+
+class CaseReader:
+    """One pass over a case inside one read transaction: signatures first, then the changed parts."""
+
+    def __init__(self, s: Session, case_id: int) -> None:
+        self.s = s
+        self.case_id = case_id
+        self._meta: dict[int, tuple[str, str, str, str, list[str]]] = {}
+
+    def signatures(self) -> dict[int, ExhibitSig]:
+        s, case_id = self.s, self.case_id
+        sigs: dict[int, ExhibitSig] = {}
+        rows = s.execute(
+            select(
+                Exhibit.id,
+                Exhibit.trashed_at,
+                Exhibit.title,
+                Exhibit.purpose,
+                Exhibit.source,
+                Exhibit.notes,
+                Exhibit.tags,
+            ).where(Exhibit.case_id == case_id)
+        )
+        for eid, trashed_at, title, purpose, source, notes, tags in rows:
+            self._meta[eid] = (title or "", purpose or "", source or "", notes or "", list(tags or []))
+            sigs[eid] = ExhibitSig(trashed_at is not None, {p: "" for p in PARTS})
+            sigs[eid].parts["meta"] = _digest(self._meta[eid][:4] + tuple(self._meta[eid][4]))
+        in_case = Exhibit.case_id == case_id
+        ocr: dict[int, list[object]] = {}
+        for eid, oid, read_at in s.execute(
+            select(ExhibitFile.exhibit_id, OcrText.id, OcrText.read_at)
+            .join(OcrText, OcrText.blob_sha256 == ExhibitFile.blob_sha256)
+            .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
+            .where(in_case)
+            .order_by(ExhibitFile.exhibit_id, OcrText.id)
+        ):
+            ocr.setdefault(eid, []).extend((oid, read_at))
+        chats: dict[int, list[object]] = {}
+        for eid, cid, n, last in s.execute(
+            select(Chat.exhibit_id, Chat.id, func.count(ChatMessage.id), func.max(ChatMessage.id))
+            .join(Exhibit, Exhibit.id == Chat.exhibit_id)
+            .outerjoin(ChatMessage, ChatMessage.chat_id == Chat.id)
+            .where(in_case)
+            .group_by(Chat.id)
+            .order_by(Chat.id)
+        ):
+            chats.setdefault(eid, []).extend((cid, n, last))
+        bills: dict[int, list[object]] = {}
+        for eid, bid, n, last in s.execute(
+            select(Bill.exhibit_id, Bill.id, func.count(BillRow.id), func.max(BillRow.id))
+            .join(Exhibit, Exhibit.id == Bill.exhibit_id)
+            .outerjoin(BillRow, BillRow.bill_id == Bill.id)
+            .where(in_case)
+            .group_by(Bill.id)
+            .order_by(Bill.id)
+        ):
+            bills.setdefault(eid, []).extend((bid, n, last))
+        for part, found in (("ocr", ocr), ("chat", chats), ("bill", bills)):
+            for eid, values in found.items():
+                if eid in sigs:
+                    sigs[eid].parts[part] = _digest(values)
+        return sigs
+
+    def documents(self, part: str, exhibit_ids: list[int]) -> Iterator[Doc]:
+        """Every document of ``part`` for these exhibits (``signatures()`` must have run)."""
+        for i in range(0, len(exhibit_ids), CHUNK):
+            chunk = exhibit_ids[i : i + CHUNK]
+            if part == "meta":
+                for eid in chunk:
+                    if eid in self._meta:
+                        yield from _meta_docs(eid, *self._meta[eid])
+            elif part == "ocr":
+                yield from self._ocr(chunk)
+            elif part == "chat":
+                yield from self._chat(chunk)
+            elif part == "bill":
+                yield from self._bill(chunk)
+
+    def _ocr(self, ids: list[int]) -> Iterator[Doc]:
+        q = (
+            select(
+                ExhibitFile.exhibit_id,
+                ExhibitFile.position,
+                OcrText.blob_sha256,
+                OcrText.page,
+                OcrText.width,
+                OcrText.height,
+                OcrText.lines,
+            )
+            .join(OcrText, OcrText.blob_sha256 == ExhibitFile.blob_sha256)
+            .where(ExhibitFile.exhibit_id.in_(ids), OcrText.text != "")
+            .order_by(ExhibitFile.exhibit_id, ExhibitFile.position, OcrText.page)
+        )
+        for eid, position, sha, page, width, height, raw in self.s.execute(q):
+            for n, line in enumerate(lines_from_json(raw)):
+                if not line.text.strip():
+                    continue
+                ref = {
+                    "sha256": sha,
+                    "file": position,
+                    "page": page,
+                    "line": n,
+                    "box": [round(v, 1) for v in line.bbox],
+                    "width": width,
+                    "height": height,
+                }
+                yield Doc(eid, "ocr", "ocr", line.text, ref)
+
+    def _chat(self, ids: list[int]) -> Iterator[Doc]:
+        q = (
+            select(
+                Chat.exhibit_id,
+                Chat.id,
+                ChatMessage.id,
+                ChatMessage.seq,
+                ChatMessage.sender,
+                ChatMessage.text,
+            )
+            .join(ChatMessage, ChatMessage.chat_id == Chat.id)
+            .where(Chat.exhibit_id.in_(ids), ChatMessage.text != "")
+            .order_by(Chat.id, ChatMessage.seq)
+        )
+        for eid, chat_id, mid, seq, sender, text in self.s.execute(q):
+            body = f"{sender}：{text}" if sender else text
+            yield Doc(eid, "chat", "chat", body, {"chat_id": chat_id, "message_id": mid, "seq": seq})
+
+    def _bill(self, ids: list[int]) -> Iterator[Doc]:
+        q = (
+            select(
+                Bill.exhibit_id,
+                Bill.id,
+                BillRow.id,
+                BillRow.row,
+                BillRow.counterparty,
+                BillRow.description,
+                BillRow.order_id,
+                BillRow.merchant_order_id,
+                BillRow.amount,
+                BillRow.status,
+            )
+            .join(BillRow, BillRow.bill_id == Bill.id)
+            .where(Bill.exhibit_id.in_(ids))
+            .order_by(Bill.id, BillRow.row)
+        )
+        for eid, bill_id, row_id, row, party, goods, order, merchant, amount, status in self.s.execute(q):
+            cells = [party, goods, order, merchant, f"¥{amount:.2f}" if amount is not None else "", status]
+            text = " · ".join(c.strip() for c in cells if c and c.strip() and c.strip() != "/")
+            yield Doc(eid, "bill", "bill_row", text, {"bill_id": bill_id, "row_id": row_id, "row": row})
+
+
+def ref_json(ref: dict[str, object]) -> str:
+    return json.dumps(ref, ensure_ascii=False, separators=(",", ":"))
