@@ -84,6 +84,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "documents": ("documents_dialog",),
     "dossier": ("dossier_dialog", "binder_printer"),
     "backup": ("backup_dialog",),
+    "search": ("content_search",),
 }
 LANGUAGES = ("en",)
 GUI_DIR = Path(__file__).resolve().parent

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
 
 class ImageViewer(QGraphicsView):
@@ -21,12 +21,29 @@ class ImageViewer(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(Qt.GlobalColor.darkGray)
         self._fit = True
+        self._marks: list[QGraphicsRectItem] = []
 
     def set_image(self, image: QImage | None) -> None:
         pix = QPixmap.fromImage(image) if image is not None and not image.isNull() else QPixmap()
         self._item.setPixmap(pix)
+        if pix.isNull():
+            self.set_highlights([])  # marks belong to the image being shown (a new one is loading)
         self.scene().setSceneRect(self._item.boundingRect())
         self.fit()
+
+    def set_highlights(self, rects: list[QRectF]) -> None:
+        """Outline these rectangles (in the image's pixels) over the image, e.g. a line search found."""
+        for mark in self._marks:
+            self.scene().removeItem(mark)
+        pen = QPen(QColor("#e53935"), 3)
+        pen.setCosmetic(True)  # the same width at any zoom
+        brush = QBrush(QColor(255, 235, 59, 80))
+        self._marks = [self.scene().addRect(QRectF(r), pen, brush) for r in rects]
+        for mark in self._marks:
+            mark.setZValue(1)
+
+    def highlights(self) -> list[QRectF]:
+        return [mark.rect() for mark in self._marks]
 
     def has_image(self) -> bool:
         return not self._item.pixmap().isNull()
