@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kami_desktop.core.case.facts import exhibit_numbers
 from kami_desktop.core.ocr.model import lines_from_json
 from kami_desktop.core.store.model import (
     Bill,
@@ -49,6 +50,8 @@ class Doc:
 class ExhibitSig:
     trashed: bool
     parts: dict[str, str]  # part → signature ("" when the exhibit has nothing of that part)
+    number: int | None = None  # 证据 N (``case.facts.exhibit_numbers``); None in the trash
+    title: str = ""
 
 
 def case_stamp(s: Session) -> str:
@@ -56,17 +59,23 @@ def case_stamp(s: Session) -> str:
     head = s.execute(
         select(LedgerEntry.seq, LedgerEntry.hash).order_by(LedgerEntry.seq.desc()).limit(1)
     ).first()
-    # a re-read replaces its row, and may reuse its id: the time it was read tells them apart
-    ocr = s.execute(select(func.max(OcrText.id), func.count(OcrText.id), func.max(OcrText.read_at))).one()
-    return f"{head[0] if head else 0}:{head[1] if head else ''}|{ocr[0] or 0}:{ocr[1]}:{ocr[2]}"
+    top, read_at = _newest_ocr(s)
+    count = s.scalar(select(func.count()).select_from(OcrText))
+    return f"{head[0] if head else 0}:{head[1] if head else ''}|{top}:{count}:{read_at}"
+
+
+def _newest_ocr(s: Session) -> tuple[int, object]:
+    """The largest ``ocr_texts`` id and when that row was read. A re-read deletes its row and inserts a
+    new one, which gets a larger id, except when it was the row with the largest id: then the id comes
+    back, and only the time tells the two apart. Both are index lookups (rows hold long JSON)."""
+    top = s.scalar(select(func.max(OcrText.id))) or 0
+    read_at = s.scalar(select(OcrText.read_at).where(OcrText.id == top)) if top else None
+    return top, read_at
 
 
 def _digest(values: Iterable[object]) -> str:
-    h = hashlib.blake2b(digest_size=12)
-    for v in values:
-        h.update(str(v).encode("utf-8", "surrogatepass"))
-        h.update(b"\x1f")
-    return h.hexdigest()
+    data = "\x1f".join(map(str, values)).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
 
 
 def _meta_docs(eid: int, title: str, purpose: str, source: str, notes: str, tags: list[str]) -> list[Doc]:
@@ -102,14 +111,15 @@ class CaseReader:
             sigs[eid].parts["meta"] = _digest(self._meta[eid][:4] + tuple(self._meta[eid][4]))
         in_case = Exhibit.case_id == case_id
         ocr: dict[int, list[object]] = {}
-        for eid, oid, read_at in s.execute(
-            select(ExhibitFile.exhibit_id, OcrText.id, OcrText.read_at)
+        top, top_read_at = _newest_ocr(s)
+        for eid, oid in s.execute(
+            select(ExhibitFile.exhibit_id, OcrText.id)
             .join(OcrText, OcrText.blob_sha256 == ExhibitFile.blob_sha256)
             .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
             .where(in_case)
             .order_by(ExhibitFile.exhibit_id, OcrText.id)
         ):
-            ocr.setdefault(eid, []).extend((oid, read_at))
+            ocr.setdefault(eid, []).extend((oid, top_read_at) if oid == top else (oid,))
         chats: dict[int, list[object]] = {}
         for eid, cid, n, last in s.execute(
             select(Chat.exhibit_id, Chat.id, func.count(ChatMessage.id), func.max(ChatMessage.id))
@@ -134,6 +144,9 @@ class CaseReader:
             for eid, values in found.items():
                 if eid in sigs:
                     sigs[eid].parts[part] = _digest(values)
+        numbers = exhibit_numbers(s, case_id)  # the binder's numbering, kept beside the hits
+        for eid, sig in sigs.items():
+            sig.number, sig.title = numbers.get(eid, (None, self._meta[eid][0]))
         return sigs
 
     def documents(self, part: str, exhibit_ids: list[int]) -> Iterator[Doc]:

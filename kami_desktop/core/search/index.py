@@ -23,14 +23,15 @@ from kami_desktop.core.search.text import normalize
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "search.sqlite3"
-LAYOUT = "1"
+LAYOUT = "2"
 TRIGRAM, LIKE = "trigram", "like"
 
 SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE cases (case_id INTEGER PRIMARY KEY, stamp TEXT NOT NULL)",
     "CREATE TABLE exhibits (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, trashed INTEGER NOT NULL,"
-    " meta TEXT NOT NULL, ocr TEXT NOT NULL, chat TEXT NOT NULL, bill TEXT NOT NULL)",
+    " meta TEXT NOT NULL, ocr TEXT NOT NULL, chat TEXT NOT NULL, bill TEXT NOT NULL,"
+    " number INTEGER, title TEXT NOT NULL)",
     "CREATE INDEX ix_exhibits_case ON exhibits (case_id)",
     "CREATE TABLE docs (id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL, exhibit_id INTEGER NOT NULL,"
     " part TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, ref TEXT NOT NULL)",
@@ -159,7 +160,7 @@ def _insert(con: sqlite3.Connection, case_id: int, docs: Iterable[Doc]) -> int:
 
 def refresh(profile: Profile, case_id: int, con: sqlite3.Connection) -> dict[str, int]:
     """Bring the case's part of the index up to date; returns what it did (all zero when it was current)."""
-    done = {"exhibits": 0, "documents": 0, "removed": 0}
+    done = {"exhibits": 0, "documents": 0, "removed": 0, "renumbered": 0}
     with profile.snapshot() as s:
         stamp = case_stamp(s)
         row = con.execute("SELECT stamp FROM cases WHERE case_id = ?", (case_id,)).fetchone()
@@ -181,9 +182,10 @@ def refresh(profile: Profile, case_id: int, con: sqlite3.Connection) -> dict[str
 def _sync(con: sqlite3.Connection, reader: CaseReader, case_id: int) -> dict[str, int]:
     sigs = reader.signatures()
     old: dict[int, ExhibitSig] = {
-        eid: ExhibitSig(bool(trashed), dict(zip(PARTS, parts, strict=True)))
-        for eid, trashed, *parts in con.execute(
-            "SELECT id, trashed, meta, ocr, chat, bill FROM exhibits WHERE case_id = ?", (case_id,)
+        eid: ExhibitSig(bool(trashed), dict(zip(PARTS, parts, strict=True)), number, title)
+        for eid, trashed, number, title, *parts in con.execute(
+            "SELECT id, trashed, number, title, meta, ocr, chat, bill FROM exhibits WHERE case_id = ?",
+            (case_id,),
         )
     }
     gone = [eid for eid in old if eid not in sigs]
@@ -205,11 +207,17 @@ def _sync(con: sqlite3.Connection, reader: CaseReader, case_id: int) -> dict[str
         added += _insert(con, case_id, reader.documents(part, sorted(stale)))
         changed.update(stale)
     changed.update(eid for eid, sig in sigs.items() if eid in old and old[eid].trashed != sig.trashed)
+    renumbered = {
+        eid
+        for eid, sig in sigs.items()
+        if eid in old and eid not in changed and (old[eid].number, old[eid].title) != (sig.number, sig.title)
+    }
     con.executemany(
-        "INSERT OR REPLACE INTO exhibits (id, case_id, trashed, meta, ocr, chat, bill) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO exhibits (id, case_id, trashed, meta, ocr, chat, bill, number, title)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            (eid, case_id, int(sigs[eid].trashed), *(sigs[eid].parts[p] for p in PARTS))
-            for eid in sorted(changed)
+            (eid, case_id, int(sig.trashed), *(sig.parts[p] for p in PARTS), sig.number, sig.title)
+            for eid, sig in ((e, sigs[e]) for e in sorted(changed | renumbered))
         ),
     )
-    return {"exhibits": len(changed), "documents": added, "removed": len(gone)}
+    return {"exhibits": len(changed), "documents": added, "removed": len(gone), "renumbered": len(renumbered)}

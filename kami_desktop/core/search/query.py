@@ -8,14 +8,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-
 from kami_desktop.core.case.cases import get_case
-from kami_desktop.core.case.facts import exhibit_numbers
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.search.index import TRIGRAM, SearchIndexError, opened, refresh
 from kami_desktop.core.search.text import MIN_FTS, Snippet, fts_string, like_pattern, snippet, terms_of
-from kami_desktop.core.store.model import Exhibit
 
 KINDS = ("ocr", "title", "purpose", "source", "notes", "tags", "chat", "bill_row")
 DEFAULT_LIMIT = 50
@@ -52,8 +48,12 @@ class Hit:
         }
 
 
-def _statement(fts: bool, terms: list[str], include_trashed: bool) -> tuple[str, dict[str, Any]]:
-    """The SQL and its named parameters (:phrase, :case, :limit are the caller's)."""
+def _statement(
+    fts: bool, terms: list[str], include_trashed: bool, top: int | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The SQL and its named parameters (:phrase, :case, :limit are the caller's). ``top``: a one-term
+    FTS query ranks only the best ``top`` matches of the whole index (then filters by case and trash),
+    so a word found in tens of thousands of lines does not join every one of them."""
     long = [t for t in terms if len(t) >= MIN_FTS] if fts else []
     where, params = ["d.case_id = :case"], {}
     if not include_trashed:
@@ -61,20 +61,32 @@ def _statement(fts: bool, terms: list[str], include_trashed: bool) -> tuple[str,
     for i, t in enumerate(t for t in terms if t not in long):
         where.append(f"d.norm LIKE :t{i} ESCAPE '\\'")
         params[f"t{i}"] = like_pattern(t)
-    cols = "d.exhibit_id, d.kind, d.text, d.ref, x.trashed, instr(d.norm, :phrase) > 0 AS exact"
+    cols = "d.exhibit_id, d.kind, d.text, d.ref, x.trashed, x.number, x.title"
+    joins = "JOIN docs d ON d.id = f.id JOIN exhibits x ON x.id = d.exhibit_id"
+    if long and top is not None and len(terms) == 1:
+        params["match"], params["top"] = fts_string(long[0]), top
+        ranked = "SELECT rowid AS id, rank FROM docs_fts WHERE docs_fts MATCH :match ORDER BY rank LIMIT :top"
+        return (
+            f"SELECT {cols} FROM ({ranked}) f {joins} WHERE {' AND '.join(where)} ORDER BY f.rank, d.id LIMIT :limit",
+            params,
+        )
     if long:
         params["match"] = " AND ".join(fts_string(t) for t in long)
         sql = (
-            f"SELECT {cols}, bm25(docs_fts) AS score FROM docs_fts"
-            " JOIN docs d ON d.id = docs_fts.rowid JOIN exhibits x ON x.id = d.exhibit_id"
-            f" WHERE docs_fts MATCH :match AND {' AND '.join(where)} ORDER BY exact DESC, score, d.id LIMIT :limit"
+            f"SELECT {cols} FROM (SELECT rowid AS id, rank FROM docs_fts WHERE docs_fts MATCH :match) f {joins}"
+            f" WHERE {' AND '.join(where)} ORDER BY instr(d.norm, :phrase) = 0, f.rank, d.id LIMIT :limit"
         )
     else:
         sql = (
-            f"SELECT {cols}, 0 AS score FROM docs d JOIN exhibits x ON x.id = d.exhibit_id"
-            f" WHERE {' AND '.join(where)} ORDER BY exact DESC, length(d.norm), d.id LIMIT :limit"
+            f"SELECT {cols} FROM docs d JOIN exhibits x ON x.id = d.exhibit_id WHERE {' AND '.join(where)}"
+            " ORDER BY instr(d.norm, :phrase) = 0, length(d.norm), d.id LIMIT :limit"
         )
     return sql, params
+
+
+def _more_than(con: sqlite3.Connection, match: str, n: int) -> bool:
+    sql = "SELECT count(*) FROM (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? LIMIT ?)"
+    return bool(con.execute(sql, (match, n + 1)).fetchone()[0] > n)
 
 
 def search(
@@ -100,16 +112,16 @@ def search(
     with opened(profile) as (con, mode):
         try:
             refresh(profile, case_id, con)
-            sql, params = _statement(mode == TRIGRAM, terms, include_trashed)
-            rows = con.execute(sql, {**params, "phrase": phrase, "case": case_id, "limit": limit}).fetchall()
+            given = {"phrase": phrase, "case": case_id, "limit": limit}
+            sql, params = _statement(mode == TRIGRAM, terms, include_trashed, top=limit * 4)
+            rows = con.execute(sql, {**params, **given}).fetchall()
+            if len(rows) < limit and "top" in params and _more_than(con, params["match"], params["top"]):
+                # the best matches of the index were not all this case's (or were in the trash): rank all
+                sql, params = _statement(mode == TRIGRAM, terms, include_trashed)
+                rows = con.execute(sql, {**params, **given}).fetchall()
         except sqlite3.Error as exc:
             raise SearchIndexError(f"搜索失败：{exc}") from exc
-    with profile.session() as s:
-        numbers = exhibit_numbers(s, case_id)
-        ids = {r[0] for r in rows} - set(numbers)
-        titles = {i: t for i, t in s.execute(select(Exhibit.id, Exhibit.title).where(Exhibit.id.in_(ids)))}
-    hits = []
-    for eid, kind, text, ref, trashed, _exact, _score in rows:
-        number, title = numbers.get(eid, (None, titles.get(eid, "")))
-        hits.append(Hit(kind, eid, number, title, snippet(text, query), json.loads(ref), bool(trashed)))
-    return hits
+    return [
+        Hit(kind, eid, number, title, snippet(text, query), json.loads(ref), bool(trashed))
+        for eid, kind, text, ref, trashed, number, title in rows
+    ]

@@ -284,16 +284,24 @@ def test_merging_moves_the_text_with_the_files(profile, case_id, order_shot, tmp
 
 def test_only_what_changed_is_indexed_again(profile, case_id, tmp_path):
     items = [shot(profile, case_id, tmp_path, f"{i}.png", 20 + i, (f"第{i}张截图 订单",)) for i in range(5)]
+    nothing = {"exhibits": 0, "documents": 0, "removed": 0, "renumbered": 0}
     with search_index.opened(profile) as (con, _mode):
         first = search_index.refresh(profile, case_id, con)
-        assert first["exhibits"] == 5 and first["documents"] == 10  # a title and a line each
-        assert search_index.refresh(profile, case_id, con) == {"exhibits": 0, "documents": 0, "removed": 0}
+        assert first == {**nothing, "exhibits": 5, "documents": 10}  # a title and a line each
+        assert search_index.refresh(profile, case_id, con) == nothing
         with profile.session() as s:
             exhibits.edit_exhibit(s, items[2].exhibit_id, notes="补充说明")
-        assert search_index.refresh(profile, case_id, con) == {"exhibits": 1, "documents": 2, "removed": 0}
+        assert search_index.refresh(profile, case_id, con) == {**nothing, "exhibits": 1, "documents": 2}
         with profile.session() as s:
             exhibits.trash(s, items[0].exhibit_id)
-        assert search_index.refresh(profile, case_id, con) == {"exhibits": 1, "documents": 0, "removed": 0}
+        # the trashed one is flagged, the four after it move up one number: no text is read again
+        assert search_index.refresh(profile, case_id, con) == {**nothing, "exhibits": 1, "renumbered": 4}
+        with profile.session() as s:
+            exhibits.edit_exhibit(s, items[4].exhibit_id, title="最后一张")
+        assert search_index.refresh(profile, case_id, con) == {**nothing, "exhibits": 1, "documents": 1}
+    assert [(h.exhibit_number, h.exhibit_title) for h in search(profile, case_id, "第4张")] == [
+        (4, "最后一张")
+    ]
 
 
 def test_the_index_lives_in_the_cache_and_a_damaged_one_is_rebuilt(profile, case_id, order_shot):
