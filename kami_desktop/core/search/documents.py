@@ -74,8 +74,11 @@ def _newest_ocr(s: Session) -> tuple[int, object]:
 
 
 def _digest(values: Iterable[object]) -> str:
-    data = "\x1f".join(map(str, values)).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, digest_size=12).hexdigest()
+    """The values themselves when short (ids), else their hash (the user's words)."""
+    data = "\x1f".join(map(str, values))
+    if len(data) <= 64:
+        return data
+    return hashlib.md5(data.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
 
 
 def _meta_docs(eid: int, title: str, purpose: str, source: str, notes: str, tags: list[str]) -> list[Doc]:
@@ -236,5 +239,8 @@ class CaseReader:
             yield Doc(eid, "bill", "bill_row", text, {"bill_id": bill_id, "row_id": row_id, "row": row})
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
 def ref_json(ref: dict[str, object]) -> str:
-    return json.dumps(ref, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(ref)

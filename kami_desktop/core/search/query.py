@@ -55,7 +55,8 @@ def _statement(
     FTS query ranks only the best ``top`` matches of the whole index (then filters by case and trash),
     so a word found in tens of thousands of lines does not join every one of them."""
     long = [t for t in terms if len(t) >= MIN_FTS] if fts else []
-    where, params = ["d.case_id = :case"], {}
+    where: list[str] = ["d.case_id = :case"]
+    params: dict[str, Any] = {}
     if not include_trashed:
         where.append("x.trashed = 0")
     for i, t in enumerate(t for t in terms if t not in long):
