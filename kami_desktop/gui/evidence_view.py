@@ -199,7 +199,6 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
             self.undo_stack.clear()  # the history belongs to one case
         self.case_id = case_id
         self.reload()
-        self._search_content()
 
     def reload(self, select: list[int] | None = None, reveal: list[int] | None = None) -> None:
         """Load the rows again; select ``select`` (default: keep the selection); scroll ``reveal`` into
@@ -211,6 +210,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         else:
             self._reselect = self.selected_ids()
         self._reveal = list(reveal or [])
+        self._search_content()  # the hits follow the case too (an edit, an import, a trash)
         if self.case_id is None:
             self.model.set_rows([])
             self.loaded.emit()

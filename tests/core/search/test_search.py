@@ -139,6 +139,8 @@ def test_without_the_trigram_tokenizer_every_query_still_finds_the_same(
     monkeypatch.setattr(search_index, "trigram_available", lambda: False)
     like = {q: [(h.kind, h.where.get("line")) for h in search(profile, case_id, q)] for q in queries}
     assert like == with_fts and with_fts["失败订单"] == [("ocr", 3)]
+    for query in HOSTILE:
+        assert all(h.kind == "ocr" for h in search(profile, case_id, query))
     con = sqlite3.connect(search_index.index_path(profile))
     assert dict(con.execute("SELECT key, value FROM meta"))["mode"] == "like"
     con.close()
@@ -171,6 +173,7 @@ HOSTILE = [
     "\u200b",
     "订" * 10_000,
     "ab" * 5_000,
+    "充值失败订单异常，款项未到账",  # the whole line, and a hit
 ]
 
 
