@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.facts import exhibit_numbers
@@ -81,8 +81,9 @@ def _digest(values: Iterable[object]) -> str:
     return hashlib.md5(data.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
 
 
-def _meta_docs(eid: int, title: str, purpose: str, source: str, notes: str, tags: list[str]) -> list[Doc]:
-    values = (title, purpose, source, notes, "、".join(t for t in tags if t))
+def _meta_docs(eid: int, title: str, purpose: str, source: str, notes: str, tags: str) -> list[Doc]:
+    listed = json.loads(tags or "[]")
+    values = (title, purpose, source, notes, "、".join(str(t) for t in listed if t))
     return [Doc(eid, "meta", kind, text, {}) for kind, text in zip(META_KINDS, values, strict=True) if text]
 
 
@@ -92,29 +93,30 @@ class CaseReader:
     def __init__(self, s: Session, case_id: int) -> None:
         self.s = s
         self.case_id = case_id
-        self._meta: dict[int, tuple[str, str, str, str, list[str]]] = {}
+        self._meta: dict[int, tuple[str, str, str, str, str]] = {}  # the tags as stored (a JSON list)
 
     def signatures(self) -> dict[int, ExhibitSig]:
-        s, case_id = self.s, self.case_id
+        """Core rows, no ORM loading, no column decoding: this runs after every change of the case."""
+        s, case_id = self.s.connection(), self.case_id
         sigs: dict[int, ExhibitSig] = {}
         rows = s.execute(
             select(
                 Exhibit.id,
-                Exhibit.trashed_at,
+                Exhibit.trashed_at.is_not(None),
                 Exhibit.title,
                 Exhibit.purpose,
                 Exhibit.source,
                 Exhibit.notes,
-                Exhibit.tags,
+                type_coerce(Exhibit.tags, Text),
             ).where(Exhibit.case_id == case_id)
         )
-        for eid, trashed_at, title, purpose, source, notes, tags in rows:
-            self._meta[eid] = (title or "", purpose or "", source or "", notes or "", list(tags or []))
-            sigs[eid] = ExhibitSig(trashed_at is not None, {p: "" for p in PARTS})
-            sigs[eid].parts["meta"] = _digest(self._meta[eid][:4] + tuple(self._meta[eid][4]))
+        for eid, trashed, *words in rows:
+            meta = self._meta[eid] = tuple(w or "" for w in words)  # type: ignore[assignment]
+            sigs[eid] = ExhibitSig(bool(trashed), {p: "" for p in PARTS})
+            sigs[eid].parts["meta"] = _digest(meta)
         in_case = Exhibit.case_id == case_id
         ocr: dict[int, list[object]] = {}
-        top, top_read_at = _newest_ocr(s)
+        top, top_read_at = _newest_ocr(self.s)
         for eid, oid in s.execute(
             select(ExhibitFile.exhibit_id, OcrText.id)
             .join(OcrText, OcrText.blob_sha256 == ExhibitFile.blob_sha256)
@@ -147,7 +149,7 @@ class CaseReader:
             for eid, values in found.items():
                 if eid in sigs:
                     sigs[eid].parts[part] = _digest(values)
-        numbers = exhibit_numbers(s, case_id)  # the binder's numbering, kept beside the hits
+        numbers = exhibit_numbers(self.s, case_id)  # the binder's numbering, kept beside the hits
         for eid, sig in sigs.items():
             sig.number, sig.title = numbers.get(eid, (None, self._meta[eid][0]))
         return sigs
@@ -182,7 +184,7 @@ class CaseReader:
             .where(ExhibitFile.exhibit_id.in_(ids), OcrText.text != "")
             .order_by(ExhibitFile.exhibit_id, ExhibitFile.position, OcrText.page)
         )
-        for eid, position, sha, page, width, height, raw in self.s.execute(q):
+        for eid, position, sha, page, width, height, raw in self.s.connection().execute(q):
             for n, line in enumerate(lines_from_json(raw)):
                 if not line.text.strip():
                     continue
@@ -211,7 +213,7 @@ class CaseReader:
             .where(Chat.exhibit_id.in_(ids), ChatMessage.text != "")
             .order_by(Chat.id, ChatMessage.seq)
         )
-        for eid, chat_id, mid, seq, sender, text in self.s.execute(q):
+        for eid, chat_id, mid, seq, sender, text in self.s.connection().execute(q):
             body = f"{sender}：{text}" if sender else text
             yield Doc(eid, "chat", "chat", body, {"chat_id": chat_id, "message_id": mid, "seq": seq})
 
@@ -233,7 +235,18 @@ class CaseReader:
             .where(Bill.exhibit_id.in_(ids))
             .order_by(Bill.id, BillRow.row)
         )
-        for eid, bill_id, row_id, row, party, goods, order, merchant, amount, status in self.s.execute(q):
+        for (
+            eid,
+            bill_id,
+            row_id,
+            row,
+            party,
+            goods,
+            order,
+            merchant,
+            amount,
+            status,
+        ) in self.s.connection().execute(q):
             cells = [party, goods, order, merchant, f"¥{amount:.2f}" if amount is not None else "", status]
             text = " · ".join(c.strip() for c in cells if c and c.strip() and c.strip() != "/")
             yield Doc(eid, "bill", "bill_row", text, {"bill_id": bill_id, "row_id": row_id, "row": row})

@@ -3,7 +3,7 @@
 Tables: ``meta`` (layout and match mode), ``cases`` (the case-file stamp each case was indexed at),
 ``exhibits`` (trash state and part signatures per exhibit), ``docs`` (the documents: original text,
 normalised text, where) and, when the trigram tokenizer exists, ``docs_fts`` (FTS5 over ``docs.norm``,
-kept in step by triggers). A file that is missing, of another layout or unreadable is replaced.
+kept in step by ``_insert`` and ``_delete``). A file missing, of another layout or unreadable is replaced.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from kami_desktop.core.search.text import normalize
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "search.sqlite3"
-LAYOUT = "3"
+LAYOUT = "4"
 TRIGRAM, LIKE = "trigram", "like"
 
 SCHEMA = (
@@ -40,8 +40,6 @@ SCHEMA = (
 )
 FTS_SCHEMA = (
     "CREATE VIRTUAL TABLE docs_fts USING fts5(norm, content='docs', content_rowid='id', tokenize='trigram')",
-    "CREATE TRIGGER docs_ad AFTER DELETE ON docs BEGIN"
-    " INSERT INTO docs_fts (docs_fts, rowid, norm) VALUES ('delete', old.id, old.norm); END",
 )
 
 
@@ -160,6 +158,16 @@ def _insert(con: sqlite3.Connection, case_id: int, docs: Iterable[Doc], mode: st
     return cur.rowcount
 
 
+def _delete(con: sqlite3.Connection, where: str, params: list[tuple[object, ...]], mode: str) -> None:
+    """Remove documents, from the FTS index first (it needs the text it indexed; no trigger per row)."""
+    if mode == TRIGRAM:
+        sql = (
+            f"INSERT INTO docs_fts (docs_fts, rowid, norm) SELECT 'delete', id, norm FROM docs WHERE {where}"
+        )
+        con.executemany(sql, params)
+    con.executemany(f"DELETE FROM docs WHERE {where}", params)
+
+
 def refresh(profile: Profile, case_id: int, con: sqlite3.Connection) -> dict[str, int]:
     """Bring the case's part of the index up to date; returns what it did (all zero when it was current)."""
     done = {"exhibits": 0, "documents": 0, "removed": 0, "renumbered": 0}
@@ -192,7 +200,7 @@ def _sync(con: sqlite3.Connection, reader: CaseReader, case_id: int, mode: str) 
         )
     }
     gone = [eid for eid in old if eid not in sigs]
-    con.executemany("DELETE FROM docs WHERE exhibit_id = ?", ((eid,) for eid in gone))
+    _delete(con, "exhibit_id = ?", [(eid,) for eid in gone], mode)
     con.executemany("DELETE FROM exhibits WHERE id = ?", ((eid,) for eid in gone))
     changed: set[int] = set()
     added = 0
@@ -204,9 +212,7 @@ def _sync(con: sqlite3.Connection, reader: CaseReader, case_id: int, mode: str) 
         ]
         if not stale:
             continue
-        con.executemany(
-            "DELETE FROM docs WHERE exhibit_id = ? AND part = ?", ((eid, part) for eid in stale if eid in old)
-        )
+        _delete(con, "exhibit_id = ? AND part = ?", [(eid, part) for eid in stale if eid in old], mode)
         added += _insert(con, case_id, reader.documents(part, sorted(stale)), mode)
         changed.update(stale)
     changed.update(eid for eid, sig in sigs.items() if eid in old and old[eid].trashed != sig.trashed)
