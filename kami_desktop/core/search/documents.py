@@ -112,40 +112,43 @@ class CaseReader:
         )
         for eid, trashed, *words in rows:
             meta = self._meta[eid] = tuple(w or "" for w in words)  # type: ignore[assignment]
-            sigs[eid] = ExhibitSig(bool(trashed), {p: "" for p in PARTS})
-            sigs[eid].parts["meta"] = _digest(meta)
+            sigs[eid] = ExhibitSig(
+                bool(trashed), {"meta": "\x1f".join(meta), "ocr": "", "chat": "", "bill": ""}
+            )
         in_case = Exhibit.case_id == case_id
-        ocr: dict[int, list[object]] = {}
         top, top_read_at = _newest_ocr(self.s)
-        for eid, oid in s.execute(
-            select(ExhibitFile.exhibit_id, OcrText.id)
+        ids = (
+            select(ExhibitFile.exhibit_id.label("eid"), OcrText.id.label("oid"))
             .join(OcrText, OcrText.blob_sha256 == ExhibitFile.blob_sha256)
             .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
             .where(in_case)
             .order_by(ExhibitFile.exhibit_id, OcrText.id)
+            .subquery()
+        )
+        for eid, listed, has_top in s.execute(
+            select(ids.c.eid, func.group_concat(ids.c.oid), func.max(ids.c.oid == top)).group_by(ids.c.eid)
         ):
-            ocr.setdefault(eid, []).extend((oid, top_read_at) if oid == top else (oid,))
+            if eid in sigs:  # the newest row may be a re-read that got its old id back: its time too
+                sigs[eid].parts["ocr"] = f"{listed}@{top_read_at}" if has_top else listed
+        # a chat's messages and a bill's rows are written once, with the chat or bill (all or nothing):
+        # which chats and bills an exhibit holds says whether its messages and rows changed
         chats: dict[int, list[object]] = {}
-        for eid, cid, n, last in s.execute(
-            select(Chat.exhibit_id, Chat.id, func.count(ChatMessage.id), func.max(ChatMessage.id))
+        for eid, cid, at in s.execute(
+            select(Chat.exhibit_id, Chat.id, type_coerce(Chat.imported_at, Text))
             .join(Exhibit, Exhibit.id == Chat.exhibit_id)
-            .outerjoin(ChatMessage, ChatMessage.chat_id == Chat.id)
             .where(in_case)
-            .group_by(Chat.id)
             .order_by(Chat.id)
         ):
-            chats.setdefault(eid, []).extend((cid, n, last))
+            chats.setdefault(eid, []).extend((cid, at))
         bills: dict[int, list[object]] = {}
-        for eid, bid, n, last in s.execute(
-            select(Bill.exhibit_id, Bill.id, func.count(BillRow.id), func.max(BillRow.id))
+        for eid, bid, at in s.execute(
+            select(Bill.exhibit_id, Bill.id, type_coerce(Bill.imported_at, Text))
             .join(Exhibit, Exhibit.id == Bill.exhibit_id)
-            .outerjoin(BillRow, BillRow.bill_id == Bill.id)
             .where(in_case)
-            .group_by(Bill.id)
             .order_by(Bill.id)
         ):
-            bills.setdefault(eid, []).extend((bid, n, last))
-        for part, found in (("ocr", ocr), ("chat", chats), ("bill", bills)):
+            bills.setdefault(eid, []).extend((bid, at))
+        for part, found in (("chat", chats), ("bill", bills)):
             for eid, values in found.items():
                 if eid in sigs:
                     sigs[eid].parts[part] = _digest(values)
