@@ -78,9 +78,12 @@ def _statement(
             f" WHERE {' AND '.join(where)} ORDER BY instr(d.norm, :phrase) = 0, f.rank, d.id LIMIT :limit"
         )
     else:
+        # LIKE: one term stops at the first ``limit`` rows in index order (a common two-character word is
+        # found at once); several rank the rows holding the whole query first
+        order = "d.id" if len(terms) == 1 else "instr(d.norm, :phrase) = 0, length(d.norm), d.id"
         sql = (
             f"SELECT {cols} FROM docs d JOIN exhibits x ON x.id = d.exhibit_id WHERE {' AND '.join(where)}"
-            " ORDER BY instr(d.norm, :phrase) = 0, length(d.norm), d.id LIMIT :limit"
+            f" ORDER BY {order} LIMIT :limit"
         )
     return sql, params
 
