@@ -10,10 +10,14 @@ window) can still bring it up to date, and a broken index can be thrown away wit
 It is never stale. Every search first compares a stamp of the case file — the ledger head (seq and
 hash: every import, edit, trash, restore, merge and purge appends an entry) and the largest id and
 count of ``ocr_texts`` (OCR results are derived rows outside the ledger; a re-read replaces its row
-with a new id) — with the stamp it last indexed. When they differ it takes per-exhibit signatures in a
-few aggregate queries (the exhibit's own words and trash state; the OCR rows of its files; its chats
-and bill rows) and re-indexes only the parts that changed, all inside one read transaction of the case
-file so the stamp and the text agree. An unchanged case costs two tiny queries.
+with a new id) — with the stamp it last indexed. When they differ it reads what happened since: ledger entries that
+name one exhibit (an edit, an import, a trash or restore) and OCR rows added since (the background job
+reading) name the exhibits to look at; anything else (a reorder, a merge, a page read again, an
+unknown action, another chain after a restore) makes it look at every exhibit of the case. Looking
+means per-exhibit signatures from a few aggregate queries (the exhibit's own words and trash state,
+the OCR rows of its files, its chats and bills) and re-indexing only the parts that differ; binder
+numbers are compared for every exhibit. All of it runs inside one read transaction of the case file,
+so the stamp and the text agree. An unchanged case costs a few index lookups.
 
 Matching: an FTS5 table with the ``trigram`` tokenizer (Chinese has no spaces: any substring of three
 or more characters is found), checked when the index is created; without it (an SQLite built without

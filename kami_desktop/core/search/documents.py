@@ -54,14 +54,84 @@ class ExhibitSig:
     title: str = ""
 
 
-def case_stamp(s: Session) -> str:
+@dataclass(frozen=True)
+class Stamp:
+    """What the index was last brought up to date with: the ledger head and the OCR rows."""
+
+    seq: int
+    hash: str
+    top: int  # the largest ocr_texts id
+    count: int  # how many ocr_texts rows
+    read_at: str  # when the row with the largest id was read
+
+    def key(self) -> str:
+        return json.dumps([self.seq, self.hash, self.top, self.count, self.read_at])
+
+    @classmethod
+    def parse(cls, key: str) -> Stamp | None:
+        try:
+            seq, hash_, top, count, read_at = json.loads(key)
+            return cls(int(seq), str(hash_), int(top), int(count), str(read_at))
+        except (ValueError, TypeError):
+            return None
+
+
+def case_stamp(s: Session) -> Stamp:
     """Changes whenever anything the index reads changes: the ledger head and the OCR rows."""
     head = s.execute(
         select(LedgerEntry.seq, LedgerEntry.hash).order_by(LedgerEntry.seq.desc()).limit(1)
     ).first()
     top, read_at = _newest_ocr(s)
-    count = s.scalar(select(func.count()).select_from(OcrText))
-    return f"{head[0] if head else 0}:{head[1] if head else ''}|{top}:{count}:{read_at}"
+    count = s.scalar(select(func.count()).select_from(OcrText)) or 0
+    return Stamp(head[0] if head else 0, head[1] if head else "", top, count, str(read_at))
+
+
+# ledger actions that change one exhibit, named by the entry; and those that never touch exhibits
+ONE_EXHIBIT = frozenset(
+    {"exhibit.edit", "import", "import.duplicate", "exhibit.trash", "exhibit.restore", "exhibit.purge"}
+)
+NOT_EXHIBITS = ("party.", "fact.", "claim.", "ladder.", "case.", "dossier.", "counterparty.")
+MAX_TOUCHED = 2000
+
+
+def touched_since(s: Session, case_id: int, old: Stamp, new: Stamp) -> set[int] | None:
+    """The exhibits of the case that changed between two stamps, or None when that cannot be told
+    for sure (a reorder, a merge, an unknown action, OCR rows removed, another database): then every
+    exhibit is compared. New OCR rows (the background job reading) name their files' exhibits."""
+    if new.seq < old.seq or new.top < old.top:
+        return None
+    touched: set[int] = set()
+    if new.seq != old.seq:
+        if old.seq and s.scalar(select(LedgerEntry.hash).where(LedgerEntry.seq == old.seq)) != old.hash:
+            return None  # not the chain that was indexed (restored from a backup)
+        for action, entry_case, exhibit_id in s.execute(
+            select(LedgerEntry.action, LedgerEntry.case_id, LedgerEntry.exhibit_id).where(
+                LedgerEntry.seq > old.seq
+            )
+        ):
+            if entry_case is not None and entry_case != case_id:
+                continue
+            if action in ONE_EXHIBIT and exhibit_id is not None:
+                touched.add(exhibit_id)
+            elif not action.startswith(NOT_EXHIBITS):
+                return None
+    shas = list(s.scalars(select(OcrText.blob_sha256).where(OcrText.id > old.top)))
+    if new.count != old.count + len(shas):
+        return None  # rows were removed or replaced: which ones, only a full comparison tells
+    if new.top == old.top and new.read_at != old.read_at and new.top:
+        reread = s.scalar(select(OcrText.blob_sha256).where(OcrText.id == new.top))
+        if reread is None:
+            return None
+        shas.append(reread)
+    for i in range(0, len(shas), CHUNK):
+        touched.update(
+            s.scalars(
+                select(ExhibitFile.exhibit_id)
+                .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
+                .where(Exhibit.case_id == case_id, ExhibitFile.blob_sha256.in_(shas[i : i + CHUNK]))
+            )
+        )
+    return touched if len(touched) <= MAX_TOUCHED else None
 
 
 def _newest_ocr(s: Session) -> tuple[int, object]:
@@ -94,11 +164,16 @@ class CaseReader:
         self.s = s
         self.case_id = case_id
         self._meta: dict[int, tuple[str, str, str, str, str]] = {}  # the tags as stored (a JSON list)
+        self.numbers: dict[int, tuple[int, str]] = {}
 
-    def signatures(self) -> dict[int, ExhibitSig]:
-        """Core rows, no ORM loading, no column decoding: this runs after every change of the case."""
+    def signatures(self, only: set[int] | None = None) -> dict[int, ExhibitSig]:
+        """Of every exhibit of the case, or ``only`` of these. Core rows, no ORM loading, no column
+        decoding: this runs after every change of the case."""
         s, case_id = self.s.connection(), self.case_id
         sigs: dict[int, ExhibitSig] = {}
+        in_case = Exhibit.case_id == case_id
+        if only is not None:
+            in_case = in_case & Exhibit.id.in_(sorted(only))
         rows = s.execute(
             select(
                 Exhibit.id,
@@ -108,14 +183,13 @@ class CaseReader:
                 Exhibit.source,
                 Exhibit.notes,
                 type_coerce(Exhibit.tags, Text),
-            ).where(Exhibit.case_id == case_id)
+            ).where(in_case)
         )
         for eid, trashed, *words in rows:
             meta = self._meta[eid] = tuple(w or "" for w in words)  # type: ignore[assignment]
             sigs[eid] = ExhibitSig(
                 bool(trashed), {"meta": "\x1f".join(meta), "ocr": "", "chat": "", "bill": ""}
             )
-        in_case = Exhibit.case_id == case_id
         top, top_read_at = _newest_ocr(self.s)
         ids = (
             select(ExhibitFile.exhibit_id.label("eid"), OcrText.id.label("oid"))
@@ -152,7 +226,7 @@ class CaseReader:
             for eid, values in found.items():
                 if eid in sigs:
                     sigs[eid].parts[part] = _digest(values)
-        numbers = exhibit_numbers(self.s, case_id)  # the binder's numbering, kept beside the hits
+        numbers = self.numbers = exhibit_numbers(self.s, case_id)  # the binder's, kept beside the hits
         for eid, sig in sigs.items():
             sig.number, sig.title = numbers.get(eid, (None, self._meta[eid][0]))
         return sigs

@@ -17,7 +17,16 @@ from pathlib import Path
 
 from kami_desktop.core.errors import UserError
 from kami_desktop.core.profile import Profile
-from kami_desktop.core.search.documents import PARTS, CaseReader, Doc, ExhibitSig, case_stamp, ref_json
+from kami_desktop.core.search.documents import (
+    PARTS,
+    CaseReader,
+    Doc,
+    ExhibitSig,
+    Stamp,
+    case_stamp,
+    ref_json,
+    touched_since,
+)
 from kami_desktop.core.search.text import normalize
 
 log = logging.getLogger(__name__)
@@ -173,16 +182,19 @@ def refresh(profile: Profile, case_id: int, con: sqlite3.Connection) -> dict[str
     done = {"exhibits": 0, "documents": 0, "removed": 0, "renumbered": 0}
     with profile.snapshot() as s:
         stamp = case_stamp(s)
+        key = stamp.key()
         row = con.execute("SELECT stamp FROM cases WHERE case_id = ?", (case_id,)).fetchone()
-        if row is not None and row[0] == stamp:
+        if row is not None and row[0] == key:
             return done
         con.execute("BEGIN IMMEDIATE")
         try:
             row = con.execute("SELECT stamp FROM cases WHERE case_id = ?", (case_id,)).fetchone()
-            if row is None or row[0] != stamp:
+            if row is None or row[0] != key:
                 mode = con.execute("SELECT value FROM meta WHERE key = 'mode'").fetchone()[0]
-                done = _sync(con, CaseReader(s, case_id), case_id, mode)
-                con.execute("INSERT OR REPLACE INTO cases (case_id, stamp) VALUES (?, ?)", (case_id, stamp))
+                before = Stamp.parse(row[0]) if row is not None else None
+                only = touched_since(s, case_id, before, stamp) if before is not None else None
+                done = _sync(con, CaseReader(s, case_id), case_id, mode, only)
+                con.execute("INSERT OR REPLACE INTO cases (case_id, stamp) VALUES (?, ?)", (case_id, key))
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -190,8 +202,12 @@ def refresh(profile: Profile, case_id: int, con: sqlite3.Connection) -> dict[str
     return done
 
 
-def _sync(con: sqlite3.Connection, reader: CaseReader, case_id: int, mode: str) -> dict[str, int]:
-    sigs = reader.signatures()
+def _sync(
+    con: sqlite3.Connection, reader: CaseReader, case_id: int, mode: str, only: set[int] | None = None
+) -> dict[str, int]:
+    """Compare signatures (of every exhibit, or ``only`` the touched ones) and re-index what differs;
+    binder numbers are compared for every exhibit (a trash or an import moves the ones after it)."""
+    sigs = reader.signatures(only)
     old: dict[int, ExhibitSig] = {
         eid: ExhibitSig(bool(trashed), dict(zip(PARTS, parts, strict=True)), number, title)
         for eid, trashed, number, title, *parts in con.execute(
@@ -199,7 +215,7 @@ def _sync(con: sqlite3.Connection, reader: CaseReader, case_id: int, mode: str) 
             (case_id,),
         )
     }
-    gone = [eid for eid in old if eid not in sigs]
+    gone = [eid for eid in (old if only is None else only & set(old)) if eid not in sigs]
     _delete(con, "exhibit_id = ?", [(eid,) for eid in gone], mode)
     con.executemany("DELETE FROM exhibits WHERE id = ?", ((eid,) for eid in gone))
     changed: set[int] = set()
@@ -221,6 +237,17 @@ def _sync(con: sqlite3.Connection, reader: CaseReader, case_id: int, mode: str) 
         for eid, sig in sigs.items()
         if eid in old and eid not in changed and (old[eid].number, old[eid].title) != (sig.number, sig.title)
     }
+    if only is not None:  # the others keep their text, but may have moved
+        moved = [
+            (number, title, eid)
+            for eid, o in old.items()
+            if eid not in sigs and eid not in gone
+            for number, title in [reader.numbers.get(eid, (None, o.title))]
+            if (number, title) != (o.number, o.title)
+        ]
+        con.executemany("UPDATE exhibits SET number = ?, title = ? WHERE id = ?", moved)
+    else:
+        moved = []
     con.executemany(
         "INSERT OR REPLACE INTO exhibits (id, case_id, trashed, meta, ocr, chat, bill, number, title)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -229,4 +256,9 @@ def _sync(con: sqlite3.Connection, reader: CaseReader, case_id: int, mode: str) 
             for eid, sig in ((e, sigs[e]) for e in sorted(changed | renumbered))
         ),
     )
-    return {"exhibits": len(changed), "documents": added, "removed": len(gone), "renumbered": len(renumbered)}
+    return {
+        "exhibits": len(changed),
+        "documents": added,
+        "removed": len(gone),
+        "renumbered": len(renumbered) + len(moved),
+    }

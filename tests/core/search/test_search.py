@@ -359,3 +359,68 @@ def test_the_index_is_never_in_the_case_database(profile, case_id, order_shot):
     with profile.session() as s:
         names = set(s.scalars(text("SELECT name FROM sqlite_master")))
     assert not any("fts" in n or n == "docs" for n in names)
+
+
+def test_the_ledger_and_new_ocr_rows_name_what_to_compare(profile, case_id, tmp_path, monkeypatch):
+    """An edit, a trash, an import or a newly read page: only those exhibits are compared; a reorder, a
+    merge or a page read again: every exhibit (which ones moved or lost text, only that tells)."""
+    from kami_desktop.core.case.cases import create_case
+    from kami_desktop.core.search.documents import CaseReader
+
+    a = shot(profile, case_id, tmp_path, "a.png", 40, ("第一页 订单",))
+    b = shot(profile, case_id, tmp_path, "b.png", 41, ("第二页 订单",))
+    seen: list[set[int] | None] = []
+    signatures = CaseReader.signatures
+    monkeypatch.setattr(
+        CaseReader, "signatures", lambda self, only=None: seen.append(only) or signatures(self, only)
+    )
+
+    def compared(change) -> set[int] | None:
+        change()
+        seen.clear()
+        search(profile, case_id, "订单")
+        return seen[0] if seen else set()
+
+    search(profile, case_id, "订单")
+
+    def edit():
+        with profile.session() as s:
+            exhibits.edit_exhibit(s, a.exhibit_id, notes="新备注")
+
+    assert compared(edit) == {a.exhibit_id}
+    assert [h.kind for h in search(profile, case_id, "新备注")] == ["notes"]
+    assert compared(lambda: read(profile, b.sha256, ("第二页 订单", "款项未到账"), page=1)) == {b.exhibit_id}
+    assert [h.where["page"] for h in search(profile, case_id, "款项未到账")] == [1]
+    assert compared(lambda: read(profile, b.sha256, ("第二页 订单", "已经到账"), page=1)) == {b.exhibit_id}
+    assert search(profile, case_id, "款项未到账") == [] and search(profile, case_id, "已经到账")
+    assert compared(lambda: read(profile, a.sha256, ("第一页 已改",))) is None  # an older page read again
+    assert search(profile, case_id, "第一页 订单") == [] and search(profile, case_id, "第一页 已改")
+
+    def trash():
+        with profile.session() as s:
+            exhibits.trash(s, a.exhibit_id)
+
+    assert compared(trash) == {a.exhibit_id}
+    assert {(h.exhibit_id, h.exhibit_number) for h in search(profile, case_id, "订单")} == {(b.exhibit_id, 1)}
+    c = None
+
+    def other_case():
+        with profile.session() as s:
+            create_case(s, "另一案")
+
+    assert compared(other_case) == set()
+
+    def new_import():
+        nonlocal c
+        c = shot(profile, case_id, tmp_path, "c.png", 42)
+
+    assert compared(new_import) == {c.exhibit_id}
+
+    def reorder():
+        with profile.session() as s:
+            exhibits.reorder(s, case_id, [c.exhibit_id, b.exhibit_id])
+
+    assert compared(reorder) is None
+    assert {(h.exhibit_id, h.exhibit_number) for h in search(profile, case_id, "第二页")} == {
+        (b.exhibit_id, 2)
+    }
