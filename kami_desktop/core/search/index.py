@@ -208,14 +208,21 @@ def _sync(
     """Compare signatures (of every exhibit, or ``only`` the touched ones) and re-index what differs;
     binder numbers are compared for every exhibit (a trash or an import moves the ones after it)."""
     sigs = reader.signatures(only)
+    full = "SELECT id, trashed, number, title, meta, ocr, chat, bill FROM exhibits WHERE "
+    if only is None:
+        rows = con.execute(full + "case_id = ?", (case_id,)).fetchall()
+    else:
+        wanted = sorted(only)
+        rows = []
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows += con.execute(full + f"id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
     old: dict[int, ExhibitSig] = {
         eid: ExhibitSig(bool(trashed), dict(zip(PARTS, parts, strict=True)), number, title)
-        for eid, trashed, number, title, *parts in con.execute(
-            "SELECT id, trashed, number, title, meta, ocr, chat, bill FROM exhibits WHERE case_id = ?",
-            (case_id,),
-        )
+        for eid, trashed, number, title, *parts in rows
+        if only is None or eid in only
     }
-    gone = [eid for eid in (old if only is None else only & set(old)) if eid not in sigs]
+    gone = [eid for eid in old if eid not in sigs]
     _delete(con, "exhibit_id = ?", [(eid,) for eid in gone], mode)
     con.executemany("DELETE FROM exhibits WHERE id = ?", ((eid,) for eid in gone))
     changed: set[int] = set()
@@ -238,12 +245,13 @@ def _sync(
         if eid in old and eid not in changed and (old[eid].number, old[eid].title) != (sig.number, sig.title)
     }
     if only is not None:  # the others keep their text, but may have moved
+        others = con.execute("SELECT id, number, title FROM exhibits WHERE case_id = ?", (case_id,))
         moved = [
             (number, title, eid)
-            for eid, o in old.items()
-            if eid not in sigs and eid not in gone
-            for number, title in [reader.numbers.get(eid, (None, o.title))]
-            if (number, title) != (o.number, o.title)
+            for eid, was, named in others
+            if eid not in only
+            for number, title in [reader.numbers.get(eid, (None, named))]
+            if (number, title) != (was, named)
         ]
         con.executemany("UPDATE exhibits SET number = ?, title = ? WHERE id = ?", moved)
     else:
