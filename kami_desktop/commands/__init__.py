@@ -14,6 +14,7 @@ COMMAND_TABLE: dict[str, tuple[str, str]] = {
     "trash": ("evidence", "回收站"),
     "verify": ("evidence", "校验完整性：重算哈希并检查存证日志"),
     "ledger": ("evidence", "存证日志"),
+    "search": ("search", "全文搜索：截图文字、证据名称与证明目的、聊天记录、账单"),
     "bill": ("bill", "支付宝/微信支付账单：解析、导入、对账、主张金额"),
     "claim": ("claim", "主张项：要求退还的每一笔款项及其证据，主张本金"),
     "chat": ("chat", "聊天记录（QQ、留痕/MemoTrace 导出）与语音：解析、导入、摘录"),

@@ -113,6 +113,10 @@ class BillTableModel(QAbstractTableModel):
                 return i
         return None
 
+    def row_of_id(self, bill_row_id: int) -> int | None:
+        """Model row of the stored bill row with this id (None when not shown)."""
+        return next((i for i, (_, ref) in enumerate(self._rows) if ref.bill_row_id == bill_row_id), None)
+
     def _where(self, bill_id: int | None, row: int) -> str:
         if self._several and bill_id is not None:
             return self.tr("账单 {bill} 第 {row} 行").format(bill=bill_id, row=row)

@@ -63,6 +63,7 @@ class BillsView(QWidget):
         self.profile = profile
         self.case_id: int | None = None
         self.data: BillViewData | None = None
+        self._pending_row: int | None = None  # bill row id to select once loaded (show_row)
         self._generation = 0
         self.worker: TaskWorker | None = None
         self.model = BillTableModel(self)
@@ -208,6 +209,8 @@ class BillsView(QWidget):
         self.table.verticalScrollBar().setValue(scroll)
         self._show_totals()
         self._update_buttons()
+        if self._pending_row is not None:
+            self.show_row(self._pending_row)
         self.loaded.emit()
 
     def _failed(self, failure: TaskFailure) -> None:
@@ -290,6 +293,19 @@ class BillsView(QWidget):
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def show_row(self, bill_row_id: int) -> None:
+        """Select the stored bill row with this id (as a search hit names it), once the rows are loaded."""
+        self._pending_row = bill_row_id
+        if self.data is None:
+            return  # _loaded comes back here
+        self._pending_row = None
+        row = self.model.row_of_id(bill_row_id)
+        if row is None and self.platform_only.isChecked():
+            self.platform_only.setChecked(False)  # the row is not the platform's: show every row
+            row = self.model.row_of_id(bill_row_id)
+        if row is not None:
+            self.select_row(row)
 
     def selected_counterparty(self) -> str:
         row = self._current_row()

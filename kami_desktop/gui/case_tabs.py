@@ -51,6 +51,16 @@ class CaseWorkspace(QTabWidget):
             done.connect(lambda result, v=view: self._changed_by(v) if result is not None else None)
         self.events.changed.connect(self._follow)
         connect_triage(self)  # screenshots ↔ bill rows, the suggestions' claim offer
+        self.evidence.content_hit.connect(self.show_hit)
+
+    def show_hit(self, hit) -> None:
+        """A search hit in a chat or a bill (core.search.Hit): its tab, the message or row selected."""
+        if hit.kind == "chat":
+            self.setCurrentWidget(self.chats)
+            self.chats.show_message(hit.where["chat_id"], hit.where["message_id"])
+        elif hit.kind == "bill_row":
+            self.setCurrentWidget(self.bills)
+            self.bills.show_row(hit.where["row_id"])
 
     @property
     def views(self) -> tuple[EvidenceView, BillsView, ClaimsView, ChatView, LadderView]:

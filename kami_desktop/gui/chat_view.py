@@ -97,6 +97,8 @@ class ChatView(QWidget):
 
         self.info = QLabel()
         self.info.setWordWrap(True)
+        self._pending_message: tuple[int, int] | None = None  # (chat id, message id) to show once loaded
+        self._loaded_chat: int | None = None  # the chat whose messages the model holds
         self.model = ChatMessageModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -154,6 +156,8 @@ class ChatView(QWidget):
     # ------------------------------------------------------------------ loading
     def set_case(self, case_id: int | None) -> None:
         self.case_id = case_id
+        self._pending_message = None
+        self._loaded_chat = None
         self.chats = []
         self.chat_box.blockSignals(True)
         self.chat_box.clear()
@@ -189,6 +193,7 @@ class ChatView(QWidget):
         if gen != self._generation or case_id != self.case_id:
             return
         if chats and chats == self.chats and self.model.rowCount():  # nothing changed: keep scroll and search
+            self._show_pending()
             self.loaded.emit()
             return
         self.chats = chats
@@ -252,13 +257,40 @@ class ChatView(QWidget):
         if gen != self._generation or chat_id != self.current_chat_id():
             return
         self.model.set_rows(rows)
+        self._loaded_chat = chat_id
         if self.search.text().strip():
             self.run_search()
+        self._show_pending()
         self._update_buttons()
         self.loaded.emit()
 
     def _failed(self, failure: TaskFailure) -> None:
         messages.show_error(self, failure.exception, failure.traceback)
+
+    # ------------------------------------------------------------------ one message, shown from elsewhere
+    def show_message(self, chat_id: int, message_id: int) -> None:
+        """Show this chat and select this message (as a search hit names them), once they are loaded."""
+        self._pending_message = (chat_id, message_id)
+        self._select_chat = chat_id
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        if self._pending_message is None:
+            return
+        chat_id, message_id = self._pending_message
+        if self._loaded_chat == chat_id and self.current_chat_id() == chat_id:
+            self._pending_message = None
+            row = next((i for i, m in enumerate(self.model.rows) if m.id == message_id), -1)
+            if row >= 0:
+                self.model.set_current_hit(row)
+                self.list.setCurrentIndex(self.model.index(row))
+                self.list.scrollTo(self.model.index(row), QAbstractItemView.ScrollHint.PositionAtCenter)
+        elif self.current_chat_id() != chat_id and self.chat_box.findData(chat_id) >= 0:
+            self.select_chat(chat_id)  # loads its messages, then comes back here
+
+    def selected_message_id(self) -> int | None:
+        row = self.list.currentIndex().row()
+        return self.model.rows[row].id if 0 <= row < len(self.model.rows) else None
 
     # ------------------------------------------------------------------ search
     def run_search(self) -> None:

@@ -64,6 +64,7 @@ class EvidenceModel(QAbstractTableModel):
         self.descending = False
         self.category: str | None = None
         self.text = ""
+        self.content_matches: set[int] = set()  # exhibits the content search found (set_content_matches)
         self.grouped = False
         if thumbs is not None:
             thumbs.ready.connect(self._thumb_ready)
@@ -110,6 +111,13 @@ class EvidenceModel(QAbstractTableModel):
             self.text = text.strip().lower()
         self._rearrange()
 
+    def set_content_matches(self, ids: set[int]) -> None:
+        """Exhibits whose content (OCR text, chats, bill rows) matched the search text: shown as well."""
+        if ids != self.content_matches:
+            self.content_matches = set(ids)
+            if self.text:
+                self._rearrange()
+
     def set_grouped(self, grouped: bool) -> None:
         self.grouped = grouped
         self._rearrange()
@@ -146,7 +154,7 @@ class EvidenceModel(QAbstractTableModel):
             rows = [r for r in rows if r.category == self.category]
         if self.text:
             needle = self.text
-            rows = [r for r in rows if needle in self._text_of(r)]
+            rows = [r for r in rows if needle in self._text_of(r) or r.id in self.content_matches]
         rows = sorted(rows, key=self._key(), reverse=self.descending)
         if self.grouped:
             out: list[ExhibitRow | GroupHeader] = []

@@ -31,6 +31,7 @@ from kami_desktop.gui import messages
 from kami_desktop.gui.bulk_edit import BulkEditPanel
 from kami_desktop.gui.case_events import CaseEvents
 from kami_desktop.gui.claim_dialog import ClaimDialog, choose_claim_item, claim_from, link_to_claim
+from kami_desktop.gui.content_search import ContentSearchPane, show_ocr_line
 from kami_desktop.gui.evidence_grid import EvidenceGrid
 from kami_desktop.gui.evidence_model import (
     SORT_CAPTURED,
@@ -67,6 +68,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
     import_requested = Signal()
     status_message = Signal(str)
     claims_changed = Signal(int)  # case id: a claim item was made from an exhibit
+    content_hit = Signal(object)  # a search hit in a chat or a bill (core.search.Hit): the workspace shows it
 
     def __init__(
         self,
@@ -117,6 +119,10 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         self.side.addWidget(self.bulk)
 
         self._build_toolbar()
+        self.content = ContentSearchPane(profile)  # what the search box finds inside the evidence
+        self.content.matched.connect(self.model.set_content_matches)
+        self.content.hit_chosen.connect(self._content_hit_chosen)
+        self._search_timer.timeout.connect(self._search_content)
         split = QSplitter()
         split.addWidget(self.stack)
         split.addWidget(self.side)
@@ -126,6 +132,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(self.toolbar)
+        lay.addWidget(self.content)
         lay.addWidget(split, 1)
         self._update_buttons()
 
@@ -152,7 +159,9 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         self.category_box.currentIndexChanged.connect(self._filter_changed)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("搜索名称、文件名、证明目的、标签（Ctrl+F）"))
+        self.search.setPlaceholderText(
+            self.tr("搜索名称、文件名、证明目的、标签、截图文字、聊天、账单（Ctrl+F）")
+        )
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._filter_changed)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -209,6 +218,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         else:
             self._reselect = self.selected_ids()
         self._reveal = list(reveal or [])
+        self._search_content()  # the hits follow the case too (an edit, an import, a trash)
         if self.case_id is None:
             self.model.set_rows([])
             self.loaded.emit()
@@ -314,6 +324,19 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
 
     def _filter_changed(self) -> None:
         self.model.set_filter(self.category_box.currentData(), self.search.text())
+
+    def _search_content(self) -> None:
+        self.content.run(self.case_id, self.search.text())
+
+    def _content_hit_chosen(self, hit) -> None:
+        """A hit chosen under the search box: its exhibit (and OCR line), or its chat message or bill row."""
+        if hit.kind in ("chat", "bill_row"):
+            self.content_hit.emit(hit)
+            return
+        if self.model.row_for_id(hit.exhibit_id) < 0:  # hidden by the category filter
+            self.category_box.setCurrentIndex(0)
+        self.select_ids([hit.exhibit_id])
+        show_ocr_line(self.detail, hit)
 
     def focus_search(self) -> None:
         self.search.setFocus()

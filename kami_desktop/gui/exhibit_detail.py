@@ -286,6 +286,15 @@ class ExhibitDetailPanel(QWidget):
             self.profile.blob_path(f.sha256), f.media_type, f.original_name, f.sha256, f.size
         )
 
+    def show_file_of(self, sha256: str) -> bool:
+        """Show the exhibit's file with this content (as a search hit names it); False if it has none."""
+        for row, f in enumerate(self._files):
+            if f.sha256 == sha256:
+                if self.files.currentRow() != row:
+                    self.files.setCurrentRow(row)
+                return True
+        return False
+
     def selected_file_id(self) -> int | None:
         row = self.files.currentRow()
         return self._files[row].id if 0 <= row < len(self._files) else None

@@ -102,6 +102,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     ),
     "triage": ("suggestion_panel", "suggestion_dialog", "triage_links"),
     "ocr": ("ocr_runner", "ocr_text_view"),
+    "search": ("content_search",),
 }
 LANGUAGES = ("en",)
 GUI_DIR = Path(__file__).resolve().parent

@@ -9,8 +9,8 @@ image pixels. 100 % is one image pixel per screen pixel."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
 
 class ImageViewer(QGraphicsView):
@@ -38,6 +38,7 @@ class ImageViewer(QGraphicsView):
         self._fit = True
         self._sharpen = QTimer(self, singleShot=True, interval=60)  # after a wheel turn: scale once
         self._sharpen.timeout.connect(self._refresh_pixmap)
+        self._marks: list[QGraphicsRectItem] = []
 
     # ------------------------------------------------------------------ the image
     def set_image(self, image: QImage | None) -> None:
@@ -47,7 +48,23 @@ class ImageViewer(QGraphicsView):
         self._item.setPixmap(QPixmap())
         self._item.setScale(1.0)
         self.scene().setSceneRect(QRectF(0, 0, self._image.width(), self._image.height()))
+        if self._image.isNull():
+            self.set_highlights([])  # marks belong to the image being shown (a new one is loading)
         self.fit()
+
+    def set_highlights(self, rects: list[QRectF]) -> None:
+        """Outline these rectangles (in the image's pixels) over the image, e.g. a line search found."""
+        for mark in self._marks:
+            self.scene().removeItem(mark)
+        pen = QPen(QColor("#e53935"), 3)
+        pen.setCosmetic(True)  # the same width at any zoom
+        brush = QBrush(QColor(255, 235, 59, 80))
+        self._marks = [self.scene().addRect(QRectF(r), pen, brush) for r in rects]
+        for mark in self._marks:
+            mark.setZValue(1)
+
+    def highlights(self) -> list[QRectF]:
+        return [mark.rect() for mark in self._marks]
 
     def has_image(self) -> bool:
         return not self._image.isNull()

@@ -310,8 +310,8 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/evidence_view.py" line="135"/>
-        <source>搜索名称、文件名、证明目的、标签（Ctrl+F）</source>
-        <translation>Search titles, file names, purposes, tags (Ctrl+F)</translation>
+        <source>搜索名称、文件名、证明目的、标签、截图文字、聊天、账单（Ctrl+F）</source>
+        <translation>Search titles, file names, purposes, tags, screenshot text, chats, bills (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/evidence_view.py" line="139"/>

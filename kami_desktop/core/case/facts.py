@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import CaseError, get_case
@@ -200,13 +200,22 @@ class TimelineEntry:
         }
 
 
-def exhibit_numbers(s: Session, case_id: int) -> dict[int, tuple[int, str]]:
-    """{exhibit id: (binder number, title)} for the case's live exhibits."""
-    rows = s.execute(
-        select(Exhibit.id, Exhibit.title)
-        .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
-        .order_by(Exhibit.position, Exhibit.id)
-    ).all()
+def exhibit_numbers(s: Session, case_id: int, ids: Iterable[int] | None = None) -> dict[int, tuple[int, str]]:
+    """{exhibit id: (binder number, title)} for the case's live exhibits (with ``ids``: only those, the
+    numbers counted in the database among all of them)."""
+    live = (Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None))
+    order = (Exhibit.position, Exhibit.id)
+    if ids is not None:
+        numbered = (
+            select(Exhibit.id, func.row_number().over(order_by=order).label("n"), Exhibit.title)
+            .where(*live)
+            .subquery()
+        )
+        wanted = sorted({int(i) for i in ids})
+        q = select(numbered.c.id, numbered.c.n, numbered.c.title).where(numbered.c.id.in_(wanted))
+        return {eid: (n, title) for eid, n, title in s.execute(q)} if wanted else {}
+    s.flush()  # then Core rows: no ORM loading for ten thousand exhibits
+    rows = s.connection().execute(select(Exhibit.id, Exhibit.title).where(*live).order_by(*order))
     return {eid: (n, title) for n, (eid, title) in enumerate(rows, start=1)}
 
 
