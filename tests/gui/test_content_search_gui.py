@@ -60,6 +60,7 @@ def shots(profile, case_id, tmp_path):
 def open_case(qtbot, ws, case_id):
     with qtbot.waitSignal(ws.evidence.loaded, timeout=10000):
         ws.set_case(case_id)
+    ws.setCurrentWidget(ws.evidence)  # a case opens on its 案件首页; the search box is on 证据
 
 
 def type_text(qtbot, box, text: str) -> None:
