@@ -108,6 +108,7 @@ def test_gui_entry_point_runs_the_smoke_test_with_a_temporary_profile(tmp_path):
         "import generated Alipay bill",
         "binder",
         "HEIC photo and voice messages",
+        "video contact sheet",
         "verify",
     ):
         assert any(f"ok   {step}" in line for line in lines), step

@@ -1,0 +1,135 @@
+"""Video benchmark: the binder's keyframe contact sheet for a 10-minute 1080p screen recording against a
+plain PyAV decode of the same keyframes (target ≤ 1.5×), and the peak RSS of making the sheet.
+
+The recording is generated once with PyAV (H.264, 10 fps, a keyframe every 5 s, low bitrate, a new
+"screen" every 15 s) and cached under /tmp (it takes a few minutes to encode on a small machine).
+Each side runs in its own child process, so each peak RSS is its own. Asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.dossier import peak_rss_mb  # noqa: E402
+
+VIDEO = Path("/tmp/kami-bench/screen-1080p-10min.mp4")
+SECONDS, FPS, W, H = 600, 10, 1920, 1080
+
+
+def make_video(path: Path = VIDEO) -> Path:
+    if path.is_file():
+        return path
+    import av
+    import numpy as np
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".part.mp4")
+    rng = np.random.default_rng(7)
+    with av.open(str(tmp), "w") as c:
+        c.metadata["creation_time"] = "2025-03-12T12:30:45.000000Z"
+        s = c.add_stream("libx264", rate=FPS, options={"preset": "ultrafast", "crf": "32"})
+        s.width, s.height, s.pix_fmt = W, H, "yuv420p"
+        s.codec_context.gop_size = 5 * FPS
+        screen = None
+        for i in range(SECONDS * FPS):
+            if i % (15 * FPS) == 0:  # a new page of the app: background, header, rows of "text"
+                screen = np.empty((H, W, 3), np.uint8)
+                screen[:] = rng.integers(180, 255, 3, dtype=np.uint8)
+                screen[:120] = rng.integers(0, 120, 3, dtype=np.uint8)
+                for row in range(180, H - 80, 70):
+                    screen[row : row + 30, 100 : int(rng.integers(400, W - 100))] = 40
+            img = screen.copy()  # type: ignore[union-attr]
+            y = (i * 7) % (H - 60)
+            img[y : y + 60, W - 200 : W - 40] = (230, 60, 60)  # a moving element (a scroll, a cursor)
+            frame = av.VideoFrame.from_ndarray(img, format="rgb24")
+            frame.pts = i
+            for p in s.encode(frame):
+                c.mux(p)
+        for p in s.encode():
+            c.mux(p)
+    tmp.replace(path)
+    return path
+
+
+def plain_decode(path: Path) -> int:
+    """PyAV alone: seek to the same targets as the sheet, decode the keyframe there, nothing else."""
+    import av
+
+    from kami_desktop.core.evidence.video import MAX_SEEKS
+
+    with av.open(str(path)) as c:
+        v = c.streams.video[0]
+        keys = sum(1 for e in v.index_entries if e.is_keyframe)
+        seeks = min(MAX_SEEKS, 2 * keys)
+        duration = float(v.duration * v.time_base)
+        v.codec_context.skip_frame = "NONKEY"
+        seen: set[int] = set()
+        decoded = 0
+        for i in range(seeks):
+            c.seek(int(duration * (i + 0.5) / seeks / float(v.time_base)), stream=v, backward=True)
+            for packet in c.demux(v):
+                if not packet.is_keyframe:
+                    continue
+                if packet.pts not in seen:
+                    seen.add(packet.pts)
+                    decoded += len(packet.decode() or v.codec_context.decode(None)[:1])
+                break
+    return decoded
+
+
+def contact_sheet(path: Path) -> int:
+    from kami_desktop.core.evidence.video import sheet
+
+    return len(sheet(path, path.name).frames)
+
+
+def child(which: str, path: str) -> None:
+    fn = {"plain": plain_decode, "sheet": contact_sheet}[which]
+    fn(Path(path))  # warm: FFmpeg loaded, the file in the page cache
+    best = min(_timed(fn, Path(path)) for _ in range(3))
+    print(json.dumps({"seconds": best[0], "count": best[1], "rss_mb": peak_rss_mb()}))
+
+
+def _timed(fn, path: Path) -> tuple[float, int]:
+    t = time.perf_counter()
+    n = fn(path)
+    return time.perf_counter() - t, n
+
+
+def run_child(which: str, path: Path) -> dict:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", which, str(path)],
+        capture_output=True,
+        encoding="utf-8",
+        check=True,
+    )
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    t = time.perf_counter()
+    fresh = not VIDEO.is_file()
+    path = make_video()
+    if fresh:
+        print(f"generated {path} in {time.perf_counter() - t:.0f} s")
+    size_mb = path.stat().st_size / 1e6
+    print(f"video: {path.name}, {SECONDS // 60} min {W}×{H} @ {FPS} fps, {size_mb:.1f} MB")
+    plain = run_child("plain", path)
+    ours = run_child("sheet", path)
+    print(f"plain PyAV decode of the keyframes: {plain['seconds']:.2f} s ({plain['count']} keyframes)")
+    print(f"contact sheet (seek, compare, pick, JPEG): {ours['seconds']:.2f} s ({ours['count']} frames)")
+    print(f"ratio sheet/plain: {ours['seconds'] / plain['seconds']:.2f}x  (target <= 1.5x)")
+    print(f"peak RSS: sheet {ours['rss_mb']:.0f} MB, plain decode {plain['rss_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3])
+    else:
+        main()
