@@ -120,6 +120,8 @@ def _aspect(frame: Frame) -> float:
 
 def _contact_sheet(flow: PageFlow, frames: Sequence[Frame], aspect: float) -> None:
     cols = 3 if aspect <= 1 else 4 if aspect <= 1.6 else 5
+    seconds = [fr.ms // 1000 for fr in frames]
+    precise = len(set(seconds)) < len(seconds)  # two frames in one second: stamps show the milliseconds
     w = (CONTENT.width - GAP * (cols - 1)) / cols
     h = w * aspect
     for row in range(0, len(frames), cols):
@@ -130,8 +132,9 @@ def _contact_sheet(flow: PageFlow, frames: Sequence[Frame], aspect: float) -> No
             rect = pymupdf.Rect(x, top, x + w, top + h)
             flow.page().insert_image(rect, stream=fr.jpeg, keep_proportion=True)
             flow.box(rect, color=GREY, width=0.4)
-            _stamp(flow, x, top, offset_text(fr.ms))
-            flow.put(x, top + h + 9, f"{offset_text(fr.ms)}" + ("" if fr.key else "（非关键帧）"), 7.5, GREY)
+            at = offset_text(fr.ms, precise)
+            _stamp(flow, x, top, at)
+            flow.put(x, top + h + 9, at + ("" if fr.key else "（非关键帧）"), 7.5, GREY)
         flow.y = top + h + CAPTION + GAP / 2
 
 
@@ -156,13 +159,14 @@ def _picked(ctx: FileContext, times: Sequence[str]) -> None:
             ctx.notes.append(f"重点画面 {text} 无法截取")
             continue
         aspect = _aspect(fr)
-        w = CONTENT.width
-        h = w * aspect
-        room = flow.page_room() - 30
-        if h > room:  # a tall (portrait) frame: as high as a page allows
-            h = room
-            w = h / aspect
-        flow.ensure(h + 30)
+        h = min(CONTENT.width * aspect, flow.page_room() - 30)  # a tall (portrait) frame: a page high
+        here = flow.space_left() - 30
+        if h > here:
+            if here >= 0.75 * h:
+                h = here  # a little smaller rather than a page turned for it
+            else:
+                flow.new_page()
+        w = h / aspect
         at = offset_text(fr.ms, precise=True)
         note = "" if at == text else f"（所选时间 {text} 处显示的画面）"
         flow.text(f"重点画面 {n}：{at}{note}", size=10)
@@ -171,7 +175,7 @@ def _picked(ctx: FileContext, times: Sequence[str]) -> None:
         rect = pymupdf.Rect(x, flow.y, x + w, flow.y + h)
         flow.page().insert_image(rect, stream=fr.jpeg, keep_proportion=True)
         flow.box(rect, color=GREY, width=0.5)
-        _stamp(flow, x, flow.y, offset_text(fr.ms), 10)
+        _stamp(flow, x, flow.y, offset_text(fr.ms, precise=True), 10)
         flow.y += h + 10
 
 
