@@ -1,4 +1,4 @@
-"""Detail panel of one exhibit: large preview, its files, the facts of the selected file (hashes with
+"""Detail panel of one exhibit: large preview (a video: its frames, ``video_frames``), its files, the facts of the selected file (hashes with
 copy buttons, times) and the editable fields. Every edit goes through the core's exhibit edit, so the
 ledger records old → new.
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kami_desktop.core.evidence.detail import ExhibitDetail, FileDetail, exhibit_detail
 from kami_desktop.core.evidence.exhibits import edit_exhibits
+from kami_desktop.core.evidence.video import is_video
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.vocab import CATEGORIES
 from kami_desktop.gui import messages
@@ -39,6 +41,7 @@ from kami_desktop.gui.datetime_field import ChinaDateTimeField
 from kami_desktop.gui.file_preview import FilePreview
 from kami_desktop.gui.formatting import category_label, human_size, kind_of, local_time
 from kami_desktop.gui.messages import EXPECTED, show_error
+from kami_desktop.gui.video_frames import VideoFramesPanel
 
 FIELDS = ("title", "category", "purpose", "source", "captured_at", "notes", "tags", "transcript")
 
@@ -59,6 +62,12 @@ class ExhibitDetailPanel(QWidget):
         self.commit_edit: EditCommit = self._save_directly  # the evidence tab saves through its undo stack
 
         self.preview = FilePreview(profile.cache_dir)
+        self.video = VideoFramesPanel(profile.cache_dir, self._commit_pick)  # a video's frames, instead
+        self.video.open_button.clicked.connect(self.preview.open_external)
+        self.top = QStackedWidget()
+        self.top.addWidget(self.preview)
+        self.top.addWidget(self.video)
+        self._key_frames: tuple[str, ...] = ()
         self.files = QListWidget()
         self.files.setMaximumHeight(90)
         self.files.currentRowChanged.connect(self._show_file)
@@ -172,7 +181,7 @@ class ExhibitDetailPanel(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.preview)
+        split.addWidget(self.top)
         split.addWidget(scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -201,6 +210,7 @@ class ExhibitDetailPanel(QWidget):
             self._files = ()
             self.files.clear()
             self.preview.clear()
+            self.top.setCurrentWidget(self.preview)
             for w in (self.title, self.source, self.tags):
                 w.clear()
             self.captured.set_value(None)
@@ -229,6 +239,7 @@ class ExhibitDetailPanel(QWidget):
         self.form.setRowVisible(self.transcript, has_audio or bool(ex.transcript))
         self._loaded = self._values()
         self._files = files
+        self._key_frames = ex.key_frames
         self.files.blockSignals(True)
         self.files.clear()
         for f in files:
@@ -246,6 +257,7 @@ class ExhibitDetailPanel(QWidget):
     def _show_file(self, row: int) -> None:
         if not (0 <= row < len(self._files)):
             self.preview.clear()
+            self.top.setCurrentWidget(self.preview)
             return
         f = self._files[row]
         facts = {
@@ -267,9 +279,20 @@ class ExhibitDetailPanel(QWidget):
             shown.setText(v or "—")
             if isinstance(shown, QLineEdit):
                 shown.setCursorPosition(0)
-        self.preview.show_file(
-            self.profile.blob_path(f.sha256), f.media_type, f.original_name, f.sha256, f.size
-        )
+        path = self.profile.blob_path(f.sha256)
+        self.preview.show_file(path, f.media_type, f.original_name, f.sha256, f.size)
+        if is_video(f.media_type) and self.exhibit_id is not None:
+            self.video.show_video(self.exhibit_id, path, f.sha256, f.original_name, list(self._key_frames))
+            self.top.setCurrentWidget(self.video)
+        else:
+            self.top.setCurrentWidget(self.preview)
+
+    def _commit_pick(self, exhibit_id: int, changes: dict[str, Any]) -> None:
+        """A picked or unpicked video frame: saved like any field (undoable, one ledger entry)."""
+        self.commit_edit(exhibit_id, changes)
+        if self.exhibit_id == exhibit_id:
+            self._key_frames = tuple(changes.get("key_frames", self._key_frames))
+        self.edited.emit(exhibit_id)
 
     def selected_file_id(self) -> int | None:
         row = self.files.currentRow()
