@@ -86,3 +86,28 @@ def test_a_damaged_video_says_why_in_the_panel(qtbot, profile, case_id, tmp_path
     assert "无法打开" in v.note.text() and v.strip.count() == 0
     assert not v.pick_button.isEnabled() and not v.slider.isEnabled()
     assert "无法打开" in panel.fact_labels["problem"].text()  # noted at import, shown with the file
+
+
+def test_a_pick_in_the_window_is_undone_with_ctrl_z(qtbot, case_window, profile, case_id, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from tests.gui.conftest import import_and_wait
+
+    win, view = case_window, case_window.evidence
+    src = make_video(tmp_path / "录屏.mp4", seconds=3.0, gop=5)
+    eid = import_and_wait(qtbot, win, [src]).imported[0].exhibit_id
+    view.detail.set_exhibit(eid)
+    v = view.detail.video
+    qtbot.waitUntil(lambda: v.shown is not None, timeout=10000)
+    with qtbot.waitSignal(v.frame_shown, timeout=10000):
+        v.slider.setValue(2000)
+    v.pick_button.click()
+    with profile.session() as s:
+        assert get_exhibit(s, eid).key_frames == ["00:00:02"]
+    assert win.undo_action.isEnabled()
+    view.grid.setFocus()
+    qtbot.keyClick(view.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with profile.session() as s:
+        assert get_exhibit(s, eid).key_frames == []
+    assert v.picked == [] and v.pick_button.text() == "选为重点画面"
+    assert verify(profile).ok
