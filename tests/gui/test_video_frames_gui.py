@@ -111,3 +111,17 @@ def test_a_pick_in_the_window_is_undone_with_ctrl_z(qtbot, case_window, profile,
         assert get_exhibit(s, eid).key_frames == []
     assert v.picked == [] and v.pick_button.text() == "选为重点画面"
     assert verify(profile).ok
+
+
+def test_a_video_tile_gets_its_first_frame_as_thumbnail(tmp_path):
+    from PIL import Image
+
+    from kami_desktop.gui.thumbnails import can_thumbnail, render_thumbnail
+
+    src = make_video(tmp_path / "录屏.mp4", seconds=2.0, size=(320, 240))
+    assert can_thumbnail("video/mp4") and can_thumbnail("video/quicktime")
+    target = tmp_path / "thumb.png"
+    render_thumbnail(src, "video/mp4", target, size=128)
+    with Image.open(target) as im:
+        assert im.size == (128, 96)
+        assert im.convert("RGB").getpixel((120, 90))[2] < 80  # the first "page" is dark blue-black
