@@ -72,7 +72,7 @@ def plain_decode(path: Path) -> int:
     """PyAV alone: seek to the same targets as the sheet, decode the keyframe there, nothing else."""
     import av
 
-    from kami_desktop.core.evidence.video import MAX_SEEKS
+    from kami_desktop.core.evidence.video_sheet import MAX_SEEKS
 
     with av.open(str(path)) as c:
         v = c.streams.video[0]
@@ -95,7 +95,7 @@ def plain_decode(path: Path) -> int:
 
 
 def contact_sheet(path: Path) -> int:
-    from kami_desktop.core.evidence.video import sheet
+    from kami_desktop.core.evidence.video_sheet import sheet
 
     return len(sheet(path, path.name).frames)
 

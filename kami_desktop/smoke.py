@@ -404,7 +404,7 @@ class _Smoke:
     def video(self) -> str:
         """A screen recording (H.264 in MP4, made with PyAV here): its facts and a keyframe contact sheet
         through PyAV's FFmpeg, the decoder a frozen build must carry for video evidence."""
-        from kami_desktop.core.evidence.video import frame_at, sheet
+        from kami_desktop.core.evidence.video_sheet import frame_at, sheet
 
         src = make_video(self.workdir / "录屏.mp4", seconds=3.0)
         made = sheet(src, src.name)

@@ -50,7 +50,7 @@ def render_thumbnail(source: Path, media_type: str, target: Path, size: int = TH
 
             from PIL import Image
 
-            from kami_desktop.core.evidence.video import frame_at
+            from kami_desktop.core.evidence.video_sheet import frame_at
 
             with Image.open(io.BytesIO(frame_at(source, source.name, 0, side=size).jpeg)) as im:
                 im.save(tmp, format="PNG")

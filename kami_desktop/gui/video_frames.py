@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from kami_desktop.core.evidence.frames import cached_sheet
-from kami_desktop.core.evidence.video import Frame, Sheet, frame_at, offset_text, parse_offset
+from kami_desktop.core.evidence.video import offset_text, parse_offset
+from kami_desktop.core.evidence.video_sheet import Frame, Sheet, frame_at
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
 SCRUB_DELAY_MS = 120  # the slider must rest this long before a frame is decoded

@@ -19,18 +19,15 @@ from kami_desktop.core.dossier.render_base import FileContext
 from kami_desktop.core.dossier.snapshot import FileSnap
 from kami_desktop.core.evidence.frames import cached_frame, cached_sheet
 from kami_desktop.core.evidence.video import (
-    Frame,
-    Sheet,
     VideoError,
     VideoFacts,
     duration_label,
-    frame_at,
     is_video,
     offset_text,
     parse_offset,
     probe,
-    sheet,
 )
+from kami_desktop.core.evidence.video_sheet import Frame, Sheet, frame_at, sheet
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
 GAP = 8.0  # between frames on the sheet

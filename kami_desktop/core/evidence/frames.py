@@ -23,17 +23,14 @@ from sqlalchemy.orm import Session
 
 from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit, get_exhibit
 from kami_desktop.core.evidence.video import (
-    Frame,
-    Sheet,
     VideoError,
     VideoFacts,
-    frame_at,
     is_video,
     offset_text,
     parse_offset,
     probe,
-    sheet,
 )
+from kami_desktop.core.evidence.video_sheet import Frame, Sheet, frame_at, sheet
 from kami_desktop.core.evidence.voice import wav_cache_path
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.tasks import CancelToken

@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 import pytest
 from PIL import Image
 
-from kami_desktop.core.evidence import video
+from kami_desktop.core.evidence import video, video_sheet
 from kami_desktop.core.evidence.frames import cached_frame, cached_sheet, frames_dir
-from kami_desktop.core.evidence.video import VideoError, frame_at, offset_text, parse_offset, probe, sheet
+from kami_desktop.core.evidence.video import VideoError, offset_text, parse_offset, probe
+from kami_desktop.core.evidence.video_sheet import frame_at, sheet
 
 from .video_samples import audio_only, make_video, no_keyframes, truncated
 
@@ -75,7 +76,7 @@ def test_repeats_of_a_scene_are_left_out_beyond_the_minimum(tmp_path):
     # 12 keyframes but only 3 distinct pages (each shown for 4 keyframes): at least 6 frames, spread out
     src = make_video(tmp_path / "录屏.mp4", seconds=6.0, gop=5, scenes=3)
     made = sheet(src, src.name)
-    assert len(made.frames) == video.SHEET_MIN
+    assert len(made.frames) == video_sheet.SHEET_MIN
     ms = [f.ms for f in made.frames]
     assert ms[0] == 0 and ms[-1] >= 4000  # spread over the whole recording
     assert len({tuple(c // 32 for c in _colour(f.jpeg)) for f in made.frames}) == 3
@@ -84,7 +85,7 @@ def test_repeats_of_a_scene_are_left_out_beyond_the_minimum(tmp_path):
 def test_few_keyframes_are_made_up_by_frames_decoded_between_them(tmp_path):
     src = make_video(tmp_path / "长GOP.mp4", seconds=3.0)  # one keyframe (x264's default GOP)
     made = sheet(src, src.name)
-    assert video.SHEET_MIN <= len(made.frames) <= video.SHEET_MAX
+    assert video_sheet.SHEET_MIN <= len(made.frames) <= video_sheet.SHEET_MAX
     assert made.frames[0].key and not all(f.key for f in made.frames)
     assert made.frames[-1].ms >= 2000
 

@@ -1,0 +1,277 @@
+"""Frames of a video for paper: the contact sheet (``sheet``) and the frame at a time (``frame_at``).
+
+The file is streamed: frames come from seeking to keyframes (the demuxer reads only around each one, the
+decoder skips every other frame), so a recording of several gigabytes takes the same memory as a short
+one. ``sheet`` picks 6–12 frames: keyframes spread over the duration, compared as small grayscale
+thumbnails, the most distinct kept (a scene change is what a recording of an app shows: a page that
+opens, a balance that drops). A video whose keyframes are too few (or none) is sampled by decoding from
+the start within a fixed budget. Plain data out; ``evidence/frames.py`` caches it.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from kami_desktop.core.evidence.video import (
+    VideoError,
+    VideoFacts,
+    container_facts,
+    failure_reason,
+    offset_text,
+    open_video,
+)
+from kami_desktop.core.tasks import CancelToken
+
+SHEET_MIN, SHEET_MAX = 6, 12
+MAX_SEEKS = 48  # keyframes looked at for a contact sheet, whatever the length
+SHEET_SIDE = 640  # the longer side of a contact-sheet frame, in pixels
+PICK_SIDE = 1600  # the longer side of a frame the user picked (printed large)
+GRAY_W, GRAY_H = 32, 18  # the thumbnail frames are compared by
+TIME_WEIGHT = 0.5  # a frame far in time from those chosen counts as a little distinct too
+SAME_SCENE = 0.04  # mean grayscale difference (0–1) under which two frames show the same page
+FALLBACK_PIXELS = 600 * 1920 * 1080  # pixels decoded from the start when keyframes are too few
+
+
+@dataclass(frozen=True)
+class Frame:
+    ms: int  # time offset from the start
+    jpeg: bytes
+    key: bool = True  # a keyframe (else a frame decoded between keyframes)
+
+
+@dataclass
+class Sheet:
+    facts: VideoFacts
+    frames: list[Frame] = field(default_factory=list)
+    note: str = ""  # what could not be done (few keyframes, damage): said on the page and in the app
+
+
+def _small(frame: Any, side: int) -> Any:
+    """The frame scaled so its longer side is at most ``side`` pixels (area-averaged, still YUV: cheap)."""
+    w, h = frame.width, frame.height
+    scale = min(1.0, side / max(w, h, 1))
+    tw, th = max(2, round(w * scale) // 2 * 2), max(2, round(h * scale) // 2 * 2)
+    fmt = "yuv420p" if frame.format.name in ("yuv420p", "yuvj420p", "nv12") else "rgb24"
+    return frame.reformat(width=tw, height=th, format=fmt, interpolation="AREA", threads=0)
+
+
+def _upright(small: Any, rotation: int) -> Any:
+    """An RGB picture of a (scaled) frame, turned as the player would turn it."""
+    im = small.to_image()
+    if rotation:
+        im = im.rotate(rotation, expand=True)  # the display matrix turns counter-clockwise
+    return im
+
+
+def _jpeg(im: Any, quality: int = 85) -> bytes:
+    buf = io.BytesIO()
+    im.save(buf, format="JPEG", quality=quality)
+    return buf.getvalue()
+
+
+def _gray(small: Any) -> Any:
+    """A GRAY_W × GRAY_H luma thumbnail: the Y plane as it is (YUV frames) or converted (others)."""
+    from PIL import Image
+
+    if small.format.name == "yuv420p":
+        y = small.planes[0]
+        im = Image.frombuffer("L", (y.line_size, small.height), bytes(y), "raw", "L", 0, 1)
+        im = im.crop((0, 0, small.width, small.height))
+    else:
+        im = small.to_image().convert("L")
+    return im.resize((GRAY_W, GRAY_H), Image.Resampling.BOX)
+
+
+def difference(a: Any, b: Any) -> float:
+    """Mean absolute difference of two grayscale thumbnails (Pillow "L" images), 0 (same) to 1."""
+    from PIL import Image, ImageChops
+
+    mean = ImageChops.difference(a, b).resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+    return float(mean) / 255  # type: ignore[arg-type]
+
+
+def _ms(frame: Any, time_base: Any) -> int:
+    """The frame's time offset (by the stream's time base: a frame drained from a decoder may lack its own)."""
+    if frame.pts is None:
+        return 0
+    return max(0, round(float(frame.pts * time_base) * 1000))
+
+
+@dataclass
+class _Candidate:
+    ms: int
+    gray: Any  # Pillow "L" image, GRAY_W × GRAY_H
+    small: Any  # the frame scaled to SHEET_SIDE (a PyAV frame)
+    key: bool
+    rotation: int = 0
+
+
+def _candidate(frame: Any, time_base: Any) -> _Candidate:
+    turn = int(getattr(frame, "rotation", 0) or 0) % 360
+    small = _small(frame, SHEET_SIDE)
+    return _Candidate(_ms(frame, time_base), _gray(small), small, bool(frame.key_frame), turn)
+
+
+def _keyframes(c: Any, facts: VideoFacts, cancel: CancelToken | None) -> tuple[list[_Candidate], str]:
+    """One decoded keyframe per seek target, evenly over the duration; duplicates are skipped unread."""
+    v = c.streams.video[0]
+    seeks = MAX_SEEKS if facts.keyframes is None else min(MAX_SEEKS, max(1, 2 * facts.keyframes))
+    if facts.duration <= 0:
+        seeks = 1
+    v.codec_context.skip_frame = "NONKEY"
+    out: list[_Candidate] = []
+    seen: set[int] = set()
+    problem = ""
+    start = int(v.start_time or 0)
+    for i in range(seeks):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        target = start + int(facts.duration * (i + 0.5) / seeks / float(v.time_base)) if seeks > 1 else start
+        try:
+            c.seek(target, stream=v, backward=True, any_frame=False)
+            cand = _first_key(c, v, seen)
+        except Exception as exc:  # noqa: BLE001 - a damaged stretch: what was read so far stands
+            problem = f"部分画面无法解码（{failure_reason(exc)}），文件可能损坏或不完整"
+            continue
+        if cand is not None:
+            out.append(cand)
+    v.codec_context.skip_frame = "DEFAULT"
+    out.sort(key=lambda x: x.ms)
+    return out, problem
+
+
+def _first_key(c: Any, v: Any, seen: set[int]) -> _Candidate | None:
+    """The keyframe the last seek landed on; None when an earlier seek already gave it (not decoded again)."""
+    for packet in c.demux(v):
+        if not packet.is_keyframe or packet.pts is None:
+            continue
+        if packet.pts in seen:
+            return None
+        seen.add(packet.pts)
+        # drain: a decoder that holds frames back for reordering gives this one now, not a GOP later
+        frames = packet.decode() or v.codec_context.decode(None)
+        return _candidate(frames[0], v.time_base) if frames else None
+    return None
+
+
+def _sampled(
+    c: Any, facts: VideoFacts, count: int, cancel: CancelToken | None
+) -> tuple[list[_Candidate], bool]:
+    """Frames at ``count`` even times, decoded from the start (for too few keyframes); True if cut short."""
+    v = c.streams.video[0]
+    span = facts.duration * 1000
+    targets = [round(span * (i + 0.5) / count) for i in range(count)] if span else [0]
+    out: list[_Candidate] = []
+    budget = FALLBACK_PIXELS
+    try:
+        c.seek(int(v.start_time or 0), stream=v, backward=True, any_frame=True)
+        for frame in c.decode(v):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            budget -= frame.width * frame.height
+            ms = _ms(frame, v.time_base)
+            if targets and ms >= targets[0]:
+                out.append(_candidate(frame, v.time_base))
+                while targets and targets[0] <= ms:
+                    targets.pop(0)
+            if not targets:
+                return out, False
+            if budget <= 0:
+                return out, True
+    except Exception:  # noqa: BLE001 - damaged data: keep what was decoded before it
+        return out, True
+    return out, bool(targets) and bool(span)
+
+
+def choose(cands: list[_Candidate], duration_ms: int, most: int = SHEET_MAX) -> list[_Candidate]:
+    """The most distinct frames, spread over time: each next one is the farthest (in picture, then in
+    time) from those already chosen; once SHEET_MIN are chosen, repeats of a chosen scene are left out."""
+    if not cands:
+        return []
+    span = max(duration_ms, cands[-1].ms, 1)
+    chosen = [cands[0]]
+    rest = cands[1:]
+    look = [difference(c.gray, cands[0].gray) for c in rest]  # to the nearest chosen, in picture
+    gap = [abs(c.ms - cands[0].ms) / span for c in rest]  # … and in time
+    while rest and len(chosen) < most:
+        i = max(range(len(rest)), key=lambda k: look[k] + TIME_WEIGHT * gap[k])
+        if look[i] < SAME_SCENE and len(chosen) >= SHEET_MIN:
+            break
+        best = rest.pop(i)
+        del look[i], gap[i]
+        chosen.append(best)
+        for k, c in enumerate(rest):
+            look[k] = min(look[k], difference(c.gray, best.gray))
+            gap[k] = min(gap[k], abs(c.ms - best.ms) / span)
+    return sorted(chosen, key=lambda x: x.ms)
+
+
+def sheet(path: Path, label: str, cancel: CancelToken | None = None) -> Sheet:
+    """Container facts and 6–12 distinct frames for the contact sheet (fewer if the video has fewer)."""
+    with open_video(path, label) as c:
+        facts = container_facts(c, path.stat().st_size)
+        cands, problem = _keyframes(c, facts, cancel)
+        notes = [problem] if problem else []
+        if facts.cut_at is not None:
+            notes.append(
+                f"文件不完整（可能未传输完）：容器记录的时长为 {offset_text(round(facts.duration * 1000))}，"
+                f"画面数据只到约 {offset_text(round(facts.cut_at * 1000))}"
+            )
+        distinct = choose(cands, round(facts.duration * 1000))
+        if len(distinct) < SHEET_MIN and facts.duration > 0:
+            extra, cut = _sampled(c, facts, 2 * SHEET_MAX, cancel)
+            if not cands:
+                notes.append("视频中找不到关键帧，画面为从头解码后按时间均匀选取")
+            if cut and not extra:
+                notes.append("无法从头解码出画面，文件可能损坏或不完整")
+            known = {x.ms for x in cands}
+            distinct = choose(
+                sorted(cands + [x for x in extra if x.ms not in known], key=lambda x: x.ms),
+                round(facts.duration * 1000),
+            )
+        if not distinct:
+            what = "" if cands else "找不到关键帧，"
+            raise VideoError(
+                f"视频文件“{label}”中{what}没有可解码的画面，文件可能损坏或不完整；原文件已原样保存"
+            )
+        frames = [Frame(x.ms, _jpeg(_upright(x.small, x.rotation)), x.key) for x in distinct]
+    if distinct[0].rotation:
+        facts = replace(facts, rotation=distinct[0].rotation)
+    return Sheet(facts, frames, "；".join(notes))
+
+
+def _seek(c: Any, v: Any, target: int) -> None:
+    """To the keyframe at or before ``target``; to the start when the container cannot seek by keyframe."""
+    try:
+        c.seek(target, stream=v, backward=True, any_frame=False)
+    except Exception:  # noqa: BLE001 - no keyframe index (or none at all): decode from the start
+        c.seek(int(v.start_time or 0), stream=v, backward=True, any_frame=True)
+
+
+def frame_at(path: Path, label: str, ms: int, side: int = PICK_SIDE) -> Frame:
+    """The frame shown at ``ms`` (the last one at or before it): seek to the keyframe before, decode on."""
+    with open_video(path, label) as c:
+        v = c.streams.video[0]
+        start = int(v.start_time or 0)
+        try:
+            _seek(c, v, start + int(ms / 1000 / float(v.time_base)))
+            shown = None
+            for frame in c.decode(v):
+                if shown is not None and _ms(frame, v.time_base) > ms:
+                    break
+                shown = frame
+                if _ms(frame, v.time_base) >= ms:
+                    break
+        except Exception as exc:  # noqa: BLE001 - damaged data
+            raise VideoError(
+                f"视频文件“{label}”在 {offset_text(ms)} 处无法解码（{failure_reason(exc)}），文件可能损坏或不完整"
+            ) from exc
+        if shown is None:
+            raise VideoError(f"视频文件“{label}”在 {offset_text(ms)} 处没有可解码的画面")
+        turn = int(getattr(shown, "rotation", 0) or 0) % 360
+        return Frame(
+            _ms(shown, v.time_base), _jpeg(_upright(_small(shown, side), turn), 90), bool(shown.key_frame)
+        )
