@@ -11,6 +11,7 @@ the start within a fixed budget. Plain data out; ``evidence/frames.py`` caches i
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -49,18 +50,34 @@ class Sheet:
     note: str = ""  # what could not be done (few keyframes, damage): said on the page and in the app
 
 
+_LOCAL = threading.local()
+
+
+def _reformatter(purpose: str) -> Any:
+    """A PyAV reformatter kept per thread and purpose: it keeps its scaler between frames of one size,
+    which costs a quarter of making one for every frame."""
+    from av.video.reformatter import VideoReformatter
+
+    cache = _LOCAL.__dict__.setdefault("reformatters", {})
+    if purpose not in cache:
+        cache[purpose] = VideoReformatter()
+    return cache[purpose]
+
+
 def _small(frame: Any, side: int) -> Any:
     """The frame scaled so its longer side is at most ``side`` pixels (area-averaged, still YUV: cheap)."""
     w, h = frame.width, frame.height
     scale = min(1.0, side / max(w, h, 1))
     tw, th = max(2, round(w * scale) // 2 * 2), max(2, round(h * scale) // 2 * 2)
     fmt = "yuv420p" if frame.format.name in ("yuv420p", "yuvj420p", "nv12") else "rgb24"
-    return frame.reformat(width=tw, height=th, format=fmt, interpolation="AREA", threads=0)
+    return _reformatter(f"small-{side}").reformat(
+        frame, width=tw, height=th, format=fmt, interpolation="AREA"
+    )
 
 
 def _upright(small: Any, rotation: int) -> Any:
     """An RGB picture of a (scaled) frame, turned as the player would turn it."""
-    im = small.to_image()
+    im = _reformatter("rgb").reformat(small, format="rgb24").to_image()
     if rotation:
         im = im.rotate(rotation, expand=True)  # the display matrix turns counter-clockwise
     return im
@@ -72,25 +89,16 @@ def _jpeg(im: Any, quality: int = 85) -> bytes:
     return buf.getvalue()
 
 
-def _gray(small: Any) -> Any:
-    """A GRAY_W × GRAY_H luma thumbnail: the Y plane as it is (YUV frames) or converted (others)."""
+def _gray(frame: Any) -> Any:
+    """A GRAY_W × GRAY_H luma thumbnail (Pillow "L"): 4×4 point samples averaged per cell — a tenth of
+    what area-averaging a full frame costs, and the same for two frames of one page."""
     from PIL import Image
 
-    if small.format.name == "yuv420p":
-        y = small.planes[0]
-        im = Image.frombuffer("L", (y.line_size, small.height), bytes(y), "raw", "L", 0, 1)
-        im = im.crop((0, 0, small.width, small.height))
-    else:
-        im = small.to_image().convert("L")
+    w, h = GRAY_W * 4, GRAY_H * 4
+    g = _reformatter("gray").reformat(frame, width=w, height=h, format="gray", interpolation="POINT")
+    plane = g.planes[0]
+    im = Image.frombuffer("L", (plane.line_size, h), bytes(plane), "raw", "L", 0, 1).crop((0, 0, w, h))
     return im.resize((GRAY_W, GRAY_H), Image.Resampling.BOX)
-
-
-def difference(a: Any, b: Any) -> float:
-    """Mean absolute difference of two grayscale thumbnails (Pillow "L" images), 0 (same) to 1."""
-    from PIL import Image, ImageChops
-
-    mean = ImageChops.difference(a, b).resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
-    return float(mean) / 255  # type: ignore[arg-type]
 
 
 def _ms(frame: Any, time_base: Any) -> int:
@@ -104,15 +112,16 @@ def _ms(frame: Any, time_base: Any) -> int:
 class _Candidate:
     ms: int
     gray: Any  # Pillow "L" image, GRAY_W × GRAY_H
-    small: Any  # the frame scaled to SHEET_SIDE (a PyAV frame)
+    small: Any  # the frame scaled to SHEET_SIDE (a PyAV frame); None: a keyframe, decoded again if chosen
     key: bool
     rotation: int = 0
+    pts: int | None = None
 
 
-def _candidate(frame: Any, time_base: Any) -> _Candidate:
+def _candidate(frame: Any, time_base: Any, keep: bool = True) -> _Candidate:
     turn = int(getattr(frame, "rotation", 0) or 0) % 360
-    small = _small(frame, SHEET_SIDE)
-    return _Candidate(_ms(frame, time_base), _gray(small), small, bool(frame.key_frame), turn)
+    small = _small(frame, SHEET_SIDE) if keep else None
+    return _Candidate(_ms(frame, time_base), _gray(frame), small, bool(frame.key_frame), turn, frame.pts)
 
 
 def _keyframes(c: Any, facts: VideoFacts, cancel: CancelToken | None) -> tuple[list[_Candidate], str]:
@@ -153,7 +162,30 @@ def _first_key(c: Any, v: Any, seen: set[int]) -> _Candidate | None:
         seen.add(packet.pts)
         # drain: a decoder that holds frames back for reordering gives this one now, not a GOP later
         frames = packet.decode() or v.codec_context.decode(None)
-        return _candidate(frames[0], v.time_base) if frames else None
+        return _candidate(frames[0], v.time_base, keep=False) if frames else None
+    return None
+
+
+def _redecode(c: Any, x: _Candidate) -> Any:
+    """The chosen keyframe ``x`` again, scaled for the sheet: only 6–12 of the keyframes looked at are
+    kept, so only they are scaled (a seek to its own time lands on it)."""
+    if x.small is not None:
+        return x.small
+    v = c.streams.video[0]
+    v.codec_context.skip_frame = "NONKEY"
+    try:
+        c.seek(x.pts, stream=v, backward=True, any_frame=False)
+        for packet in c.demux(v):
+            if not packet.is_keyframe or packet.pts is None or packet.pts < x.pts:
+                continue
+            if packet.pts > x.pts:
+                return None  # not found again where it was
+            frames = packet.decode() or v.codec_context.decode(None)
+            return _small(frames[0], SHEET_SIDE) if frames else None
+    except Exception:  # noqa: BLE001 - read once already: a second read failing leaves it out
+        return None
+    finally:
+        v.codec_context.skip_frame = "DEFAULT"
     return None
 
 
@@ -186,27 +218,42 @@ def _sampled(
     return out, bool(targets) and bool(span)
 
 
+def _differences(strip: Any, one: Any, n: int) -> list[float]:
+    """The mean absolute difference (0 same – 1) of ``one`` to each of the ``n`` grayscale thumbnails
+    laid side by side in ``strip``, in a few Pillow calls (a box resize averages each thumbnail)."""
+    from PIL import Image, ImageChops
+
+    tiled = Image.new("L", strip.size)
+    for k in range(n):
+        tiled.paste(one, (k * GRAY_W, 0))
+    means = ImageChops.difference(strip, tiled).resize((n, 1), Image.Resampling.BOX).tobytes()
+    return [m / 255 for m in means]
+
+
 def choose(cands: list[_Candidate], duration_ms: int, most: int = SHEET_MAX) -> list[_Candidate]:
     """The most distinct frames, spread over time: each next one is the farthest (in picture, then in
     time) from those already chosen; once SHEET_MIN are chosen, repeats of a chosen scene are left out."""
+    from PIL import Image
+
     if not cands:
         return []
+    n = len(cands)
+    strip = Image.new("L", (GRAY_W * n, GRAY_H))
+    for k, c in enumerate(cands):
+        strip.paste(c.gray, (k * GRAY_W, 0))
     span = max(duration_ms, cands[-1].ms, 1)
-    chosen = [cands[0]]
-    rest = cands[1:]
-    look = [difference(c.gray, cands[0].gray) for c in rest]  # to the nearest chosen, in picture
-    gap = [abs(c.ms - cands[0].ms) / span for c in rest]  # … and in time
-    while rest and len(chosen) < most:
-        i = max(range(len(rest)), key=lambda k: look[k] + TIME_WEIGHT * gap[k])
+    chosen = [0]
+    look = _differences(strip, cands[0].gray, n)  # each to the nearest chosen, in picture …
+    gap = [abs(c.ms - cands[0].ms) / span for c in cands]  # … and in time
+    while len(chosen) < min(most, n):
+        rest = [k for k in range(n) if k not in chosen]
+        i = max(rest, key=lambda k: look[k] + TIME_WEIGHT * gap[k])
         if look[i] < SAME_SCENE and len(chosen) >= SHEET_MIN:
             break
-        best = rest.pop(i)
-        del look[i], gap[i]
-        chosen.append(best)
-        for k, c in enumerate(rest):
-            look[k] = min(look[k], difference(c.gray, best.gray))
-            gap[k] = min(gap[k], abs(c.ms - best.ms) / span)
-    return sorted(chosen, key=lambda x: x.ms)
+        chosen.append(i)
+        look = [min(a, b) for a, b in zip(look, _differences(strip, cands[i].gray, n), strict=True)]
+        gap = [min(g, abs(c.ms - cands[i].ms) / span) for g, c in zip(gap, cands, strict=True)]
+    return [cands[k] for k in sorted(chosen)]
 
 
 def sheet(path: Path, label: str, cancel: CancelToken | None = None) -> Sheet:
@@ -237,7 +284,13 @@ def sheet(path: Path, label: str, cancel: CancelToken | None = None) -> Sheet:
             raise VideoError(
                 f"视频文件“{label}”中{what}没有可解码的画面，文件可能损坏或不完整；原文件已原样保存"
             )
-        frames = [Frame(x.ms, _jpeg(_upright(x.small, x.rotation)), x.key) for x in distinct]
+        frames = []
+        for x in distinct:
+            small = _redecode(c, x)
+            if small is not None:
+                frames.append(Frame(x.ms, _jpeg(_upright(small, x.rotation)), x.key))
+        if not frames:
+            raise VideoError(f"视频文件“{label}”中没有可解码的画面，文件可能损坏或不完整；原文件已原样保存")
     if distinct[0].rotation:
         facts = replace(facts, rotation=distinct[0].rotation)
     return Sheet(facts, frames, "；".join(notes))
