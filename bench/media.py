@@ -83,8 +83,9 @@ def plain_decode(path: Path, pictures: bool = False) -> int:
         v.codec_context.skip_frame = "NONKEY"
         seen: set[int] = set()
         decoded = 0
-        for i in range(seeks):
-            c.seek(int(duration * (i + 0.5) / seeks / float(v.time_base)), stream=v, backward=True)
+        for i in range(-1, seeks):
+            at = duration * (i + 0.5) / seeks if i >= 0 else 0.0
+            c.seek(int(at / float(v.time_base)), stream=v, backward=True)
             for packet in c.demux(v):
                 if not packet.is_keyframe:
                     continue

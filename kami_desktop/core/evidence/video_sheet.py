@@ -129,16 +129,16 @@ def _keyframes(c: Any, facts: VideoFacts, cancel: CancelToken | None) -> tuple[l
     v = c.streams.video[0]
     seeks = MAX_SEEKS if facts.keyframes is None else min(MAX_SEEKS, max(1, 2 * facts.keyframes))
     if facts.duration <= 0:
-        seeks = 1
+        seeks = 0  # no duration: the first keyframe only
     v.codec_context.skip_frame = "NONKEY"
     out: list[_Candidate] = []
     seen: set[int] = set()
     problem = ""
     start = int(v.start_time or 0)
-    for i in range(seeks):
+    for i in range(-1, seeks):  # the very first keyframe (the recording's opening), then one per stretch
         if cancel is not None:
             cancel.raise_if_cancelled()
-        target = start + int(facts.duration * (i + 0.5) / seeks / float(v.time_base)) if seeks > 1 else start
+        target = start + int(facts.duration * (i + 0.5) / seeks / float(v.time_base)) if i >= 0 else start
         try:
             c.seek(target, stream=v, backward=True, any_frame=False)
             cand = _first_key(c, v, seen)
