@@ -93,7 +93,8 @@ def _sheet(ctx: FileContext) -> Sheet:
 def fact_lines(facts: VideoFacts, shown: int) -> list[str]:
     size = f"{facts.width}×{facts.height} 像素"
     if facts.rotation:
-        size += f"（播放时旋转 {facts.rotation}°）"
+        w, h = (facts.height, facts.width) if facts.rotation in (90, 270) else (facts.width, facts.height)
+        size += f"（带旋转标记：播放时顺时针旋转 {(360 - facts.rotation) % 360}°，显示为 {w}×{h}）"
     lines = [
         f"时长：{duration_label(facts.duration)}",
         f"分辨率：{size}" + (f"，帧率 {facts.fps:g} 帧/秒" if facts.fps else ""),

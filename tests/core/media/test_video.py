@@ -152,3 +152,47 @@ def test_a_recording_cut_short_after_its_index_gives_what_is_there_and_says_so(t
     assert "文件不完整" in made.note and "00:00:06" in made.note
     with pytest.raises(VideoError, match="00:00:05"):
         frame_at(faststart, faststart.name, 5000)
+
+
+def test_a_phone_video_filmed_upright_is_turned_as_a_player_turns_it(tmp_path):
+    # an iPhone stores a portrait video as landscape pictures with a display matrix of -90° (turn clockwise)
+    import av
+    from PIL import ImageDraw
+
+    src = tmp_path / "IMG_0002.MOV"
+    with av.open(str(src), "w", format="mov") as out:
+        stream = out.add_stream("libx264", rate=10)
+        stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
+        stream.set_display_rotation(-90)
+        for i in range(20):
+            im = Image.new("RGB", (320, 240), (200, 200, 200))
+            ImageDraw.Draw(im).rectangle((0, 0, 60, 40), fill=(255, 0, 0))  # a mark in the top-left corner
+            frame = av.VideoFrame.from_image(im)
+            frame.pts = i
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    made = sheet(src, src.name)
+    assert made.facts.rotation == 270 and (made.facts.width, made.facts.height) == (320, 240)
+    for jpeg in (made.frames[0].jpeg, frame_at(src, src.name, 1000).jpeg):
+        with Image.open(io.BytesIO(jpeg)) as im:
+            assert im.size == (240, 320)  # upright
+            assert im.getpixel((im.width - 5, 5))[0] > 230 > im.getpixel((5, 5))[0]  # the mark: top-right
+
+
+def test_fact_lines_say_how_a_turned_video_is_shown():
+    from dataclasses import replace
+
+    from kami_desktop.core.dossier.video import fact_lines
+
+    facts = video.VideoFacts(
+        61.5, 1920, 1080, "H.265/HEVC", "QuickTime / MOV", 30.0, None, 270, "AAC，44100 Hz"
+    )
+    lines = fact_lines(facts, 8)
+    assert "时长：00:01:01（61.5 秒）" in lines
+    assert (
+        "分辨率：1920×1080 像素（带旋转标记：播放时顺时针旋转 90°，显示为 1080×1920），帧率 30 帧/秒" in lines
+    )
+    assert "创建时间：视频文件元数据中没有记录" in lines and "本页画面：8 幅" in lines[-1]
+    assert "分辨率：1920×1080 像素，帧率 30 帧/秒" in fact_lines(replace(facts, rotation=0), 8)
