@@ -133,13 +133,24 @@ def test_a_damaged_video_prints_a_page_saying_why_and_is_kept(profile, case_id, 
     assert verify(profile).ok
 
 
-def test_purging_a_video_exhibit_removes_its_cached_frames(profile, case_id, tmp_path):
+def test_purging_media_exhibits_removes_their_cached_frames_and_wav(profile, case_id, tmp_path):
+    from kami_desktop.core.evidence.voice import playable_wav
+
+    from .voice_samples import amr_file
+
     ex_id = _import(profile, case_id, make_video(tmp_path / "录屏.mp4", seconds=3.0, gop=5))
+    voice_id = _import(profile, case_id, amr_file(tmp_path / "客服来电.amr", 1.0))
     build_dossier(profile, case_id, options(tmp_path / "out"))
     with profile.session() as s:
         sha = video_file(s, ex_id).sha256
-    assert frames_dir(profile.cache_dir, sha).is_dir()
+        voice_sha = exhibits.get_exhibit(s, voice_id).files[0].blob_sha256
+    wav = playable_wav(profile, voice_sha, "客服来电.amr")
+    assert frames_dir(profile.cache_dir, sha).is_dir() and wav.is_file()
     with profile.session() as s:
         exhibits.trash(s, ex_id)
     exhibits.purge(profile, case_id)
-    assert not frames_dir(profile.cache_dir, sha).exists()
+    assert not frames_dir(profile.cache_dir, sha).exists() and wav.is_file()  # only what was purged
+    with profile.session() as s:
+        exhibits.trash(s, voice_id)
+    exhibits.purge(profile, case_id)
+    assert not wav.exists()
