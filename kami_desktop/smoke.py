@@ -2,8 +2,9 @@
 
 It runs with a temporary profile (never the user's data), opens the main window offscreen,
 imports a generated screenshot and a generated Alipay bill, builds a small binder, decodes a generated
-HEIC photo and SILK/AMR voice messages, reads the Chinese text of a generated order page (OCR, with the
-models inside the bundle), verifies the vault and exits: 0 when every step passed, 1 otherwise, 3 when the watchdog had to stop a hung run.
+HEIC photo, SILK/AMR voice messages and an H.264 video, reads the Chinese text of a generated order page
+(OCR, with the models inside the bundle), verifies the vault and exits: 0 when every step passed, 1 otherwise,
+3 when the watchdog had to stop a hung run.
 
 A windowed Windows build has no stdout or stderr, so the result is reported by the exit code
 and a UTF-8 log file (``--smoke-log PATH``, ``KAMI_SMOKE_LOG``, or
@@ -37,7 +38,7 @@ from typing import Any, TextIO
 
 from kami_desktop import __version__
 from kami_desktop.resources import migrations_path, package_root, resource_path
-from kami_desktop.smoke_samples import make_alipay_bill, make_ocr_screenshot, make_screenshot
+from kami_desktop.smoke_samples import make_alipay_bill, make_ocr_screenshot, make_screenshot, make_video
 
 DEFAULT_LOG_NAME = "kami-desktop-smoke.log"
 DEFAULT_TIMEOUT = 180.0  # seconds; KAMI_SMOKE_TIMEOUT overrides
@@ -420,6 +421,20 @@ class _Smoke:
             _check(needle in text, f"OCR did not read {needle!r}: {text!r}")
         return f"{engine_name()}: {len(pages[0].lines)} lines read; models in {model_paths()['Rec'].parent}"
 
+    def video(self) -> str:
+        """A screen recording (H.264 in MP4, made with PyAV here): its facts and a keyframe contact sheet
+        through PyAV's FFmpeg, the decoder a frozen build must carry for video evidence."""
+        from kami_desktop.core.evidence.video_sheet import frame_at, sheet
+
+        src = make_video(self.workdir / "录屏.mp4", seconds=3.0)
+        made = sheet(src, src.name)
+        _check(abs(made.facts.duration - 3.0) < 0.2, f"video lasts {made.facts.duration:.2f} s")
+        _check((made.facts.width, made.facts.height) == (320, 240), "video size not read")
+        _check(made.facts.created is not None, "video creation time not read")
+        _check(len(made.frames) >= 6, f"contact sheet has {len(made.frames)} frame(s)")
+        _check(frame_at(src, src.name, 2000).jpeg[:2] == b"\xff\xd8", "frame at 00:00:02 not a JPEG")
+        return f"{made.facts.codec} {made.facts.duration:.1f} s: {len(made.frames)} frames"
+
     def verify(self) -> str:
         from kami_desktop.core.evidence.verify import verify
 
@@ -506,6 +521,7 @@ def run_smoke_test(
                 smoke.step("PDF with Chinese text and QPrinter", smoke.pdf_and_print)
                 smoke.step("HEIC photo and voice messages", smoke.media)
                 smoke.step("OCR of a generated screenshot", smoke.ocr)
+                smoke.step("video contact sheet", smoke.video)
                 smoke.step("verify", smoke.verify)
         smoke.step("close", smoke.close)
     except BaseException as exc:  # noqa: BLE001 - reported, never raised out of a windowed process

@@ -1,9 +1,11 @@
 """The inputs the frozen build's self-test (``smoke``) makes for itself: a phone screenshot drawn with
-Pillow and a small Alipay export, so the test needs no files beside the program."""
+Pillow, a small Alipay export and a short video encoded with PyAV, so the test needs no files beside
+the program."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 def make_screenshot(path: Path) -> Path:
@@ -124,4 +126,55 @@ def make_alipay_bill(path: Path) -> Path:
     for *cells, order_no, merchant in rows:
         lines.append("".join(c + "," for c in cells) + order_no + "\t," + merchant + "\t,,")
     path.write_bytes("".join(line + "\r\n" for line in lines).encode("gbk"))
+    return path
+
+
+# flat "pages" whose brightness differs too (frames are compared in grayscale)
+SCENES = [(20, 20, 40), (170, 30, 30), (40, 140, 60), (120, 170, 250), (240, 200, 40), (245, 245, 245)]
+
+
+def make_video(
+    path: Path,
+    seconds: float = 3.0,
+    size: tuple[int, int] = (320, 240),
+    fps: int = 10,
+    *,
+    scenes: int = 6,
+    created: str = "2025-03-12T12:30:45.000000Z",
+    gop: int | None = None,
+    fmt: str | None = None,
+    codec: str | None = None,
+) -> Path:
+    """A short screen-recording-like video made with PyAV: ``scenes`` flat colour 'pages' one after the
+    other, a white mark moving down, ``created`` as the container's creation_time (H.264 in MP4/MOV by
+    default, VP8 for WebM)."""
+    import av
+    from PIL import Image, ImageDraw
+
+    fmt = fmt or {".webm": "webm", ".mov": "mov", ".3gp": "3gp"}.get(path.suffix.lower(), "mp4")
+    if codec is None:
+        codec = "libvpx" if fmt == "webm" else "libx264" if "libx264" in av.codecs_available else "mpeg4"
+    w, h = size
+    total = max(1, round(seconds * fps))
+    with av.open(str(path), "w", format=fmt) as out:
+        if created:
+            out.metadata["creation_time"] = created
+        stream: Any = out.add_stream(codec, rate=fps)
+        stream.width, stream.height, stream.pix_fmt = w, h, "yuv420p"
+        if gop:
+            stream.codec_context.gop_size = gop
+        for i in range(total):
+            im = Image.new("RGB", (w, h), SCENES[(i * scenes // total) % len(SCENES)])
+            d = ImageDraw.Draw(im)
+            y = (i * 7) % max(1, h - 6)
+            d.rectangle((0, y, w // 2, y + 6), fill=(255, 255, 255))  # a scroll mark moving down
+            d.rectangle(
+                (10, 10, 10 + (i * scenes // total + 1) * 20, 30), fill=(0, 0, 0)
+            )  # the "page number"
+            frame = av.VideoFrame.from_image(im)
+            frame.pts = i
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
     return path

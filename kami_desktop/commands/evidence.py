@@ -44,6 +44,16 @@ def register(sub, common) -> None:
     au.add_argument("id", type=int)
     au.add_argument("--out", required=True, help="保存为（.wav）")
     au.set_defaults(handler=cmd_audio)
+    fr = es.add_parser(
+        "frames", parents=[common], help="视频的关键帧画面（证据册联系表）；选定/取消重点画面（记入存证日志）"
+    )
+    fr.add_argument("id", type=int)
+    fr.add_argument(
+        "--pick", action="append", default=[], metavar="TIME", help="选为重点画面，如 00:01:23（可多次）"
+    )
+    fr.add_argument("--unpick", action="append", default=[], metavar="TIME", help="取消重点画面（可多次）")
+    fr.add_argument("--out", type=Path, help="把画面导出为 JPEG 到此文件夹（由原件解码生成，原件不变）")
+    fr.set_defaults(handler=cmd_frames)
     mv = es.add_parser("move", parents=[common], help="调整证据册顺序")
     mv.add_argument("id", type=int)
     mv.add_argument("--to", type=int, required=True, help="新位置（从 1 开始）")
@@ -167,6 +177,50 @@ def cmd_audio(args) -> Outcome:
     with open_profile(args) as prof, prof.session() as s:
         out = exhibit_wav(prof, s, args.id, Path(args.out))
     return Outcome({"id": args.id, "wav": str(out)}, f"已导出可播放副本：{out}（由原件解码生成，原件未改动）")
+
+
+def cmd_frames(args) -> Outcome:
+    from kami_desktop.core.evidence.frames import exhibit_frame, exhibit_sheet, pick_frames, video_file
+    from kami_desktop.core.evidence.video import VideoError, offset_text, parse_offset
+
+    with open_profile(args) as prof:
+        with prof.session() as s:
+            if args.pick or args.unpick:
+                pick_frames(prof, s, args.id, pick=args.pick, unpick=args.unpick)
+            v = video_file(s, args.id)
+        data: dict = {"id": v.exhibit_id, "file": v.name, "sha256": v.sha256, "picked": list(v.picked)}
+        try:
+            made = exhibit_sheet(prof, v)
+            picked = [exhibit_frame(prof, v, parse_offset(t)) for t in v.picked]
+        except VideoError as exc:
+            data["error"] = str(exc)
+            return Outcome(data, f"证据 {v.exhibit_id}（{v.name}）：{exc}", 1)
+    facts = made.facts.as_json()
+    data |= {
+        "facts": facts,
+        "frames": [{"at": offset_text(f.ms, precise=True), "ms": f.ms, "key": f.key} for f in made.frames],
+        "note": made.note,
+    }
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for kind, frames in (("联系表", made.frames), ("重点画面", picked)):
+            for f in frames:
+                path = args.out / f"{kind}_{offset_text(f.ms, precise=True).replace(':', '-')}.jpg"
+                path.write_bytes(f.jpeg)
+                written.append(str(path))
+        data["written"] = written
+    lines = [
+        f"证据 {v.exhibit_id}  {v.name}  时长 {offset_text(round(made.facts.duration * 1000))}  "
+        f"{made.facts.width}×{made.facts.height}  {made.facts.codec}",
+        "联系表画面：" + "  ".join(x["at"] for x in data["frames"]),
+        "重点画面：" + ("  ".join(v.picked) or "（未选）"),
+    ]
+    if made.note:
+        lines.append(f"说明：{made.note}")
+    if args.out is not None:
+        lines.append(f"已导出 {len(data['written'])} 幅画面到 {args.out}")
+    return Outcome(data, "\n".join(lines))
 
 
 def cmd_move(args) -> Outcome:

@@ -1,4 +1,4 @@
-"""Detail panel of one exhibit: large preview, its files, the facts of the selected file (hashes with
+"""Detail panel of one exhibit: large preview (a video: its frames, ``video_frames``), its files, the facts of the selected file (hashes with
 copy buttons, times) and the editable fields. Every edit goes through the core's exhibit edit, so the
 ledger records old → new.
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kami_desktop.core.evidence.detail import ExhibitDetail, FileDetail, exhibit_detail
 from kami_desktop.core.evidence.exhibits import edit_exhibits
+from kami_desktop.core.evidence.video import is_video
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.vocab import CATEGORIES
 from kami_desktop.gui import messages
@@ -41,6 +43,7 @@ from kami_desktop.gui.formatting import category_label, human_size, kind_of, loc
 from kami_desktop.gui.messages import EXPECTED, show_error
 from kami_desktop.gui.ocr_text_view import OcrTextView
 from kami_desktop.gui.suggestion_panel import SuggestionPanel
+from kami_desktop.gui.video_frames import VideoFramesPanel
 
 FIELDS = ("title", "category", "purpose", "source", "captured_at", "notes", "tags", "transcript")
 
@@ -62,6 +65,12 @@ class ExhibitDetailPanel(QWidget):
 
         self.preview = FilePreview(profile.cache_dir)
         self.ocr_text = OcrTextView(profile)  # machine-read text of the file shown: not evidence
+        self.video = VideoFramesPanel(profile.cache_dir, self._commit_pick)  # a video's frames, instead
+        self.video.open_button.clicked.connect(self.preview.open_external)
+        self.top = QStackedWidget()
+        self.top.addWidget(self.preview)
+        self.top.addWidget(self.video)
+        self._key_frames: tuple[str, ...] = ()
         self.files = QListWidget()
         self.files.setMaximumHeight(90)
         self.files.currentRowChanged.connect(self._show_file)
@@ -178,7 +187,7 @@ class ExhibitDetailPanel(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.preview)
+        split.addWidget(self.top)
         split.addWidget(scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -214,6 +223,7 @@ class ExhibitDetailPanel(QWidget):
             self.files.clear()
             self.preview.clear()
             self.ocr_text.show_file(None)
+            self.top.setCurrentWidget(self.preview)
             for w in (self.title, self.source, self.tags):
                 w.clear()
             self.captured.set_value(None)
@@ -242,6 +252,7 @@ class ExhibitDetailPanel(QWidget):
         self.form.setRowVisible(self.transcript, has_audio or bool(ex.transcript))
         self._loaded = self._values()
         self._files = files
+        self._key_frames = ex.key_frames
         self.files.blockSignals(True)
         self.files.clear()
         for f in files:
@@ -260,6 +271,7 @@ class ExhibitDetailPanel(QWidget):
         if not (0 <= row < len(self._files)):
             self.preview.clear()
             self.ocr_text.show_file(None)
+            self.top.setCurrentWidget(self.preview)
             return
         f = self._files[row]
         self.ocr_text.show_file(f.sha256, f.media_type)
@@ -282,9 +294,20 @@ class ExhibitDetailPanel(QWidget):
             shown.setText(v or "—")
             if isinstance(shown, QLineEdit):
                 shown.setCursorPosition(0)
-        self.preview.show_file(
-            self.profile.blob_path(f.sha256), f.media_type, f.original_name, f.sha256, f.size
-        )
+        path = self.profile.blob_path(f.sha256)
+        self.preview.show_file(path, f.media_type, f.original_name, f.sha256, f.size)
+        if is_video(f.media_type) and self.exhibit_id is not None:
+            self.video.show_video(self.exhibit_id, path, f.sha256, f.original_name, list(self._key_frames))
+            self.top.setCurrentWidget(self.video)
+        else:
+            self.top.setCurrentWidget(self.preview)
+
+    def _commit_pick(self, exhibit_id: int, changes: dict[str, Any]) -> None:
+        """A picked or unpicked video frame: saved like any field (undoable, one ledger entry)."""
+        self.commit_edit(exhibit_id, changes)
+        if self.exhibit_id == exhibit_id:
+            self._key_frames = tuple(changes.get("key_frames", self._key_frames))
+        self.edited.emit(exhibit_id)
 
     def show_file_of(self, sha256: str) -> bool:
         """Show the exhibit's file with this content (as a search hit names it); False if it has none."""

@@ -62,6 +62,7 @@ OWN_SOURCES = (
     "trash_dialog",
     "undo",
     "verify_dialog",
+    "video_frames",
     "workers",
 )
 # feature -> the modules of kami_desktop/gui whose strings its resources/i18n/<feature>_<lang>.ts holds

@@ -26,7 +26,7 @@ _PDF_LOCK = threading.Lock()  # MuPDF is not thread-safe across documents
 
 
 def can_thumbnail(media_type: str) -> bool:
-    return media_type.startswith("image/") or media_type == "application/pdf"
+    return media_type.startswith(("image/", "video/")) or media_type == "application/pdf"
 
 
 def thumb_path(cache_dir: Path, sha: str, size: int = THUMB_SIZE) -> Path:
@@ -34,7 +34,7 @@ def thumb_path(cache_dir: Path, sha: str, size: int = THUMB_SIZE) -> Path:
 
 
 def render_thumbnail(source: Path, media_type: str, target: Path, size: int = THUMB_SIZE) -> None:
-    """Write a PNG thumbnail of ``source`` (image or PDF first page) to ``target`` atomically."""
+    """Write a PNG thumbnail of ``source`` (image, PDF first page, video first frame) to ``target`` atomically."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
@@ -45,6 +45,15 @@ def render_thumbnail(source: Path, media_type: str, target: Path, size: int = TH
                 page = doc[0]
                 zoom = size / max(page.rect.width, page.rect.height)
                 page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False).save(str(tmp), output="png")
+        elif media_type.startswith("video/"):
+            import io
+
+            from PIL import Image
+
+            from kami_desktop.core.evidence.video_sheet import frame_at
+
+            with Image.open(io.BytesIO(frame_at(source, source.name, 0, side=size).jpeg)) as im:
+                im.save(tmp, format="PNG")
         else:
             from PIL import Image, ImageOps
 

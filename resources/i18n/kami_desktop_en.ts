@@ -1480,4 +1480,39 @@ Data folder: {path}</translation>
         <translation>file {k} of {m}</translation>
     </message>
 </context>
+<context>
+    <name>VideoFramesPanel</name>
+    <message>
+        <source>选为重点画面</source>
+        <translation>Pick as key frame</translation>
+    </message>
+    <message>
+        <source>选定的画面会在证据册中放大单独打印（如余额页面）</source>
+        <translation>Picked frames are printed large on their own in the evidence binder (e.g. the balance page)</translation>
+    </message>
+    <message>
+        <source>用系统程序播放（副本）</source>
+        <translation>Play in another program (a copy)</translation>
+    </message>
+    <message>
+        <source>正在截取画面…</source>
+        <translation>Taking frames…</translation>
+    </message>
+    <message>
+        <source>无法截取画面</source>
+        <translation>Cannot take frames</translation>
+    </message>
+    <message>
+        <source>取消重点画面</source>
+        <translation>Unpick key frame</translation>
+    </message>
+    <message>
+        <source>重点画面（证据册中放大打印）：{times}</source>
+        <translation>Key frames (printed large in the binder): {times}</translation>
+    </message>
+    <message>
+        <source>还没有选定重点画面：拖动滑块找到关键画面（如余额页面），点“选为重点画面”</source>
+        <translation>No key frame picked yet: drag the slider to the frame that matters (e.g. the balance page) and click “Pick as key frame”</translation>
+    </message>
+</context>
 </TS>

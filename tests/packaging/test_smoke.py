@@ -109,6 +109,7 @@ def test_gui_entry_point_runs_the_smoke_test_with_a_temporary_profile(tmp_path):
         "binder",
         "HEIC photo and voice messages",
         "OCR of a generated screenshot",
+        "video contact sheet",
         "verify",
     ):
         assert any(f"ok   {step}" in line for line in lines), step

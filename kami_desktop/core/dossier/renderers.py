@@ -4,7 +4,8 @@ Each renderer says which files it accepts (by media type, by content) and draws 
 ``PageFlow``. A renderer that finds the file is not its kind after all raises ``Decline`` before
 drawing anything, and the next one is tried; a file no renderer takes becomes a page that says what
 it is. The order is fixed here: bill, chat (``records``), image (``images``), PDF (``pdfpages``),
-text, voice (``voice``). ``register(..., replace=True)`` swaps one of them.
+text, voice (``voice``), video
+(``video``: a contact sheet of keyframes). ``register(..., replace=True)`` swaps one of them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from kami_desktop.core.dossier import images, pdfpages, records, voice
+from kami_desktop.core.dossier import images, pdfpages, records, video, voice
 from kami_desktop.core.dossier.layout import esc
 from kami_desktop.core.dossier.render_base import TEXT_TYPES, Decline, FileContext, Renderer, notice
 from kami_desktop.core.dossier.snapshot import FileSnap
@@ -75,6 +76,7 @@ _REGISTRY: list[Renderer] = [
     Renderer("pdf", pdfpages.accepts, pdfpages.render_pdf),
     Renderer("text", is_text, render_text),
     Renderer("voice", voice.accepts, voice.render_voice),
+    Renderer("video", video.accepts, video.render_video),
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -65,6 +66,7 @@ class ExhibitSnap:
     files: list[FileSnap]
     advice: list[str] = field(default_factory=list)  # the product's advice: the app and 内部提示 only
     transcript: str = ""  # the user's own transcript of a recording
+    key_frames: list[str] = field(default_factory=list)  # a video's frames the user picked (00:01:23)
     time_label: str = "取证时间"  # where captured_at came from (evidence.times): EXIF, file name, file time…
 
     @property
@@ -108,6 +110,7 @@ class CaseSnap:
     bill_marks: dict[str, Any] = field(default_factory=dict)  # file SHA-256 → its rows in the reconciliation
     money: MoneySnap = field(default_factory=MoneySnap)  # bills as stored, the reconciliation, the claim
     chats: dict[tuple[int, str], Any] = field(default_factory=dict)  # (exhibit, file SHA-256) → stored chat
+    cache_dir: Path | None = None  # the profile's cache of derived pictures (video frames); None: none kept
 
     @property
     def defendants(self) -> list[PartySnap]:
@@ -163,6 +166,7 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
         snap.bill_sheets, snap.bill_marks = snapshot_bills(s, case_id, profile.blob_path)
         snap.money = take_money(s, case_id, {e.id: e.number for e in snap.exhibits}, profile.blob_path)
         snap.chats = snapshot_chats(s, case_id)
+        snap.cache_dir = profile.cache_dir
         if entries:
             snap.ledger_head, snap.ledger_head_seq = entries[-1]["hash"], entries[-1]["seq"]
             snap.as_of = datetime.fromisoformat(entries[-1]["at"])
@@ -221,6 +225,7 @@ def _exhibit(e: Exhibit, number: int, advice: list[str], screen: str = "") -> Ex
         files=files,
         advice=list(advice),
         transcript=e.transcript or "",
+        key_frames=list(e.key_frames),
     )
 
 

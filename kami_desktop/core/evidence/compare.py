@@ -14,6 +14,7 @@ from kami_desktop.core.evidence.replay import (
     CASE_FIELDS,
     EXHIBIT_FIELDS,
     FILE_FIELDS,
+    LIST_FIELDS,
     UNKNOWN,
     ExhibitState,
     Replay,
@@ -60,7 +61,7 @@ def _compare_exhibit(
             state.unknown[name] = state.unknown.get(name, 0) + 1
             continue
         have = getattr(ex, name)
-        if name == "tags":
+        if name in LIST_FIELDS:
             want, have = tag_list(want), tag_list(have)
         if norm(want) != norm(have):
             out.append(StateMismatch("exhibit", ex.id, ex.id, name, norm(want), norm(have)))

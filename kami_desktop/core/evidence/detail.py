@@ -50,6 +50,7 @@ class ExhibitDetail:
     files: tuple[FileDetail, ...]
     advice: tuple[str, ...] = ()  # the product's advice about this exhibit (never printed for the court)
     transcript: str = ""  # the user's own transcript of a recording
+    key_frames: tuple[str, ...] = ()  # a video's frames the user picked (00:01:23)
 
 
 def _file_detail(f: ExhibitFile) -> FileDetail:
@@ -87,6 +88,7 @@ def exhibit_detail(s: Session, exhibit_id: int) -> ExhibitDetail:
         files=tuple(_file_detail(f) for f in ex.files),
         advice=tuple(exhibit_advice(s, ex.id)),
         transcript=ex.transcript or "",
+        key_frames=tuple(ex.key_frames),
     )
 
 

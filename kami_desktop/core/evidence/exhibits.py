@@ -23,7 +23,17 @@ class ExhibitError(UserError, ValueError):
     pass
 
 
-EDITABLE = ("title", "category", "purpose", "source", "captured_at", "notes", "tags", "transcript")
+EDITABLE = (
+    "title",
+    "category",
+    "purpose",
+    "source",
+    "captured_at",
+    "notes",
+    "tags",
+    "transcript",
+    "key_frames",
+)
 
 
 def get_exhibit(s: Session, exhibit_id: int) -> Exhibit:
@@ -79,7 +89,20 @@ def _clean(field: str, value: Any) -> Any:
         return out
     if field == "transcript":  # empty: none (NULL), as before the user wrote one
         return str(value or "").strip() or None
+    if field == "key_frames":  # a video's picked times: 00:01:23[.500], in order, each once
+        return key_frame_list(value)
     return str(value or "")
+
+
+def key_frame_list(value: Any) -> list[str]:
+    from kami_desktop.core.evidence.video import VideoError, offset_text, parse_offset
+
+    items = value if isinstance(value, list | tuple) else str(value or "").replace("，", ",").split(",")
+    try:
+        ms = sorted({parse_offset(str(t)) for t in items if str(t).strip()})
+    except VideoError as exc:
+        raise ExhibitError(str(exc)) from exc
+    return [offset_text(m, precise=True) for m in ms]
 
 
 def edit_exhibit(s: Session, exhibit_id: int, **fields: Any) -> Exhibit:
@@ -362,9 +385,12 @@ def purge(profile: Profile, case_id: int | None = None) -> dict[str, Any]:
             )
         if shas:
             ledger.append(s, "blob.purge", {"sha256": shas}, case_id=case_id)
-    for sha in shas:  # committed: now the files may go
+    from kami_desktop.core.evidence.frames import drop_media_cache  # here: frames imports this module
+
+    for sha in shas:  # committed: now the files may go, and what was derived from them
         profile.vault.remove_blob(sha)
         profile.vault.unmark(sha, "purge")
+        drop_media_cache(profile.cache_dir, sha)
     if copies:
         with profile.session() as s:
             kept = set(s.scalars(select(MaskedCopy.file_name).where(MaskedCopy.file_name.in_(copies))))
@@ -403,6 +429,7 @@ def exhibit_summary(ex: Exhibit, number: int | None = None) -> dict[str, Any]:
         "notes": ex.notes,
         "tags": list(ex.tags),
         "transcript": ex.transcript,
+        "key_frames": list(ex.key_frames),
         "trashed": ex.trashed_at is not None,
         "files": [
             {

@@ -34,7 +34,13 @@ from kami_desktop.core.evidence.import_report import (
     failure_reason,
     time_from_name,
 )
-from kami_desktop.core.evidence.sniff import image_facts, media_type, pdf_problem, voice_problem
+from kami_desktop.core.evidence.sniff import (
+    image_facts,
+    media_type,
+    pdf_problem,
+    video_problem,
+    voice_problem,
+)
 from kami_desktop.core.evidence.walk import collect, open_regular
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
@@ -170,6 +176,8 @@ def _describe(profile: Profile, path: Path, stored: Stored, mtime: datetime | No
             facts.problem = pdf_problem(profile.vault.path_for(stored.sha256))
         if mime in VOICE_TYPES:
             facts.problem = voice_problem(profile.vault.path_for(stored.sha256), path.name)
+        if mime.startswith("video/"):
+            facts.problem = video_problem(profile.vault.path_for(stored.sha256), path.name)
     except BaseException:
         if stored.new:
             _discard(profile, stored.sha256)

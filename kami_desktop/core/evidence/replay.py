@@ -1,7 +1,8 @@
 """The ledger is the truth: replay it into the evidence state it records, and compare the database.
 
 Replaying every entry in order yields, for each exhibit, the files it holds (and in which order),
-its title, category, 证明目的, 来源, capture time, notes, tags, transcript and trash state, the binder order of
+its title, category, 证明目的, 来源, capture time, notes, tags, transcript, a video's picked frames and trash
+state, the binder order of
 each case's live exhibits, each file's original name and times, each case's recorded fields and
 each bill's rows. ``compare`` names every difference between that replay and the database as a
 ``StateMismatch`` (which exhibit, which field, what the ledger says, what the database says).
@@ -26,7 +27,18 @@ from kami_desktop.core.evidence.replay_claims import ClaimsReplay
 from kami_desktop.core.store.ledger import canonical_json
 from kami_desktop.core.store.model import BillRow, LedgerEntry
 
-EXHIBIT_FIELDS = ("title", "category", "purpose", "source", "captured_at", "notes", "tags", "transcript")
+EXHIBIT_FIELDS = (
+    "title",
+    "category",
+    "purpose",
+    "source",
+    "captured_at",
+    "notes",
+    "tags",
+    "transcript",
+    "key_frames",
+)
+LIST_FIELDS = ("tags", "key_frames")
 FILE_FIELDS = ("sha256", "original_name", "file_mtime", "exif_time", "imported_at")
 CASE_FIELDS = (
     "title",
@@ -201,6 +213,7 @@ def _import(state: Replay, e: LedgerEntry, p: dict[str, Any]) -> None:
             notes=p.get("notes", ""),
             tags=tag_list(p.get("tags", [])),
             transcript=p.get("transcript"),
+            key_frames=tag_list(p.get("key_frames", [])),
         )
         state.exhibits[ex_id] = ex
         _live_order(state, e.case_id).append(ex_id)
@@ -227,7 +240,7 @@ def _edit(state: Replay, e: LedgerEntry, p: dict[str, Any]) -> None:
         return
     for name, change in changes.items():
         if name in ex.values and isinstance(change, dict) and "new" in change:
-            ex.values[name] = tag_list(change["new"]) if name == "tags" else change["new"]
+            ex.values[name] = tag_list(change["new"]) if name in LIST_FIELDS else change["new"]
 
 
 def _reorder(state: Replay, e: LedgerEntry, p: dict[str, Any]) -> None:
@@ -274,6 +287,7 @@ def _split(state: Replay, e: LedgerEntry, p: dict[str, Any]) -> None:
         new.values["title"] = f"{title}（{k + 2}）" if title is not UNKNOWN else UNKNOWN
         new.values["notes"] = ""
         new.values["transcript"] = None  # a split-off file starts without the transcript
+        new.values["key_frames"] = []  # … and without picked frames
         new.files = [fid]
         if fid in state.files:
             state.files[fid].exhibit_id = nid

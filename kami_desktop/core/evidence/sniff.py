@@ -156,3 +156,14 @@ def voice_problem(path: Path, name: str) -> str:
     except VoiceError as exc:
         return str(exc)
     return ""
+
+
+def video_problem(path: Path, name: str) -> str:
+    """A note for a video that does not open as one (kept as it is); '' when its facts read cleanly."""
+    from kami_desktop.core.evidence.video import VideoError, probe  # FFmpeg loads only for video
+
+    try:
+        probe(path, name)
+    except VideoError as exc:
+        return str(exc)
+    return ""

@@ -109,6 +109,7 @@ class Exhibit(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[list[str]] = mapped_column(JSONList, default=list)
     transcript: Mapped[str | None] = mapped_column(Text, nullable=True)  # the user's own, of a recording
+    key_frames: Mapped[list[str]] = mapped_column(JSONList, nullable=True, default=list)  # picked video times
     created_at: Mapped[datetime] = mapped_column(AwareDateTime)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
     trashed_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)

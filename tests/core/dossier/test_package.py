@@ -66,7 +66,7 @@ def test_the_circle_check_sees_a_function_level_import(tmp_path):
 
 
 def test_renderers_are_registered_in_a_fixed_order():
-    assert renderers.renderer_names() == ["bill", "chat", "image", "pdf", "text", "voice"]
+    assert renderers.renderer_names() == ["bill", "chat", "image", "pdf", "text", "voice", "video"]
 
 
 def test_bundle_verify_loads_neither_the_database_nor_the_pdf_layer():

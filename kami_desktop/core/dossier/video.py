@@ -1,0 +1,184 @@
+"""Videos on binder pages: a contact sheet of keyframes, each stamped with its time offset, the
+container's facts, both hashes and where the original is; then the frames the user picked, large.
+
+The frames come from ``evidence/frames.py`` (cached in the profile, made from the original when
+missing); the original goes into the bundle untouched. A file that does not decode still gets its page:
+the reason, the facts known, both hashes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import pymupdf
+from PIL import Image
+
+from kami_desktop.core.dossier.layout import CONTENT, GREY, RED, PageFlow
+from kami_desktop.core.dossier.render_base import FileContext
+from kami_desktop.core.dossier.snapshot import FileSnap
+from kami_desktop.core.evidence.frames import cached_frame, cached_sheet
+from kami_desktop.core.evidence.video import (
+    VideoError,
+    VideoFacts,
+    duration_label,
+    is_video,
+    offset_text,
+    parse_offset,
+    probe,
+)
+from kami_desktop.core.evidence.video_sheet import Frame, Sheet, frame_at, sheet
+from kami_desktop.core.util.timeutil import CHINA_TZ
+
+GAP = 8.0  # between frames on the sheet
+CAPTION = 12.0  # the line under each frame
+STORED = (
+    "原始视频已收入随附存储介质（光盘／U 盘），可当庭播放核对；本页画面由原件解码截取，原件未作任何改动。"
+)
+
+
+def accepts(f: FileSnap) -> bool:
+    return is_video(f.media_type)
+
+
+def render_video(ctx: FileContext) -> None:
+    flow, f = ctx.flow, ctx.file
+    made: Sheet | None = None
+    reason = ""
+    try:
+        made = _sheet(ctx)
+    except VideoError as exc:
+        reason = str(exc)
+    flow.ensure(160)
+    flow.skip(4)
+    flow.text("视频证据（动态画面不能印在纸上：下列画面为按时间截取的关键帧，内容以原始视频为准）", size=11)
+    flow.skip(4)
+    if made is None:
+        flow.text(f"未能截取画面：{reason}", size=9, color=RED, width=CONTENT.width)
+        flow.skip(2)
+        ctx.notes.append("视频无法解码，未印画面")
+        facts = [f"文件类型：{f.media_type}"]
+        try:  # the container may still say what it holds
+            facts += fact_lines(probe(ctx.path, f.original_name), 0)[:-1]
+        except VideoError:
+            pass
+    else:
+        _contact_sheet(flow, made.frames, _aspect(made.frames[0]))
+        flow.text("各画面左上角为其在视频中的时间位置（时:分:秒）", size=7, color=GREY)
+        flow.skip(4)
+        if made.note:
+            flow.text(f"说明：{made.note}", size=9, color=RED, width=CONTENT.width)
+            ctx.notes.append(made.note)
+        facts = fact_lines(made.facts, len(made.frames))
+    facts += [
+        f"原始文件：{f.bundle_path}（原文件名 {f.original_name}，{f.size:,} 字节）",
+        f"SHA-256：{f.sha256}",
+        f"SM3：{f.sm3}",
+        STORED,
+    ]
+    for line in facts:
+        flow.text(line, size=9, width=CONTENT.width)
+    flow.skip(6)
+    if made is not None and ctx.exhibit.key_frames:
+        _picked(ctx, ctx.exhibit.key_frames)
+
+
+def _sheet(ctx: FileContext) -> Sheet:
+    cache = ctx.case.cache_dir
+    if cache is None:
+        return sheet(ctx.path, ctx.file.original_name)
+    return cached_sheet(cache, ctx.path, ctx.file.sha256, ctx.file.original_name)
+
+
+def fact_lines(facts: VideoFacts, shown: int) -> list[str]:
+    size = f"{facts.width}×{facts.height} 像素"
+    if facts.rotation:
+        w, h = (facts.height, facts.width) if facts.rotation in (90, 270) else (facts.width, facts.height)
+        size += f"（带旋转标记：播放时顺时针旋转 {(360 - facts.rotation) % 360}°，显示为 {w}×{h}）"
+    lines = [
+        f"时长：{duration_label(facts.duration)}",
+        f"分辨率：{size}" + (f"，帧率 {facts.fps:g} 帧/秒" if facts.fps else ""),
+        f"编码：{facts.codec}"
+        + (f"；音频 {facts.audio}" if facts.audio else "；无音频")
+        + f"；容器 {facts.container}",
+    ]
+    if facts.created is not None:
+        local = facts.created.astimezone(CHINA_TZ)
+        lines.append(f"创建时间（视频文件元数据）：{local:%Y-%m-%d %H:%M:%S}（北京时间）")
+    else:
+        lines.append("创建时间：视频文件元数据中没有记录")
+    lines.append(f"本页画面：{shown} 幅（按画面变化从关键帧中选取，均匀分布于全片）")
+    return lines
+
+
+def _aspect(frame: Frame) -> float:
+    with Image.open(io.BytesIO(frame.jpeg)) as im:
+        return im.height / im.width if im.width else 0.5625
+
+
+def _contact_sheet(flow: PageFlow, frames: Sequence[Frame], aspect: float) -> None:
+    cols = 3 if aspect <= 1 else 4 if aspect <= 1.6 else 5
+    seconds = [fr.ms // 1000 for fr in frames]
+    precise = len(set(seconds)) < len(seconds)  # two frames in one second: stamps show the milliseconds
+    w = (CONTENT.width - GAP * (cols - 1)) / cols
+    h = w * aspect
+    for row in range(0, len(frames), cols):
+        flow.ensure(h + CAPTION + GAP)
+        top = flow.y
+        for i, fr in enumerate(frames[row : row + cols]):
+            x = CONTENT.x0 + i * (w + GAP)
+            rect = pymupdf.Rect(x, top, x + w, top + h)
+            flow.page().insert_image(rect, stream=fr.jpeg, keep_proportion=True)
+            flow.box(rect, color=GREY, width=0.4)
+            at = offset_text(fr.ms, precise)
+            _stamp(flow, x, top, at)
+            flow.put(x, top + h + 9, at + ("" if fr.key else "（非关键帧）"), 7.5, GREY)
+        flow.y = top + h + CAPTION + GAP / 2
+
+
+def _stamp(flow: PageFlow, x: float, y: float, text: str, size: float = 8) -> None:
+    """The time offset in a dark label on the picture's top-left corner."""
+    width = len(text) * size * 0.55 + 6
+    flow.box((x, y, x + width, y + size + 5), color=None, width=0, fill=(0.1, 0.1, 0.1))
+    flow.put(x + 3, y + size + 1.5, text, size, (1, 1, 1))
+
+
+def _picked(ctx: FileContext, times: Sequence[str]) -> None:
+    """Each picked frame as large as the page allows, on the pages after the sheet."""
+    flow = ctx.flow
+    flow.new_page()
+    flow.text(f"{ctx.exhibit.label(ctx.file)} 重点画面（当事人选定的时间点，共 {len(times)} 幅）", size=11)
+    flow.skip(4)
+    for n, text in enumerate(times, start=1):
+        try:
+            fr = _frame(ctx, parse_offset(text))
+        except VideoError as exc:
+            flow.text(f"重点画面 {n}（{text}）：无法截取（{exc}）", size=9, color=RED, width=CONTENT.width)
+            ctx.notes.append(f"重点画面 {text} 无法截取")
+            continue
+        aspect = _aspect(fr)
+        h = min(CONTENT.width * aspect, flow.page_room() - 30)  # a tall (portrait) frame: a page high
+        here = flow.space_left() - 30
+        if h > here:
+            if here >= 0.75 * h:
+                h = here  # a little smaller rather than a page turned for it
+            else:
+                flow.new_page()
+        w = h / aspect
+        at = offset_text(fr.ms, precise=True)
+        note = "" if at == text else f"（所选时间 {text} 处显示的画面）"
+        flow.text(f"重点画面 {n}：{at}{note}", size=10)
+        flow.skip(2)
+        x = CONTENT.x0 + (CONTENT.width - w) / 2
+        rect = pymupdf.Rect(x, flow.y, x + w, flow.y + h)
+        flow.page().insert_image(rect, stream=fr.jpeg, keep_proportion=True)
+        flow.box(rect, color=GREY, width=0.5)
+        _stamp(flow, x, flow.y, offset_text(fr.ms, precise=True), 10)
+        flow.y += h + 10
+
+
+def _frame(ctx: FileContext, ms: int) -> Frame:
+    cache = ctx.case.cache_dir
+    if cache is None:
+        return frame_at(ctx.path, ctx.file.original_name, ms)
+    return cached_frame(cache, ctx.path, ctx.file.sha256, ctx.file.original_name, ms)
