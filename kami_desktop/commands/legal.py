@@ -89,10 +89,15 @@ def cmd_uscc(args) -> Outcome:
     return Outcome(data, text, 0 if chk.valid else 1)
 
 
+MAX_WORKDAYS = 25_000
+
+
 def cmd_workdays(args) -> Outcome:
     from kami_desktop.core.legal.periods import add_workdays
 
     start = parse_date(args.start, "起算日")
+    if args.days > MAX_WORKDAYS:  # no legal period is this long; counting it day by day would take minutes
+        raise UsageError(f"工作日数 {args.days} 过大：最多 {MAX_WORKDAYS} 个工作日（约一百年）")
     try:
         due = add_workdays(start, args.days)
     except ValueError as exc:

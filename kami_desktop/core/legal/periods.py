@@ -33,6 +33,8 @@ def add_workdays(start: date, n: int, *, cal: WorkCalendar | None = None) -> Due
     """
     if n < 1:
         raise ValueError(f"工作日数应为正整数，实际为 {n}")
+    if n > (date.max - start).days:  # more working days than calendar days left: refuse before counting
+        raise OverflowError(f"工作日数 {n} 超出了日历范围")
     c = _cal(cal)
     d, counted, provisional = start, 0, False
     while counted < n:
