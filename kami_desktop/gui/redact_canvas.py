@@ -179,7 +179,8 @@ class MaskCanvas(QWidget):
             b = self.boxes[self.selected if mode == "resize" else index]
             if b.rect.width() < MIN_SIDE or b.rect.height() < MIN_SIDE:
                 b.rect = rect  # too small to be meant: back as it was
-            self.boxes_changed.emit()
+            if b.rect != rect:  # a click that only selects the box changes nothing
+                self.boxes_changed.emit()
         self.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)

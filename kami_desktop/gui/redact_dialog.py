@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Signal
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QGuiApplication, QImage, QImageReader
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +44,7 @@ class _Page:
         self.sg = sg
         self.boxes = [CanvasBox(QRect(b.x, b.y, b.w, b.h), b.kind, b.reason) for b in sg.boxes]
         self.saved: CopyInfo | None = None
+        self.changed = False  # boxes or style changed by the user since the page was opened or saved
 
 
 class RedactDialog(QDialog):
@@ -61,7 +62,7 @@ class RedactDialog(QDialog):
         self.exhibit_ids = list(exhibit_ids)
         self.case_id = case_id
         self.setWindowTitle(self.tr("制作打码副本"))
-        self.resize(1100, 760)
+        self.resize(self._fitting(QSize(1100, 760)))
         self.pages: list[_Page] = []
         self.index = 0
         self.busy = False
@@ -108,7 +109,7 @@ class RedactDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         self.export_button.setVisible(case_id is not None)
         self.site_box.setVisible(case_id is not None)
-        close = QPushButton(self.tr("关闭"))
+        self.close_button = close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
 
         side = QVBoxLayout()
@@ -151,6 +152,29 @@ class RedactDialog(QDialog):
         layout.addLayout(buttons)
         self._reload()
 
+    def _fitting(self, wanted: QSize) -> QSize:
+        """``wanted``, made smaller on a small screen (1366×768 laptops) so 保存副本 and 关闭 stay in view."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        free = screen.availableGeometry()
+        return QSize(min(wanted.width(), free.width() - 40), min(wanted.height(), free.height() - 60))
+
+    def unsaved_pages(self) -> list[_Page]:
+        return [p for p in self.pages if p.changed]
+
+    def done(self, result: int) -> None:  # 关闭, Esc and the window's close button all come here
+        left = self.unsaved_pages()
+        if left and not self.busy:
+            text = self.tr(
+                "有 {n} 张图片的遮盖框改动还没有保存为副本，关闭后这些改动会丢失。仍要关闭吗？"
+            ).format(n=len(left))
+            if not messages.ask(self, self.tr("制作打码副本"), text):
+                return
+            for p in left:
+                p.changed = False
+        super().done(result)
+
     # ------------------------------------------------------------------ pages
     def _reload(self) -> None:
         """(Re)read the proposals for the selection; boxes already edited on a page are kept."""
@@ -167,6 +191,7 @@ class RedactDialog(QDialog):
                     manual = [b for b in old.boxes if b.kind == "manual"]
                     page.boxes = [b for b in page.boxes if b.kind != "manual"] + manual
                     page.saved = old.saved
+                    page.changed = old.changed
                 pages.append(page)
         self.pages = pages
         self.skipped.setText(self.tr("未包括：") + "\n".join(skipped) if skipped else "")
@@ -227,7 +252,7 @@ class RedactDialog(QDialog):
         self.canvas.set_image(self._load_image(page), QSize(page.sg.width, page.sg.height), page.boxes)
         self.canvas.mosaic = self.style_box.currentData() == MOSAIC
         self._fill_list()
-        self.status.setText(self._saved_text(page) if page.saved else "")
+        self.status.setText(self._status_text(page))
 
     # ------------------------------------------------------------------ the list of boxes
     def _fill_list(self) -> None:
@@ -243,6 +268,20 @@ class RedactDialog(QDialog):
 
     def _boxes_changed(self) -> None:
         self._fill_list()
+        self._page_changed()
+
+    def _page_changed(self) -> None:
+        if 0 <= self.index < len(self.pages):
+            page = self.pages[self.index]
+            page.changed = True
+            self.status.setText(self._status_text(page))
+
+    def _status_text(self, page: _Page) -> str:
+        if page.saved is not None and page.changed:
+            return self.tr(
+                "遮盖框改动后还没有保存：已保存的副本是改动之前的样子；点“保存副本”另存一份新的副本。"
+            )
+        return self._saved_text(page) if page.saved else ""
 
     def _canvas_selected(self, index: int) -> None:
         self.box_list.blockSignals(True)
@@ -255,6 +294,8 @@ class RedactDialog(QDialog):
     def _style_changed(self) -> None:
         self.canvas.mosaic = self.style_box.currentData() == MOSAIC
         self.canvas.update()
+        if 0 <= self.index < len(self.pages) and self.pages[self.index].saved is not None:
+            self._page_changed()  # the saved copy is in the other style
 
     # ------------------------------------------------------------------ work in the core
     def _set_busy(self, busy: bool) -> None:
@@ -317,6 +358,7 @@ class RedactDialog(QDialog):
 
     def _saved(self, page: _Page, info: CopyInfo) -> None:
         page.saved = info
+        page.changed = False
         self.copy_saved.emit(info.exhibit_id)
 
     def _saved_text(self, page: _Page) -> str:

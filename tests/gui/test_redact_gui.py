@@ -159,3 +159,54 @@ def test_export_writes_the_folder_for_the_site(qtbot, profile, case_id, tmp_path
     assert sorted(p.name for p in folder.iterdir()) == ["文件清单.txt", "证据1_打码.png"]
     kind, _title, text = dialogs[-1]
     assert kind == "info" and "已导出 1 个打码副本" in text and "未导出 2 个文件" in text
+
+
+def test_fits_a_small_laptop_screen(qtbot, profile, case_id, tmp_path, dialogs):
+    """保存副本 and 关闭 sit at the bottom: the dialog is never taller or wider than the screen's free area."""
+    shot_item, _bare, _note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [shot_item.exhibit_id])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    free = dlg.screen().availableGeometry()
+    assert dlg.frameGeometry().height() <= free.height() and dlg.frameGeometry().width() <= free.width()
+
+
+def test_a_box_changed_after_saving_is_not_called_saved_and_closing_asks(
+    qtbot, profile, case_id, tmp_path, dialogs
+):
+    shot_item, _bare, _note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [shot_item.exhibit_id])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    canvas = dlg.canvas
+    # a click on a box (no drag) changes nothing: closing right away does not ask
+    r = canvas.boxes[0].rect
+    centre = screen(canvas, r.center().x(), r.center().y())
+    press(canvas, QMouseEvent.Type.MouseButtonPress, centre)
+    press(canvas, QMouseEvent.Type.MouseButtonRelease, centre)
+    with qtbot.waitSignal(dlg.copy_saved, timeout=10000):
+        dlg.save_button.click()
+    qtbot.waitUntil(lambda: dlg.save_button.isEnabled(), timeout=5000)
+    assert "已保存打码副本" in dlg.status.text()
+    # the first box dragged elsewhere: the copy saved no longer shows what is on screen
+    drag(canvas, centre, screen(canvas, r.center().x() + 200, r.center().y() + 200))
+    assert "已保存打码副本" not in dlg.status.text() and "还没有保存" in dlg.status.text()
+    # closing now asks first; "no" keeps the dialog and the edit
+    seen = []
+    import kami_desktop.gui.messages as messages
+
+    answer = [False]
+    orig_ask = messages.ask
+    messages.ask = lambda _p, title, text: seen.append(text) or answer[0]
+    try:
+        dlg.close_button.click()
+        assert seen and "还没有保存" in seen[-1] and dlg.isVisible()
+        answer[0] = True
+        dlg.close_button.click()
+        assert not dlg.isVisible()
+    finally:
+        messages.ask = orig_ask
+    with profile.session() as s:
+        assert len(s.scalars(select(MaskedCopy)).all()) == 1  # nothing saved behind the user's back
