@@ -66,6 +66,8 @@ class OcrRunner(QObject):
         self.worker: TaskWorker | None = None
         self.running_case: int | None = None
         self._queue: list[int] = []
+        self._asked: set[int] = set()  # queued cases the user asked for (they get an answer even if idle)
+        self._running_asked = False
         self._summary: OcrSummary | None = None
         self.strip = OcrProgress()
         self.strip.cancel_button.clicked.connect(self.cancel)
@@ -86,11 +88,14 @@ class OcrRunner(QObject):
             return
         if case_id not in self._queue:
             self._queue.append(case_id)
+        if asked:
+            self._asked.add(case_id)
         self._next()
 
     def cancel(self) -> None:
         """Stop the running job between pages (what is read stays) and forget the queued ones."""
         self._queue.clear()
+        self._asked.clear()
         if self.worker is not None:
             self.worker.cancel()
             self.strip.cancel_button.setEnabled(False)
@@ -105,6 +110,8 @@ class OcrRunner(QObject):
             return
         case_id = self._queue.pop(0)
         self.running_case = case_id
+        self._running_asked = case_id in self._asked
+        self._asked.discard(case_id)
         self.worker = start_task(
             read_case,
             self.profile,
@@ -118,13 +125,15 @@ class OcrRunner(QObject):
         )
 
     def _done(self, summary: OcrSummary) -> None:
-        if summary.read or summary.failed:
+        if summary.cancelled:
+            self.message.emit(self.tr("已停止识别截图文字（已识别的会保留）"))
+        elif summary.read or summary.failed:
             text = self.tr("截图文字识别完成：{read} 个文件").format(read=summary.read)
             if summary.failed:
                 text += self.tr("，{failed} 个无法识别").format(failed=summary.failed)
-            if summary.cancelled:
-                text = self.tr("已停止识别截图文字（已识别的会保留）")
             self.message.emit(text)
+        elif self._running_asked:  # asked from the menu: an answer rather than nothing at all
+            self.message.emit(self.tr("没有需要识别的截图：本案的截图文字都已识别"))
         self._summary = summary
 
     def _failed(self, failure: TaskFailure) -> None:
@@ -134,10 +143,12 @@ class OcrRunner(QObject):
             log.error("OCR job failed:\n%s", failure.traceback)
             self.message.emit(self.tr("识别截图文字时出错，详情见日志"))
         self._queue.clear()
+        self._asked.clear()
 
     def _finished(self) -> None:
         self.worker = None
         self.running_case = None
+        self._running_asked = False
         self.strip.hide()
         summary, self._summary = self._summary, None
         if summary is not None:

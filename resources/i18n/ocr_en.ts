@@ -42,6 +42,11 @@
         <translation>Stopped reading screenshot text (what was read is kept)</translation>
     </message>
     <message>
+        <location filename="../../kami_desktop/gui/ocr_runner.py" line="134"/>
+        <source>没有需要识别的截图：本案的截图文字都已识别</source>
+        <translation>Nothing to read: the text of every screenshot in this case has been read</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/ocr_runner.py" line="130"/>
         <source>无法识别截图文字：{reason}</source>
         <translation>Cannot read screenshot text: {reason}</translation>

@@ -96,3 +96,18 @@ def test_the_exhibit_shown_gets_its_suggestions_when_the_reading_finishes(
     qtbot.waitUntil(lambda: panel.triage is not None and bool(panel.triage.suggestions.fields), timeout=10000)
     assert "KM2026052821140311" in win.evidence.detail.ocr_text.text.toPlainText().replace(" ", "")
     win.close()
+
+
+def test_asking_when_everything_is_read_says_so(qtbot, profile, case_id, dialogs, tmp_path):
+    """证据 → 识别截图文字 with nothing left to read answers in the status bar instead of doing nothing."""
+    win = _window(qtbot, profile, tmp_path, auto=False)
+    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+    action = win.findChild(QAction, "ocrAction")
+    with qtbot.waitSignal(win.ocr.finished, timeout=60000):
+        action.trigger()
+    assert "都已识别" in win.statusBar().currentMessage()
+    win.statusBar().clearMessage()
+    win.ocr.settings.setValue("ocr/auto", True)
+    with qtbot.waitSignal(win.ocr.finished, timeout=60000):
+        win.ocr.request(case_id)  # nothing asked: a background run with nothing to do stays quiet
+    assert win.statusBar().currentMessage() == ""
