@@ -50,6 +50,7 @@ class SuggestionDialog(QDialog):
         self.table = QTableWidget(len(self.items), len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # a long file name is cut at the end, not wrapped out of sight
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -60,6 +61,7 @@ class SuggestionDialog(QDialog):
             head.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             head.setCheckState(Qt.CheckState.Checked)
             head.setData(Qt.ItemDataRole.UserRole, sug.exhibit_id)
+            head.setToolTip(head.text())
             self.table.setItem(r, 0, head)
             for c, name in enumerate(FIELDS, start=1):
                 f = sug.get(name)
@@ -72,7 +74,7 @@ class SuggestionDialog(QDialog):
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 cell.setCheckState(Qt.CheckState.Checked)
                 cell.setData(ValueRole, f.value)
-                cell.setToolTip(f.reason)
+                cell.setToolTip(f"{cell.text()}\n\n{f.reason}" if f.reason else cell.text())
                 self.table.setItem(r, c, cell)
         note = QLabel(
             self.tr(

@@ -170,3 +170,20 @@ def test_toolbar_button_with_the_one_exhibit_being_viewed_offers_the_whole_case(
     view.select_ids([order, paid])  # several chosen on purpose: only those
     qtbot.mouseClick(view.triage_button, Qt.MouseButton.LeftButton)
     assert {i.exhibit_id for i in seen["items"]} <= {order, paid}
+
+
+def test_bulk_dialog_rows_name_their_exhibit_and_show_the_whole_text(qtbot, scene, profile, case_id):
+    """A long file name as title is cut at the end, not wrapped away to "证据 2 …"; the full texts are
+    in the tooltips."""
+    win, order, paid = scene
+    items = suggestion_dialog.load_suggestions(win.evidence, None)
+    dialog = SuggestionDialog(items, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.table.wordWrap()
+    rows = {dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(dialog.table.rowCount())}
+    head = dialog.table.item(rows[order], 0)
+    title = next(i.title for i in items if i.exhibit_id == order)
+    assert title in head.toolTip()
+    purpose = dialog.table.item(rows[order], 3)
+    assert purpose.text() in purpose.toolTip()
