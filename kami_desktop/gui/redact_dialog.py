@@ -377,6 +377,15 @@ class RedactDialog(QDialog):
     def export(self) -> None:
         if self.case_id is None or self.busy:
             return
+        left = self.unsaved_pages()
+        if left and not messages.ask(
+            self,
+            self.tr("导出上传文件夹"),
+            self.tr(
+                "有 {n} 张图片的遮盖框改动还没有保存：导出的是已保存的副本（改动之前的样子）。仍要导出吗？"
+            ).format(n=len(left)),
+        ):
+            return
         chosen = self.choose_folder()
         if not chosen:
             return

@@ -133,6 +133,11 @@
         <translation>The boxes have changed and are not saved: the copy already saved shows them as they were before; click Save copy to save a new copy.</translation>
     </message>
     <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="385"/>
+        <source>有 {n} 张图片的遮盖框改动还没有保存：导出的是已保存的副本（改动之前的样子）。仍要导出吗？</source>
+        <translation>The boxes changed on {n} image(s) are not saved: the export holds the copies already saved (as they were before the changes). Export anyway?</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/redact_dialog.py" line="302"/>
         <source>正在保存副本…</source>
         <translation>Saving the copy…</translation>

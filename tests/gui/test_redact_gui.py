@@ -193,14 +193,19 @@ def test_a_box_changed_after_saving_is_not_called_saved_and_closing_asks(
     # the first box dragged elsewhere: the copy saved no longer shows what is on screen
     drag(canvas, centre, screen(canvas, r.center().x() + 200, r.center().y() + 200))
     assert "已保存打码副本" not in dlg.status.text() and "还没有保存" in dlg.status.text()
-    # closing now asks first; "no" keeps the dialog and the edit
+    # exporting or closing now asks first; "no" keeps the dialog and the edit
     seen = []
     import kami_desktop.gui.messages as messages
 
     answer = [False]
     orig_ask = messages.ask
     messages.ask = lambda _p, title, text: seen.append(text) or answer[0]
+    dlg.case_id = case_id
+    folders = []
+    dlg.choose_folder = lambda: folders.append(1) or ""
     try:
+        dlg.export_button.click()
+        assert "还没有保存" in seen[-1] and folders == []  # not exported
         dlg.close_button.click()
         assert seen and "还没有保存" in seen[-1] and dlg.isVisible()
         answer[0] = True
