@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.redact.box import Box
-from kami_desktop.core.redact.copies import OCR_NONE, CopyInfo, Suggestion, make_copy, read_text, review_items
+from kami_desktop.core.redact.copies import (
+    OCR_NONE,
+    CopyInfo,
+    Suggestion,
+    copies_of_exhibit,
+    make_copy,
+    read_text,
+    review_items,
+)
 from kami_desktop.core.redact.export import SITES, export_for_site
 from kami_desktop.core.redact.mask import MOSAIC, SOLID, preview_png
 from kami_desktop.gui import messages
@@ -180,6 +188,7 @@ class RedactDialog(QDialog):
         """(Re)read the proposals for the selection; boxes already edited on a page are kept."""
         edited = {(p.sg.exhibit_id, p.sg.file.sha256): p for p in self.pages}
         items = review_items(self.profile, self.exhibit_ids, orders=self.orders.isChecked())
+        saved = self._saved_copies() if not edited else {}
         pages, skipped = [], []
         for item in items:
             if item.problem:
@@ -192,10 +201,20 @@ class RedactDialog(QDialog):
                     page.boxes = [b for b in page.boxes if b.kind != "manual"] + manual
                     page.saved = old.saved
                     page.changed = old.changed
+                elif (sg.exhibit_id, sg.file.sha256) in saved:  # start from the copy made last time
+                    page.saved = info = saved[(sg.exhibit_id, sg.file.sha256)]
+                    page.boxes = [CanvasBox(QRect(b.x, b.y, b.w, b.h), b.kind, b.reason) for b in info.boxes]
                 pages.append(page)
         self.pages = pages
         self.skipped.setText(self.tr("未包括：") + "\n".join(skipped) if skipped else "")
         self.show_page(min(self.index, max(0, len(pages) - 1)))
+
+    def _saved_copies(self) -> dict[tuple[int, str], CopyInfo]:
+        """{(exhibit id, original's SHA-256): the newest copy} of the exhibits shown."""
+        with self.profile.session() as s:
+            return {
+                (c.exhibit_id, c.sha256): c for eid in self.exhibit_ids for c in copies_of_exhibit(s, eid)
+            }
 
     def _named(self, number: int | None, title: str) -> str:
         head = self.tr("证据{n}").format(n=number) if number else self.tr("回收站中的证据")

@@ -215,3 +215,31 @@ def test_a_box_changed_after_saving_is_not_called_saved_and_closing_asks(
         messages.ask = orig_ask
     with profile.session() as s:
         assert len(s.scalars(select(MaskedCopy)).all()) == 1  # nothing saved behind the user's back
+
+
+def test_reopened_it_starts_from_the_copy_saved_not_from_the_proposals(
+    qtbot, profile, case_id, tmp_path, dialogs
+):
+    """A box drawn by hand and saved is there again next time: saving again must not drop it (and put
+    the name back on the picture the upload folder gets)."""
+    shot_item, _bare, _note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [shot_item.exhibit_id])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    drag(dlg.canvas, screen(dlg.canvas, 400, 40), screen(dlg.canvas, 600, 70))
+    dlg.box_list.setCurrentRow(0)
+    dlg.canvas.delete_selected()  # the 手机号 proposal is not wanted
+    kept = [(b.kind, b.rect) for b in dlg.canvas.boxes]
+    with qtbot.waitSignal(dlg.copy_saved, timeout=10000):
+        dlg.save_button.click()
+    qtbot.waitUntil(lambda: dlg.save_button.isEnabled(), timeout=5000)
+    dlg.pages[0].changed = False
+    dlg.close()
+
+    again = RedactDialog(profile, [shot_item.exhibit_id])
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert [(b.kind, b.rect) for b in again.canvas.boxes] == kept
+    assert "已保存打码副本" in again.status.text()
