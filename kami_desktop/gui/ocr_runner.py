@@ -14,6 +14,7 @@ import logging
 from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.errors import UserError
 from kami_desktop.core.ocr.job import OcrSummary, read_case
 from kami_desktop.core.profile import Profile
@@ -30,6 +31,7 @@ class OcrProgress(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.label = QLabel()
+        self.case_title = ""  # whose screenshots: the job goes on when the user opens another case
         self.bar = QProgressBar()
         self.bar.setFixedWidth(160)
         self.cancel_button = QPushButton(self.tr("停止识别"))
@@ -47,7 +49,10 @@ class OcrProgress(QWidget):
             return
         self.bar.setRange(0, total)
         self.bar.setValue(done)
-        self.label.setText(self.tr("正在识别截图文字 {done}/{total}").format(done=done, total=total))
+        text = self.tr("正在识别截图文字 {done}/{total}").format(done=done, total=total)
+        if self.case_title:
+            text += self.tr("（{case}）").format(case=self.case_title)
+        self.label.setText(text)
         self.cancel_button.setEnabled(True)
         self.show()
 
@@ -112,6 +117,7 @@ class OcrRunner(QObject):
         self.running_case = case_id
         self._running_asked = case_id in self._asked
         self._asked.discard(case_id)
+        self.strip.case_title = self._title(case_id)
         self.worker = start_task(
             read_case,
             self.profile,
@@ -123,6 +129,13 @@ class OcrRunner(QObject):
             on_error=self._failed,
             on_finished=self._finished,
         )
+
+    def _title(self, case_id: int) -> str:
+        try:
+            with self.profile.session() as s:
+                return get_case(s, case_id).title
+        except UserError:
+            return ""
 
     def _done(self, summary: OcrSummary) -> None:
         if summary.cancelled:

@@ -18,6 +18,11 @@
         <source>正在识别截图文字 {done}/{total}</source>
         <translation>Reading screenshot text {done}/{total}</translation>
     </message>
+    <message>
+        <location filename="../../kami_desktop/gui/ocr_runner.py" line="55"/>
+        <source>（{case}）</source>
+        <translation> ({case})</translation>
+    </message>
 </context>
 <context>
     <name>OcrRunner</name>

@@ -39,7 +39,12 @@ def test_an_import_is_read_in_the_background_and_its_text_shown_as_machine_read(
         report = import_and_wait(qtbot, win, [order_shot(tmp_path / "订单.png")])
     summary = done.args[0]
     assert (summary.read, summary.failed) == (1, 0)
-    assert (1, 1) in seen and "正在识别截图文字 0/1" in labels
+    assert (1, 1) in seen and any(text.startswith("正在识别截图文字 0/1") for text in labels)
+    with profile.session() as s:
+        from kami_desktop.core.case.cases import get_case
+
+        name = get_case(s, case_id).title
+    assert all(name in text for text in labels)  # whichever case is open, the strip says whose screenshots
     assert not win.ocr.strip.isVisible() and not win.ocr.busy
     assert "识别完成" in win.statusBar().currentMessage()
 
