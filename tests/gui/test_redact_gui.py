@@ -5,7 +5,7 @@ an image without OCR text says so; the evidence tab's menu and the 编辑 menu o
 from __future__ import annotations
 
 from PIL import Image
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -243,3 +243,35 @@ def test_reopened_it_starts_from_the_copy_saved_not_from_the_proposals(
     qtbot.waitExposed(again)
     assert [(b.kind, b.rect) for b in again.canvas.boxes] == kept
     assert "已保存打码副本" in again.status.text()
+
+
+def test_the_picture_is_scaled_smoothly_so_its_text_can_be_read(qtbot, profile, case_id, tmp_path, dialogs):
+    """A phone screenshot shown at a third of its size: drawn from a smooth reduction, not every third
+    pixel (which breaks thin strokes of Chinese text apart)."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    shot_item, _bare, _note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [shot_item.exhibit_id])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    canvas = dlg.canvas
+    canvas.boxes.clear()
+    canvas.resize(240, 200)
+    grabbed = canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    shown = canvas.to_screen(QRect(0, 0, canvas.size_px.width(), canvas.size_px.height())).toAlignedRect()
+    ref = canvas.image.scaled(
+        shown.size(), Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    ).convertToFormat(QImage.Format.Format_RGB888)
+
+    def arr(im):
+        ptr = im.constBits()
+        return np.frombuffer(ptr, np.uint8).reshape(im.height(), im.bytesPerLine())[:, : im.width() * 3]
+
+    part = grabbed.copy(shown.adjusted(1, 1, -1, -1))
+    want = ref.copy(QRect(1, 1, shown.width() - 2, shown.height() - 2))
+    diff = np.abs(arr(part).astype(int) - arr(want).astype(int)).mean()
+    fast = canvas.image.scaled(shown.size()).convertToFormat(QImage.Format.Format_RGB888)
+    dfast = np.abs(arr(part).astype(int) - arr(fast.copy(want.rect().translated(1, 1))).astype(int)).mean()
+    assert diff < 1.0 < dfast, (diff, dfast)  # the smooth reduction, not the one of every n-th pixel
