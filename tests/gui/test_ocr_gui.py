@@ -96,6 +96,8 @@ def test_the_exhibit_shown_gets_its_suggestions_when_the_reading_finishes(
     assert not panel.triage.suggestions.fields  # nothing read yet, nothing to suggest
     win.ocr.request(case_id)  # what opening the case asks: nothing, reading on its own is off
     assert not win.ocr.busy
+    # not read and not being read: the text box says how to have it read, not that it is under way
+    assert "识别截图文字" in win.evidence.detail.ocr_text.text.toPlainText()
     with qtbot.waitSignal(win.ocr.finished, timeout=120000):
         win.findChild(QAction, "ocrAction").trigger()  # 证据 → 识别截图文字
     qtbot.waitUntil(lambda: panel.triage is not None and bool(panel.triage.suggestions.fields), timeout=10000)
