@@ -87,7 +87,7 @@
     <message>
         <location filename="../../kami_desktop/gui/ocr_text_view.py" line="60"/>
         <source>（尚未识别：导入和打开案件后会在后台识别；也可以点菜单“证据 → 识别截图文字”）</source>
-        <translation>(not read yet: screenshots are read in the background after an import and when a case opens; you can also use Evidence → Read screenshot text)</translation>
+        <translation>(not read yet: screenshots are read in the background after an import and when a case opens; you can also use Evidence → Read text in screenshots)</translation>
     </message>
 </context>
 </TS>
