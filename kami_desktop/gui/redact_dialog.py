@@ -35,7 +35,7 @@ from kami_desktop.core.redact.copies import (
     read_text,
     review_items,
 )
-from kami_desktop.core.redact.export import SITES, export_for_site
+from kami_desktop.core.redact.export import SITES, export_for_site, free_folder
 from kami_desktop.core.redact.mask import MOSAIC, SOLID, preview_png
 from kami_desktop.gui import messages
 from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
@@ -409,7 +409,7 @@ class RedactDialog(QDialog):
         if not chosen:
             return
         site = self.site_box.currentData()
-        folder = Path(chosen) / f"{SITES[site]}上传图片"
+        folder = free_folder(Path(chosen), f"{SITES[site]}上传图片")
         self._set_busy(True)
         start_task(
             export_for_site,

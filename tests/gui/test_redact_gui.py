@@ -159,6 +159,15 @@ def test_export_writes_the_folder_for_the_site(qtbot, profile, case_id, tmp_path
     assert sorted(p.name for p in folder.iterdir()) == ["文件清单.txt", "证据1_打码.png"]
     kind, _title, text = dialogs[-1]
     assert kind == "info" and "已导出 1 个打码副本" in text and "未导出 2 个文件" in text
+    # again into the same folder (a mask fixed, the Desktop chosen once more): a folder of its own
+    dialogs.clear()
+    dlg.export_button.click()
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=10000)
+    again = tmp_path / "out" / "聚投诉上传图片（2）"
+    kind, _title, text = dialogs[-1]
+    assert kind == "info" and str(again) in text
+    assert sorted(p.name for p in again.iterdir()) == ["文件清单.txt", "证据1_打码.png"]
+    assert sorted(p.name for p in folder.iterdir()) == ["文件清单.txt", "证据1_打码.png"]  # left as it was
 
 
 def test_fits_a_small_laptop_screen(qtbot, profile, case_id, tmp_path, dialogs):
