@@ -262,16 +262,16 @@ class CaseHome(QWidget):
 
         m = data.money
         if m.claim is not None and m.items:
-            claim = self.tr("主张金额：{amount}（{n} 项索赔）").format(amount=yuan(m.claim), n=len(m.items))
+            claim = self.tr("主张金额：{amount}（{n} 个主张项）").format(amount=yuan(m.claim), n=len(m.items))
         elif m.claim is not None:
             claim = self.tr("主张金额：{amount}（手工填写）").format(amount=yuan(m.claim))
         else:
-            claim = self.tr("主张金额：还没有填写索赔项")
+            claim = self.tr("主张金额：还没有填写主张项")
         self.claim_label = _label(claim, css="font-weight: bold;")
         lay.addWidget(self.claim_label)
         if m.has_bills:
             lay.addWidget(_label(m.context, css="color: #57606a;"))
-        if m.items or m.claimed_amount is not None:  # else the one warning is the 索赔项 row below
+        if m.items or m.claimed_amount is not None:  # else the one warning is the 主张项 row below
             for warning in m.warnings:
                 lay.addWidget(_label("⚠ " + warning, css=WARNING_CSS))
         return card
@@ -299,7 +299,7 @@ class CaseHome(QWidget):
                 (
                     "claims",
                     "missing",
-                    self.tr("索赔项"),
+                    self.tr("主张项"),
                     self.tr("还没有填写要求退还的款项。"),
                     self.tr("逐笔填写要求平台退还的金额、日期和对应的证据；文书和证据册按它书写。"),
                     (ADD_CLAIM,),

@@ -43,7 +43,7 @@ ACTION_LABELS: dict[str, str] = {
     IMPORT_CHAT: QT_TRANSLATE_NOOP("CaseHome", "导入聊天记录"),
     ADD_PARTY: QT_TRANSLATE_NOOP("CaseHome", "填写当事人"),
     PARTIES: QT_TRANSLATE_NOOP("CaseHome", "查看当事人"),
-    ADD_CLAIM: QT_TRANSLATE_NOOP("CaseHome", "填写索赔项"),
+    ADD_CLAIM: QT_TRANSLATE_NOOP("CaseHome", "填写主张项"),
     EDIT_CASE: QT_TRANSLATE_NOOP("CaseHome", "填写案件信息"),
     DEMAND: QT_TRANSLATE_NOOP("CaseHome", "生成催告函"),
     DOCUMENTS: QT_TRANSLATE_NOOP("CaseHome", "生成文书"),

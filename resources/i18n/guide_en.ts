@@ -107,7 +107,7 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/case_home.py" line="259"/>
-        <source>主张金额：{amount}（{n} 项索赔）</source>
+        <source>主张金额：{amount}（{n} 个主张项）</source>
         <translation>Amount claimed: {amount} ({n} claim items)</translation>
     </message>
     <message>
@@ -117,7 +117,7 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/case_home.py" line="263"/>
-        <source>主张金额：还没有填写索赔项</source>
+        <source>主张金额：还没有填写主张项</source>
         <translation>Amount claimed: no claim items yet</translation>
     </message>
     <message>
@@ -137,7 +137,7 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/case_home.py" line="296"/>
-        <source>索赔项</source>
+        <source>主张项</source>
         <translation>Claim items</translation>
     </message>
     <message>
@@ -212,7 +212,7 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/case_home_data.py" line="46"/>
-        <source>填写索赔项</source>
+        <source>填写主张项</source>
         <translation>Add a claim item</translation>
     </message>
     <message>
