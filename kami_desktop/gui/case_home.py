@@ -29,6 +29,7 @@ from kami_desktop.gui.case_home_data import (
     EDIT_CASE,
     GUIDE,
     GUIDE_LINKS,
+    ORGANISE,
     HomeData,
     item_actions,
     load_home,
@@ -314,6 +315,17 @@ class CaseHome(QWidget):
         )
         card, lay = self._card(heading)
         self.missing_keys = [r[0] for r in rows]
+        if data.suggestible:  # screenshots already read: sorting them may fill some rows below
+            lay.addWidget(
+                _label(
+                    self.tr(
+                        "已识别出文字的截图中，有 {n} 项证据可以按识别结果填写类别、名称和证明目的"
+                        "（您确认后才会保存），整理后下面的清单会随之更新。"
+                    ).format(n=data.suggestible),
+                    css="color: #0d47a1;",
+                )
+            )
+            lay.addLayout(self._button_row("suggest", (ORGANISE,)))
         for key, status, label, detail, todo, codes, guides in rows:
             lay.addWidget(self._missing_row(key, status, label, detail, todo, codes, guides))
         done = [i.label for i in data.readiness.items if i.status == "present"]

@@ -241,6 +241,16 @@
         <translation>Record a step</translation>
     </message>
     <message>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="52"/>
+        <source>按识别结果整理…</source>
+        <translation>Organise by recognised text…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/case_home.py" line="320"/>
+        <source>已识别出文字的截图中，有 {n} 项证据可以按识别结果填写类别、名称和证明目的（您确认后才会保存），整理后下面的清单会随之更新。</source>
+        <translation>The text read in the screenshots can fill in the category, title and purpose of proof of {n} exhibits (saved only once you confirm); the list below follows once they are sorted.</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/case_home_data.py" line="55"/>
         <source>不会导出账单？看指南</source>
         <translation>Don&apos;t know how to export a bill? Read the guide</translation>

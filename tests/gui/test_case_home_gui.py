@@ -307,3 +307,28 @@ def test_the_home_names_claim_items_as_the_tab_does(qtbot, home_window, case_id)
     shown = [w.text() for w in home.findChildren(QLabel)] + [b.text() for b in home.findChildren(QPushButton)]
     assert not [t for t in shown if "索赔项" in t or "项索赔" in t]
     assert any("主张项" in t for t in shown)
+
+
+def test_screenshots_read_but_not_sorted_are_pointed_to_on_the_home(
+    qtbot, home_window, profile, case_id, tmp_path, monkeypatch
+):
+    """Order pages already read as 未到账 but still 其他: the home says so and its button opens
+    按识别结果整理 on 证据, instead of only asking for more screenshots."""
+    from kami_desktop.gui import suggestion_dialog
+    from tests.core.triage.fixtures import ORDER_PAGE, PAYMENT_PAGE, shot
+
+    win = home_window
+    ws = win.workspace
+    home = _home(qtbot, win)
+    assert home.button("suggest", "organise") is None  # nothing read: nothing to offer
+    shot(profile, case_id, tmp_path, "order.png", ORDER_PAGE, seed=1)
+    shot(profile, case_id, tmp_path, "paid.png", PAYMENT_PAGE, seed=2)
+    _reloaded(qtbot, home, lambda: ws.events.notify(case_id))
+    assert home.data.suggestible == 2
+    button = home.button("suggest", "organise")
+    assert button is not None and button.text() == "按识别结果整理…"
+    seen = {}
+    monkeypatch.setattr(suggestion_dialog, "ask", lambda parent, items: seen.update(items=items) or None)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert ws.currentWidget() is ws.evidence
+    assert len([i for i in seen["items"] if i.fields]) == 2
