@@ -425,6 +425,15 @@ class RedactDialog(QDialog):
         )
 
     def _exported(self, report) -> None:
+        if not report.files:  # a folder with only the list in it: nothing to upload
+            messages.warn(
+                self,
+                self.tr("导出上传文件夹"),
+                self.tr(
+                    "没有导出任何图片：本案还没有保存过打码副本。请先核对每张图片上的遮盖框，点“保存副本”，再导出。"
+                ),
+            )
+            return
         text = self.tr(
             "已导出 {n} 个打码副本到：\n{folder}\n\n文件清单.txt 写明了每个副本出自哪件证据、原件和副本的 SHA-256。"
         ).format(n=len(report.files), folder=str(report.out_dir))

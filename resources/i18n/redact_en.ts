@@ -138,6 +138,11 @@
         <translation>The boxes changed on {n} image(s) are not saved: the export holds the copies already saved (as they were before the changes). Export anyway?</translation>
     </message>
     <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="440"/>
+        <source>没有导出任何图片：本案还没有保存过打码副本。请先核对每张图片上的遮盖框，点“保存副本”，再导出。</source>
+        <translation>No picture was exported: no masked copy of this case has been saved yet. Check the boxes on each image, click Save copy, then export.</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/redact_dialog.py" line="302"/>
         <source>正在保存副本…</source>
         <translation>Saving the copy…</translation>

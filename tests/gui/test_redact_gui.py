@@ -284,3 +284,14 @@ def test_the_picture_is_scaled_smoothly_so_its_text_can_be_read(qtbot, profile, 
     fast = canvas.image.scaled(shown.size()).convertToFormat(QImage.Format.Format_RGB888)
     dfast = np.abs(arr(part).astype(int) - arr(fast.copy(want.rect().translated(1, 1))).astype(int)).mean()
     assert diff < 1.0 < dfast, (diff, dfast)  # the smooth reduction, not the one of every n-th pixel
+
+
+def test_exporting_before_any_copy_is_saved_says_what_to_do(qtbot, profile, case_id, tmp_path, dialogs):
+    shot_item, _bare, _note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [shot_item.exhibit_id], case_id=case_id)
+    qtbot.addWidget(dlg)
+    dlg.choose_folder = lambda: str(tmp_path / "out")
+    dlg.export_button.click()
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=10000)
+    kind, _title, text = dialogs[-1]
+    assert kind == "warn" and "还没有保存过打码副本" in text and "保存副本" in text
