@@ -29,6 +29,7 @@ from kami_desktop.gui.case_home_data import (
     EDIT_CASE,
     GUIDE,
     GUIDE_LINKS,
+    ORGANISE,
     HomeData,
     item_actions,
     load_home,
@@ -262,16 +263,16 @@ class CaseHome(QWidget):
 
         m = data.money
         if m.claim is not None and m.items:
-            claim = self.tr("主张金额：{amount}（{n} 项索赔）").format(amount=yuan(m.claim), n=len(m.items))
+            claim = self.tr("主张金额：{amount}（{n} 个主张项）").format(amount=yuan(m.claim), n=len(m.items))
         elif m.claim is not None:
             claim = self.tr("主张金额：{amount}（手工填写）").format(amount=yuan(m.claim))
         else:
-            claim = self.tr("主张金额：还没有填写索赔项")
+            claim = self.tr("主张金额：还没有填写主张项")
         self.claim_label = _label(claim, css="font-weight: bold;")
         lay.addWidget(self.claim_label)
         if m.has_bills:
             lay.addWidget(_label(m.context, css="color: #57606a;"))
-        if m.items or m.claimed_amount is not None:  # else the one warning is the 索赔项 row below
+        if m.items or m.claimed_amount is not None:  # else the one warning is the 主张项 row below
             for warning in m.warnings:
                 lay.addWidget(_label("⚠ " + warning, css=WARNING_CSS))
         return card
@@ -299,7 +300,7 @@ class CaseHome(QWidget):
                 (
                     "claims",
                     "missing",
-                    self.tr("索赔项"),
+                    self.tr("主张项"),
                     self.tr("还没有填写要求退还的款项。"),
                     self.tr("逐笔填写要求平台退还的金额、日期和对应的证据；文书和证据册按它书写。"),
                     (ADD_CLAIM,),
@@ -314,6 +315,17 @@ class CaseHome(QWidget):
         )
         card, lay = self._card(heading)
         self.missing_keys = [r[0] for r in rows]
+        if data.suggestible:  # screenshots already read: sorting them may fill some rows below
+            lay.addWidget(
+                _label(
+                    self.tr(
+                        "已识别出文字的截图中，有 {n} 项证据可以按识别结果填写类别、名称和证明目的"
+                        "（您确认后才会保存），整理后下面的清单会随之更新。"
+                    ).format(n=data.suggestible),
+                    css="color: #0d47a1;",
+                )
+            )
+            lay.addLayout(self._button_row("suggest", (ORGANISE,)))
         for key, status, label, detail, todo, codes, guides in rows:
             lay.addWidget(self._missing_row(key, status, label, detail, todo, codes, guides))
         done = [i.label for i in data.readiness.items if i.status == "present"]

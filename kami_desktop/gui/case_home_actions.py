@@ -18,6 +18,7 @@ from kami_desktop.gui.case_home_data import (
     IMPORT_CHAT,
     IMPORT_SCREENS,
     LADDER,
+    ORGANISE,
     PARTIES,
 )
 
@@ -63,6 +64,11 @@ class HomeActions:
             self.open_documents("demand" if code == DEMAND else None)
         elif code == DOSSIER:
             w.open_dossier()
+        elif code == ORGANISE:
+            from kami_desktop.gui.suggestion_dialog import organise
+
+            ws.setCurrentWidget(ws.evidence)
+            organise(ws.evidence)  # the whole case; what is accepted is announced by the evidence tab
         elif code == LADDER:
             ws.setCurrentWidget(ws.ladder)
             ws.ladder.steps.add_step()

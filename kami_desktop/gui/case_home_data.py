@@ -35,6 +35,7 @@ DEMAND = "demand"
 DOCUMENTS = "documents"
 DOSSIER = "dossier"
 LADDER = "ladder"
+ORGANISE = "organise"  # 按识别结果整理… on the 证据 tab
 GUIDE = "guide:"  # + a guide key of gui/help_guides.py
 
 ACTION_LABELS: dict[str, str] = {
@@ -43,12 +44,13 @@ ACTION_LABELS: dict[str, str] = {
     IMPORT_CHAT: QT_TRANSLATE_NOOP("CaseHome", "导入聊天记录"),
     ADD_PARTY: QT_TRANSLATE_NOOP("CaseHome", "填写当事人"),
     PARTIES: QT_TRANSLATE_NOOP("CaseHome", "查看当事人"),
-    ADD_CLAIM: QT_TRANSLATE_NOOP("CaseHome", "填写索赔项"),
+    ADD_CLAIM: QT_TRANSLATE_NOOP("CaseHome", "填写主张项"),
     EDIT_CASE: QT_TRANSLATE_NOOP("CaseHome", "填写案件信息"),
     DEMAND: QT_TRANSLATE_NOOP("CaseHome", "生成催告函"),
     DOCUMENTS: QT_TRANSLATE_NOOP("CaseHome", "生成文书"),
     DOSSIER: QT_TRANSLATE_NOOP("CaseHome", "打印证据册"),
     LADDER: QT_TRANSLATE_NOOP("CaseHome", "记录进展"),
+    ORGANISE: QT_TRANSLATE_NOOP("CaseHome", "按识别结果整理…"),
 }
 # the guide links beside a missing piece: (guide key, link text)
 GUIDE_LINKS: dict[str, tuple[str, str]] = {
@@ -88,6 +90,7 @@ class HomeData:
     dashboard: Dashboard
     money: CaseMoney
     days_left: int | None  # to the next deadline
+    suggestible: int = 0  # exhibits whose read text suggests a category, title or 证明目的 not yet filled in
 
     @property
     def demand_sent(self) -> bool:
@@ -112,6 +115,7 @@ def load_home(profile: Profile, case_id: int, today: date | None = None) -> Home
     from kami_desktop.core.case.ladder import case_dashboard
     from kami_desktop.core.case.overview import days_left, evidence_counts
     from kami_desktop.core.case.readiness import readiness
+    from kami_desktop.core.triage.suggest import case_suggestions
 
     with profile.session() as s:
         summary = case_summary(get_case(s, case_id))
@@ -119,6 +123,7 @@ def load_home(profile: Profile, case_id: int, today: date | None = None) -> Home
         ready = readiness(s, case_id)
         dash = case_dashboard(s, case_id, today)
         money = case_money(s, case_id, profile.blob_path)
+        suggestible = sum(1 for sug in case_suggestions(s, case_id) if sug.fields)
     nxt = dash.next_deadline
     return HomeData(
         case_id,
@@ -130,4 +135,5 @@ def load_home(profile: Profile, case_id: int, today: date | None = None) -> Home
         dash,
         money,
         None if nxt is None else days_left(nxt.due, dash.today),
+        suggestible,
     )

@@ -14,6 +14,7 @@ import logging
 from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.errors import UserError
 from kami_desktop.core.ocr.job import OcrSummary, read_case
 from kami_desktop.core.profile import Profile
@@ -30,6 +31,7 @@ class OcrProgress(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.label = QLabel()
+        self.case_title = ""  # whose screenshots: the job goes on when the user opens another case
         self.bar = QProgressBar()
         self.bar.setFixedWidth(160)
         self.cancel_button = QPushButton(self.tr("停止识别"))
@@ -47,7 +49,10 @@ class OcrProgress(QWidget):
             return
         self.bar.setRange(0, total)
         self.bar.setValue(done)
-        self.label.setText(self.tr("正在识别截图文字 {done}/{total}").format(done=done, total=total))
+        text = self.tr("正在识别截图文字 {done}/{total}").format(done=done, total=total)
+        if self.case_title:
+            text += self.tr("（{case}）").format(case=self.case_title)
+        self.label.setText(text)
         self.cancel_button.setEnabled(True)
         self.show()
 
@@ -66,6 +71,8 @@ class OcrRunner(QObject):
         self.worker: TaskWorker | None = None
         self.running_case: int | None = None
         self._queue: list[int] = []
+        self._asked: set[int] = set()  # queued cases the user asked for (they get an answer even if idle)
+        self._running_asked = False
         self._summary: OcrSummary | None = None
         self.strip = OcrProgress()
         self.strip.cancel_button.clicked.connect(self.cancel)
@@ -86,11 +93,14 @@ class OcrRunner(QObject):
             return
         if case_id not in self._queue:
             self._queue.append(case_id)
+        if asked:
+            self._asked.add(case_id)
         self._next()
 
     def cancel(self) -> None:
         """Stop the running job between pages (what is read stays) and forget the queued ones."""
         self._queue.clear()
+        self._asked.clear()
         if self.worker is not None:
             self.worker.cancel()
             self.strip.cancel_button.setEnabled(False)
@@ -105,6 +115,9 @@ class OcrRunner(QObject):
             return
         case_id = self._queue.pop(0)
         self.running_case = case_id
+        self._running_asked = case_id in self._asked
+        self._asked.discard(case_id)
+        self.strip.case_title = self._title(case_id)
         self.worker = start_task(
             read_case,
             self.profile,
@@ -117,14 +130,23 @@ class OcrRunner(QObject):
             on_finished=self._finished,
         )
 
+    def _title(self, case_id: int) -> str:
+        try:
+            with self.profile.session() as s:
+                return get_case(s, case_id).title
+        except UserError:
+            return ""
+
     def _done(self, summary: OcrSummary) -> None:
-        if summary.read or summary.failed:
+        if summary.cancelled:
+            self.message.emit(self.tr("已停止识别截图文字（已识别的会保留）"))
+        elif summary.read or summary.failed:
             text = self.tr("截图文字识别完成：{read} 个文件").format(read=summary.read)
             if summary.failed:
                 text += self.tr("，{failed} 个无法识别").format(failed=summary.failed)
-            if summary.cancelled:
-                text = self.tr("已停止识别截图文字（已识别的会保留）")
             self.message.emit(text)
+        elif self._running_asked:  # asked from the menu: an answer rather than nothing at all
+            self.message.emit(self.tr("没有需要识别的截图：本案的截图文字都已识别"))
         self._summary = summary
 
     def _failed(self, failure: TaskFailure) -> None:
@@ -134,10 +156,12 @@ class OcrRunner(QObject):
             log.error("OCR job failed:\n%s", failure.traceback)
             self.message.emit(self.tr("识别截图文字时出错，详情见日志"))
         self._queue.clear()
+        self._asked.clear()
 
     def _finished(self) -> None:
         self.worker = None
         self.running_case = None
+        self._running_asked = False
         self.strip.hide()
         summary, self._summary = self._summary, None
         if summary is not None:

@@ -57,7 +57,11 @@ class OcrTextView(QWidget):
             if len(pages) > 1:
                 body = self.tr("— 第 {n} 页 —").format(n=p.page + 1) + "\n" + body
             parts.append(body)
-        shown = "\n".join(parts) if parts else self.tr("（尚未识别，识别在后台进行）")
+        shown = (
+            "\n".join(parts)
+            if parts
+            else self.tr("（尚未识别：导入和打开案件后会在后台识别；也可以点菜单“证据 → 识别截图文字”）")
+        )
         if self.text.toPlainText() != shown:
             self.text.setPlainText(shown)
         self.show()

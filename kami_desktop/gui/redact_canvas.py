@@ -40,11 +40,13 @@ class MaskCanvas(QWidget):
         self.selected = -1
         self.mosaic = False
         self._drag: tuple[str, int, QPoint, QRect] | None = None  # mode, box/corner, start (image), rect
+        self._shown: QImage | None = None  # the picture as drawn at the current size
 
     # ------------------------------------------------------------------ content
     def set_image(self, image: QImage, size: QSize, boxes: list[CanvasBox]) -> None:
         """``image`` drawn over ``size`` image pixels (a huge picture is shown from a smaller copy)."""
         self.image = image
+        self._shown = None
         self.size_px = QSize(size)
         self.boxes = boxes  # the caller's list, edited in place
         self.selected = -1
@@ -52,6 +54,15 @@ class MaskCanvas(QWidget):
         self.updateGeometry()
         self.update()
         self.selection_changed.emit(-1)
+
+    def _shown_image(self, size: QSize) -> QImage:
+        """The picture reduced smoothly to ``size`` (kept until the size or picture changes): drawn from
+        every n-th pixel, the thin strokes of Chinese text fall apart and cannot be checked."""
+        if self._shown is None or self._shown.size() != size:
+            self._shown = self.image.scaled(
+                size, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        return self._shown
 
     def select(self, index: int) -> None:
         self.selected = index if 0 <= index < len(self.boxes) else -1
@@ -109,7 +120,7 @@ class MaskCanvas(QWidget):
             return
         s, off = self._scale()
         shown = QRectF(off.x(), off.y(), self.size_px.width() * s, self.size_px.height() * s)
-        p.drawImage(shown, self.image)
+        p.drawImage(shown.topLeft(), self._shown_image(shown.toAlignedRect().size()))
         fill = QColor(40, 40, 40, 150) if self.mosaic else QColor(0, 0, 0, 190)
         for i, b in enumerate(self.boxes):
             r = self.to_screen(b.rect)
@@ -179,7 +190,8 @@ class MaskCanvas(QWidget):
             b = self.boxes[self.selected if mode == "resize" else index]
             if b.rect.width() < MIN_SIDE or b.rect.height() < MIN_SIDE:
                 b.rect = rect  # too small to be meant: back as it was
-            self.boxes_changed.emit()
+            if b.rect != rect:  # a click that only selects the box changes nothing
+                self.boxes_changed.emit()
         self.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Signal
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QGuiApplication, QImage, QImageReader
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,8 +26,16 @@ from PySide6.QtWidgets import (
 
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.redact.box import Box
-from kami_desktop.core.redact.copies import OCR_NONE, CopyInfo, Suggestion, make_copy, read_text, review_items
-from kami_desktop.core.redact.export import SITES, export_for_site
+from kami_desktop.core.redact.copies import (
+    OCR_NONE,
+    CopyInfo,
+    Suggestion,
+    copies_of_exhibit,
+    make_copy,
+    read_text,
+    review_items,
+)
+from kami_desktop.core.redact.export import SITES, export_for_site, free_folder
 from kami_desktop.core.redact.mask import MOSAIC, SOLID, preview_png
 from kami_desktop.gui import messages
 from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
@@ -44,6 +52,7 @@ class _Page:
         self.sg = sg
         self.boxes = [CanvasBox(QRect(b.x, b.y, b.w, b.h), b.kind, b.reason) for b in sg.boxes]
         self.saved: CopyInfo | None = None
+        self.changed = False  # boxes or style changed by the user since the page was opened or saved
 
 
 class RedactDialog(QDialog):
@@ -61,7 +70,7 @@ class RedactDialog(QDialog):
         self.exhibit_ids = list(exhibit_ids)
         self.case_id = case_id
         self.setWindowTitle(self.tr("制作打码副本"))
-        self.resize(1100, 760)
+        self.resize(self._fitting(QSize(1100, 760)))
         self.pages: list[_Page] = []
         self.index = 0
         self.busy = False
@@ -108,7 +117,7 @@ class RedactDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         self.export_button.setVisible(case_id is not None)
         self.site_box.setVisible(case_id is not None)
-        close = QPushButton(self.tr("关闭"))
+        self.close_button = close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
 
         side = QVBoxLayout()
@@ -151,11 +160,35 @@ class RedactDialog(QDialog):
         layout.addLayout(buttons)
         self._reload()
 
+    def _fitting(self, wanted: QSize) -> QSize:
+        """``wanted``, made smaller on a small screen (1366×768 laptops) so 保存副本 and 关闭 stay in view."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        free = screen.availableGeometry()
+        return QSize(min(wanted.width(), free.width() - 40), min(wanted.height(), free.height() - 60))
+
+    def unsaved_pages(self) -> list[_Page]:
+        return [p for p in self.pages if p.changed]
+
+    def done(self, result: int) -> None:  # 关闭, Esc and the window's close button all come here
+        left = self.unsaved_pages()
+        if left and not self.busy:
+            text = self.tr(
+                "有 {n} 张图片的遮盖框改动还没有保存为副本，关闭后这些改动会丢失。仍要关闭吗？"
+            ).format(n=len(left))
+            if not messages.ask(self, self.tr("制作打码副本"), text):
+                return
+            for p in left:
+                p.changed = False
+        super().done(result)
+
     # ------------------------------------------------------------------ pages
     def _reload(self) -> None:
         """(Re)read the proposals for the selection; boxes already edited on a page are kept."""
         edited = {(p.sg.exhibit_id, p.sg.file.sha256): p for p in self.pages}
         items = review_items(self.profile, self.exhibit_ids, orders=self.orders.isChecked())
+        saved = self._saved_copies() if not edited else {}
         pages, skipped = [], []
         for item in items:
             if item.problem:
@@ -167,10 +200,21 @@ class RedactDialog(QDialog):
                     manual = [b for b in old.boxes if b.kind == "manual"]
                     page.boxes = [b for b in page.boxes if b.kind != "manual"] + manual
                     page.saved = old.saved
+                    page.changed = old.changed
+                elif (sg.exhibit_id, sg.file.sha256) in saved:  # start from the copy made last time
+                    page.saved = info = saved[(sg.exhibit_id, sg.file.sha256)]
+                    page.boxes = [CanvasBox(QRect(b.x, b.y, b.w, b.h), b.kind, b.reason) for b in info.boxes]
                 pages.append(page)
         self.pages = pages
         self.skipped.setText(self.tr("未包括：") + "\n".join(skipped) if skipped else "")
         self.show_page(min(self.index, max(0, len(pages) - 1)))
+
+    def _saved_copies(self) -> dict[tuple[int, str], CopyInfo]:
+        """{(exhibit id, original's SHA-256): the newest copy} of the exhibits shown."""
+        with self.profile.session() as s:
+            return {
+                (c.exhibit_id, c.sha256): c for eid in self.exhibit_ids for c in copies_of_exhibit(s, eid)
+            }
 
     def _named(self, number: int | None, title: str) -> str:
         head = self.tr("证据{n}").format(n=number) if number else self.tr("回收站中的证据")
@@ -227,7 +271,7 @@ class RedactDialog(QDialog):
         self.canvas.set_image(self._load_image(page), QSize(page.sg.width, page.sg.height), page.boxes)
         self.canvas.mosaic = self.style_box.currentData() == MOSAIC
         self._fill_list()
-        self.status.setText(self._saved_text(page) if page.saved else "")
+        self.status.setText(self._status_text(page))
 
     # ------------------------------------------------------------------ the list of boxes
     def _fill_list(self) -> None:
@@ -243,6 +287,20 @@ class RedactDialog(QDialog):
 
     def _boxes_changed(self) -> None:
         self._fill_list()
+        self._page_changed()
+
+    def _page_changed(self) -> None:
+        if 0 <= self.index < len(self.pages):
+            page = self.pages[self.index]
+            page.changed = True
+            self.status.setText(self._status_text(page))
+
+    def _status_text(self, page: _Page) -> str:
+        if page.saved is not None and page.changed:
+            return self.tr(
+                "遮盖框改动后还没有保存：已保存的副本是改动之前的样子；点“保存副本”另存一份新的副本。"
+            )
+        return self._saved_text(page) if page.saved else ""
 
     def _canvas_selected(self, index: int) -> None:
         self.box_list.blockSignals(True)
@@ -255,6 +313,8 @@ class RedactDialog(QDialog):
     def _style_changed(self) -> None:
         self.canvas.mosaic = self.style_box.currentData() == MOSAIC
         self.canvas.update()
+        if 0 <= self.index < len(self.pages) and self.pages[self.index].saved is not None:
+            self._page_changed()  # the saved copy is in the other style
 
     # ------------------------------------------------------------------ work in the core
     def _set_busy(self, busy: bool) -> None:
@@ -317,6 +377,7 @@ class RedactDialog(QDialog):
 
     def _saved(self, page: _Page, info: CopyInfo) -> None:
         page.saved = info
+        page.changed = False
         self.copy_saved.emit(info.exhibit_id)
 
     def _saved_text(self, page: _Page) -> str:
@@ -335,11 +396,20 @@ class RedactDialog(QDialog):
     def export(self) -> None:
         if self.case_id is None or self.busy:
             return
+        left = self.unsaved_pages()
+        if left and not messages.ask(
+            self,
+            self.tr("导出上传文件夹"),
+            self.tr(
+                "有 {n} 张图片的遮盖框改动还没有保存：导出的是已保存的副本（改动之前的样子）。仍要导出吗？"
+            ).format(n=len(left)),
+        ):
+            return
         chosen = self.choose_folder()
         if not chosen:
             return
         site = self.site_box.currentData()
-        folder = Path(chosen) / f"{SITES[site]}上传图片"
+        folder = free_folder(Path(chosen), f"{SITES[site]}上传图片")
         self._set_busy(True)
         start_task(
             export_for_site,
@@ -355,6 +425,15 @@ class RedactDialog(QDialog):
         )
 
     def _exported(self, report) -> None:
+        if not report.files:  # a folder with only the list in it: nothing to upload
+            messages.warn(
+                self,
+                self.tr("导出上传文件夹"),
+                self.tr(
+                    "没有导出任何图片：本案还没有保存过打码副本。请先核对每张图片上的遮盖框，点“保存副本”，再导出。"
+                ),
+            )
+            return
         text = self.tr(
             "已导出 {n} 个打码副本到：\n{folder}\n\n文件清单.txt 写明了每个副本出自哪件证据、原件和副本的 SHA-256。"
         ).format(n=len(report.files), folder=str(report.out_dir))

@@ -50,6 +50,7 @@ class SuggestionDialog(QDialog):
         self.table = QTableWidget(len(self.items), len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # a long file name is cut at the end, not wrapped out of sight
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -60,6 +61,7 @@ class SuggestionDialog(QDialog):
             head.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             head.setCheckState(Qt.CheckState.Checked)
             head.setData(Qt.ItemDataRole.UserRole, sug.exhibit_id)
+            head.setToolTip(head.text())
             self.table.setItem(r, 0, head)
             for c, name in enumerate(FIELDS, start=1):
                 f = sug.get(name)
@@ -72,14 +74,14 @@ class SuggestionDialog(QDialog):
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 cell.setCheckState(Qt.CheckState.Checked)
                 cell.setData(ValueRole, f.value)
-                cell.setToolTip(f.reason)
+                cell.setToolTip(f"{cell.text()}\n\n{f.reason}" if f.reason else cell.text())
                 self.table.setItem(r, c, cell)
         note = QLabel(
             self.tr(
                 "勾选要采用的建议（取消勾选左列则整行不采用）。只建议您还没有填写的内容；采用后可以用 Ctrl+Z 撤销。"
             )
             if self.items
-            else self.tr("所选证据没有可采用的识别建议（可能还没有识别文字，或已经填写）。")
+            else self.tr("这些证据没有可采用的识别建议（截图可能还没有识别文字，或相应内容已经填写）。")
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -123,17 +125,24 @@ def add_triage_action(view: Any, menu: QMenu, ids: list[int]) -> None:
 
 
 def triage_button(view: Any) -> QToolButton:
-    """The evidence tab's toolbar button: the selected exhibits' suggestions (none selected: the whole case)."""
+    """The evidence tab's toolbar button: the exhibits chosen together (several selected), else the whole case —
+    clicking a tile to look at it selects that one, and it must not narrow the button down to it."""
     button = QToolButton()
     button.setText(QCoreApplication.translate("SuggestionDialog", "按识别结果整理…"))
     button.setToolTip(
         QCoreApplication.translate(
             "SuggestionDialog",
-            "按截图中识别出的文字，为所选证据（未选时为全部证据）建议类别、名称、证明目的和画面时间",
+            "按截图中识别出的文字，为全部证据（多选时为所选证据）建议类别、名称、证明目的和画面时间",
         )
     )
-    button.clicked.connect(lambda: organise(view, view.selected_ids() or None))
+    button.clicked.connect(lambda: organise(view, chosen_together(view)))
     return button
+
+
+def chosen_together(view: Any) -> list[int] | None:
+    """The selected ids when several are selected; None (the whole case) for one or none."""
+    ids = view.selected_ids()
+    return ids if len(ids) > 1 else None
 
 
 def load_suggestions(view: Any, ids: list[int] | None) -> list[ExhibitSuggestions]:

@@ -107,7 +107,7 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/case_home.py" line="259"/>
-        <source>主张金额：{amount}（{n} 项索赔）</source>
+        <source>主张金额：{amount}（{n} 个主张项）</source>
         <translation>Amount claimed: {amount} ({n} claim items)</translation>
     </message>
     <message>
@@ -117,7 +117,7 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/case_home.py" line="263"/>
-        <source>主张金额：还没有填写索赔项</source>
+        <source>主张金额：还没有填写主张项</source>
         <translation>Amount claimed: no claim items yet</translation>
     </message>
     <message>
@@ -137,7 +137,7 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/case_home.py" line="296"/>
-        <source>索赔项</source>
+        <source>主张项</source>
         <translation>Claim items</translation>
     </message>
     <message>
@@ -212,7 +212,7 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/case_home_data.py" line="46"/>
-        <source>填写索赔项</source>
+        <source>填写主张项</source>
         <translation>Add a claim item</translation>
     </message>
     <message>
@@ -239,6 +239,16 @@
         <location filename="../../kami_desktop/gui/case_home_data.py" line="51"/>
         <source>记录进展</source>
         <translation>Record a step</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/case_home_data.py" line="52"/>
+        <source>按识别结果整理…</source>
+        <translation>Organise by recognised text…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/case_home.py" line="320"/>
+        <source>已识别出文字的截图中，有 {n} 项证据可以按识别结果填写类别、名称和证明目的（您确认后才会保存），整理后下面的清单会随之更新。</source>
+        <translation>The text read in the screenshots can fill in the category, title and purpose of proof of {n} exhibits (saved only once you confirm); the list below follows once they are sorted.</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/case_home_data.py" line="55"/>

@@ -18,6 +18,11 @@
         <source>正在识别截图文字 {done}/{total}</source>
         <translation>Reading screenshot text {done}/{total}</translation>
     </message>
+    <message>
+        <location filename="../../kami_desktop/gui/ocr_runner.py" line="55"/>
+        <source>（{case}）</source>
+        <translation> ({case})</translation>
+    </message>
 </context>
 <context>
     <name>OcrRunner</name>
@@ -40,6 +45,11 @@
         <location filename="../../kami_desktop/gui/ocr_runner.py" line="124"/>
         <source>已停止识别截图文字（已识别的会保留）</source>
         <translation>Stopped reading screenshot text (what was read is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/ocr_runner.py" line="134"/>
+        <source>没有需要识别的截图：本案的截图文字都已识别</source>
+        <translation>Nothing to read: the text of every screenshot in this case has been read</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/ocr_runner.py" line="130"/>
@@ -76,8 +86,8 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/ocr_text_view.py" line="60"/>
-        <source>（尚未识别，识别在后台进行）</source>
-        <translation>(not read yet; reading runs in the background)</translation>
+        <source>（尚未识别：导入和打开案件后会在后台识别；也可以点菜单“证据 → 识别截图文字”）</source>
+        <translation>(not read yet: screenshots are read in the background after an import and when a case opens; you can also use Evidence → Read text in screenshots)</translation>
     </message>
 </context>
 </TS>

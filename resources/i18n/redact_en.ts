@@ -123,6 +123,26 @@
         <translation>There is no box yet: draw a box on the image around what should be masked.</translation>
     </message>
     <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="125"/>
+        <source>有 {n} 张图片的遮盖框改动还没有保存为副本，关闭后这些改动会丢失。仍要关闭吗？</source>
+        <translation>The boxes changed on {n} image(s) have not been saved as a copy yet; closing loses those changes. Close anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="263"/>
+        <source>遮盖框改动后还没有保存：已保存的副本是改动之前的样子；点“保存副本”另存一份新的副本。</source>
+        <translation>The boxes have changed and are not saved: the copy already saved shows them as they were before; click Save copy to save a new copy.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="385"/>
+        <source>有 {n} 张图片的遮盖框改动还没有保存：导出的是已保存的副本（改动之前的样子）。仍要导出吗？</source>
+        <translation>The boxes changed on {n} image(s) are not saved: the export holds the copies already saved (as they were before the changes). Export anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="440"/>
+        <source>没有导出任何图片：本案还没有保存过打码副本。请先核对每张图片上的遮盖框，点“保存副本”，再导出。</source>
+        <translation>No picture was exported: no masked copy of this case has been saved yet. Check the boxes on each image, click Save copy, then export.</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/redact_dialog.py" line="302"/>
         <source>正在保存副本…</source>
         <translation>Saving the copy…</translation>

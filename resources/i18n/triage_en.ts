@@ -45,8 +45,8 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="82"/>
-        <source>所选证据没有可采用的识别建议（可能还没有识别文字，或已经填写）。</source>
-        <translation>The selected exhibits have no suggestions to accept (their text may not have been read yet, or they are already filled in).</translation>
+        <source>这些证据没有可采用的识别建议（截图可能还没有识别文字，或相应内容已经填写）。</source>
+        <translation>These exhibits have no suggestions to accept (their text may not have been read yet, or those fields are already filled in).</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="89"/>
@@ -61,8 +61,8 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="130"/>
-        <source>按截图中识别出的文字，为所选证据（未选时为全部证据）建议类别、名称、证明目的和画面时间</source>
-        <translation>From the text read in the screenshots, suggest the category, title, purpose of proof and time on screen for the selected exhibits (all exhibits when none is selected)</translation>
+        <source>按截图中识别出的文字，为全部证据（多选时为所选证据）建议类别、名称、证明目的和画面时间</source>
+        <translation>From the text read in the screenshots, suggest the category, title, purpose of proof and time on screen for all exhibits (the selected ones when several are selected)</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/suggestion_dialog.py" line="178"/>

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from kami_desktop.core.bills import store as billstore
 from kami_desktop.core.bills.money import case_money, yuan
@@ -77,7 +77,7 @@ def test_a_fresh_case_opens_on_its_home_listing_what_is_missing(qtbot, home_wind
     assert home.missing_keys == ["case", *missing, "claims"]
     assert home.counts_label.text() == "证据 0 件"
     assert home.sources_label.text() == "账单 0 份　·　聊天记录 0 段"
-    assert "还没有填写索赔项" in home.claim_label.text()
+    assert "还没有填写主张项" in home.claim_label.text()
     assert "填写“发现扣款的日期”后" in home.deadline_label.text()
 
 
@@ -256,7 +256,7 @@ def test_the_home_shows_the_cores_warnings_and_completes_a_weak_operator(
     shown = [lbl.text() for lbl in home.findChildren(QLabel)]
     for warning in money.warnings:
         assert "⚠ " + warning in shown
-    assert home.claim_label.text() == f"主张金额：{yuan(money.claim)}（1 项索赔）"
+    assert home.claim_label.text() == f"主张金额：{yuan(money.claim)}（1 个主张项）"
     # the operator is there but incomplete: its button opens the parties, it does not add another
     assert identity.status == "weak" and home.item_rows["identity"].property("status") == "weak"
     assert home.button("identity", "parties") is not None and home.button("identity", "add_party") is None
@@ -295,4 +295,40 @@ def test_a_hidden_home_reads_the_case_when_it_is_shown_again(qtbot, home_window,
     qtbot.wait(200)
     assert loads == [] and "claims" in home.missing_keys
     _show_home(qtbot, ws)
-    assert "claims" not in home.missing_keys and home.claim_label.text() == "主张金额：¥120.00（1 项索赔）"
+    assert "claims" not in home.missing_keys and home.claim_label.text() == "主张金额：¥120.00（1 个主张项）"
+
+
+def test_the_home_names_claim_items_as_the_tab_does(qtbot, home_window, case_id):
+    """The tab, the suggestion offer (添加为主张项…) and the documents say 主张项: the home too."""
+    win = home_window
+    home = _home(qtbot, win)
+    tab_names = [win.workspace.tabText(i) for i in range(win.workspace.count())]
+    assert "主张项" in tab_names
+    shown = [w.text() for w in home.findChildren(QLabel)] + [b.text() for b in home.findChildren(QPushButton)]
+    assert not [t for t in shown if "索赔项" in t or "项索赔" in t]
+    assert any("主张项" in t for t in shown)
+
+
+def test_screenshots_read_but_not_sorted_are_pointed_to_on_the_home(
+    qtbot, home_window, profile, case_id, tmp_path, monkeypatch
+):
+    """Order pages already read as 未到账 but still 其他: the home says so and its button opens
+    按识别结果整理 on 证据, instead of only asking for more screenshots."""
+    from kami_desktop.gui import suggestion_dialog
+    from tests.core.triage.fixtures import ORDER_PAGE, PAYMENT_PAGE, shot
+
+    win = home_window
+    ws = win.workspace
+    home = _home(qtbot, win)
+    assert home.button("suggest", "organise") is None  # nothing read: nothing to offer
+    shot(profile, case_id, tmp_path, "order.png", ORDER_PAGE, seed=1)
+    shot(profile, case_id, tmp_path, "paid.png", PAYMENT_PAGE, seed=2)
+    _reloaded(qtbot, home, lambda: ws.events.notify(case_id))
+    assert home.data.suggestible == 2
+    button = home.button("suggest", "organise")
+    assert button is not None and button.text() == "按识别结果整理…"
+    seen = {}
+    monkeypatch.setattr(suggestion_dialog, "ask", lambda parent, items: seen.update(items=items) or None)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert ws.currentWidget() is ws.evidence
+    assert len([i for i in seen["items"] if i.fields]) == 2

@@ -39,7 +39,12 @@ def test_an_import_is_read_in_the_background_and_its_text_shown_as_machine_read(
         report = import_and_wait(qtbot, win, [order_shot(tmp_path / "订单.png")])
     summary = done.args[0]
     assert (summary.read, summary.failed) == (1, 0)
-    assert (1, 1) in seen and "正在识别截图文字 0/1" in labels
+    assert (1, 1) in seen and any(text.startswith("正在识别截图文字 0/1") for text in labels)
+    with profile.session() as s:
+        from kami_desktop.core.case.cases import get_case
+
+        name = get_case(s, case_id).title
+    assert all(name in text for text in labels)  # whichever case is open, the strip says whose screenshots
     assert not win.ocr.strip.isVisible() and not win.ocr.busy
     assert "识别完成" in win.statusBar().currentMessage()
 
@@ -91,8 +96,25 @@ def test_the_exhibit_shown_gets_its_suggestions_when_the_reading_finishes(
     assert not panel.triage.suggestions.fields  # nothing read yet, nothing to suggest
     win.ocr.request(case_id)  # what opening the case asks: nothing, reading on its own is off
     assert not win.ocr.busy
+    # not read and not being read: the text box says how to have it read, not that it is under way
+    assert "识别截图文字" in win.evidence.detail.ocr_text.text.toPlainText()
     with qtbot.waitSignal(win.ocr.finished, timeout=120000):
         win.findChild(QAction, "ocrAction").trigger()  # 证据 → 识别截图文字
     qtbot.waitUntil(lambda: panel.triage is not None and bool(panel.triage.suggestions.fields), timeout=10000)
     assert "KM2026052821140311" in win.evidence.detail.ocr_text.text.toPlainText().replace(" ", "")
     win.close()
+
+
+def test_asking_when_everything_is_read_says_so(qtbot, profile, case_id, dialogs, tmp_path):
+    """证据 → 识别截图文字 with nothing left to read answers in the status bar instead of doing nothing."""
+    win = _window(qtbot, profile, tmp_path, auto=False)
+    qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
+    action = win.findChild(QAction, "ocrAction")
+    with qtbot.waitSignal(win.ocr.finished, timeout=60000):
+        action.trigger()
+    assert "都已识别" in win.statusBar().currentMessage()
+    win.statusBar().clearMessage()
+    win.ocr.settings.setValue("ocr/auto", True)
+    with qtbot.waitSignal(win.ocr.finished, timeout=60000):
+        win.ocr.request(case_id)  # nothing asked: a background run with nothing to do stays quiet
+    assert win.statusBar().currentMessage() == ""

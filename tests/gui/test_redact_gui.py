@@ -5,7 +5,7 @@ an image without OCR text says so; the evidence tab's menu and the 编辑 menu o
 from __future__ import annotations
 
 from PIL import Image
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -159,3 +159,139 @@ def test_export_writes_the_folder_for_the_site(qtbot, profile, case_id, tmp_path
     assert sorted(p.name for p in folder.iterdir()) == ["文件清单.txt", "证据1_打码.png"]
     kind, _title, text = dialogs[-1]
     assert kind == "info" and "已导出 1 个打码副本" in text and "未导出 2 个文件" in text
+    # again into the same folder (a mask fixed, the Desktop chosen once more): a folder of its own
+    dialogs.clear()
+    dlg.export_button.click()
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=10000)
+    again = tmp_path / "out" / "聚投诉上传图片（2）"
+    kind, _title, text = dialogs[-1]
+    assert kind == "info" and str(again) in text
+    assert sorted(p.name for p in again.iterdir()) == ["文件清单.txt", "证据1_打码.png"]
+    assert sorted(p.name for p in folder.iterdir()) == ["文件清单.txt", "证据1_打码.png"]  # left as it was
+
+
+def test_fits_a_small_laptop_screen(qtbot, profile, case_id, tmp_path, dialogs):
+    """保存副本 and 关闭 sit at the bottom: the dialog is never taller or wider than the screen's free area."""
+    shot_item, _bare, _note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [shot_item.exhibit_id])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    free = dlg.screen().availableGeometry()
+    assert dlg.frameGeometry().height() <= free.height() and dlg.frameGeometry().width() <= free.width()
+
+
+def test_a_box_changed_after_saving_is_not_called_saved_and_closing_asks(
+    qtbot, profile, case_id, tmp_path, dialogs
+):
+    shot_item, _bare, _note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [shot_item.exhibit_id])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    canvas = dlg.canvas
+    # a click on a box (no drag) changes nothing: closing right away does not ask
+    r = canvas.boxes[0].rect
+    centre = screen(canvas, r.center().x(), r.center().y())
+    press(canvas, QMouseEvent.Type.MouseButtonPress, centre)
+    press(canvas, QMouseEvent.Type.MouseButtonRelease, centre)
+    with qtbot.waitSignal(dlg.copy_saved, timeout=10000):
+        dlg.save_button.click()
+    qtbot.waitUntil(lambda: dlg.save_button.isEnabled(), timeout=5000)
+    assert "已保存打码副本" in dlg.status.text()
+    # the first box dragged elsewhere: the copy saved no longer shows what is on screen
+    drag(canvas, centre, screen(canvas, r.center().x() + 200, r.center().y() + 200))
+    assert "已保存打码副本" not in dlg.status.text() and "还没有保存" in dlg.status.text()
+    # exporting or closing now asks first; "no" keeps the dialog and the edit
+    seen = []
+    import kami_desktop.gui.messages as messages
+
+    answer = [False]
+    orig_ask = messages.ask
+    messages.ask = lambda _p, title, text: seen.append(text) or answer[0]
+    dlg.case_id = case_id
+    folders = []
+    dlg.choose_folder = lambda: folders.append(1) or ""
+    try:
+        dlg.export_button.click()
+        assert "还没有保存" in seen[-1] and folders == []  # not exported
+        dlg.close_button.click()
+        assert seen and "还没有保存" in seen[-1] and dlg.isVisible()
+        answer[0] = True
+        dlg.close_button.click()
+        assert not dlg.isVisible()
+    finally:
+        messages.ask = orig_ask
+    with profile.session() as s:
+        assert len(s.scalars(select(MaskedCopy)).all()) == 1  # nothing saved behind the user's back
+
+
+def test_reopened_it_starts_from_the_copy_saved_not_from_the_proposals(
+    qtbot, profile, case_id, tmp_path, dialogs
+):
+    """A box drawn by hand and saved is there again next time: saving again must not drop it (and put
+    the name back on the picture the upload folder gets)."""
+    shot_item, _bare, _note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [shot_item.exhibit_id])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    drag(dlg.canvas, screen(dlg.canvas, 400, 40), screen(dlg.canvas, 600, 70))
+    dlg.box_list.setCurrentRow(0)
+    dlg.canvas.delete_selected()  # the 手机号 proposal is not wanted
+    kept = [(b.kind, b.rect) for b in dlg.canvas.boxes]
+    with qtbot.waitSignal(dlg.copy_saved, timeout=10000):
+        dlg.save_button.click()
+    qtbot.waitUntil(lambda: dlg.save_button.isEnabled(), timeout=5000)
+    dlg.pages[0].changed = False
+    dlg.close()
+
+    again = RedactDialog(profile, [shot_item.exhibit_id])
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert [(b.kind, b.rect) for b in again.canvas.boxes] == kept
+    assert "已保存打码副本" in again.status.text()
+
+
+def test_the_picture_is_scaled_smoothly_so_its_text_can_be_read(qtbot, profile, case_id, tmp_path, dialogs):
+    """A phone screenshot shown at a third of its size: drawn from a smooth reduction, not every third
+    pixel (which breaks thin strokes of Chinese text apart)."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    shot_item, _bare, _note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [shot_item.exhibit_id])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    canvas = dlg.canvas
+    canvas.boxes.clear()
+    canvas.resize(240, 200)
+    grabbed = canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    shown = canvas.to_screen(QRect(0, 0, canvas.size_px.width(), canvas.size_px.height())).toAlignedRect()
+    ref = canvas.image.scaled(
+        shown.size(), Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+    ).convertToFormat(QImage.Format.Format_RGB888)
+
+    def arr(im):
+        ptr = im.constBits()
+        return np.frombuffer(ptr, np.uint8).reshape(im.height(), im.bytesPerLine())[:, : im.width() * 3]
+
+    part = grabbed.copy(shown.adjusted(1, 1, -1, -1))
+    want = ref.copy(QRect(1, 1, shown.width() - 2, shown.height() - 2))
+    diff = np.abs(arr(part).astype(int) - arr(want).astype(int)).mean()
+    fast = canvas.image.scaled(shown.size()).convertToFormat(QImage.Format.Format_RGB888)
+    dfast = np.abs(arr(part).astype(int) - arr(fast.copy(want.rect().translated(1, 1))).astype(int)).mean()
+    assert diff < 1.0 < dfast, (diff, dfast)  # the smooth reduction, not the one of every n-th pixel
+
+
+def test_exporting_before_any_copy_is_saved_says_what_to_do(qtbot, profile, case_id, tmp_path, dialogs):
+    shot_item, _bare, _note = imported(profile, case_id, tmp_path)
+    dlg = RedactDialog(profile, [shot_item.exhibit_id], case_id=case_id)
+    qtbot.addWidget(dlg)
+    dlg.choose_folder = lambda: str(tmp_path / "out")
+    dlg.export_button.click()
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=10000)
+    kind, _title, text = dialogs[-1]
+    assert kind == "warn" and "还没有保存过打码副本" in text and "保存副本" in text

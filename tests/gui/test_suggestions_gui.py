@@ -156,3 +156,34 @@ def test_what_the_user_just_typed_is_not_overwritten(qtbot, scene, profile):
     qtbot.mouseClick(panel.accept_all_button, Qt.MouseButton.LeftButton)
     category, title, purpose, _when = fields(profile, order)
     assert title == "我自己起的名称" and category == "non_delivery" and purpose
+
+
+def test_toolbar_button_with_the_one_exhibit_being_viewed_offers_the_whole_case(qtbot, scene, monkeypatch):
+    """Clicking a tile selects it; the toolbar button then still covers every exhibit, not only that one."""
+    win, order, paid = scene
+    view = win.evidence
+    seen: dict = {}
+    monkeypatch.setattr(suggestion_dialog, "ask", lambda parent, items: seen.update(items=items) or None)
+    view.select_ids([paid])
+    qtbot.mouseClick(view.triage_button, Qt.MouseButton.LeftButton)
+    assert {i.exhibit_id for i in seen["items"] if i.fields} == {order, paid}
+    view.select_ids([order, paid])  # several chosen on purpose: only those
+    qtbot.mouseClick(view.triage_button, Qt.MouseButton.LeftButton)
+    assert {i.exhibit_id for i in seen["items"]} <= {order, paid}
+
+
+def test_bulk_dialog_rows_name_their_exhibit_and_show_the_whole_text(qtbot, scene, profile, case_id):
+    """A long file name as title is cut at the end, not wrapped away to "证据 2 …"; the full texts are
+    in the tooltips."""
+    win, order, paid = scene
+    items = suggestion_dialog.load_suggestions(win.evidence, None)
+    dialog = SuggestionDialog(items, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.table.wordWrap()
+    rows = {dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(dialog.table.rowCount())}
+    head = dialog.table.item(rows[order], 0)
+    title = next(i.title for i in items if i.exhibit_id == order)
+    assert title in head.toolTip()
+    purpose = dialog.table.item(rows[order], 3)
+    assert purpose.text() in purpose.toolTip()

@@ -77,6 +77,17 @@ def masked_summary(info: CopyInfo) -> str:
     return f"{what}（{info.style_label}）"
 
 
+def free_folder(parent: Path, name: str) -> Path:
+    """``parent/name``, or ``name（2）``, ``name（3）``… — the first that does not exist or is empty, so a
+    second export into the same place gets a folder of its own instead of an error."""
+    n = 1
+    while True:
+        candidate = Path(parent) / (name if n == 1 else f"{name}（{n}）")
+        if not candidate.exists() or (candidate.is_dir() and not any(candidate.iterdir())):
+            return candidate
+        n += 1
+
+
 def _prepare(out_dir: Path) -> None:
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise RedactError(f"导出文件夹“{out_dir}”已存在且不是空的：请选择一个新的或空的文件夹")

@@ -179,7 +179,9 @@ _LONG_DIGITS = re.compile(r"(?<![A-Za-z0-9])(\d{16,40})(?![A-Za-z0-9])")
 _PHONE = re.compile(r"(?<![A-Za-z0-9])(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?![A-Za-z0-9])")
 _USCC = re.compile(r"(?<![0-9A-Z])([0-9A-Z]{18})(?![0-9A-Z])")
 _FULL_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    # the day may run straight into the clock, as OCR reads "2025-03-1410:04:00" (the space dropped)
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>[0-3]?\d)"
+    r"(?:(?!\d)|(?=[0-2]?\d:\d{2}))\s*日?"
     r"(?:\s*(?:T|星期.|周.)?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?!\d))?"
 )
 _SHORT_DATE = re.compile(

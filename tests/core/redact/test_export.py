@@ -12,7 +12,7 @@ from kami_desktop.core.evidence import exhibits
 from kami_desktop.core.evidence.importer import import_paths
 from kami_desktop.core.redact.box import Box
 from kami_desktop.core.redact.copies import RedactError, make_copy
-from kami_desktop.core.redact.export import LIST_NAME, export_for_site
+from kami_desktop.core.redact.export import LIST_NAME, export_for_site, free_folder
 from kami_desktop.core.store.model import LedgerEntry
 from kami_desktop.core.util.hashing import sha256_file
 from tests.core.redact.shots import shot
@@ -94,3 +94,13 @@ def test_the_list_masks_private_data_in_titles_and_file_names(profile, case_id, 
     listing = (tmp_path / "o" / LIST_NAME).read_text(encoding="utf-8")
     assert "13812345678" not in listing and "李明" not in listing
     assert "原始文件：本人_138****5678.png" in listing and f"原件 SHA-256：{item.sha256}" in listing
+
+
+def test_free_folder_next_to_an_earlier_export(tmp_path):
+    assert free_folder(tmp_path, "黑猫投诉上传图片") == tmp_path / "黑猫投诉上传图片"
+    (tmp_path / "黑猫投诉上传图片").mkdir()
+    assert free_folder(tmp_path, "黑猫投诉上传图片") == tmp_path / "黑猫投诉上传图片"  # empty: used
+    (tmp_path / "黑猫投诉上传图片" / "文件清单.txt").write_text("x", encoding="utf-8")
+    assert free_folder(tmp_path, "黑猫投诉上传图片") == tmp_path / "黑猫投诉上传图片（2）"
+    (tmp_path / "黑猫投诉上传图片（2）").write_text("a file, not a folder", encoding="utf-8")
+    assert free_folder(tmp_path, "黑猫投诉上传图片") == tmp_path / "黑猫投诉上传图片（3）"

@@ -80,6 +80,18 @@ def test_date_times_with_and_without_year_and_never_a_bare_clock():
     assert values("2025-02-30 10:00", DATETIME) == []  # no such day
 
 
+def test_a_date_and_time_the_ocr_read_without_the_space_between():
+    """The engine often drops the space: 支付时间 2025-03-1410:04:00 is still 14 March, 10:04."""
+    found = extract_text("支付时间 2025-03-1410:04:00\n下单 2025-3-509:30\n2025/03/3123:59", REF).of(DATETIME)
+    assert [f.value for f in found] == [
+        datetime(2025, 3, 14, 10, 4, tzinfo=CHINA_TZ),
+        datetime(2025, 3, 5, 9, 30, tzinfo=CHINA_TZ),
+        datetime(2025, 3, 31, 23, 59, tzinfo=CHINA_TZ),
+    ]
+    assert found[0].label == "支付时间"
+    assert values("订单号 2025031410000002", DATETIME) == []  # a long number is not a date
+
+
 def test_the_status_bar_clock_is_not_a_time_of_the_page():
     lines = [line("3月12日 20:31", 40, 10, 200, 40), line("支付时间 2025-03-12 20:30:15", 60, 600)]
     rows = rows_from_lines(lines, HEIGHT)
