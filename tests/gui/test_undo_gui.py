@@ -326,14 +326,14 @@ def test_dragging_a_tile_in_the_grid_shows_a_bar_and_reorders_undoably(
     assert enter.isAccepted() and move.isAccepted()
     assert grid.drop_bar is not None and grid.drop_bar.right() <= target.left() + 2  # the bar before tile 2
     assert not grid.viewport().grab().isNull()
-    with qtbot.waitSignal(view.loaded, timeout=5000):
+    with qtbot.waitSignal(view.loaded, timeout=20000):
         drop = QDropEvent(pos, *args)
         QApplication.sendEvent(grid.viewport(), drop)
     assert grid.drop_bar is None and drop.isAccepted()
     assert not model.removeRows(0, 1)  # a Move drag ending here removes nothing from the model
     assert _order(profile, case_id) == [five[0], five[4], five[1], five[2], five[3]]
     assert view.selected_ids() == [five[4]]
-    with qtbot.waitSignal(view.loaded, timeout=5000):
+    with qtbot.waitSignal(view.loaded, timeout=20000):
         _key(qtbot, view, Qt.Key.Key_Z, CTRL)
     assert _order(profile, case_id) == five
     # the right half of the last tile: to the end; sorted by time, no reorder at all
