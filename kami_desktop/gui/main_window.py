@@ -92,7 +92,18 @@ class MainWindow(ImportingMixin, QMainWindow):
         self.statusBar().showMessage(self.tr("正在打开资料…"))
         geo = self.settings.value("main/geometry")
         if geo is None or not self.restoreGeometry(geo):
+            self._first_size()
+
+    def _first_size(self) -> None:
+        """1280×820 where the screen has room; on a smaller one (a 1366×768 laptop) the window fills the
+        screen's free area instead of running off its bottom."""
+        screen = self.screen()
+        free = screen.availableGeometry() if screen is not None else None
+        if free is None or (free.width() >= 1320 and free.height() >= 880):
             self.resize(1280, 820)
+        else:
+            self.resize(min(1280, free.width()), min(820, free.height()))
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def is_ready(self) -> bool:
         return self._attached

@@ -212,3 +212,14 @@ def test_party_dialog_icp_hint_is_true_and_a_long_warning_is_not_cut_off(qtbot, 
     assert bottom <= below.mapTo(dialog, QPoint(0, 0)).y()  # the next row starts below the whole warning
     icp_label = dialog.status["icp"]
     assert icp_label.height() >= icp_label.heightForWidth(icp_label.width())
+
+
+def test_the_first_window_fits_a_small_screen(qtbot, settings):
+    """No remembered size yet: 1280×820 ran off the bottom of a 1366×768 laptop screen."""
+    win = MainWindow(None, settings)
+    qtbot.addWidget(win)
+    free = win.screen().availableGeometry()
+    assert win.width() <= free.width() and win.height() <= free.height()
+    if free.height() < 880:
+        assert win.windowState() & Qt.WindowState.WindowMaximized
+    win.close()
