@@ -39,6 +39,7 @@ class ImageViewer(QGraphicsView):
         self._sharpen = QTimer(self, singleShot=True, interval=60)  # after a wheel turn: scale once
         self._sharpen.timeout.connect(self._refresh_pixmap)
         self._marks: list[QGraphicsRectItem] = []
+        self._rects: list[QRectF] = []
 
     # ------------------------------------------------------------------ the image
     def set_image(self, image: QImage | None) -> None:
@@ -56,15 +57,23 @@ class ImageViewer(QGraphicsView):
         """Outline these rectangles (in the image's pixels) over the image, e.g. a line search found."""
         for mark in self._marks:
             self.scene().removeItem(mark)
-        pen = QPen(QColor("#e53935"), 3)
+        pen = QPen(QColor("#e53935"), 2)
         pen.setCosmetic(True)  # the same width at any zoom
-        brush = QBrush(QColor(255, 235, 59, 80))
-        self._marks = [self.scene().addRect(QRectF(r), pen, brush) for r in rects]
+        brush = QBrush(QColor(255, 235, 59, 50))
+        self._rects = [QRectF(r) for r in rects]
+        # drawn a little outside the line, so that the outline never covers the words it points at
+        self._marks = [
+            self.scene().addRect(
+                r.adjusted(-r.height() / 3, -r.height() / 3, r.height() / 3, r.height() / 3), pen, brush
+            )
+            for r in self._rects
+        ]
         for mark in self._marks:
             mark.setZValue(1)
 
     def highlights(self) -> list[QRectF]:
-        return [mark.rect() for mark in self._marks]
+        """The rectangles asked for (the outline drawn around each is a little larger)."""
+        return list(self._rects)
 
     def has_image(self) -> bool:
         return not self._image.isNull()

@@ -95,15 +95,16 @@ class MainWindow(ImportingMixin, QMainWindow):
             self._first_size()
 
     def _first_size(self) -> None:
-        """1280×820 where the screen has room; on a smaller one (a 1366×768 laptop) the window fills the
-        screen's free area instead of running off its bottom."""
+        """1280×820 where the screen has room; on a smaller one (a 1366×768 laptop) as much of the screen's
+        free area as the window and its title bar can take, instead of running off its bottom."""
         screen = self.screen()
-        free = screen.availableGeometry() if screen is not None else None
-        if free is None or (free.width() >= 1320 and free.height() >= 880):
+        if screen is None:
             self.resize(1280, 820)
-        else:
-            self.resize(min(1280, free.width()), min(820, free.height()))
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            return
+        free = screen.availableGeometry()
+        frame = 40  # the title bar and borders the window manager adds around the window
+        self.resize(min(1280, free.width() - 16), min(820, free.height() - frame))
+        self.move(free.left() + max(0, (free.width() - self.width()) // 2), free.top())
 
     def is_ready(self) -> bool:
         return self._attached
