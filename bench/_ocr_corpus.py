@@ -2,8 +2,8 @@
 
 Four kinds of page at phone resolution (1170×2532 or 1080×2400), drawn with the bundled CJK font: an
 order page, a payment result, a customer-service chat and a rules page. Every page knows the rows of
-text it shows and the amounts, order/transaction numbers and phone numbers on it. Every third page is
-saved as JPEG at quality 70–85 (artefacts around the strokes), the others as PNG.
+text it shows and the amounts, order/transaction numbers and phone numbers on it; small grey print (30 px
+at 1170 wide: chat times, hotlines, footers) sits beside the body text. Every third page is saved as JPEG at quality 70–85 (artefacts around the strokes), the others as PNG.
 
 Scoring: the character error rate is the edit distance between the rows read (OCR lines grouped into
 rows as ``core.triage.extract`` groups them) and the rows drawn, over the characters drawn, with spaces
@@ -158,6 +158,7 @@ def _draw_order(c: _Canvas, rng: random.Random) -> None:
     y = c.row(y, "充值账号", phone)
     y = c.row(y, "数量", f"x{rng.randint(1, 3)}")
     y = c.row(y + 80, "如有疑问请联系在线客服", px=38, x=300)
+    y = c.row(y + 20, "客服热线 400-820-8820 工作时间 9:00-21:00", px=30, fill=GREY, x=250)
     p.amounts.append(amount)
     p.numbers.append(order)
     p.phones.append(phone)
@@ -177,6 +178,7 @@ def _draw_payment(c: _Canvas, rng: random.Random) -> None:
     y = c.row(y, txn, px=40, fill=INK)
     y = c.row(y, "商户单号", order)
     y = c.row(y + 60, "对此订单有疑问 联系商家", px=38, x=330)
+    y = c.row(y + 20, "本服务由第三方支付机构提供", px=30, fill=GREY, x=380)
     p.amounts.append(amount)
     p.numbers.extend([txn, order])
 
@@ -192,6 +194,11 @@ def _draw_chat(c: _Canvas, rng: random.Random) -> None:
     theirs = list(CHAT_THEM)
     f = c.font(44)
     for k in range(9):
+        if k in (0, 5):  # the small grey time above a turn of the chat
+            stamp = (
+                f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日 {rng.randint(10, 23)}:{rng.randint(10, 59)}"
+            )
+            y = c.row(y, stamp, px=30, fill=GREY, x=round(c.w / c.s / 2 - 110)) - round(20 * c.s)
         me = k % 2 == 0 and mine
         text = (mine.pop(0) if me else theirs.pop(rng.randrange(len(theirs))) if theirs else "好的").format(
             **fields
@@ -226,6 +233,12 @@ def _draw_rules(c: _Canvas, rng: random.Random) -> None:
         y += round(20 * c.s)
         if y > c.h - 200 * c.s:
             break
+    c.row(
+        max(y, round(c.h - 260 * c.s)),
+        f"本协议最近更新于 2025年{rng.randint(1, 9)}月{rng.randint(10, 28)}日",
+        px=30,
+        fill=GREY,
+    )
     p.amounts.append(fee)
 
 
