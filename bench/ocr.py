@@ -75,7 +75,7 @@ def bench_pipeline(files: list[Path]) -> list[dict]:
 
 
 # ------------------------------------------------------------------ 2. GUI lateness while OCR runs
-def bench_gui(files: list[Path], n_browse: int = 2000) -> dict:
+def bench_gui(files: list[Path], n_browse: int = 2000, show_shots: bool = True) -> dict:
     from PySide6.QtCore import QSettings
     from sqlalchemy import select, update
 
@@ -122,7 +122,11 @@ def bench_gui(files: list[Path], n_browse: int = 2000) -> dict:
         def browse(step: int) -> None:
             t = time.perf_counter()
             if step % 25 == 0:  # another exhibit in the detail panel: a screenshot or a bulk row
-                ids = shots if step % 50 == 0 else every[step % len(every) : step % len(every) + 1]
+                ids = (
+                    shots
+                    if step % 50 == 0 and show_shots
+                    else every[step % len(every) : step % len(every) + 1]
+                )
                 view.select_ids([ids[(step // 50) % len(ids)]])
                 kind = "switch"
             else:
