@@ -13,6 +13,8 @@ Prints:
 5. peak RSS of ``read_case`` over that corpus, in a child process.
 
 Asserts nothing about time. Run: QT_QPA_PLATFORM=offscreen python bench/ocr.py [--quick] [--search-only]
+[--gui-only [--in-process]] (``--gui-only``: part 2 alone, with the GUI process's peak RSS; ``--in-process``:
+the runner reads in the window's process, as before the reading process)
 """
 
 from __future__ import annotations
@@ -75,7 +77,40 @@ def bench_pipeline(files: list[Path]) -> list[dict]:
 
 
 # ------------------------------------------------------------------ 2. GUI lateness while OCR runs
-def bench_gui(files: list[Path], n_browse: int = 2000, show_shots: bool = True) -> dict:
+class _InProcessReader:
+    """The engine in the window's process (what the runner did before it read in a child)."""
+
+    def read_image(self, path: Path, threads: int = 1):
+        from kami_desktop.core.ocr.engine import read_image_file
+
+        return read_image_file(path, threads)
+
+    def read_pdf_page(self, path: Path, index: int, threads: int = 1):
+        from kami_desktop.core.ocr.engine import PdfPages
+
+        with PdfPages(path) as pdf:
+            return pdf.read(index, threads)
+
+    def terminate(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _hwm_mb(pid: int | None) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
+def bench_gui(
+    files: list[Path], n_browse: int = 2000, show_shots: bool = True, in_process: bool = False
+) -> dict:
     from PySide6.QtCore import QSettings
     from sqlalchemy import select, update
 
@@ -107,6 +142,8 @@ def bench_gui(files: list[Path], n_browse: int = 2000, show_shots: bool = True) 
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
         settings.setValue(AUTO_KEY, False)  # reading starts when the bench says so
         win = MainWindow(profile, settings)
+        if in_process:
+            win.ocr.reader = _InProcessReader()  # type: ignore[assignment]
         win.resize(1400, 900)
         win.show()
         win.sidebar.refresh(select=cid)
@@ -143,6 +180,7 @@ def bench_gui(files: list[Path], n_browse: int = 2000, show_shots: bool = True) 
 
         done: list = []
         win.ocr.finished.connect(done.append)
+        out["gui_rss_before_mb"] = peak_rss_mb()
         dog.start()
         t0 = time.perf_counter()
         win.ocr.request(cid, asked=True)
@@ -154,6 +192,8 @@ def bench_gui(files: list[Path], n_browse: int = 2000, show_shots: bool = True) 
         out["read"] = done[0].read if done else 0
         out["ocr_worst_ms"], out["ocr_p99_ms"] = dog.stop()
         out["steps"] = step
+        out["gui_rss_mb"] = peak_rss_mb()
+        out["child_rss_mb"] = 0.0 if in_process else _hwm_mb(getattr(win.ocr.reader, "pid", None))
         out["slowest_switch_ms"], out["slowest_scroll_ms"] = (
             slowest["switch"] * 1000,
             slowest["scroll"] * 1000,
@@ -353,10 +393,31 @@ def print_search(quick: bool) -> None:
         )
 
 
-def main(quick: bool, search_only: bool = False) -> int:
+def print_gui(gui: dict) -> None:
+    print(
+        f"GUI thread while OcrRunner read {gui['read']} screenshots ({gui['ocr_s']:.1f} s) and the grid was "
+        f"scrolled / exhibits switched: worst lateness {gui['ocr_worst_ms']:.0f} ms (p99 {gui['ocr_p99_ms']:.0f} ms); "
+        f"same browsing without OCR {gui['idle_worst_ms']:.0f} ms (p99 {gui['idle_p99_ms']:.0f} ms)  [target < 100 ms]"
+    )
+    print(
+        f"  slowest exhibit switch {gui['slowest_switch_ms']:.0f} ms, slowest scroll step "
+        f"{gui['slowest_scroll_ms']:.0f} ms (the call itself, on the GUI thread)"
+    )
+    print(
+        f"  peak RSS of the window's process {gui['gui_rss_before_mb']:.0f} MB before the reading, "
+        f"{gui['gui_rss_mb']:.0f} MB after it; the reading process's peak {gui['child_rss_mb']:.0f} MB"
+    )
+
+
+def main(quick: bool, search_only: bool = False, gui_only: bool = False, in_process: bool = False) -> int:
     t_all = time.perf_counter()
     if search_only:
         print_search(quick)
+        return 0
+    if gui_only:
+        files = [p for _pg, p in corpus(4 if quick else 12, CACHE)]
+        print("reading in the window's process" if in_process else "reading in a child process")
+        print_gui(bench_gui(files[: 2 if quick else 3], in_process=in_process))
         return 0
     n_pages = 4 if quick else 12
     t0 = time.perf_counter()
@@ -400,16 +461,7 @@ def main(quick: bool, search_only: bool = False) -> int:
         f"{bare / len(timed):.2f} s per image = {ours / bare:.2f}×  [target ≤ 1.15×]"
     )
 
-    gui = bench_gui(files[: 2 if quick else 3])
-    print(
-        f"GUI thread while OcrRunner read {gui['read']} screenshots ({gui['ocr_s']:.1f} s) and the grid was "
-        f"scrolled / exhibits switched: worst lateness {gui['ocr_worst_ms']:.0f} ms (p99 {gui['ocr_p99_ms']:.0f} ms); "
-        f"same browsing without OCR {gui['idle_worst_ms']:.0f} ms (p99 {gui['idle_p99_ms']:.0f} ms)  [target < 100 ms]"
-    )
-    print(
-        f"  slowest exhibit switch {gui['slowest_switch_ms']:.0f} ms, slowest scroll step "
-        f"{gui['slowest_scroll_ms']:.0f} ms (the call itself, on the GUI thread)"
-    )
+    print_gui(bench_gui(files[: 2 if quick else 3]))
 
     print_search(quick)
     print(f"whole bench: {time.perf_counter() - t_all:.0f} s")
@@ -420,4 +472,7 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(*sys.argv[2:4])
     else:
-        raise SystemExit(main("--quick" in sys.argv[1:], "--search-only" in sys.argv[1:]))
+        flags = sys.argv[1:]
+        raise SystemExit(
+            main("--quick" in flags, "--search-only" in flags, "--gui-only" in flags, "--in-process" in flags)
+        )
