@@ -75,6 +75,7 @@ class OcrRunner(QObject):
         self._queue: list[int] = []
         self._summary: OcrSummary | None = None
         self.reader = ReaderProcess()
+        self._stopped = False
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(IDLE_CLOSE_MS)
@@ -106,6 +107,7 @@ class OcrRunner(QObject):
         if self.worker is not None:
             self.worker.cancel()
             self.reader.terminate()  # the page being read is dropped, read again next time
+            self._stopped = True  # and a child started meanwhile ends with the job
             self.strip.cancel_button.setEnabled(False)
             self.strip.label.setText(self.tr("正在停止识别…"))
 
@@ -160,6 +162,9 @@ class OcrRunner(QObject):
         self.worker = None
         self.running_case = None
         self.strip.hide()
+        if self._stopped:
+            self._stopped = False
+            self.reader.close()
         summary, self._summary = self._summary, None
         if summary is not None:
             self.finished.emit(summary)  # once the runner is idle again
