@@ -164,13 +164,18 @@ class ReaderProcess:
         flags = 0
         if sys.platform == "win32":
             flags = subprocess.CREATE_NO_WINDOW | subprocess.BELOW_NORMAL_PRIORITY_CLASS
-        proc = subprocess.Popen(
-            self.command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.stderr,
-            creationflags=flags,
-        )
+        try:
+            proc = subprocess.Popen(
+                self.command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self.stderr,
+                creationflags=flags,
+            )
+        except OSError as exc:  # the console kami beside a frozen app is missing: a damaged install
+            raise OcrUnavailable(
+                f"文字识别程序无法启动（{self.command[0]}：{exc.strerror or exc}）。请重新安装本软件。"
+            ) from exc
         self.started += 1
         log.info("OCR reader started (pid %s)", proc.pid)
         return proc

@@ -194,3 +194,10 @@ def test_an_engine_that_cannot_run_is_reported_as_unavailable(tmp_path):
             r.read_image(order_shot(tmp_path / "订单.png"))
     finally:
         r.close()
+
+
+def test_a_missing_reading_program_is_reported_as_unavailable(tmp_path):
+    r = ReaderProcess([str(tmp_path / "kami"), "ocr-reader"])  # a frozen app without its console kami
+    with pytest.raises(OcrUnavailable, match="重新安装"):
+        r.read_image(order_shot(tmp_path / "订单.png"))
+    r.close()
