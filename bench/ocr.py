@@ -393,7 +393,7 @@ def print_search(quick: bool) -> None:
         )
 
 
-def print_gui(gui: dict) -> None:
+def print_gui(gui: dict, alone: bool = True) -> None:
     print(
         f"GUI thread while OcrRunner read {gui['read']} screenshots ({gui['ocr_s']:.1f} s) and the grid was "
         f"scrolled / exhibits switched: worst lateness {gui['ocr_worst_ms']:.0f} ms (p99 {gui['ocr_p99_ms']:.0f} ms); "
@@ -406,6 +406,7 @@ def print_gui(gui: dict) -> None:
     print(
         f"  peak RSS of the window's process {gui['gui_rss_before_mb']:.0f} MB before the reading, "
         f"{gui['gui_rss_mb']:.0f} MB after it; the reading process's peak {gui['child_rss_mb']:.0f} MB"
+        + ("" if alone else " (this process read in part 1 already: run --gui-only for the window's own)")
     )
 
 
@@ -461,7 +462,7 @@ def main(quick: bool, search_only: bool = False, gui_only: bool = False, in_proc
         f"{bare / len(timed):.2f} s per image = {ours / bare:.2f}×  [target ≤ 1.15×]"
     )
 
-    print_gui(bench_gui(files[: 2 if quick else 3]))
+    print_gui(bench_gui(files[: 2 if quick else 3]), alone=False)
 
     print_search(quick)
     print(f"whole bench: {time.perf_counter() - t_all:.0f} s")
