@@ -99,6 +99,10 @@ def run() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv == ["ocr-reader"]:  # internal: the desktop app's OCR reading process (core.ocr.reader_process)
+        from kami_desktop.core.ocr.reader_process import serve
+
+        return serve()
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     as_json = bool(getattr(args, "json", False))

@@ -404,14 +404,21 @@ class _Smoke:
         )
 
     def ocr(self) -> str:
-        """The OCR job on a generated order page: RapidOCR's models, onnxruntime and OpenCV from the bundle."""
+        """The OCR job on a generated order page: RapidOCR's models, onnxruntime and OpenCV from the bundle.
+        A frozen build reads it as the app does, in the reading process (``kami ocr-reader`` beside it)."""
         from kami_desktop.core.evidence.importer import import_paths
         from kami_desktop.core.ocr.engine import engine_name, model_paths
         from kami_desktop.core.ocr.job import exhibit_text, read_case
+        from kami_desktop.core.ocr.reader_process import ReaderProcess
 
         shot = make_ocr_screenshot(self.workdir / "订单详情.png")
         item = import_paths(self.profile, self._case(), [shot]).imported[0]
-        summary = read_case(self.profile, self._case())
+        reader = ReaderProcess() if getattr(sys, "frozen", False) else None
+        try:
+            summary = read_case(self.profile, self._case(), reader=reader)
+        finally:
+            if reader is not None:
+                reader.close()
         _check(not summary.failed, f"OCR failures: {summary.problems}")
         with self.profile.session() as s:
             files = exhibit_text(s, item.exhibit_id)
@@ -419,7 +426,8 @@ class _Smoke:
         text = pages[0].text.replace(" ", "") if pages else ""
         for needle in ("KM2026052821140311", "1798.00", "未到账"):
             _check(needle in text, f"OCR did not read {needle!r}: {text!r}")
-        return f"{engine_name()}: {len(pages[0].lines)} lines read; models in {model_paths()['Rec'].parent}"
+        how = f"in {' '.join(reader.command)}" if reader is not None else "in this process"
+        return f"{engine_name()}: {len(pages[0].lines)} lines read {how}; models in {model_paths()['Rec'].parent}"
 
     def video(self) -> str:
         """A screen recording (H.264 in MP4, made with PyAV here): its facts and a keyframe contact sheet

@@ -5,24 +5,31 @@ The main window asks for a case to be read when it opens the case and after each
 while a job runs is queued and runs next (the job itself skips what is already read). A user's 停止
 stops the running job between pages and drops the queue; what was read stays. The setting
 ``ocr/auto`` (default on) turns the automatic reading off.
+
+The pages are read in a child process (``core.ocr.reader_process.ReaderProcess``): the engine's memory
+and CPU stay out of the window's process; the rows are stored here by the job. 停止 also ends the child
+(the page it was reading is read next time); the child is ended too when no job has run for
+``IDLE_CLOSE_MS`` (its few hundred MB go with it) and at shutdown.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
+from PySide6.QtCore import QObject, QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.errors import UserError
 from kami_desktop.core.ocr.job import OcrSummary, read_case
+from kami_desktop.core.ocr.reader_process import ReaderProcess
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, start_task
 
 log = logging.getLogger(__name__)
 
 AUTO_KEY = "ocr/auto"
+IDLE_CLOSE_MS = 60_000  # the reading process ends after this long without a job
 
 
 class OcrProgress(QWidget):
@@ -74,6 +81,12 @@ class OcrRunner(QObject):
         self._asked: set[int] = set()  # queued cases the user asked for (they get an answer even if idle)
         self._running_asked = False
         self._summary: OcrSummary | None = None
+        self.reader = ReaderProcess()
+        self._stopped = False
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(IDLE_CLOSE_MS)
+        self.idle.timeout.connect(self._close_reader)
         self.strip = OcrProgress()
         self.strip.cancel_button.clicked.connect(self.cancel)
         self.progress.connect(self.strip.update_progress)
@@ -103,12 +116,20 @@ class OcrRunner(QObject):
         self._asked.clear()
         if self.worker is not None:
             self.worker.cancel()
+            self.reader.terminate()  # the page being read is dropped, read again next time
+            self._stopped = True  # and a child started meanwhile ends with the job
             self.strip.cancel_button.setEnabled(False)
             self.strip.label.setText(self.tr("正在停止识别…"))
 
     def shutdown(self) -> None:
         self.cancel()
+        self.idle.stop()
         self.pool.waitForDone(30000)
+        self.reader.close()
+
+    def _close_reader(self) -> None:
+        if self.worker is None:
+            self.reader.close()
 
     def _next(self) -> None:
         if self.worker is not None or not self._queue:
@@ -118,6 +139,7 @@ class OcrRunner(QObject):
         self._running_asked = case_id in self._asked
         self._asked.discard(case_id)
         self.strip.case_title = self._title(case_id)
+        self.idle.stop()
         self.worker = start_task(
             read_case,
             self.profile,
@@ -128,6 +150,7 @@ class OcrRunner(QObject):
             on_result=self._done,
             on_error=self._failed,
             on_finished=self._finished,
+            reader=self.reader,
         )
 
     def _title(self, case_id: int) -> str:
@@ -163,7 +186,12 @@ class OcrRunner(QObject):
         self.running_case = None
         self._running_asked = False
         self.strip.hide()
+        if self._stopped:
+            self._stopped = False
+            self.reader.close()
         summary, self._summary = self._summary, None
         if summary is not None:
             self.finished.emit(summary)  # once the runner is idle again
         self._next()
+        if self.worker is None:
+            self.idle.start()

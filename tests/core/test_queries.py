@@ -41,3 +41,26 @@ def test_rows_by_id_keep_their_binder_number(profile, case_id, tmp_path):
         other = exhibit_rows(s, case_id + 99)
     assert [(r.id, r.number) for r in rows] == [(ids[2], 3)]
     assert other == []
+
+
+def test_advice_of_one_exhibit_takes_a_few_queries_whatever_the_size_of_the_case(profile, case_id):
+    from sqlalchemy import event, select, update
+
+    from kami_desktop.core.evidence.advice import AUDIO_TRANSCRIPT, advice_by_exhibit, exhibit_advice
+    from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile
+    from tests.gui.bulk import bulk_exhibits
+
+    bulk_exhibits(profile, case_id, 500)
+    with profile.session() as s:
+        ids = list(s.scalars(select(Exhibit.id).where(Exhibit.case_id == case_id).order_by(Exhibit.position)))
+        audio = set(ids[7::100])  # five recordings among 500 screenshots
+        shas = select(ExhibitFile.blob_sha256).where(ExhibitFile.exhibit_id.in_(audio))
+        s.execute(update(Blob).where(Blob.sha256.in_(shas)).values(media_type="audio/mpeg"))
+    statements = []
+    with profile.session() as s:
+        event.listen(s.get_bind(), "before_cursor_execute", lambda *a: statements.append(a[2]))
+        assert exhibit_advice(s, ids[107]) == [AUDIO_TRANSCRIPT]
+        assert exhibit_advice(s, ids[108]) == []
+        assert len(statements) <= 10  # not one query per exhibit of the case
+        whole = advice_by_exhibit(s, case_id)
+    assert set(whole) == audio and all(v == [AUDIO_TRANSCRIPT] for v in whole.values())

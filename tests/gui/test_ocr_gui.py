@@ -3,6 +3,8 @@ with 停止识别, one job at a time, and the detail panel shows the machine-rea
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 
@@ -47,6 +49,12 @@ def test_an_import_is_read_in_the_background_and_its_text_shown_as_machine_read(
     assert all(name in text for text in labels)  # whichever case is open, the strip says whose screenshots
     assert not win.ocr.strip.isVisible() and not win.ocr.busy
     assert "识别完成" in win.statusBar().currentMessage()
+    # read in a child process, which ends once the runner has been idle for a while
+    reader = win.ocr.reader
+    assert reader.running and reader.pid != os.getpid() and reader.started == 1
+    assert win.ocr.idle.isActive()
+    win.ocr.idle.setInterval(50)
+    qtbot.waitUntil(lambda: not reader.running, timeout=10000)
 
     win.evidence.detail.set_exhibit(report.imported[0].exhibit_id)
     view = win.evidence.detail.ocr_text
@@ -75,11 +83,14 @@ def test_one_job_at_a_time_a_request_queues_and_stop_keeps_what_was_read(
     assert win.ocr._queue == []
     qtbot.waitUntil(lambda: not win.ocr.busy, timeout=60000)
     [first] = finished
-    assert first.cancelled and first.read < 2
+    assert first.cancelled and first.read < 2 and not first.failed  # the page being read is not a failure
+    assert not win.ocr.reader.running  # 停止 ends the reading process too
     with qtbot.waitSignal(win.ocr.finished, timeout=120000) as again:
         win.ocr.request(case_id)
     assert again.args[0].read + first.read == 2 and not again.args[0].cancelled
-    win.close()
+    reader = win.ocr.reader
+    win.close()  # shutdown ends the reading process
+    assert not reader.running
 
 
 def test_the_exhibit_shown_gets_its_suggestions_when_the_reading_finishes(

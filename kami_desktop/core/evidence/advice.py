@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.bills.common import personal_only_warning
-from kami_desktop.core.store.model import Bill, Chat, Exhibit
+from kami_desktop.core.store.model import Bill, Blob, Chat, Exhibit, ExhibitFile
 
 AUDIO_TRANSCRIPT = "建议另附该录音的文字记录（转写稿）作为补充。"
 
@@ -56,30 +56,34 @@ class ExhibitAdvice:
     lines: tuple[str, ...]
 
 
-def _kind_advice(ex: Exhibit) -> list[str]:
-    out = []
-    if any(f.blob.media_type.startswith("audio/") for f in ex.files):
-        out.append(AUDIO_TRANSCRIPT)
-    return out
-
-
-def advice_by_exhibit(s: Session, case_id: int) -> dict[int, list[str]]:
-    """Advice lines of every exhibit of the case that has any, by exhibit id (trashed ones included)."""
+def advice_by_exhibit(s: Session, case_id: int, exhibit_id: int | None = None) -> dict[int, list[str]]:
+    """Advice lines of every exhibit of the case that has any (only ``exhibit_id``'s when given), by
+    exhibit id (trashed ones included). A few queries, whatever the size of the case."""
     out: dict[int, list[str]] = {}
     for table in (Bill, Chat):
-        rows = s.execute(
+        stmt = (
             select(table.exhibit_id, table.warnings)
             .join(Exhibit, Exhibit.id == table.exhibit_id)
             .where(Exhibit.case_id == case_id)
         )
-        for exhibit_id, warnings in rows:
-            lines = out.setdefault(exhibit_id, [])
+        if exhibit_id is not None:
+            stmt = stmt.where(Exhibit.id == exhibit_id)
+        for eid, warnings in s.execute(stmt):
+            lines = out.setdefault(eid, [])
             lines += [w.strip() for w in warnings if w.strip() and w.strip() not in lines]
-    for ex in s.scalars(select(Exhibit).where(Exhibit.case_id == case_id)):
-        extra = _kind_advice(ex)
-        if extra:
-            lines = out.setdefault(ex.id, [])
-            lines += [a for a in extra if a not in lines]
+    audio = (
+        select(ExhibitFile.exhibit_id)
+        .join(Blob, Blob.sha256 == ExhibitFile.blob_sha256)
+        .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
+        .where(Exhibit.case_id == case_id, Blob.media_type.like("audio/%"))
+        .distinct()
+    )
+    if exhibit_id is not None:
+        audio = audio.where(Exhibit.id == exhibit_id)
+    for eid in s.scalars(audio):
+        lines = out.setdefault(eid, [])
+        if AUDIO_TRANSCRIPT not in lines:
+            lines.append(AUDIO_TRANSCRIPT)
     return {k: v for k, v in out.items() if v}
 
 
@@ -87,7 +91,7 @@ def exhibit_advice(s: Session, exhibit_id: int) -> list[str]:
     ex = s.get(Exhibit, exhibit_id)
     if ex is None:
         return []
-    return advice_by_exhibit(s, ex.case_id).get(exhibit_id, [])
+    return advice_by_exhibit(s, ex.case_id, exhibit_id).get(exhibit_id, [])
 
 
 def is_advice(line: str, advice: list[str] | tuple[str, ...] = ()) -> bool:

@@ -10,9 +10,10 @@ ONE thread by default so that the window stays responsive while a case is read i
 Calls are serialised by a lock, so any thread may use it.
 
 Images are decoded through Pillow with the HEIC opener (``util.images``), turned upright by their EXIF
-orientation, refused above ``MAX_PIXELS`` or when one side is thinner than ``MIN_SIDE``. A wide image is
-scaled to ``MAX_WIDTH`` and a long one (a scrolling screenshot) read in overlapping bands of
-``TILE_HEIGHT`` rows; every box is given back in the pixels of the image as shown (after its EXIF
+orientation, refused above ``MAX_PIXELS`` or when one side is thinner than ``MIN_SIDE``. A phone
+screenshot is read in one pass scaled to at most ``ONE_PASS_SIDE`` rows (as bare RapidOCR reads it); a
+wider image is scaled to ``MAX_WIDTH`` and a long one (a scrolling screenshot) read in overlapping bands
+of ``TILE_HEIGHT`` rows; every box is given back in the pixels of the image as shown (after its EXIF
 turn), whatever scaling or tiling the reading used.
 
 A PDF page with a text layer gives that text and its boxes (no OCR); an image-only page is rendered
@@ -54,6 +55,14 @@ MIN_SIDE = 8  # thinner than this holds no readable line
 MAX_WIDTH = 1200
 TILE_HEIGHT = 1600
 TILE_OVERLAP = 200
+# A phone screenshot (1080×2400, 1170×2532, 1440×3200 …) is read in ONE pass, scaled to fit ONE_PASS_SIDE
+# rows and ONE_PASS_PIXELS (the pixels of one band, so the same working memory) as bare RapidOCR reads
+# it, as long as that leaves it MIN_ONE_PASS_WIDTH wide: the detector's time grows with the pixels it
+# sees, and two bands at full width cost ≈ 1.5× one pass. Text on a phone screen scales with its width,
+# so it stays as readable. Anything longer (a scrolling screenshot) is read in bands at MAX_WIDTH.
+ONE_PASS_SIDE = 2000
+ONE_PASS_PIXELS = MAX_WIDTH * TILE_HEIGHT
+MIN_ONE_PASS_WIDTH = 840
 PDF_DPI = 200  # image-only PDF pages are rendered at this resolution …
 PDF_MAX_PIXELS = 12_000_000  # … but never bigger than this
 TEXT_LAYER_MIN_CHARS = 8  # a page whose text layer has fewer visible characters is read by OCR
@@ -154,7 +163,7 @@ class Engine:
             rec_model_path=str(paths["Rec"]),
             intra_op_num_threads=n,
             inter_op_num_threads=n,
-            max_side_len=max(MAX_WIDTH, TILE_HEIGHT),  # our tiles are never scaled down again
+            max_side_len=max(MAX_WIDTH, TILE_HEIGHT, ONE_PASS_SIDE),  # never scaled down again
         )
         _quiet_rapidocr_loggers()
 
@@ -170,14 +179,17 @@ class Engine:
         from PIL import Image
 
         w, h = im.size
-        scale = min(1.0, MAX_WIDTH / w)
+        scale, one_pass = read_scale(w, h)
         if scale < 1.0:
-            im = im.resize((MAX_WIDTH, max(1, round(h * scale))), Image.Resampling.BILINEAR, reducing_gap=3.0)
+            size = (max(1, round(w * scale)), max(1, round(h * scale)))
+            im = im.resize(size, Image.Resampling.BILINEAR, reducing_gap=3.0)
         sw, sh = im.size
+        rows = sh if one_pass else TILE_HEIGHT
+        kx, ky = w / sw, h / sh  # back to the image's own pixels
         out: list[OcrLine] = []
         y0 = 0
         while True:
-            y1 = min(sh, y0 + TILE_HEIGHT)
+            y1 = min(sh, y0 + rows)
             band = im.crop((0, y0, sw, y1))
             if band.mode != "RGB":
                 band = band.convert("RGB")
@@ -190,15 +202,23 @@ class Engine:
                 cy = sum(p[1] for p in pts) / 4
                 if not (top <= cy < bottom) or not text.strip():
                     continue
-                corners = tuple(
-                    (round(min(w, x / scale), 1), round(min(h, y / scale), 1)) for x, y in pts[:4]
-                )
+                corners = tuple((round(min(w, x * kx), 1), round(min(h, y * ky), 1)) for x, y in pts[:4])
                 out.append(OcrLine(text, _four(corners), score))
             del bgr
             if y1 >= sh:
                 break
             y0 = y1 - TILE_OVERLAP
         return tuple(out)
+
+
+def read_scale(w: int, h: int) -> tuple[float, bool]:
+    """The scale an image of ``w`` × ``h`` is read at, and whether in one pass: one pass when it fits
+    (see ONE_PASS_SIDE), else at MAX_WIDTH (never enlarged) in bands of TILE_HEIGHT rows."""
+    scale = min(1.0, MAX_WIDTH / w)
+    if h * scale <= TILE_HEIGHT:
+        return scale, True
+    one = min(scale, ONE_PASS_SIDE / h, math.sqrt(ONE_PASS_PIXELS / (w * h)))
+    return (one, True) if w * one >= MIN_ONE_PASS_WIDTH else (scale, False)
 
 
 def _four(corners: tuple[Point, ...]) -> tuple[Point, Point, Point, Point]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -28,6 +29,7 @@ from kami_desktop.core.ocr.engine import (
     read_image_file,
 )
 from kami_desktop.core.ocr.model import EMPTY, FAILED, OK, OcrPage
+from kami_desktop.core.ocr.reader_process import ReadCancelled
 from kami_desktop.core.ocr.store import pages_of_blob, save_page
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile, OcrText
@@ -36,6 +38,16 @@ from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 log = logging.getLogger(__name__)
 
 NOT_IMAGES = ("image/svg+xml",)  # drawings, not pixels
+
+
+class PageReader(Protocol):
+    """Where the pages are read: in this process (``reader=None``, the default) or in a child
+    (``core.ocr.reader_process.ReaderProcess``, the desktop app). Both raise ``UnreadableFile`` and
+    ``OcrUnavailable`` as the engine does; a child stopped on purpose raises ``ReadCancelled``."""
+
+    def read_image(self, path: Path, threads: int = 1) -> PageRead: ...
+
+    def read_pdf_page(self, path: Path, index: int, threads: int = 1) -> PageRead: ...
 
 
 @dataclass(frozen=True)
@@ -126,10 +138,13 @@ def read_case(
     exhibit_id: int | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
+    reader: PageReader | None = None,
 ) -> OcrSummary:
     """Read every image and PDF page of the case (all cases when ``case_id`` is None; one exhibit's with
     ``exhibit_id``) that the current engine has not read yet (everything with ``redo``). Raises ``OcrUnavailable`` when the engine cannot
-    run at all; a file that cannot be read is recorded as ``failed`` and the job goes on."""
+    run at all; a file that cannot be read is recorded as ``failed`` and the job goes on. The pages are
+    read by ``reader`` (default: the engine in this process); the PDFs' page counts and every row are
+    taken here."""
     engines = current_engines()
     summary = OcrSummary(engine=engine_name())
     with profile.session() as s:
@@ -151,7 +166,7 @@ def read_case(
             summary.cancelled = True
             break
         progress(n, total, target.name)
-        pages, problem, stopped = _read_file(profile, target, have, summary.engine, cancel, threads)
+        pages, problem, stopped = _read_file(profile, target, have, summary.engine, cancel, threads, reader)
         summary.pages += pages
         if problem:
             summary.failed += 1
@@ -190,15 +205,20 @@ def _read_file(
     engine: str,
     cancel: CancelToken | None,
     threads: int,
+    reader: PageReader | None = None,
 ) -> tuple[int, str, bool]:
     """Read the pages of one file not in ``have``; returns (pages read, first problem, cancelled).
-    Every page tried gets its row, a failed one too."""
+    Every page tried gets its row, a failed one too (not one whose reading was cancelled)."""
     path = profile.blob_path(target.sha256)
     if not path.is_file():
         _store(profile, _failed(target, 0, engine, "原始文件不在证据库中，无法识别文字（请运行校验）"))
         return 0, "原始文件不在证据库中", False
     if not is_pdf(target.media_type):
-        page = _attempt(target, 0, engine, lambda: read_image_file(path, threads))
+        read_image = reader.read_image if reader is not None else read_image_file
+        try:
+            page = _attempt(target, 0, engine, lambda: read_image(path, threads))
+        except ReadCancelled:
+            return 0, "", True
         _store(profile, page)
         return (0 if page.problem else 1), page.problem, False
     try:
@@ -213,7 +233,14 @@ def _read_file(
                 continue
             if cancel is not None and cancel.cancelled:
                 return pages, problem, True
-            page = _attempt(target, i, engine, lambda i=i: pdf.read(i, threads))
+            if reader is None:
+                read = lambda i=i: pdf.read(i, threads)  # noqa: E731 - the open document, page by page
+            else:
+                read = lambda i=i: reader.read_pdf_page(path, i, threads)  # noqa: E731
+            try:
+                page = _attempt(target, i, engine, read)
+            except ReadCancelled:
+                return pages, problem, True
             _store(profile, page)
             pages += 0 if page.problem else 1
             problem = problem or page.problem
@@ -226,7 +253,7 @@ def _attempt(target: Target, index: int, engine: str, read: Any) -> OcrPage:
     except (UnreadableFile, MemoryError) as exc:
         reason = str(exc) if isinstance(exc, UnreadableFile) else "内存不足，无法识别这一页"
         return _failed(target, index, engine, reason)
-    except OcrUnavailable:
+    except (OcrUnavailable, ReadCancelled):
         raise
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the reading of a case
         log.exception("OCR of %s page %s failed", target.sha256[:12], index)

@@ -57,8 +57,9 @@ def test_one_engine_per_process_on_one_thread():
 
 
 def test_a_wide_long_screenshot_is_scaled_and_tiled_and_boxes_stay_in_its_pixels(tmp_path):
-    # 2340 wide: read at half size, in two overlapping bands; a line sits in the overlap of the two
-    w, h = 2 * MAX_WIDTH - 60, 4000
+    # 2340 wide and too long for one pass: read at half size, in overlapping bands; a line sits in the
+    # overlap of the first two
+    w, h = 2 * MAX_WIDTH - 60, 8000
     y_overlap = round((ocr_engine.TILE_HEIGHT - ocr_engine.TILE_OVERLAP / 2) * w / MAX_WIDTH) - 40
     lines = {(80, 100): ORDER_LINES[0], (80, y_overlap): ORDER_LINES[2], (80, 3850): "页面底部 13812345678"}
     path = tmp_path / "长截图.png"
@@ -72,6 +73,33 @@ def test_a_wide_long_screenshot_is_scaled_and_tiled_and_boxes_stay_in_its_pixels
     ):
         left, top, _right, bottom = _find(got.lines, needle).bbox  # exactly once, though read twice
         assert abs(left - x) < 30 and y - 20 <= top <= y + 40 and bottom <= y + 130, (needle, top, bottom)
+
+
+@pytest.mark.parametrize(
+    ("size", "passes"),
+    [
+        ((1170, 2532), [(2000, 924)]),  # a phone screenshot: one pass, as bare RapidOCR reads it
+        ((1080, 2400), [(2000, 900)]),
+        ((900, 420), [(420, 900)]),  # small: as it is
+        ((1170, 6000), [(1600, 1170)] * 4 + [(400, 1170)]),  # a scrolling screenshot: bands
+    ],
+)
+def test_what_the_detector_is_given(monkeypatch, size, passes):
+    eng = get_engine()
+    seen = []
+
+    def fake_read(bgr):
+        seen.append(bgr.shape[:2])
+        h, w = bgr.shape[:2]
+        return [([[10, h - 60], [200, h - 60], [200, h - 20], [10, h - 20]], "底部一行", 0.99)]
+
+    monkeypatch.setattr(eng, "read_array", fake_read)
+    lines = eng.read_image(Image.new("RGB", size, (246, 246, 246)))
+    assert seen == passes
+    # boxes come back in the image's own pixels; a line in the overlap of two bands is kept once
+    read_height = passes[0][0] if len(passes) == 1 else size[1]
+    assert len(lines) == 1
+    assert lines[0].bbox[3] == pytest.approx(size[1] - 20 * size[1] / read_height, abs=0.2)
 
 
 def test_exif_orientation_is_applied_before_reading(tmp_path):
