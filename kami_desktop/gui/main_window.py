@@ -262,6 +262,7 @@ class MainWindow(ImportingMixin, QMainWindow):
         return self.workspace.case_id
 
     def set_case(self, case_id: int | None) -> None:
+        self.statusBar().clearMessage()  # a message about the case left behind is not about this one
         self.workspace.set_case(case_id)
         self.stack.setCurrentWidget(self.workspace if case_id is not None else self.empty)
         self._update_title()

@@ -133,3 +133,15 @@ def test_a_case_without_a_discovery_date_is_offered_its_earliest_claim_item(qtbo
     again = CaseDialog(profile, cid)  # a date given: shown as it is, nothing offered
     qtbot.addWidget(again)
     assert again.discovered_hint.isHidden()
+
+
+def test_switching_case_clears_the_status_bar_message(qtbot, case_window, profile):
+    from kami_desktop.core.case.cases import create_case
+
+    with profile.session() as s:
+        other = create_case(s, "另一宗案件").id
+    case_window.evidence.status_message.emit("新导入 8 个文件。")
+    assert case_window.statusBar().currentMessage() == "新导入 8 个文件。"
+    case_window.sidebar.refresh(select=other)
+    assert case_window.current_case_id() == other
+    assert case_window.statusBar().currentMessage() == ""
