@@ -302,6 +302,12 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
             self.bulk.set_exhibits(ids)
             self.side.setCurrentWidget(self.bulk)
         else:
+            # nothing selected (a click on empty space): the detail is empty, not the last exhibit; one
+            # selected while the current row stayed put (selected again after that): it is shown
+            shown = ids[0] if ids else None
+            if shown != self.detail.exhibit_id:
+                self.detail.commit()  # what was typed for the exhibit being left is saved
+                self.detail.set_exhibit(shown)
             self.side.setCurrentWidget(self.detail)
         self._update_buttons()
 

@@ -219,3 +219,27 @@ def test_filter_search_sort_and_group(qtbot, case_window, profile, five):
     assert model.visible_ids() == [five[1], five[3], five[0], five[2], five[4]]
     assert view.table.columnSpan(0, 0) == model.columnCount()
     assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable
+
+
+def test_clicking_empty_grid_space_empties_the_detail_and_saves_what_was_typed(
+    qtbot, case_window, profile, tmp_path
+):
+    paths = [screenshot(tmp_path / f"图{i}.png", 40 + i) for i in range(2)]
+    ids = [i.exhibit_id for i in import_and_wait(qtbot, case_window, paths).imported]
+    view = case_window.evidence
+    view.stack.setCurrentWidget(view.grid)
+    grid = view.grid
+    first = view.model.index(view.model.row_for_id(ids[0]), EvidenceModel.COL_TITLE)
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.visualRect(first).center())
+    assert view.selected_ids() == [ids[0]] and view.detail.exhibit_id == ids[0]
+    view.detail.title.setText("扣款短信")  # typed, not yet saved
+    empty = grid.viewport().rect().bottomRight() - grid.viewport().rect().center() / 4
+    assert not grid.indexAt(empty).isValid()
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=empty)
+    assert view.selected_ids() == []
+    assert view.detail.exhibit_id is None and not view.detail.isEnabled()
+    assert view.detail.title.text() == ""
+    with profile.session() as s:
+        assert X.get_exhibit(s, ids[0]).title == "扣款短信"  # left behind, still saved
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.visualRect(first).center())
+    assert view.detail.exhibit_id == ids[0] and view.detail.title.text() == "扣款短信"
