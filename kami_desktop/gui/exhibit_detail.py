@@ -171,14 +171,15 @@ class ExhibitDetailPanel(QWidget):
 
         body = QWidget()
         lay = QVBoxLayout(body)
+        # 识别建议 first: what the user acts on, in view without scrolling (hidden when there are none)
+        self.suggestions = SuggestionPanel(profile, self)  # saved through commit_edit
+        lay.addWidget(self.suggestions)
         files_row = QHBoxLayout()
         files_row.addWidget(self.files, 1)
         files_row.addWidget(self.move_file_button, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(files_row)
         lay.addLayout(form)
         lay.addLayout(buttons)
-        self.suggestions = SuggestionPanel(profile, self)  # 识别建议: saved through commit_edit
-        lay.addWidget(self.suggestions)
         lay.addWidget(self.ocr_text)
         lay.addLayout(self.facts)
         lay.addStretch(1)

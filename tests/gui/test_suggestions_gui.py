@@ -187,3 +187,23 @@ def test_bulk_dialog_rows_name_their_exhibit_and_show_the_whole_text(qtbot, scen
     assert title in head.toolTip()
     purpose = dialog.table.item(rows[order], 3)
     assert purpose.text() in purpose.toolTip()
+
+
+def test_the_box_is_in_view_without_scrolling_in_a_1366_by_768_window(qtbot, scene):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    win, order, _paid = scene
+    win.showNormal()
+    win.resize(1366, 768)
+    panel = show(qtbot, win.evidence, order)
+    assert panel.isVisible() and panel.buttons
+    QApplication.processEvents()
+    scroll = panel.parentWidget()
+    while not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    port = scroll.viewport()
+    assert scroll.verticalScrollBar().value() == 0
+    assert panel.mapTo(port, QPoint(0, 0)).y() >= 0  # its top is in the viewport
+    first = panel.buttons["category"]  # and its first 采用 is wholly on screen
+    assert first.mapTo(port, QPoint(0, first.height())).y() <= port.height()
