@@ -42,7 +42,7 @@ from kami_desktop.gui.bill_table_model import (
     load_bill_data,
 )
 from kami_desktop.gui.case_events import exhibit_number
-from kami_desktop.gui.claim_dialog import ClaimDialog, claim_from
+from kami_desktop.gui.claim_dialog import ClaimDialog, Numbers, claim_from
 from kami_desktop.gui.counterparty_dialog import CounterpartyDialog
 from kami_desktop.gui.formatting import join_list
 from kami_desktop.gui.triage_links import add_screenshot_actions
@@ -162,8 +162,8 @@ class BillsView(QWidget):
     def ask_counterparties(self, listing: CounterpartyList) -> list[tuple[str, str, bool]] | None:
         return CounterpartyDialog.ask(self, listing)
 
-    def ask_claim(self, draft, evidence: str = "") -> dict | None:
-        return ClaimDialog.ask(self, draft, evidence)
+    def ask_claim(self, draft, evidence: str = "", exhibits: Numbers | None = None) -> dict | None:
+        return ClaimDialog.ask(self, draft, evidence, exhibits)
 
     # ------------------------------------------------------------------ loading
     def set_case(self, case_id: int | None) -> None:

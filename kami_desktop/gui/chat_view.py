@@ -35,7 +35,7 @@ from kami_desktop.gui.case_events import exhibit_number
 from kami_desktop.gui.chat_bubble_delegate import ChatBubbleDelegate
 from kami_desktop.gui.chat_message_model import ChatMessageModel, MessageRole, load_messages
 from kami_desktop.gui.chat_senders_dialog import SendersDialog
-from kami_desktop.gui.claim_dialog import ClaimDialog, claim_from
+from kami_desktop.gui.claim_dialog import ClaimDialog, Numbers, claim_from
 from kami_desktop.gui.formatting import join_list
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
@@ -136,8 +136,8 @@ class ChatView(QWidget):
         self._update_buttons()
 
     # ------------------------------------------------------------------ hooks (tests replace these)
-    def ask_claim(self, draft, evidence: str = "") -> dict | None:
-        return ClaimDialog.ask(self, draft, evidence)
+    def ask_claim(self, draft, evidence: str = "", exhibits: Numbers | None = None) -> dict | None:
+        return ClaimDialog.ask(self, draft, evidence, exhibits)
 
     def choose_file(self) -> str | None:
         voice = " ".join(f"*{e}" for e in sorted(VOICE_EXTENSIONS))

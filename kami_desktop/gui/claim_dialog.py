@@ -301,7 +301,8 @@ def choose_claim_item(parent: QWidget, items: list[ClaimView]) -> int | None:
 
 def claim_from(widget: Any, profile: Profile, make_draft, *args: Any) -> int | None:
     """One step: draft from the evidence, the user confirms or corrects it (``widget.ask_claim``), the item is
-    recorded. Returns the new item's id (None when cancelled or refused; the reason is shown)."""
+    recorded. Exhibits added in the dialog are linked with the new item, in its one ledger entry. Returns the new
+    item's id (None when cancelled or refused; the reason is shown)."""
     from kami_desktop.core.case.claim_drafts import add_from_draft
     from kami_desktop.core.case.claims import link_labels
     from kami_desktop.core.case.facts import exhibit_numbers
@@ -317,7 +318,7 @@ def claim_from(widget: Any, profile: Profile, make_draft, *args: Any) -> int | N
     except Exception as exc:
         messages.show_error(widget, exc)
         return None
-    values = widget.ask_claim(draft, evidence_text(refs, numbers))
+    values = widget.ask_claim(draft, evidence_text(refs, numbers), exhibits=numbers)  # 添加证据… offers them
     if values is None:
         return None
     try:

@@ -24,7 +24,7 @@ from kami_desktop.core.case.claim_drafts import ClaimDraft
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.util.timeutil import now
 from kami_desktop.gui import messages
-from kami_desktop.gui.claim_dialog import ClaimDialog, evidence_text
+from kami_desktop.gui.claim_dialog import ClaimDialog, Numbers, evidence_text
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
 BANNER_STYLE = "QLabel { color: #3e2723; background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px; padding: 6px; }"
@@ -121,8 +121,10 @@ class ClaimsView(QWidget):
         self._update_buttons()
 
     # ------------------------------------------------------------------ hooks (tests replace these)
-    def ask_claim(self, item: ClaimDraft | C.ClaimView, evidence: str = "") -> dict | None:
-        return ClaimDialog.ask(self, item, evidence, self.numbers)
+    def ask_claim(
+        self, item: ClaimDraft | C.ClaimView, evidence: str = "", exhibits: Numbers | None = None
+    ) -> dict | None:
+        return ClaimDialog.ask(self, item, evidence, self.numbers if exhibits is None else exhibits)
 
     def confirm_remove(self, item: C.ClaimView) -> bool:
         return messages.ask(

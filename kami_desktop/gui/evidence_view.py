@@ -30,7 +30,7 @@ from kami_desktop.core.vocab import CATEGORIES
 from kami_desktop.gui import messages
 from kami_desktop.gui.bulk_edit import BulkEditPanel
 from kami_desktop.gui.case_events import CaseEvents
-from kami_desktop.gui.claim_dialog import ClaimDialog, choose_claim_item, claim_from, link_to_claim
+from kami_desktop.gui.claim_dialog import ClaimDialog, Numbers, choose_claim_item, claim_from, link_to_claim
 from kami_desktop.gui.content_search import ContentSearchPane, show_ocr_line
 from kami_desktop.gui.evidence_grid import EvidenceGrid
 from kami_desktop.gui.evidence_model import (
@@ -354,8 +354,10 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         return open_viewer(self, row)
 
     # ------------------------------------------------------------------ a claim item from an exhibit
-    def ask_claim(self, draft, evidence: str = "") -> dict | None:  # tests replace this
-        return ClaimDialog.ask(self, draft, evidence)
+    def ask_claim(
+        self, draft, evidence: str = "", exhibits: Numbers | None = None
+    ) -> dict | None:  # tests replace
+        return ClaimDialog.ask(self, draft, evidence, exhibits)
 
     def context_menu_for(self, view, pos) -> QMenu | None:
         """The tile's (or row's) menu: what can be done with the exhibits under and around the pointer."""

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.triage.bill_match import ExhibitTriage, exhibit_triage, offer_draft
 from kami_desktop.core.util.money import money_str
-from kami_desktop.gui.claim_dialog import ClaimDialog, claim_from
+from kami_desktop.gui.claim_dialog import ClaimDialog, Numbers, claim_from
 from kami_desktop.gui.formatting import category_label, local_time
 from kami_desktop.gui.messages import EXPECTED, show_error
 from kami_desktop.gui.workers import guarded, start_task
@@ -191,8 +191,10 @@ class SuggestionPanel(QGroupBox):
         self.detail.edited.emit(exhibit_id)
         return True
 
-    def ask_claim(self, draft, evidence: str = "") -> dict | None:  # tests replace this
-        return ClaimDialog.ask(self, draft, evidence)
+    def ask_claim(
+        self, draft, evidence: str = "", exhibits: Numbers | None = None
+    ) -> dict | None:  # tests replace
+        return ClaimDialog.ask(self, draft, evidence, exhibits)
 
     def add_claim(self) -> int | None:
         """The offer accepted: the claim dialog, prefilled, for the user to confirm; the item when saved."""

@@ -117,7 +117,9 @@ def test_a_payment_row_becomes_a_claim_item_in_one_step(qtbot, view, profile, ca
     B.import_bill(profile, case_id, path)
     show_case(qtbot, view, case_id)
     asked = []
-    view.ask_claim = lambda draft, evidence: asked.append((draft, evidence)) or {"kind": "undelivered_order"}
+    view.ask_claim = lambda draft, evidence, **_: (
+        asked.append((draft, evidence)) or {"kind": "undelivered_order"}
+    )
     row = next(r for r in range(view.model.rowCount()) if view.model.transaction(r).direction == "支出")
     view.select_row(row)
     assert view.claim_button.isEnabled()

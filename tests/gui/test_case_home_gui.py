@@ -90,7 +90,7 @@ def test_each_button_of_the_home_runs_its_action(qtbot, home_window, profile, ca
     ws.bills.choose_file = lambda: seen.append("bill") or None
     ws.chats.choose_file = lambda: seen.append("chat") or None
     ws.ladder.parties.make_dialog = lambda cid, pid=None: _Refused(seen, f"party:{cid}")
-    ws.claims.ask_claim = lambda draft, evidence="": seen.append(f"claim:{draft.case_id}") or None
+    ws.claims.ask_claim = lambda draft, evidence="", **_: seen.append(f"claim:{draft.case_id}") or None
     ws.ladder.steps.make_dialog = lambda cid: _Refused(seen, f"step:{cid}")
     win.sidebar.dialog_factory = lambda profile, cid, parent: _Refused(seen, f"case:{cid}")
     win.open_dossier = lambda: seen.append("dossier")

@@ -111,7 +111,7 @@ def test_a_chat_message_becomes_a_claim_item_in_one_step(qtbot, profile, made, d
         view.set_case(made.case_id)
     row = next(r for r in range(view.model.rowCount()) if view.model.rows[r].id == made.renewal_message)
     asked = []
-    view.ask_claim = lambda draft, evidence: asked.append(draft) or {}
+    view.ask_claim = lambda draft, evidence, **_: asked.append(draft) or {}
     with qtbot.waitSignal(view.claims_changed, timeout=5000):
         view.claim_from_row(row)
     assert asked[0].amount == RENEWAL
@@ -128,13 +128,13 @@ def test_an_exhibit_becomes_a_claim_item_from_its_menu(qtbot, profile, made, dia
     with qtbot.waitSignal(view.loaded, timeout=10000):
         view.set_case(made.case_id)
     view.select_ids([made.screenshot_exhibit])
-    view.ask_claim = lambda draft, evidence: {"amount": "487.50"}
+    view.ask_claim = lambda draft, evidence, **_: {"amount": "487.50"}
     with qtbot.waitSignal(view.claims_changed, timeout=5000):
         view.claim_from_current()
     with profile.session() as s:
         (item,) = case_money(s, made.case_id).items
     assert item.amount == Decimal("487.50") and item.exhibit_ids == [made.screenshot_exhibit]
-    view.ask_claim = lambda draft, evidence: {}  # no amount: refused with a message, nothing stored
+    view.ask_claim = lambda draft, evidence, **_: {}  # no amount: refused with a message, nothing stored
     view.claim_from_current()
     assert dialogs[-1][0] == "warn" and "金额" in dialogs[-1][2]
     with profile.session() as s:
@@ -219,3 +219,44 @@ def test_the_claims_tab_names_evidence_by_binder_number_and_its_dialog_adds_evid
     assert item.ids_of("exhibit") == [made.screenshot_exhibit]
     assert item.ids_of("bill_row") == [made.rows[CARD_ORDER]]
     assert f"证据 {numbers[made.screenshot_exhibit]}《" in claims_view.table.item(0, 7).text()
+
+
+def test_a_new_item_from_an_exhibit_can_take_more_evidence_recorded_with_it(
+    qtbot, profile, made, dialogs, monkeypatch
+):
+    from kami_desktop.core.case.claims import list_items
+    from kami_desktop.core.case.facts import exhibit_numbers
+    from kami_desktop.core.store.ledger import entries
+
+    view = EvidenceView(profile, None)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.set_case(made.case_id)
+    with profile.session() as s:
+        numbers = exhibit_numbers(s, made.case_id)
+        before = [e.action for e in entries(s, made.case_id)]
+    other = next(i for i in numbers if i != made.screenshot_exhibit)
+    seen = {}
+
+    def fill(dlg):
+        seen["button"] = not dlg.add_evidence_button.isHidden()
+        seen["offered"] = set()
+        dlg.choose_exhibits = lambda offered: seen["offered"].update(offered) or [other]
+        dlg.add_evidence_button.click()
+        seen["evidence"] = dlg.evidence.text()
+        dlg.amount.setText("487.50")
+        return ClaimDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ClaimDialog, "exec", fill)
+    view.select_ids([made.screenshot_exhibit])
+    with qtbot.waitSignal(view.claims_changed, timeout=5000):
+        view.claim_from_current()
+    assert seen["button"] and made.screenshot_exhibit not in seen["offered"] and other in seen["offered"]
+    assert f"证据 {numbers[other][0]}《{numbers[other][1]}》（新加）" in seen["evidence"]
+    with profile.session() as s:
+        (item,) = list_items(s, made.case_id)
+        linked = [e.id for e in item.evidence if e.kind == "exhibit"]
+        after = [e.action for e in entries(s, made.case_id)]
+    assert linked == [made.screenshot_exhibit, other]
+    assert after[len(before) :] == ["claim.add"]  # one entry: the item and all its evidence

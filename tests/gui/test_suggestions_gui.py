@@ -108,12 +108,12 @@ def test_claim_offer_only_when_confirmed(qtbot, scene, profile, case_id):
     win, order, _paid = scene
     panel = show(qtbot, win.evidence, order)
     assert panel.claim_button is not None
-    panel.ask_claim = lambda draft, evidence="": None  # the user cancels the dialog
+    panel.ask_claim = lambda draft, evidence="", **_: None  # the user cancels the dialog
     assert panel.add_claim() is None
     with profile.session() as s:
         assert list_items(s, case_id) == []
     seen = {}
-    panel.ask_claim = lambda draft, evidence="": seen.update(draft=draft) or {}
+    panel.ask_claim = lambda draft, evidence="", **_: seen.update(draft=draft) or {}
     item_id = panel.add_claim()
     assert item_id is not None and seen["draft"].kind == "topup_not_credited"
     with profile.session() as s:
