@@ -176,3 +176,39 @@ def test_cancelled_password_and_bad_file_store_nothing(qtbot, view, profile, cas
     assert dialogs and dialogs[-1][0] == "warn" and "scores.csv" in dialogs[-1][2]
     with profile.session() as s:
         assert B.live_bills(s, case_id) == [] and get_case(s, case_id).exhibits == []
+
+
+def test_a_new_item_from_a_bill_row_can_take_a_screenshot_as_evidence(
+    qtbot, view, profile, case_id, tmp_path, monkeypatch
+):
+    from kami_desktop.core.case.claims import list_items
+    from kami_desktop.core.evidence.importer import import_paths
+    from kami_desktop.gui.claim_dialog import ClaimDialog
+    from tests.helpers import screenshot
+
+    path = tmp_path / "wx.xlsx"
+    path.write_bytes(bf.wechat_xlsx())
+    bill = B.import_bill(profile, case_id, path).exhibit_id
+    shot = import_paths(profile, case_id, [screenshot(tmp_path / "付款截图.png", 7)]).imported[0].exhibit_id
+    show_case(qtbot, view, case_id)
+    seen = {}
+
+    def fill(dlg):
+        seen["button"] = not dlg.add_evidence_button.isHidden()
+        dlg.choose_exhibits = lambda offered: seen.update(offered=set(offered)) or [shot]
+        dlg.add_evidence_button.click()
+        seen["evidence"] = dlg.evidence.text()
+        return ClaimDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ClaimDialog, "exec", fill)
+    view.select_row(
+        next(r for r in range(view.model.rowCount()) if view.model.transaction(r).direction == "支出")
+    )
+    with qtbot.waitSignal(view.claims_changed, timeout=5000):
+        view.claim_button.click()
+    assert seen["button"] and seen["offered"] == {bill, shot}
+    assert "证据 2《付款截图》（新加）" in seen["evidence"]
+    with profile.session() as s:
+        (item,) = list_items(s, case_id)
+        assert [e.id for e in item.evidence if e.kind == "exhibit"] == [shot]
+        assert any(e.kind == "bill_row" for e in item.evidence)
