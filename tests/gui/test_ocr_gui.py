@@ -102,7 +102,10 @@ def test_the_exhibit_shown_gets_its_suggestions_when_the_reading_finishes(
     win = _window(qtbot, profile, tmp_path, auto=False)
     qtbot.waitUntil(lambda: win.current_case_id() == case_id, timeout=10000)
     panel = win.evidence.detail.suggestions
-    win.evidence.detail.set_exhibit(report.imported[0].exhibit_id)
+    shown = report.imported[0].exhibit_id
+    qtbot.waitUntil(lambda: shown in win.evidence.model.visible_ids(), timeout=10000)
+    win.evidence.select_ids([shown])  # the detail follows the selection (the rows reload after the reading)
+    assert win.evidence.detail.exhibit_id == shown
     qtbot.waitUntil(lambda: panel.triage is not None, timeout=10000)
     assert not panel.triage.suggestions.fields  # nothing read yet, nothing to suggest
     win.ocr.request(case_id)  # what opening the case asks: nothing, reading on its own is off
