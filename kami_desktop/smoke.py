@@ -23,7 +23,6 @@ some 750 times slower.
 
 from __future__ import annotations
 
-import argparse
 import faulthandler
 import os
 import platform
@@ -34,88 +33,28 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from kami_desktop import __version__, smoke_media
 from kami_desktop.resources import migrations_path, package_root, resource_path
+
+# the options and the log, re-exported: callers import them from here
+from kami_desktop.smoke_log import DEFAULT_LOG_NAME as DEFAULT_LOG_NAME
+from kami_desktop.smoke_log import SmokeLog, default_log_path, log_path_from_argv, parse_smoke_args
+from kami_desktop.smoke_log import build_parser as build_parser
 from kami_desktop.smoke_media import SmokeFailure
 from kami_desktop.smoke_media import check as _check
 from kami_desktop.smoke_samples import make_alipay_bill, make_screenshot
 
-DEFAULT_LOG_NAME = "kami-desktop-smoke.log"
 DEFAULT_TIMEOUT = 180.0  # seconds; KAMI_SMOKE_TIMEOUT overrides
 EXIT_OK, EXIT_FAILED, EXIT_HUNG = 0, 1, 3
-
-
-def default_log_path() -> Path:
-    return Path(tempfile.gettempdir()) / DEFAULT_LOG_NAME
-
-
 OFFSCREEN = "offscreen"
 SM3_ABC = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"  # GB/T 32905-2016, A.1
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The smoke test's options (``kami-desktop --smoke-test [...]``); other arguments are ignored."""
-    parser = argparse.ArgumentParser(prog="kami-desktop --smoke-test", add_help=False)
-    parser.add_argument("--smoke-test", action="store_true", help="run the self-test and exit")
-    parser.add_argument("--smoke-log", type=Path, default=None, help="UTF-8 log file of the run")
-    parser.add_argument(
-        "--platform",
-        default=None,
-        help="Qt platform plugin (offscreen by default; windows for the real desktop: a minimal run)",
-    )
-    parser.add_argument(
-        "--minimal",
-        action="store_true",
-        help="only start-up, translations, SM3 and the main window (implied by a platform other than offscreen)",
-    )
-    return parser
-
-
-def parse_smoke_args(argv: Sequence[str]) -> argparse.Namespace:
-    args, _unknown = build_parser().parse_known_args(list(argv))
-    return args
-
-
-def log_path_from_argv(argv: Sequence[str]) -> Path | None:
-    """``--smoke-log PATH`` or ``--smoke-log=PATH`` from the command line, else ``KAMI_SMOKE_LOG``."""
-    path = parse_smoke_args(argv).smoke_log
-    if path is not None:
-        return Path(path)
-    env = os.environ.get("KAMI_SMOKE_LOG")
-    return Path(env) if env else None
-
-
-# --------------------------------------------------------------------------- log
-class _Log:
-    """Writes to the log file (flushed per line) and to stderr when the process has one."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.file: TextIO = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
-        self.t0 = time.monotonic()
-
-    def __call__(self, message: str) -> None:
-        line = f"[{time.monotonic() - self.t0:7.2f}s] {message}"
-        self.file.write(line + "\n")
-        self.file.flush()
-        err = sys.stderr
-        if err is not None:
-            try:
-                err.write(line + "\n")
-                err.flush()
-            except (OSError, ValueError, UnicodeError):
-                pass
-
-    def close(self) -> None:
-        self.file.close()
-
-
 # --------------------------------------------------------------------------- the run
 class _Smoke:
-    def __init__(self, log: _Log, workdir: Path, platform_name: str = OFFSCREEN) -> None:
+    def __init__(self, log: SmokeLog, workdir: Path, platform_name: str = OFFSCREEN) -> None:
         self.log = log
         self.workdir = workdir
         self.platform_name = platform_name
@@ -327,22 +266,8 @@ class _Smoke:
         return f"{pdf.name}: {pages} page(s), {pdf.stat().st_size} bytes{extra}"
 
     def pdf_and_print(self) -> str:
-        """PyMuPDF with CJK text and font subsetting, and a QPrinter: the parts a frozen build tends to lose."""
-        import pymupdf
-        from PySide6.QtPrintSupport import QPrinter
-
-        doc = pymupdf.open()
-        page = doc.new_page()
-        page.insert_htmlbox(pymupdf.Rect(50, 50, 545, 300), "<h1>证据目录</h1><p>支付记录 ￥300.00</p>")
-        doc.subset_fonts()
-        data = doc.tobytes(garbage=3, deflate=True)
-        doc.close()
-        with pymupdf.open(stream=data, filetype="pdf") as back:
-            _check("证据目录" in back[0].get_text(), "CJK text did not survive a PDF round trip")
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(self.workdir / "print.pdf"))
-        return f"PyMuPDF {pymupdf.VersionBind}, {len(data)} byte PDF; QPrinter {printer.resolution()} dpi"
+        """PyMuPDF with CJK text and a QPrinter: see ``smoke_media.pdf_and_print``."""
+        return smoke_media.pdf_and_print(self.workdir)
 
     def media(self) -> str:
         """An iPhone photo (HEIC) and voice messages (SILK, AMR): see ``smoke_media.media``."""
@@ -379,7 +304,7 @@ class _Smoke:
             self.profile = None
 
 
-def _watchdog(log: _Log, seconds: float) -> threading.Timer:
+def _watchdog(log: SmokeLog, seconds: float) -> threading.Timer:
     def fire() -> None:
         log(f"SMOKE FAILED: no result after {seconds:.0f}s (hung); thread stacks follow")
         faulthandler.dump_traceback(file=log.file, all_threads=True)
@@ -411,7 +336,7 @@ def run_smoke_test(
         os.environ.setdefault("QT_QPA_PLATFORM", OFFSCREEN)
     platform_name = os.environ["QT_QPA_PLATFORM"]
     full = platform_name.split(":")[0] == OFFSCREEN and not minimal
-    log = _Log(Path(log_path) if log_path else default_log_path())
+    log = SmokeLog(Path(log_path) if log_path else default_log_path())
     faulthandler.enable(file=log.file, all_threads=True)  # a native crash still leaves a trace in the log
     timeout = float(os.environ.get("KAMI_SMOKE_TIMEOUT") or DEFAULT_TIMEOUT)
     timer = _watchdog(log, timeout)

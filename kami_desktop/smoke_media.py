@@ -1,6 +1,7 @@
-"""The smoke test's media steps: the native decoders (HEIC, SILK, AMR, H.264) and the OCR models a
-frozen build must carry. ``kami_desktop.smoke`` runs them as steps of its ``_Smoke``; each takes the
-run's working folder (and, for OCR, its temporary profile and case) and returns the line it logs.
+"""The smoke test's media steps: PyMuPDF's CJK text and a QPrinter, the native decoders (HEIC, SILK, AMR,
+H.264) and the OCR models a frozen build must carry. ``kami_desktop.smoke`` runs them as steps of its
+``_Smoke``; each takes the run's working folder (and, for OCR, its temporary profile and case) and returns
+the line it logs.
 """
 
 from __future__ import annotations
@@ -19,6 +20,25 @@ class SmokeFailure(AssertionError):
 def check(condition: object, message: str) -> None:
     if not condition:
         raise SmokeFailure(message)
+
+
+def pdf_and_print(workdir: Path) -> str:
+    """PyMuPDF with CJK text and font subsetting, and a QPrinter: the parts a frozen build tends to lose."""
+    import pymupdf
+    from PySide6.QtPrintSupport import QPrinter
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_htmlbox(pymupdf.Rect(50, 50, 545, 300), "<h1>证据目录</h1><p>支付记录 ￥300.00</p>")
+    doc.subset_fonts()
+    data = doc.tobytes(garbage=3, deflate=True)
+    doc.close()
+    with pymupdf.open(stream=data, filetype="pdf") as back:
+        check("证据目录" in back[0].get_text(), "CJK text did not survive a PDF round trip")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(workdir / "print.pdf"))
+    return f"PyMuPDF {pymupdf.VersionBind}, {len(data)} byte PDF; QPrinter {printer.resolution()} dpi"
 
 
 def media(workdir: Path) -> str:
