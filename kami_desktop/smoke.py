@@ -23,7 +23,6 @@ some 750 times slower.
 
 from __future__ import annotations
 
-import argparse
 import faulthandler
 import os
 import platform
@@ -34,95 +33,28 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
-from kami_desktop import __version__
+from kami_desktop import __version__, smoke_media
 from kami_desktop.resources import migrations_path, package_root, resource_path
-from kami_desktop.smoke_samples import make_alipay_bill, make_ocr_screenshot, make_screenshot, make_video
 
-DEFAULT_LOG_NAME = "kami-desktop-smoke.log"
+# the options and the log, re-exported: callers import them from here
+from kami_desktop.smoke_log import DEFAULT_LOG_NAME as DEFAULT_LOG_NAME
+from kami_desktop.smoke_log import SmokeLog, default_log_path, log_path_from_argv, parse_smoke_args
+from kami_desktop.smoke_log import build_parser as build_parser
+from kami_desktop.smoke_media import SmokeFailure
+from kami_desktop.smoke_media import check as _check
+from kami_desktop.smoke_samples import make_alipay_bill, make_screenshot
+
 DEFAULT_TIMEOUT = 180.0  # seconds; KAMI_SMOKE_TIMEOUT overrides
 EXIT_OK, EXIT_FAILED, EXIT_HUNG = 0, 1, 3
-
-
-def default_log_path() -> Path:
-    return Path(tempfile.gettempdir()) / DEFAULT_LOG_NAME
-
-
 OFFSCREEN = "offscreen"
 SM3_ABC = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"  # GB/T 32905-2016, A.1
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The smoke test's options (``kami-desktop --smoke-test [...]``); other arguments are ignored."""
-    parser = argparse.ArgumentParser(prog="kami-desktop --smoke-test", add_help=False)
-    parser.add_argument("--smoke-test", action="store_true", help="run the self-test and exit")
-    parser.add_argument("--smoke-log", type=Path, default=None, help="UTF-8 log file of the run")
-    parser.add_argument(
-        "--platform",
-        default=None,
-        help="Qt platform plugin (offscreen by default; windows for the real desktop: a minimal run)",
-    )
-    parser.add_argument(
-        "--minimal",
-        action="store_true",
-        help="only start-up, translations, SM3 and the main window (implied by a platform other than offscreen)",
-    )
-    return parser
-
-
-def parse_smoke_args(argv: Sequence[str]) -> argparse.Namespace:
-    args, _unknown = build_parser().parse_known_args(list(argv))
-    return args
-
-
-def log_path_from_argv(argv: Sequence[str]) -> Path | None:
-    """``--smoke-log PATH`` or ``--smoke-log=PATH`` from the command line, else ``KAMI_SMOKE_LOG``."""
-    path = parse_smoke_args(argv).smoke_log
-    if path is not None:
-        return Path(path)
-    env = os.environ.get("KAMI_SMOKE_LOG")
-    return Path(env) if env else None
-
-
-# --------------------------------------------------------------------------- log
-class _Log:
-    """Writes to the log file (flushed per line) and to stderr when the process has one."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.file: TextIO = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed in close()
-        self.t0 = time.monotonic()
-
-    def __call__(self, message: str) -> None:
-        line = f"[{time.monotonic() - self.t0:7.2f}s] {message}"
-        self.file.write(line + "\n")
-        self.file.flush()
-        err = sys.stderr
-        if err is not None:
-            try:
-                err.write(line + "\n")
-                err.flush()
-            except (OSError, ValueError, UnicodeError):
-                pass
-
-    def close(self) -> None:
-        self.file.close()
-
-
 # --------------------------------------------------------------------------- the run
-class SmokeFailure(AssertionError):
-    pass
-
-
-def _check(condition: object, message: str) -> None:
-    if not condition:
-        raise SmokeFailure(message)
-
-
 class _Smoke:
-    def __init__(self, log: _Log, workdir: Path, platform_name: str = OFFSCREEN) -> None:
+    def __init__(self, log: SmokeLog, workdir: Path, platform_name: str = OFFSCREEN) -> None:
         self.log = log
         self.workdir = workdir
         self.platform_name = platform_name
@@ -334,114 +266,20 @@ class _Smoke:
         return f"{pdf.name}: {pages} page(s), {pdf.stat().st_size} bytes{extra}"
 
     def pdf_and_print(self) -> str:
-        """PyMuPDF with CJK text and font subsetting, and a QPrinter: the parts a frozen build tends to lose."""
-        import pymupdf
-        from PySide6.QtPrintSupport import QPrinter
-
-        doc = pymupdf.open()
-        page = doc.new_page()
-        page.insert_htmlbox(pymupdf.Rect(50, 50, 545, 300), "<h1>证据目录</h1><p>支付记录 ￥300.00</p>")
-        doc.subset_fonts()
-        data = doc.tobytes(garbage=3, deflate=True)
-        doc.close()
-        with pymupdf.open(stream=data, filetype="pdf") as back:
-            _check("证据目录" in back[0].get_text(), "CJK text did not survive a PDF round trip")
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(self.workdir / "print.pdf"))
-        return f"PyMuPDF {pymupdf.VersionBind}, {len(data)} byte PDF; QPrinter {printer.resolution()} dpi"
+        """PyMuPDF with CJK text and a QPrinter: see ``smoke_media.pdf_and_print``."""
+        return smoke_media.pdf_and_print(self.workdir)
 
     def media(self) -> str:
-        """An iPhone photo (HEIC, pillow_heif) and voice messages (SILK through pysilk, AMR through PyAV's
-        FFmpeg): the native decoders a frozen build must carry."""
-        import io
-        import math
-        import struct
-
-        import av
-        import pillow_heif
-        import pysilk
-        from PIL import Image
-
-        from kami_desktop.core.chats.voice import decode_voice
-        from kami_desktop.core.evidence.sniff import image_facts
-
-        heic = self.workdir / "IMG_0001.HEIC"
-        exif = Image.Exif()
-        exif[274] = 6
-        exif.get_ifd(0x8769)[36867] = "2026:03:01 10:00:00"
-        pillow_heif.from_pillow(Image.open(make_screenshot(self.workdir / "heic-src.png"))).save(
-            heic, quality=80, exif=exif.tobytes()
-        )
-        facts = image_facts(heic, "image/heic")
-        _check(not facts.problem, f"HEIC: {facts.problem}")
-        _check((facts.width, facts.height) == (844, 390), f"HEIC decoded as {facts.width}×{facts.height}")
-        _check(facts.exif_time is not None, "HEIC EXIF capture time not read")
-        pcm = b"".join(struct.pack("<h", int(9000 * math.sin(i / 3))) for i in range(24000))
-        silk = io.BytesIO()
-        pysilk.encode(io.BytesIO(pcm), silk, 24000, 24000, tencent=True)
-        (self.workdir / "voice.silk").write_bytes(silk.getvalue())
-        voice = decode_voice(self.workdir / "voice.silk")
-        _check(abs(voice.duration - 1.0) < 0.1, f"SILK decoded to {voice.duration:.2f} s")
-        amr = io.BytesIO()
-        with av.open(amr, "w", format="amr") as out:
-            stream = out.add_stream("libopencore_amrnb", rate=8000, layout="mono")
-            for k in range(50):
-                frame = av.AudioFrame(format="s16", layout="mono", samples=160)
-                frame.planes[0].update(pcm[k * 320 : (k + 1) * 320])
-                frame.sample_rate, frame.pts = 8000, k * 160
-                for packet in stream.encode(frame):
-                    out.mux(packet)
-            for packet in stream.encode(None):
-                out.mux(packet)
-        (self.workdir / "voice.amr").write_bytes(amr.getvalue())
-        amr_voice = decode_voice(self.workdir / "voice.amr")
-        _check(abs(amr_voice.duration - 1.0) < 0.1, f"AMR decoded to {amr_voice.duration:.2f} s")
-        return (
-            f"pillow_heif {pillow_heif.__version__}: HEIC {facts.width}×{facts.height}; "
-            f"pysilk {pysilk.__version__}: SILK {voice.duration:.2f} s; "
-            f"PyAV {av.__version__}: AMR {amr_voice.duration:.2f} s"
-        )
+        """An iPhone photo (HEIC) and voice messages (SILK, AMR): see ``smoke_media.media``."""
+        return smoke_media.media(self.workdir)
 
     def ocr(self) -> str:
-        """The OCR job on a generated order page: RapidOCR's models, onnxruntime and OpenCV from the bundle.
-        A frozen build reads it as the app does, in the reading process (``kami ocr-reader`` beside it)."""
-        from kami_desktop.core.evidence.importer import import_paths
-        from kami_desktop.core.ocr.engine import engine_name, model_paths
-        from kami_desktop.core.ocr.job import exhibit_text, read_case
-        from kami_desktop.core.ocr.reader_process import ReaderProcess
-
-        shot = make_ocr_screenshot(self.workdir / "订单详情.png")
-        item = import_paths(self.profile, self._case(), [shot]).imported[0]
-        reader = ReaderProcess() if getattr(sys, "frozen", False) else None
-        try:
-            summary = read_case(self.profile, self._case(), reader=reader)
-        finally:
-            if reader is not None:
-                reader.close()
-        _check(not summary.failed, f"OCR failures: {summary.problems}")
-        with self.profile.session() as s:
-            files = exhibit_text(s, item.exhibit_id)
-        pages = files[0].pages if files else ()
-        text = pages[0].text.replace(" ", "") if pages else ""
-        for needle in ("KM2026052821140311", "1798.00", "未到账"):
-            _check(needle in text, f"OCR did not read {needle!r}: {text!r}")
-        how = f"in {' '.join(reader.command)}" if reader is not None else "in this process"
-        return f"{engine_name()}: {len(pages[0].lines)} lines read {how}; models in {model_paths()['Rec'].parent}"
+        """The OCR job on a generated order page: see ``smoke_media.ocr``."""
+        return smoke_media.ocr(self.profile, self._case(), self.workdir)
 
     def video(self) -> str:
-        """A screen recording (H.264 in MP4, made with PyAV here): its facts and a keyframe contact sheet
-        through PyAV's FFmpeg, the decoder a frozen build must carry for video evidence."""
-        from kami_desktop.core.evidence.video_sheet import frame_at, sheet
-
-        src = make_video(self.workdir / "录屏.mp4", seconds=3.0)
-        made = sheet(src, src.name)
-        _check(abs(made.facts.duration - 3.0) < 0.2, f"video lasts {made.facts.duration:.2f} s")
-        _check((made.facts.width, made.facts.height) == (320, 240), "video size not read")
-        _check(made.facts.created is not None, "video creation time not read")
-        _check(len(made.frames) >= 6, f"contact sheet has {len(made.frames)} frame(s)")
-        _check(frame_at(src, src.name, 2000).jpeg[:2] == b"\xff\xd8", "frame at 00:00:02 not a JPEG")
-        return f"{made.facts.codec} {made.facts.duration:.1f} s: {len(made.frames)} frames"
+        """A screen recording's facts and contact sheet: see ``smoke_media.video``."""
+        return smoke_media.video(self.workdir)
 
     def verify(self) -> str:
         from kami_desktop.core.evidence.verify import verify
@@ -466,7 +304,7 @@ class _Smoke:
             self.profile = None
 
 
-def _watchdog(log: _Log, seconds: float) -> threading.Timer:
+def _watchdog(log: SmokeLog, seconds: float) -> threading.Timer:
     def fire() -> None:
         log(f"SMOKE FAILED: no result after {seconds:.0f}s (hung); thread stacks follow")
         faulthandler.dump_traceback(file=log.file, all_threads=True)
@@ -498,7 +336,7 @@ def run_smoke_test(
         os.environ.setdefault("QT_QPA_PLATFORM", OFFSCREEN)
     platform_name = os.environ["QT_QPA_PLATFORM"]
     full = platform_name.split(":")[0] == OFFSCREEN and not minimal
-    log = _Log(Path(log_path) if log_path else default_log_path())
+    log = SmokeLog(Path(log_path) if log_path else default_log_path())
     faulthandler.enable(file=log.file, all_threads=True)  # a native crash still leaves a trace in the log
     timeout = float(os.environ.get("KAMI_SMOKE_TIMEOUT") or DEFAULT_TIMEOUT)
     timer = _watchdog(log, timeout)

@@ -39,7 +39,7 @@ LAYERS = {
 }
 # the modules of bills/ and chats/ that work on the case file in the database; the rest are parsers
 STORED_SIDE = {
-    "bills": {"store", "sheets", "owner", "counterparties", "money"},
+    "bills": {"store", "case_recon", "sheets", "owner", "counterparties", "money"},
     "chats": {"store", "excerpts"},
     "ocr": {"store", "job"},
 }

@@ -22,9 +22,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from kami_desktop.core.case.cases import CaseError, get_case, update_case
+from kami_desktop.core.case.cases import get_case, update_case
+from kami_desktop.core.case.claim_evidence import (  # re-exported: callers import them from here
+    SOURCE_LABELS as SOURCE_LABELS,
+)
+from kami_desktop.core.case.claim_evidence import ClaimError, EvidenceRef, evidence_links, evidence_ref
+from kami_desktop.core.case.claim_evidence import link_labels as link_labels
+from kami_desktop.core.case.claim_evidence import live_exhibit as live_exhibit
 from kami_desktop.core.store import ledger
-from kami_desktop.core.store.model import Bill, BillRow, Chat, ChatMessage, ClaimEvidence, ClaimItem, Exhibit
+from kami_desktop.core.store.model import ClaimItem
 from kami_desktop.core.util.money import money_str, parse_amount
 from kami_desktop.core.util.timeutil import CHINA_TZ, now
 from kami_desktop.core.vocab import VocabError, parse_code
@@ -57,11 +63,6 @@ EDITABLE = (
 )
 LINK_FIELDS = {"exhibit": "exhibit_ids", "bill_row": "bill_row_ids", "chat_message": "chat_message_ids"}
 ZERO = Decimal("0.00")
-SOURCE_LABELS = {"alipay": "支付宝", "wechat": "微信支付"}
-
-
-class ClaimError(CaseError):
-    """A claim item that cannot be recorded as given (the message is Chinese)."""
 
 
 # ----------------------------------------------------------------------------- input
@@ -139,88 +140,6 @@ def _clean(field: str, value: Any) -> Any:
     raise ClaimError(f"未知字段 {field}")
 
 
-# ----------------------------------------------------------------------------- evidence links
-def live_exhibit(s: Session, case_id: int, exhibit_id: int, what: str) -> Exhibit:
-    ex = s.get(Exhibit, exhibit_id)
-    if ex is None or ex.case_id != case_id:
-        raise ClaimError(f"{what}不在本案件中。")
-    if ex.trashed_at is not None:
-        raise ClaimError(f"{what}（证据《{ex.title}》）已在回收站中，不能作为主张项的证据；请先恢复。")
-    return ex
-
-
-def _bill_row_label(row: BillRow, bill: Bill) -> str:
-    return (
-        f"{SOURCE_LABELS.get(bill.source, '')}账单第 {row.row} 行（{row.time.astimezone(CHINA_TZ):%Y-%m-%d %H:%M}"
-        f" {row.counterparty} ¥{money_str(row.amount)}）"
-    )
-
-
-def _message_label(m: ChatMessage) -> str:
-    text = " ".join((m.text or "").split())
-    text = text[:30] + ("…" if len(text) > 30 else "")
-    return f"聊天记录第 {m.seq} 条（{m.time.astimezone(CHINA_TZ):%Y-%m-%d %H:%M} {m.sender}：{text}）"
-
-
-def _links(
-    s: Session,
-    case_id: int,
-    exhibit_ids: Iterable[int],
-    bill_row_ids: Iterable[int],
-    chat_message_ids: Iterable[int],
-) -> list[ClaimEvidence]:
-    out: list[ClaimEvidence] = []
-    for i in dict.fromkeys(int(x) for x in exhibit_ids):
-        ex = live_exhibit(s, case_id, i, f"证据 {i}")
-        out.append(ClaimEvidence(kind="exhibit", exhibit_id=i, label=f"证据《{ex.title}》"))
-    for i in dict.fromkeys(int(x) for x in bill_row_ids):
-        row = s.get(BillRow, i)
-        bill = s.get(Bill, row.bill_id) if row is not None else None
-        if row is None or bill is None:
-            raise ClaimError(f"账单行 {i} 不存在。")
-        live_exhibit(s, case_id, bill.exhibit_id, f"账单行 {i}")
-        out.append(ClaimEvidence(kind="bill_row", bill_row_id=i, label=_bill_row_label(row, bill)))
-    for i in dict.fromkeys(int(x) for x in chat_message_ids):
-        msg = s.get(ChatMessage, i)
-        chat = s.get(Chat, msg.chat_id) if msg is not None else None
-        if msg is None or chat is None:
-            raise ClaimError(f"聊天消息 {i} 不存在。")
-        live_exhibit(s, case_id, chat.exhibit_id, f"聊天消息 {i}")
-        out.append(ClaimEvidence(kind="chat_message", chat_message_id=i, label=_message_label(msg)))
-    return out
-
-
-@dataclass(frozen=True)
-class EvidenceRef:
-    kind: str  # exhibit | bill_row | chat_message
-    id: int | None  # None: deleted for good
-    exhibit_id: int | None  # the exhibit that holds it
-    label: str
-    state: str  # ok | trashed | deleted
-
-    def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-def _evidence(s: Session, link: ClaimEvidence) -> EvidenceRef:
-    holder: int | None
-    if link.kind == "bill_row":
-        ref = link.bill_row_id
-        row = s.get(BillRow, ref) if ref is not None else None
-        bill = s.get(Bill, row.bill_id) if row is not None else None
-        holder = bill.exhibit_id if bill is not None else None
-    elif link.kind == "chat_message":
-        ref = link.chat_message_id
-        msg = s.get(ChatMessage, ref) if ref is not None else None
-        chat = s.get(Chat, msg.chat_id) if msg is not None else None
-        holder = chat.exhibit_id if chat is not None else None
-    else:
-        ref = holder = link.exhibit_id
-    ex = s.get(Exhibit, holder) if holder is not None else None
-    state = "deleted" if ex is None else ("trashed" if ex.trashed_at is not None else "ok")
-    return EvidenceRef(link.kind, ref, holder if ex is not None else None, link.label, state)
-
-
 # ----------------------------------------------------------------------------- reading
 @dataclass
 class ClaimView:
@@ -286,7 +205,7 @@ def _view(s: Session, item: ClaimItem) -> ClaimView:
         item.description or "",
         bool(item.unverified),
         item.origin or "user",
-        [_evidence(s, link) for link in item.evidence],
+        [evidence_ref(s, link) for link in item.evidence],
     )
 
 
@@ -390,7 +309,7 @@ def add_item(
         updated_at=now(),
     )
     _check_refund(item.amount, item.refunded)
-    item.evidence = _links(s, case_id, exhibit_ids, bill_row_ids, chat_message_ids)
+    item.evidence = evidence_links(s, case_id, exhibit_ids, bill_row_ids, chat_message_ids)
     s.add(item)
     s.flush()
     ledger.append(s, "claim.add", {"item": _summary(item)}, case_id=case_id)
@@ -423,7 +342,7 @@ def edit_item(s: Session, item_id: int, **fields: Any) -> ClaimItem:
     links = None
     if any(k in fields for k in LINK_FIELDS.values()):  # the kinds given are replaced, the others kept
         links = [e for e in item.evidence if LINK_FIELDS[e.kind] not in fields]
-        links += _links(s, item.case_id, *(list(fields.get(k) or ()) for k in LINK_FIELDS.values()))
+        links += evidence_links(s, item.case_id, *(list(fields.get(k) or ()) for k in LINK_FIELDS.values()))
     for k, v in values.items():
         setattr(item, k, v)
     if links is not None:
@@ -439,17 +358,6 @@ def edit_item(s: Session, item_id: int, **fields: Any) -> ClaimItem:
             s, "claim.edit", {"entity": "claim", "id": item.id, "changes": changes}, case_id=item.case_id
         )
     return item
-
-
-def link_labels(
-    s: Session,
-    case_id: int,
-    exhibit_ids: Iterable[int] = (),
-    bill_row_ids: Iterable[int] = (),
-    chat_message_ids: Iterable[int] = (),
-) -> list[EvidenceRef]:
-    """The evidence a set of links would show, before it is stored (a draft's, in the claim dialog)."""
-    return [_evidence(s, link) for link in _links(s, case_id, exhibit_ids, bill_row_ids, chat_message_ids)]
 
 
 def link_exhibits(s: Session, item_id: int, exhibit_ids: Iterable[int]) -> ClaimItem:

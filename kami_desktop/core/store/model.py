@@ -1,6 +1,7 @@
 """The case file's domain model (SQLAlchemy 2 typed ORM).
 
-Case ─< Party, Case ─< Exhibit ─< ExhibitFile >─ Blob; LedgerEntry is the hash-chained log.
+Case ─< Party, Case ─< Exhibit ─< ExhibitFile >─ Blob; LedgerEntry is the hash-chained log. The tables of
+derived data (OcrText, MaskedCopy) are in ``model_derived``, the base in ``model_base``; all are importable here.
 """
 
 from __future__ import annotations
@@ -8,22 +9,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from kami_desktop.core.store.model_base import NAMING as NAMING  # re-exported: callers import them from here
+from kami_desktop.core.store.model_base import Base as Base
+from kami_desktop.core.store.model_derived import MaskedCopy as MaskedCopy  # the derived tables: see there
+from kami_desktop.core.store.model_derived import OcrText as OcrText
 from kami_desktop.core.store.types import AwareDateTime, ISODate, JSONList, Money
-
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
 
 
 class Case(Base):
@@ -393,47 +386,3 @@ class CounterpartyChoice(Base):
     decided_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
     __table_args__ = (UniqueConstraint("case_id", "name", "account"),)
-
-
-class OcrText(Base):
-    """Text read from one page of a stored original by OCR: derived data keyed by the blob's SHA-256,
-    never part of the evidence. ``lines`` is JSON (see ``core.ocr.model.OcrPage``); ``page`` is 0 for an
-    image. One row per (blob, page); re-reading with a newer engine replaces it."""
-
-    __tablename__ = "ocr_texts"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="CASCADE"))
-    page: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(20))  # ok | empty | failed
-    engine: Mapped[str] = mapped_column(String(100))  # e.g. rapidocr-onnxruntime 1.4.4 / PP-OCRv4
-    width: Mapped[int] = mapped_column(Integer, default=0)  # pixels the boxes refer to
-    height: Mapped[int] = mapped_column(Integer, default=0)
-    text: Mapped[str] = mapped_column(Text, default="")  # the lines joined by newlines
-    lines: Mapped[str] = mapped_column(Text, default="[]")
-    problem: Mapped[str] = mapped_column(Text, default="")  # why it failed, for the user
-    read_at: Mapped[datetime] = mapped_column(AwareDateTime)
-
-    __table_args__ = (UniqueConstraint("blob_sha256", "page"),)
-
-
-class MaskedCopy(Base):
-    """A masked copy of an image original, for public complaint sites: a derived file kept apart from
-    the vault (``masked/<copy_sha256>.<ext>`` in the data folder), never part of the binder. ``boxes`` is
-    JSON: the rectangles masked, in pixels of the image as shown, each with its reason. Rows go with the
-    exhibit (purge) and with the original (the foreign keys cascade)."""
-
-    __tablename__ = "masked_copies"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id", ondelete="CASCADE"), index=True)
-    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="CASCADE"), index=True)
-    copy_sha256: Mapped[str] = mapped_column(String(64))
-    file_name: Mapped[str] = mapped_column(String(100))  # <copy_sha256>.png | .jpg
-    media_type: Mapped[str] = mapped_column(String(50))
-    size: Mapped[int] = mapped_column(Integer, default=0)
-    width: Mapped[int] = mapped_column(Integer, default=0)
-    height: Mapped[int] = mapped_column(Integer, default=0)
-    style: Mapped[str] = mapped_column(String(20))  # solid | mosaic
-    boxes: Mapped[str] = mapped_column(Text, default="[]")
-    created_at: Mapped[datetime] = mapped_column(AwareDateTime)
