@@ -9,6 +9,22 @@ from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
 NO_EXCEL = QT_TRANSLATE_NOOP(
     "HelpGuides", "不要先用 Excel 或 WPS 打开再保存：那样会改掉交易时间和订单号，账单就不能用了。"
 )
+# the last step of both bill guides: the e-mailed zip, kept as it is, imported with its password
+SAVE_THE_ZIP = Step(
+    QT_TRANSLATE_NOOP(
+        "HelpGuides", "把压缩包原样保存到电脑，在本软件点“导入账单”或把它拖进窗口，输入解压密码。"
+    ),
+    (
+        "path",
+        (
+            QT_TRANSLATE_NOOP("HelpGuides", "邮件附件"),
+            QT_TRANSLATE_NOOP("HelpGuides", "保存到电脑"),
+            QT_TRANSLATE_NOOP("HelpGuides", "导入账单"),
+            QT_TRANSLATE_NOOP("HelpGuides", "输入密码"),
+        ),
+    ),
+    NO_EXCEL,
+)
 
 
 BILL_GUIDES: tuple[Guide, ...] = (
@@ -83,21 +99,7 @@ BILL_GUIDES: tuple[Guide, ...] = (
                     ),
                 ),
             ),
-            Step(
-                QT_TRANSLATE_NOOP(
-                    "HelpGuides", "把压缩包原样保存到电脑，在本软件点“导入账单”或把它拖进窗口，输入解压密码。"
-                ),
-                (
-                    "path",
-                    (
-                        QT_TRANSLATE_NOOP("HelpGuides", "邮件附件"),
-                        QT_TRANSLATE_NOOP("HelpGuides", "保存到电脑"),
-                        QT_TRANSLATE_NOOP("HelpGuides", "导入账单"),
-                        QT_TRANSLATE_NOOP("HelpGuides", "输入密码"),
-                    ),
-                ),
-                NO_EXCEL,
-            ),
+            SAVE_THE_ZIP,
         ),
         QT_TRANSLATE_NOOP(
             "HelpGuides",
@@ -168,21 +170,7 @@ BILL_GUIDES: tuple[Guide, ...] = (
                     ),
                 ),
             ),
-            Step(
-                QT_TRANSLATE_NOOP(
-                    "HelpGuides", "把压缩包原样保存到电脑，在本软件点“导入账单”或把它拖进窗口，输入解压密码。"
-                ),
-                (
-                    "path",
-                    (
-                        QT_TRANSLATE_NOOP("HelpGuides", "邮件附件"),
-                        QT_TRANSLATE_NOOP("HelpGuides", "保存到电脑"),
-                        QT_TRANSLATE_NOOP("HelpGuides", "导入账单"),
-                        QT_TRANSLATE_NOOP("HelpGuides", "输入密码"),
-                    ),
-                ),
-                NO_EXCEL,
-            ),
+            SAVE_THE_ZIP,
         ),
         QT_TRANSLATE_NOOP(
             "HelpGuides", "压缩包里可能是 CSV 文件（较早的账单）或 XLSX 表格（2025 年起），本软件都能读。"
