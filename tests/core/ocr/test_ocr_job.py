@@ -17,7 +17,7 @@ from kami_desktop.core.evidence.importer import import_paths
 from kami_desktop.core.evidence.verify import verify
 from kami_desktop.core.ocr.engine import TEXT_LAYER_ENGINE, engine_name
 from kami_desktop.core.ocr.job import exhibit_text, read_case, unread
-from kami_desktop.core.ocr.model import FAILED, OK
+from kami_desktop.core.ocr.model import EMPTY, FAILED, OK
 from kami_desktop.core.ocr.store import pages_of_blob
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store.model import OcrText
@@ -182,3 +182,15 @@ def test_a_killed_run_resumes_without_reading_a_page_twice(tmp_path):
     again = run_json("ocr", "--case", "1", data_dir=data)
     assert (again["read"], again["skipped"]) == (0, 2)
     assert run_json("verify", "--full", data_dir=data)["ok"] is True
+
+
+def test_a_blank_screenshot_is_read_as_having_no_text_not_as_a_failure(profile, case_id, tmp_path):
+    blank = tmp_path / "黑屏截图.png"
+    Image.new("RGB", (1080, 2400), (0, 0, 0)).save(blank)
+    item = import_paths(profile, case_id, [blank]).imported[0]
+    summary = read_case(profile, case_id)
+    assert (summary.read, summary.failed) == (1, 0)
+    with profile.session() as s:
+        [page] = pages_of_blob(s, item.sha256)
+    assert page.status == EMPTY and page.text == "" and page.problem == ""
+    assert unread(profile, case_id) == []  # read once: not read again on the next start
