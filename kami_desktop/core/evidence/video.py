@@ -151,9 +151,9 @@ def container_facts(c: Any, size: int) -> VideoFacts:
         index = v.index_entries
         if len(index) > 1:
             keys = sum(1 for e in index if e.is_keyframe)
-            beyond = [e.timestamp for e in index if e.pos + e.size > size]
-            if beyond:
-                cut_at = max(0.0, float((min(beyond) - (v.start_time or 0)) * v.time_base))
+            beyond = _first_beyond(index, size)
+            if beyond is not None:
+                cut_at = max(0.0, float((beyond - (v.start_time or 0)) * v.time_base))
     except Exception:  # an older PyAV or a container without an index
         pass
     return VideoFacts(
@@ -168,6 +168,17 @@ def container_facts(c: Any, size: int) -> VideoFacts:
         keyframes=keys,
         cut_at=round(cut_at, 3) if cut_at is not None else None,
     )
+
+
+def _first_beyond(index: Any, size: int) -> int | None:
+    """The earliest time whose data the index places past the file's end (a copy cut short), or None.
+
+    A stream's samples lie in the file in time order, so a file whose last sample lies within it is
+    whole, and only a cut one is looked through."""
+    last = index[len(index) - 1]
+    if last.pos + last.size <= size:
+        return None
+    return min((e.timestamp for e in index if e.pos + e.size > size), default=None)
 
 
 def creation_time(meta: dict[str, str]) -> datetime | None:

@@ -3,18 +3,24 @@
 The file is streamed: frames come from seeking to keyframes (the demuxer reads only around each one, the
 decoder skips every other frame), so a recording of several gigabytes takes the same memory as a short
 one. ``sheet`` picks 6–12 frames: keyframes spread over the duration, compared as small grayscale
-thumbnails, the most distinct kept (a scene change is what a recording of an app shows: a page that
-opens, a balance that drops). A video whose keyframes are too few (or none) is sampled by decoding from
-the start within a fixed budget. Plain data out; ``evidence/frames.py`` caches it.
+thumbnails, the most distinct kept (``video_pick``). A video whose keyframes are too few (or none) is
+sampled by decoding from the start within a fixed budget. On a machine with two cores or more the file is
+read by two readers at once, each with its own decoder (FFmpeg decodes and scales outside Python's lock):
+one takes the first half of the seeks and of the chosen frames, the other the second half. Plain data out;
+``evidence/frames.py`` caches it.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kami_desktop.core.evidence.video import (
     VideoError,
@@ -24,16 +30,18 @@ from kami_desktop.core.evidence.video import (
     offset_text,
     open_video,
 )
+from kami_desktop.core.evidence.video_pick import SHEET_MAX, SHEET_MIN, choose, gray
 from kami_desktop.core.tasks import CancelToken
 
-SHEET_MIN, SHEET_MAX = 6, 12
+__all__ = ["SHEET_MAX", "SHEET_MIN", "Frame", "Sheet", "choose", "frame_at", "sheet"]
+
 MAX_SEEKS = 48  # keyframes looked at for a contact sheet, whatever the length
-SHEET_SIDE = 640  # the longer side of a contact-sheet frame, in pixels
+SHEET_SIDE = 640  # the longer side of a contact-sheet frame, in pixels (≈ 300 dpi as printed)
 PICK_SIDE = 1600  # the longer side of a frame the user picked (printed large)
-GRAY_W, GRAY_H = 32, 18  # the thumbnail frames are compared by
-TIME_WEIGHT = 0.5  # a frame far in time from those chosen counts as a little distinct too
-SAME_SCENE = 0.04  # mean grayscale difference (0–1) under which two frames show the same page
 FALLBACK_PIXELS = 600 * 1920 * 1080  # pixels decoded from the start when keyframes are too few
+TWO_READERS_FROM = 4  # seeks (or chosen frames) from which a second reader is worth opening
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,10 @@ def _small(frame: Any, side: int) -> Any:
 
 def _upright(small: Any, rotation: int) -> Any:
     """An RGB picture of a (scaled) frame, turned as the player would turn it."""
-    im = _reformatter("rgb").reformat(small, format="rgb24").to_image()
+    from PIL import Image
+
+    rgb = small if small.format.name == "rgb24" else _reformatter("rgb").reformat(small, format="rgb24")
+    im = Image.fromarray(rgb.to_ndarray())  # the frame's own buffer: no copy through to_image
     if rotation:
         im = im.rotate(rotation, expand=True)  # the display matrix turns counter-clockwise
     return im
@@ -89,16 +100,15 @@ def _jpeg(im: Any, quality: int = 85) -> bytes:
     return buf.getvalue()
 
 
-def _gray(frame: Any) -> Any:
-    """A GRAY_W × GRAY_H luma thumbnail (Pillow "L"): 4×4 point samples averaged per cell — a tenth of
-    what area-averaging a full frame costs, and the same for two frames of one page."""
-    from PIL import Image
+def _picture(small: Any, rotation: int, quality: int = 85) -> bytes:
+    return _jpeg(_upright(small, rotation), quality)
 
-    w, h = GRAY_W * 4, GRAY_H * 4
-    g = _reformatter("gray").reformat(frame, width=w, height=h, format="gray", interpolation="POINT")
-    plane = g.planes[0]
-    im = Image.frombuffer("L", (plane.line_size, h), bytes(plane), "raw", "L", 0, 1).crop((0, 0, w, h))
-    return im.resize((GRAY_W, GRAY_H), Image.Resampling.BOX)
+
+def _gray(frame: Any) -> Any:
+    def to_gray(f: Any, w: int, h: int) -> Any:
+        return _reformatter("gray").reformat(f, width=w, height=h, format="gray", interpolation="POINT")
+
+    return gray(frame, to_gray)
 
 
 def _ms(frame: Any, time_base: Any) -> int:
@@ -111,7 +121,7 @@ def _ms(frame: Any, time_base: Any) -> int:
 @dataclass
 class _Candidate:
     ms: int
-    gray: Any  # Pillow "L" image, GRAY_W × GRAY_H
+    gray: Any  # GRAY_H × GRAY_W array (video_pick.gray)
     small: Any  # the frame scaled to SHEET_SIDE (a PyAV frame); None: a keyframe, decoded again if chosen
     key: bool
     rotation: int = 0
@@ -124,69 +134,145 @@ def _candidate(frame: Any, time_base: Any, keep: bool = True) -> _Candidate:
     return _Candidate(_ms(frame, time_base), _gray(frame), small, bool(frame.key_frame), turn, frame.pts)
 
 
-def _keyframes(c: Any, facts: VideoFacts, cancel: CancelToken | None) -> tuple[list[_Candidate], str]:
-    """One decoded keyframe per seek target, evenly over the duration; duplicates are skipped unread."""
+class _Reader:
+    """One opening of the video with its own decoder. ``problem`` says what could not be read."""
+
+    def __init__(self, path: Path, label: str) -> None:
+        self._opened = open_video(path, label)
+        self.c = self._opened.__enter__()
+        self.problem = ""
+
+    def close(self) -> None:
+        self._opened.__exit__(None, None, None)
+
+    def keyframes(self, targets: Sequence[int], cancel: CancelToken | None) -> list[_Candidate]:
+        """One decoded keyframe per seek target; a keyframe already given is skipped undecoded."""
+        v = self.c.streams.video[0]
+        v.codec_context.skip_frame = "NONKEY"
+        out: list[_Candidate] = []
+        seen: set[int] = set()
+        try:
+            for target in targets:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                try:
+                    self.c.seek(target, stream=v, backward=True, any_frame=False)
+                    cand = self._first_key(v, seen)
+                except Exception as exc:  # noqa: BLE001 - a damaged stretch: what was read so far stands
+                    self.problem = f"部分画面无法解码（{failure_reason(exc)}），文件可能损坏或不完整"
+                    continue
+                if cand is not None:
+                    out.append(cand)
+        finally:
+            v.codec_context.skip_frame = "DEFAULT"
+        return out
+
+    def _first_key(self, v: Any, seen: set[int]) -> _Candidate | None:
+        """The keyframe the last seek landed on; None when an earlier seek already gave it."""
+        for packet in self.c.demux(v):
+            if not packet.is_keyframe or packet.pts is None:
+                continue
+            if packet.pts in seen:
+                return None
+            seen.add(packet.pts)
+            # drain: a decoder that holds frames back for reordering gives this one now, not a GOP later
+            frames = packet.decode() or v.codec_context.decode(None)
+            return _candidate(frames[0], v.time_base, keep=False) if frames else None
+        return None
+
+    def pictures(self, chosen: Sequence[_Candidate], cancel: CancelToken | None) -> list[Frame]:
+        """The chosen frames as JPEG pictures for the sheet; a keyframe that does not decode again is left out."""
+        out = []
+        for x in chosen:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            small = x.small if x.small is not None else self._again(x)
+            if small is not None:
+                out.append(Frame(x.ms, _picture(small, x.rotation), x.key))
+        return out
+
+    def _again(self, x: _Candidate) -> Any:
+        """The chosen keyframe ``x`` again, scaled for the sheet (a seek to its own time lands on it): only
+        the 6–12 keyframes chosen are scaled."""
+        v = self.c.streams.video[0]
+        v.codec_context.skip_frame = "NONKEY"
+        try:
+            self.c.seek(x.pts, stream=v, backward=True, any_frame=False)
+            for packet in self.c.demux(v):
+                if not packet.is_keyframe or packet.pts is None or packet.pts < (x.pts or 0):
+                    continue
+                if packet.pts > (x.pts or 0):
+                    return None  # not found again where it was
+                frames = packet.decode() or v.codec_context.decode(None)
+                return _small(frames[0], SHEET_SIDE) if frames else None
+        except Exception:  # noqa: BLE001 - read once already: a second read failing leaves it out
+            return None
+        finally:
+            v.codec_context.skip_frame = "DEFAULT"
+        return None
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class _Readers:
+    """The main reader and, on a machine with two cores or more, a second one on a thread of its own
+    (opened there, on first use). ``split`` runs work over a list in two halves at once."""
+
+    def __init__(self, path: Path, label: str, main: _Reader, stack: ExitStack) -> None:
+        self.path, self.label, self.main = path, label, main
+        self.other: _Reader | None = None
+        self.pool: ThreadPoolExecutor | None = None
+        if _cores() >= 2:
+            self.pool = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="video-sheet"))
+            stack.callback(self._close_other)  # runs after the pool has finished (exit order)
+
+    def _close_other(self) -> None:
+        if self.other is not None:
+            self.other.close()
+
+    def _on_other(self, work: Callable[[_Reader, Sequence[Any]], list[T]], part: Sequence[Any]) -> list[T]:
+        if self.other is None:
+            self.other = _Reader(self.path, self.label)
+        return work(self.other, part)
+
+    def split(self, work: Callable[[_Reader, Sequence[Any]], list[T]], items: Sequence[Any]) -> list[T]:
+        if self.pool is None or len(items) < TWO_READERS_FROM:
+            return work(self.main, items)
+        half = (len(items) + 1) // 2
+        later = self.pool.submit(self._on_other, work, items[half:])
+        try:
+            first = work(self.main, items[:half])
+        except BaseException:
+            wait([later])  # the other reader stops at its next cancel check; never left reading
+            raise
+        try:
+            return first + later.result()
+        except VideoError:  # the second opening failed (the file went away?): this reader does it
+            return first + work(self.main, items[half:])
+
+
+def _targets(c: Any, facts: VideoFacts) -> list[int]:
+    """Seek targets: the very first keyframe (the recording's opening), then one per even stretch."""
     v = c.streams.video[0]
     seeks = MAX_SEEKS if facts.keyframes is None else min(MAX_SEEKS, max(1, 2 * facts.keyframes))
     if facts.duration <= 0:
         seeks = 0  # no duration: the first keyframe only
-    v.codec_context.skip_frame = "NONKEY"
-    out: list[_Candidate] = []
-    seen: set[int] = set()
-    problem = ""
     start = int(v.start_time or 0)
-    for i in range(-1, seeks):  # the very first keyframe (the recording's opening), then one per stretch
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        target = start + int(facts.duration * (i + 0.5) / seeks / float(v.time_base)) if i >= 0 else start
-        try:
-            c.seek(target, stream=v, backward=True, any_frame=False)
-            cand = _first_key(c, v, seen)
-        except Exception as exc:  # noqa: BLE001 - a damaged stretch: what was read so far stands
-            problem = f"部分画面无法解码（{failure_reason(exc)}），文件可能损坏或不完整"
-            continue
-        if cand is not None:
-            out.append(cand)
-    v.codec_context.skip_frame = "DEFAULT"
-    out.sort(key=lambda x: x.ms)
-    return out, problem
+    step = facts.duration / seeks / float(v.time_base) if seeks else 0.0
+    return [start] + [start + int(step * (i + 0.5)) for i in range(seeks)]
 
 
-def _first_key(c: Any, v: Any, seen: set[int]) -> _Candidate | None:
-    """The keyframe the last seek landed on; None when an earlier seek already gave it (not decoded again)."""
-    for packet in c.demux(v):
-        if not packet.is_keyframe or packet.pts is None:
-            continue
-        if packet.pts in seen:
-            return None
-        seen.add(packet.pts)
-        # drain: a decoder that holds frames back for reordering gives this one now, not a GOP later
-        frames = packet.decode() or v.codec_context.decode(None)
-        return _candidate(frames[0], v.time_base, keep=False) if frames else None
-    return None
-
-
-def _redecode(c: Any, x: _Candidate) -> Any:
-    """The chosen keyframe ``x`` again, scaled for the sheet: only 6–12 of the keyframes looked at are
-    kept, so only they are scaled (a seek to its own time lands on it)."""
-    if x.small is not None:
-        return x.small
-    v = c.streams.video[0]
-    v.codec_context.skip_frame = "NONKEY"
-    try:
-        c.seek(x.pts, stream=v, backward=True, any_frame=False)
-        for packet in c.demux(v):
-            if not packet.is_keyframe or packet.pts is None or packet.pts < x.pts:
-                continue
-            if packet.pts > x.pts:
-                return None  # not found again where it was
-            frames = packet.decode() or v.codec_context.decode(None)
-            return _small(frames[0], SHEET_SIDE) if frames else None
-    except Exception:  # noqa: BLE001 - read once already: a second read failing leaves it out
-        return None
-    finally:
-        v.codec_context.skip_frame = "DEFAULT"
-    return None
+def _unique(cands: list[_Candidate]) -> list[_Candidate]:
+    """In time order, one per keyframe (the two readers may both land on the one at their boundary)."""
+    seen: set[int | None] = set()
+    out = []
+    for x in sorted(cands, key=lambda x: x.ms):
+        if x.pts is None or x.pts not in seen:
+            seen.add(x.pts)
+            out.append(x)
+    return out
 
 
 def _sampled(
@@ -218,49 +304,16 @@ def _sampled(
     return out, bool(targets) and bool(span)
 
 
-def _differences(strip: Any, one: Any, n: int) -> list[float]:
-    """The mean absolute difference (0 same – 1) of ``one`` to each of the ``n`` grayscale thumbnails
-    laid side by side in ``strip``, in a few Pillow calls (a box resize averages each thumbnail)."""
-    from PIL import Image, ImageChops
-
-    tiled = Image.new("L", strip.size)
-    for k in range(n):
-        tiled.paste(one, (k * GRAY_W, 0))
-    means = ImageChops.difference(strip, tiled).resize((n, 1), Image.Resampling.BOX).tobytes()
-    return [m / 255 for m in means]
-
-
-def choose(cands: list[_Candidate], duration_ms: int, most: int = SHEET_MAX) -> list[_Candidate]:
-    """The most distinct frames, spread over time: each next one is the farthest (in picture, then in
-    time) from those already chosen; once SHEET_MIN are chosen, repeats of a chosen scene are left out."""
-    from PIL import Image
-
-    if not cands:
-        return []
-    n = len(cands)
-    strip = Image.new("L", (GRAY_W * n, GRAY_H))
-    for k, c in enumerate(cands):
-        strip.paste(c.gray, (k * GRAY_W, 0))
-    span = max(duration_ms, cands[-1].ms, 1)
-    chosen = [0]
-    look = _differences(strip, cands[0].gray, n)  # each to the nearest chosen, in picture …
-    gap = [abs(c.ms - cands[0].ms) / span for c in cands]  # … and in time
-    while len(chosen) < min(most, n):
-        rest = [k for k in range(n) if k not in chosen]
-        i = max(rest, key=lambda k: look[k] + TIME_WEIGHT * gap[k])
-        if look[i] < SAME_SCENE and len(chosen) >= SHEET_MIN:
-            break
-        chosen.append(i)
-        look = [min(a, b) for a, b in zip(look, _differences(strip, cands[i].gray, n), strict=True)]
-        gap = [min(g, abs(c.ms - cands[i].ms) / span) for g, c in zip(gap, cands, strict=True)]
-    return [cands[k] for k in sorted(chosen)]
-
-
 def sheet(path: Path, label: str, cancel: CancelToken | None = None) -> Sheet:
     """Container facts and 6–12 distinct frames for the contact sheet (fewer if the video has fewer)."""
-    with open_video(path, label) as c:
+    with ExitStack() as stack:
+        main = _Reader(path, label)
+        stack.callback(main.close)
+        c = main.c
         facts = container_facts(c, path.stat().st_size)
-        cands, problem = _keyframes(c, facts, cancel)
+        readers = _Readers(path, label, main, stack)
+        cands = _unique(readers.split(lambda r, part: r.keyframes(part, cancel), _targets(c, facts)))
+        problem = main.problem or (readers.other.problem if readers.other else "")
         notes = [problem] if problem else []
         if facts.cut_at is not None:
             notes.append(
@@ -284,11 +337,7 @@ def sheet(path: Path, label: str, cancel: CancelToken | None = None) -> Sheet:
             raise VideoError(
                 f"视频文件“{label}”中{what}没有可解码的画面，文件可能损坏或不完整；原文件已原样保存"
             )
-        frames = []
-        for x in distinct:
-            small = _redecode(c, x)
-            if small is not None:
-                frames.append(Frame(x.ms, _jpeg(_upright(small, x.rotation)), x.key))
+        frames = readers.split(lambda r, part: r.pictures(part, cancel), distinct)
         if not frames:
             raise VideoError(f"视频文件“{label}”中没有可解码的画面，文件可能损坏或不完整；原文件已原样保存")
     if distinct[0].rotation:
@@ -325,6 +374,4 @@ def frame_at(path: Path, label: str, ms: int, side: int = PICK_SIDE) -> Frame:
         if shown is None:
             raise VideoError(f"视频文件“{label}”在 {offset_text(ms)} 处没有可解码的画面")
         turn = int(getattr(shown, "rotation", 0) or 0) % 360
-        return Frame(
-            _ms(shown, v.time_base), _jpeg(_upright(_small(shown, side), turn), 90), bool(shown.key_frame)
-        )
+        return Frame(_ms(shown, v.time_base), _picture(_small(shown, side), turn, 90), bool(shown.key_frame))
