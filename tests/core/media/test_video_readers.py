@@ -12,7 +12,7 @@ import pytest
 
 from kami_desktop.core.evidence import video_pick, video_sheet
 from kami_desktop.core.evidence.video import VideoError
-from kami_desktop.core.tasks import CancelToken, Cancelled
+from kami_desktop.core.tasks import Cancelled, CancelToken
 
 from .video_samples import make_video
 
