@@ -36,6 +36,9 @@ def test_strip_scrubber_and_picking_a_frame(qtbot, profile, case_id, tmp_path, m
     panel.set_exhibit(eid)
     v = panel.video
     assert panel.top.currentWidget() is v
+    recorded = panel.fact_labels["exif"]
+    assert panel.facts.labelForField(recorded).text() == "录制时间（视频信息）"
+    assert recorded.text() == "2025-03-12 20:30:45"  # the container's creation time, in China time
     qtbot.waitUntil(lambda: v.strip.count() == 6, timeout=10000)
     assert [v.strip.item(i).text() for i in range(6)] == [
         "00:00:00",
@@ -72,6 +75,7 @@ def test_strip_scrubber_and_picking_a_frame(qtbot, profile, case_id, tmp_path, m
     assert verify(profile).ok
     panel.set_exhibit(shot)
     assert panel.top.currentWidget() is panel.preview
+    assert panel.facts.labelForField(panel.fact_labels["exif"]).text() == "拍摄时间（EXIF）"
 
 
 def test_a_damaged_video_says_why_in_the_panel(qtbot, profile, case_id, tmp_path):

@@ -6,6 +6,7 @@ from kami_desktop.core.dossier.frontmatter import fmt_time
 from kami_desktop.core.dossier.layout import esc, esc_mono, header_row
 from kami_desktop.core.dossier.snapshot import CaseSnap
 from kami_desktop.core.dossier.stories import SectionWriter
+from kami_desktop.core.evidence.times import metadata_labels
 
 STATUS = {"ok": "", "missing": "（原始文件缺失，未收入）", "altered": "（原始文件已被改动，未收入）"}
 
@@ -17,7 +18,7 @@ def _rows(snap: CaseSnap, status: dict[int, str], embedded: set[int]) -> list[st
     for e, f in snap.all_files():
         times = [
             f"{e.time_label} {fmt_time(e.captured_at, True)}" if e.captured_at else "",
-            f"拍摄(EXIF) {fmt_time(f.exif_time, True)}" if f.exif_time else "",
+            f"{metadata_labels(f.media_type)[1]} {fmt_time(f.exif_time, True)}" if f.exif_time else "",
             f"文件修改 {fmt_time(f.file_mtime, True)}" if f.file_mtime else "",
             f"导入 {fmt_time(f.imported_at, True)}",
         ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from kami_desktop.core.dossier.frontmatter import fmt_time
 from kami_desktop.core.dossier.layout import CONTENT, GREY, PageFlow, PageTag, esc
 from kami_desktop.core.dossier.snapshot import ExhibitSnap, FileSnap
+from kami_desktop.core.evidence.times import metadata_labels
 
 
 def file_tag(e: ExhibitSnap, f: FileSnap | None) -> PageTag:
@@ -18,7 +19,7 @@ def file_tag(e: ExhibitSnap, f: FileSnap | None) -> PageTag:
     if e.captured_at is not None:
         captured = f"{e.time_label} {fmt_time(e.captured_at)}"
     elif f.exif_time is not None:
-        captured = f"拍摄时间（照片信息） {fmt_time(f.exif_time)}"
+        captured = f"{metadata_labels(f.media_type)[0]} {fmt_time(f.exif_time)}"
     else:
         captured = ""
     return PageTag(
@@ -61,7 +62,7 @@ def _file_lines(e: ExhibitSnap, f: FileSnap) -> tuple[str, str]:
     if f.file_mtime:
         times.insert(0, f"文件修改 {fmt_time(f.file_mtime)}")
     if f.exif_time:
-        times.insert(0, f"拍摄(EXIF) {fmt_time(f.exif_time)}")
+        times.insert(0, f"{metadata_labels(f.media_type)[1]} {fmt_time(f.exif_time)}")
     return (
         f"{e.label(f)}　{f.bundle_path}（原名 {f.original_name}）· {f.size:,} 字节 · {f.media_type}{dims}",
         "　".join(times),

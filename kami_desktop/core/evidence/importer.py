@@ -35,7 +35,7 @@ from kami_desktop.core.evidence.sniff import (
     image_facts,
     media_type,
     pdf_problem,
-    video_problem,
+    video_facts,
     voice_problem,
 )
 from kami_desktop.core.evidence.walk import collect, open_regular
@@ -160,7 +160,7 @@ def _describe(profile: Profile, path: Path, stored: Stored, mtime: datetime | No
         if mime in VOICE_TYPES:
             facts.problem = voice_problem(profile.vault.path_for(stored.sha256), path.name)
         if mime.startswith("video/"):
-            facts.problem = video_problem(profile.vault.path_for(stored.sha256), path.name)
+            facts.problem, facts.exif_time = video_facts(profile.vault.path_for(stored.sha256), path.name)
     except BaseException:
         if stored.new:
             discard(profile, stored.sha256)

@@ -158,12 +158,15 @@ def voice_problem(path: Path, name: str) -> str:
     return ""
 
 
-def video_problem(path: Path, name: str) -> str:
-    """A note for a video that does not open as one (kept as it is); '' when its facts read cleanly."""
+def video_facts(path: Path, name: str) -> tuple[str, datetime | None]:
+    """A note for a video that does not open as one (kept as it is; '' when its facts read cleanly) and
+    the recording time its container records, if any: what the file says of when it was recorded, as
+    EXIF does for a photo."""
     from kami_desktop.core.evidence.video import VideoError, probe  # FFmpeg loads only for video
 
     try:
-        probe(path, name)
+        created = probe(path, name).created
     except VideoError as exc:
-        return str(exc)
-    return ""
+        return str(exc), None
+    # containers keep UTC (creation_time) or the phone's offset (Apple's tag): the same instant in China time
+    return "", created.astimezone(CHINA_TZ) if created else None

@@ -1,8 +1,8 @@
 """What an exhibit's time is, said truthfully on paper.
 
-An import fills the exhibit's time from the first of: the photo's EXIF capture time, a time written in a
-screenshot's file name (Screenshot_20250312_203011.png), the file's modification time. Only the first two
-say when the picture was taken; a modification time says when the file was last written (often when it
+An import fills the exhibit's time from the first of: the photo's EXIF capture time (a video's recording
+time from its container), a time written in a screenshot's file name (Screenshot_20250312_203011.png), the
+file's modification time. Only the first two say when the picture was taken; a modification time says when the file was last written (often when it
 was copied to this PC). Court copies therefore name the time by where it came from, never calling a file
 time 取证时间. A time the screenshot itself shows (a payment time on the page, taken from its OCR text
 when the user accepts the suggestion) is 画面显示时间: the page was captured then or later.
@@ -24,6 +24,7 @@ from kami_desktop.core.store.model import Exhibit, ExhibitFile, OcrText
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
 EXIF = "拍摄时间（照片信息）"
+RECORDED = "录制时间（视频信息）"  # a video's container creation time, the video's EXIF
 FILE_NAME = "截图时间（据文件名）"
 FILE_MTIME = "文件修改时间"
 SCREEN = "画面显示时间"
@@ -32,8 +33,19 @@ GIVEN = "取证时间"  # set by the user, or none of the above
 
 class TimedFile(Protocol):
     original_name: str
-    exif_time: datetime | None
+    exif_time: datetime | None  # the time the file's own metadata records (EXIF; a video's container)
     file_mtime: datetime | None
+
+    @property
+    def media_type(self) -> str: ...
+
+
+def metadata_labels(media_type: str) -> tuple[str, str]:
+    """What a file's own recorded time is called, long and short: a photo's EXIF capture time, a video's
+    container recording time."""
+    if media_type.startswith("video/"):
+        return RECORDED, "录制(视频信息)"
+    return EXIF, "拍摄(EXIF)"
 
 
 def time_label(captured_at: datetime | None, files: Iterable[TimedFile], screen_text: str = "") -> str:
@@ -42,8 +54,9 @@ def time_label(captured_at: datetime | None, files: Iterable[TimedFile], screen_
     if captured_at is None:
         return GIVEN
     files = list(files)
-    if any(f.exif_time is not None and f.exif_time == captured_at for f in files):
-        return EXIF
+    for f in files:
+        if f.exif_time is not None and f.exif_time == captured_at:
+            return metadata_labels(f.media_type)[0]
     if any(time_from_name(f.original_name or "") == captured_at for f in files):
         return FILE_NAME
     if shown_on_screen(captured_at, screen_text):

@@ -136,6 +136,10 @@ class ExhibitFile(Base):
     exhibit: Mapped[Exhibit] = relationship(back_populates="files")
     blob: Mapped[Blob] = relationship()
 
+    @property
+    def media_type(self) -> str:
+        return self.blob.media_type
+
 
 class LedgerEntry(Base):
     """Append-only, hash-chained record: hash = sha256(prev_hash + canonical JSON of the entry)."""

@@ -154,3 +154,42 @@ def test_purging_media_exhibits_removes_their_cached_frames_and_wav(profile, cas
         exhibits.trash(s, voice_id)
     exhibits.purge(profile, case_id)
     assert not wav.exists()
+
+
+def test_the_recording_time_in_the_container_is_the_exhibits_time_and_says_where_it_came_from(
+    profile, case_id, tmp_path
+):
+    src = make_video(tmp_path / "录屏.mp4", seconds=2.0, gop=5)  # creation_time 2025-03-12T12:30:45Z
+    eid = _import(profile, case_id, src)
+    with profile.session() as s:
+        ex = exhibits.get_exhibit(s, eid)
+        assert ex.captured_at is not None and ex.captured_at.isoformat() == "2025-03-12T20:30:45+08:00"
+        assert ex.files[0].exif_time == ex.captured_at
+    result = build_dossier(profile, case_id, options(tmp_path / "out"))
+    _, pages, txt = _pages(result, "录屏")
+    assert "录制时间（视频信息）：2025-03-12 20:30:45" in txt.replace("\n", " ")
+    assert "EXIF" not in txt and "照片信息" not in txt and "取证时间" not in txt
+    doc = pymupdf.open(result.pdf)
+    appendix = "".join(p.get_text() for p in doc if "SHA-256" in p.get_text() and "导入" in p.get_text())
+    assert "录制(视频信息)" in appendix and "拍摄(EXIF)" not in appendix
+    assert verify(profile).ok
+
+
+def test_a_video_without_a_recording_time_keeps_the_file_time(profile, case_id, tmp_path):
+    import av
+
+    src = tmp_path / "无时间.mp4"
+    with av.open(str(src), "w") as c:  # no creation_time written
+        s = c.add_stream("libx264", rate=10)
+        s.width, s.height, s.pix_fmt = 64, 48, "yuv420p"
+        for i in range(10):
+            frame = av.VideoFrame(64, 48, "yuv420p")
+            frame.pts = i
+            for p in s.encode(frame):
+                c.mux(p)
+        for p in s.encode():
+            c.mux(p)
+    eid = _import(profile, case_id, src)
+    with profile.session() as s:
+        ex = exhibits.get_exhibit(s, eid)
+        assert ex.files[0].exif_time is None and ex.captured_at == ex.files[0].file_mtime
