@@ -279,7 +279,7 @@ class ExhibitDetailPanel(QWidget):
         recorded = self.facts.labelForField(self.fact_labels["exif"])
         if isinstance(recorded, QLabel):  # a video's container time is its recording time, not EXIF
             video = f.media_type.startswith("video/")
-            recorded.setText(self.tr("录制时间（视频信息）") if video else self.tr("拍摄时间（EXIF）"))
+            recorded.setText(self.tr("创建时间（视频信息）") if video else self.tr("拍摄时间（EXIF）"))
         facts = {
             "name": f.original_name,
             "size": self.tr("{size}（{n} 字节）").format(size=human_size(f.size), n=f.size)

@@ -576,8 +576,8 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
         <translation>Taken (EXIF)</translation>
     </message>
     <message>
-        <source>录制时间（视频信息）</source>
-        <translation>Recorded (video metadata)</translation>
+        <source>创建时间（视频信息）</source>
+        <translation>Created (video metadata)</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/exhibit_detail.py" line="99"/>

@@ -37,7 +37,7 @@ def test_strip_scrubber_and_picking_a_frame(qtbot, profile, case_id, tmp_path, m
     v = panel.video
     assert panel.top.currentWidget() is v
     recorded = panel.fact_labels["exif"]
-    assert panel.facts.labelForField(recorded).text() == "录制时间（视频信息）"
+    assert panel.facts.labelForField(recorded).text() == "创建时间（视频信息）"
     assert recorded.text() == "2025-03-12 20:30:45"  # the container's creation time, in China time
     qtbot.waitUntil(lambda: v.strip.count() == 6, timeout=10000)
     assert [v.strip.item(i).text() for i in range(6)] == [

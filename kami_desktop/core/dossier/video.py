@@ -104,9 +104,9 @@ def fact_lines(facts: VideoFacts, shown: int) -> list[str]:
     ]
     if facts.created is not None:
         local = facts.created.astimezone(CHINA_TZ)
-        lines.append(f"创建时间（视频文件元数据）：{local:%Y-%m-%d %H:%M:%S}（北京时间）")
+        lines.append(f"创建时间（视频信息）：{local:%Y-%m-%d %H:%M:%S}（北京时间）")
     else:
-        lines.append("创建时间：视频文件元数据中没有记录")
+        lines.append("创建时间：视频信息中没有记录")
     lines.append(f"本页画面：{shown} 幅（按画面变化从关键帧中选取，均匀分布于全片）")
     return lines
 

@@ -24,7 +24,7 @@ from kami_desktop.core.store.model import Exhibit, ExhibitFile, OcrText
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
 EXIF = "拍摄时间（照片信息）"
-RECORDED = "录制时间（视频信息）"  # a video's container creation time, the video's EXIF
+RECORDED = "创建时间（视频信息）"  # a video container's creation time: what it says of when it was made
 FILE_NAME = "截图时间（据文件名）"
 FILE_MTIME = "文件修改时间"
 SCREEN = "画面显示时间"
@@ -44,7 +44,7 @@ def metadata_labels(media_type: str) -> tuple[str, str]:
     """What a file's own recorded time is called, long and short: a photo's EXIF capture time, a video's
     container recording time."""
     if media_type.startswith("video/"):
-        return RECORDED, "录制(视频信息)"
+        return RECORDED, "创建(视频信息)"
     return EXIF, "拍摄(EXIF)"
 
 

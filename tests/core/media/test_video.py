@@ -194,5 +194,5 @@ def test_fact_lines_say_how_a_turned_video_is_shown():
     assert (
         "分辨率：1920×1080 像素（带旋转标记：播放时顺时针旋转 90°，显示为 1080×1920），帧率 30 帧/秒" in lines
     )
-    assert "创建时间：视频文件元数据中没有记录" in lines and "本页画面：8 幅" in lines[-1]
+    assert "创建时间：视频信息中没有记录" in lines and "本页画面：8 幅" in lines[-1]
     assert "分辨率：1920×1080 像素，帧率 30 帧/秒" in fact_lines(replace(facts, rotation=0), 8)

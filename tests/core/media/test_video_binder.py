@@ -167,11 +167,11 @@ def test_the_recording_time_in_the_container_is_the_exhibits_time_and_says_where
         assert ex.files[0].exif_time == ex.captured_at
     result = build_dossier(profile, case_id, options(tmp_path / "out"))
     _, pages, txt = _pages(result, "录屏")
-    assert "录制时间（视频信息）：2025-03-12 20:30:45" in txt.replace("\n", " ")
+    assert "创建时间（视频信息）：2025-03-12 20:30:45" in txt.replace("\n", " ")
     assert "EXIF" not in txt and "照片信息" not in txt and "取证时间" not in txt
     doc = pymupdf.open(result.pdf)
     appendix = "".join(p.get_text() for p in doc if "SHA-256" in p.get_text() and "导入" in p.get_text())
-    assert "录制(视频信息)" in appendix and "拍摄(EXIF)" not in appendix
+    assert "创建(视频信息)" in appendix and "拍摄(EXIF)" not in appendix
     assert verify(profile).ok
 
 
