@@ -1,6 +1,6 @@
 """What an exhibit's time is, said truthfully on paper.
 
-An import fills the exhibit's time from the first of: the photo's EXIF capture time (a video's recording
+An import fills the exhibit's time from the first of: the photo's EXIF capture time (a video's creation
 time from its container), a time written in a screenshot's file name (Screenshot_20250312_203011.png), the
 file's modification time. Only the first two say when the picture was taken; a modification time says when the file was last written (often when it
 was copied to this PC). Court copies therefore name the time by where it came from, never calling a file
@@ -42,7 +42,7 @@ class TimedFile(Protocol):
 
 def metadata_labels(media_type: str) -> tuple[str, str]:
     """What a file's own recorded time is called, long and short: a photo's EXIF capture time, a video's
-    container recording time."""
+    container creation time."""
     if media_type.startswith("video/"):
         return RECORDED, "创建(视频信息)"
     return EXIF, "拍摄(EXIF)"
