@@ -4,9 +4,8 @@ An import fills the exhibit's time from the first of: the photo's EXIF capture t
 time from its container), a time written in a screenshot's file name (Screenshot_20250312_203011.png),
 the file's modification time. Only the first two say when the picture was taken; a modification time says
 when the file was last written (often when it was copied to this PC). Court copies therefore name the
-time by where it came from, never calling a file
-time 取证时间. A time the screenshot itself shows (a payment time on the page, taken from its OCR text
-when the user accepts the suggestion) is 画面显示时间: the page was captured then or later.
+time by where it came from, never calling a file time 取证时间. A time the screenshot itself shows (a
+payment time on the page, taken from its OCR text when the user accepts the suggestion) is 画面显示时间: the page was captured then or later.
 """
 
 from __future__ import annotations
