@@ -5,7 +5,8 @@ time from its container), a time written in a screenshot's file name (Screenshot
 the file's modification time. Only the first two say when the picture was taken; a modification time says
 when the file was last written (often when it was copied to this PC). Court copies therefore name the
 time by where it came from, never calling a file time 取证时间. A time the screenshot itself shows (a
-payment time on the page, taken from its OCR text when the user accepts the suggestion) is 画面显示时间: the page was captured then or later.
+payment time on the page, taken from its OCR text when the user accepts the suggestion) is 画面显示时间: the page was
+captured then or later.
 """
 
 from __future__ import annotations
