@@ -86,7 +86,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "party_evidence_dialog",
     ),
     "documents": ("documents_dialog",),
-    "dossier": ("dossier_dialog", "binder_printer"),
+    "dossier": ("dossier_dialog", "dossier_cover_form", "binder_preview", "binder_printer"),
     "backup": ("backup_dialog",),
     "redact": ("redact_dialog", "redact_canvas"),
     "guide": (
