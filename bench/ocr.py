@@ -5,7 +5,8 @@ Prints:
    scaling, bands) against bare ``RapidOCR()`` on the same files in the same run, both on the one
    onnxruntime/OpenCV thread the app uses (target ≤ 1.15×);
 2. worst GUI-thread lateness while the main window's OcrRunner reads screenshots and the grid is
-   scrolled and exhibits are switched, against the same browsing with no OCR (target < 100 ms);
+   scrolled and exhibits are switched, against the same browsing with no OCR (target < 100 ms;
+   ``bench/_ocr_gui.py``);
 3. search latency over 10,000 OCR'd exhibits (``core.search`` when this build has it; target < 50 ms
    median), against a plain SQL ``LIKE`` over ``ocr_texts.text``;
 4. accuracy on a generated corpus (``bench/_ocr_corpus.py``): character error rate (target ≤ 3 %) and
@@ -34,7 +35,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+# part 2 (the GUI while the runner reads) lives in bench/_ocr_gui.py, re-exported: every part is here
 from bench._ocr_corpus import Page, Score, corpus, read_rows  # noqa: E402
+from bench._ocr_gui import bench_gui as bench_gui  # noqa: E402
+from bench._ocr_gui import print_gui as print_gui  # noqa: E402
 from bench.dossier import peak_rss_mb  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache" / "ocr_corpus"
@@ -73,133 +77,6 @@ def bench_pipeline(files: list[Path]) -> list[dict]:
         for step in (ours, theirs) if k % 2 == 0 else (theirs, ours):  # alternate who goes first
             runs.update(step(f))
         out.append(runs)
-    return out
-
-
-# ------------------------------------------------------------------ 2. GUI lateness while OCR runs
-class _InProcessReader:
-    """The engine in the window's process (what the runner did before it read in a child)."""
-
-    def read_image(self, path: Path, threads: int = 1):
-        from kami_desktop.core.ocr.engine import read_image_file
-
-        return read_image_file(path, threads)
-
-    def read_pdf_page(self, path: Path, index: int, threads: int = 1):
-        from kami_desktop.core.ocr.engine import PdfPages
-
-        with PdfPages(path) as pdf:
-            return pdf.read(index, threads)
-
-    def terminate(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
-def _hwm_mb(pid: int | None) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        pass
-    return 0.0
-
-
-def bench_gui(
-    files: list[Path], n_browse: int = 2000, show_shots: bool = True, in_process: bool = False
-) -> dict:
-    from PySide6.QtCore import QSettings
-    from sqlalchemy import select, update
-
-    from bench.gui_responsiveness import Watchdog, pump_until
-    from kami_desktop.core.case.cases import create_case
-    from kami_desktop.core.evidence.importer import import_paths
-    from kami_desktop.core.profile import Profile
-    from kami_desktop.core.store.model import Blob, Exhibit
-    from kami_desktop.gui.app import create_application
-    from kami_desktop.gui.main_window import MainWindow
-    from kami_desktop.gui.ocr_runner import AUTO_KEY
-    from tests.gui.bulk import bulk_exhibits
-
-    app = create_application([])
-    out: dict = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        profile = Profile.open(Path(tmp) / "profile")
-        with profile.session() as s:
-            cid = create_case(s, "识别截图时浏览").id
-        report = import_paths(profile, cid, list(files))
-        shots = [i.exhibit_id for i in report.imported]
-        bulk_exhibits(profile, cid, n_browse, start=len(files))
-        with profile.session() as s:  # rows to browse that have no file to read (nor a thumbnail)
-            s.execute(
-                update(Blob)
-                .where(Blob.sha256.not_in([i.sha256 for i in report.imported]))
-                .values(media_type="application/octet-stream")
-            )
-        settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
-        settings.setValue(AUTO_KEY, False)  # reading starts when the bench says so
-        win = MainWindow(profile, settings)
-        if in_process:
-            win.ocr.reader = _InProcessReader()  # type: ignore[assignment]
-        win.resize(1400, 900)
-        win.show()
-        win.sidebar.refresh(select=cid)
-        view = win.evidence
-        pump_until(app, lambda: view.model.exhibit_count() >= n_browse, 30)
-        pump_until(app, lambda: False, 1.0)
-        bar = view.grid.verticalScrollBar()
-        with profile.session() as s:
-            every = list(s.scalars(select(Exhibit.id).where(Exhibit.case_id == cid)))
-
-        slowest = {"switch": 0.0, "scroll": 0.0}
-
-        def browse(step: int) -> None:
-            t = time.perf_counter()
-            if step % 25 == 0:  # another exhibit in the detail panel: a screenshot or a bulk row
-                ids = (
-                    shots
-                    if step % 50 == 0 and show_shots
-                    else every[step % len(every) : step % len(every) + 1]
-                )
-                view.select_ids([ids[(step // 50) % len(ids)]])
-                kind = "switch"
-            else:
-                bar.setValue(int(bar.maximum() * ((step * 37) % 100) / 99))
-                kind = "scroll"
-            slowest[kind] = max(slowest[kind], time.perf_counter() - t)
-            pump_until(app, lambda: False, 0.016)
-
-        dog = Watchdog()
-        dog.start()
-        for step in range(300):  # ~5 s of browsing, no OCR
-            browse(step)
-        out["idle_worst_ms"], out["idle_p99_ms"] = dog.stop()
-
-        done: list = []
-        win.ocr.finished.connect(done.append)
-        out["gui_rss_before_mb"] = peak_rss_mb()
-        dog.start()
-        t0 = time.perf_counter()
-        win.ocr.request(cid, asked=True)
-        step = 0
-        while not done and time.perf_counter() - t0 < 600:
-            browse(step)
-            step += 1
-        out["ocr_s"] = time.perf_counter() - t0
-        out["read"] = done[0].read if done else 0
-        out["ocr_worst_ms"], out["ocr_p99_ms"] = dog.stop()
-        out["steps"] = step
-        out["gui_rss_mb"] = peak_rss_mb()
-        out["child_rss_mb"] = 0.0 if in_process else _hwm_mb(getattr(win.ocr.reader, "pid", None))
-        out["slowest_switch_ms"], out["slowest_scroll_ms"] = (
-            slowest["switch"] * 1000,
-            slowest["scroll"] * 1000,
-        )
-        win.close()
-        profile.close()
     return out
 
 
@@ -391,23 +268,6 @@ def print_search(quick: bool) -> None:
             f"{worst * 1000:.1f} ms (LIKE's slowest {like_max * 1000:.1f} ms); first call, which builds the "
             f"index, {srch['search_first_s'] * 1000:.0f} ms  [target < 50 ms median]"
         )
-
-
-def print_gui(gui: dict, alone: bool = True) -> None:
-    print(
-        f"GUI thread while OcrRunner read {gui['read']} screenshots ({gui['ocr_s']:.1f} s) and the grid was "
-        f"scrolled / exhibits switched: worst lateness {gui['ocr_worst_ms']:.0f} ms (p99 {gui['ocr_p99_ms']:.0f} ms); "
-        f"same browsing without OCR {gui['idle_worst_ms']:.0f} ms (p99 {gui['idle_p99_ms']:.0f} ms)  [target < 100 ms]"
-    )
-    print(
-        f"  slowest exhibit switch {gui['slowest_switch_ms']:.0f} ms, slowest scroll step "
-        f"{gui['slowest_scroll_ms']:.0f} ms (the call itself, on the GUI thread)"
-    )
-    print(
-        f"  peak RSS of the window's process {gui['gui_rss_before_mb']:.0f} MB before the reading, "
-        f"{gui['gui_rss_mb']:.0f} MB after it; the reading process's peak {gui['child_rss_mb']:.0f} MB"
-        + ("" if alone else " (this process read in part 1 already: run --gui-only for the window's own)")
-    )
 
 
 def main(quick: bool, search_only: bool = False, gui_only: bool = False, in_process: bool = False) -> int:

@@ -3,37 +3,37 @@ search it, select a span of messages and make it a new excerpt exhibit (the orig
 changed), make a claim item from a message in one step (右键“作为主张项…”), and import a chat export
 or a voice file.
 
-Thin over ``core.chats.store``: loading and importing run on worker threads."""
+Thin over ``core.chats.store``: loading runs on worker threads; importing is ``chat_import``'s."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kami_desktop.core.case.claim_drafts import draft_from_chat_message
-from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError
+from kami_desktop.core.chats import VOICE_EXTENSIONS
 from kami_desktop.core.chats import excerpts as chatexcerpts
 from kami_desktop.core.chats import store as chatstore
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui import messages, remembered
 from kami_desktop.gui.case_events import exhibit_number
 from kami_desktop.gui.chat_bubble_delegate import ChatBubbleDelegate
+from kami_desktop.gui.chat_import import ChatImporter
 from kami_desktop.gui.chat_message_model import ChatMessageModel, MessageRole, load_messages
+from kami_desktop.gui.chat_search import ChatSearch
 from kami_desktop.gui.chat_senders_dialog import SendersDialog
 from kami_desktop.gui.claim_dialog import ClaimDialog, Numbers, claim_from
 from kami_desktop.gui.formatting import join_list
@@ -57,9 +57,6 @@ class ChatView(QWidget):
         self.profile = profile
         self.case_id: int | None = None
         self.chats: list[dict] = []
-        self.worker: TaskWorker | None = None
-        self.me = ""
-        self._pending: tuple[str, list[str], list[str]] | None = None  # an import waiting for its worker slot
         self._generation = 0
         self._select_chat: int | None = None
 
@@ -72,35 +69,23 @@ class ChatView(QWidget):
         )
         self.import_button.clicked.connect(self.import_chosen)
         self.route: Callable[[list[str]], None] | None = None  # the window's dispatcher: one way in
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("搜索消息（回车：下一处）"))
-        self._search_timer = QTimer(self, singleShot=True, interval=150)
-        self._search_timer.timeout.connect(self.run_search)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(lambda: self.step_hit(1))
-        self.prev_button = QToolButton()
-        self.prev_button.setText(self.tr("上一处"))
-        self.prev_button.clicked.connect(lambda: self.step_hit(-1))
-        self.next_button = QToolButton()
-        self.next_button.setText(self.tr("下一处"))
-        self.next_button.clicked.connect(lambda: self.step_hit(1))
-        self.hit_label = QLabel()
+        self.model = ChatMessageModel(self)
+        self.list = QListView()
+        self.finder = ChatSearch(self.model, self.list, self)  # 搜索消息, 上一处 / 下一处
+        self.search, self.hit_label = self.finder.edit, self.finder.hit_label
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("聊天记录：")))
         bar.addWidget(self.chat_box, 1)
         bar.addWidget(self.import_button)
         bar.addSpacing(12)
         bar.addWidget(self.search, 1)
-        for w in (self.prev_button, self.next_button, self.hit_label):
+        for w in (self.finder.prev_button, self.finder.next_button, self.hit_label):
             bar.addWidget(w)
 
         self.info = QLabel()
         self.info.setWordWrap(True)
         self._pending_message: tuple[int, int] | None = None  # (chat id, message id) to show once loaded
         self._loaded_chat: int | None = None  # the chat whose messages the model holds
-        self.model = ChatMessageModel(self)
-        self.list = QListView()
         self.list.setModel(self.model)
         self.list.setItemDelegate(ChatBubbleDelegate(self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -125,6 +110,13 @@ class ChatView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.selection_label, 1)
         bottom.addWidget(self.excerpt_button)
+        # 导入聊天记录…: reading the senders, asking who is who, importing, on a worker
+        self.importer = ChatImporter(
+            profile, lambda: self.case_id, lambda senders, name: self.ask_me(senders, name), self
+        )
+        self.importer.status.connect(self.status.setText)
+        self.importer.finished.connect(self._import_finished)
+        self.importer.busy_changed.connect(self._update_buttons)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -258,8 +250,8 @@ class ChatView(QWidget):
             return
         self.model.set_rows(rows)
         self._loaded_chat = chat_id
-        if self.search.text().strip():
-            self.run_search()
+        if self.finder.active():
+            self.finder.run()
         self._show_pending()
         self._update_buttons()
         self.loaded.emit()
@@ -294,33 +286,10 @@ class ChatView(QWidget):
 
     # ------------------------------------------------------------------ search
     def run_search(self) -> None:
-        hits = self.model.search(self.search.text())
-        if hits:
-            self._go_to(hits[0])
-        self._show_hits()
+        self.finder.run()
 
     def step_hit(self, step: int) -> None:
-        hits = self.model.hits
-        if not hits:
-            return
-        cur = self.model.current_hit
-        i = hits.index(cur) if cur in hits else -1
-        self._go_to(hits[(i + step) % len(hits)])
-        self._show_hits()
-
-    def _go_to(self, row: int) -> None:
-        self.model.set_current_hit(row)
-        self.list.scrollTo(self.model.index(row), QAbstractItemView.ScrollHint.PositionAtCenter)
-
-    def _show_hits(self) -> None:
-        hits, cur = self.model.hits, self.model.current_hit
-        if not self.search.text().strip():
-            self.hit_label.setText("")
-        elif not hits:
-            self.hit_label.setText(self.tr("没有找到"))
-        else:
-            at = hits.index(cur) + 1 if cur is not None else 0
-            self.hit_label.setText(f"{at}/{len(hits)}")
+        self.finder.step(step)
 
     # ------------------------------------------------------------------ a claim item from a message
     def _context_menu(self, pos) -> None:
@@ -383,6 +352,11 @@ class ChatView(QWidget):
             self.selection_label.setText(self.tr("按住 Shift 点击可选中一段连续的消息，再生成摘录证据。"))
 
     # ------------------------------------------------------------------ import
+    @property
+    def worker(self) -> TaskWorker | None:
+        """The import's worker while a chat export or a voice file is being read or imported."""
+        return self.importer.worker
+
     def import_chosen(self) -> None:
         """导入聊天记录…: a voice file is this tab's; anything else goes where a dropped file would (a bill
         to 账单, a picture to 证据), through the window's dispatcher."""
@@ -401,109 +375,16 @@ class ChatView(QWidget):
         if self.case_id is None or self.worker is not None:
             return
         path = path or self.choose_file()
-        if not path:
-            return
-        if me is None and Path(path).suffix.lower() not in VOICE_EXTENSIONS:
-            self.status.setText(self.tr("正在读取 {name} 的发送者…").format(name=Path(path).name))
-            self._run(
-                chatstore.chat_senders,
-                str(path),
-                on_result=lambda senders: self._senders_read(str(path), senders),
-                on_error=self._import_failed,
-                with_progress=False,
-                with_cancel=False,
-            )
-            return
-        self._start_import(str(path), me or [], staff or [])
+        if path:
+            self.importer.import_file(path, me, staff)
 
-    def _senders_read(self, path: str, senders: list) -> None:
-        choice = self.ask_me(senders, Path(path).name)
-        if choice is None:
-            self.status.setText(self.tr("已取消导入。"))
-            return
-        me, staff = choice
-        self.me = "、".join(me)
-        self._pending = (path, me, staff)
-        if self.worker is None:  # the reading worker has finished already: go on now, else when it does
-            self._start_pending()
-
-    def _start_pending(self) -> None:
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            self._start_import(*pending)
-
-    def _start_import(self, path: str, me: list[str], staff: list[str]) -> None:
-        if self.case_id is None or self.worker is not None:
-            return
-        self.status.setText(self.tr("正在读取 {name}…").format(name=Path(path).name))
-        self._run(
-            chatstore.import_chat,
-            self.profile,
-            self.case_id,
-            path,
-            me or None,
-            on_result=self._imported,
-            on_error=self._import_failed,
-            staff=staff or None,
-        )
-
-    def _run(self, fn, *args, on_result, on_error, **kwargs) -> None:
-        mine: list = []
-        self.worker = start_task(
-            fn,
-            *args,
-            on_result=guarded(self, on_result),
-            on_error=guarded(self, on_error),
-            on_finished=guarded(self, lambda: self._import_done(mine[0])),
-            **kwargs,
-        )
-        mine.append(self.worker)
-        self._update_buttons()
-
-    def _import_done(self, worker) -> None:
-        if self.worker is worker:
-            self.worker = None
-        self._update_buttons()
-        if self.worker is None and self._pending is not None:
-            self._start_pending()
+    def _import_finished(self, result) -> None:
+        self.import_finished.emit(result)
+        if isinstance(result, chatstore.ChatImport):
+            self.reload(select_chat=result.chat_id)
 
     def _number(self, exhibit_id: int) -> int | str:
         """The exhibit's binder number (证据 N as the binder prints it), never its database id."""
         if self.case_id is None:
             return "?"
         return exhibit_number(self.profile, self.case_id, exhibit_id) or "?"
-
-    def _imported(self, result) -> None:
-        if isinstance(result, chatstore.VoiceImport):
-            length = chatstore.format_duration(result.duration) or self.tr("未知")
-            self.status.setText(
-                self.tr("已导入语音证据 {ex}《{title}》，时长 {length}").format(
-                    ex=self._number(result.exhibit_id), title=result.title, length=length
-                )
-            )
-            self.import_finished.emit(result)
-            return
-        if result.duplicate:
-            text = self.tr("这份聊天记录已经导入过（证据 {ex}），没有重复添加。").format(
-                ex=join_list([str(self._number(c["exhibit_id"])) for c in result.chats])
-            )
-        elif len(result.chats) > 1:
-            text = self.tr("已导入 {k} 个会话，共 {n} 条消息，每个会话一件证据：{titles}").format(
-                k=len(result.chats), n=result.messages, titles=join_list([c["title"] for c in result.chats])
-            )
-        else:
-            text = self.tr("已导入《{title}》：{n} 条消息（证据 {ex}）").format(
-                ex=self._number(result.exhibit_id), title=result.title, n=result.messages
-            )
-        self.status.setText(text)
-        self.import_finished.emit(result)
-        self.reload(select_chat=result.chat_id)
-
-    def _import_failed(self, failure: TaskFailure) -> None:
-        exc = failure.exception
-        if isinstance(exc, ChatError):
-            self.status.setText(self.tr("未导入：{reason}").format(reason=str(exc)))
-            messages.warn(self, self.tr("无法导入聊天记录"), str(exc))
-        else:
-            messages.show_error(self, exc, failure.traceback)
-        self.import_finished.emit(None)

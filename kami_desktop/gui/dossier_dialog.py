@@ -1,61 +1,36 @@
-"""生成证据册: choose and order exhibits, set the cover and options, build in the background, look at
-the pages, print, open the PDF or its folder. A thin layer over ``core.dossier``.
+"""生成证据册: choose and order exhibits, set the cover and options (``dossier_cover_form``), build in the
+background, look at the pages (``binder_preview``), print, open the PDF or its folder. A thin layer over
+``core.dossier``.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
-import pymupdf
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QDateEdit,
     QDialog,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSpinBox,
     QVBoxLayout,
 )
 
 from kami_desktop.core.dossier.build import build_dossier
 from kami_desktop.core.dossier.choices import DossierChoices, dossier_choices
-from kami_desktop.core.dossier.options import (
-    DEFAULT_ATTACHMENT_CAP_MB,
-    DEFAULT_CAUSE,
-    DossierOptions,
-    DossierResult,
-    PreflightError,
-    PreflightReport,
-)
+from kami_desktop.core.dossier.options import DossierOptions, DossierResult, PreflightError, PreflightReport
 from kami_desktop.core.dossier.precheck import preflight
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.tasks import Cancelled
 from kami_desktop.gui import binder_printer, messages, remembered
+from kami_desktop.gui.binder_preview import BinderPreview
+from kami_desktop.gui.dossier_cover_form import DossierCoverForm
+from kami_desktop.gui.dossier_cover_form import default_out_dir as default_out_dir  # re-exported
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
-
-PREVIEW_DPI = 110
-
-
-def default_out_dir() -> Path:
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(
-        Path.home()
-    )
-    return Path(docs) / "卡盟维权证据册"
 
 
 class DossierDialog(QDialog):
@@ -69,7 +44,6 @@ class DossierDialog(QDialog):
         self.report: PreflightReport | None = None
         self.worker: TaskWorker | None = None
         self.print_worker: TaskWorker | None = None
-        self._doc: pymupdf.Document | None = None
         self.setWindowTitle(self.tr("生成证据册"))
         self.resize(1100, 760)
         self.choices = dossier_choices(profile, case_id)
@@ -108,84 +82,16 @@ class DossierDialog(QDialog):
         self.advice.setVisible(False)
         left.addWidget(self.advice)
 
-        self.submitter = QLineEdit()
-        self.submitter.setPlaceholderText(self.tr("如：原告 张三（留空则打印空白横线，手写填写）"))
-        self.court = QLineEdit()
-        self.cause = QLineEdit(DEFAULT_CAUSE)
-        self.case_number = QLineEdit()
-        self.case_number.setPlaceholderText(self.tr("立案后才有，可留空"))
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.summary = QPlainTextEdit()
-        self.summary.setPlaceholderText(self.tr("案情简述（可选，单独一页）"))
-        self.summary.setMaximumHeight(80)
-        self.attachments = QCheckBox(self.tr("把原始文件作为附件嵌入 PDF"))
-        self.attachments.setChecked(True)
-        self.cap = QDoubleSpinBox()
-        self.cap.setRange(0, 4096)
-        self.cap.setDecimals(0)
-        self.cap.setSuffix(" MB")
-        self.cap.setValue(DEFAULT_ATTACHMENT_CAP_MB)
-        self.attachments.toggled.connect(self.cap.setEnabled)
-        self.copies = QSpinBox()
-        self.copies.setRange(1, 99)
-        self.copies.setValue(choices.copies.total)
-        self.out_dir = QLineEdit(str(default_out_dir()))
-        browse = QPushButton(self.tr("浏览…"))
-        browse.clicked.connect(self._browse)
-        # 提交人 and the court are the case's: what was typed here or in 生成文书 comes back in both
         settings = remembered.settings_for(self)
-        for edit, name in ((self.submitter, remembered.SUBMITTER), (self.court, remembered.COURT)):
-            edit.setText(remembered.case_value(settings, self.profile.data_dir, self.case_id, name))
-            edit.textChanged.connect(
-                lambda text, name=name: remembered.remember_case_value(
-                    settings, self.profile.data_dir, self.case_id, name, text
-                )
-            )
-        form = QFormLayout()
-        form.addRow(self.tr("提交人"), self.submitter)
-        form.addRow(self.tr("受理法院"), self.court)
-        form.addRow(self.tr("案由"), self.cause)
-        form.addRow(self.tr("案号"), self.case_number)
-        form.addRow(self.tr("提交日期"), self.date)
-        form.addRow(self.tr("案情简述"), self.summary)
-        cap_row = QHBoxLayout()
-        cap_row.addWidget(self.attachments)
-        cap_row.addWidget(QLabel(self.tr("总大小上限")))
-        cap_row.addWidget(self.cap)
-        form.addRow(self.tr("附件"), cap_row)
-        self.online = QCheckBox(self.tr("另存网上立案用的文件（每件证据一个 PDF，证据目录单独一个）"))
-        form.addRow(self.tr("网上立案"), self.online)
-        copies_row = QHBoxLayout()
-        copies_row.addWidget(self.copies)
-        copies_row.addWidget(QLabel(self.tr("份（法院 1 份 + 每名被告 1 份 + 自留 1 份）")))
-        form.addRow(self.tr("打印份数"), copies_row)
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.out_dir, 1)
-        out_row.addWidget(browse)
-        form.addRow(self.tr("保存到"), out_row)
-        options = QGroupBox(self.tr("封面与选项"))
-        options.setLayout(form)
-
-        self.preview = QLabel(self.tr("生成后在此预览页面"))
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview_scroll = scroll = QScrollArea()
-        scroll.setWidget(self.preview)
-        scroll.setWidgetResizable(True)
-        self.page = QSpinBox()
-        self.page.setRange(1, 1)
-        self.page.valueChanged.connect(self.show_page)
-        self.page_total = QLabel("/ 0")
-        nav = QHBoxLayout()
-        nav.addWidget(QLabel(self.tr("第")))
-        nav.addWidget(self.page)
-        nav.addWidget(self.page_total)
-        nav.addStretch(1)
+        self.cover = DossierCoverForm(self.profile, self.case_id, choices.copies.total, settings)
+        self.pages = BinderPreview()
+        # the fields the dialog's callers and tests reach for, by their old names
+        self.submitter, self.court, self.cause = self.cover.submitter, self.cover.court, self.cover.cause
+        self.copies, self.online, self.out_dir = self.cover.copies, self.cover.online, self.cover.out_dir
+        self.preview, self.page, self.page_total = self.pages.image, self.pages.page, self.pages.page_total
         right = QVBoxLayout()
-        right.addWidget(options)
-        right.addWidget(scroll, 1)
-        right.addLayout(nav)
+        right.addWidget(self.cover)
+        right.addWidget(self.pages, 1)
 
         top = QHBoxLayout()
         top.addLayout(left, 2)
@@ -241,29 +147,8 @@ class DossierDialog(QDialog):
         self.list.insertItem(to, item)
         self.list.setCurrentRow(to)
 
-    def _browse(self) -> None:
-        chosen = remembered.choose_folder(
-            self, self.tr("选择保存证据册的文件夹"), current=self.out_dir.text()
-        )
-        if chosen:
-            self.out_dir.setText(chosen)
-
     def options(self, force: bool = False) -> DossierOptions:
-        d = self.date.date()
-        return DossierOptions(
-            out_dir=Path(self.out_dir.text().strip() or default_out_dir()),
-            exhibit_ids=self.selected_ids(),
-            attachments=self.attachments.isChecked(),
-            attachment_cap_mb=float(self.cap.value()),
-            submitted_on=date(d.year(), d.month(), d.day()),
-            submitter=self.submitter.text().strip(),
-            court=self.court.text().strip(),
-            cause=self.cause.text().strip(),
-            case_number=self.case_number.text().strip(),
-            summary=self.summary.toPlainText().strip(),
-            force=force,
-            online_pdfs=self.online.isChecked(),
-        )
+        return self.cover.options(self.selected_ids(), force)
 
     # ------------------------------------------------------------------ preflight
     def _check(self) -> None:
@@ -321,7 +206,7 @@ class DossierDialog(QDialog):
             force = self._confirm_force(self.report)
             if not force:
                 return
-        self._close_doc()
+        self.pages.close_document()
         self.dossier = None
         self._busy(True)
         self.status.setText(self.tr("正在生成证据册…"))
@@ -384,13 +269,7 @@ class DossierDialog(QDialog):
         if result.tips is not None:
             text += "\n" + self.tr("给你的提示另存于：{tips}（不提交法院）").format(tips=result.tips)
         self.status.setText(text)
-        self._doc = pymupdf.open(result.pdf)
-        self.page.blockSignals(True)
-        self.page.setRange(1, self._doc.page_count)
-        self.page.setValue(1)
-        self.page.blockSignals(False)
-        self.page_total.setText(f"/ {self._doc.page_count}")
-        self.show_page(1)
+        self.pages.open(result.pdf)
         self.built.emit(result)
 
     def _failed(self, failure: TaskFailure) -> None:
@@ -407,17 +286,7 @@ class DossierDialog(QDialog):
             self.status.setText(self.tr("证据册未能生成。"))
             messages.show_error(self, exc, failure.traceback)
 
-    # ------------------------------------------------------------------ preview, print, open
-    def show_page(self, number: int) -> None:
-        if self._doc is None or not 1 <= number <= self._doc.page_count:
-            return
-        page = self._doc[number - 1]
-        width = self.preview_scroll.viewport().width() - 24
-        fit = width / (page.rect.width / 72)  # fit the page to the width
-        pix = page.get_pixmap(dpi=int(max(36, min(PREVIEW_DPI, fit))), alpha=False)
-        image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888).copy()
-        self.preview.setPixmap(QPixmap.fromImage(image))
-
+    # ------------------------------------------------------------------ print, open
     def print_binder(self) -> None:
         if self.dossier is None:
             return
@@ -466,14 +335,9 @@ class DossierDialog(QDialog):
             QUrl.fromLocalFile(str(self.dossier.bundle))
         )
 
-    def _close_doc(self) -> None:
-        if self._doc is not None:
-            self._doc.close()
-            self._doc = None
-
     def done(self, code: int) -> None:
         for w in (self.worker, self.print_worker):
             if w is not None:
                 w.cancel()
-        self._close_doc()
+        self.pages.close_document()
         super().done(code)

@@ -70,7 +70,14 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "kami_desktop": OWN_SOURCES,
     "bills": ("bills_view", "bill_table_model"),
     "claims": ("claims_view", "claim_dialog", "counterparty_dialog"),
-    "chat": ("chat_view", "chat_bubble_delegate", "chat_message_model", "chat_senders_dialog"),
+    "chat": (
+        "chat_view",
+        "chat_import",
+        "chat_search",
+        "chat_bubble_delegate",
+        "chat_message_model",
+        "chat_senders_dialog",
+    ),
     "ladder": (
         "ladder_view",
         "ladder_style",
@@ -86,7 +93,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "party_evidence_dialog",
     ),
     "documents": ("documents_dialog",),
-    "dossier": ("dossier_dialog", "binder_printer"),
+    "dossier": ("dossier_dialog", "dossier_cover_form", "binder_preview", "binder_printer"),
     "backup": ("backup_dialog",),
     "redact": ("redact_dialog", "redact_canvas"),
     "guide": (

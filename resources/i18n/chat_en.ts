@@ -93,11 +93,87 @@
     </message>
 </context>
 <context>
+    <name>ChatImporter</name>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_import.py" line="53"/>
+        <source>正在读取 {name} 的发送者…</source>
+        <translation>Reading the senders of {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_import.py" line="68"/>
+        <source>已取消导入。</source>
+        <translation>Import cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_import.py" line="85"/>
+        <source>正在读取 {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_import.py" line="126"/>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_import.py" line="128"/>
+        <source>已导入语音证据 {ex}《{title}》，时长 {length}</source>
+        <translation>Imported voice exhibit {ex} “{title}”, length {length}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_import.py" line="134"/>
+        <source>这份聊天记录已经导入过（证据 {ex}），没有重复添加。</source>
+        <translation>This chat log was imported before (exhibit {ex}); it was not added again.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_import.py" line="140"/>
+        <source>已导入 {k} 个会话，共 {n} 条消息，每个会话一件证据：{titles}</source>
+        <translation>Imported {k} conversations, {n} messages, one exhibit each: {titles}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_import.py" line="148"/>
+        <source>已导入《{title}》：{n} 条消息（证据 {ex}）</source>
+        <translation>Imported “{title}” as exhibit {ex}; messages: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_import.py" line="157"/>
+        <source>未导入：{reason}</source>
+        <translation>Not imported: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_import.py" line="158"/>
+        <source>无法导入聊天记录</source>
+        <translation>Cannot import the chat log</translation>
+    </message>
+</context>
+<context>
     <name>ChatMessageModel</name>
     <message>
         <location filename="../../kami_desktop/gui/chat_message_model.py" line="94"/>
         <source>第 {seq} 条 · {time} · 原文件第 {line} 行</source>
         <translation>Message {seq} · {time} · line {line} of the original file</translation>
+    </message>
+</context>
+<context>
+    <name>ChatSearch</name>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_search.py" line="19"/>
+        <source>搜索消息（回车：下一处）</source>
+        <translation>Search messages (Enter: next match)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_search.py" line="25"/>
+        <source>上一处</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_search.py" line="28"/>
+        <source>下一处</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_search.py" line="61"/>
+        <source>没有找到</source>
+        <translation>Not found</translation>
     </message>
 </context>
 <context>
@@ -111,21 +187,6 @@
         <location filename="../../kami_desktop/gui/chat_view.py" line="70"/>
         <source>QQ 消息管理器导出的 txt，用“留痕”软件从电脑版微信导出的 CSV/TXT/HTML，或语音文件</source>
         <translation>A .txt exported by the QQ Message Manager, a CSV/TXT/HTML export from WeChat on a computer made with MemoTrace (留痕), or a voice file</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="75"/>
-        <source>搜索消息（回车：下一处）</source>
-        <translation>Search messages (Enter: next match)</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="81"/>
-        <source>上一处</source>
-        <translation>Previous</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="84"/>
-        <source>下一处</source>
-        <translation>Next</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/chat_view.py" line="88"/>
@@ -168,11 +229,6 @@
         <translation>Exhibit {ex} · messages: {n} · {first} to {last} · participants: {who}</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="284"/>
-        <source>没有找到</source>
-        <translation>Not found</translation>
-    </message>
-    <message>
         <location filename="../../kami_desktop/gui/chat_view.py" line="295"/>
         <source>作为主张项…</source>
         <translation>Make a claim item…</translation>
@@ -201,56 +257,6 @@
         <location filename="../../kami_desktop/gui/chat_view.py" line="347"/>
         <source>按住 Shift 点击可选中一段连续的消息，再生成摘录证据。</source>
         <translation>Shift-click to select a run of messages, then make an excerpt exhibit.</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="360"/>
-        <source>正在读取 {name} 的发送者…</source>
-        <translation>Reading the senders of {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="375"/>
-        <source>已取消导入。</source>
-        <translation>Import cancelled.</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="391"/>
-        <source>正在读取 {name}…</source>
-        <translation>Reading {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="425"/>
-        <source>未知</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="427"/>
-        <source>已导入语音证据 {ex}《{title}》，时长 {length}</source>
-        <translation>Imported voice exhibit {ex} “{title}”, length {length}</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="434"/>
-        <source>这份聊天记录已经导入过（证据 {ex}），没有重复添加。</source>
-        <translation>This chat log was imported before (exhibit {ex}); it was not added again.</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="438"/>
-        <source>已导入 {k} 个会话，共 {n} 条消息，每个会话一件证据：{titles}</source>
-        <translation>Imported {k} conversations, {n} messages, one exhibit each: {titles}</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="442"/>
-        <source>已导入《{title}》：{n} 条消息（证据 {ex}）</source>
-        <translation>Imported “{title}” as exhibit {ex}; messages: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="452"/>
-        <source>未导入：{reason}</source>
-        <translation>Not imported: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/chat_view.py" line="453"/>
-        <source>无法导入聊天记录</source>
-        <translation>Cannot import the chat log</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BinderPreview</name>
+    <message>
+        <location filename="../../kami_desktop/gui/binder_preview.py" line="21"/>
+        <source>生成后在此预览页面</source>
+        <translation>The pages are previewed here once the binder is built</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/binder_preview.py" line="31"/>
+        <source>第</source>
+        <translation>Page</translation>
+    </message>
+</context>
+<context>
     <name>BinderPrinter</name>
     <message>
         <location filename="../../kami_desktop/gui/binder_printer.py" line="34"/>
@@ -46,6 +59,109 @@
     </message>
 </context>
 <context>
+    <name>DossierCoverForm</name>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="49"/>
+        <source>如：原告 张三（留空则打印空白横线，手写填写）</source>
+        <translation>e.g. 原告 张三 (if left empty, a blank line is printed to fill in by hand)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="53"/>
+        <source>立案后才有，可留空</source>
+        <translation>Given once the case is filed; may be left empty</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="58"/>
+        <source>案情简述（可选，单独一页）</source>
+        <translation>Brief account of the case (optional; printed on a page of its own)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="60"/>
+        <source>把原始文件作为附件嵌入 PDF</source>
+        <translation>Embed the original files in the PDF as attachments</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="72"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="83"/>
+        <source>提交人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="84"/>
+        <source>受理法院</source>
+        <translation>Court</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="85"/>
+        <source>案由</source>
+        <translation>Cause of action</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="86"/>
+        <source>案号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="87"/>
+        <source>提交日期</source>
+        <translation>Date submitted</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="88"/>
+        <source>案情简述</source>
+        <translation>Case summary</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="91"/>
+        <source>总大小上限</source>
+        <translation>Total size limit</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="93"/>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="94"/>
+        <source>另存网上立案用的文件（每件证据一个 PDF，证据目录单独一个）</source>
+        <translation>Also save files for online filing (one PDF per exhibit, plus the evidence list on its own)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="95"/>
+        <source>网上立案</source>
+        <translation>Online filing</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="98"/>
+        <source>份（法院 1 份 + 每名被告 1 份 + 自留 1 份）</source>
+        <translation>copies (1 for the court + 1 per defendant + 1 for you)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="99"/>
+        <source>打印份数</source>
+        <translation>Copies to print</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="103"/>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="47"/>
+        <source>封面与选项</source>
+        <translation>Cover and options</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/dossier_cover_form.py" line="107"/>
+        <source>选择保存证据册的文件夹</source>
+        <translation>Choose the folder to save the evidence binder in</translation>
+    </message>
+</context>
+<context>
     <name>DossierDialog</name>
     <message>
         <location filename="../../kami_desktop/gui/dossier_dialog.py" line="71"/>
@@ -72,111 +188,6 @@
         <location filename="../../kami_desktop/gui/dossier_dialog.py" line="98"/>
         <source>证据（勾选编入，拖动或用按钮调整顺序）：</source>
         <translation>Exhibits (tick to include; drag or use the buttons to reorder):</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="107"/>
-        <source>如：原告 张三（留空则打印空白横线，手写填写）</source>
-        <translation>e.g. 原告 张三 (if left empty, a blank line is printed to fill in by hand)</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="111"/>
-        <source>立案后才有，可留空</source>
-        <translation>Given once the case is filed; may be left empty</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="116"/>
-        <source>案情简述（可选，单独一页）</source>
-        <translation>Brief account of the case (optional; printed on a page of its own)</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="118"/>
-        <source>把原始文件作为附件嵌入 PDF</source>
-        <translation>Embed the original files in the PDF as attachments</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="130"/>
-        <source>浏览…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="133"/>
-        <source>提交人</source>
-        <translation>Submitted by</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="134"/>
-        <source>受理法院</source>
-        <translation>Court</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="135"/>
-        <source>案由</source>
-        <translation>Cause of action</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="136"/>
-        <source>案号</source>
-        <translation>Case number</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="137"/>
-        <source>提交日期</source>
-        <translation>Date submitted</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="138"/>
-        <source>案情简述</source>
-        <translation>Case summary</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="141"/>
-        <source>总大小上限</source>
-        <translation>Total size limit</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="143"/>
-        <source>附件</source>
-        <translation>Attachments</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="144"/>
-        <source>另存网上立案用的文件（每件证据一个 PDF，证据目录单独一个）</source>
-        <translation>Also save files for online filing (one PDF per exhibit, plus the evidence list on its own)</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="145"/>
-        <source>网上立案</source>
-        <translation>Online filing</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="148"/>
-        <source>份（法院 1 份 + 每名被告 1 份 + 自留 1 份）</source>
-        <translation>copies (1 for the court + 1 per defendant + 1 for you)</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="149"/>
-        <source>打印份数</source>
-        <translation>Copies to print</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="153"/>
-        <source>保存到</source>
-        <translation>Save to</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="154"/>
-        <source>封面与选项</source>
-        <translation>Cover and options</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="157"/>
-        <source>生成后在此预览页面</source>
-        <translation>The pages are previewed here once the binder is built</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="167"/>
-        <source>第</source>
-        <translation>Page</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/dossier_dialog.py" line="179"/>
@@ -212,11 +223,6 @@
         <location filename="../../kami_desktop/gui/dossier_dialog.py" line="197"/>
         <source>关闭</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/dossier_dialog.py" line="232"/>
-        <source>选择保存证据册的文件夹</source>
-        <translation>Choose the folder to save the evidence binder in</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/dossier_dialog.py" line="255"/>

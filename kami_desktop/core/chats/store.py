@@ -1,6 +1,7 @@
-"""Chat logs and voice messages in a case: import (exhibit + every message, all or nothing), reading,
-search, and excerpts — a new derived exhibit holding a transcript of a span of messages; the
-original chat file is never modified.
+"""Chat logs in a case: import (exhibit + every message, all or nothing), reading and search; the
+original chat file is never modified. A voice file given to ``import_chat`` is stored by
+``voice_store`` (re-exported here); an excerpt (a span of messages as a new exhibit) is made by
+``excerpts``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.cases import get_case
-from kami_desktop.core.chats import VOICE_EXTENSIONS, ChatError, ParsedChat, parse_chat_bytes
-from kami_desktop.core.chats.audio import MAX_AUDIO_BYTES, audio_duration_bytes
+from kami_desktop.core.chats import ChatError, ParsedChat, parse_chat_bytes
 from kami_desktop.core.chats.detect import MAX_CHAT_BYTES
 from kami_desktop.core.chats.speakers import (
     Conversation,
@@ -25,6 +25,12 @@ from kami_desktop.core.chats.speakers import (
     resolve_me,
     stored_role,
 )
+
+# voice files, re-exported: callers import them from here
+from kami_desktop.core.chats.voice_store import VoiceImport as VoiceImport
+from kami_desktop.core.chats.voice_store import format_duration as format_duration
+from kami_desktop.core.chats.voice_store import import_voice as import_voice
+from kami_desktop.core.chats.voice_store import is_voice as is_voice
 from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibit, get_exhibit, next_position
 from kami_desktop.core.evidence.importer import ImportedItem, record_import
 from kami_desktop.core.evidence.sources import import_source_file
@@ -69,33 +75,6 @@ class ChatImport:
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
-
-
-@dataclass
-class VoiceImport:
-    exhibit_id: int
-    sha256: str
-    duplicate: bool
-    duration: float | None  # seconds, None when the header could not be read
-    title: str
-    kind: str = "voice"
-
-    def to_json(self) -> dict:
-        return dict(self.__dict__)
-
-
-def format_duration(seconds: float | None) -> str:
-    """0:42, 12:05, 1:02:03 (rounded to the second); empty when unknown."""
-    if seconds is None:
-        return ""
-    total = int(round(seconds))
-    h, rest = divmod(total, 3600)
-    m, sec = divmod(rest, 60)
-    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
-
-
-def is_voice(path: Path | str) -> bool:
-    return Path(path).suffix.lower() in VOICE_EXTENSIONS
 
 
 # ----------------------------------------------------------------------------- import
@@ -322,49 +301,6 @@ def _store(
         exhibit_id=ex.id,
     )
     return row.id
-
-
-def import_voice(profile: Profile, case_id: int, path: Path | str) -> VoiceImport:
-    """A voice message file as a 平台交互 exhibit; its duration (read from the header) goes into the title."""
-    p = Path(path)
-    with profile.session() as s:
-        get_case(s, case_id)
-    data = read_capped(p, MAX_AUDIO_BYTES, ChatError)
-    if not data:
-        raise ChatError(p.name, "文件是空的。")
-    seconds = audio_duration_bytes(data, p.suffix.lower())
-
-    def describe(s: Session, item: ImportedItem, created: bool) -> tuple[bool, str]:
-        if created:
-            length = format_duration(seconds)
-            title = f"语音 {length}（{p.stem}）" if length else f"语音（{p.stem}）"
-            notes = (
-                f"时长 {length}（{seconds:g} 秒，从音频文件头读取）"
-                if length
-                else "未能从文件头读取时长（格式未知或文件损坏）"
-            )
-            edit_exhibit(s, item.exhibit_id, title=title[:300], notes=notes)
-            ledger.append(
-                s,
-                "voice.import",
-                {"sha256": item.sha256, "duration": seconds},
-                case_id=case_id,
-                exhibit_id=item.exhibit_id,
-            )
-        return created, get_exhibit(s, item.exhibit_id).title
-
-    item, (created, title) = import_source_file(
-        profile,
-        case_id,
-        p,
-        data,
-        category="interaction",
-        captured_at=None,
-        source="语音消息文件",
-        error=ChatError,
-        store=describe,
-    )
-    return VoiceImport(item.exhibit_id, item.sha256, not created, seconds, title)
 
 
 # ----------------------------------------------------------------------------- reading
