@@ -9,7 +9,9 @@ stops the running job between pages and drops the queue; what was read stays. Th
 The pages are read in a child process (``core.ocr.reader_process.ReaderProcess``): the engine's memory
 and CPU stay out of the window's process; the rows are stored here by the job. 停止 also ends the child
 (the page it was reading is read next time); the child is ended too when no job has run for
-``IDLE_CLOSE_MS`` (its few hundred MB go with it) and at shutdown.
+``IDLE_CLOSE_MS`` (its few hundred MB go with it) and at shutdown. A child that hangs on a page is
+killed after the page's limit and the job goes on (the page is a failed one, 识别超时); what the child
+writes to its stderr goes to ``logs/ocr-reader.log``.
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ class OcrRunner(QObject):
         self._asked: set[int] = set()  # queued cases the user asked for (they get an answer even if idle)
         self._running_asked = False
         self._summary: OcrSummary | None = None
-        self.reader = ReaderProcess()
+        self.reader = ReaderProcess(logs_dir=profile.logs_dir)  # its stderr: logs/ocr-reader.log
         self._stopped = False
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
