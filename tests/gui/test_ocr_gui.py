@@ -53,6 +53,7 @@ def test_an_import_is_read_in_the_background_and_its_text_shown_as_machine_read(
     # read in a child process, which ends once the runner has been idle for a while
     reader = win.ocr.reader
     assert reader.running and reader.pid != os.getpid() and reader.started == 1
+    assert reader.child_log.path == profile.logs_dir / "ocr-reader.log"  # its stderr, kept
     assert win.ocr.idle.isActive()
     win.ocr.idle.setInterval(50)
     qtbot.waitUntil(lambda: not reader.running, timeout=10000)

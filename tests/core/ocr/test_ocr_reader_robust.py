@@ -20,16 +20,17 @@ from kami_desktop.core.ocr.job import read_case
 from kami_desktop.core.ocr.reader_process import CRASHED, PageLimit, ReaderProcess
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store.model import OcrText
-from tests.core.ocr.samples import order_shot, text_pdf
+from tests.core.ocr.samples import image_pdf, order_shot, text_pdf
 
-# A real child that hangs on the file whose hash is given (it reads every other file as the app's child
-# does): it neither answers nor dies, as onnxruntime stuck in a loop would.
+# A real child that hangs on the file whose hash is given (on one page of it when a page is given; it
+# reads everything else as the app's child does): it neither answers nor dies, as onnxruntime stuck in a loop would.
 HANGS_ON = """
 import sys, time
 import kami_desktop.core.ocr.reader_process as rp
 real = rp.handle
 def handle(request):
-    if sys.argv[1] in request["path"]:
+    page = int(sys.argv[2]) if len(sys.argv) > 2 else request.get("page", 0)
+    if sys.argv[1] in request["path"] and request.get("page", 0) == page:
         time.sleep(3600)
     return real(request)
 rp.handle = handle
@@ -49,15 +50,18 @@ sys.exit(3)
 
 
 class ShortFor(PageLimit):
-    """The production limit for every page but the marked one, which gets ``seconds``."""
+    """The production limit for every page but the marked one (its file, and its page when given),
+    which gets ``seconds``."""
 
-    def __init__(self, marked: str, seconds: float) -> None:
+    def __init__(self, marked: str, seconds: float, page: int | None = None) -> None:
         super().__init__()
-        object.__setattr__(self, "marked", marked)
-        object.__setattr__(self, "short", seconds)
+        object.__setattr__(self, "marked", (marked, page, seconds))
 
     def for_request(self, request):  # type: ignore[no-untyped-def]
-        return self.short if self.marked in request["path"] else super().for_request(request)  # type: ignore[attr-defined]
+        marked, page, seconds = self.marked  # type: ignore[attr-defined]
+        if marked in request["path"] and page in (None, request.get("page", 0)):
+            return seconds
+        return super().for_request(request)
 
 
 def _failed_rows(profile: Profile) -> list[str]:
@@ -98,6 +102,23 @@ def test_a_child_hanging_on_one_page_is_killed_and_the_job_goes_on(profile, case
     with profile.session() as s:
         texts = [r.text for r in s.scalars(select(OcrText).where(OcrText.status == "ok"))]
     assert len(texts) == 2 and all("KM2026052821140311" in t.replace(" ", "") for t in texts)
+
+
+def test_a_hang_on_one_page_of_a_pdf_costs_that_page_only(profile, case_id, tmp_path):
+    pdf = image_pdf(tmp_path / "扫描件.pdf", pages=3)
+    import_paths(profile, case_id, [pdf])
+    sha = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    reader = ReaderProcess([sys.executable, "-c", HANGS_ON, sha, "1"], limit=ShortFor(sha, 3.0, page=1))
+    try:
+        summary = read_case(profile, case_id, reader=reader)
+    finally:
+        reader.close()
+    assert (summary.pages, summary.failed, reader.started) == (2, 1, 2)
+    [(name, reason)] = summary.problems
+    assert name == "扫描件.pdf" and reason.startswith("识别超时：“扫描件.pdf”第 2 页超过 3 秒")
+    with profile.session() as s:
+        pages = {r.page: r.status for r in s.scalars(select(OcrText))}
+    assert pages == {0: "ok", 1: "failed", 2: "ok"}
 
 
 def test_a_child_that_dies_leaves_its_error_output_in_the_reason_and_the_logs(
