@@ -17,6 +17,7 @@ from kami_desktop.gui.case_events import CaseEvents
 from kami_desktop.gui.case_home import CaseHome
 from kami_desktop.gui.chat_view import ChatView
 from kami_desktop.gui.claims_view import ClaimsView
+from kami_desktop.gui.content_search import SearchWarmup
 from kami_desktop.gui.evidence_view import EvidenceView
 from kami_desktop.gui.ladder_view import LadderView
 from kami_desktop.gui.triage_links import connect_triage
@@ -50,6 +51,8 @@ class CaseWorkspace(QTabWidget):
         ):
             done.connect(lambda result, v=view: self._changed_by(v) if result is not None else None)
         self.events.changed.connect(self._follow)
+        self.warmup = SearchWarmup(profile, self)  # the search index brought up to date in the background
+        self.events.changed.connect(lambda case, _source: self.warmup.request(case))
         connect_triage(self)  # screenshots ↔ bill rows, the suggestions' claim offer
         self.evidence.content_hit.connect(self.show_hit)
 
@@ -88,6 +91,7 @@ class CaseWorkspace(QTabWidget):
     def set_case(self, case_id: int | None) -> None:
         opened = case_id != self.case_id
         self.case_id = case_id
+        self.warmup.request(case_id)
         self.home.set_case(case_id)
         for view in self.views:
             view.set_case(case_id)

@@ -164,6 +164,7 @@ class MainWindow(ImportingMixin, QMainWindow):
         self.ocr.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.ocr.progress.connect(lambda *_a: self.evidence.detail.ocr_text.refresh())
         self.ocr.finished.connect(lambda _s: self.evidence.detail.text_was_read())
+        self.ocr.finished.connect(lambda _s: self.workspace.warmup.request(self.current_case_id()))
 
         self.menuBar().clear()
         self._build_actions()
@@ -333,6 +334,7 @@ class MainWindow(ImportingMixin, QMainWindow):
 
         self.imports.shutdown()
         self.ocr.shutdown()
+        self.workspace.warmup.shutdown()
         self.evidence.ops.waitForDone(15000)
         cancel_and_wait_all()
         self.thumbs.shutdown()
@@ -419,6 +421,7 @@ class MainWindow(ImportingMixin, QMainWindow):
         self.save_geometry()
         self.imports.shutdown()
         self.ocr.shutdown()
+        self.workspace.warmup.shutdown()
         self.evidence.ops.waitForDone(15000)
         cancel_and_wait_all()
         self.thumbs.shutdown()

@@ -4,12 +4,14 @@ own (one job at a time, one OCR thread), with a status-bar strip (正在识别�
 The main window asks for a case to be read when it opens the case and after each import; a request
 while a job runs is queued and runs next (the job itself skips what is already read). A user's 停止
 stops the running job between pages and drops the queue; what was read stays. The setting
-``ocr/auto`` (default on) turns the automatic reading off.
+``ocr/auto`` (default on; 设置 → 导入截图后自动识别文字) turns the automatic reading off.
 
 The pages are read in a child process (``core.ocr.reader_process.ReaderProcess``): the engine's memory
 and CPU stay out of the window's process; the rows are stored here by the job. 停止 also ends the child
 (the page it was reading is read next time); the child is ended too when no job has run for
-``IDLE_CLOSE_MS`` (its few hundred MB go with it) and at shutdown.
+``IDLE_CLOSE_MS`` (its few hundred MB go with it) and at shutdown. A child that hangs on a page is
+killed after the page's limit and the job goes on (the page is a failed one, 识别超时); what the child
+writes to its stderr goes to ``logs/ocr-reader.log``.
 """
 
 from __future__ import annotations
@@ -24,11 +26,11 @@ from kami_desktop.core.errors import UserError
 from kami_desktop.core.ocr.job import OcrSummary, read_case
 from kami_desktop.core.ocr.reader_process import ReaderProcess
 from kami_desktop.core.profile import Profile
+from kami_desktop.gui.settings_dialog import ocr_auto
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, start_task
 
 log = logging.getLogger(__name__)
 
-AUTO_KEY = "ocr/auto"
 IDLE_CLOSE_MS = 60_000  # the reading process ends after this long without a job
 
 
@@ -81,7 +83,7 @@ class OcrRunner(QObject):
         self._asked: set[int] = set()  # queued cases the user asked for (they get an answer even if idle)
         self._running_asked = False
         self._summary: OcrSummary | None = None
-        self.reader = ReaderProcess()
+        self.reader = ReaderProcess(logs_dir=profile.logs_dir)  # its stderr: logs/ocr-reader.log
         self._stopped = False
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -93,7 +95,7 @@ class OcrRunner(QObject):
 
     @property
     def enabled(self) -> bool:
-        return bool(self.settings.value(AUTO_KEY, True, type=bool))
+        return ocr_auto(self.settings)
 
     @property
     def busy(self) -> bool:

@@ -1043,6 +1043,16 @@ Data folder: {path}</translation>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
+    <message>
+        <location filename="../../kami_desktop/gui/settings_dialog.py" line="38"/>
+        <source>导入截图后自动识别文字</source>
+        <translation>Read the text of screenshots automatically after an import</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/settings_dialog.py" line="41"/>
+        <source>关闭后，可随时在“证据 → 识别截图文字”中手动识别；识别出的文字只用于搜索和提示，不是证据</source>
+        <translation>When off, use Evidence → Read text in screenshots at any time. Machine-read text only serves search and suggestions; it is not evidence</translation>
+    </message>
 </context>
 <context>
     <name>Splash</name>

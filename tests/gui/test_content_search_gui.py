@@ -184,3 +184,56 @@ def test_a_change_is_found_by_the_next_search(qtbot, workspace, profile, case_id
         exhibits.edit_exhibit(s, first, notes="客服说失败订单会退款")
     pane = type_and_wait(qtbot, workspace, "失败订单", 2)
     assert sorted(h.kind for h in pane.hits) == ["notes", "ocr"]
+
+
+def _index_state(profile) -> tuple[list, list]:
+    """The index's own record of what it holds: the stamp each case was indexed at, and every document
+    row (a rebuild or a re-index deletes rows and inserts new ones with new ids)."""
+    import sqlite3
+
+    from kami_desktop.core.search.index import index_path
+
+    con = sqlite3.connect(index_path(profile))
+    try:
+        return (
+            con.execute("SELECT case_id, stamp FROM cases ORDER BY case_id").fetchall(),
+            con.execute("SELECT id, exhibit_id, part, text FROM docs ORDER BY id").fetchall(),
+        )
+    finally:
+        con.close()
+
+
+def test_the_index_is_warmed_when_a_case_opens_and_after_an_import(qtbot, workspace, profile, case_id, shots):
+    from kami_desktop.core.search.documents import case_stamp
+    from kami_desktop.core.search.index import index_path
+
+    assert not index_path(profile).exists()  # nothing searched yet: no index
+    with qtbot.waitSignal(workspace.warmup.warmed, timeout=20000) as warmed:
+        open_case(qtbot, workspace, case_id)
+    case, done = warmed.args
+    assert (
+        case == case_id and done["exhibits"] == 2 and done["documents"] >= 6
+    )  # 4 OCR lines, titles, 证明目的
+    stamps, docs = before = _index_state(profile)
+    with profile.snapshot() as s:
+        assert stamps == [(case_id, case_stamp(s).key())]  # current with the case file
+    assert any("失败订单" in text for *_x, text in docs)
+    pane = type_and_wait(qtbot, workspace, "失败订单", 1)
+    assert pane.list.item(0).text().startswith("证据 2 · 截图文字")
+    assert _index_state(profile) == before  # the first search found the index current: nothing rebuilt
+    # an import (announced as the window does): the new exhibit is indexed before anyone searches
+    new = import_paths(profile, case_id, [screenshot(profile.data_dir.parent / "退款申请.png", seed=3)])
+    workspace.events.notify(case_id)
+
+    def current() -> bool:
+        with profile.snapshot() as s:
+            key = case_stamp(s).key()
+        idle = workspace.warmup.worker is None and workspace.warmup.pending is None
+        return idle and _index_state(profile)[0] == [(case_id, key)]
+
+    qtbot.waitUntil(current, timeout=20000)
+    after = _index_state(profile)  # only the new exhibit was indexed: the rest kept its rows
+    assert after[1][: len(docs)] == docs and len(after[1]) > len(docs)
+    pane = type_and_wait(qtbot, workspace, "退款申请")
+    assert any(h.exhibit_id == new.imported[0].exhibit_id for h in pane.hits)
+    assert _index_state(profile) == after

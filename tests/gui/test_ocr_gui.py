@@ -7,6 +7,7 @@ import os
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCheckBox
 
 from tests.core.ocr.samples import order_shot
 from tests.gui.conftest import import_and_wait
@@ -52,6 +53,7 @@ def test_an_import_is_read_in_the_background_and_its_text_shown_as_machine_read(
     # read in a child process, which ends once the runner has been idle for a while
     reader = win.ocr.reader
     assert reader.running and reader.pid != os.getpid() and reader.started == 1
+    assert reader.child_log.path == profile.logs_dir / "ocr-reader.log"  # its stderr, kept
     assert win.ocr.idle.isActive()
     win.ocr.idle.setInterval(50)
     qtbot.waitUntil(lambda: not reader.running, timeout=10000)
@@ -132,3 +134,41 @@ def test_asking_when_everything_is_read_says_so(qtbot, profile, case_id, dialogs
     with qtbot.waitSignal(win.ocr.finished, timeout=60000):
         win.ocr.request(case_id)  # nothing asked: a background run with nothing to do stays quiet
     assert win.statusBar().currentMessage() == ""
+
+
+def test_the_settings_checkbox_turns_reading_after_an_import_off_and_on(
+    qtbot, profile, case_id, dialogs, tmp_path
+):
+    from sqlalchemy import func, select
+
+    from kami_desktop.core.store.model import OcrText
+    from kami_desktop.gui.main_window import MainWindow
+    from kami_desktop.gui.settings_dialog import SettingsDialog
+
+    def rows() -> int:
+        with profile.session() as s:
+            return s.scalar(select(func.count()).select_from(OcrText))
+
+    settings = QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)  # never set: the default
+    win = MainWindow(profile, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.current_case_id() == case_id and not win.ocr.busy, timeout=10000)
+    dlg = SettingsDialog(win.settings, win)
+    box = dlg.findChild(QCheckBox, "ocrAutoCheck")
+    assert box.text() == "导入截图后自动识别文字" and box.isChecked()  # on, as it always was
+    box.setChecked(False)
+    dlg.accept()
+    assert settings.value("ocr/auto", type=bool) is False
+    import_and_wait(qtbot, win, [order_shot(tmp_path / "一.png")])
+    assert not win.ocr.busy and win.ocr.reader.started == 0 and rows() == 0  # not read
+    dlg = SettingsDialog(win.settings, win)
+    box = dlg.findChild(QCheckBox, "ocrAutoCheck")
+    assert not box.isChecked()  # the dialog shows the setting as it is
+    box.setChecked(True)
+    dlg.accept()
+    assert settings.value("ocr/auto", type=bool) is True
+    with qtbot.waitSignal(win.ocr.finished, timeout=120000) as done:
+        import_and_wait(qtbot, win, [order_shot(tmp_path / "二.png", seed=1)])
+    assert done.args[0].read == 2 and rows() == 2  # the new screenshot, and the one imported while off
+    win.close()

@@ -29,7 +29,7 @@ from kami_desktop.core.ocr.engine import (
     read_image_file,
 )
 from kami_desktop.core.ocr.model import EMPTY, FAILED, OK, OcrPage
-from kami_desktop.core.ocr.reader_process import ReadCancelled
+from kami_desktop.core.ocr.reader_process import ReadCancelled, ReadTimedOut
 from kami_desktop.core.ocr.store import pages_of_blob, save_page
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store.model import Blob, Exhibit, ExhibitFile, OcrText
@@ -250,6 +250,8 @@ def _read_file(
 def _attempt(target: Target, index: int, engine: str, read: Any) -> OcrPage:
     try:
         got: PageRead = read()
+    except ReadTimedOut as exc:
+        return _failed(target, index, engine, timed_out(target, index, exc.seconds))
     except (UnreadableFile, MemoryError) as exc:
         reason = str(exc) if isinstance(exc, UnreadableFile) else "内存不足，无法识别这一页"
         return _failed(target, index, engine, reason)
@@ -266,6 +268,15 @@ def _attempt(target: Target, index: int, engine: str, read: Any) -> OcrPage:
         width=got.width,
         height=got.height,
         lines=got.lines,
+    )
+
+
+def timed_out(target: Target, index: int, seconds: float) -> str:
+    """The reason stored for a page the reading process hung on (and was killed)."""
+    page = f"第 {index + 1} 页" if is_pdf(target.media_type) else ""
+    return (
+        f"识别超时：“{target.name}”{page}超过 {seconds:.0f} 秒仍未识别完，识别程序已重启，"
+        "这一页已跳过（可重新识别）"
     )
 
 

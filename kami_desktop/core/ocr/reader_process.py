@@ -16,8 +16,16 @@ The child runs ``serve()`` until its stdin ends. It is started as
 ``python -m kami_desktop.core.ocr.reader_process`` from source, and as the console ``kami ocr-reader``
 (an internal command) beside the frozen app, so the bundle needs no executable of its own. It runs at a
 lower priority. A child that dies (a crash, killed for memory) costs the page being read: it reads as
-a failed page with the reason, and the next page starts a new child. ``terminate()`` (the user's 停止)
-kills it: the page in flight raises ``ReadCancelled`` and is not stored, so it is read next time.
+a failed page with the reason (with the last lines of its error output), and the next page starts a
+new child. ``terminate()`` (the user's 停止) kills it: the page in flight raises ``ReadCancelled`` and
+is not stored, so it is read next time.
+
+A child that hangs (neither answers nor dies) is killed after a per-page limit (``PageLimit``: 60 s plus
+20 s per megapixel of the image, a PDF page counted as 8 MP, at most 30 min: a phone screenshot gets
+about two minutes, ten times what a slow laptop needs) and the page raises ``ReadTimedOut`` (a failed
+page); the next page starts a new child. The child's stderr is kept (``core.ocr.child_log``): in
+``logs/ocr-reader.log`` when the reader is given the profile's log folder, and its last lines in the
+app's log and in the reason when the child dies.
 """
 
 from __future__ import annotations
@@ -28,9 +36,11 @@ import os
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from kami_desktop.core.ocr.child_log import ChildLog, StderrTail
 from kami_desktop.core.ocr.engine import (
     OcrUnavailable,
     PageRead,
@@ -49,6 +59,53 @@ CRASHED = "文字识别进程意外退出，这一页未能识别（可重新识
 
 class ReadCancelled(Exception):
     """The child was stopped on purpose (``terminate()``) while it read: the page is not a failure."""
+
+
+class ReadTimedOut(UnreadableFile):
+    """The child took longer than the page's limit and was killed: the page is a failure (``seconds``:
+    the limit it had; the job names the file in the reason it stores)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"识别超时：超过 {seconds:.0f} 秒仍未识别完，已跳过这一页（可重新识别）")
+
+
+@dataclass(frozen=True)
+class PageLimit:
+    """How long one page may take before the child is taken as hung: ``base`` seconds (the first page
+    also starts the child and loads the models) plus ``per_megapixel`` seconds per million pixels of
+    the image; a PDF page (rendered at 200 dpi: an A4 page is 3.9 MP) counts as ``pdf_megapixels``, an
+    image whose size cannot be read as ``unknown_megapixels``; never more than ``cap``."""
+
+    base: float = 60.0
+    per_megapixel: float = 20.0
+    pdf_megapixels: float = 8.0
+    unknown_megapixels: float = 12.0
+    cap: float = 1800.0
+
+    def seconds(self, megapixels: float) -> float:
+        return min(self.cap, self.base + self.per_megapixel * max(0.0, megapixels))
+
+    def for_request(self, request: dict[str, Any]) -> float:
+        if request.get("kind") == "pdf":
+            return self.seconds(self.pdf_megapixels)
+        size = image_megapixels(Path(request["path"]))
+        return self.seconds(self.unknown_megapixels if size is None else size)
+
+
+def image_megapixels(path: Path) -> float | None:
+    """The image's pixel count in millions, from its header (None when it cannot be opened here)."""
+    try:
+        from PIL import Image
+
+        from kami_desktop.core.util.images import enable_heif
+
+        enable_heif()
+        with Image.open(path) as im:
+            w, h = im.size
+    except Exception:  # noqa: BLE001 - the child reports what is wrong with the file
+        return None
+    return w * h / 1_000_000
 
 
 # ------------------------------------------------------------------ the wire format
@@ -137,13 +194,20 @@ class ReaderProcess:
     the first read and again after it died. ``close()`` ends it (its memory goes with it)."""
 
     def __init__(
-        self, command: list[str] | None = None, stderr: int | IO[Any] | None = subprocess.DEVNULL
+        self,
+        command: list[str] | None = None,
+        *,
+        logs_dir: Path | None = None,
+        limit: PageLimit | None = None,
     ) -> None:
         self.command = command or child_command()
-        self.stderr = stderr
+        self.limit = limit or PageLimit()
+        self.child_log = ChildLog(logs_dir)  # where the children's stderr goes
         self.started = 0  # children started so far
         self._proc: subprocess.Popen[bytes] | None = None
+        self._tails: dict[int, StderrTail] = {}  # by pid: each child's stderr
         self._killed: subprocess.Popen[bytes] | None = None
+        self._expired: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -169,7 +233,7 @@ class ReaderProcess:
                 self.command,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
-                stderr=self.stderr,
+                stderr=subprocess.PIPE,
                 creationflags=flags,
             )
         except OSError as exc:  # the console kami beside a frozen app is missing: a damaged install
@@ -177,6 +241,8 @@ class ReaderProcess:
                 f"文字识别程序无法启动（{self.command[0]}：{exc.strerror or exc}）。请重新安装本软件。"
             ) from exc
         self.started += 1
+        assert proc.stderr is not None
+        self._tails[proc.pid] = StderrTail(proc.stderr, proc.pid, self.child_log)
         log.info("OCR reader started (pid %s)", proc.pid)
         return proc
 
@@ -186,6 +252,10 @@ class ReaderProcess:
             if proc is None or proc.poll() is not None:
                 proc = self._proc = self._start()
             line = b""
+            seconds = self.limit.for_request(request)
+            timer = threading.Timer(seconds, self._expire, (proc,))
+            timer.daemon = True
+            timer.start()
             try:
                 assert proc.stdin is not None and proc.stdout is not None
                 proc.stdin.write(json.dumps(request, ensure_ascii=False).encode("utf-8") + b"\n")
@@ -193,12 +263,23 @@ class ReaderProcess:
                 line = proc.stdout.readline()
             except (OSError, ValueError):
                 pass
+            finally:
+                timer.cancel()
             if not line:  # the child is gone
-                self._reap(proc)
+                tail = self._reap(proc)
                 if self._killed is proc:
                     raise ReadCancelled()
-                log.warning("OCR reader died reading %s (exit %s)", request["path"], proc.returncode)
-                raise UnreadableFile(CRASHED)
+                if self._expired is proc:
+                    log.warning("OCR reader hung on %s: killed after %.0f s", request["path"], seconds)
+                    raise ReadTimedOut(seconds)
+                log.warning(
+                    "OCR reader died reading %s (exit %s); the end of its error output:\n%s",
+                    request["path"],
+                    proc.returncode,
+                    tail.text() if tail is not None else "",
+                )
+                short = tail.short() if tail is not None else ""
+                raise UnreadableFile(f"{CRASHED}。程序最后的输出：{short}" if short else CRASHED)
         response = json.loads(line)
         if "ok" in response:
             return page_from_json(response["ok"])
@@ -207,7 +288,17 @@ class ReaderProcess:
             raise OcrUnavailable(reason)
         raise UnreadableFile(reason)
 
-    def _reap(self, proc: subprocess.Popen[bytes]) -> None:
+    def _expire(self, proc: subprocess.Popen[bytes]) -> None:
+        """The page's time is up (a timer thread): the child is killed, the read in flight ends."""
+        if proc.poll() is None:
+            self._expired = proc
+            try:
+                proc.kill()
+            except OSError:
+                pass
+
+    def _reap(self, proc: subprocess.Popen[bytes]) -> StderrTail | None:
+        """Make sure the child is gone and its pipes closed; its stderr, read to the end."""
         if self._proc is proc:
             self._proc = None
         try:
@@ -221,6 +312,10 @@ class ReaderProcess:
                     pipe.close()
             except OSError:
                 pass
+        tail = self._tails.pop(proc.pid, None)
+        if tail is not None:
+            tail.wait()
+        return tail
 
     def terminate(self) -> None:
         """Kill the child now (from any thread): a read in progress raises ``ReadCancelled``."""
@@ -238,15 +333,15 @@ class ReaderProcess:
             self.terminate()
         with self._lock:
             proc, self._proc = self._proc, None
-            if proc is None:
-                return
-            try:
-                if proc.stdin is not None:
-                    proc.stdin.close()
-                proc.wait(timeout=5)
-            except (OSError, subprocess.TimeoutExpired):
-                pass
-            self._reap(proc)
+            if proc is not None:
+                try:
+                    if proc.stdin is not None:
+                        proc.stdin.close()
+                    proc.wait(timeout=5)
+                except (OSError, subprocess.TimeoutExpired):
+                    pass
+                self._reap(proc)
+        self.child_log.close()  # the log file is let go of too (a restore moves the data folder)
 
 
 if __name__ == "__main__":

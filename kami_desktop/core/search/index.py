@@ -28,6 +28,7 @@ from kami_desktop.core.search.documents import (
     touched_since,
 )
 from kami_desktop.core.search.text import normalize
+from kami_desktop.core.tasks import CancelToken
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +201,28 @@ def refresh(profile: Profile, case_id: int, con: sqlite3.Connection) -> dict[str
             con.execute("ROLLBACK")
             raise
     return done
+
+
+def warm(profile: Profile, case_id: int, *, cancel: CancelToken | None = None) -> dict[str, int] | None:
+    """Bring the case's part of the index up to date before anyone searches (the desktop app does it on a
+    low-priority thread after a case opens and after every change), so that the first search finds it
+    current and costs a few lookups. Returns what ``refresh`` did; None when cancelled.
+
+    It reads the case file in one read transaction (``Profile.snapshot``: no write lock of the case
+    file is taken, imports and edits go on meanwhile) and writes only the index (one transaction, rolled
+    back when cancelled: a cancel interrupts SQLite between steps; the next warm-up or search does it)."""
+    with opened(profile) as (con, _mode):
+        if cancel is not None:
+            con.set_progress_handler(lambda: 1 if cancel.cancelled else 0, 10_000)
+        try:
+            return refresh(profile, case_id, con)
+        except sqlite3.OperationalError as exc:
+            if cancel is None or not cancel.cancelled:
+                raise SearchIndexError(f"无法更新搜索索引：{exc}") from exc
+            con.set_progress_handler(None, 0)
+            with contextlib.suppress(sqlite3.Error):
+                con.execute("ROLLBACK")  # SQLite may have rolled back already
+            return None
 
 
 def _sync(

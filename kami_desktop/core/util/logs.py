@@ -288,6 +288,19 @@ def setup_logging(profile: HasLogsDir, level: int = logging.INFO) -> logging.Log
     return logger
 
 
+def side_log(path: Path, max_bytes: int, backups: int) -> logging.Handler:
+    """A log file of its own beside ``kami.log`` (e.g. a child process's error output): rotating at
+    ``max_bytes`` with ``backups`` old files, user-only, redacted like the app's log. The caller
+    writes records to it with ``handler.handle(record)`` and closes it."""
+    make_private_dir(path.parent)
+    handler = _PrivateRotatingFileHandler(
+        path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", errors="backslashreplace", delay=True
+    )
+    handler.addFilter(RedactingFilter())
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(message)s"))
+    return handler
+
+
 def close_logging() -> None:
     """Close the app's log files (e.g. before a restore moves the data folder; Windows needs it)."""
     for logger in (logging.getLogger(LOGGER), logging.getLogger()):

@@ -48,7 +48,7 @@ def _rows(profile: Profile) -> list[tuple]:
 
 @pytest.fixture
 def reader():
-    r = ReaderProcess(stderr=None)
+    r = ReaderProcess()
     yield r
     r.close()
 
@@ -100,7 +100,7 @@ def test_a_corrupt_file_a_crash_and_a_stop_through_the_child(reader, tmp_path):
     with pytest.raises(UnreadableFile) as crash:
         reader.read_image(big)
     killer.join()
-    assert str(crash.value) == CRASHED
+    assert str(crash.value).startswith(CRASHED)
     assert reader.read_pdf_page(text_pdf(tmp_path / "账单.pdf"), 0).lines  # the next page: a new child
     assert reader.started == 2
     # the user's stop: the read in flight is cancelled, not failed
