@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kami_desktop.core.evidence.replay_claims import ClaimsReplay
+from kami_desktop.core.evidence.replay_dismissals import DismissalsReplay
 from kami_desktop.core.store.ledger import canonical_json
 from kami_desktop.core.store.model import BillRow, LedgerEntry
 
@@ -76,6 +77,7 @@ class Replay:
     cases: dict[int, dict[str, Any]] = field(default_factory=dict)
     bills: dict[int, dict[str, Any]] = field(default_factory=dict)  # bill id → rows, rows_digest
     claims: ClaimsReplay = field(default_factory=ClaimsReplay)  # claim items, counterparty decisions
+    dismissals: DismissalsReplay = field(default_factory=DismissalsReplay)  # suggestions dismissed (忽略)
     unknown: dict[str, int] = field(
         default_factory=dict
     )  # field → exhibits/files it could not be checked for
@@ -83,7 +85,7 @@ class Replay:
 
 @dataclass(frozen=True)
 class StateMismatch:
-    entity: str  # exhibit | file | case | bill | order | claim | counterparty
+    entity: str  # exhibit | file | case | bill | order | claim | counterparty | dismissal
     entity_id: int | None
     exhibit_id: int | None
     field: str
@@ -100,6 +102,7 @@ class StateMismatch:
             "order": f"案件 {self.entity_id} 的证据顺序",
             "claim": f"主张项（编号 {self.entity_id}）",
             "counterparty": f"交易对方清单（编号 {self.entity_id}）",
+            "dismissal": f"证据（编号 {self.entity_id}）的识别建议",
         }[self.entity]
         return f"{what}的 {self.field} 与存证日志记录不一致：日志为 {_shown(self.ledger)}，数据库为 {_shown(self.database)}"
 
@@ -173,8 +176,8 @@ def replay(entries: Iterable[LedgerEntry]) -> Replay:
         handler = _HANDLERS.get(e.action)
         if handler is not None:
             handler(state, e, payload)
-        else:
-            state.claims.apply(e.action, e.case_id, payload)
+        elif not state.claims.apply(e.action, e.case_id, payload):
+            state.dismissals.apply(e.action, e.exhibit_id, payload)
     return state
 
 
