@@ -159,3 +159,14 @@ def test_a_dismissal_added_or_removed_behind_the_ledger_is_named_by_verify(profi
     assert any(f"证据（编号 {a}）的识别建议的 title" in d and "数据库中没有忽略" in d for d in found)
     assert any(f"证据（编号 {b}）的识别建议的 category" in d and "日志中没有忽略" in d for d in found)
     assert len(found) == 2
+
+
+def test_a_dismissal_does_not_make_the_search_index_compare_every_exhibit(profile, case_id, tmp_path):
+    from kami_desktop.core.search.documents import case_stamp, touched_since
+
+    eid = shot(profile, case_id, tmp_path, "Screenshot_1.png", ORDER_PAGE)
+    with profile.session() as s:
+        old = case_stamp(s)
+        dismiss(s, eid)
+        undismiss(s, eid, ["title"])
+        assert touched_since(s, case_id, old, case_stamp(s)) == set()
