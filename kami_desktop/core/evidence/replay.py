@@ -2,10 +2,9 @@
 
 Replaying every entry in order yields, for each exhibit, the files it holds (and in which order),
 its title, category, 证明目的, 来源, capture time, notes, tags, transcript, a video's picked frames and trash
-state, the binder order of
-each case's live exhibits, each file's original name and times, each case's recorded fields and
-each bill's rows. ``compare`` names every difference between that replay and the database as a
-``StateMismatch`` (which exhibit, which field, what the ledger says, what the database says).
+state, the binder order of each case's live exhibits, each file's original name and times, each case's
+recorded fields, each bill's rows (claims and dismissed suggestions: their own modules). ``compare`` names
+every difference as a ``StateMismatch`` (which exhibit, which field, what the ledger says, what the database says).
 
 Entries written by older releases record less (an import did not record the category, the 来源 or
 the file times): a field the ledger never stated is *unknown* and is not compared; ``Replay.unknown``
