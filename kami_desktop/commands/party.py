@@ -99,7 +99,7 @@ def _fields(p) -> None:
     p.add_argument("--occupation", help="职业（本人）")
     p.add_argument(
         "--basis",
-        help="被诉依据（被告）：平台运营者（经营者）/收款方且为实际经营者/平台未能提供经营者真实信息/"
+        help="被诉依据（填写即列为被告）：平台运营者（经营者）/收款方且为实际经营者/平台未能提供经营者真实信息/"
         "与其他被告共同经营（或 operator/payee_operator/undisclosed/joint；空字符串清除）",
     )
     p.add_argument("--override", action="store_true", help="代码未通过校验但已核实无误时仍然保存")
@@ -143,12 +143,22 @@ def cmd_add(args) -> Outcome:
                 args.role,
                 name,
                 override=args.override,
-                is_defendant=args.defendant,
+                **({"is_defendant": True} if args.defendant else {}),
                 **fields,
             )
         )
         data = party_summary(party)
-    return Outcome(data, "已添加 " + _line(data))
+    return Outcome(data, "已添加 " + _line(data) + _implied(args, data))
+
+
+def _implied(args, data: dict) -> str:
+    """Say so when the 被诉依据 alone made the party a defendant (the flag was not given)."""
+    if data["is_defendant"] and not args.defendant and getattr(args, "basis", None):
+        return (
+            "\n填写了被诉依据，已列为被告（证据册封面、起诉状都会列出）；不起诉该主体时："
+            f"kami party edit {data['id']} --no-defendant（被诉依据随之清除）"
+        )
+    return ""
 
 
 def cmd_list(args) -> Outcome:
@@ -164,7 +174,7 @@ def cmd_list(args) -> Outcome:
 
 
 def cmd_edit(args) -> Outcome:
-    from kami_desktop.core.case.parties import edit_party, party_summary
+    from kami_desktop.core.case.parties import edit_party, get_party, party_summary
 
     fields = _given(args)
     if args.role is not None:
@@ -174,8 +184,9 @@ def cmd_edit(args) -> Outcome:
     if not fields:
         raise UsageError("没有要修改的字段")
     with open_profile(args) as prof, prof.session() as s:
+        was = bool(get_party(s, args.id).is_defendant)
         data = party_summary(_save(lambda: edit_party(s, args.id, override=args.override, **fields)))
-    return Outcome(data, "已保存 " + _line(data))
+    return Outcome(data, "已保存 " + _line(data) + ("" if was else _implied(args, data)))
 
 
 def cmd_remove(args) -> Outcome:

@@ -45,6 +45,7 @@ from kami_desktop.gui.exhibit_detail import ExhibitDetailPanel
 from kami_desktop.gui.exhibit_viewer import ExhibitViewer, open_viewer
 from kami_desktop.gui.formatting import category_label
 from kami_desktop.gui.suggestion_dialog import add_triage_action, triage_button
+from kami_desktop.gui.suggestion_undo import push_dismissal
 from kami_desktop.gui.thumbnails import ThumbnailCache
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
@@ -108,6 +109,7 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         self.stack.addWidget(self.table)
         self.detail = ExhibitDetailPanel(profile)
         self.detail.commit_edit = self.commit_edit
+        self.detail.suggestions.commit_dismiss = lambda chosen, back=False: push_dismissal(self, chosen, back)
         self.detail.edited.connect(lambda i: self.edited([i]))
         self.detail.move_file_requested.connect(self.move_file)
         self.detail.preview.image.double_click_opens = True

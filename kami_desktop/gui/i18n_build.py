@@ -108,7 +108,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "help_guides_bills",
         "help_guide_model",
     ),
-    "triage": ("suggestion_panel", "suggestion_dialog", "triage_links"),
+    "triage": ("suggestion_panel", "suggestion_dialog", "suggestion_undo", "triage_links"),
     "ocr": ("ocr_runner", "ocr_text_view"),
     "search": ("content_search",),
 }

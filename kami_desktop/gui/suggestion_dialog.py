@@ -1,5 +1,6 @@
 """按识别结果整理…: the suggestions for several exhibits at once, one row per exhibit, each suggested field
-with a checkbox; 采用所选 saves the ticked ones.
+with a checkbox; 采用所选 saves the ticked ones, 忽略所选 dismisses them (``core.triage.dismiss``: not offered
+again while the screenshot's text stays the same; a ``DismissCommand`` on the undo stack, one step).
 
 The evidence tab opens it from its context menu (``add_triage_action``). Saving is one core call in one
 transaction (an exhibit edit per exhibit, each in the ledger) and one ``EditCommand`` on the tab's undo
@@ -30,9 +31,16 @@ from kami_desktop.core.evidence.exhibits import edit_exhibits
 from kami_desktop.core.triage.suggest import FIELDS, ExhibitSuggestions, case_suggestions
 from kami_desktop.gui.formatting import category_label
 from kami_desktop.gui.messages import EXPECTED, show_error
+from kami_desktop.gui.suggestion_undo import push_dismissal
 from kami_desktop.gui.undo import EditCommand
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
+
+
+class Chosen(dict[int, dict[str, Any]]):
+    """{exhibit id: {field: value}} the user ticked, and whether to dismiss them rather than save them."""
+
+    dismiss: bool = False
 
 
 class SuggestionDialog(QDialog):
@@ -90,6 +98,13 @@ class SuggestionDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("采用所选"))
         self.ok_button.setEnabled(bool(self.items))
+        self.dismiss_button = buttons.addButton(self.tr("忽略所选"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.dismiss_button.setToolTip(
+            self.tr("勾选的建议不对：不再提出（截图的识别文字改变后会重新建议）；可以用 Ctrl+Z 撤销")
+        )
+        self.dismiss_button.setEnabled(bool(self.items))
+        self.dismiss_button.clicked.connect(self.accept_dismissal)
+        self.dismissing = False
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -98,9 +113,15 @@ class SuggestionDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(1000, 480)
 
-    def chosen(self) -> dict[int, dict[str, Any]]:
-        """{exhibit id: {field: value}} of the ticked suggestions of the ticked rows."""
-        out: dict[int, dict[str, Any]] = {}
+    def accept_dismissal(self) -> None:
+        self.dismissing = True
+        self.accept()
+
+    def chosen(self) -> Chosen:
+        """{exhibit id: {field: value}} of the ticked suggestions of the ticked rows (``dismiss`` when
+        the user chose 忽略所选)."""
+        out = Chosen()
+        out.dismiss = self.dismissing
         for r in range(self.table.rowCount()):
             head = self.table.item(r, 0)
             if head is None or head.checkState() != Qt.CheckState.Checked:
@@ -164,6 +185,8 @@ def organise(view: Any, ids: list[int] | None = None) -> int:
     finally:
         QApplication.restoreOverrideCursor()
     chosen = ask(view, items)
+    if getattr(chosen, "dismiss", False):
+        return push_dismissal(view, {i: list(values) for i, values in (chosen or {}).items()})
     return apply_values(view, chosen or {})
 
 

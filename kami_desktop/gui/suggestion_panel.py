@@ -3,12 +3,16 @@ category, a title, a 证明目的, the time shown on screen — each with 采用
 screenshot matches (在账单中查看); and the claim item offer of a 未到账 screenshot and its payment.
 
 Nothing is applied by itself. 采用 saves through the detail panel's ``commit_edit`` (on the evidence tab:
-an edit command on its undo stack, so Ctrl+Z takes it back), exactly like a field the user typed. The
-suggestions are computed off the GUI thread each time an exhibit is shown (``core.triage``).
+an edit command on its undo stack, so Ctrl+Z takes it back), exactly like a field the user typed. 忽略 (and
+全部忽略) stops a suggestion the user finds wrong from being offered while the screenshot's text stays the
+same; it is saved through ``commit_dismiss`` (on the evidence tab: a ``DismissCommand``, undone by Ctrl+Z), and
+恢复 offers the dismissed ones again. The suggestions are computed off the GUI thread each time an exhibit is
+shown (``core.triage``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,7 +32,11 @@ from kami_desktop.core.util.money import money_str
 from kami_desktop.gui.claim_dialog import ClaimDialog, Numbers, claim_from
 from kami_desktop.gui.formatting import category_label, local_time
 from kami_desktop.gui.messages import EXPECTED, show_error
+from kami_desktop.gui.suggestion_undo import Chosen, apply_dismissal
 from kami_desktop.gui.workers import guarded, start_task
+
+# how a dismissal is saved: ({exhibit id: fields}, back) -> None; the evidence tab puts it on its undo stack
+DismissCommit = Callable[[Chosen, bool], Any]
 
 
 def load_triage(profile: Profile, exhibit_id: int) -> ExhibitTriage:
@@ -59,16 +67,33 @@ class SuggestionPanel(QGroupBox):
         self.accept_all_button = QPushButton(self.tr("全部采用"))
         self.accept_all_button.setToolTip(self.tr("保存以上全部建议；可以用 Ctrl+Z 撤销"))
         self.accept_all_button.clicked.connect(lambda: self.accept())
+        self.dismiss_all_button = QPushButton(self.tr("全部忽略"))
+        self.dismiss_all_button.setToolTip(
+            self.tr("以上建议都不对：不再提出（截图的识别文字改变后会重新建议）；可以用 Ctrl+Z 撤销")
+        )
+        self.dismiss_all_button.clicked.connect(lambda: self.dismiss())
+        self.dismissed_label = QLabel()
+        self.dismissed_label.setStyleSheet("color: #546e7a")
+        self.restore_button = QPushButton(self.tr("恢复"))
+        self.restore_button.setToolTip(self.tr("重新显示被忽略的建议"))
+        self.restore_button.clicked.connect(self.restore)
+        self.commit_dismiss: DismissCommit = self._dismiss_directly
         self.hint = QLabel(self.tr("根据截图中识别出的文字提出，采用后才会保存。"))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #546e7a")
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint, 1)
+        bottom.addWidget(self.dismiss_all_button)
         bottom.addWidget(self.accept_all_button)
+        dismissed = QHBoxLayout()
+        dismissed.addWidget(self.dismissed_label, 1)
+        dismissed.addWidget(self.restore_button)
         lay = QVBoxLayout(self)
         lay.addWidget(self.body)
         lay.addLayout(bottom)
+        lay.addLayout(dismissed)
         self.buttons: dict[str, QPushButton] = {}
+        self.dismiss_buttons: dict[str, QPushButton] = {}
         self.bill_buttons: list[QPushButton] = []
         self.claim_button: QPushButton | None = None
         self.hide()
@@ -113,6 +138,7 @@ class SuggestionPanel(QGroupBox):
             if w is not None:
                 w.deleteLater()
         self.buttons = {}
+        self.dismiss_buttons = {}
         self.bill_buttons = []
         self.claim_button = None
 
@@ -136,9 +162,15 @@ class SuggestionPanel(QGroupBox):
             button.setObjectName(f"accept_{f.field}")
             button.clicked.connect(lambda _=False, n=f.field: self.accept([n]))
             self.buttons[f.field] = button
+            drop = QPushButton(self.tr("忽略"))
+            drop.setObjectName(f"dismiss_{f.field}")
+            drop.setToolTip(self.tr("这条建议不对：不再提出；可以用 Ctrl+Z 撤销"))
+            drop.clicked.connect(lambda _=False, n=f.field: self.dismiss([n]))
+            self.dismiss_buttons[f.field] = drop
             self.grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(value, row, 1)
             self.grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(drop, row, 3, Qt.AlignmentFlag.AlignTop)
             row += 1
         for m in triage.matches:
             text = self.tr("对应账单：{where} {time} ¥{amount}（{reason}）").format(
@@ -164,7 +196,16 @@ class SuggestionPanel(QGroupBox):
             self.grid.addWidget(label, row, 0, 1, 2)
             self.grid.addWidget(self.claim_button, row, 2, Qt.AlignmentFlag.AlignTop)
         self.accept_all_button.setVisible(len(triage.suggestions.fields) > 1)
+        self.dismiss_all_button.setVisible(len(triage.suggestions.fields) > 1)
         self.hint.setVisible(bool(triage.suggestions.fields))
+        gone = triage.suggestions.dismissed
+        self.dismissed_label.setText(
+            self.tr("已忽略 {n} 项建议：{names}").format(
+                n=len(gone), names="、".join(self.field_label(f.field) for f in gone)
+            )
+        )
+        self.dismissed_label.setVisible(bool(gone))
+        self.restore_button.setVisible(bool(gone))
         self.show()
 
     # ------------------------------------------------------------------ the user's choices
@@ -189,6 +230,38 @@ class SuggestionPanel(QGroupBox):
         if self.detail.exhibit_id == exhibit_id:
             self.detail.reload()
         self.detail.edited.emit(exhibit_id)
+        return True
+
+    def _dismiss_directly(self, chosen: Chosen, back: bool = False) -> None:
+        with self.profile.session() as s:
+            apply_dismissal(s, chosen, back)
+        self.detail.edited.emit(next(iter(chosen)))
+
+    def dismiss(self, fields: list[str] | None = None) -> bool:
+        """忽略 the shown suggestions of ``fields`` (default: all shown); True when saved."""
+        if self.triage is None or self.exhibit_id is None:
+            return False
+        names = [f.field for f in self.triage.suggestions.fields if fields is None or f.field in fields]
+        return self._commit({self.exhibit_id: names}, back=False) if names else False
+
+    def restore(self) -> bool:
+        """恢复: offer the dismissed suggestions again; True when saved."""
+        if self.triage is None or self.exhibit_id is None:
+            return False
+        names = [f.field for f in self.triage.suggestions.dismissed]
+        return self._commit({self.exhibit_id: names}, back=True) if names else False
+
+    def _commit(self, chosen: Chosen, back: bool) -> bool:
+        exhibit_id = self.exhibit_id
+        if not self.detail.commit():  # what the user typed is saved first
+            return False
+        try:
+            self.commit_dismiss(chosen, back)
+        except EXPECTED as exc:
+            show_error(self, exc)
+            return False
+        if exhibit_id is not None and exhibit_id == self.exhibit_id:
+            self.set_exhibit(exhibit_id)
         return True
 
     def ask_claim(

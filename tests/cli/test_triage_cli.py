@@ -101,3 +101,42 @@ def test_bill_match_accepts_an_offer_only_when_asked(tmp_path, capsys):
     assert order in item["exhibits"] and len(item["bill_rows"]) == 1
     again = run(capsys, d, "bill", "match", "--case", str(case_id))
     assert again["offers"] == []  # that payment is now claimed
+
+
+def test_dismiss_undismiss_and_the_dismissed_listed_only_on_request(tmp_path, capsys):
+    d = tmp_path / "p"
+    case_id, order, paid = setup(d, tmp_path)
+    before = ledger_count(d)
+    done = run(capsys, d, "exhibit", "suggest", "--dismiss", str(order), "--field", "category")
+    assert done == {"dismissed": [{"exhibit_id": order, "fields": ["category"]}]}
+    assert ledger_count(d) == before + 1
+    one = run(capsys, d, "exhibit", "suggest", str(order))
+    assert [f["field"] for f in one["suggestions"]] == ["captured_at"] and "dismissed" not in one
+    shown = run(capsys, d, "exhibit", "suggest", str(order), "--dismissed")
+    assert [(f["field"], f["value"]) for f in shown["dismissed"]] == [("category", "non_delivery")]
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(d), "exhibit", "suggest", str(order), "--dismissed"]) == 0
+    assert "已忽略 证据类别：未交付证明" in capsys.readouterr().out
+    # the whole case, in bulk: the paid screenshot's four and the order's time on screen
+    bulk = run(capsys, d, "exhibit", "suggest", "--case", str(case_id), "--dismiss")
+    assert {x["exhibit_id"]: len(x["fields"]) for x in bulk["dismissed"]} == {order: 1, paid: 4}
+    listed = run(capsys, d, "exhibit", "suggest", "--case", str(case_id))
+    assert all(e["suggestions"] == [] for e in listed["exhibits"])
+    again = run(capsys, d, "exhibit", "suggest", "--case", str(case_id), "--dismiss")
+    assert again == {"dismissed": []}
+    back = run(capsys, d, "exhibit", "suggest", "--undismiss", str(order), str(paid), "--field", "category")
+    assert back == {
+        "undismissed": [
+            {"exhibit_id": order, "fields": ["category"]},
+            {"exhibit_id": paid, "fields": ["category"]},
+        ]
+    }
+    assert {f["field"] for f in run(capsys, d, "exhibit", "suggest", str(paid))["suggestions"]} == {
+        "category"
+    }
+    verified = run(capsys, d, "verify")
+    assert verified["ok"] is True
+    err = run(capsys, d, "exhibit", "suggest", "--dismiss", "--undismiss", str(order), expect=2)
+    assert "一次只能用一个" in err["err"]
+    err = run(capsys, d, "exhibit", "suggest", "--dismiss", expect=2)
+    assert "--case" in err["err"]

@@ -332,3 +332,31 @@ def test_screenshots_read_but_not_sorted_are_pointed_to_on_the_home(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert ws.currentWidget() is ws.evidence
     assert len([i for i in seen["items"] if i.fields]) == 2
+
+
+def test_a_screenshot_whose_suggestions_are_dismissed_is_no_longer_counted(
+    qtbot, home_window, profile, case_id, tmp_path
+):
+    """忽略 on the 证据 tab: the home stops counting that screenshot as 待整理; Ctrl+Z counts it again."""
+    from tests.core.triage.fixtures import ORDER_PAGE, PAYMENT_PAGE, shot
+
+    win = home_window
+    ws = win.workspace
+    home = _home(qtbot, win)
+    order = shot(profile, case_id, tmp_path, "order.png", ORDER_PAGE, seed=1)
+    shot(profile, case_id, tmp_path, "paid.png", PAYMENT_PAGE, seed=2)
+    _reloaded(qtbot, home, lambda: ws.events.notify(case_id))
+    assert home.data.suggestible == 2
+    view = ws.evidence
+    ws.setCurrentWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.reload()
+    panel = view.detail.suggestions
+    with qtbot.waitSignal(panel.loaded, timeout=5000, check_params_cb=lambda i: i == order):
+        view.select_ids([order])
+    qtbot.mouseClick(panel.dismiss_all_button, Qt.MouseButton.LeftButton)
+    _show_home(qtbot, ws)
+    assert home.data.suggestible == 1
+    assert any("有 1 项证据可以按识别结果填写" in w.text() for w in home.findChildren(QLabel))
+    _reloaded(qtbot, home, view.undo_stack.undo)
+    assert home.data.suggestible == 2

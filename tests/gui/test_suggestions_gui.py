@@ -207,3 +207,68 @@ def test_the_box_is_in_view_without_scrolling_in_a_1366_by_768_window(qtbot, sce
     assert panel.mapTo(port, QPoint(0, 0)).y() >= 0  # its top is in the viewport
     first = panel.buttons["category"]  # and its first 采用 is wholly on screen
     assert first.mapTo(port, QPoint(0, first.height())).y() <= port.height()
+
+
+def test_dismiss_one_suggestion_then_undo_and_redo(qtbot, scene, profile, case_id):
+    win, order, _paid = scene
+    view = win.evidence
+    before = fields(profile, order)
+    panel = show(qtbot, view, order)
+    assert set(panel.dismiss_buttons) == {"category", "title", "purpose", "captured_at"}
+    assert not panel.restore_button.isVisible()
+    qtbot.mouseClick(panel.dismiss_buttons["category"], Qt.MouseButton.LeftButton)
+    assert actions(profile, case_id)[-1] == "suggestion.dismiss"
+    assert fields(profile, order) == before  # the exhibit keeps 其他
+    qtbot.waitUntil(lambda: set(panel.buttons) == {"captured_at"}, timeout=5000)  # nor title/目的 from it
+    assert panel.restore_button.isVisible() and "证据类别" in panel.dismissed_label.text()
+    assert view.undo_stack.undoText() == "忽略识别建议（1 项证据）"
+
+    view.undo_stack.undo()  # Ctrl+Z
+    assert actions(profile, case_id)[-1] == "suggestion.undismiss"
+    qtbot.waitUntil(lambda: "category" in panel.buttons, timeout=5000)
+    assert not panel.restore_button.isVisible()
+    view.undo_stack.redo()
+    qtbot.waitUntil(lambda: "category" not in panel.buttons, timeout=5000)
+    assert actions(profile, case_id)[-1] == "suggestion.dismiss"
+
+
+def test_dismiss_all_then_restore(qtbot, scene, profile, case_id):
+    win, order, _paid = scene
+    view = win.evidence
+    panel = show(qtbot, view, order)
+    qtbot.mouseClick(panel.dismiss_all_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.buttons and panel.restore_button.isVisible(), timeout=5000)
+    assert panel.isVisible()  # the bill row and the way back stay in view
+    assert "已忽略 4 项建议" in panel.dismissed_label.text()
+    qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(panel.buttons) == 4, timeout=5000)
+    assert actions(profile, case_id)[-1] == "suggestion.undismiss"
+    view.undo_stack.undo()  # the 恢复 taken back: dismissed again
+    qtbot.waitUntil(lambda: not panel.buttons, timeout=5000)
+
+
+def test_bulk_dialog_dismisses_what_is_ticked_in_one_undo_step(qtbot, scene, profile, case_id, monkeypatch):
+    win, order, paid = scene
+    view = win.evidence
+    before = {i: fields(profile, i) for i in (order, paid)}
+
+    def ask(parent, items):
+        dialog = SuggestionDialog(items, parent)
+        qtbot.addWidget(dialog)
+        row_of = {dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(2)}
+        for c in (2, 3, 4):  # of the order page only its category
+            dialog.table.item(row_of[order], c).setCheckState(Qt.CheckState.Unchecked)
+        qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() == dialog.DialogCode.Accepted
+        return dialog.chosen()
+
+    monkeypatch.setattr(suggestion_dialog, "ask", ask)
+    view.select_ids([])
+    with qtbot.waitSignal(view.undo_stack.indexChanged, timeout=5000):
+        qtbot.mouseClick(view.triage_button, Qt.MouseButton.LeftButton)
+    assert {i: fields(profile, i) for i in (order, paid)} == before  # nothing saved to the exhibits
+    left = {i.exhibit_id: {f.field for f in i.fields} for i in suggestion_dialog.load_suggestions(view, None)}
+    assert left[order] == {"captured_at"} and left[paid] == set()
+    view.undo_stack.undo()
+    left = {i.exhibit_id: {f.field for f in i.fields} for i in suggestion_dialog.load_suggestions(view, None)}
+    assert len(left[order]) == 4 and len(left[paid]) == 4

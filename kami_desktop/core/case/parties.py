@@ -201,6 +201,23 @@ def _guard(s: Session, case_id: int, party_id: int | None, role: str, is_defenda
             raise PartyError("本案已有“本人”信息，请修改已有的一条", field="role")
 
 
+def _settle_defendant(values: dict[str, Any], is_defendant: bool, basis: str) -> None:
+    """The one rule of who is a defendant, for every way a party is saved (CLI, desktop, import):
+    a 被诉依据 is the reason a defendant is sued, so a party given one is a defendant, and a party taken
+    off the defendants loses its basis. ``is_defendant`` and ``basis`` are the party's values now."""
+    given = values.get("is_defendant")
+    if given is False:
+        if values.get("basis"):
+            raise PartyError(
+                "被诉依据是起诉该当事人的理由，只适用于被告：请同时列为被告，或不填写被诉依据",
+                field="basis",
+            )
+        if basis:
+            values["basis"] = ""
+    elif given is None and values.get("basis") and not is_defendant:
+        values["is_defendant"] = True
+
+
 def get_party(s: Session, party_id: int) -> Party:
     p = s.get(Party, party_id)
     if p is None:
@@ -221,6 +238,7 @@ def add_party(
     """Add a party. Fields: see :data:`EDITABLE`. Raises PartyError on a failed code check unless ``override``."""
     get_case(s, case_id)
     values, overridden = _clean({"role": role, "name": name, **fields}, override)
+    _settle_defendant(values, False, "")
     _guard(s, case_id, None, values["role"], values.get("is_defendant", False))
     party = Party(case_id=case_id, **{k: "" for k in TEXT_FIELDS}, is_defendant=False)
     for k, v in values.items():
@@ -238,6 +256,7 @@ def edit_party(s: Session, party_id: int, *, override: bool = False, **fields: A
     """Change the given fields (old → new recorded in the ledger, with any code-check warning overridden)."""
     party = get_party(s, party_id)
     values, overridden = _clean(fields, override)
+    _settle_defendant(values, bool(party.is_defendant), party.basis or "")
     role, defendant = values.get("role", party.role), values.get("is_defendant", party.is_defendant)
     _guard(s, party.case_id, party.id, role, defendant)
     overridden = {k: v for k, v in overridden.items() if getattr(party, k) != values[k]}

@@ -136,6 +136,17 @@ def party_advice(s: Session, case_id: int) -> list[Advice]:
                     p.id,
                 )
             )
+    for p in parties:  # saved by an older release: a basis without the defendant mark
+        if p.basis and not p.is_defendant and p.role != "self":
+            out.append(
+                Advice(
+                    "basis_not_defendant",
+                    "warn",
+                    f"“{p.name}”填写了被诉依据，但没有列为被告：证据册封面和起诉状都不会列出它。"
+                    "请列为被告，或清除被诉依据。",
+                    p.id,
+                )
+            )
     for p in parties:
         if p.role == "channel" and p.is_defendant:
             out.append(

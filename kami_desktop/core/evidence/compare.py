@@ -1,7 +1,8 @@
 """Compare the database with the replayed ledger (``replay.replay``): every difference as a ``StateMismatch``.
 
 Exhibits (each field, the files and their order, the trash state), each case's binder order, the cases'
-recorded fields, each bill's rows, then the claim items and counterparty decisions (``replay_claims``).
+recorded fields, each bill's rows, then the claim items and counterparty decisions (``replay_claims``) and
+the suggestions the user dismissed (``replay_dismissals``).
 A field the ledger never stated is not compared; ``Replay.unknown`` counts it.
 """
 
@@ -46,6 +47,7 @@ def compare(s: Session, state: Replay, case_id: int | None = None) -> list[State
     out += _compare_bills(s, state, set(db_exhibits))
     live = {i for i, x in state.exhibits.items()}
     out += [StateMismatch(*d) for d in state.claims.compare(s, case_id, live)]
+    out += [StateMismatch(*d) for d in state.dismissals.compare(s, case_id, set(replayed))]
     for name, n in state.claims.unknown.items():
         state.unknown[name] = state.unknown.get(name, 0) + n
     return out

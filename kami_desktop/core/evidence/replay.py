@@ -2,10 +2,9 @@
 
 Replaying every entry in order yields, for each exhibit, the files it holds (and in which order),
 its title, category, 证明目的, 来源, capture time, notes, tags, transcript, a video's picked frames and trash
-state, the binder order of
-each case's live exhibits, each file's original name and times, each case's recorded fields and
-each bill's rows. ``compare`` names every difference between that replay and the database as a
-``StateMismatch`` (which exhibit, which field, what the ledger says, what the database says).
+state, the binder order of each case's live exhibits, each file's original name and times, each case's
+recorded fields, each bill's rows (claims and dismissed suggestions: their own modules). ``compare`` names
+every difference as a ``StateMismatch`` (which exhibit, which field, what the ledger says, what the database says).
 
 Entries written by older releases record less (an import did not record the category, the 来源 or
 the file times): a field the ledger never stated is *unknown* and is not compared; ``Replay.unknown``
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kami_desktop.core.evidence.replay_claims import ClaimsReplay
+from kami_desktop.core.evidence.replay_dismissals import DismissalsReplay
 from kami_desktop.core.store.ledger import canonical_json
 from kami_desktop.core.store.model import BillRow, LedgerEntry
 
@@ -76,6 +76,7 @@ class Replay:
     cases: dict[int, dict[str, Any]] = field(default_factory=dict)
     bills: dict[int, dict[str, Any]] = field(default_factory=dict)  # bill id → rows, rows_digest
     claims: ClaimsReplay = field(default_factory=ClaimsReplay)  # claim items, counterparty decisions
+    dismissals: DismissalsReplay = field(default_factory=DismissalsReplay)  # suggestions dismissed (忽略)
     unknown: dict[str, int] = field(
         default_factory=dict
     )  # field → exhibits/files it could not be checked for
@@ -83,7 +84,7 @@ class Replay:
 
 @dataclass(frozen=True)
 class StateMismatch:
-    entity: str  # exhibit | file | case | bill | order | claim | counterparty
+    entity: str  # exhibit | file | case | bill | order | claim | counterparty | dismissal
     entity_id: int | None
     exhibit_id: int | None
     field: str
@@ -100,6 +101,7 @@ class StateMismatch:
             "order": f"案件 {self.entity_id} 的证据顺序",
             "claim": f"主张项（编号 {self.entity_id}）",
             "counterparty": f"交易对方清单（编号 {self.entity_id}）",
+            "dismissal": f"证据（编号 {self.entity_id}）的识别建议",
         }[self.entity]
         return f"{what}的 {self.field} 与存证日志记录不一致：日志为 {_shown(self.ledger)}，数据库为 {_shown(self.database)}"
 
@@ -173,8 +175,8 @@ def replay(entries: Iterable[LedgerEntry]) -> Replay:
         handler = _HANDLERS.get(e.action)
         if handler is not None:
             handler(state, e, payload)
-        else:
-            state.claims.apply(e.action, e.case_id, payload)
+        elif not state.claims.apply(e.action, e.case_id, payload):
+            state.dismissals.apply(e.action, e.exhibit_id, payload)
     return state
 
 

@@ -90,7 +90,7 @@ def case_stamp(s: Session) -> Stamp:
 ONE_EXHIBIT = frozenset(
     {"exhibit.edit", "import", "import.duplicate", "exhibit.trash", "exhibit.restore", "exhibit.purge"}
 )
-NOT_EXHIBITS = ("party.", "fact.", "claim.", "ladder.", "case.", "dossier.", "counterparty.")
+NOT_EXHIBITS = ("party.", "fact.", "claim.", "ladder.", "case.", "dossier.", "counterparty.", "suggestion.")
 MAX_TOUCHED = 2000
 
 

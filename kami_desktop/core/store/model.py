@@ -16,6 +16,9 @@ from kami_desktop.core.store.model_base import NAMING as NAMING  # re-exported: 
 from kami_desktop.core.store.model_base import Base as Base
 from kami_desktop.core.store.model_derived import MaskedCopy as MaskedCopy  # the derived tables: see there
 from kami_desktop.core.store.model_derived import OcrText as OcrText
+from kami_desktop.core.store.model_triage import (
+    SuggestionDismissal as SuggestionDismissal,
+)  # the user's choice
 from kami_desktop.core.store.types import AwareDateTime, ISODate, JSONList, Money
 
 

@@ -328,7 +328,7 @@ class ExhibitTriage:
 
     @property
     def empty(self) -> bool:
-        return not (self.suggestions.fields or self.matches or self.offer)
+        return not (self.suggestions.fields or self.suggestions.dismissed or self.matches or self.offer)
 
 
 def exhibit_triage(s: Session, exhibit_id: int, window: timedelta = WINDOW) -> ExhibitTriage:

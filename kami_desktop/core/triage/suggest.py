@@ -8,7 +8,10 @@ court (never the product's advice). The time is the latest date-time the page sh
 taken no earlier), and is labelled as what it is: the time shown on screen, not the moment of capture.
 
 ``accept`` saves the chosen suggestions through the exhibit edit (``edit_exhibits`` → ``record_edit``),
-one ledger entry per exhibit, exactly as if the user had typed them.
+one ledger entry per exhibit, exactly as if the user had typed them. A suggestion the user dismissed
+(``triage.dismiss``, stored in ``triage.dismissed``) is not offered while the exhibit's text stays the same;
+it is kept in ``ExhibitSuggestions.dismissed``. A dismissed category also keeps the title and 证明目的 that
+would follow from it from being offered.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from kami_desktop.core.ocr.model import OK, lines_from_json
 from kami_desktop.core.store.edits import Changes
 from kami_desktop.core.store.model import Exhibit, ExhibitFile, OcrText
 from kami_desktop.core.triage import rules
+from kami_desktop.core.triage.dismissed import dismissed_fields
 from kami_desktop.core.triage.extract import (
     AMOUNT,
     DATETIME,
@@ -89,6 +93,7 @@ class ExhibitSuggestions:
     fields: list[FieldSuggestion] = field(default_factory=list)
     found: Extraction = field(default_factory=Extraction)
     status: str = ""  # the order state the page shows (未到账, 支付成功 …)
+    dismissed: list[FieldSuggestion] = field(default_factory=list)  # what the user dismissed (忽略)
 
     def values(self, fields: Iterable[str] | None = None) -> dict[str, Any]:
         wanted = set(FIELDS if fields is None else fields)
@@ -97,8 +102,8 @@ class ExhibitSuggestions:
     def get(self, name: str) -> FieldSuggestion | None:
         return next((f for f in self.fields if f.field == name), None)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, dismissed: bool = False) -> dict[str, Any]:
+        out = {
             "exhibit_id": self.exhibit_id,
             "number": self.number,
             "title": self.title,
@@ -107,6 +112,9 @@ class ExhibitSuggestions:
             "suggestions": [f.to_json() for f in self.fields],
             "found": self.found.to_json(),
         }
+        if dismissed:
+            out["dismissed"] = [f.to_json() for f in self.dismissed]
+        return out
 
 
 # ----------------------------------------------------------------------------- composing
@@ -205,12 +213,16 @@ def purpose_for(category: str, rows: Sequence[TextRow], found: Extraction) -> st
     return ""
 
 
-def propose(state: ExhibitState, rows: Sequence[TextRow]) -> tuple[list[FieldSuggestion], Extraction, str]:
-    """The suggestions for one exhibit from its rows of text (pure: no database)."""
+def propose(
+    state: ExhibitState, rows: Sequence[TextRow], hidden: Iterable[str] = ()
+) -> tuple[list[FieldSuggestion], Extraction, str]:
+    """The suggestions for one exhibit from its rows of text (pure: no database), but the ``hidden``
+    (dismissed) fields; a hidden category is not read from the text for the title and 证明目的 either."""
+    hidden = frozenset(hidden)
     found = extract(rows, state.reference)
     text = "\n".join(r.text for r in rows)
     out: list[FieldSuggestion] = []
-    match = rules.classify(text)
+    match = None if "category" in hidden else rules.classify(text)
     # the title and 证明目的 follow the category the user chose, else the one the text reads as
     category = state.category if state.category != "other" else (match.category if match else "other")
     status = rules.status_of(text)
@@ -244,7 +256,7 @@ def propose(state: ExhibitState, rows: Sequence[TextRow]) -> tuple[list[FieldSug
                     f"{SCREEN}{what}：截图不早于此时；它不是拍摄截图的时刻",
                 )
             )
-    return out, found, status
+    return [f for f in out if f.field not in hidden], found, status
 
 
 # ----------------------------------------------------------------------------- reading
@@ -300,11 +312,15 @@ def suggestions_for_exhibits(s: Session, exhibits: Sequence[Exhibit]) -> list[Ex
         return []
     rows = text_rows(s, [e.id for e in exhibits])
     numbers = _numbers(s, exhibits[0].case_id)
+    hidden = dismissed_fields(s, [e.id for e in exhibits])
     out = []
     for ex in exhibits:
-        mine = rows.get(ex.id, [])
-        fields, found, status = propose(_state(ex), mine) if mine else ([], Extraction(), "")
-        out.append(ExhibitSuggestions(ex.id, numbers.get(ex.id), ex.title, bool(mine), fields, found, status))
+        mine, gone = rows.get(ex.id, []), hidden.get(ex.id, set())
+        fields, found, status = propose(_state(ex), mine, gone) if mine else ([], Extraction(), "")
+        sug = ExhibitSuggestions(ex.id, numbers.get(ex.id), ex.title, bool(mine), fields, found, status)
+        if mine and gone:  # what would be offered but for the user's 忽略
+            sug.dismissed = [f for f in propose(_state(ex), mine)[0] if f.field in gone]
+        out.append(sug)
     return out
 
 
