@@ -57,6 +57,8 @@ def _is_allowed_dir(name: str) -> bool:
     if not name.endswith("/"):
         return False
     parts = name[:-1].split("/")
+    if parts == ["masked"]:
+        return True
     return (
         parts[0] == "vault"
         and len(parts) <= 3

@@ -1,8 +1,10 @@
-"""备份: one zip with a consistent database snapshot, the vault and a manifest of hashes.
+"""备份: one zip with a consistent database snapshot, the vault, the masked copies and a manifest of hashes.
 
 The database is copied with SQLite's online backup API in one step (a single read transaction, so
 the copy is consistent even while the app is writing), compacted and checked. Blobs are streamed
-into the zip and re-hashed on the way, so the backup also checks the vault. The zip is written to
+into the zip and re-hashed on the way, so the backup also checks the vault. The masked copies
+(``masked/``, core.redact) the snapshot records go in too, each hashed first: a copy whose file is not
+the one recorded is left out and named in the manifest's problems. The zip is written to
 ``OUT.zip.part`` and renamed to ``OUT.zip`` only when complete and fsynced.
 
 The profile itself is only read: no ledger entry is written, so a backup works next to a busy app.
@@ -37,6 +39,7 @@ from kami_desktop.core.backup.manifest import (
     FileEntry,
     Manifest,
     SourceProblem,
+    masked_member,
     render_manifest,
     render_sha_list,
     vault_member,
@@ -46,6 +49,7 @@ from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir, remove_tree, replace_with_retry
+from kami_desktop.core.util.hashing import sha256_file
 from kami_desktop.core.util.timeutil import now
 
 log = logging.getLogger(__name__)
@@ -77,7 +81,8 @@ COUNT_TABLES = {
 
 README_TEXT = """kami 证据库备份 / kami evidence backup
 
-本文件由“卡盟维权助手”生成，包含数据库（kami.sqlite3）、原始证据文件（vault/）和哈希清单。
+本文件由“卡盟维权助手”生成，包含数据库（kami.sqlite3）、原始证据文件（vault/）、
+打码副本（masked/，上传投诉平台用的遮盖了个人信息的图片）和哈希清单。
 恢复：在程序中选择“从备份恢复”，或运行 kami backup restore 本文件.zip。恢复前会逐一核对哈希。
 不用本程序核对：解压后在 Windows 命令行运行 certutil -hashfile <文件> SHA256，
 与 manifest-sha256.txt 中的值比较（在 Linux/macOS 上可用 sha256sum -c manifest-sha256.txt）。
@@ -184,6 +189,52 @@ def _facts(
     return revision, counts, blobs, entries, head, chain
 
 
+def _masked_rows(snapshot: Path) -> list[tuple[str, str]]:
+    """(file name, copy SHA-256) of every masked copy the snapshot records, once each."""
+    con = sqlite3.connect(snapshot)
+    try:
+        if not con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='masked_copies'"
+        ).fetchone():
+            return []
+        rows = con.execute(
+            "SELECT file_name, copy_sha256 FROM masked_copies GROUP BY file_name ORDER BY file_name"
+        ).fetchall()
+    finally:
+        con.close()
+    return [(Path(str(name)).name, str(sha)) for name, sha in rows]
+
+
+def _masked_files(
+    profile: Profile, snapshot: Path
+) -> tuple[list[tuple[str, Path, int]], list[SourceProblem]]:
+    """The masked copies to carry, each hashed first: a file that is not the recorded copy stays out."""
+    keep: list[tuple[str, Path, int]] = []
+    problems: list[SourceProblem] = []
+    for name, sha in _masked_rows(snapshot):
+        path = profile.masked_dir / name
+        if not path.is_file():  # derived, made again at will: its absence is no damage
+            continue
+        try:
+            digest, size = sha256_file(path)
+        except OSError as exc:
+            problems.append(
+                SourceProblem(
+                    "copy_mismatch", sha, f"打码副本 {name} 无法读取（{exc.strerror or exc}），未备份"
+                )
+            )
+            continue
+        if digest != sha or name.split(".")[0] != sha:
+            problems.append(
+                SourceProblem(
+                    "copy_mismatch", sha, f"打码副本 {name} 与制作时登记的 SHA-256 不符（已被改动），未备份"
+                )
+            )
+            continue
+        keep.append((name, path, size))
+    return keep, problems
+
+
 def _clean_stale(work_root: Path) -> None:
     if not work_root.is_dir():
         return
@@ -249,7 +300,9 @@ def create_backup(
             raise BackupError(explain(exc, profile.db_path)) from exc
         revision, counts, blobs, entries, head, chain = _facts(snap)
         problems = [SourceProblem("ledger_broken", None, c.detail) for c in chain]
-        total = snap.stat().st_size + sum(b[1] for b in blobs)
+        masked, masked_problems = _masked_files(profile, snap)
+        problems += masked_problems
+        total = snap.stat().st_size + sum(b[1] for b in blobs) + sum(m[2] for m in masked)
         free = shutil.disk_usage(out.parent).free
         if free < total + (1 << 20):
             raise BackupError(
@@ -293,6 +346,10 @@ def create_backup(
                             )
                         )
                     files.append(FileEntry(vault_member(blob_sha), sha, size))
+                for name, path, _size in masked:  # JPEG / PNG: already compressed
+                    meter.label = name[:12]
+                    sha, size = _stream(zf, _member(masked_member(name), False), path, meter)
+                    files.append(FileEntry(masked_member(name), sha, size))
                 manifest = Manifest(
                     created_at=now().replace(microsecond=0).isoformat(),
                     app_version=__version__,

@@ -9,7 +9,10 @@ Order of work, so that nothing is replaced before everything is known to be good
    ``verify_backup`` runs the very same step, so it refuses exactly what a restore would refuse.
 3. Every original is streamed into ``.<name>.restore-<id>.part`` next to the target, its SHA-256 checked
    on the way; the staged folder is opened as a profile and verified; problems are reported, each
-   marked ``known_at_backup`` when the manifest already declared it.
+   marked ``known_at_backup`` when the manifest already declared it. The masked copies (format 3 on) are
+   derived, not evidence: each is checked against the manifest, its own name and the ledger's
+   ``redact.copy`` entries, and one that fails is left out and named in ``masked_left_out`` (it can be
+   made again from the original); it never stops the restore of everything else.
 4. Only then: the staged folder is marked ready (``store.interrupted``), an existing non-empty profile is
    renamed to ``<name>.old-<time>`` (with ``force``) and the staged folder renamed into place. A kill
    between the renames is completed by the next opening of the profile; never an empty new profile beside
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import logging
 import os
 import shutil
@@ -36,7 +40,7 @@ from typing import Any, BinaryIO
 
 from kami_desktop.core.backup.archive import OpenedBackup, copy_member, open_backup
 from kami_desktop.core.backup.database import DatabaseFacts, stage_database
-from kami_desktop.core.backup.manifest import BackupError, Manifest
+from kami_desktop.core.backup.manifest import BackupError, FileEntry, Manifest, masked_name, masked_sha
 from kami_desktop.core.evidence.anchors import RECEIPTS, receipt_line
 from kami_desktop.core.profile import DB_NAME, PROFILE_NAMES, WRITE_WAIT, Profile
 from kami_desktop.core.store.db import DatabaseError
@@ -73,6 +77,8 @@ class BackupCheck:
     source_problems: list[dict] = field(default_factory=list)
     ledger_problems: list[str] = field(default_factory=list)
     error: str | None = None
+    masked: int = 0  # masked copies the backup carries (format 3 on)
+    masked_bad: list[dict] = field(default_factory=list)  # {name, detail}: copies a restore would leave out
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -98,6 +104,13 @@ class RestoreReport:
     files: int
     verify_ok: bool
     problems: list[dict] = field(default_factory=list)
+    format_version: int = 0
+    masked_restored: int = 0
+    masked_left_out: list[dict] = field(default_factory=list)  # {name, detail}, each copy by name
+    notices: list[str] = field(default_factory=list)  # what verify says without alarm (copies not there)
+    # copies made again from the ledger's boxes after the swap (core.redact.remake.remake_in, called by
+    # the faces: the layer rule keeps backup and redact apart)
+    masked_remade: int = 0
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -116,6 +129,7 @@ def _check_from(ob: OpenedBackup, ok: bool = True) -> BackupCheck:
         files=len(m.files),
         bytes=m.total_size,
         source_problems=[asdict(p) for p in m.problems],
+        masked=len(m.masked),
     )
 
 
@@ -136,15 +150,60 @@ def verify_backup(
             meter = _meter(ob.manifest.total_size, progress, cancel)
             with tempfile.TemporaryDirectory(prefix="kami-verify-") as tmp:
                 facts = _stage_database(ob, Path(tmp), meter, cancel)
+                recorded = recorded_copies(Path(tmp) / DB_NAME)
             check.read_from(facts)
             check.checked = 1
             for entry in [*ob.manifest.blobs, *filter(None, [ob.manifest.receipts])]:
                 copy_member(ob, entry, None, meter, cancel)
                 check.checked += 1
+            for entry in ob.manifest.masked:
+                bad = _copy_masked(ob, entry, None, recorded, meter, cancel)
+                if bad:
+                    check.masked_bad.append({"name": masked_name(entry.path), "detail": bad})
+                check.checked += 1
+            check.ok = not check.masked_bad
             meter.finish()
             return check
     except BackupError as exc:
         return BackupCheck(path=str(path), ok=False, error=str(exc))
+
+
+def recorded_copies(db: Path) -> set[str]:
+    """The copy SHA-256s the ledger of the database at ``db`` records making (``redact.copy``)."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        payloads = con.execute("SELECT payload FROM ledger WHERE action = 'redact.copy'").fetchall()
+    finally:
+        con.close()
+    out = set()
+    for (payload,) in payloads:
+        with contextlib.suppress(ValueError, AttributeError):
+            sha = json.loads(payload).get("copy_sha256")
+            if isinstance(sha, str):
+                out.add(sha)
+    return out
+
+
+def _copy_masked(
+    ob: OpenedBackup,
+    entry: FileEntry,
+    out: BinaryIO | None,
+    recorded: set[str],
+    meter: Callable[[int], None],
+    cancel: CancelToken | None,
+) -> str:
+    """Check (and copy to ``out``) one masked copy; '' when it is good, else why it is left out."""
+    stated = masked_sha(entry.path)
+    if stated not in recorded:
+        return "存证日志中没有这个打码副本的制作记录，未恢复"
+    if entry.sha256 != stated:
+        return "清单中的 SHA-256 与存证日志登记的副本不符（备份被改动过），未恢复"
+    try:
+        copy_member(ob, entry, out, meter, cancel)
+    except BackupError as exc:
+        log.warning("masked copy %s in %s: %s", entry.path, ob.path.name, exc)
+        return "内容与清单登记的 SHA-256 不符或已损坏，未恢复（原件不受影响，可重新制作这个副本）"
+    return ""
 
 
 def _stage_database(
@@ -234,7 +293,7 @@ def _ensure_not_in_use(target: Path) -> None:
 
 def _stage(
     ob: OpenedBackup, staging: Path, progress: Progress, cancel: CancelToken | None
-) -> tuple[_Meter, DatabaseFacts]:
+) -> tuple[_Meter, DatabaseFacts, int, list[dict]]:
     meter = _meter(ob.manifest.total_size, progress, cancel)
     make_private_dir(staging)
     make_private_dir(staging / "vault")
@@ -252,8 +311,36 @@ def _stage(
         with _create(dest, 0o600) as fh:
             copy_member(ob, entry, fh, meter, cancel)
         os.chmod(dest, stat.S_IRUSR)
+    restored, left_out = _stage_masked(ob, staging, meter, cancel)
     fsync_dir(staging)
-    return meter, facts
+    return meter, facts, restored, left_out
+
+
+def _stage_masked(
+    ob: OpenedBackup, staging: Path, meter: _Meter, cancel: CancelToken | None
+) -> tuple[int, list[dict]]:
+    """Put the masked copies back, each checked; a bad one is named, left out, and the rest go on."""
+    entries = ob.manifest.masked
+    if not entries:
+        return 0, []
+    recorded = recorded_copies(staging / DB_NAME)
+    folder = staging / "masked"
+    make_private_dir(folder)
+    restored, left_out = 0, []
+    for entry in entries:
+        name = masked_name(entry.path) or ""
+        part = folder / f".{name}.part"
+        with _create(part, 0o600) as fh:
+            bad = _copy_masked(ob, entry, fh, recorded, meter, cancel)
+        if bad:
+            part.unlink()
+            left_out.append({"name": name, "detail": bad})
+            log.warning("masked copy %s left out of the restore: %s", name, bad)
+            continue
+        os.replace(part, folder / name)
+        restored += 1
+    fsync_dir(folder)
+    return restored, left_out
 
 
 @contextlib.contextmanager
@@ -265,7 +352,7 @@ def _create(path: Path, mode: int) -> Iterator[BinaryIO]:
         os.fsync(fh.fileno())
 
 
-def _verify_staged(staging: Path, m: Manifest) -> tuple[str, bool, list[dict[str, Any]]]:
+def _verify_staged(staging: Path, m: Manifest) -> tuple[str, bool, list[dict[str, Any]], list[str]]:
     """Open (and migrate) the staged profile and verify it; problems are reported, not hidden."""
     from kami_desktop.core.evidence.verify import verify
     from kami_desktop.core.store.db import current_revision
@@ -288,7 +375,7 @@ def _verify_staged(staging: Path, m: Manifest) -> tuple[str, bool, list[dict[str
             p.kind == "ledger_broken" and ledger_declared
         )
         problems.append(d)
-    return revision, report.ok, problems
+    return revision, report.ok, problems, list(report.notices)
 
 
 def restore_backup(
@@ -337,8 +424,8 @@ def _restore_locked(
         moved: Path | None = None
         aside: Path | None = None
         try:
-            meter, facts = _stage(ob, staging, progress, cancel)
-            revision, verify_ok, problems = _verify_staged(staging, m)
+            meter, facts, masked_restored, masked_left_out = _stage(ob, staging, progress, cancel)
+            revision, verify_ok, problems, notices = _verify_staged(staging, m)
             aside = aside_name(target) if state == "data" else None
             mark_ready(staging, aside)  # from here on a kill is completed at the next open, not undone
             if state == "empty":
@@ -376,6 +463,10 @@ def _restore_locked(
         files=len(m.files),
         verify_ok=verify_ok,
         problems=problems,
+        format_version=m.format_version,
+        masked_restored=masked_restored,
+        masked_left_out=masked_left_out,
+        notices=notices,
     )
 
 
