@@ -106,6 +106,7 @@ class BackupReport:
     files: int
     bytes: int
     problems: list[SourceProblem] = field(default_factory=list)
+    masked: int = 0  # masked copies carried (masked/)
 
     @property
     def ok(self) -> bool:
@@ -388,6 +389,7 @@ def create_backup(
         files=len(files),
         bytes=sum(f.size for f in files),
         problems=problems,
+        masked=len(masked),
     )
     log.info(
         "backup written: %s (%d files, %d bytes, %d problems)", out, report.files, report.bytes, len(problems)

@@ -77,6 +77,7 @@ class BackupCheck:
     source_problems: list[dict] = field(default_factory=list)
     ledger_problems: list[str] = field(default_factory=list)
     error: str | None = None
+    format_version: int = 0
     masked: int = 0  # masked copies the backup carries (format 3 on)
     masked_bad: list[dict] = field(default_factory=list)  # {name, detail}: copies a restore would leave out
 
@@ -129,6 +130,7 @@ def _check_from(ob: OpenedBackup, ok: bool = True) -> BackupCheck:
         files=len(m.files),
         bytes=m.total_size,
         source_problems=[asdict(p) for p in m.problems],
+        format_version=m.format_version,
         masked=len(m.masked),
     )
 

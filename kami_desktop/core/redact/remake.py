@@ -102,7 +102,7 @@ def _absent(profile: Profile, case_id: int | None) -> list[_Wanted]:
     if case_id is not None:
         q = q.where(Exhibit.case_id == case_id)
     with profile.session() as s:
-        rows = [(c, ex.case_id, ex.trashed_at is not None) for c, ex in s.execute(q).tuples()]
+        rows = [(c, ex.case_id, ex.trashed_at is not None) for c, ex in s.execute(q).all()]
     newest = {(c.exhibit_id, c.blob_sha256): c.id for c, _, _ in rows}
     out, seen = [], set()
     for c, cid, trashed in rows:
