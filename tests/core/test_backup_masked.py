@@ -132,7 +132,7 @@ def test_a_backup_carries_the_masked_copies_and_a_restore_puts_them_back(masked,
     assert exported.skipped == []
 
 
-@pytest.mark.parametrize("how", ["bytes", "manifest", "unrecorded"])
+@pytest.mark.parametrize("how", ["bytes", "size", "gone", "manifest", "unrecorded"])
 def test_a_copy_whose_hash_does_not_match_is_named_and_left_out_and_nothing_else_is_lost(
     masked, tmp_path, how
 ):
@@ -147,6 +147,17 @@ def test_a_copy_whose_hash_does_not_match_is_named_and_left_out_and_nothing_else
     damaged = tmp_path / "damaged.zip"
     if how == "bytes":  # the member changed, the manifest not
         _rewrite(out, damaged, change={member: bytes(data)})
+        name = bad.file_name
+    elif how == "size":  # the member changed, and its size with it
+        _rewrite(out, damaged, change={member: bytes(data) + b"more"})
+        name = bad.file_name
+    elif how == "gone":  # listed, but not in the zip
+        _rewrite(out, damaged)
+        with zipfile.ZipFile(damaged) as zf:
+            members = {n: zf.read(n) for n in zf.namelist() if n != member}
+        with zipfile.ZipFile(damaged, "w") as zf:
+            for n, d in members.items():
+                zf.writestr(n, d)
         name = bad.file_name
     elif (
         how == "manifest"

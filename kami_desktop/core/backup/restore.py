@@ -200,6 +200,8 @@ def _copy_masked(
         return "存证日志中没有这个打码副本的制作记录，未恢复"
     if entry.sha256 != stated:
         return "清单中的 SHA-256 与存证日志登记的副本不符（备份被改动过），未恢复"
+    if entry.path not in ob.infos:
+        return "清单中列出的这个打码副本不在备份文件里，未恢复"
     try:
         copy_member(ob, entry, out, meter, cancel)
     except BackupError as exc:
