@@ -106,3 +106,37 @@ def test_verify_notes_absent_copies_without_alarm_and_makes_them_again(qtbot, ma
                 profile.masked_dir / info.file_name
             ).read_bytes()
     assert dialogs == []
+
+
+@pytest.mark.parametrize("remake_first", [True, False])
+def test_the_export_window_offers_to_make_absent_copies_again(
+    qtbot, masked, tmp_path, dialogs, monkeypatch, remake_first
+):
+    from kami_desktop.gui import messages
+    from kami_desktop.gui.redact_dialog import RedactDialog
+
+    profile, infos = masked
+    target = tmp_path / "r"
+    restore_backup(_old_backup(profile, tmp_path), target)  # the core restore alone: copies not made yet
+    asked = []
+    monkeypatch.setattr(messages, "ask", lambda _p, _t, text: asked.append(text) or remake_first)
+    with Profile.open(target) as p:
+        dlg = RedactDialog(p, [i.exhibit_id for i in infos], case_id=1)
+        qtbot.addWidget(dlg)
+        dlg.choose_folder = lambda: str(tmp_path / "out")
+        dlg.export_button.click()
+        qtbot.waitUntil(lambda: bool(dialogs), timeout=WAIT)
+        [question] = asked
+        assert "2 个打码副本不在本机" in question and "重新制作" in question
+        kind, _title, text = dialogs[-1]
+        folder = tmp_path / "out" / "黑猫投诉上传图片"
+        if remake_first:
+            assert kind == "info" and "已导出 2 个打码副本" in text
+            assert sorted(x.name for x in folder.iterdir()) == [
+                "文件清单.txt",
+                "证据1_打码.png",
+                "证据2_打码.jpg",
+            ]
+        else:
+            assert kind == "warn" and "2 个打码副本不在本机" in text and "重新制作打码副本" in text
+            assert [x.name for x in folder.iterdir()] == ["文件清单.txt"]

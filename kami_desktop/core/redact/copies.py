@@ -37,7 +37,7 @@ ACTION = "redact.copy"
 OCR_NONE, OCR_FAILED = "none", "failed"
 ABSENT = (
     "打码副本文件不在本机（从不含打码副本的旧版备份恢复后会这样；原件完好）："
-    "运行 kami redact remake 可按登记的遮盖框重新制作"
+    "可在“校验完整性”窗口点“重新制作打码副本”，或运行 kami redact remake，按登记的遮盖框重新制作"
 )
 
 
