@@ -68,7 +68,7 @@ def cmd_create(args) -> Outcome:
     lines = [
         f"备份完成：{report.path}（{_mb(report.size)}）",
         f"  案件 {c.get('cases', 0)} 个，证据 {c.get('exhibits', 0)} 件，原始文件 {c.get('blobs', 0)} 个，"
-        f"存证日志 {report.ledger_entries} 条",
+        f"存证日志 {report.ledger_entries} 条" + (f"，打码副本 {report.masked} 个" if report.masked else ""),
     ]
     if report.problems:
         lines.append(

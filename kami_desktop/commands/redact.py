@@ -163,7 +163,7 @@ def cmd_export(args) -> Outcome:
     if absent:
         data["copies_absent"] = absent
         text.append(
-            f"提示：{absent} 个打码副本不在本机（这份数据来自不含打码副本的旧版备份）。"
+            f"提示：{absent} 个打码副本不在本机（从不含打码副本的旧版备份恢复后会这样；原件完好）。"
             "运行 kami redact remake 按登记的遮盖框重新制作后再导出。"
         )
     return Outcome(data, "\n".join(text))

@@ -116,6 +116,8 @@ def test_a_backup_carries_the_masked_copies_and_a_restore_puts_them_back(masked,
             assert listed[member]["size"] == len(data)
             assert f"{info.copy_sha256}  {member}\n" in sha_list
     assert manifest["format_version"] == 3
+    code, text, _ = run("backup", "create", tmp_path / "cli.zip", data_dir=profile.data_dir)
+    assert code == 0 and "打码副本 2 个" in text
     check = verify_backup(out)
     assert check.ok and check.masked == 2 and check.masked_bad == [] and check.checked == len(listed)
 
