@@ -44,12 +44,12 @@ from kami_desktop.core.backup.manifest import (
     render_sha_list,
     vault_member,
 )
+from kami_desktop.core.backup.masked import masked_files
 from kami_desktop.core.evidence.anchors import RECEIPTS, keep_receipt
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.tasks import Cancelled, CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir, remove_tree, replace_with_retry
-from kami_desktop.core.util.hashing import sha256_file
 from kami_desktop.core.util.timeutil import now
 
 log = logging.getLogger(__name__)
@@ -190,52 +190,6 @@ def _facts(
     return revision, counts, blobs, entries, head, chain
 
 
-def _masked_rows(snapshot: Path) -> list[tuple[str, str]]:
-    """(file name, copy SHA-256) of every masked copy the snapshot records, once each."""
-    con = sqlite3.connect(snapshot)
-    try:
-        if not con.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='masked_copies'"
-        ).fetchone():
-            return []
-        rows = con.execute(
-            "SELECT file_name, copy_sha256 FROM masked_copies GROUP BY file_name ORDER BY file_name"
-        ).fetchall()
-    finally:
-        con.close()
-    return [(Path(str(name)).name, str(sha)) for name, sha in rows]
-
-
-def _masked_files(
-    profile: Profile, snapshot: Path
-) -> tuple[list[tuple[str, Path, int]], list[SourceProblem]]:
-    """The masked copies to carry, each hashed first: a file that is not the recorded copy stays out."""
-    keep: list[tuple[str, Path, int]] = []
-    problems: list[SourceProblem] = []
-    for name, sha in _masked_rows(snapshot):
-        path = profile.masked_dir / name
-        if not path.is_file():  # derived, made again at will: its absence is no damage
-            continue
-        try:
-            digest, size = sha256_file(path)
-        except OSError as exc:
-            problems.append(
-                SourceProblem(
-                    "copy_mismatch", sha, f"打码副本 {name} 无法读取（{exc.strerror or exc}），未备份"
-                )
-            )
-            continue
-        if digest != sha or name.split(".")[0] != sha:
-            problems.append(
-                SourceProblem(
-                    "copy_mismatch", sha, f"打码副本 {name} 与制作时登记的 SHA-256 不符（已被改动），未备份"
-                )
-            )
-            continue
-        keep.append((name, path, size))
-    return keep, problems
-
-
 def _clean_stale(work_root: Path) -> None:
     if not work_root.is_dir():
         return
@@ -301,7 +255,7 @@ def create_backup(
             raise BackupError(explain(exc, profile.db_path)) from exc
         revision, counts, blobs, entries, head, chain = _facts(snap)
         problems = [SourceProblem("ledger_broken", None, c.detail) for c in chain]
-        masked, masked_problems = _masked_files(profile, snap)
+        masked, masked_problems = masked_files(profile, snap)
         problems += masked_problems
         total = snap.stat().st_size + sum(b[1] for b in blobs) + sum(m[2] for m in masked)
         free = shutil.disk_usage(out.parent).free

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import logging
 import os
 import shutil
@@ -40,7 +39,8 @@ from typing import Any, BinaryIO
 
 from kami_desktop.core.backup.archive import OpenedBackup, copy_member, open_backup
 from kami_desktop.core.backup.database import DatabaseFacts, stage_database
-from kami_desktop.core.backup.manifest import BackupError, FileEntry, Manifest, masked_name, masked_sha
+from kami_desktop.core.backup.manifest import BackupError, Manifest, masked_name
+from kami_desktop.core.backup.masked import check_copy, recorded_copies, stage_copies
 from kami_desktop.core.evidence.anchors import RECEIPTS, receipt_line
 from kami_desktop.core.profile import DB_NAME, PROFILE_NAMES, WRITE_WAIT, Profile
 from kami_desktop.core.store.db import DatabaseError
@@ -159,7 +159,7 @@ def verify_backup(
                 copy_member(ob, entry, None, meter, cancel)
                 check.checked += 1
             for entry in ob.manifest.masked:
-                bad = _copy_masked(ob, entry, None, recorded, meter, cancel)
+                bad = check_copy(ob, entry, None, recorded, meter, cancel)
                 if bad:
                     check.masked_bad.append({"name": masked_name(entry.path), "detail": bad})
                 check.checked += 1
@@ -168,46 +168,6 @@ def verify_backup(
             return check
     except BackupError as exc:
         return BackupCheck(path=str(path), ok=False, error=str(exc))
-
-
-def recorded_copies(db: Path) -> set[str]:
-    """The copy SHA-256s the ledger of the database at ``db`` records making (``redact.copy``)."""
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        payloads = con.execute("SELECT payload FROM ledger WHERE action = 'redact.copy'").fetchall()
-    finally:
-        con.close()
-    out = set()
-    for (payload,) in payloads:
-        with contextlib.suppress(ValueError, AttributeError):
-            sha = json.loads(payload).get("copy_sha256")
-            if isinstance(sha, str):
-                out.add(sha)
-    return out
-
-
-def _copy_masked(
-    ob: OpenedBackup,
-    entry: FileEntry,
-    out: BinaryIO | None,
-    recorded: set[str],
-    meter: Callable[[int], None],
-    cancel: CancelToken | None,
-) -> str:
-    """Check (and copy to ``out``) one masked copy; '' when it is good, else why it is left out."""
-    stated = masked_sha(entry.path)
-    if stated not in recorded:
-        return "存证日志中没有这个打码副本的制作记录，未恢复"
-    if entry.sha256 != stated:
-        return "清单中的 SHA-256 与存证日志登记的副本不符（备份被改动过），未恢复"
-    if entry.path not in ob.infos:
-        return "清单中列出的这个打码副本不在备份文件里，未恢复"
-    try:
-        copy_member(ob, entry, out, meter, cancel)
-    except BackupError as exc:
-        log.warning("masked copy %s in %s: %s", entry.path, ob.path.name, exc)
-        return "内容与清单登记的 SHA-256 不符或已损坏，未恢复（原件不受影响，可重新制作这个副本）"
-    return ""
 
 
 def _stage_database(
@@ -315,36 +275,9 @@ def _stage(
         with _create(dest, 0o600) as fh:
             copy_member(ob, entry, fh, meter, cancel)
         os.chmod(dest, stat.S_IRUSR)
-    restored, left_out = _stage_masked(ob, staging, meter, cancel)
+    restored, left_out = stage_copies(ob, staging, meter, cancel)
     fsync_dir(staging)
     return meter, facts, restored, left_out
-
-
-def _stage_masked(
-    ob: OpenedBackup, staging: Path, meter: _Meter, cancel: CancelToken | None
-) -> tuple[int, list[dict]]:
-    """Put the masked copies back, each checked; a bad one is named, left out, and the rest go on."""
-    entries = ob.manifest.masked
-    if not entries:
-        return 0, []
-    recorded = recorded_copies(staging / DB_NAME)
-    folder = staging / "masked"
-    make_private_dir(folder)
-    restored, left_out = 0, []
-    for entry in entries:
-        name = masked_name(entry.path) or ""
-        part = folder / f".{name}.part"
-        with _create(part, 0o600) as fh:
-            bad = _copy_masked(ob, entry, fh, recorded, meter, cancel)
-        if bad:
-            part.unlink()
-            left_out.append({"name": name, "detail": bad})
-            log.warning("masked copy %s left out of the restore: %s", name, bad)
-            continue
-        os.replace(part, folder / name)
-        restored += 1
-    fsync_dir(folder)
-    return restored, left_out
 
 
 @contextlib.contextmanager
