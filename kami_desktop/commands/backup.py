@@ -68,7 +68,7 @@ def cmd_create(args) -> Outcome:
     lines = [
         f"备份完成：{report.path}（{_mb(report.size)}）",
         f"  案件 {c.get('cases', 0)} 个，证据 {c.get('exhibits', 0)} 件，原始文件 {c.get('blobs', 0)} 个，"
-        f"存证日志 {report.ledger_entries} 条",
+        f"存证日志 {report.ledger_entries} 条" + (f"，打码副本 {report.masked} 个" if report.masked else ""),
     ]
     if report.problems:
         lines.append(
@@ -94,6 +94,16 @@ def cmd_verify(args) -> Outcome:
             text += "\n注意：备份中的存证日志链校验未通过：" + "；".join(check.ledger_problems)
         if check.source_problems:
             text += f"\n注意：制作备份时原数据已有 {len(check.source_problems)} 个问题（备份如实保存）"
+        if check.masked:
+            text += f"\n其中打码副本 {check.masked} 个"
+    elif check.error is None and check.masked_bad:
+        text = "\n".join(
+            [
+                f"备份中 {len(check.masked_bad)} 个打码副本的哈希不符（已损坏或被改动），"
+                "恢复时会被略去；证据原件、数据库和存证日志完好："
+            ]
+            + [f"  {b['name']}：{b['detail']}" for b in check.masked_bad]
+        )
     else:
         text = f"备份有问题：{check.error}"
     return Outcome(check.to_json(), text, 0 if check.ok else 1)
@@ -108,6 +118,7 @@ def cmd_restore(args) -> Outcome:
         report = restore_backup(args.src, target, force=args.force, progress=_TtyProgress("恢复"))
     except BackupError as exc:
         raise UsageError(str(exc)) from exc
+    _remake_copies(report)
     c = report.counts
     lines = [
         f"恢复完成：{report.data_dir}",
@@ -118,6 +129,16 @@ def cmd_restore(args) -> Outcome:
         lines.append(f"  原来的数据已移到 {report.moved_aside}（未删除）")
     if report.migrated_to != report.schema_revision:
         lines.append(f"  数据库已从版本 {report.schema_revision} 升级到 {report.migrated_to}")
+    if report.masked_restored:
+        lines.append(f"  打码副本 {report.masked_restored} 个，哈希与清单和存证日志一致")
+    if report.masked_remade:
+        lines.append(
+            f"  按存证日志登记的遮盖框重新制作了 {report.masked_remade} 个打码副本（与原副本逐字节相同）"
+        )
+    if report.masked_left_out:
+        lines.append(f"注意：{len(report.masked_left_out)} 个打码副本未恢复（其余数据全部恢复）：")
+        lines += [f"  {b['name']}：{b['detail']}" for b in report.masked_left_out]
+    lines += [f"提示：{n}" for n in report.notices]
     if not report.verify_ok:
         lines.append(f"注意：恢复后的校验发现 {len(report.problems)} 个问题（数据已按备份原样恢复）：")
         lines += [
@@ -125,4 +146,21 @@ def cmd_restore(args) -> Outcome:
             + ("（备份时已存在）" if p.get("known_at_backup") else "（备份清单中未记录）")
             for p in report.problems
         ]
-    return Outcome(report.to_json(), "\n".join(lines), 0 if report.verify_ok else 1)
+    ok = report.verify_ok and not report.masked_left_out
+    return Outcome(report.to_json(), "\n".join(lines), 0 if ok else 1)
+
+
+def _remake_copies(report) -> None:
+    """The masked copies an older backup did not carry, made again where they come out as recorded."""
+    import logging
+
+    from kami_desktop.core.errors import UserError
+    from kami_desktop.core.redact.remake import remake_in
+
+    try:
+        made = remake_in(report.data_dir)
+    except (UserError, OSError) as exc:  # the restore itself is done; the notice stays
+        logging.getLogger(__name__).warning("masked copies not remade after a restore: %s", exc)
+        return
+    report.masked_remade = sum(1 for r in made.remade if r.identical)
+    report.notices = made.notices

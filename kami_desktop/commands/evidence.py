@@ -272,6 +272,7 @@ def cmd_verify(args) -> Outcome:
         if report.unchecked:
             gaps = "、".join(f"{name}（{n} 项）" for name, n in report.unchecked.items())
             text += f"\n早期版本写入的日志未记录以下内容，无法与日志核对：{gaps}"
+        text += "".join(f"\n提示：{n}" for n in report.notices)
     else:
         text = "\n".join(
             [f"发现 {len(report.problems)} 个问题（已检查 {report.checked} 个文件）："]
@@ -279,6 +280,7 @@ def cmd_verify(args) -> Outcome:
                 f"  [{p.kind}] 证据 {p.exhibit_id or '-'} {p.sha256 or ''} {p.detail}"
                 for p in report.problems
             ]
+            + [f"提示：{n}" for n in report.notices]
         )
     return Outcome(data, text, 0 if report.ok else 1)
 

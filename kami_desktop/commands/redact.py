@@ -1,4 +1,4 @@
-"""kami redact suggest|apply|export: masked copies of image evidence for public complaint sites."""
+"""kami redact suggest|apply|export|remake: masked copies of image evidence for public complaint sites."""
 
 from __future__ import annotations
 
@@ -43,6 +43,14 @@ def register(sub, common) -> None:
     ex.add_argument("--out", required=True, help="导出到的文件夹（新的或空的）")
     ex.add_argument("--include-unmasked", action="store_true", help="没有打码副本的文件附上原件（默认跳过）")
     ex.set_defaults(handler=cmd_export)
+
+    rm = rs.add_parser(
+        "remake",
+        parents=[common],
+        help="按存证日志登记的遮盖框重新制作不在本机的打码副本（如从旧版备份恢复后）",
+    )
+    rm.add_argument("--case", type=int, default=None, dest="case_id", help="只处理这个案件（默认全部）")
+    rm.set_defaults(handler=cmd_remake)
 
 
 def _suggestion_json(sg) -> dict:
@@ -134,6 +142,7 @@ def cmd_apply(args) -> Outcome:
 def cmd_export(args) -> Outcome:
     from pathlib import Path
 
+    from kami_desktop.core.redact.copies import ABSENT
     from kami_desktop.core.redact.export import LIST_NAME, export_for_site
 
     with open_profile(args) as prof:
@@ -150,4 +159,32 @@ def cmd_export(args) -> Outcome:
     }
     text = [f"已导出 {len(rep.files)} 个文件到 {rep.out_dir}（清单：{LIST_NAME}）"]
     text += [f"  跳过 证据{k.number} {k.original_name}：{k.reason}" for k in rep.skipped]
+    absent = sum(1 for k in rep.skipped if k.reason == ABSENT)
+    if absent:
+        data["copies_absent"] = absent
+        text.append(
+            f"提示：{absent} 个打码副本不在本机（从不含打码副本的旧版备份恢复后会这样；原件完好）。"
+            "运行 kami redact remake 按登记的遮盖框重新制作后再导出。"
+        )
     return Outcome(data, "\n".join(text))
+
+
+def cmd_remake(args) -> Outcome:
+    from kami_desktop.core.redact.remake import remake_copies
+
+    with open_profile(args) as prof:
+        rep = remake_copies(prof, args.case_id)
+        folder = prof.masked_dir
+    text = []
+    if not rep.absent:
+        text.append("所有打码副本的文件都在，无需重新制作")
+    for r in rep.remade:
+        if r.identical:
+            text.append(f"已重新制作 证据 {r.exhibit_id}：{folder / r.file_name}（与登记的副本逐字节相同）")
+        else:
+            text.append(
+                f"已重新制作 证据 {r.exhibit_id}：{folder / r.file_name}（像素按同样的遮盖框，"
+                f"但编码出的 SHA-256 与原副本 {r.copy_sha256[:12]}… 不同：已作为新副本登记，存证日志新增一条）"
+            )
+    text += [f"未能重新制作 证据 {n.exhibit_id} {n.file_name}：{n.reason}" for n in rep.not_remade]
+    return Outcome(rep.to_json(), "\n".join(text), 1 if rep.not_remade else 0)

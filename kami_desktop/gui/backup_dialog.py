@@ -1,11 +1,13 @@
 """备份 / 从备份恢复: thin dialogs over ``core.backup``, the work done on a QThreadPool worker.
 
-``BackupDialog(profile, parent)`` writes one zip (database snapshot + every original + hash manifest).
+``BackupDialog(profile, parent)`` writes one zip (database snapshot + every original + the masked copies +
+hash manifest).
 
 ``RestoreDialog(data_dir, parent, release_profile=None)`` checks a chosen backup, asks before it
 replaces a profile that holds data (the old data is moved aside, never deleted), calls
 ``release_profile()`` right before the work starts so the main window can close its database, and
-then emits ``restored(RestoreReport)`` on success or ``abandoned()`` when nothing was replaced —
+then emits ``restored(RestoreReport)`` on success (after the masked copies an older backup did not carry
+are made again where they come out byte for byte as recorded) or ``abandoned()`` when nothing was replaced —
 either way the main window reopens the profile at ``data_dir``.
 """
 
@@ -36,7 +38,10 @@ from kami_desktop.core.backup import (
     profile_state,
     restore_backup,
 )
+from kami_desktop.core.backup.manifest import MASKED_SINCE
+from kami_desktop.core.errors import UserError
 from kami_desktop.core.profile import Profile
+from kami_desktop.core.redact.remake import remake_in
 from kami_desktop.core.tasks import Cancelled
 from kami_desktop.core.util.timeutil import now
 from kami_desktop.gui import messages
@@ -45,6 +50,18 @@ from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_tas
 
 def _mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
+
+
+def restore_and_remake(path, data_dir, **kwargs) -> RestoreReport:
+    """Restore, then put back the masked copies an older backup did not carry (same bytes only)."""
+    report = restore_backup(path, data_dir, **kwargs)
+    try:
+        made = remake_in(report.data_dir)
+    except (UserError, OSError):  # the restore is done; verify keeps saying the copies can be remade
+        return report
+    report.masked_remade = sum(1 for r in made.remade if r.identical)
+    report.notices = made.notices
+    return report
 
 
 class _JobDialog(QDialog):
@@ -155,7 +172,7 @@ class BackupDialog(_JobDialog):
         self.report: BackupReport | None = None
         self.intro.setText(
             self.tr(
-                "备份会把全部案件、证据原件、存证日志和一份哈希清单保存到一个 zip 文件。"
+                "备份会把全部案件、证据原件、打码副本、存证日志和一份哈希清单保存到一个 zip 文件。"
                 "请保存到 U 盘或另一块硬盘；换电脑时用“从备份恢复”。"
             )
         )
@@ -210,6 +227,8 @@ class BackupDialog(_JobDialog):
             exhibits=c.get("exhibits", 0),
             blobs=c.get("blobs", 0),
         )
+        if report.masked:
+            text += self.tr("打码副本 {n} 个也已备份。").format(n=report.masked)
         if report.problems:
             text += "\n" + self.tr(
                 "注意：备份时发现 {n} 个问题（已按现状备份），请运行“校验完整性”查看。"
@@ -278,6 +297,15 @@ class RestoreDialog(_JobDialog):
                 size=_mb(self.check.bytes),
             )
         )
+        if self.check.masked:
+            self.status.setText(
+                self.status.text() + self.tr("其中打码副本 {n} 个。").format(n=self.check.masked)
+            )
+        elif self.check.format_version < MASKED_SINCE:
+            self.status.setText(
+                self.status.text()
+                + self.tr("这份备份由旧版本制作，不含打码副本；恢复后会按存证日志登记的遮盖框重新制作。")
+            )
         self.start_button.setEnabled(True)
         return True
 
@@ -297,7 +325,7 @@ class RestoreDialog(_JobDialog):
             self.release_profile()
             self.released = True
         self.status.setText(self.tr("正在核对哈希并恢复…"))
-        self._run(restore_backup, self.path_edit.text(), self.data_dir, force=force)
+        self._run(restore_and_remake, self.path_edit.text(), self.data_dir, force=force)
         return True
 
     def _result(self, report: RestoreReport) -> None:
@@ -309,6 +337,21 @@ class RestoreDialog(_JobDialog):
         text = self.tr("恢复完成，全部哈希核对无误。")
         if report.moved_aside:
             text += self.tr("原来的数据已移到 {path}（未删除）。").format(path=report.moved_aside)
+        if report.masked_restored:
+            text += self.tr("打码副本 {n} 个已恢复。").format(n=report.masked_restored)
+        if report.masked_remade:
+            text += self.tr("按存证日志登记的遮盖框重新制作了 {n} 个打码副本（与原副本逐字节相同）。").format(
+                n=report.masked_remade
+            )
+        for notice in report.notices:
+            text += "\n" + self.tr("提示：") + notice
+        if report.masked_left_out:
+            text += "\n" + self.tr(
+                "注意：{n} 个打码副本与清单或存证日志不符，未恢复（其余数据全部恢复，原件不受影响）："
+            ).format(n=len(report.masked_left_out))
+            text += "".join(f"\n  {b['name']}：{b['detail']}" for b in report.masked_left_out)
+            if report.verify_ok:
+                messages.warn(self, self.tr("从备份恢复"), text)
         if not report.verify_ok:
             text += "\n" + self.tr(
                 "注意：恢复后的校验发现 {n} 个问题（备份中就是这样），请运行“校验完整性”查看。"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.redact.box import Box
 from kami_desktop.core.redact.copies import (
+    ABSENT,
     OCR_NONE,
     CopyInfo,
     Suggestion,
@@ -37,6 +38,7 @@ from kami_desktop.core.redact.copies import (
 )
 from kami_desktop.core.redact.export import SITES, export_for_site, free_folder
 from kami_desktop.core.redact.mask import MOSAIC, SOLID, preview_png
+from kami_desktop.core.redact.remake import absent_copies, remake_copies
 from kami_desktop.gui import messages
 from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
 from kami_desktop.gui.redact_canvas import CanvasBox, MaskCanvas
@@ -405,6 +407,15 @@ class RedactDialog(QDialog):
             ).format(n=len(left)),
         ):
             return
+        absent = absent_copies(self.profile, self.case_id)
+        remake_first = bool(absent) and messages.ask(
+            self,
+            self.tr("导出上传文件夹"),
+            self.tr(
+                "本案有 {n} 个打码副本不在本机（从不含打码副本的旧版备份恢复后会这样；原件完好）。"
+                "要先按存证日志登记的遮盖框重新制作，再导出吗？"
+            ).format(n=absent),
+        )
         chosen = self.choose_folder()
         if not chosen:
             return
@@ -412,7 +423,7 @@ class RedactDialog(QDialog):
         folder = free_folder(Path(chosen), f"{SITES[site]}上传图片")
         self._set_busy(True)
         start_task(
-            export_for_site,
+            _remake_then_export if remake_first else export_for_site,
             self.profile,
             self.case_id,
             site,
@@ -425,6 +436,17 @@ class RedactDialog(QDialog):
         )
 
     def _exported(self, report) -> None:
+        absent = sum(1 for k in report.skipped if k.reason == ABSENT)
+        if absent:
+            messages.warn(
+                self,
+                self.tr("导出上传文件夹"),
+                self.tr(
+                    "已导出 {n} 个文件；{k} 个打码副本不在本机（从不含打码副本的旧版备份恢复后会这样），未导出。"
+                    "可在“校验完整性”窗口点“重新制作打码副本”后再导出。"
+                ).format(n=len(report.files), k=absent),
+            )
+            return
         if not report.files:  # a folder with only the list in it: nothing to upload
             messages.warn(
                 self,
@@ -440,6 +462,12 @@ class RedactDialog(QDialog):
         if report.skipped:
             text += "\n\n" + self.tr("未导出 {n} 个文件（见文件清单）。").format(n=len(report.skipped))
         messages.info(self, self.tr("导出上传文件夹"), text)
+
+
+def _remake_then_export(profile: Profile, case_id: int, site: str, folder: Path):
+    """The copies an older backup did not carry made again from the ledger's boxes, then the export."""
+    remake_copies(profile, case_id)
+    return export_for_site(profile, case_id, site, folder)
 
 
 _SITE_NAMES = (

@@ -1,5 +1,6 @@
 """校验完整性: runs ``core.evidence.verify.verify`` in the background with progress and cancel, then lists
-each problem with the exhibit it concerns."""
+each problem with the exhibit it concerns. Masked copies whose files are not there (a profile restored
+from an older backup) are a notice, with a button that makes them again (``core.redact.remake``)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from kami_desktop.core.evidence.detail import exhibit_titles
 from kami_desktop.core.evidence.verify import VerifyReport, verify
 from kami_desktop.core.profile import Profile
+from kami_desktop.core.redact.remake import RemakeReport, remake_copies
 from kami_desktop.gui import messages
 from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
@@ -56,9 +58,13 @@ class VerifyDialog(QDialog):
         self.table.hide()
         self.cancel_button = QPushButton(self.tr("取消"))
         self.close_button = QPushButton(self.tr("关闭"))
+        self.remake_button = QPushButton(self.tr("重新制作打码副本"))
+        self.remake_button.hide()
+        self.remake_button.clicked.connect(self.remake)
         self.close_button.clicked.connect(self.accept)
         self.close_button.setEnabled(False)
         row = QHBoxLayout()
+        row.addWidget(self.remake_button)
         row.addStretch(1)
         row.addWidget(self.cancel_button)
         row.addWidget(self.close_button)
@@ -106,6 +112,10 @@ class VerifyDialog(QDialog):
                     k=len(report.problems), n=report.checked
                 )
             )
+        if report.notices and not report.cancelled:
+            self.status.setText(
+                self.status.text() + "".join("\n" + self.tr("提示：") + n for n in report.notices)
+            )
         titles = self._titles({p.exhibit_id for p in report.problems if p.exhibit_id})
         self.table.setRowCount(len(report.problems))
         for r, p in enumerate(report.problems):
@@ -122,7 +132,33 @@ class VerifyDialog(QDialog):
             self.table.setItem(r, 2, QTableWidgetItem(p.detail))
         self.table.resizeColumnToContents(0)
         self.table.setVisible(bool(report.problems))
+        self.remake_button.setVisible(bool(report.copies_absent) and not report.cancelled)
         self.finished_report.emit(report)
+
+    def remake(self) -> None:
+        """Make the absent masked copies again from the boxes the ledger recorded (small images: quick)."""
+        self.remake_button.setEnabled(False)
+        self.remake_worker = start_task(
+            remake_copies,
+            self.profile,
+            self.case_id,
+            with_progress=False,
+            with_cancel=False,
+            on_result=guarded(self, self._remade),
+            on_error=guarded(self, self._failed),
+        )
+
+    def _remade(self, made: RemakeReport) -> None:
+        text = self.tr("已按存证日志登记的遮盖框重新制作 {n} 个打码副本。").format(n=len(made.remade))
+        changed = sum(1 for r in made.remade if not r.identical)
+        if changed:
+            text += self.tr(
+                "其中 {n} 个编码出的文件与原副本的 SHA-256 不同（图像库版本不同），已作为新副本登记在存证日志中。"
+            ).format(n=changed)
+        text += "".join("\n" + n.reason + f"（{n.file_name}）" for n in made.not_remade)
+        self.status.setText(text)
+        self.remake_button.setVisible(bool(made.still_absent))
+        self.remake_button.setEnabled(True)
 
     def _failed(self, failure: TaskFailure) -> None:
         self.close_button.setEnabled(True)

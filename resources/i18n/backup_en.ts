@@ -17,8 +17,8 @@
     </message>
     <message>
         <location filename="../../kami_desktop/gui/backup_dialog.py" line="151"/>
-        <source>备份会把全部案件、证据原件、存证日志和一份哈希清单保存到一个 zip 文件。请保存到 U 盘或另一块硬盘；换电脑时用“从备份恢复”。</source>
-        <translation>A backup saves every case, the original evidence files, the evidence log and a list of hashes in one zip file. Save it to a USB stick or another disk; on a new computer, use “Restore from backup”.</translation>
+        <source>备份会把全部案件、证据原件、打码副本、存证日志和一份哈希清单保存到一个 zip 文件。请保存到 U 盘或另一块硬盘；换电脑时用“从备份恢复”。</source>
+        <translation>A backup saves every case, the original evidence files, the masked copies, the evidence log and a list of hashes in one zip file. Save it to a USB stick or another disk; on a new computer, use “Restore from backup”.</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/backup_dialog.py" line="159"/>
@@ -54,6 +54,11 @@
         <location filename="../../kami_desktop/gui/backup_dialog.py" line="192"/>
         <source>注意：备份时发现 {n} 个问题（已按现状备份），请运行“校验完整性”查看。</source>
         <translation>Note: problems found while backing up: {n} (backed up as they are). Run “Verify integrity” to see them.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/backup_dialog.py" line="0"/>
+        <source>打码副本 {n} 个也已备份。</source>
+        <translation> The {n} masked copies are backed up too.</translation>
     </message>
 </context>
 <context>
@@ -120,6 +125,36 @@
         <location filename="../../kami_desktop/gui/backup_dialog.py" line="276"/>
         <source>注意：恢复后的校验发现 {n} 个问题（备份中就是这样），请运行“校验完整性”查看。</source>
         <translation>Note: problems found by the check after restoring: {n} (they were already in the backup). Run “Verify integrity” to see them.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/backup_dialog.py" line="0"/>
+        <source>其中打码副本 {n} 个。</source>
+        <translation> It includes {n} masked copies.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/backup_dialog.py" line="0"/>
+        <source>这份备份由旧版本制作，不含打码副本；恢复后会按存证日志登记的遮盖框重新制作。</source>
+        <translation> This backup was made by an older version and holds no masked copies; after the restore they are made again from the boxes recorded in the evidence log.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/backup_dialog.py" line="0"/>
+        <source>打码副本 {n} 个已恢复。</source>
+        <translation> {n} masked copies restored.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/backup_dialog.py" line="0"/>
+        <source>按存证日志登记的遮盖框重新制作了 {n} 个打码副本（与原副本逐字节相同）。</source>
+        <translation> {n} masked copies were made again from the boxes recorded in the evidence log (byte for byte the same as before).</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/backup_dialog.py" line="0"/>
+        <source>提示：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/backup_dialog.py" line="0"/>
+        <source>注意：{n} 个打码副本与清单或存证日志不符，未恢复（其余数据全部恢复，原件不受影响）：</source>
+        <translation>Warning: {n} masked copies do not match the manifest or the evidence log and were left out (everything else is restored; the originals are not affected):</translation>
     </message>
 </context>
 <context>

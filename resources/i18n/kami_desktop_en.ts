@@ -1217,6 +1217,26 @@ Data folder: {path}</translation>
         <source>校验未能完成。</source>
         <translation>Verification could not finish.</translation>
     </message>
+    <message>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="0"/>
+        <source>重新制作打码副本</source>
+        <translation>Make masked copies again</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="0"/>
+        <source>提示：</source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="0"/>
+        <source>已按存证日志登记的遮盖框重新制作 {n} 个打码副本。</source>
+        <translation>{n} masked copies were made again from the boxes recorded in the evidence log.</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="0"/>
+        <source>其中 {n} 个编码出的文件与原副本的 SHA-256 不同（图像库版本不同），已作为新副本登记在存证日志中。</source>
+        <translation> {n} of them came out with a SHA-256 other than the old copy's (another version of the image library) and are recorded in the evidence log as new copies.</translation>
+    </message>
 </context>
 <context>
     <name>Vocab</name>

@@ -193,5 +193,15 @@
         <source>全国12315平台</source>
         <translation>National 12315 platform</translation>
     </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="0"/>
+        <source>本案有 {n} 个打码副本不在本机（从不含打码副本的旧版备份恢复后会这样；原件完好）。要先按存证日志登记的遮盖框重新制作，再导出吗？</source>
+        <translation>{n} masked copies of this case are not on this computer (this happens after restoring an older backup that did not hold masked copies; the originals are intact). Make them again from the boxes recorded in the evidence log before exporting?</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/redact_dialog.py" line="0"/>
+        <source>已导出 {n} 个文件；{k} 个打码副本不在本机（从不含打码副本的旧版备份恢复后会这样），未导出。可在“校验完整性”窗口点“重新制作打码副本”后再导出。</source>
+        <translation>{n} files exported; {k} masked copies are not on this computer (this happens after restoring an older backup that did not hold masked copies) and were not exported. Press “Make masked copies again” in the integrity check window, then export again.</translation>
+    </message>
 </context>
 </TS>

@@ -54,6 +54,8 @@ def test_case_import_list_edit_verify_ledger_flow(tmp_path):
         "cancelled": False,
         "anchors_checked": 0,
         "unchecked": {},
+        "copies_absent": 0,
+        "notices": [],
         "problems": [],
     }
     led = kami_json("ledger", "show", "--case", "1", data_dir=d)
@@ -86,6 +88,8 @@ def test_verify_exit_code_1_and_problem_shape(tmp_path):
         "cancelled": False,
         "anchors_checked": 0,
         "unchecked": {},
+        "copies_absent": 0,
+        "notices": [],
         "problems": [
             {
                 "kind": "size_mismatch",

@@ -20,6 +20,7 @@ from kami_desktop.core.backup import (
     verify_backup,
 )
 from kami_desktop.core.backup.manifest import (
+    FORMAT_VERSION,
     FileEntry,
     Manifest,
     render_manifest,
@@ -88,7 +89,7 @@ def test_backup_layout_manifest_and_sha_list_agree_and_a_plain_unzip_checks_out(
         "README.txt",
     }
     assert all(n.startswith("vault/") for n in names[1:-3])
-    assert manifest["format"] == "kami-backup" and manifest["format_version"] == 2
+    assert manifest["format"] == "kami-backup" and manifest["format_version"] == 3
     assert len(sha_lines) == len(manifest["files"]) and manifest["problems"] == []
     assert manifest["created_at"].endswith("+08:00")
 
@@ -298,6 +299,7 @@ def _zip_from_fixture(fixture: Path, out: Path) -> None:
         ledger_head=exp["ledger_head"],
         counts={},
         files=files,
+        format_version=1,  # the first release's format: no receipts, no masked copies
     )
     with zipfile.ZipFile(out, "w") as zf:
         for f in files:
@@ -346,7 +348,7 @@ def test_a_backup_from_a_newer_program_is_refused_clearly(filled, tmp_path):
     with pytest.raises(BackupError, match="更新版本"):
         restore_backup(newer, tmp_path / "r")
     assert not (tmp_path / "r").exists() and not list(tmp_path.glob(".r.restore-*"))
-    m["format_version"] = 3
+    m["format_version"] = FORMAT_VERSION + 1
     (work / "manifest.json").write_text(json.dumps(m))
     with zipfile.ZipFile(tmp_path / "v2.zip", "w") as zf:
         zf.write(work / "manifest.json", "manifest.json")

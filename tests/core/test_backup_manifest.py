@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kami_desktop.core.backup.manifest import (
+    FORMAT_VERSION,
     PROBLEM_KINDS,
     BackupError,
     FileEntry,
@@ -173,7 +174,7 @@ def test_vault_member_names_round_trip(sha):
 
 
 def test_a_newer_format_version_asks_for_an_upgrade():
-    doc = {"format": "kami-backup", "format_version": 3}
+    doc = {"format": "kami-backup", "format_version": FORMAT_VERSION + 1}
     try:
         parse_manifest(json.dumps(doc).encode())
     except BackupError as exc:

@@ -25,6 +25,7 @@ from kami_desktop.core.backup.manifest import (
     Manifest,
     blob_name,
     is_known_member,
+    masked_name,
     parse_manifest,
     unsafe_reason,
 )
@@ -57,6 +58,8 @@ def _is_allowed_dir(name: str) -> bool:
     if not name.endswith("/"):
         return False
     parts = name[:-1].split("/")
+    if parts == ["masked"]:
+        return True
     return (
         parts[0] == "vault"
         and len(parts) <= 3
@@ -160,11 +163,13 @@ def _match(m: Manifest, infos: dict[str, zipfile.ZipInfo]) -> None:
         entry = listed.get(name)
         if entry is None:
             raise BackupError(f"备份中的 {name!r} 不在清单里，文件可能被改动过，已拒绝恢复。")
+        if masked_name(name) is not None:  # a derived copy: checked on its own, left out alone if bad
+            continue
         if info.file_size != entry.size:
             raise BackupError(
                 f"备份中的 {name!r} 大小（{info.file_size} 字节）与清单（{entry.size} 字节）不符。"
             )
-    missing = [p for p in listed if p not in infos]
+    missing = [p for p in listed if p not in infos and masked_name(p) is None]
     if missing:
         raise BackupError(f"备份不完整：清单中的 {len(missing)} 个文件不在备份里（例如 {missing[0]}）。")
     declared = {p.sha256 for p in m.problems if p.kind == "hash_mismatch"}

@@ -1,8 +1,10 @@
-"""备份: one zip with a consistent database snapshot, the vault and a manifest of hashes.
+"""备份: one zip with a consistent database snapshot, the vault, the masked copies and a manifest of hashes.
 
 The database is copied with SQLite's online backup API in one step (a single read transaction, so
 the copy is consistent even while the app is writing), compacted and checked. Blobs are streamed
-into the zip and re-hashed on the way, so the backup also checks the vault. The zip is written to
+into the zip and re-hashed on the way, so the backup also checks the vault. The masked copies
+(``masked/``, core.redact) the snapshot records go in too, each hashed first: a copy whose file is not
+the one recorded is left out and named in the manifest's problems. The zip is written to
 ``OUT.zip.part`` and renamed to ``OUT.zip`` only when complete and fsynced.
 
 The profile itself is only read: no ledger entry is written, so a backup works next to a busy app.
@@ -37,10 +39,12 @@ from kami_desktop.core.backup.manifest import (
     FileEntry,
     Manifest,
     SourceProblem,
+    masked_member,
     render_manifest,
     render_sha_list,
     vault_member,
 )
+from kami_desktop.core.backup.masked import masked_files
 from kami_desktop.core.evidence.anchors import RECEIPTS, keep_receipt
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
@@ -77,7 +81,8 @@ COUNT_TABLES = {
 
 README_TEXT = """kami 证据库备份 / kami evidence backup
 
-本文件由“卡盟维权助手”生成，包含数据库（kami.sqlite3）、原始证据文件（vault/）和哈希清单。
+本文件由“卡盟维权助手”生成，包含数据库（kami.sqlite3）、原始证据文件（vault/）、
+打码副本（masked/，上传投诉平台用的遮盖了个人信息的图片）和哈希清单。
 恢复：在程序中选择“从备份恢复”，或运行 kami backup restore 本文件.zip。恢复前会逐一核对哈希。
 不用本程序核对：解压后在 Windows 命令行运行 certutil -hashfile <文件> SHA256，
 与 manifest-sha256.txt 中的值比较（在 Linux/macOS 上可用 sha256sum -c manifest-sha256.txt）。
@@ -101,6 +106,7 @@ class BackupReport:
     files: int
     bytes: int
     problems: list[SourceProblem] = field(default_factory=list)
+    masked: int = 0  # masked copies carried (masked/)
 
     @property
     def ok(self) -> bool:
@@ -249,7 +255,9 @@ def create_backup(
             raise BackupError(explain(exc, profile.db_path)) from exc
         revision, counts, blobs, entries, head, chain = _facts(snap)
         problems = [SourceProblem("ledger_broken", None, c.detail) for c in chain]
-        total = snap.stat().st_size + sum(b[1] for b in blobs)
+        masked, masked_problems = masked_files(profile, snap)
+        problems += masked_problems
+        total = snap.stat().st_size + sum(b[1] for b in blobs) + sum(m[2] for m in masked)
         free = shutil.disk_usage(out.parent).free
         if free < total + (1 << 20):
             raise BackupError(
@@ -293,6 +301,10 @@ def create_backup(
                             )
                         )
                     files.append(FileEntry(vault_member(blob_sha), sha, size))
+                for name, path, _size in masked:  # JPEG / PNG: already compressed
+                    meter.label = name[:12]
+                    sha, size = _stream(zf, _member(masked_member(name), False), path, meter)
+                    files.append(FileEntry(masked_member(name), sha, size))
                 manifest = Manifest(
                     created_at=now().replace(microsecond=0).isoformat(),
                     app_version=__version__,
@@ -331,6 +343,7 @@ def create_backup(
         files=len(files),
         bytes=sum(f.size for f in files),
         problems=problems,
+        masked=len(masked),
     )
     log.info(
         "backup written: %s (%d files, %d bytes, %d problems)", out, report.files, report.bytes, len(problems)

@@ -18,8 +18,9 @@ from typing import Any
 from kami_desktop.core.errors import UserError
 
 FORMAT = "kami-backup"
-FORMAT_VERSION = 2  # 2: the profile's receipts file travels with the backup
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3  # 2: the profile's receipts file travels with the backup; 3: masked copies too
+READABLE_VERSIONS = (1, 2, 3)
+MASKED_SINCE = 3  # the first format whose backups carry ``masked/`` (the masked copies, core.redact)
 DB_MEMBER = "kami.sqlite3"
 RECEIPTS_MEMBER = "receipts.jsonl"  # the ledger heads the app handed out (binders, bundles, backups)
 MANIFEST_MEMBER = "manifest.json"
@@ -29,10 +30,11 @@ EXTRA_MEMBERS = (MANIFEST_MEMBER, SHA_LIST_MEMBER, README_MEMBER)
 MAX_MANIFEST_BYTES = 64 << 20
 MAX_RECEIPTS_BYTES = 32 << 20  # the same cap as reading a profile's receipts file
 MAX_FILES = 2_000_000
-PROBLEM_KINDS = ("missing", "hash_mismatch", "size_mismatch", "ledger_broken")
+PROBLEM_KINDS = ("missing", "hash_mismatch", "size_mismatch", "ledger_broken", "copy_mismatch")
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _VAULT_MEMBER = re.compile(r"vault/([0-9a-f]{2})/([0-9a-f]{2})/([0-9a-f]{64})")
+_MASKED_MEMBER = re.compile(r"masked/([0-9a-f]{64})\.(png|jpg)")
 _REVISION = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 
 
@@ -77,6 +79,11 @@ class Manifest:
         return [f for f in self.files if blob_name(f.path) is not None]
 
     @property
+    def masked(self) -> list[FileEntry]:
+        """The masked copies (``masked/<copy sha256>.<ext>``): derived files, checked one by one."""
+        return [f for f in self.files if masked_name(f.path) is not None]
+
+    @property
     def receipts(self) -> FileEntry | None:
         return next((f for f in self.files if f.path == RECEIPTS_MEMBER), None)
 
@@ -95,6 +102,21 @@ def blob_name(member: str) -> str | None:
     if not m or not m.group(3).startswith(m.group(1) + m.group(2)):
         return None
     return m.group(3)
+
+
+def masked_member(file_name: str) -> str:
+    return f"masked/{file_name}"
+
+
+def masked_name(member: str) -> str | None:
+    """The file name of a masked copy member (``masked/<sha256>.png|jpg``), or None for anything else."""
+    return member.split("/", 1)[1] if _MASKED_MEMBER.fullmatch(member) else None
+
+
+def masked_sha(member: str) -> str | None:
+    """The copy's SHA-256 its member name states (the name the ledger's ``redact.copy`` entry gives)."""
+    m = _MASKED_MEMBER.fullmatch(member)
+    return m.group(1) if m else None
 
 
 def unsafe_reason(name: str) -> str | None:
@@ -117,7 +139,12 @@ def unsafe_reason(name: str) -> str | None:
 
 
 def is_known_member(name: str) -> bool:
-    return name in (DB_MEMBER, RECEIPTS_MEMBER) or name in EXTRA_MEMBERS or blob_name(name) is not None
+    return (
+        name in (DB_MEMBER, RECEIPTS_MEMBER)
+        or name in EXTRA_MEMBERS
+        or blob_name(name) is not None
+        or masked_name(name) is not None
+    )
 
 
 def render_manifest(m: Manifest) -> bytes:
@@ -219,6 +246,8 @@ def parse_manifest(data: bytes) -> Manifest:
     receipts = next((f for f in files if f.path == RECEIPTS_MEMBER), None)
     if receipts is not None and (version < 2 or receipts.size > MAX_RECEIPTS_BYTES):
         raise _bad(f"{RECEIPTS_MEMBER} 不应出现在格式版本 {version} 的备份中，或大得异常")
+    if version < MASKED_SINCE and any(masked_name(f.path) for f in files):
+        raise _bad(f"打码副本（masked/）不应出现在格式版本 {version} 的备份中")
     problems_raw = doc.get("problems", [])
     if not isinstance(problems_raw, list) or len(problems_raw) > MAX_FILES:
         raise _bad("problems 应为列表")

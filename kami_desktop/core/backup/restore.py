@@ -9,7 +9,10 @@ Order of work, so that nothing is replaced before everything is known to be good
    ``verify_backup`` runs the very same step, so it refuses exactly what a restore would refuse.
 3. Every original is streamed into ``.<name>.restore-<id>.part`` next to the target, its SHA-256 checked
    on the way; the staged folder is opened as a profile and verified; problems are reported, each
-   marked ``known_at_backup`` when the manifest already declared it.
+   marked ``known_at_backup`` when the manifest already declared it. The masked copies (format 3 on) are
+   derived, not evidence: each is checked against the manifest, its own name and the ledger's
+   ``redact.copy`` entries, and one that fails is left out and named in ``masked_left_out`` (it can be
+   made again from the original); it never stops the restore of everything else.
 4. Only then: the staged folder is marked ready (``store.interrupted``), an existing non-empty profile is
    renamed to ``<name>.old-<time>`` (with ``force``) and the staged folder renamed into place. A kill
    between the renames is completed by the next opening of the profile; never an empty new profile beside
@@ -36,7 +39,8 @@ from typing import Any, BinaryIO
 
 from kami_desktop.core.backup.archive import OpenedBackup, copy_member, open_backup
 from kami_desktop.core.backup.database import DatabaseFacts, stage_database
-from kami_desktop.core.backup.manifest import BackupError, Manifest
+from kami_desktop.core.backup.manifest import BackupError, Manifest, masked_name
+from kami_desktop.core.backup.masked import check_copy, recorded_copies, stage_copies
 from kami_desktop.core.evidence.anchors import RECEIPTS, receipt_line
 from kami_desktop.core.profile import DB_NAME, PROFILE_NAMES, WRITE_WAIT, Profile
 from kami_desktop.core.store.db import DatabaseError
@@ -73,6 +77,9 @@ class BackupCheck:
     source_problems: list[dict] = field(default_factory=list)
     ledger_problems: list[str] = field(default_factory=list)
     error: str | None = None
+    format_version: int = 0
+    masked: int = 0  # masked copies the backup carries (format 3 on)
+    masked_bad: list[dict] = field(default_factory=list)  # {name, detail}: copies a restore would leave out
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -98,6 +105,13 @@ class RestoreReport:
     files: int
     verify_ok: bool
     problems: list[dict] = field(default_factory=list)
+    format_version: int = 0
+    masked_restored: int = 0
+    masked_left_out: list[dict] = field(default_factory=list)  # {name, detail}, each copy by name
+    notices: list[str] = field(default_factory=list)  # what verify says without alarm (copies not there)
+    # copies made again from the ledger's boxes after the swap (core.redact.remake.remake_in, called by
+    # the faces: the layer rule keeps backup and redact apart)
+    masked_remade: int = 0
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -116,6 +130,8 @@ def _check_from(ob: OpenedBackup, ok: bool = True) -> BackupCheck:
         files=len(m.files),
         bytes=m.total_size,
         source_problems=[asdict(p) for p in m.problems],
+        format_version=m.format_version,
+        masked=len(m.masked),
     )
 
 
@@ -136,11 +152,18 @@ def verify_backup(
             meter = _meter(ob.manifest.total_size, progress, cancel)
             with tempfile.TemporaryDirectory(prefix="kami-verify-") as tmp:
                 facts = _stage_database(ob, Path(tmp), meter, cancel)
+                recorded = recorded_copies(Path(tmp) / DB_NAME)
             check.read_from(facts)
             check.checked = 1
             for entry in [*ob.manifest.blobs, *filter(None, [ob.manifest.receipts])]:
                 copy_member(ob, entry, None, meter, cancel)
                 check.checked += 1
+            for entry in ob.manifest.masked:
+                bad = check_copy(ob, entry, None, recorded, meter, cancel)
+                if bad:
+                    check.masked_bad.append({"name": masked_name(entry.path), "detail": bad})
+                check.checked += 1
+            check.ok = not check.masked_bad
             meter.finish()
             return check
     except BackupError as exc:
@@ -234,7 +257,7 @@ def _ensure_not_in_use(target: Path) -> None:
 
 def _stage(
     ob: OpenedBackup, staging: Path, progress: Progress, cancel: CancelToken | None
-) -> tuple[_Meter, DatabaseFacts]:
+) -> tuple[_Meter, DatabaseFacts, int, list[dict]]:
     meter = _meter(ob.manifest.total_size, progress, cancel)
     make_private_dir(staging)
     make_private_dir(staging / "vault")
@@ -252,8 +275,9 @@ def _stage(
         with _create(dest, 0o600) as fh:
             copy_member(ob, entry, fh, meter, cancel)
         os.chmod(dest, stat.S_IRUSR)
+    restored, left_out = stage_copies(ob, staging, meter, cancel)
     fsync_dir(staging)
-    return meter, facts
+    return meter, facts, restored, left_out
 
 
 @contextlib.contextmanager
@@ -265,7 +289,7 @@ def _create(path: Path, mode: int) -> Iterator[BinaryIO]:
         os.fsync(fh.fileno())
 
 
-def _verify_staged(staging: Path, m: Manifest) -> tuple[str, bool, list[dict[str, Any]]]:
+def _verify_staged(staging: Path, m: Manifest) -> tuple[str, bool, list[dict[str, Any]], list[str]]:
     """Open (and migrate) the staged profile and verify it; problems are reported, not hidden."""
     from kami_desktop.core.evidence.verify import verify
     from kami_desktop.core.store.db import current_revision
@@ -288,7 +312,7 @@ def _verify_staged(staging: Path, m: Manifest) -> tuple[str, bool, list[dict[str
             p.kind == "ledger_broken" and ledger_declared
         )
         problems.append(d)
-    return revision, report.ok, problems
+    return revision, report.ok, problems, list(report.notices)
 
 
 def restore_backup(
@@ -337,8 +361,8 @@ def _restore_locked(
         moved: Path | None = None
         aside: Path | None = None
         try:
-            meter, facts = _stage(ob, staging, progress, cancel)
-            revision, verify_ok, problems = _verify_staged(staging, m)
+            meter, facts, masked_restored, masked_left_out = _stage(ob, staging, progress, cancel)
+            revision, verify_ok, problems, notices = _verify_staged(staging, m)
             aside = aside_name(target) if state == "data" else None
             mark_ready(staging, aside)  # from here on a kill is completed at the next open, not undone
             if state == "empty":
@@ -376,6 +400,10 @@ def _restore_locked(
         files=len(m.files),
         verify_ok=verify_ok,
         problems=problems,
+        format_version=m.format_version,
+        masked_restored=masked_restored,
+        masked_left_out=masked_left_out,
+        notices=notices,
     )
 
 

@@ -45,6 +45,8 @@ class VerifyReport:
     cancelled: bool = False
     unchecked: dict[str, int] = field(default_factory=dict)  # field → items older entries never recorded
     anchors_checked: int = 0
+    notices: list[str] = field(default_factory=list)  # said plainly, not problems: ``ok`` stays true
+    copies_absent: int = 0  # masked copies recorded whose files are not in the data folder
 
     @property
     def ok(self) -> bool:
@@ -58,6 +60,8 @@ class VerifyReport:
             "cancelled": self.cancelled,
             "anchors_checked": self.anchors_checked,
             "unchecked": self.unchecked,
+            "copies_absent": self.copies_absent,
+            "notices": self.notices,
             "problems": [asdict(p) for p in self.problems],
         }
 
@@ -190,6 +194,9 @@ def verify(
         report.problems = _without_purged(profile, report.problems)
     if not report.cancelled:
         report.problems += _copy_problems(profile, copies)
+        report.copies_absent = _absent_copies(profile, copies)
+        if report.copies_absent:
+            report.notices.append(absent_copies_notice(report.copies_absent))
     for cp in chain_problems:
         report.problems.append(Problem("ledger_broken", None, None, None, cp.detail, entry=cp.seq))
     for m in mismatches:
@@ -268,6 +275,21 @@ def _copies(s: Session, chain: list[LedgerEntry], case_id: int | None) -> list[t
     if case_id is not None:
         q = q.join(Exhibit, Exhibit.id == MaskedCopy.exhibit_id).where(Exhibit.case_id == case_id)
     return [(row, row.copy_sha256 in made) for row in s.scalars(q)]
+
+
+def absent_copies_notice(n: int) -> str:
+    return (
+        f"{n} 个打码副本的文件不在数据目录中（从不含打码副本的旧版备份恢复后会这样）。"
+        "打码副本不是证据：原件和存证日志完好，这不是篡改；"
+        "可在“校验完整性”窗口点“重新制作打码副本”（或运行 kami redact remake），"
+        "按存证日志登记的遮盖框重新制作。"
+    )
+
+
+def _absent_copies(profile: Profile, copies: list[tuple[MaskedCopy, bool]]) -> int:
+    """The copies in use (the newest of each exhibit's image) whose file is not in ``masked/``."""
+    newest = {(row.exhibit_id, row.blob_sha256): Path(row.file_name).name for row, _ in copies}
+    return sum(1 for name in set(newest.values()) if not (profile.masked_dir / name).is_file())
 
 
 def _copy_problems(profile: Profile, copies: list[tuple[MaskedCopy, bool]]) -> list[Problem]:

@@ -26,7 +26,7 @@ from kami_desktop.core.profile import Profile
 from kami_desktop.core.redact import ocr_source
 from kami_desktop.core.redact.box import Box
 from kami_desktop.core.redact.detect import detect_page
-from kami_desktop.core.redact.mask import SOLID, STYLES, mask_image, shown_size, style_code
+from kami_desktop.core.redact.mask import SOLID, STYLES, Masked, mask_image, shown_size, style_code
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Exhibit, MaskedCopy
 from kami_desktop.core.util.fsutil import atomic_write_bytes, make_private_dir
@@ -35,6 +35,10 @@ from kami_desktop.core.util.timeutil import now
 
 ACTION = "redact.copy"
 OCR_NONE, OCR_FAILED = "none", "failed"
+ABSENT = (
+    "打码副本文件不在本机（从不含打码副本的旧版备份恢复后会这样；原件完好）："
+    "可在“校验完整性”窗口点“重新制作打码副本”，或运行 kami redact remake，按登记的遮盖框重新制作"
+)
 
 
 class RedactError(UserError):
@@ -212,16 +216,42 @@ def make_copy(
         raise RedactError(
             f"“{f.name}”：没有落在图片内的遮盖框（图片为 {masked.width}×{masked.height} 像素），未制作副本"
         )
+    return store_copy(profile, exhibit_id, case_id, f.sha256, f.name, masked, style)
+
+
+def store_copy(
+    profile: Profile,
+    exhibit_id: int,
+    case_id: int,
+    sha256: str,
+    original_name: str,
+    masked: Masked,
+    style: str,
+    *,
+    remade_from: str | None = None,
+) -> CopyInfo:
+    """Write the copy's file (atomically, under its own hash) and record it: row and ledger entry."""
     digest = hashlib.sha256(masked.data).hexdigest()
     name = f"{digest}.{masked.ext}"
     target = copy_path(profile, name)
     make_private_dir(profile.masked_dir)
     if not (target.is_file() and sha256_file(target)[0] == digest):
         atomic_write_bytes(target, masked.data)
+    payload = {
+        "sha256": sha256,
+        "original_name": original_name,
+        "copy_sha256": digest,
+        "copy_size": len(masked.data),
+        "media_type": masked.media_type,
+        "style": style,
+        "boxes": [b.to_json() for b in masked.boxes],
+    }
+    if remade_from:
+        payload["remade_from"] = remade_from  # the copy this one stands in for (its file was not there)
     with profile.session() as s:
         row = MaskedCopy(
             exhibit_id=exhibit_id,
-            blob_sha256=f.sha256,
+            blob_sha256=sha256,
             copy_sha256=digest,
             file_name=name,
             media_type=masked.media_type,
@@ -233,21 +263,7 @@ def make_copy(
             created_at=now(),
         )
         s.add(row)
-        ledger.append(
-            s,
-            ACTION,
-            {
-                "sha256": f.sha256,
-                "original_name": f.name,
-                "copy_sha256": digest,
-                "copy_size": len(masked.data),
-                "media_type": masked.media_type,
-                "style": style,
-                "boxes": [b.to_json() for b in masked.boxes],
-            },
-            case_id=case_id,
-            exhibit_id=exhibit_id,
-        )
+        ledger.append(s, ACTION, payload, case_id=case_id, exhibit_id=exhibit_id)
         s.flush()
         return _info(row)
 
@@ -272,7 +288,7 @@ def copy_state(profile: Profile, info: CopyInfo) -> str:
     """'' when the copy's file is there with its recorded hash, else what is wrong, in words."""
     path = copy_path(profile, info.file_name)
     if not path.is_file():
-        return "打码副本文件不存在（可重新制作）"
+        return ABSENT
     try:
         digest, _size = sha256_file(path)
     except OSError as exc:
