@@ -95,7 +95,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "documents": ("documents_dialog",),
     "dossier": ("dossier_dialog", "dossier_cover_form", "binder_preview", "binder_printer"),
     "backup": ("backup_dialog",),
-    "redact": ("redact_dialog", "redact_canvas"),
+    "redact": ("redact_dialog", "redact_canvas", "redact_export"),
     "guide": (
         "case_home",
         "case_home_data",

@@ -6,8 +6,6 @@ never changed. An image without OCR text yet says so and offers to read it (or t
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QRect, QSize, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QImageReader
 from PySide6.QtWidgets import (
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.redact.box import Box
 from kami_desktop.core.redact.copies import (
-    ABSENT,
     OCR_NONE,
     CopyInfo,
     Suggestion,
@@ -36,12 +33,12 @@ from kami_desktop.core.redact.copies import (
     read_text,
     review_items,
 )
-from kami_desktop.core.redact.export import SITES, export_for_site, free_folder
+from kami_desktop.core.redact.export import SITES
 from kami_desktop.core.redact.mask import MOSAIC, SOLID, preview_png
-from kami_desktop.core.redact.remake import absent_copies, remake_copies
 from kami_desktop.gui import messages
 from kami_desktop.gui.i18n import QT_TRANSLATE_NOOP
 from kami_desktop.gui.redact_canvas import CanvasBox, MaskCanvas
+from kami_desktop.gui.redact_export import export_copies
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
 SCREEN_PIXELS = 12_000_000  # a bigger picture is shown from a smaller copy (the copy is made in full)
@@ -396,78 +393,7 @@ class RedactDialog(QDialog):
         return QFileDialog.getExistingDirectory(self, self.tr("导出到哪个文件夹"))
 
     def export(self) -> None:
-        if self.case_id is None or self.busy:
-            return
-        left = self.unsaved_pages()
-        if left and not messages.ask(
-            self,
-            self.tr("导出上传文件夹"),
-            self.tr(
-                "有 {n} 张图片的遮盖框改动还没有保存：导出的是已保存的副本（改动之前的样子）。仍要导出吗？"
-            ).format(n=len(left)),
-        ):
-            return
-        absent = absent_copies(self.profile, self.case_id)
-        remake_first = bool(absent) and messages.ask(
-            self,
-            self.tr("导出上传文件夹"),
-            self.tr(
-                "本案有 {n} 个打码副本不在本机（从不含打码副本的旧版备份恢复后会这样；原件完好）。"
-                "要先按存证日志登记的遮盖框重新制作，再导出吗？"
-            ).format(n=absent),
-        )
-        chosen = self.choose_folder()
-        if not chosen:
-            return
-        site = self.site_box.currentData()
-        folder = free_folder(Path(chosen), f"{SITES[site]}上传图片")
-        self._set_busy(True)
-        start_task(
-            _remake_then_export if remake_first else export_for_site,
-            self.profile,
-            self.case_id,
-            site,
-            folder,
-            with_progress=False,
-            with_cancel=False,
-            on_result=guarded(self, self._exported),
-            on_error=guarded(self, self._failed),
-            on_finished=guarded(self, lambda: self._set_busy(False)),
-        )
-
-    def _exported(self, report) -> None:
-        absent = sum(1 for k in report.skipped if k.reason == ABSENT)
-        if absent:
-            messages.warn(
-                self,
-                self.tr("导出上传文件夹"),
-                self.tr(
-                    "已导出 {n} 个文件；{k} 个打码副本不在本机（从不含打码副本的旧版备份恢复后会这样），未导出。"
-                    "可在“校验完整性”窗口点“重新制作打码副本”后再导出。"
-                ).format(n=len(report.files), k=absent),
-            )
-            return
-        if not report.files:  # a folder with only the list in it: nothing to upload
-            messages.warn(
-                self,
-                self.tr("导出上传文件夹"),
-                self.tr(
-                    "没有导出任何图片：本案还没有保存过打码副本。请先核对每张图片上的遮盖框，点“保存副本”，再导出。"
-                ),
-            )
-            return
-        text = self.tr(
-            "已导出 {n} 个打码副本到：\n{folder}\n\n文件清单.txt 写明了每个副本出自哪件证据、原件和副本的 SHA-256。"
-        ).format(n=len(report.files), folder=str(report.out_dir))
-        if report.skipped:
-            text += "\n\n" + self.tr("未导出 {n} 个文件（见文件清单）。").format(n=len(report.skipped))
-        messages.info(self, self.tr("导出上传文件夹"), text)
-
-
-def _remake_then_export(profile: Profile, case_id: int, site: str, folder: Path):
-    """The copies an older backup did not carry made again from the ledger's boxes, then the export."""
-    remake_copies(profile, case_id)
-    return export_for_site(profile, case_id, site, folder)
+        export_copies(self)
 
 
 _SITE_NAMES = (
