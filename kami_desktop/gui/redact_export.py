@@ -21,20 +21,17 @@ if TYPE_CHECKING:
     from kami_desktop.gui.redact_dialog import RedactDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RedactDialog", text)
-
-
 def export_copies(dialog: RedactDialog) -> None:
     if dialog.case_id is None or dialog.busy:
         return
-    title = _tr("导出上传文件夹")
+    title = QCoreApplication.translate("RedactDialog", "导出上传文件夹")
     left = dialog.unsaved_pages()
     if left and not messages.ask(
         dialog,
         title,
-        _tr(
-            "有 {n} 张图片的遮盖框改动还没有保存：导出的是已保存的副本（改动之前的样子）。仍要导出吗？"
+        QCoreApplication.translate(
+            "RedactDialog",
+            "有 {n} 张图片的遮盖框改动还没有保存：导出的是已保存的副本（改动之前的样子）。仍要导出吗？",
         ).format(n=len(left)),
     ):
         return
@@ -42,9 +39,10 @@ def export_copies(dialog: RedactDialog) -> None:
     remake_first = bool(absent) and messages.ask(
         dialog,
         title,
-        _tr(
+        QCoreApplication.translate(
+            "RedactDialog",
             "本案有 {n} 个打码副本不在本机（从不含打码副本的旧版备份恢复后会这样；原件完好）。"
-            "要先按存证日志登记的遮盖框重新制作，再导出吗？"
+            "要先按存证日志登记的遮盖框重新制作，再导出吗？",
         ).format(n=absent),
     )
     chosen = dialog.choose_folder()
@@ -68,15 +66,16 @@ def export_copies(dialog: RedactDialog) -> None:
 
 
 def _exported(dialog: RedactDialog, report: ExportReport) -> None:
-    title = _tr("导出上传文件夹")
+    title = QCoreApplication.translate("RedactDialog", "导出上传文件夹")
     absent = sum(1 for k in report.skipped if k.reason == ABSENT)
     if absent:
         messages.warn(
             dialog,
             title,
-            _tr(
+            QCoreApplication.translate(
+                "RedactDialog",
                 "已导出 {n} 个文件；{k} 个打码副本不在本机（从不含打码副本的旧版备份恢复后会这样），未导出。"
-                "可在“校验完整性”窗口点“重新制作打码副本”后再导出。"
+                "可在“校验完整性”窗口点“重新制作打码副本”后再导出。",
             ).format(n=len(report.files), k=absent),
         )
         return
@@ -84,16 +83,20 @@ def _exported(dialog: RedactDialog, report: ExportReport) -> None:
         messages.warn(
             dialog,
             title,
-            _tr(
-                "没有导出任何图片：本案还没有保存过打码副本。请先核对每张图片上的遮盖框，点“保存副本”，再导出。"
+            QCoreApplication.translate(
+                "RedactDialog",
+                "没有导出任何图片：本案还没有保存过打码副本。请先核对每张图片上的遮盖框，点“保存副本”，再导出。",
             ),
         )
         return
-    text = _tr(
-        "已导出 {n} 个打码副本到：\n{folder}\n\n文件清单.txt 写明了每个副本出自哪件证据、原件和副本的 SHA-256。"
+    text = QCoreApplication.translate(
+        "RedactDialog",
+        "已导出 {n} 个打码副本到：\n{folder}\n\n文件清单.txt 写明了每个副本出自哪件证据、原件和副本的 SHA-256。",
     ).format(n=len(report.files), folder=str(report.out_dir))
     if report.skipped:
-        text += "\n\n" + _tr("未导出 {n} 个文件（见文件清单）。").format(n=len(report.skipped))
+        text += "\n\n" + QCoreApplication.translate(
+            "RedactDialog", "未导出 {n} 个文件（见文件清单）。"
+        ).format(n=len(report.skipped))
     messages.info(dialog, title, text)
 
 
