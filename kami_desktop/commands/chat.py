@@ -130,6 +130,7 @@ def cmd_import(args) -> Outcome:
                 f"已导入证据 {c['exhibit_id']}《{c['title']}》：{c['messages']} 条消息（聊天记录 {c['chat_id']}）"
                 for c in result.chats
             )
+        text += f"\n{result.voices['summary']}" if result.voices.get("summary") else ""
         text += "".join(f"\n注意：{w}" for w in result.warnings)
     else:
         length = format_duration(result.duration) or "未知"
