@@ -222,7 +222,7 @@ def _store(
 
     def describe(s: Session, item: ImportedItem, created: bool) -> str:
         if created:
-            notes = [f"时长约 {seconds:g} 秒（从音频文件头读取）" if seconds else "未能从文件头读取时长"]
+            notes = [f"时长约 {seconds:.1f} 秒（从音频文件头读取）" if seconds else "未能从文件头读取时长"]
             if m.voice_text:
                 notes.append(f"{VOICE_TEXT_LABEL}（微信自动识别，非本人整理）：{m.voice_text}")
             edit_exhibit(
@@ -320,3 +320,19 @@ def linked_shas(s: Session, chat_id: int) -> dict[int, str]:
             )
         )
     }
+
+
+def snapshot_voice_links(s: Session, case_id: int) -> dict[tuple[int, str], dict[int, str]]:
+    """(chat exhibit id, chat file SHA-256) → seq → SHA-256 of the audio file that voice message names,
+    for the case's live chats (the binder looks the exhibit up by the audio's hash)."""
+    out: dict[tuple[int, str], dict[int, str]] = {}
+    rows = s.execute(
+        select(Chat.exhibit_id, Chat.blob_sha256, ChatVoiceLink.seq, ChatVoiceLink.sha256)
+        .join(ChatVoiceLink, ChatVoiceLink.chat_id == Chat.id)
+        .join(Exhibit, Exhibit.id == Chat.exhibit_id)
+        .where(Exhibit.case_id == case_id, Exhibit.trashed_at.is_(None), ChatVoiceLink.sha256.is_not(None))
+        .order_by(Chat.id)
+    )
+    for exhibit_id, chat_sha, seq, sha in rows:
+        out.setdefault((exhibit_id, chat_sha), {}).setdefault(seq, str(sha))
+    return out
