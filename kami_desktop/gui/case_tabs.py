@@ -19,7 +19,7 @@ from kami_desktop.gui.chat_view import ChatView
 from kami_desktop.gui.claims_view import ClaimsView
 from kami_desktop.gui.evidence_view import EvidenceView
 from kami_desktop.gui.ladder_view import LadderView
-from kami_desktop.gui.triage_links import connect_triage
+from kami_desktop.gui.triage_links import connect_triage, show_exhibits
 
 
 class CaseWorkspace(QTabWidget):
@@ -51,6 +51,7 @@ class CaseWorkspace(QTabWidget):
             done.connect(lambda result, v=view: self._changed_by(v) if result is not None else None)
         self.events.changed.connect(self._follow)
         connect_triage(self)  # screenshots ↔ bill rows, the suggestions' claim offer
+        self.chats.voice.open_exhibit.connect(lambda exhibit_id: show_exhibits(self, [exhibit_id]))
         self.evidence.content_hit.connect(self.show_hit)
 
     def show_hit(self, hit) -> None:

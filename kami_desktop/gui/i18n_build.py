@@ -70,7 +70,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "kami_desktop": OWN_SOURCES,
     "bills": ("bills_view", "bill_table_model"),
     "claims": ("claims_view", "claim_dialog", "counterparty_dialog"),
-    "chat": ("chat_view", "chat_bubble_delegate", "chat_message_model", "chat_senders_dialog"),
+    "chat": ("chat_view", "chat_bubble_delegate", "chat_message_model", "chat_senders_dialog", "chat_voice"),
     "ladder": (
         "ladder_view",
         "ladder_style",

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kami_desktop.core.case.facts import exhibit_numbers
 from kami_desktop.core.chats.audio import MAX_AUDIO_BYTES, audio_duration_bytes
 from kami_desktop.core.chats.model import ChatError, Message
 from kami_desktop.core.chats.speakers import Conversation
@@ -286,11 +287,12 @@ def _link(
 @dataclass(frozen=True)
 class VoiceLink:
     seq: int
-    media: str
+    media: str  # the path as the export wrote it
     sha256: str | None
     exhibit_id: int | None  # the case's live exhibit holding the file, None when none does
+    number: int | None  # that exhibit's binder number (证据 N)
     title: str
-    problem: str
+    problem: str  # why the file is not in the case (missing, refused), empty when it was imported
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -302,11 +304,16 @@ def chat_voice_links(s: Session, chat_id: int) -> dict[int, VoiceLink]:
     if chat is None:
         return {}
     case_id = s.scalar(select(Exhibit.case_id).where(Exhibit.id == chat.exhibit_id))
+    rows = list(s.scalars(select(ChatVoiceLink).where(ChatVoiceLink.chat_id == chat_id)))
+    if not rows or case_id is None:
+        return {}
+    holders = {r.sha256: live_holder(s, case_id, r.sha256) for r in rows if r.sha256}
+    numbers = exhibit_numbers(s, case_id, [h for h in holders.values() if h is not None])
     out: dict[int, VoiceLink] = {}
-    for row in s.scalars(select(ChatVoiceLink).where(ChatVoiceLink.chat_id == chat_id)):
-        holder = live_holder(s, case_id, row.sha256) if row.sha256 and case_id is not None else None
-        title = get_exhibit(s, holder).title if holder is not None else ""
-        out[row.seq] = VoiceLink(row.seq, row.media, row.sha256, holder, title, row.problem)
+    for row in rows:
+        holder = holders.get(row.sha256) if row.sha256 else None
+        number, title = numbers.get(holder, (None, "")) if holder is not None else (None, "")
+        out[row.seq] = VoiceLink(row.seq, row.media, row.sha256, holder, number, title, row.problem)
     return out
 
 
