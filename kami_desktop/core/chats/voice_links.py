@@ -181,15 +181,15 @@ def _one(
         data = read_capped(path, MAX_AUDIO_BYTES, ChatError)
         if not data:
             raise VoiceFileRefused("文件是空的")
-        decode_voice_bytes(data, m.media, rate=8000)  # a file that is no sound is not a voice exhibit
         sha = hashlib.sha256(data).hexdigest()
         with profile.session() as s:
             holder = live_holder(s, case_id, sha)
-            if holder is not None:
+            if holder is not None:  # the case holds these bytes already (an earlier import, a dropped folder)
                 out.present.append(
                     {"media": m.media, "exhibit_id": holder, "title": get_exhibit(s, holder).title}
                 )
                 return sha, ""
+        decode_voice_bytes(data, m.media, rate=8000)  # a file that is no sound is not made a voice exhibit
         item, title = _store(profile, case_id, path, data, m, chat_title)
     except (UserError, OSError) as exc:
         reason = _reason(exc)
