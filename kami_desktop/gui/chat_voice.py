@@ -43,11 +43,15 @@ def voice_line(link: VoiceLink) -> str:
 def load_with_voices(profile: Profile, chat_id: int) -> tuple[int, list[MessageRow]]:
     """The chat's messages (``load_messages``), each voice message with its recording's line."""
     chat_id, rows = load_messages(profile, chat_id)
+    return chat_id, with_voices(profile, chat_id, rows)
+
+
+def with_voices(profile: Profile, chat_id: int, rows: list[MessageRow]) -> list[MessageRow]:
     with profile.session() as s:
         links = chat_voice_links(s, chat_id)
     if not links:
-        return chat_id, rows
-    return chat_id, [
+        return rows
+    return [
         dataclasses.replace(
             r,
             voice=voice_line(links[r.seq]),
@@ -76,6 +80,20 @@ class ChatVoice(QObject):
         super().__init__(view)
         self.view = view
         view.list.doubleClicked.connect(guarded(view, lambda index: self.show_row(index.row())))
+        view.loaded.connect(guarded(view, self.refresh))
+
+    def refresh(self) -> None:
+        """The chat list came back unchanged (the tab was shown again): a voice exhibit may have been
+        trashed, restored or moved on the 证据 tab meanwhile, so the lines under voice bubbles are read
+        again (one chat's links: a small query) and the rows replaced only when a line changed."""
+        model, chat_id = self.view.model, self.view.current_chat_id()
+        if chat_id is None or not any(r.voice for r in model.rows):
+            return
+        fresh = with_voices(
+            self.view.profile, chat_id, [dataclasses.replace(r, voice="") for r in model.rows]
+        )
+        if [r.voice for r in fresh] != [r.voice for r in model.rows]:
+            model.set_rows(fresh)
 
     def summary(self, voices: dict) -> str:
         """What became of the audio files an imported export's voice messages name ('' when none)."""

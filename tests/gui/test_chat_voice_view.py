@@ -76,3 +76,37 @@ def test_a_voice_message_names_opens_and_plays_its_recording(qtbot, workspace, p
     assert opened.args == [exhibit_id]
     assert workspace.currentWidget() is workspace.evidence
     qtbot.waitUntil(lambda: workspace.evidence.selected_ids() == [exhibit_id], timeout=10000)
+
+
+def test_a_voice_line_follows_its_exhibit_to_the_trash_and_back(qtbot, workspace, profile, case_id, tmp_path):
+    from kami_desktop.core.chats import store as C
+    from kami_desktop.core.evidence.exhibits import restore, trash
+
+    page = vx.memotrace_html(tmp_path, [("./voice/1001.mp3", "", False)])
+    vx.mp3_file(page.parent / "voice" / "1001.mp3")
+    result = C.import_chat(profile, case_id, page, vx.ME)
+    exhibit_id = result.voices["imported"][0]["exhibit_id"]
+    view = workspace.chats
+    with qtbot.waitSignal(view.loaded, timeout=20000):
+        workspace.set_case(case_id)
+        workspace.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10000)
+    assert view.model.index(1).data(MessageRole).voice.startswith("录音：证据 2《")
+    workspace.setCurrentWidget(workspace.evidence)
+    with profile.session() as s:
+        trash(s, exhibit_id)
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        workspace.setCurrentWidget(view)  # shown again: the chat is reloaded
+    qtbot.waitUntil(
+        lambda: "已不在本案的证据中" in view.model.index(1).data(MessageRole).voice, timeout=10000
+    )
+    assert view.model.index(1).data(MessageRole).voice_exhibit == 0
+    menu = QMenu()
+    view.voice.add_actions(menu, 1)
+    assert menu.actions() == []
+    workspace.setCurrentWidget(workspace.evidence)
+    with profile.session() as s:
+        restore(s, exhibit_id)
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        workspace.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.model.index(1).data(MessageRole).voice_exhibit == exhibit_id, timeout=10000)

@@ -270,3 +270,25 @@ def test_cli_import_reports_the_voice_files(profile, case_id, tmp_path, data_dir
     assert code == 0, text
     assert "找到 1 个，新导入 1 个，已在本案中 0 个，缺失 1 个" in text
     assert "./voice/gone.mp3" in text
+
+
+def test_voice_files_copied_beside_the_export_later_are_imported_by_importing_it_again(
+    profile, case_id, tmp_path
+):
+    page = vx.memotrace_html(tmp_path, [("./voice/1001.mp3", vx.SAID, False)])
+    first = C.import_chat(profile, case_id, page, vx.ME)
+    assert first.voices["missing"] == ["./voice/1001.mp3"] and len(live_exhibits(profile, case_id)) == 1
+    with profile.session() as s:
+        assert chat_voice_links(s, first.chat_id)[2].problem == "缺失"
+    vx.mp3_file(page.parent / "voice" / "1001.mp3")  # the user copies the voice/ folder over
+    again = C.import_chat(profile, case_id, page, vx.ME)
+    assert again.duplicate and len(again.voices["imported"]) == 1 and again.voices["missing"] == []
+    with profile.session() as s:
+        link = chat_voice_links(s, first.chat_id)[2]
+    assert link.exhibit_id == again.voices["imported"][0]["exhibit_id"] and link.problem == ""
+    assert ledger_count(profile, "chat.voice_link") == 2  # missing, then found: both on the record
+    (page.parent / "voice" / "1001.mp3").unlink()  # gone again: the link to the stored copy stays
+    C.import_chat(profile, case_id, page, vx.ME)
+    with profile.session() as s:
+        assert chat_voice_links(s, first.chat_id)[2].exhibit_id == link.exhibit_id
+    assert verify(profile).ok
