@@ -197,7 +197,7 @@ def import_chat(
             error=ChatError,
             store=store,
         )
-    voices = import_chat_voices(profile, case_id, p, existing, convs, cancel=cancel)
+    voices = import_chat_voices(profile, case_id, p, existing, convs, progress=progress, cancel=cancel)
     progress(3, 3, p.name)
     with profile.session() as s:
         infos = [chat_info(s, i) for i in existing]

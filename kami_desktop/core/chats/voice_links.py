@@ -35,7 +35,7 @@ from kami_desktop.core.evidence.sources import import_source_file, live_holder
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Chat, ChatVoiceLink, Exhibit
-from kami_desktop.core.tasks import CancelToken
+from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import read_capped
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
@@ -138,13 +138,15 @@ def import_chat_voices(
     chat_ids: list[int],
     convs: list[Conversation],
     *,
+    progress: Progress = no_progress,
     cancel: CancelToken | None = None,
 ) -> VoiceFiles:
     """Import the audio files the voice messages of ``convs`` (stored as ``chat_ids``, in order) name,
     beside ``export``; link each message to its file. Importing the same export again adds nothing."""
     out = VoiceFiles()
     folder = export.parent
-    done: dict[str, tuple[str | None, str]] = {}  # media → (sha, problem, row) this run
+    done: dict[str, tuple[str | None, str]] = {}  # media → (sha, problem) this run
+    total = sum(1 for c in convs for m in c.messages if m.kind == "voice" and m.media)
     for chat_id, conv in zip(chat_ids, convs, strict=False):
         with profile.session() as s:
             chat = s.get(Chat, chat_id)
@@ -155,6 +157,7 @@ def import_chat_voices(
             if cancel is not None and cancel():
                 return out
             out.referenced += 1
+            progress(out.referenced, total, m.media)
             if m.media not in done:
                 done[m.media] = _one(profile, case_id, folder, m, chat_title, out)
             sha, problem = done[m.media]
