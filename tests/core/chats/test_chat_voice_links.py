@@ -292,3 +292,23 @@ def test_voice_files_copied_beside_the_export_later_are_imported_by_importing_it
     with profile.session() as s:
         assert chat_voice_links(s, first.chat_id)[2].exhibit_id == link.exhibit_id
     assert verify(profile).ok
+
+
+def test_an_excerpt_of_voice_messages_names_the_exhibits_holding_their_recordings(profile, case_id, tmp_path):
+    from kami_desktop.core.chats import excerpts as X
+
+    page = vx.standard_html(tmp_path)
+    seen: list = []
+    result = C.import_chat(
+        profile, case_id, page, vx.ME, progress=lambda done, total, what: seen.append(what)
+    )
+    assert "./voice/1001.mp3" in seen and "./voice/1003.amr" in seen  # the voice files go through progress
+    excerpt = X.excerpt_exhibit(profile, case_id, result.chat_id, 1, 3)
+    with profile.session() as s:
+        ex = get_exhibit(s, excerpt.exhibit_id)
+        text = profile.vault.path_for(ex.files[0].blob_sha256).read_text(encoding="utf-8")
+    assert (
+        f"[语音]（微信语音转文字：{vx.SAID}）\n（录音见证据《语音消息 2025-03-12 20:30 客服小王》）" in text
+    )
+    assert "（录音见证据《语音消息 2025-03-12 20:31 客服小王》）" in text
+    assert "20:32 小明" not in text  # message 4 is outside the excerpt
