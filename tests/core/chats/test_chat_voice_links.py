@@ -84,6 +84,8 @@ def test_resolve_media_never_leaves_the_export_folder(tmp_path):
         str(tmp_path / "secret.mp3"),
         "/etc/passwd",
         "C:\\Windows\\win.ini",
+        "\\\\server\\share\\voice\\1.mp3",
+        "file:///etc/passwd",
     ):
         with pytest.raises(VoiceFileRefused):
             resolve_media(folder, hostile)
