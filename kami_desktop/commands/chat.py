@@ -124,12 +124,14 @@ def cmd_import(args) -> Outcome:
         result = import_chat(prof, args.case_id, args.file, args.me, staff=args.staff)
     if isinstance(result, ChatImport):
         if result.duplicate:
-            text = f"聊天记录已在证据 {'、'.join(str(c['exhibit_id']) for c in result.chats)} 中（重复导入，未新增任何内容）"
+            what = "聊天记录未重复添加" if result.voices.get("imported") else "未新增任何内容"
+            text = f"聊天记录已在证据 {'、'.join(str(c['exhibit_id']) for c in result.chats)} 中（重复导入，{what}）"
         else:
             text = "\n".join(
                 f"已导入证据 {c['exhibit_id']}《{c['title']}》：{c['messages']} 条消息（聊天记录 {c['chat_id']}）"
                 for c in result.chats
             )
+        text += f"\n{result.voices['summary']}" if result.voices.get("summary") else ""
         text += "".join(f"\n注意：{w}" for w in result.warnings)
     else:
         length = format_duration(result.duration) or "未知"

@@ -20,7 +20,7 @@ from kami_desktop.gui.claims_view import ClaimsView
 from kami_desktop.gui.content_search import SearchWarmup
 from kami_desktop.gui.evidence_view import EvidenceView
 from kami_desktop.gui.ladder_view import LadderView
-from kami_desktop.gui.triage_links import connect_triage
+from kami_desktop.gui.triage_links import connect_triage, show_exhibits
 
 
 class CaseWorkspace(QTabWidget):
@@ -54,6 +54,7 @@ class CaseWorkspace(QTabWidget):
         self.warmup = SearchWarmup(profile, self)  # the search index brought up to date in the background
         self.events.changed.connect(lambda case, _source: self.warmup.request(case))
         connect_triage(self)  # screenshots ↔ bill rows, the suggestions' claim offer
+        self.chats.voice.open_exhibit.connect(lambda exhibit_id: show_exhibits(self, [exhibit_id]))
         self.evidence.content_hit.connect(self.show_hit)
 
     def show_hit(self, hit) -> None:

@@ -55,7 +55,8 @@ class ChatBubbleDelegate(QStyledItemDelegate):
     def _body(self, m: MessageRow) -> str:
         tag = kind_label(m.kind)
         prefix = QCoreApplication.translate("ChatBubble", "〔{kind}〕").format(kind=tag) if tag else ""
-        return (prefix if not m.text.startswith("[") else "") + (m.text or " ")
+        voice = f"\n{m.voice}" if m.voice else ""  # which exhibit holds the recording (gui/chat_voice)
+        return (prefix if not m.text.startswith("[") else "") + (m.text or " ") + voice
 
     def _text_rect(self, m: MessageRow, font: QFont) -> QRect:
         fm = QFontMetrics(font)

@@ -30,6 +30,9 @@ class MessageRow:
     text: str
     id: int = 0  # chat_messages.id (a claim item links to it)
     role: str = ""  # me | platform | other | system (core.chats.speakers)
+    voice: str = ""  # a voice message: the line saying which exhibit holds its recording (gui/chat_voice)
+    voice_exhibit: int = 0  # that exhibit's id, 0 when the recording is not in the case
+    voice_sha256: str = ""  # the recording's hash, for its playable copy
 
 
 def load_messages(profile: Profile, chat_id: int) -> tuple[int, list[MessageRow]]:
@@ -93,7 +96,7 @@ class ChatMessageModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("第 {seq} 条 · {time} · 原文件第 {line} 行").format(
                 seq=m.seq, time=local_time(m.time, seconds=True), line=m.line
-            )
+            ) + (f"\n{m.voice}" if m.voice else "")
         if role == HitRole:
             return index.row() in self._hit_set
         if role == CurrentHitRole:

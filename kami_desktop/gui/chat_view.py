@@ -32,9 +32,10 @@ from kami_desktop.gui import messages, remembered
 from kami_desktop.gui.case_events import exhibit_number
 from kami_desktop.gui.chat_bubble_delegate import ChatBubbleDelegate
 from kami_desktop.gui.chat_import import ChatImporter
-from kami_desktop.gui.chat_message_model import ChatMessageModel, MessageRole, load_messages
+from kami_desktop.gui.chat_message_model import ChatMessageModel, MessageRole
 from kami_desktop.gui.chat_search import ChatSearch
 from kami_desktop.gui.chat_senders_dialog import SendersDialog
+from kami_desktop.gui.chat_voice import ChatVoice, load_with_voices
 from kami_desktop.gui.claim_dialog import ClaimDialog, Numbers, claim_from
 from kami_desktop.gui.formatting import join_list
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
@@ -98,6 +99,7 @@ class ChatView(QWidget):
         self.list.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
+        self.voice = ChatVoice(self)  # voice messages: which exhibit holds the recording, open and play it
 
         self.excerpt_button = QPushButton(self.tr("生成摘录证据"))
         self.excerpt_button.setToolTip(
@@ -235,7 +237,7 @@ class ChatView(QWidget):
         )
         gen = self._generation
         start_task(
-            load_messages,
+            load_with_voices,
             self.profile,
             info["chat_id"],
             with_progress=False,
@@ -298,6 +300,7 @@ class ChatView(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(self.tr("作为主张项…"), lambda: self.claim_from_row(index.row()))
+        self.voice.add_actions(menu, index.row())
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def claim_from_row(self, row: int) -> None:
@@ -379,6 +382,10 @@ class ChatView(QWidget):
             self.importer.import_file(path, me, staff)
 
     def _import_finished(self, result) -> None:
+        if isinstance(result, chatstore.ChatImport):
+            voices = self.voice.summary(result.voices)  # the audio files its voice messages name
+            if voices:
+                self.status.setText(f"{self.status.text()}\n{voices}")
         self.import_finished.emit(result)
         if isinstance(result, chatstore.ChatImport):
             self.reload(select_chat=result.chat_id)

@@ -77,6 +77,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
         "chat_bubble_delegate",
         "chat_message_model",
         "chat_senders_dialog",
+        "chat_voice",
     ),
     "ladder": (
         "ladder_view",

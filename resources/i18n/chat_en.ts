@@ -307,4 +307,57 @@
         <translation>Conversations</translation>
     </message>
 </context>
+<context>
+    <name>ChatVoice</name>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_voice.py" line="27"/>
+        <source>录音：证据 {n}《{title}》（双击查看）</source>
+        <translation>Recording: exhibit {n} “{title}” (double-click to view)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_voice.py" line="31"/>
+        <source>录音文件“{file}”已不在本案的证据中（可能在回收站）</source>
+        <translation>The recording “{file}” is no longer among the case's exhibits (it may be in the trash)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_voice.py" line="35"/>
+        <source>录音文件“{file}”不在导出文件夹中，只有文字记录</source>
+        <translation>The recording “{file}” is not in the export folder: only the text record exists</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_voice.py" line="38"/>
+        <source>录音文件“{file}”未导入：{reason}</source>
+        <translation>The recording “{file}” was not imported: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_voice.py" line="85"/>
+        <source>语音文件：找到 {found} 个，新导入 {new} 个，已在本案中 {present} 个，缺失 {missing} 个</source>
+        <translation>Voice files: {found} found, {new} newly imported, {present} already in the case, {missing} missing</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_voice.py" line="94"/>
+        <source>，未导入 {n} 个</source>
+        <translation>, {n} not imported</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_voice.py" line="96"/>
+        <source>（{files}）</source>
+        <translation> ({files})</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_voice.py" line="109"/>
+        <source>播放录音</source>
+        <translation>Play recording</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_voice.py" line="110"/>
+        <source>在证据中查看</source>
+        <translation>Show in exhibits</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/chat_voice.py" line="124"/>
+        <source>无法播放录音：{reason}</source>
+        <translation>Cannot play the recording: {reason}</translation>
+    </message>
+</context>
 </TS>

@@ -40,7 +40,7 @@ LAYERS = {
 # the modules of bills/ and chats/ that work on the case file in the database; the rest are parsers
 STORED_SIDE = {
     "bills": {"store", "case_recon", "sheets", "owner", "counterparties", "money"},
-    "chats": {"store", "excerpts", "voice_store"},
+    "chats": {"store", "excerpts", "voice_store", "voice_links"},
     "ocr": {"store", "job"},
 }
 # parsers read bytes and return plain data: nothing but the utilities and the error base

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from kami_desktop.core.chats.speakers import ROLE_LABELS, SYSTEM
 from kami_desktop.core.chats.store import CHAT_PURPOSE, ChatStoreError, chat_messages, get_chat, role_of
+from kami_desktop.core.chats.voice_links import chat_voice_links
 from kami_desktop.core.evidence.exhibits import edit_exhibit, get_exhibit
 from kami_desktop.core.evidence.importer import import_bytes
 from kami_desktop.core.evidence.sources import live_holder
@@ -41,13 +42,16 @@ class Excerpt:
 
 
 # ----------------------------------------------------------------------------- excerpts
-def transcript(messages: list[ChatMessage], header: list[str]) -> str:
+def transcript(messages: list[ChatMessage], header: list[str], voices: dict[int, str] | None = None) -> str:
+    """``voices``: seq → the title of the exhibit holding that voice message's recording."""
     out = [*header, ""]
     for m in messages:
         role = role_of(m)
         who = "系统消息" if role == SYSTEM else f"{m.sender}（{ROLE_LABELS[role]}）"
         out.append(f"[{m.seq}] {m.time.astimezone(CHINA_TZ):%Y-%m-%d %H:%M:%S}  {who}")
         out.extend(m.text.splitlines() or [""])
+        if voices and m.seq in voices:
+            out.append(f"（录音见证据《{voices[m.seq]}》）")
         out.append("")
     return "\n".join(out)
 
@@ -86,7 +90,9 @@ def excerpt_exhibit(profile: Profile, case_id: int, chat_id: int, first_seq: int
             f"范围：第 {first_seq}—{last_seq} 条消息，共 {len(msgs)} 条（消息起始行：原文件{lines}）",
             "说明：本摘录逐字取自原始文件的解析结果，原始文件本身未作任何改动。",
         ]
-        text = transcript(msgs, header)
+        links = chat_voice_links(s, chat_id)
+        voices = {seq: link.title for seq, link in links.items() if link.exhibit_id is not None}
+        text = transcript(msgs, header, voices)
         title = f"聊天摘录：{src.title}（第 {first_seq}—{last_seq} 条）"[:300]
         held_before = live_holder(s, case_id, hashlib.sha256(text.encode("utf-8")).hexdigest())
     report = import_bytes(

@@ -23,7 +23,7 @@ from kami_desktop.core.chats.common import (
     too_many_messages,
 )
 from kami_desktop.core.chats.model import ChatError, Message, ParsedChat, participants_of
-from kami_desktop.core.chats.wxtypes import PLACEHOLDER, describe
+from kami_desktop.core.chats.wxtypes import PLACEHOLDER, describe, media_path, voice_body
 from kami_desktop.core.util.timeutil import china_local, from_timestamp
 
 FORMAT_CSV = "memotrace-csv"
@@ -189,15 +189,43 @@ def parse_pywxdump_csv(lines: Iterable[str], name: str, encoding: str, me: str |
             raise ChatError(name, f"消息时间“{raw[:25]}”无法识别。", line)
         content = get("msg") if "msg" in cols else _json_msg(get("content"))
         kind = _pywxdump_kind(get("type_name"), content)
+        media = voice_text = ""
+        if kind == "voice":
+            media = media_path(get("src"))
+            content, voice_text = _pywxdump_voice(content)
         if not content.strip() and kind in PLACEHOLDER:
             content = PLACEHOLDER[kind]
         is_me = get("is_sender") == "1"
         sender = ((me or "").strip() or get("talker") or ME_DEFAULT) if is_me else get("talker")
         if kind == "system":
             sender, is_me = "", False
-        message = Message(when, sender, is_me, kind, content, line, get("talker"), get("room_name"))
+        message = Message(
+            when,
+            sender,
+            is_me,
+            kind,
+            content,
+            line,
+            get("talker"),
+            get("room_name"),
+            media=media,
+            voice_text=voice_text,
+        )
         _keep(messages, message, name)
     return _done(FORMAT_PYWXDUMP, messages, [], name, encoding)
+
+
+_PYWX_VOICE = re.compile(r"^\s*语音时长[:：]\s*(\d+(?:\.\d+)?)\s*(秒|s)?\s*(?:翻译结果[:：]\s*(.*))?$", re.S)
+
+
+def _pywxdump_voice(msg: str) -> tuple[str, str]:
+    """PyWxDump writes a voice message as '语音时长：N' and, when WeChat recognised it, '翻译结果：…'
+    (WeChat's speech-to-text); anything else it wrote is kept as it is."""
+    m = _PYWX_VOICE.match(msg)
+    if not m:
+        return msg, ""
+    said = " ".join((m.group(3) or "").split())
+    return voice_body(f"{m.group(1)}秒" if m.group(2) else "", said), said
 
 
 def _json_msg(value: str) -> str:

@@ -16,7 +16,7 @@ from kami_desktop.core.chats.common import (
     too_many_messages,
 )
 from kami_desktop.core.chats.model import ChatError, Message, ParsedChat, participants_of
-from kami_desktop.core.chats.wxtypes import PAY_STATES, describe
+from kami_desktop.core.chats.wxtypes import PAY_STATES, describe, media_path, voice_body
 from kami_desktop.core.util.timeutil import from_timestamp
 
 FORMAT = "memotrace-html"
@@ -214,9 +214,14 @@ def _message(item: dict, line: int, name: str, me: str | None) -> Message:
         body = " ".join(p for p in ("[转账]", raw_text, state) if p)
     if type_value == 0:
         kind, body = "system", raw_text
+    media = voice_text = ""
+    if kind == "voice" and not raw_text.lstrip().startswith("<"):  # text: './voice/<file>' beside the page
+        media = media_path(raw_text)
+        voice_text = " ".join(html.unescape(str(item.get("voice_to_text") or "")).split())[:MAX_MESSAGE_CHARS]
+        body = voice_body("", voice_text) if media or not raw_text.strip() else body
     is_me = str(item.get("is_send", "0")).strip() in ("1", "True", "true")
     display = html.unescape(str(item.get("displayname") or "")).strip()
     if kind == "system":
         return Message(when, "", False, kind, body, line)
     sender = ((me or "").strip() or display or "我") if is_me else display
-    return Message(when, sender, is_me, kind, body, line)
+    return Message(when, sender, is_me, kind, body, line, media=media, voice_text=voice_text)

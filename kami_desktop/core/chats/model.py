@@ -50,6 +50,8 @@ class Message:
     sender_id: str = ""
     conversation: str = ""  # QQ 消息对象 / MemoTrace contact, when the export holds several
     group: str = ""  # QQ 消息分组 (我的好友, 我的群聊 …)
+    media: str = ""  # a voice message: the audio file the export references, as written there
+    voice_text: str = ""  # WeChat's own speech-to-text of a voice message, when the export carries it
 
     def to_json(self) -> dict:
         return {
@@ -62,6 +64,8 @@ class Message:
             "sender_id": self.sender_id,
             "conversation": self.conversation,
             "group": self.group,
+            "media": self.media,
+            "voice_text": self.voice_text,
         }
 
 

@@ -25,6 +25,7 @@ from kami_desktop.core.chats.speakers import (
     resolve_me,
     stored_role,
 )
+from kami_desktop.core.chats.voice_links import import_chat_voices
 
 # voice files, re-exported: callers import them from here
 from kami_desktop.core.chats.voice_store import VoiceImport as VoiceImport
@@ -72,6 +73,7 @@ class ChatImport:
     warnings: list[str] = field(default_factory=list)
     chats: list[dict] = field(default_factory=list)  # one per conversation of the export
     kind: str = "chat"
+    voices: dict = field(default_factory=dict)  # the audio files its voice messages name: voice_links
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -174,12 +176,13 @@ def import_chat(
             error=ChatError,
             store=store,
         )
+    voices = import_chat_voices(profile, case_id, p, existing, convs, progress=progress, cancel=cancel)
     progress(3, 3, p.name)
     with profile.session() as s:
         infos = [chat_info(s, i) for i in existing]
     first = infos[0]
     warnings = [w for w in chat.warnings if not w.startswith(PARSER_ME_WARNING)]
-    warnings += [w for c in convs for w in c.warnings]
+    warnings += [w for c in convs for w in c.warnings] + voices.problems()
     return ChatImport(
         chat_id=first["chat_id"],
         exhibit_id=first["exhibit_id"],
@@ -197,6 +200,7 @@ def import_chat(
             {k: i[k] for k in ("chat_id", "exhibit_id", "title", "conversation", "group_chat", "messages")}
             for i in infos
         ],
+        voices=voices.to_json() | {"summary": voices.summary()},
     )
 
 

@@ -105,3 +105,22 @@ def describe(type_value: object, subtype_value: object, content: str) -> tuple[s
     if kind == "app":
         return kind, f"[消息类型{t}]"
     return kind, PLACEHOLDER.get(kind, "[消息]")
+
+
+VOICE_TEXT_LABEL = "微信语音转文字"  # WeChat's recognition, never the user's own transcript
+MAX_MEDIA_PATH = 1000
+
+
+def voice_body(length: str = "", voice_text: str = "") -> str:
+    """'[语音]', then the length an export states, then WeChat's own speech-to-text in brackets that say
+    whose it is: '[语音] 5秒（微信语音转文字：余额不退）'."""
+    said = " ".join(voice_text.split())
+    return _join("[语音]", length) + (f"（{VOICE_TEXT_LABEL}：{said}）" if said else "")
+
+
+def media_path(value: str) -> str:
+    """The media file an export names for a message, as written; empty when the value is no file path."""
+    value = value.strip()
+    if not value or len(value) > MAX_MEDIA_PATH or value.startswith("<") or any(c in value for c in "\r\n\0"):
+        return ""
+    return value

@@ -73,13 +73,37 @@ def _kind_prefix(kind: str, text: str) -> str:
     return f"[{KIND_LABELS[kind]}] "
 
 
+def voice_refs(ctx: FileContext, voices: dict[int, str]) -> dict[int, str]:
+    """seq → '录音见证据3《语音消息 …》' for the voice messages whose audio file is an exhibit of this
+    binder (a file left out of the binder is not named)."""
+    if not voices:
+        return {}
+    where = {f.sha256: (e, f) for e, f in ctx.case.all_files()}
+    return {
+        seq: f"录音见{where[sha][0].label(where[sha][1])}《{where[sha][0].title}》"
+        for seq, sha in voices.items()
+        if sha in where
+    }
+
+
 def _row(
-    n: int, when: datetime, sender: str, sender_id: str, role: str, kind: str, text: str, line: int
+    n: int,
+    when: datetime,
+    sender: str,
+    sender_id: str,
+    role: str,
+    kind: str,
+    text: str,
+    line: int,
+    *,
+    voice: str = "",
 ) -> str:
     who = "系统消息" if role == "system" else esc(sender) + ROLE_SUFFIX.get(role, "")
     if sender_id and sender_id != sender:
         who += f"<br/><span class='muted'>{esc(sender_id)}</span>"
     body = esc(_kind_prefix(kind, text)) + esc(text).replace(chr(10), "<br/>")
+    if voice:
+        body += f"<br/><b>（{esc(voice)}）</b>"
     return (
         f"<tr><td class='c'>{n}</td><td>{esc(_t(when))}</td><td>{who}</td>"
         f"<td>{body}</td><td class='c'>{line}</td></tr>"
@@ -88,8 +112,9 @@ def _row(
 
 def render_chat(ctx: FileContext) -> None:
     sheet = ctx.case.chats.get((ctx.exhibit.id, ctx.file.sha256))
+    refs = voice_refs(ctx, ctx.case.chat_voices.get((ctx.exhibit.id, ctx.file.sha256), {}))
     if sheet is not None and sheet.conversation:  # one conversation as stored, every speaker with their role
-        rows = [_row(*m) for m in sheet.messages[:MAX_ROWS]]
+        rows = [_row(*m, voice=refs.get(m[0], "")) for m in sheet.messages[:MAX_ROWS]]
         total, people = (
             sheet.total,
             list(dict.fromkeys(m[2] for m in sheet.messages if m[4] != "system")),
@@ -111,7 +136,8 @@ def render_chat(ctx: FileContext) -> None:
                 conversation = m.conversation
                 rows.append(f"<tr><td colspan='5'><b>会话：{esc(conversation or '（未命名）')}</b></td></tr>")
             role = "system" if m.kind == "system" else ("me" if m.is_me else "")
-            rows.append(_row(i, m.time, m.sender, m.sender_id, role, m.kind, m.text, m.line))
+            voice = refs.get(i, "") if not several else ""  # a chat stored whole: its seq is the file's order
+            rows.append(_row(i, m.time, m.sender, m.sender_id, role, m.kind, m.text, m.line, voice=voice))
         total, people, what = len(chat.messages), chat.participants, ""
     if not total:
         raise Decline()

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from kami_desktop.core.case.cases import get_case
 from kami_desktop.core.case.facts import timeline
 from kami_desktop.core.chats.excerpts import snapshot_chats
+from kami_desktop.core.chats.voice_links import snapshot_voice_links
 from kami_desktop.core.dossier.bill_annotation import snapshot_bills
 from kami_desktop.core.dossier.money import MoneySnap, take_money
 from kami_desktop.core.dossier.naming import original_file_name, unique_names
@@ -110,6 +111,7 @@ class CaseSnap:
     bill_marks: dict[str, Any] = field(default_factory=dict)  # file SHA-256 → its rows in the reconciliation
     money: MoneySnap = field(default_factory=MoneySnap)  # bills as stored, the reconciliation, the claim
     chats: dict[tuple[int, str], Any] = field(default_factory=dict)  # (exhibit, file SHA-256) → stored chat
+    chat_voices: dict[tuple[int, str], dict[int, str]] = field(default_factory=dict)  # → seq → audio SHA-256
     cache_dir: Path | None = None  # the profile's cache of derived pictures (video frames); None: none kept
 
     @property
@@ -166,6 +168,7 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
         snap.bill_sheets, snap.bill_marks = snapshot_bills(s, case_id, profile.blob_path)
         snap.money = take_money(s, case_id, {e.id: e.number for e in snap.exhibits}, profile.blob_path)
         snap.chats = snapshot_chats(s, case_id)
+        snap.chat_voices = snapshot_voice_links(s, case_id)
         snap.cache_dir = profile.cache_dir
         if entries:
             snap.ledger_head, snap.ledger_head_seq = entries[-1]["hash"], entries[-1]["seq"]

@@ -264,6 +264,24 @@ class ChatMessage(Base):
     __table_args__ = (Index("ix_chat_messages_chat_seq", "chat_id", "seq"),)
 
 
+class ChatVoiceLink(Base):
+    """0013: a voice message of a stored chat and the audio file its export named beside it. ``sha256`` is
+    the file's content once imported (the exhibit holding it is the case's live exhibit with those bytes,
+    so a merge or a restore keeps the link); None with ``problem`` saying why the file is not in the case.
+    No foreign key to the blob: purging an unused original is never blocked by a link."""
+
+    __tablename__ = "chat_voice_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    media: Mapped[str] = mapped_column(String(1000))  # the path as the export wrote it
+    sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    problem: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (UniqueConstraint("chat_id", "seq"),)
+
+
 # ----------------------------------------------------------------------------- the ladder (0003)
 class Fact(Base):
     """A dated event of the dispute (充值, 扣款, 申请退款, 平台答复, 投诉, 起诉 …) linked to exhibits."""
