@@ -131,8 +131,10 @@ def wav_bytes(voice: Voice) -> bytes:
 
 
 def duration_text(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60:02d}:{whole % 60:02d}.{int((seconds - whole) * 10)}（{seconds:.1f} 秒）"
+    """The duration as "01:05.3（65.3 秒）": both halves from the same tenths (1.98 s: 00:02.0, 2.0 秒)."""
+    tenths = round(max(0.0, seconds) * 10)
+    whole, tenth = divmod(tenths, 10)
+    return f"{whole // 60:02d}:{whole % 60:02d}.{tenth}（{tenths / 10:.1f} 秒）"
 
 
 def waveform_png(voice: Voice, width: int = 1600, height: int = 320) -> bytes:
