@@ -165,3 +165,17 @@ def test_a_long_wav_recording_is_decoded_at_8_khz_for_its_waveform(profile, case
     _, pages, text = _voice_page_text(result, "电话录音")
     assert len([img for p in pages for img in p.get_images(full=True)]) == 1
     assert "44100 Hz" in text and "PCM_S16LE" in text and "00:03" in text
+
+
+def test_the_advice_to_write_a_transcript_goes_once_one_is_written(profile, case_id, tmp_path):
+    from kami_desktop.core.evidence.advice import AUDIO_TRANSCRIPT, advice_by_exhibit, exhibit_advice
+
+    ex_id = import_paths(profile, case_id, [amr_file(tmp_path / "客服来电.amr", 1.0)]).imported[0].exhibit_id
+    with profile.session() as s:
+        assert exhibit_advice(s, ex_id) == [AUDIO_TRANSCRIPT]
+        exhibits.edit_exhibit(s, ex_id, transcript="客服：七个工作日内退款。")
+    with profile.session() as s:
+        assert exhibit_advice(s, ex_id) == [] and ex_id not in advice_by_exhibit(s, case_id)
+        exhibits.edit_exhibit(s, ex_id, transcript="")  # removed again: the advice is back
+    with profile.session() as s:
+        assert exhibit_advice(s, ex_id) == [AUDIO_TRANSCRIPT]
