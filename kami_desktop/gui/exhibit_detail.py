@@ -249,7 +249,8 @@ class ExhibitDetailPanel(QWidget):
         self.advice.setVisible(bool(ex.advice))
         self.tags.setText(", ".join(ex.tags))
         self.transcript.setPlainText(ex.transcript)
-        has_audio = any(f.media_type.startswith("audio/") for f in ex.files)
+        # a recording, a voice message or a video (its sound): the transcript is printed on its page
+        has_audio = any(f.media_type.startswith(("audio/", "video/")) for f in ex.files)
         self.form.setRowVisible(self.transcript, has_audio or bool(ex.transcript))
         self._loaded = self._values()
         self._files = files

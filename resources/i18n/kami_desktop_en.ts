@@ -1514,5 +1514,25 @@ Data folder: {path}</translation>
         <source>还没有选定重点画面：拖动滑块找到关键画面（如余额页面），点“选为重点画面”</source>
         <translation>No key frame picked yet: drag the slider to the frame that matters (e.g. the balance page) and click “Pick as key frame”</translation>
     </message>
+    <message>
+        <source>时长 {d}</source>
+        <translation>Length {d}</translation>
+    </message>
+    <message>
+        <source>音频 {a}</source>
+        <translation>sound {a}</translation>
+    </message>
+    <message>
+        <source>无音频</source>
+        <translation>no sound</translation>
+    </message>
+    <message>
+        <source>创建时间（视频文件元数据）{t}</source>
+        <translation>created (video file metadata) {t}</translation>
+    </message>
+    <message>
+        <source>视频文件元数据中没有创建时间</source>
+        <translation>no creation time in the video file metadata</translation>
+    </message>
 </context>
 </TS>

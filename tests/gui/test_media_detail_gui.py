@@ -1,0 +1,60 @@
+"""The detail panel of media exhibits as a user meets them: a video's container facts (its length and the
+time its metadata records) beside the frames, no advice to drag a slider that a damaged video cannot
+have, the transcript field for a video's sound, and the advice to write a transcript gone once one is
+written."""
+
+from __future__ import annotations
+
+from kami_desktop.core.evidence.importer import import_paths
+from kami_desktop.gui.exhibit_detail import ExhibitDetailPanel
+from tests.core.media.video_samples import make_video
+from tests.core.media.voice_samples import amr_file
+
+
+def _panel(qtbot, profile):
+    panel = ExhibitDetailPanel(profile)
+    qtbot.addWidget(panel)
+    panel.show()
+    return panel
+
+
+def test_a_video_shows_its_container_facts_and_a_transcript_field(qtbot, profile, case_id, tmp_path):
+    src = make_video(tmp_path / "客服通话录屏.mp4", seconds=3.0, gop=5)
+    eid = import_paths(profile, case_id, [src]).imported[0].exhibit_id
+    panel = _panel(qtbot, profile)
+    panel.set_exhibit(eid)
+    v = panel.video
+    qtbot.waitUntil(lambda: v.strip.count() > 0, timeout=10000)
+    facts = v.facts.text()
+    assert "00:00:03" in facts and "320×240" in facts and "H.264/AVC" in facts
+    assert "2025-03-12 20:30:45" in facts  # the container's creation time, in China time
+    assert panel.form.isRowVisible(panel.transcript)  # a recording of a call: its words go with it
+
+
+def test_a_damaged_video_gives_no_advice_to_drag_the_slider(qtbot, profile, case_id, tmp_path):
+    bad = tmp_path / "乱码录屏.mp4"
+    bad.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"garbage" * 300)
+    eid = import_paths(profile, case_id, [bad]).imported[0].exhibit_id
+    panel = _panel(qtbot, profile)
+    panel.set_exhibit(eid)
+    v = panel.video
+    qtbot.waitUntil(lambda: "乱码录屏.mp4" in v.note.text(), timeout=10000)
+    assert not v.slider.isEnabled()
+    assert not (v.picked_label.isVisible() and "拖动滑块" in v.picked_label.text())
+    assert v.facts.text() == ""
+    good = make_video(tmp_path / "录屏.mp4", seconds=2.0, gop=5)
+    other = import_paths(profile, case_id, [good]).imported[0].exhibit_id
+    panel.set_exhibit(other)  # the next video shows its advice again
+    qtbot.waitUntil(lambda: v.strip.count() > 0, timeout=10000)
+    assert v.picked_label.isVisible() and "拖动滑块" in v.picked_label.text()
+
+
+def test_the_advice_to_write_a_transcript_goes_when_it_is_written(qtbot, profile, case_id, tmp_path):
+    eid = import_paths(profile, case_id, [amr_file(tmp_path / "客服来电.amr", 1.0)]).imported[0].exhibit_id
+    panel = _panel(qtbot, profile)
+    panel.set_exhibit(eid)
+    assert panel.form.isRowVisible(panel.transcript)
+    assert panel.advice.isVisibleTo(panel) and "转写稿" in panel.advice.text()
+    panel.transcript.setPlainText("客服：七个工作日内退款。")
+    assert panel.save()
+    assert not panel.advice.isVisibleTo(panel) and "转写稿" not in panel.advice.text()
