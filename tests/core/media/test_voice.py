@@ -179,3 +179,33 @@ def test_the_advice_to_write_a_transcript_goes_once_one_is_written(profile, case
         exhibits.edit_exhibit(s, ex_id, transcript="")  # removed again: the advice is back
     with profile.session() as s:
         assert exhibit_advice(s, ex_id) == [AUDIO_TRANSCRIPT]
+
+
+def test_a_transcript_is_refused_for_an_exhibit_without_sound(profile, case_id, tmp_path):
+    from tests.core.media.heic import heic_photo
+
+    from .video_samples import make_video
+
+    photo, video, voice = (
+        r.exhibit_id
+        for r in import_paths(
+            profile,
+            case_id,
+            [
+                heic_photo(tmp_path / "IMG_1.HEIC"),
+                make_video(tmp_path / "录屏.mp4"),
+                amr_file(tmp_path / "v.amr"),
+            ],
+        ).imported
+    )
+    with profile.session() as s, pytest.raises(exhibits.ExhibitError, match="没有录音、语音或视频文件"):
+        exhibits.edit_exhibit(s, photo, transcript="照片上的字")  # it would never be printed
+    with profile.session() as s, pytest.raises(exhibits.ExhibitError, match="没有保存"):
+        exhibits.edit_exhibits(s, [voice, photo], transcript="客服：退款。")
+    with profile.session() as s:
+        assert exhibits.get_exhibit(s, photo).transcript is None
+        assert exhibits.get_exhibit(s, voice).transcript is None  # the bulk edit saved nothing
+        exhibits.edit_exhibit(s, video, transcript="客服：退款。")  # a video's sound: printed on its page
+        exhibits.edit_exhibit(s, voice, transcript="客服：退款。")
+        exhibits.edit_exhibit(s, photo, transcript="", title="照片")  # clearing is always allowed
+    assert verify(profile).ok
