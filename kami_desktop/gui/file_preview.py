@@ -96,6 +96,12 @@ def open_copy(source: Path, cache_dir: Path, sha: str, name: str) -> Path:
     return target
 
 
+def _is_voice(media_type: str) -> bool:
+    from kami_desktop.core.chats.voice import VOICE_TYPES
+
+    return media_type in VOICE_TYPES
+
+
 def _playable(source: Path, media_type: str, cache_dir: Path, sha: str, name: str) -> Path | None:
     """A voice message (AMR, WeChat/QQ SILK) opens as its decoded WAV copy, which every player plays."""
     from kami_desktop.core.chats.voice import VOICE_TYPES, VoiceError
@@ -157,6 +163,9 @@ class FilePreview(QStackedWidget):
         gen = self._generation
         self._current = (Path(path), media_type, name, sha, size)
         self.facts_label.setText(f"{name}\n{kind_of(media_type)} · {media_type} · {human_size(size)}")
+        self.open_button.setText(  # a voice message opens as its decoded WAV copy: say so
+            self.tr("用系统程序播放（WAV 副本）") if _is_voice(media_type) else self.tr("用系统程序打开")
+        )
         if media_type.startswith("image/"):
             self.image.set_image(None)
             self.setCurrentWidget(self.image)

@@ -640,6 +640,10 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
 <context>
     <name>FilePreview</name>
     <message>
+        <source>用系统程序播放（WAV 副本）</source>
+        <translation>Play with the system player (WAV copy)</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/file_preview.py" line="90"/>
         <source>选择一项证据以预览</source>
         <translation>Select an exhibit to preview it</translation>

@@ -58,3 +58,19 @@ def test_the_advice_to_write_a_transcript_goes_when_it_is_written(qtbot, profile
     panel.transcript.setPlainText("客服：七个工作日内退款。")
     assert panel.save()
     assert not panel.advice.isVisibleTo(panel) and "转写稿" not in panel.advice.text()
+
+
+def test_a_voice_message_says_it_plays_as_a_wav_copy(qtbot, profile, case_id, tmp_path):
+    from tests.core.media.voice_samples import silk_file
+
+    voice = import_paths(profile, case_id, [silk_file(tmp_path / "msg.silk", 1.0)]).imported[0].exhibit_id
+    note = tmp_path / "说明.txt"
+    note.write_text("客服说退款。", encoding="utf-8")
+    other = import_paths(profile, case_id, [note]).imported[0].exhibit_id
+    panel = _panel(qtbot, profile)
+    panel.set_exhibit(voice)
+    assert "WAV" in panel.preview.open_button.text()  # a .silk no system player opens: its WAV copy does
+    copy = panel.preview.open_external()
+    assert copy is not None and copy.suffix == ".wav"
+    panel.set_exhibit(other)
+    assert panel.preview.open_button.text() == "用系统程序打开"
