@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import wave
 
 import pymupdf
@@ -209,3 +210,28 @@ def test_a_transcript_is_refused_for_an_exhibit_without_sound(profile, case_id, 
         exhibits.edit_exhibit(s, voice, transcript="客服：退款。")
         exhibits.edit_exhibit(s, photo, transcript="", title="照片")  # clearing is always allowed
     assert verify(profile).ok
+
+
+def test_why_a_voice_file_does_not_decode_is_said_in_chinese(tmp_path):
+    # FFmpeg's and the SILK decoder's own words are English developer text; they reach the binder page
+    bad_amr = tmp_path / "bad.amr"
+    bad_amr.write_bytes(b"#!AMR\n" + bytes(range(256)) * 3)
+    bad_silk = tmp_path / "bad.silk"
+    bad_silk.write_bytes(b"\x02#!SILK_V3" + bytes(range(200)) * 3)
+    for bad in (bad_amr, bad_silk):
+        with pytest.raises(VoiceError) as err:
+            decode_voice(bad)
+        text = str(err.value)
+        assert bad.name in text and "无法解码" in text
+        words = re.findall(r"[A-Za-z_]{4,}", text.replace(bad.name, "").replace("SILK", ""))
+        assert words == [], text
+
+
+def test_ffmpeg_reasons_are_plain_chinese():
+    import av
+
+    from kami_desktop.core.util.av_errors import av_reason
+
+    assert av_reason(av.error.InvalidDataError(1094995529, "Invalid data found")) == "数据无效，无法解析"
+    assert av_reason(PermissionError(13, "拒绝访问。")) == "拒绝访问。"
+    assert av_reason(RuntimeError("boom")) == "解码出错（RuntimeError）"
