@@ -143,3 +143,15 @@ def test_a_durations_two_halves_never_disagree():
     assert duration_text(65.34) == "01:05.3（65.3 秒）"
     assert duration_text(59.96) == "01:00.0（60.0 秒）"
     assert duration_text(0) == "00:00.0（0.0 秒）"
+
+
+def test_the_check_before_the_binder_names_a_damaged_file_once(profile, case_id, tmp_path):
+    from kami_desktop.core.dossier.precheck import preflight
+
+    src = audio_only(tmp_path / "无画面.mp4")
+    garbage = tmp_path / "乱码.heic"
+    garbage.write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(range(256)) * 8)
+    _import(profile, case_id, src, garbage)
+    damaged = {p.original_name: p.detail for p in preflight(profile, case_id).warnings if p.kind == "damaged"}
+    assert damaged["无画面.mp4"].count("无画面.mp4") == 1  # the note names it already
+    assert damaged["乱码.heic"].startswith("乱码.heic：")  # a note that does not: named in front
