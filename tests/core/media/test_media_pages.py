@@ -155,3 +155,22 @@ def test_the_check_before_the_binder_names_a_damaged_file_once(profile, case_id,
     damaged = {p.original_name: p.detail for p in preflight(profile, case_id).warnings if p.kind == "damaged"}
     assert damaged["无画面.mp4"].count("无画面.mp4") == 1  # the note names it already
     assert damaged["乱码.heic"].startswith("乱码.heic：")  # a note that does not: named in front
+
+
+def test_the_appendix_lists_each_time_of_a_file_once(profile, case_id, tmp_path):
+    import os
+    from datetime import datetime
+
+    from tests.core.media.heic import heic_photo
+
+    video = make_video(tmp_path / "录屏.mp4")
+    stamp = datetime.fromisoformat("2025-01-05T10:00:00+08:00").timestamp()
+    os.utime(video, (stamp, stamp))  # its file time, the exhibit's time too (no EXIF in a video)
+    _import(profile, case_id, heic_photo(tmp_path / "IMG_1.HEIC"), video)
+    result = build_dossier(profile, case_id, options(tmp_path / "out"))
+    doc = pymupdf.open(result.pdf)
+    appendix = _flat("".join(p.get_text() for p in doc if "电子数据哈希校验清单" in p.get_text()))
+    assert appendix.count("2025-03-1220:30:11") == 1  # the photo's EXIF time, not again as 拍摄时间
+    assert "拍摄(EXIF)2025-03-1220:30:11" in appendix
+    assert appendix.count("2025-01-0510:00:00") == 1  # the video's file time, once
+    assert "文件修改2025-01-0510:00:00" in appendix
