@@ -69,7 +69,7 @@ def render_video(ctx: FileContext) -> None:
         ctx.notes.append("视频无法解码，未印画面")
         facts = [f"文件类型：{f.media_type}"]
         try:  # the container may still say what it holds
-            facts += fact_lines(probe(ctx.path, f.original_name), 0)[:-1]
+            facts += fact_lines(probe(ctx.path, f.original_name), 0, media_type=f.media_type)[:-1]
         except VideoError:
             pass
     else:
@@ -80,7 +80,7 @@ def render_video(ctx: FileContext) -> None:
             flow.text(f"说明：{made.note}", size=9, color=RED, width=CONTENT.width)
             ctx.notes.append(made.note)
         keys = sum(1 for fr in made.frames if fr.key)
-        facts = fact_lines(made.facts, len(made.frames), keys)
+        facts = fact_lines(made.facts, len(made.frames), keys, media_type=f.media_type)
     facts += [
         f"原始文件：{f.bundle_path}（原文件名 {f.original_name}，{f.size:,} 字节）",
         f"SHA-256：{f.sha256}",
@@ -113,8 +113,21 @@ def _sound_only(ctx: FileContext) -> bool:
         return False
 
 
-def fact_lines(facts: VideoFacts, shown: int, keys: int | None = None) -> list[str]:
-    """The container's facts; ``keys``: how many of the ``shown`` frames are keyframes (None: all)."""
+# FFmpeg reads MP4, 3GP and MOV with one demuxer named "QuickTime / MOV": the file's own format is named
+CONTAINERS = {
+    "video/mp4": "MP4",
+    "video/3gpp": "3GP",
+    "video/3gpp2": "3G2",
+    "video/quicktime": "QuickTime / MOV",
+}
+
+
+def fact_lines(facts: VideoFacts, shown: int, keys: int | None = None, *, media_type: str = "") -> list[str]:
+    """The container's facts; ``keys``: how many of the ``shown`` frames are keyframes (None: all);
+    ``media_type``: the file's type as sniffed from its content, which names the container."""
+    container = facts.container
+    if container == "QuickTime / MOV" and media_type in CONTAINERS:
+        container = CONTAINERS[media_type]
     size = f"{facts.width}×{facts.height} 像素"
     if facts.rotation:
         w, h = (facts.height, facts.width) if facts.rotation in (90, 270) else (facts.width, facts.height)
@@ -124,7 +137,7 @@ def fact_lines(facts: VideoFacts, shown: int, keys: int | None = None) -> list[s
         f"分辨率：{size}" + (f"，帧率 {facts.fps:g} 帧/秒" if facts.fps else ""),
         f"编码：{facts.codec}"
         + (f"；音频 {facts.audio}" if facts.audio else "；无音频")
-        + f"；容器 {facts.container}",
+        + f"；容器 {container}",
     ]
     if facts.created is not None:
         local = facts.created.astimezone(CHINA_TZ)

@@ -174,3 +174,12 @@ def test_the_appendix_lists_each_time_of_a_file_once(profile, case_id, tmp_path)
     assert "拍摄(EXIF)2025-03-1220:30:11" in appendix
     assert appendix.count("2025-01-0510:00:00") == 1  # the video's file time, once
     assert "文件修改2025-01-0510:00:00" in appendix
+
+
+def test_an_mp4_is_not_called_a_quicktime_file(profile, case_id, tmp_path):
+    # FFmpeg's demuxer for MP4, 3GP and MOV is called "QuickTime / MOV": an .mp4 called that looks renamed
+    _import(profile, case_id, make_video(tmp_path / "录屏.mp4"), make_video(tmp_path / "IMG_0001.MOV"))
+    result = build_dossier(profile, case_id, options(tmp_path / "out"))
+    flat = _flat(_pages(result, "录屏")[2])
+    assert "容器MP4" in flat and "QuickTime" not in flat
+    assert "容器QuickTime/MOV" in _flat(_pages(result, "IMG_0001")[2])
