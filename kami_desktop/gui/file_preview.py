@@ -115,6 +115,13 @@ def _playable(source: Path, media_type: str, cache_dir: Path, sha: str, name: st
         return None
 
 
+def _decode_for_facts(path: Path, name: str) -> Any:
+    """The sound decoded at 8 kHz (enough to know its length; bounded memory), for the facts shown."""
+    from kami_desktop.core.chats.voice import decode_voice
+
+    return decode_voice(path, name, rate=8000)
+
+
 class FilePreview(QStackedWidget):
     opened_externally = Signal(str)  # path of the temporary copy
 
@@ -193,6 +200,32 @@ class FilePreview(QStackedWidget):
             self.setCurrentWidget(self.text)
         else:
             self.setCurrentWidget(self.facts)
+            if media_type.startswith("audio/"):  # how long it is and that it decodes, decoded off the GUI
+                start_task(
+                    _decode_for_facts,
+                    Path(path),
+                    name,
+                    with_progress=False,
+                    with_cancel=False,
+                    on_result=self._while_shown(gen, self._show_sound),
+                    on_error=self._while_shown(gen, lambda f: self._show_sound(None, f.exception)),
+                )
+
+    def _show_sound(self, voice: Any, failure: BaseException | None = None) -> None:
+        """Add the decoded sound's length and codec (or why it does not decode) under the file's facts."""
+        if self._current is None:
+            return
+        _path, media_type, name, _sha, size = self._current
+        head = f"{name}\n{kind_of(media_type)} · {media_type} · {human_size(size)}"
+        if voice is not None:
+            from kami_desktop.core.chats.voice import duration_text
+
+            line = self.tr("时长 {d} · {codec}，{rate} Hz").format(
+                d=duration_text(voice.duration), codec=voice.codec, rate=voice.source_rate or voice.rate
+            )
+        else:
+            line = str(failure or "")
+        self.facts_label.setText(f"{head}\n{line}" if line else head)
 
     def _show_pdf(self, images: list[QImage], total: int) -> None:
         from PySide6.QtGui import QPixmap

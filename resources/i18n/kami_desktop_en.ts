@@ -640,6 +640,10 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
 <context>
     <name>FilePreview</name>
     <message>
+        <source>时长 {d} · {codec}，{rate} Hz</source>
+        <translation>Length {d} · {codec}, {rate} Hz</translation>
+    </message>
+    <message>
         <source>用系统程序播放（WAV 副本）</source>
         <translation>Play with the system player (WAV copy)</translation>
     </message>

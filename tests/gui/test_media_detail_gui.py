@@ -74,3 +74,18 @@ def test_a_voice_message_says_it_plays_as_a_wav_copy(qtbot, profile, case_id, tm
     assert copy is not None and copy.suffix == ".wav"
     panel.set_exhibit(other)
     assert panel.preview.open_button.text() == "用系统程序打开"
+
+
+def test_a_voice_message_shows_its_length_or_why_it_does_not_decode(qtbot, profile, case_id, tmp_path):
+    voice = import_paths(profile, case_id, [amr_file(tmp_path / "客服来电.amr", 2.0)]).imported[0].exhibit_id
+    bad = tmp_path / "坏语音.silk"
+    bad.write_bytes(b"\x02#!SILK_V3" + bytes(range(200)) * 3)
+    broken = import_paths(profile, case_id, [bad]).imported[0].exhibit_id
+    panel = _panel(qtbot, profile)
+    panel.set_exhibit(voice)
+    label = panel.preview.facts_label
+    qtbot.waitUntil(lambda: "时长" in label.text(), timeout=10000)
+    assert "00:02.0" in label.text() and "AMR-NB" in label.text() and "8000 Hz" in label.text()
+    panel.set_exhibit(broken)
+    qtbot.waitUntil(lambda: "无法解码" in label.text(), timeout=10000)
+    assert "坏语音.silk" in label.text() and "时长" not in label.text()
