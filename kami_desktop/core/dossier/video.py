@@ -195,6 +195,7 @@ def _picked(ctx: FileContext, times: Sequence[str]) -> None:
     flow.new_page()
     flow.text(f"{ctx.exhibit.label(ctx.file)} 重点画面（当事人选定的时间点，共 {len(times)} 幅）", size=11)
     flow.skip(4)
+    printed: dict[int, int] = {}  # the time of each frame printed: the number it was printed as
     for n, text in enumerate(times, start=1):
         try:
             fr = _frame(ctx, parse_offset(text))
@@ -202,6 +203,13 @@ def _picked(ctx: FileContext, times: Sequence[str]) -> None:
             flow.text(f"重点画面 {n}（{text}）：无法截取（{exc}）", size=9, color=RED, width=CONTENT.width)
             ctx.notes.append(f"重点画面 {text} 无法截取")
             continue
+        if fr.ms in printed:  # two picked times within one frame: the same picture, printed once
+            flow.text(
+                f"重点画面 {n}：所选时间 {text} 处显示的画面即重点画面 {printed[fr.ms]}，不重复打印", size=10
+            )
+            flow.skip(6)
+            continue
+        printed[fr.ms] = n
         aspect = _aspect(fr)
         h = min(CONTENT.width * aspect, flow.page_room() - 45)  # a tall (portrait) frame: a page high
         here = flow.space_left() - 45

@@ -183,3 +183,18 @@ def test_an_mp4_is_not_called_a_quicktime_file(profile, case_id, tmp_path):
     flat = _flat(_pages(result, "录屏")[2])
     assert "容器MP4" in flat and "QuickTime" not in flat
     assert "容器QuickTime/MOV" in _flat(_pages(result, "IMG_0001")[2])
+
+
+def test_two_picked_times_showing_one_frame_print_it_once(profile, case_id, tmp_path):
+    # 10 frames a second: 00:00:02.950 and 00:00:03 both show the frame at 00:00:02.900
+    (ex_id,) = _import(profile, case_id, make_video(tmp_path / "录屏.mp4", seconds=3.0, gop=5))
+    with profile.session() as s:
+        pick_frames(profile, s, ex_id, pick=["00:00:01", "2.95", "00:00:03"])
+    result = build_dossier(profile, case_id, options(tmp_path / "out"))
+    _, pages, txt = _pages(result, "录屏")
+    after_sheet = [p for p in pages if "重点画面" in p.get_text()]
+    assert after_sheet and after_sheet[0].number > pages[0].number
+    assert sum(len(p.get_images(full=True)) for p in after_sheet) == 2  # 00:00:01, 00:00:02.900: once
+    flat = _flat(txt)
+    assert "重点画面2：00:00:02.900（所选时间00:00:02.950处显示的画面）" in flat
+    assert "重点画面3：所选时间00:00:03处显示的画面即重点画面2，不重复打印" in flat
