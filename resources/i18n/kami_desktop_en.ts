@@ -496,6 +496,10 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
 <context>
     <name>ExhibitDetailPanel</name>
     <message>
+        <source>这是文件的修改时间（常是复制到电脑的时间），不是拍摄时间；证据册中注明为“文件修改时间”</source>
+        <translation>This is the file’s modification time (often when it was copied to this PC), not when it was taken; the binder labels it “file modification time”</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/exhibit_detail.py" line="53"/>
         <source>移到其他证据…</source>
         <translation>Move to another exhibit…</translation>

@@ -89,3 +89,21 @@ def test_a_voice_message_shows_its_length_or_why_it_does_not_decode(qtbot, profi
     panel.set_exhibit(broken)
     qtbot.waitUntil(lambda: "无法解码" in label.text(), timeout=10000)
     assert "坏语音.silk" in label.text() and "时长" not in label.text()
+
+
+def test_a_file_time_in_the_time_field_is_said_to_be_one(qtbot, profile, case_id, tmp_path):
+    from tests.core.media.heic import heic_photo
+    from tests.helpers import screenshot
+
+    shot = screenshot(tmp_path / "余额.png", 3)  # no EXIF, no time in its name: its time is the file's
+    photo = heic_photo(tmp_path / "IMG_1.HEIC")  # EXIF DateTimeOriginal
+    vid, pid = (x.exhibit_id for x in import_paths(profile, case_id, [shot, photo]).imported)
+    panel = _panel(qtbot, profile)
+    panel.set_exhibit(vid)
+    assert panel.form.isRowVisible(panel.captured_hint) and "文件的修改时间" in panel.captured_hint.text()
+    panel.set_exhibit(pid)
+    assert panel.captured.text().startswith("2025-03-12T20:30:11")
+    assert not panel.form.isRowVisible(panel.captured_hint)
+    panel.captured.set_value(None)  # the user clears the time: no file time to speak of
+    assert panel.save()
+    assert not panel.form.isRowVisible(panel.captured_hint)
