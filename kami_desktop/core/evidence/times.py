@@ -30,10 +30,13 @@ SCREEN = "画面显示时间"
 GIVEN = "取证时间"  # set by the user, or none of the above
 
 
-class TimedFile(Protocol):
-    original_name: str
-    exif_time: datetime | None
-    file_mtime: datetime | None
+class TimedFile(Protocol):  # read-only: a stored file, a snapshot's or a detail's (frozen) file
+    @property
+    def original_name(self) -> str: ...
+    @property
+    def exif_time(self) -> datetime | None: ...
+    @property
+    def file_mtime(self) -> datetime | None: ...
 
 
 def time_label(captured_at: datetime | None, files: Iterable[TimedFile], screen_text: str = "") -> str:
