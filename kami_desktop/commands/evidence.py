@@ -40,9 +40,11 @@ def register(sub, common) -> None:
     ed.add_argument("--tags", help="标签，逗号分隔")
     ed.add_argument("--transcript", help="录音/语音的文字记录（自己整理；空字符串表示删除）")
     ed.set_defaults(handler=cmd_edit)
-    au = es.add_parser("audio", parents=[common], help="导出语音/录音的可播放 WAV 副本（原件不变）")
+    au = es.add_parser(
+        "audio", parents=[common], help="导出语音/录音（或视频的声音）的可播放 WAV 副本（原件不变）"
+    )
     au.add_argument("id", type=int)
-    au.add_argument("--out", required=True, help="保存为（.wav）")
+    au.add_argument("--out", required=True, help="保存为（.wav），或保存到此文件夹")
     au.set_defaults(handler=cmd_audio)
     fr = es.add_parser(
         "frames", parents=[common], help="视频的关键帧画面（证据册联系表）；选定/取消重点画面（记入存证日志）"

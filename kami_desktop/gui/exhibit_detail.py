@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kami_desktop.core.evidence.detail import ExhibitDetail, FileDetail, exhibit_detail
 from kami_desktop.core.evidence.exhibits import edit_exhibits
+from kami_desktop.core.evidence.times import FILE_MTIME, time_label
 from kami_desktop.core.evidence.video import is_video
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.vocab import CATEGORIES
@@ -87,6 +88,11 @@ class ExhibitDetailPanel(QWidget):
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("证据从哪里来，例如：本人手机截图、支付宝导出账单"))
         self.captured = ChinaDateTimeField()
+        self.captured_hint = QLabel(  # shown when the time is only the file's: the binder says so too
+            self.tr("这是文件的修改时间（常是复制到电脑的时间），不是拍摄时间；证据册中注明为“文件修改时间”")
+        )
+        self.captured_hint.setWordWrap(True)
+        self.captured_hint.setStyleSheet("color: #8a6d00")
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
         self.advice = QLabel()
@@ -121,6 +127,7 @@ class ExhibitDetailPanel(QWidget):
         form.addRow(self.tr("证明目的"), self.purpose)
         form.addRow(self.tr("来源"), self.source)
         form.addRow(self.tr("拍摄时间"), self.captured)
+        form.addRow("", self.captured_hint)
         form.addRow(self.tr("备注"), self.notes)
         form.addRow(self.tr("标签"), self.tags)
         form.addRow(self.tr("提示"), self.advice)
@@ -244,12 +251,14 @@ class ExhibitDetailPanel(QWidget):
         self.purpose.setPlainText(ex.purpose)
         self.source.setText(ex.source)
         self.captured.set_value(ex.captured_at)
+        self.form.setRowVisible(self.captured_hint, time_label(ex.captured_at, ex.files) == FILE_MTIME)
         self.notes.setPlainText(ex.notes)
         self.advice.setText("\n".join(ex.advice))
         self.advice.setVisible(bool(ex.advice))
         self.tags.setText(", ".join(ex.tags))
         self.transcript.setPlainText(ex.transcript)
-        has_audio = any(f.media_type.startswith("audio/") for f in ex.files)
+        # a recording, a voice message or a video (its sound): the transcript is printed on its page
+        has_audio = any(f.media_type.startswith(("audio/", "video/")) for f in ex.files)
         self.form.setRowVisible(self.transcript, has_audio or bool(ex.transcript))
         self._loaded = self._values()
         self._files = files

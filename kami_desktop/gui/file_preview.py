@@ -96,6 +96,12 @@ def open_copy(source: Path, cache_dir: Path, sha: str, name: str) -> Path:
     return target
 
 
+def _is_voice(media_type: str) -> bool:
+    from kami_desktop.core.chats.voice import VOICE_TYPES
+
+    return media_type in VOICE_TYPES
+
+
 def _playable(source: Path, media_type: str, cache_dir: Path, sha: str, name: str) -> Path | None:
     """A voice message (AMR, WeChat/QQ SILK) opens as its decoded WAV copy, which every player plays."""
     from kami_desktop.core.chats.voice import VOICE_TYPES, VoiceError
@@ -107,6 +113,13 @@ def _playable(source: Path, media_type: str, cache_dir: Path, sha: str, name: st
         return cached_wav(source, cache_dir, sha, name)
     except VoiceError:  # does not decode: the copy of the original is all there is to open
         return None
+
+
+def _decode_for_facts(path: Path, name: str) -> Any:
+    """The sound decoded at 8 kHz (enough to know its length; bounded memory), for the facts shown."""
+    from kami_desktop.core.chats.voice import decode_voice
+
+    return decode_voice(path, name, rate=8000)
 
 
 class FilePreview(QStackedWidget):
@@ -157,6 +170,9 @@ class FilePreview(QStackedWidget):
         gen = self._generation
         self._current = (Path(path), media_type, name, sha, size)
         self.facts_label.setText(f"{name}\n{kind_of(media_type)} · {media_type} · {human_size(size)}")
+        self.open_button.setText(  # a voice message opens as its decoded WAV copy: say so
+            self.tr("用系统程序播放（WAV 副本）") if _is_voice(media_type) else self.tr("用系统程序打开")
+        )
         if media_type.startswith("image/"):
             self.image.set_image(None)
             self.setCurrentWidget(self.image)
@@ -184,6 +200,32 @@ class FilePreview(QStackedWidget):
             self.setCurrentWidget(self.text)
         else:
             self.setCurrentWidget(self.facts)
+            if media_type.startswith("audio/"):  # how long it is and that it decodes, decoded off the GUI
+                start_task(
+                    _decode_for_facts,
+                    Path(path),
+                    name,
+                    with_progress=False,
+                    with_cancel=False,
+                    on_result=self._while_shown(gen, self._show_sound),
+                    on_error=self._while_shown(gen, lambda f: self._show_sound(None, f.exception)),
+                )
+
+    def _show_sound(self, voice: Any, failure: BaseException | None = None) -> None:
+        """Add the decoded sound's length and codec (or why it does not decode) under the file's facts."""
+        if self._current is None:
+            return
+        _path, media_type, name, _sha, size = self._current
+        head = f"{name}\n{kind_of(media_type)} · {media_type} · {human_size(size)}"
+        if voice is not None:
+            from kami_desktop.core.chats.voice import duration_text
+
+            line = self.tr("时长 {d} · {codec}，{rate} Hz").format(
+                d=duration_text(voice.duration), codec=voice.codec, rate=voice.source_rate or voice.rate
+            )
+        else:
+            line = str(failure or "")
+        self.facts_label.setText(f"{head}\n{line}" if line else head)
 
     def _show_pdf(self, images: list[QImage], total: int) -> None:
         from PySide6.QtGui import QPixmap

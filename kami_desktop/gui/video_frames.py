@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from kami_desktop.core.evidence.frames import cached_sheet
-from kami_desktop.core.evidence.video import offset_text, parse_offset
+from kami_desktop.core.evidence.video import VideoFacts, duration_label, offset_text, parse_offset
 from kami_desktop.core.evidence.video_sheet import Frame, Sheet, frame_at
+from kami_desktop.core.util.timeutil import CHINA_TZ
 from kami_desktop.gui.workers import TaskFailure, guarded, start_task
 
 SCRUB_DELAY_MS = 120  # the slider must rest this long before a frame is decoded
@@ -81,6 +82,9 @@ class VideoFramesPanel(QWidget):
         self.pick_button.clicked.connect(self.toggle_pick)
         self.picked_label = QLabel()
         self.picked_label.setWordWrap(True)
+        self.facts = QLabel()  # what the container says: length, size, codec, its creation time
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #c62828")
@@ -99,6 +103,7 @@ class VideoFramesPanel(QWidget):
         lay.addWidget(self.view, 1)
         lay.addLayout(row)
         lay.addWidget(self.strip)
+        lay.addWidget(self.facts)
         lay.addWidget(self.picked_label)
         lay.addWidget(self.note)
         lay.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -118,6 +123,7 @@ class VideoFramesPanel(QWidget):
         self.view.clear()
         self.view.setText(self.tr("正在截取画面…"))
         self.note.clear()
+        self.facts.clear()
         self.slider.setEnabled(False)
         self.pick_button.setEnabled(False)
         start_task(
@@ -147,6 +153,7 @@ class VideoFramesPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, f.ms)
             self.strip.addItem(item)
         self.note.setText(sheet.note)
+        self.facts.setText(self.fact_text(sheet.facts))
         duration = round(sheet.facts.duration * 1000) or (sheet.frames[-1].ms if sheet.frames else 0)
         self.slider.blockSignals(True)
         self.slider.setRange(0, max(0, duration))
@@ -158,9 +165,25 @@ class VideoFramesPanel(QWidget):
         if sheet.frames:
             self._show_frame(sheet.frames[0])
 
+    def fact_text(self, facts: VideoFacts) -> str:
+        parts = [
+            self.tr("时长 {d}").format(d=duration_label(facts.duration)),
+            f"{facts.width}×{facts.height}",
+            facts.codec,
+            self.tr("音频 {a}").format(a=facts.audio) if facts.audio else self.tr("无音频"),
+        ]
+        if facts.created is not None:
+            when = f"{facts.created.astimezone(CHINA_TZ):%Y-%m-%d %H:%M:%S}"
+            parts.append(self.tr("创建时间（视频信息）{t}").format(t=when))
+        else:
+            parts.append(self.tr("视频信息中没有创建时间"))
+        return " · ".join(parts)
+
     def _failed(self, failure: TaskFailure) -> None:
         self.view.setText(self.tr("无法截取画面"))
         self.note.setText(str(failure.exception))
+        if self.sheet is None:  # nothing to scrub: no advice to drag the slider
+            self.picked_label.setVisible(bool(self.picked))
 
     # ------------------------------------------------------------------ scrubbing
     def _strip_clicked(self, item: QListWidgetItem) -> None:
@@ -231,6 +254,7 @@ class VideoFramesPanel(QWidget):
         self.picked_changed.emit(exhibit_id)
 
     def _show_picked(self) -> None:
+        self.picked_label.setVisible(True)
         self.pick_button.setText(
             self.tr("取消重点画面") if self.current_is_picked() else self.tr("选为重点画面")
         )

@@ -496,6 +496,10 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
 <context>
     <name>ExhibitDetailPanel</name>
     <message>
+        <source>这是文件的修改时间（常是复制到电脑的时间），不是拍摄时间；证据册中注明为“文件修改时间”</source>
+        <translation>This is the file’s modification time (often when it was copied to this PC), not when it was taken; the binder labels it “file modification time”</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/exhibit_detail.py" line="53"/>
         <source>移到其他证据…</source>
         <translation>Move to another exhibit…</translation>
@@ -643,6 +647,14 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
 </context>
 <context>
     <name>FilePreview</name>
+    <message>
+        <source>时长 {d} · {codec}，{rate} Hz</source>
+        <translation>Length {d} · {codec}, {rate} Hz</translation>
+    </message>
+    <message>
+        <source>用系统程序播放（WAV 副本）</source>
+        <translation>Play with the system player (WAV copy)</translation>
+    </message>
     <message>
         <location filename="../../kami_desktop/gui/file_preview.py" line="90"/>
         <source>选择一项证据以预览</source>
@@ -1547,6 +1559,26 @@ Data folder: {path}</translation>
     <message>
         <source>还没有选定重点画面：拖动滑块找到关键画面（如余额页面），点“选为重点画面”</source>
         <translation>No key frame picked yet: drag the slider to the frame that matters (e.g. the balance page) and click “Pick as key frame”</translation>
+    </message>
+    <message>
+        <source>时长 {d}</source>
+        <translation>Length {d}</translation>
+    </message>
+    <message>
+        <source>音频 {a}</source>
+        <translation>sound {a}</translation>
+    </message>
+    <message>
+        <source>无音频</source>
+        <translation>no sound</translation>
+    </message>
+    <message>
+        <source>创建时间（视频信息）{t}</source>
+        <translation>created (video metadata) {t}</translation>
+    </message>
+    <message>
+        <source>视频信息中没有创建时间</source>
+        <translation>no creation time in the video metadata</translation>
     </message>
 </context>
 </TS>

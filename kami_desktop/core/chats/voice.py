@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kami_desktop.core.errors import UserError
+from kami_desktop.core.util.av_errors import av_reason
 
 MAX_VOICE_BYTES = 200 * 1024 * 1024  # the same bound as chats/audio.py: far above any voice message
 SILK_RATE = (
@@ -80,8 +81,7 @@ def _silk(data: bytes, label: str, rate: int) -> Voice:
         pysilk.decode(io.BytesIO(data), out, rate)
     except Exception as exc:  # pysilk.SilkError and its backends' errors
         raise VoiceError(
-            f"SILK 语音文件“{label}”无法解码（{exc or type(exc).__name__}），文件可能损坏或被截断；"
-            "原文件已原样保存"
+            f"SILK 语音文件“{label}”无法解码（语音数据无效），文件可能损坏或被截断；原文件已原样保存"
         ) from exc
     return Voice(out.getvalue(), rate, "SILK v3（微信/QQ 语音）", SILK_RATE)
 
@@ -108,7 +108,7 @@ def _pyav(data: bytes, label: str, max_rate: int | None) -> Voice:
     except VoiceError:
         raise
     except Exception as exc:  # av.FFmpegError and friends: damaged or not audio at all
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        reason = av_reason(exc)
         raise VoiceError(
             f"{kind}文件“{label}”无法解码（{reason}），文件可能损坏或被截断；原文件已原样保存"
         ) from exc
@@ -131,8 +131,10 @@ def wav_bytes(voice: Voice) -> bytes:
 
 
 def duration_text(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60:02d}:{whole % 60:02d}.{int((seconds - whole) * 10)}（{seconds:.1f} 秒）"
+    """The duration as "01:05.3（65.3 秒）": both halves from the same tenths (1.98 s: 00:02.0, 2.0 秒)."""
+    tenths = round(max(0.0, seconds) * 10)
+    whole, tenth = divmod(tenths, 10)
+    return f"{whole // 60:02d}:{whole % 60:02d}.{tenth}（{tenths / 10:.1f} 秒）"
 
 
 def waveform_png(voice: Voice, width: int = 1600, height: int = 320) -> bytes:

@@ -16,8 +16,10 @@ HEAD = header_row([("证据", 8), ("随附文件 · 原文件名 · 大小 · �
 def _rows(snap: CaseSnap, status: dict[int, str], embedded: set[int]) -> list[str]:
     rows = []
     for e, f in snap.all_files():
+        # the exhibit's time is listed unless it is one of this file's own times listed below it
+        own = e.captured_at is not None and e.captured_at in (f.exif_time, f.file_mtime)
         times = [
-            f"{e.time_label} {fmt_time(e.captured_at, True)}" if e.captured_at else "",
+            f"{e.time_label} {fmt_time(e.captured_at, True)}" if e.captured_at and not own else "",
             f"{metadata_labels(f.media_type)[1]} {fmt_time(f.exif_time, True)}" if f.exif_time else "",
             f"文件修改 {fmt_time(f.file_mtime, True)}" if f.file_mtime else "",
             f"导入 {fmt_time(f.imported_at, True)}",

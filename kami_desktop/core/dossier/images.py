@@ -24,7 +24,7 @@ from PIL import Image, ImageOps
 from kami_desktop.core.dossier.layout import CONTENT, GREY, MM, PageFlow
 from kami_desktop.core.dossier.render_base import FileContext, notice
 from kami_desktop.core.dossier.snapshot import FileSnap
-from kami_desktop.core.util.images import enable_heif
+from kami_desktop.core.util.images import enable_heif, image_reason
 
 logging.getLogger("img2pdf").setLevel(logging.ERROR)
 
@@ -171,7 +171,7 @@ def render_image(ctx: FileContext) -> None:
         notice(
             ctx,
             "图片无法解码",
-            [f"图片文件可能损坏或不完整（{type(exc).__name__}）。原件已原样收入随附文件夹。"],
+            [f"图片文件可能损坏或不完整（{image_reason(exc)}）。原件已原样收入随附文件夹。"],
         )
         return
     try:

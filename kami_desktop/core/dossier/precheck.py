@@ -45,8 +45,10 @@ def content_warnings(snap: CaseSnap) -> list[PreflightProblem]:
         if not e.source.strip():
             out.append(_problem("incomplete", e, "未填写证据来源"))
         for f in e.files:
-            if f.problem:
-                out.append(_problem("damaged", e, f"{f.original_name}：{f.problem}", f))
+            if f.problem:  # the note names the file already ("视频文件“a.mp4”无法打开…"): once is enough
+                named = f.original_name in f.problem
+                detail = f.problem if named else f"{f.original_name}：{f.problem}"
+                out.append(_problem("damaged", e, detail, f))
     return out
 
 

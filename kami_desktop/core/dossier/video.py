@@ -1,5 +1,7 @@
-"""Videos on binder pages: a contact sheet of keyframes, each stamped with its time offset, the
-container's facts, both hashes and where the original is; then the frames the user picked, large.
+"""Videos on binder pages: a contact sheet of frames, each stamped with its time offset just above the
+picture (never over it: a phone's status-bar clock is in that corner), the container's facts, both
+hashes, where the original is and the user's transcript of its sound; then the frames the user picked,
+large. A file that holds only sound is printed as the recording it is (a waveform page).
 
 The frames come from ``evidence/frames.py`` (cached in the profile, made from the original when
 missing); the original goes into the bundle untouched. A file that does not decode still gets its page:
@@ -17,6 +19,7 @@ from PIL import Image
 from kami_desktop.core.dossier.layout import CONTENT, GREY, RED, PageFlow
 from kami_desktop.core.dossier.render_base import FileContext
 from kami_desktop.core.dossier.snapshot import FileSnap
+from kami_desktop.core.dossier.voice import print_transcript, render_voice
 from kami_desktop.core.evidence.frames import cached_frame, cached_sheet
 from kami_desktop.core.evidence.video import (
     VideoError,
@@ -32,9 +35,11 @@ from kami_desktop.core.util.timeutil import CHINA_TZ
 
 GAP = 8.0  # between frames on the sheet
 CAPTION = 12.0  # the line under each frame
+STAMP = 8.0  # font size of a frame's time stamp on the sheet
 STORED = (
     "原始视频已收入随附存储介质（光盘／U 盘），可当庭播放核对；本页画面由原件解码截取，原件未作任何改动。"
 )
+NOT_DECODED = "原始视频已收入随附存储介质（光盘／U 盘），可当庭出示核对；原件未作任何改动。"
 
 
 def accepts(f: FileSnap) -> bool:
@@ -42,6 +47,9 @@ def accepts(f: FileSnap) -> bool:
 
 
 def render_video(ctx: FileContext) -> None:
+    if _sound_only(ctx):
+        render_voice(ctx, f"此文件为视频格式（{ctx.file.media_type}），但只有声音、没有画面，按录音打印。")
+        return
     flow, f = ctx.flow, ctx.file
     made: Sheet | None = None
     reason = ""
@@ -51,7 +59,9 @@ def render_video(ctx: FileContext) -> None:
         reason = str(exc)
     flow.ensure(160)
     flow.skip(4)
-    flow.text("视频证据（动态画面不能印在纸上：下列画面为按时间截取的关键帧，内容以原始视频为准）", size=11)
+    flow.text(
+        "视频证据（动态画面不能印在纸上：下列画面为从视频中截取的静止画面，内容以原始视频为准）", size=11
+    )
     flow.skip(4)
     if made is None:
         flow.text(f"未能截取画面：{reason}", size=9, color=RED, width=CONTENT.width)
@@ -59,26 +69,28 @@ def render_video(ctx: FileContext) -> None:
         ctx.notes.append("视频无法解码，未印画面")
         facts = [f"文件类型：{f.media_type}"]
         try:  # the container may still say what it holds
-            facts += fact_lines(probe(ctx.path, f.original_name), 0)[:-1]
+            facts += fact_lines(probe(ctx.path, f.original_name), 0, media_type=f.media_type)[:-1]
         except VideoError:
             pass
     else:
         _contact_sheet(flow, made.frames, _aspect(made.frames[0]))
-        flow.text("各画面左上角为其在视频中的时间位置（时:分:秒）", size=7, color=GREY)
+        flow.text("各画面上方标注的是它在视频中的时间位置（时:分:秒）", size=7, color=GREY)
         flow.skip(4)
         if made.note:
             flow.text(f"说明：{made.note}", size=9, color=RED, width=CONTENT.width)
             ctx.notes.append(made.note)
-        facts = fact_lines(made.facts, len(made.frames))
+        keys = sum(1 for fr in made.frames if fr.key)
+        facts = fact_lines(made.facts, len(made.frames), keys, media_type=f.media_type)
     facts += [
         f"原始文件：{f.bundle_path}（原文件名 {f.original_name}，{f.size:,} 字节）",
         f"SHA-256：{f.sha256}",
         f"SM3：{f.sm3}",
-        STORED,
+        STORED if made is not None else NOT_DECODED,  # no pictures: none is said to be printed
     ]
     for line in facts:
         flow.text(line, size=9, width=CONTENT.width)
     flow.skip(6)
+    print_transcript(ctx, "原始视频")
     if made is not None and ctx.exhibit.key_frames:
         _picked(ctx, ctx.exhibit.key_frames)
 
@@ -90,7 +102,32 @@ def _sheet(ctx: FileContext) -> Sheet:
     return cached_sheet(cache, ctx.path, ctx.file.sha256, ctx.file.original_name)
 
 
-def fact_lines(facts: VideoFacts, shown: int) -> list[str]:
+def _sound_only(ctx: FileContext) -> bool:
+    """True when the file opens and holds a sound track but no picture (an MP4 made by a call recorder)."""
+    import av  # here, not at the top: FFmpeg loads only when a video is printed
+
+    try:
+        with av.open(str(ctx.path), "r", metadata_errors="replace") as c:
+            return not c.streams.video and bool(c.streams.audio)
+    except Exception:  # noqa: BLE001 - does not open: the video page says why
+        return False
+
+
+# FFmpeg reads MP4, 3GP and MOV with one demuxer named "QuickTime / MOV": the file's own format is named
+CONTAINERS = {
+    "video/mp4": "MP4",
+    "video/3gpp": "3GP",
+    "video/3gpp2": "3G2",
+    "video/quicktime": "QuickTime / MOV",
+}
+
+
+def fact_lines(facts: VideoFacts, shown: int, keys: int | None = None, *, media_type: str = "") -> list[str]:
+    """The container's facts; ``keys``: how many of the ``shown`` frames are keyframes (None: all);
+    ``media_type``: the file's type as sniffed from its content, which names the container."""
+    container = facts.container
+    if container == "QuickTime / MOV" and media_type in CONTAINERS:
+        container = CONTAINERS[media_type]
     size = f"{facts.width}×{facts.height} 像素"
     if facts.rotation:
         w, h = (facts.height, facts.width) if facts.rotation in (90, 270) else (facts.width, facts.height)
@@ -100,14 +137,20 @@ def fact_lines(facts: VideoFacts, shown: int) -> list[str]:
         f"分辨率：{size}" + (f"，帧率 {facts.fps:g} 帧/秒" if facts.fps else ""),
         f"编码：{facts.codec}"
         + (f"；音频 {facts.audio}" if facts.audio else "；无音频")
-        + f"；容器 {facts.container}",
+        + f"；容器 {container}",
     ]
     if facts.created is not None:
         local = facts.created.astimezone(CHINA_TZ)
         lines.append(f"创建时间（视频信息）：{local:%Y-%m-%d %H:%M:%S}（北京时间）")
     else:
         lines.append("创建时间：视频信息中没有记录")
-    lines.append(f"本页画面：{shown} 幅（按画面变化从关键帧中选取，均匀分布于全片）")
+    if keys is None or keys >= shown:
+        lines.append(f"本页画面：{shown} 幅（从关键帧中按画面变化选取）")
+    else:
+        lines.append(
+            f"本页画面：{shown} 幅（按画面变化选取；其中关键帧 {keys} 幅，"
+            f"其余 {shown - keys} 幅为关键帧之间解码的画面，注明“非关键帧”）"
+        )
     return lines
 
 
@@ -122,24 +165,27 @@ def _contact_sheet(flow: PageFlow, frames: Sequence[Frame], aspect: float) -> No
     precise = len(set(seconds)) < len(seconds)  # two frames in one second: stamps show the milliseconds
     w = (CONTENT.width - GAP * (cols - 1)) / cols
     h = w * aspect
+    above = STAMP + 5  # the stamp's label, just above the picture
     for row in range(0, len(frames), cols):
-        flow.ensure(h + CAPTION + GAP)
-        top = flow.y
+        flow.ensure(above + h + CAPTION + GAP)
+        top = flow.y + above
         for i, fr in enumerate(frames[row : row + cols]):
             x = CONTENT.x0 + i * (w + GAP)
             rect = pymupdf.Rect(x, top, x + w, top + h)
             flow.page().insert_image(rect, stream=fr.jpeg, keep_proportion=True)
             flow.box(rect, color=GREY, width=0.4)
             at = offset_text(fr.ms, precise)
-            _stamp(flow, x, top, at)
+            _stamp(flow, x, top, at, STAMP)
             flow.put(x, top + h + 9, at + ("" if fr.key else "（非关键帧）"), 7.5, GREY)
         flow.y = top + h + CAPTION + GAP / 2
 
 
-def _stamp(flow: PageFlow, x: float, y: float, text: str, size: float = 8) -> None:
-    """The time offset in a dark label on the picture's top-left corner."""
+def _stamp(flow: PageFlow, x: float, top: float, text: str, size: float = STAMP) -> None:
+    """The time offset in a dark label just above the top-left corner of the picture whose top is
+    ``top``: beside the picture, never over it."""
     width = len(text) * size * 0.55 + 6
-    flow.box((x, y, x + width, y + size + 5), color=None, width=0, fill=(0.1, 0.1, 0.1))
+    y = top - size - 5
+    flow.box((x, y, x + width, top), color=None, width=0, fill=(0.1, 0.1, 0.1))
     flow.put(x + 3, y + size + 1.5, text, size, (1, 1, 1))
 
 
@@ -149,6 +195,7 @@ def _picked(ctx: FileContext, times: Sequence[str]) -> None:
     flow.new_page()
     flow.text(f"{ctx.exhibit.label(ctx.file)} 重点画面（当事人选定的时间点，共 {len(times)} 幅）", size=11)
     flow.skip(4)
+    printed: dict[int, int] = {}  # the time of each frame printed: the number it was printed as
     for n, text in enumerate(times, start=1):
         try:
             fr = _frame(ctx, parse_offset(text))
@@ -156,9 +203,16 @@ def _picked(ctx: FileContext, times: Sequence[str]) -> None:
             flow.text(f"重点画面 {n}（{text}）：无法截取（{exc}）", size=9, color=RED, width=CONTENT.width)
             ctx.notes.append(f"重点画面 {text} 无法截取")
             continue
+        if fr.ms in printed:  # two picked times within one frame: the same picture, printed once
+            flow.text(
+                f"重点画面 {n}：所选时间 {text} 处显示的画面即重点画面 {printed[fr.ms]}，不重复打印", size=10
+            )
+            flow.skip(6)
+            continue
+        printed[fr.ms] = n
         aspect = _aspect(fr)
-        h = min(CONTENT.width * aspect, flow.page_room() - 30)  # a tall (portrait) frame: a page high
-        here = flow.space_left() - 30
+        h = min(CONTENT.width * aspect, flow.page_room() - 45)  # a tall (portrait) frame: a page high
+        here = flow.space_left() - 45
         if h > here:
             if here >= 0.75 * h:
                 h = here  # a little smaller rather than a page turned for it
@@ -168,7 +222,7 @@ def _picked(ctx: FileContext, times: Sequence[str]) -> None:
         at = offset_text(fr.ms, precise=True)
         note = "" if at == text else f"（所选时间 {text} 处显示的画面）"
         flow.text(f"重点画面 {n}：{at}{note}", size=10)
-        flow.skip(2)
+        flow.skip(2 + 10 + 5)  # room for the stamp above the picture
         x = CONTENT.x0 + (CONTENT.width - w) / 2
         rect = pymupdf.Rect(x, flow.y, x + w, flow.y + h)
         flow.page().insert_image(rect, stream=fr.jpeg, keep_proportion=True)

@@ -23,7 +23,14 @@ def accepts(f: FileSnap) -> bool:
     return f.media_type.startswith("audio/")
 
 
-def render_voice(ctx: FileContext) -> None:
+STORED = (
+    "原始录音已收入随附存储介质（光盘／U 盘），可当庭播放核对；本页波形由原件解码生成，原件未作任何改动。"
+)
+NOT_DECODED = "原始文件已收入随附存储介质（光盘／U 盘），可当庭出示核对；原件未作任何改动。"
+
+
+def render_voice(ctx: FileContext, lead: str = "") -> None:
+    """The waveform page; ``lead``: a line said under its heading (a video file holding only sound)."""
     flow, f = ctx.flow, ctx.file
     voice: Voice | None = None
     reason = ""
@@ -35,6 +42,8 @@ def render_voice(ctx: FileContext) -> None:
     flow.ensure(h + 120 if voice else 120)
     flow.skip(4)
     flow.text("语音／录音证据（声音不能印在纸上：下图为波形，内容以原始录音为准）", size=11)
+    if lead:
+        flow.text(lead, size=9, width=CONTENT.width)
     flow.skip(4)
     if voice is not None:
         rect = pymupdf.Rect(CONTENT.x0, flow.y, CONTENT.x1, flow.y + h)
@@ -56,17 +65,22 @@ def render_voice(ctx: FileContext) -> None:
         f"原始文件：{f.bundle_path}（原文件名 {f.original_name}，{f.size:,} 字节）",
         f"SHA-256：{f.sha256}",
         f"SM3：{f.sm3}",
-        "原始录音已收入随附存储介质（光盘／U 盘），可当庭播放核对；本页波形由原件解码生成，原件未作任何改动。",
+        STORED if voice is not None else NOT_DECODED,  # no waveform: none is said to be printed
     ]
     for line in facts:
         flow.text(line, size=9, width=CONTENT.width)
     flow.skip(6)
+    print_transcript(ctx, "原始录音")
+
+
+def print_transcript(ctx: FileContext, basis: str) -> None:
+    """The user's own transcript of the sound, said to be theirs; ``basis``: what prevails over it."""
     transcript = ctx.exhibit.transcript.strip()
     if transcript:
-        flow.html(
-            "<p><b>录音文字记录（当事人自行整理，供阅读参考，以原始录音为准）：</b></p>"
+        ctx.flow.html(
+            f"<p><b>录音文字记录（当事人自行整理，供阅读参考，以{basis}为准）：</b></p>"
             + "".join(f"<p>{esc(line) or '&nbsp;'}</p>" for line in transcript.splitlines()),
             min_first=60,
         )
     # no transcript: nothing is said here — the advice to write one is the app's, never the court's
-    flow.skip(6)
+    ctx.flow.skip(6)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.bills.common import personal_only_warning
@@ -76,6 +76,7 @@ def advice_by_exhibit(s: Session, case_id: int, exhibit_id: int | None = None) -
         .join(Blob, Blob.sha256 == ExhibitFile.blob_sha256)
         .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
         .where(Exhibit.case_id == case_id, Blob.media_type.like("audio/%"))
+        .where(func.coalesce(Exhibit.transcript, "") == "")  # written already: nothing to advise
         .distinct()
     )
     if exhibit_id is not None:

@@ -112,8 +112,23 @@ def edit_exhibit(s: Session, exhibit_id: int, **fields: Any) -> Exhibit:
     for k in fields:
         if k not in EDITABLE:
             raise ExhibitError(f"未知字段 {k}")
-    record_edit(s, ex, {k: _clean(k, v) for k, v in fields.items()})
+    values = {k: _clean(k, v) for k, v in fields.items()}
+    _check_transcript(ex, values)
+    record_edit(s, ex, values)
     return ex
+
+
+def _check_transcript(ex: Exhibit, values: dict[str, Any]) -> None:
+    """A transcript is printed on a recording's or a video's page: refused (never silently kept) for an
+    exhibit without sound, unless it is the one it already has."""
+    text = values.get("transcript")
+    if not text or text == ex.transcript:
+        return
+    if not any(f.blob.media_type.startswith(("audio/", "video/")) for f in ex.files):
+        raise ExhibitError(
+            f"证据 {ex.id}（{ex.title}）中没有录音、语音或视频文件：文字记录只印在录音的波形页或视频页上，"
+            "没有保存"
+        )
 
 
 def edit_exhibits(s: Session, exhibit_ids: list[int], **fields: Any) -> dict[int, Changes]:
@@ -125,8 +140,11 @@ def edit_exhibits(s: Session, exhibit_ids: list[int], **fields: Any) -> dict[int
             raise ExhibitError(f"未知字段 {k}")
     values = {k: _clean(k, v) for k, v in fields.items()}
     out: dict[int, Changes] = {}
-    for exhibit_id in exhibit_ids:
-        changes = record_edit(s, get_exhibit(s, exhibit_id), values)
+    targets = [get_exhibit(s, exhibit_id) for exhibit_id in exhibit_ids]
+    for ex in targets:  # all checked before any is changed
+        _check_transcript(ex, values)
+    for exhibit_id, ex in zip(exhibit_ids, targets, strict=True):
+        changes = record_edit(s, ex, values)
         if changes:
             out[exhibit_id] = changes
     return out

@@ -32,10 +32,13 @@ SCREEN = "画面显示时间"
 GIVEN = "取证时间"  # set by the user, or none of the above
 
 
-class TimedFile(Protocol):
-    original_name: str
-    exif_time: datetime | None  # the time the file's own metadata records (EXIF; a video's container)
-    file_mtime: datetime | None
+class TimedFile(Protocol):  # read-only: a stored file, a snapshot's or a detail's (frozen) file
+    @property
+    def original_name(self) -> str: ...
+    @property
+    def exif_time(self) -> datetime | None: ...  # what the file's own metadata records (EXIF; a video's)
+    @property
+    def file_mtime(self) -> datetime | None: ...
 
     @property
     def media_type(self) -> str: ...

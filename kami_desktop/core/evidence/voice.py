@@ -43,13 +43,19 @@ def cached_wav(source: Path, cache_dir: Path, sha256: str, name: str = "") -> Pa
 
 
 def exhibit_wav(profile: Profile, s: Session, exhibit_id: int, out: Path) -> Path:
-    """Write the playable WAV of the exhibit's (first) voice file to ``out``; returns ``out``."""
+    """Write the playable WAV of the exhibit's (first) voice file — or, when it holds none, of its video's
+    sound (a call recorded on screen, an MP4 holding only sound) — to ``out`` (into it, named after the
+    file, when ``out`` is a folder); returns the path written."""
     ex = get_exhibit(s, exhibit_id)
-    voice_files = [f for f in ex.files if is_voice(f.blob.media_type)]
-    if not voice_files:
-        raise VoiceError(f"证据 {exhibit_id}（{ex.title}）中没有语音或录音文件")
-    f = voice_files[0]
+    sounding = [f for f in ex.files if is_voice(f.blob.media_type)] or [
+        f for f in ex.files if f.blob.media_type.startswith("video/")
+    ]
+    if not sounding:
+        raise VoiceError(f"证据 {exhibit_id}（{ex.title}）中没有语音、录音或视频文件")
+    f = sounding[0]
     wav = playable_wav(profile, f.blob_sha256, f.original_name)
+    if out.is_dir():
+        out = out / f"{Path(f.original_name).stem or f.blob_sha256[:12]}.wav"
     out.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(wav, out)
     return out

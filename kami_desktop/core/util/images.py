@@ -32,3 +32,19 @@ def enable_heif() -> bool:
         pillow_heif.register_heif_opener()
         _done = True
     return True
+
+
+def image_reason(exc: BaseException) -> str:
+    """Why Pillow (or pillow-heif) could not decode a picture, in Chinese: its class names and messages
+    ("UnidentifiedImageError", "image file is truncated") are developer text, and reach court pages."""
+    name = type(exc).__name__
+    text = str(exc)
+    if name == "UnidentifiedImageError":
+        return "无法识别的图片格式或数据"
+    if "truncated" in text or isinstance(exc, EOFError):
+        return "图片数据不完整"
+    if isinstance(exc, SyntaxError) or "broken" in text or "corrupt" in text.lower():
+        return "图片结构损坏"
+    if isinstance(exc, OSError) and exc.strerror and not exc.strerror.isascii():
+        return exc.strerror  # an OS error already in the user's language
+    return "图片解码出错"

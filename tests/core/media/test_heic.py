@@ -84,3 +84,27 @@ def test_heic_garbage_is_kept_with_a_note_and_prints_as_a_notice(profile, case_i
     x = result.exhibits[0]
     text = "".join(doc[p - 1].get_text() for p in range(x.first_page, x.last_page + 1))
     assert "图片无法解码" in text and hashlib.sha256(bad.read_bytes()).hexdigest() in text
+
+
+def test_a_damaged_heic_page_says_why_in_chinese(profile, case_id, tmp_path):
+    import re
+
+    import pymupdf
+
+    from kami_desktop.core.dossier.build import build_dossier
+    from kami_desktop.core.evidence.importer import import_paths
+    from tests.core.dossier.cases import options
+
+    good = heic_photo(tmp_path / "IMG_1.HEIC").read_bytes()
+    cut = tmp_path / "截断.heic"
+    cut.write_bytes(good[: len(good) // 2])
+    garbage = tmp_path / "乱码.heic"
+    garbage.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(range(256)) * 20)
+    assert not import_paths(profile, case_id, [cut, garbage]).errors
+    result = build_dossier(profile, case_id, options(tmp_path / "out"))
+    doc = pymupdf.open(result.pdf)
+    for x in result.exhibits:
+        text = "".join(doc[p - 1].get_text() for p in range(x.first_page, x.last_page + 1))
+        assert "图片无法解码" in text and "损坏或不完整（" in text
+        (why,) = re.findall(r"损坏或不完整（([^）]*)）", text)
+        assert why and re.findall(r"[A-Za-z]", why) == [], why  # no "UnidentifiedImageError"

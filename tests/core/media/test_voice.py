@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import wave
 
 import pymupdf
@@ -165,3 +166,72 @@ def test_a_long_wav_recording_is_decoded_at_8_khz_for_its_waveform(profile, case
     _, pages, text = _voice_page_text(result, "电话录音")
     assert len([img for p in pages for img in p.get_images(full=True)]) == 1
     assert "44100 Hz" in text and "PCM_S16LE" in text and "00:03" in text
+
+
+def test_the_advice_to_write_a_transcript_goes_once_one_is_written(profile, case_id, tmp_path):
+    from kami_desktop.core.evidence.advice import AUDIO_TRANSCRIPT, advice_by_exhibit, exhibit_advice
+
+    ex_id = import_paths(profile, case_id, [amr_file(tmp_path / "客服来电.amr", 1.0)]).imported[0].exhibit_id
+    with profile.session() as s:
+        assert exhibit_advice(s, ex_id) == [AUDIO_TRANSCRIPT]
+        exhibits.edit_exhibit(s, ex_id, transcript="客服：七个工作日内退款。")
+    with profile.session() as s:
+        assert exhibit_advice(s, ex_id) == [] and ex_id not in advice_by_exhibit(s, case_id)
+        exhibits.edit_exhibit(s, ex_id, transcript="")  # removed again: the advice is back
+    with profile.session() as s:
+        assert exhibit_advice(s, ex_id) == [AUDIO_TRANSCRIPT]
+
+
+def test_a_transcript_is_refused_for_an_exhibit_without_sound(profile, case_id, tmp_path):
+    from tests.core.media.heic import heic_photo
+
+    from .video_samples import make_video
+
+    photo, video, voice = (
+        r.exhibit_id
+        for r in import_paths(
+            profile,
+            case_id,
+            [
+                heic_photo(tmp_path / "IMG_1.HEIC"),
+                make_video(tmp_path / "录屏.mp4"),
+                amr_file(tmp_path / "v.amr"),
+            ],
+        ).imported
+    )
+    with profile.session() as s, pytest.raises(exhibits.ExhibitError, match="没有录音、语音或视频文件"):
+        exhibits.edit_exhibit(s, photo, transcript="照片上的字")  # it would never be printed
+    with profile.session() as s, pytest.raises(exhibits.ExhibitError, match="没有保存"):
+        exhibits.edit_exhibits(s, [voice, photo], transcript="客服：退款。")
+    with profile.session() as s:
+        assert exhibits.get_exhibit(s, photo).transcript is None
+        assert exhibits.get_exhibit(s, voice).transcript is None  # the bulk edit saved nothing
+        exhibits.edit_exhibit(s, video, transcript="客服：退款。")  # a video's sound: printed on its page
+        exhibits.edit_exhibit(s, voice, transcript="客服：退款。")
+        exhibits.edit_exhibit(s, photo, transcript="", title="照片")  # clearing is always allowed
+    assert verify(profile).ok
+
+
+def test_why_a_voice_file_does_not_decode_is_said_in_chinese(tmp_path):
+    # FFmpeg's and the SILK decoder's own words are English developer text; they reach the binder page
+    bad_amr = tmp_path / "bad.amr"
+    bad_amr.write_bytes(b"#!AMR\n" + bytes(range(256)) * 3)
+    bad_silk = tmp_path / "bad.silk"
+    bad_silk.write_bytes(b"\x02#!SILK_V3" + bytes(range(200)) * 3)
+    for bad in (bad_amr, bad_silk):
+        with pytest.raises(VoiceError) as err:
+            decode_voice(bad)
+        text = str(err.value)
+        assert bad.name in text and "无法解码" in text
+        words = re.findall(r"[A-Za-z_]{4,}", text.replace(bad.name, "").replace("SILK", ""))
+        assert words == [], text
+
+
+def test_ffmpeg_reasons_are_plain_chinese():
+    import av
+
+    from kami_desktop.core.util.av_errors import av_reason
+
+    assert av_reason(av.error.InvalidDataError(1094995529, "Invalid data found")) == "数据无效，无法解析"
+    assert av_reason(PermissionError(13, "拒绝访问。")) == "拒绝访问。"
+    assert av_reason(RuntimeError("boom")) == "解码出错（RuntimeError）"
