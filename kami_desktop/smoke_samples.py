@@ -144,10 +144,11 @@ def make_video(
     gop: int | None = None,
     fmt: str | None = None,
     codec: str | None = None,
+    scrolling: bool = True,
 ) -> Path:
     """A short screen-recording-like video made with PyAV: ``scenes`` flat colour 'pages' one after the
-    other, a white mark moving down, ``created`` as the container's creation_time (H.264 in MP4/MOV by
-    default, VP8 for WebM)."""
+    other, a white mark moving down (unless not ``scrolling``), ``created`` as the container's
+    creation_time (H.264 in MP4/MOV by default, VP8 for WebM)."""
     import av
     from PIL import Image, ImageDraw
 
@@ -166,8 +167,9 @@ def make_video(
         for i in range(total):
             im = Image.new("RGB", (w, h), SCENES[(i * scenes // total) % len(SCENES)])
             d = ImageDraw.Draw(im)
-            y = (i * 7) % max(1, h - 6)
-            d.rectangle((0, y, w // 2, y + 6), fill=(255, 255, 255))  # a scroll mark moving down
+            if scrolling:
+                y = (i * 7) % max(1, h - 6)
+                d.rectangle((0, y, w // 2, y + 6), fill=(255, 255, 255))  # a scroll mark moving down
             d.rectangle(
                 (10, 10, 10 + (i * scenes // total + 1) * 20, 30), fill=(0, 0, 0)
             )  # the "page number"

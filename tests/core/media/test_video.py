@@ -74,12 +74,15 @@ def test_contact_sheet_takes_one_keyframe_per_scene(tmp_path):
 
 def test_repeats_of_a_scene_are_left_out_beyond_the_minimum(tmp_path):
     # 12 keyframes but only 3 distinct pages (each shown for 4 keyframes): at least 6 frames, spread out
-    src = make_video(tmp_path / "录屏.mp4", seconds=6.0, gop=5, scenes=3)
+    src = make_video(tmp_path / "录屏.mp4", seconds=6.0, gop=5, scenes=3, scrolling=False)
     made = sheet(src, src.name)
     assert len(made.frames) == video_sheet.SHEET_MIN
     ms = [f.ms for f in made.frames]
     assert ms[0] == 0 and ms[-1] >= 4000  # spread over the whole recording
     assert len({tuple(c // 32 for c in _colour(f.jpeg)) for f in made.frames}) == 3
+    # the same pages scrolling: every keyframe shows something new, so more are shown, never over 12
+    moving = sheet(make_video(tmp_path / "滚动.mp4", seconds=6.0, gop=5, scenes=3), "滚动.mp4")
+    assert video_sheet.SHEET_MIN < len(moving.frames) <= video_sheet.SHEET_MAX
 
 
 def test_few_keyframes_are_made_up_by_frames_decoded_between_them(tmp_path):
