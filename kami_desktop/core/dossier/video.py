@@ -29,6 +29,7 @@ from kami_desktop.core.evidence.video import (
     offset_text,
     parse_offset,
     probe,
+    sound_only,
 )
 from kami_desktop.core.evidence.video_sheet import Frame, Sheet, frame_at, sheet
 from kami_desktop.core.util.timeutil import CHINA_TZ
@@ -47,7 +48,7 @@ def accepts(f: FileSnap) -> bool:
 
 
 def render_video(ctx: FileContext) -> None:
-    if _sound_only(ctx):
+    if sound_only(ctx.path):
         render_voice(ctx, f"此文件为视频格式（{ctx.file.media_type}），但只有声音、没有画面，按录音打印。")
         return
     flow, f = ctx.flow, ctx.file
@@ -100,17 +101,6 @@ def _sheet(ctx: FileContext) -> Sheet:
     if cache is None:
         return sheet(ctx.path, ctx.file.original_name)
     return cached_sheet(cache, ctx.path, ctx.file.sha256, ctx.file.original_name)
-
-
-def _sound_only(ctx: FileContext) -> bool:
-    """True when the file opens and holds a sound track but no picture (an MP4 made by a call recorder)."""
-    import av  # here, not at the top: FFmpeg loads only when a video is printed
-
-    try:
-        with av.open(str(ctx.path), "r", metadata_errors="replace") as c:
-            return not c.streams.video and bool(c.streams.audio)
-    except Exception:  # noqa: BLE001 - does not open: the video page says why
-        return False
 
 
 # FFmpeg reads MP4, 3GP and MOV with one demuxer named "QuickTime / MOV": the file's own format is named

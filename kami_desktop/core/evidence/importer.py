@@ -160,7 +160,9 @@ def _describe(profile: Profile, path: Path, stored: Stored, mtime: datetime | No
         if mime in VOICE_TYPES:
             facts.problem = voice_problem(profile.vault.path_for(stored.sha256), path.name)
         if mime.startswith("video/"):
-            facts.problem, facts.exif_time = video_facts(profile.vault.path_for(stored.sha256), path.name)
+            facts.problem, facts.exif_time = video_facts(
+                profile.vault.path_for(stored.sha256), path.name, profile.cache_dir, stored.sha256
+            )
     except BaseException:
         if stored.new:
             discard(profile, stored.sha256)

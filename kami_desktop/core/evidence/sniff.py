@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import filetype
 
-from kami_desktop.core.util.images import enable_heif
+from kami_desktop.core.util.images import enable_heif, image_reason
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def image_facts(path: Path, mime: str, max_pixels: int = 200_000_000) -> ImageFa
     except UnidentifiedImageError:
         facts.problem = "无法识别的图片格式，已作为普通文件保存"
     except Exception as exc:  # any decoder failure: keep the file, note the damage
-        facts.problem = f"图片文件可能损坏或不完整（{type(exc).__name__}），原文件已原样保存"
+        facts.problem = f"图片文件可能损坏或不完整（{image_reason(exc)}），原文件已原样保存"
     return facts
 
 
@@ -158,15 +158,24 @@ def voice_problem(path: Path, name: str) -> str:
     return ""
 
 
-def video_facts(path: Path, name: str) -> tuple[str, datetime | None]:
-    """A note for a video that does not open as one (kept as it is; '' when its facts read cleanly) and
-    the recording time its container records, if any: what the file says of when it was recorded, as
-    EXIF does for a photo."""
-    from kami_desktop.core.evidence.video import VideoError, probe  # FFmpeg loads only for video
+def video_facts(
+    path: Path, name: str, cache_dir: Path | None = None, sha256: str = ""
+) -> tuple[str, datetime | None]:
+    """A note for a video that cannot be printed (kept as it is; '' when it can) and the creation time
+    its container records, if any: what the file says of when it was made, as EXIF does for a photo.
+
+    With ``cache_dir`` the contact sheet is made now (and cached by ``sha256``), so a video that opens but
+    gives no picture (no keyframes, damaged data) is noted at import, not first on the binder page. A
+    file holding only sound (an MP4 from a call recorder) is a recording, not a damaged video."""
+    from kami_desktop.core.evidence.video import VideoError, probe, sound_only  # FFmpeg loads only here
 
     try:
         created = probe(path, name).created
+        if cache_dir is not None:
+            from kami_desktop.core.evidence.frames import cached_sheet
+
+            cached_sheet(cache_dir, path, sha256, name)
     except VideoError as exc:
-        return str(exc), None
+        return ("" if sound_only(path) else str(exc)), None
     # containers keep UTC (creation_time) or the phone's offset (Apple's tag): the same instant in China time
     return "", created.astimezone(CHINA_TZ) if created else None

@@ -125,7 +125,22 @@ def open_video(path: Path, label: str) -> Iterator[Any]:
 
 
 def failure_reason(exc: BaseException) -> str:
-    return str(getattr(exc, "strerror", None) or type(exc).__name__)
+    """Why FFmpeg refused, in Chinese (its own messages are English developer text)."""
+    from kami_desktop.core.util.av_errors import av_reason
+
+    return av_reason(exc)
+
+
+def sound_only(path: Path) -> bool:
+    """True when the file opens and holds a sound track but no picture (an MP4 made by a call recorder):
+    a recording, not a damaged video."""
+    import av  # here, not at the top: FFmpeg loads only when a video is read
+
+    try:
+        with av.open(str(path), "r", metadata_errors="replace") as c:
+            return not c.streams.video and bool(c.streams.audio)
+    except Exception:  # noqa: BLE001 - does not open: the caller says why
+        return False
 
 
 def probe(path: Path, label: str) -> VideoFacts:
@@ -161,13 +176,27 @@ def container_facts(c: Any, size: int) -> VideoFacts:
         width=int(cc.width or 0),
         height=int(cc.height or 0),
         codec=CODECS.get(cc.name, cc.name.upper()),
-        container=str(c.format.long_name or c.format.name),
+        container=container_name(c),
         fps=round(float(rate), 3) if rate else 0.0,
         created=creation_time({**dict(v.metadata), **dict(c.metadata)}),
         audio=audio,
         keyframes=keys,
         cut_at=round(cut_at, 3) if cut_at is not None else None,
     )
+
+
+def container_name(c: Any) -> str:
+    """The file's own format: FFmpeg reads MP4, 3GP and MOV with one demuxer it calls "QuickTime / MOV",
+    so an ISO file is named by the brand it declares (an .mp4 called a QuickTime file looks renamed)."""
+    name = str(c.format.long_name or c.format.name)
+    if "mp4" not in str(c.format.name).split(","):
+        return name
+    brand = str(c.metadata.get("major_brand") or "").strip().lower()
+    if brand.startswith("3g2"):
+        return "3G2"
+    if brand.startswith("3gp"):
+        return "3GP"
+    return name if brand in ("", "qt") else "MP4"
 
 
 def _first_beyond(index: Any, size: int) -> int | None:

@@ -148,13 +148,16 @@ def test_a_durations_two_halves_never_disagree():
 def test_the_check_before_the_binder_names_a_damaged_file_once(profile, case_id, tmp_path):
     from kami_desktop.core.dossier.precheck import preflight
 
-    src = audio_only(tmp_path / "无画面.mp4")
+    sound = audio_only(tmp_path / "通话录音.mp4")
+    video = tmp_path / "乱码录屏.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"garbage" * 300)
     garbage = tmp_path / "乱码.heic"
     garbage.write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(range(256)) * 8)
-    _import(profile, case_id, src, garbage)
+    _import(profile, case_id, sound, video, garbage)
     damaged = {p.original_name: p.detail for p in preflight(profile, case_id).warnings if p.kind == "damaged"}
-    assert damaged["无画面.mp4"].count("无画面.mp4") == 1  # the note names it already
+    assert damaged["乱码录屏.mp4"].count("乱码录屏.mp4") == 1  # the note names it already
     assert damaged["乱码.heic"].startswith("乱码.heic：")  # a note that does not: named in front
+    assert "通话录音.mp4" not in damaged  # sound without picture is a recording, not a damaged video
 
 
 def test_the_appendix_lists_each_time_of_a_file_once(profile, case_id, tmp_path):

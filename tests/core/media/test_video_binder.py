@@ -193,3 +193,27 @@ def test_a_video_without_a_recording_time_keeps_the_file_time(profile, case_id, 
     with profile.session() as s:
         ex = exhibits.get_exhibit(s, eid)
         assert ex.files[0].exif_time is None and ex.captured_at == ex.files[0].file_mtime
+
+
+def test_import_notes_a_video_that_gives_no_picture_and_not_one_that_is_only_sound(
+    profile, case_id, tmp_path
+):
+    from .video_samples import audio_only
+
+    keyless = no_keyframes(tmp_path / "无关键帧.mp4")
+    sound = audio_only(tmp_path / "通话录音.mp4")
+    garbage = tmp_path / "乱码.mp4"
+    garbage.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"garbage" * 300)
+    report = import_paths(profile, case_id, [keyless, sound, garbage])
+    assert report.errors == [] and len(report.imported) == 3  # every original kept
+    with profile.session() as s:
+        problems = {f.original_name: f.problem for f in s.scalars(select(ExhibitFile))}
+    assert "找不到关键帧" in problems["无关键帧.mp4"] and "无关键帧.mp4" in problems["无关键帧.mp4"]
+    assert problems["通话录音.mp4"] == ""
+    assert "数据无效" in problems["乱码.mp4"]  # FFmpeg's reason in Chinese, never its English text
+
+    # a good recording's sheet is made at import: the panel and the binder read it from the cache
+    good = make_video(tmp_path / "录屏.mp4", seconds=2.0, gop=5)
+    import_paths(profile, case_id, [good])
+    sha = hashlib.sha256(good.read_bytes()).hexdigest()
+    assert (frames_dir(profile.cache_dir, sha) / "sheet.json").is_file()
