@@ -8,7 +8,8 @@ A QTimer watchdog ticks every 10 ms on the GUI thread and records how late each 
    paints first, then loads the data layer and the tabs: the time to that second paint is reported too).
 
 ``--warm-up`` measures only the GUI thread while the search index of a 10,000-exhibit case is warmed
-(``bench/_warm_gui.py``; ``--quick``: a 3,000-exhibit case); ``--cold-start`` only the cold start.
+(``bench/_warm_gui.py``; ``--quick``: a 3,000-exhibit case; ``--in-thread``: warmed on a thread of the
+window's process, as before the warm-up had its child process); ``--cold-start`` only the cold start.
 
 Targets: worst lateness < 100 ms, first paint of the big case ≤ 1 s, cold start ≤ 2× bare.
 Prints figures; asserts nothing about time.  Run: QT_QPA_PLATFORM=offscreen python bench/gui_responsiveness.py
@@ -105,17 +106,20 @@ def pump_until(app, cond, timeout: float) -> bool:
 class Browsing:
     """The user browsing a case in the evidence tab, one step at a time: every 25th step another exhibit
     in the detail panel (``shots`` and ``others`` in turn, or ``others`` alone), else a scroll-bar jump
-    of the grid; each step then lets the window run for a frame (16 ms). ``slowest`` keeps the longest
-    call of each kind (on the GUI thread)."""
+    of the grid (``switches=False``: scrolling only); each step then lets the window run for a frame
+    (16 ms). ``slowest`` keeps the longest call of each kind (on the GUI thread)."""
 
-    def __init__(self, app, view, others: list[int], shots: list[int] | None = None) -> None:
+    def __init__(
+        self, app, view, others: list[int], shots: list[int] | None = None, switches: bool = True
+    ) -> None:
         self.app, self.view, self.others, self.shots = app, view, others, shots
+        self.switches = switches
         self.bar = view.grid.verticalScrollBar()
         self.slowest = {"switch": 0.0, "scroll": 0.0}
 
     def step(self, step: int) -> None:
         t = time.perf_counter()
-        if step % 25 == 0:
+        if step % 25 == 0 and self.switches:
             every = self.others
             ids = (
                 self.shots
@@ -339,7 +343,7 @@ def main() -> int:
     ):  # only the GUI thread during the search index warm-up (--quick: a smaller case)
         from bench._warm_gui import bench_warm_gui, print_warm_gui
 
-        print_warm_gui(bench_warm_gui(quick="--quick" in sys.argv))
+        print_warm_gui(bench_warm_gui(quick="--quick" in sys.argv, in_thread="--in-thread" in sys.argv))
         return 0
     if "--cold-start" in sys.argv:  # only the cold-start figures (a minute, not the whole bench)
         bare, app, ready = cold_start()
