@@ -92,9 +92,12 @@ def _phases(app, profile, cid: int, warmup, browsing, steps: int) -> dict:
     return out
 
 
-def bench_warm_gui(quick: bool = False, in_thread: bool = False, steps: int = 300) -> dict:
+def bench_warm_gui(
+    quick: bool = False, in_thread: bool = False, steps: int = 300, sizes: tuple[int, int, int] | None = None
+) -> dict:
     """Both ways of browsing (scrolling only; scrolling and switching exhibits), each with the index
-    current and then while it is warmed. ``in_thread``: warmed on the pool thread, in this process."""
+    current and then while it is warmed. ``in_thread``: warmed on the pool thread, in this process;
+    ``sizes``: exhibits, chat messages, bill rows of the case (else as ``quick`` says)."""
     from PySide6.QtCore import QSettings, QThreadPool
     from sqlalchemy import select
 
@@ -108,7 +111,7 @@ def bench_warm_gui(quick: bool = False, in_thread: bool = False, steps: int = 30
     from kami_desktop.gui.settings_dialog import OCR_AUTO_KEY
     from kami_desktop.gui.workers import running_workers
 
-    sizes = (3000, 30_000, 3000) if quick else (10_000, 100_000, 10_000)
+    sizes = sizes or ((3000, 30_000, 3000) if quick else (10_000, 100_000, 10_000))
     t0 = time.perf_counter()
     data_dir, cid = big_case(*sizes)
     out: dict = {"exhibits": sizes[0], "case_s": time.perf_counter() - t0, "in_thread": in_thread}
