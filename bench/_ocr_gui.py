@@ -55,14 +55,14 @@ def bench_gui(
     from PySide6.QtCore import QSettings
     from sqlalchemy import select, update
 
-    from bench.gui_responsiveness import Watchdog, pump_until
+    from bench.gui_responsiveness import Browsing, Watchdog, pump_until
     from kami_desktop.core.case.cases import create_case
     from kami_desktop.core.evidence.importer import import_paths
     from kami_desktop.core.profile import Profile
     from kami_desktop.core.store.model import Blob, Exhibit
     from kami_desktop.gui.app import create_application
     from kami_desktop.gui.main_window import MainWindow
-    from kami_desktop.gui.ocr_runner import AUTO_KEY
+    from kami_desktop.gui.settings_dialog import OCR_AUTO_KEY as AUTO_KEY
     from tests.gui.bulk import bulk_exhibits
 
     app = create_application([])
@@ -91,27 +91,10 @@ def bench_gui(
         view = win.evidence
         pump_until(app, lambda: view.model.exhibit_count() >= n_browse, 30)
         pump_until(app, lambda: False, 1.0)
-        bar = view.grid.verticalScrollBar()
         with profile.session() as s:
             every = list(s.scalars(select(Exhibit.id).where(Exhibit.case_id == cid)))
-
-        slowest = {"switch": 0.0, "scroll": 0.0}
-
-        def browse(step: int) -> None:
-            t = time.perf_counter()
-            if step % 25 == 0:  # another exhibit in the detail panel: a screenshot or a bulk row
-                ids = (
-                    shots
-                    if step % 50 == 0 and show_shots
-                    else every[step % len(every) : step % len(every) + 1]
-                )
-                view.select_ids([ids[(step // 50) % len(ids)]])
-                kind = "switch"
-            else:
-                bar.setValue(int(bar.maximum() * ((step * 37) % 100) / 99))
-                kind = "scroll"
-            slowest[kind] = max(slowest[kind], time.perf_counter() - t)
-            pump_until(app, lambda: False, 0.016)
+        browsing = Browsing(app, view, every, shots if show_shots else None)
+        browse, slowest = browsing.step, browsing.slowest
 
         dog = Watchdog()
         dog.start()

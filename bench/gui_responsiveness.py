@@ -7,6 +7,10 @@ A QTimer watchdog ticks every 10 ms on the GUI thread and records how late each 
 3. cold start to a painted main window vs a bare PySide6 window, each in a fresh process (the window
    paints first, then loads the data layer and the tabs: the time to that second paint is reported too).
 
+``--warm-up`` measures only the GUI thread while the search index of a 10,000-exhibit case is warmed
+(``bench/_warm_gui.py``; ``--quick``: a 3,000-exhibit case; ``--in-thread``: warmed on a thread of the
+window's process, as before the warm-up had its child process); ``--cold-start`` only the cold start.
+
 Targets: worst lateness < 100 ms, first paint of the big case ≤ 1 s, cold start ≤ 2× bare.
 Prints figures; asserts nothing about time.  Run: QT_QPA_PLATFORM=offscreen python bench/gui_responsiveness.py
 """
@@ -97,6 +101,38 @@ def pump_until(app, cond, timeout: float) -> bool:
             return True
         time.sleep(0.001)
     return False
+
+
+class Browsing:
+    """The user browsing a case in the evidence tab, one step at a time: every 25th step another exhibit
+    in the detail panel (``shots`` and ``others`` in turn, or ``others`` alone), else a scroll-bar jump
+    of the grid (``switches=False``: scrolling only); each step then lets the window run for a frame
+    (16 ms). ``slowest`` keeps the longest call of each kind (on the GUI thread)."""
+
+    def __init__(
+        self, app, view, others: list[int], shots: list[int] | None = None, switches: bool = True
+    ) -> None:
+        self.app, self.view, self.others, self.shots = app, view, others, shots
+        self.switches = switches
+        self.bar = view.grid.verticalScrollBar()
+        self.slowest = {"switch": 0.0, "scroll": 0.0}
+
+    def step(self, step: int) -> None:
+        t = time.perf_counter()
+        if step % 25 == 0 and self.switches:
+            every = self.others
+            ids = (
+                self.shots
+                if step % 50 == 0 and self.shots
+                else every[step % len(every) : step % len(every) + 1]
+            )
+            self.view.select_ids([ids[(step // 50) % len(ids)]])
+            kind = "switch"
+        else:
+            self.bar.setValue(int(self.bar.maximum() * ((step * 37) % 100) / 99))
+            kind = "scroll"
+        self.slowest[kind] = max(self.slowest[kind], time.perf_counter() - t)
+        pump_until(self.app, lambda: False, 0.016)
 
 
 class PaintSpy:
@@ -302,6 +338,13 @@ def cold_start(runs: int = 5) -> tuple[float, float, float]:
 
 
 def main() -> int:
+    if (
+        "--warm-up" in sys.argv
+    ):  # only the GUI thread during the search index warm-up (--quick: a smaller case)
+        from bench._warm_gui import bench_warm_gui, print_warm_gui
+
+        print_warm_gui(bench_warm_gui(quick="--quick" in sys.argv, in_thread="--in-thread" in sys.argv))
+        return 0
     if "--cold-start" in sys.argv:  # only the cold-start figures (a minute, not the whole bench)
         bare, app, ready = cold_start()
         splash = cold_start_splash()

@@ -103,6 +103,13 @@ def main(argv: list[str] | None = None) -> int:
         from kami_desktop.core.ocr.reader_process import serve
 
         return serve()
+    if argv == [
+        "search-warmer"
+    ]:  # internal: the desktop app's search index warm-up (core.search.warm_process)
+        from kami_desktop.core.search.warm_process import IDLE_EXIT
+        from kami_desktop.core.search.warm_process import serve as serve_warm
+
+        return serve_warm(idle=IDLE_EXIT)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     as_json = bool(getattr(args, "json", False))

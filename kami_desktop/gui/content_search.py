@@ -3,8 +3,10 @@ words, chat messages and bill rows (``core.search``), listed under the box as �
 
 The search runs on a worker; only the newest answer is shown. The index is kept current ahead of the
 searches by ``SearchWarmup`` (owned by the case workspace): when a case opens and after every change of
-it (an import, an edit, screenshots read) it brings the case's index up to date on a low-priority
-thread of its own, so the first search of a big case does not wait for the 4–13 s it takes to index. Choosing a hit emits ``hit_chosen``: the evidence tab selects the exhibit and outlines an OCR
+it (an import, an edit, screenshots read) it brings the case's index up to date in a child process of
+lower priority (``core.search.warm_process``: done on a thread of this process, its Python work held
+the interpreter lock the GUI thread needs, and the window stalled for a second at a time on a big
+case), so the first search of a big case does not wait for the 4–13 s it takes to index. Choosing a hit emits ``hit_chosen``: the evidence tab selects the exhibit and outlines an OCR
 line on the image (``show_ocr_line``); the workspace takes chat and bill hits to their tabs.
 """
 
@@ -16,7 +18,8 @@ from PySide6.QtCore import QObject, QRectF, QThread, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kami_desktop.core.profile import Profile
-from kami_desktop.core.search import Hit, search, warm
+from kami_desktop.core.search import Hit, search
+from kami_desktop.core.search.warm_process import WarmProcess
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
 log = logging.getLogger(__name__)
@@ -26,9 +29,9 @@ WARM_DELAY_MS = 1500  # after the last request: the case's own views load first,
 
 
 class SearchWarmup(QObject):
-    """Brings a case's search index up to date in the background (``core.search.warm``): one job at a
-    time on a pool thread of lowest priority, started ``WARM_DELAY_MS`` after the last request; a request
-    while a job runs is done after it. ``warmed(case_id, done)`` says that the index was current then
+    """Brings a case's search index up to date in the background (``core.search.warm`` in the child of
+    ``WarmProcess``, waited for on a pool thread): one job at a time, started ``WARM_DELAY_MS`` after the
+    last request; a request while a job runs is done after it; a cancel kills the child. ``warmed(case_id, done)`` says that the index was current then
     (``done``: what the refresh had to do; nothing when it already was)."""
 
     warmed = Signal(int, object)
@@ -39,6 +42,8 @@ class SearchWarmup(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.pool.setThreadPriority(QThread.Priority.LowestPriority)
+        self.process = WarmProcess()
+        self.destroyed.connect(self.process.terminate)  # e.g. a workspace let go of without shutdown()
         self.worker: TaskWorker | None = None
         self.pending: int | None = None
         self.timer = QTimer(self)
@@ -58,8 +63,8 @@ class SearchWarmup(QObject):
             return
         case_id, self.pending = self.pending, None
         self.worker = start_task(
-            warm,
-            self.profile,
+            self.process.warm,
+            self.profile.data_dir,
             case_id,
             pool=self.pool,
             with_progress=False,
@@ -77,12 +82,14 @@ class SearchWarmup(QObject):
             self.timer.start()
 
     def shutdown(self) -> None:
-        """Stop (the index work is rolled back) and wait: before the profile is closed or moved."""
+        """Stop (the child is killed: its index work is never committed), wait and end the child:
+        before the profile is closed or moved."""
         self.timer.stop()
         self.pending = None
         if self.worker is not None:
             self.worker.cancel()
         self.pool.waitForDone(15000)
+        self.process.close()
 
 
 def find(profile: Profile, case_id: int, text: str) -> tuple[str, list[Hit]]:

@@ -237,3 +237,23 @@ def test_the_index_is_warmed_when_a_case_opens_and_after_an_import(qtbot, worksp
     pane = type_and_wait(qtbot, workspace, "退款申请")
     assert any(h.exhibit_id == new.imported[0].exhibit_id for h in pane.hits)
     assert _index_state(profile) == after
+
+
+def test_the_warm_up_runs_in_a_child_that_shutdown_ends(qtbot, workspace, profile, case_id, shots):
+    import os
+
+    from kami_desktop.core.search.documents import case_stamp
+
+    with qtbot.waitSignal(workspace.warmup.warmed, timeout=20000):
+        open_case(qtbot, workspace, case_id)
+    child = workspace.warmup.process._proc
+    assert child is not None and child.poll() is None and child.pid != os.getpid()  # not this process
+    workspace.warmup.shutdown()  # before the profile is closed or moved (a restore)
+    assert child.poll() is not None  # the child is gone with its open files
+    with profile.session() as s:
+        exhibits.edit_exhibit(s, shots[0], notes="补充说明：充值后未到账")
+    with qtbot.waitSignal(workspace.warmup.warmed, timeout=20000) as warmed:
+        workspace.events.notify(case_id)  # the next change is warmed by a new child
+    assert warmed.args[1]["exhibits"] == 1 and workspace.warmup.process.started == 2
+    with profile.snapshot() as s:
+        assert _index_state(profile)[0] == [(case_id, case_stamp(s).key())]

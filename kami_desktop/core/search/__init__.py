@@ -18,8 +18,9 @@ means per-exhibit signatures from a few aggregate queries (the exhibit's own wor
 the OCR rows of its files, its chats and bills) and re-indexing only the parts that differ; binder
 numbers are compared for every exhibit. All of it runs inside one read transaction of the case file,
 so the stamp and the text agree. An unchanged case costs a few index lookups. ``warm(profile, case_id)``
-does the same ahead of time: the desktop app calls it on a low-priority thread when a case opens and
-after each change, so even the first search of a big case (4–13 s to index) is answered at once.
+does the same ahead of time: the desktop app has it done by a child process of lower priority
+(``warm_process``) when a case opens and after each change, so even the first search of a big case
+(4–13 s to index) is answered at once, and the window's interpreter is not kept busy meanwhile.
 
 Matching: an FTS5 table with the ``trigram`` tokenizer (Chinese has no spaces: any substring of three
 or more characters is found), checked when the index is created; without it (an SQLite built without
@@ -31,7 +32,8 @@ passed to FTS5 as a quoted string, so no input is FTS syntax. Ranking: rows hold
 typed first, then bm25.
 
 Modules: ``text`` (normalising, the FTS expression, snippets), ``documents`` (what is indexed, read from
-the case file), ``index`` (the index database and keeping it current), ``query`` (``search``).
+the case file), ``index`` (the index database and keeping it current), ``query`` (``search``),
+``warm_process`` (``warm`` in a child process, for the desktop app).
 """
 
 from kami_desktop.core.search.index import warm

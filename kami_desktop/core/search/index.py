@@ -204,8 +204,8 @@ def refresh(profile: Profile, case_id: int, con: sqlite3.Connection) -> dict[str
 
 
 def warm(profile: Profile, case_id: int, *, cancel: CancelToken | None = None) -> dict[str, int] | None:
-    """Bring the case's part of the index up to date before anyone searches (the desktop app does it on a
-    low-priority thread after a case opens and after every change), so that the first search finds it
+    """Bring the case's part of the index up to date before anyone searches (the desktop app has it done
+    in a child process, ``warm_process``, after a case opens and after every change), so that the first search finds it
     current and costs a few lookups. Returns what ``refresh`` did; None when cancelled.
 
     It reads the case file in one read transaction (``Profile.snapshot``: no write lock of the case

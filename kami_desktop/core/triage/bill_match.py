@@ -134,27 +134,39 @@ class CaseMatches:
 
 # ----------------------------------------------------------------------------- the rows
 def stored_rows(s: Session, case_id: int) -> list[StoredRow]:
-    """The rows of the case's live bills (a file held by two exhibits counted once)."""
+    """The rows of the case's live bills (a file held by two exhibits counted once). Columns, not ORM
+    objects: this runs on every exhibit shown, and a bill may have tens of thousands of rows."""
     out: list[StoredRow] = []
     seen: set[str] = set()
+    columns = (
+        BillRow.id,
+        BillRow.row,
+        BillRow.time,
+        BillRow.amount,
+        BillRow.direction,
+        BillRow.counterparty,
+        BillRow.order_id,
+        BillRow.merchant_order_id,
+    )
     for b in live_bills(s, case_id):
         if b.blob_sha256 in seen:
             continue
         seen.add(b.blob_sha256)
-        for r in s.scalars(select(BillRow).where(BillRow.bill_id == b.id).order_by(BillRow.row)):
+        q = select(*columns).where(BillRow.bill_id == b.id).order_by(BillRow.row)
+        for row_id, row, at, amount, direction, party, order, merchant in s.connection().execute(q):
             out.append(
                 StoredRow(
-                    r.id,
+                    row_id,
                     b.id,
                     b.exhibit_id,
                     b.source,
-                    r.row,
-                    r.time,
-                    r.amount,
-                    r.direction,
-                    r.counterparty,
-                    (r.order_id or "").strip(),
-                    (r.merchant_order_id or "").strip(),
+                    row,
+                    at,
+                    amount,
+                    direction,
+                    party,
+                    (order or "").strip(),
+                    (merchant or "").strip(),
                 )
             )
     return out
@@ -173,14 +185,16 @@ def match_rows(
     window: timedelta = WINDOW,
 ) -> list[BillMatch]:
     """The rows one screenshot matches: by number (exact), else by amount and a time within ``window``."""
+    numbers = list(found.numbers())
+    wanted = {_key(n.value) for n in numbers}  # only the rows holding one of them are looked up
     by_number: dict[str, list[tuple[StoredRow, str]]] = defaultdict(list)
-    for r in rows:
-        if r.order_id:
+    for r in rows if wanted else ():
+        if r.order_id and _key(r.order_id) in wanted:
             by_number[_key(r.order_id)].append((r, "交易单号"))
-        if r.merchant_order_id:
+        if r.merchant_order_id and _key(r.merchant_order_id) in wanted:
             by_number[_key(r.merchant_order_id)].append((r, "商户单号"))
     out: list[BillMatch] = []
-    for n in found.numbers():
+    for n in numbers:
         for r, column in by_number.get(_key(n.value), []):
             if any(m.row.id == r.id for m in out):
                 continue

@@ -116,3 +116,27 @@ def test_no_bill_no_match(profile, case_id, tmp_path):
     with profile.session() as s:
         found = case_matches(s, case_id)
     assert found.matches == [] and found.offers == []
+
+
+def test_the_stored_rows_are_the_bills_rows_as_stored(profile, case_id, tmp_path):
+    from kami_desktop.core.store.model import BillRow
+    from kami_desktop.core.triage.bill_match import stored_rows
+
+    bill_id = import_the_bill(profile, case_id, tmp_path)
+    with profile.session() as s:
+        got = stored_rows(s, case_id)
+        stored = list(s.scalars(select(BillRow).where(BillRow.bill_id == bill_id).order_by(BillRow.row)))
+        exhibit_id = stored[0].bill.exhibit_id
+    assert [r.id for r in got] == [r.id for r in stored] and len(got) >= 3
+    for mine, row in zip(got, stored, strict=True):
+        assert (mine.bill_id, mine.bill_exhibit_id, mine.source, mine.row) == (
+            bill_id,
+            exhibit_id,
+            "alipay",
+            row.row,
+        )
+        assert mine.time == row.time and mine.time.tzinfo is not None  # aware, as the ORM gives it
+        assert mine.amount == row.amount and isinstance(mine.amount, Decimal)
+        assert (mine.direction, mine.counterparty) == (row.direction, row.counterparty)
+        assert mine.order_id == (row.order_id or "").strip()
+        assert mine.merchant_order_id == (row.merchant_order_id or "").strip()
