@@ -277,6 +277,10 @@ class _Smoke:
         """The OCR job on a generated order page: see ``smoke_media.ocr``."""
         return smoke_media.ocr(self.profile, self._case(), self.workdir)
 
+    def search(self) -> str:
+        """The search index warmed in its own process: see ``smoke_media.search``."""
+        return smoke_media.search(self.profile, self._case())
+
     def video(self) -> str:
         """A screen recording's facts and contact sheet: see ``smoke_media.video``."""
         return smoke_media.video(self.workdir)
@@ -366,7 +370,8 @@ def run_smoke_test(
                 smoke.step("binder", smoke.build_binder)
                 smoke.step("PDF with Chinese text and QPrinter", smoke.pdf_and_print)
                 smoke.step("HEIC photo and voice messages", smoke.media)
-                smoke.step("OCR of a generated screenshot", smoke.ocr)
+                if smoke.step("OCR of a generated screenshot", smoke.ocr):
+                    smoke.step("search index warmed in its process", smoke.search)
                 smoke.step("video contact sheet", smoke.video)
                 smoke.step("verify", smoke.verify)
         smoke.step("close", smoke.close)

@@ -134,3 +134,20 @@ def video(workdir: Path) -> str:
     check(len(made.frames) >= 6, f"contact sheet has {len(made.frames)} frame(s)")
     check(frame_at(src, src.name, 2000).jpeg[:2] == b"\xff\xd8", "frame at 00:00:02 not a JPEG")
     return f"{made.facts.codec} {made.facts.duration:.1f} s: {len(made.frames)} frames"
+
+
+def search(profile: Any, case_id: int) -> str:
+    """The case's search index brought up to date by the warm-up process the app uses (``kami
+    search-warmer`` beside a frozen build), then a word OCR read found through it."""
+    from kami_desktop.core.search.query import search as find
+    from kami_desktop.core.search.warm_process import WarmProcess
+
+    warmer = WarmProcess()
+    try:
+        done = warmer.warm(profile.data_dir, case_id)
+    finally:
+        warmer.close()
+    check(done is not None, "the search warm-up was cancelled")
+    hits = find(profile, case_id, "未到账")
+    check(any(h.kind == "ocr" for h in hits), f"search did not find the OCR'd word: {hits}")
+    return f"index warmed in {' '.join(warmer.command)} ({done}); '未到账' found in 证据 {hits[0].exhibit_number}"
