@@ -21,6 +21,7 @@ from kami_desktop.core.evidence import anchors, exhibits
 from kami_desktop.core.evidence.importer import import_paths
 from kami_desktop.core.evidence.verify import verify
 from kami_desktop.core.store.ledger import GENESIS, entry_hash
+from tests.core.media.voice_samples import amr_file
 from tests.helpers import screenshot
 
 
@@ -49,11 +50,12 @@ def test_an_untouched_profile_has_no_state_mismatch_after_every_kind_of_change(
     profile, case_id, items, tmp_path
 ):
     a, b, c = (i.exhibit_id for i in items)
+    voice = import_paths(profile, case_id, [amr_file(tmp_path / "客服来电.amr")]).imported[0].exhibit_id
     with profile.session() as s:
         exhibits.edit_exhibit(
             s, a, title="充值成功页面", purpose="证明已付款", source="手机截图", tags=["付款"]
         )
-        exhibits.edit_exhibit(s, a, transcript="客服：可以退款。")
+        exhibits.edit_exhibit(s, voice, transcript="客服：可以退款。")  # a transcript needs sound
         exhibits.reorder(s, case_id, [c, a, b])
         exhibits.trash(s, b)
         exhibits.restore(s, b)
