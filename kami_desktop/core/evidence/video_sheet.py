@@ -84,11 +84,13 @@ def _small(frame: Any, side: int) -> Any:
 
 
 def _upright(small: Any, rotation: int) -> Any:
-    """An RGB picture of a (scaled) frame, turned as the player would turn it."""
+    """An RGB picture of a (scaled) frame, turned as the player would turn it. The frame is converted to
+    RGB with a padding byte, which Pillow takes as it is (no copy): an RGB frame Pillow would unpack."""
     from PIL import Image
 
-    rgb = small if small.format.name == "rgb24" else _reformatter("rgb").reformat(small, format="rgb24")
-    im = Image.fromarray(rgb.to_ndarray())  # the frame's own buffer: no copy through to_image
+    rgb = _reformatter("rgb").reformat(small, format="rgb0")
+    plane = rgb.planes[0]
+    im = Image.frombuffer("RGBX", (rgb.width, rgb.height), plane, "raw", "RGBX", plane.line_size, 1)
     if rotation:
         im = im.rotate(rotation, expand=True)  # the display matrix turns counter-clockwise
     return im
@@ -216,6 +218,12 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def _one_thread(reader: _Reader) -> _Reader:
+    """The reader's decoder on one thread (set before it first decodes)."""
+    reader.c.streams.video[0].codec_context.thread_count = 1
+    return reader
+
+
 class _Readers:
     """The main reader and, on a machine with two cores or more, a second one on a thread of its own
     (opened there, on first use). ``split`` runs work over a list in two halves at once."""
@@ -227,6 +235,7 @@ class _Readers:
         if _cores() >= 2:
             self.pool = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="video-sheet"))
             stack.callback(self._close_other)  # runs after the pool has finished (exit order)
+            _one_thread(main)  # the two readers are the two threads: FFmpeg's own would only contend
 
     def _close_other(self) -> None:
         if self.other is not None:
@@ -234,7 +243,7 @@ class _Readers:
 
     def _on_other(self, work: Callable[[_Reader, Sequence[Any]], list[T]], part: Sequence[Any]) -> list[T]:
         if self.other is None:
-            self.other = _Reader(self.path, self.label)
+            self.other = _one_thread(_Reader(self.path, self.label))
         return work(self.other, part)
 
     def split(self, work: Callable[[_Reader, Sequence[Any]], list[T]], items: Sequence[Any]) -> list[T]:
