@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.facts import exhibit_numbers
-from kami_desktop.core.chats.audio import MAX_AUDIO_BYTES, audio_duration_bytes
+from kami_desktop.core.chats.audio import MAX_AUDIO_BYTES
 from kami_desktop.core.chats.model import ChatError, Message
 from kami_desktop.core.chats.speakers import Conversation
 from kami_desktop.core.chats.voice import VoiceError, decode_voice_bytes
@@ -40,6 +40,7 @@ from kami_desktop.core.util.fsutil import read_capped
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
 VOICE_PURPOSE = "证明对方在语音消息中所说的内容"
+MY_VOICE_PURPOSE = "证明本人在语音消息中向对方所说的内容"
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
@@ -192,8 +193,9 @@ def _one(
                     {"media": m.media, "exhibit_id": holder, "title": get_exhibit(s, holder).title}
                 )
                 return sha, ""
-        decode_voice_bytes(data, m.media, rate=8000)  # a file that is no sound is not made a voice exhibit
-        item, title = _store(profile, case_id, path, data, m, chat_title)
+        # a file that is no sound is not made a voice exhibit; its decoded length is the one the binder prints
+        decoded = decode_voice_bytes(data, m.media, rate=8000)
+        item, title = _store(profile, case_id, path, data, m, chat_title, decoded.duration)
     except (UserError, OSError) as exc:
         reason = _reason(exc)
         out.refused.append({"media": m.media, "reason": reason})
@@ -218,28 +220,28 @@ def voice_title(when: datetime, sender: str) -> str:
 
 
 def _store(
-    profile: Profile, case_id: int, path: Path, data: bytes, m: Message, chat_title: str
+    profile: Profile, case_id: int, path: Path, data: bytes, m: Message, chat_title: str, decoded: float
 ) -> tuple[ImportedItem, str]:
-    seconds = audio_duration_bytes(data, path.suffix.lower())
+    tenths = round(decoded * 10) / 10
     when = f"{m.time.astimezone(CHINA_TZ):%Y-%m-%d %H:%M:%S}"
     source = f"聊天记录《{chat_title}》中 {when} {m.sender} 发送的语音消息（导出文件夹内的 {m.media}）"
 
     def describe(s: Session, item: ImportedItem, created: bool) -> str:
         if created:
-            notes = [f"时长约 {seconds:.1f} 秒（从音频文件头读取）" if seconds else "未能从文件头读取时长"]
+            notes = [f"时长约 {tenths:.1f} 秒（解码原文件测得）"]
             if m.voice_text:
                 notes.append(f"{VOICE_TEXT_LABEL}（微信自动识别，非本人整理）：{m.voice_text}")
             edit_exhibit(
                 s,
                 item.exhibit_id,
                 title=voice_title(m.time, m.sender)[:300],
-                purpose=VOICE_PURPOSE,
+                purpose=MY_VOICE_PURPOSE if m.is_me else VOICE_PURPOSE,
                 notes="\n".join(notes),
             )
             ledger.append(
                 s,
                 "voice.import",
-                {"sha256": item.sha256, "duration": seconds, "chat_media": m.media},
+                {"sha256": item.sha256, "duration": round(decoded, 3), "chat_media": m.media},
                 case_id=case_id,
                 exhibit_id=item.exhibit_id,
             )

@@ -314,3 +314,21 @@ def test_an_excerpt_of_voice_messages_names_the_exhibits_holding_their_recording
     )
     assert "（录音见证据《语音消息 2025-03-12 20:31 客服小王》）" in text
     assert "20:32 小明" not in text  # message 4 is outside the excerpt
+
+
+def test_voice_exhibits_say_whose_words_and_the_length_the_binder_prints(profile, case_id, tmp_path):
+    """The user's own voice message is not proof of what the other side said, and the note's length is
+    the decoded length the binder's waveform page prints (not an MP3 header's estimate)."""
+    from kami_desktop.core.chats.voice import decode_voice_bytes, duration_text
+
+    page = vx.standard_html(tmp_path)
+    C.import_chat(profile, case_id, page, vx.ME)
+    by_title = {e.title: e for e in live_exhibits(profile, case_id)}
+    mine = by_title["语音消息 2025-03-12 20:32 小明"]
+    theirs = by_title["语音消息 2025-03-12 20:30 客服小王"]
+    assert mine.purpose == "证明本人在语音消息中向对方所说的内容"  # not "what the other side said"
+    assert theirs.purpose == "证明对方在语音消息中所说的内容"
+    decoded = decode_voice_bytes((page.parent / "voice" / "1001.mp3").read_bytes(), "1001.mp3")
+    assert decoded.codec == "MP3"  # not FFmpeg's decoder name MP3FLOAT
+    printed = duration_text(decoded.duration).split("（")[1].rstrip("）")  # "1.4 秒"
+    assert f"时长约 {printed}" in theirs.notes
