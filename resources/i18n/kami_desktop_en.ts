@@ -1126,6 +1126,11 @@ Data folder: {path}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="140"/>
+        <source>{n} 个打码副本的文件不在数据目录中（从不含打码副本的旧版备份恢复后会这样）。打码副本不是证据：原件和存证日志完好，这不是篡改；点下面的“重新制作打码副本”，按存证日志登记的遮盖框重新制作。</source>
+        <translation>The files of {n} masked copies are not in the data folder (this happens after restoring an older backup that had no masked copies). Masked copies are not evidence: the originals and the evidence log are intact, nothing was tampered with. Click “Make masked copies again” below to make them again from the boxes recorded in the evidence log.</translation>
+    </message>
+    <message>
         <source>打码副本被改动</source>
         <translation>Masked copy altered</translation>
     </message>
