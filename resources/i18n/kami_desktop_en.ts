@@ -928,8 +928,8 @@ Create a case, then drag screenshots, bills and chat logs into the window, or pa
     </message>
     <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="163"/>
-        <source>界面语言…</source>
-        <translation>Language…</translation>
+        <source>界面语言与文字识别…</source>
+        <translation>Language and text reading…</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="164"/>
