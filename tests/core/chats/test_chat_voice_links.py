@@ -332,3 +332,28 @@ def test_voice_exhibits_say_whose_words_and_the_length_the_binder_prints(profile
     assert decoded.codec == "MP3"  # not FFmpeg's decoder name MP3FLOAT
     printed = duration_text(decoded.duration).split("（")[1].rstrip("）")  # "1.4 秒"
     assert f"时长约 {printed}" in theirs.notes
+
+
+def test_importing_again_while_a_recording_is_in_the_trash_does_not_bring_it_back_twice(
+    profile, case_id, tmp_path
+):
+    """The user put a voice exhibit in the trash; importing the same export again (say, after copying more
+    voice files beside it) does not make a second exhibit of it behind the user's back — which a restore
+    would turn into the same recording twice in the binder. The report says it is in the trash."""
+    from kami_desktop.core.evidence.exhibits import restore
+
+    page = vx.standard_html(tmp_path)
+    first = C.import_chat(profile, case_id, page, vx.ME)
+    target = first.voices["imported"][1]["exhibit_id"]
+    with profile.session() as s:
+        trash(s, target)
+    again = C.import_chat(profile, case_id, page, vx.ME).voices
+    assert again["imported"] == [] and [t["exhibit_id"] for t in again["trashed"]] == [target]
+    assert "在回收站中 1 个" in again["summary"]
+    assert len(live_exhibits(profile, case_id)) == 3  # the chat and two recordings: nothing new
+    with profile.session() as s:
+        restore(s, target)
+    exhibits = live_exhibits(profile, case_id)
+    assert len(exhibits) == 4 and len({e.title for e in exhibits}) == 4  # each recording once
+    with profile.session() as s:
+        assert chat_voice_links(s, first.chat_id)[3].exhibit_id == target
