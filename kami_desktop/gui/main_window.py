@@ -238,6 +238,7 @@ class MainWindow(ImportingMixin, QMainWindow):
             lambda: self.ocr.request(self.current_case_id(), asked=True),
             name="ocrAction",
         )
+        self._action(m, self.tr("制作打码副本…"), self.evidence.redact_selected, name="redactAction")
         m.addSeparator()
         self._action(m, self.tr("回收站…"), self.open_trash, name="trashViewAction")
         self._action(m, self.tr("校验完整性…"), self.verify, name="verifyAction")
