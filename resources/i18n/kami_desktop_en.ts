@@ -804,6 +804,11 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../kami_desktop/gui/main_imports.py" line="113"/>
+        <source>（导入后自动识别文字已关闭：需要时用“证据 → 识别截图文字”）</source>
+        <translation> (reading the text of screenshots after an import is off: use “Evidence → Read text in screenshots” when needed)</translation>
+    </message>
+    <message>
         <source>制作打码副本…</source>
         <translation>Make masked copies…</translation>
     </message>
