@@ -56,3 +56,5 @@ def test_a_voice_exhibit_time_is_named_as_the_time_the_message_was_sent(profile,
     voice = _pages(built, "语音消息 2025-03-12 20:30 客服小王")
     assert "发送时间（聊天记录）：2025-03-12 20:30:05" in voice
     assert "取证时间" not in voice
+    chat = _pages(built, "微信聊天记录")  # the export's time is its last message, not when it was exported
+    assert "最后一条消息时间（聊天记录）：2025-03-12 20:32:05" in chat and "取证时间" not in chat
