@@ -80,6 +80,7 @@ def cmd_create(args) -> Outcome:
 
 def cmd_verify(args) -> Outcome:
     from kami_desktop.core.backup import verify_backup
+    from kami_desktop.core.backup.manifest import MASKED_SINCE
 
     if not args.src.is_file():
         raise UsageError(f"找不到备份文件 {args.src}")
@@ -96,6 +97,10 @@ def cmd_verify(args) -> Outcome:
             text += f"\n注意：制作备份时原数据已有 {len(check.source_problems)} 个问题（备份如实保存）"
         if check.masked:
             text += f"\n其中打码副本 {check.masked} 个"
+        elif check.format_version < MASKED_SINCE:
+            text += (
+                "\n这份备份由旧版本制作，不含打码副本；如曾制作过，恢复时会按存证日志登记的遮盖框重新制作。"
+            )
     elif check.error is None and check.masked_bad:
         text = "\n".join(
             [

@@ -168,6 +168,7 @@ def cmd_list(args) -> Outcome:
 
 def cmd_show(args) -> Outcome:
     from kami_desktop.core.chats.store import chat_info, chat_messages, get_chat, role_of, search_chat
+    from kami_desktop.core.chats.voice_links import chat_voice_links
 
     with open_profile(args, write=False) as prof, prof.session() as s:
         get_chat(s, args.chat_id, args.case_id)
@@ -176,10 +177,36 @@ def cmd_show(args) -> Outcome:
         if args.search:
             hits = set(search_chat(s, args.chat_id, args.search))
             msgs = [m for m in msgs if m.seq in hits]
-        items = [{"seq": m.seq, **_item(m), "sender_id": m.sender_id, "role": role_of(m)} for m in msgs]
-        shown = [_line(f"{m.seq:>5}  ", m, role_of(m)) for m in msgs]
+        links = chat_voice_links(s, args.chat_id)
+        items = [
+            {
+                "seq": m.seq,
+                **_item(m),
+                "sender_id": m.sender_id,
+                "role": role_of(m),
+                "voice": links[m.seq].to_json() if m.seq in links else None,
+            }
+            for m in msgs
+        ]
+        shown = []
+        for m in msgs:
+            shown.append(_line(f"{m.seq:>5}  ", m, role_of(m)))
+            if m.seq in links:  # as the 聊天记录 tab says under the bubble
+                shown.append(f"{'':7}{_voice_line(links[m.seq])}")
     text = "\n".join([f"《{info['title']}》", *shown])
     return Outcome({**info, "items": items}, text)
+
+
+def _voice_line(link) -> str:
+    """Where a voice message's recording is: the exhibit holding it, or why none does."""
+    if link.exhibit_id is not None:
+        which = f"证据 {link.number}" if link.number else f"证据（ID {link.exhibit_id}）"
+        return f"录音：{which}《{link.title}》"
+    if link.sha256:
+        return f"录音文件“{link.media}”已不在本案的证据中（可能在回收站）"
+    if link.problem == "缺失":
+        return f"录音文件“{link.media}”不在导出文件夹中，只有文字记录"
+    return f"录音文件“{link.media}”未导入：{link.problem}"
 
 
 def cmd_excerpt(args) -> Outcome:

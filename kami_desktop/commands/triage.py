@@ -124,9 +124,11 @@ def cmd_suggest(args) -> Outcome:
         if args.dismissed and sug.dismissed:
             text += [f"  已忽略 {FIELD_LABELS[f.field]}：{f.shown}" for f in sug.dismissed]
     data = items[0] if args.id is not None else {"exhibits": items}
-    unread = sum(1 for sug in suggestions if not sug.has_text)
+    unread = sum(1 for sug in suggestions if sug.readable and not sug.has_text)
     if unread:
-        text.append(f"另有 {unread} 件证据还没有识别文字（截图、图片或扫描件识别后才有建议）")
+        text.append(
+            f"另有 {unread} 张截图或扫描件还没有识别文字（在软件中用“证据 → 识别截图文字”识别后才有建议）"
+        )
     return Outcome(data, "\n".join(text) or "（没有证据）")
 
 

@@ -108,6 +108,8 @@ class ChatVoice(QObject):
             missing=len(voices["missing"]),
         )
         named = [*voices["missing"], *(r["media"] for r in voices["refused"])]
+        if voices.get("trashed"):
+            text += self.tr("，在回收站中 {n} 个（未重新导入）").format(n=len(voices["trashed"]))
         if voices["refused"]:
             text += self.tr("，未导入 {n} 个").format(n=len(voices["refused"]))
         if named:

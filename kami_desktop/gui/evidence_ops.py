@@ -67,15 +67,18 @@ class EvidenceOpsMixin:
             on_error=guarded(self, self._failed),  # type: ignore[arg-type]
         )
 
-    def edited(self, ids: list[int]) -> None:
-        """Fields changed (no renumbering): update those rows in place, refresh the detail panel."""
+    def edited(self, ids: list[int], message: str = "") -> None:
+        """Fields changed (no renumbering): update those rows in place, refresh the detail panel; the
+        status line says ``message`` (default: saved to the ledger)."""
         if self.case_id is None:
             return
         with self.profile.session() as s:
             self.model.update_rows(exhibit_rows(s, self.case_id, ids=ids))
         if self.detail.exhibit_id in ids and not self.detail.changed_fields():
             self.detail.reload()
-        self.status_message.emit(QCoreApplication.translate("EvidenceView", "已保存，修改已记入存证日志"))
+        self.status_message.emit(
+            message or QCoreApplication.translate("EvidenceView", "已保存，修改已记入存证日志")
+        )
         self.events.notify(self.case_id, self)
 
     def changed(self, select: list[int] | None) -> None:

@@ -110,6 +110,10 @@ class ImportingMixin:
                 if report.added_count
                 else text
             )
+        if not self.ocr.enabled and any(i.media_type.startswith("image/") for i in report.imported):
+            text += QCoreApplication.translate(
+                "MainWindow", "（导入后自动识别文字已关闭：需要时用“证据 → 识别截图文字”）"
+            )
         self.statusBar().showMessage(text, 15000)
         if (
             report.errors

@@ -238,6 +238,7 @@ class MainWindow(ImportingMixin, QMainWindow):
             lambda: self.ocr.request(self.current_case_id(), asked=True),
             name="ocrAction",
         )
+        self._action(m, self.tr("制作打码副本…"), self.evidence.redact_selected, name="redactAction")
         m.addSeparator()
         self._action(m, self.tr("回收站…"), self.open_trash, name="trashViewAction")
         self._action(m, self.tr("校验完整性…"), self.verify, name="verifyAction")
@@ -246,7 +247,7 @@ class MainWindow(ImportingMixin, QMainWindow):
             m, self.tr("生成证据册…"), self.open_dossier, QKeySequence.StandardKey.Print, "dossierAction"
         )
         m = bar.addMenu(self.tr("设置(&S)"))
-        self._action(m, self.tr("界面语言…"), self.open_settings)
+        self._action(m, self.tr("界面语言与文字识别…"), self.open_settings)
         m = bar.addMenu(self.tr("帮助(&H)"))
         from kami_desktop.gui.help_dialog import add_help_actions
 

@@ -37,18 +37,18 @@ class DismissCommand(QUndoCommand):
         self.ops, self.done, self.back = ops, done, back
         self._first = True
 
-    def _go(self, back: bool) -> None:
+    def _go(self, back: bool, message: str) -> None:
         self.ops.run_now(apply_dismissal, self.done, back)
-        self.ops.edited(list(self.done))
+        self.ops.edited(list(self.done), message.format(text=self.text()))
 
     def redo(self) -> None:
         if self._first:  # pushed right after the save
             self._first = False
             return
-        self._go(self.back)
+        self._go(self.back, QCoreApplication.translate("SuggestionUndo", "已重做：{text}"))
 
     def undo(self) -> None:
-        self._go(not self.back)
+        self._go(not self.back, QCoreApplication.translate("SuggestionUndo", "已撤销：{text}"))
 
 
 def push_dismissal(view: Any, chosen: Chosen, back: bool = False) -> int:
@@ -70,5 +70,11 @@ def push_dismissal(view: Any, chosen: Chosen, back: bool = False) -> int:
         else QCoreApplication.translate("SuggestionUndo", "忽略识别建议（{n} 项证据）")
     ).format(n=n)
     view.undo_stack.push(DismissCommand(view, done, back, text))
-    view.edited(list(done))
+    # no field of the exhibit changed: say what was done, not "已保存" as after an edit
+    view.edited(
+        list(done),
+        QCoreApplication.translate("SuggestionUndo", "{text}，已记入存证日志；按 Ctrl+Z 可撤销").format(
+            text=text
+        ),
+    )
     return n

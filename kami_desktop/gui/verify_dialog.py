@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kami_desktop.core.evidence.detail import exhibit_titles
-from kami_desktop.core.evidence.verify import VerifyReport, verify
+from kami_desktop.core.evidence.verify import VerifyReport, absent_copies_notice, verify
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.redact.remake import RemakeReport, remake_copies
 from kami_desktop.gui import messages
@@ -114,7 +114,7 @@ class VerifyDialog(QDialog):
             )
         if report.notices and not report.cancelled:
             self.status.setText(
-                self.status.text() + "".join("\n" + self.tr("提示：") + n for n in report.notices)
+                self.status.text() + "".join("\n" + self.tr("提示：") + n for n in self._notices(report))
             )
         titles = self._titles({p.exhibit_id for p in report.problems if p.exhibit_id})
         self.table.setRowCount(len(report.problems))
@@ -134,6 +134,20 @@ class VerifyDialog(QDialog):
         self.table.setVisible(bool(report.problems))
         self.remake_button.setVisible(bool(report.copies_absent) and not report.cancelled)
         self.finished_report.emit(report)
+
+    def _notices(self, report: VerifyReport) -> list[str]:
+        """The report's notices; the one on absent masked copies in the window's words (the button is
+        right below: no other window, no CLI command) and in the UI's language."""
+        absent = absent_copies_notice(report.copies_absent) if report.copies_absent else None
+        return [
+            self.tr(
+                "{n} 个打码副本的文件不在数据目录中（从不含打码副本的旧版备份恢复后会这样）。打码副本不是证据："
+                "原件和存证日志完好，这不是篡改；点下面的“重新制作打码副本”，按存证日志登记的遮盖框重新制作。"
+            ).format(n=report.copies_absent)
+            if n == absent
+            else n
+            for n in report.notices
+        ]
 
     def remake(self) -> None:
         """Make the absent masked copies again from the boxes the ledger recorded (small images: quick)."""

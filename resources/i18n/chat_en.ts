@@ -310,6 +310,11 @@
 <context>
     <name>ChatVoice</name>
     <message>
+        <location filename="../../kami_desktop/gui/chat_voice.py" line="113"/>
+        <source>，在回收站中 {n} 个（未重新导入）</source>
+        <translation>, {n} in the trash (not imported again)</translation>
+    </message>
+    <message>
         <location filename="../../kami_desktop/gui/chat_voice.py" line="27"/>
         <source>录音：证据 {n}《{title}》（双击查看）</source>
         <translation>Recording: exhibit {n} “{title}” (double-click to view)</translation>

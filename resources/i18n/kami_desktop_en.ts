@@ -804,6 +804,11 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../kami_desktop/gui/main_imports.py" line="113"/>
+        <source>（导入后自动识别文字已关闭：需要时用“证据 → 识别截图文字”）</source>
+        <translation> (reading the text of screenshots after an import is off: use “Evidence → Read text in screenshots” when needed)</translation>
+    </message>
+    <message>
         <source>制作打码副本…</source>
         <translation>Make masked copies…</translation>
     </message>
@@ -928,8 +933,8 @@ Create a case, then drag screenshots, bills and chat logs into the window, or pa
     </message>
     <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="163"/>
-        <source>界面语言…</source>
-        <translation>Language…</translation>
+        <source>界面语言与文字识别…</source>
+        <translation>Language and text reading…</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/main_window.py" line="164"/>
@@ -1125,6 +1130,11 @@ Data folder: {path}</translation>
 </context>
 <context>
     <name>VerifyDialog</name>
+    <message>
+        <location filename="../../kami_desktop/gui/verify_dialog.py" line="140"/>
+        <source>{n} 个打码副本的文件不在数据目录中（从不含打码副本的旧版备份恢复后会这样）。打码副本不是证据：原件和存证日志完好，这不是篡改；点下面的“重新制作打码副本”，按存证日志登记的遮盖框重新制作。</source>
+        <translation>The files of {n} masked copies are not in the data folder (this happens after restoring an older backup that had no masked copies). Masked copies are not evidence: the originals and the evidence log are intact, nothing was tampered with. Click “Make masked copies again” below to make them again from the boxes recorded in the evidence log.</translation>
+    </message>
     <message>
         <source>打码副本被改动</source>
         <translation>Masked copy altered</translation>

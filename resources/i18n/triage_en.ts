@@ -197,6 +197,21 @@ Now: {current}</translation>
         <source>忽略识别建议（{n} 项证据）</source>
         <translation>Dismiss suggestions ({n} exhibits)</translation>
     </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_undo.py" line="47"/>
+        <source>已重做：{text}</source>
+        <translation>Redone: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_undo.py" line="50"/>
+        <source>已撤销：{text}</source>
+        <translation>Undone: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/suggestion_undo.py" line="77"/>
+        <source>{text}，已记入存证日志；按 Ctrl+Z 可撤销</source>
+        <translation>{text}: recorded in the evidence log; Ctrl+Z to undo</translation>
+    </message>
 </context>
 <context>
     <name>TriageLinks</name>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import func, select
 
 from kami_desktop import cli
@@ -135,3 +137,31 @@ def test_bad_chat_exit_2_and_nothing_stored(tmp_path, capsys):
         == 2
     )
     assert "聊天记录 5 不存在" in capsys.readouterr().err
+
+
+def test_show_names_the_exhibit_holding_each_voice_message_recording(tmp_path, capsys):
+    """As the 聊天记录 tab does: under a voice message, which exhibit holds its recording, or why none."""
+    from tests.core.chats import voice_exports as vx
+
+    d = tmp_path / "p"
+    with Profile.open(d) as prof, prof.session() as s:
+        from kami_desktop.core.case.cases import create_case
+
+        case_id = create_case(s, "卡盟").id
+    page = vx.memotrace_html(
+        tmp_path / "wx", [("./voice/1001.mp3", vx.SAID, False), ("./voice/gone.mp3", "", False)]
+    )
+    vx.mp3_file(page.parent / "voice" / "1001.mp3")
+    assert cli.main(["--data-dir", str(d), "chat", "import", "--case", str(case_id), str(page)]) == 0
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(d), "chat", "show", "--case", str(case_id), "--chat", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    said = lines.index(next(x for x in lines if vx.SAID in x))
+    assert lines[said + 1].strip() == "录音：证据 2《语音消息 2025-03-12 20:30 客服小王》"
+    assert lines[said + 3].strip() == "录音文件“./voice/gone.mp3”不在导出文件夹中，只有文字记录"
+    assert (
+        cli.main(["--data-dir", str(d), "--json", "chat", "show", "--case", str(case_id), "--chat", "1"]) == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    voice = {i["seq"]: i.get("voice") for i in data["items"]}
+    assert voice[2]["exhibit_id"] == 2 and voice[2]["media"] == "./voice/1001.mp3" and voice[1] is None

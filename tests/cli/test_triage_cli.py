@@ -140,3 +140,25 @@ def test_dismiss_undismiss_and_the_dismissed_listed_only_on_request(tmp_path, ca
     assert "一次只能用一个" in err["err"]
     err = run(capsys, d, "exhibit", "suggest", "--dismiss", expect=2)
     assert "--case" in err["err"]
+
+
+def test_the_unread_count_names_only_pictures_and_scans_not_chats_or_recordings(tmp_path, capsys):
+    """A chat export and a voice recording can never have OCR text: they are not counted as "still to be
+    read", and the JSON says which exhibits can be read at all."""
+    from tests.core.chats import voice_exports as vx
+    from tests.helpers import screenshot
+
+    d = tmp_path / "p"
+    case_id, order, _ = setup(d, tmp_path)
+    page = vx.standard_html(tmp_path / "wx")
+    assert cli.main(["--data-dir", str(d), "chat", "import", "--case", str(case_id), str(page)]) == 0
+    unread = screenshot(tmp_path / "unread.png", seed=9)
+    assert cli.main(["--data-dir", str(d), "import", "--case", str(case_id), str(unread)]) == 0
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(d), "exhibit", "suggest", "--case", str(case_id)]) == 0
+    text = capsys.readouterr().out
+    assert "另有 1 张截图或扫描件还没有识别文字" in text  # the one screenshot; not the chat and 3 recordings
+    data = run(capsys, d, "exhibit", "suggest", "--case", str(case_id))
+    readable = {e["title"]: e["readable"] for e in data["exhibits"]}
+    assert readable["unread"] and not readable["语音消息 2025-03-12 20:30 客服小王"]
+    assert sum(1 for e in data["exhibits"] if e["readable"] and not e["has_text"]) == 1

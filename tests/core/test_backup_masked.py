@@ -361,3 +361,16 @@ def test_masked_members_are_refused_in_an_older_format_and_unknown_names_anywher
         zf.writestr("masked/abc.png", b"x")
     with pytest.raises(BackupError, match="不认识的文件"):
         inspect_backup(out)
+
+
+def test_the_cli_check_of_an_old_backup_says_it_has_no_masked_copies(masked, tmp_path):
+    """`kami backup verify` of a backup from before masked copies travelled says so, as the restore window
+    does: the copies are made again on restore."""
+    profile, _infos = masked
+    old = _old_backup(profile, tmp_path)
+    code, out, err = run("backup", "verify", old, data_dir=tmp_path / "x")
+    assert code == 0, err
+    assert "备份完好" in out
+    assert "由旧版本制作，不含打码副本；如曾制作过，恢复时会按存证日志登记的遮盖框重新制作" in out
+    code, out, _ = run("backup", "verify", tmp_path / "new.zip", data_dir=tmp_path / "x")
+    assert code == 0 and "其中打码副本 2 个" in out and "旧版本" not in out

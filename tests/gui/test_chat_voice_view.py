@@ -110,3 +110,20 @@ def test_a_voice_line_follows_its_exhibit_to_the_trash_and_back(qtbot, workspace
     with qtbot.waitSignal(view.loaded, timeout=10000):
         workspace.setCurrentWidget(view)
     qtbot.waitUntil(lambda: view.model.index(1).data(MessageRole).voice_exhibit == exhibit_id, timeout=10000)
+
+
+def test_the_import_line_says_a_recording_is_in_the_trash(qtbot, workspace, profile, case_id, tmp_path):
+    """Importing the export again while one of its recordings is in the trash: the status line says so
+    (it was not imported again), as the core report does."""
+    from kami_desktop.core.chats import store as C
+    from kami_desktop.core.evidence.exhibits import trash
+
+    page = vx.standard_html(tmp_path)
+    first = C.import_chat(profile, case_id, page, vx.ME)
+    with profile.session() as s:
+        trash(s, first.voices["imported"][0]["exhibit_id"])
+    again = C.import_chat(profile, case_id, page, vx.ME)
+    text = workspace.chats.voice.summary(again.voices)
+    assert (
+        text == "语音文件：找到 3 个，新导入 0 个，已在本案中 2 个，缺失 0 个，在回收站中 1 个（未重新导入）"
+    )

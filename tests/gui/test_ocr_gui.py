@@ -162,6 +162,9 @@ def test_the_settings_checkbox_turns_reading_after_an_import_off_and_on(
     assert settings.value("ocr/auto", type=bool) is False
     import_and_wait(qtbot, win, [order_shot(tmp_path / "一.png")])
     assert not win.ocr.busy and win.ocr.reader.started == 0 and rows() == 0  # not read
+    # and the user is told so, with the way to have it read
+    assert "自动识别文字已关闭" in win.statusBar().currentMessage()
+    assert "证据 → 识别截图文字" in win.statusBar().currentMessage()
     dlg = SettingsDialog(win.settings, win)
     box = dlg.findChild(QCheckBox, "ocrAutoCheck")
     assert not box.isChecked()  # the dialog shows the setting as it is
@@ -170,5 +173,18 @@ def test_the_settings_checkbox_turns_reading_after_an_import_off_and_on(
     assert settings.value("ocr/auto", type=bool) is True
     with qtbot.waitSignal(win.ocr.finished, timeout=120000) as done:
         import_and_wait(qtbot, win, [order_shot(tmp_path / "二.png", seed=1)])
+        assert "自动识别文字已关闭" not in win.statusBar().currentMessage()
     assert done.args[0].read == 2 and rows() == 2  # the new screenshot, and the one imported while off
+    win.close()
+
+
+def test_the_settings_menu_entry_names_the_reading_switch_it_opens(
+    qtbot, profile, case_id, dialogs, tmp_path
+):
+    """The only way to 「导入截图后自动识别文字」 is the 设置 menu's one entry: its name says so, not only
+    the language."""
+    win = _window(qtbot, profile, tmp_path)
+    menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "设置(&S)")
+    entries = [a for a in menu.actions() if not a.isSeparator()]
+    assert len(entries) == 1 and "文字识别" in entries[0].text() and "界面语言" in entries[0].text()
     win.close()

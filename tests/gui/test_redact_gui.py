@@ -142,6 +142,9 @@ def test_the_menus_open_the_editor(qtbot, case_window, profile, case_id, tmp_pat
     act.trigger()
     case_window.findChild(type(act), "redactAction").trigger()
     assert opened == [[report.imported[0].exhibit_id]] * 2
+    # in the 证据 menu, beside the other things done to the selected exhibits (识别截图文字, 合并…)
+    menus = {a.text(): [x.objectName() for x in a.menu().actions()] for a in case_window.menuBar().actions()}
+    assert "redactAction" in menus["证据(&E)"] and "redactAction" not in menus["编辑(&D)"]
 
 
 def test_export_writes_the_folder_for_the_site(qtbot, profile, case_id, tmp_path, dialogs, monkeypatch):

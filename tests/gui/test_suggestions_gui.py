@@ -272,3 +272,19 @@ def test_bulk_dialog_dismisses_what_is_ticked_in_one_undo_step(qtbot, scene, pro
     view.undo_stack.undo()
     left = {i.exhibit_id: {f.field for f in i.fields} for i in suggestion_dialog.load_suggestions(view, None)}
     assert len(left[order]) == 4 and len(left[paid]) == 4
+
+
+def test_a_dismissal_is_not_reported_as_a_saved_edit(qtbot, scene, profile, case_id):
+    """忽略 changes no field of the exhibit: the status line says what was done and how to take it back,
+    not "已保存" as after an edit; Ctrl+Z says the dismissal was taken back."""
+    win, order, _paid = scene
+    view = win.evidence
+    seen: list[str] = []
+    view.status_message.connect(seen.append)
+    panel = show(qtbot, view, order)
+    qtbot.mouseClick(panel.dismiss_all_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[-1] == "忽略识别建议（1 项证据），已记入存证日志；按 Ctrl+Z 可撤销"
+    assert not any("已保存" in m for m in seen)
+    view.undo_stack.undo()
+    assert seen[-1] == "已撤销：忽略识别建议（1 项证据）"

@@ -116,7 +116,22 @@ def _pyav(data: bytes, label: str, max_rate: int | None) -> Voice:
 
 
 def _codec_label(name: str) -> str:
-    return {"amrnb": "AMR-NB", "amrwb": "AMR-WB", "libopencore_amrnb": "AMR-NB"}.get(name, name.upper())
+    names = {
+        "amrnb": "AMR-NB",
+        "amrwb": "AMR-WB",
+        "libopencore_amrnb": "AMR-NB",
+        "libopencore_amrwb": "AMR-WB",
+    }
+    names |= {
+        "mp3float": "MP3",
+        "mp3": "MP3",
+        "aac": "AAC",
+        "aac_fixed": "AAC",
+        "opus": "Opus",
+        "libopus": "Opus",
+    }
+    names |= {"vorbis": "Vorbis", "flac": "FLAC", "wmav2": "WMA"}
+    return names.get(name, name.upper())
 
 
 def wav_bytes(voice: Voice) -> bytes:

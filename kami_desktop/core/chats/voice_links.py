@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.case.facts import exhibit_numbers
-from kami_desktop.core.chats.audio import MAX_AUDIO_BYTES, audio_duration_bytes
+from kami_desktop.core.chats.audio import MAX_AUDIO_BYTES
 from kami_desktop.core.chats.model import ChatError, Message
 from kami_desktop.core.chats.speakers import Conversation
 from kami_desktop.core.chats.voice import VoiceError, decode_voice_bytes
@@ -34,12 +34,13 @@ from kami_desktop.core.evidence.importer import ImportedItem
 from kami_desktop.core.evidence.sources import import_source_file, live_holder
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
-from kami_desktop.core.store.model import Chat, ChatVoiceLink, Exhibit
+from kami_desktop.core.store.model import Chat, ChatVoiceLink, Exhibit, ExhibitFile
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
 from kami_desktop.core.util.fsutil import read_capped
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
 VOICE_PURPOSE = "证明对方在语音消息中所说的内容"
+MY_VOICE_PURPOSE = "证明本人在语音消息中向对方所说的内容"
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
@@ -57,6 +58,7 @@ class VoiceFiles:
     present: list[dict] = field(
         default_factory=list
     )  # {media, exhibit_id, title}: the case already held them
+    trashed: list[dict] = field(default_factory=list)  # {media, exhibit_id, title}: held in the case's trash
     missing: list[str] = field(default_factory=list)  # paths as written, no such file
     refused: list[dict] = field(default_factory=list)  # {media, reason}: outside the folder, too large, bad
 
@@ -66,6 +68,7 @@ class VoiceFiles:
             "found": self.found,
             "imported": list(self.imported),
             "present": list(self.present),
+            "trashed": list(self.trashed),
             "missing": list(self.missing),
             "refused": list(self.refused),
         }
@@ -78,6 +81,8 @@ class VoiceFiles:
             f"语音消息引用的音频文件 {self.referenced} 个：找到 {self.found} 个，新导入 {len(self.imported)} 个，"
             f"已在本案中 {len(self.present)} 个，缺失 {len(self.missing)} 个"
         )
+        if self.trashed:
+            text += f"，在回收站中 {len(self.trashed)} 个（未重新导入）"
         if self.refused:
             text += f"，未导入 {len(self.refused)} 个"
         return text
@@ -89,6 +94,10 @@ class VoiceFiles:
         ]
         if len(self.missing) > 20:
             out.append(f"……另有 {len(self.missing) - 20} 个语音文件缺失。")
+        out += [
+            f"语音文件“{t['media']}”的录音在回收站中（《{t['title']}》），未重新导入；需要时请从回收站恢复。"
+            for t in self.trashed[:20]
+        ]
         out += [f"语音文件“{r['media']}”未导入：{r['reason']}" for r in self.refused[:20]]
         if len(self.refused) > 20:
             out.append(f"……另有 {len(self.refused) - 20} 个语音文件未导入。")
@@ -192,14 +201,32 @@ def _one(
                     {"media": m.media, "exhibit_id": holder, "title": get_exhibit(s, holder).title}
                 )
                 return sha, ""
-        decode_voice_bytes(data, m.media, rate=8000)  # a file that is no sound is not made a voice exhibit
-        item, title = _store(profile, case_id, path, data, m, chat_title)
+            binned = trashed_holder(s, case_id, sha)
+            if binned is not None:  # the user put it in the trash: not made again behind their back
+                out.trashed.append(
+                    {"media": m.media, "exhibit_id": binned, "title": get_exhibit(s, binned).title}
+                )
+                return sha, ""
+        # a file that is no sound is not made a voice exhibit; its decoded length is the one the binder prints
+        decoded = decode_voice_bytes(data, m.media, rate=8000)
+        item, title = _store(profile, case_id, path, data, m, chat_title, decoded.duration)
     except (UserError, OSError) as exc:
         reason = _reason(exc)
         out.refused.append({"media": m.media, "reason": reason})
         return None, reason
     out.imported.append({"media": m.media, "exhibit_id": item.exhibit_id, "title": title})
     return item.sha256, ""
+
+
+def trashed_holder(s: Session, case_id: int, sha256: str) -> int | None:
+    """The exhibit in the case's trash that holds these bytes, if any (and none live does)."""
+    return s.scalar(
+        select(ExhibitFile.exhibit_id)
+        .join(Exhibit)
+        .where(ExhibitFile.blob_sha256 == sha256, Exhibit.case_id == case_id, Exhibit.trashed_at.is_not(None))
+        .order_by(Exhibit.trashed_at.desc())
+        .limit(1)
+    )
 
 
 def _reason(exc: Exception) -> str:
@@ -218,28 +245,28 @@ def voice_title(when: datetime, sender: str) -> str:
 
 
 def _store(
-    profile: Profile, case_id: int, path: Path, data: bytes, m: Message, chat_title: str
+    profile: Profile, case_id: int, path: Path, data: bytes, m: Message, chat_title: str, decoded: float
 ) -> tuple[ImportedItem, str]:
-    seconds = audio_duration_bytes(data, path.suffix.lower())
+    tenths = round(decoded * 10) / 10
     when = f"{m.time.astimezone(CHINA_TZ):%Y-%m-%d %H:%M:%S}"
     source = f"聊天记录《{chat_title}》中 {when} {m.sender} 发送的语音消息（导出文件夹内的 {m.media}）"
 
     def describe(s: Session, item: ImportedItem, created: bool) -> str:
         if created:
-            notes = [f"时长约 {seconds:.1f} 秒（从音频文件头读取）" if seconds else "未能从文件头读取时长"]
+            notes = [f"时长约 {tenths:.1f} 秒（解码原文件测得）"]
             if m.voice_text:
                 notes.append(f"{VOICE_TEXT_LABEL}（微信自动识别，非本人整理）：{m.voice_text}")
             edit_exhibit(
                 s,
                 item.exhibit_id,
                 title=voice_title(m.time, m.sender)[:300],
-                purpose=VOICE_PURPOSE,
+                purpose=MY_VOICE_PURPOSE if m.is_me else VOICE_PURPOSE,
                 notes="\n".join(notes),
             )
             ledger.append(
                 s,
                 "voice.import",
-                {"sha256": item.sha256, "duration": seconds, "chat_media": m.media},
+                {"sha256": item.sha256, "duration": round(decoded, 3), "chat_media": m.media},
                 case_id=case_id,
                 exhibit_id=item.exhibit_id,
             )

@@ -20,7 +20,7 @@ from kami_desktop.core.case.cases import case_causes, get_case
 from kami_desktop.core.case.parties import id_number_facts
 from kami_desktop.core.evidence.advice import advice_by_exhibit, court_notes
 from kami_desktop.core.evidence.exhibits import list_exhibits
-from kami_desktop.core.evidence.times import screen_texts, time_label
+from kami_desktop.core.evidence.times import chat_times, screen_texts, time_label
 from kami_desktop.core.store.model import BillRow, Fact, LadderStep, Party
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
@@ -297,6 +297,7 @@ def load_context(s: Session, case_id: int) -> CaseContext:
     numbers: dict[int, int] = {}
     advice = advice_by_exhibit(s, case_id)
     screens = screen_texts(s, case_id)
+    chats = chat_times(s, case_id)
     for n, ex in enumerate(list_exhibits(s, case_id), start=1):
         numbers[ex.id] = n
         ctx.exhibits.append(
@@ -308,7 +309,7 @@ def load_context(s: Session, case_id: int) -> CaseContext:
                 purpose=ex.purpose or "",
                 source=ex.source or "",
                 captured_at=ex.captured_at,
-                time_label=time_label(ex.captured_at, ex.files, screens.get(ex.id, "")),
+                time_label=time_label(ex.captured_at, ex.files, screens.get(ex.id, ""), chats.get(ex.id)),
                 notes=court_notes(ex.notes or "", advice.get(ex.id, [])),
                 advice=list(advice.get(ex.id, [])),
                 files=[

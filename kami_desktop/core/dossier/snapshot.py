@@ -25,7 +25,7 @@ from kami_desktop.core.dossier.naming import original_file_name, unique_names
 from kami_desktop.core.dossier.options import DossierError, Fact
 from kami_desktop.core.evidence.advice import advice_by_exhibit, court_notes
 from kami_desktop.core.evidence.exhibits import list_exhibits
-from kami_desktop.core.evidence.times import screen_texts, time_label
+from kami_desktop.core.evidence.times import chat_times, screen_texts, time_label
 from kami_desktop.core.profile import Profile
 from kami_desktop.core.store import ledger
 from kami_desktop.core.store.model import Exhibit, Party
@@ -145,6 +145,7 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
         parties = list(s.scalars(select(Party).where(Party.case_id == case_id).order_by(Party.id)))
         advice = advice_by_exhibit(s, case_id)
         screens = screen_texts(s, case_id)  # a time the page shows is named so (evidence.times)
+        recorded = chat_times(s, case_id)  # and the times a chat records (voice messages, last message)
         entries = [
             ledger.entry_to_json(e) for e in ledger.entries(s, case_id) if e.action not in OUTPUT_ACTIONS
         ]
@@ -159,7 +160,7 @@ def take_snapshot(profile: Profile, case_id: int, exhibit_ids: list[int] | None 
                 for p in parties
             ],
             exhibits=[
-                _exhibit(e, n, advice.get(e.id, []), screens.get(e.id, ""))
+                _exhibit(e, n, advice.get(e.id, []), screens.get(e.id, ""), recorded.get(e.id))
                 for n, e in enumerate(chosen, start=1)
             ],
             ledger_entries=entries,
@@ -196,7 +197,9 @@ def _recorded_facts(s: Session, case_id: int, numbers: dict[int, int]) -> list[F
     return out
 
 
-def _exhibit(e: Exhibit, number: int, advice: list[str], screen: str = "") -> ExhibitSnap:
+def _exhibit(
+    e: Exhibit, number: int, advice: list[str], screen: str = "", chat: dict | None = None
+) -> ExhibitSnap:
     files = [
         FileSnap(
             id=f.id,
@@ -223,7 +226,7 @@ def _exhibit(e: Exhibit, number: int, advice: list[str], screen: str = "") -> Ex
         purpose=e.purpose or "",
         source=e.source or "",
         captured_at=e.captured_at,
-        time_label=time_label(e.captured_at, e.files, screen),
+        time_label=time_label(e.captured_at, e.files, screen, chat),
         notes=court_notes(e.notes or "", advice),
         files=files,
         advice=list(advice),

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kami_desktop.core.evidence.import_report import time_from_name
-from kami_desktop.core.store.model import Exhibit, ExhibitFile, OcrText
+from kami_desktop.core.store.model import Chat, ChatMessage, ChatVoiceLink, Exhibit, ExhibitFile, OcrText
 from kami_desktop.core.util.timeutil import CHINA_TZ
 
 EXIF = "拍摄时间（照片信息）"
@@ -29,6 +29,8 @@ RECORDED = "创建时间（视频信息）"  # a video container's creation time
 FILE_NAME = "截图时间（据文件名）"
 FILE_MTIME = "文件修改时间"
 SCREEN = "画面显示时间"
+SENT = "发送时间（聊天记录）"  # a voice message's recording: when the chat export says it was sent
+LAST_MESSAGE = "最后一条消息时间（聊天记录）"  # a chat export: its last message, not when it was exported
 GIVEN = "取证时间"  # set by the user, or none of the above
 
 
@@ -52,9 +54,15 @@ def metadata_labels(media_type: str) -> tuple[str, str]:
     return EXIF, "拍摄(EXIF)"
 
 
-def time_label(captured_at: datetime | None, files: Iterable[TimedFile], screen_text: str = "") -> str:
-    """The label the exhibit's time deserves: EXIF, file name, shown on the page (``screen_text``: the
-    exhibit's OCR text), file modification, else 取证时间."""
+def time_label(
+    captured_at: datetime | None,
+    files: Iterable[TimedFile],
+    screen_text: str = "",
+    chat: Mapping[datetime, str] | None = None,
+) -> str:
+    """The label the exhibit's time deserves: EXIF, file name, a time the chat records (``chat``:
+    ``chat_times``: a voice message's sending time, a chat export's last message), shown on the page
+    (``screen_text``: the exhibit's OCR text), file modification, else 取证时间."""
     if captured_at is None:
         return GIVEN
     files = list(files)
@@ -63,6 +71,8 @@ def time_label(captured_at: datetime | None, files: Iterable[TimedFile], screen_
             return metadata_labels(f.media_type)[0]
     if any(time_from_name(f.original_name or "") == captured_at for f in files):
         return FILE_NAME
+    if chat and captured_at in chat:
+        return chat[captured_at]
     if shown_on_screen(captured_at, screen_text):
         return SCREEN
     if any(f.file_mtime is not None and f.file_mtime == captured_at for f in files):
@@ -110,4 +120,33 @@ def screen_texts(s: Session, case_id: int) -> dict[int, str]:
     out: dict[int, str] = {}
     for exhibit_id, text in rows:
         out[exhibit_id] = f"{out[exhibit_id]}\n{text}" if exhibit_id in out else text or ""
+    return out
+
+
+def chat_times(s: Session, case_id: int) -> dict[int, dict[datetime, str]]:
+    """{exhibit id: {time: its label}}: the sending times of the chat voice messages whose recording the
+    exhibit holds (SENT), and a chat export's last message (LAST_MESSAGE)."""
+    rows = s.execute(
+        select(ExhibitFile.exhibit_id, ChatMessage.time)
+        .join(ChatVoiceLink, ChatVoiceLink.sha256 == ExhibitFile.blob_sha256)
+        .join(
+            ChatMessage,
+            (ChatMessage.chat_id == ChatVoiceLink.chat_id) & (ChatMessage.seq == ChatVoiceLink.seq),
+        )
+        .join(Exhibit, Exhibit.id == ExhibitFile.exhibit_id)
+        .where(Exhibit.case_id == case_id)
+    )
+    out: dict[int, dict[datetime, str]] = {}
+    for exhibit_id, when in rows:
+        out.setdefault(exhibit_id, {})[when] = SENT
+    last = s.execute(
+        select(Chat.exhibit_id, func.max(ChatMessage.time))
+        .join(ChatMessage, ChatMessage.chat_id == Chat.id)
+        .join(Exhibit, Exhibit.id == Chat.exhibit_id)
+        .where(Exhibit.case_id == case_id)
+        .group_by(Chat.exhibit_id)
+    )
+    for exhibit_id, when in last:
+        if when is not None:
+            out.setdefault(exhibit_id, {}).setdefault(when, LAST_MESSAGE)
     return out

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kami_desktop.core.evidence.exhibits import ExhibitError, edit_exhibits, get_exhibit
 from kami_desktop.core.evidence.times import FILE_MTIME, SCREEN, time_label
+from kami_desktop.core.ocr.engine import is_image, is_pdf
 from kami_desktop.core.ocr.model import OK, lines_from_json
 from kami_desktop.core.store.edits import Changes
 from kami_desktop.core.store.model import Exhibit, ExhibitFile, OcrText
@@ -94,6 +95,7 @@ class ExhibitSuggestions:
     found: Extraction = field(default_factory=Extraction)
     status: str = ""  # the order state the page shows (未到账, 支付成功 …)
     dismissed: list[FieldSuggestion] = field(default_factory=list)  # what the user dismissed (忽略)
+    readable: bool = True  # has a picture or a PDF OCR can read (a chat export or a recording never has text)
 
     def values(self, fields: Iterable[str] | None = None) -> dict[str, Any]:
         wanted = set(FIELDS if fields is None else fields)
@@ -108,6 +110,7 @@ class ExhibitSuggestions:
             "number": self.number,
             "title": self.title,
             "has_text": self.has_text,
+            "readable": self.readable,
             "status": self.status,
             "suggestions": [f.to_json() for f in self.fields],
             "found": self.found.to_json(),
@@ -318,6 +321,9 @@ def suggestions_for_exhibits(s: Session, exhibits: Sequence[Exhibit]) -> list[Ex
         mine, gone = rows.get(ex.id, []), hidden.get(ex.id, set())
         fields, found, status = propose(_state(ex), mine, gone) if mine else ([], Extraction(), "")
         sug = ExhibitSuggestions(ex.id, numbers.get(ex.id), ex.title, bool(mine), fields, found, status)
+        sug.readable = bool(mine) or any(
+            is_image(f.blob.media_type) or is_pdf(f.blob.media_type) for f in ex.files
+        )
         if mine and gone:  # what would be offered but for the user's 忽略
             sug.dismissed = [f for f in propose(_state(ex), mine)[0] if f.field in gone]
         out.append(sug)

@@ -314,3 +314,46 @@ def test_an_excerpt_of_voice_messages_names_the_exhibits_holding_their_recording
     )
     assert "（录音见证据《语音消息 2025-03-12 20:31 客服小王》）" in text
     assert "20:32 小明" not in text  # message 4 is outside the excerpt
+
+
+def test_voice_exhibits_say_whose_words_and_the_length_the_binder_prints(profile, case_id, tmp_path):
+    """The user's own voice message is not proof of what the other side said, and the note's length is
+    the decoded length the binder's waveform page prints (not an MP3 header's estimate)."""
+    from kami_desktop.core.chats.voice import decode_voice_bytes, duration_text
+
+    page = vx.standard_html(tmp_path)
+    C.import_chat(profile, case_id, page, vx.ME)
+    by_title = {e.title: e for e in live_exhibits(profile, case_id)}
+    mine = by_title["语音消息 2025-03-12 20:32 小明"]
+    theirs = by_title["语音消息 2025-03-12 20:30 客服小王"]
+    assert mine.purpose == "证明本人在语音消息中向对方所说的内容"  # not "what the other side said"
+    assert theirs.purpose == "证明对方在语音消息中所说的内容"
+    decoded = decode_voice_bytes((page.parent / "voice" / "1001.mp3").read_bytes(), "1001.mp3")
+    assert decoded.codec == "MP3"  # not FFmpeg's decoder name MP3FLOAT
+    printed = duration_text(decoded.duration).split("（")[1].rstrip("）")  # "1.4 秒"
+    assert f"时长约 {printed}" in theirs.notes
+
+
+def test_importing_again_while_a_recording_is_in_the_trash_does_not_bring_it_back_twice(
+    profile, case_id, tmp_path
+):
+    """The user put a voice exhibit in the trash; importing the same export again (say, after copying more
+    voice files beside it) does not make a second exhibit of it behind the user's back — which a restore
+    would turn into the same recording twice in the binder. The report says it is in the trash."""
+    from kami_desktop.core.evidence.exhibits import restore
+
+    page = vx.standard_html(tmp_path)
+    first = C.import_chat(profile, case_id, page, vx.ME)
+    target = first.voices["imported"][1]["exhibit_id"]
+    with profile.session() as s:
+        trash(s, target)
+    again = C.import_chat(profile, case_id, page, vx.ME).voices
+    assert again["imported"] == [] and [t["exhibit_id"] for t in again["trashed"]] == [target]
+    assert "在回收站中 1 个" in again["summary"]
+    assert len(live_exhibits(profile, case_id)) == 3  # the chat and two recordings: nothing new
+    with profile.session() as s:
+        restore(s, target)
+    exhibits = live_exhibits(profile, case_id)
+    assert len(exhibits) == 4 and len({e.title for e in exhibits}) == 4  # each recording once
+    with profile.session() as s:
+        assert chat_voice_links(s, first.chat_id)[3].exhibit_id == target

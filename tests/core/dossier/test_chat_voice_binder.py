@@ -45,3 +45,16 @@ def test_a_voice_file_left_out_of_the_binder_is_not_named(profile, case_id, tmp_
     chat = _pages(built, result.title[:8])
     assert "语音消息 2025-03-12 20:30" not in chat
     assert chat.count("录音见证据") == 2
+
+
+def test_a_voice_exhibit_time_is_named_as_the_time_the_message_was_sent(profile, case_id, tmp_path):
+    """The time a voice exhibit carries is when the message was sent (from the chat export), not when the
+    evidence was collected: the page does not call it 取证时间."""
+    page = vx.standard_html(tmp_path)
+    C.import_chat(profile, case_id, page, vx.ME)
+    built = build_dossier(profile, case_id, options(tmp_path / "out"))
+    voice = _pages(built, "语音消息 2025-03-12 20:30 客服小王")
+    assert "发送时间（聊天记录）：2025-03-12 20:30:05" in voice
+    assert "取证时间" not in voice
+    chat = _pages(built, "微信聊天记录")  # the export's time is its last message, not when it was exported
+    assert "最后一条消息时间（聊天记录）：2025-03-12 20:32:05" in chat and "取证时间" not in chat
