@@ -118,7 +118,7 @@ def cmd_import(args) -> Outcome:
     ]
     lines += [
         f"  证据 {i.exhibit_id}  {i.original_name}  {i.sha256[:16]}…"
-        + ("（重复）" if i.duplicate else "")
+        + _import_note(i)
         + (f"  注意：{i.problem}" if i.problem else "")
         for i in report.imported
     ]
@@ -126,6 +126,18 @@ def cmd_import(args) -> Outcome:
     if report.errors:
         code = 2 if not report.imported else 1
     return Outcome(report.to_json(), "\n".join(lines), code)
+
+
+def _import_note(i) -> str:
+    """What became of a file already known: left as it was, or added again beside a trashed exhibit."""
+    if i.already_in_case:
+        return "（本案已有，未重复添加）"
+    if i.trashed_exhibit_id is not None:
+        return (
+            f"（重复：同一文件在回收站的证据 {i.trashed_exhibit_id} 中，已作为新证据加入；要找回原来那件"
+            f"（连同其名称和说明），用 kami exhibit restore {i.trashed_exhibit_id}，再把这件移入回收站）"
+        )
+    return "（重复：文件已在证据库中，已作为新证据加入本案）" if i.duplicate else ""
 
 
 def cmd_list(args) -> Outcome:
