@@ -49,6 +49,7 @@ from kami_desktop.core.ocr.engine import (
     read_image_file,
 )
 from kami_desktop.core.ocr.model import OcrLine
+from kami_desktop.core.util.child import ask_to_leave, end_child
 
 log = logging.getLogger(__name__)
 
@@ -301,17 +302,7 @@ class ReaderProcess:
         """Make sure the child is gone and its pipes closed; its stderr, read to the end."""
         if self._proc is proc:
             self._proc = None
-        try:
-            proc.kill()
-            proc.wait(timeout=10)
-        except (OSError, subprocess.TimeoutExpired):
-            pass
-        for pipe in (proc.stdin, proc.stdout):
-            try:
-                if pipe is not None:
-                    pipe.close()
-            except OSError:
-                pass
+        end_child(proc)
         tail = self._tails.pop(proc.pid, None)
         if tail is not None:
             tail.wait()
@@ -334,12 +325,7 @@ class ReaderProcess:
         with self._lock:
             proc, self._proc = self._proc, None
             if proc is not None:
-                try:
-                    if proc.stdin is not None:
-                        proc.stdin.close()
-                    proc.wait(timeout=5)
-                except (OSError, subprocess.TimeoutExpired):
-                    pass
+                ask_to_leave(proc)
                 self._reap(proc)
         self.child_log.close()  # the log file is let go of too (a restore moves the data folder)
 

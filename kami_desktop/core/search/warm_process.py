@@ -37,6 +37,7 @@ from kami_desktop.core.errors import UserError
 from kami_desktop.core.ocr.child_log import ChildLog, StderrTail
 from kami_desktop.core.search.index import SearchIndexError, warm
 from kami_desktop.core.tasks import CancelToken
+from kami_desktop.core.util.child import ask_to_leave, end_child
 
 log = logging.getLogger(__name__)
 
@@ -202,17 +203,7 @@ class WarmProcess:
         """Make sure the child is gone and its pipes closed; the end of its error output."""
         if self._proc is proc:
             self._proc = None
-        try:
-            proc.kill()
-            proc.wait(timeout=10)
-        except (OSError, subprocess.TimeoutExpired):
-            pass
-        for pipe in (proc.stdin, proc.stdout):
-            try:
-                if pipe is not None:
-                    pipe.close()
-            except OSError:
-                pass
+        end_child(proc)
         tail, self._tail = self._tail, None
         if tail is None:
             return ""
@@ -237,12 +228,7 @@ class WarmProcess:
             proc = self._proc
             if proc is None:
                 return
-            try:
-                if proc.stdin is not None:
-                    proc.stdin.close()
-                proc.wait(timeout=5)
-            except (OSError, subprocess.TimeoutExpired):
-                pass
+            ask_to_leave(proc)
             self._reap(proc)
 
 
