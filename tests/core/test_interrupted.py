@@ -103,7 +103,7 @@ def test_a_restore_killed_while_staging_leaves_the_profile_as_it_was(backup_and_
     script = (
         "import sys\nfrom tests.fixtures.faults import kill_on_call\n"
         "from kami_desktop.core.backup import restore as r\n"
-        "kill_on_call(r, '_verify_staged')\n"
+        "kill_on_call(r, 'verify_staged')\n"
         "r.restore_backup(sys.argv[1], sys.argv[2], force=True)\n"
     )
     run_killed(script, str(backup), str(target))

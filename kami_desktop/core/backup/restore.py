@@ -18,37 +18,34 @@ Order of work, so that nothing is replaced before everything is known to be good
    between the renames is completed by the next opening of the profile; never an empty new profile beside
    the user's data.
 
+Steps 2 and 3 live in ``staging.py``; this module checks the target, decides and swaps.
+
 The whole restore holds the target's write lock, so no other process opens the profile half-swapped.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import logging
-import os
 import shutil
 import sqlite3
-import stat
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
 
 from kami_desktop.core.backup.archive import OpenedBackup, copy_member, open_backup
-from kami_desktop.core.backup.database import DatabaseFacts, stage_database
+from kami_desktop.core.backup.database import DatabaseFacts
 from kami_desktop.core.backup.manifest import BackupError, Manifest, masked_name
-from kami_desktop.core.backup.masked import check_copy, recorded_copies, stage_copies
-from kami_desktop.core.evidence.anchors import RECEIPTS, receipt_line
-from kami_desktop.core.profile import DB_NAME, PROFILE_NAMES, WRITE_WAIT, Profile
+from kami_desktop.core.backup.masked import check_copy, recorded_copies
+from kami_desktop.core.backup.staging import Meter, stage_backup_database, stage_profile, verify_staged
+from kami_desktop.core.profile import DB_NAME, PROFILE_NAMES, WRITE_WAIT
 from kami_desktop.core.store.db import DatabaseError
 from kami_desktop.core.store.interrupted import aside_name, finish_restore, mark_ready, swap_in
 from kami_desktop.core.store.lock import ProfileLock
 from kami_desktop.core.store.vault import MODES_MARKER
 from kami_desktop.core.tasks import CancelToken, Progress, no_progress
-from kami_desktop.core.util.fsutil import fsync_dir, make_private_dir, remove_tree, replace_with_retry
+from kami_desktop.core.util.fsutil import fsync_dir, remove_tree, replace_with_retry
 
 log = logging.getLogger(__name__)
 
@@ -149,9 +146,9 @@ def verify_backup(
     try:
         with open_backup(path) as ob:
             check = _check_from(ob)
-            meter = _meter(ob.manifest.total_size, progress, cancel)
+            meter = Meter(ob.manifest.total_size, progress)
             with tempfile.TemporaryDirectory(prefix="kami-verify-") as tmp:
-                facts = _stage_database(ob, Path(tmp), meter, cancel)
+                facts = stage_backup_database(ob, Path(tmp), meter, cancel)
                 recorded = recorded_copies(Path(tmp) / DB_NAME)
             check.read_from(facts)
             check.checked = 1
@@ -168,41 +165,6 @@ def verify_backup(
             return check
     except BackupError as exc:
         return BackupCheck(path=str(path), ok=False, error=str(exc))
-
-
-def _stage_database(
-    ob: OpenedBackup, folder: Path, meter: Callable[[int], None], cancel: CancelToken | None
-) -> DatabaseFacts:
-    """Stream the backup's database out (hash checked), then copy its rows into ``folder/kami.sqlite3``."""
-    raw = folder / f".backup-{DB_NAME}"
-    try:
-        with _create(raw, 0o600) as fh:
-            copy_member(ob, ob.manifest.db, fh, meter, cancel)
-        return stage_database(raw, folder / DB_NAME, ob.manifest, ob.path.name, cancel)
-    finally:
-        with contextlib.suppress(OSError):
-            raw.unlink()
-
-
-class _Meter:
-    """Progress in KiB over the bytes a restore writes; ``finish`` reports the end."""
-
-    def __init__(self, total: int, progress: Progress) -> None:
-        self.total = max(1, (total + 1023) // 1024)
-        self.done = 0
-        self.progress = progress
-        progress(0, self.total, "")
-
-    def __call__(self, n: int) -> None:
-        self.done += n
-        self.progress(min(self.total, self.done // 1024), self.total, "")
-
-    def finish(self) -> None:
-        self.progress(self.total, self.total, "完成")
-
-
-def _meter(total: int, progress: Progress, cancel: CancelToken | None) -> _Meter:
-    return _Meter(total, progress)
 
 
 def profile_state(data_dir: Path | str) -> str:
@@ -255,66 +217,6 @@ def _ensure_not_in_use(target: Path) -> None:
         ) from exc
 
 
-def _stage(
-    ob: OpenedBackup, staging: Path, progress: Progress, cancel: CancelToken | None
-) -> tuple[_Meter, DatabaseFacts, int, list[dict]]:
-    meter = _meter(ob.manifest.total_size, progress, cancel)
-    make_private_dir(staging)
-    make_private_dir(staging / "vault")
-    facts = _stage_database(ob, staging, meter, cancel)
-    receipts = ob.manifest.receipts
-    with _create(staging / RECEIPTS, 0o600) as fh:
-        if receipts is not None:  # the receipts the backed-up profile held, hash-checked
-            copy_member(ob, receipts, fh, meter, cancel)
-        # and the head this backup itself handed out, as the backed-up profile recorded after writing it
-        fh.write(receipt_line("backup", ob.manifest.ledger_entries, ob.manifest.ledger_head, ob.path.name))
-    for entry in ob.manifest.blobs:
-        dest = staging / entry.path
-        make_private_dir(dest.parent.parent)
-        make_private_dir(dest.parent)
-        with _create(dest, 0o600) as fh:
-            copy_member(ob, entry, fh, meter, cancel)
-        os.chmod(dest, stat.S_IRUSR)
-    restored, left_out = stage_copies(ob, staging, meter, cancel)
-    fsync_dir(staging)
-    return meter, facts, restored, left_out
-
-
-@contextlib.contextmanager
-def _create(path: Path, mode: int) -> Iterator[BinaryIO]:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
-    with os.fdopen(fd, "wb") as fh:
-        yield fh
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def _verify_staged(staging: Path, m: Manifest) -> tuple[str, bool, list[dict[str, Any]], list[str]]:
-    """Open (and migrate) the staged profile and verify it; problems are reported, not hidden."""
-    from kami_desktop.core.evidence.verify import verify
-    from kami_desktop.core.store.db import current_revision
-
-    try:
-        prof = Profile.open(staging)
-    except DatabaseError as exc:
-        raise BackupError(f"备份中的数据库无法打开：{exc}") from exc
-    try:
-        revision = current_revision(prof.engine) or ""
-        report = verify(prof)
-    finally:
-        prof.close()
-    declared = {(p.kind, p.sha256) for p in m.problems}
-    ledger_declared = any(p.kind == "ledger_broken" for p in m.problems)
-    problems: list[dict[str, Any]] = []
-    for p in report.problems:
-        d = asdict(p)
-        d["known_at_backup"] = (p.kind, p.sha256) in declared or (
-            p.kind == "ledger_broken" and ledger_declared
-        )
-        problems.append(d)
-    return revision, report.ok, problems, list(report.notices)
-
-
 def restore_backup(
     path: Path | str,
     data_dir: Path | str,
@@ -361,8 +263,8 @@ def _restore_locked(
         moved: Path | None = None
         aside: Path | None = None
         try:
-            meter, facts, masked_restored, masked_left_out = _stage(ob, staging, progress, cancel)
-            revision, verify_ok, problems, notices = _verify_staged(staging, m)
+            meter, facts, masked_restored, masked_left_out = stage_profile(ob, staging, progress, cancel)
+            revision, verify_ok, problems, notices = verify_staged(staging, m)
             aside = aside_name(target) if state == "data" else None
             mark_ready(staging, aside)  # from here on a kill is completed at the next open, not undone
             if state == "empty":
