@@ -1,4 +1,4 @@
-"""Detail panel of one exhibit: large preview (a video: its frames, ``video_frames``), its files, the facts of the selected file (hashes with
+"""Detail panel of one exhibit: large preview (a video: its frames, ``video_frames``), its files, the facts of the selected file (``file_facts``: hashes with
 copy buttons, times) and the editable fields. Every edit goes through the core's exhibit edit, so the
 ledger records old → new.
 
@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,8 +37,9 @@ from kami_desktop.core.profile import Profile
 from kami_desktop.core.vocab import CATEGORIES
 from kami_desktop.gui import messages
 from kami_desktop.gui.datetime_field import ChinaDateTimeField
+from kami_desktop.gui.file_facts import FileFactsForm
 from kami_desktop.gui.file_preview import FilePreview
-from kami_desktop.gui.formatting import category_label, human_size, kind_of, local_time
+from kami_desktop.gui.formatting import category_label, human_size, kind_of
 from kami_desktop.gui.messages import EXPECTED, show_error
 from kami_desktop.gui.ocr_text_view import OcrTextView
 from kami_desktop.gui.suggestion_panel import SuggestionPanel
@@ -138,43 +137,8 @@ class ExhibitDetailPanel(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
-        self.facts = QFormLayout()
-        self.fact_labels: dict[str, QLabel | QLineEdit] = {}
-        for key, label in (
-            ("name", self.tr("原始文件名")),
-            ("size", self.tr("大小")),
-            ("type", self.tr("类型")),
-            ("sha256", "SHA-256"),
-            ("sm3", "SM3"),
-            ("exif", self.tr("拍摄时间（EXIF）")),
-            ("mtime", self.tr("文件时间")),
-            ("imported", self.tr("导入时间")),
-            ("problem", self.tr("问题")),
-        ):
-            value: QLabel | QLineEdit
-            if key in ("sha256", "sm3"):
-                field = QLineEdit()  # a long hash scrolls inside the field instead of widening the panel
-                field.setReadOnly(True)
-                field.setFrame(False)
-                field.setStyleSheet("font-family: monospace; background: transparent")
-                value = field
-            else:
-                text = QLabel()
-                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                text.setWordWrap(True)
-                value = text
-            self.fact_labels[key] = value
-            if key in ("sha256", "sm3"):
-                row = QHBoxLayout()
-                row.addWidget(value, 1)
-                copy = QToolButton()
-                copy.setText(self.tr("复制"))
-                copy.setObjectName(f"copy_{key}")
-                copy.clicked.connect(lambda _=False, k=key: self.copy_fact(k))
-                row.addWidget(copy)
-                self.facts.addRow(label, row)
-            else:
-                self.facts.addRow(label, value)
+        self.facts = FileFactsForm()  # the selected file's name, size, hashes, times
+        self.fact_labels = self.facts.labels
 
         body = QWidget()
         lay = QVBoxLayout(body)
@@ -239,8 +203,7 @@ class ExhibitDetailPanel(QWidget):
             for box in (self.purpose, self.notes, self.transcript):
                 box.clear()
             self.advice.clear()
-            for v in self.fact_labels.values():
-                v.clear()
+            self.facts.clear()
             return
         self._fill(ex)
 
@@ -285,29 +248,7 @@ class ExhibitDetailPanel(QWidget):
             return
         f = self._files[row]
         self.ocr_text.show_file(f.sha256, f.media_type)
-        recorded = self.facts.labelForField(self.fact_labels["exif"])
-        if isinstance(recorded, QLabel):  # a video's container time is its recording time, not EXIF
-            video = f.media_type.startswith("video/")
-            recorded.setText(self.tr("创建时间（视频信息）") if video else self.tr("拍摄时间（EXIF）"))
-        facts = {
-            "name": f.original_name,
-            "size": self.tr("{size}（{n} 字节）").format(size=human_size(f.size), n=f.size)
-            if f.size
-            else "0",
-            "type": f"{kind_of(f.media_type)} · {f.media_type}"
-            + (f" · {f.width}×{f.height}" if f.width else ""),
-            "sha256": f.sha256,
-            "sm3": f.sm3,
-            "exif": local_time(f.exif_time, True),
-            "mtime": local_time(f.file_mtime, True),
-            "imported": local_time(f.imported_at, True),
-            "problem": f.problem,
-        }
-        for k, v in facts.items():
-            shown = self.fact_labels[k]
-            shown.setText(v or "—")
-            if isinstance(shown, QLineEdit):
-                shown.setCursorPosition(0)
+        self.facts.show_file(f)
         path = self.profile.blob_path(f.sha256)
         self.preview.show_file(path, f.media_type, f.original_name, f.sha256, f.size)
         if is_video(f.media_type) and self.exhibit_id is not None:
@@ -337,9 +278,7 @@ class ExhibitDetailPanel(QWidget):
         return self._files[row].id if 0 <= row < len(self._files) else None
 
     def copy_fact(self, key: str) -> str:
-        text = self.fact_labels[key].text()
-        QGuiApplication.clipboard().setText(text)
-        return text
+        return self.facts.copy(key)
 
     def _move_file(self) -> None:
         fid = self.selected_file_id()

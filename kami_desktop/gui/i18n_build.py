@@ -39,6 +39,7 @@ OWN_SOURCES = (
     "evidence_view",
     "exhibit_detail",
     "exhibit_viewer",
+    "file_facts",
     "file_preview",
     "fonts",
     "formatting",

@@ -560,55 +560,6 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
         <translation>What the recording says, in your own words, with who speaks, e.g. Agent: refund within seven days</translation>
     </message>
     <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="93"/>
-        <source>原始文件名</source>
-        <translation>Original file name</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="94"/>
-        <source>大小</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="95"/>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="98"/>
-        <source>拍摄时间（EXIF）</source>
-        <translation>Taken (EXIF)</translation>
-    </message>
-    <message>
-        <source>创建时间（视频信息）</source>
-        <translation>Created (video metadata)</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="99"/>
-        <source>文件时间</source>
-        <translation>File time</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="100"/>
-        <source>导入时间</source>
-        <translation>Imported</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="101"/>
-        <source>问题</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="117"/>
-        <source>复制</source>
-        <translation>Copy</translation>
-    </message>
-    <message>
-        <location filename="../../kami_desktop/gui/exhibit_detail.py" line="212"/>
-        <source>{size}（{n} 字节）</source>
-        <translation>{size} ({n} bytes)</translation>
-    </message>
-    <message>
         <source>本软件给你的提示：只在软件中显示，不会印在提交法院的材料上。</source>
         <translation>Advice from this app: shown only in the app, never printed on what you file with the court.</translation>
     </message>
@@ -643,6 +594,58 @@ Ctrl+Z undoes it, or restore them from the trash.</translation>
     <message>
         <source>《{title}》的修改没有保存：{reason}</source>
         <translation>The changes to “{title}” were not saved: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FileFactsForm</name>
+    <message>
+        <location filename="../../kami_desktop/gui/file_facts.py" line="24"/>
+        <source>原始文件名</source>
+        <translation>Original file name</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/file_facts.py" line="25"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/file_facts.py" line="26"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/file_facts.py" line="29"/>
+        <source>拍摄时间（EXIF）</source>
+        <translation>Taken (EXIF)</translation>
+    </message>
+    <message>
+        <source>创建时间（视频信息）</source>
+        <translation>Created (video metadata)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/file_facts.py" line="30"/>
+        <source>文件时间</source>
+        <translation>File time</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/file_facts.py" line="31"/>
+        <source>导入时间</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/file_facts.py" line="32"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/file_facts.py" line="51"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/file_facts.py" line="66"/>
+        <source>{size}（{n} 字节）</source>
+        <translation>{size} ({n} bytes)</translation>
     </message>
 </context>
 <context>
