@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kami_desktop import __version__, smoke_media
+from kami_desktop import __version__, smoke_case, smoke_media
 from kami_desktop.resources import migrations_path, package_root, resource_path
 
 # the options and the log, re-exported: callers import them from here
@@ -44,7 +44,6 @@ from kami_desktop.smoke_log import SmokeLog, default_log_path, log_path_from_arg
 from kami_desktop.smoke_log import build_parser as build_parser
 from kami_desktop.smoke_media import SmokeFailure
 from kami_desktop.smoke_media import check as _check
-from kami_desktop.smoke_samples import make_alipay_bill, make_screenshot
 
 DEFAULT_TIMEOUT = 180.0  # seconds; KAMI_SMOKE_TIMEOUT overrides
 EXIT_OK, EXIT_FAILED, EXIT_HUNG = 0, 1, 3
@@ -209,35 +208,12 @@ class _Smoke:
         return f"MainWindow {pixmap.width()}x{pixmap.height()}, exposed on '{self.app.platformName()}'"
 
     def import_image(self) -> str:
-        from kami_desktop.core.evidence.importer import import_paths
-
-        shots: list[Path | str] = [
-            make_screenshot(self.workdir / "支付成功截图.png"),
-            make_screenshot(self.workdir / "订单页面.jpg"),
-        ]
-        report = import_paths(self.profile, self._case(), shots, category="funds", source="冒烟测试")
-        _check(not report.errors, f"import errors: {report.errors}")
-        _check(report.new_count == 2, f"expected 2 new files, got {report.new_count}")
-        for item in report.imported:
-            _check(
-                item.media_type.startswith("image/"), f"{item.original_name}: media type {item.media_type}"
-            )
-            _check(not item.problem, f"{item.original_name}: {item.problem}")
-        return ", ".join(f"{i.original_name} {i.media_type} {i.sha256[:12]}" for i in report.imported)
+        """Generated screenshots imported: see ``smoke_case.import_image``."""
+        return smoke_case.import_image(self.profile, self._case(), self.workdir)
 
     def import_bill(self) -> str:
-        from kami_desktop.core.bills import parse_bill
-        from kami_desktop.core.bills.store import import_bill
-
-        bill_path = make_alipay_bill(self.workdir / "支付宝交易明细(20260301-20260331).csv")
-        result = import_bill(self.profile, self._case(), bill_path)
-        _check(result.rows == 3, f"bill import stored {result.rows} rows")
-        bill = parse_bill(bill_path)
-        _check(bill.source == "alipay", f"parsed as {bill.source}")
-        _check(len(bill.transactions) == 3, f"expected 3 transactions, got {len(bill.transactions)}")
-        paid = sum(t.amount for t in bill.transactions if t.direction == "支出")
-        _check(str(paid) == "300.00", f"paid total {paid}")
-        return f"bills.store.import_bill; {bill.layout}, {len(bill.transactions)} rows, paid {paid}"
+        """A generated Alipay bill imported and parsed: see ``smoke_case.import_bill``."""
+        return smoke_case.import_bill(self.profile, self._case(), self.workdir)
 
     def show_case(self) -> str:
         self.window.set_case(self.case_id)
@@ -249,21 +225,8 @@ class _Smoke:
         return f"case {self.case_id} shown" + (f"; screenshot {shot}" if saved else "")
 
     def build_binder(self) -> str:
-        import pymupdf
-
-        from kami_desktop.core.dossier.build import build_dossier
-        from kami_desktop.core.dossier.options import DossierOptions
-
-        result = build_dossier(self.profile, self._case(), DossierOptions(out_dir=self.workdir / "out"))
-        pdf = Path(result.pdf)
-        _check(pdf.is_file() and pdf.stat().st_size > 0, f"no binder PDF at {pdf}")
-        with pymupdf.open(pdf) as doc:
-            pages = doc.page_count
-            text = "".join(page.get_text() for page in doc)
-        _check(pages >= 1, "binder has no pages")
-        _check("证据" in text, "binder text has no Chinese (fonts missing?)")
-        extra = f", zip {result.zip.stat().st_size} bytes" if result.zip else ""
-        return f"{pdf.name}: {pages} page(s), {pdf.stat().st_size} bytes{extra}"
+        """The binder built and read back: see ``smoke_case.build_binder``."""
+        return smoke_case.build_binder(self.profile, self._case(), self.workdir)
 
     def pdf_and_print(self) -> str:
         """PyMuPDF with CJK text and a QPrinter: see ``smoke_media.pdf_and_print``."""
@@ -286,12 +249,8 @@ class _Smoke:
         return smoke_media.video(self.workdir)
 
     def verify(self) -> str:
-        from kami_desktop.core.evidence.verify import verify
-
-        report = verify(self.profile, full=True)
-        _check(report.ok, f"verify found problems: {[p.detail for p in report.problems]}")
-        _check(report.checked >= 3, f"verify checked only {report.checked} file(s)")
-        return f"{report.checked} file(s), {report.ledger_entries} ledger entries"
+        """The vault and the ledger verified: see ``smoke_case.verify``."""
+        return smoke_case.verify(self.profile)
 
     def close(self) -> None:
         if self.window is not None:
