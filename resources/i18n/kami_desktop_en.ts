@@ -281,7 +281,7 @@
     <message>
         <location filename="../../kami_desktop/gui/evidence_view.py" line="113"/>
         <source>缩略图</source>
-        <translation>Thumbnails</translation>
+        <translation>Tiles</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/evidence_view.py" line="115"/>
@@ -312,6 +312,11 @@
         <location filename="../../kami_desktop/gui/evidence_view.py" line="135"/>
         <source>搜索名称、文件名、证明目的、标签、截图文字、聊天、账单（Ctrl+F）</source>
         <translation>Search titles, file names, purposes, tags, screenshot text, chats, bills (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="135"/>
+        <source>搜索证据（Ctrl+F）</source>
+        <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/evidence_view.py" line="139"/>
