@@ -162,10 +162,51 @@ def cmd_list(args) -> Outcome:
 
 def cmd_show(args) -> Outcome:
     from kami_desktop.core.evidence.exhibits import exhibit_summary, get_exhibit
+    from kami_desktop.core.evidence.times import chat_times, screen_texts, time_label
 
     with open_profile(args, write=False) as prof, prof.session() as s:
-        data = exhibit_summary(get_exhibit(s, args.id))
-    return Outcome(data)
+        ex = get_exhibit(s, args.id)
+        data = exhibit_summary(ex)
+        screen = screen_texts(s, ex.case_id).get(ex.id, "")
+        chat = chat_times(s, ex.case_id).get(ex.id)
+        data["time_label"] = time_label(ex.captured_at, ex.files, screen, chat)
+    return Outcome(data, _show_text(data))
+
+
+def _show_text(d: dict) -> str:
+    """One exhibit for a person: what the JSON of ``kami exhibit show --json`` holds, in Chinese."""
+    from datetime import datetime
+
+    from kami_desktop.core.util.timeutil import CHINA_TZ
+
+    def when(value: str | None) -> str:
+        return (
+            datetime.fromisoformat(value).astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M:%S") if value else ""
+        )
+
+    lines = [f"证据 {d['id']}：{d['title'] or '（未命名）'}" + ("（在回收站中）" if d["trashed"] else "")]
+    lines.append(f"  类别：{d['category_label']}")
+    lines.append(f"  {d['time_label']}：{when(d['captured_at']) or '未填写'}")
+    lines.append(f"  证明目的：{d['purpose'] or '未填写'}")
+    lines.append(f"  来源：{d['source'] or '未填写'}")
+    for label, key in (("备注", "notes"), ("文字记录", "transcript")):
+        if d[key]:
+            lines.append(f"  {label}：{d[key]}")
+    if d["tags"]:
+        lines.append("  标签：" + "、".join(d["tags"]))
+    if d["key_frames"]:
+        lines.append("  重点画面：" + "  ".join(d["key_frames"]))
+    lines.append(f"  文件（{len(d['files'])} 个）：")
+    for n, f in enumerate(d["files"], start=1):
+        size = f"{f['width']}×{f['height']}，" if f["width"] and f["height"] else ""
+        lines.append(f"    {n}. {f['original_name']}（{f['media_type']}，{size}{f['size']} 字节）")
+        lines.append(f"       SHA-256：{f['sha256']}")
+        lines.append(f"       SM3：{f['sm3']}")
+        lines.append(f"       导入时间：{when(f['imported_at'])}")
+    problems = [(f["original_name"], f["problem"]) for f in d["files"] if f["problem"]]
+    lines.append("  问题：" + ("无" if not problems else ""))
+    lines += [f"    {name}：{problem}" for name, problem in problems]
+    return "\n".join(lines)
 
 
 def cmd_edit(args) -> Outcome:

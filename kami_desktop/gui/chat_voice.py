@@ -10,14 +10,14 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMenu
 
 from kami_desktop.core.chats.voice_links import VoiceLink, chat_voice_links
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui.chat_message_model import MessageRole, MessageRow, load_messages
 from kami_desktop.gui.formatting import join_list
+from kami_desktop.gui.system_open import open_path
 from kami_desktop.gui.workers import guarded
 
 
@@ -147,4 +147,4 @@ class ChatVoice(QObject):
         return path
 
     def open_url(self, path: Path) -> bool:  # tests replace this
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return open_path(self.view, path)

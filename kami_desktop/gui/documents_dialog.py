@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,15 +39,11 @@ from kami_desktop.core.documents import (
 from kami_desktop.core.legal.data import LegalDataError
 from kami_desktop.core.profile import Profile
 from kami_desktop.gui import messages, remembered
+from kami_desktop.gui.system_open import open_path
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
 LAWSUIT_KINDS = ("lawsuit", "lawsuit-elements")
 ATTACHMENT_KINDS = ("complaint-12315", "heimao")
-
-
-def open_url(url: QUrl) -> bool:
-    """Open a file or folder with the system's default program (tests replace this)."""
-    return QDesktopServices.openUrl(url)
 
 
 def _qdate(d) -> QDate:
@@ -369,9 +364,9 @@ class DocumentsDialog(QDialog):
     def open_file(self) -> None:
         path = self.selected_path()
         if path is not None:
-            open_url(QUrl.fromLocalFile(str(path)))
+            open_path(self, path)
 
     def open_folder(self) -> None:
         path = self.selected_path()
         if path is not None:
-            open_url(QUrl.fromLocalFile(str(path.parent)))
+            open_path(self, path.parent)

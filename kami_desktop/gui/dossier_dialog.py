@@ -5,8 +5,7 @@ background, look at the pages (``binder_preview``), print, open the PDF or its f
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +29,7 @@ from kami_desktop.gui import binder_printer, messages, remembered
 from kami_desktop.gui.binder_preview import BinderPreview
 from kami_desktop.gui.dossier_cover_form import DossierCoverForm
 from kami_desktop.gui.dossier_cover_form import default_out_dir as default_out_dir  # re-exported
+from kami_desktop.gui.system_open import open_path
 from kami_desktop.gui.workers import TaskFailure, TaskWorker, guarded, start_task
 
 
@@ -326,14 +326,10 @@ class DossierDialog(QDialog):
             binder_printer.preview(self, self.dossier.pdf, self.copies.value())
 
     def open_pdf(self) -> bool:
-        return self.dossier is not None and QDesktopServices.openUrl(
-            QUrl.fromLocalFile(str(self.dossier.pdf))
-        )
+        return self.dossier is not None and open_path(self, self.dossier.pdf)
 
     def open_folder(self) -> bool:
-        return self.dossier is not None and QDesktopServices.openUrl(
-            QUrl.fromLocalFile(str(self.dossier.bundle))
-        )
+        return self.dossier is not None and open_path(self, self.dossier.bundle)
 
     def done(self, code: int) -> None:
         for w in (self.worker, self.print_worker):

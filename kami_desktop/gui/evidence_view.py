@@ -43,7 +43,7 @@ from kami_desktop.gui.evidence_ops import EvidenceOpsMixin
 from kami_desktop.gui.evidence_table import EvidenceTable
 from kami_desktop.gui.exhibit_detail import ExhibitDetailPanel
 from kami_desktop.gui.exhibit_viewer import ExhibitViewer, open_viewer
-from kami_desktop.gui.formatting import category_label
+from kami_desktop.gui.formatting import category_label, placeholder_width
 from kami_desktop.gui.suggestion_dialog import add_triage_action, triage_button
 from kami_desktop.gui.suggestion_undo import push_dismissal
 from kami_desktop.gui.thumbnails import ThumbnailCache
@@ -161,9 +161,9 @@ class EvidenceView(QWidget, EvidenceOpsMixin):
         self.category_box.currentIndexChanged.connect(self._filter_changed)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(
-            self.tr("搜索名称、文件名、证明目的、标签、截图文字、聊天、账单（Ctrl+F）")
-        )
+        self.search.setPlaceholderText(self.tr("搜索证据（Ctrl+F）"))
+        self.search.setToolTip(self.tr("搜索名称、文件名、证明目的、标签、截图文字、聊天、账单（Ctrl+F）"))
+        self.search.setMinimumWidth(placeholder_width(self.search))
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._filter_changed)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())

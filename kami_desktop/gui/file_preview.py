@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kami_desktop.gui.formatting import human_size, kind_of
 from kami_desktop.gui.image_viewer import ImageViewer
+from kami_desktop.gui.system_open import open_path
 from kami_desktop.gui.workers import guarded, start_task
 
 MAX_PDF_PAGES = 30
@@ -248,6 +249,6 @@ class FilePreview(QStackedWidget):
             return None
         path, media, name, sha, _size = self._current
         copy = _playable(path, media, self.cache_dir, sha, name) or open_copy(path, self.cache_dir, sha, name)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+        open_path(self, copy, name)
         self.opened_externally.emit(str(copy))
         return copy

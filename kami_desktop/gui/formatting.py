@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QLineEdit, QStyle
 
 from kami_desktop.core.util.timeutil import CHINA_TZ
 from kami_desktop.core.vocab import CATEGORIES, CAUSE_TYPES
@@ -78,3 +79,27 @@ def category_label(code: str) -> str:
 
 def cause_label(code: str) -> str:
     return QCoreApplication.translate("Vocab", CAUSE_TYPES.get(code, code))
+
+
+def placeholder_width(edit: QLineEdit) -> int:
+    """The width a line edit needs to show its whole placeholder: the text, the frame and text margins,
+    and the clear button when it has one."""
+    fm = edit.fontMetrics()
+    style = edit.style()
+    frame = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, edit)
+    margins = edit.textMargins()
+    clear = (
+        style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, edit) + 8
+        if edit.isClearButtonEnabled()
+        else 0
+    )
+    # 2 px of QLineEdit's own horizontal margin each side, and a character of slack for the cursor
+    return (
+        fm.horizontalAdvance(edit.placeholderText())
+        + 2 * frame
+        + 4
+        + margins.left()
+        + margins.right()
+        + clear
+        + fm.averageCharWidth()
+    )

@@ -57,6 +57,7 @@ OWN_SOURCES = (
     "settings_dialog",
     "single_instance",
     "splash",
+    "system_open",
     "theme",
     "thumbnails",
     "tile_delegate",

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kami_desktop.gui import messages, remembered
 from kami_desktop.gui.main_imports import ImportingMixin, local_paths
+from kami_desktop.gui.system_open import open_path
 from kami_desktop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -255,7 +256,7 @@ class MainWindow(ImportingMixin, QMainWindow):
         self._action(
             m,
             self.tr("打开日志文件夹"),
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.profile.logs_dir))),
+            lambda: open_path(self, self.profile.logs_dir),
         )
         self._action(m, self.tr("关于"), self.about)
 

@@ -4,7 +4,7 @@ from an older backup) are a notice, with a button that makes them again (``core.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -40,15 +40,18 @@ class VerifyDialog(QDialog):
         "copy_mismatch": QT_TRANSLATE_NOOP("VerifyDialog", "打码副本被改动"),
     }
 
+    WIDTH = 720
+    TABLE_HEIGHT = 420  # the window's height once it lists problems
+
     def __init__(self, profile: Profile, case_id: int | None = None, parent=None) -> None:
         super().__init__(parent)
         self.profile = profile
         self.case_id = case_id
         self.report: VerifyReport | None = None
         self.setWindowTitle(self.tr("校验完整性"))
-        self.resize(720, 420)
         self.status = QLabel(self.tr("正在重新计算每个原始文件的哈希值并检查存证日志…"))
         self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.bar = QProgressBar()
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("证据"), self.tr("问题"), self.tr("说明")])
@@ -68,11 +71,13 @@ class VerifyDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.cancel_button)
         row.addWidget(self.close_button)
-        lay = QVBoxLayout(self)
+        lay = self.lay = QVBoxLayout(self)
         lay.addWidget(self.status)
         lay.addWidget(self.bar)
         lay.addWidget(self.table, 1)
+        lay.addStretch(1)  # without the table, extra height goes below the text, never above it
         lay.addLayout(row)
+        self._fit()
         self.worker = start_task(
             verify,
             profile,
@@ -133,7 +138,20 @@ class VerifyDialog(QDialog):
         self.table.resizeColumnToContents(0)
         self.table.setVisible(bool(report.problems))
         self.remake_button.setVisible(bool(report.copies_absent) and not report.cancelled)
+        self._fit()
         self.finished_report.emit(report)
+
+    def _fit(self) -> None:
+        """Size the window to what it shows: the text (and the problem table when there is one)."""
+        lay = self.lay
+        lay.setStretch(lay.indexOf(self.table) + 1, 0 if self.table.isVisibleTo(self) else 1)
+        lay.invalidate()  # the progress bar may just have been hidden: measure without it
+        lay.activate()  # and the window's minimum height with it
+        width = max(self.width() if self.isVisible() else 0, self.WIDTH)
+        height = lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else self.sizeHint().height()
+        if self.table.isVisibleTo(self):
+            height = max(height, self.TABLE_HEIGHT)
+        self.resize(width, height)
 
     def _notices(self, report: VerifyReport) -> list[str]:
         """The report's notices; the one on absent masked copies in the window's words (the button is
@@ -173,6 +191,7 @@ class VerifyDialog(QDialog):
         self.status.setText(text)
         self.remake_button.setVisible(bool(made.still_absent))
         self.remake_button.setEnabled(True)
+        self._fit()
 
     def _failed(self, failure: TaskFailure) -> None:
         self.close_button.setEnabled(True)

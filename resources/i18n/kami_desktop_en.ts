@@ -281,7 +281,7 @@
     <message>
         <location filename="../../kami_desktop/gui/evidence_view.py" line="113"/>
         <source>缩略图</source>
-        <translation>Thumbnails</translation>
+        <translation>Tiles</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/evidence_view.py" line="115"/>
@@ -312,6 +312,11 @@
         <location filename="../../kami_desktop/gui/evidence_view.py" line="135"/>
         <source>搜索名称、文件名、证明目的、标签、截图文字、聊天、账单（Ctrl+F）</source>
         <translation>Search titles, file names, purposes, tags, screenshot text, chats, bills (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/evidence_view.py" line="135"/>
+        <source>搜索证据（Ctrl+F）</source>
+        <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../kami_desktop/gui/evidence_view.py" line="139"/>
@@ -1592,6 +1597,51 @@ Data folder: {path}</translation>
     <message>
         <source>视频信息中没有创建时间</source>
         <translation>no creation time in the video metadata</translation>
+    </message>
+</context>
+<context>
+    <name>SystemOpen</name>
+    <message>
+        <location filename="../../kami_desktop/gui/system_open.py" line="1"/>
+        <source>无法打开文件夹</source>
+        <translation>Cannot open the folder</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/system_open.py" line="1"/>
+        <source>无法在文件管理器中打开这个文件夹：
+{path}</source>
+        <translation>This folder cannot be opened in the file manager:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/system_open.py" line="1"/>
+        <source>“{suffix}”文件</source>
+        <translation>“{suffix}” files</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/system_open.py" line="1"/>
+        <source>这类文件</source>
+        <translation>this type of file</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/system_open.py" line="1"/>
+        <source>无法打开“{name}”：这台电脑上没有设置用来打开{kind}的程序。
+
+文件在：
+{path}
+
+要打开所在文件夹吗？（可以在那里右键点这个文件，用“打开方式”选一个程序。）</source>
+        <translation>Cannot open “{name}”: no program is set up on this computer to open {kind}.
+
+The file is at:
+{path}
+
+Open the folder it is in? (There you can right-click the file and pick a program with “Open with”.)</translation>
+    </message>
+    <message>
+        <location filename="../../kami_desktop/gui/system_open.py" line="1"/>
+        <source>无法打开文件</source>
+        <translation>Cannot open the file</translation>
     </message>
 </context>
 </TS>

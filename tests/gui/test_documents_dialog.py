@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QDesktopServices
 
-from kami_desktop.gui import documents_dialog
 from kami_desktop.gui.documents_dialog import DocumentsDialog
 from tests.core.documents.conftest import docx_text
 from tests.core.documents.factory import make_case
@@ -15,7 +15,7 @@ from tests.core.documents.factory import make_case
 @pytest.fixture
 def opened(monkeypatch):
     urls: list[str] = []
-    monkeypatch.setattr(documents_dialog, "open_url", lambda url: urls.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toLocalFile()) or True)
     return urls
 
 

@@ -51,7 +51,7 @@ def test_build_with_chosen_order_then_preview_and_open(qtbot, dialog, monkeypatc
     assert dialog.preview.pixmap().height() > dialog.preview.pixmap().width()
     opened = []
     monkeypatch.setattr(
-        "kami_desktop.gui.dossier_dialog.QDesktopServices.openUrl",
+        "PySide6.QtGui.QDesktopServices.openUrl",
         lambda url: opened.append(url.toLocalFile()) or True,
     )
     assert dialog.open_pdf() and dialog.open_folder()

@@ -93,11 +93,10 @@ def test_f2_focuses_the_title_and_hash_copy_buttons(qtbot, case_window, profile,
 
 
 def test_open_with_system_program_uses_a_readonly_copy(qtbot, case_window, profile, five, monkeypatch):
-    from kami_desktop.gui import file_preview
 
     opened = []
     monkeypatch.setattr(
-        file_preview.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile())
+        "PySide6.QtGui.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()) or True
     )
     _select(case_window.evidence, [five[0]])
     copy = case_window.evidence.detail.preview.open_external()

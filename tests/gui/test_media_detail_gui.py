@@ -60,7 +60,8 @@ def test_the_advice_to_write_a_transcript_goes_when_it_is_written(qtbot, profile
     assert not panel.advice.isVisibleTo(panel) and "转写稿" not in panel.advice.text()
 
 
-def test_a_voice_message_says_it_plays_as_a_wav_copy(qtbot, profile, case_id, tmp_path):
+def test_a_voice_message_says_it_plays_as_a_wav_copy(qtbot, profile, case_id, tmp_path, monkeypatch):
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda url: True)  # no real player
     from tests.core.media.voice_samples import silk_file
 
     voice = import_paths(profile, case_id, [silk_file(tmp_path / "msg.silk", 1.0)]).imported[0].exhibit_id
