@@ -50,6 +50,7 @@ from kami_desktop.core.ocr.engine import (
 )
 from kami_desktop.core.ocr.model import OcrLine
 from kami_desktop.core.util.child import ask_to_leave, end_child
+from kami_desktop.core.util.child import child_command as kami_child
 
 log = logging.getLogger(__name__)
 
@@ -184,10 +185,7 @@ def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> in
 # ------------------------------------------------------------------ the client
 def child_command() -> list[str]:
     """How to start the child: the console ``kami`` beside a frozen app, else this module."""
-    if getattr(sys, "frozen", False):
-        exe = Path(sys.executable).with_name("kami.exe" if sys.platform == "win32" else "kami")
-        return [str(exe), COMMAND]
-    return [sys.executable, "-m", "kami_desktop.core.ocr.reader_process"]
+    return kami_child(COMMAND, "kami_desktop.core.ocr.reader_process")
 
 
 class ReaderProcess:

@@ -38,6 +38,7 @@ from kami_desktop.core.ocr.child_log import ChildLog, StderrTail
 from kami_desktop.core.search.index import SearchIndexError, warm
 from kami_desktop.core.tasks import CancelToken
 from kami_desktop.core.util.child import ask_to_leave, end_child
+from kami_desktop.core.util.child import child_command as kami_child
 
 log = logging.getLogger(__name__)
 
@@ -106,10 +107,7 @@ def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None, idle:
 
 def child_command() -> list[str]:
     """How to start the child: the console ``kami`` beside a frozen app, else this module."""
-    if getattr(sys, "frozen", False):
-        exe = Path(sys.executable).with_name("kami.exe" if sys.platform == "win32" else "kami")
-        return [str(exe), COMMAND]
-    return [sys.executable, "-m", "kami_desktop.core.search.warm_process"]
+    return kami_child(COMMAND, "kami_desktop.core.search.warm_process")
 
 
 class WarmProcess:

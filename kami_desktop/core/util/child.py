@@ -1,9 +1,11 @@
-"""Ending a helper child process (the OCR reader, the search warm-up): the same steps for each, so none
-is left running or holding a pipe."""
+"""Starting and ending a helper child process (the OCR reader, the search warm-up): the same steps for
+each, so every one starts as the frozen app expects and none is left running or holding a pipe."""
 
 from __future__ import annotations
 
 import subprocess
+import sys
+from pathlib import Path
 
 
 def end_child(proc: subprocess.Popen[bytes]) -> None:
@@ -29,3 +31,12 @@ def ask_to_leave(proc: subprocess.Popen[bytes], wait: float = 5) -> None:
         proc.wait(timeout=wait)
     except (OSError, subprocess.TimeoutExpired):
         pass
+
+
+def child_command(command: str, module: str) -> list[str]:
+    """How to start a helper child: ``kami <command>`` (the console program beside a frozen app), else
+    ``python -m <module>`` from the source."""
+    if getattr(sys, "frozen", False):
+        exe = Path(sys.executable).with_name("kami.exe" if sys.platform == "win32" else "kami")
+        return [str(exe), command]
+    return [sys.executable, "-m", module]
