@@ -49,7 +49,7 @@ from kami_desktop.core.ocr.engine import (
     read_image_file,
 )
 from kami_desktop.core.ocr.model import OcrLine
-from kami_desktop.core.util.child import ask_to_leave, end_child
+from kami_desktop.core.util.child import ask_to_leave, end_child, spawn
 from kami_desktop.core.util.child import child_command as kami_child
 
 log = logging.getLogger(__name__)
@@ -224,17 +224,8 @@ class ReaderProcess:
         return self._read({"path": str(path), "kind": "pdf", "page": index, "threads": threads})
 
     def _start(self) -> subprocess.Popen[bytes]:
-        flags = 0
-        if sys.platform == "win32":
-            flags = subprocess.CREATE_NO_WINDOW | subprocess.BELOW_NORMAL_PRIORITY_CLASS
         try:
-            proc = subprocess.Popen(
-                self.command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                creationflags=flags,
-            )
+            proc = spawn(self.command)
         except OSError as exc:  # the console kami beside a frozen app is missing: a damaged install
             raise OcrUnavailable(
                 f"文字识别程序无法启动（{self.command[0]}：{exc.strerror or exc}）。请重新安装本软件。"

@@ -37,7 +37,7 @@ from kami_desktop.core.errors import UserError
 from kami_desktop.core.ocr.child_log import ChildLog, StderrTail
 from kami_desktop.core.search.index import SearchIndexError, warm
 from kami_desktop.core.tasks import CancelToken
-from kami_desktop.core.util.child import ask_to_leave, end_child
+from kami_desktop.core.util.child import ask_to_leave, end_child, spawn
 from kami_desktop.core.util.child import child_command as kami_child
 
 log = logging.getLogger(__name__)
@@ -126,17 +126,8 @@ class WarmProcess:
         return self._proc.pid if self._proc is not None else None
 
     def _start(self) -> subprocess.Popen[bytes]:
-        flags = 0
-        if sys.platform == "win32":
-            flags = subprocess.CREATE_NO_WINDOW | subprocess.BELOW_NORMAL_PRIORITY_CLASS
         try:
-            proc = subprocess.Popen(
-                self.command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                creationflags=flags,
-            )
+            proc = spawn(self.command)
         except OSError as exc:
             raise SearchIndexError(
                 f"搜索索引进程无法启动（{self.command[0]}：{exc.strerror or exc}）"

@@ -40,3 +40,18 @@ def child_command(command: str, module: str) -> list[str]:
         exe = Path(sys.executable).with_name("kami.exe" if sys.platform == "win32" else "kami")
         return [str(exe), command]
     return [sys.executable, "-m", module]
+
+
+def spawn(command: list[str]) -> subprocess.Popen[bytes]:
+    """Start a helper child with pipes on all three streams, below normal priority and without a console
+    window on Windows. ``OSError`` when the program is missing (the caller says what it was for)."""
+    flags = 0
+    if sys.platform == "win32":
+        flags = subprocess.CREATE_NO_WINDOW | subprocess.BELOW_NORMAL_PRIORITY_CLASS
+    return subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        creationflags=flags,
+    )
