@@ -19,7 +19,7 @@ from PIL import Image
 from kami_desktop.core.dossier.layout import CONTENT, GREY, RED, PageFlow
 from kami_desktop.core.dossier.render_base import FileContext
 from kami_desktop.core.dossier.snapshot import FileSnap
-from kami_desktop.core.dossier.voice import print_transcript, render_voice
+from kami_desktop.core.dossier.voice import print_original, print_transcript, render_voice
 from kami_desktop.core.evidence.frames import cached_frame, cached_sheet
 from kami_desktop.core.evidence.video import (
     VideoError,
@@ -82,15 +82,7 @@ def render_video(ctx: FileContext) -> None:
             ctx.notes.append(made.note)
         keys = sum(1 for fr in made.frames if fr.key)
         facts = fact_lines(made.facts, len(made.frames), keys, media_type=f.media_type)
-    facts += [
-        f"原始文件：{f.bundle_path}（原文件名 {f.original_name}，{f.size:,} 字节）",
-        f"SHA-256：{f.sha256}",
-        f"SM3：{f.sm3}",
-        STORED if made is not None else NOT_DECODED,  # no pictures: none is said to be printed
-    ]
-    for line in facts:
-        flow.text(line, size=9, width=CONTENT.width)
-    flow.skip(6)
+    print_original(ctx, facts, STORED if made is not None else NOT_DECODED)  # no pictures: none claimed
     print_transcript(ctx, "原始视频")
     if made is not None and ctx.exhibit.key_frames:
         _picked(ctx, ctx.exhibit.key_frames)

@@ -61,16 +61,24 @@ def render_voice(ctx: FileContext, lead: str = "") -> None:
         flow.skip(2)
         facts = [f"文件类型：{f.media_type}"]
         ctx.notes.append("语音无法解码，未印波形")
-    facts += [
+    print_original(ctx, facts, STORED if voice is not None else NOT_DECODED)  # no waveform: none claimed
+    print_transcript(ctx, "原始录音")
+
+
+def print_original(ctx: FileContext, facts: list[str], stored: str) -> None:
+    """A recording's facts, then its original (bundle path, name, size, both hashes) and ``stored``: the
+    line saying where the original is and what this page shows of it."""
+    f = ctx.file
+    lines = [
+        *facts,
         f"原始文件：{f.bundle_path}（原文件名 {f.original_name}，{f.size:,} 字节）",
         f"SHA-256：{f.sha256}",
         f"SM3：{f.sm3}",
-        STORED if voice is not None else NOT_DECODED,  # no waveform: none is said to be printed
+        stored,
     ]
-    for line in facts:
-        flow.text(line, size=9, width=CONTENT.width)
-    flow.skip(6)
-    print_transcript(ctx, "原始录音")
+    for line in lines:
+        ctx.flow.text(line, size=9, width=CONTENT.width)
+    ctx.flow.skip(6)
 
 
 def print_transcript(ctx: FileContext, basis: str) -> None:
